@@ -1,0 +1,80 @@
+#include <cstdint>
+#include <vector>
+
+#include "cc/base/allocator.h"
+#include "cc/base/byte_buffer.h"
+#include "cc/base/status.h"
+#include "cc/base/strided.h"
+#include "gtest/gtest.h"
+
+namespace candlewick {
+namespace {
+
+TEST(Status, CodeRoundTripsThroughAbslStatus) {
+  for (int32_t c = 1; c <= static_cast<int32_t>(ErrorCode::kInternal); ++c) {
+    const absl::Status s = Error(static_cast<ErrorCode>(c), "msg");
+    EXPECT_FALSE(s.ok());
+    EXPECT_EQ(static_cast<int32_t>(CodeOf(s)), c);
+    EXPECT_EQ(s.message(), "msg");
+  }
+  EXPECT_EQ(CodeOf(absl::OkStatus()), ErrorCode::kOk);
+  EXPECT_EQ(CodeOf(absl::UnknownError("x")), ErrorCode::kInternal);
+  EXPECT_STREQ(ErrorCodeText(0), "ok");
+  EXPECT_STREQ(ErrorCodeText(999), "unknown status");
+}
+
+TEST(StridedView, ReadsEveryThirdElementInPlace) {
+  const double table[] = {1, 10, 100, 2, 20, 200, 3, 30, 300};
+  StridedView<double> middle(table + 1, 3, 3 * sizeof(double));
+  EXPECT_FALSE(middle.contiguous());
+  EXPECT_EQ(middle[0], 10);
+  EXPECT_EQ(middle[2], 30);
+  StridedView<double> reversed(table + 8, 3, -3 * static_cast<ptrdiff_t>(sizeof(double)));
+  EXPECT_EQ(reversed[0], 300);
+  EXPECT_EQ(reversed[2], 100);
+  StridedView<double> dense(table, 9, 0);
+  EXPECT_TRUE(dense.contiguous());
+  EXPECT_EQ(dense[8], 300);
+}
+
+struct Counting {
+  int allocs = 0;
+  int frees = 0;
+};
+
+void* CountingAlloc(void* opaque, size_t size, size_t alignment) {
+  static_cast<Counting*>(opaque)->allocs++;
+  return AllocatorHooks::Default().alloc(nullptr, size, alignment);
+}
+void CountingFree(void* opaque, void* p) {
+  static_cast<Counting*>(opaque)->frees++;
+  AllocatorHooks::Default().free(nullptr, p);
+}
+
+TEST(ByteBuffer, AllMemoryGoesThroughHooksAndIsReturned) {
+  Counting counting;
+  AllocatorHooks hooks{&counting, &CountingAlloc, &CountingFree};
+  {
+    ByteBuffer buffer(hooks);
+    std::vector<uint8_t> chunk(10000, 7);
+    for (int i = 0; i < 10; ++i) ASSERT_TRUE(buffer.Append(chunk.data(), chunk.size()));
+    EXPECT_EQ(buffer.size(), 100000u);
+    EXPECT_EQ(buffer.data()[99999], 7);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(buffer.data()) % 64, 0u);
+  }
+  EXPECT_GT(counting.allocs, 0);
+  EXPECT_EQ(counting.allocs, counting.frees);
+}
+
+void* FailingAlloc(void*, size_t, size_t) { return nullptr; }
+
+TEST(ByteBuffer, ReportsOutOfMemoryWithoutChangingContents) {
+  AllocatorHooks hooks{nullptr, &FailingAlloc, &CountingFree};
+  ByteBuffer buffer(hooks);
+  const uint8_t byte = 1;
+  EXPECT_FALSE(buffer.Append(&byte, 1));
+  EXPECT_EQ(buffer.size(), 0u);
+}
+
+}  // namespace
+}  // namespace candlewick

@@ -1,0 +1,26 @@
+// Span fill kernels: the innermost loops of every raster operation. Each has
+// a Highway implementation chosen at run time for the best target this CPU
+// supports, and a plain scalar reference (fill_reference.h) the tests compare
+// against on every compiled target.
+#ifndef CANDLEWICK_CC_CANVAS_FILL_H_
+#define CANDLEWICK_CC_CANVAS_FILL_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace candlewick {
+
+// Writes `pixel_count` copies of the 4-byte pattern (its bytes in memory order
+// as stored by a little-endian uint32_t) starting at `dst`. No alignment is
+// required.
+void FillSpan32(uint8_t* dst, size_t pixel_count, uint32_t pattern);
+
+// Writes `count` copies of `value` starting at `dst`.
+void FillSpan8(uint8_t* dst, size_t count, uint8_t value);
+
+// The Highway target the dispatcher picks now, by name ("AVX3", "SCALAR", ...).
+const char* FillTargetName();
+
+}  // namespace candlewick
+
+#endif  // CANDLEWICK_CC_CANVAS_FILL_H_

@@ -1,0 +1,41 @@
+// A borrowed OHLCV series and the checks every consumer relies on.
+#ifndef CANDLEWICK_CC_SERIES_OHLCV_H_
+#define CANDLEWICK_CC_SERIES_OHLCV_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "absl/status/status.h"
+#include "cc/base/strided.h"
+
+namespace candlewick {
+
+struct OhlcvView {
+  StridedView<int64_t> time;  // optional (is_null())
+  StridedView<double> open;
+  StridedView<double> high;
+  StridedView<double> low;
+  StridedView<double> close;
+  StridedView<double> volume;  // optional (is_null())
+
+  size_t size() const { return close.size(); }
+  bool has_volume() const { return !volume.is_null(); }
+  bool has_time() const { return !time.is_null(); }
+};
+
+// The extremes a chart scales by, gathered in the same pass as validation.
+struct SeriesRange {
+  double low = 0;          // lowest low
+  double high = 0;         // highest high
+  double max_volume = 0;   // 0 without a volume column
+};
+
+// Checks shape (required columns present, equal lengths, not empty) and every
+// row (finite prices, low <= open, close <= high, finite volume >= 0), and
+// returns the price and volume extremes. The first bad row is named in the
+// message. Reads each column once, in place.
+absl::Status ValidateOhlcv(const OhlcvView& series, SeriesRange* range);
+
+}  // namespace candlewick
+
+#endif  // CANDLEWICK_CC_SERIES_OHLCV_H_
