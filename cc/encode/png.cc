@@ -57,28 +57,34 @@ absl::Status SpngError(const char* what, int code) {
 }
 
 // Common tail: options, stream, header, image.
-absl::Status Encode(spng_ctx* ctx, const struct spng_ihdr& ihdr, const uint8_t* pixels,
-                    size_t stride, size_t row_bytes, PngPreset preset, ByteBuffer* out) {
+// `plte` is null for true-colour images.
+absl::Status Encode(spng_ctx* ctx, const struct spng_ihdr& ihdr, const struct spng_plte* plte,
+                    const uint8_t* pixels, size_t stride, size_t row_bytes, PngPreset preset,
+                    ByteBuffer* out) {
   const Settings s = SettingsFor(preset);
   StreamTarget target{out};
   int rc = spng_set_png_stream(ctx, &WriteToBuffer, &target);
   if (rc == 0) rc = spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL, s.level);
   if (rc == 0) rc = spng_set_option(ctx, SPNG_IMG_COMPRESSION_STRATEGY, s.strategy);
   if (rc == 0) rc = spng_set_option(ctx, SPNG_FILTER_CHOICE, s.filter_choice);
+  // The header must precede the palette: libspng checks one against the other.
   if (rc == 0) rc = spng_set_ihdr(ctx, const_cast<struct spng_ihdr*>(&ihdr));
+  if (rc == 0 && plte != nullptr) rc = spng_set_plte(ctx, const_cast<struct spng_plte*>(plte));
   if (rc != 0) return SpngError("setup", rc);
+  // A write failure surfaces from libspng as an I/O error; report the cause.
+  auto failure = [&](const char* what, int code) {
+    if (target.out_of_memory) return Error(ErrorCode::kOutOfMemory, "PNG output buffer");
+    return SpngError(what, code);
+  };
 
   // Progressive encoding feeds rows at any stride without a repacking copy.
   rc = spng_encode_image(ctx, nullptr, 0, SPNG_FMT_PNG,
                          SPNG_ENCODE_PROGRESSIVE | SPNG_ENCODE_FINALIZE);
-  if (rc != 0) return SpngError("encode", rc);
+  if (rc != 0) return failure("encode", rc);
   for (uint32_t y = 0; y < ihdr.height; ++y) {
     rc = spng_encode_row(ctx, pixels + y * stride, row_bytes);
     if (rc == SPNG_EOI) break;
-    if (rc != 0) {
-      if (target.out_of_memory) return Error(ErrorCode::kOutOfMemory, "PNG output buffer");
-      return SpngError("encode row", rc);
-    }
+    if (rc != 0) return failure("encode row", rc);
   }
   if (target.out_of_memory) return Error(ErrorCode::kOutOfMemory, "PNG output buffer");
   return absl::OkStatus();
@@ -104,14 +110,12 @@ absl::Status EncodePalettePng(const PaletteImage& image, PngPreset preset, ByteB
     plte.entries[i].green = static_cast<uint8_t>(c >> 16);
     plte.entries[i].blue = static_cast<uint8_t>(c >> 8);
   }
-  int rc = spng_set_plte(ctx.get(), &plte);
-  if (rc != 0) return SpngError("palette", rc);
   struct spng_ihdr ihdr = {};
   ihdr.width = image.width;
   ihdr.height = image.height;
   ihdr.bit_depth = 8;
   ihdr.color_type = SPNG_COLOR_TYPE_INDEXED;
-  return Encode(ctx.get(), ihdr, image.indices, image.stride, image.width, preset, out);
+  return Encode(ctx.get(), ihdr, &plte, image.indices, image.stride, image.width, preset, out);
 }
 
 absl::Status EncodeRgbaPng(const uint8_t* rgba, uint32_t width, uint32_t height,
@@ -123,7 +127,7 @@ absl::Status EncodeRgbaPng(const uint8_t* rgba, uint32_t width, uint32_t height,
   ihdr.height = height;
   ihdr.bit_depth = 8;
   ihdr.color_type = SPNG_COLOR_TYPE_TRUECOLOR_ALPHA;
-  return Encode(ctx.get(), ihdr, rgba, stride, static_cast<size_t>(width) * 4, preset, out);
+  return Encode(ctx.get(), ihdr, nullptr, rgba, stride, static_cast<size_t>(width) * 4, preset, out);
 }
 
 }  // namespace candlewick

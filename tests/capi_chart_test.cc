@@ -1,0 +1,477 @@
+// The chart part of the C API: lifetimes, ownership, and every error path
+// (a clear status, a message naming the problem, nothing written or leaked).
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "capi/candlewick.h"
+#include "gtest/gtest.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using candlewick_test::MakeSeries;
+using candlewick_test::Series;
+
+struct ChartDeleter {
+  void operator()(cw_chart* c) const { cw_chart_destroy(c); }
+};
+using ChartPtr = std::unique_ptr<cw_chart, ChartDeleter>;
+
+ChartPtr MakeChart(uint32_t w = 200, uint32_t h = 120) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.width = w;
+  o.height = h;
+  cw_chart* c = nullptr;
+  EXPECT_EQ(cw_chart_create(&o, &c), CW_OK);
+  return ChartPtr(c);
+}
+
+bool Contains(const char* haystack, const char* needle) {
+  return std::strstr(haystack, needle) != nullptr;
+}
+
+TEST(Version, HeaderMatchesLibrary) {
+  EXPECT_EQ(cw_version(), static_cast<uint32_t>(CW_VERSION_NUMBER));
+  char expected[32];
+  std::snprintf(expected, sizeof expected, "%d.%d.%d", CW_VERSION_MAJOR, CW_VERSION_MINOR,
+                CW_VERSION_PATCH);
+  EXPECT_STREQ(cw_version_string(), expected);
+}
+
+TEST(StatusStrings, EveryCodeHasFixedText) {
+  for (cw_status s = CW_OK; s <= CW_ERR_INTERNAL; ++s) {
+    EXPECT_STRNE(cw_status_string(s), "unknown status") << s;
+  }
+  EXPECT_STREQ(cw_status_string(-1), "unknown status");
+  EXPECT_STREQ(cw_status_string(1000), "unknown status");
+}
+
+TEST(Lifetime, DestroyNullIsANoOpAndNullHandlesAreRejected) {
+  cw_chart_destroy(nullptr);
+  cw_buffer_destroy(nullptr);
+  EXPECT_EQ(cw_buffer_data(nullptr), nullptr);
+  EXPECT_EQ(cw_buffer_size(nullptr), 0u);
+  EXPECT_NE(cw_chart_last_error(nullptr), nullptr);
+  Series s = MakeSeries(10, 1);
+  cw_ohlcv v = s.View();
+  std::vector<uint8_t> px(200 * 120 * 4);
+  cw_buffer* out = reinterpret_cast<cw_buffer*>(0x1);
+  EXPECT_EQ(cw_chart_render_rgba(nullptr, &v, px.data(), px.size(), 800), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_png(nullptr, &v, &out), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(out, nullptr) << "out-pointer must be cleared on failure";
+  EXPECT_EQ(cw_chart_frame_info(nullptr, nullptr, nullptr, nullptr, nullptr),
+            CW_ERR_NULL_ARGUMENT);
+}
+
+TEST(Create, RejectsBadOptions) {
+  cw_chart* c = reinterpret_cast<cw_chart*>(0x1);
+  EXPECT_EQ(cw_chart_create(nullptr, &c), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(c, nullptr);
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  EXPECT_EQ(cw_chart_create(&o, nullptr), CW_ERR_NULL_ARGUMENT);
+
+  auto expect = [&](cw_chart_options bad, cw_status want) {
+    cw_chart* h = reinterpret_cast<cw_chart*>(0x1);
+    EXPECT_EQ(cw_chart_create(&bad, &h), want);
+    EXPECT_EQ(h, nullptr);
+  };
+  cw_chart_options bad = o;
+  bad.struct_size = 8;
+  expect(bad, CW_ERR_STRUCT_SIZE);
+  bad = o;
+  bad.width = 0;
+  expect(bad, CW_ERR_SIZE_OUT_OF_RANGE);
+  bad = o;
+  bad.height = CW_MAX_DIMENSION + 1;
+  expect(bad, CW_ERR_SIZE_OUT_OF_RANGE);
+  bad = o;
+  bad.width = 0xFFFFFFFFu;  // would be negative as int32
+  expect(bad, CW_ERR_SIZE_OUT_OF_RANGE);
+  bad = o;
+  bad.theme = static_cast<cw_theme>(42);
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.type = static_cast<cw_chart_type>(7);
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.png_preset = static_cast<cw_png_preset>(-1);
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.use_custom_colors = 1;
+  bad.up = 0x00FF0080;  // translucent
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  cw_allocator half = {nullptr, nullptr, nullptr};
+  bad = o;
+  bad.allocator = &half;
+  expect(bad, CW_ERR_NULL_ARGUMENT);
+
+  // A larger struct from a newer header is accepted (its tail is ignored).
+  struct {
+    cw_chart_options base;
+    char future[64];
+  } newer;
+  std::memset(&newer, 0, sizeof newer);
+  newer.base = o;
+  newer.base.struct_size = sizeof newer;
+  cw_chart* h = nullptr;
+  EXPECT_EQ(cw_chart_create(&newer.base, &h), CW_OK);
+  cw_chart_destroy(h);
+}
+
+TEST(FrameInfo, ReportsGeometry) {
+  ChartPtr c = MakeChart(321, 123);
+  uint32_t w = 0, h = 0;
+  size_t stride = 0, size = 0;
+  ASSERT_EQ(cw_chart_frame_info(c.get(), &w, &h, &stride, &size), CW_OK);
+  EXPECT_EQ(w, 321u);
+  EXPECT_EQ(h, 123u);
+  EXPECT_EQ(stride, 321u * 4);
+  EXPECT_EQ(size, 321u * 4 * 123);
+  EXPECT_EQ(cw_chart_frame_info(c.get(), nullptr, nullptr, nullptr, nullptr), CW_OK);
+}
+
+// Each bad series: the status, a message naming the problem, and the
+// caller's buffer untouched.
+struct BadSeriesCase {
+  const char* name;
+  void (*mutate)(Series* s, cw_ohlcv* v);
+  cw_status status;
+  const char* message;
+};
+
+const BadSeriesCase kBadSeries[] = {
+    {"nan_close", [](Series* s, cw_ohlcv*) { s->close[3] = NAN; }, CW_ERR_NON_FINITE, "row 3"},
+    {"inf_high", [](Series* s, cw_ohlcv*) { s->high[0] = INFINITY; }, CW_ERR_NON_FINITE, "row 0"},
+    {"neg_inf_low", [](Series* s, cw_ohlcv*) { s->low[9] = -INFINITY; }, CW_ERR_NON_FINITE,
+     "row 9"},
+    {"high_below_low",
+     [](Series* s, cw_ohlcv*) { std::swap(s->high[5], s->low[5]); },
+     CW_ERR_INCONSISTENT_OHLC, "row 5: high"},
+    {"open_above_high",
+     [](Series* s, cw_ohlcv*) { s->open[2] = s->high[2] + 1; },
+     CW_ERR_INCONSISTENT_OHLC, "row 2"},
+    {"close_below_low",
+     [](Series* s, cw_ohlcv*) { s->close[7] = s->low[7] - 1; },
+     CW_ERR_INCONSISTENT_OHLC, "row 7"},
+    {"negative_volume", [](Series* s, cw_ohlcv*) { s->volume[4] = -1; },
+     CW_ERR_NEGATIVE_VOLUME, "row 4"},
+    {"nan_volume", [](Series* s, cw_ohlcv*) { s->volume[1] = NAN; }, CW_ERR_NON_FINITE,
+     "volume"},
+    {"empty", [](Series*, cw_ohlcv* v) { v->open.length = v->high.length = v->low.length =
+                                             v->close.length = v->time.length =
+                                                 v->volume.length = 0; },
+     CW_ERR_EMPTY_SERIES, "no rows"},
+    {"short_high", [](Series*, cw_ohlcv* v) { v->high.length = 9; }, CW_ERR_LENGTH_MISMATCH,
+     "'high'"},
+    {"short_volume", [](Series*, cw_ohlcv* v) { v->volume.length = 3; },
+     CW_ERR_LENGTH_MISMATCH, "'volume'"},
+    {"short_time", [](Series*, cw_ohlcv* v) { v->time.length = 11; }, CW_ERR_LENGTH_MISMATCH,
+     "'time'"},
+    {"null_open", [](Series*, cw_ohlcv* v) { v->open.data = nullptr; }, CW_ERR_NULL_ARGUMENT,
+     "'open'"},
+    {"null_volume_with_length", [](Series*, cw_ohlcv* v) { v->volume.data = nullptr; },
+     CW_ERR_NULL_ARGUMENT, "'volume'"},
+};
+
+class BadSeries : public ::testing::TestWithParam<BadSeriesCase> {};
+
+TEST_P(BadSeries, GivesStatusAndMessageAndWritesNothing) {
+  const BadSeriesCase& tc = GetParam();
+  ChartPtr c = MakeChart();
+  Series s = MakeSeries(10, 7);
+  cw_ohlcv v = s.View();
+  tc.mutate(&s, &v);
+
+  std::vector<uint8_t> px(200 * 120 * 4, 0x5A);
+  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size(), 800), tc.status);
+  EXPECT_TRUE(Contains(cw_chart_last_error(c.get()), tc.message)) << cw_chart_last_error(c.get());
+  for (uint8_t b : px) ASSERT_EQ(b, 0x5A) << "pixels written on failure";
+
+  cw_buffer* out = reinterpret_cast<cw_buffer*>(0x1);
+  EXPECT_EQ(cw_chart_render_png(c.get(), &v, &out), tc.status);
+  EXPECT_EQ(out, nullptr);
+  out = reinterpret_cast<cw_buffer*>(0x1);
+  EXPECT_EQ(cw_chart_render_rgba_buffer(c.get(), &v, &out), tc.status);
+  EXPECT_EQ(out, nullptr);
+
+  // The handle stays usable after any error, and success clears the message.
+  Series good = MakeSeries(10, 7);
+  cw_ohlcv gv = good.View();
+  EXPECT_EQ(cw_chart_render_rgba(c.get(), &gv, px.data(), px.size(), 800), CW_OK);
+  EXPECT_STREQ(cw_chart_last_error(c.get()), "");
+}
+
+INSTANTIATE_TEST_SUITE_P(AllCases, BadSeries, ::testing::ValuesIn(kBadSeries),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(RenderRgba, RejectsShortBuffersAndStridesAndNulls) {
+  ChartPtr c = MakeChart(200, 120);
+  Series s = MakeSeries(10, 3);
+  cw_ohlcv v = s.View();
+  std::vector<uint8_t> px(200 * 120 * 4);
+  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size(), 799), CW_ERR_BUFFER_TOO_SMALL);
+  EXPECT_TRUE(Contains(cw_chart_last_error(c.get()), "stride"));
+  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size() - 1, 800),
+            CW_ERR_BUFFER_TOO_SMALL);
+  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size(), 804), CW_ERR_BUFFER_TOO_SMALL);
+  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), SIZE_MAX,
+                                 std::numeric_limits<size_t>::max() / 2),
+            CW_ERR_BUFFER_TOO_SMALL)
+      << "stride*height overflow must not wrap";
+  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, nullptr, px.size(), 800), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_rgba(c.get(), nullptr, px.data(), px.size(), 800),
+            CW_ERR_NULL_ARGUMENT);
+  cw_buffer* out = nullptr;
+  EXPECT_EQ(cw_chart_render_png(c.get(), &v, nullptr), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_png(c.get(), nullptr, &out), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_rgba_buffer(c.get(), &v, nullptr), CW_ERR_NULL_ARGUMENT);
+}
+
+TEST(RenderRgba, PaddedStrideLeavesPaddingAndMatchesTightFrame) {
+  ChartPtr c = MakeChart(200, 120);
+  Series s = MakeSeries(40, 11);
+  cw_ohlcv v = s.View();
+  std::vector<uint8_t> tight(200 * 120 * 4);
+  ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, tight.data(), tight.size(), 800), CW_OK);
+  const size_t stride = 800 + 13;  // odd: rows are not 4-byte aligned
+  std::vector<uint8_t> padded(stride * 120, 0xEE);
+  ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, padded.data(), padded.size(), stride), CW_OK);
+  for (size_t y = 0; y < 120; ++y) {
+    ASSERT_EQ(0, std::memcmp(&padded[y * stride], &tight[y * 800], 800)) << y;
+    for (size_t x = 800; x < stride && y + 1 < 120; ++x) ASSERT_EQ(padded[y * stride + x], 0xEE);
+  }
+}
+
+TEST(RenderRgba, StridedAndReversedColumnsAreReadInPlace) {
+  ChartPtr c = MakeChart(200, 120);
+  Series s = MakeSeries(30, 5);
+  cw_ohlcv v = s.View();
+  std::vector<uint8_t> want(200 * 120 * 4);
+  ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, want.data(), want.size(), 800), CW_OK);
+
+  // A row-major table: each column is strided by a whole record.
+  struct Record {
+    int64_t t;
+    double o, h, l, c, vol;
+  };
+  std::vector<Record> table;
+  for (size_t i = 0; i < 30; ++i) {
+    table.push_back({s.time[i], s.open[i], s.high[i], s.low[i], s.close[i], s.volume[i]});
+  }
+  const ptrdiff_t stride = sizeof(Record);
+  cw_ohlcv rows;
+  rows.time = {&table[0].t, 30, stride};
+  rows.open = {&table[0].o, 30, stride};
+  rows.high = {&table[0].h, 30, stride};
+  rows.low = {&table[0].l, 30, stride};
+  rows.close = {&table[0].c, 30, stride};
+  rows.volume = {&table[0].vol, 30, stride};
+  std::vector<uint8_t> got(want.size());
+  ASSERT_EQ(cw_chart_render_rgba(c.get(), &rows, got.data(), got.size(), 800), CW_OK);
+  EXPECT_EQ(got, want);
+
+  // Reversed storage read with a negative stride gives the same chart.
+  Series r = s;
+  std::reverse(r.open.begin(), r.open.end());
+  std::reverse(r.high.begin(), r.high.end());
+  std::reverse(r.low.begin(), r.low.end());
+  std::reverse(r.close.begin(), r.close.end());
+  std::reverse(r.volume.begin(), r.volume.end());
+  const ptrdiff_t back = -static_cast<ptrdiff_t>(sizeof(double));
+  cw_ohlcv rev;
+  std::memset(&rev, 0, sizeof rev);
+  rev.open = {&r.open[29], 30, back};
+  rev.high = {&r.high[29], 30, back};
+  rev.low = {&r.low[29], 30, back};
+  rev.close = {&r.close[29], 30, back};
+  rev.volume = {&r.volume[29], 30, back};
+  ASSERT_EQ(cw_chart_render_rgba(c.get(), &rev, got.data(), got.size(), 800), CW_OK);
+  EXPECT_EQ(got, want);
+}
+
+TEST(RenderRgba, FlatSeriesAndSingleCandleRender) {
+  ChartPtr c = MakeChart(64, 48);
+  std::vector<double> flat(25, 42.0), vol(25, 0.0);
+  cw_ohlcv v = cw_ohlcv_contiguous(25, nullptr, flat.data(), flat.data(), flat.data(),
+                                   flat.data(), vol.data());
+  std::vector<uint8_t> px(64 * 48 * 4);
+  ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size(), 64 * 4), CW_OK)
+      << cw_chart_last_error(c.get());
+  // Flat candles are "up" (close >= open) and drawn mid-panel in green.
+  bool any_up = false;
+  for (size_t i = 0; i < px.size(); i += 4) {
+    any_up |= px[i] == 0x00 && px[i + 1] == 0xFF && px[i + 2] == 0x00;
+  }
+  EXPECT_TRUE(any_up);
+
+  Series one = MakeSeries(1, 9);
+  cw_ohlcv ov = one.View();
+  ASSERT_EQ(cw_chart_render_rgba(c.get(), &ov, px.data(), px.size(), 64 * 4), CW_OK);
+}
+
+TEST(RenderBuffers, OutliveTheChartAndMatchTheCallerFrame) {
+  Series s = MakeSeries(50, 2);
+  cw_ohlcv v = s.View();
+  cw_buffer* frame = nullptr;
+  cw_buffer* png = nullptr;
+  std::vector<uint8_t> want(200 * 120 * 4);
+  {
+    ChartPtr c = MakeChart(200, 120);
+    ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, want.data(), want.size(), 800), CW_OK);
+    ASSERT_EQ(cw_chart_render_rgba_buffer(c.get(), &v, &frame), CW_OK);
+    ASSERT_EQ(cw_chart_render_png(c.get(), &v, &png), CW_OK);
+  }
+  // The chart is gone; the buffers are still valid.
+  ASSERT_EQ(cw_buffer_size(frame), want.size());
+  EXPECT_EQ(0, std::memcmp(cw_buffer_data(frame), want.data(), want.size()));
+  std::vector<uint8_t> decoded;
+  uint32_t w = 0, h = 0;
+  ASSERT_TRUE(candlewick_test::DecodePng(cw_buffer_data(png), cw_buffer_size(png), &decoded, &w, &h));
+  EXPECT_EQ(w, 200u);
+  EXPECT_EQ(h, 120u);
+  EXPECT_EQ(decoded, want) << "PNG decodes to exactly the RGBA frame";
+  cw_buffer_destroy(frame);
+  cw_buffer_destroy(png);
+}
+
+TEST(RenderPng, EveryPresetDecodesToTheSamePixels) {
+  Series s = MakeSeries(100, 4);
+  cw_ohlcv v = s.View();
+  std::vector<uint8_t> first;
+  size_t sizes[3];
+  for (int preset = CW_PNG_FASTEST; preset <= CW_PNG_SMALLEST; ++preset) {
+    cw_chart_options o;
+    cw_chart_options_init(&o);
+    o.theme = CW_THEME_TRADINGVIEW;
+    o.png_preset = static_cast<cw_png_preset>(preset);
+    cw_chart* c = nullptr;
+    ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+    cw_buffer* png = nullptr;
+    ASSERT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
+    std::vector<uint8_t> rgba;
+    uint32_t w, h;
+    ASSERT_TRUE(candlewick_test::DecodePng(cw_buffer_data(png), cw_buffer_size(png), &rgba, &w, &h));
+    if (first.empty()) first = rgba;
+    EXPECT_EQ(rgba, first) << "preset " << preset;
+    sizes[preset] = cw_buffer_size(png);
+    cw_buffer_destroy(png);
+    cw_chart_destroy(c);
+  }
+  EXPECT_LE(sizes[CW_PNG_SMALLEST], sizes[CW_PNG_FASTEST]);
+}
+
+TEST(CustomColors, ReplaceTheTheme) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.width = 40;
+  o.height = 30;
+  o.use_custom_colors = 1;
+  o.background = 0x102030FF;
+  cw_chart* c = nullptr;
+  ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+  Series s = MakeSeries(3, 1);
+  cw_ohlcv v = s.View();
+  std::vector<uint8_t> px(40 * 30 * 4);
+  ASSERT_EQ(cw_chart_render_rgba(c, &v, px.data(), px.size(), 160), CW_OK);
+  EXPECT_EQ(px[0], 0x10);
+  EXPECT_EQ(px[1], 0x20);
+  EXPECT_EQ(px[2], 0x30);
+  EXPECT_EQ(px[3], 0xFF);
+  cw_chart_destroy(c);
+}
+
+// An allocator that counts and can be told to fail the k-th allocation.
+struct CountingAllocator {
+  int allocations = 0;
+  int frees = 0;
+  int fail_at = -1;  // 0-based allocation index to refuse
+  static void* Alloc(void* opaque, size_t size, size_t alignment) {
+    auto* self = static_cast<CountingAllocator*>(opaque);
+    if (self->allocations++ == self->fail_at) return nullptr;
+    if (alignment < sizeof(void*)) alignment = sizeof(void*);
+    return std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
+  }
+  static void Free(void* opaque, void* p) {
+    static_cast<CountingAllocator*>(opaque)->frees++;
+    std::free(p);
+  }
+};
+
+TEST(Allocator, EveryHandleAndBufferAllocationGoesThroughTheHooks) {
+  CountingAllocator counter;
+  cw_allocator hooks = {&counter, &CountingAllocator::Alloc, &CountingAllocator::Free};
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.allocator = &hooks;
+  cw_chart* c = nullptr;
+  ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+  EXPECT_EQ(counter.allocations, 1) << "create allocates the handle only";
+  Series s = MakeSeries(100, 8);
+  cw_ohlcv v = s.View();
+  for (int i = 0; i < 5; ++i) {
+    cw_buffer* png = nullptr;
+    ASSERT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
+    cw_buffer_destroy(png);
+  }
+  cw_chart_destroy(c);
+  EXPECT_GT(counter.allocations, 1);
+  EXPECT_EQ(counter.allocations, counter.frees);
+}
+
+TEST(Allocator, FailureAtEveryAllocationIsReportedAndLeaksNothing) {
+  Series s = MakeSeries(60, 12);
+  cw_ohlcv v = s.View();
+  // Count how many allocations one create + PNG + RGBA buffer takes.
+  CountingAllocator probe;
+  cw_allocator hooks = {&probe, &CountingAllocator::Alloc, &CountingAllocator::Free};
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.allocator = &hooks;
+  {
+    cw_chart* c = nullptr;
+    ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+    cw_buffer *png = nullptr, *rgba = nullptr;
+    ASSERT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
+    ASSERT_EQ(cw_chart_render_rgba_buffer(c, &v, &rgba), CW_OK);
+    cw_buffer_destroy(png);
+    cw_buffer_destroy(rgba);
+    cw_chart_destroy(c);
+  }
+  const int total = probe.allocations;
+  ASSERT_GT(total, 2);
+  for (int k = 0; k < total; ++k) {
+    CountingAllocator failing;
+    failing.fail_at = k;
+    cw_allocator fh = {&failing, &CountingAllocator::Alloc, &CountingAllocator::Free};
+    o.allocator = &fh;
+    cw_chart* c = nullptr;
+    const cw_status created = cw_chart_create(&o, &c);
+    if (created != CW_OK) {
+      EXPECT_EQ(created, CW_ERR_OUT_OF_MEMORY);
+      EXPECT_EQ(c, nullptr);
+    } else {
+      cw_buffer *png = nullptr, *rgba = nullptr;
+      const cw_status p = cw_chart_render_png(c, &v, &png);
+      EXPECT_TRUE(p == CW_OK || p == CW_ERR_OUT_OF_MEMORY) << k << ": " << p;
+      if (p != CW_OK) {
+        EXPECT_EQ(png, nullptr);
+        EXPECT_STRNE(cw_chart_last_error(c), "") << "failure without a message";
+      }
+      const cw_status r = cw_chart_render_rgba_buffer(c, &v, &rgba);
+      EXPECT_TRUE(r == CW_OK || r == CW_ERR_OUT_OF_MEMORY) << k << ": " << r;
+      EXPECT_TRUE(p != CW_OK || r != CW_OK) << "allocation " << k << " was never refused";
+      cw_buffer_destroy(png);
+      cw_buffer_destroy(rgba);
+      cw_chart_destroy(c);
+    }
+    EXPECT_EQ(failing.allocations - (k < failing.allocations ? 1 : 0), failing.frees)
+        << "leak after failing allocation " << k;
+  }
+}
+
+}  // namespace

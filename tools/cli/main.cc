@@ -1,0 +1,39 @@
+// candlewick: the command-line front end. Subcommands live in their own
+// files; this one only dispatches.
+#include <cstdio>
+#include <cstring>
+
+#include "tools/cli/commands.h"
+
+namespace {
+
+void PrintUsage(FILE* out) {
+  std::fprintf(out,
+               "usage: candlewick <command> [options]\n"
+               "\n"
+               "commands:\n"
+               "  render    draw a chart from a CSV file (or the bundled sample) to PNG\n"
+               "  version   print the library version\n"
+               "\n"
+               "Run 'candlewick <command> --help' for a command's options.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    PrintUsage(stderr);
+    return 2;
+  }
+  const char* command = argv[1];
+  if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0 ||
+      std::strcmp(command, "help") == 0) {
+    PrintUsage(stdout);
+    return 0;
+  }
+  if (std::strcmp(command, "render") == 0) return candlewick::cli::RunRender(argc - 1, argv + 1);
+  if (std::strcmp(command, "version") == 0) return candlewick::cli::RunVersion();
+  std::fprintf(stderr, "candlewick: unknown command '%s'\n\n", command);
+  PrintUsage(stderr);
+  return 2;
+}
