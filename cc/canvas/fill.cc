@@ -59,6 +59,71 @@ void FillSpan8Impl(uint8_t* HWY_RESTRICT dst, size_t count, uint8_t value) {
   if (i < count) hn::StoreU(v, d8, dst + count - lanes);
 }
 
+// Rectangles: one dispatch per rectangle, not per row. Chart rectangles are
+// mostly narrow and tall (wicks, bodies, volume bars), so per-row calls would
+// cost more than the stores. Each row is written with the widest vectors that
+// fit (full, then 128-bit), finishing with an overlapping store; rows
+// narrower than 4 pixels use scalar stores.
+void FillRect32Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width, size_t height,
+                    uint32_t pattern) {
+  const hn::ScalableTag<uint8_t> d8;
+  const hn::Repartition<uint32_t, decltype(d8)> d32;
+  const size_t row_bytes = width * 4;
+  const size_t lanes = hn::Lanes(d8);
+  if (lanes < 16) {  // HWY_SCALAR: no 128-bit vectors
+    for (size_t y = 0; y < height; ++y) {
+      uint8_t* row = top_left + y * stride;
+      for (size_t x = 0; x < width; ++x) std::memcpy(row + 4 * x, &pattern, 4);
+    }
+    return;
+  }
+  const hn::CappedTag<uint8_t, 16> d8_128;
+  const hn::Repartition<uint32_t, decltype(d8_128)> d32_128;
+  const auto wide = hn::BitCast(d8, hn::Set(d32, pattern));
+  const auto narrow = hn::BitCast(d8_128, hn::Set(d32_128, pattern));
+  for (size_t y = 0; y < height; ++y) {
+    uint8_t* row = top_left + y * stride;
+    if (row_bytes >= lanes) {
+      size_t i = 0;
+      for (; i + lanes <= row_bytes; i += lanes) hn::StoreU(wide, d8, row + i);
+      if (i < row_bytes) hn::StoreU(wide, d8, row + row_bytes - lanes);
+    } else if (row_bytes >= 16) {
+      size_t i = 0;
+      for (; i + 16 <= row_bytes; i += 16) hn::StoreU(narrow, d8_128, row + i);
+      if (i < row_bytes) hn::StoreU(narrow, d8_128, row + row_bytes - 16);
+    } else {
+      for (size_t x = 0; x < width; ++x) std::memcpy(row + 4 * x, &pattern, 4);
+    }
+  }
+}
+
+void FillRect8Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width, size_t height,
+                   uint8_t value) {
+  const hn::ScalableTag<uint8_t> d8;
+  const size_t lanes = hn::Lanes(d8);
+  if (lanes < 16) {
+    for (size_t y = 0; y < height; ++y) std::memset(top_left + y * stride, value, width);
+    return;
+  }
+  const hn::CappedTag<uint8_t, 16> d8_128;
+  const auto wide = hn::Set(d8, value);
+  const auto narrow = hn::Set(d8_128, value);
+  for (size_t y = 0; y < height; ++y) {
+    uint8_t* row = top_left + y * stride;
+    if (width >= lanes) {
+      size_t i = 0;
+      for (; i + lanes <= width; i += lanes) hn::StoreU(wide, d8, row + i);
+      if (i < width) hn::StoreU(wide, d8, row + width - lanes);
+    } else if (width >= 16) {
+      size_t i = 0;
+      for (; i + 16 <= width; i += 16) hn::StoreU(narrow, d8_128, row + i);
+      if (i < width) hn::StoreU(narrow, d8_128, row + width - 16);
+    } else {
+      for (size_t x = 0; x < width; ++x) row[x] = value;
+    }
+  }
+}
+
 const char* TargetNameImpl() { return hwy::TargetName(HWY_TARGET); }
 
 }  // namespace HWY_NAMESPACE
@@ -70,7 +135,17 @@ namespace candlewick {
 
 HWY_EXPORT(FillSpan32Impl);
 HWY_EXPORT(FillSpan8Impl);
+HWY_EXPORT(FillRect32Impl);
+HWY_EXPORT(FillRect8Impl);
 HWY_EXPORT(TargetNameImpl);
+
+void FillRect32(uint8_t* top_left, size_t stride, size_t width, size_t height, uint32_t pattern) {
+  HWY_DYNAMIC_DISPATCH(FillRect32Impl)(top_left, stride, width, height, pattern);
+}
+
+void FillRect8(uint8_t* top_left, size_t stride, size_t width, size_t height, uint8_t value) {
+  HWY_DYNAMIC_DISPATCH(FillRect8Impl)(top_left, stride, width, height, value);
+}
 
 void FillSpan32(uint8_t* dst, size_t pixel_count, uint32_t pattern) {
   HWY_DYNAMIC_DISPATCH(FillSpan32Impl)(dst, pixel_count, pattern);

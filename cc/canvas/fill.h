@@ -18,6 +18,14 @@ void FillSpan32(uint8_t* dst, size_t pixel_count, uint32_t pattern);
 // Writes `count` copies of `value` starting at `dst`.
 void FillSpan8(uint8_t* dst, size_t count, uint8_t value);
 
+// Fills `height` rows of `width` pixels (4 bytes each, the pattern as above)
+// starting at `top_left`, rows `stride` bytes apart. Bytes between rows are
+// left alone. No alignment is required.
+void FillRect32(uint8_t* top_left, size_t stride, size_t width, size_t height, uint32_t pattern);
+
+// The same for 1-byte pixels.
+void FillRect8(uint8_t* top_left, size_t stride, size_t width, size_t height, uint8_t value);
+
 // The Highway target the dispatcher picks now, by name ("AVX3", "SCALAR", ...).
 const char* FillTargetName();
 

@@ -17,6 +17,16 @@ inline void FillSpan8Reference(uint8_t* dst, size_t count, uint8_t value) {
   for (size_t i = 0; i < count; ++i) dst[i] = value;
 }
 
+inline void FillRect32Reference(uint8_t* top_left, size_t stride, size_t width, size_t height,
+                                uint32_t pattern) {
+  for (size_t y = 0; y < height; ++y) FillSpan32Reference(top_left + y * stride, width, pattern);
+}
+
+inline void FillRect8Reference(uint8_t* top_left, size_t stride, size_t width, size_t height,
+                               uint8_t value) {
+  for (size_t y = 0; y < height; ++y) FillSpan8Reference(top_left + y * stride, width, value);
+}
+
 }  // namespace candlewick
 
 #endif  // CANDLEWICK_CC_CANVAS_FILL_REFERENCE_H_

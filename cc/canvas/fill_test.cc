@@ -42,6 +42,26 @@ TEST_P(FillOnEveryTarget, Span8MatchesReferenceAtAllLengthsAndOffsets) {
   }
 }
 
+TEST_P(FillOnEveryTarget, RectKernelsMatchReferenceForEveryWidth) {
+  // Widths from 0 to past two full AVX-512 vectors, odd strides, offsets.
+  for (size_t offset = 0; offset < 3; ++offset) {
+    for (size_t width = 0; width <= 40; ++width) {
+      const size_t height = 3, stride32 = width * 4 + 7;
+      std::vector<uint8_t> got(stride32 * height + 8, 0xCD), want(got);
+      FillRect32(got.data() + offset, stride32, width, height, 0xA1B2C3D4u);
+      FillRect32Reference(want.data() + offset, stride32, width, height, 0xA1B2C3D4u);
+      ASSERT_EQ(got, want) << "32-bit width=" << width << " offset=" << offset;
+    }
+    for (size_t width = 0; width <= 150; ++width) {
+      const size_t height = 3, stride8 = width + 5;
+      std::vector<uint8_t> got(stride8 * height + 8, 0xCD), want(got);
+      FillRect8(got.data() + offset, stride8, width, height, 0x3C);
+      FillRect8Reference(want.data() + offset, stride8, width, height, 0x3C);
+      ASSERT_EQ(got, want) << "8-bit width=" << width << " offset=" << offset;
+    }
+  }
+}
+
 TEST_P(FillOnEveryTarget, RectIsClippedAndLeavesStridePaddingAlone) {
   const int w = 37, h = 11;
   const size_t stride = w * 4 + 12;

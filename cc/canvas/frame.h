@@ -30,20 +30,21 @@ inline void FillRect(const Frame& f, int32_t x0, int32_t y0, int32_t x1, int32_t
   if (y1 > f.height) y1 = f.height;
   if (x0 >= x1 || y0 >= y1) return;
   const size_t w = static_cast<size_t>(x1 - x0);
+  const size_t h = static_cast<size_t>(y1 - y0);
   if (f.bytes_per_pixel == 4) {
     // A full-width rectangle over a tightly packed frame is one span.
     if (w == static_cast<size_t>(f.width) && f.stride == w * 4) {
-      FillSpan32(f.Row(y0), w * static_cast<size_t>(y1 - y0), value);
-      return;
+      FillSpan32(f.Row(y0), w * h, value);
+    } else {
+      FillRect32(f.Row(y0) + 4 * static_cast<size_t>(x0), f.stride, w, h, value);
     }
-    for (int32_t y = y0; y < y1; ++y) FillSpan32(f.Row(y) + 4 * x0, w, value);
   } else {
     const uint8_t index = static_cast<uint8_t>(value);
     if (w == static_cast<size_t>(f.width) && f.stride == w) {
-      FillSpan8(f.Row(y0), w * static_cast<size_t>(y1 - y0), index);
-      return;
+      FillSpan8(f.Row(y0), w * h, index);
+    } else {
+      FillRect8(f.Row(y0) + static_cast<size_t>(x0), f.stride, w, h, index);
     }
-    for (int32_t y = y0; y < y1; ++y) FillSpan8(f.Row(y) + x0, w, index);
   }
 }
 

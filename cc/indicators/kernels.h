@@ -1,0 +1,69 @@
+// The numeric kernels under every indicator. Each has a Highway implementation
+// picked at run time for the best target this CPU supports and a plain scalar
+// reference in kernels_reference.h that the tests compare against on every
+// compiled target.
+//
+// All kernels take contiguous, finite data (the indicator layer splits a
+// series at non-finite rows before calling them) and never allocate. Output
+// positions a kernel does not define are left untouched.
+#ifndef CANDLEWICK_CC_INDICATORS_KERNELS_H_
+#define CANDLEWICK_CC_INDICATORS_KERNELS_H_
+
+#include <cstddef>
+
+namespace candlewick {
+namespace indicators {
+
+// out[i] = x[i-n+1] + ... + x[i] for n-1 <= i < m (n >= 1). A sliding sum
+// computed as a vector prefix scan of x[i] - x[i-n], re-seeded with a direct
+// sum of the window every max(64, n) outputs so that rounding cannot drift
+// (worst case about max(64, n) ulp of the largest window sum in one stretch).
+void RollingSum(const double* x, size_t m, size_t n, double* out);
+
+// y[i] = a * y[i-1] + b * x[i] for 0 <= i < m, with y[-1] = y0: the EMA and
+// Wilder smoothing recurrence. Vectorised as a prefix scan with powers of a
+// inside each vector and one carry per vector, so the loop-carried latency is
+// one FMA and one permute per vector instead of one FMA per element.
+void LinearRecurrence(const double* x, size_t m, double a, double b, double y0,
+                      double* y);
+
+// Wilder RSI from bar `n` on: avg_gain/avg_loss are the seeds (the means of
+// the first n gains and losses, i.e. the state at bar n); for i in (n, m) the
+// averages follow avg = a*avg + b*move with a = (n-1)/n, b = 1/n, and
+// out[i] = 100 * gain / (gain + loss) (0 when both are 0). out[n] is written
+// from the seeds.
+void RsiFromSeeds(const double* x, size_t m, size_t n, double avg_gain,
+                  double avg_loss, double* out);
+
+// out[i] = max(h[i] - l[i], |h[i] - c[i-1]|, |l[i] - c[i-1]|) for 1 <= i < m.
+void TrueRange(const double* h, const double* l, const double* c, size_t m,
+               double* out);
+
+// Population variance of each window x[i-n+1..i] for n-1 <= i < m, around
+// mean[i] (an approximation of the window mean). Corrected two-pass formula
+// (sum d^2 - (sum d)^2 / n) / n with d = x - mean[i]: d is exact when x and
+// the mean are within a factor of two, and the correction cancels the mean's
+// error to first order, so the result is within a few n ulp of the exact
+// variance whatever the magnitude of the prices. O(n) per output, vectorised
+// across outputs.
+void WindowVariance(const double* x, size_t m, size_t n, const double* mean,
+                    double* out);
+
+// Mean absolute deviation of each window around mean[i]:
+// sum |x - mean[i]| / n, for n-1 <= i < m. O(n) per output (CCI).
+void WindowMeanAbsDeviation(const double* x, size_t m, size_t n,
+                            const double* mean, double* out);
+
+// Index of the first non-finite (NaN or infinite) element, m when none.
+size_t FirstNonFinite(const double* x, size_t m);
+
+// Index of the first i with a[i] < b[i] (NaN compares false), m when none.
+size_t FirstLess(const double* a, const double* b, size_t m);
+
+// The Highway target the dispatcher picks now ("AVX3", "SCALAR", ...).
+const char* KernelTargetName();
+
+}  // namespace indicators
+}  // namespace candlewick
+
+#endif  // CANDLEWICK_CC_INDICATORS_KERNELS_H_
