@@ -160,12 +160,12 @@ cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
       options->height < CW_MIN_DIMENSION || options->height > CW_MAX_DIMENSION) {
     return CW_ERR_SIZE_OUT_OF_RANGE;
   }
-  const int32_t theme = static_cast<int32_t>(options->theme);
+  const int32_t theme = options->theme;
   if (!candlewick::IsKnownTheme(theme)) return CW_ERR_INVALID_ARGUMENT;
   ChartOptions o;
   o.width = static_cast<int32_t>(options->width);
   o.height = static_cast<int32_t>(options->height);
-  o.type = static_cast<int32_t>(options->type);
+  o.type = options->type;
   o.palette = candlewick::ThemePalette(static_cast<candlewick::ThemeId>(theme));
   if (options->use_custom_colors) {
     o.palette.colors[candlewick::kBackground] = options->background;
@@ -175,6 +175,7 @@ cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
   }
   o.show_volume = options->show_volume != 0;
   o.show_grid = options->show_grid != 0;
+  if (!candlewick::IsKnownPngPreset(options->png_preset)) return CW_ERR_INVALID_ARGUMENT;
   o.png_preset = static_cast<candlewick::PngPreset>(options->png_preset);
   if (absl::Status st = Chart::ValidateOptions(o); !st.ok()) {
     return ToStatus(candlewick::CodeOf(st));

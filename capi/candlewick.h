@@ -203,8 +203,11 @@ typedef struct cw_chart_options {
   size_t struct_size;
   uint32_t width;          /* pixels, CW_MIN_DIMENSION..CW_MAX_DIMENSION */
   uint32_t height;         /* pixels, CW_MIN_DIMENSION..CW_MAX_DIMENSION */
-  cw_chart_type type;      /* CW_CHART_CANDLESTICK */
-  cw_theme theme;          /* default CW_THEME_CLASSIC */
+  /* Enumerated fields are int32_t, not the enum types, so their size is fixed
+   * across compilers and any value a caller stores is defined behaviour
+   * (unknown values are rejected with CW_ERR_INVALID_ARGUMENT). */
+  int32_t type;            /* a cw_chart_type; CW_CHART_CANDLESTICK */
+  int32_t theme;           /* a cw_theme; default CW_THEME_CLASSIC */
   int32_t show_volume;     /* non-zero: volume panel under the price panel
                               (default 1; needs a volume column) */
   int32_t show_grid;       /* non-zero: 9 horizontal and n/20 vertical lines */
@@ -214,7 +217,7 @@ typedef struct cw_chart_options {
   cw_color up;             /* close >= open */
   cw_color down;           /* close < open */
   cw_color grid;
-  cw_png_preset png_preset; /* default CW_PNG_BALANCED */
+  int32_t png_preset;      /* a cw_png_preset; default CW_PNG_BALANCED */
   const cw_allocator* allocator; /* NULL: the C library; copied at create */
 } cw_chart_options;
 

@@ -93,13 +93,13 @@ TEST(Create, RejectsBadOptions) {
   bad.width = 0xFFFFFFFFu;  // would be negative as int32
   expect(bad, CW_ERR_SIZE_OUT_OF_RANGE);
   bad = o;
-  bad.theme = static_cast<cw_theme>(42);
+  bad.theme = 42;
   expect(bad, CW_ERR_INVALID_ARGUMENT);
   bad = o;
-  bad.type = static_cast<cw_chart_type>(7);
+  bad.type = 7;
   expect(bad, CW_ERR_INVALID_ARGUMENT);
   bad = o;
-  bad.png_preset = static_cast<cw_png_preset>(-1);
+  bad.png_preset = -1;
   expect(bad, CW_ERR_INVALID_ARGUMENT);
   bad = o;
   bad.use_custom_colors = 1;
@@ -348,7 +348,7 @@ TEST(RenderPng, EveryPresetDecodesToTheSamePixels) {
     cw_chart_options o;
     cw_chart_options_init(&o);
     o.theme = CW_THEME_TRADINGVIEW;
-    o.png_preset = static_cast<cw_png_preset>(preset);
+    o.png_preset = preset;
     cw_chart* c = nullptr;
     ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
     cw_buffer* png = nullptr;

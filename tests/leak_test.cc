@@ -52,7 +52,7 @@ TEST(Leak, CreateRenderDestroyLoopReturnsEveryByte) {
     cw_chart_options_init(&o);
     o.width = 320 + static_cast<uint32_t>(i % 7);
     o.height = 200;
-    o.theme = static_cast<cw_theme>(i % 4);
+    o.theme = i % 4;
     o.allocator = &hooks;
     cw_chart* c = nullptr;
     ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);

@@ -43,7 +43,7 @@ struct Settings {
 Settings SettingsFor(PngPreset preset) {
   switch (preset) {
     case PngPreset::kFastest:
-      return {1, Z_RLE, SPNG_FILTER_CHOICE_UP};
+      return {1, Z_RLE, SPNG_FILTER_CHOICE_NONE};
     case PngPreset::kBalanced:
       return {6, Z_RLE, SPNG_FILTER_CHOICE_UP};
     case PngPreset::kSmallest:

@@ -1,0 +1,344 @@
+// Highway dynamic dispatch: this file is compiled once per target by
+// foreach_target.h; HWY_EXPORT/HWY_DYNAMIC_DISPATCH pick the best at run time.
+//
+// The recurrences (sliding sums, EMA, Wilder smoothing) are loop-carried, so a
+// plain loop is bound by one add or FMA latency per element. Here each vector
+// of N inputs is first scanned in registers (log2(N) shift-multiply-add steps,
+// independent of the previous vector), and only one FMA plus one lane
+// broadcast per vector stays on the dependency chain.
+#include "cc/indicators/kernels.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cc/indicators/kernels_reference.h"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "cc/indicators/kernels.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace candlewick {
+namespace indicators {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+using D = hn::ScalableTag<double>;
+using V = hn::Vec<D>;
+
+// The scan code handles up to 8 lanes of double (every x86 target); wider
+// vectors (SVE, RVV) use the scalar references instead.
+constexpr size_t kMaxScanLanes = 8;
+
+// Linear-recurrence scan y[k] = a * y[k-1] + u[k] over one vector, given the
+// previous vector's last y broadcast to every lane.
+class Scan {
+ public:
+  using Idx = decltype(hn::SetTableIndices(D(), static_cast<const int64_t*>(nullptr)));
+  using M = hn::Mask<D>;
+
+  explicit Scan(double a) {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    alignas(64) int64_t i1[kMaxScanLanes], i2[kMaxScanLanes], i4[kMaxScanLanes],
+        il[kMaxScanLanes];
+    alignas(64) double pw[kMaxScanLanes];
+    double p = 1.0;
+    for (size_t k = 0; k < lanes && k < kMaxScanLanes; ++k) {
+      i1[k] = k >= 1 ? static_cast<int64_t>(k - 1) : 0;
+      i2[k] = k >= 2 ? static_cast<int64_t>(k - 2) : 0;
+      i4[k] = k >= 4 ? static_cast<int64_t>(k - 4) : 0;
+      il[k] = static_cast<int64_t>(lanes - 1);
+      p *= a;
+      pw[k] = p;  // a^(k+1): how much of the carry reaches lane k
+    }
+    idx1_ = hn::SetTableIndices(d, i1);
+    idx2_ = hn::SetTableIndices(d, i2);
+    idx4_ = hn::SetTableIndices(d, i4);
+    idxl_ = hn::SetTableIndices(d, il);
+    a1_ = hn::Set(d, a);
+    a2_ = hn::Set(d, a * a);
+    a4_ = hn::Set(d, a * a * a * a);
+    m1_ = hn::FirstN(d, 1);
+    m2_ = hn::FirstN(d, 2);
+    m4_ = hn::FirstN(d, 4);
+    pow_ = hn::LoadU(d, pw);
+  }
+
+  // Lane k of the result: a^(k+1) * carry + sum_{j<=k} a^(k-j) * u[j].
+  HWY_INLINE V Apply(V u, V carry) const {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    if (lanes >= 2) u = hn::MulAdd(a1_, hn::IfThenZeroElse(m1_, hn::TableLookupLanes(u, idx1_)), u);
+    if (lanes >= 4) u = hn::MulAdd(a2_, hn::IfThenZeroElse(m2_, hn::TableLookupLanes(u, idx2_)), u);
+    if (lanes >= 8) u = hn::MulAdd(a4_, hn::IfThenZeroElse(m4_, hn::TableLookupLanes(u, idx4_)), u);
+    return hn::MulAdd(pow_, carry, u);
+  }
+
+  // The last lane of y in every lane: the carry into the next vector.
+  HWY_INLINE V Last(V y) const { return hn::TableLookupLanes(y, idxl_); }
+
+ private:
+  Idx idx1_, idx2_, idx4_, idxl_;
+  V a1_, a2_, a4_, pow_;
+  M m1_, m2_, m4_;
+};
+
+// Sum of x[0..n), vectorised (independent of any carry, so it overlaps with
+// the scan chain of the previous block).
+HWY_INLINE double DirectSum(const double* HWY_RESTRICT x, size_t n) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  size_t k = 0;
+  V acc = hn::Zero(d);
+  for (; k + lanes <= n; k += lanes) acc = hn::Add(acc, hn::LoadU(d, x + k));
+  double s = hn::GetLane(hn::SumOfLanes(d, acc));
+  for (; k < n; ++k) s += x[k];
+  return s;
+}
+
+void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes) return RollingSumReference(x, m, n, out);
+  if (n == 0 || m < n) return;
+  const Scan scan(1.0);
+  // Every `resync` outputs the window sum is recomputed from scratch, which
+  // bounds the drift of the running sum (see kernels.h).
+  const size_t resync = std::max<size_t>(64, n);
+  size_t i = n - 1;
+  while (i < m) {
+    double s = DirectSum(x + i + 1 - n, n);
+    out[i++] = s;
+    const size_t end = std::min(m, i + resync);
+    V carry = hn::Set(d, s);
+    for (; i + lanes <= end; i += lanes) {
+      const V u = hn::Sub(hn::LoadU(d, x + i), hn::LoadU(d, x + i - n));
+      const V y = scan.Apply(u, carry);
+      hn::StoreU(y, d, out + i);
+      carry = scan.Last(y);
+    }
+    s = hn::GetLane(carry);
+    for (; i < end; ++i) {
+      s += x[i] - x[i - n];
+      out[i] = s;
+    }
+  }
+}
+
+void LinearRecurrenceImpl(const double* x, size_t m, double a, double b, double y0,
+                          double* y) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes) return LinearRecurrenceReference(x, m, a, b, y0, y);
+  const Scan scan(a);
+  const V vb = hn::Set(d, b);
+  V carry = hn::Set(d, y0);
+  size_t i = 0;
+  // x may equal y (in place): each vector is loaded before it is stored.
+  for (; i + lanes <= m; i += lanes) {
+    const V yv = scan.Apply(hn::Mul(vb, hn::LoadU(d, x + i)), carry);
+    hn::StoreU(yv, d, y + i);
+    carry = scan.Last(yv);
+  }
+  double prev = hn::GetLane(carry);
+  for (; i < m; ++i) {
+    prev = a * prev + b * x[i];
+    y[i] = prev;
+  }
+}
+
+void RsiFromSeedsImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double avg_gain,
+                      double avg_loss, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes || m <= n) {
+    return RsiFromSeedsReference(x, m, n, avg_gain, avg_loss, out);
+  }
+  const double a = static_cast<double>(n - 1) / static_cast<double>(n);
+  const double b = 1.0 / static_cast<double>(n);
+  out[n] = RsiValue(avg_gain, avg_loss);
+  const Scan scan(a);
+  const V vb = hn::Set(d, b);
+  const V zero = hn::Zero(d);
+  const V hundred = hn::Set(d, 100.0);
+  V gain = hn::Set(d, avg_gain);
+  V loss = hn::Set(d, avg_loss);
+  size_t i = n + 1;
+  for (; i + lanes <= m; i += lanes) {
+    const V move = hn::Sub(hn::LoadU(d, x + i), hn::LoadU(d, x + i - 1));
+    const V g = scan.Apply(hn::Mul(vb, hn::Max(move, zero)), gain);
+    const V l = scan.Apply(hn::Mul(vb, hn::Max(hn::Neg(move), zero)), loss);
+    const V total = hn::Add(g, l);
+    // 0/0 on a flat stretch: TA-Lib reports 0 there.
+    const V rsi = hn::IfThenZeroElse(hn::Eq(total, zero), hn::Mul(hundred, hn::Div(g, total)));
+    hn::StoreU(rsi, d, out + i);
+    gain = scan.Last(g);
+    loss = scan.Last(l);
+  }
+  double gs = hn::GetLane(gain), ls = hn::GetLane(loss);
+  for (; i < m; ++i) {
+    const double move = x[i] - x[i - 1];
+    gs = a * gs + b * (move > 0 ? move : 0.0);
+    ls = a * ls + b * (move < 0 ? -move : 0.0);
+    out[i] = RsiValue(gs, ls);
+  }
+}
+
+void TrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
+                   const double* HWY_RESTRICT c, size_t m, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (m < 1 + lanes) return TrueRangeReference(h, l, c, m, out);
+  auto one = [&](size_t i) {
+    const V hv = hn::LoadU(d, h + i), lv = hn::LoadU(d, l + i), pc = hn::LoadU(d, c + i - 1);
+    const V tr = hn::Max(hn::Sub(hv, lv),
+                         hn::Max(hn::Abs(hn::Sub(hv, pc)), hn::Abs(hn::Sub(lv, pc))));
+    hn::StoreU(tr, d, out + i);
+  };
+  size_t i = 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  // The last vector overlaps the previous one; recomputed outputs are equal.
+  if (i < m) one(m - lanes);
+}
+
+template <bool kAbsolute>
+HWY_INLINE void WindowDeviation(const double* HWY_RESTRICT x, size_t m, size_t n,
+                                const double* HWY_RESTRICT mean, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (n == 0 || m < n) return;
+  if (m - (n - 1) < lanes) {
+    if (kAbsolute) return WindowMeanAbsDeviationReference(x, m, n, mean, out);
+    return WindowVarianceReference(x, m, n, mean, out);
+  }
+  const V inv_n = hn::Set(d, 1.0 / static_cast<double>(n));
+  const V zero = hn::Zero(d);
+  auto one = [&](size_t i) {
+    const V mu = hn::LoadU(d, mean + i);
+    const double* base = x + i + 1 - n;  // lane j's window starts at base + j
+    // Two accumulator pairs halve the add-latency chain.
+    V s1a = zero, s1b = zero, s2a = zero, s2b = zero;
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2) {
+      const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
+      const V d1 = hn::Sub(hn::LoadU(d, base + k + 1), mu);
+      if (kAbsolute) {
+        s1a = hn::Add(s1a, hn::Abs(d0));
+        s1b = hn::Add(s1b, hn::Abs(d1));
+      } else {
+        s1a = hn::Add(s1a, d0);
+        s1b = hn::Add(s1b, d1);
+        s2a = hn::MulAdd(d0, d0, s2a);
+        s2b = hn::MulAdd(d1, d1, s2b);
+      }
+    }
+    if (k < n) {
+      const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
+      if (kAbsolute) {
+        s1a = hn::Add(s1a, hn::Abs(d0));
+      } else {
+        s1a = hn::Add(s1a, d0);
+        s2a = hn::MulAdd(d0, d0, s2a);
+      }
+    }
+    const V s1 = hn::Add(s1a, s1b);
+    V result;
+    if (kAbsolute) {
+      result = hn::Mul(s1, inv_n);
+    } else {
+      const V s2 = hn::Add(s2a, s2b);
+      // (s2 - s1^2/n) / n, never below 0 (rounding on a flat window).
+      result = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, inv_n), s2), inv_n), zero);
+    }
+    hn::StoreU(result, d, out + i);
+  };
+  size_t i = n - 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);
+}
+
+void WindowVarianceImpl(const double* x, size_t m, size_t n, const double* mean, double* out) {
+  WindowDeviation<false>(x, m, n, mean, out);
+}
+
+void WindowMeanAbsDeviationImpl(const double* x, size_t m, size_t n, const double* mean,
+                                double* out) {
+  WindowDeviation<true>(x, m, n, mean, out);
+}
+
+size_t FirstNonFiniteImpl(const double* HWY_RESTRICT x, size_t m) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  size_t i = 0;
+  for (; i + lanes <= m; i += lanes) {
+    const auto bad = hn::Not(hn::IsFinite(hn::LoadU(d, x + i)));
+    if (!hn::AllFalse(d, bad)) return i + static_cast<size_t>(hn::FindFirstTrue(d, bad));
+  }
+  return i + FirstNonFiniteReference(x + i, m - i);
+}
+
+size_t FirstLessImpl(const double* HWY_RESTRICT a, const double* HWY_RESTRICT b, size_t m) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  size_t i = 0;
+  for (; i + lanes <= m; i += lanes) {
+    const auto less = hn::LoadU(d, a + i) < hn::LoadU(d, b + i);
+    if (!hn::AllFalse(d, less)) return i + static_cast<size_t>(hn::FindFirstTrue(d, less));
+  }
+  return i + FirstLessReference(a + i, b + i, m - i);
+}
+
+const char* TargetNameImpl() { return hwy::TargetName(HWY_TARGET); }
+
+}  // namespace HWY_NAMESPACE
+}  // namespace indicators
+}  // namespace candlewick
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace candlewick {
+namespace indicators {
+
+HWY_EXPORT(RollingSumImpl);
+HWY_EXPORT(LinearRecurrenceImpl);
+HWY_EXPORT(RsiFromSeedsImpl);
+HWY_EXPORT(TrueRangeImpl);
+HWY_EXPORT(WindowVarianceImpl);
+HWY_EXPORT(WindowMeanAbsDeviationImpl);
+HWY_EXPORT(FirstNonFiniteImpl);
+HWY_EXPORT(FirstLessImpl);
+HWY_EXPORT(TargetNameImpl);
+
+void RollingSum(const double* x, size_t m, size_t n, double* out) {
+  HWY_DYNAMIC_DISPATCH(RollingSumImpl)(x, m, n, out);
+}
+void LinearRecurrence(const double* x, size_t m, double a, double b, double y0, double* y) {
+  HWY_DYNAMIC_DISPATCH(LinearRecurrenceImpl)(x, m, a, b, y0, y);
+}
+void RsiFromSeeds(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
+                  double* out) {
+  HWY_DYNAMIC_DISPATCH(RsiFromSeedsImpl)(x, m, n, avg_gain, avg_loss, out);
+}
+void TrueRange(const double* h, const double* l, const double* c, size_t m, double* out) {
+  HWY_DYNAMIC_DISPATCH(TrueRangeImpl)(h, l, c, m, out);
+}
+void WindowVariance(const double* x, size_t m, size_t n, const double* mean, double* out) {
+  HWY_DYNAMIC_DISPATCH(WindowVarianceImpl)(x, m, n, mean, out);
+}
+void WindowMeanAbsDeviation(const double* x, size_t m, size_t n, const double* mean,
+                            double* out) {
+  HWY_DYNAMIC_DISPATCH(WindowMeanAbsDeviationImpl)(x, m, n, mean, out);
+}
+size_t FirstNonFinite(const double* x, size_t m) {
+  return HWY_DYNAMIC_DISPATCH(FirstNonFiniteImpl)(x, m);
+}
+size_t FirstLess(const double* a, const double* b, size_t m) {
+  return HWY_DYNAMIC_DISPATCH(FirstLessImpl)(a, b, m);
+}
+const char* KernelTargetName() { return HWY_DYNAMIC_DISPATCH(TargetNameImpl)(); }
+
+}  // namespace indicators
+}  // namespace candlewick
+#endif  // HWY_ONCE

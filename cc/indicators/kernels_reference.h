@@ -1,0 +1,110 @@
+// Plain scalar versions of the kernels in kernels.h: the textbook loops
+// (TA-Lib's running sums and one-step-at-a-time recurrences). The tests compare
+// every Highway target against them, the benchmark runs them side by side with
+// the dispatched kernels, and kernels.cc falls back to them on targets whose
+// vectors are wider than the scan code supports.
+#ifndef CANDLEWICK_CC_INDICATORS_KERNELS_REFERENCE_H_
+#define CANDLEWICK_CC_INDICATORS_KERNELS_REFERENCE_H_
+
+#include <cmath>
+#include <cstddef>
+
+namespace candlewick {
+namespace indicators {
+
+inline void RollingSumReference(const double* x, size_t m, size_t n, double* out) {
+  if (n == 0 || m < n) return;
+  double s = 0;
+  for (size_t k = 0; k < n; ++k) s += x[k];
+  out[n - 1] = s;
+  for (size_t i = n; i < m; ++i) {
+    s += x[i] - x[i - n];
+    out[i] = s;
+  }
+}
+
+inline void LinearRecurrenceReference(const double* x, size_t m, double a, double b,
+                                      double y0, double* y) {
+  double prev = y0;
+  for (size_t i = 0; i < m; ++i) {
+    prev = a * prev + b * x[i];
+    y[i] = prev;
+  }
+}
+
+inline double RsiValue(double gain, double loss) {
+  const double total = gain + loss;
+  return total == 0 ? 0.0 : 100.0 * (gain / total);
+}
+
+inline void RsiFromSeedsReference(const double* x, size_t m, size_t n, double avg_gain,
+                                  double avg_loss, double* out) {
+  if (m <= n) return;
+  const double a = static_cast<double>(n - 1) / static_cast<double>(n);
+  const double b = 1.0 / static_cast<double>(n);
+  out[n] = RsiValue(avg_gain, avg_loss);
+  for (size_t i = n + 1; i < m; ++i) {
+    const double move = x[i] - x[i - 1];
+    avg_gain = a * avg_gain + b * (move > 0 ? move : 0.0);
+    avg_loss = a * avg_loss + b * (move < 0 ? -move : 0.0);
+    out[i] = RsiValue(avg_gain, avg_loss);
+  }
+}
+
+inline double TrueRangeValue(double h, double l, double prev_close) {
+  double tr = h - l;
+  const double up = std::fabs(h - prev_close);
+  const double down = std::fabs(l - prev_close);
+  if (up > tr) tr = up;
+  if (down > tr) tr = down;
+  return tr;
+}
+
+inline void TrueRangeReference(const double* h, const double* l, const double* c, size_t m,
+                               double* out) {
+  for (size_t i = 1; i < m; ++i) out[i] = TrueRangeValue(h[i], l[i], c[i - 1]);
+}
+
+inline void WindowVarianceReference(const double* x, size_t m, size_t n, const double* mean,
+                                    double* out) {
+  if (n == 0 || m < n) return;
+  for (size_t i = n - 1; i < m; ++i) {
+    double s1 = 0, s2 = 0;
+    for (size_t k = i + 1 - n; k <= i; ++k) {
+      const double d = x[k] - mean[i];
+      s1 += d;
+      s2 += d * d;
+    }
+    const double var = (s2 - s1 * s1 / static_cast<double>(n)) / static_cast<double>(n);
+    out[i] = var > 0 ? var : 0.0;
+  }
+}
+
+inline void WindowMeanAbsDeviationReference(const double* x, size_t m, size_t n,
+                                            const double* mean, double* out) {
+  if (n == 0 || m < n) return;
+  for (size_t i = n - 1; i < m; ++i) {
+    double s = 0;
+    for (size_t k = i + 1 - n; k <= i; ++k) s += std::fabs(x[k] - mean[i]);
+    out[i] = s / static_cast<double>(n);
+  }
+}
+
+inline size_t FirstNonFiniteReference(const double* x, size_t m) {
+  for (size_t i = 0; i < m; ++i) {
+    if (!std::isfinite(x[i])) return i;
+  }
+  return m;
+}
+
+inline size_t FirstLessReference(const double* a, const double* b, size_t m) {
+  for (size_t i = 0; i < m; ++i) {
+    if (a[i] < b[i]) return i;
+  }
+  return m;
+}
+
+}  // namespace indicators
+}  // namespace candlewick
+
+#endif  // CANDLEWICK_CC_INDICATORS_KERNELS_REFERENCE_H_

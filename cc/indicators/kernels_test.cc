@@ -1,0 +1,207 @@
+// Every compiled Highway target (scalar and EMU128 included) against the plain
+// scalar references of kernels_reference.h, on every length from 0 to a few
+// vectors past the resync block (so tails that are not a multiple of the lane
+// count, and the seams between scan blocks, are all exercised), and against
+// long-double direct sums where the reference itself is an approximation.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "cc/indicators/kernels.h"
+#include "cc/indicators/kernels_reference.h"
+#include "gtest/gtest.h"
+#include "hwy/targets.h"
+
+namespace candlewick {
+namespace indicators {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::vector<double> RandomWalk(size_t m, uint32_t seed, double start = 100.0) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> step(0.0, 1.0);
+  std::vector<double> x(m);
+  double v = start;
+  for (size_t i = 0; i < m; ++i) {
+    v += step(rng);
+    x[i] = v;
+  }
+  return x;
+}
+
+// |got - want| <= tol * max(1, |want|): relative for prices, absolute near 0.
+::testing::AssertionResult Near(double got, double want, double tol) {
+  if (std::isnan(got) && std::isnan(want)) return ::testing::AssertionSuccess();
+  const double err = std::fabs(got - want);
+  if (err <= tol * std::fmax(1.0, std::fabs(want))) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "got " << got << " want " << want << " err " << err;
+}
+
+class KernelsOnEveryTarget : public ::testing::TestWithParam<int64_t> {
+ protected:
+  void SetUp() override { hwy::SetSupportedTargetsForTest(GetParam()); }
+  void TearDown() override { hwy::SetSupportedTargetsForTest(0); }
+};
+
+TEST_P(KernelsOnEveryTarget, DispatchesToTheForcedTarget) {
+  EXPECT_STREQ(KernelTargetName(), hwy::TargetName(GetParam()));
+}
+
+TEST_P(KernelsOnEveryTarget, RollingSumMatchesDirectLongDoubleSums) {
+  const std::vector<double> x = RandomWalk(300, 1);
+  for (size_t n : {1u, 2u, 3u, 7u, 8u, 9u, 20u, 64u, 65u, 130u}) {
+    for (size_t m = 0; m <= x.size(); m += (m < 90 ? 1 : 17)) {
+      std::vector<double> got(m, kNaN);
+      RollingSum(x.data(), m, n, got.data());
+      for (size_t i = 0; i < m; ++i) {
+        if (i + 1 < n) {
+          ASSERT_TRUE(std::isnan(got[i])) << "untouched prefix, n=" << n << " i=" << i;
+          continue;
+        }
+        long double s = 0;
+        for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
+        ASSERT_TRUE(Near(got[i], static_cast<double>(s), 1e-12)) << "n=" << n << " m=" << m << " i=" << i;
+      }
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, RollingSumDoesNotDriftOverAMillionBars) {
+  // A long series whose sums swing between large and small: the resync keeps
+  // every output within a tight bound of the exact window sum.
+  const size_t m = 1000003, n = 20;
+  std::vector<double> x(m);
+  for (size_t i = 0; i < m; ++i) x[i] = 800.0 * std::pow(0.005 / 800.0, double(i) / (m - 1));
+  std::vector<double> got(m);
+  RollingSum(x.data(), m, n, got.data());
+  for (size_t i = n - 1; i < m; i += 997) {
+    long double s = 0;
+    for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
+    ASSERT_LE(std::fabs(got[i] - static_cast<double>(s)) / static_cast<double>(s), 1e-13) << i;
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, LinearRecurrenceMatchesReference) {
+  const std::vector<double> x = RandomWalk(200, 2);
+  for (double a : {0.0, 0.5, 12.0 / 13.0, 0.999, 1.0}) {
+    for (size_t m = 0; m <= x.size(); ++m) {
+      std::vector<double> got(m + 1, kNaN), want(m + 1, kNaN);
+      LinearRecurrence(x.data(), m, a, 1.0 - a + 0.25, 3.5, got.data());
+      LinearRecurrenceReference(x.data(), m, a, 1.0 - a + 0.25, 3.5, want.data());
+      for (size_t i = 0; i < m; ++i) ASSERT_TRUE(Near(got[i], want[i], 1e-12)) << a << " " << m << " " << i;
+      ASSERT_TRUE(std::isnan(got[m])) << "wrote past the end";
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, LinearRecurrenceWorksInPlace) {
+  std::vector<double> x = RandomWalk(77, 3), want(77);
+  LinearRecurrenceReference(x.data(), x.size(), 0.9, 0.1, 1.0, want.data());
+  LinearRecurrence(x.data(), x.size(), 0.9, 0.1, 1.0, x.data());
+  for (size_t i = 0; i < x.size(); ++i) ASSERT_TRUE(Near(x[i], want[i], 1e-12)) << i;
+}
+
+TEST_P(KernelsOnEveryTarget, RsiFromSeedsMatchesReferenceIncludingFlatStretches) {
+  std::vector<double> x = RandomWalk(150, 4);
+  for (size_t i = 60; i < 90; ++i) x[i] = 42.0;  // gains and losses decay to 0
+  for (size_t n : {2u, 5u, 14u}) {
+    for (size_t m = 0; m <= x.size(); ++m) {
+      std::vector<double> got(m, kNaN), want(m, kNaN);
+      RsiFromSeeds(x.data(), m, n, 0.7, 0.3, got.data());
+      RsiFromSeedsReference(x.data(), m, n, 0.7, 0.3, want.data());
+      for (size_t i = 0; i < m; ++i) ASSERT_TRUE(Near(got[i], want[i], 1e-11)) << n << " " << m << " " << i;
+    }
+  }
+  // Zero seeds on a flat series: 0/0 is reported as 0, as TA-Lib does.
+  std::vector<double> flat(40, 5.0), out(40, kNaN);
+  RsiFromSeeds(flat.data(), flat.size(), 14, 0.0, 0.0, out.data());
+  for (size_t i = 14; i < flat.size(); ++i) ASSERT_EQ(out[i], 0.0) << i;
+  EXPECT_TRUE(std::isnan(out[13]));
+}
+
+TEST_P(KernelsOnEveryTarget, TrueRangeMatchesReference) {
+  const std::vector<double> c = RandomWalk(100, 5);
+  std::vector<double> h(c.size()), l(c.size());
+  std::mt19937_64 rng(6);
+  std::uniform_real_distribution<double> wiggle(0.0, 2.0);
+  for (size_t i = 0; i < c.size(); ++i) {
+    h[i] = c[i] + wiggle(rng);
+    l[i] = c[i] - wiggle(rng);
+  }
+  for (size_t m = 0; m <= c.size(); ++m) {
+    std::vector<double> got(m, kNaN), want(m, kNaN);
+    TrueRange(h.data(), l.data(), c.data(), m, got.data());
+    TrueRangeReference(h.data(), l.data(), c.data(), m, want.data());
+    for (size_t i = 0; i < m; ++i) {
+      if (i == 0) {
+        ASSERT_TRUE(std::isnan(got[0]));
+      } else {
+        ASSERT_EQ(got[i], want[i]) << m << " " << i;
+      }
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, WindowVarianceAndMeanAbsDeviationMatchLongDouble) {
+  const std::vector<double> x = RandomWalk(120, 7, 1000.0);
+  for (size_t n : {1u, 2u, 5u, 8u, 9u, 20u}) {
+    for (size_t m = n; m <= x.size(); ++m) {
+      std::vector<double> mean(m, kNaN), var(m, kNaN), mad(m, kNaN);
+      for (size_t i = n - 1; i < m; ++i) {
+        long double s = 0;
+        for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
+        // A deliberately perturbed mean: the corrected two-pass formula must
+        // still give the exact variance.
+        mean[i] = static_cast<double>(s / n) * (1 + 1e-9);
+      }
+      WindowVariance(x.data(), m, n, mean.data(), var.data());
+      for (size_t i = 0; i < m; ++i) {
+        if (i + 1 < n) {
+          ASSERT_TRUE(std::isnan(var[i]));
+          continue;
+        }
+        long double s = 0, s2 = 0;
+        for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
+        const long double mu = s / n;
+        for (size_t k = i + 1 - n; k <= i; ++k) s2 += (x[k] - mu) * (x[k] - mu);
+        const double want = static_cast<double>(s2 / n);
+        ASSERT_LE(std::fabs(var[i] - want), 1e-12 * want + 1e-300) << n << " " << m << " " << i;
+      }
+      WindowMeanAbsDeviation(x.data(), m, n, mean.data(), mad.data());
+      std::vector<double> want(m, kNaN);
+      WindowMeanAbsDeviationReference(x.data(), m, n, mean.data(), want.data());
+      for (size_t i = 0; i < m; ++i) ASSERT_TRUE(Near(mad[i], want[i], 1e-12)) << n << " " << m << " " << i;
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, FindsFirstNonFiniteAndFirstLess) {
+  for (size_t m = 0; m < 40; ++m) {
+    for (size_t bad = 0; bad <= m; ++bad) {
+      std::vector<double> x(m, 1.0), y(m, 0.5);
+      if (bad < m) {
+        x[bad] = (bad % 3 == 0) ? kNaN : (bad % 3 == 1 ? HUGE_VAL : -HUGE_VAL);
+        y[bad] = 2.0;
+      }
+      ASSERT_EQ(FirstNonFinite(x.data(), m), bad) << m;
+      std::vector<double> ones(m, 1.0);
+      ASSERT_EQ(FirstLess(ones.data(), y.data(), m), bad) << m;
+    }
+  }
+}
+
+std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {
+  return hwy::TargetName(info.param);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllTargets, KernelsOnEveryTarget,
+                         ::testing::ValuesIn(hwy::SupportedAndGeneratedTargets()),
+                         TargetParamName);
+
+}  // namespace
+}  // namespace indicators
+}  // namespace candlewick
