@@ -11,6 +11,7 @@ packages=(
   g++ pkg-config
   # Libraries of the core.
   libabsl-dev libhwy-dev libspng-dev zlib1g-dev
+  libwebp-dev libfreetype-dev fonts-dejavu-core
   # Tests and benchmarks.
   libgtest-dev libgmock-dev libbenchmark-dev
   # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3).

@@ -98,31 +98,33 @@ HWY_INLINE double DirectSum(const double* HWY_RESTRICT x, size_t n) {
   return s;
 }
 
-void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double* HWY_RESTRICT out) {
+void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double scale,
+                    double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
-  if (lanes > kMaxScanLanes) return RollingSumReference(x, m, n, out);
+  if (lanes > kMaxScanLanes) return RollingSumReference(x, m, n, scale, out);
   if (n == 0 || m < n) return;
   const Scan scan(1.0);
   // Every `resync` outputs the window sum is recomputed from scratch, which
   // bounds the drift of the running sum (see kernels.h).
   const size_t resync = std::max<size_t>(64, n);
+  const V vscale = hn::Set(d, scale);
   size_t i = n - 1;
   while (i < m) {
     double s = DirectSum(x + i + 1 - n, n);
-    out[i++] = s;
+    out[i++] = scale * s;
     const size_t end = std::min(m, i + resync);
     V carry = hn::Set(d, s);
     for (; i + lanes <= end; i += lanes) {
       const V u = hn::Sub(hn::LoadU(d, x + i), hn::LoadU(d, x + i - n));
       const V y = scan.Apply(u, carry);
-      hn::StoreU(y, d, out + i);
+      hn::StoreU(hn::Mul(y, vscale), d, out + i);
       carry = scan.Last(y);
     }
     s = hn::GetLane(carry);
     for (; i < end; ++i) {
       s += x[i] - x[i - n];
-      out[i] = s;
+      out[i] = scale * s;
     }
   }
 }
@@ -311,8 +313,8 @@ HWY_EXPORT(FirstNonFiniteImpl);
 HWY_EXPORT(FirstLessImpl);
 HWY_EXPORT(TargetNameImpl);
 
-void RollingSum(const double* x, size_t m, size_t n, double* out) {
-  HWY_DYNAMIC_DISPATCH(RollingSumImpl)(x, m, n, out);
+void RollingSum(const double* x, size_t m, size_t n, double scale, double* out) {
+  HWY_DYNAMIC_DISPATCH(RollingSumImpl)(x, m, n, scale, out);
 }
 void LinearRecurrence(const double* x, size_t m, double a, double b, double y0, double* y) {
   HWY_DYNAMIC_DISPATCH(LinearRecurrenceImpl)(x, m, a, b, y0, y);

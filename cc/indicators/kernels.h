@@ -14,11 +14,12 @@
 namespace candlewick {
 namespace indicators {
 
-// out[i] = x[i-n+1] + ... + x[i] for n-1 <= i < m (n >= 1). A sliding sum
+// out[i] = scale * (x[i-n+1] + ... + x[i]) for n-1 <= i < m (n >= 1); scale
+// 1/n gives the simple moving average without another pass. A sliding sum
 // computed as a vector prefix scan of x[i] - x[i-n], re-seeded with a direct
 // sum of the window every max(64, n) outputs so that rounding cannot drift
 // (worst case about max(64, n) ulp of the largest window sum in one stretch).
-void RollingSum(const double* x, size_t m, size_t n, double* out);
+void RollingSum(const double* x, size_t m, size_t n, double scale, double* out);
 
 // y[i] = a * y[i-1] + b * x[i] for 0 <= i < m, with y[-1] = y0: the EMA and
 // Wilder smoothing recurrence. Vectorised as a prefix scan with powers of a

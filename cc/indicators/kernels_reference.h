@@ -12,14 +12,15 @@
 namespace candlewick {
 namespace indicators {
 
-inline void RollingSumReference(const double* x, size_t m, size_t n, double* out) {
+inline void RollingSumReference(const double* x, size_t m, size_t n, double scale,
+                                double* out) {
   if (n == 0 || m < n) return;
   double s = 0;
   for (size_t k = 0; k < n; ++k) s += x[k];
-  out[n - 1] = s;
+  out[n - 1] = scale * s;
   for (size_t i = n; i < m; ++i) {
     s += x[i] - x[i - n];
-    out[i] = s;
+    out[i] = scale * s;
   }
 }
 

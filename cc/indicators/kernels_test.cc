@@ -56,7 +56,7 @@ TEST_P(KernelsOnEveryTarget, RollingSumMatchesDirectLongDoubleSums) {
   for (size_t n : {1u, 2u, 3u, 7u, 8u, 9u, 20u, 64u, 65u, 130u}) {
     for (size_t m = 0; m <= x.size(); m += (m < 90 ? 1 : 17)) {
       std::vector<double> got(m, kNaN);
-      RollingSum(x.data(), m, n, got.data());
+      RollingSum(x.data(), m, n, 1.0, got.data());
       for (size_t i = 0; i < m; ++i) {
         if (i + 1 < n) {
           ASSERT_TRUE(std::isnan(got[i])) << "untouched prefix, n=" << n << " i=" << i;
@@ -77,7 +77,7 @@ TEST_P(KernelsOnEveryTarget, RollingSumDoesNotDriftOverAMillionBars) {
   std::vector<double> x(m);
   for (size_t i = 0; i < m; ++i) x[i] = 800.0 * std::pow(0.005 / 800.0, double(i) / (m - 1));
   std::vector<double> got(m);
-  RollingSum(x.data(), m, n, got.data());
+  RollingSum(x.data(), m, n, 1.0, got.data());
   for (size_t i = n - 1; i < m; i += 997) {
     long double s = 0;
     for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];

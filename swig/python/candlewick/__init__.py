@@ -293,7 +293,7 @@ class Chart:
 
     def __del__(self):
         # Only the garbage collector gets here, so no other thread holds the
-        # chart; `_handle` is missing when __init__ failed early.
+        # chart; `_handle` is None when __init__ failed, absent if it never ran.
         if getattr(self, "_handle", None) is not None:
             self.close()
 

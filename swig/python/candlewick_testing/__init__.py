@@ -1,0 +1,1 @@
+"""Test support for the candlewick Python binding (not part of the package)."""

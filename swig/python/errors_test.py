@@ -1,0 +1,264 @@
+"""Every error path of the binding: library statuses become CandlewickError
+with the right status and message; columns that cannot be read in place are
+TypeError/ValueError; no error leaks a buffer view or breaks the chart."""
+
+import sys
+
+import numpy as np
+import pytest
+
+import candlewick
+from candlewick import CandlewickError, Status
+from candlewick_testing import runner
+from candlewick_testing.series import COLUMNS, ohlcv, random_walk
+
+WIDTH, HEIGHT = 160, 120
+
+
+@pytest.fixture
+def series():
+    return random_walk(40, seed=11)
+
+
+@pytest.fixture
+def chart():
+    with candlewick.Chart(WIDTH, HEIGHT) as c:
+        yield c
+
+
+def render_png(chart, **columns):
+    return chart.render_png(**columns)
+
+
+def render_rgba(chart, **columns):
+    return chart.render_rgba(**columns)
+
+
+def render_into(chart, **columns):
+    return chart.render_rgba_into(np.zeros(chart.frame_shape, np.uint8), **columns)
+
+
+RENDERERS = [render_png, render_rgba, render_into]
+
+
+def with_value(series, column, row, value):
+    changed = dict(series)
+    changed[column] = series[column].copy()
+    changed[column][row] = value
+    return changed
+
+
+# Each case: a function of a valid series giving an invalid one, the status,
+# and a fragment of the library's message.
+INVALID_SERIES = {
+    "nan_open": (lambda s: with_value(s, "open", 3, np.nan), Status.NON_FINITE, "row 3"),
+    "inf_close": (lambda s: with_value(s, "close", 5, np.inf), Status.NON_FINITE, "row 5"),
+    "nan_volume": (lambda s: with_value(s, "volume", 2, np.nan), Status.NON_FINITE, "volume"),
+    "high_below_low": (lambda s: with_value(s, "high", 4, s["low"][4] - 1.0),
+                       Status.INCONSISTENT_OHLC, "row 4"),
+    "open_above_high": (lambda s: with_value(s, "open", 6, s["high"][6] + 1.0),
+                        Status.INCONSISTENT_OHLC, "row 6"),
+    "short_close": (lambda s: dict(s, close=s["close"][:-1]), Status.LENGTH_MISMATCH, "rows"),
+    "short_volume": (lambda s: dict(s, volume=s["volume"][:-2]), Status.LENGTH_MISMATCH,
+                     "volume"),
+    "long_time": (lambda s: dict(s, time=np.arange(len(s["close"]) + 1, dtype=np.int64)),
+                  Status.LENGTH_MISMATCH, "time"),
+    "empty": (lambda s: {name: s[name][:0] for name in COLUMNS}, Status.EMPTY_SERIES, "no rows"),
+    "negative_volume": (lambda s: with_value(s, "volume", 1, -5.0), Status.NEGATIVE_VOLUME,
+                        "row 1"),
+    "missing_close": (lambda s: dict(s, close=None), Status.NULL_ARGUMENT, "close"),
+}
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+@pytest.mark.parametrize("case", sorted(INVALID_SERIES))
+def test_invalid_series_raises_candlewick_error(chart, series, render, case):
+    make, status, fragment = INVALID_SERIES[case]
+    with pytest.raises(CandlewickError) as info:
+        render(chart, **ohlcv(make(series)))
+    error = info.value
+    assert error.status == status
+    assert isinstance(error.status, Status)
+    assert error.status_text == candlewick.status_string(status)
+    assert fragment in error.message
+    assert error.status_text in str(error) and error.message in str(error)
+    # The chart is still usable, and the message does not go stale.
+    assert render_png(chart, **ohlcv(series)).startswith(b"\x89PNG")
+
+
+def test_failed_render_into_leaves_the_buffer_untouched(chart, series):
+    out = np.full(chart.frame_shape, 42, dtype=np.uint8)
+    with pytest.raises(CandlewickError) as info:
+        chart.render_rgba_into(out, **ohlcv(with_value(series, "low", 0, np.nan)))
+    assert info.value.status == Status.NON_FINITE
+    assert (out == 42).all()
+
+
+@pytest.mark.parametrize("size", [(5, 600), (600, 5), (15, 16), (16385, 100), (100, 16385),
+                                  (-1, 600), (2**40, 600), (0, 0)])
+def test_bad_size(size):
+    with pytest.raises(CandlewickError) as info:
+        candlewick.Chart(*size)
+    assert info.value.status == Status.SIZE_OUT_OF_RANGE == 4
+    assert "[16, 16384]" in info.value.message
+
+
+def test_size_limits_are_inclusive():
+    for width, height in [(16, 16), (16384, 16), (16, 16384)]:
+        with candlewick.Chart(width, height) as chart:
+            assert chart.frame_shape == (height, width, 4)
+
+
+def test_size_must_be_an_integer():
+    with pytest.raises(TypeError):
+        candlewick.Chart(800.0, 600)
+
+
+def test_unknown_theme_and_preset():
+    with pytest.raises(ValueError, match="classic"):
+        candlewick.Chart(theme="solarized")
+    with pytest.raises(ValueError, match="balanced"):
+        candlewick.Chart(png_preset="tiny")
+    # Numbers go to the library, which reports them.
+    with pytest.raises(CandlewickError) as info:
+        candlewick.Chart(theme=99)
+    assert info.value.status == Status.INVALID_ARGUMENT
+    with pytest.raises(CandlewickError) as info:
+        candlewick.Chart(png_preset=7)
+    assert info.value.status == Status.INVALID_ARGUMENT
+
+
+def test_custom_colors_must_be_complete_well_formed_and_opaque():
+    colors = {"background": "#102030", "up": 0x00FF00FF, "down": "#ff0000ff", "grid": "333333"}
+    with pytest.raises(ValueError, match="missing"):
+        candlewick.Chart(colors={"background": "#000000"})
+    with pytest.raises(ValueError, match="unknown"):
+        candlewick.Chart(colors=dict(colors, text="#ffffff"))
+    with pytest.raises(ValueError, match="RRGGBB"):
+        candlewick.Chart(colors=dict(colors, up="#12345"))
+    with pytest.raises(ValueError, match="32-bit"):
+        candlewick.Chart(colors=dict(colors, up=2**32))
+    with pytest.raises(CandlewickError) as info:
+        candlewick.Chart(colors=dict(colors, grid="#33333380"))
+    assert info.value.status == Status.INVALID_ARGUMENT
+
+
+# -- Columns that cannot be read in place -----------------------------------
+
+BAD_COLUMNS = {
+    "float32_open": ("open", lambda s: s["open"].astype(np.float32), TypeError, "float64"),
+    "int64_close": ("close", lambda s: s["close"].astype(np.int64), TypeError, "float64"),
+    "object_high": ("high", lambda s: s["high"].astype(object), TypeError, "float64"),
+    "list_low": ("low", lambda s: s["low"].tolist(), TypeError, "list"),
+    "big_endian_volume": ("volume", lambda s: s["volume"].astype(">f8"), TypeError,
+                          "byte order"),
+    "float64_time": ("time", lambda s: s["time"].astype(np.float64), TypeError, "int64"),
+    "uint64_time": ("time", lambda s: s["time"].astype(np.uint64), TypeError, "int64"),
+    "datetime64_ms_time": ("time", lambda s: s["time"].astype("datetime64[ms]"), TypeError,
+                           "datetime64"),
+    "2d_open": ("open", lambda s: np.stack([s["open"], s["open"]], axis=1), ValueError,
+                "one-dimensional"),
+    "broadcast_volume": ("volume", lambda s: np.broadcast_to(np.float64(1.0), s["volume"].shape),
+                         ValueError, "stride 0"),
+    "string_close": ("close", lambda s: "1,2,3", TypeError, "str"),
+}
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+@pytest.mark.parametrize("case", sorted(BAD_COLUMNS))
+def test_columns_are_never_converted(chart, series, render, case):
+    column, make, error, fragment = BAD_COLUMNS[case]
+    with pytest.raises(error) as info:
+        render(chart, **dict(ohlcv(series), **{column: make(series)}))
+    assert not isinstance(info.value, CandlewickError)
+    assert "'%s'" % column in str(info.value)
+    assert fragment in str(info.value)
+
+
+def test_single_row_broadcast_is_fine(chart, series):
+    # Stride 0 is only ambiguous beyond one row.
+    one = {name: series[name][:1] for name in COLUMNS}
+    one["volume"] = np.broadcast_to(np.float64(3.0), (1,))
+    assert chart.render_png(**one).startswith(b"\x89PNG")
+
+
+# -- Output arrays ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("make_out, error", [
+    (lambda shape: np.zeros(shape, np.float32), TypeError),
+    (lambda shape: np.zeros(shape, np.uint8)[..., :3], ValueError),
+    (lambda shape: np.zeros((shape[0] + 1,) + shape[1:], np.uint8), ValueError),
+    (lambda shape: np.zeros(shape, np.uint8, order="F"), ValueError),
+    (lambda shape: np.zeros(shape, np.uint8)[::-1], ValueError),
+    (lambda shape: np.zeros(shape, np.uint8)[:, :, ::-1], ValueError),
+    (lambda shape: np.zeros(shape[0] * shape[1] * 4, np.uint8), ValueError),
+    (lambda shape: bytes(shape[0] * shape[1] * 4), TypeError),
+    (lambda shape: [[0] * 4] * shape[1], TypeError),
+])
+def test_bad_output_arrays(chart, series, make_out, error):
+    with pytest.raises(error):
+        chart.render_rgba_into(make_out(chart.frame_shape), **ohlcv(series))
+
+
+def test_read_only_output_array(chart, series):
+    out = np.zeros(chart.frame_shape, np.uint8)
+    out.flags.writeable = False
+    with pytest.raises(TypeError, match="writable"):
+        chart.render_rgba_into(out, **ohlcv(series))
+    assert (out == 0).all()
+
+
+def test_lowlevel_checks_the_frame_size_itself(chart, series):
+    # Below the Python layer's shape check, the C API still refuses a frame
+    # too small for the chart instead of writing past it.
+    small = np.zeros((HEIGHT, WIDTH // 2, 4), np.uint8)
+    series_tuple = tuple(series[name] for name in COLUMNS)
+    status = candlewick.lowlevel.cw_chart_render_rgba(chart._handle, series_tuple, small)
+    assert status == Status.BUFFER_TOO_SMALL
+    assert (small == 0).all()
+
+
+# -- Errors release what they borrowed --------------------------------------
+
+
+def test_errors_release_every_buffer_view(chart, series):
+    # A Py_buffer holds a reference to its array: a view left unreleased on
+    # some error path would show up as a growing reference count.
+    columns = ohlcv(series)
+    counts = {name: sys.getrefcount(array) for name, array in columns.items()}
+    nan_close = with_value(series, "close", 0, np.nan)["close"]
+    for _ in range(200):
+        # Fails in the library after every view was taken.
+        with pytest.raises(CandlewickError):
+            chart.render_png(**dict(columns, close=nan_close))
+        with pytest.raises(CandlewickError):
+            chart.render_rgba(**dict(columns, close=nan_close))
+        # Fails while taking views: time..low are held when volume fails.
+        with pytest.raises(TypeError):
+            chart.render_rgba(**dict(columns, volume=columns["volume"].astype(np.float32)))
+        # Fails on the output array after the series was taken.
+        with pytest.raises(ValueError):
+            chart.render_rgba_into(np.zeros(chart.frame_shape, np.uint8)[::-1], **columns)
+        chart.render_rgba_into(np.zeros(chart.frame_shape, np.uint8), **columns)
+    assert {name: sys.getrefcount(array) for name, array in columns.items()} == counts
+
+
+def test_error_is_picklable():
+    import pickle
+
+    error = CandlewickError(Status.NON_FINITE, "row 3: bad")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.status, copy.message, str(copy)) == (error.status, error.message, str(error))
+    closed = pickle.loads(pickle.dumps(candlewick.ChartClosedError()))
+    assert isinstance(closed, candlewick.ChartClosedError) and closed.status == Status.NULL_ARGUMENT
+
+
+def test_unknown_status_number_is_kept():
+    error = CandlewickError(999, "from a newer library")
+    assert error.status == 999 and not isinstance(error.status, Status)
+    assert error.status_text == "unknown status"
+
+
+if __name__ == "__main__":
+    runner.main(__file__)

@@ -1,0 +1,101 @@
+"""Long loops prove that nothing the binding touches leaks: RGBA frames
+(freed by their capsule), PNG buffers, chart handles and buffer views.
+
+Resident memory is sampled as the loop runs and the test fails as soon as it
+grows past a bound, so a leak fails fast instead of exhausting the machine."""
+
+import gc
+import os
+import sys
+
+import numpy as np
+
+import candlewick
+from candlewick import CandlewickError, lowlevel
+from candlewick_testing import runner
+from candlewick_testing.series import ohlcv, random_walk
+
+ITERATIONS = 2000
+# A 640x480 frame is 1.2 MB: a leak of every frame crosses this bound within
+# some 50 iterations, long before the machine notices.
+GROWTH_LIMIT = 64 << 20
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+def resident_bytes():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * PAGE_SIZE
+
+
+def assert_bounded(step, iterations=ITERATIONS, warmup=50):
+    """Runs step(i) `iterations` times; resident memory after a warm-up may
+    not grow by more than GROWTH_LIMIT at any 50-iteration checkpoint."""
+    for i in range(warmup):
+        step(i)
+    gc.collect()
+    baseline = resident_bytes()
+    for i in range(iterations):
+        step(i)
+        if i % 50 == 49:
+            growth = resident_bytes() - baseline
+            assert growth < GROWTH_LIMIT, (
+                "resident memory grew by %d MB after %d iterations" % (growth >> 20, i + 1))
+
+
+SERIES = random_walk(250, seed=2)
+
+
+def test_rgba_frames_are_freed():
+    gc.collect()
+    live = lowlevel.live_frame_count()
+    with candlewick.Chart(640, 480) as chart:
+        def step(i):
+            frame = chart.render_rgba(**ohlcv(SERIES))
+            assert frame[0, 0, 3] == 255
+
+        assert_bounded(step)
+    assert lowlevel.live_frame_count() == live
+
+
+def test_png_buffers_are_freed():
+    with candlewick.Chart(640, 480) as chart:
+        assert_bounded(lambda i: chart.render_png(**ohlcv(SERIES)))
+
+
+def test_render_into_does_not_allocate_frames():
+    with candlewick.Chart(640, 480) as chart:
+        out = np.empty(chart.frame_shape, np.uint8)
+        assert_bounded(lambda i: chart.render_rgba_into(out, **ohlcv(SERIES)))
+
+
+def test_charts_are_freed_closed_or_collected():
+    def step(i):
+        chart = candlewick.Chart(640, 480)
+        chart.render_png(**ohlcv(SERIES))  # makes the handle allocate scratch
+        if i % 2:
+            chart.close()
+        # Otherwise dropping the last reference destroys it.
+
+    assert_bounded(step)
+
+
+def test_errors_leak_nothing():
+    bad = dict(ohlcv(SERIES), close=np.full(len(SERIES["close"]), np.nan))
+    columns = ohlcv(SERIES)
+    counts = [sys.getrefcount(column) for column in columns.values()]
+    with candlewick.Chart(640, 480) as chart:
+        def step(i):
+            try:
+                chart.render_rgba(**bad)
+            except CandlewickError:
+                pass
+            else:
+                raise AssertionError("NaN close was accepted")
+            chart.render_rgba(**columns)
+
+        assert_bounded(step)
+    assert [sys.getrefcount(column) for column in columns.values()] == counts
+
+
+if __name__ == "__main__":
+    runner.main(__file__)
