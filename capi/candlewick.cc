@@ -3,6 +3,8 @@
 // stable cw_status codes plus a per-handle message.
 #include "capi/candlewick.h"
 #include "capi/handles.h"
+#include "capi/convert.h"
+#include "capi/shim.h"
 
 #include <cstddef>
 #include <cstdio>
@@ -20,6 +22,12 @@ using candlewick::ByteBuffer;
 using candlewick::Chart;
 using candlewick::ChartOptions;
 using candlewick::ErrorCode;
+using candlewick::capi::ClearError;
+using candlewick::capi::DestroyBuffer;
+using candlewick::capi::Fail;
+using candlewick::capi::Guard;
+using candlewick::capi::NewBuffer;
+using candlewick::capi::ToStatus;
 
 namespace {
 
@@ -30,60 +38,6 @@ namespace {
 // against a newer header pass a larger struct, whose extra tail we ignore.
 constexpr size_t kChartOptionsV1Size = sizeof(cw_chart_options);
 
-cw_status ToStatus(ErrorCode code) { return static_cast<cw_status>(code); }
-
-cw_status Fail(cw_chart* chart, const absl::Status& status) {
-  const ErrorCode code = candlewick::CodeOf(status);
-  if (chart != nullptr) {
-    std::snprintf(chart->last_error, sizeof chart->last_error, "%s",
-                  std::string(status.message()).c_str());
-  }
-  return ToStatus(code);
-}
-
-cw_status Fail(cw_chart* chart, ErrorCode code, const char* message) {
-  if (chart != nullptr) {
-    std::snprintf(chart->last_error, sizeof chart->last_error, "%s", message);
-  }
-  return ToStatus(code);
-}
-
-void ClearError(cw_chart* chart) { chart->last_error[0] = '\0'; }
-
-candlewick::OhlcvView ToView(const cw_ohlcv& s) {
-  candlewick::OhlcvView v;
-  v.time = {s.time.data, s.time.length, s.time.stride};
-  v.open = {s.open.data, s.open.length, s.open.stride};
-  v.high = {s.high.data, s.high.length, s.high.stride};
-  v.low = {s.low.data, s.low.length, s.low.stride};
-  v.close = {s.close.data, s.close.length, s.close.stride};
-  v.volume = {s.volume.data, s.volume.length, s.volume.stride};
-  return v;
-}
-
-// Runs `body`, converting any escaping C++ exception into a status: nothing
-// may unwind through C callers.
-template <typename Body>
-cw_status Guard(cw_chart* chart, Body&& body) {
-  try {
-    return body();
-  } catch (const std::bad_alloc&) {
-    return Fail(chart, ErrorCode::kOutOfMemory, "out of memory");
-  } catch (...) {
-    return Fail(chart, ErrorCode::kInternal, "unexpected internal exception");
-  }
-}
-
-// Makes a library-owned buffer with the chart's hooks; nullptr on OOM.
-cw_buffer* NewBuffer(const AllocatorHooks& hooks) {
-  return candlewick::NewWithHooks<cw_buffer>(hooks, hooks);
-}
-
-void DestroyBuffer(cw_buffer* buffer) {
-  if (buffer == nullptr) return;
-  const AllocatorHooks hooks = buffer->bytes.hooks();
-  candlewick::DeleteWithHooks(hooks, buffer);
-}
 
 }  // namespace
 
@@ -125,19 +79,34 @@ void cw_chart_options_init(cw_chart_options* options) {
   if (options == nullptr) return;
   std::memset(options, 0, sizeof *options);
   options->struct_size = sizeof *options;
-  options->width = 800;
-  options->height = 600;
+  const ChartOptions defaults;
+  const candlewick::LayoutOptions& d = defaults.layout;
+  options->width = static_cast<uint32_t>(d.width);
+  options->height = static_cast<uint32_t>(d.height);
   options->type = CW_CHART_CANDLESTICK;
   options->theme = CW_THEME_CLASSIC;
-  options->show_volume = 1;
-  options->show_grid = 1;
+  options->show_volume = d.show_volume ? 1 : 0;
+  options->show_grid = d.show_grid ? 1 : 0;
+  options->show_axes = d.show_axes ? 1 : 0;
+  options->antialias = d.antialias ? 1 : 0;
   options->use_custom_colors = 0;
-  const candlewick::Palette classic = candlewick::ThemePalette(candlewick::ThemeId::kClassic);
-  options->background = classic.colors[candlewick::kBackground];
-  options->up = classic.colors[candlewick::kUp];
-  options->down = classic.colors[candlewick::kDown];
-  options->grid = classic.colors[candlewick::kGrid];
+  options->background = d.theme.background;
+  options->up = d.theme.up;
+  options->down = d.theme.down;
+  options->grid = d.theme.grid;
+  options->text = d.theme.text;
+  options->axis = d.theme.axis;
   options->png_preset = CW_PNG_BALANCED;
+  options->price_weight = d.price_weight;
+  options->volume_weight = d.volume_weight;
+  options->panel_gap = d.panel_gap;
+  options->margin = d.margin;
+  options->line_width = d.line_width;
+  options->box_size = d.box_size;
+  options->reversal = d.reversal;
+  options->label_size = d.font_size;
+  options->font_data = nullptr;
+  options->font_data_size = 0;
   options->allocator = nullptr;
 }
 
@@ -160,28 +129,22 @@ cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
       options->height < CW_MIN_DIMENSION || options->height > CW_MAX_DIMENSION) {
     return CW_ERR_SIZE_OUT_OF_RANGE;
   }
-  const int32_t theme = options->theme;
-  if (!candlewick::IsKnownTheme(theme)) return CW_ERR_INVALID_ARGUMENT;
+  if (options->font_data == nullptr && options->font_data_size != 0) return CW_ERR_NULL_ARGUMENT;
   ChartOptions o;
-  o.width = static_cast<int32_t>(options->width);
-  o.height = static_cast<int32_t>(options->height);
-  o.type = options->type;
-  o.palette = candlewick::ThemePalette(static_cast<candlewick::ThemeId>(theme));
-  if (options->use_custom_colors) {
-    o.palette.colors[candlewick::kBackground] = options->background;
-    o.palette.colors[candlewick::kGrid] = options->grid;
-    o.palette.colors[candlewick::kUp] = options->up;
-    o.palette.colors[candlewick::kDown] = options->down;
-  }
-  o.show_volume = options->show_volume != 0;
-  o.show_grid = options->show_grid != 0;
-  if (!candlewick::IsKnownPngPreset(options->png_preset)) return CW_ERR_INVALID_ARGUMENT;
-  o.png_preset = static_cast<candlewick::PngPreset>(options->png_preset);
+  if (cw_status st = candlewick::capi::ToChartOptions(*options, &o); st != CW_OK) return st;
   if (absl::Status st = Chart::ValidateOptions(o); !st.ok()) {
     return ToStatus(candlewick::CodeOf(st));
   }
   cw_chart* chart = candlewick::NewWithHooks<cw_chart>(hooks, o, hooks);
   if (chart == nullptr) return CW_ERR_OUT_OF_MEMORY;
+  if (options->font_data != nullptr) {
+    const absl::Status st = chart->chart.LoadFont(
+        absl::MakeConstSpan(options->font_data, options->font_data_size));
+    if (!st.ok()) {
+      candlewick::DeleteWithHooks(hooks, chart);
+      return ToStatus(candlewick::CodeOf(st));
+    }
+  }
   *out = chart;
   return CW_OK;
 }
@@ -199,28 +162,42 @@ const char* cw_chart_last_error(const cw_chart* chart) {
 cw_status cw_chart_frame_info(const cw_chart* chart, uint32_t* width, uint32_t* height,
                               size_t* min_row_stride, size_t* min_buffer_size) {
   if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
-  const ChartOptions& o = chart->chart.options();
-  if (width != nullptr) *width = static_cast<uint32_t>(o.width);
-  if (height != nullptr) *height = static_cast<uint32_t>(o.height);
+  if (width != nullptr) *width = static_cast<uint32_t>(chart->chart.width());
+  if (height != nullptr) *height = static_cast<uint32_t>(chart->chart.height());
   const size_t stride = chart->chart.MinRowStride();
   if (min_row_stride != nullptr) *min_row_stride = stride;
-  if (min_buffer_size != nullptr) *min_buffer_size = stride * static_cast<size_t>(o.height);
+  if (min_buffer_size != nullptr) *min_buffer_size = stride * static_cast<size_t>(chart->chart.height());
   return CW_OK;
 }
 
-cw_status cw_chart_render_rgba(cw_chart* chart, const cw_ohlcv* series, uint8_t* pixels,
-                               size_t buffer_size, size_t row_stride) {
+static cw_status RenderRgbaUnrecorded(cw_chart* chart, const cw_ohlcv* series, uint8_t* pixels,
+                                     size_t buffer_size, size_t row_stride) {
   if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
   ClearError(chart);
   if (series == nullptr) return Fail(chart, ErrorCode::kNullArgument, "series is NULL");
   return Guard(chart, [&]() -> cw_status {
-    const absl::Status st = chart->chart.RenderRgba(ToView(*series), pixels, buffer_size, row_stride);
+    const absl::Status st = chart->chart.RenderRgba(candlewick::capi::SeriesOnly(*series), pixels, buffer_size, row_stride);
     return st.ok() ? CW_OK : Fail(chart, st);
   });
 }
 
-cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series,
-                                      cw_buffer** out) {
+// Each render entry point records itself into the attached stats handle
+// (cw_chart_attach_stats); detached, the only cost is the pointer test.
+cw_status cw_chart_render_rgba(cw_chart* chart, const cw_ohlcv* series, uint8_t* pixels,
+                               size_t buffer_size, size_t row_stride) {
+  cw_stats* const stats = chart != nullptr ? chart->stats : nullptr;
+  if (stats == nullptr) return RenderRgbaUnrecorded(chart, series, pixels, buffer_size, row_stride);
+  const int64_t start = candlewick::capi::StatsNow(stats);
+  const cw_status st = RenderRgbaUnrecorded(chart, series, pixels, buffer_size, row_stride);
+  size_t frame_bytes = 0;
+  if (st == CW_OK) cw_chart_frame_info(chart, nullptr, nullptr, nullptr, &frame_bytes);
+  candlewick::capi::RecordChartCall(stats, CW_STATS_RENDER, start, st, frame_bytes,
+                                    series != nullptr ? series->close.length : 0);
+  return st;
+}
+
+static cw_status RenderRgbaBufferUnrecorded(cw_chart* chart, const cw_ohlcv* series,
+                                            cw_buffer** out) {
   if (out != nullptr) *out = nullptr;
   if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
   ClearError(chart);
@@ -234,7 +211,7 @@ cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series,
       DestroyBuffer(buffer);
       return Fail(chart, ErrorCode::kOutOfMemory, "RGBA frame buffer");
     }
-    const absl::Status st = chart->chart.RenderRgba(ToView(*series), buffer->bytes.data(), size,
+    const absl::Status st = chart->chart.RenderRgba(candlewick::capi::SeriesOnly(*series), buffer->bytes.data(), size,
                                                     chart->chart.MinRowStride());
     if (!st.ok()) {
       DestroyBuffer(buffer);
@@ -245,7 +222,19 @@ cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series,
   });
 }
 
-cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
+cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series,
+                                      cw_buffer** out) {
+  cw_stats* const stats = chart != nullptr ? chart->stats : nullptr;
+  if (stats == nullptr) return RenderRgbaBufferUnrecorded(chart, series, out);
+  const int64_t start = candlewick::capi::StatsNow(stats);
+  const cw_status st = RenderRgbaBufferUnrecorded(chart, series, out);
+  candlewick::capi::RecordChartCall(stats, CW_STATS_RENDER, start, st,
+                                    st == CW_OK ? cw_buffer_size(*out) : 0,
+                                    series != nullptr ? series->close.length : 0);
+  return st;
+}
+
+static cw_status RenderPngUnrecorded(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
   if (out != nullptr) *out = nullptr;
   if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
   ClearError(chart);
@@ -254,7 +243,7 @@ cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series, cw_buffer
   return Guard(chart, [&]() -> cw_status {
     cw_buffer* buffer = NewBuffer(chart->chart.hooks());
     if (buffer == nullptr) return Fail(chart, ErrorCode::kOutOfMemory, "PNG buffer");
-    const absl::Status st = chart->chart.RenderPng(ToView(*series), &buffer->bytes);
+    const absl::Status st = chart->chart.RenderPng(candlewick::capi::SeriesOnly(*series), &buffer->bytes);
     if (!st.ok()) {
       DestroyBuffer(buffer);
       return Fail(chart, st);
@@ -262,6 +251,17 @@ cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series, cw_buffer
     *out = buffer;
     return CW_OK;
   });
+}
+
+cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
+  cw_stats* const stats = chart != nullptr ? chart->stats : nullptr;
+  if (stats == nullptr) return RenderPngUnrecorded(chart, series, out);
+  const int64_t start = candlewick::capi::StatsNow(stats);
+  const cw_status st = RenderPngUnrecorded(chart, series, out);
+  candlewick::capi::RecordChartCall(stats, CW_STATS_ENCODE, start, st,
+                                    st == CW_OK ? cw_buffer_size(*out) : 0,
+                                    series != nullptr ? series->close.length : 0);
+  return st;
 }
 
 }  // extern "C"

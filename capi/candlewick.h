@@ -179,7 +179,15 @@ typedef enum cw_theme {
 } cw_theme;
 
 typedef enum cw_chart_type {
-  CW_CHART_CANDLESTICK = 0
+  CW_CHART_CANDLESTICK = 0,   /* filled bodies, wicks; up when close >= open */
+  CW_CHART_HOLLOW = 1,        /* hollow when close >= open, filled otherwise;
+                                 coloured by close against the previous close */
+  CW_CHART_OHLC = 2,          /* bars with open (left) and close (right) ticks */
+  CW_CHART_LINE = 3,          /* a line through the closes */
+  CW_CHART_AREA = 4,          /* the close line with the area below filled */
+  CW_CHART_HEIKIN_ASHI = 5,   /* Heikin-Ashi candles computed from the series */
+  CW_CHART_RENKO = 6,         /* close-based bricks of box_size, 2-box reversal */
+  CW_CHART_POINT_FIGURE = 7   /* X/O columns of box_size, `reversal` boxes */
 } cw_chart_type;
 
 /* PNG compression presets: speed against size.  All are lossless. */
@@ -210,20 +218,43 @@ typedef struct cw_chart_options {
   int32_t theme;           /* a cw_theme; default CW_THEME_CLASSIC */
   int32_t show_volume;     /* non-zero: volume panel under the price panel
                               (default 1; needs a volume column) */
-  int32_t show_grid;       /* non-zero: 9 horizontal and n/20 vertical lines */
-  int32_t use_custom_colors; /* non-zero: the four colours below replace the
+  int32_t show_grid;       /* non-zero: horizontal lines (on the price ticks
+                              with axes, else 9) and one every n/20 candles */
+  int32_t show_axes;       /* non-zero: price and time axes with labels and a
+                              last-price marker (default 0) */
+  int32_t antialias;       /* 0 = crisp (default): only the palette's exact
+                              colours, every edge on whole pixels; reproducible
+                              to the pixel for machine-learning data sets.
+                              1 = coverage-blended lines and text on the
+                              opaque background. */
+  int32_t use_custom_colors; /* non-zero: the six colours below replace the
                                 theme's; alpha must be 0xFF */
   cw_color background;
   cw_color up;             /* close >= open */
   cw_color down;           /* close < open */
   cw_color grid;
+  cw_color text;           /* axis labels and titles */
+  cw_color axis;           /* axis lines and ticks */
   int32_t png_preset;      /* a cw_png_preset; default CW_PNG_BALANCED */
+  float price_weight;      /* panel heights are proportional to weights:
+                              price 0.7, volume 0.3 (the reference layout), */
+  float volume_weight;     /* and each extra panel its own (cw_panel.weight) */
+  int32_t panel_gap;       /* background rows between panels (default 1) */
+  int32_t margin;          /* pixels around the plot (default 0) */
+  float line_width;        /* line/area charts and overlays, pixels (1.5) */
+  double box_size;         /* renko and point-and-figure box; 0 = ATR(14) */
+  int32_t reversal;        /* point-and-figure reversal in boxes (3) */
+  int32_t label_size;      /* axis label text height in pixels (11) */
+  const uint8_t* font_data; /* a TrueType/OpenType font for labels, or NULL
+                               for the embedded DejaVu Sans; copied at create */
+  size_t font_data_size;
   const cw_allocator* allocator; /* NULL: the C library; copied at create */
 } cw_chart_options;
 
-/* Fills `options` with the defaults: 800x600 candlestick, classic theme,
- * volume and grid on, balanced PNG, default allocator, struct_size set.
- * NULL is a no-op.  Thread-safe. */
+/* Fills `options` with the defaults: 800x600 crisp candlestick, classic
+ * theme, volume and grid on, no axes, balanced PNG, the reference layout,
+ * default allocator and font, struct_size set.  NULL is a no-op.
+ * Thread-safe. */
 CW_API void cw_chart_options_init(cw_chart_options* options);
 
 typedef struct cw_chart cw_chart;
@@ -232,10 +263,13 @@ typedef struct cw_chart cw_chart;
  * struct is copied).  On success *out is a new handle that you destroy with
  * cw_chart_destroy(); on failure *out is NULL and nothing is leaked.
  * Thread-safe.
- * Returns CW_OK; CW_ERR_NULL_ARGUMENT (options or out NULL, or an allocator
- * with a NULL hook); CW_ERR_STRUCT_SIZE; CW_ERR_SIZE_OUT_OF_RANGE (width or
- * height outside the limits); CW_ERR_INVALID_ARGUMENT (unknown theme, type or
- * preset, custom colour not opaque); CW_ERR_OUT_OF_MEMORY.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (options or out NULL, an allocator
+ * with a NULL hook, or font_data NULL with a non-zero size);
+ * CW_ERR_STRUCT_SIZE; CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the
+ * limits); CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom
+ * colour not opaque, a weight, gap, margin, line width, box size, reversal
+ * or label size out of range, font bytes FreeType cannot load);
+ * CW_ERR_OUT_OF_MEMORY.
  * Because no handle exists on failure, the reason is only in the status. */
 CW_API cw_status cw_chart_create(const cw_chart_options* options,
                                  cw_chart** out);
@@ -289,6 +323,617 @@ CW_API cw_status cw_chart_render_rgba_buffer(cw_chart* chart,
  * per chart. */
 CW_API cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series,
                                      cw_buffer** out);
+
+/* ------------------------------------------------------------------------ */
+/* Overlays, panels and output formats                                      */
+/* ------------------------------------------------------------------------ */
+
+/* A line drawn over the price panel or inside an extra panel: one value per
+ * row of the series (NaN where there is none: the line breaks there;
+ * infinities are rejected).  width 0 means the chart's line_width. */
+typedef struct cw_line {
+  cw_f64_column values;
+  cw_color color;          /* alpha is ignored: lines are opaque */
+  float width;
+} cw_line;
+
+/* A filled band between two series (Bollinger, Keltner, a cloud) with its
+ * edges stroked.  `fill` may be translucent: it is blended onto the
+ * background once, so frames never carry alpha. */
+typedef struct cw_band {
+  cw_f64_column upper;
+  cw_f64_column lower;
+  cw_color fill;
+  cw_color line;
+  float width;             /* edge width in pixels; 0 = no edges */
+} cw_band;
+
+/* An extra panel under the price and volume panels: an oscillator with
+ * reference levels, a histogram around zero with signal lines, or both. */
+typedef struct cw_panel {
+  float weight;            /* height relative to price_weight (e.g. 0.25) */
+  const cw_line* lines;
+  size_t line_count;
+  cw_f64_column histogram; /* optional: {NULL, 0, 0} for none */
+  cw_color histogram_up;   /* 0 = the chart's up/down colours */
+  cw_color histogram_down;
+  const double* levels;    /* horizontal reference lines (e.g. 30 and 70) */
+  size_t level_count;
+  double min, max;         /* a fixed scale when min < max, else automatic */
+  const char* title;       /* UTF-8, drawn when axes are on; may be NULL */
+} cw_panel;
+
+#define CW_MAX_PANELS 8u
+
+/* Everything one render draws.  All pointers are borrowed for the call.
+ * Initialise with cw_chart_data_init(); only ever grows at the end. */
+typedef struct cw_chart_data {
+  size_t struct_size;
+  cw_ohlcv series;
+  const cw_line* overlays;  /* over the price panel */
+  size_t overlay_count;
+  const cw_band* bands;     /* behind the candles, over the grid */
+  size_t band_count;
+  const cw_panel* panels;   /* at most CW_MAX_PANELS, top to bottom */
+  size_t panel_count;
+  const char* title;        /* UTF-8 title at the top left; may be NULL */
+} cw_chart_data;
+
+/* Sets struct_size, copies *series (NULL: an empty series) and clears the
+ * rest.  NULL data is a no-op.  Thread-safe. */
+CW_API void cw_chart_data_init(cw_chart_data* data, const cw_ohlcv* series);
+
+typedef enum cw_format {
+  CW_FORMAT_RGBA8 = 0,         /* raw frame, 4 bytes per pixel, R G B A */
+  CW_FORMAT_RGB8 = 1,          /* raw frame, 3 bytes per pixel */
+  CW_FORMAT_INDEXED8 = 2,      /* raw frame, 1 palette index per pixel; crisp
+                                  charts only; see cw_chart_palette() */
+  CW_FORMAT_PNG = 3,           /* palette PNG when the frame has <= 256
+                                  colours (always in crisp mode), else RGB */
+  CW_FORMAT_WEBP_LOSSLESS = 4,
+  CW_FORMAT_WEBP_LOSSY = 5,    /* quality from cw_chart_set_webp_quality */
+  CW_FORMAT_SVG = 6            /* the same layout as vector graphics */
+} cw_format;
+
+/* Bytes per pixel of a raw format (4, 3 or 1); 0 for encoded formats. */
+CW_API size_t cw_format_bytes_per_pixel(int32_t format);
+
+/* Renders `data` into a caller-owned raw frame (CW_FORMAT_RGBA8, RGB8 or
+ * INDEXED8) of `buffer_size` bytes with rows `row_stride` bytes apart
+ * (>= width * bytes per pixel).  Bytes between rows are left untouched.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (chart, data or pixels NULL, or a
+ * required column NULL); CW_ERR_STRUCT_SIZE; CW_ERR_INVALID_ARGUMENT (an
+ * encoded or unknown format, INDEXED8 on an antialiased chart, more than
+ * CW_MAX_PANELS panels, a panel weight <= 0); CW_ERR_BUFFER_TOO_SMALL;
+ * CW_ERR_EMPTY_SERIES; CW_ERR_LENGTH_MISMATCH (any overlay, band or panel
+ * series whose length differs from the series); CW_ERR_NON_FINITE;
+ * CW_ERR_INCONSISTENT_OHLC; CW_ERR_NEGATIVE_VOLUME; CW_ERR_OUT_OF_MEMORY.
+ * All input is validated before a pixel is written.  One thread at a time
+ * per chart. */
+CW_API cw_status cw_chart_render_frame(cw_chart* chart, const cw_chart_data* data,
+                                       int32_t format, uint8_t* pixels,
+                                       size_t buffer_size, size_t row_stride);
+
+/* Renders `data` in any cw_format into a new library-owned buffer (raw
+ * formats with the minimum stride).  On success *out is yours to release
+ * with cw_buffer_destroy(); on failure it is NULL.  Statuses as
+ * cw_chart_render_frame() except CW_ERR_BUFFER_TOO_SMALL, plus
+ * CW_ERR_NULL_ARGUMENT for a NULL out and CW_ERR_ENCODE.  One thread at a
+ * time per chart. */
+CW_API cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int32_t format,
+                                 cw_buffer** out);
+
+/* The palette of the last successful render (what CW_FORMAT_INDEXED8
+ * indices refer to): writes up to `capacity` colours and the palette's full
+ * size to *count.  Returns CW_OK or CW_ERR_NULL_ARGUMENT (chart or count
+ * NULL, or colors NULL with capacity > 0).  One thread at a time per chart. */
+CW_API cw_status cw_chart_palette(const cw_chart* chart, cw_color* colors, size_t capacity,
+                                  size_t* count);
+
+/* Lossy WebP quality, 0 (smallest) to 100 (best); default 90.  Returns
+ * CW_OK, CW_ERR_NULL_ARGUMENT or CW_ERR_INVALID_ARGUMENT (out of range). */
+CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
+
+/* ------------------------------------------------------------------------ */
+/* Performance statistics                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* A cw_stats handle keeps bounded statistics of the operations candlewick
+ * (or you) perform, cheap enough for a 24/7 service to leave on:
+ *
+ *   - lifetime totals per kind of operation: count, errors, time, bytes
+ *     produced, items processed, and the SIMD target that ran each one.
+ *     Nothing but cw_stats_reset() ever reduces them;
+ *   - a recent window: the last `capacity` records that are younger than
+ *     `retention_ns`, with count, errors, bytes, items, mean, min, max and
+ *     p50/p90/p99 latency per kind.  Age is judged by the handle's clock at
+ *     every read, so an idle process reports an empty window once its
+ *     records go stale; each record overwrites the oldest slot, so the
+ *     window never holds more than `capacity` records.
+ *
+ * Memory: everything the handle will ever use is allocated by
+ * cw_stats_create(), through its allocator: 64 bytes per record of
+ * capacity, plus about 38 KiB of counters and 8 KiB of read scratch per kind
+ * in use (the 5 built-in kinds and the labels).  Recording, reading into a cw_stats_snapshot and resetting
+ * allocate nothing; the text forms allocate only the cw_buffer they return.
+ *
+ * Percentiles come from a fixed log-linear histogram (16 sub-buckets per
+ * power of two): each is the upper bound of the bucket holding the value of
+ * that rank, clamped to [min, max], so it is at most 6.25% above the exact
+ * value and never outside the observed range.
+ *
+ * Threads.  Unlike other handles, a cw_stats handle is THREAD-SAFE: every
+ * function taking one may be called from any number of threads at once
+ * (record, read, reset, now, last_error), except cw_stats_destroy().  Totals
+ * are exact once recording threads are done; a read racing with records may
+ * see a record's count before its bytes.  Records never wait for readers.
+ *
+ * Attaching.  cw_chart_attach_stats() makes every render call on that chart
+ * record itself here.  The attachment does not own the stats handle: the
+ * stats handle must outlive it, or be detached first (attach NULL).  Many
+ * handles may share one stats handle.  Other handle types (indicators, batch
+ * jobs) will get the same cw_<handle>_attach_stats(handle, stats) function. */
+typedef struct cw_stats cw_stats;
+
+/* Kinds of operation.  Built-in kinds are 0..4 (5..7 are reserved for future
+ * built-ins); caller-defined labels registered at creation are
+ * CW_STATS_LABEL_0 + i.  Stable numbers, never reused. */
+typedef enum cw_stats_kind {
+  CW_STATS_RENDER = 0,    /* a rendered RGBA frame (cw_chart_render_rgba*) */
+  CW_STATS_ENCODE = 1,    /* an encoded image file (cw_chart_render_png:
+                             rasterising + encoding, timed as one call) */
+  CW_STATS_INDICATOR = 2, /* an indicator computation */
+  CW_STATS_AGGREGATE = 3, /* resampling / aggregating bars */
+  CW_STATS_BATCH = 4,     /* a batch job */
+  CW_STATS_LABEL_0 = 8    /* the first caller-defined label */
+} cw_stats_kind;
+
+#define CW_STATS_MAX_LABELS 8u      /* labels per handle */
+#define CW_STATS_KIND_SLOTS 16u     /* CW_STATS_LABEL_0 + CW_STATS_MAX_LABELS */
+#define CW_STATS_NAME_SIZE 32u      /* a kind name with its NUL */
+
+/* The SIMD instruction set an operation ran on.  The names (from
+ * cw_simd_target_name) are Highway's.  Stable numbers, never reused; new
+ * targets get new numbers below CW_SIMD_TARGET_SLOTS. */
+typedef enum cw_simd_target {
+  CW_SIMD_NONE = 0,  /* not reported, no SIMD kernel, or the call failed */
+  CW_SIMD_OTHER = 1, /* a target this version has no number for */
+  CW_SIMD_SCALAR = 2,
+  CW_SIMD_EMU128 = 3,
+  CW_SIMD_SSSE3 = 4,
+  CW_SIMD_SSE4 = 5,
+  CW_SIMD_AVX2 = 6,
+  CW_SIMD_AVX3 = 7,  /* AVX-512 F/BW/DQ/VL */
+  CW_SIMD_AVX3_DL = 8,
+  CW_SIMD_AVX3_ZEN4 = 9,
+  CW_SIMD_AVX3_SPR = 10,
+  CW_SIMD_NEON = 11,
+  CW_SIMD_SVE = 12,
+  CW_SIMD_SVE2 = 13,
+  CW_SIMD_SVE_256 = 14,
+  CW_SIMD_SVE2_128 = 15,
+  CW_SIMD_PPC8 = 16,
+  CW_SIMD_PPC9 = 17,
+  CW_SIMD_PPC10 = 18,
+  CW_SIMD_WASM = 19,
+  CW_SIMD_WASM_EMU256 = 20,
+  CW_SIMD_RVV = 21
+} cw_simd_target;
+
+#define CW_SIMD_TARGET_SLOTS 32u /* size of per-target arrays */
+
+/* "none", "other", or Highway's name of the target ("AVX3", "SCALAR", ...);
+ * NULL for a number that is not assigned.  Static storage.  Thread-safe. */
+CW_API const char* cw_simd_target_name(int32_t target);
+
+/* The target candlewick's own kernels dispatch to on this CPU now (a
+ * cw_simd_target).  Thread-safe. */
+CW_API int32_t cw_simd_target_active(void);
+
+/* A monotonic clock in nanoseconds (any origin).  Must be callable from any
+ * thread and never go backwards.  `opaque` is passed back untouched. */
+typedef int64_t (*cw_clock_fn)(void* opaque);
+
+/* Options of a stats handle.  Initialise with cw_stats_options_init(), then
+ * change what you need.  Only ever grows at the end. */
+typedef struct cw_stats_options {
+  size_t struct_size;
+  uint64_t capacity;        /* records in the recent window, >= 1
+                               (default 10000) */
+  int64_t retention_ns;     /* records older than this leave the window, > 0
+                               (default 24 h; INT64_MAX: never by age) */
+  const char* const* labels; /* caller-defined kinds, NUL-terminated, copied
+                               at create: 1..31 characters of [a-z0-9_]
+                               starting with a letter, unique, none of the
+                               built-in names ("render", ...).  Label i is
+                               kind CW_STATS_LABEL_0 + i.  May be NULL when
+                               label_count is 0. */
+  uint32_t label_count;     /* <= CW_STATS_MAX_LABELS (default 0) */
+  cw_clock_fn clock;        /* NULL: CLOCK_MONOTONIC (default) */
+  void* clock_opaque;       /* passed to clock */
+  const cw_allocator* allocator; /* NULL: the C library; copied at create */
+} cw_stats_options;
+
+/* Fills `options` with the defaults: capacity 10000, retention 24 hours, no
+ * labels, CLOCK_MONOTONIC, default allocator, struct_size set.  NULL is a
+ * no-op.  Thread-safe. */
+CW_API void cw_stats_options_init(cw_stats_options* options);
+
+/* Checks `options` exactly as cw_stats_create() does, without allocating,
+ * and explains the first problem: a NUL-terminated message is written into
+ * `message` (truncated to `message_size` bytes; "" when the options are
+ * good).  `message` may be NULL when message_size is 0.  Use it to learn why
+ * cw_stats_create() failed, since no handle exists then.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, labels NULL with
+ * label_count > 0, a NULL label, or an allocator with a NULL hook);
+ * CW_ERR_STRUCT_SIZE; CW_ERR_INVALID_ARGUMENT (capacity 0, retention_ns <= 0,
+ * more than CW_STATS_MAX_LABELS labels, a malformed, duplicate or built-in
+ * label); CW_ERR_SIZE_OUT_OF_RANGE (the memory for `capacity` records
+ * overflows the address space). */
+CW_API cw_status cw_stats_options_validate(const cw_stats_options* options,
+                                           char* message,
+                                           size_t message_size);
+
+/* Creates a stats handle from `options` (read, not retained; the labels and
+ * the allocator struct are copied), allocating all the memory it will ever
+ * use.  On success *out is a new handle that you destroy with
+ * cw_stats_destroy(); on failure *out is NULL and nothing is leaked.
+ * Thread-safe.
+ * Returns CW_OK; out NULL gives CW_ERR_NULL_ARGUMENT; every status of
+ * cw_stats_options_validate() (which explains it); CW_ERR_OUT_OF_MEMORY (the
+ * allocator returned NULL). */
+CW_API cw_status cw_stats_create(const cw_stats_options* options,
+                                 cw_stats** out);
+
+/* Destroys the handle and all its memory (not cw_buffers it returned, which
+ * live on until cw_buffer_destroy).  NULL is a no-op.  No other call on the
+ * handle may run or follow, and no chart may still have it attached. */
+CW_API void cw_stats_destroy(cw_stats* stats);
+
+/* Copies the message of the most recent failed call on this handle, from
+ * any thread, into `buffer` (NUL-terminated, truncated to `buffer_size`
+ * bytes; "" when no call has failed) and returns the message's full length,
+ * so a second call with a larger buffer gets all of it.  `buffer` may be NULL
+ * when buffer_size is 0.  A NULL stats gives "invalid handle (NULL stats)".
+ * Why a copy and not a pointer (as cw_chart_last_error): the handle is
+ * shared by threads, so a pointer into it could change while you read it;
+ * and successful calls do not clear the message, so recording never writes
+ * to memory other threads are reading.  Thread-safe. */
+CW_API size_t cw_stats_last_error(const cw_stats* stats, char* buffer,
+                                  size_t buffer_size);
+
+/* The handle's clock now (options.clock, or CLOCK_MONOTONIC), in ns.  Take
+ * the end time of a sample from here.  0 for a NULL stats.  Thread-safe. */
+CW_API int64_t cw_stats_now(const cw_stats* stats);
+
+/* One finished operation.  Set struct_size to sizeof(cw_stats_sample).
+ * Only ever grows at the end. */
+typedef struct cw_stats_sample {
+  size_t struct_size;
+  int64_t end_ns;        /* when it finished: a cw_stats_now() reading, so
+                            its age can be judged (passing it in keeps the
+                            clock read, ~20 ns, off the record path: a caller
+                            that timed the operation already holds it) */
+  int64_t duration_ns;   /* >= 0 */
+  uint64_t bytes;        /* bytes produced */
+  uint64_t items;        /* items processed: candles, rows, jobs */
+  int32_t kind;          /* a cw_stats_kind: built-in or registered label */
+  int32_t simd_target;   /* a cw_simd_target; CW_SIMD_NONE if unknown */
+  int32_t failed;        /* non-zero: the operation failed (counted in
+                            errors; its time, bytes and items still count) */
+} cw_stats_sample;
+
+/* Records `sample` (read, not retained).  Allocates nothing, reads no clock
+ * and never waits for readers.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (stats or sample NULL);
+ * CW_ERR_STRUCT_SIZE; CW_ERR_INVALID_ARGUMENT (a kind that is neither
+ * built-in nor a registered label, an unassigned SIMD target, a negative
+ * duration).  A rejected sample is not counted anywhere; the reason is in
+ * cw_stats_last_error(). */
+CW_API cw_status cw_stats_record(cw_stats* stats,
+                                 const cw_stats_sample* sample);
+
+/* Statistics of one kind.  Lifetime figures run from creation or the last
+ * cw_stats_reset(); window figures cover the recent window.  The window
+ * duration figures are 0 when window_count is 0. */
+typedef struct cw_stats_kind_snapshot {
+  char name[CW_STATS_NAME_SIZE]; /* "render", ... or the label; "" when the
+                                    slot is not in use */
+  uint64_t count;
+  uint64_t errors;
+  uint64_t duration_ns;          /* total time */
+  uint64_t bytes;
+  uint64_t items;
+  uint64_t by_target[CW_SIMD_TARGET_SLOTS]; /* count per cw_simd_target */
+  uint64_t window_count;
+  uint64_t window_errors;
+  uint64_t window_bytes;
+  uint64_t window_items;
+  uint64_t window_duration_ns;   /* total time (UINT64_MAX if it overflows) */
+  uint64_t window_mean_ns;
+  uint64_t window_min_ns;
+  uint64_t window_max_ns;
+  uint64_t window_p50_ns;
+  uint64_t window_p90_ns;
+  uint64_t window_p99_ns;
+} cw_stats_kind_snapshot;
+
+/* A consistent reading of a stats handle.  Set struct_size to
+ * sizeof(cw_stats_snapshot).  Only ever grows at the end. */
+typedef struct cw_stats_snapshot {
+  size_t struct_size;
+  int64_t taken_at_ns;     /* the clock reading the window was judged by */
+  uint64_t capacity;
+  int64_t retention_ns;
+  uint64_t count;          /* lifetime records, all kinds */
+  uint64_t window_count;   /* records in the window, all kinds */
+  cw_stats_kind_snapshot kinds[CW_STATS_KIND_SLOTS]; /* indexed by kind */
+} cw_stats_snapshot;
+
+/* Fills the caller's `snapshot` (whose struct_size you set) with the totals
+ * and the window as of the clock now.  Allocates nothing; takes time
+ * proportional to the capacity (about 2 ns per record), during which other
+ * readers wait but recorders do not.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (stats or snapshot NULL);
+ * CW_ERR_STRUCT_SIZE (snapshot->struct_size too small; nothing written). */
+CW_API cw_status cw_stats_read(const cw_stats* stats,
+                               cw_stats_snapshot* snapshot);
+
+/* The same reading as JSON text (UTF-8; an object with the handle's figures
+ * and one member per kind in use; durations in integer nanoseconds; window
+ * latencies null when the window of a kind is empty).  On success *out is a
+ * library-owned buffer (allocated through the handle's allocator) that you
+ * release with cw_buffer_destroy(); the byte after its last is a NUL, so the
+ * data is also a C string.  On failure *out is NULL.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (stats or out NULL);
+ * CW_ERR_OUT_OF_MEMORY. */
+CW_API cw_status cw_stats_read_json(const cw_stats* stats, cw_buffer** out);
+
+/* The same reading in the Prometheus text exposition format (version
+ * 0.0.4), every metric name starting with `prefix` + "_" (NULL:
+ * "candlewick"), ready to append to a service's own /metrics response.
+ * Lifetime totals are counters; latency is a summary whose quantiles cover
+ * the window and whose _sum/_count cover the lifetime; the window's other
+ * figures are gauges (NaN for an empty window).  Give each handle a distinct
+ * prefix if a service exposes several.  Buffer and NUL as
+ * cw_stats_read_json().  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (stats or out NULL);
+ * CW_ERR_INVALID_ARGUMENT (prefix not 1..64 characters of [a-zA-Z0-9_] or
+ * starting with a digit); CW_ERR_OUT_OF_MEMORY. */
+CW_API cw_status cw_stats_read_prometheus(const cw_stats* stats,
+                                          const char* prefix,
+                                          cw_buffer** out);
+
+/* Clears the window and the lifetime totals.  A record that overlaps the
+ * reset may be counted in the totals after it but not in the window.
+ * Allocates nothing.  Thread-safe.
+ * Returns CW_OK or CW_ERR_NULL_ARGUMENT (stats NULL). */
+CW_API cw_status cw_stats_reset(cw_stats* stats);
+
+/* Attaches `stats` to `chart` (NULL detaches): from then on every
+ * cw_chart_render_rgba() and cw_chart_render_rgba_buffer() call records one
+ * CW_STATS_RENDER sample, and every cw_chart_render_png() call one
+ * CW_STATS_ENCODE sample (the whole call: rasterising and encoding run as one
+ * pass), timed with the stats handle's clock, failed calls included: bytes =
+ * the frame or PNG size (0 on failure), items = the series' rows, SIMD target
+ * = cw_simd_target_active() (CW_SIMD_NONE on failure).  Detached, a render
+ * call costs one pointer test more than before: no clock read.
+ * The chart does not own `stats`: destroy the chart, or detach, before
+ * destroying the stats handle.  A call on the chart, so one thread at a time
+ * per chart (the stats handle itself may be shared by any number of charts).
+ * Returns CW_OK or CW_ERR_NULL_ARGUMENT (chart NULL). */
+CW_API cw_status cw_chart_attach_stats(cw_chart* chart, cw_stats* stats);
+
+/* ------------------------------------------------------------------------ */
+/* Indicators                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Technical indicators with TA-Lib's definitions and defaults (EMA seeded
+ * with the mean of its first N values, Wilder smoothing for RSI/ATR/ADX,
+ * population standard deviation).  docs/indicators.md gives the formula,
+ * defaults and lookback of each.
+ *
+ * One generic entry point serves every indicator, so adding indicators,
+ * parameters or outputs never changes the ABI:
+ *   - an indicator is a stable number (CW_IND_*; dense from 1 to
+ *     cw_indicator_count(), never reused) or its lower-case name
+ *     (cw_indicator_find);
+ *   - cw_indicator_get_info(), cw_indicator_get_param(),
+ *     cw_indicator_input_name() and cw_indicator_output_name() describe its
+ *     input columns, parameters (name, default, range) and outputs, in order;
+ *   - parameters are an array of doubles in that order; a shorter array (or
+ *     NULL) leaves the remaining ones at their defaults, so a parameter added
+ *     later at the end keeps old calls meaning what they meant;
+ *   - outputs are caller-owned arrays of doubles.  The size query is the
+ *     input itself: every output has exactly as many elements as the input
+ *     columns have rows.
+ *
+ * Values.  Output i belongs to input row i.  Positions before the first
+ * defined value are NaN; on finite input the first defined value is at index
+ * cw_indicator_lookback().  A series no longer than the lookback gives all
+ * NaN and CW_OK (TA-Lib likewise returns no values, not an error).
+ *
+ * Non-finite input.  A NaN or infinity in any input column splits the
+ * series: each maximal run of rows whose inputs are all finite is computed
+ * as a series of its own, and the bad rows and the first `lookback` rows of
+ * each run are NaN.  Recurrences (EMA, RSI, ATR, ADX, ...) thus restart after
+ * a gap instead of staying NaN for ever.  Bad values are never an error,
+ * except where a column's meaning is violated on a finite row: high < low
+ * (CW_ERR_INCONSISTENT_OHLC) and volume < 0 (CW_ERR_NEGATIVE_VOLUME). */
+typedef int32_t cw_indicator_id;
+
+enum {
+  CW_IND_SMA = 1,        /* simple moving average (period 30) */
+  CW_IND_EMA = 2,        /* exponential MA (period 30, seed 0: SMA seed;
+                            1: first value) */
+  CW_IND_WMA = 3,        /* linearly weighted MA (period 30) */
+  CW_IND_DEMA = 4,       /* double EMA (period 30) */
+  CW_IND_TEMA = 5,       /* triple EMA (period 30) */
+  CW_IND_TRIMA = 6,      /* triangular MA (period 30) */
+  CW_IND_RSI = 7,        /* relative strength index (period 14) */
+  CW_IND_MACD = 8,       /* MACD (fast 12, slow 26, signal 9) -> macd,
+                            signal, hist */
+  CW_IND_BBANDS = 9,     /* Bollinger bands (period 20, nbdevup 2, nbdevdn 2,
+                            matype 0) -> upper, middle, lower */
+  CW_IND_STDDEV = 10,    /* population standard deviation (5, nbdev 1) */
+  CW_IND_VAR = 11,       /* population variance (period 5) */
+  CW_IND_TRANGE = 12,    /* true range */
+  CW_IND_ATR = 13,       /* average true range (period 14) */
+  CW_IND_NATR = 14,      /* normalised ATR, percent of close (period 14) */
+  CW_IND_MOM = 15,       /* momentum (period 10) */
+  CW_IND_ROC = 16,       /* rate of change, percent (period 10) */
+  CW_IND_WILLR = 17,     /* Williams' %R (period 14) */
+  CW_IND_STOCH = 18,     /* stochastic (5, 3, SMA, 3, SMA) -> slowk, slowd */
+  CW_IND_STOCHF = 19,    /* fast stochastic (5, 3, SMA) -> fastk, fastd */
+  CW_IND_CCI = 20,       /* commodity channel index (period 14) */
+  CW_IND_OBV = 21,       /* on-balance volume */
+  CW_IND_AD = 22,        /* Chaikin accumulation/distribution line */
+  CW_IND_PLUS_DI = 23,   /* +DI (period 14) */
+  CW_IND_MINUS_DI = 24,  /* -DI (period 14) */
+  CW_IND_DX = 25,        /* directional movement index (period 14) */
+  CW_IND_ADX = 26,       /* average directional index (period 14) */
+  CW_IND_ADXR = 27,      /* ADX rating (period 14) */
+  CW_IND_AROON = 28,     /* Aroon (period 14) -> down, up */
+  CW_IND_AROONOSC = 29,  /* Aroon oscillator (period 14) */
+  CW_IND_MIDPRICE = 30,  /* (highest high + lowest low) / 2 (period 14) */
+  CW_IND_MIDPOINT = 31,  /* (max + min) / 2 of one column (period 14) */
+  CW_IND_MEDPRICE = 32,  /* (high + low) / 2 */
+  CW_IND_TYPPRICE = 33,  /* (high + low + close) / 3 */
+  CW_IND_WCLPRICE = 34,  /* (high + low + 2 close) / 4 */
+  CW_IND_AVGPRICE = 35,  /* (open + high + low + close) / 4 */
+  CW_IND_MAX = 36,       /* rolling maximum (period 30) */
+  CW_IND_MIN = 37,       /* rolling minimum (period 30) */
+  CW_IND_SUM = 38        /* rolling sum (period 30) */
+};
+
+/* Moving-average kinds for "matype" parameters (TA-Lib's numbering). */
+enum {
+  CW_MA_SMA = 0,
+  CW_MA_EMA = 1,
+  CW_MA_WMA = 2,
+  CW_MA_DEMA = 3,
+  CW_MA_TEMA = 4,
+  CW_MA_TRIMA = 5
+};
+
+/* The number of indicators this library has: valid ids are 1..count.
+ * Thread-safe. */
+CW_API int32_t cw_indicator_count(void);
+
+/* What an indicator takes and gives.  Set struct_size to
+ * sizeof(cw_indicator_info) before the call; the library fills only what
+ * fits in struct_size, so the struct may grow at the end.  Strings are
+ * static storage, never freed. */
+typedef struct cw_indicator_info {
+  size_t struct_size;
+  const char* name;    /* "sma": lower case; the CLI's and columns' name */
+  const char* title;   /* "Simple Moving Average" */
+  size_t input_count;  /* input columns, named by cw_indicator_input_name */
+  size_t param_count;  /* parameters, described by cw_indicator_get_param */
+  size_t output_count; /* outputs, named by cw_indicator_output_name */
+} cw_indicator_info;
+
+/* Describes indicator `id`.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (info NULL); CW_ERR_STRUCT_SIZE
+ * (info->struct_size smaller than the first layout); CW_ERR_INVALID_ARGUMENT
+ * (unknown id; *info is then untouched). */
+CW_API cw_status cw_indicator_get_info(cw_indicator_id id, cw_indicator_info* info);
+
+/* One parameter.  struct_size as for cw_indicator_info. */
+typedef struct cw_indicator_param {
+  size_t struct_size;
+  const char* name;     /* "period", "nbdevup", "matype", ...; static */
+  double default_value; /* TA-Lib's default */
+  double min_value;     /* inclusive bounds */
+  double max_value;
+  int32_t is_integer;   /* non-zero: the value must be a whole number */
+} cw_indicator_param;
+
+/* Describes parameter `index` (0-based) of indicator `id`.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (param NULL); CW_ERR_STRUCT_SIZE;
+ * CW_ERR_INVALID_ARGUMENT (unknown id, or index >= param_count). */
+CW_API cw_status cw_indicator_get_param(cw_indicator_id id, size_t index,
+                                        cw_indicator_param* param);
+
+/* The name of input column `index` of indicator `id` ("input" for a
+ * single-series indicator, which accepts any column; else "open", "high",
+ * "low", "close" or "volume"), or NULL for an unknown id or index.  Static
+ * storage.  Thread-safe. */
+CW_API const char* cw_indicator_input_name(cw_indicator_id id, size_t index);
+
+/* The name of output `index` of indicator `id` ("value" for single-output
+ * indicators; "upper"/"middle"/"lower", "macd"/"signal"/"hist", ...), or
+ * NULL for an unknown id or index.  Static storage.  Thread-safe. */
+CW_API const char* cw_indicator_output_name(cw_indicator_id id, size_t index);
+
+/* Looks an indicator up by its lower-case name ("bbands").  On success *out
+ * is its id; otherwise *out is 0.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (name or out NULL);
+ * CW_ERR_INVALID_ARGUMENT (no such indicator). */
+CW_API cw_status cw_indicator_find(const char* name, cw_indicator_id* out);
+
+/* The index of the first defined output for these parameters (on input
+ * without non-finite values): e.g. period - 1 for SMA, 33 for MACD(12,26,9).
+ * params: param_count values (0 <= param_count <= the indicator's count;
+ * params may be NULL when param_count is 0), the rest take their defaults.
+ * Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (out NULL, or params NULL with
+ * param_count > 0); CW_ERR_INVALID_ARGUMENT (unknown id, too many
+ * parameters, or a parameter not finite, out of range or not whole where it
+ * must be).  On error *out is 0. */
+CW_API cw_status cw_indicator_lookback(cw_indicator_id id, const double* params,
+                                       size_t param_count, size_t* out);
+
+/* Per-thread state for computing indicators: the allocator, scratch memory
+ * reused from call to call (so steady-state calls do not allocate) and the
+ * last error message.  Create one per thread that computes indicators. */
+typedef struct cw_indicator_context cw_indicator_context;
+
+/* Creates a context.  `allocator` (NULL: the C library) is copied; every
+ * byte the context holds comes from it.  On success *out is a new handle you
+ * destroy with cw_indicator_context_destroy(); on failure *out is NULL.
+ * Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (out NULL, or an allocator with a NULL
+ * hook); CW_ERR_OUT_OF_MEMORY. */
+CW_API cw_status cw_indicator_context_create(const cw_allocator* allocator,
+                                             cw_indicator_context** out);
+
+/* Destroys the context and its scratch memory.  NULL is a no-op. */
+CW_API void cw_indicator_context_destroy(cw_indicator_context* context);
+
+/* The detailed message of the last failed call on this context ("" after a
+ * successful one), naming the indicator, the column, row or parameter at
+ * fault.  Owned by the context; valid until the next call on it.  Never NULL
+ * ("invalid handle" for a NULL context). */
+CW_API const char* cw_indicator_context_last_error(const cw_indicator_context* context);
+
+/* Computes indicator `id` over `input_count` borrowed columns (exactly the
+ * indicator's input count, in the order cw_indicator_input_name() gives, all
+ * of one length n; contiguous columns are read in place, strided ones are
+ * gathered into the context's scratch first).  params as for
+ * cw_indicator_lookback().  outputs: output_count pointers (at most the
+ * indicator's output count; missing trailing outputs and NULL entries are
+ * computed but not stored), each to a caller-owned buffer of at least
+ * output_capacity doubles; output_capacity must be >= n.  Element i of an
+ * output belongs to row i (see "Values" and "Non-finite input" above); only
+ * elements 0..n-1 are written.  Outputs must not overlap the inputs or each
+ * other.  n == 0 writes nothing and succeeds.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (context NULL, inputs NULL with
+ * input_count > 0, outputs NULL with output_count > 0, params NULL with
+ * param_count > 0, or a column with NULL data and length > 0);
+ * CW_ERR_INVALID_ARGUMENT (unknown id, wrong input_count, too many outputs,
+ * a bad parameter); CW_ERR_LENGTH_MISMATCH (columns of different lengths);
+ * CW_ERR_BUFFER_TOO_SMALL (output_capacity < n); CW_ERR_INCONSISTENT_OHLC
+ * (a finite row with high < low, for indicators taking both);
+ * CW_ERR_NEGATIVE_VOLUME (a finite volume < 0); CW_ERR_OUT_OF_MEMORY
+ * (scratch for strided input or intermediate series).  All checks except
+ * CW_ERR_OUT_OF_MEMORY happen before any output is written.
+ * One thread at a time per context. */
+CW_API cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id,
+                                      const cw_f64_column* inputs, size_t input_count,
+                                      const double* params, size_t param_count,
+                                      double* const* outputs, size_t output_count,
+                                      size_t output_capacity);
 
 #ifdef __cplusplus
 } /* extern "C" */

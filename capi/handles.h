@@ -7,6 +7,13 @@
 #include "cc/base/allocator.h"
 #include "cc/base/byte_buffer.h"
 #include "cc/chart/chart.h"
+#include "capi/convert.h"
+#include "cc/indicators/indicators.h"
+#include "cc/stats/stats_recorder.h"
+
+#include <cstdint>
+#include <mutex>
+#include <utility>
 
 struct cw_buffer {
   explicit cw_buffer(const candlewick::AllocatorHooks& hooks) : bytes(hooks) {}
@@ -15,8 +22,43 @@ struct cw_buffer {
 
 struct cw_chart {
   cw_chart(const candlewick::ChartOptions& options, const candlewick::AllocatorHooks& hooks)
-      : chart(options, hooks) {}
+      : chart(options, hooks), data(hooks) {}
   candlewick::Chart chart;
+  // Reused storage for converting cw_chart_data into the core's types.
+  candlewick::capi::ChartDataStorage data;
+  float webp_quality = 90.0f;
+  // Fixed storage: reporting an error never allocates.
+  char last_error[512] = {0};
+  // Not owned (cw_chart_attach_stats): the caller keeps it alive while
+  // attached. nullptr: render calls are not timed at all.
+  cw_stats* stats = nullptr;
+};
+
+// Thread-safe, unlike the other handles: every member is safe to use from
+// many threads, the last error behind its own mutex (failures only, so the
+// record path never touches it).
+struct cw_stats {
+  explicit cw_stats(candlewick::StatsRecorderPtr r) : recorder(std::move(r)) {}
+  candlewick::StatsRecorderPtr recorder;
+  mutable std::mutex error_mu;
+  mutable char last_error[256] = {0};
+};
+
+namespace candlewick {
+namespace capi {
+
+// For the chart calls in candlewick.cc (defined in stats_api.cc): read the
+// stats clock before a call, and record the finished call against it.
+int64_t StatsNow(const cw_stats* stats);
+void RecordChartCall(cw_stats* stats, int32_t kind, int64_t start_ns, cw_status status,
+                     uint64_t bytes, uint64_t items);
+
+}  // namespace capi
+}  // namespace candlewick
+
+struct cw_indicator_context {
+  explicit cw_indicator_context(const candlewick::AllocatorHooks& hooks) : workspace(hooks) {}
+  candlewick::indicators::Workspace workspace;
   // Fixed storage: reporting an error never allocates.
   char last_error[512] = {0};
 };

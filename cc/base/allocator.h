@@ -9,6 +9,7 @@
 #include <limits>
 #include <new>
 #include <utility>
+#include <vector>
 
 namespace candlewick {
 
@@ -60,6 +61,10 @@ class HookAllocator {
  private:
   AllocatorHooks hooks_;
 };
+
+// Scratch containers that live inside a handle and reuse their capacity.
+template <typename T>
+using HookVector = std::vector<T, HookAllocator<T>>;
 
 // Constructs a T in memory from `hooks`; nullptr when allocation fails.
 // T's constructor must not throw.

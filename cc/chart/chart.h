@@ -9,10 +9,13 @@
 #include "absl/status/status.h"
 #include "cc/base/allocator.h"
 #include "cc/base/byte_buffer.h"
+#include "cc/chart/chart_data.h"
+#include "cc/chart/chart_text.h"
+#include "cc/chart/display_list.h"
 #include "cc/chart/layout.h"
-#include "cc/chart/theme.h"
+#include "cc/chart/rasterize.h"
 #include "cc/encode/png.h"
-#include "cc/series/ohlcv.h"
+#include "cc/text/font.h"
 
 namespace candlewick {
 
@@ -20,18 +23,28 @@ inline constexpr int32_t kMinDimension = 16;
 inline constexpr int32_t kMaxDimension = 16384;
 
 struct ChartOptions {
-  int32_t width = 800;
-  int32_t height = 600;
-  int32_t type = 0;  // 0 = candlestick
-  Palette palette = ThemePalette(ThemeId::kClassic);
-  bool show_volume = true;
-  bool show_grid = true;
+  LayoutOptions layout;
   PngPreset png_preset = PngPreset::kBalanced;
 };
 
+// Output formats; numerically equal to the C API's cw_format.
+enum class OutputFormat : int32_t {
+  kRgba8 = 0,
+  kRgb8 = 1,
+  kIndexed8 = 2,
+  kPng = 3,
+  kWebpLossless = 4,
+  kWebpLossy = 5,
+  kSvg = 6,
+};
+inline constexpr int32_t kOutputFormatCount = 7;
+
+// Bytes per pixel of a raw format; 0 for encoded formats.
+size_t BytesPerPixel(OutputFormat format);
+
 class Chart {
  public:
-  // Checks sizes and enums; the C shim maps C options onto ChartOptions.
+  // Checks sizes, enums and ranges; the C shim maps C options onto these.
   static absl::Status ValidateOptions(const ChartOptions& options);
 
   // `options` must have passed ValidateOptions. Allocates nothing.
@@ -39,24 +52,59 @@ class Chart {
 
   const ChartOptions& options() const { return options_; }
   const AllocatorHooks& hooks() const { return hooks_; }
-  size_t MinRowStride() const { return static_cast<size_t>(options_.width) * 4; }
+  int32_t width() const { return options_.layout.width; }
+  int32_t height() const { return options_.layout.height; }
+  size_t MinRowStride() const { return static_cast<size_t>(width()) * 4; }
 
-  // Validates and renders into a caller-owned RGBA8 frame. Nothing is written
-  // unless the series and buffer are valid.
-  absl::Status RenderRgba(const OhlcvView& series, uint8_t* pixels, size_t buffer_size,
-                          size_t row_stride);
+  // Validates and renders into a caller-owned raw frame (RGBA8, RGB8 or
+  // INDEXED8). Nothing is written unless the data and buffer are valid.
+  absl::Status RenderFrame(const ChartData& data, OutputFormat format, uint8_t* pixels,
+                           size_t buffer_size, size_t row_stride);
 
-  // Validates, renders and appends a PNG file to `out`.
-  absl::Status RenderPng(const OhlcvView& series, ByteBuffer* out);
+  // Validates, renders and appends the chart in `format` to `out` (raw
+  // formats with the minimum stride).
+  absl::Status Render(const ChartData& data, OutputFormat format, ByteBuffer* out);
+
+  absl::Status RenderRgba(const ChartData& data, uint8_t* pixels, size_t buffer_size,
+                          size_t row_stride) {
+    return RenderFrame(data, OutputFormat::kRgba8, pixels, buffer_size, row_stride);
+  }
+  absl::Status RenderPng(const ChartData& data, ByteBuffer* out) {
+    return Render(data, OutputFormat::kPng, out);
+  }
+
+  // Uses a caller's TrueType/OpenType font (copied) instead of the embedded
+  // one. Fails with kInvalidArgument when FreeType cannot load it.
+  absl::Status LoadFont(absl::Span<const uint8_t> ttf);
+
+  // Lossy WebP quality in [0, 100].
+  void set_webp_quality(float quality) { webp_quality_ = quality; }
+
+  // The display list of the last successful render (for tests and SVG).
+  const DisplayList& display_list() const { return display_list_; }
 
  private:
-  // Validates `series` and lays it out into display_list_.
-  absl::Status Prepare(const OhlcvView& series);
+  // Validates `data` and lays it out into display_list_; sets text_ when
+  // the chart has text to draw.
+  absl::Status Prepare(const ChartData& data);
+  // The embedded font, loaded on the first chart that needs text.
+  absl::Status EnsureFont();
+  absl::Status CheckBuffer(size_t buffer_size, size_t row_stride, size_t bytes_per_pixel) const;
+  // Rasterises the prepared display list into `frame`.
+  absl::Status Draw(const Frame& frame);
+  // Renders RGBA8 into frame_ (the scratch frame) at the minimum stride.
+  absl::Status DrawRgbaScratch();
 
   ChartOptions options_;
   AllocatorHooks hooks_;
   DisplayList display_list_;
-  ByteBuffer index_frame_;  // palette-index frame for PNG, reused
+  LayoutScratch layout_scratch_;
+  RasterScratch raster_scratch_;
+  ByteBuffer frame_;  // palette-index or RGBA frame for encoders, reused
+  FontPtr font_;
+  ChartText* text_ = nullptr;  // &chart_text_ while a render has text
+  ChartText chart_text_{nullptr};
+  float webp_quality_ = 90.0f;
 };
 
 }  // namespace candlewick

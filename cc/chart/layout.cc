@@ -2,102 +2,792 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "cc/base/status.h"
 
 namespace candlewick {
 namespace {
 
 int32_t RoundToPixel(double v) { return static_cast<int32_t>(std::floor(v + 0.5)); }
 
-// Maps a price to a row of the price panel: the highest high on the panel's
-// first row, the lowest low on its last. A flat series sits mid-panel.
-class PriceScale {
- public:
-  PriceScale(const SeriesRange& range, int32_t top, int32_t bottom)
-      : high_(range.high), top_(top), rows_(bottom - top - 1) {
-    const double span = range.high - range.low;
-    // A flat series (span == 0) has no scale; draw it in the middle instead of
-    // dividing by zero.
-    scale_ = span > 0 ? rows_ / span : 0.0;
+// Vertical mapping of one panel: `hi` on the panel's first row, `lo` on its
+// last. A zero span (flat data) puts everything mid-panel instead of dividing
+// by zero.
+struct YMap {
+  int32_t top = 0, bottom = 0;  // rows [top, bottom)
+  double lo = 0, hi = 1;
+  double Y(double v) const {
+    const double span = hi - lo;
+    const int32_t rows = bottom - top - 1;
+    if (!(span > 0)) return top + rows / 2;
+    return top + (hi - v) * rows / span;
   }
-  int32_t Row(double price) const {
-    if (scale_ == 0.0) return top_ + rows_ / 2;
-    return top_ + RoundToPixel((high_ - price) * scale_);
-  }
-
- private:
-  double high_;
-  int32_t top_;
-  int32_t rows_;
-  double scale_;
+  int32_t Row(double v) const { return RoundToPixel(Y(v)); }
 };
 
-}  // namespace
-
-PanelGeometry ComputePanels(const CandlestickLayoutOptions& o, bool has_volume) {
-  PanelGeometry g;
-  g.price_top = 0;
-  if (o.show_volume && has_volume) {
-    // The reference layout: price in the top 70%, volume in the bottom 30%,
-    // with one background row between them so the bars never touch.
-    g.price_bottom = RoundToPixel(o.height * 0.7);
-    g.volume_top = g.price_bottom + 1;
-    g.volume_bottom = o.height;
-  } else {
-    g.price_bottom = o.height;
-    g.volume_top = g.volume_bottom = o.height;
+// Horizontal mapping: `slots` candles in slots of W/(slots+1) pixels, candle i
+// centred on (i+1) slots; bodies are 80% of a slot (at least one pixel), the
+// wick 1/8 of the body (at least one pixel) centred on it.
+struct XMap {
+  int32_t left = 0, right = 0;  // plot columns [left, right)
+  double slot = 1;
+  int32_t body = 1, wick = 1;
+  XMap(int32_t l, int32_t r, size_t slots) : left(l), right(r) {
+    slot = static_cast<double>(r - l) / static_cast<double>(slots + 1);
+    body = std::max<int32_t>(1, static_cast<int32_t>(std::floor(slot * 0.8)));
+    wick = std::max<int32_t>(1, body / 8);
   }
-  return g;
+  int32_t BodyLeft(size_t i) const {
+    return left + RoundToPixel((static_cast<double>(i) + 1.0) * slot - body * 0.5);
+  }
+  int32_t WickLeft(size_t i) const { return BodyLeft(i) + (body - wick) / 2; }
+  // The exact centre of the wick, for lines through the candles.
+  float Center(size_t i) const { return static_cast<float>(WickLeft(i) + wick * 0.5); }
+};
+
+struct Colors {
+  ColorIndex grid, up, down, text, axis, line;
+};
+
+bool IsFiniteOrNan(double v) { return std::isfinite(v) || std::isnan(v); }
+
+absl::Status CheckSeries(const char* what, size_t index, const StridedView<double>& v, size_t n,
+                         bool optional) {
+  if (v.is_null()) {
+    if (optional && v.size() == 0) return absl::OkStatus();
+    return Error(ErrorCode::kNullArgument, absl::StrCat(what, " ", index, " has no data"));
+  }
+  if (v.size() != n) {
+    return Error(ErrorCode::kLengthMismatch,
+                 absl::StrCat(what, " ", index, " has ", v.size(), " values but the series has ",
+                              n, " rows"));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsFiniteOrNan(v[i])) {
+      return Error(ErrorCode::kNonFinite,
+                   absl::StrCat(what, " ", index, " row ", i,
+                                ": infinite value (use NaN for no value)"));
+    }
+  }
+  return absl::OkStatus();
 }
 
-void LayoutCandlesticks(const OhlcvView& s, const SeriesRange& range,
-                        const CandlestickLayoutOptions& o, DisplayList* out) {
-  out->clear();
-  const size_t n = s.size();
-  const PanelGeometry g = ComputePanels(o, s.has_volume());
-  out->push_back({0, 0, o.width, o.height, kBackground});
+// Extends [lo, hi] by the finite values of `v` (NaN gaps ignored).
+void ExtendRange(const StridedView<double>& v, double* lo, double* hi) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    const double x = v[i];
+    if (std::isnan(x)) continue;
+    *lo = std::min(*lo, x);
+    *hi = std::max(*hi, x);
+  }
+}
 
-  // Slots of width W/(n+1) with candle i centred on (i+1) slots; bodies take
-  // 80% of a slot, at least one pixel; the wick is centred on the body.
-  const double slot = static_cast<double>(o.width) / static_cast<double>(n + 1);
-  const int32_t body_w = std::max<int32_t>(1, static_cast<int32_t>(std::floor(slot * 0.8)));
-  const int32_t wick_w = std::max<int32_t>(1, body_w / 8);
-  auto body_left = [&](size_t i) {
-    return RoundToPixel((static_cast<double>(i) + 1.0) * slot - body_w * 0.5);
-  };
+// Labels are formatted into fixed buffers: a render allocates nothing
+// outside the handle's hooks.
+struct Label {
+  char text[48];
+  absl::string_view view() const { return text; }
+};
 
-  if (o.show_grid) {
-    const int32_t rows = g.price_bottom - g.price_top;
-    for (int k = 1; k <= 9; ++k) {
-      const int32_t y = g.price_top + RoundToPixel(rows * k / 10.0);
-      out->push_back({0, y, o.width, y + 1, kGrid});
+Label FormatPrice(double v, int decimals) {
+  Label l;
+  if (std::fabs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0;  // no "-0.00"
+  std::snprintf(l.text, sizeof l.text, "%.*f", decimals, v);
+  return l;
+}
+
+enum class TimeFormat { kHourMinute, kMonthDay, kMonth, kYear };
+
+Label FormatTime(int64_t unix_seconds, TimeFormat f) {
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const absl::CivilSecond cs =
+      absl::ToCivilSecond(absl::FromUnixSeconds(unix_seconds), absl::UTCTimeZone());
+  Label l;
+  switch (f) {
+    case TimeFormat::kHourMinute:
+      std::snprintf(l.text, sizeof l.text, "%02d:%02d", cs.hour(), cs.minute());
+      break;
+    case TimeFormat::kMonthDay:
+      std::snprintf(l.text, sizeof l.text, "%s %d", kMonths[cs.month() - 1], cs.day());
+      break;
+    case TimeFormat::kMonth:
+      std::snprintf(l.text, sizeof l.text, "%s", kMonths[cs.month() - 1]);
+      break;
+    case TimeFormat::kYear:
+      std::snprintf(l.text, sizeof l.text, "%lld", static_cast<long long>(cs.year()));
+      break;
+  }
+  return l;
+}
+
+class Builder {
+ public:
+  Builder(const ChartData& data, const LayoutOptions& o, const TextMeasure* text,
+          LayoutScratch* s, DisplayList* out)
+      : data_(data), o_(o), text_(text), s_(s), out_(out) {}
+
+  void Run();
+
+ private:
+  // The series actually drawn (after Heikin-Ashi and dense aggregation), and
+  // the source row of each drawn slot (for overlays and time labels).
+  void PrepareBars();
+  size_t SourceRow(size_t slot) const { return s_->rows.empty() ? slot : s_->rows[slot]; }
+  double Overlay(const StridedView<double>& v, size_t slot) const { return v[SourceRow(slot)]; }
+
+  void ComputeGeometry();
+  void PriceRange(double* lo, double* hi);
+  void DrawGrid(const YMap& y, double step, double first, int32_t left, int32_t right);
+  void DrawVolume();
+  void DrawCandles(bool hollow);
+  void DrawOhlcBars();
+  void DrawLine(bool area);
+  void DrawRenko();
+  void DrawPointFigure();
+  void DrawBandFills();
+  void DrawBandLines();
+  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c);
+  void DrawPanel(const Panel& p, const YMap& y);
+  void DrawPriceAxis(const YMap& y, double step, double first, int decimals);
+  void DrawTimeAxis();
+  int TextWidth(absl::string_view s) const { return text_ ? text_->Width(s, o_.font_size) : 0; }
+
+  const ChartData& data_;
+  const LayoutOptions& o_;
+  const TextMeasure* text_;
+  LayoutScratch* s_;
+  DisplayList* out_;
+
+  Colors c_{};
+  OhlcvView bars_;       // what is drawn in the price panel
+  size_t slots_ = 0;     // drawn candles / bricks / columns
+  bool axes_ = false;
+  int32_t plot_left_ = 0, plot_right_ = 0, plot_top_ = 0, plot_bottom_ = 0;
+  int32_t axis_label_height_ = 0;
+  YMap price_, volume_;
+  bool has_volume_panel_ = false;
+  YMap panel_maps_[kMaxPanels];
+  XMap x_{0, 1, 1};
+  double box_ = 0;
+  double tick_step_ = 0, tick_first_ = 0;
+  int tick_decimals_ = 0;
+};
+
+void Builder::PrepareBars() {
+  const OhlcvView& in = data_.series;
+  s_->rows.clear();
+  bars_ = in;
+  if (o_.type == ChartType::kHeikinAshi) {
+    HeikinAshi(in, &s_->transformed);
+    bars_ = s_->transformed.View();
+  }
+  if (o_.type == ChartType::kRenko || o_.type == ChartType::kPointAndFigure) {
+    box_ = o_.box_size > 0 ? o_.box_size : AverageTrueRange(in, 14);
+    if (!(box_ > 0)) {
+      // A flat series has no true range; any positive box gives one empty
+      // chart, so pick one relative to the price level.
+      box_ = std::max(std::fabs(in.close[0]) * 0.01, 1e-9);
     }
-    const size_t step = std::max<size_t>(1, n / 20);
-    for (size_t i = 0; i < n; i += step) {
-      const int32_t x = body_left(i) + (body_w - wick_w) / 2;
-      out->push_back({x, 0, x + 1, o.height, kGrid});
+    if (o_.type == ChartType::kRenko) {
+      Renko(in.close, box_, &s_->bricks);
+      slots_ = s_->bricks.size();
+      for (const RenkoBrick& b : s_->bricks) s_->rows.push_back(static_cast<uint32_t>(b.source_row));
+    } else {
+      PointAndFigure(in.close, box_, std::max(1, o_.reversal), &s_->columns);
+      slots_ = s_->columns.size();
+      for (const PointFigureColumn& c : s_->columns) {
+        s_->rows.push_back(static_cast<uint32_t>(c.first_row));
+      }
+    }
+    return;
+  }
+  slots_ = bars_.size();
+}
+
+void Builder::ComputeGeometry() {
+  axes_ = o_.show_axes && text_ != nullptr;
+  const int32_t m = std::max(0, o_.margin);
+  plot_left_ = m;
+  plot_right_ = o_.width - m;
+  plot_top_ = m;
+  plot_bottom_ = o_.height - m;
+  if (text_ != nullptr && !data_.title.empty()) {
+    plot_top_ += text_->Ascent(o_.font_size + 2) + text_->Descent(o_.font_size + 2) + 6;
+  } else if (axes_) {
+    plot_top_ += text_->Ascent(o_.font_size) / 2 + 2;  // room for the top label
+  }
+  if (axes_) {
+    axis_label_height_ = text_->Ascent(o_.font_size) + text_->Descent(o_.font_size);
+    plot_bottom_ -= axis_label_height_ + 8;
+    plot_left_ += 2;
+  }
+  has_volume_panel_ = o_.show_volume && bars_.has_volume() && o_.type != ChartType::kRenko &&
+                      o_.type != ChartType::kPointAndFigure;
+
+  // Stack the panels by weight with `panel_gap` rows between them.
+  double total = std::max(o_.price_weight, 0.01f);
+  if (has_volume_panel_) total += std::max(o_.volume_weight, 0.01f);
+  for (const Panel& p : data_.panels) total += p.weight;
+  const int32_t panels = 1 + (has_volume_panel_ ? 1 : 0) + static_cast<int32_t>(data_.panels.size());
+  const int32_t gap = std::max(0, o_.panel_gap);
+  const int32_t usable = std::max<int32_t>(panels, plot_bottom_ - plot_top_ - gap * (panels - 1));
+  double cursor = plot_top_;
+  auto next = [&](double weight, YMap* map) {
+    map->top = RoundToPixel(cursor);
+    cursor += usable * weight / total;
+    map->bottom = std::max(map->top + 1, RoundToPixel(cursor));
+    cursor += gap;
+  };
+  next(std::max(o_.price_weight, 0.01f), &price_);
+  if (has_volume_panel_) next(std::max(o_.volume_weight, 0.01f), &volume_);
+  for (size_t i = 0; i < data_.panels.size(); ++i) next(data_.panels[i].weight, &panel_maps_[i]);
+  // Rounding may leave a row over: the lowest panel ends at the plot bottom.
+  YMap* lowest = &price_;
+  if (has_volume_panel_) lowest = &volume_;
+  if (!data_.panels.empty()) lowest = &panel_maps_[data_.panels.size() - 1];
+  lowest->bottom = plot_bottom_;
+}
+
+void Builder::PriceRange(double* lo, double* hi) {
+  *lo = std::numeric_limits<double>::infinity();
+  *hi = -std::numeric_limits<double>::infinity();
+  if (o_.type == ChartType::kRenko) {
+    for (const RenkoBrick& b : s_->bricks) {
+      *lo = std::min(*lo, b.low);
+      *hi = std::max(*hi, b.high);
+    }
+  } else if (o_.type == ChartType::kPointAndFigure) {
+    for (const PointFigureColumn& c : s_->columns) {
+      *lo = std::min(*lo, c.low_box * box_);
+      *hi = std::max(*hi, (c.high_box + 1) * box_);
+    }
+  } else {
+    const bool closes_only = o_.type == ChartType::kLine || o_.type == ChartType::kArea;
+    for (size_t i = 0; i < bars_.size(); ++i) {
+      *lo = std::min(*lo, closes_only ? bars_.close[i] : bars_.low[i]);
+      *hi = std::max(*hi, closes_only ? bars_.close[i] : bars_.high[i]);
+    }
+    for (const LineSeries& l : data_.overlays) ExtendRange(l.values, lo, hi);
+    for (const Band& b : data_.bands) {
+      ExtendRange(b.upper, lo, hi);
+      ExtendRange(b.lower, lo, hi);
     }
   }
+  if (!std::isfinite(*lo)) {  // no bricks or columns yet: one around the close
+    *lo = data_.series.close[0] - box_;
+    *hi = data_.series.close[0] + box_;
+  }
+}
 
-  const PriceScale price(range, g.price_top, g.price_bottom);
-  const bool volume_panel = g.volume_bottom > g.volume_top && range.max_volume > 0;
-  const int32_t volume_rows = g.volume_bottom - g.volume_top;
-  for (size_t i = 0; i < n; ++i) {
-    const double op = s.open[i], hi = s.high[i], lo = s.low[i], cl = s.close[i];
-    const ColorRole role = cl >= op ? kUp : kDown;
-    const int32_t x0 = body_left(i);
-    const int32_t wx = x0 + (body_w - wick_w) / 2;
-    out->push_back({wx, price.Row(hi), wx + wick_w, price.Row(lo) + 1, role});
-    const int32_t top = price.Row(std::max(op, cl));
-    const int32_t bottom = price.Row(std::min(op, cl)) + 1;
-    out->push_back({x0, top, x0 + body_w, bottom, role});
-    if (volume_panel) {
-      const double v = s.volume[i];
-      const int32_t bar = RoundToPixel(v / range.max_volume * volume_rows);
-      if (bar > 0) {
-        out->push_back({x0, g.volume_bottom - bar, x0 + body_w, g.volume_bottom, role});
+void Builder::DrawGrid(const YMap& y, double step, double first, int32_t left, int32_t right) {
+  if (!o_.show_grid) return;
+  if (axes_ && step > 0) {
+    // Grid lines on the price ticks, so labels and lines agree.
+    for (double v = first; v <= y.hi + step * 1e-9; v += step) {
+      const int32_t row = y.Row(v);
+      if (row >= y.top && row < y.bottom) out_->Rect(left, row, right, row + 1, c_.grid);
+    }
+  } else {
+    // The reference layout: nine evenly spaced lines.
+    const int32_t rows = y.bottom - y.top;
+    for (int k = 1; k <= 9; ++k) {
+      const int32_t row = y.top + RoundToPixel(rows * k / 10.0);
+      out_->Rect(left, row, right, row + 1, c_.grid);
+    }
+  }
+}
+
+void Builder::DrawVolume() {
+  if (!has_volume_panel_) return;
+  double vmax = 0;
+  for (size_t i = 0; i < bars_.size(); ++i) vmax = std::max(vmax, bars_.volume[i]);
+  if (!(vmax > 0)) return;
+  const int32_t rows = volume_.bottom - volume_.top;
+  for (size_t i = 0; i < slots_; ++i) {
+    const int32_t bar = RoundToPixel(bars_.volume[i] / vmax * rows);
+    if (bar <= 0) continue;
+    const ColorIndex c = bars_.close[i] >= bars_.open[i] ? c_.up : c_.down;
+    const int32_t x0 = x_.BodyLeft(i);
+    out_->Rect(x0, volume_.bottom - bar, x0 + x_.body, volume_.bottom, c);
+  }
+}
+
+void Builder::DrawCandles(bool hollow) {
+  for (size_t i = 0; i < slots_; ++i) {
+    const double op = bars_.open[i], hi = bars_.high[i], lo = bars_.low[i], cl = bars_.close[i];
+    // Hollow candles (as traders use them): colour by close against the
+    // previous close, filled when the close is below the open.
+    const double reference = hollow ? (i == 0 ? op : bars_.close[i - 1]) : op;
+    const ColorIndex c = cl >= reference ? c_.up : c_.down;
+    const int32_t x0 = x_.BodyLeft(i), wx = x_.WickLeft(i);
+    const int32_t top = price_.Row(std::max(op, cl));
+    const int32_t bottom = price_.Row(std::min(op, cl)) + 1;
+    if (hollow && cl >= op && x_.body >= 3 && bottom - top >= 3) {
+      // Wicks stop at the body so the hollow stays empty.
+      out_->Rect(wx, price_.Row(hi), wx + x_.wick, top, c);
+      out_->Rect(wx, bottom, wx + x_.wick, price_.Row(lo) + 1, c);
+      out_->Rect(x0, top, x0 + x_.body, top + 1, c);
+      out_->Rect(x0, bottom - 1, x0 + x_.body, bottom, c);
+      out_->Rect(x0, top, x0 + 1, bottom, c);
+      out_->Rect(x0 + x_.body - 1, top, x0 + x_.body, bottom, c);
+    } else {
+      out_->Rect(wx, price_.Row(hi), wx + x_.wick, price_.Row(lo) + 1, c);
+      out_->Rect(x0, top, x0 + x_.body, bottom, c);
+    }
+  }
+}
+
+void Builder::DrawOhlcBars() {
+  const int32_t stroke = std::max<int32_t>(1, x_.body / 5);
+  for (size_t i = 0; i < slots_; ++i) {
+    const double op = bars_.open[i], cl = bars_.close[i];
+    const ColorIndex c = cl >= op ? c_.up : c_.down;
+    const int32_t x0 = x_.BodyLeft(i), x1 = x0 + x_.body;
+    const int32_t bar_left = x0 + (x_.body - stroke) / 2;
+    out_->Rect(bar_left, price_.Row(bars_.high[i]), bar_left + stroke,
+               price_.Row(bars_.low[i]) + 1, c);
+    const int32_t open_row = price_.Row(op), close_row = price_.Row(cl);
+    const int32_t half = stroke / 2;
+    out_->Rect(x0, open_row - half, bar_left, open_row - half + stroke, c);
+    out_->Rect(bar_left + stroke, close_row - half, x1, close_row - half + stroke, c);
+  }
+}
+
+void Builder::DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width,
+                             ColorIndex c) {
+  s_->points.clear();
+  for (size_t i = 0; i < slots_; ++i) {
+    const double value = Overlay(v, i);
+    s_->points.push_back(x_.Center(i));
+    s_->points.push_back(std::isnan(value) ? NAN : static_cast<float>(y.Y(value) + 0.5));
+  }
+  out_->Polyline(s_->points.data(), static_cast<uint32_t>(slots_), width > 0 ? width : o_.line_width,
+                 c);
+}
+
+void Builder::DrawLine(bool area) {
+  if (area) {
+    // Fill each pixel column between the close line and the panel bottom,
+    // interpolating between candle centres.
+    const Rgba fill = BlendOpaque((o_.theme.up & 0xFFFFFF00u) | 0x50u, o_.theme.background);
+    const ColorIndex fc = out_->palette().Intern(fill);
+    const int32_t first = static_cast<int32_t>(std::ceil(x_.Center(0) - 0.5f));
+    const int32_t last = static_cast<int32_t>(std::floor(x_.Center(slots_ - 1) - 0.5f));
+    s_->tops.clear();
+    s_->bottoms.clear();
+    size_t seg = 0;
+    for (int32_t col = first; col <= last; ++col) {
+      const float xc = col + 0.5f;
+      while (seg + 1 < slots_ && x_.Center(seg + 1) < xc) ++seg;
+      const float xa = x_.Center(seg);
+      const float xb = seg + 1 < slots_ ? x_.Center(seg + 1) : xa;
+      const float ya = static_cast<float>(price_.Y(bars_.close[seg]) + 0.5);
+      const float yb = seg + 1 < slots_ ? static_cast<float>(price_.Y(bars_.close[seg + 1]) + 0.5)
+                                        : ya;
+      const float t = xb > xa ? (xc - xa) / (xb - xa) : 0.f;
+      s_->tops.push_back(ya + (yb - ya) * std::clamp(t, 0.f, 1.f));
+      s_->bottoms.push_back(static_cast<float>(price_.bottom));
+    }
+    out_->Columns(first, s_->tops.data(), s_->bottoms.data(),
+                  static_cast<uint32_t>(s_->tops.size()), fc);
+  }
+  DrawSeriesLine(bars_.close, price_, o_.line_width, c_.line);
+}
+
+void Builder::DrawRenko() {
+  for (size_t i = 0; i < slots_; ++i) {
+    const RenkoBrick& b = s_->bricks[i];
+    const int32_t x0 = x_.BodyLeft(i);
+    const int32_t top = price_.Row(b.high), bottom = std::max(price_.Row(b.low), top + 1);
+    out_->Rect(x0, top, x0 + x_.body, bottom, b.up ? c_.up : c_.down);
+  }
+}
+
+void Builder::DrawPointFigure() {
+  for (size_t i = 0; i < slots_; ++i) {
+    const PointFigureColumn& col = s_->columns[i];
+    const float cx = x_.Center(i);
+    const float half_w = std::max(1.0f, static_cast<float>(x_.body) * 0.5f);
+    for (int64_t b = col.low_box; b <= col.high_box; ++b) {
+      const float y_top = static_cast<float>(price_.Y((b + 1) * box_));
+      const float y_bottom = static_cast<float>(price_.Y(b * box_));
+      const float half_h = std::max(0.5f, (y_bottom - y_top) * 0.5f);
+      const float cy = (y_top + y_bottom) * 0.5f + 0.5f;
+      const float r = std::min(half_w, half_h) * 0.8f;
+      const float stroke = std::max(1.0f, r * 0.25f);
+      if (col.rising) {
+        out_->Line(cx - r, cy - r, cx + r, cy + r, stroke, c_.up);
+        out_->Line(cx - r, cy + r, cx + r, cy - r, stroke, c_.up);
+      } else {
+        out_->Circle(cx, cy, std::max(0.5f, r - stroke * 0.5f), stroke, c_.down);
       }
     }
   }
+}
+
+void Builder::DrawBandFills() {
+  for (const Band& b : data_.bands) {
+    const ColorIndex fc = out_->palette().Intern(BlendOpaque(b.fill, o_.theme.background));
+    s_->tops.clear();
+    s_->bottoms.clear();
+    const int32_t first = static_cast<int32_t>(std::ceil(x_.Center(0) - 0.5f));
+    const int32_t last = static_cast<int32_t>(std::floor(x_.Center(slots_ - 1) - 0.5f));
+    size_t seg = 0;
+    for (int32_t col = first; col <= last; ++col) {
+      const float xc = col + 0.5f;
+      while (seg + 1 < slots_ && x_.Center(seg + 1) < xc) ++seg;
+      const size_t next = std::min(seg + 1, slots_ - 1);
+      const float xa = x_.Center(seg), xb = x_.Center(next);
+      const float t = xb > xa ? std::clamp((xc - xa) / (xb - xa), 0.f, 1.f) : 0.f;
+      const double ua = Overlay(b.upper, seg), ub = Overlay(b.upper, next);
+      const double la = Overlay(b.lower, seg), lb = Overlay(b.lower, next);
+      if (std::isnan(ua) || std::isnan(ub) || std::isnan(la) || std::isnan(lb)) {
+        s_->tops.push_back(NAN);
+        s_->bottoms.push_back(NAN);
+        continue;
+      }
+      const float yu = static_cast<float>(price_.Y(ua + (ub - ua) * t) + 0.5);
+      const float yl = static_cast<float>(price_.Y(la + (lb - la) * t) + 0.5);
+      s_->tops.push_back(std::min(yu, yl));
+      s_->bottoms.push_back(std::max(yu, yl));
+    }
+    out_->Columns(first, s_->tops.data(), s_->bottoms.data(),
+                  static_cast<uint32_t>(s_->tops.size()), fc);
+  }
+}
+
+void Builder::DrawBandLines() {
+  for (const Band& b : data_.bands) {
+    const ColorIndex lc = out_->palette().Intern(b.line | 0xFF);
+    DrawSeriesLine(b.upper, price_, b.width, lc);
+    DrawSeriesLine(b.lower, price_, b.width, lc);
+  }
+}
+
+void Builder::DrawPanel(const Panel& p, const YMap& y) {
+  for (double level : p.levels) {
+    const int32_t row = y.Row(level);
+    if (row >= y.top && row < y.bottom) out_->Rect(plot_left_, row, plot_right_, row + 1, c_.axis);
+  }
+  if (!p.histogram.is_null()) {
+    const ColorIndex up = p.histogram_up ? out_->palette().Intern(p.histogram_up | 0xFF) : c_.up;
+    const ColorIndex down =
+        p.histogram_down ? out_->palette().Intern(p.histogram_down | 0xFF) : c_.down;
+    const int32_t zero = std::clamp(y.Row(0.0), y.top, y.bottom - 1);
+    for (size_t i = 0; i < slots_; ++i) {
+      const double v = Overlay(p.histogram, i);
+      if (std::isnan(v)) continue;
+      const int32_t row = y.Row(v), x0 = x_.BodyLeft(i);
+      out_->Rect(x0, std::min(row, zero), x0 + x_.body, std::max(row, zero) + 1, v >= 0 ? up : down);
+    }
+  }
+  for (const LineSeries& l : p.lines) {
+    DrawSeriesLine(l.values, y, l.width, out_->palette().Intern(l.color | 0xFF));
+  }
+  if (axes_ && !p.title.empty()) {
+    out_->Text(p.title, static_cast<float>(plot_left_ + 4),
+               static_cast<float>(y.top + 2 + text_->Ascent(o_.font_size)),
+               static_cast<float>(o_.font_size), TextAnchor::kLeftBaseline, c_.text);
+  }
+}
+
+void Builder::DrawPriceAxis(const YMap& y, double step, double first, int decimals) {
+  const float label_x = static_cast<float>(plot_right_ + 5);
+  out_->Rect(plot_right_, y.top, plot_right_ + 1, y.bottom, c_.axis);
+  for (double v = first; v <= y.hi + step * 1e-9; v += step) {
+    const int32_t row = y.Row(v);
+    if (row < y.top || row >= y.bottom) continue;
+    out_->Rect(plot_right_ + 1, row, plot_right_ + 4, row + 1, c_.axis);
+    out_->Text(FormatPrice(v, decimals).view(), label_x, static_cast<float>(row) + 0.5f,
+               static_cast<float>(o_.font_size), TextAnchor::kLeftMiddle, c_.text);
+  }
+}
+
+// Time labels at round UTC boundaries chosen for the span, at most one per
+// `min_spacing` pixels.
+void Builder::DrawTimeAxis() {
+  const int32_t axis_row = plot_bottom_;
+  out_->Rect(plot_left_, axis_row, plot_right_, axis_row + 1, c_.axis);
+  const OhlcvView& src = data_.series;
+  if (!src.has_time() || slots_ == 0) return;
+  const int64_t t_first = src.time[SourceRow(0)], t_last = src.time[SourceRow(slots_ - 1)];
+  const double span = static_cast<double>(t_last - t_first);
+  const int32_t width = plot_right_ - plot_left_;
+  const int max_labels = std::max(2, width / 90);
+  // Candidate units, in seconds; months and years are calendar units.
+  struct Unit {
+    int64_t seconds;
+    int months;  // > 0 for calendar months
+    TimeFormat format;
+  };
+  constexpr TimeFormat kHM = TimeFormat::kHourMinute, kMD = TimeFormat::kMonthDay;
+  static const Unit kUnits[] = {
+      {60, 0, kHM},         {300, 0, kHM},        {900, 0, kHM},
+      {1800, 0, kHM},       {3600, 0, kHM},       {3 * 3600, 0, kHM},
+      {6 * 3600, 0, kHM},   {12 * 3600, 0, kHM},  {86400, 0, kMD},
+      {2 * 86400, 0, kMD},  {7 * 86400, 0, kMD},  {0, 1, TimeFormat::kMonth},
+      {0, 3, TimeFormat::kMonth}, {0, 6, TimeFormat::kMonth}, {0, 12, TimeFormat::kYear},
+      {0, 24, TimeFormat::kYear}, {0, 60, TimeFormat::kYear}, {0, 120, TimeFormat::kYear},
+  };
+  const Unit* unit = &kUnits[sizeof kUnits / sizeof kUnits[0] - 1];
+  for (const Unit& u : kUnits) {
+    const double len = u.months > 0 ? u.months * 30.44 * 86400 : static_cast<double>(u.seconds);
+    if (span / len <= max_labels) {
+      unit = &u;
+      break;
+    }
+  }
+  auto bucket = [&](int64_t t) -> int64_t {
+    if (unit->months == 0) return static_cast<int64_t>(std::floor(static_cast<double>(t) / unit->seconds));
+    const absl::CivilSecond cs = absl::ToCivilSecond(absl::FromUnixSeconds(t), absl::UTCTimeZone());
+    const int64_t months = (cs.year() - 1970) * 12 + (cs.month() - 1);
+    return static_cast<int64_t>(std::floor(static_cast<double>(months) / unit->months));
+  };
+  int32_t last_right = std::numeric_limits<int32_t>::min();
+  int64_t previous = bucket(t_first);
+  const float baseline = static_cast<float>(axis_row + 4 + text_->Ascent(o_.font_size));
+  for (size_t i = 1; i < slots_; ++i) {
+    const int64_t t = src.time[SourceRow(i)];
+    const int64_t b = bucket(t);
+    if (b == previous) continue;
+    previous = b;
+    // At a day (or year) change within intraday (or monthly) labels, say so.
+    TimeFormat format = unit->format;
+    const absl::CivilSecond cs =
+        absl::ToCivilSecond(absl::FromUnixSeconds(t), absl::UTCTimeZone());
+    if (unit->months == 0 && unit->seconds < 86400 && cs.hour() == 0 && cs.minute() == 0) {
+      format = TimeFormat::kMonthDay;
+    } else if (unit->months > 0 && unit->months < 12 && cs.month() == 1) {
+      format = TimeFormat::kYear;
+    }
+    const Label label = FormatTime(t, format);
+    const float cx = x_.Center(i);
+    const int w = TextWidth(label.view());
+    const int32_t left = static_cast<int32_t>(cx) - w / 2;
+    if (left < last_right + 12 || left < plot_left_ || left + w > o_.width) continue;
+    out_->Rect(static_cast<int32_t>(cx), axis_row + 1, static_cast<int32_t>(cx) + 1, axis_row + 4,
+               c_.axis);
+    out_->Text(label.view(), cx, baseline, static_cast<float>(o_.font_size), TextAnchor::kCenterBaseline,
+               c_.text);
+    last_right = left + w;
+  }
+}
+
+void Builder::Run() {
+  out_->Clear(o_.theme.background);
+  Palette& pal = out_->palette();
+  c_.grid = pal.Intern(o_.theme.grid);
+  c_.up = pal.Intern(o_.theme.up);
+  c_.down = pal.Intern(o_.theme.down);
+  c_.line = c_.up;
+  PrepareBars();
+  ComputeGeometry();
+
+  double lo, hi;
+  PriceRange(&lo, &hi);
+  price_.lo = lo;
+  price_.hi = hi;
+  if (axes_) {
+    c_.text = pal.Intern(o_.theme.text);
+    c_.axis = pal.Intern(o_.theme.axis);
+    const int target = std::max(2, (price_.bottom - price_.top) / 50);
+    tick_step_ = NiceTickStep(lo, hi, target, &tick_first_, &tick_decimals_);
+    // The widest label sets the price axis width.
+    int widest = TextWidth(FormatPrice(hi, tick_decimals_).view());
+    widest = std::max(widest, TextWidth(FormatPrice(lo, tick_decimals_).view()));
+    widest = std::max(
+        widest,
+        TextWidth(FormatPrice(data_.series.close[data_.series.size() - 1],
+                              std::min(tick_decimals_ + 2, 10))
+                      .view()));
+    plot_right_ = std::max(plot_left_ + 16, plot_right_ - widest - 12);
+  } else {
+    c_.text = c_.axis = c_.grid;
+  }
+
+  // Dense data: more candles than pixel columns become one candle per column
+  // (first open, highest high, lowest low, last close, summed volume).
+  const int32_t plot_width = plot_right_ - plot_left_;
+  if (o_.type != ChartType::kRenko && o_.type != ChartType::kPointAndFigure &&
+      slots_ + 1 > static_cast<size_t>(plot_width)) {
+    const size_t columns = static_cast<size_t>(std::max(1, plot_width - 1));
+    AggregateToColumns(bars_, columns, &s_->aggregated);
+    const size_t n = bars_.size();
+    s_->rows.clear();
+    for (size_t k = 0; k < columns; ++k) {
+      s_->rows.push_back(static_cast<uint32_t>((k + 1) * n / columns - 1));  // last row
+    }
+    bars_ = s_->aggregated.View();
+    slots_ = columns;
+  }
+  x_ = XMap(plot_left_, plot_right_, std::max<size_t>(slots_, 1));
+
+  // Draw, back to front.
+  DrawGrid(price_, tick_step_, tick_first_, plot_left_, plot_right_);
+  if (o_.show_grid && slots_ > 0) {
+    const size_t step = std::max<size_t>(1, slots_ / 20);
+    const int32_t bottom = has_volume_panel_ ? volume_.bottom : price_.bottom;
+    for (size_t i = 0; i < slots_; i += step) {
+      const int32_t x = x_.WickLeft(i);
+      out_->Rect(x, price_.top, x + 1, bottom, c_.grid);
+    }
+  }
+  if (slots_ > 0) {
+    DrawBandFills();
+    DrawVolume();
+    switch (o_.type) {
+      case ChartType::kCandlestick:
+      case ChartType::kHeikinAshi:
+        DrawCandles(false);
+        break;
+      case ChartType::kHollowCandles:
+        DrawCandles(true);
+        break;
+      case ChartType::kOhlcBars:
+        DrawOhlcBars();
+        break;
+      case ChartType::kLine:
+        DrawLine(false);
+        break;
+      case ChartType::kArea:
+        DrawLine(true);
+        break;
+      case ChartType::kRenko:
+        DrawRenko();
+        break;
+      case ChartType::kPointAndFigure:
+        DrawPointFigure();
+        break;
+    }
+    DrawBandLines();
+    for (const LineSeries& l : data_.overlays) {
+      DrawSeriesLine(l.values, price_, l.width, pal.Intern(l.color | 0xFF));
+    }
+    for (size_t i = 0; i < data_.panels.size(); ++i) {
+      YMap& y = panel_maps_[i];
+      const Panel& p = data_.panels[i];
+      if (p.min < p.max) {
+        y.lo = p.min;
+        y.hi = p.max;
+      } else {
+        double plo = std::numeric_limits<double>::infinity(), phi = -plo;
+        for (const LineSeries& l : p.lines) ExtendRange(l.values, &plo, &phi);
+        if (!p.histogram.is_null()) {
+          ExtendRange(p.histogram, &plo, &phi);
+          plo = std::min(plo, 0.0);
+          phi = std::max(phi, 0.0);
+        }
+        for (double level : p.levels) {
+          plo = std::min(plo, level);
+          phi = std::max(phi, level);
+        }
+        if (!std::isfinite(plo)) plo = 0, phi = 1;
+        y.lo = plo;
+        y.hi = phi;
+      }
+      DrawPanel(p, y);
+    }
+  }
+
+  if (axes_) {
+    DrawPriceAxis(price_, tick_step_, tick_first_, tick_decimals_);
+    DrawTimeAxis();
+    // Last-price marker: the last close in a box on the price axis, in the
+    // colour of the last candle.
+    const OhlcvView& src = data_.series;
+    const size_t last = src.size() - 1;
+    const double close = src.close[last];
+    const ColorIndex mc = close >= src.open[last] ? c_.up : c_.down;
+    const int32_t row = std::clamp(price_.Row(close), price_.top, price_.bottom - 1);
+    // Two digits finer than the ticks (102.35 on an axis in steps of 5).
+    const Label label = FormatPrice(close, std::min(tick_decimals_ + 2, 10));
+    const int32_t half = (text_->Ascent(o_.font_size) + text_->Descent(o_.font_size)) / 2 + 2;
+    out_->Rect(plot_right_ + 1, row - half,
+               std::min(o_.width, plot_right_ + 10 + TextWidth(label.view())), row + half + 1, mc);
+    // Background-coloured text on the marker (palette slot 0).
+    out_->Text(label.view(), static_cast<float>(plot_right_ + 5), static_cast<float>(row) + 0.5f,
+               static_cast<float>(o_.font_size), TextAnchor::kLeftMiddle, 0);
+  }
+  if (text_ != nullptr && !data_.title.empty()) {
+    const ColorIndex tc = axes_ ? c_.text : pal.Intern(o_.theme.text);
+    out_->Text(data_.title, static_cast<float>(plot_left_ + 4),
+               static_cast<float>(std::max(0, o_.margin) + 3 + text_->Ascent(o_.font_size + 2)),
+               static_cast<float>(o_.font_size + 2), TextAnchor::kLeftBaseline, tc);
+  }
+}
+
+}  // namespace
+
+double NiceTickStep(double lo, double hi, int target, double* first, int* decimals) {
+  double span = hi - lo;
+  if (!(span > 0)) span = std::max(std::fabs(hi) * 0.01, 1e-9);
+  const double raw = span / std::max(1, target);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  const double fraction = raw / magnitude;
+  double nice;
+  int extra = 0;
+  if (fraction <= 1.0) {
+    nice = 1;
+  } else if (fraction <= 2.0) {
+    nice = 2;
+  } else if (fraction <= 2.5) {
+    nice = 2.5;
+    extra = 1;  // 2.5 * 10^k needs one more digit
+  } else if (fraction <= 5.0) {
+    nice = 5;
+  } else {
+    nice = 10;
+  }
+  const double step = nice * magnitude;
+  *first = std::ceil(lo / step - 1e-9) * step;
+  const int digits = -static_cast<int>(std::floor(std::log10(step) + 1e-9));
+  *decimals = std::clamp(digits + extra, 0, 10);
+  return step;
+}
+
+absl::Status ValidateChartData(const ChartData& d) {
+  const size_t n = d.series.size();
+  for (size_t i = 0; i < d.overlays.size(); ++i) {
+    if (auto st = CheckSeries("overlay", i, d.overlays[i].values, n, false); !st.ok()) return st;
+  }
+  for (size_t i = 0; i < d.bands.size(); ++i) {
+    if (auto st = CheckSeries("band upper", i, d.bands[i].upper, n, false); !st.ok()) return st;
+    if (auto st = CheckSeries("band lower", i, d.bands[i].lower, n, false); !st.ok()) return st;
+  }
+  if (d.panels.size() > kMaxPanels) {
+    return Error(ErrorCode::kInvalidArgument,
+                 absl::StrCat(d.panels.size(), " panels; at most ", kMaxPanels, " are supported"));
+  }
+  for (size_t i = 0; i < d.panels.size(); ++i) {
+    const Panel& p = d.panels[i];
+    if (!(p.weight > 0) || !std::isfinite(p.weight)) {
+      return Error(ErrorCode::kInvalidArgument,
+                   absl::StrCat("panel ", i, " needs a positive height weight"));
+    }
+    if (!std::isfinite(p.min) || !std::isfinite(p.max)) {
+      return Error(ErrorCode::kNonFinite, absl::StrCat("panel ", i, " has a non-finite min/max"));
+    }
+    for (size_t k = 0; k < p.lines.size(); ++k) {
+      if (auto st = CheckSeries("panel line", k, p.lines[k].values, n, false); !st.ok()) return st;
+    }
+    if (auto st = CheckSeries("panel histogram", i, p.histogram, n, true); !st.ok()) return st;
+    for (double level : p.levels) {
+      if (!std::isfinite(level)) {
+        return Error(ErrorCode::kNonFinite, absl::StrCat("panel ", i, " has a non-finite level"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+void LayoutChart(const ChartData& data, const LayoutOptions& options, const TextMeasure* text,
+                 LayoutScratch* scratch, DisplayList* out) {
+  Builder(data, options, text, scratch, out).Run();
 }
 
 }  // namespace candlewick

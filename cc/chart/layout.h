@@ -1,45 +1,65 @@
-// Chart layout: turns a validated series into a display list of pixel-exact
-// rectangles. Separate from rasterisation so one layout serves every pixel
-// format (and later vector output).
+// Chart layout: turns validated data into a display list. Every position is
+// computed in doubles and rounded to whole pixels once, so rectangles land on
+// whole pixels (crisp mode is reproducible to the pixel) and every output
+// format draws the same picture.
 #ifndef CANDLEWICK_CC_CHART_LAYOUT_H_
 #define CANDLEWICK_CC_CHART_LAYOUT_H_
 
 #include <cstdint>
-#include <vector>
 
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "cc/bars/bars.h"
 #include "cc/base/allocator.h"
-#include "cc/chart/theme.h"
-#include "cc/series/ohlcv.h"
+#include "cc/chart/chart_data.h"
+#include "cc/chart/display_list.h"
 
 namespace candlewick {
 
-// Half-open pixel rectangle [x0, x1) x [y0, y1) in one colour role.
-struct PixelRect {
-  int32_t x0, y0, x1, y1;
-  ColorRole role;
+// Text sizes for layout, implemented by the text module. Layout never draws
+// text itself; it only needs to know how much room labels take.
+class TextMeasure {
+ public:
+  virtual ~TextMeasure() = default;
+  virtual int Width(absl::string_view utf8, int pixel_size) const = 0;
+  virtual int Ascent(int pixel_size) const = 0;
+  virtual int Descent(int pixel_size) const = 0;
 };
 
-using DisplayList = std::vector<PixelRect, HookAllocator<PixelRect>>;
-
-struct CandlestickLayoutOptions {
-  int32_t width = 800;
-  int32_t height = 600;
-  bool show_volume = true;
-  bool show_grid = true;
+// Scratch memory reused from one render to the next.
+struct LayoutScratch {
+  explicit LayoutScratch(const AllocatorHooks& hooks)
+      : transformed(hooks),
+        aggregated(hooks),
+        bricks(HookAllocator<RenkoBrick>(hooks)),
+        columns(HookAllocator<PointFigureColumn>(hooks)),
+        points(HookAllocator<float>(hooks)),
+        tops(HookAllocator<float>(hooks)),
+        bottoms(HookAllocator<float>(hooks)),
+        rows(HookAllocator<uint32_t>(hooks)) {}
+  OhlcvColumns transformed;  // Heikin-Ashi
+  OhlcvColumns aggregated;   // dense series, one candle per pixel column
+  HookVector<RenkoBrick> bricks;
+  HookVector<PointFigureColumn> columns;
+  HookVector<float> points, tops, bottoms;
+  HookVector<uint32_t> rows;  // source row of each drawn slot (dense/renko/P&F)
 };
 
-// Geometry shared by the layout and its tests.
-struct PanelGeometry {
-  int32_t price_top = 0, price_bottom = 0;    // price panel rows [top, bottom)
-  int32_t volume_top = 0, volume_bottom = 0;  // empty when no volume panel
-};
+// Checks the parts of `data` beyond the OHLCV series (which ValidateOhlcv
+// checks): overlay, band and panel series must match the series length and
+// hold no infinities (NaN is a gap); panel weights must be positive.
+absl::Status ValidateChartData(const ChartData& data);
 
-PanelGeometry ComputePanels(const CandlestickLayoutOptions& options, bool has_volume);
+// Lays out the whole chart into `out` (cleared first). `data.series` must have
+// passed ValidateOhlcv, and `data` ValidateChartData. `text` may be null when
+// options.show_axes is false and there is no title. May throw std::bad_alloc.
+void LayoutChart(const ChartData& data, const LayoutOptions& options, const TextMeasure* text,
+                 LayoutScratch* scratch, DisplayList* out);
 
-// Appends the whole chart, background first, to `out` (cleared first).
-// `series` must have passed ValidateOhlcv, which produced `range`.
-void LayoutCandlesticks(const OhlcvView& series, const SeriesRange& range,
-                        const CandlestickLayoutOptions& options, DisplayList* out);
+// Round tick values for an axis spanning [lo, hi] with about `target` ticks:
+// steps of 1, 2, 2.5 or 5 times a power of ten. Returns the step and writes
+// the first tick; `decimals` is how many digits labels need.
+double NiceTickStep(double lo, double hi, int target, double* first, int* decimals);
 
 }  // namespace candlewick
 

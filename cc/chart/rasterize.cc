@@ -1,17 +1,223 @@
 #include "cc/chart/rasterize.h"
 
-#include <array>
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <optional>
+
+#include "cc/chart/theme.h"
 
 namespace candlewick {
+namespace {
 
-void Rasterize(const DisplayList& list, const Palette& palette, const Frame& frame) {
-  std::array<uint32_t, kColorRoleCount> values;
-  for (int r = 0; r < kColorRoleCount; ++r) {
-    values[r] = frame.bytes_per_pixel == 4 ? palette.Pattern(static_cast<ColorRole>(r))
-                                           : static_cast<uint32_t>(r);
+// Coverage of a pixel whose centre is `d` pixels from a stroke's centre line,
+// for a stroke of half-width `hw`: a one-pixel ramp centred on the edge.
+inline float Coverage(float d, float hw) { return std::clamp(hw + 0.5f - d, 0.0f, 1.0f); }
+
+class StrokeMask {
+ public:
+  StrokeMask(const Frame& f, RasterScratch* s) : f_(f), s_(s) {
+    const size_t pixels = static_cast<size_t>(f.width) * static_cast<size_t>(f.height);
+    if (s_->mask.size() != pixels) s_->mask.assign(pixels, 0);
+    s_->row_min.assign(static_cast<size_t>(f.height), std::numeric_limits<int32_t>::max());
+    s_->row_max.assign(static_cast<size_t>(f.height), -1);
   }
-  for (const PixelRect& rect : list) {
-    FillRect(frame, rect.x0, rect.y0, rect.x1, rect.y1, values[rect.role]);
+
+  void Segment(float x0, float y0, float x1, float y1, float hw) {
+    const float reach = hw + 0.5f;
+    const float dx = x1 - x0, dy = y1 - y0;
+    const float len2 = dx * dx + dy * dy;
+    const int32_t row_first = std::max(0, static_cast<int32_t>(std::floor(std::min(y0, y1) - reach)));
+    const int32_t row_last =
+        std::min(f_.height - 1, static_cast<int32_t>(std::ceil(std::max(y0, y1) + reach)));
+    for (int32_t py = row_first; py <= row_last; ++py) {
+      const float yc = py + 0.5f;
+      // The part of the segment within `reach` rows of this row, widened by
+      // `reach` for the caps and the stroke's own width.
+      float xa = std::min(x0, x1), xb = std::max(x0, x1);
+      if (std::fabs(dy) > 1e-6f) {
+        float ta = (yc - reach - y0) / dy, tb = (yc + reach - y0) / dy;
+        if (ta > tb) std::swap(ta, tb);
+        ta = std::clamp(ta, 0.0f, 1.0f);
+        tb = std::clamp(tb, 0.0f, 1.0f);
+        xa = std::min(x0 + dx * ta, x0 + dx * tb);
+        xb = std::max(x0 + dx * ta, x0 + dx * tb);
+      }
+      const int32_t col_first = std::max(0, static_cast<int32_t>(std::floor(xa - reach)));
+      const int32_t col_last =
+          std::min(f_.width - 1, static_cast<int32_t>(std::ceil(xb + reach)));
+      for (int32_t px = col_first; px <= col_last; ++px) {
+        const float xc = px + 0.5f;
+        float t = len2 > 0 ? ((xc - x0) * dx + (yc - y0) * dy) / len2 : 0.0f;
+        t = std::clamp(t, 0.0f, 1.0f);
+        const float ex = xc - (x0 + dx * t), ey = yc - (y0 + dy * t);
+        Mark(px, py, Coverage(std::sqrt(ex * ex + ey * ey), hw));
+      }
+    }
+  }
+
+  void Ring(float cx, float cy, float r, float hw) {
+    const float reach = r + hw + 0.5f;
+    const int32_t row_first = std::max(0, static_cast<int32_t>(std::floor(cy - reach)));
+    const int32_t row_last = std::min(f_.height - 1, static_cast<int32_t>(std::ceil(cy + reach)));
+    const int32_t col_first = std::max(0, static_cast<int32_t>(std::floor(cx - reach)));
+    const int32_t col_last = std::min(f_.width - 1, static_cast<int32_t>(std::ceil(cx + reach)));
+    for (int32_t py = row_first; py <= row_last; ++py) {
+      for (int32_t px = col_first; px <= col_last; ++px) {
+        const float ex = px + 0.5f - cx, ey = py + 0.5f - cy;
+        Mark(px, py, Coverage(std::fabs(std::sqrt(ex * ex + ey * ey) - r), hw));
+      }
+    }
+  }
+
+  // Writes the accumulated stroke and clears the mask behind it.
+  void Composite(Rgba color, uint32_t value, bool antialias) {
+    const uint8_t src[4] = {static_cast<uint8_t>(color >> 24), static_cast<uint8_t>(color >> 16),
+                            static_cast<uint8_t>(color >> 8), 0xFF};
+    for (int32_t y = 0; y < f_.height; ++y) {
+      const int32_t x_first = s_->row_min[y], x_last = s_->row_max[y];
+      if (x_last < x_first) continue;
+      uint8_t* m = &s_->mask[static_cast<size_t>(y) * f_.width];
+      uint8_t* row = f_.Row(y);
+      for (int32_t x = x_first; x <= x_last; ++x) {
+        const uint32_t a = m[x];
+        if (a == 0) continue;
+        m[x] = 0;
+        if (!antialias) {
+          if (a < 128) continue;
+          if (f_.bytes_per_pixel == 4) {
+            std::memcpy(row + 4 * x, &value, 4);
+          } else {
+            row[x] = static_cast<uint8_t>(value);
+          }
+          continue;
+        }
+        uint8_t* p = row + 4 * x;
+        for (int c = 0; c < 3; ++c) p[c] = static_cast<uint8_t>((src[c] * a + p[c] * (255 - a) + 127) / 255);
+        p[3] = 0xFF;
+      }
+    }
+  }
+
+ private:
+  void Mark(int32_t x, int32_t y, float coverage) {
+    if (coverage <= 0) return;
+    const uint8_t v = static_cast<uint8_t>(coverage * 255.0f + 0.5f);
+    uint8_t& m = s_->mask[static_cast<size_t>(y) * f_.width + x];
+    if (v > m) m = v;
+    s_->row_min[y] = std::min(s_->row_min[y], x);
+    s_->row_max[y] = std::max(s_->row_max[y], x);
+  }
+
+  const Frame& f_;
+  RasterScratch* s_;
+};
+
+// One pixel blended with coverage `a` (0..255) in antialiased RGBA frames.
+void BlendPixel(const Frame& f, int32_t x, int32_t y, Rgba color, uint32_t a) {
+  if (x < 0 || y < 0 || x >= f.width || y >= f.height || a == 0) return;
+  uint8_t* p = f.Row(y) + 4 * x;
+  const uint8_t src[3] = {static_cast<uint8_t>(color >> 24), static_cast<uint8_t>(color >> 16),
+                          static_cast<uint8_t>(color >> 8)};
+  for (int c = 0; c < 3; ++c) p[c] = static_cast<uint8_t>((src[c] * a + p[c] * (255 - a) + 127) / 255);
+}
+
+void DrawColumns(const DisplayList& list, const DrawOp& op, const Frame& f, uint32_t value,
+                 Rgba color, bool antialias) {
+  const float* top = list.floats(op.offset);
+  const float* bottom = top + op.count;
+  const int32_t x0 = static_cast<int32_t>(op.x0);
+  for (uint32_t k = 0; k < op.count; ++k) {
+    const float t = top[k], b = bottom[k];
+    if (std::isnan(t) || std::isnan(b) || !(b > t)) continue;
+    const int32_t x = x0 + static_cast<int32_t>(k);
+    if (!antialias) {
+      FillRect(f, x, static_cast<int32_t>(std::floor(t + 0.5f)), x + 1,
+               static_cast<int32_t>(std::floor(b + 0.5f)), value);
+      continue;
+    }
+    // Whole rows in full colour, the partly covered end rows blended.
+    const int32_t full_top = static_cast<int32_t>(std::ceil(t));
+    const int32_t full_bottom = static_cast<int32_t>(std::floor(b));
+    if (full_bottom < full_top) {  // a sliver inside one row
+      BlendPixel(f, x, static_cast<int32_t>(std::floor(t)), color,
+                 static_cast<uint32_t>((b - t) * 255.0f + 0.5f));
+      continue;
+    }
+    FillRect(f, x, full_top, x + 1, full_bottom, value);
+    BlendPixel(f, x, full_top - 1, color, static_cast<uint32_t>((full_top - t) * 255.0f + 0.5f));
+    BlendPixel(f, x, full_bottom, color, static_cast<uint32_t>((b - full_bottom) * 255.0f + 0.5f));
+  }
+}
+
+}  // namespace
+
+void Rasterize(const DisplayList& list, const Frame& frame, bool antialias, TextPainter* text,
+               RasterScratch* scratch) {
+  const Palette& pal = list.palette();
+  antialias = antialias && frame.bytes_per_pixel == 4;
+  uint32_t values[Palette::kMaxColors];
+  for (int i = 0; i < pal.size(); ++i) {
+    values[i] = frame.bytes_per_pixel == 4 ? RgbaPattern(pal[static_cast<ColorIndex>(i)])
+                                           : static_cast<uint32_t>(i);
+  }
+  // Everything starts as background: the frame is fully written, so a
+  // caller's buffer never keeps stale bytes.
+  FillRect(frame, 0, 0, frame.width, frame.height, values[0]);
+  // Made on the first stroke only: charts of rectangles never touch the mask.
+  std::optional<StrokeMask> mask;
+  auto stroke_mask = [&]() -> StrokeMask& {
+    if (!mask) mask.emplace(frame, scratch);
+    return *mask;
+  };
+  for (const DrawOp& op : list.ops()) {
+    const uint32_t value = values[op.color];
+    const Rgba color = pal[op.color];
+    switch (op.kind) {
+      case OpKind::kRect:
+        FillRect(frame, static_cast<int32_t>(op.x0), static_cast<int32_t>(op.y0),
+                 static_cast<int32_t>(op.x1), static_cast<int32_t>(op.y1), value);
+        break;
+      case OpKind::kLine: {
+        StrokeMask& m = stroke_mask();
+        m.Segment(op.x0, op.y0, op.x1, op.y1, op.width * 0.5f);
+        m.Composite(color, value, antialias);
+        break;
+      }
+      case OpKind::kPolyline: {
+        StrokeMask& m = stroke_mask();
+        const float* p = list.floats(op.offset);
+        for (uint32_t i = 0; i < op.count; ++i) {
+          const float x = p[2 * i], y = p[2 * i + 1];
+          if (std::isnan(y)) continue;
+          const bool has_next = i + 1 < op.count && !std::isnan(p[2 * i + 3]);
+          const bool has_prev = i > 0 && !std::isnan(p[2 * i - 1]);
+          if (has_next) {
+            m.Segment(x, y, p[2 * i + 2], p[2 * i + 3], op.width * 0.5f);
+          } else if (!has_prev) {
+            m.Segment(x, y, x, y, op.width * 0.5f);  // an isolated value: a dot
+          }
+        }
+        m.Composite(color, value, antialias);
+        break;
+      }
+      case OpKind::kCircle: {
+        StrokeMask& m = stroke_mask();
+        m.Ring(op.x0, op.y0, op.x1, op.width * 0.5f);
+        m.Composite(color, value, antialias);
+        break;
+      }
+      case OpKind::kColumns:
+        DrawColumns(list, op, frame, value, color, antialias);
+        break;
+      case OpKind::kText:
+        if (text != nullptr) {
+          text->Draw(frame, list.text(op), op.x0, op.y0, static_cast<int>(op.width), op.anchor,
+                     value, antialias);
+        }
+        break;
+    }
   }
 }
 

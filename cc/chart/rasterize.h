@@ -1,15 +1,42 @@
-// Draws a display list into a frame: RGBA patterns for 4-byte frames, palette
-// indices (the colour role itself) for 1-byte frames.
+// Turns a display list into pixels. Rectangles and column spans go straight
+// to the Highway fill kernels; strokes (lines, polylines, rings) are first
+// accumulated as coverage in a mask, so overlapping segments of one stroke
+// never double-blend at their joints, then composited once: thresholded at
+// 50% in crisp mode (exact palette colours only), blended in antialiased mode.
 #ifndef CANDLEWICK_CC_CHART_RASTERIZE_H_
 #define CANDLEWICK_CC_CHART_RASTERIZE_H_
 
+#include <cstdint>
+
+#include "absl/strings/string_view.h"
+#include "cc/base/allocator.h"
 #include "cc/canvas/frame.h"
-#include "cc/chart/layout.h"
-#include "cc/chart/theme.h"
+#include "cc/chart/display_list.h"
 
 namespace candlewick {
 
-void Rasterize(const DisplayList& list, const Palette& palette, const Frame& frame);
+// Draws text for the rasteriser; implemented over the text module.
+// `value` is an RGBA pattern (4-byte frames) or a palette index (1-byte).
+class TextPainter {
+ public:
+  virtual ~TextPainter() = default;
+  virtual void Draw(const Frame& frame, absl::string_view utf8, float x, float y, int pixel_size,
+                    TextAnchor anchor, uint32_t value, bool antialias) = 0;
+};
+
+struct RasterScratch {
+  explicit RasterScratch(const AllocatorHooks& hooks)
+      : mask(HookAllocator<uint8_t>(hooks)),
+        row_min(HookAllocator<int32_t>(hooks)),
+        row_max(HookAllocator<int32_t>(hooks)) {}
+  HookVector<uint8_t> mask;  // one coverage byte per frame pixel, kept zeroed
+  HookVector<int32_t> row_min, row_max;
+};
+
+// `antialias` needs a 4-byte frame. `text` may be null (text ops are then
+// skipped). May throw std::bad_alloc when the scratch mask cannot grow.
+void Rasterize(const DisplayList& list, const Frame& frame, bool antialias, TextPainter* text,
+               RasterScratch* scratch);
 
 }  // namespace candlewick
 

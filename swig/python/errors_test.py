@@ -126,6 +126,9 @@ def test_unknown_theme_and_preset():
     with pytest.raises(CandlewickError) as info:
         candlewick.Chart(png_preset=7)
     assert info.value.status == Status.INVALID_ARGUMENT
+    with pytest.raises(CandlewickError) as info:
+        candlewick.Chart(theme=2**40)
+    assert info.value.status == Status.INVALID_ARGUMENT
 
 
 def test_custom_colors_must_be_complete_well_formed_and_opaque():

@@ -127,8 +127,10 @@ def test_collecting_the_array_destroys_the_buffer(chart, series):
     frame = chart.render_rgba(**ohlcv(series))
     assert lowlevel.live_frame_count() == before + 1
     # The capsule is referenced by the array alone (plus getrefcount's
-    # argument), so the array's death is the capsule's death.
-    assert sys.getrefcount(frame.base) == 2
+    # argument), so the array's death is the capsule's death.  Counted
+    # outside `assert`, where pytest keeps its own reference to frame.base.
+    capsule_refs = sys.getrefcount(frame.base)
+    assert capsule_refs == 2
     alive = weakref.ref(frame)
     # A view keeps the frame (and its buffer) alive through its base chain.
     view = frame[10:20, 5:15]

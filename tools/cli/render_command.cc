@@ -21,11 +21,21 @@ void PrintRenderHelp(FILE* out) {
                "\n"
                "  -i, --csv FILE        input CSV with a header naming time,open,high,low,close\n"
                "                        and optionally volume (default: the bundled sample)\n"
-               "  -o, --out FILE        output PNG (default: chart.png)\n"
+               "  -o, --out FILE        output file (default: chart.png)\n"
+               "  -f, --format NAME     png | webp | webp-lossy | svg | rgba | rgb | indexed\n"
+               "                        (default: from the output's extension, else png)\n"
                "  -W, --width N         width in pixels, %u..%u (default 800)\n"
                "  -H, --height N        height in pixels, %u..%u (default 600)\n"
                "  -t, --theme NAME      classic | modern | tradingview | light (default classic)\n"
-               "      --type NAME       chart type: candlestick (default)\n"
+               "      --type NAME       candlestick (default) | hollow | ohlc | line | area |\n"
+               "                        heikin-ashi | renko | pnf\n"
+               "      --axes            price and time axes, labels, last-price marker\n"
+               "      --antialias       blended edges (default: crisp, exact colours only)\n"
+               "      --title TEXT      a title at the top left\n"
+               "      --box SIZE        renko / point-and-figure box (default: ATR(14))\n"
+               "      --reversal N      point-and-figure reversal in boxes (default 3)\n"
+               "      --font FILE       a TrueType font for labels (default: DejaVu Sans)\n"
+               "      --quality Q       lossy WebP quality 0..100 (default 90)\n"
                "      --png PRESET      fastest | balanced | smallest (default balanced)\n"
                "      --no-volume       no volume panel\n"
                "      --no-grid         no grid lines\n"
@@ -35,6 +45,53 @@ void PrintRenderHelp(FILE* out) {
 
 bool ParseDimension(const char* text, uint32_t* out) {
   return absl::SimpleAtoi(text, out);
+}
+
+int32_t ParseChartType(const std::string& name) {
+  static const struct {
+    const char* name;
+    int32_t type;
+  } kTypes[] = {{"candlestick", CW_CHART_CANDLESTICK}, {"candles", CW_CHART_CANDLESTICK},
+                {"hollow", CW_CHART_HOLLOW},           {"ohlc", CW_CHART_OHLC},
+                {"line", CW_CHART_LINE},               {"area", CW_CHART_AREA},
+                {"heikin-ashi", CW_CHART_HEIKIN_ASHI}, {"renko", CW_CHART_RENKO},
+                {"pnf", CW_CHART_POINT_FIGURE},        {"point-figure", CW_CHART_POINT_FIGURE}};
+  for (const auto& t : kTypes) {
+    if (name == t.name) return t.type;
+  }
+  return -1;
+}
+
+int32_t ParseFormat(const std::string& name) {
+  static const struct {
+    const char* name;
+    int32_t format;
+  } kFormats[] = {{"png", CW_FORMAT_PNG},   {"webp", CW_FORMAT_WEBP_LOSSLESS},
+                  {"webp-lossy", CW_FORMAT_WEBP_LOSSY}, {"svg", CW_FORMAT_SVG},
+                  {"rgba", CW_FORMAT_RGBA8}, {"rgb", CW_FORMAT_RGB8},
+                  {"indexed", CW_FORMAT_INDEXED8}};
+  for (const auto& f : kFormats) {
+    if (name == f.name) return f.format;
+  }
+  return -1;
+}
+
+int32_t FormatFromExtension(const std::string& path) {
+  const size_t dot = path.rfind('.');
+  if (dot == std::string::npos) return CW_FORMAT_PNG;
+  const int32_t f = ParseFormat(path.substr(dot + 1));
+  return f < 0 ? CW_FORMAT_PNG : f;
+}
+
+bool ReadFile(const std::string& path, std::string* bytes) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  char chunk[65536];
+  size_t n;
+  while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) bytes->append(chunk, n);
+  const bool ok = !std::ferror(f);
+  std::fclose(f);
+  return ok;
 }
 
 int Usage(const char* message, const char* value) {
@@ -61,7 +118,9 @@ int RunVersion() {
 int RunRender(int argc, char** argv) {
   cw_chart_options options;
   cw_chart_options_init(&options);
-  std::string input, output = "chart.png";
+  std::string input, output = "chart.png", title, font_path;
+  int32_t format = -1;
+  float webp_quality = 90.0f;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&](const char** out) {
@@ -93,8 +152,31 @@ int RunRender(int argc, char** argv) {
       else return Usage("unknown theme", v);
     } else if (arg == "--type") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      if (std::string(v) != "candlestick") return Usage("unsupported chart type", v);
-      options.type = CW_CHART_CANDLESTICK;
+      const int32_t type = ParseChartType(v);
+      if (type < 0) return Usage("unknown chart type", v);
+      options.type = type;
+    } else if (arg == "-f" || arg == "--format") {
+      if (!value(&v)) return Usage("missing value for", arg.c_str());
+      format = ParseFormat(v);
+      if (format < 0) return Usage("unknown format", v);
+    } else if (arg == "--axes") {
+      options.show_axes = 1;
+    } else if (arg == "--antialias") {
+      options.antialias = 1;
+    } else if (arg == "--title") {
+      if (!value(&v)) return Usage("missing value for", arg.c_str());
+      title = v;
+    } else if (arg == "--box") {
+      if (!value(&v) || !absl::SimpleAtod(v, &options.box_size) || !(options.box_size > 0)) {
+        return Usage("bad box size", v);
+      }
+    } else if (arg == "--reversal") {
+      if (!value(&v) || !absl::SimpleAtoi(v, &options.reversal)) return Usage("bad reversal", v);
+    } else if (arg == "--font") {
+      if (!value(&v)) return Usage("missing value for", arg.c_str());
+      font_path = v;
+    } else if (arg == "--quality") {
+      if (!value(&v) || !absl::SimpleAtof(v, &webp_quality)) return Usage("bad quality", v);
     } else if (arg == "--png") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
       const std::string p = v;
@@ -111,6 +193,7 @@ int RunRender(int argc, char** argv) {
     }
   }
 
+  if (format < 0) format = FormatFromExtension(output);
   absl::StatusOr<OhlcvTable> table =
       input.empty() ? ParseOhlcvCsv(BundledSampleCsv(), "bundled sample")
                     : ReadOhlcvCsv(ResolveUserPath(input));
@@ -118,19 +201,35 @@ int RunRender(int argc, char** argv) {
     std::fprintf(stderr, "candlewick render: %s\n", std::string(table.status().message()).c_str());
     return 1;
   }
+  std::string font_bytes;
+  if (!font_path.empty()) {
+    if (!ReadFile(ResolveUserPath(font_path), &font_bytes)) {
+      std::fprintf(stderr, "candlewick render: cannot read font '%s'\n", font_path.c_str());
+      return 1;
+    }
+    options.font_data = reinterpret_cast<const uint8_t*>(font_bytes.data());
+    options.font_data_size = font_bytes.size();
+  }
   cw_chart* chart = nullptr;
   cw_status status = cw_chart_create(&options, &chart);
   if (status != CW_OK) {
-    std::fprintf(stderr, "candlewick render: cannot create a %ux%u chart: %s\n", options.width,
-                 options.height, cw_status_string(status));
-    return status == CW_ERR_SIZE_OUT_OF_RANGE ? 2 : 1;
+    std::fprintf(stderr, "candlewick render: cannot create the chart: %s\n",
+                 cw_status_string(status));
+    return status == CW_ERR_SIZE_OUT_OF_RANGE || status == CW_ERR_INVALID_ARGUMENT ? 2 : 1;
+  }
+  if (cw_chart_set_webp_quality(chart, webp_quality) != CW_OK) {
+    cw_chart_destroy(chart);
+    return Usage("WebP quality must be in [0, 100], got", std::to_string(webp_quality).c_str());
   }
   const OhlcvTable& t = *table;
   const cw_ohlcv series = cw_ohlcv_contiguous(
       t.rows(), t.time.empty() ? nullptr : t.time.data(), t.open.data(), t.high.data(),
       t.low.data(), t.close.data(), t.volume.empty() ? nullptr : t.volume.data());
-  cw_buffer* png = nullptr;
-  status = cw_chart_render_png(chart, &series, &png);
+  cw_chart_data data;
+  cw_chart_data_init(&data, &series);
+  data.title = title.empty() ? nullptr : title.c_str();
+  cw_buffer* out = nullptr;
+  status = cw_chart_render(chart, &data, format, &out);
   if (status != CW_OK) {
     std::fprintf(stderr, "candlewick render: %s: %s\n", cw_status_string(status),
                  cw_chart_last_error(chart));
@@ -142,10 +241,10 @@ int RunRender(int argc, char** argv) {
   const std::string path = ResolveUserPath(output);
   FILE* file = std::fopen(path.c_str(), "wb");
   bool ok = file != nullptr &&
-            std::fwrite(cw_buffer_data(png), 1, cw_buffer_size(png), file) == cw_buffer_size(png);
+            std::fwrite(cw_buffer_data(out), 1, cw_buffer_size(out), file) == cw_buffer_size(out);
   if (file != nullptr && std::fclose(file) != 0) ok = false;
-  const size_t bytes = cw_buffer_size(png);
-  cw_buffer_destroy(png);
+  const size_t bytes = cw_buffer_size(out);
+  cw_buffer_destroy(out);
   if (!ok) {
     std::fprintf(stderr, "candlewick render: cannot write '%s': %s\n", path.c_str(),
                  std::strerror(errno));

@@ -100,9 +100,7 @@ MAX_DIMENSION = lowlevel.CW_MAX_DIMENSION
 #: The version of the loaded library, "MAJOR.MINOR.PATCH".
 __version__ = lowlevel.cw_version_string()
 #: The same as a (major, minor, patch) tuple of ints.
-version_info = (lowlevel.cw_version() // 1000000,
-                lowlevel.cw_version() // 1000 % 1000,
-                lowlevel.cw_version() % 1000)
+version_info = tuple(lowlevel.cw_version() // scale % 1000 for scale in (1000000, 1000, 1))
 
 
 def status_string(status):
@@ -157,7 +155,11 @@ def _lookup(enum_type, value, names, what):
         except KeyError:
             raise ValueError("unknown %s %r; expected one of %s"
                              % (what, value, ", ".join(names))) from None
-    return operator.index(value)
+    value = operator.index(value)
+    # The C field is an int32_t: a number it cannot hold is no known value.
+    if not -2**31 <= value < 2**31:
+        raise CandlewickError(Status.INVALID_ARGUMENT, "unknown %s %d" % (what, value))
+    return value
 
 
 def _color(name, value):
@@ -177,6 +179,13 @@ def _color(name, value):
     if not 0 <= value <= 0xFFFFFFFF:
         raise ValueError("colour %r=%#x is not a 32-bit 0xRRGGBBAA value" % (name, value))
     return value
+
+
+def _size_error(width, height):
+    # cw_chart_create has no handle to hold a message, so the binding words it.
+    return CandlewickError(Status.SIZE_OUT_OF_RANGE,
+                           "width and height must be in [%d, %d], got %dx%d"
+                           % (MIN_DIMENSION, MAX_DIMENSION, width, height))
 
 
 _COLOR_KEYS = ("background", "up", "down", "grid")
@@ -229,13 +238,9 @@ class Chart:
         height = operator.index(height)
         theme = _lookup(Theme, theme, THEMES, "theme")
         png_preset = _lookup(PngPreset, png_preset, PNG_PRESETS, "PNG preset")
-        size_error = CandlewickError(
-            Status.SIZE_OUT_OF_RANGE,
-            "width and height must be in [%d, %d], got %dx%d"
-            % (MIN_DIMENSION, MAX_DIMENSION, width, height))
         # The C fields are uint32: anything beyond is out of range as well.
         if not (0 <= width <= 0xFFFFFFFF and 0 <= height <= 0xFFFFFFFF):
-            raise size_error
+            raise _size_error(width, height)
 
         options = lowlevel.cw_chart_options()
         lowlevel.cw_chart_options_init(options)
@@ -257,7 +262,7 @@ class Chart:
 
         status, handle = lowlevel.cw_chart_create(options)
         if status == Status.SIZE_OUT_OF_RANGE:
-            raise size_error
+            raise _size_error(width, height)
         if status != Status.OK:
             # No handle exists, so the library has no message to give.
             raise CandlewickError(
@@ -320,18 +325,13 @@ class Chart:
 
     @property
     def theme(self):
-        """The Theme name, or the number given if it is not a known theme."""
-        try:
-            return Theme(self._theme).name.lower()
-        except ValueError:
-            return self._theme
+        """The theme's name (the library accepted it, so it is known)."""
+        return Theme(self._theme).name.lower()
 
     @property
     def png_preset(self):
-        try:
-            return PngPreset(self._png_preset).name.lower()
-        except ValueError:
-            return self._png_preset
+        """The PNG preset's name."""
+        return PngPreset(self._png_preset).name.lower()
 
     # -- rendering ---------------------------------------------------------
 

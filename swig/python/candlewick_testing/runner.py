@@ -7,7 +7,9 @@ import sys
 def main(test_file):
     import pytest
 
-    args = [test_file, "-v", "-p", "no:cacheprovider"]
+    # importlib mode: pytest must not put the test's directory on sys.path
+    # either (see PYTHONSAFEPATH in BUILD.bazel).
+    args = [test_file, "-v", "-p", "no:cacheprovider", "--import-mode=importlib"]
     # Bazel collects JUnit XML from here when it is set.
     xml = os.environ.get("XML_OUTPUT_FILE")
     if xml:

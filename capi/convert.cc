@@ -1,0 +1,143 @@
+#include "capi/convert.h"
+
+#include <cmath>
+#include <cstddef>
+
+#include "cc/base/status.h"
+
+namespace candlewick {
+namespace capi {
+
+StridedView<double> ToView(const cw_f64_column& c) { return {c.data, c.length, c.stride}; }
+
+OhlcvView ToView(const cw_ohlcv& s) {
+  OhlcvView v;
+  v.time = {s.time.data, s.time.length, s.time.stride};
+  v.open = ToView(s.open);
+  v.high = ToView(s.high);
+  v.low = ToView(s.low);
+  v.close = ToView(s.close);
+  v.volume = ToView(s.volume);
+  return v;
+}
+
+ChartData SeriesOnly(const cw_ohlcv& s) {
+  ChartData d;
+  d.series = ToView(s);
+  return d;
+}
+
+cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
+  // Width and height are compared as unsigned before narrowing to int32.
+  if (in.width < CW_MIN_DIMENSION || in.width > CW_MAX_DIMENSION ||
+      in.height < CW_MIN_DIMENSION || in.height > CW_MAX_DIMENSION) {
+    return CW_ERR_SIZE_OUT_OF_RANGE;
+  }
+  if (!IsKnownTheme(in.theme) || in.type < 0 || in.type >= kChartTypeCount ||
+      !IsKnownPngPreset(in.png_preset)) {
+    return CW_ERR_INVALID_ARGUMENT;
+  }
+  LayoutOptions& o = out->layout;
+  o.width = static_cast<int32_t>(in.width);
+  o.height = static_cast<int32_t>(in.height);
+  o.type = static_cast<ChartType>(in.type);
+  o.theme = ThemeColors(static_cast<ThemeId>(in.theme));
+  if (in.use_custom_colors) {
+    o.theme = {in.background, in.grid, in.up, in.down, in.text, in.axis};
+  }
+  o.show_volume = in.show_volume != 0;
+  o.show_grid = in.show_grid != 0;
+  o.show_axes = in.show_axes != 0;
+  o.antialias = in.antialias != 0;
+  o.price_weight = in.price_weight;
+  o.volume_weight = in.volume_weight;
+  o.panel_gap = in.panel_gap;
+  o.margin = in.margin;
+  o.line_width = in.line_width;
+  o.box_size = in.box_size;
+  o.reversal = in.reversal;
+  o.font_size = in.label_size;
+  out->png_preset = static_cast<PngPreset>(in.png_preset);
+  const absl::Status st = Chart::ValidateOptions(*out);
+  return st.ok() ? CW_OK : static_cast<cw_status>(CodeOf(st));
+}
+
+cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartData* out,
+                      const char** message) {
+  if (in.struct_size < offsetof(cw_chart_data, title) + sizeof(in.title)) {
+    *message = "cw_chart_data.struct_size is too small (use cw_chart_data_init)";
+    return CW_ERR_STRUCT_SIZE;
+  }
+  if ((in.overlays == nullptr && in.overlay_count != 0) ||
+      (in.bands == nullptr && in.band_count != 0) ||
+      (in.panels == nullptr && in.panel_count != 0)) {
+    *message = "an overlay, band or panel array is NULL with a non-zero count";
+    return CW_ERR_NULL_ARGUMENT;
+  }
+  if (in.panel_count > kMaxPanels) {
+    *message = "more than CW_MAX_PANELS panels";
+    return CW_ERR_INVALID_ARGUMENT;
+  }
+  size_t line_total = in.overlay_count;
+  for (size_t i = 0; i < in.panel_count; ++i) {
+    if (in.panels[i].lines == nullptr && in.panels[i].line_count != 0) {
+      *message = "a panel's line array is NULL with a non-zero count";
+      return CW_ERR_NULL_ARGUMENT;
+    }
+    if (in.panels[i].levels == nullptr && in.panels[i].level_count != 0) {
+      *message = "a panel's level array is NULL with a non-zero count";
+      return CW_ERR_NULL_ARGUMENT;
+    }
+    line_total += in.panels[i].line_count;
+  }
+  // Reserve first: spans into these vectors must not move while filling.
+  storage->lines.clear();
+  storage->bands.clear();
+  storage->panels.clear();
+  storage->lines.reserve(line_total);
+  storage->bands.reserve(in.band_count);
+  storage->panels.reserve(in.panel_count);
+  auto line = [](const cw_line& l) {
+    LineSeries s;
+    s.values = ToView(l.values);
+    s.color = l.color;
+    s.width = l.width;
+    return s;
+  };
+  for (size_t i = 0; i < in.overlay_count; ++i) storage->lines.push_back(line(in.overlays[i]));
+  for (size_t i = 0; i < in.band_count; ++i) {
+    const cw_band& b = in.bands[i];
+    Band band;
+    band.upper = ToView(b.upper);
+    band.lower = ToView(b.lower);
+    band.fill = b.fill;
+    band.line = b.line;
+    band.width = b.width;
+    storage->bands.push_back(band);
+  }
+  for (size_t i = 0; i < in.panel_count; ++i) {
+    const cw_panel& p = in.panels[i];
+    const size_t first = storage->lines.size();
+    for (size_t k = 0; k < p.line_count; ++k) storage->lines.push_back(line(p.lines[k]));
+    Panel panel;
+    panel.weight = p.weight;
+    panel.lines = absl::MakeConstSpan(storage->lines.data() + first, p.line_count);
+    panel.histogram = ToView(p.histogram);
+    panel.histogram_up = p.histogram_up;
+    panel.histogram_down = p.histogram_down;
+    panel.levels = absl::MakeConstSpan(p.levels, p.level_count);
+    panel.min = p.min;
+    panel.max = p.max;
+    panel.title = p.title != nullptr ? absl::string_view(p.title) : absl::string_view();
+    storage->panels.push_back(panel);
+  }
+  out->series = ToView(in.series);
+  out->overlays = absl::MakeConstSpan(storage->lines.data(), in.overlay_count);
+  out->bands = absl::MakeConstSpan(storage->bands.data(), storage->bands.size());
+  out->panels = absl::MakeConstSpan(storage->panels.data(), storage->panels.size());
+  out->title = in.title != nullptr ? absl::string_view(in.title) : absl::string_view();
+  return CW_OK;
+}
+
+}  // namespace capi
+}  // namespace candlewick

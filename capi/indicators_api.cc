@@ -1,0 +1,184 @@
+// The "Indicators" section of capi/candlewick.h: a thin shim over
+// cc/indicators. C structs become StridedViews and spans, absl::Status
+// becomes a stable cw_status plus the context's message, and no C++
+// exception crosses the boundary.
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "capi/candlewick.h"
+#include "capi/handles.h"
+#include "cc/base/allocator.h"
+#include "cc/base/status.h"
+#include "cc/base/strided.h"
+#include "cc/indicators/indicators.h"
+
+namespace ind = candlewick::indicators;
+using candlewick::AllocatorHooks;
+using candlewick::ErrorCode;
+
+namespace {
+
+// The first published layouts; newer callers pass larger structs whose extra
+// tail the library leaves alone.
+constexpr size_t kInfoV1Size = sizeof(cw_indicator_info);
+constexpr size_t kParamV1Size = sizeof(cw_indicator_param);
+
+static_assert(static_cast<int32_t>(ind::Id::kSum) == CW_IND_SUM, "ids out of sync");
+static_assert(static_cast<int32_t>(ind::MaType::kTrima) == CW_MA_TRIMA, "MA types out of sync");
+
+cw_status Fail(cw_indicator_context* context, ErrorCode code, const char* message) {
+  std::snprintf(context->last_error, sizeof context->last_error, "%s", message);
+  return static_cast<cw_status>(code);
+}
+
+cw_status Fail(cw_indicator_context* context, const absl::Status& status) {
+  std::snprintf(context->last_error, sizeof context->last_error, "%s",
+                std::string(status.message()).c_str());
+  return static_cast<cw_status>(candlewick::CodeOf(status));
+}
+
+const ind::Spec* SpecOf(cw_indicator_id id) { return ind::FindSpec(static_cast<ind::Id>(id)); }
+
+}  // namespace
+
+extern "C" {
+
+int32_t cw_indicator_count(void) { return static_cast<int32_t>(ind::AllSpecs().size()); }
+
+cw_status cw_indicator_get_info(cw_indicator_id id, cw_indicator_info* info) {
+  if (info == nullptr) return CW_ERR_NULL_ARGUMENT;
+  if (info->struct_size < kInfoV1Size) return CW_ERR_STRUCT_SIZE;
+  const ind::Spec* spec = SpecOf(id);
+  if (spec == nullptr) return CW_ERR_INVALID_ARGUMENT;
+  info->name = spec->name;
+  info->title = spec->title;
+  info->input_count = spec->input_count;
+  info->param_count = spec->param_count;
+  info->output_count = spec->output_count;
+  return CW_OK;
+}
+
+cw_status cw_indicator_get_param(cw_indicator_id id, size_t index, cw_indicator_param* param) {
+  if (param == nullptr) return CW_ERR_NULL_ARGUMENT;
+  if (param->struct_size < kParamV1Size) return CW_ERR_STRUCT_SIZE;
+  const ind::Spec* spec = SpecOf(id);
+  if (spec == nullptr || index >= spec->param_count) return CW_ERR_INVALID_ARGUMENT;
+  const ind::ParamSpec& p = spec->params[index];
+  param->name = p.name;
+  param->default_value = p.default_value;
+  param->min_value = p.min_value;
+  param->max_value = p.max_value;
+  param->is_integer = p.integer ? 1 : 0;
+  return CW_OK;
+}
+
+const char* cw_indicator_input_name(cw_indicator_id id, size_t index) {
+  const ind::Spec* spec = SpecOf(id);
+  return spec != nullptr && index < spec->input_count ? spec->inputs[index] : nullptr;
+}
+
+const char* cw_indicator_output_name(cw_indicator_id id, size_t index) {
+  const ind::Spec* spec = SpecOf(id);
+  return spec != nullptr && index < spec->output_count ? spec->outputs[index] : nullptr;
+}
+
+cw_status cw_indicator_find(const char* name, cw_indicator_id* out) {
+  if (out != nullptr) *out = 0;
+  if (name == nullptr || out == nullptr) return CW_ERR_NULL_ARGUMENT;
+  const ind::Spec* spec = ind::FindSpec(absl::string_view(name));
+  if (spec == nullptr) return CW_ERR_INVALID_ARGUMENT;
+  *out = static_cast<cw_indicator_id>(spec->id);
+  return CW_OK;
+}
+
+cw_status cw_indicator_lookback(cw_indicator_id id, const double* params, size_t param_count,
+                                size_t* out) {
+  if (out != nullptr) *out = 0;
+  if (out == nullptr || (params == nullptr && param_count > 0)) return CW_ERR_NULL_ARGUMENT;
+  // Lookback() allocates nothing but an error message; guard it anyway.
+  try {
+    const absl::StatusOr<size_t> lb =
+        ind::Lookback(static_cast<ind::Id>(id), absl::MakeConstSpan(params, param_count));
+    if (!lb.ok()) return static_cast<cw_status>(candlewick::CodeOf(lb.status()));
+    *out = *lb;
+    return CW_OK;
+  } catch (const std::bad_alloc&) {
+    return CW_ERR_OUT_OF_MEMORY;
+  } catch (...) {
+    return CW_ERR_INTERNAL;
+  }
+}
+
+cw_status cw_indicator_context_create(const cw_allocator* allocator, cw_indicator_context** out) {
+  if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
+  *out = nullptr;
+  AllocatorHooks hooks = AllocatorHooks::Default();
+  if (allocator != nullptr) {
+    if (allocator->alloc == nullptr || allocator->free == nullptr) return CW_ERR_NULL_ARGUMENT;
+    hooks.opaque = allocator->opaque;
+    hooks.alloc = allocator->alloc;
+    hooks.free = allocator->free;
+  }
+  cw_indicator_context* context = candlewick::NewWithHooks<cw_indicator_context>(hooks, hooks);
+  if (context == nullptr) return CW_ERR_OUT_OF_MEMORY;
+  *out = context;
+  return CW_OK;
+}
+
+void cw_indicator_context_destroy(cw_indicator_context* context) {
+  if (context == nullptr) return;
+  const AllocatorHooks hooks = context->workspace.hooks();
+  candlewick::DeleteWithHooks(hooks, context);
+}
+
+const char* cw_indicator_context_last_error(const cw_indicator_context* context) {
+  return context == nullptr ? "invalid handle (NULL indicator context)" : context->last_error;
+}
+
+cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id,
+                               const cw_f64_column* inputs, size_t input_count,
+                               const double* params, size_t param_count,
+                               double* const* outputs, size_t output_count,
+                               size_t output_capacity) {
+  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
+  context->last_error[0] = '\0';
+  if (inputs == nullptr && input_count > 0) {
+    return Fail(context, ErrorCode::kNullArgument, "inputs is NULL");
+  }
+  if (outputs == nullptr && output_count > 0) {
+    return Fail(context, ErrorCode::kNullArgument, "outputs is NULL");
+  }
+  if (params == nullptr && param_count > 0) {
+    return Fail(context, ErrorCode::kNullArgument, "params is NULL");
+  }
+  if (input_count > ind::kMaxInputs) {
+    // No indicator takes more; say which one and how many it does take.
+    const ind::Spec* spec = SpecOf(id);
+    char message[160];
+    std::snprintf(message, sizeof message, "%s takes %zu input columns, %zu given",
+                  spec != nullptr ? spec->name : "unknown indicator",
+                  spec != nullptr ? spec->input_count : size_t{0}, input_count);
+    return Fail(context, ErrorCode::kInvalidArgument, message);
+  }
+  try {
+    candlewick::StridedView<double> views[ind::kMaxInputs];
+    for (size_t k = 0; k < input_count; ++k) {
+      views[k] = candlewick::StridedView<double>(inputs[k].data, inputs[k].length,
+                                                 inputs[k].stride);
+    }
+    const absl::Status st = ind::Compute(
+        static_cast<ind::Id>(id), absl::MakeConstSpan(views, input_count),
+        absl::MakeConstSpan(params, param_count), absl::MakeConstSpan(outputs, output_count),
+        output_capacity, &context->workspace);
+    return st.ok() ? CW_OK : Fail(context, st);
+  } catch (const std::bad_alloc&) {
+    return Fail(context, ErrorCode::kOutOfMemory, "out of memory for indicator scratch");
+  } catch (...) {
+    return Fail(context, ErrorCode::kInternal, "unexpected internal exception");
+  }
+}
+
+}  // extern "C"

@@ -1,0 +1,281 @@
+// The Indicators section of the C API: discovery, lookback, statuses and
+// messages, the allocator contract, strided and reversed columns, and values
+// that agree with the C++ core (whose numbers cc/indicators tests against
+// TA-Lib and long-double references).
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "capi/candlewick.h"
+#include "gtest/gtest.h"
+
+namespace {
+
+std::vector<double> Walk(size_t n) {
+  std::vector<double> x(n);
+  double v = 100;
+  for (size_t i = 0; i < n; ++i) {
+    v += std::sin(i * 0.7) + 0.3 * std::cos(i * 2.3);
+    x[i] = v;
+  }
+  return x;
+}
+
+cw_f64_column Column(const std::vector<double>& x) { return {x.data(), x.size(), 0}; }
+
+TEST(IndicatorInfo, EveryIdIsDescribedAndFoundByName) {
+  const int32_t count = cw_indicator_count();
+  ASSERT_GE(count, 38);
+  std::set<std::string> names;
+  for (cw_indicator_id id = 1; id <= count; ++id) {
+    cw_indicator_info info;
+    info.struct_size = sizeof info;
+    ASSERT_EQ(cw_indicator_get_info(id, &info), CW_OK) << id;
+    ASSERT_NE(info.name, nullptr);
+    EXPECT_TRUE(names.insert(info.name).second) << info.name;
+    cw_indicator_id found = 0;
+    ASSERT_EQ(cw_indicator_find(info.name, &found), CW_OK);
+    EXPECT_EQ(found, id);
+    for (size_t k = 0; k < info.input_count; ++k) EXPECT_NE(cw_indicator_input_name(id, k), nullptr);
+    EXPECT_EQ(cw_indicator_input_name(id, info.input_count), nullptr);
+    for (size_t k = 0; k < info.output_count; ++k) EXPECT_NE(cw_indicator_output_name(id, k), nullptr);
+    EXPECT_EQ(cw_indicator_output_name(id, info.output_count), nullptr);
+    for (size_t k = 0; k < info.param_count; ++k) {
+      cw_indicator_param p;
+      p.struct_size = sizeof p;
+      ASSERT_EQ(cw_indicator_get_param(id, k, &p), CW_OK);
+      EXPECT_GE(p.default_value, p.min_value);
+      EXPECT_LE(p.default_value, p.max_value);
+    }
+    cw_indicator_param p;
+    p.struct_size = sizeof p;
+    EXPECT_EQ(cw_indicator_get_param(id, info.param_count, &p), CW_ERR_INVALID_ARGUMENT);
+  }
+  cw_indicator_info info;
+  info.struct_size = sizeof info;
+  EXPECT_EQ(cw_indicator_get_info(0, &info), CW_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(cw_indicator_get_info(count + 1, &info), CW_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(cw_indicator_get_info(CW_IND_SMA, nullptr), CW_ERR_NULL_ARGUMENT);
+  info.struct_size = sizeof(size_t);
+  EXPECT_EQ(cw_indicator_get_info(CW_IND_SMA, &info), CW_ERR_STRUCT_SIZE);
+  cw_indicator_id id = 7;
+  EXPECT_EQ(cw_indicator_find("no_such", &id), CW_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(id, 0);
+  EXPECT_EQ(cw_indicator_find(nullptr, &id), CW_ERR_NULL_ARGUMENT);
+}
+
+TEST(IndicatorInfo, BbandsDescribesItsParametersAndOutputs) {
+  cw_indicator_info info;
+  info.struct_size = sizeof info;
+  ASSERT_EQ(cw_indicator_get_info(CW_IND_BBANDS, &info), CW_OK);
+  EXPECT_STREQ(info.name, "bbands");
+  EXPECT_EQ(info.input_count, 1u);
+  EXPECT_EQ(info.param_count, 4u);
+  EXPECT_EQ(info.output_count, 3u);
+  EXPECT_STREQ(cw_indicator_output_name(CW_IND_BBANDS, 0), "upper");
+  EXPECT_STREQ(cw_indicator_output_name(CW_IND_BBANDS, 2), "lower");
+  cw_indicator_param p;
+  p.struct_size = sizeof p;
+  ASSERT_EQ(cw_indicator_get_param(CW_IND_BBANDS, 0, &p), CW_OK);
+  EXPECT_STREQ(p.name, "period");
+  EXPECT_EQ(p.default_value, 20);
+  EXPECT_EQ(p.is_integer, 1);
+  ASSERT_EQ(cw_indicator_get_param(CW_IND_BBANDS, 1, &p), CW_OK);
+  EXPECT_STREQ(p.name, "nbdevup");
+  EXPECT_EQ(p.default_value, 2);
+  EXPECT_EQ(p.is_integer, 0);
+}
+
+TEST(IndicatorLookback, FollowsParametersAndRejectsBadOnes) {
+  size_t lb = 99;
+  ASSERT_EQ(cw_indicator_lookback(CW_IND_MACD, nullptr, 0, &lb), CW_OK);
+  EXPECT_EQ(lb, 33u);
+  const double sma[] = {20};
+  ASSERT_EQ(cw_indicator_lookback(CW_IND_SMA, sma, 1, &lb), CW_OK);
+  EXPECT_EQ(lb, 19u);
+  const double rsi[] = {14};
+  ASSERT_EQ(cw_indicator_lookback(CW_IND_RSI, rsi, 1, &lb), CW_OK);
+  EXPECT_EQ(lb, 14u);
+  const double zero[] = {0};
+  EXPECT_EQ(cw_indicator_lookback(CW_IND_SMA, zero, 1, &lb), CW_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(lb, 0u);
+  EXPECT_EQ(cw_indicator_lookback(CW_IND_SMA, nullptr, 1, &lb), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_indicator_lookback(CW_IND_SMA, nullptr, 0, nullptr), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_indicator_lookback(1000, nullptr, 0, &lb), CW_ERR_INVALID_ARGUMENT);
+}
+
+// Counts live allocations and bytes so the test can prove every byte goes
+// through the hooks and comes back on destroy; can be told to fail.
+struct Counter {
+  int live = 0;
+  size_t total = 0;
+  bool fail = false;
+};
+void* CountingAlloc(void* opaque, size_t size, size_t alignment) {
+  Counter* c = static_cast<Counter*>(opaque);
+  if (c->fail) return nullptr;
+  if (alignment < sizeof(void*)) alignment = sizeof(void*);
+  void* p = std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
+  if (p != nullptr) {
+    ++c->live;
+    c->total += size;
+  }
+  return p;
+}
+void CountingFree(void* opaque, void* ptr) {
+  --static_cast<Counter*>(opaque)->live;
+  std::free(ptr);
+}
+
+TEST(IndicatorContext, AllMemoryGoesThroughTheAllocatorAndIsReused) {
+  Counter counter;
+  const cw_allocator hooks = {&counter, CountingAlloc, CountingFree};
+  cw_indicator_context* ctx = nullptr;
+  ASSERT_EQ(cw_indicator_context_create(&hooks, &ctx), CW_OK);
+  EXPECT_EQ(counter.live, 1);
+  const std::vector<double> x = Walk(500);
+  std::vector<double> macd(500), signal(500), hist(500);
+  double* outs[] = {macd.data(), signal.data(), hist.data()};
+  const cw_f64_column in = Column(x);
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_MACD, &in, 1, nullptr, 0, outs, 3, 500), CW_OK)
+      << cw_indicator_context_last_error(ctx);
+  const int after_first = counter.live;
+  const size_t bytes_after_first = counter.total;
+  EXPECT_GT(after_first, 1);  // scratch for the fast EMA
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_MACD, &in, 1, nullptr, 0, outs, 3, 500), CW_OK);
+  EXPECT_EQ(counter.total, bytes_after_first) << "second call allocated";
+  cw_indicator_context_destroy(ctx);
+  EXPECT_EQ(counter.live, 0);
+  cw_indicator_context_destroy(nullptr);
+}
+
+TEST(IndicatorContext, OutOfMemoryIsAStatusNotACrash) {
+  Counter counter;
+  const cw_allocator hooks = {&counter, CountingAlloc, CountingFree};
+  cw_indicator_context* ctx = nullptr;
+  counter.fail = true;
+  EXPECT_EQ(cw_indicator_context_create(&hooks, &ctx), CW_ERR_OUT_OF_MEMORY);
+  EXPECT_EQ(ctx, nullptr);
+  counter.fail = false;
+  ASSERT_EQ(cw_indicator_context_create(&hooks, &ctx), CW_OK);
+  counter.fail = true;
+  const std::vector<double> x = Walk(100);
+  std::vector<double> out(100);
+  double* outs[] = {out.data()};
+  const cw_f64_column in = Column(x);
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_TEMA, &in, 1, nullptr, 0, outs, 1, 100),
+            CW_ERR_OUT_OF_MEMORY);
+  EXPECT_STRNE(cw_indicator_context_last_error(ctx), "");
+  counter.fail = false;
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_TEMA, &in, 1, nullptr, 0, outs, 1, 100), CW_OK);
+  EXPECT_STREQ(cw_indicator_context_last_error(ctx), "");
+  cw_indicator_context_destroy(ctx);
+  EXPECT_EQ(counter.live, 0);
+  const cw_allocator half = {&counter, CountingAlloc, nullptr};
+  EXPECT_EQ(cw_indicator_context_create(&half, &ctx), CW_ERR_NULL_ARGUMENT);
+}
+
+TEST(IndicatorCompute, ReversedAndInterleavedColumnsMatchContiguous) {
+  const size_t n = 300;
+  const std::vector<double> c = Walk(n);
+  std::vector<double> h(n), l(n);
+  for (size_t i = 0; i < n; ++i) {
+    h[i] = c[i] + 0.5 + 0.1 * (i % 3);
+    l[i] = c[i] - 0.4 - 0.1 * (i % 5);
+  }
+  cw_indicator_context* ctx = nullptr;
+  ASSERT_EQ(cw_indicator_context_create(nullptr, &ctx), CW_OK);
+  const cw_f64_column contiguous[] = {Column(h), Column(l), Column(c)};
+  std::vector<double> want(n), got(n);
+  double* want_out[] = {want.data()};
+  double* got_out[] = {got.data()};
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_ADX, contiguous, 3, nullptr, 0, want_out, 1, n), CW_OK);
+  // Rows stored newest first, read backwards through a negative stride.
+  std::vector<double> rh(h.rbegin(), h.rend()), rl(l.rbegin(), l.rend()), rc(c.rbegin(), c.rend());
+  const ptrdiff_t back = -static_cast<ptrdiff_t>(sizeof(double));
+  const cw_f64_column reversed[] = {{rh.data() + n - 1, n, back},
+                                    {rl.data() + n - 1, n, back},
+                                    {rc.data() + n - 1, n, back}};
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_ADX, reversed, 3, nullptr, 0, got_out, 1, n), CW_OK);
+  for (size_t i = 0; i < n; ++i) {
+    ASSERT_TRUE(got[i] == want[i] || (std::isnan(got[i]) && std::isnan(want[i]))) << i;
+  }
+  // A row-major table of {high, low, close} records.
+  std::vector<double> table;
+  for (size_t i = 0; i < n; ++i) table.insert(table.end(), {h[i], l[i], c[i]});
+  const ptrdiff_t rec = 3 * sizeof(double);
+  const cw_f64_column fields[] = {{table.data(), n, rec}, {table.data() + 1, n, rec},
+                                  {table.data() + 2, n, rec}};
+  std::fill(got.begin(), got.end(), 0.0);
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_ADX, fields, 3, nullptr, 0, got_out, 1, n), CW_OK);
+  for (size_t i = 0; i < n; ++i) {
+    ASSERT_TRUE(got[i] == want[i] || (std::isnan(got[i]) && std::isnan(want[i]))) << i;
+  }
+  cw_indicator_context_destroy(ctx);
+}
+
+TEST(IndicatorCompute, SmaByHandAndNanBeforeTheLookback) {
+  const std::vector<double> x = {1, 2, 3, 4, 5, 6};
+  std::vector<double> out(6, -1);
+  double* outs[] = {out.data()};
+  const cw_f64_column in = Column(x);
+  const double period[] = {3};
+  cw_indicator_context* ctx = nullptr;
+  ASSERT_EQ(cw_indicator_context_create(nullptr, &ctx), CW_OK);
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &in, 1, period, 1, outs, 1, 6), CW_OK);
+  EXPECT_TRUE(std::isnan(out[0]));
+  EXPECT_TRUE(std::isnan(out[1]));
+  EXPECT_DOUBLE_EQ(out[2], 2);
+  EXPECT_DOUBLE_EQ(out[3], 3);
+  EXPECT_DOUBLE_EQ(out[5], 5);
+  cw_indicator_context_destroy(ctx);
+}
+
+TEST(IndicatorCompute, BadInputGetsAStatusAndAMessage) {
+  const std::vector<double> x = Walk(50), shorter = Walk(49);
+  std::vector<double> out(50);
+  double* outs[] = {out.data()};
+  const cw_f64_column in = Column(x);
+  cw_indicator_context* ctx = nullptr;
+  ASSERT_EQ(cw_indicator_context_create(nullptr, &ctx), CW_OK);
+  const double bad_period[] = {0};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &in, 1, bad_period, 1, outs, 1, 50),
+            CW_ERR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(cw_indicator_context_last_error(ctx)).find("period"), std::string::npos)
+      << cw_indicator_context_last_error(ctx);
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &in, 1, nullptr, 0, outs, 1, 49),
+            CW_ERR_BUFFER_TOO_SMALL);
+  const cw_f64_column hlc[] = {in, Column(shorter), in};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_ATR, hlc, 3, nullptr, 0, outs, 1, 50),
+            CW_ERR_LENGTH_MISMATCH);
+  EXPECT_NE(std::string(cw_indicator_context_last_error(ctx)).find("low"), std::string::npos);
+  std::vector<double> low = x;
+  low[17] += 1;  // low above high on row 17
+  const cw_f64_column inverted[] = {in, Column(low), in};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_ATR, inverted, 3, nullptr, 0, outs, 1, 50),
+            CW_ERR_INCONSISTENT_OHLC);
+  EXPECT_NE(std::string(cw_indicator_context_last_error(ctx)).find("row 17"), std::string::npos);
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_ATR, &in, 1, nullptr, 0, outs, 1, 50),
+            CW_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, nullptr, 1, nullptr, 0, outs, 1, 50),
+            CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &in, 1, nullptr, 0, nullptr, 1, 50),
+            CW_ERR_NULL_ARGUMENT);
+  const cw_f64_column null_data = {nullptr, 50, 0};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &null_data, 1, nullptr, 0, outs, 1, 50),
+            CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_indicator_compute(nullptr, CW_IND_SMA, &in, 1, nullptr, 0, outs, 1, 50),
+            CW_ERR_NULL_ARGUMENT);
+  EXPECT_STRNE(cw_indicator_context_last_error(nullptr), "");
+  // Too short for the lookback: all NaN, and not an error.
+  const double period[] = {60};
+  std::fill(out.begin(), out.end(), 0.0);
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &in, 1, period, 1, outs, 1, 50), CW_OK);
+  for (double v : out) EXPECT_TRUE(std::isnan(v));
+  cw_indicator_context_destroy(ctx);
+}
+
+}  // namespace

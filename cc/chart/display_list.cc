@@ -1,0 +1,93 @@
+#include "cc/chart/display_list.h"
+
+#include <cmath>
+
+namespace candlewick {
+
+ColorIndex Palette::Intern(Rgba color) {
+  for (int i = 0; i < size_; ++i) {
+    if (colors_[i] == color) return static_cast<ColorIndex>(i);
+  }
+  if (size_ == kMaxColors) return static_cast<ColorIndex>(kMaxColors - 1);
+  colors_[size_] = color;
+  return static_cast<ColorIndex>(size_++);
+}
+
+void DisplayList::Rect(int32_t x0, int32_t y0, int32_t x1, int32_t y1, ColorIndex c) {
+  if (x0 >= x1 || y0 >= y1) return;
+  DrawOp op{};
+  op.kind = OpKind::kRect;
+  op.color = c;
+  op.x0 = static_cast<float>(x0);
+  op.y0 = static_cast<float>(y0);
+  op.x1 = static_cast<float>(x1);
+  op.y1 = static_cast<float>(y1);
+  ops_.push_back(op);
+}
+
+void DisplayList::Line(float x0, float y0, float x1, float y1, float width, ColorIndex c) {
+  DrawOp op{};
+  op.kind = OpKind::kLine;
+  op.color = c;
+  op.x0 = x0;
+  op.y0 = y0;
+  op.x1 = x1;
+  op.y1 = y1;
+  op.width = width;
+  ops_.push_back(op);
+}
+
+void DisplayList::Polyline(const float* xy, uint32_t points, float width, ColorIndex c) {
+  if (points == 0) return;
+  DrawOp op{};
+  op.kind = OpKind::kPolyline;
+  op.color = c;
+  op.width = width;
+  op.offset = static_cast<uint32_t>(floats_.size());
+  op.count = points;
+  floats_.insert(floats_.end(), xy, xy + 2 * static_cast<size_t>(points));
+  ops_.push_back(op);
+}
+
+void DisplayList::Columns(int32_t x0, const float* top, const float* bottom, uint32_t columns,
+                          ColorIndex c) {
+  if (columns == 0) return;
+  DrawOp op{};
+  op.kind = OpKind::kColumns;
+  op.color = c;
+  op.x0 = static_cast<float>(x0);
+  op.offset = static_cast<uint32_t>(floats_.size());
+  op.count = columns;
+  floats_.insert(floats_.end(), top, top + columns);
+  floats_.insert(floats_.end(), bottom, bottom + columns);
+  ops_.push_back(op);
+}
+
+void DisplayList::Circle(float cx, float cy, float radius, float width, ColorIndex c) {
+  DrawOp op{};
+  op.kind = OpKind::kCircle;
+  op.color = c;
+  op.x0 = cx;
+  op.y0 = cy;
+  op.x1 = radius;
+  op.width = width;
+  ops_.push_back(op);
+}
+
+void DisplayList::Text(absl::string_view text, float x, float y, float size, TextAnchor anchor,
+                       ColorIndex c) {
+  if (text.empty()) return;
+  DrawOp op{};
+  op.kind = OpKind::kText;
+  op.color = c;
+  op.anchor = anchor;
+  op.x0 = x;
+  op.y0 = y;
+  op.width = size;
+  op.offset = static_cast<uint32_t>(text_.size());
+  op.count = static_cast<uint32_t>(text.size());
+  text_.insert(text_.end(), text.begin(), text.end());
+  ops_.push_back(op);
+}
+
+}  // namespace candlewick

@@ -1,0 +1,729 @@
+// Indicator definitions. Each follows TA-Lib's algorithm (seeding, smoothing,
+// tie-breaking, degenerate cases) so values agree with TA-Lib from the lookback
+// on; docs/indicators.md states every formula. The heavy loops are the
+// Highway kernels of kernels.h; what remains here are seeds, O(1)-per-bar
+// scalar recurrences with data-dependent branches (ADX, OBV, rolling
+// extremes), and elementwise combinations.
+//
+// One deliberate difference everywhere TA-Lib tests TA_IS_ZERO (|v| < 1e-8):
+// here the test is v == 0, because an absolute threshold silently zeroes
+// indicators of instruments priced below about 1e-6 (TA-Lib and candlewick
+// agree whenever the tested quantity is 0 or above 1e-8).
+#include "cc/indicators/functions.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+
+#include "cc/indicators/kernels.h"
+#include "cc/indicators/kernels_reference.h"
+
+namespace candlewick {
+namespace indicators {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+size_t Period(const double* params, size_t k) { return static_cast<size_t>(params[k]); }
+
+void FillNaN(double* out, size_t count) { std::fill(out, out + count, kNaN); }
+
+// EMA of x[0..m) with smoothing k whose first value sits at `first`: the
+// simple mean of x[first-n+1..first] (TA-Lib's seed), then
+// y = (1-k) * y + k * x. NaN before `first`. Needs n-1 <= first < m.
+void EmaFrom(const double* x, size_t m, size_t n, double k, size_t first, double* out) {
+  FillNaN(out, first);
+  double sum = 0;
+  for (size_t j = first + 1 - n; j <= first; ++j) sum += x[j];
+  const double seed = sum / static_cast<double>(n);
+  out[first] = seed;
+  LinearRecurrence(x + first + 1, m - first - 1, 1.0 - k, k, seed, out + first + 1);
+}
+
+double EmaK(size_t n) { return 2.0 / (static_cast<double>(n) + 1.0); }
+
+// The plain TA-Lib EMA; all NaN when m < n.
+void EmaInto(const double* x, size_t m, size_t n, double* out) {
+  if (m < n) return FillNaN(out, m);
+  EmaFrom(x, m, n, EmaK(n), n - 1, out);
+}
+
+void SmaInto(const double* x, size_t m, size_t n, double* out) {
+  FillNaN(out, std::min(m, n - 1));
+  RollingSum(x, m, n, 1.0 / static_cast<double>(n), out);
+}
+
+// Weighted MA with weights 1..n (newest heaviest). The weighted sum W and the
+// plain sum S follow W += n*x[i] - S; S += x[i] - x[i-n] (TA-Lib's update),
+// both recomputed directly every max(64, n) bars so rounding cannot drift.
+void WmaInto(const double* x, size_t m, size_t n, double* out) {
+  FillNaN(out, std::min(m, n - 1));
+  if (m < n) return;
+  const double divider = static_cast<double>(n) * static_cast<double>(n + 1) / 2.0;
+  const double dn = static_cast<double>(n);
+  const size_t resync = std::max<size_t>(64, n);
+  size_t i = n - 1;
+  while (i < m) {
+    double w = 0, s = 0;
+    for (size_t k = 0; k < n; ++k) {
+      const double v = x[i + 1 - n + k];
+      w += static_cast<double>(k + 1) * v;
+      s += v;
+    }
+    out[i++] = w / divider;
+    const size_t end = std::min(m, i + resync);
+    for (; i < end; ++i) {
+      w += dn * x[i] - s;
+      s += x[i] - x[i - n];
+      out[i] = w / divider;
+    }
+  }
+}
+
+void DemaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
+  const size_t lb = 2 * (n - 1);
+  if (m <= lb) return FillNaN(out, m);
+  double* e1 = ws.Buffer(slot, m);
+  EmaInto(x, m, n, e1);
+  FillNaN(out, n - 1);
+  EmaInto(e1 + (n - 1), m - (n - 1), n, out + (n - 1));  // EMA of the EMA
+  for (size_t i = lb; i < m; ++i) out[i] = 2.0 * e1[i] - out[i];
+}
+
+void TemaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
+  const size_t lb = 3 * (n - 1);
+  if (m <= lb) return FillNaN(out, m);
+  double* e1 = ws.Buffer(slot, m);
+  double* e2 = ws.Buffer(slot + 1, m);
+  EmaInto(x, m, n, e1);
+  FillNaN(e2, n - 1);
+  EmaInto(e1 + (n - 1), m - (n - 1), n, e2 + (n - 1));
+  FillNaN(out, 2 * (n - 1));
+  EmaInto(e2 + 2 * (n - 1), m - 2 * (n - 1), n, out + 2 * (n - 1));
+  for (size_t i = lb; i < m; ++i) out[i] = 3.0 * e1[i] - 3.0 * e2[i] + out[i];
+}
+
+// Triangular MA: weights 1,2,..,2,1 over n bars, i.e. an SMA of an SMA with
+// periods (n+1)/2 and (n+1)/2 for odd n, n/2 and n/2+1 for even n.
+void TrimaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
+  const size_t a = (n % 2 == 1) ? (n + 1) / 2 : n / 2;
+  const size_t b = (n % 2 == 1) ? (n + 1) / 2 : n / 2 + 1;
+  if (m < n) return FillNaN(out, m);
+  double* first = ws.Buffer(slot, m);
+  SmaInto(x, m, a, first);
+  FillNaN(out, a - 1);
+  SmaInto(first + (a - 1), m - (a - 1), b, out + (a - 1));
+}
+
+// Index of the extreme of each window x[i-w+1..i] (i >= w-1), the most recent
+// one on ties (TA-Lib's rule, which matters for AROON), by a monotonic deque
+// held in a ring of w indices: O(1) amortised per bar.
+template <bool kMax, typename Fn>
+void ForEachWindowExtreme(const double* x, size_t m, size_t w, size_t* ring, Fn&& fn) {
+  size_t head = 0, count = 0;
+  auto at = [&](size_t k) -> size_t& {
+    size_t pos = head + k;
+    if (pos >= w) pos -= w;
+    return ring[pos];
+  };
+  for (size_t i = 0; i < m; ++i) {
+    if (count > 0 && at(0) + w <= i) {
+      head = head + 1 == w ? 0 : head + 1;
+      --count;
+    }
+    while (count > 0) {
+      const double back = x[at(count - 1)];
+      if (kMax ? back <= x[i] : back >= x[i]) {
+        --count;
+      } else {
+        break;
+      }
+    }
+    at(count) = i;
+    ++count;
+    if (i + 1 >= w) fn(i, at(0));
+  }
+}
+
+template <bool kMax>
+void RollingExtremeInto(const double* x, size_t m, size_t w, double* out, Workspace& ws) {
+  FillNaN(out, std::min(m, w - 1));
+  size_t* ring = ws.Indices(0, w);
+  ForEachWindowExtreme<kMax>(x, m, w, ring, [&](size_t i, size_t k) { out[i] = x[k]; });
+}
+
+// Fast %K: 100 * (close - lowest low) / (highest high - lowest low) over n
+// bars, 0 when the range is 0 (TA-Lib). NaN before n-1.
+void FastKInto(const double* h, const double* l, const double* c, size_t m, size_t n,
+               double* out, Workspace& ws, size_t slot) {
+  double* highest = ws.Buffer(slot, m);
+  RollingExtremeInto<true>(h, m, n, highest, ws);
+  RollingExtremeInto<false>(l, m, n, out, ws);
+  for (size_t i = n - 1; i < m; ++i) {
+    const double diff = (highest[i] - out[i]) / 100.0;
+    out[i] = diff != 0 ? (c[i] - out[i]) / diff : 0.0;
+  }
+}
+
+// Wilder's directional movement as TA-Lib computes it: for bars 1..n-1 the
+// +DM, -DM and true range are summed; from bar n on each is smoothed as
+// v = v - v/n + today's value. fn(i, plus_dm, minus_dm, tr) is called for
+// every bar i >= n.
+template <typename Fn>
+void ForEachDirectional(const double* h, const double* l, const double* c, size_t m, size_t n,
+                        Fn&& fn) {
+  const double dn = static_cast<double>(n);
+  double plus = 0, minus = 0, tr = 0;
+  for (size_t i = 1; i < m; ++i) {
+    const double diff_p = h[i] - h[i - 1];
+    const double diff_m = l[i - 1] - l[i];
+    const double range = TrueRangeValue(h[i], l[i], c[i - 1]);
+    double dm_p = 0, dm_m = 0;
+    if (diff_m > 0 && diff_p < diff_m) {
+      dm_m = diff_m;
+    } else if (diff_p > 0 && diff_p > diff_m) {
+      dm_p = diff_p;
+    }
+    if (i < n) {
+      plus += dm_p;
+      minus += dm_m;
+      tr += range;
+      continue;
+    }
+    plus = plus - plus / dn + dm_p;
+    minus = minus - minus / dn + dm_m;
+    tr = tr - tr / dn + range;
+    fn(i, plus, minus, tr);
+  }
+}
+
+// DX from smoothed values; false when undefined (no range or no movement).
+bool DxValue(double plus, double minus, double tr, double* dx) {
+  if (tr == 0) return false;
+  const double minus_di = 100.0 * (minus / tr);
+  const double plus_di = 100.0 * (plus / tr);
+  const double sum = minus_di + plus_di;
+  if (sum == 0) return false;
+  *dx = 100.0 * (std::fabs(minus_di - plus_di) / sum);
+  return true;
+}
+
+// ADX into out (NaN before 2n-1): the mean of the first n DX values (an
+// undefined DX counts as 0), then Wilder smoothing that skips undefined DX.
+void AdxInto(const double* h, const double* l, const double* c, size_t m, size_t n,
+             double* out) {
+  const size_t lb = 2 * n - 1;
+  FillNaN(out, std::min(m, lb));
+  const double dn = static_cast<double>(n);
+  double sum_dx = 0, adx = 0;
+  ForEachDirectional(h, l, c, m, n, [&](size_t i, double plus, double minus, double tr) {
+    double dx;
+    const bool defined = DxValue(plus, minus, tr, &dx);
+    if (i < lb) {
+      if (defined) sum_dx += dx;
+      return;
+    }
+    if (i == lb) {
+      if (defined) sum_dx += dx;
+      adx = sum_dx / dn;
+    } else if (defined) {
+      adx = (adx * (dn - 1) + dx) / dn;
+    }
+    out[i] = adx;
+  });
+}
+
+}  // namespace
+
+size_t MaLookback(MaType type, size_t n) {
+  switch (type) {
+    case MaType::kDema:
+      return 2 * (n - 1);
+    case MaType::kTema:
+      return 3 * (n - 1);
+    default:
+      return n - 1;
+  }
+}
+
+void MovingAverage(MaType type, const double* x, size_t m, size_t n, double* out, Workspace& ws,
+                   size_t first_slot) {
+  switch (type) {
+    case MaType::kSma:
+      return SmaInto(x, m, n, out);
+    case MaType::kEma:
+      return EmaInto(x, m, n, out);
+    case MaType::kWma:
+      return WmaInto(x, m, n, out);
+    case MaType::kDema:
+      return DemaInto(x, m, n, out, ws, first_slot);
+    case MaType::kTema:
+      return TemaInto(x, m, n, out, ws, first_slot);
+    case MaType::kTrima:
+      return TrimaInto(x, m, n, out, ws, first_slot);
+  }
+}
+
+// ---- Moving averages -------------------------------------------------------
+
+size_t SmaLookback(const double* p) { return Period(p, 0) - 1; }
+void SmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  SmaInto(in[0], m, Period(p, 0), out[0]);
+}
+
+// params: period, seed (0: SMA of the first n values as TA-Lib; 1: the first
+// value, as Tulip and pandas' ewm(adjust=False), defined from bar 0).
+size_t EmaLookback(const double* p) { return p[1] == 0 ? Period(p, 0) - 1 : 0; }
+void EmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const size_t n = Period(p, 0);
+  if (p[1] == 0) return EmaInto(in[0], m, n, out[0]);
+  const double k = EmaK(n);
+  out[0][0] = in[0][0];
+  LinearRecurrence(in[0] + 1, m - 1, 1.0 - k, k, in[0][0], out[0] + 1);
+}
+
+size_t WmaLookback(const double* p) { return Period(p, 0) - 1; }
+void WmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  WmaInto(in[0], m, Period(p, 0), out[0]);
+}
+
+size_t DemaLookback(const double* p) { return 2 * (Period(p, 0) - 1); }
+void DemaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  DemaInto(in[0], m, Period(p, 0), out[0], ws, kFirstFunctionSlot);
+}
+
+size_t TemaLookback(const double* p) { return 3 * (Period(p, 0) - 1); }
+void TemaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  TemaInto(in[0], m, Period(p, 0), out[0], ws, kFirstFunctionSlot);
+}
+
+size_t TrimaLookback(const double* p) { return Period(p, 0) - 1; }
+void TrimaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                  Workspace& ws) {
+  TrimaInto(in[0], m, Period(p, 0), out[0], ws, kFirstFunctionSlot);
+}
+
+// ---- Momentum --------------------------------------------------------------
+
+size_t RsiLookback(const double* p) { return Period(p, 0); }
+void RsiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const size_t n = Period(p, 0);
+  const double* x = in[0];
+  FillNaN(out[0], n);
+  // Seeds: the simple means of the first n gains and losses.
+  double gain = 0, loss = 0;
+  for (size_t i = 1; i <= n; ++i) {
+    const double move = x[i] - x[i - 1];
+    if (move < 0) {
+      loss -= move;
+    } else {
+      gain += move;
+    }
+  }
+  RsiFromSeeds(x, m, n, gain / static_cast<double>(n), loss / static_cast<double>(n), out[0]);
+}
+
+// params: fast, slow, signal. TA-Lib swaps fast and slow when slow < fast and
+// seeds the fast EMA with the mean of the `fast` bars ending at bar slow-1,
+// so both EMAs start on the same bar.
+size_t MacdLookback(const double* p) {
+  const size_t slow = std::max(Period(p, 0), Period(p, 1));
+  return slow - 1 + Period(p, 2) - 1;
+}
+void MacdCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  const size_t fast = std::min(Period(p, 0), Period(p, 1));
+  const size_t slow = std::max(Period(p, 0), Period(p, 1));
+  const size_t signal = Period(p, 2);
+  const size_t start = slow - 1;
+  const size_t lb = MacdLookback(p);
+  const double* x = in[0];
+  double* macd = out[0];
+  double* sig = out[1];
+  double* hist = out[2];
+  double* fast_ema = ws.Buffer(kFirstFunctionSlot, m);
+  EmaFrom(x, m, fast, EmaK(fast), start, fast_ema);
+  EmaFrom(x, m, slow, EmaK(slow), start, macd);
+  for (size_t i = start; i < m; ++i) macd[i] = fast_ema[i] - macd[i];
+  FillNaN(sig, start);
+  EmaFrom(macd + start, m - start, signal, EmaK(signal), signal - 1, sig + start);
+  for (size_t i = lb; i < m; ++i) hist[i] = macd[i] - sig[i];
+  // TA-Lib starts all three outputs at the signal's first value.
+  FillNaN(macd, lb);
+  FillNaN(hist, lb);
+}
+
+size_t MomLookback(const double* p) { return Period(p, 0); }
+void MomCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const size_t n = Period(p, 0);
+  FillNaN(out[0], n);
+  for (size_t i = n; i < m; ++i) out[0][i] = in[0][i] - in[0][i - n];
+}
+
+size_t RocLookback(const double* p) { return Period(p, 0); }
+void RocCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const size_t n = Period(p, 0);
+  FillNaN(out[0], n);
+  for (size_t i = n; i < m; ++i) {
+    const double prev = in[0][i - n];
+    out[0][i] = prev != 0 ? (in[0][i] / prev - 1.0) * 100.0 : 0.0;
+  }
+}
+
+size_t WillrLookback(const double* p) { return Period(p, 0) - 1; }
+void WillrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                  Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* highest = ws.Buffer(kFirstFunctionSlot, m);
+  RollingExtremeInto<true>(in[0], m, n, highest, ws);
+  RollingExtremeInto<false>(in[1], m, n, out[0], ws);
+  for (size_t i = n - 1; i < m; ++i) {
+    const double diff = (highest[i] - out[0][i]) / -100.0;
+    out[0][i] = diff != 0 ? (highest[i] - in[2][i]) / diff : 0.0;
+  }
+}
+
+// params: fastk, slowk, slowk_matype, slowd, slowd_matype.
+size_t StochLookback(const double* p) {
+  return Period(p, 0) - 1 + MaLookback(static_cast<MaType>(p[2]), Period(p, 1)) +
+         MaLookback(static_cast<MaType>(p[4]), Period(p, 3));
+}
+void StochCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                  Workspace& ws) {
+  const size_t fk = Period(p, 0);
+  double* fastk = ws.Buffer(kFirstFunctionSlot, m);
+  FastKInto(in[0], in[1], in[2], m, fk, fastk, ws, kFirstFunctionSlot + 1);
+  const size_t k0 = fk - 1;
+  const MaType ktype = static_cast<MaType>(p[2]);
+  FillNaN(out[0], k0);
+  MovingAverage(ktype, fastk + k0, m - k0, Period(p, 1), out[0] + k0, ws, kFirstFunctionSlot + 1);
+  const size_t d0 = k0 + MaLookback(ktype, Period(p, 1));
+  FillNaN(out[1], d0);
+  MovingAverage(static_cast<MaType>(p[4]), out[0] + d0, m - d0, Period(p, 3), out[1] + d0, ws,
+                kFirstFunctionSlot + 1);
+  FillNaN(out[0], StochLookback(p));
+}
+
+// params: fastk, fastd, fastd_matype.
+size_t StochfLookback(const double* p) {
+  return Period(p, 0) - 1 + MaLookback(static_cast<MaType>(p[2]), Period(p, 1));
+}
+void StochfCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                   Workspace& ws) {
+  const size_t fk = Period(p, 0);
+  FastKInto(in[0], in[1], in[2], m, fk, out[0], ws, kFirstFunctionSlot);
+  const size_t k0 = fk - 1;
+  FillNaN(out[1], k0);
+  MovingAverage(static_cast<MaType>(p[2]), out[0] + k0, m - k0, Period(p, 1), out[1] + k0, ws,
+                kFirstFunctionSlot);
+  FillNaN(out[0], StochfLookback(p));
+}
+
+// CCI: (tp - sma(tp)) / (0.015 * mean |tp - sma(tp)|), tp = (h + l + c) / 3;
+// 0 when either factor is 0 (TA-Lib).
+size_t CciLookback(const double* p) { return Period(p, 0) - 1; }
+void CciCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* tp = ws.Buffer(kFirstFunctionSlot, m);
+  double* mean = ws.Buffer(kFirstFunctionSlot + 1, m);
+  for (size_t i = 0; i < m; ++i) tp[i] = (in[0][i] + in[1][i] + in[2][i]) / 3.0;
+  SmaInto(tp, m, n, mean);
+  WindowMeanAbsDeviation(tp, m, n, mean, out[0]);
+  FillNaN(out[0], n - 1);
+  for (size_t i = n - 1; i < m; ++i) {
+    const double dev = tp[i] - mean[i];
+    const double mad = out[0][i];
+    out[0][i] = (dev != 0 && mad != 0) ? dev / (0.015 * mad) : 0.0;
+  }
+}
+
+// AROON (outputs down, up, in TA-Lib's order): over the n+1 bars ending at i,
+// up = 100 * (n - bars since the highest high) / n, the most recent extreme
+// on ties.
+size_t AroonLookback(const double* p) { return Period(p, 0); }
+void AroonCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                  Workspace& ws) {
+  const size_t n = Period(p, 0);
+  const double factor = 100.0 / static_cast<double>(n);
+  FillNaN(out[0], n);
+  FillNaN(out[1], n);
+  size_t* ring = ws.Indices(0, n + 1);
+  ForEachWindowExtreme<true>(in[0], m, n + 1, ring, [&](size_t i, size_t k) {
+    out[1][i] = factor * static_cast<double>(n - (i - k));
+  });
+  ForEachWindowExtreme<false>(in[1], m, n + 1, ring, [&](size_t i, size_t k) {
+    out[0][i] = factor * static_cast<double>(n - (i - k));
+  });
+}
+
+size_t AroonOscLookback(const double* p) { return Period(p, 0); }
+void AroonOscCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  const size_t n = Period(p, 0);
+  const double factor = 100.0 / static_cast<double>(n);
+  double* highest_at = ws.Buffer(kFirstFunctionSlot, m);
+  FillNaN(out[0], n);
+  size_t* ring = ws.Indices(0, n + 1);
+  ForEachWindowExtreme<true>(in[0], m, n + 1, ring, [&](size_t i, size_t k) {
+    highest_at[i] = static_cast<double>(k);
+  });
+  ForEachWindowExtreme<false>(in[1], m, n + 1, ring, [&](size_t i, size_t k) {
+    out[0][i] = factor * (highest_at[i] - static_cast<double>(k));
+  });
+}
+
+// ---- Volatility ------------------------------------------------------------
+
+// params: period, nbdevup, nbdevdn, matype. Outputs upper, middle, lower.
+// The deviation is the population standard deviation of the window around
+// its simple mean, whatever the middle band's MA type (TA-Lib).
+size_t BbandsLookback(const double* p) {
+  return MaLookback(static_cast<MaType>(p[3]), Period(p, 0));
+}
+void BbandsCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                   Workspace& ws) {
+  const size_t n = Period(p, 0);
+  const MaType type = static_cast<MaType>(p[3]);
+  const size_t lb = BbandsLookback(p);
+  const double* x = in[0];
+  double* upper = out[0];
+  double* middle = out[1];
+  double* lower = out[2];
+  const double* mean = middle;
+  if (type == MaType::kSma) {
+    SmaInto(x, m, n, middle);
+  } else {
+    double* sma = ws.Buffer(kFirstFunctionSlot, m);
+    SmaInto(x, m, n, sma);
+    MovingAverage(type, x, m, n, middle, ws, kFirstFunctionSlot + 1);
+    mean = sma;
+  }
+  WindowVariance(x, m, n, mean, lower);
+  const double up = p[1], dn = p[2];
+  for (size_t i = lb; i < m; ++i) {
+    const double sd = std::sqrt(lower[i]);
+    upper[i] = middle[i] + up * sd;
+    lower[i] = middle[i] - dn * sd;
+  }
+  FillNaN(upper, lb);
+  FillNaN(lower, lb);
+}
+
+size_t VarLookback(const double* p) { return Period(p, 0) - 1; }
+void VarCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* mean = ws.Buffer(kFirstFunctionSlot, m);
+  SmaInto(in[0], m, n, mean);
+  FillNaN(out[0], n - 1);
+  WindowVariance(in[0], m, n, mean, out[0]);
+}
+
+// params: period, nbdev.
+size_t StddevLookback(const double* p) { return Period(p, 0) - 1; }
+void StddevCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                   Workspace& ws) {
+  VarCompute(in, m, p, out, ws);
+  const double k = p[1];
+  for (size_t i = Period(p, 0) - 1; i < m; ++i) out[0][i] = std::sqrt(out[0][i]) * k;
+}
+
+size_t TrangeLookback(const double*) { return 1; }
+void TrangeCompute(const double* const* in, size_t m, const double*, double* const* out,
+                   Workspace&) {
+  out[0][0] = kNaN;
+  TrueRange(in[0], in[1], in[2], m, out[0]);
+}
+
+// Wilder's ATR: the mean of the first n true ranges (bars 1..n), then
+// atr = ((n-1) * atr + tr) / n.
+size_t AtrLookback(const double* p) { return Period(p, 0); }
+void AtrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* tr = ws.Buffer(kFirstFunctionSlot, m);
+  TrueRange(in[0], in[1], in[2], m, tr);
+  double sum = 0;
+  for (size_t i = 1; i <= n; ++i) sum += tr[i];
+  const double seed = sum / static_cast<double>(n);
+  FillNaN(out[0], n);
+  out[0][n] = seed;
+  const double dn = static_cast<double>(n);
+  LinearRecurrence(tr + n + 1, m - n - 1, (dn - 1) / dn, 1.0 / dn, seed, out[0] + n + 1);
+}
+
+size_t NatrLookback(const double* p) { return Period(p, 0); }
+void NatrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  AtrCompute(in, m, p, out, ws);
+  for (size_t i = Period(p, 0); i < m; ++i) {
+    const double close = in[2][i];
+    out[0][i] = close != 0 ? (out[0][i] / close) * 100.0 : 0.0;
+  }
+}
+
+// ---- Volume ----------------------------------------------------------------
+
+size_t ObvLookback(const double*) { return 0; }
+void ObvCompute(const double* const* in, size_t m, const double*, double* const* out,
+                Workspace&) {
+  const double* c = in[0];
+  const double* v = in[1];
+  double obv = v[0];
+  out[0][0] = obv;
+  for (size_t i = 1; i < m; ++i) {
+    if (c[i] > c[i - 1]) {
+      obv += v[i];
+    } else if (c[i] < c[i - 1]) {
+      obv -= v[i];
+    }
+    out[0][i] = obv;
+  }
+}
+
+size_t AdLookback(const double*) { return 0; }
+void AdCompute(const double* const* in, size_t m, const double*, double* const* out,
+               Workspace&) {
+  double ad = 0;
+  for (size_t i = 0; i < m; ++i) {
+    const double h = in[0][i], l = in[1][i], c = in[2][i], v = in[3][i];
+    const double range = h - l;
+    if (range > 0) ad += (((c - l) - (h - c)) / range) * v;
+    out[0][i] = ad;
+  }
+}
+
+// ---- Directional movement --------------------------------------------------
+
+size_t PlusDiLookback(const double* p) { return Period(p, 0); }
+void PlusDiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                   Workspace&) {
+  FillNaN(out[0], Period(p, 0));
+  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0),
+                     [&](size_t i, double plus, double, double tr) {
+                       out[0][i] = tr != 0 ? 100.0 * (plus / tr) : 0.0;
+                     });
+}
+
+size_t MinusDiLookback(const double* p) { return Period(p, 0); }
+void MinusDiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                    Workspace&) {
+  FillNaN(out[0], Period(p, 0));
+  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0),
+                     [&](size_t i, double, double minus, double tr) {
+                       out[0][i] = tr != 0 ? 100.0 * (minus / tr) : 0.0;
+                     });
+}
+
+size_t DxLookback(const double* p) { return Period(p, 0); }
+void DxCompute(const double* const* in, size_t m, const double* p, double* const* out,
+               Workspace&) {
+  FillNaN(out[0], Period(p, 0));
+  double last = 0;  // an undefined DX repeats the previous value (0 at first)
+  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0),
+                     [&](size_t i, double plus, double minus, double tr) {
+                       double dx;
+                       if (DxValue(plus, minus, tr, &dx)) last = dx;
+                       out[0][i] = last;
+                     });
+}
+
+size_t AdxLookback(const double* p) { return 2 * Period(p, 0) - 1; }
+void AdxCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  AdxInto(in[0], in[1], in[2], m, Period(p, 0), out[0]);
+}
+
+// ADXR = (ADX[i] + ADX[i - (n-1)]) / 2.
+size_t AdxrLookback(const double* p) { return 3 * Period(p, 0) - 2; }
+void AdxrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* adx = ws.Buffer(kFirstFunctionSlot, m);
+  AdxInto(in[0], in[1], in[2], m, n, adx);
+  const size_t lb = AdxrLookback(p);
+  FillNaN(out[0], lb);
+  for (size_t i = lb; i < m; ++i) out[0][i] = (adx[i] + adx[i - (n - 1)]) / 2.0;
+}
+
+// ---- Ranges and price transforms -------------------------------------------
+
+size_t MidpriceLookback(const double* p) { return Period(p, 0) - 1; }
+void MidpriceCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* highest = ws.Buffer(kFirstFunctionSlot, m);
+  RollingExtremeInto<true>(in[0], m, n, highest, ws);
+  RollingExtremeInto<false>(in[1], m, n, out[0], ws);
+  for (size_t i = n - 1; i < m; ++i) out[0][i] = (highest[i] + out[0][i]) / 2.0;
+}
+
+size_t MidpointLookback(const double* p) { return Period(p, 0) - 1; }
+void MidpointCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* highest = ws.Buffer(kFirstFunctionSlot, m);
+  RollingExtremeInto<true>(in[0], m, n, highest, ws);
+  RollingExtremeInto<false>(in[0], m, n, out[0], ws);
+  for (size_t i = n - 1; i < m; ++i) out[0][i] = (highest[i] + out[0][i]) / 2.0;
+}
+
+size_t MedpriceLookback(const double*) { return 0; }
+void MedpriceCompute(const double* const* in, size_t m, const double*, double* const* out,
+                     Workspace&) {
+  for (size_t i = 0; i < m; ++i) out[0][i] = (in[0][i] + in[1][i]) / 2.0;
+}
+
+size_t TyppriceLookback(const double*) { return 0; }
+void TyppriceCompute(const double* const* in, size_t m, const double*, double* const* out,
+                     Workspace&) {
+  for (size_t i = 0; i < m; ++i) out[0][i] = (in[0][i] + in[1][i] + in[2][i]) / 3.0;
+}
+
+size_t WclpriceLookback(const double*) { return 0; }
+void WclpriceCompute(const double* const* in, size_t m, const double*, double* const* out,
+                     Workspace&) {
+  for (size_t i = 0; i < m; ++i) out[0][i] = (in[0][i] + in[1][i] + in[2][i] * 2.0) / 4.0;
+}
+
+// Inputs open, high, low, close (TA-Lib's order).
+size_t AvgpriceLookback(const double*) { return 0; }
+void AvgpriceCompute(const double* const* in, size_t m, const double*, double* const* out,
+                     Workspace&) {
+  for (size_t i = 0; i < m; ++i) {
+    out[0][i] = (in[1][i] + in[2][i] + in[3][i] + in[0][i]) / 4.0;
+  }
+}
+
+size_t MaxLookback(const double* p) { return Period(p, 0) - 1; }
+void MaxCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  RollingExtremeInto<true>(in[0], m, Period(p, 0), out[0], ws);
+}
+
+size_t MinLookback(const double* p) { return Period(p, 0) - 1; }
+void MinCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  RollingExtremeInto<false>(in[0], m, Period(p, 0), out[0], ws);
+}
+
+size_t SumLookback(const double* p) { return Period(p, 0) - 1; }
+void SumCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const size_t n = Period(p, 0);
+  FillNaN(out[0], n - 1);
+  RollingSum(in[0], m, n, 1.0, out[0]);
+}
+
+}  // namespace indicators
+}  // namespace candlewick

@@ -1,0 +1,69 @@
+// The per-indicator lookback and compute functions behind the Spec table of
+// indicators.cc. Internal to cc/indicators. Every compute function follows
+// Spec::compute's contract: contiguous finite inputs of m rows (m greater
+// than the lookback), all outputs non-null with m doubles, NaN written before
+// the lookback.
+#ifndef CANDLEWICK_CC_INDICATORS_FUNCTIONS_H_
+#define CANDLEWICK_CC_INDICATORS_FUNCTIONS_H_
+
+#include <cstddef>
+
+#include "cc/indicators/indicators.h"
+
+namespace candlewick {
+namespace indicators {
+
+// Workspace slots 0..kFirstFunctionSlot-1 belong to Compute() (gathered
+// strided inputs, outputs the caller does not want).
+constexpr size_t kFirstFunctionSlot = 7;
+
+#define CW_DECLARE_INDICATOR(fn)                       \
+  size_t fn##Lookback(const double* params);           \
+  void fn##Compute(const double* const* in, size_t m,  \
+                   const double* params, double* const* out, Workspace& ws)
+
+CW_DECLARE_INDICATOR(Sma);
+CW_DECLARE_INDICATOR(Ema);
+CW_DECLARE_INDICATOR(Wma);
+CW_DECLARE_INDICATOR(Dema);
+CW_DECLARE_INDICATOR(Tema);
+CW_DECLARE_INDICATOR(Trima);
+CW_DECLARE_INDICATOR(Rsi);
+CW_DECLARE_INDICATOR(Macd);
+CW_DECLARE_INDICATOR(Bbands);
+CW_DECLARE_INDICATOR(Stddev);
+CW_DECLARE_INDICATOR(Var);
+CW_DECLARE_INDICATOR(Trange);
+CW_DECLARE_INDICATOR(Atr);
+CW_DECLARE_INDICATOR(Natr);
+CW_DECLARE_INDICATOR(Mom);
+CW_DECLARE_INDICATOR(Roc);
+CW_DECLARE_INDICATOR(Willr);
+CW_DECLARE_INDICATOR(Stoch);
+CW_DECLARE_INDICATOR(Stochf);
+CW_DECLARE_INDICATOR(Cci);
+CW_DECLARE_INDICATOR(Obv);
+CW_DECLARE_INDICATOR(Ad);
+CW_DECLARE_INDICATOR(PlusDi);
+CW_DECLARE_INDICATOR(MinusDi);
+CW_DECLARE_INDICATOR(Dx);
+CW_DECLARE_INDICATOR(Adx);
+CW_DECLARE_INDICATOR(Adxr);
+CW_DECLARE_INDICATOR(Aroon);
+CW_DECLARE_INDICATOR(AroonOsc);
+CW_DECLARE_INDICATOR(Midprice);
+CW_DECLARE_INDICATOR(Midpoint);
+CW_DECLARE_INDICATOR(Medprice);
+CW_DECLARE_INDICATOR(Typprice);
+CW_DECLARE_INDICATOR(Wclprice);
+CW_DECLARE_INDICATOR(Avgprice);
+CW_DECLARE_INDICATOR(Max);
+CW_DECLARE_INDICATOR(Min);
+CW_DECLARE_INDICATOR(Sum);
+
+#undef CW_DECLARE_INDICATOR
+
+}  // namespace indicators
+}  // namespace candlewick
+
+#endif  // CANDLEWICK_CC_INDICATORS_FUNCTIONS_H_

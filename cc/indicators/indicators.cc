@@ -1,0 +1,320 @@
+#include "cc/indicators/indicators.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <iterator>
+#include <limits>
+#include <new>
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "cc/base/status.h"
+#include "cc/indicators/functions.h"
+#include "cc/indicators/kernels.h"
+
+namespace candlewick {
+namespace indicators {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kMaxDev = 3e37;  // TA-Lib's bound for deviation multipliers
+
+constexpr ParamSpec Per(const char* name, double def, double min = 2) {
+  return ParamSpec{name, def, min, kMaxPeriod, true};
+}
+constexpr ParamSpec MaKind(const char* name) { return ParamSpec{name, 0, 0, 5, true}; }
+constexpr ParamSpec Dev(const char* name, double def) {
+  return ParamSpec{name, def, -kMaxDev, kMaxDev, false};
+}
+
+#define CW_FN(fn) fn##Lookback, fn##Compute
+
+// Element k describes Id k + 1. Parameter lists only ever grow at the end, so
+// callers that pass fewer parameters keep their meaning.
+const Spec kSpecs[] = {
+    {Id::kSma, "sma", "Simple Moving Average", 1, {"input"}, 1, {Per("period", 30)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Sma)},
+    {Id::kEma, "ema", "Exponential Moving Average", 1, {"input"}, 2,
+     {Per("period", 30), ParamSpec{"seed", 0, 0, 1, true}}, 1, {"value"}, -1, -1, -1,
+     CW_FN(Ema)},
+    {Id::kWma, "wma", "Weighted Moving Average", 1, {"input"}, 1, {Per("period", 30)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Wma)},
+    {Id::kDema, "dema", "Double Exponential Moving Average", 1, {"input"}, 1,
+     {Per("period", 30)}, 1, {"value"}, -1, -1, -1, CW_FN(Dema)},
+    {Id::kTema, "tema", "Triple Exponential Moving Average", 1, {"input"}, 1,
+     {Per("period", 30)}, 1, {"value"}, -1, -1, -1, CW_FN(Tema)},
+    {Id::kTrima, "trima", "Triangular Moving Average", 1, {"input"}, 1, {Per("period", 30)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Trima)},
+    {Id::kRsi, "rsi", "Relative Strength Index", 1, {"input"}, 1, {Per("period", 14)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Rsi)},
+    {Id::kMacd, "macd", "Moving Average Convergence/Divergence", 1, {"input"}, 3,
+     {Per("fast", 12), Per("slow", 26), Per("signal", 9, 1)}, 3,
+     {"macd", "signal", "hist"}, -1, -1, -1, CW_FN(Macd)},
+    {Id::kBbands, "bbands", "Bollinger Bands", 1, {"input"}, 4,
+     {Per("period", 20), Dev("nbdevup", 2), Dev("nbdevdn", 2), MaKind("matype")}, 3,
+     {"upper", "middle", "lower"}, -1, -1, -1, CW_FN(Bbands)},
+    {Id::kStddev, "stddev", "Standard Deviation (population)", 1, {"input"}, 2,
+     {Per("period", 5), Dev("nbdev", 1)}, 1, {"value"}, -1, -1, -1, CW_FN(Stddev)},
+    {Id::kVar, "var", "Variance (population)", 1, {"input"}, 1, {Per("period", 5, 1)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Var)},
+    {Id::kTrange, "trange", "True Range", 3, {"high", "low", "close"}, 0, {}, 1, {"value"}, 0, 1,
+     -1, CW_FN(Trange)},
+    {Id::kAtr, "atr", "Average True Range", 3, {"high", "low", "close"}, 1,
+     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN(Atr)},
+    {Id::kNatr, "natr", "Normalized Average True Range", 3, {"high", "low", "close"}, 1,
+     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN(Natr)},
+    {Id::kMom, "mom", "Momentum", 1, {"input"}, 1, {Per("period", 10, 1)}, 1, {"value"}, -1, -1,
+     -1, CW_FN(Mom)},
+    {Id::kRoc, "roc", "Rate of Change ((x/prev - 1) * 100)", 1, {"input"}, 1,
+     {Per("period", 10, 1)}, 1, {"value"}, -1, -1, -1, CW_FN(Roc)},
+    {Id::kWillr, "willr", "Williams' %R", 3, {"high", "low", "close"}, 1, {Per("period", 14)}, 1,
+     {"value"}, 0, 1, -1, CW_FN(Willr)},
+    {Id::kStoch, "stoch", "Stochastic", 3, {"high", "low", "close"}, 5,
+     {Per("fastk", 5, 1), Per("slowk", 3, 1), MaKind("slowk_matype"), Per("slowd", 3, 1),
+      MaKind("slowd_matype")},
+     2, {"slowk", "slowd"}, 0, 1, -1, CW_FN(Stoch)},
+    {Id::kStochf, "stochf", "Stochastic Fast", 3, {"high", "low", "close"}, 3,
+     {Per("fastk", 5, 1), Per("fastd", 3, 1), MaKind("fastd_matype")}, 2, {"fastk", "fastd"}, 0,
+     1, -1, CW_FN(Stochf)},
+    {Id::kCci, "cci", "Commodity Channel Index", 3, {"high", "low", "close"}, 1,
+     {Per("period", 14)}, 1, {"value"}, 0, 1, -1, CW_FN(Cci)},
+    {Id::kObv, "obv", "On Balance Volume", 2, {"input", "volume"}, 0, {}, 1, {"value"}, -1, -1,
+     1, CW_FN(Obv)},
+    {Id::kAd, "ad", "Chaikin Accumulation/Distribution Line", 4,
+     {"high", "low", "close", "volume"}, 0, {}, 1, {"value"}, 0, 1, 3, CW_FN(Ad)},
+    {Id::kPlusDi, "plus_di", "Plus Directional Indicator", 3, {"high", "low", "close"}, 1,
+     {Per("period", 14)}, 1, {"value"}, 0, 1, -1, CW_FN(PlusDi)},
+    {Id::kMinusDi, "minus_di", "Minus Directional Indicator", 3, {"high", "low", "close"}, 1,
+     {Per("period", 14)}, 1, {"value"}, 0, 1, -1, CW_FN(MinusDi)},
+    {Id::kDx, "dx", "Directional Movement Index", 3, {"high", "low", "close"}, 1,
+     {Per("period", 14)}, 1, {"value"}, 0, 1, -1, CW_FN(Dx)},
+    {Id::kAdx, "adx", "Average Directional Movement Index", 3, {"high", "low", "close"}, 1,
+     {Per("period", 14)}, 1, {"value"}, 0, 1, -1, CW_FN(Adx)},
+    {Id::kAdxr, "adxr", "Average Directional Movement Index Rating", 3,
+     {"high", "low", "close"}, 1, {Per("period", 14)}, 1, {"value"}, 0, 1, -1, CW_FN(Adxr)},
+    {Id::kAroon, "aroon", "Aroon", 2, {"high", "low"}, 1, {Per("period", 14)}, 2,
+     {"down", "up"}, 0, 1, -1, CW_FN(Aroon)},
+    {Id::kAroonOsc, "aroonosc", "Aroon Oscillator", 2, {"high", "low"}, 1, {Per("period", 14)},
+     1, {"value"}, 0, 1, -1, CW_FN(AroonOsc)},
+    {Id::kMidprice, "midprice", "Midpoint Price over period", 2, {"high", "low"}, 1,
+     {Per("period", 14)}, 1, {"value"}, 0, 1, -1, CW_FN(Midprice)},
+    {Id::kMidpoint, "midpoint", "Midpoint over period", 1, {"input"}, 1, {Per("period", 14)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Midpoint)},
+    {Id::kMedprice, "medprice", "Median Price", 2, {"high", "low"}, 0, {}, 1, {"value"}, 0, 1,
+     -1, CW_FN(Medprice)},
+    {Id::kTypprice, "typprice", "Typical Price", 3, {"high", "low", "close"}, 0, {}, 1,
+     {"value"}, 0, 1, -1, CW_FN(Typprice)},
+    {Id::kWclprice, "wclprice", "Weighted Close Price", 3, {"high", "low", "close"}, 0, {}, 1,
+     {"value"}, 0, 1, -1, CW_FN(Wclprice)},
+    {Id::kAvgprice, "avgprice", "Average Price", 4, {"open", "high", "low", "close"}, 0, {}, 1,
+     {"value"}, 1, 2, -1, CW_FN(Avgprice)},
+    {Id::kMax, "max", "Highest value over period", 1, {"input"}, 1, {Per("period", 30)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Max)},
+    {Id::kMin, "min", "Lowest value over period", 1, {"input"}, 1, {Per("period", 30)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Min)},
+    {Id::kSum, "sum", "Summation over period", 1, {"input"}, 1, {Per("period", 30)}, 1,
+     {"value"}, -1, -1, -1, CW_FN(Sum)},
+};
+
+#undef CW_FN
+
+absl::Status Invalid(const std::string& message) {
+  return Error(ErrorCode::kInvalidArgument, message);
+}
+
+}  // namespace
+
+absl::Span<const Spec> AllSpecs() { return absl::MakeConstSpan(kSpecs); }
+
+const Spec* FindSpec(Id id) {
+  const int32_t k = static_cast<int32_t>(id);
+  if (k < 1 || static_cast<size_t>(k) > std::size(kSpecs)) return nullptr;
+  return &kSpecs[k - 1];
+}
+
+const Spec* FindSpec(absl::string_view name) {
+  for (const Spec& spec : kSpecs) {
+    if (name == spec.name) return &spec;
+  }
+  return nullptr;
+}
+
+absl::Status ResolveParams(const Spec& spec, absl::Span<const double> given, double* resolved) {
+  if (given.size() > spec.param_count) {
+    return Invalid(absl::StrFormat("%s takes at most %d parameters, %d given", spec.name,
+                                   spec.param_count, given.size()));
+  }
+  for (size_t k = 0; k < spec.param_count; ++k) {
+    const ParamSpec& ps = spec.params[k];
+    const double v = k < given.size() ? given[k] : ps.default_value;
+    if (!std::isfinite(v) || v < ps.min_value || v > ps.max_value ||
+        (ps.integer && v != std::floor(v))) {
+      return Invalid(absl::StrFormat("%s parameter %d (%s) is %g; it must be %s in [%g, %g]",
+                                     spec.name, k, ps.name, v,
+                                     ps.integer ? "an integer" : "a number", ps.min_value,
+                                     ps.max_value));
+    }
+    resolved[k] = v;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<size_t> Lookback(Id id, absl::Span<const double> params) {
+  const Spec* spec = FindSpec(id);
+  if (spec == nullptr) {
+    return Invalid(absl::StrFormat("unknown indicator id %d", static_cast<int32_t>(id)));
+  }
+  double resolved[kMaxParams] = {0};
+  if (absl::Status st = ResolveParams(*spec, params, resolved); !st.ok()) return st;
+  return spec->lookback(resolved);
+}
+
+Workspace::~Workspace() {
+  for (Block& b : blocks_) hooks_.Deallocate(b.data);
+}
+
+size_t Workspace::capacity_bytes() const {
+  size_t total = 0;
+  for (const Block& b : blocks_) total += b.bytes;
+  return total;
+}
+
+void* Workspace::Bytes(size_t slot, size_t count, size_t size) {
+  Block& b = blocks_[slot];
+  if (count > std::numeric_limits<size_t>::max() / size) throw std::bad_alloc();
+  const size_t need = std::max<size_t>(count * size, 64);
+  if (b.bytes >= need) return b.data;
+  hooks_.Deallocate(b.data);
+  b.data = nullptr;
+  b.bytes = 0;
+  void* p = hooks_.Allocate(need, 64);
+  if (p == nullptr) throw std::bad_alloc();
+  b.data = p;
+  b.bytes = need;
+  return p;
+}
+
+absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
+                     absl::Span<const double> params, absl::Span<double* const> outputs,
+                     size_t output_capacity, Workspace* ws) {
+  const Spec* spec = FindSpec(id);
+  if (spec == nullptr) {
+    return Invalid(absl::StrFormat("unknown indicator id %d", static_cast<int32_t>(id)));
+  }
+  if (ws == nullptr) return Error(ErrorCode::kNullArgument, "workspace is NULL");
+  if (inputs.size() != spec->input_count) {
+    return Invalid(absl::StrFormat("%s takes %d input columns, %d given", spec->name,
+                                   spec->input_count, inputs.size()));
+  }
+  if (outputs.size() > spec->output_count) {
+    return Invalid(absl::StrFormat("%s has %d outputs, %d buffers given", spec->name,
+                                   spec->output_count, outputs.size()));
+  }
+  double resolved[kMaxParams] = {0};
+  if (absl::Status st = ResolveParams(*spec, params, resolved); !st.ok()) return st;
+
+  const size_t n = inputs.empty() ? 0 : inputs[0].size();
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    if (inputs[k].is_null() && inputs[k].size() > 0) {
+      return Error(ErrorCode::kNullArgument,
+                   absl::StrFormat("%s input %d (%s) has NULL data", spec->name, k,
+                                   spec->inputs[k]));
+    }
+    if (inputs[k].size() != n) {
+      return Error(ErrorCode::kLengthMismatch,
+                   absl::StrFormat("%s input %d (%s) has %d rows, input 0 (%s) has %d",
+                                   spec->name, k, spec->inputs[k], inputs[k].size(),
+                                   spec->inputs[0], n));
+    }
+  }
+  for (size_t j = 0; j < outputs.size(); ++j) {
+    if (outputs[j] != nullptr && output_capacity < n) {
+      return Error(ErrorCode::kBufferTooSmall,
+                   absl::StrFormat("%s outputs need %d doubles each, capacity is %d", spec->name,
+                                   n, output_capacity));
+    }
+  }
+  if (n == 0) return absl::OkStatus();
+
+  // Contiguous inputs are read in place; strided ones are gathered once into
+  // the workspace so that every kernel runs on unit-stride memory.
+  const double* in[kMaxInputs] = {nullptr};
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    if (inputs[k].contiguous()) {
+      in[k] = inputs[k].data();
+    } else {
+      double* copy = ws->Buffer(k, n);
+      for (size_t i = 0; i < n; ++i) copy[i] = inputs[k][i];
+      in[k] = copy;
+    }
+  }
+
+  // Row checks (non-finite rows are skipped: they split the series instead).
+  if (spec->high_input >= 0) {
+    const double* h = in[spec->high_input];
+    const double* l = in[spec->low_input];
+    size_t bad = FirstLess(h, l, n);
+    // +inf low or -inf high compare as high < low but are non-finite rows,
+    // which split the series instead.
+    while (bad < n && !(std::isfinite(h[bad]) && std::isfinite(l[bad]))) {
+      bad = bad + 1 + FirstLess(h + bad + 1, l + bad + 1, n - bad - 1);
+    }
+    if (bad < n) {
+      return Error(ErrorCode::kInconsistentOhlc,
+                   absl::StrFormat("%s: high < low at row %d (high %g, low %g)", spec->name, bad,
+                                   h[bad], l[bad]));
+    }
+  }
+  if (spec->volume_input >= 0) {
+    const double* v = in[spec->volume_input];
+    for (size_t i = 0; i < n; ++i) {
+      if (v[i] < 0 && std::isfinite(v[i])) {
+        return Error(ErrorCode::kNegativeVolume,
+                     absl::StrFormat("%s: volume %g < 0 at row %d", spec->name, v[i], i));
+      }
+    }
+  }
+
+  double* out[kMaxOutputs] = {nullptr};
+  for (size_t j = 0; j < spec->output_count; ++j) {
+    out[j] = j < outputs.size() ? outputs[j] : nullptr;
+    if (out[j] == nullptr) out[j] = ws->Buffer(kMaxInputs + j, n);
+  }
+
+  const size_t lookback = spec->lookback(resolved);
+  auto row_finite = [&](size_t i) {
+    for (size_t k = 0; k < spec->input_count; ++k) {
+      if (!std::isfinite(in[k][i])) return false;
+    }
+    return true;
+  };
+  size_t pos = 0;
+  while (pos < n) {
+    // Rows with a non-finite input are NaN in every output.
+    while (pos < n && !row_finite(pos)) {
+      for (size_t j = 0; j < spec->output_count; ++j) out[j][pos] = kNaN;
+      ++pos;
+    }
+    if (pos == n) break;
+    size_t end = n;
+    for (size_t k = 0; k < spec->input_count; ++k) {
+      end = std::min(end, pos + FirstNonFinite(in[k] + pos, end - pos));
+    }
+    const size_t m = end - pos;
+    if (m <= lookback) {
+      for (size_t j = 0; j < spec->output_count; ++j) std::fill(out[j] + pos, out[j] + end, kNaN);
+    } else {
+      const double* seg_in[kMaxInputs] = {nullptr};
+      double* seg_out[kMaxOutputs] = {nullptr};
+      for (size_t k = 0; k < spec->input_count; ++k) seg_in[k] = in[k] + pos;
+      for (size_t j = 0; j < spec->output_count; ++j) seg_out[j] = out[j] + pos;
+      spec->compute(seg_in, m, resolved, seg_out, *ws);
+    }
+    pos = end;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace indicators
+}  // namespace candlewick

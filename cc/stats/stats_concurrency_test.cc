@@ -1,0 +1,249 @@
+// Many threads on one recorder. Run under ThreadSanitizer by the CI
+// (`bazel test --config=tsan --test_tag_filters=concurrency //...`), where a
+// data race fails the test even when the numbers come out right.
+#include <atomic>
+#include <cstdint>
+#include <thread>
+#include <vector>
+
+#include "cc/stats/simd_target.h"
+#include "cc/stats/stats_recorder.h"
+#include "cc/stats/stats_test_util.h"
+#include "gtest/gtest.h"
+
+namespace candlewick {
+namespace {
+
+using testing_util::FakeClock;
+using testing_util::SanitizerScaled;
+
+constexpr int64_t kSecond = 1000000000;
+
+// Holds threads at a line until all have arrived, so they really overlap.
+class StartLine {
+ public:
+  explicit StartLine(int threads) : waiting_(threads) {}
+  void ArriveAndWait() {
+    waiting_.fetch_sub(1);
+    while (waiting_.load() > 0) std::this_thread::yield();
+  }
+
+ private:
+  std::atomic<int> waiting_;
+};
+
+// What thread `t` records as its `j`-th sample in the totals test.
+StatsSample TotalsSample(int t, uint64_t j, int64_t now) {
+  StatsSample s;
+  s.kind = t % kStatsBuiltinKinds;
+  s.target = static_cast<int32_t>(SimdTarget::kScalar) + t % 3;
+  s.failed = j % 7 == 0;
+  s.end_ns = now;
+  s.duration_ns = static_cast<int64_t>((j * 31 + static_cast<uint64_t>(t)) % 5000);
+  s.bytes = j % 100;
+  s.items = 2;
+  return s;
+}
+
+TEST(StatsConcurrency, EightThreadsOfAMillionRecordsEachGiveExactTotals) {
+  constexpr int kThreads = 8;
+  const uint64_t per_thread = SanitizerScaled(1000000, 10);
+  constexpr uint64_t kCapacity = 10000;
+  FakeClock clock(kSecond);
+  StatsOptions o;
+  o.capacity = kCapacity;
+  o.clock = clock.clock();
+  absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+  ASSERT_TRUE(created.ok());
+  StatsRecorder& r = **created;
+
+  // A reader runs throughout, checking what must hold at every instant.
+  std::atomic<bool> writers_done{false};
+  std::atomic<int> reads{0};
+  std::atomic<int> violations{0};
+  std::thread reader([&] {
+    uint64_t last_count[kStatsKindSlots] = {};
+    while (!writers_done.load()) {
+      StatsSnapshot s;
+      r.Read(&s);
+      reads.fetch_add(1);
+      if (s.window_count > kCapacity) violations.fetch_add(1);
+      for (int k = 0; k < kStatsKindSlots; ++k) {
+        const StatsKindSnapshot& ks = s.kinds[k];
+        if (ks.count < last_count[k]) violations.fetch_add(1);  // totals never shrink
+        last_count[k] = ks.count;
+        if (ks.window_count == 0) continue;
+        if (!(ks.window_min_ns <= ks.window_p50_ns && ks.window_p50_ns <= ks.window_p90_ns &&
+              ks.window_p90_ns <= ks.window_p99_ns && ks.window_p99_ns <= ks.window_max_ns)) {
+          violations.fetch_add(1);
+        }
+      }
+    }
+  });
+
+  StartLine start(kThreads);
+  std::vector<std::thread> writers;
+  for (int t = 0; t < kThreads; ++t) {
+    writers.emplace_back([&, t] {
+      start.ArriveAndWait();
+      for (uint64_t j = 0; j < per_thread; ++j) r.RecordChecked(TotalsSample(t, j, clock.now()));
+    });
+  }
+  for (std::thread& w : writers) w.join();
+  writers_done.store(true);
+  reader.join();
+
+  // The expected totals, recomputed serially.
+  StatsKindSnapshot expected[kStatsKindSlots];
+  for (int t = 0; t < kThreads; ++t) {
+    for (uint64_t j = 0; j < per_thread; ++j) {
+      const StatsSample s = TotalsSample(t, j, 0);
+      StatsKindSnapshot& e = expected[s.kind];
+      ++e.count;
+      e.errors += s.failed;
+      e.duration_ns += static_cast<uint64_t>(s.duration_ns);
+      e.bytes += s.bytes;
+      e.items += s.items;
+      ++e.by_target[s.target];
+    }
+  }
+  StatsSnapshot s;
+  r.Read(&s);
+  EXPECT_EQ(s.count, kThreads * per_thread);
+  for (int k = 0; k < kStatsKindSlots; ++k) {
+    SCOPED_TRACE(k);
+    EXPECT_EQ(s.kinds[k].count, expected[k].count);
+    EXPECT_EQ(s.kinds[k].errors, expected[k].errors);
+    EXPECT_EQ(s.kinds[k].duration_ns, expected[k].duration_ns);
+    EXPECT_EQ(s.kinds[k].bytes, expected[k].bytes);
+    EXPECT_EQ(s.kinds[k].items, expected[k].items);
+    for (int t = 0; t < kSimdTargetSlots; ++t) {
+      EXPECT_EQ(s.kinds[k].by_target[t], expected[k].by_target[t]) << "target " << t;
+    }
+  }
+  // Every one of the last `capacity` tickets landed and is fresh.
+  EXPECT_EQ(s.window_count, kCapacity);
+  EXPECT_GT(reads.load(), 0);
+  EXPECT_EQ(violations.load(), 0);
+}
+
+TEST(StatsConcurrency, WritersLappingATinyRingNeverTearAnEntry) {
+  // Capacity 4 with 8 writers: slots are reclaimed while other writers are
+  // still filling them. Each sample ties its fields together (bytes = 3d,
+  // items = d + 7), so a window built from a torn slot breaks the identity.
+  constexpr int kThreads = 8;
+  const uint64_t per_thread = SanitizerScaled(200000, 10);
+  FakeClock clock(kSecond);
+  StatsOptions o;
+  o.capacity = 4;
+  o.clock = clock.clock();
+  absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+  ASSERT_TRUE(created.ok());
+  StatsRecorder& r = **created;
+
+  std::atomic<bool> writers_done{false};
+  std::atomic<int> torn{0};
+  std::atomic<int> reads{0};
+  std::thread reader([&] {
+    while (!writers_done.load()) {
+      StatsSnapshot s;
+      r.Read(&s);
+      reads.fetch_add(1);
+      if (s.window_count > 4) torn.fetch_add(1);
+      for (const StatsKindSnapshot& k : s.kinds) {
+        if (k.window_bytes != 3 * k.window_duration_ns ||
+            k.window_items != k.window_duration_ns + 7 * k.window_count) {
+          torn.fetch_add(1);
+        }
+      }
+    }
+  });
+  StartLine start(kThreads);
+  std::vector<std::thread> writers;
+  for (int t = 0; t < kThreads; ++t) {
+    writers.emplace_back([&, t] {
+      start.ArriveAndWait();
+      for (uint64_t j = 0; j < per_thread; ++j) {
+        StatsSample s;
+        s.kind = t % kStatsBuiltinKinds;
+        s.end_ns = clock.now();
+        const uint64_t d = (j * 2654435761u + static_cast<uint64_t>(t) * 977) % 1000000;
+        s.duration_ns = static_cast<int64_t>(d);
+        s.bytes = 3 * d;
+        s.items = d + 7;
+        r.RecordChecked(s);
+      }
+    });
+  }
+  for (std::thread& w : writers) w.join();
+  writers_done.store(true);
+  reader.join();
+  StatsSnapshot s;
+  r.Read(&s);
+  EXPECT_EQ(s.count, kThreads * per_thread);
+  EXPECT_EQ(s.window_count, 4u);
+  EXPECT_GT(reads.load(), 0);
+  EXPECT_EQ(torn.load(), 0);
+}
+
+TEST(StatsConcurrency, ResetsAndReadsRacingWithRecordsAreSafeAndLeaveExactCounts) {
+  constexpr int kThreads = 4;
+  const uint64_t per_thread = SanitizerScaled(200000, 10);
+  FakeClock clock(kSecond);
+  StatsOptions o;
+  o.capacity = 256;
+  o.clock = clock.clock();
+  absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+  ASSERT_TRUE(created.ok());
+  StatsRecorder& r = **created;
+
+  std::atomic<bool> writers_done{false};
+  std::atomic<int> violations{0};
+  std::thread resetter([&] {
+    while (!writers_done.load()) {
+      r.Reset();
+      StatsSnapshot s;
+      r.Read(&s);
+      if (s.window_count > 256) violations.fetch_add(1);
+      if (s.count > kThreads * per_thread) violations.fetch_add(1);
+      std::this_thread::yield();
+    }
+  });
+  StartLine start(kThreads);
+  std::vector<std::thread> writers;
+  for (int t = 0; t < kThreads; ++t) {
+    writers.emplace_back([&, t] {
+      start.ArriveAndWait();
+      for (uint64_t j = 0; j < per_thread; ++j) {
+        StatsSample s;
+        s.kind = kStatsKindRender + t % 2;
+        s.end_ns = clock.now();
+        s.duration_ns = 10;
+        s.bytes = 1;
+        r.RecordChecked(s);
+      }
+    });
+  }
+  for (std::thread& w : writers) w.join();
+  writers_done.store(true);
+  resetter.join();
+  EXPECT_EQ(violations.load(), 0);
+
+  // Once quiet, a reset leaves nothing and new records are counted exactly.
+  r.Reset();
+  for (int i = 0; i < 100; ++i) {
+    StatsSample s;
+    s.end_ns = clock.now();
+    s.duration_ns = 3;
+    r.RecordChecked(s);
+  }
+  StatsSnapshot s;
+  r.Read(&s);
+  EXPECT_EQ(s.count, 100u);
+  EXPECT_EQ(s.kinds[kStatsKindRender].duration_ns, 300u);
+  EXPECT_EQ(s.kinds[kStatsKindEncode].count, 0u);
+  EXPECT_EQ(s.window_count, 100u);
+}
+
+}  // namespace
+}  // namespace candlewick

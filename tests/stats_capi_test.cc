@@ -1,0 +1,733 @@
+// The statistics part of the C API as a caller sees it: every bad-input path
+// (a clear status and a message naming the problem, nothing recorded or
+// leaked), an allocation-counting allocator showing the handle allocates
+// nothing after creation, and charts recording their own render calls.
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "capi/candlewick.h"
+#include "gtest/gtest.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using candlewick_test::MakeSeries;
+using candlewick_test::Series;
+
+constexpr int64_t kSecond = 1000000000;
+
+struct StatsDeleter {
+  void operator()(cw_stats* s) const { cw_stats_destroy(s); }
+};
+using StatsPtr = std::unique_ptr<cw_stats, StatsDeleter>;
+struct ChartDeleter {
+  void operator()(cw_chart* c) const { cw_chart_destroy(c); }
+};
+using ChartPtr = std::unique_ptr<cw_chart, ChartDeleter>;
+struct BufferDeleter {
+  void operator()(cw_buffer* b) const { cw_buffer_destroy(b); }
+};
+using BufferPtr = std::unique_ptr<cw_buffer, BufferDeleter>;
+
+// Counts allocations and frees through the hooks; allocation number
+// `fail_from` and every later one fail.
+struct Counting {
+  long allocs = 0;
+  long frees = 0;
+  long attempts = 0;
+  long fail_from = std::numeric_limits<long>::max();
+  static void* Alloc(void* opaque, size_t size, size_t alignment) {
+    auto* c = static_cast<Counting*>(opaque);
+    if (c->attempts++ >= c->fail_from) return nullptr;
+    if (alignment < sizeof(void*)) alignment = sizeof(void*);
+    void* p = std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
+    if (p != nullptr) c->allocs++;
+    return p;
+  }
+  static void Free(void* opaque, void* p) {
+    static_cast<Counting*>(opaque)->frees++;
+    std::free(p);
+  }
+  cw_allocator hooks() { return cw_allocator{this, &Alloc, &Free}; }
+};
+
+// A clock the test moves by hand; each reading also advances it by `tick`,
+// so a timed call measures exactly `tick` ns.
+struct ManualClock {
+  int64_t now = 0;
+  int64_t tick = 0;
+  static int64_t Read(void* opaque) {
+    auto* c = static_cast<ManualClock*>(opaque);
+    const int64_t t = c->now;
+    c->now += c->tick;
+    return t;
+  }
+};
+
+StatsPtr MakeStats(cw_stats_options o) {
+  cw_stats* s = nullptr;
+  EXPECT_EQ(cw_stats_create(&o, &s), CW_OK);
+  return StatsPtr(s);
+}
+
+cw_stats_sample Sample(int32_t kind, int64_t end_ns, int64_t duration_ns, uint64_t bytes = 0,
+                       uint64_t items = 0) {
+  cw_stats_sample s;
+  std::memset(&s, 0, sizeof s);
+  s.struct_size = sizeof s;
+  s.kind = kind;
+  s.simd_target = CW_SIMD_NONE;
+  s.end_ns = end_ns;
+  s.duration_ns = duration_ns;
+  s.bytes = bytes;
+  s.items = items;
+  return s;
+}
+
+cw_stats_snapshot Read(const cw_stats* stats) {
+  cw_stats_snapshot snap;
+  std::memset(&snap, 0, sizeof snap);
+  snap.struct_size = sizeof snap;
+  EXPECT_EQ(cw_stats_read(stats, &snap), CW_OK);
+  return snap;
+}
+
+std::string LastError(const cw_stats* stats) {
+  const size_t n = cw_stats_last_error(stats, nullptr, 0);
+  std::string text(n + 1, '\0');
+  cw_stats_last_error(stats, &text[0], text.size());
+  text.resize(n);
+  return text;
+}
+
+bool Contains(const std::string& haystack, const char* needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::string Text(const cw_buffer* b) {
+  return std::string(reinterpret_cast<const char*>(cw_buffer_data(b)), cw_buffer_size(b));
+}
+
+// ---------------------------------------------------------------------------
+// Options and creation.
+
+TEST(StatsOptions, DefaultsAreTheReferenceBoundsOf10000RecordsAnd24Hours) {
+  cw_stats_options o;
+  std::memset(&o, 0xAB, sizeof o);
+  cw_stats_options_init(&o);
+  EXPECT_EQ(o.struct_size, sizeof o);
+  EXPECT_EQ(o.capacity, 10000u);
+  EXPECT_EQ(o.retention_ns, 24 * 3600 * kSecond);
+  EXPECT_EQ(o.labels, nullptr);
+  EXPECT_EQ(o.label_count, 0u);
+  EXPECT_EQ(o.clock, nullptr);
+  EXPECT_EQ(o.clock_opaque, nullptr);
+  EXPECT_EQ(o.allocator, nullptr);
+  cw_stats_options_init(nullptr);  // a no-op
+  char message[64] = "unchanged";
+  EXPECT_EQ(cw_stats_options_validate(&o, message, sizeof message), CW_OK);
+  EXPECT_STREQ(message, "");
+}
+
+// Each bad option gives the same status from validate and create, validate
+// explains it, and create leaves *out NULL.
+struct BadOptions {
+  const char* what;
+  cw_stats_options options;
+  cw_status status;
+  const char* message;
+};
+
+TEST(StatsOptions, EveryBadOptionHasAStatusAndAMessage) {
+  static const char* const kTooMany[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
+  static const char* const kNullLabel[] = {nullptr};
+  static const char* const kUpper[] = {"Resample"};
+  static const char* const kSpace[] = {"db write"};
+  static const char* const kDigit[] = {"4h"};
+  static const char* const kLong[] = {"a_label_that_is_much_too_long_for_a_kind"};
+  static const char* const kBuiltin[] = {"encode"};
+  static const char* const kDuplicate[] = {"resample", "resample"};
+  static const char* const kEmpty[] = {""};
+  cw_allocator null_hook = {nullptr, nullptr, &Counting::Free};
+  cw_stats_options base;
+  cw_stats_options_init(&base);
+  auto with = [&](auto change) {
+    cw_stats_options o = base;
+    change(o);
+    return o;
+  };
+  const BadOptions cases[] = {
+      {"struct_size", with([](cw_stats_options& o) { o.struct_size = 8; }), CW_ERR_STRUCT_SIZE,
+       "struct_size"},
+      {"zero capacity", with([](cw_stats_options& o) { o.capacity = 0; }),
+       CW_ERR_INVALID_ARGUMENT, "capacity must be at least 1"},
+      {"absurd capacity",
+       with([](cw_stats_options& o) { o.capacity = std::numeric_limits<uint64_t>::max() / 4; }),
+       CW_ERR_SIZE_OUT_OF_RANGE, "overflows"},
+      {"max capacity",
+       with([](cw_stats_options& o) { o.capacity = std::numeric_limits<uint64_t>::max(); }),
+       CW_ERR_SIZE_OUT_OF_RANGE, "overflows"},
+      {"zero retention", with([](cw_stats_options& o) { o.retention_ns = 0; }),
+       CW_ERR_INVALID_ARGUMENT, "retention must be > 0"},
+      {"negative retention", with([](cw_stats_options& o) { o.retention_ns = -kSecond; }),
+       CW_ERR_INVALID_ARGUMENT, "retention must be > 0"},
+      {"too many labels",
+       with([](cw_stats_options& o) {
+         o.labels = kTooMany;
+         o.label_count = 9;
+       }),
+       CW_ERR_INVALID_ARGUMENT, "at most 8"},
+      {"labels NULL", with([](cw_stats_options& o) { o.label_count = 1; }), CW_ERR_NULL_ARGUMENT,
+       "labels is NULL"},
+      {"a NULL label",
+       with([](cw_stats_options& o) {
+         o.labels = kNullLabel;
+         o.label_count = 1;
+       }),
+       CW_ERR_NULL_ARGUMENT, "label 0 is NULL"},
+      {"upper case",
+       with([](cw_stats_options& o) {
+         o.labels = kUpper;
+         o.label_count = 1;
+       }),
+       CW_ERR_INVALID_ARGUMENT, "[a-z0-9_]"},
+      {"space",
+       with([](cw_stats_options& o) {
+         o.labels = kSpace;
+         o.label_count = 1;
+       }),
+       CW_ERR_INVALID_ARGUMENT, "[a-z0-9_]"},
+      {"leading digit",
+       with([](cw_stats_options& o) {
+         o.labels = kDigit;
+         o.label_count = 1;
+       }),
+       CW_ERR_INVALID_ARGUMENT, "starting with a letter"},
+      {"too long",
+       with([](cw_stats_options& o) {
+         o.labels = kLong;
+         o.label_count = 1;
+       }),
+       CW_ERR_INVALID_ARGUMENT, "1..31 characters"},
+      {"empty",
+       with([](cw_stats_options& o) {
+         o.labels = kEmpty;
+         o.label_count = 1;
+       }),
+       CW_ERR_INVALID_ARGUMENT, "1..31 characters"},
+      {"built-in name",
+       with([](cw_stats_options& o) {
+         o.labels = kBuiltin;
+         o.label_count = 1;
+       }),
+       CW_ERR_INVALID_ARGUMENT, "built-in kind"},
+      {"duplicate",
+       with([](cw_stats_options& o) {
+         o.labels = kDuplicate;
+         o.label_count = 2;
+       }),
+       CW_ERR_INVALID_ARGUMENT, "both \"resample\""},
+      {"allocator hook NULL", with([&](cw_stats_options& o) { o.allocator = &null_hook; }),
+       CW_ERR_NULL_ARGUMENT, "NULL alloc or free hook"},
+  };
+  for (const BadOptions& c : cases) {
+    SCOPED_TRACE(c.what);
+    char message[256];
+    EXPECT_EQ(cw_stats_options_validate(&c.options, message, sizeof message), c.status);
+    EXPECT_TRUE(Contains(message, c.message)) << message;
+    cw_stats* out = reinterpret_cast<cw_stats*>(0x1);
+    EXPECT_EQ(cw_stats_create(&c.options, &out), c.status);
+    EXPECT_EQ(out, nullptr);
+  }
+  char message[256];
+  EXPECT_EQ(cw_stats_options_validate(nullptr, message, sizeof message), CW_ERR_NULL_ARGUMENT);
+  EXPECT_STREQ(message, "options is NULL");
+  cw_stats* out = reinterpret_cast<cw_stats*>(0x1);
+  EXPECT_EQ(cw_stats_create(nullptr, &out), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+  EXPECT_EQ(cw_stats_create(&base, nullptr), CW_ERR_NULL_ARGUMENT);
+}
+
+TEST(StatsOptions, MessagesAreTruncatedNeverOverrun) {
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  o.capacity = 0;
+  char small[8];
+  std::memset(small, 'x', sizeof small);
+  EXPECT_EQ(cw_stats_options_validate(&o, small, 6), CW_ERR_INVALID_ARGUMENT);
+  EXPECT_STREQ(small, "stats");
+  EXPECT_EQ(small[6], 'x');
+  EXPECT_EQ(cw_stats_options_validate(&o, nullptr, 0), CW_ERR_INVALID_ARGUMENT);
+}
+
+TEST(StatsCreate, FailsCleanlyWhereverTheAllocatorGivesOut) {
+  long needed = 0;
+  {
+    Counting counting;
+    cw_allocator hooks = counting.hooks();
+    cw_stats_options o;
+    cw_stats_options_init(&o);
+    o.allocator = &hooks;
+    StatsPtr s = MakeStats(o);
+    needed = counting.allocs;
+  }
+  ASSERT_GE(needed, 3);
+  for (long fail = 0; fail < needed; ++fail) {
+    SCOPED_TRACE(fail);
+    Counting counting;
+    counting.fail_from = fail;
+    cw_allocator hooks = counting.hooks();
+    cw_stats_options o;
+    cw_stats_options_init(&o);
+    o.allocator = &hooks;
+    cw_stats* out = reinterpret_cast<cw_stats*>(0x1);
+    EXPECT_EQ(cw_stats_create(&o, &out), CW_ERR_OUT_OF_MEMORY);
+    EXPECT_EQ(out, nullptr);
+    EXPECT_EQ(counting.allocs, counting.frees);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// NULL handles and NULL arguments.
+
+TEST(StatsNull, NullHandlesAreRejectedWithoutCrashing) {
+  cw_stats_destroy(nullptr);
+  EXPECT_EQ(cw_stats_now(nullptr), 0);
+  EXPECT_EQ(LastError(nullptr), "invalid handle (NULL stats)");
+  const cw_stats_sample sample = Sample(CW_STATS_RENDER, 0, 1);
+  EXPECT_EQ(cw_stats_record(nullptr, &sample), CW_ERR_NULL_ARGUMENT);
+  cw_stats_snapshot snap;
+  snap.struct_size = sizeof snap;
+  EXPECT_EQ(cw_stats_read(nullptr, &snap), CW_ERR_NULL_ARGUMENT);
+  cw_buffer* out = reinterpret_cast<cw_buffer*>(0x1);
+  EXPECT_EQ(cw_stats_read_json(nullptr, &out), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+  out = reinterpret_cast<cw_buffer*>(0x1);
+  EXPECT_EQ(cw_stats_read_prometheus(nullptr, nullptr, &out), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+  EXPECT_EQ(cw_stats_reset(nullptr), CW_ERR_NULL_ARGUMENT);
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  StatsPtr stats = MakeStats(o);
+  EXPECT_EQ(cw_chart_attach_stats(nullptr, stats.get()), CW_ERR_NULL_ARGUMENT);
+}
+
+TEST(StatsNull, NullArgumentsOnAHandleLeaveAMessage) {
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  StatsPtr stats = MakeStats(o);
+  EXPECT_EQ(LastError(stats.get()), "");
+  EXPECT_EQ(cw_stats_record(stats.get(), nullptr), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(LastError(stats.get()), "sample is NULL");
+  EXPECT_EQ(cw_stats_read(stats.get(), nullptr), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(LastError(stats.get()), "snapshot is NULL");
+  EXPECT_EQ(cw_stats_read_json(stats.get(), nullptr), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(LastError(stats.get()), "out is NULL");
+  EXPECT_EQ(cw_stats_read_prometheus(stats.get(), nullptr, nullptr), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(LastError(stats.get()), "out is NULL");
+  EXPECT_EQ(Read(stats.get()).count, 0u);
+}
+
+// ---------------------------------------------------------------------------
+// Records.
+
+TEST(StatsRecord, BadSamplesAreRejectedWithAMessageAndNotCounted) {
+  static const char* const kLabels[] = {"resample"};
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  o.labels = kLabels;
+  o.label_count = 1;
+  StatsPtr stats = MakeStats(o);
+  const struct {
+    cw_stats_sample sample;
+    cw_status status;
+    const char* message;
+  } cases[] = {
+      {Sample(-1, 0, 1), CW_ERR_INVALID_ARGUMENT, "unknown stats kind -1"},
+      {Sample(5, 0, 1), CW_ERR_INVALID_ARGUMENT, "unknown stats kind 5"},
+      {Sample(CW_STATS_LABEL_0 + 1, 0, 1), CW_ERR_INVALID_ARGUMENT, "unknown stats kind 9"},
+      {Sample(1000, 0, 1), CW_ERR_INVALID_ARGUMENT, "unknown stats kind 1000"},
+      {Sample(CW_STATS_RENDER, 0, -1), CW_ERR_INVALID_ARGUMENT, "negative duration -1 ns"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(cw_stats_record(stats.get(), &c.sample), c.status);
+    EXPECT_TRUE(Contains(LastError(stats.get()), c.message)) << LastError(stats.get());
+  }
+  cw_stats_sample target = Sample(CW_STATS_RENDER, 0, 1);
+  for (int32_t t : {-1, CW_SIMD_RVV + 1, static_cast<int32_t>(CW_SIMD_TARGET_SLOTS)}) {
+    target.simd_target = t;
+    EXPECT_EQ(cw_stats_record(stats.get(), &target), CW_ERR_INVALID_ARGUMENT);
+    EXPECT_TRUE(Contains(LastError(stats.get()), "unknown SIMD target")) << t;
+  }
+  cw_stats_sample old_layout = Sample(CW_STATS_RENDER, 0, 1);
+  old_layout.struct_size = sizeof(size_t);
+  EXPECT_EQ(cw_stats_record(stats.get(), &old_layout), CW_ERR_STRUCT_SIZE);
+  EXPECT_TRUE(Contains(LastError(stats.get()), "struct_size"));
+  const cw_stats_snapshot snap = Read(stats.get());
+  EXPECT_EQ(snap.count, 0u);
+  EXPECT_EQ(snap.window_count, 0u);
+}
+
+TEST(StatsRecord, TheLastErrorIsKeptAcrossSuccessesAndCopiedInFull) {
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  StatsPtr stats = MakeStats(o);
+  const cw_stats_sample bad = Sample(42, 0, 1);
+  ASSERT_EQ(cw_stats_record(stats.get(), &bad), CW_ERR_INVALID_ARGUMENT);
+  const cw_stats_sample good = Sample(CW_STATS_RENDER, cw_stats_now(stats.get()), 1);
+  ASSERT_EQ(cw_stats_record(stats.get(), &good), CW_OK);
+  const std::string full = LastError(stats.get());
+  EXPECT_TRUE(Contains(full, "unknown stats kind 42"));
+  char small[10];
+  EXPECT_EQ(cw_stats_last_error(stats.get(), small, sizeof small), full.size());
+  EXPECT_EQ(std::string(small), full.substr(0, 9));
+}
+
+TEST(StatsRecord, RecordsAndLabelsShowUpInTheSnapshot) {
+  static const char* const kLabels[] = {"resample", "db_write"};
+  ManualClock clock{100 * kSecond, 0};
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  o.capacity = 4;
+  o.retention_ns = 10 * kSecond;
+  o.labels = kLabels;
+  o.label_count = 2;
+  o.clock = &ManualClock::Read;
+  o.clock_opaque = &clock;
+  StatsPtr stats = MakeStats(o);
+  EXPECT_EQ(cw_stats_now(stats.get()), 100 * kSecond);
+  for (int i = 0; i < 6; ++i) {
+    cw_stats_sample s = Sample(CW_STATS_LABEL_0 + 1, clock.now, 100 * (i + 1), 10, 1);
+    s.simd_target = CW_SIMD_AVX2;
+    s.failed = i == 5;
+    ASSERT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+  }
+  cw_stats_snapshot snap = Read(stats.get());
+  EXPECT_EQ(snap.capacity, 4u);
+  EXPECT_EQ(snap.retention_ns, 10 * kSecond);
+  EXPECT_EQ(snap.taken_at_ns, 100 * kSecond);
+  EXPECT_EQ(snap.count, 6u);
+  EXPECT_EQ(snap.window_count, 4u);
+  EXPECT_STREQ(snap.kinds[CW_STATS_RENDER].name, "render");
+  EXPECT_STREQ(snap.kinds[CW_STATS_BATCH].name, "batch");
+  EXPECT_STREQ(snap.kinds[5].name, "");
+  EXPECT_STREQ(snap.kinds[CW_STATS_LABEL_0].name, "resample");
+  const cw_stats_kind_snapshot& k = snap.kinds[CW_STATS_LABEL_0 + 1];
+  EXPECT_STREQ(k.name, "db_write");
+  EXPECT_STREQ(snap.kinds[CW_STATS_LABEL_0 + 2].name, "");
+  EXPECT_EQ(k.count, 6u);
+  EXPECT_EQ(k.errors, 1u);
+  EXPECT_EQ(k.duration_ns, 2100u);
+  EXPECT_EQ(k.bytes, 60u);
+  EXPECT_EQ(k.items, 6u);
+  EXPECT_EQ(k.by_target[CW_SIMD_AVX2], 6u);
+  EXPECT_EQ(k.window_count, 4u);  // the newest four: 300..600 ns
+  EXPECT_EQ(k.window_errors, 1u);
+  EXPECT_EQ(k.window_duration_ns, 1800u);
+  EXPECT_EQ(k.window_mean_ns, 450u);
+  EXPECT_EQ(k.window_min_ns, 300u);
+  EXPECT_EQ(k.window_max_ns, 600u);
+  EXPECT_EQ(k.window_p99_ns, 600u);
+
+  // Idle past retention: the window empties on read, the totals stay.
+  clock.now += 10 * kSecond;
+  snap = Read(stats.get());
+  EXPECT_EQ(snap.window_count, 0u);
+  EXPECT_EQ(snap.kinds[CW_STATS_LABEL_0 + 1].window_max_ns, 0u);
+  EXPECT_EQ(snap.kinds[CW_STATS_LABEL_0 + 1].count, 6u);
+
+  ASSERT_EQ(cw_stats_reset(stats.get()), CW_OK);
+  snap = Read(stats.get());
+  EXPECT_EQ(snap.count, 0u);
+  EXPECT_EQ(snap.kinds[CW_STATS_LABEL_0 + 1].by_target[CW_SIMD_AVX2], 0u);
+}
+
+TEST(StatsRead, ASnapshotOfAnOlderLayoutIsRefusedAndUntouched) {
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  StatsPtr stats = MakeStats(o);
+  std::vector<unsigned char> memory(sizeof(cw_stats_snapshot), 0xAB);
+  auto* snap = reinterpret_cast<cw_stats_snapshot*>(memory.data());
+  snap->struct_size = sizeof(cw_stats_snapshot) - 1;
+  const std::vector<unsigned char> before = memory;
+  EXPECT_EQ(cw_stats_read(stats.get(), snap), CW_ERR_STRUCT_SIZE);
+  EXPECT_EQ(memory, before);
+  EXPECT_TRUE(Contains(LastError(stats.get()), "struct_size"));
+}
+
+// ---------------------------------------------------------------------------
+// Text.
+
+TEST(StatsText, JsonAndPrometheusComeInLibraryBuffersEndingInNul) {
+  ManualClock clock{50 * kSecond, 0};
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  o.clock = &ManualClock::Read;
+  o.clock_opaque = &clock;
+  StatsPtr stats = MakeStats(o);
+  cw_stats_sample s = Sample(CW_STATS_ENCODE, clock.now, 1500000, 4096, 200);
+  s.simd_target = CW_SIMD_AVX3;
+  ASSERT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+
+  cw_buffer* raw = nullptr;
+  ASSERT_EQ(cw_stats_read_json(stats.get(), &raw), CW_OK);
+  BufferPtr json(raw);
+  const std::string j = Text(json.get());
+  EXPECT_EQ(cw_buffer_data(json.get())[cw_buffer_size(json.get())], '\0');
+  EXPECT_EQ(std::strlen(reinterpret_cast<const char*>(cw_buffer_data(json.get()))), j.size());
+  EXPECT_EQ(j.front(), '{');
+  EXPECT_TRUE(Contains(j, "\"taken_at_ns\": 50000000000,"));
+  EXPECT_TRUE(Contains(j, "\"simd_targets\": {\"AVX3\": 1}"));
+  EXPECT_TRUE(Contains(j, "\"p99_ns\": 1500000\n"));
+
+  ASSERT_EQ(cw_stats_read_prometheus(stats.get(), nullptr, &raw), CW_OK);
+  BufferPtr prom(raw);
+  const std::string p = Text(prom.get());
+  EXPECT_EQ(cw_buffer_data(prom.get())[cw_buffer_size(prom.get())], '\0');
+  EXPECT_TRUE(Contains(p, "# TYPE candlewick_operation_duration_seconds summary\n"));
+  EXPECT_TRUE(Contains(p, "candlewick_operations_total{kind=\"encode\"} 1\n"));
+  EXPECT_TRUE(Contains(
+      p, "candlewick_operation_duration_seconds{kind=\"encode\",quantile=\"0.99\"} 0.001500000\n"));
+  EXPECT_TRUE(Contains(
+      p, "candlewick_operations_by_simd_target_total{kind=\"encode\",target=\"AVX3\"} 1\n"));
+  EXPECT_TRUE(Contains(p, "candlewick_recent_max_duration_seconds{kind=\"render\"} NaN\n"));
+
+  ASSERT_EQ(cw_stats_read_prometheus(stats.get(), "svc", &raw), CW_OK);
+  BufferPtr named(raw);
+  EXPECT_TRUE(Contains(Text(named.get()), "svc_operations_total{kind=\"encode\"} 1\n"));
+  EXPECT_FALSE(Contains(Text(named.get()), "candlewick_"));
+}
+
+TEST(StatsText, ABadMetricPrefixIsRefused) {
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  StatsPtr stats = MakeStats(o);
+  const std::string too_long(65, 'a');
+  for (const char* bad : {"", "9lives", "has-dash", "a b", "x\"}", too_long.c_str()}) {
+    cw_buffer* out = reinterpret_cast<cw_buffer*>(0x1);
+    EXPECT_EQ(cw_stats_read_prometheus(stats.get(), bad, &out), CW_ERR_INVALID_ARGUMENT) << bad;
+    EXPECT_EQ(out, nullptr);
+    EXPECT_TRUE(Contains(LastError(stats.get()), "metric prefix")) << LastError(stats.get());
+  }
+}
+
+TEST(StatsText, OutOfMemoryForTheTextIsReportedAndLeaksNothing) {
+  Counting counting;
+  cw_allocator hooks = counting.hooks();
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  o.allocator = &hooks;
+  StatsPtr stats = MakeStats(o);
+  for (long extra = 0; extra < 2; ++extra) {
+    counting.fail_from = counting.attempts + extra;
+    cw_buffer* out = reinterpret_cast<cw_buffer*>(0x1);
+    EXPECT_EQ(cw_stats_read_json(stats.get(), &out), CW_ERR_OUT_OF_MEMORY);
+    EXPECT_EQ(out, nullptr);
+    out = reinterpret_cast<cw_buffer*>(0x1);
+    counting.fail_from = counting.attempts + extra;
+    EXPECT_EQ(cw_stats_read_prometheus(stats.get(), nullptr, &out), CW_ERR_OUT_OF_MEMORY);
+    EXPECT_EQ(out, nullptr);
+    EXPECT_TRUE(Contains(LastError(stats.get()), "out of memory"));
+  }
+  counting.fail_from = std::numeric_limits<long>::max();
+  stats.reset();
+  EXPECT_EQ(counting.allocs, counting.frees);
+}
+
+// ---------------------------------------------------------------------------
+// Memory: everything at creation, nothing after.
+
+TEST(StatsMemory, NothingIsAllocatedAfterCreationExceptReturnedText) {
+  Counting counting;
+  cw_allocator hooks = counting.hooks();
+  static const char* const kLabels[] = {"resample"};
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  o.capacity = 1000;
+  o.labels = kLabels;
+  o.label_count = 1;
+  o.allocator = &hooks;
+  StatsPtr stats = MakeStats(o);
+  const long at_creation = counting.allocs;
+  EXPECT_GT(at_creation, 0);
+
+  // Records (good and bad), reads, resets, clock and error queries.
+  const int64_t now = cw_stats_now(stats.get());
+  for (int i = 0; i < 100000; ++i) {
+    cw_stats_sample s = Sample(i % 2 == 0 ? CW_STATS_RENDER : CW_STATS_LABEL_0, now, i, 7, 1);
+    ASSERT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+  }
+  const cw_stats_sample bad = Sample(77, now, 1);
+  EXPECT_EQ(cw_stats_record(stats.get(), &bad), CW_ERR_INVALID_ARGUMENT);
+  EXPECT_FALSE(LastError(stats.get()).empty());
+  cw_stats_snapshot snap = Read(stats.get());
+  EXPECT_EQ(snap.count, 100000u);
+  EXPECT_EQ(snap.window_count, 1000u);
+  ASSERT_EQ(cw_stats_reset(stats.get()), CW_OK);
+  snap = Read(stats.get());
+  EXPECT_EQ(snap.count, 0u);
+  EXPECT_EQ(counting.allocs, at_creation);
+  EXPECT_EQ(counting.frees, 0);
+
+  // Text costs exactly its buffer: the cw_buffer and its bytes, both
+  // returned on cw_buffer_destroy, through the stats handle's allocator.
+  cw_buffer* json = nullptr;
+  ASSERT_EQ(cw_stats_read_json(stats.get(), &json), CW_OK);
+  EXPECT_EQ(counting.allocs, at_creation + 2);
+  cw_buffer_destroy(json);
+  EXPECT_EQ(counting.frees, 2);
+  cw_buffer* prom = nullptr;
+  ASSERT_EQ(cw_stats_read_prometheus(stats.get(), "svc", &prom), CW_OK);
+  EXPECT_EQ(counting.allocs, at_creation + 4);
+  // A buffer may outlive its stats handle.
+  stats.reset();
+  EXPECT_GT(cw_buffer_size(prom), 0u);
+  cw_buffer_destroy(prom);
+  EXPECT_EQ(counting.allocs, counting.frees);
+}
+
+// ---------------------------------------------------------------------------
+// Charts recording themselves.
+
+class ChartStats : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cw_stats_options o;
+    cw_stats_options_init(&o);
+    // Every clock reading advances 1 us, so each timed call lasts exactly
+    // 1 us: durations are checked exactly, not against wall time.
+    clock_ = ManualClock{1000 * kSecond, 1000};
+    o.clock = &ManualClock::Read;
+    o.clock_opaque = &clock_;
+    stats_ = MakeStats(o);
+    cw_chart_options co;
+    cw_chart_options_init(&co);
+    co.width = 64;
+    co.height = 48;
+    cw_chart* c = nullptr;
+    ASSERT_EQ(cw_chart_create(&co, &c), CW_OK);
+    chart_.reset(c);
+    series_ = MakeSeries(50, 7);
+  }
+
+  ManualClock clock_;
+  StatsPtr stats_;
+  ChartPtr chart_;
+  Series series_;
+};
+
+TEST_F(ChartStats, EveryRenderCallRecordsItselfWhileAttached) {
+  ASSERT_EQ(cw_chart_attach_stats(chart_.get(), stats_.get()), CW_OK);
+  const cw_ohlcv v = series_.View();
+  std::vector<uint8_t> pixels(64 * 48 * 4);
+  ASSERT_EQ(cw_chart_render_rgba(chart_.get(), &v, pixels.data(), pixels.size(), 256), CW_OK);
+  cw_buffer* frame = nullptr;
+  ASSERT_EQ(cw_chart_render_rgba_buffer(chart_.get(), &v, &frame), CW_OK);
+  BufferPtr frame_owner(frame);
+  cw_buffer* png = nullptr;
+  ASSERT_EQ(cw_chart_render_png(chart_.get(), &v, &png), CW_OK);
+  BufferPtr png_owner(png);
+
+  const cw_stats_snapshot snap = Read(stats_.get());
+  const int32_t active = cw_simd_target_active();
+  const cw_stats_kind_snapshot& render = snap.kinds[CW_STATS_RENDER];
+  EXPECT_EQ(render.count, 2u);
+  EXPECT_EQ(render.errors, 0u);
+  EXPECT_EQ(render.bytes, 2u * 64 * 48 * 4);
+  EXPECT_EQ(render.items, 100u);
+  EXPECT_EQ(render.duration_ns, 2000u);
+  EXPECT_EQ(render.by_target[active], 2u);
+  EXPECT_EQ(render.window_count, 2u);
+  EXPECT_EQ(render.window_max_ns, 1000u);
+  const cw_stats_kind_snapshot& encode = snap.kinds[CW_STATS_ENCODE];
+  EXPECT_EQ(encode.count, 1u);
+  EXPECT_EQ(encode.bytes, cw_buffer_size(png));
+  EXPECT_EQ(encode.items, 50u);
+  EXPECT_EQ(encode.by_target[active], 1u);
+  EXPECT_EQ(snap.count, 3u);
+}
+
+TEST_F(ChartStats, FailedCallsCountAsErrorsWithNoBytesAndNoTarget) {
+  ASSERT_EQ(cw_chart_attach_stats(chart_.get(), stats_.get()), CW_OK);
+  std::vector<uint8_t> pixels(64 * 48 * 4);
+  Series bad = series_;
+  bad.high[3] = bad.low[3] - 1;  // high below low
+  const cw_ohlcv v = bad.View();
+  EXPECT_EQ(cw_chart_render_rgba(chart_.get(), &v, pixels.data(), pixels.size(), 256),
+            CW_ERR_INCONSISTENT_OHLC);
+  EXPECT_EQ(cw_chart_render_rgba(chart_.get(), nullptr, pixels.data(), pixels.size(), 256),
+            CW_ERR_NULL_ARGUMENT);
+  cw_buffer* out = nullptr;
+  EXPECT_EQ(cw_chart_render_png(chart_.get(), &v, &out), CW_ERR_INCONSISTENT_OHLC);
+  EXPECT_EQ(cw_chart_render_rgba_buffer(chart_.get(), &v, nullptr), CW_ERR_NULL_ARGUMENT);
+  const cw_stats_snapshot snap = Read(stats_.get());
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].count, 3u);
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].errors, 3u);
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].bytes, 0u);
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].items, 100u);  // NULL series counts 0 rows
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].by_target[CW_SIMD_NONE], 3u);
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].window_errors, 3u);
+  EXPECT_EQ(snap.kinds[CW_STATS_ENCODE].errors, 1u);
+  // The chart's own error reporting is unchanged.
+  EXPECT_STRNE(cw_chart_last_error(chart_.get()), "");
+}
+
+TEST_F(ChartStats, DetachedChartsRecordNothingAndReadNoClock) {
+  const cw_ohlcv v = series_.View();
+  std::vector<uint8_t> pixels(64 * 48 * 4);
+  const int64_t clock_before = clock_.now;
+  ASSERT_EQ(cw_chart_render_rgba(chart_.get(), &v, pixels.data(), pixels.size(), 256), CW_OK);
+  EXPECT_EQ(clock_.now, clock_before);  // never attached: the clock was not read
+
+  ASSERT_EQ(cw_chart_attach_stats(chart_.get(), stats_.get()), CW_OK);
+  ASSERT_EQ(cw_chart_render_rgba(chart_.get(), &v, pixels.data(), pixels.size(), 256), CW_OK);
+  ASSERT_EQ(cw_chart_attach_stats(chart_.get(), nullptr), CW_OK);
+  const int64_t clock_detached = clock_.now;
+  ASSERT_EQ(cw_chart_render_rgba(chart_.get(), &v, pixels.data(), pixels.size(), 256), CW_OK);
+  EXPECT_EQ(clock_.now, clock_detached);
+  EXPECT_EQ(Read(stats_.get()).kinds[CW_STATS_RENDER].count, 1u);
+
+  // The stats handle may be destroyed once detached; the chart lives on.
+  stats_.reset();
+  ASSERT_EQ(cw_chart_render_rgba(chart_.get(), &v, pixels.data(), pixels.size(), 256), CW_OK);
+}
+
+TEST_F(ChartStats, ManyChartsShareOneStatsHandle) {
+  cw_chart_options co;
+  cw_chart_options_init(&co);
+  co.width = 32;
+  co.height = 32;
+  cw_chart* c = nullptr;
+  ASSERT_EQ(cw_chart_create(&co, &c), CW_OK);
+  ChartPtr second(c);
+  ASSERT_EQ(cw_chart_attach_stats(chart_.get(), stats_.get()), CW_OK);
+  ASSERT_EQ(cw_chart_attach_stats(second.get(), stats_.get()), CW_OK);
+  const cw_ohlcv v = series_.View();
+  cw_buffer* a = nullptr;
+  cw_buffer* b = nullptr;
+  ASSERT_EQ(cw_chart_render_rgba_buffer(chart_.get(), &v, &a), CW_OK);
+  ASSERT_EQ(cw_chart_render_rgba_buffer(second.get(), &v, &b), CW_OK);
+  BufferPtr a_owner(a), b_owner(b);
+  const cw_stats_snapshot snap = Read(stats_.get());
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].count, 2u);
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].bytes, 64u * 48 * 4 + 32u * 32 * 4);
+}
+
+TEST(SimdTargets, NamesAreHighwaysAndTheActiveTargetIsKnown) {
+  EXPECT_STREQ(cw_simd_target_name(CW_SIMD_NONE), "none");
+  EXPECT_STREQ(cw_simd_target_name(CW_SIMD_OTHER), "other");
+  EXPECT_STREQ(cw_simd_target_name(CW_SIMD_SCALAR), "SCALAR");
+  EXPECT_STREQ(cw_simd_target_name(CW_SIMD_AVX3), "AVX3");
+  EXPECT_STREQ(cw_simd_target_name(CW_SIMD_RVV), "RVV");
+  EXPECT_EQ(cw_simd_target_name(CW_SIMD_RVV + 1), nullptr);
+  EXPECT_EQ(cw_simd_target_name(-1), nullptr);
+  const int32_t active = cw_simd_target_active();
+  EXPECT_GE(active, CW_SIMD_SCALAR);
+  EXPECT_LE(active, CW_SIMD_RVV);
+}
+
+}  // namespace
