@@ -453,8 +453,10 @@ CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
  *
  * Memory: everything the handle will ever use is allocated by
  * cw_stats_create(), through its allocator: 64 bytes per record of
- * capacity, plus about 38 KiB of counters and 8 KiB of read scratch per kind
- * in use (the 5 built-in kinds and the labels).  Recording, reading into a cw_stats_snapshot and resetting
+ * capacity, plus 4.7 KiB of counters per CPU (at least 8, at most 64 CPUs'
+ * worth) and 7.7 KiB of read scratch per kind in use (the 5 built-in kinds
+ * and the labels): 0.7 MiB in all for the defaults on an 8-CPU machine.
+ * Recording, reading into a cw_stats_snapshot and resetting
  * allocate nothing; the text forms allocate only the cw_buffer they return.
  *
  * Percentiles come from a fixed log-linear histogram (16 sub-buckets per

@@ -1,65 +1,181 @@
 #include "tests/golden_cases.h"
 
+#include <cmath>
+
 #include "tests/test_support.h"
 
 namespace candlewick_test {
+namespace {
+
+cw_chart_options Options(uint32_t w, uint32_t h, int32_t type, int32_t theme) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.width = w;
+  o.height = h;
+  o.type = type;
+  o.theme = theme;
+  return o;
+}
+
+// Simple moving average with NaN before the window fills: test data only.
+std::vector<double> Sma(const std::vector<double>& x, size_t period) {
+  std::vector<double> out(x.size(), NAN);
+  double sum = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    sum += x[i];
+    if (i >= period) sum -= x[i - period];
+    if (i + 1 >= period) out[i] = sum / static_cast<double>(period);
+  }
+  return out;
+}
+
+}  // namespace
 
 std::vector<GoldenCase> GoldenCases() {
   std::vector<GoldenCase> cases;
   const struct {
     const char* name;
-    cw_theme theme;
+    int32_t type;
+  } types[] = {{"candles", CW_CHART_CANDLESTICK}, {"hollow", CW_CHART_HOLLOW},
+               {"ohlc", CW_CHART_OHLC},           {"line", CW_CHART_LINE},
+               {"area", CW_CHART_AREA},           {"heikin_ashi", CW_CHART_HEIKIN_ASHI},
+               {"renko", CW_CHART_RENKO},         {"pnf", CW_CHART_POINT_FIGURE}};
+  const struct {
+    const char* name;
+    int32_t theme;
   } themes[] = {{"classic", CW_THEME_CLASSIC},
                 {"modern", CW_THEME_MODERN},
                 {"tradingview", CW_THEME_TRADINGVIEW},
                 {"light", CW_THEME_LIGHT}};
-  for (const auto& t : themes) {
-    GoldenCase c;
-    c.name = std::string("candles_") + t.name;
-    cw_chart_options_init(&c.options);
-    c.options.width = 320;
-    c.options.height = 200;
-    c.options.theme = t.theme;
-    c.candles = 60;
-    c.seed = 2024;
-    cases.push_back(c);
+  for (const auto& t : types) {
+    for (const auto& th : themes) {
+      cases.push_back({std::string(t.name) + "_" + th.name, Options(320, 200, t.type, th.theme),
+                       60, 2024, GoldenData::kPlain});
+    }
   }
-  GoldenCase bare;
-  bare.name = "candles_no_volume_no_grid";
-  cw_chart_options_init(&bare.options);
-  bare.options.width = 257;  // odd sizes exercise the kernels' tails
-  bare.options.height = 131;
+  // Odd sizes exercise the kernels' tails.
+  GoldenCase bare{"candles_no_volume_no_grid", Options(257, 131, CW_CHART_CANDLESTICK, 0), 37, 99,
+                  GoldenData::kPlain};
   bare.options.show_volume = 0;
   bare.options.show_grid = 0;
-  bare.candles = 37;
-  bare.seed = 99;
   cases.push_back(bare);
-  GoldenCase dense;
-  dense.name = "candles_dense_custom";
-  cw_chart_options_init(&dense.options);
-  dense.options.width = 200;
-  dense.options.height = 100;
+  GoldenCase dense{"candles_dense_custom", Options(200, 100, CW_CHART_CANDLESTICK, 0), 400, 7,
+                   GoldenData::kPlain};  // more candles than pixel columns
   dense.options.use_custom_colors = 1;
   dense.options.background = 0xFAF0E6FF;
   dense.options.grid = 0xD3D3D3FF;
   dense.options.up = 0x1E90FFFF;
   dense.options.down = 0xFF8C00FF;
-  dense.candles = 400;  // more candles than pixel columns
-  dense.seed = 7;
   cases.push_back(dense);
+  // Axes, labels and the title (crisp: monochrome text).
+  GoldenCase axes{"axes_tradingview", Options(480, 300, CW_CHART_CANDLESTICK, 2), 80, 5,
+                  GoldenData::kExtras};
+  axes.options.show_axes = 1;
+  cases.push_back(axes);
+  GoldenCase axes_aa = axes;
+  axes_aa.name = "axes_antialiased_light";
+  axes_aa.options.theme = CW_THEME_LIGHT;
+  axes_aa.options.antialias = 1;
+  cases.push_back(axes_aa);
+  GoldenCase line_aa{"line_antialiased_modern", Options(320, 200, CW_CHART_LINE, 1), 60, 2024,
+                     GoldenData::kExtras};
+  line_aa.options.antialias = 1;
+  cases.push_back(line_aa);
+  GoldenCase pnf_aa{"pnf_antialiased_classic", Options(320, 200, CW_CHART_POINT_FIGURE, 0), 120,
+                    11, GoldenData::kPlain};
+  pnf_aa.options.antialias = 1;
+  cases.push_back(pnf_aa);
+  cases.push_back({"extras_classic", Options(320, 240, CW_CHART_CANDLESTICK, 0), 90, 8,
+                   GoldenData::kExtras});
+  cases.push_back({"flat_modern_axes", Options(200, 120, CW_CHART_CANDLESTICK, 1), 20, 1,
+                   GoldenData::kFlat});
+  cases.back().options.show_axes = 1;
+  cases.push_back({"single_light", Options(120, 80, CW_CHART_CANDLESTICK, 3), 1, 3,
+                   GoldenData::kSingle});
+  cases.push_back({"gaps_tradingview", Options(320, 200, CW_CHART_CANDLESTICK, 2), 60, 4,
+                   GoldenData::kGappy});
   return cases;
 }
 
-cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* rgba) {
+cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* out, int32_t format) {
   cw_chart* chart = nullptr;
   cw_status st = cw_chart_create(&c.options, &chart);
   if (st != CW_OK) return st;
-  const Series s = MakeSeries(c.candles, c.seed);
-  const cw_ohlcv v = s.View();
-  size_t size = 0, stride = 0;
-  cw_chart_frame_info(chart, nullptr, nullptr, &stride, &size);
-  rgba->assign(size, 0);
-  st = cw_chart_render_rgba(chart, &v, rgba->data(), size, stride);
+  Series s = MakeSeries(c.data == GoldenData::kSingle ? 1 : c.candles, c.seed);
+  if (c.data == GoldenData::kFlat) {
+    for (size_t i = 0; i < s.close.size(); ++i) s.open[i] = s.high[i] = s.low[i] = s.close[i] = 50;
+    s.volume.clear();
+  }
+  cw_ohlcv series = s.View();
+  if (s.volume.empty()) series.volume = {nullptr, 0, 0};
+  cw_chart_data data;
+  cw_chart_data_init(&data, &series);
+
+  // Extras, computed here from the test series.
+  const std::vector<double> fast = Sma(s.close, 10), slow = Sma(s.close, 30);
+  std::vector<double> upper(s.close.size(), NAN), lower(s.close.size(), NAN);
+  std::vector<double> osc(s.close.size(), NAN), hist(s.close.size(), NAN);
+  const std::vector<double> mid = Sma(s.close, 20);
+  for (size_t i = 0; i < s.close.size(); ++i) {
+    if (std::isnan(mid[i])) continue;
+    double var = 0;
+    for (size_t k = i + 1 - 20; k <= i; ++k) var += (s.close[k] - mid[i]) * (s.close[k] - mid[i]);
+    const double sd = std::sqrt(var / 20);
+    upper[i] = mid[i] + 2 * sd;
+    lower[i] = mid[i] - 2 * sd;
+    osc[i] = sd > 0 ? 50 + 25 * (s.close[i] - mid[i]) / sd : 50;
+    hist[i] = s.close[i] - mid[i];
+  }
+  std::vector<double> gappy = fast;
+  for (size_t i = 25; i < 32 && i < gappy.size(); ++i) gappy[i] = NAN;
+  if (gappy.size() > 45) gappy[44] = gappy[46] = NAN;  // an isolated point at 45
+
+  const cw_line overlays[] = {{{fast.data(), fast.size(), 0}, 0xFFB300FF, 0},
+                              {{slow.data(), slow.size(), 0}, 0x42A5F5FF, 0}};
+  const cw_line gappy_line[] = {{{gappy.data(), gappy.size(), 0}, 0xFFB300FF, 2}};
+  const cw_band band = {{upper.data(), upper.size(), 0}, {lower.data(), lower.size(), 0},
+                        0x7E57C240, 0x7E57C2FF, 1};
+  const cw_line osc_line[] = {{{osc.data(), osc.size(), 0}, 0xAB47BCFF, 1}};
+  const double levels[] = {30, 70};
+  cw_panel panels[2] = {};
+  panels[0].weight = 0.25f;
+  panels[0].lines = osc_line;
+  panels[0].line_count = 1;
+  panels[0].levels = levels;
+  panels[0].level_count = 2;
+  panels[0].min = 0;
+  panels[0].max = 100;
+  panels[0].title = "OSC 20";
+  panels[1].weight = 0.2f;
+  panels[1].histogram = {hist.data(), hist.size(), 0};
+  panels[1].title = "HIST";
+  if (c.data == GoldenData::kExtras) {
+    data.overlays = overlays;
+    data.overlay_count = 2;
+    data.bands = &band;
+    data.band_count = 1;
+    data.panels = panels;
+    data.panel_count = 2;
+    data.title = "GOLDEN / USD  1D";
+  } else if (c.data == GoldenData::kGappy) {
+    data.overlays = gappy_line;
+    data.overlay_count = 1;
+  }
+
+  if (cw_format_bytes_per_pixel(format) != 0) {
+    size_t stride = 0, size = 0;
+    uint32_t w = 0, h = 0;
+    cw_chart_frame_info(chart, &w, &h, nullptr, nullptr);
+    stride = w * cw_format_bytes_per_pixel(format);
+    size = stride * h;
+    out->assign(size, 0);
+    st = cw_chart_render_frame(chart, &data, format, out->data(), size, stride);
+  } else {
+    cw_buffer* buffer = nullptr;
+    st = cw_chart_render(chart, &data, format, &buffer);
+    if (st == CW_OK) out->assign(cw_buffer_data(buffer), cw_buffer_data(buffer) + cw_buffer_size(buffer));
+    cw_buffer_destroy(buffer);
+  }
   cw_chart_destroy(chart);
   return st;
 }

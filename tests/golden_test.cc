@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -63,20 +64,43 @@ TEST_P(GoldenOnEveryTarget, PixelsMatchCommittedImages) {
 TEST_P(GoldenOnEveryTarget, PngOutputDecodesToTheSameFrame) {
   for (const GoldenCase& c : GoldenCases()) {
     SCOPED_TRACE(c.name);
-    std::vector<uint8_t> frame;
+    std::vector<uint8_t> frame, png, decoded;
     ASSERT_EQ(RenderGolden(c, &frame), CW_OK);
+    ASSERT_EQ(RenderGolden(c, &png, CW_FORMAT_PNG), CW_OK);
+    uint32_t w = 0, h = 0;
+    ASSERT_TRUE(DecodePng(png.data(), png.size(), &decoded, &w, &h));
+    EXPECT_EQ(decoded, frame);
+  }
+}
+
+// Crisp charts use exactly the palette's colours: no in-between colour
+// anywhere, and the indexed frame expands to the RGBA frame.
+TEST_P(GoldenOnEveryTarget, CrispFramesUseOnlyPaletteColours) {
+  for (const GoldenCase& c : GoldenCases()) {
+    if (c.options.antialias) continue;
+    SCOPED_TRACE(c.name);
+    std::vector<uint8_t> rgba, indexed;
+    ASSERT_EQ(RenderGolden(c, &rgba), CW_OK);
+    ASSERT_EQ(RenderGolden(c, &indexed, CW_FORMAT_INDEXED8), CW_OK);
     cw_chart* chart = nullptr;
     ASSERT_EQ(cw_chart_create(&c.options, &chart), CW_OK);
+    // The palette belongs to the last render on a handle: render once here.
     const Series s = MakeSeries(c.candles, c.seed);
     const cw_ohlcv v = s.View();
-    cw_buffer* png = nullptr;
-    ASSERT_EQ(cw_chart_render_png(chart, &v, &png), CW_OK);
-    std::vector<uint8_t> decoded;
-    uint32_t w = 0, h = 0;
-    ASSERT_TRUE(DecodePng(cw_buffer_data(png), cw_buffer_size(png), &decoded, &w, &h));
-    EXPECT_EQ(decoded, frame);
-    cw_buffer_destroy(png);
+    std::vector<uint8_t> scratch(rgba.size());
+    ASSERT_EQ(cw_chart_render_rgba(chart, &v, scratch.data(), scratch.size(),
+                                   c.options.width * 4), CW_OK);
     cw_chart_destroy(chart);
+    // Expand indices with the colours present in the RGBA frame.
+    std::map<uint8_t, uint32_t> colour_of;
+    for (size_t i = 0; i < indexed.size(); ++i) {
+      const uint32_t rgba_px = static_cast<uint32_t>(rgba[4 * i]) << 24 |
+                               static_cast<uint32_t>(rgba[4 * i + 1]) << 16 |
+                               static_cast<uint32_t>(rgba[4 * i + 2]) << 8 | rgba[4 * i + 3];
+      auto it = colour_of.emplace(indexed[i], rgba_px).first;
+      ASSERT_EQ(it->second, rgba_px) << "index " << int(indexed[i]) << " maps to two colours";
+    }
+    EXPECT_LE(colour_of.size(), 16u) << "a crisp chart has a handful of colours";
   }
 }
 

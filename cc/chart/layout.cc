@@ -153,7 +153,8 @@ class Builder {
   void DrawBandLines();
   void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c);
   void DrawPanel(const Panel& p, const YMap& y);
-  void DrawPriceAxis(const YMap& y, double step, double first, int decimals);
+  void DrawPriceAxis(const YMap& y, double step, double first, int decimals, int32_t skip_row,
+                     int32_t skip_half);
   void DrawTimeAxis();
   int TextWidth(absl::string_view s) const { return text_ ? text_->Width(s, o_.font_size) : 0; }
 
@@ -282,6 +283,22 @@ void Builder::PriceRange(double* lo, double* hi) {
     *lo = data_.series.close[0] - box_;
     *hi = data_.series.close[0] + box_;
   }
+  if (!(*hi > *lo)) {
+    // A flat series: give the axis a span (1% either way) so it has ticks,
+    // and the prices sit mid-panel.
+    const double pad = *hi != 0 ? std::fabs(*hi) * 0.01 : 1.0;
+    *lo -= pad;
+    *hi += pad;
+  }
+}
+
+// Digits after the point that `v` needs (up to 8): 102.35 -> 2, 50 -> 0.
+int DataDecimals(double v) {
+  for (int d = 0; d < 8; ++d) {
+    const double scaled = v * std::pow(10.0, d);
+    if (std::fabs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, std::fabs(scaled))) return d;
+  }
+  return 8;
 }
 
 void Builder::DrawGrid(const YMap& y, double step, double first, int32_t left, int32_t right) {
@@ -496,13 +513,17 @@ void Builder::DrawPanel(const Panel& p, const YMap& y) {
   }
 }
 
-void Builder::DrawPriceAxis(const YMap& y, double step, double first, int decimals) {
+// Tick labels within `skip_half` rows of `skip_row` (the last-price marker)
+// are left out so the marker never covers half a label.
+void Builder::DrawPriceAxis(const YMap& y, double step, double first, int decimals,
+                            int32_t skip_row, int32_t skip_half) {
   const float label_x = static_cast<float>(plot_right_ + 5);
   out_->Rect(plot_right_, y.top, plot_right_ + 1, y.bottom, c_.axis);
   for (double v = first; v <= y.hi + step * 1e-9; v += step) {
     const int32_t row = y.Row(v);
     if (row < y.top || row >= y.bottom) continue;
     out_->Rect(plot_right_ + 1, row, plot_right_ + 4, row + 1, c_.axis);
+    if (std::abs(row - skip_row) <= skip_half + 2) continue;
     out_->Text(FormatPrice(v, decimals).view(), label_x, static_cast<float>(row) + 0.5f,
                static_cast<float>(o_.font_size), TextAnchor::kLeftMiddle, c_.text);
   }
@@ -595,16 +616,15 @@ void Builder::Run() {
   if (axes_) {
     c_.text = pal.Intern(o_.theme.text);
     c_.axis = pal.Intern(o_.theme.axis);
-    const int target = std::max(2, (price_.bottom - price_.top) / 50);
+    const int target = std::max(5, (price_.bottom - price_.top) / 28);
+    const double last_close = data_.series.close[data_.series.size() - 1];
     tick_step_ = NiceTickStep(lo, hi, target, &tick_first_, &tick_decimals_);
     // The widest label sets the price axis width.
     int widest = TextWidth(FormatPrice(hi, tick_decimals_).view());
     widest = std::max(widest, TextWidth(FormatPrice(lo, tick_decimals_).view()));
     widest = std::max(
         widest,
-        TextWidth(FormatPrice(data_.series.close[data_.series.size() - 1],
-                              std::min(tick_decimals_ + 2, 10))
-                      .view()));
+        TextWidth(FormatPrice(last_close, std::max(tick_decimals_, DataDecimals(last_close))).view()));
     plot_right_ = std::max(plot_left_ + 16, plot_right_ - widest - 12);
   } else {
     c_.text = c_.axis = c_.grid;
@@ -695,8 +715,6 @@ void Builder::Run() {
   }
 
   if (axes_) {
-    DrawPriceAxis(price_, tick_step_, tick_first_, tick_decimals_);
-    DrawTimeAxis();
     // Last-price marker: the last close in a box on the price axis, in the
     // colour of the last candle.
     const OhlcvView& src = data_.series;
@@ -704,9 +722,11 @@ void Builder::Run() {
     const double close = src.close[last];
     const ColorIndex mc = close >= src.open[last] ? c_.up : c_.down;
     const int32_t row = std::clamp(price_.Row(close), price_.top, price_.bottom - 1);
-    // Two digits finer than the ticks (102.35 on an axis in steps of 5).
-    const Label label = FormatPrice(close, std::min(tick_decimals_ + 2, 10));
     const int32_t half = (text_->Ascent(o_.font_size) + text_->Descent(o_.font_size)) / 2 + 2;
+    DrawPriceAxis(price_, tick_step_, tick_first_, tick_decimals_, row, half);
+    DrawTimeAxis();
+    // As precise as the data (102.35 on an axis in steps of 5).
+    const Label label = FormatPrice(close, std::max(tick_decimals_, DataDecimals(close)));
     out_->Rect(plot_right_ + 1, row - half,
                std::min(o_.width, plot_right_ + 10 + TextWidth(label.view())), row + half + 1, mc);
     // Background-coloured text on the marker (palette slot 0).
@@ -729,20 +749,16 @@ double NiceTickStep(double lo, double hi, int target, double* first, int* decima
   const double raw = span / std::max(1, target);
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
   const double fraction = raw / magnitude;
-  double nice;
-  int extra = 0;
-  if (fraction <= 1.0) {
-    nice = 1;
-  } else if (fraction <= 2.0) {
-    nice = 2;
-  } else if (fraction <= 2.5) {
-    nice = 2.5;
-    extra = 1;  // 2.5 * 10^k needs one more digit
-  } else if (fraction <= 5.0) {
-    nice = 5;
-  } else {
-    nice = 10;
+  // The nearest (in ratio) of 1, 2, 2.5, 5, 10, so the tick count stays
+  // close to the target in both directions.
+  static const double kNice[] = {1, 2, 2.5, 5, 10};
+  double nice = 1;
+  for (double candidate : kNice) {
+    if (std::fabs(std::log(candidate / fraction)) < std::fabs(std::log(nice / fraction))) {
+      nice = candidate;
+    }
   }
+  const int extra = nice == 2.5 ? 1 : 0;  // 2.5 * 10^k needs one more digit
   const double step = nice * magnitude;
   *first = std::ceil(lo / step - 1e-9) * step;
   const int digits = -static_cast<int>(std::floor(std::log10(step) + 1e-9));

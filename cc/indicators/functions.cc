@@ -338,7 +338,7 @@ size_t MacdLookback(const double* p) {
   return slow - 1 + Period(p, 2) - 1;
 }
 void MacdCompute(const double* const* in, size_t m, const double* p, double* const* out,
-                 Workspace& ws) {
+                 Workspace&) {
   const size_t fast = std::min(Period(p, 0), Period(p, 1));
   const size_t slow = std::max(Period(p, 0), Period(p, 1));
   const size_t signal = Period(p, 2);
@@ -348,15 +348,28 @@ void MacdCompute(const double* const* in, size_t m, const double* p, double* con
   double* macd = out[0];
   double* sig = out[1];
   double* hist = out[2];
-  double* fast_ema = ws.Buffer(kFirstFunctionSlot, m);
-  EmaFrom(x, m, fast, EmaK(fast), start, fast_ema);
-  EmaFrom(x, m, slow, EmaK(slow), start, macd);
-  for (size_t i = start; i < m; ++i) macd[i] = fast_ema[i] - macd[i];
-  FillNaN(sig, start);
-  EmaFrom(macd + start, m - start, signal, EmaK(signal), signal - 1, sig + start);
-  for (size_t i = lb; i < m; ++i) hist[i] = macd[i] - sig[i];
+  double fast_sum = 0, slow_sum = 0;
+  for (size_t j = 0; j <= start; ++j) {
+    slow_sum += x[j];
+    if (j + fast > start) fast_sum += x[j];
+  }
+  const double fast_seed = fast_sum / static_cast<double>(fast);
+  const double slow_seed = slow_sum / static_cast<double>(slow);
+  macd[start] = fast_seed - slow_seed;
+  // Both EMAs in one pass, writing only their difference.
+  EmaDifference(x + start + 1, m - start - 1, EmaK(fast), EmaK(slow), fast_seed, slow_seed,
+                macd + start + 1);
+  double signal_sum = 0;
+  for (size_t j = start; j <= lb; ++j) signal_sum += macd[j];
+  const double signal_seed = signal_sum / static_cast<double>(signal);
+  sig[lb] = signal_seed;
+  hist[lb] = macd[lb] - signal_seed;
+  const double k = EmaK(signal);
+  LinearRecurrenceWithResidual(macd + lb + 1, m - lb - 1, 1.0 - k, k, signal_seed, sig + lb + 1,
+                               hist + lb + 1);
   // TA-Lib starts all three outputs at the signal's first value.
   FillNaN(macd, lb);
+  FillNaN(sig, lb);
   FillNaN(hist, lb);
 }
 
@@ -508,13 +521,7 @@ void BbandsCompute(const double* const* in, size_t m, const double* p, double* c
     MovingAverage(type, x, m, n, middle, ws, kFirstFunctionSlot + 1);
     mean = sma;
   }
-  WindowVariance(x, m, n, mean, lower);
-  const double up = p[1], dn = p[2];
-  for (size_t i = lb; i < m; ++i) {
-    const double sd = std::sqrt(lower[i]);
-    upper[i] = middle[i] + up * sd;
-    lower[i] = middle[i] - dn * sd;
-  }
+  WindowBands(x, m, n, mean, middle, p[1], p[2], upper, lower);
   FillNaN(upper, lb);
   FillNaN(lower, lb);
 }
@@ -533,9 +540,11 @@ void VarCompute(const double* const* in, size_t m, const double* p, double* cons
 size_t StddevLookback(const double* p) { return Period(p, 0) - 1; }
 void StddevCompute(const double* const* in, size_t m, const double* p, double* const* out,
                    Workspace& ws) {
-  VarCompute(in, m, p, out, ws);
-  const double k = p[1];
-  for (size_t i = Period(p, 0) - 1; i < m; ++i) out[0][i] = std::sqrt(out[0][i]) * k;
+  const size_t n = Period(p, 0);
+  double* mean = ws.Buffer(kFirstFunctionSlot, m);
+  SmaInto(in[0], m, n, mean);
+  FillNaN(out[0], n - 1);
+  WindowStddev(in[0], m, n, mean, p[1], out[0]);
 }
 
 size_t TrangeLookback(const double*) { return 1; }
@@ -549,17 +558,15 @@ void TrangeCompute(const double* const* in, size_t m, const double*, double* con
 // atr = ((n-1) * atr + tr) / n.
 size_t AtrLookback(const double* p) { return Period(p, 0); }
 void AtrCompute(const double* const* in, size_t m, const double* p, double* const* out,
-                Workspace& ws) {
+                Workspace&) {
   const size_t n = Period(p, 0);
-  double* tr = ws.Buffer(kFirstFunctionSlot, m);
-  TrueRange(in[0], in[1], in[2], m, tr);
+  const double *h = in[0], *l = in[1], *c = in[2];
   double sum = 0;
-  for (size_t i = 1; i <= n; ++i) sum += tr[i];
+  for (size_t i = 1; i <= n; ++i) sum += TrueRangeValue(h[i], l[i], c[i - 1]);
   const double seed = sum / static_cast<double>(n);
   FillNaN(out[0], n);
   out[0][n] = seed;
-  const double dn = static_cast<double>(n);
-  LinearRecurrence(tr + n + 1, m - n - 1, (dn - 1) / dn, 1.0 / dn, seed, out[0] + n + 1);
+  WilderAverageTrueRange(h, l, c, m, n, seed, out[0]);
 }
 
 size_t NatrLookback(const double* p) { return Period(p, 0); }

@@ -250,30 +250,32 @@ absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
     }
   }
 
-  // Row checks (non-finite rows are skipped: they split the series instead).
-  if (spec->high_input >= 0) {
-    const double* h = in[spec->high_input];
-    const double* l = in[spec->low_input];
-    size_t bad = FirstLess(h, l, n);
-    // +inf low or -inf high compare as high < low but are non-finite rows,
-    // which split the series instead.
-    while (bad < n && !(std::isfinite(h[bad]) && std::isfinite(l[bad]))) {
-      bad = bad + 1 + FirstLess(h + bad + 1, l + bad + 1, n - bad - 1);
-    }
-    if (bad < n) {
+  // One pass over every input finds the non-finite rows (which split the
+  // series) and checks the finite ones (high >= low, volume >= 0), before any
+  // output is written.
+  size_t* breaks = nullptr;
+  size_t break_count = 0;
+  for (size_t pos = 0; pos < n;) {
+    const double* rest[kMaxInputs] = {nullptr};
+    for (size_t k = 0; k < spec->input_count; ++k) rest[k] = in[k] + pos;
+    const size_t i = pos + FirstSuspectRow(rest, spec->input_count, n - pos, spec->high_input,
+                                           spec->low_input, spec->volume_input);
+    if (i == n) break;
+    bool finite = true;
+    for (size_t k = 0; k < spec->input_count; ++k) finite = finite && std::isfinite(in[k][i]);
+    if (!finite) {
+      if (breaks == nullptr) breaks = ws->Indices(1, n);
+      breaks[break_count++] = i;
+    } else if (spec->high_input >= 0 && in[spec->high_input][i] < in[spec->low_input][i]) {
       return Error(ErrorCode::kInconsistentOhlc,
-                   absl::StrFormat("%s: high < low at row %d (high %g, low %g)", spec->name, bad,
-                                   h[bad], l[bad]));
+                   absl::StrFormat("%s: high < low at row %d (high %g, low %g)", spec->name, i,
+                                   in[spec->high_input][i], in[spec->low_input][i]));
+    } else {
+      return Error(ErrorCode::kNegativeVolume,
+                   absl::StrFormat("%s: volume %g < 0 at row %d", spec->name,
+                                   in[spec->volume_input][i], i));
     }
-  }
-  if (spec->volume_input >= 0) {
-    const double* v = in[spec->volume_input];
-    for (size_t i = 0; i < n; ++i) {
-      if (v[i] < 0 && std::isfinite(v[i])) {
-        return Error(ErrorCode::kNegativeVolume,
-                     absl::StrFormat("%s: volume %g < 0 at row %d", spec->name, v[i], i));
-      }
-    }
+    pos = i + 1;
   }
 
   double* out[kMaxOutputs] = {nullptr};
@@ -283,35 +285,24 @@ absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
   }
 
   const size_t lookback = spec->lookback(resolved);
-  auto row_finite = [&](size_t i) {
-    for (size_t k = 0; k < spec->input_count; ++k) {
-      if (!std::isfinite(in[k][i])) return false;
-    }
-    return true;
-  };
-  size_t pos = 0;
-  while (pos < n) {
-    // Rows with a non-finite input are NaN in every output.
-    while (pos < n && !row_finite(pos)) {
-      for (size_t j = 0; j < spec->output_count; ++j) out[j][pos] = kNaN;
-      ++pos;
-    }
-    if (pos == n) break;
-    size_t end = n;
-    for (size_t k = 0; k < spec->input_count; ++k) {
-      end = std::min(end, pos + FirstNonFinite(in[k] + pos, end - pos));
-    }
-    const size_t m = end - pos;
-    if (m <= lookback) {
-      for (size_t j = 0; j < spec->output_count; ++j) std::fill(out[j] + pos, out[j] + end, kNaN);
-    } else {
+  // Runs of finite rows between the breaks, each computed as its own series.
+  size_t start = 0;
+  for (size_t b = 0; b <= break_count; ++b) {
+    const size_t end = b < break_count ? breaks[b] : n;
+    const size_t m = end - start;
+    if (m > lookback) {
       const double* seg_in[kMaxInputs] = {nullptr};
       double* seg_out[kMaxOutputs] = {nullptr};
-      for (size_t k = 0; k < spec->input_count; ++k) seg_in[k] = in[k] + pos;
-      for (size_t j = 0; j < spec->output_count; ++j) seg_out[j] = out[j] + pos;
+      for (size_t k = 0; k < spec->input_count; ++k) seg_in[k] = in[k] + start;
+      for (size_t j = 0; j < spec->output_count; ++j) seg_out[j] = out[j] + start;
       spec->compute(seg_in, m, resolved, seg_out, *ws);
+    } else {
+      for (size_t j = 0; j < spec->output_count; ++j) std::fill(out[j] + start, out[j] + end, kNaN);
     }
-    pos = end;
+    if (end < n) {
+      for (size_t j = 0; j < spec->output_count; ++j) out[j][end] = kNaN;
+    }
+    start = end + 1;
   }
   return absl::OkStatus();
 }

@@ -151,6 +151,81 @@ void LinearRecurrenceImpl(const double* x, size_t m, double a, double b, double 
   }
 }
 
+void LinearRecurrenceWithResidualImpl(const double* HWY_RESTRICT x, size_t m, double a,
+                                      double b, double y0, double* HWY_RESTRICT y,
+                                      double* HWY_RESTRICT r) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes) return LinearRecurrenceWithResidualReference(x, m, a, b, y0, y, r);
+  const Scan scan(a);
+  const V vb = hn::Set(d, b);
+  V carry = hn::Set(d, y0);
+  size_t i = 0;
+  for (; i + lanes <= m; i += lanes) {
+    const V xv = hn::LoadU(d, x + i);
+    const V yv = scan.Apply(hn::Mul(vb, xv), carry);
+    hn::StoreU(yv, d, y + i);
+    hn::StoreU(hn::Sub(xv, yv), d, r + i);
+    carry = scan.Last(yv);
+  }
+  double prev = hn::GetLane(carry);
+  for (; i < m; ++i) {
+    prev = a * prev + b * x[i];
+    y[i] = prev;
+    r[i] = x[i] - prev;
+  }
+}
+
+void EmaDifferenceImpl(const double* HWY_RESTRICT x, size_t m, double kf, double ks, double ef0,
+                       double es0, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes) return EmaDifferenceReference(x, m, kf, ks, ef0, es0, out);
+  const Scan fast(1.0 - kf), slow(1.0 - ks);
+  const V vkf = hn::Set(d, kf), vks = hn::Set(d, ks);
+  V cf = hn::Set(d, ef0), cs = hn::Set(d, es0);
+  size_t i = 0;
+  // Two independent chains per vector: their latencies overlap.
+  for (; i + lanes <= m; i += lanes) {
+    const V xv = hn::LoadU(d, x + i);
+    const V f = fast.Apply(hn::Mul(vkf, xv), cf);
+    const V sl = slow.Apply(hn::Mul(vks, xv), cs);
+    hn::StoreU(hn::Sub(f, sl), d, out + i);
+    cf = fast.Last(f);
+    cs = slow.Last(sl);
+  }
+  EmaDifferenceReference(x + i, m - i, kf, ks, hn::GetLane(cf), hn::GetLane(cs), out + i);
+}
+
+void WilderAverageTrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
+                                const double* HWY_RESTRICT c, size_t m, size_t n, double seed,
+                                double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes || m <= n + 1) {
+    return WilderAverageTrueRangeReference(h, l, c, m, n, seed, out);
+  }
+  const double a = static_cast<double>(n - 1) / static_cast<double>(n);
+  const double b = 1.0 / static_cast<double>(n);
+  const Scan scan(a);
+  const V vb = hn::Set(d, b);
+  V carry = hn::Set(d, seed);
+  size_t i = n + 1;
+  for (; i + lanes <= m; i += lanes) {
+    const V hv = hn::LoadU(d, h + i), lv = hn::LoadU(d, l + i), pc = hn::LoadU(d, c + i - 1);
+    const V tr = hn::Max(hn::Sub(hv, lv),
+                         hn::Max(hn::Abs(hn::Sub(hv, pc)), hn::Abs(hn::Sub(lv, pc))));
+    const V y = scan.Apply(hn::Mul(vb, tr), carry);
+    hn::StoreU(y, d, out + i);
+    carry = scan.Last(y);
+  }
+  double atr = hn::GetLane(carry);
+  for (; i < m; ++i) {
+    atr = a * atr + b * TrueRangeValue(h[i], l[i], c[i - 1]);
+    out[i] = atr;
+  }
+}
+
 void RsiFromSeedsImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double avg_gain,
                       double avg_loss, double* HWY_RESTRICT out) {
   const D d;
@@ -205,16 +280,37 @@ void TrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
   if (i < m) one(m - lanes);
 }
 
-template <bool kAbsolute>
+// What a window kernel stores: the variance, factor * standard deviation,
+// Bollinger bands (two outputs), or the mean absolute deviation.
+enum class WindowResult { kVariance, kStddev, kBands, kMeanAbsDeviation };
+
+struct WindowOutputs {
+  double* out;           // variance / stddev / MAD, or the upper band
+  double* lower;         // kBands
+  const double* middle;  // kBands
+  double up, down;       // kBands: multipliers; kStddev: up is the factor
+};
+
+template <WindowResult kResult>
 HWY_INLINE void WindowDeviation(const double* HWY_RESTRICT x, size_t m, size_t n,
-                                const double* HWY_RESTRICT mean, double* HWY_RESTRICT out) {
+                                const double* HWY_RESTRICT mean, const WindowOutputs& o) {
+  constexpr bool kAbsolute = kResult == WindowResult::kMeanAbsDeviation;
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (n == 0 || m < n) return;
   if (m - (n - 1) < lanes) {
-    if (kAbsolute) return WindowMeanAbsDeviationReference(x, m, n, mean, out);
-    return WindowVarianceReference(x, m, n, mean, out);
+    switch (kResult) {
+      case WindowResult::kMeanAbsDeviation:
+        return WindowMeanAbsDeviationReference(x, m, n, mean, o.out);
+      case WindowResult::kVariance:
+        return WindowVarianceReference(x, m, n, mean, o.out);
+      case WindowResult::kStddev:
+        return WindowStddevReference(x, m, n, mean, o.up, o.out);
+      case WindowResult::kBands:
+        return WindowBandsReference(x, m, n, mean, o.middle, o.up, o.down, o.out, o.lower);
+    }
   }
+  const V up = hn::Set(d, o.up), down = hn::Set(d, o.down);
   const V inv_n = hn::Set(d, 1.0 / static_cast<double>(n));
   const V zero = hn::Zero(d);
   auto one = [&](size_t i) {
@@ -246,15 +342,23 @@ HWY_INLINE void WindowDeviation(const double* HWY_RESTRICT x, size_t m, size_t n
       }
     }
     const V s1 = hn::Add(s1a, s1b);
-    V result;
     if (kAbsolute) {
-      result = hn::Mul(s1, inv_n);
-    } else {
-      const V s2 = hn::Add(s2a, s2b);
-      // (s2 - s1^2/n) / n, never below 0 (rounding on a flat window).
-      result = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, inv_n), s2), inv_n), zero);
+      hn::StoreU(hn::Mul(s1, inv_n), d, o.out + i);
+      return;
     }
-    hn::StoreU(result, d, out + i);
+    const V s2 = hn::Add(s2a, s2b);
+    // (s2 - s1^2/n) / n, never below 0 (rounding on a flat window).
+    const V var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, inv_n), s2), inv_n), zero);
+    if (kResult == WindowResult::kVariance) {
+      hn::StoreU(var, d, o.out + i);
+    } else if (kResult == WindowResult::kStddev) {
+      hn::StoreU(hn::Mul(hn::Sqrt(var), up), d, o.out + i);
+    } else {
+      const V sd = hn::Sqrt(var);
+      const V mid = hn::LoadU(d, o.middle + i);
+      hn::StoreU(hn::MulAdd(up, sd, mid), d, o.out + i);
+      hn::StoreU(hn::NegMulAdd(down, sd, mid), d, o.lower + i);
+    }
   };
   size_t i = n - 1;
   for (; i + lanes <= m; i += lanes) one(i);
@@ -262,12 +366,24 @@ HWY_INLINE void WindowDeviation(const double* HWY_RESTRICT x, size_t m, size_t n
 }
 
 void WindowVarianceImpl(const double* x, size_t m, size_t n, const double* mean, double* out) {
-  WindowDeviation<false>(x, m, n, mean, out);
+  WindowDeviation<WindowResult::kVariance>(x, m, n, mean, {out, nullptr, nullptr, 0, 0});
+}
+
+void WindowStddevImpl(const double* x, size_t m, size_t n, const double* mean, double factor,
+                      double* out) {
+  WindowDeviation<WindowResult::kStddev>(x, m, n, mean, {out, nullptr, nullptr, factor, 0});
+}
+
+void WindowBandsImpl(const double* x, size_t m, size_t n, const double* mean,
+                     const double* middle, double up, double down, double* upper,
+                     double* lower) {
+  WindowDeviation<WindowResult::kBands>(x, m, n, mean, {upper, lower, middle, up, down});
 }
 
 void WindowMeanAbsDeviationImpl(const double* x, size_t m, size_t n, const double* mean,
                                 double* out) {
-  WindowDeviation<true>(x, m, n, mean, out);
+  WindowDeviation<WindowResult::kMeanAbsDeviation>(x, m, n, mean,
+                                                   {out, nullptr, nullptr, 0, 0});
 }
 
 size_t FirstNonFiniteImpl(const double* HWY_RESTRICT x, size_t m) {
@@ -292,6 +408,26 @@ size_t FirstLessImpl(const double* HWY_RESTRICT a, const double* HWY_RESTRICT b,
   return i + FirstLessReference(a + i, b + i, m - i);
 }
 
+size_t FirstSuspectRowImpl(const double* const* cols, size_t count, size_t m, int high, int low,
+                           int volume) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const V zero = hn::Zero(d);
+  size_t i = 0;
+  for (; i + lanes <= m; i += lanes) {
+    auto bad = hn::Not(hn::IsFinite(hn::LoadU(d, cols[0] + i)));
+    for (size_t k = 1; k < count; ++k) {
+      bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::LoadU(d, cols[k] + i))));
+    }
+    if (high >= 0) bad = hn::Or(bad, hn::LoadU(d, cols[high] + i) < hn::LoadU(d, cols[low] + i));
+    if (volume >= 0) bad = hn::Or(bad, hn::LoadU(d, cols[volume] + i) < zero);
+    if (!hn::AllFalse(d, bad)) return i + static_cast<size_t>(hn::FindFirstTrue(d, bad));
+  }
+  const double* rest[8];
+  for (size_t k = 0; k < count && k < 8; ++k) rest[k] = cols[k] + i;
+  return i + FirstSuspectRowReference(rest, count, m - i, high, low, volume);
+}
+
 const char* TargetNameImpl() { return hwy::TargetName(HWY_TARGET); }
 
 }  // namespace HWY_NAMESPACE
@@ -305,9 +441,15 @@ namespace indicators {
 
 HWY_EXPORT(RollingSumImpl);
 HWY_EXPORT(LinearRecurrenceImpl);
+HWY_EXPORT(LinearRecurrenceWithResidualImpl);
+HWY_EXPORT(EmaDifferenceImpl);
+HWY_EXPORT(WilderAverageTrueRangeImpl);
 HWY_EXPORT(RsiFromSeedsImpl);
 HWY_EXPORT(TrueRangeImpl);
 HWY_EXPORT(WindowVarianceImpl);
+HWY_EXPORT(WindowStddevImpl);
+HWY_EXPORT(WindowBandsImpl);
+HWY_EXPORT(FirstSuspectRowImpl);
 HWY_EXPORT(WindowMeanAbsDeviationImpl);
 HWY_EXPORT(FirstNonFiniteImpl);
 HWY_EXPORT(FirstLessImpl);
@@ -319,6 +461,18 @@ void RollingSum(const double* x, size_t m, size_t n, double scale, double* out) 
 void LinearRecurrence(const double* x, size_t m, double a, double b, double y0, double* y) {
   HWY_DYNAMIC_DISPATCH(LinearRecurrenceImpl)(x, m, a, b, y0, y);
 }
+void LinearRecurrenceWithResidual(const double* x, size_t m, double a, double b, double y0,
+                                  double* y, double* r) {
+  HWY_DYNAMIC_DISPATCH(LinearRecurrenceWithResidualImpl)(x, m, a, b, y0, y, r);
+}
+void EmaDifference(const double* x, size_t m, double kf, double ks, double ef0, double es0,
+                   double* out) {
+  HWY_DYNAMIC_DISPATCH(EmaDifferenceImpl)(x, m, kf, ks, ef0, es0, out);
+}
+void WilderAverageTrueRange(const double* h, const double* l, const double* c, size_t m,
+                            size_t n, double seed, double* out) {
+  HWY_DYNAMIC_DISPATCH(WilderAverageTrueRangeImpl)(h, l, c, m, n, seed, out);
+}
 void RsiFromSeeds(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
                   double* out) {
   HWY_DYNAMIC_DISPATCH(RsiFromSeedsImpl)(x, m, n, avg_gain, avg_loss, out);
@@ -328,6 +482,18 @@ void TrueRange(const double* h, const double* l, const double* c, size_t m, doub
 }
 void WindowVariance(const double* x, size_t m, size_t n, const double* mean, double* out) {
   HWY_DYNAMIC_DISPATCH(WindowVarianceImpl)(x, m, n, mean, out);
+}
+void WindowStddev(const double* x, size_t m, size_t n, const double* mean, double factor,
+                  double* out) {
+  HWY_DYNAMIC_DISPATCH(WindowStddevImpl)(x, m, n, mean, factor, out);
+}
+void WindowBands(const double* x, size_t m, size_t n, const double* mean, const double* middle,
+                 double up, double down, double* upper, double* lower) {
+  HWY_DYNAMIC_DISPATCH(WindowBandsImpl)(x, m, n, mean, middle, up, down, upper, lower);
+}
+size_t FirstSuspectRow(const double* const* cols, size_t count, size_t m, int high, int low,
+                       int volume) {
+  return HWY_DYNAMIC_DISPATCH(FirstSuspectRowImpl)(cols, count, m, high, low, volume);
 }
 void WindowMeanAbsDeviation(const double* x, size_t m, size_t n, const double* mean,
                             double* out) {

@@ -195,6 +195,83 @@ TEST_P(KernelsOnEveryTarget, FindsFirstNonFiniteAndFirstLess) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, FusedRecurrencesMatchReferences) {
+  const std::vector<double> x = RandomWalk(130, 21);
+  std::vector<double> h(x.size()), l(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    h[i] = x[i] + 0.3 + 0.1 * (i % 4);
+    l[i] = x[i] - 0.2 - 0.1 * (i % 3);
+  }
+  for (size_t m = 0; m <= x.size(); ++m) {
+    std::vector<double> y(m + 1, kNaN), r(m + 1, kNaN), wy(m + 1, kNaN), wr(m + 1, kNaN);
+    LinearRecurrenceWithResidual(x.data(), m, 0.8, 0.2, 99.0, y.data(), r.data());
+    LinearRecurrenceWithResidualReference(x.data(), m, 0.8, 0.2, 99.0, wy.data(), wr.data());
+    for (size_t i = 0; i < m; ++i) {
+      ASSERT_TRUE(Near(y[i], wy[i], 1e-12)) << m << " " << i;
+      ASSERT_TRUE(Near(r[i], wr[i], 1e-11)) << m << " " << i;
+    }
+    ASSERT_TRUE(std::isnan(y[m]) && std::isnan(r[m]));
+    std::vector<double> got(m + 1, kNaN), want(m + 1, kNaN);
+    EmaDifference(x.data(), m, 2.0 / 13, 2.0 / 27, 100.0, 101.0, got.data());
+    EmaDifferenceReference(x.data(), m, 2.0 / 13, 2.0 / 27, 100.0, 101.0, want.data());
+    for (size_t i = 0; i < m; ++i) ASSERT_TRUE(Near(got[i], want[i], 1e-11)) << m << " " << i;
+    ASSERT_TRUE(std::isnan(got[m]));
+    for (size_t n : {1u, 3u, 14u}) {
+      std::vector<double> atr(m + 1, kNaN), watr(m + 1, kNaN);
+      WilderAverageTrueRange(h.data(), l.data(), x.data(), m, n, 1.5, atr.data());
+      WilderAverageTrueRangeReference(h.data(), l.data(), x.data(), m, n, 1.5, watr.data());
+      for (size_t i = 0; i <= m; ++i) {
+        ASSERT_TRUE(Near(atr[i], watr[i], 1e-12)) << n << " " << m << " " << i;
+      }
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, WindowStddevAndBandsMatchReferences) {
+  const std::vector<double> x = RandomWalk(90, 22, 500.0);
+  for (size_t n : {1u, 2u, 5u, 20u}) {
+    for (size_t m = n; m <= x.size(); ++m) {
+      std::vector<double> mean(m, kNaN), middle(m, kNaN);
+      RollingSumReference(x.data(), m, n, 1.0 / n, mean.data());
+      for (size_t i = 0; i < m; ++i) middle[i] = mean[i] + 0.25;
+      std::vector<double> sd(m, kNaN), wsd(m, kNaN);
+      WindowStddev(x.data(), m, n, mean.data(), 1.5, sd.data());
+      WindowStddevReference(x.data(), m, n, mean.data(), 1.5, wsd.data());
+      std::vector<double> up(m, kNaN), lo(m, kNaN), wup(m, kNaN), wlo(m, kNaN);
+      WindowBands(x.data(), m, n, mean.data(), middle.data(), 2.0, 1.0, up.data(), lo.data());
+      WindowBandsReference(x.data(), m, n, mean.data(), middle.data(), 2.0, 1.0, wup.data(),
+                           wlo.data());
+      for (size_t i = 0; i < m; ++i) {
+        ASSERT_TRUE(Near(sd[i], wsd[i], 1e-12)) << n << " " << m << " " << i;
+        ASSERT_TRUE(Near(up[i], wup[i], 1e-12)) << n << " " << m << " " << i;
+        ASSERT_TRUE(Near(lo[i], wlo[i], 1e-12)) << n << " " << m << " " << i;
+      }
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
+  for (size_t m = 0; m < 37; ++m) {
+    for (size_t bad = 0; bad <= m; ++bad) {
+      for (int kind = 0; kind < 4; ++kind) {
+        std::vector<double> h(m, 2.0), l(m, 1.0), c(m, 1.5), v(m, 10.0);
+        if (bad < m) {
+          if (kind == 0) c[bad] = kNaN;
+          if (kind == 1) l[bad] = HUGE_VAL;  // non-finite, also "high < low"
+          if (kind == 2) l[bad] = 3.0;       // high < low
+          if (kind == 3) v[bad] = -1.0;      // negative volume
+        }
+        const double* cols[] = {h.data(), l.data(), c.data(), v.data()};
+        ASSERT_EQ(FirstSuspectRow(cols, 4, m, 0, 1, 3), bad) << m << " " << kind;
+        const double* refcols[] = {h.data(), l.data(), c.data(), v.data()};
+        ASSERT_EQ(FirstSuspectRowReference(refcols, 4, m, 0, 1, 3), bad);
+        // Without the high/low and volume checks only non-finite rows count.
+        ASSERT_EQ(FirstSuspectRow(cols, 4, m, -1, -1, -1), kind < 2 ? bad : m) << m << " " << kind;
+      }
+    }
+  }
+}
+
 std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {
   return hwy::TargetName(info.param);
 }

@@ -1,6 +1,5 @@
 #include "cc/stats/stats_recorder.h"
 
-#include <sched.h>
 #include <time.h>
 
 #include <cinttypes>
@@ -15,10 +14,59 @@
 namespace candlewick {
 namespace {
 
-// Counter stripes. Records on different stripes never share a cache line, so
-// threads on different CPUs do not slow each other down; a power of two so
-// the CPU number maps with a mask.
-constexpr uint32_t kStripes = 8;
+// Counter stripes: records on different stripes never share a cache line.
+// A power of two so a thread's stripe index maps with a mask.
+constexpr uint32_t kMinStripes = 8;
+constexpr uint32_t kMaxStripes = 64;
+
+// One stripe per CPU (8..64), so threads share a stripe only when more of
+// them record at once than the machine can run anyway.
+uint32_t StripeCount() {
+  const unsigned cpus = std::thread::hardware_concurrency();
+  uint32_t stripes = kMinStripes;
+  while (stripes < cpus && stripes < kMaxStripes) stripes *= 2;
+  return stripes;
+}
+
+// Live threads holding each stripe index, process-wide. A thread takes the
+// least-used index on its first record and gives it back when it exits, so
+// up to kMaxStripes concurrent recording threads each get their own index.
+// Per thread rather than per CPU: a thread preempted inside its (tiny)
+// critical section then never holds up the next thread scheduled on its CPU.
+std::atomic<uint32_t> g_stripe_users[kMaxStripes];
+
+struct StripeRelease {
+  uint32_t index = kMaxStripes;
+  ~StripeRelease() {
+    if (index < kMaxStripes) g_stripe_users[index].fetch_sub(1, std::memory_order_relaxed);
+  }
+};
+
+uint32_t AssignStripe() {
+  uint32_t best = 0;
+  uint32_t best_users = std::numeric_limits<uint32_t>::max();
+  for (uint32_t i = 0; i < kMaxStripes; ++i) {
+    const uint32_t users = g_stripe_users[i].load(std::memory_order_relaxed);
+    if (users < best_users) {
+      best = i;
+      best_users = users;
+    }
+  }
+  // Two threads racing here may pick the same index: harmless, the stripe
+  // lock keeps them correct.
+  g_stripe_users[best].fetch_add(1, std::memory_order_relaxed);
+  static thread_local StripeRelease release;
+  release.index = best;
+  return best;
+}
+
+// This thread's stripe index. The plain thread_local (constant-initialised,
+// no destructor) keeps the hot path to one TLS load.
+inline uint32_t ThreadStripeIndex() {
+  static thread_local uint32_t index = kMaxStripes;
+  if (index == kMaxStripes) index = AssignStripe();
+  return index;
+}
 
 constexpr const char* kBuiltinNames[kStatsBuiltinKinds] = {"render", "encode", "indicator",
                                                            "aggregate", "batch"};
@@ -145,7 +193,7 @@ void StatsRecorderDeleter::operator()(StatsRecorder* recorder) const {
 
 bool StatsRecorder::MemoryBytes(uint64_t capacity, size_t label_count, size_t* bytes) {
   constexpr size_t kMax = std::numeric_limits<size_t>::max();
-  const size_t fixed = sizeof(StatsRecorder) + kStripes * sizeof(Stripe) +
+  const size_t fixed = sizeof(StatsRecorder) + StripeCount() * sizeof(Stripe) +
                        (kStatsBuiltinKinds + label_count) * sizeof(WindowAccumulator);
   if (capacity > (kMax - fixed) / sizeof(Slot)) return false;
   *bytes = fixed + static_cast<size_t>(capacity) * sizeof(Slot);
@@ -229,7 +277,7 @@ StatsRecorder::~StatsRecorder() = default;
 
 bool StatsRecorder::AllocateStorage() {
   return ring_.Allocate(hooks_, static_cast<size_t>(capacity_)) &&
-         stripes_.Allocate(hooks_, kStripes) &&
+         stripes_.Allocate(hooks_, StripeCount()) &&
          scratch_.Allocate(hooks_, static_cast<size_t>(dense_kinds_));
 }
 
@@ -316,17 +364,7 @@ void StatsRecorder::WriteSlot(uint64_t ticket, const StatsSample& s) {
 }
 
 StatsRecorder::Stripe& StatsRecorder::ThisThreadStripe() {
-  // The CPU the thread runs on: two threads running at the same moment are
-  // on different CPUs, so they take different stripes, whatever their
-  // number. glibc reads it from the rseq area, a few cycles.
-  const int cpu = -1;
-  if (cpu >= 0) return stripes_[static_cast<uint32_t>(cpu) & (kStripes - 1)];
-  static std::atomic<uint32_t> next_thread{0};
-  static thread_local uint32_t thread_stripe = std::numeric_limits<uint32_t>::max();
-  if (thread_stripe == std::numeric_limits<uint32_t>::max()) {
-    thread_stripe = next_thread.fetch_add(1, std::memory_order_relaxed) & (kStripes - 1);
-  }
-  return stripes_[thread_stripe];
+  return stripes_[ThreadStripeIndex() & (stripes_.size() - 1)];
 }
 
 void StatsRecorder::AddTotals(const StatsSample& s) {

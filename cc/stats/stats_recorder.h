@@ -21,8 +21,9 @@
 // Concurrency: every method except the destructor may be called from any
 // number of threads at once. A record takes a ticket (one atomic add), fills
 // its ring slot under a per-slot sequence lock (readers never wait for it and
-// writers never wait for readers), and adds to per-CPU striped counters under
-// a lock that only records landing on the same stripe contend for. Totals
+// writers never wait for readers), and adds to its thread's stripe of the
+// counters under a lock no other running thread contends for while there
+// are no more recording threads than stripes (one per CPU, 8..64). Totals
 // are exact once recorders are quiescent; a read racing with records may see
 // one record's count before its bytes.
 #ifndef CANDLEWICK_CC_STATS_STATS_RECORDER_H_

@@ -58,19 +58,28 @@ void BlitBlend(const Frame& frame, int64_t x, int64_t y, const uint8_t* coverage
   uint8_t s[4];
   std::memcpy(s, &pattern, 4);
   const uint32_t colour_alpha = s[3];
+  // Two channels per 32-bit word, 16 bits apart: bytes 0 and 2, then bytes 1
+  // and 3 shifted down. The alpha byte blends as a channel whose source is
+  // 255, which is exactly source-over: a + dst_alpha * (255 - a) / 255.
+  s[3] = 255;
+  uint32_t opaque;
+  std::memcpy(&opaque, s, 4);
+  const uint32_t src_even = opaque & 0x00FF00FFu;
+  const uint32_t src_odd = (opaque >> 8) & 0x00FF00FFu;
   for (int32_t r = c.cy0; r < c.cy1; ++r) {
-    const uint8_t* src = coverage + static_cast<size_t>(r) * width;
+    const uint8_t* cov = coverage + static_cast<size_t>(r) * width;
     uint8_t* dst = frame.Row(static_cast<int32_t>(y + r)) + 4 * (x + c.cx0);
     for (int32_t i = c.cx0; i < c.cx1; ++i, dst += 4) {
-      uint32_t a = src[i];
+      uint32_t a = cov[i];
       if (colour_alpha != 255) a = (a * colour_alpha + 127) / 255;
-      // Blank pixels are most of a glyph's box. Full coverage needs no branch
-      // of its own: the formula gives src exactly at a = 255.
+      // Blank pixels are most of a glyph's box.
       if (a == 0) continue;
-      dst[0] = BlendChannel(s[0], dst[0], a);
-      dst[1] = BlendChannel(s[1], dst[1], a);
-      dst[2] = BlendChannel(s[2], dst[2], a);
-      dst[3] = static_cast<uint8_t>(a + (dst[3] * (255 - a) + 127) / 255);
+      uint32_t d;
+      std::memcpy(&d, dst, 4);
+      const uint32_t even = DivideBy255Pairs(src_even * a + (d & 0x00FF00FFu) * (255 - a));
+      const uint32_t odd = DivideBy255Pairs(src_odd * a + ((d >> 8) & 0x00FF00FFu) * (255 - a));
+      d = even | (odd << 8);
+      std::memcpy(dst, &d, 4);
     }
   }
 }

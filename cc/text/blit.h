@@ -17,6 +17,16 @@ inline uint8_t BlendChannel(uint32_t src, uint32_t dst, uint32_t a) {
   return static_cast<uint8_t>((src * a + dst * (255 - a) + 127) / 255);
 }
 
+// BlendChannel for two channels at once, held in the 16-bit halves of `x`
+// (each half s * a + d * (255 - a), so at most 255 * 255): round(x / 255)
+// as (t + (t >> 8)) >> 8 with t = x + 128, which equals (x + 127) / 255 over
+// that whole range (blit_test checks every value). No half carries into the
+// other.
+inline uint32_t DivideBy255Pairs(uint32_t x) {
+  const uint32_t t = x + 0x00800080u;
+  return ((t + ((t >> 8) & 0x00FF00FFu)) >> 8) & 0x00FF00FFu;
+}
+
 // Crisp text: writes `value` (the frame's pixel: a 4-byte pattern in memory
 // order, or a palette index for 1-byte frames) wherever coverage >= 128 and
 // leaves every other pixel alone, so the frame gains no colour it did not

@@ -36,6 +36,49 @@ TEST(BlitTest, BlendChannelEndpointsBoundsAndSymmetry) {
   }
 }
 
+TEST(BlitTest, PairedDivisionIsExactForEveryValue) {
+  for (uint32_t x = 0; x <= 255 * 255; ++x) {
+    const uint32_t q = (x + 127) / 255;
+    ASSERT_EQ(DivideBy255Pairs(x), q) << x;
+    ASSERT_EQ(DivideBy255Pairs(x << 16), q << 16) << x;
+    // Both lanes at once, the other at its largest or smallest value.
+    ASSERT_EQ(DivideBy255Pairs(x | (65025u << 16)), q | (255u << 16)) << x;
+    ASSERT_EQ(DivideBy255Pairs(65025u | (x << 16)), 255u | (q << 16)) << x;
+  }
+}
+
+// The blend runs two channels per 32-bit word; every channel combination and
+// coverage must still give exactly BlendChannel.
+TEST(BlitTest, PackedBlendMatchesBlendChannelEverywhere) {
+  std::vector<uint8_t> coverage(256);
+  for (int a = 0; a < 256; ++a) coverage[a] = static_cast<uint8_t>(a);
+  for (int s = 0; s < 256; ++s) {
+    GuardedFrame g(256, 1, 4, 0);
+    // Destination channels d, 255 - d, d ^ 0x5A and alpha (s * 7) & 0xFF vary
+    // per pixel so every byte lane sees many (src, dst) pairs.
+    for (int i = 0; i < 256; ++i) {
+      const uint32_t p = RgbaPattern(i, 255 - i, i ^ 0x5A, (i * 7) & 0xFF);
+      std::memcpy(g.frame().pixels + 4 * i, &p, 4);
+    }
+    const uint8_t src[4] = {static_cast<uint8_t>(s), static_cast<uint8_t>(255 - s),
+                            static_cast<uint8_t>(s ^ 0xC3), 255};
+    uint32_t pattern;
+    std::memcpy(&pattern, src, 4);
+    BlitBlend(g.frame(), 0, 0, coverage.data(), 256, 1, pattern);
+    for (int i = 0; i < 256; ++i) {
+      const uint8_t d[4] = {static_cast<uint8_t>(i), static_cast<uint8_t>(255 - i),
+                            static_cast<uint8_t>(i ^ 0x5A), static_cast<uint8_t>((i * 7) & 0xFF)};
+      const uint8_t* out = g.frame().pixels + 4 * i;
+      for (int ch = 0; ch < 3; ++ch) {
+        ASSERT_EQ(out[ch], BlendChannel(src[ch], d[ch], i)) << s << " " << i << " " << ch;
+      }
+      // Alpha: source-over, a + dst * (255 - a) / 255 rounded.
+      ASSERT_EQ(out[3], i + (d[3] * (255 - i) + 127) / 255) << s << " " << i;
+    }
+    ASSERT_TRUE(g.GuardIntact());
+  }
+}
+
 TEST(BlitTest, MonoWritesExactlyWhereCoverageIsAtLeastHalf) {
   const uint8_t coverage[4] = {0, 127, 128, 255};
   GuardedFrame g(4, 1, 4, Pattern(1, 2, 3, 255));

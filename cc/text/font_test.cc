@@ -122,6 +122,12 @@ TEST(FontTest, EmptyTextHasLineMetricsButNoInk) {
   // DejaVu Sans: ascender 1901, descender -483, 2048 units per em.
   EXPECT_EQ(m.ascent, (1901 * 11 + 2047) / 2048);
   EXPECT_EQ(m.descent, (483 * 11 + 2047) / 2048);
+  // Labels share the line box whatever their characters, so they line up.
+  for (const char* label : {"1234.56", "2024-03-15", "gjy", "-"}) {
+    const TextMetrics l = MeasureOk(*font, label, 11, TextMode::kMono);
+    EXPECT_EQ(l.ascent, m.ascent) << label;
+    EXPECT_EQ(l.descent, m.descent) << label;
+  }
   const TextMetrics space = MeasureOk(*font, "   ", 11, TextMode::kMono);
   EXPECT_GT(space.advance, 0);
   EXPECT_FALSE(space.has_ink());
