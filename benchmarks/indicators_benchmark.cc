@@ -1,6 +1,7 @@
-// Indicators on 1,000,000 bars, one thread: the library (through the C API,
-// Highway kernels, dispatched to the best target) against the plain scalar
-// reference loops of cc/indicators/kernels_reference.h in the same binary.
+// Indicators on 1,000,000 bars, one thread: the library (indicators::Compute,
+// exactly what cw_indicator_compute() calls, with Highway kernels dispatched
+// to the best target) against the plain scalar reference loops of
+// cc/indicators/kernels_reference.h in the same binary.
 // The "ns/elem" counter is nanoseconds per input bar.
 //
 //   bazel run -c opt //benchmarks:indicators_benchmark -- --benchmark_min_time=0.2
@@ -8,11 +9,14 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <string>
 #include <random>
 #include <vector>
 
 #include "benchmark/benchmark.h"
-#include "capi/candlewick.h"
+#include "cc/base/allocator.h"
+#include "cc/base/strided.h"
+#include "cc/indicators/indicators.h"
 #include "cc/indicators/kernels.h"
 #include "cc/indicators/kernels_reference.h"
 
@@ -54,51 +58,43 @@ void SetCounters(benchmark::State& state) {
 
 // ---- The library -----------------------------------------------------------
 
-void RunLibrary(benchmark::State& state, cw_indicator_id id, std::vector<double> params,
-                bool hlc) {
+void RunLibrary(benchmark::State& state, ind::Id id, std::vector<double> params, bool hlc) {
   const Bars& b = Data();
-  cw_indicator_context* ctx = nullptr;
-  if (cw_indicator_context_create(nullptr, &ctx) != CW_OK) {
-    state.SkipWithError("context");
-    return;
-  }
-  cw_indicator_info info;
-  info.struct_size = sizeof info;
-  cw_indicator_get_info(id, &info);
-  std::vector<std::vector<double>> out(info.output_count, std::vector<double>(kBars));
+  // One workspace for all iterations, as one cw_indicator_context would be.
+  ind::Workspace ws(candlewick::AllocatorHooks::Default());
+  const ind::Spec* spec = ind::FindSpec(id);
+  std::vector<std::vector<double>> out(spec->output_count, std::vector<double>(kBars));
   std::vector<double*> ptrs;
   for (auto& o : out) ptrs.push_back(o.data());
-  std::vector<cw_f64_column> in;
+  std::vector<candlewick::StridedView<double>> in;
   if (hlc) {
     in = {{b.high.data(), kBars, 0}, {b.low.data(), kBars, 0}, {b.close.data(), kBars, 0}};
   } else {
     in = {{b.close.data(), kBars, 0}};
   }
   for (auto _ : state) {
-    const cw_status st = cw_indicator_compute(ctx, id, in.data(), in.size(), params.data(),
-                                              params.size(), ptrs.data(), ptrs.size(), kBars);
-    if (st != CW_OK) {
-      state.SkipWithError(cw_indicator_context_last_error(ctx));
+    const absl::Status st = ind::Compute(id, in, params, ptrs, kBars, &ws);
+    if (!st.ok()) {
+      state.SkipWithError(std::string(st.message()).c_str());
       break;
     }
     benchmark::DoNotOptimize(out[0].data());
     benchmark::ClobberMemory();
   }
   SetCounters(state);
-  cw_indicator_context_destroy(ctx);
 }
 
-void BM_Sma20(benchmark::State& s) { RunLibrary(s, CW_IND_SMA, {20}, false); }
-void BM_Ema20(benchmark::State& s) { RunLibrary(s, CW_IND_EMA, {20}, false); }
-void BM_Rsi14(benchmark::State& s) { RunLibrary(s, CW_IND_RSI, {14}, false); }
-void BM_Atr14(benchmark::State& s) { RunLibrary(s, CW_IND_ATR, {14}, true); }
-void BM_Macd(benchmark::State& s) { RunLibrary(s, CW_IND_MACD, {12, 26, 9}, false); }
-void BM_Bbands20(benchmark::State& s) { RunLibrary(s, CW_IND_BBANDS, {20, 2, 2}, false); }
-void BM_Stddev20(benchmark::State& s) { RunLibrary(s, CW_IND_STDDEV, {20, 1}, false); }
-void BM_Wma20(benchmark::State& s) { RunLibrary(s, CW_IND_WMA, {20}, false); }
-void BM_Adx14(benchmark::State& s) { RunLibrary(s, CW_IND_ADX, {14}, true); }
-void BM_Cci14(benchmark::State& s) { RunLibrary(s, CW_IND_CCI, {14}, true); }
-void BM_Stoch(benchmark::State& s) { RunLibrary(s, CW_IND_STOCH, {}, true); }
+void BM_Sma20(benchmark::State& s) { RunLibrary(s, ind::Id::kSma, {20}, false); }
+void BM_Ema20(benchmark::State& s) { RunLibrary(s, ind::Id::kEma, {20}, false); }
+void BM_Rsi14(benchmark::State& s) { RunLibrary(s, ind::Id::kRsi, {14}, false); }
+void BM_Atr14(benchmark::State& s) { RunLibrary(s, ind::Id::kAtr, {14}, true); }
+void BM_Macd(benchmark::State& s) { RunLibrary(s, ind::Id::kMacd, {12, 26, 9}, false); }
+void BM_Bbands20(benchmark::State& s) { RunLibrary(s, ind::Id::kBbands, {20, 2, 2}, false); }
+void BM_Stddev20(benchmark::State& s) { RunLibrary(s, ind::Id::kStddev, {20, 1}, false); }
+void BM_Wma20(benchmark::State& s) { RunLibrary(s, ind::Id::kWma, {20}, false); }
+void BM_Adx14(benchmark::State& s) { RunLibrary(s, ind::Id::kAdx, {14}, true); }
+void BM_Cci14(benchmark::State& s) { RunLibrary(s, ind::Id::kCci, {14}, true); }
+void BM_Stoch(benchmark::State& s) { RunLibrary(s, ind::Id::kStoch, {}, true); }
 
 // ---- Scalar references: the textbook loops, same outputs -------------------
 

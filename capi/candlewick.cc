@@ -191,8 +191,8 @@ cw_status cw_chart_render_rgba(cw_chart* chart, const cw_ohlcv* series, uint8_t*
   const cw_status st = RenderRgbaUnrecorded(chart, series, pixels, buffer_size, row_stride);
   size_t frame_bytes = 0;
   if (st == CW_OK) cw_chart_frame_info(chart, nullptr, nullptr, nullptr, &frame_bytes);
-  candlewick::capi::RecordChartCall(stats, CW_STATS_RENDER, start, st, frame_bytes,
-                                    series != nullptr ? series->close.length : 0);
+  candlewick::capi::RecordCall(stats, CW_STATS_RENDER, start, st, frame_bytes,
+                               series != nullptr ? series->close.length : 0);
   return st;
 }
 
@@ -228,9 +228,9 @@ cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series,
   if (stats == nullptr) return RenderRgbaBufferUnrecorded(chart, series, out);
   const int64_t start = candlewick::capi::StatsNow(stats);
   const cw_status st = RenderRgbaBufferUnrecorded(chart, series, out);
-  candlewick::capi::RecordChartCall(stats, CW_STATS_RENDER, start, st,
-                                    st == CW_OK ? cw_buffer_size(*out) : 0,
-                                    series != nullptr ? series->close.length : 0);
+  candlewick::capi::RecordCall(stats, CW_STATS_RENDER, start, st,
+                               st == CW_OK ? cw_buffer_size(*out) : 0,
+                               series != nullptr ? series->close.length : 0);
   return st;
 }
 
@@ -258,9 +258,9 @@ cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series, cw_buffer
   if (stats == nullptr) return RenderPngUnrecorded(chart, series, out);
   const int64_t start = candlewick::capi::StatsNow(stats);
   const cw_status st = RenderPngUnrecorded(chart, series, out);
-  candlewick::capi::RecordChartCall(stats, CW_STATS_ENCODE, start, st,
-                                    st == CW_OK ? cw_buffer_size(*out) : 0,
-                                    series != nullptr ? series->close.length : 0);
+  candlewick::capi::RecordCall(stats, CW_STATS_ENCODE, start, st,
+                               st == CW_OK ? cw_buffer_size(*out) : 0,
+                               series != nullptr ? series->close.length : 0);
   return st;
 }
 

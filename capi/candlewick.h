@@ -928,9 +928,8 @@ CW_API const char* cw_indicator_context_last_error(const cw_indicator_context* c
  * CW_ERR_BUFFER_TOO_SMALL (output_capacity < n); CW_ERR_INCONSISTENT_OHLC
  * (a finite row with high < low, for indicators taking both);
  * CW_ERR_NEGATIVE_VOLUME (a finite volume < 0); CW_ERR_OUT_OF_MEMORY
- * (scratch for strided input or intermediate series).  All checks except
- * CW_ERR_OUT_OF_MEMORY happen before any output is written.
- * One thread at a time per context. */
+ * (scratch for strided input or intermediate series).  On error the
+ * outputs hold unspecified values.  One thread at a time per context. */
 CW_API cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id,
                                       const cw_f64_column* inputs, size_t input_count,
                                       const double* params, size_t param_count,

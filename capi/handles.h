@@ -47,11 +47,19 @@ struct cw_stats {
 namespace candlewick {
 namespace capi {
 
-// For the chart calls in candlewick.cc (defined in stats_api.cc): read the
-// stats clock before a call, and record the finished call against it.
+// How a handle's entry point records itself into its attached stats handle
+// (defined in stats_api.cc; the chart render calls in candlewick.cc use it,
+// and an indicator or batch handle would the same way):
+//   cw_stats* stats = handle->stats;
+//   if (stats == nullptr) return Unrecorded(...);   // detached: no clock read
+//   const int64_t start = StatsNow(stats);
+//   const cw_status st = Unrecorded(...);
+//   RecordCall(stats, CW_STATS_..., start, st, bytes, items);
+// RecordCall reads the end time, and takes the SIMD target from candlewick's
+// kernel dispatcher (CW_SIMD_NONE for a failed call).
 int64_t StatsNow(const cw_stats* stats);
-void RecordChartCall(cw_stats* stats, int32_t kind, int64_t start_ns, cw_status status,
-                     uint64_t bytes, uint64_t items);
+void RecordCall(cw_stats* stats, int32_t kind, int64_t start_ns, cw_status status,
+                uint64_t bytes, uint64_t items);
 
 }  // namespace capi
 }  // namespace candlewick

@@ -192,8 +192,8 @@ namespace capi {
 
 int64_t StatsNow(const cw_stats* stats) { return stats->recorder->Now(); }
 
-void RecordChartCall(cw_stats* stats, int32_t kind, int64_t start_ns, cw_status status,
-                     uint64_t bytes, uint64_t items) {
+void RecordCall(cw_stats* stats, int32_t kind, int64_t start_ns, cw_status status,
+                uint64_t bytes, uint64_t items) {
   StatsSample s;
   s.kind = kind;
   s.failed = status != CW_OK;
@@ -298,7 +298,8 @@ cw_status cw_stats_record(cw_stats* stats, const cw_stats_sample* sample) {
     if (stats == nullptr) return CW_ERR_NULL_ARGUMENT;
     if (sample == nullptr) return Fail(stats, ErrorCode::kNullArgument, "sample is NULL");
     if (sample->struct_size < kSampleV1Size) {
-      return Fail(stats, ErrorCode::kStructSize, "sample struct_size is below sizeof(cw_stats_sample)");
+      return Fail(stats, ErrorCode::kStructSize,
+                  "sample struct_size is below sizeof(cw_stats_sample)");
     }
     StatsSample s;
     s.kind = sample->kind;

@@ -81,17 +81,25 @@ void FillRect32Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width,
   const hn::Repartition<uint32_t, decltype(d8_128)> d32_128;
   const auto wide = hn::BitCast(d8, hn::Set(d32, pattern));
   const auto narrow = hn::BitCast(d8_128, hn::Set(d32_128, pattern));
-  for (size_t y = 0; y < height; ++y) {
-    uint8_t* row = top_left + y * stride;
-    if (row_bytes >= lanes) {
+  // The width class is decided once per rectangle, so each row loop is tight
+  // (most chart rectangles are 1-pixel wicks and a few-pixel bodies).
+  uint8_t* row = top_left;
+  if (row_bytes >= lanes) {
+    for (size_t y = 0; y < height; ++y, row += stride) {
       size_t i = 0;
       for (; i + lanes <= row_bytes; i += lanes) hn::StoreU(wide, d8, row + i);
       if (i < row_bytes) hn::StoreU(wide, d8, row + row_bytes - lanes);
-    } else if (row_bytes >= 16) {
+    }
+  } else if (row_bytes >= 16) {
+    for (size_t y = 0; y < height; ++y, row += stride) {
       size_t i = 0;
       for (; i + 16 <= row_bytes; i += 16) hn::StoreU(narrow, d8_128, row + i);
       if (i < row_bytes) hn::StoreU(narrow, d8_128, row + row_bytes - 16);
-    } else {
+    }
+  } else if (width == 1) {
+    for (size_t y = 0; y < height; ++y, row += stride) std::memcpy(row, &pattern, 4);
+  } else {
+    for (size_t y = 0; y < height; ++y, row += stride) {
       for (size_t x = 0; x < width; ++x) std::memcpy(row + 4 * x, &pattern, 4);
     }
   }
@@ -124,7 +132,7 @@ void FillRect8Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width, 
   }
 }
 
-const char* TargetNameImpl() { return hwy::TargetName(HWY_TARGET); }
+const char* FillTargetNameImpl() { return hwy::TargetName(HWY_TARGET); }
 
 }  // namespace HWY_NAMESPACE
 }  // namespace candlewick
@@ -137,7 +145,7 @@ HWY_EXPORT(FillSpan32Impl);
 HWY_EXPORT(FillSpan8Impl);
 HWY_EXPORT(FillRect32Impl);
 HWY_EXPORT(FillRect8Impl);
-HWY_EXPORT(TargetNameImpl);
+HWY_EXPORT(FillTargetNameImpl);
 
 void FillRect32(uint8_t* top_left, size_t stride, size_t width, size_t height, uint32_t pattern) {
   HWY_DYNAMIC_DISPATCH(FillRect32Impl)(top_left, stride, width, height, pattern);
@@ -155,7 +163,7 @@ void FillSpan8(uint8_t* dst, size_t count, uint8_t value) {
   HWY_DYNAMIC_DISPATCH(FillSpan8Impl)(dst, count, value);
 }
 
-const char* FillTargetName() { return HWY_DYNAMIC_DISPATCH(TargetNameImpl)(); }
+const char* FillTargetName() { return HWY_DYNAMIC_DISPATCH(FillTargetNameImpl)(); }
 
 }  // namespace candlewick
 #endif  // HWY_ONCE

@@ -92,6 +92,7 @@ absl::Status Chart::Prepare(const ChartData& data) {
     if (absl::Status st = EnsureFont(); !st.ok()) return st;
     text_ = &chart_text_;
     text_->ClearStatus();
+    text_->set_antialias(options_.layout.antialias);
   }
   try {
     LayoutChart(data, options_.layout, text_, &layout_scratch_, &display_list_);

@@ -15,18 +15,16 @@ TextMetrics ChartText::MeasureOrZero(absl::string_view utf8, int pixel_size,
   return *m;
 }
 
-// Layout measures with the antialiased metrics; mono hinting differs by at
-// most a pixel, which the label padding absorbs.
 int ChartText::Width(absl::string_view utf8, int pixel_size) const {
-  return MeasureOrZero(utf8, pixel_size, TextMode::kAntialiased).advance;
+  return MeasureOrZero(utf8, pixel_size, measure_mode_).advance;
 }
 
 int ChartText::Ascent(int pixel_size) const {
-  return MeasureOrZero("0", pixel_size, TextMode::kAntialiased).ascent;
+  return MeasureOrZero("0", pixel_size, measure_mode_).ascent;
 }
 
 int ChartText::Descent(int pixel_size) const {
-  return MeasureOrZero("0", pixel_size, TextMode::kAntialiased).descent;
+  return MeasureOrZero("0", pixel_size, measure_mode_).descent;
 }
 
 void ChartText::Draw(const Frame& frame, absl::string_view utf8, float x, float y, int pixel_size,

@@ -14,6 +14,13 @@ class ChartText : public TextMeasure, public TextPainter {
  public:
   explicit ChartText(Font* font) : font_(font) {}
 
+  // Layout measures in the mode text will be drawn in: FreeType's hinting
+  // differs between mono and antialiased rendering by several pixels on
+  // longer strings.
+  void set_antialias(bool antialias) {
+    measure_mode_ = antialias ? TextMode::kAntialiased : TextMode::kMono;
+  }
+
   int Width(absl::string_view utf8, int pixel_size) const override;
   int Ascent(int pixel_size) const override;
   int Descent(int pixel_size) const override;
@@ -28,6 +35,7 @@ class ChartText : public TextMeasure, public TextPainter {
  private:
   TextMetrics MeasureOrZero(absl::string_view utf8, int pixel_size, TextMode mode) const;
   Font* font_;
+  TextMode measure_mode_ = TextMode::kMono;
   mutable absl::Status status_;
 };
 

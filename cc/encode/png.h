@@ -1,6 +1,19 @@
-// PNG encoding through libspng. Charts are drawn with a handful of colours,
-// so the fast path encodes an 8-bit palette image: a quarter of the RGBA
-// data for zlib to chew through, and much smaller files.
+// PNG encoding. Charts are drawn with a handful of colours, so the fast path
+// is a palette image packed to the smallest bit depth that holds the palette
+// (2 bits for a 4-colour chart: 1/16 of the RGBA bytes), filtered by a
+// Highway kernel and compressed by zlib with settings measured per preset
+// (docs/encoding.md). The PNG chunk structure is written here; zlib's
+// allocations go through the output buffer's allocator hooks.
+//
+// Every function appends one complete PNG file to `out` and leaves `out`
+// unchanged when it fails. All are thread-safe (no shared state); inputs
+// are read only during the call. Errors:
+//   kNullArgument     `out` or the pixel pointer is null;
+//   kInvalidArgument  zero width or height, a row stride below the row
+//                     size, an unknown preset, a palette of 0 or more than
+//                     256 colours, or an index the palette does not hold;
+//   kOutOfMemory      the allocator hooks of `out` returned null;
+//   kEncode           zlib reported an error.
 #ifndef CANDLEWICK_CC_ENCODE_PNG_H_
 #define CANDLEWICK_CC_ENCODE_PNG_H_
 
@@ -10,9 +23,11 @@
 #include "absl/status/status.h"
 #include "absl/types/span.h"
 #include "cc/base/byte_buffer.h"
+#include "cc/encode/image.h"
 
 namespace candlewick {
 
+// Speed/size trade-off. Numerically equal to the C API's cw_png_preset.
 enum class PngPreset : int32_t { kFastest = 0, kBalanced = 1, kSmallest = 2 };
 
 bool IsKnownPngPreset(int32_t preset);
@@ -27,14 +42,21 @@ struct PaletteImage {
   absl::Span<const uint32_t> palette;
 };
 
-// Appends a complete PNG file to `out`. Indices must be < palette.size()
-// (<= 256 entries). Fails with kEncode on an encoder error, kOutOfMemory when
-// `out` cannot grow.
+// An indexed PNG at 1, 2, 4 or 8 bits per pixel (the fewest that hold the
+// palette), with a tRNS chunk when a palette colour is not opaque.
 absl::Status EncodePalettePng(const PaletteImage& image, PngPreset preset, ByteBuffer* out);
 
-// Appends a true-colour RGBA8 PNG of the given frame to `out`.
-absl::Status EncodeRgbaPng(const uint8_t* rgba, uint32_t width, uint32_t height,
-                           size_t stride, PngPreset preset, ByteBuffer* out);
+// A true-colour RGBA8 PNG of the frame (alpha always kept). Golden images
+// use it: it shares no code path with the palette conversion.
+absl::Status EncodeRgbaPng(const uint8_t* rgba, uint32_t width, uint32_t height, size_t stride,
+                           PngPreset preset, ByteBuffer* out);
+
+// The smallest exact PNG form of an RGBA frame, chosen automatically: an
+// indexed PNG when the frame has at most 256 distinct colours (the usual
+// case for charts, antialiased or not), else RGB8 when every pixel is
+// opaque, else RGBA8. Decodes to exactly the input pixels. Uses a scratch
+// index frame of width * height bytes from the hooks of `out`.
+absl::Status EncodeRgbaAsPng(const RgbaImage& image, PngPreset preset, ByteBuffer* out);
 
 }  // namespace candlewick
 

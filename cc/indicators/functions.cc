@@ -512,16 +512,15 @@ void BbandsCompute(const double* const* in, size_t m, const double* p, double* c
   double* upper = out[0];
   double* middle = out[1];
   double* lower = out[2];
-  const double* mean = middle;
   if (type == MaType::kSma) {
-    SmaInto(x, m, n, middle);
+    Bollinger(x, m, n, p[1], p[2], upper, middle, lower);
   } else {
     double* sma = ws.Buffer(kFirstFunctionSlot, m);
     SmaInto(x, m, n, sma);
     MovingAverage(type, x, m, n, middle, ws, kFirstFunctionSlot + 1);
-    mean = sma;
+    WindowBands(x, m, n, sma, middle, p[1], p[2], upper, lower);
   }
-  WindowBands(x, m, n, mean, middle, p[1], p[2], upper, lower);
+  FillNaN(middle, lb);
   FillNaN(upper, lb);
   FillNaN(lower, lb);
 }
@@ -567,6 +566,33 @@ void AtrCompute(const double* const* in, size_t m, const double* p, double* cons
   FillNaN(out[0], n);
   out[0][n] = seed;
   WilderAverageTrueRange(h, l, c, m, n, seed, out[0]);
+}
+
+bool AtrChecked(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const size_t n = Period(p, 0);
+  const double *h = in[0], *l = in[1], *c = in[2];
+  double sum = 0;
+  for (size_t i = 0; i <= n; ++i) {
+    if (!(std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i])) || h[i] < l[i]) {
+      return false;
+    }
+    if (i > 0) sum += TrueRangeValue(h[i], l[i], c[i - 1]);
+  }
+  const double seed = sum / static_cast<double>(n);
+  FillNaN(out[0], n);
+  out[0][n] = seed;
+  return WilderAverageTrueRangeChecked(h, l, c, m, n, seed, out[0]);
+}
+
+bool NatrChecked(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  if (!AtrChecked(in, m, p, out, ws)) return false;
+  for (size_t i = Period(p, 0); i < m; ++i) {
+    const double close = in[2][i];
+    out[0][i] = close != 0 ? (out[0][i] / close) * 100.0 : 0.0;
+  }
+  return true;
 }
 
 size_t NatrLookback(const double* p) { return Period(p, 0); }

@@ -61,6 +61,12 @@ CW_DECLARE_INDICATOR(Max);
 CW_DECLARE_INDICATOR(Min);
 CW_DECLARE_INDICATOR(Sum);
 
+// Single-pass variants (Spec::compute_checked).
+bool AtrChecked(const double* const* in, size_t m, const double* params, double* const* out,
+                Workspace& ws);
+bool NatrChecked(const double* const* in, size_t m, const double* params, double* const* out,
+                 Workspace& ws);
+
 #undef CW_DECLARE_INDICATOR
 
 }  // namespace indicators

@@ -61,9 +61,9 @@ const Spec kSpecs[] = {
     {Id::kTrange, "trange", "True Range", 3, {"high", "low", "close"}, 0, {}, 1, {"value"}, 0, 1,
      -1, CW_FN(Trange)},
     {Id::kAtr, "atr", "Average True Range", 3, {"high", "low", "close"}, 1,
-     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN(Atr)},
+     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN(Atr), AtrChecked},
     {Id::kNatr, "natr", "Normalized Average True Range", 3, {"high", "low", "close"}, 1,
-     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN(Natr)},
+     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN(Natr), NatrChecked},
     {Id::kMom, "mom", "Momentum", 1, {"input"}, 1, {Per("period", 10, 1)}, 1, {"value"}, -1, -1,
      -1, CW_FN(Mom)},
     {Id::kRoc, "roc", "Rate of Change ((x/prev - 1) * 100)", 1, {"input"}, 1,
@@ -250,6 +250,17 @@ absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
     }
   }
 
+  double* out[kMaxOutputs] = {nullptr};
+  for (size_t j = 0; j < spec->output_count; ++j) {
+    out[j] = j < outputs.size() ? outputs[j] : nullptr;
+    if (out[j] == nullptr) out[j] = ws->Buffer(kMaxInputs + j, n);
+  }
+  const size_t lookback = spec->lookback(resolved);
+  if (spec->compute_checked != nullptr && n > lookback &&
+      spec->compute_checked(in, n, resolved, out, *ws)) {
+    return absl::OkStatus();
+  }
+
   // One pass over every input finds the non-finite rows (which split the
   // series) and checks the finite ones (high >= low, volume >= 0), before any
   // output is written.
@@ -278,13 +289,6 @@ absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
     pos = i + 1;
   }
 
-  double* out[kMaxOutputs] = {nullptr};
-  for (size_t j = 0; j < spec->output_count; ++j) {
-    out[j] = j < outputs.size() ? outputs[j] : nullptr;
-    if (out[j] == nullptr) out[j] = ws->Buffer(kMaxInputs + j, n);
-  }
-
-  const size_t lookback = spec->lookback(resolved);
   // Runs of finite rows between the breaks, each computed as its own series.
   size_t start = 0;
   for (size_t b = 0; b <= break_count; ++b) {

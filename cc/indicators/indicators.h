@@ -125,6 +125,15 @@ struct Spec {
   // output, NaN before the lookback.
   void (*compute)(const double* const* in, size_t m, const double* params, double* const* out,
                   Workspace& ws);
+  // Optional single-pass path (nullptr: none). Same contract as compute, on
+  // all n rows (n > lookback) of a series not yet validated: computes while
+  // checking every row inline (finite, high >= low, volume >= 0) and returns
+  // true when all were fine. On false the outputs hold unspecified values
+  // and Compute() takes the general path (validation pass, then runs).
+  // Worth it where the separate validation pass costs as much as the
+  // indicator (ATR reads three columns and writes one).
+  bool (*compute_checked)(const double* const* in, size_t m, const double* params,
+                          double* const* out, Workspace& ws);
 };
 
 // Every indicator, in Id order (Id k is element k - 1).
@@ -185,7 +194,7 @@ class Workspace {
 // may be shorter than the spec's output_count (missing trailing outputs are
 // not wanted), entries may be nullptr (not wanted), and every non-null output
 // must have room for `output_capacity` >= n doubles. Outputs must not overlap
-// inputs or each other.
+// inputs or each other. On error the outputs hold unspecified values.
 // Errors carry the C API's codes: kNullArgument, kInvalidArgument,
 // kLengthMismatch, kBufferTooSmall, kInconsistentOhlc (high < low in a
 // finite row), kNegativeVolume.

@@ -98,6 +98,10 @@ HWY_INLINE double DirectSum(const double* HWY_RESTRICT x, size_t n) {
   return s;
 }
 
+// Outputs between direct re-sums: a multiple of every lane count <= 8, so
+// that only the very end of a series takes the scalar path.
+size_t ResyncInterval(size_t n) { return (std::max<size_t>(64, n) + 7) / 8 * 8; }
+
 void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double scale,
                     double* HWY_RESTRICT out) {
   const D d;
@@ -105,14 +109,14 @@ void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double sca
   if (lanes > kMaxScanLanes) return RollingSumReference(x, m, n, scale, out);
   if (n == 0 || m < n) return;
   const Scan scan(1.0);
-  // Every `resync` outputs the window sum is recomputed from scratch, which
-  // bounds the drift of the running sum (see kernels.h).
-  const size_t resync = std::max<size_t>(64, n);
   const V vscale = hn::Set(d, scale);
-  size_t i = n - 1;
+  // Every ResyncInterval(n) outputs the window sum is recomputed from
+  // scratch, which bounds the drift of the running sum (see kernels.h).
+  const size_t resync = ResyncInterval(n);
+  double s = DirectSum(x, n);
+  out[n - 1] = scale * s;
+  size_t i = n;
   while (i < m) {
-    double s = DirectSum(x + i + 1 - n, n);
-    out[i++] = scale * s;
     const size_t end = std::min(m, i + resync);
     V carry = hn::Set(d, s);
     for (; i + lanes <= end; i += lanes) {
@@ -126,6 +130,7 @@ void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double sca
       s += x[i] - x[i - n];
       out[i] = scale * s;
     }
+    if (i < m) s = DirectSum(x + i - n, n);  // the sum of the window ending at i-1
   }
 }
 
@@ -226,6 +231,50 @@ void WilderAverageTrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_
   }
 }
 
+bool WilderAverageTrueRangeCheckedImpl(const double* HWY_RESTRICT h,
+                                       const double* HWY_RESTRICT l,
+                                       const double* HWY_RESTRICT c, size_t m, size_t n,
+                                       double seed, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes || m <= n + 1) {
+    return WilderAverageTrueRangeCheckedReference(h, l, c, m, n, seed, out);
+  }
+  if (!std::isfinite(c[n])) return false;
+  const double a = static_cast<double>(n - 1) / static_cast<double>(n);
+  const double b = 1.0 / static_cast<double>(n);
+  const Scan scan(a);
+  const V vb = hn::Set(d, b);
+  V carry = hn::Set(d, seed);
+  // Accumulated over the whole loop and tested once at the end: the check
+  // adds a few ALU operations per vector on data already loaded, no branch.
+  auto bad = hn::Not(hn::IsFinite(hn::Zero(d)));
+  size_t i = n + 1;
+  for (; i + lanes <= m; i += lanes) {
+    const V hv = hn::LoadU(d, h + i), lv = hn::LoadU(d, l + i), cv = hn::LoadU(d, c + i);
+    const V pc = hn::LoadU(d, c + i - 1);
+    // h - l is NaN when either is NaN or both are the same infinity, and
+    // infinite when one is; c contributes through c * 0 (NaN for inf/NaN).
+    const V range = hn::Sub(hv, lv);
+    bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::Add(range, hn::Mul(cv, hn::Zero(d))))));
+    bad = hn::Or(bad, range < hn::Zero(d));
+    const V tr = hn::Max(range, hn::Max(hn::Abs(hn::Sub(hv, pc)), hn::Abs(hn::Sub(lv, pc))));
+    const V y = scan.Apply(hn::Mul(vb, tr), carry);
+    hn::StoreU(y, d, out + i);
+    carry = scan.Last(y);
+  }
+  if (!hn::AllFalse(d, bad)) return false;
+  double atr = hn::GetLane(carry);
+  for (; i < m; ++i) {
+    if (!(std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i])) || h[i] < l[i]) {
+      return false;
+    }
+    atr = a * atr + b * TrueRangeValue(h[i], l[i], c[i - 1]);
+    out[i] = atr;
+  }
+  return true;
+}
+
 void RsiFromSeedsImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double avg_gain,
                       double avg_loss, double* HWY_RESTRICT out) {
   const D d;
@@ -280,6 +329,96 @@ void TrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
   if (i < m) one(m - lanes);
 }
 
+// Sums of d = x - mu and d^2 over the n values starting at base (lane j's
+// window starts at base + j). Two accumulator pairs halve the add-latency
+// chain.
+HWY_INLINE void WindowMoments(const double* HWY_RESTRICT base, size_t n, V mu, V* s1, V* s2) {
+  const D d;
+  V s1a = hn::Zero(d), s1b = hn::Zero(d), s2a = hn::Zero(d), s2b = hn::Zero(d);
+  size_t k = 0;
+  for (; k + 2 <= n; k += 2) {
+    const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
+    const V d1 = hn::Sub(hn::LoadU(d, base + k + 1), mu);
+    s1a = hn::Add(s1a, d0);
+    s1b = hn::Add(s1b, d1);
+    s2a = hn::MulAdd(d0, d0, s2a);
+    s2b = hn::MulAdd(d1, d1, s2b);
+  }
+  if (k < n) {
+    const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
+    s1a = hn::Add(s1a, d0);
+    s2a = hn::MulAdd(d0, d0, s2a);
+  }
+  *s1 = hn::Add(s1a, s1b);
+  *s2 = hn::Add(s2a, s2b);
+}
+
+// Bollinger bands around the simple mean in one pass: the sliding-sum scan
+// of RollingSumImpl gives the middle band, and the corrected two-pass
+// variance of each window (whose values are still in L1) gives the width.
+void BollingerImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double up, double down,
+                   double* HWY_RESTRICT upper, double* HWY_RESTRICT middle,
+                   double* HWY_RESTRICT lower) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (n == 0 || m < n) return;
+  if (lanes > kMaxScanLanes) {
+    RollingSumReference(x, m, n, 1.0 / static_cast<double>(n), middle);
+    return WindowBandsReference(x, m, n, middle, middle, up, down, upper, lower);
+  }
+  const double inv = 1.0 / static_cast<double>(n);
+  auto scalar_at = [&](size_t i, double sum) {
+    const double mean = sum * inv;
+    double s1 = 0, s2 = 0;
+    for (size_t k = i + 1 - n; k <= i; ++k) {
+      const double dev = x[k] - mean;
+      s1 += dev;
+      s2 += dev * dev;
+    }
+    const double var = std::max(0.0, (s2 - s1 * (s1 * inv)) * inv);
+    const double sd = std::sqrt(var);
+    middle[i] = mean;
+    upper[i] = mean + up * sd;
+    lower[i] = mean - down * sd;
+  };
+  const Scan scan(1.0);
+  const V vinv = hn::Set(d, inv), vup = hn::Set(d, up), vdown = hn::Set(d, down);
+  const V zero = hn::Zero(d);
+  const size_t resync = ResyncInterval(n);
+  double s = DirectSum(x, n);
+  scalar_at(n - 1, s);
+  size_t i = n;
+  while (i < m) {
+    const size_t end = std::min(m, i + resync);
+    const size_t block = i;
+    // Pass 1 over the block: the means (the only loop-carried chain).
+    V carry = hn::Set(d, s);
+    for (; i + lanes <= end; i += lanes) {
+      const V u = hn::Sub(hn::LoadU(d, x + i), hn::LoadU(d, x + i - n));
+      const V y = scan.Apply(u, carry);
+      carry = scan.Last(y);
+      hn::StoreU(hn::Mul(y, vinv), d, middle + i);
+    }
+    // Pass 2, on data still in L1: the widths, independent across vectors
+    // so the out-of-order core overlaps them.
+    for (size_t j = block; j < i; j += lanes) {
+      const V mu = hn::LoadU(d, middle + j);
+      V s1, s2;
+      WindowMoments(x + j + 1 - n, n, mu, &s1, &s2);
+      const V var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, vinv), s2), vinv), zero);
+      const V sd = hn::Sqrt(var);
+      hn::StoreU(hn::MulAdd(vup, sd, mu), d, upper + j);
+      hn::StoreU(hn::NegMulAdd(vdown, sd, mu), d, lower + j);
+    }
+    s = hn::GetLane(carry);
+    for (; i < end; ++i) {
+      s += x[i] - x[i - n];
+      scalar_at(i, s);
+    }
+    if (i < m) s = DirectSum(x + i - n, n);
+  }
+}
+
 // What a window kernel stores: the variance, factor * standard deviation,
 // Bollinger bands (two outputs), or the mean absolute deviation.
 enum class WindowResult { kVariance, kStddev, kBands, kMeanAbsDeviation };
@@ -316,37 +455,19 @@ HWY_INLINE void WindowDeviation(const double* HWY_RESTRICT x, size_t m, size_t n
   auto one = [&](size_t i) {
     const V mu = hn::LoadU(d, mean + i);
     const double* base = x + i + 1 - n;  // lane j's window starts at base + j
-    // Two accumulator pairs halve the add-latency chain.
-    V s1a = zero, s1b = zero, s2a = zero, s2b = zero;
-    size_t k = 0;
-    for (; k + 2 <= n; k += 2) {
-      const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
-      const V d1 = hn::Sub(hn::LoadU(d, base + k + 1), mu);
-      if (kAbsolute) {
-        s1a = hn::Add(s1a, hn::Abs(d0));
-        s1b = hn::Add(s1b, hn::Abs(d1));
-      } else {
-        s1a = hn::Add(s1a, d0);
-        s1b = hn::Add(s1b, d1);
-        s2a = hn::MulAdd(d0, d0, s2a);
-        s2b = hn::MulAdd(d1, d1, s2b);
-      }
-    }
-    if (k < n) {
-      const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
-      if (kAbsolute) {
-        s1a = hn::Add(s1a, hn::Abs(d0));
-      } else {
-        s1a = hn::Add(s1a, d0);
-        s2a = hn::MulAdd(d0, d0, s2a);
-      }
-    }
-    const V s1 = hn::Add(s1a, s1b);
     if (kAbsolute) {
-      hn::StoreU(hn::Mul(s1, inv_n), d, o.out + i);
+      V s1a = zero, s1b = zero;
+      size_t k = 0;
+      for (; k + 2 <= n; k += 2) {
+        s1a = hn::Add(s1a, hn::Abs(hn::Sub(hn::LoadU(d, base + k), mu)));
+        s1b = hn::Add(s1b, hn::Abs(hn::Sub(hn::LoadU(d, base + k + 1), mu)));
+      }
+      if (k < n) s1a = hn::Add(s1a, hn::Abs(hn::Sub(hn::LoadU(d, base + k), mu)));
+      hn::StoreU(hn::Mul(hn::Add(s1a, s1b), inv_n), d, o.out + i);
       return;
     }
-    const V s2 = hn::Add(s2a, s2b);
+    V s1, s2;
+    WindowMoments(base, n, mu, &s1, &s2);
     // (s2 - s1^2/n) / n, never below 0 (rounding on a flat window).
     const V var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, inv_n), s2), inv_n), zero);
     if (kResult == WindowResult::kVariance) {
@@ -444,11 +565,13 @@ HWY_EXPORT(LinearRecurrenceImpl);
 HWY_EXPORT(LinearRecurrenceWithResidualImpl);
 HWY_EXPORT(EmaDifferenceImpl);
 HWY_EXPORT(WilderAverageTrueRangeImpl);
+HWY_EXPORT(WilderAverageTrueRangeCheckedImpl);
 HWY_EXPORT(RsiFromSeedsImpl);
 HWY_EXPORT(TrueRangeImpl);
 HWY_EXPORT(WindowVarianceImpl);
 HWY_EXPORT(WindowStddevImpl);
 HWY_EXPORT(WindowBandsImpl);
+HWY_EXPORT(BollingerImpl);
 HWY_EXPORT(FirstSuspectRowImpl);
 HWY_EXPORT(WindowMeanAbsDeviationImpl);
 HWY_EXPORT(FirstNonFiniteImpl);
@@ -473,6 +596,10 @@ void WilderAverageTrueRange(const double* h, const double* l, const double* c, s
                             size_t n, double seed, double* out) {
   HWY_DYNAMIC_DISPATCH(WilderAverageTrueRangeImpl)(h, l, c, m, n, seed, out);
 }
+bool WilderAverageTrueRangeChecked(const double* h, const double* l, const double* c, size_t m,
+                                   size_t n, double seed, double* out) {
+  return HWY_DYNAMIC_DISPATCH(WilderAverageTrueRangeCheckedImpl)(h, l, c, m, n, seed, out);
+}
 void RsiFromSeeds(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
                   double* out) {
   HWY_DYNAMIC_DISPATCH(RsiFromSeedsImpl)(x, m, n, avg_gain, avg_loss, out);
@@ -490,6 +617,10 @@ void WindowStddev(const double* x, size_t m, size_t n, const double* mean, doubl
 void WindowBands(const double* x, size_t m, size_t n, const double* mean, const double* middle,
                  double up, double down, double* upper, double* lower) {
   HWY_DYNAMIC_DISPATCH(WindowBandsImpl)(x, m, n, mean, middle, up, down, upper, lower);
+}
+void Bollinger(const double* x, size_t m, size_t n, double up, double down, double* upper,
+               double* middle, double* lower) {
+  HWY_DYNAMIC_DISPATCH(BollingerImpl)(x, m, n, up, down, upper, middle, lower);
 }
 size_t FirstSuspectRow(const double* const* cols, size_t count, size_t m, int high, int low,
                        int volume) {

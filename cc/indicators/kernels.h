@@ -53,6 +53,12 @@ void EmaDifference(const double* x, size_t m, double kf, double ks, double ef0, 
 void WilderAverageTrueRange(const double* h, const double* l, const double* c, size_t m,
                             size_t n, double seed, double* out);
 
+// WilderAverageTrueRange that also validates rows n+1..m-1 in the same pass
+// (every value finite, h >= l; and the close of row n): true when all were
+// fine. When false, out holds unspecified values from n+1 on.
+bool WilderAverageTrueRangeChecked(const double* h, const double* l, const double* c, size_t m,
+                                   size_t n, double seed, double* out);
+
 // out[i] = max(h[i] - l[i], |h[i] - c[i-1]|, |l[i] - c[i-1]|) for 1 <= i < m.
 void TrueRange(const double* h, const double* l, const double* c, size_t m,
                double* out);
@@ -76,6 +82,13 @@ void WindowStddev(const double* x, size_t m, size_t n, const double* mean, doubl
 // n-1 <= i < m (middle may equal mean).
 void WindowBands(const double* x, size_t m, size_t n, const double* mean, const double* middle,
                  double up, double down, double* upper, double* lower);
+
+// Bollinger bands around the simple mean in one pass, for n-1 <= i < m:
+// middle = RollingSum(x)/n (the same sliding-sum scan and resync), and
+// upper/lower = middle +- up/down * the window's population standard
+// deviation (corrected two-pass around middle[i]).
+void Bollinger(const double* x, size_t m, size_t n, double up, double down, double* upper,
+               double* middle, double* lower);
 
 // Mean absolute deviation of each window around mean[i]:
 // sum |x - mean[i]| / n, for n-1 <= i < m. O(n) per output (CCI).

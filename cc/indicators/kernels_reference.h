@@ -96,6 +96,19 @@ inline void WilderAverageTrueRangeReference(const double* h, const double* l, co
   }
 }
 
+inline bool WilderAverageTrueRangeCheckedReference(const double* h, const double* l,
+                                                   const double* c, size_t m, size_t n,
+                                                   double seed, double* out) {
+  if (m > n && !std::isfinite(c[n])) return false;
+  for (size_t i = n + 1; i < m; ++i) {
+    if (!(std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i])) || h[i] < l[i]) {
+      return false;
+    }
+  }
+  WilderAverageTrueRangeReference(h, l, c, m, n, seed, out);
+  return true;
+}
+
 inline void WindowVarianceReference(const double* x, size_t m, size_t n, const double* mean,
                                     double* out) {
   if (n == 0 || m < n) return;

@@ -227,6 +227,36 @@ TEST_P(KernelsOnEveryTarget, FusedRecurrencesMatchReferences) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, CheckedAverageTrueRangeRejectsEveryBadRow) {
+  const std::vector<double> c = RandomWalk(70, 24);
+  std::vector<double> h(c.size()), l(c.size());
+  for (size_t i = 0; i < c.size(); ++i) {
+    h[i] = c[i] + 0.5;
+    l[i] = c[i] - 0.5;
+  }
+  const size_t n = 5;
+  for (size_t m = n + 1; m <= c.size(); ++m) {
+    std::vector<double> got(m, kNaN), want(m, kNaN);
+    ASSERT_TRUE(WilderAverageTrueRangeChecked(h.data(), l.data(), c.data(), m, n, 1.0, got.data()));
+    WilderAverageTrueRangeReference(h.data(), l.data(), c.data(), m, n, 1.0, want.data());
+    for (size_t i = 0; i < m; ++i) ASSERT_TRUE(Near(got[i], want[i], 1e-12)) << m << " " << i;
+    for (size_t bad = n; bad < m; ++bad) {
+      for (int kind = 0; kind < 5; ++kind) {
+        std::vector<double> hh = h, ll = l, cc = c;
+        if (kind == 0) cc[bad] = kNaN;
+        if (kind == 1) hh[bad] = HUGE_VAL;
+        if (kind == 2) ll[bad] = -HUGE_VAL;
+        if (kind == 3) ll[bad] = hh[bad] + 1;  // high < low
+        if (kind == 4) hh[bad] = kNaN;
+        if (bad == n && kind != 0) continue;  // only row n's close is this kernel's to check
+        EXPECT_FALSE(WilderAverageTrueRangeChecked(hh.data(), ll.data(), cc.data(), m, n, 1.0,
+                                                   got.data()))
+            << "m=" << m << " bad=" << bad << " kind=" << kind;
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, WindowStddevAndBandsMatchReferences) {
   const std::vector<double> x = RandomWalk(90, 22, 500.0);
   for (size_t n : {1u, 2u, 5u, 20u}) {
@@ -243,6 +273,25 @@ TEST_P(KernelsOnEveryTarget, WindowStddevAndBandsMatchReferences) {
                            wlo.data());
       for (size_t i = 0; i < m; ++i) {
         ASSERT_TRUE(Near(sd[i], wsd[i], 1e-12)) << n << " " << m << " " << i;
+        ASSERT_TRUE(Near(up[i], wup[i], 1e-12)) << n << " " << m << " " << i;
+        ASSERT_TRUE(Near(lo[i], wlo[i], 1e-12)) << n << " " << m << " " << i;
+      }
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, BollingerMatchesSlidingMeanAndBandsReferences) {
+  const std::vector<double> x = RandomWalk(300, 23, 500.0);
+  for (size_t n : {1u, 2u, 5u, 9u, 20u, 70u}) {
+    for (size_t m = 0; m <= x.size(); m += (m < 100 ? 1 : 13)) {
+      std::vector<double> up(m + 1, kNaN), mid(m + 1, kNaN), lo(m + 1, kNaN);
+      Bollinger(x.data(), m, n, 2.0, 1.5, up.data(), mid.data(), lo.data());
+      std::vector<double> wup(m + 1, kNaN), wmid(m + 1, kNaN), wlo(m + 1, kNaN);
+      RollingSumReference(x.data(), m, n, 1.0 / n, wmid.data());
+      WindowBandsReference(x.data(), m, n, wmid.data(), wmid.data(), 2.0, 1.5, wup.data(),
+                           wlo.data());
+      for (size_t i = 0; i <= m; ++i) {
+        ASSERT_TRUE(Near(mid[i], wmid[i], 1e-12)) << n << " " << m << " " << i;
         ASSERT_TRUE(Near(up[i], wup[i], 1e-12)) << n << " " << m << " " << i;
         ASSERT_TRUE(Near(lo[i], wlo[i], 1e-12)) << n << " " << m << " " << i;
       }

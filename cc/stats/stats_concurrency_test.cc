@@ -127,6 +127,44 @@ TEST(StatsConcurrency, EightThreadsOfAMillionRecordsEachGiveExactTotals) {
   EXPECT_EQ(violations.load(), 0);
 }
 
+TEST(StatsConcurrency, MoreThreadsThanStripesShareStripesWithoutLosingCounts) {
+  // At most 64 stripes exist, so 96 threads must share them: only the
+  // stripe lock keeps two threads' read-modify-writes from losing counts.
+  constexpr int kThreads = 96;
+  const uint64_t per_thread = SanitizerScaled(20000, 10);
+  FakeClock clock(kSecond);
+  StatsOptions o;
+  o.capacity = 1000;
+  o.clock = clock.clock();
+  absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+  ASSERT_TRUE(created.ok());
+  StatsRecorder& r = **created;
+  StartLine start(kThreads);
+  std::vector<std::thread> writers;
+  for (int t = 0; t < kThreads; ++t) {
+    writers.emplace_back([&, t] {
+      start.ArriveAndWait();
+      for (uint64_t j = 0; j < per_thread; ++j) {
+        StatsSample s;
+        s.kind = kStatsKindBatch;
+        s.end_ns = clock.now();
+        s.duration_ns = static_cast<int64_t>(t);
+        s.items = 1;
+        r.RecordChecked(s);
+      }
+    });
+  }
+  for (std::thread& w : writers) w.join();
+  StatsSnapshot s;
+  r.Read(&s);
+  const StatsKindSnapshot& k = s.kinds[kStatsKindBatch];
+  EXPECT_EQ(k.count, kThreads * per_thread);
+  EXPECT_EQ(k.items, kThreads * per_thread);
+  EXPECT_EQ(k.duration_ns, per_thread * (kThreads * (kThreads - 1) / 2));
+  EXPECT_EQ(k.by_target[0], kThreads * per_thread);
+  EXPECT_EQ(s.window_count, 1000u);
+}
+
 TEST(StatsConcurrency, WritersLappingATinyRingNeverTearAnEntry) {
   // Capacity 4 with 8 writers: slots are reclaimed while other writers are
   // still filling them. Each sample ties its fields together (bytes = 3d,

@@ -14,6 +14,7 @@
 #include <iterator>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cc/base/allocator.h"
@@ -528,6 +529,29 @@ TEST(FontTest, BadArgumentsAreReported) {
   // The largest size works (and, at 1024 px, is too big for the default cache).
   const TextMetrics huge = MeasureOk(*font, "W", kMaxTextPixelSize, TextMode::kAntialiased);
   EXPECT_GT(huge.advance, 900);
+}
+
+// Separate Fonts over the same borrowed bytes, on separate threads at once
+// (each has its own FT_Library), draw exactly what one thread alone does.
+TEST(FontTest, SeparateFontsRunConcurrently) {
+  auto render = [](uint64_t* hash) {
+    FontPtr font = DefaultFont();
+    GuardedFrame g(200, 40, 4, kBackground);
+    for (int round = 0; round < 20; ++round) {
+      for (int32_t size = 9; size < 30; size += 4) {
+        (void)font->DrawText(g.frame(), "1234.56 2024-03-15", 2, 30, size, kInk,
+                             round % 2 ? TextMode::kMono : TextMode::kAntialiased);
+      }
+    }
+    *hash = PixelHash(g.frame());
+  };
+  uint64_t alone = 0;
+  render(&alone);
+  std::vector<uint64_t> hashes(4, 0);
+  std::vector<std::thread> threads;
+  for (uint64_t& h : hashes) threads.emplace_back(render, &h);
+  for (std::thread& t : threads) t.join();
+  for (uint64_t h : hashes) EXPECT_EQ(h, alone);
 }
 
 // Golden check: FreeType's output is deterministic for a given FreeType

@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "capi/candlewick.h"
+#include "tools/cli/chart_extras.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/ohlcv_csv.h"
 
@@ -32,6 +34,10 @@ void PrintRenderHelp(FILE* out) {
                "      --axes            price and time axes, labels, last-price marker\n"
                "      --antialias       blended edges (default: crisp, exact colours only)\n"
                "      --title TEXT      a title at the top left\n"
+               "      --overlay IND     an indicator over the prices, e.g. sma:20, ema:50,\n"
+               "                        bbands:20,2,2 (a band); repeatable\n"
+               "      --panel IND       an indicator panel below, e.g. rsi:14, macd:12,26,9;\n"
+               "                        repeatable\n"
                "      --box SIZE        renko / point-and-figure box (default: ATR(14))\n"
                "      --reversal N      point-and-figure reversal in boxes (default 3)\n"
                "      --font FILE       a TrueType font for labels (default: DejaVu Sans)\n"
@@ -120,6 +126,7 @@ int RunRender(int argc, char** argv) {
   cw_chart_options_init(&options);
   std::string input, output = "chart.png", title, font_path;
   int32_t format = -1;
+  std::vector<std::string> overlay_specs, panel_specs;
   float webp_quality = 90.0f;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -163,6 +170,9 @@ int RunRender(int argc, char** argv) {
       options.show_axes = 1;
     } else if (arg == "--antialias") {
       options.antialias = 1;
+    } else if (arg == "--overlay" || arg == "--panel") {
+      if (!value(&v)) return Usage("missing value for", arg.c_str());
+      (arg == "--overlay" ? overlay_specs : panel_specs).push_back(v);
     } else if (arg == "--title") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
       title = v;
@@ -210,6 +220,26 @@ int RunRender(int argc, char** argv) {
     options.font_data = reinterpret_cast<const uint8_t*>(font_bytes.data());
     options.font_data_size = font_bytes.size();
   }
+  ChartExtras extras;
+  if (!overlay_specs.empty() || !panel_specs.empty()) {
+    cw_indicator_context* context = nullptr;
+    if (cw_indicator_context_create(nullptr, &context) != CW_OK) {
+      std::fprintf(stderr, "candlewick render: out of memory\n");
+      return 1;
+    }
+    absl::Status st;
+    for (const std::string& spec : overlay_specs) {
+      if (st.ok()) st = extras.AddOverlay(context, spec, *table);
+    }
+    for (const std::string& spec : panel_specs) {
+      if (st.ok()) st = extras.AddPanel(context, spec, *table);
+    }
+    cw_indicator_context_destroy(context);
+    if (!st.ok()) {
+      std::fprintf(stderr, "candlewick render: %s\n", std::string(st.message()).c_str());
+      return 2;
+    }
+  }
   cw_chart* chart = nullptr;
   cw_status status = cw_chart_create(&options, &chart);
   if (status != CW_OK) {
@@ -228,6 +258,7 @@ int RunRender(int argc, char** argv) {
   cw_chart_data data;
   cw_chart_data_init(&data, &series);
   data.title = title.empty() ? nullptr : title.c_str();
+  extras.Apply(&data);
   cw_buffer* out = nullptr;
   status = cw_chart_render(chart, &data, format, &out);
   if (status != CW_OK) {

@@ -1,0 +1,51 @@
+// Indicator overlays, bands and panels for charts drawn by the tools: turns
+// computed indicators into the cw_line / cw_band / cw_panel arrays of a
+// cw_chart_data. Shared by `candlewick render` and the gallery.
+#ifndef CANDLEWICK_TOOLS_CLI_CHART_EXTRAS_H_
+#define CANDLEWICK_TOOLS_CLI_CHART_EXTRAS_H_
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "capi/candlewick.h"
+#include "tools/cli/indicator_spec.h"
+
+namespace candlewick {
+namespace cli {
+
+class ChartExtras {
+ public:
+  // Over the price panel: one line per output, except that "upper"/"lower"
+  // outputs (Bollinger-style) become a filled band around the others.
+  absl::Status AddOverlay(cw_indicator_context* context, absl::string_view spec,
+                          const OhlcvTable& table);
+  // A panel under the chart: outputs named "hist" become a histogram, the
+  // rest lines; bounded oscillators get their usual reference levels.
+  absl::Status AddPanel(cw_indicator_context* context, absl::string_view spec,
+                        const OhlcvTable& table);
+  // Points `data`'s overlay, band and panel arrays at this object, which
+  // must outlive the render.
+  void Apply(cw_chart_data* data);
+
+ private:
+  cw_color NextColor();
+  std::deque<ComputedIndicator> computed_;  // deque: stable addresses
+  std::vector<cw_line> overlays_;
+  std::vector<cw_band> bands_;
+  struct PanelParts {
+    std::vector<cw_line> lines;
+    std::vector<double> levels;
+    std::string title;
+    cw_panel panel{};
+  };
+  std::deque<PanelParts> panels_;
+  std::vector<cw_panel> panel_array_;
+  size_t color_index_ = 0;
+};
+
+}  // namespace cli
+}  // namespace candlewick
+
+#endif  // CANDLEWICK_TOOLS_CLI_CHART_EXTRAS_H_
