@@ -49,31 +49,33 @@ const Bars& Data() {
   return *bars;
 }
 
-void SetCounters(benchmark::State& state) {
+void SetCounters(benchmark::State& state, size_t bars = kBars) {
   state.counters["ns/elem"] = benchmark::Counter(
-      static_cast<double>(kBars) * 1e-9,
+      static_cast<double>(bars) * 1e-9,
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
   state.SetLabel(ind::KernelTargetName());
 }
 
 // ---- The library -----------------------------------------------------------
 
-void RunLibrary(benchmark::State& state, ind::Id id, std::vector<double> params, bool hlc) {
+// The first `bars` bars (kBars, or fewer to see the kernels in cache).
+void RunLibrary(benchmark::State& state, ind::Id id, std::vector<double> params, bool hlc,
+                size_t bars = kBars) {
   const Bars& b = Data();
   // One workspace for all iterations, as one cw_indicator_context would be.
   ind::Workspace ws(candlewick::AllocatorHooks::Default());
   const ind::Spec* spec = ind::FindSpec(id);
-  std::vector<std::vector<double>> out(spec->output_count, std::vector<double>(kBars));
+  std::vector<std::vector<double>> out(spec->output_count, std::vector<double>(bars));
   std::vector<double*> ptrs;
   for (auto& o : out) ptrs.push_back(o.data());
   std::vector<candlewick::StridedView<double>> in;
   if (hlc) {
-    in = {{b.high.data(), kBars, 0}, {b.low.data(), kBars, 0}, {b.close.data(), kBars, 0}};
+    in = {{b.high.data(), bars, 0}, {b.low.data(), bars, 0}, {b.close.data(), bars, 0}};
   } else {
-    in = {{b.close.data(), kBars, 0}};
+    in = {{b.close.data(), bars, 0}};
   }
   for (auto _ : state) {
-    const absl::Status st = ind::Compute(id, in, params, ptrs, kBars, &ws);
+    const absl::Status st = ind::Compute(id, in, params, ptrs, bars, &ws);
     if (!st.ok()) {
       state.SkipWithError(std::string(st.message()).c_str());
       break;
@@ -81,7 +83,7 @@ void RunLibrary(benchmark::State& state, ind::Id id, std::vector<double> params,
     benchmark::DoNotOptimize(out[0].data());
     benchmark::ClobberMemory();
   }
-  SetCounters(state);
+  SetCounters(state, bars);
 }
 
 void BM_Sma20(benchmark::State& s) { RunLibrary(s, ind::Id::kSma, {20}, false); }
@@ -90,6 +92,12 @@ void BM_Rsi14(benchmark::State& s) { RunLibrary(s, ind::Id::kRsi, {14}, false); 
 void BM_Atr14(benchmark::State& s) { RunLibrary(s, ind::Id::kAtr, {14}, true); }
 void BM_Macd(benchmark::State& s) { RunLibrary(s, ind::Id::kMacd, {12, 26, 9}, false); }
 void BM_Bbands20(benchmark::State& s) { RunLibrary(s, ind::Id::kBbands, {20, 2, 2}, false); }
+// 32K bars (1 MB in, 0.75 MB out): what the kernels cost when memory
+// bandwidth is not the limit.
+void BM_Bbands20_InCache(benchmark::State& s) {
+  RunLibrary(s, ind::Id::kBbands, {20, 2, 2}, false, 32768);
+}
+void BM_Atr14_InCache(benchmark::State& s) { RunLibrary(s, ind::Id::kAtr, {14}, true, 32768); }
 void BM_Stddev20(benchmark::State& s) { RunLibrary(s, ind::Id::kStddev, {20, 1}, false); }
 void BM_Wma20(benchmark::State& s) { RunLibrary(s, ind::Id::kWma, {20}, false); }
 void BM_Adx14(benchmark::State& s) { RunLibrary(s, ind::Id::kAdx, {14}, true); }
@@ -220,6 +228,8 @@ BENCHMARK(BM_Atr14_ScalarReference)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Macd)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Macd_ScalarReference)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Bbands20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Bbands20_InCache)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Atr14_InCache)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Bbands20_ScalarReference)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stddev20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Wma20)->Unit(benchmark::kMillisecond);

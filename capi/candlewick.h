@@ -473,8 +473,10 @@ CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
  * Attaching.  cw_chart_attach_stats() makes every render call on that chart
  * record itself here.  The attachment does not own the stats handle: the
  * stats handle must outlive it, or be detached first (attach NULL).  Many
- * handles may share one stats handle.  Other handle types (indicators, batch
- * jobs) will get the same cw_<handle>_attach_stats(handle, stats) function. */
+ * handles may share one stats handle.  Other handle types get the same
+ * function as they gain statistics: cw_indicator_context_attach_stats()
+ * (recording CW_STATS_INDICATOR) and, for batch jobs, CW_STATS_BATCH, with
+ * the same rules (non-owning, NULL detaches, zero cost when detached). */
 typedef struct cw_stats cw_stats;
 
 /* Kinds of operation.  Built-in kinds are 0..4 (5..7 are reserved for future
@@ -674,8 +676,8 @@ typedef struct cw_stats_snapshot {
 
 /* Fills the caller's `snapshot` (whose struct_size you set) with the totals
  * and the window as of the clock now.  Allocates nothing; takes time
- * proportional to the capacity (about 2 ns per record), during which other
- * readers wait but recorders do not.  Thread-safe.
+ * proportional to the capacity (about 6 ns per record: 60 us for 10000),
+ * during which other readers wait but recorders do not.  Thread-safe.
  * Returns CW_OK; CW_ERR_NULL_ARGUMENT (stats or snapshot NULL);
  * CW_ERR_STRUCT_SIZE (snapshot->struct_size too small; nothing written). */
 CW_API cw_status cw_stats_read(const cw_stats* stats,

@@ -65,23 +65,39 @@ Chart::Chart(const ChartOptions& options, const AllocatorHooks& hooks)
       display_list_(hooks),
       layout_scratch_(hooks),
       raster_scratch_(hooks),
-      frame_(hooks) {}
+      frame_(hooks),
+      font_bytes_(hooks) {}
 
 absl::Status Chart::LoadFont(absl::Span<const uint8_t> ttf) {
-  absl::StatusOr<FontPtr> font = Font::CreateFromCopy(ttf, hooks_);
+  if (ttf.empty()) return Error(ErrorCode::kInvalidArgument, "the font data is empty");
+  if (!font_bytes_.Resize(0) || !font_bytes_.Append(ttf.data(), ttf.size())) {
+    return Error(ErrorCode::kOutOfMemory, "a copy of the font");
+  }
+  font_.reset();
+  // Load now, so bad bytes are reported at creation rather than at the first
+  // render with text.
+  return EnsureFont();
+}
+
+absl::Status Chart::EnsureFont() {
+  if (font_) return absl::OkStatus();
+  absl::StatusOr<FontPtr> font =
+      font_bytes_.size() != 0
+          ? Font::CreateBorrowed(absl::MakeConstSpan(font_bytes_.data(), font_bytes_.size()),
+                                 hooks_)
+          : Font::CreateDefault(hooks_);
   if (!font.ok()) return font.status();
   font_ = std::move(*font);
   chart_text_ = ChartText(font_.get());
   return absl::OkStatus();
 }
 
-absl::Status Chart::EnsureFont() {
-  if (font_) return absl::OkStatus();
-  absl::StatusOr<FontPtr> font = Font::CreateDefault(hooks_);
-  if (!font.ok()) return font.status();
-  font_ = std::move(*font);
-  chart_text_ = ChartText(font_.get());
-  return absl::OkStatus();
+absl::Status Chart::TextFailure() {
+  absl::Status st = text_->status();
+  text_ = nullptr;
+  chart_text_ = ChartText(nullptr);
+  font_.reset();
+  return st;
 }
 
 absl::Status Chart::Prepare(const ChartData& data) {
@@ -99,7 +115,7 @@ absl::Status Chart::Prepare(const ChartData& data) {
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::kOutOfMemory, "chart layout");
   }
-  if (text_ != nullptr && !text_->status().ok()) return text_->status();
+  if (text_ != nullptr && !text_->status().ok()) return TextFailure();
   return absl::OkStatus();
 }
 
@@ -157,7 +173,7 @@ absl::Status Chart::Draw(const Frame& frame) {
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::kOutOfMemory, "stroke mask");
   }
-  if (text_ != nullptr && !text_->status().ok()) return text_->status();
+  if (text_ != nullptr && !text_->status().ok()) return TextFailure();
   return absl::OkStatus();
 }
 

@@ -87,8 +87,12 @@ class Chart {
   // Validates `data` and lays it out into display_list_; sets text_ when
   // the chart has text to draw.
   absl::Status Prepare(const ChartData& data);
-  // The embedded font, loaded on the first chart that needs text.
+  // The font (the caller's, else the embedded one), loaded on the first
+  // render that needs text, and again after a render whose text failed.
   absl::Status EnsureFont();
+  // Reports a text failure and drops the font, whose FreeType state may be
+  // inconsistent after an allocation failure inside FreeType.
+  absl::Status TextFailure();
   absl::Status CheckBuffer(size_t buffer_size, size_t row_stride, size_t bytes_per_pixel) const;
   // Rasterises the prepared display list into `frame`.
   absl::Status Draw(const Frame& frame);
@@ -101,6 +105,7 @@ class Chart {
   LayoutScratch layout_scratch_;
   RasterScratch raster_scratch_;
   ByteBuffer frame_;  // palette-index or RGBA frame for encoders, reused
+  ByteBuffer font_bytes_;  // a caller's font, copied; empty for the default
   FontPtr font_;
   ChartText* text_ = nullptr;  // &chart_text_ while a render has text
   ChartText chart_text_{nullptr};

@@ -6,6 +6,9 @@ namespace candlewick {
 
 TextMetrics ChartText::MeasureOrZero(absl::string_view utf8, int pixel_size,
                                      TextMode mode) const {
+  // After a failure (out of memory inside FreeType) the face may be in a
+  // half-updated state: touch it no more; the chart replaces the font.
+  if (!status_.ok()) return TextMetrics();
   absl::StatusOr<TextMetrics> m =
       font_->Measure(std::string_view(utf8.data(), utf8.size()), pixel_size, mode);
   if (!m.ok()) {
@@ -32,6 +35,7 @@ void ChartText::Draw(const Frame& frame, absl::string_view utf8, float x, float 
   const TextMode mode = antialias && frame.bytes_per_pixel == 4 ? TextMode::kAntialiased
                                                                 : TextMode::kMono;
   const TextMetrics m = MeasureOrZero(utf8, pixel_size, mode);
+  if (!status_.ok()) return;
   float left = x, baseline = y;
   switch (anchor) {
     case TextAnchor::kLeftBaseline:

@@ -523,7 +523,7 @@ void Builder::DrawPriceAxis(const YMap& y, double step, double first, int decima
     const int32_t row = y.Row(v);
     if (row < y.top || row >= y.bottom) continue;
     out_->Rect(plot_right_ + 1, row, plot_right_ + 4, row + 1, c_.axis);
-    if (std::abs(row - skip_row) <= skip_half + 2) continue;
+    if (std::abs(row - skip_row) <= 2 * skip_half) continue;
     out_->Text(FormatPrice(v, decimals).view(), label_x, static_cast<float>(row) + 0.5f,
                static_cast<float>(o_.font_size), TextAnchor::kLeftMiddle, c_.text);
   }

@@ -37,21 +37,31 @@ uint8_t MaxLaneU8(D d, V v) {
 // constant in the comments below and by the tests on all targets), so a
 // shift and a truncation to bytes finish the job.
 uint8_t PackIndicesRowImpl(const uint8_t* HWY_RESTRICT in, size_t width, int bits,
-                           uint8_t* HWY_RESTRICT out) {
+                           const uint8_t* HWY_RESTRICT remap, uint8_t* HWY_RESTRICT out) {
 #if HWY_TARGET == HWY_SCALAR
-  return PackIndicesRowReference(in, width, bits, out);
+  return PackIndicesRowReference(in, width, bits, remap, out);
 #else
   const hn::ScalableTag<uint8_t> d8;
   const hn::Repartition<uint16_t, decltype(d8)> d16;
   const hn::Repartition<uint32_t, decltype(d8)> d32;
   const hn::Repartition<uint64_t, decltype(d8)> d64;
   const size_t n8 = hn::Lanes(d8);
+  // Remapping is one in-register table lookup (pshufb) per vector.
+  HWY_ALIGN uint8_t table[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+  if (remap != nullptr) std::memcpy(table, remap, 16);
+  const auto lut = hn::LoadDup128(d8, table);
+  const auto low4 = hn::Set(d8, 15);
+  const bool remapping = remap != nullptr;
+  const auto load = [&](size_t i) {
+    const auto v = hn::LoadU(d8, in + i);
+    return remapping ? hn::TableLookupBytes(lut, hn::And(v, low4)) : v;
+  };
   auto vmax = hn::Zero(d8);
   size_t x = 0;  // pixels done by vectors
   size_t o = 0;  // bytes written by vectors
   if (bits == 8) {
     for (; x + n8 <= width; x += n8) {
-      const auto v = hn::LoadU(d8, in + x);
+      const auto v = load(x);
       vmax = hn::Max(vmax, v);
       hn::StoreU(v, d8, out + x);
     }
@@ -62,7 +72,7 @@ uint8_t PackIndicesRowImpl(const uint8_t* HWY_RESTRICT in, size_t width, int bit
     const hn::Rebind<uint8_t, decltype(d16)> d8h;
     const auto mul = hn::Set(d16, 0x1001);
     for (; x + n8 <= width; x += n8) {
-      const auto v = hn::LoadU(d8, in + x);
+      const auto v = load(x);
       vmax = hn::Max(vmax, v);
       const auto p = hn::ShiftRight<8>(hn::Mul(hn::BitCast(d16, v), mul));
       hn::StoreU(hn::TruncateTo(d8h, p), d8h, out + o);
@@ -75,7 +85,7 @@ uint8_t PackIndicesRowImpl(const uint8_t* HWY_RESTRICT in, size_t width, int bit
     const hn::Rebind<uint8_t, decltype(d32)> d8q;
     const auto mul = hn::Set(d32, (1u << 30) | (1u << 20) | (1u << 10) | 1u);
     for (; x + n8 <= width; x += n8) {
-      const auto v = hn::LoadU(d8, in + x);
+      const auto v = load(x);
       vmax = hn::Max(vmax, v);
       const auto p = hn::ShiftRight<24>(hn::Mul(hn::BitCast(d32, v), mul));
       hn::StoreU(hn::TruncateTo(d8q, p), d8q, out + o);
@@ -88,7 +98,7 @@ uint8_t PackIndicesRowImpl(const uint8_t* HWY_RESTRICT in, size_t width, int bit
     const hn::Rebind<uint8_t, decltype(d64)> d8e;
     const auto mul = hn::Set(d32, (1u << 27) | (1u << 18) | (1u << 9) | 1u);
     for (; x + n8 <= width; x += n8) {
-      const auto v = hn::LoadU(d8, in + x);
+      const auto v = load(x);
       vmax = hn::Max(vmax, v);
       const auto nibbles = hn::BitCast(d64, hn::ShiftRight<24>(hn::Mul(hn::BitCast(d32, v), mul)));
       const auto bytes = hn::Or(hn::ShiftLeft<4>(nibbles), hn::ShiftRight<32>(nibbles));
@@ -99,10 +109,49 @@ uint8_t PackIndicesRowImpl(const uint8_t* HWY_RESTRICT in, size_t width, int bit
   uint8_t max_index = MaxLaneU8(d8, vmax);
   // The rest starts on a byte boundary: n8 pixels always fill whole bytes.
   if (x < width) {
-    const uint8_t tail_max = PackIndicesRowReference(in + x, width - x, bits, out + o);
+    const uint8_t tail_max = PackIndicesRowReference(in + x, width - x, bits, remap, out + o);
     max_index = std::max(max_index, tail_max);
   }
   return max_index;
+#endif
+}
+
+// Presence of the indices 0..15 as bits, by two in-register table lookups
+// per vector (bit v of the low or high byte). Indices of 16 and above alias
+// (only their low four bits are looked up); the caller ignores the mask
+// then, knowing the maximum.
+uint32_t SmallIndicesPresentImpl(const uint8_t* HWY_RESTRICT in, size_t n,
+                                 uint8_t* HWY_RESTRICT max_index) {
+#if HWY_TARGET == HWY_SCALAR
+  return SmallIndicesPresentReference(in, n, max_index);
+#else
+  const hn::ScalableTag<uint8_t> d8;
+  const size_t lanes = hn::Lanes(d8);
+  HWY_ALIGN static constexpr uint8_t kLow[16] = {1, 2, 4, 8, 16, 32, 64, 128,
+                                                 0, 0, 0, 0, 0, 0, 0, 0};
+  HWY_ALIGN static constexpr uint8_t kHigh[16] = {0, 0, 0, 0, 0, 0, 0, 0,
+                                                  1, 2, 4, 8, 16, 32, 64, 128};
+  const auto low = hn::LoadDup128(d8, kLow);
+  const auto high = hn::LoadDup128(d8, kHigh);
+  const auto low4 = hn::Set(d8, 15);
+  auto seen_low = hn::Zero(d8), seen_high = hn::Zero(d8), vmax = hn::Zero(d8);
+  size_t i = 0;
+  for (; i + lanes <= n; i += lanes) {
+    const auto v = hn::LoadU(d8, in + i);
+    vmax = hn::Max(vmax, v);
+    const auto index = hn::And(v, low4);
+    seen_low = hn::Or(seen_low, hn::TableLookupBytes(low, index));
+    seen_high = hn::Or(seen_high, hn::TableLookupBytes(high, index));
+  }
+  HWY_ALIGN uint8_t lo[HWY_MAX_BYTES], hi[HWY_MAX_BYTES];
+  hn::Store(seen_low, d8, lo);
+  hn::Store(seen_high, d8, hi);
+  uint32_t mask = 0;
+  for (size_t k = 0; k < lanes; ++k) mask |= lo[k] | static_cast<uint32_t>(hi[k]) << 8;
+  uint8_t tail_max = 0;
+  mask |= SmallIndicesPresentReference(in + i, n - i, &tail_max);
+  *max_index = std::max(MaxLaneU8(d8, vmax), tail_max);
+  return mask;
 #endif
 }
 
@@ -350,6 +399,7 @@ HWY_AFTER_NAMESPACE();
 namespace candlewick {
 
 HWY_EXPORT(PackIndicesRowImpl);
+HWY_EXPORT(SmallIndicesPresentImpl);
 HWY_EXPORT(FilterSubRowImpl);
 HWY_EXPORT(FilterUpRowImpl);
 HWY_EXPORT(FilterPaethRowImpl);
@@ -361,8 +411,13 @@ HWY_EXPORT(IsOpaqueRowImpl);
 HWY_EXPORT(IndexRgbaRowImpl);
 HWY_EXPORT(TargetNameImpl);
 
-uint8_t PackIndicesRow(const uint8_t* indices, size_t width, int bit_depth, uint8_t* packed) {
-  return HWY_DYNAMIC_DISPATCH(PackIndicesRowImpl)(indices, width, bit_depth, packed);
+uint8_t PackIndicesRow(const uint8_t* indices, size_t width, int bit_depth,
+                       const uint8_t* remap, uint8_t* packed) {
+  return HWY_DYNAMIC_DISPATCH(PackIndicesRowImpl)(indices, width, bit_depth, remap, packed);
+}
+
+uint32_t SmallIndicesPresent(const uint8_t* indices, size_t n, uint8_t* max_index) {
+  return HWY_DYNAMIC_DISPATCH(SmallIndicesPresentImpl)(indices, n, max_index);
 }
 
 void FilterSubRow(const uint8_t* cur, size_t n, size_t bpp, uint8_t* out) {

@@ -21,10 +21,18 @@ inline size_t PackedRowBytes(size_t width, int bits) { return (width * bits + 7)
 // Packs one row of 1-byte palette indices to `bit_depth` bits per pixel
 // (1, 2, 4 or 8) as PNG stores them: the leftmost pixel in the high bits,
 // unused low bits of the last byte zero. Writes PackedRowBytes(width,
-// bit_depth) bytes to `packed`. Returns the largest index in the row, so the
+// bit_depth) bytes to `packed`. When `remap` is not null, every index must
+// be below 16 and is replaced by remap[index] first (to drop unused palette
+// entries). Returns the largest index packed (after remapping), so the
 // caller can reject indices the bit depth (or the palette) cannot hold; the
 // packed bytes of such a row are unspecified.
-uint8_t PackIndicesRow(const uint8_t* indices, size_t width, int bit_depth, uint8_t* packed);
+uint8_t PackIndicesRow(const uint8_t* indices, size_t width, int bit_depth,
+                       const uint8_t* remap, uint8_t* packed);
+
+// Which of the indices 0..15 occur in `indices`: bit v of the result is set
+// when v does. Stores the largest index in *max_index; the mask is only
+// meaningful when that is below 16.
+uint32_t SmallIndicesPresent(const uint8_t* indices, size_t n, uint8_t* max_index);
 
 // PNG filters (RFC 2083 section 6) over `n` bytes. `bpp` is the filter's
 // byte distance (bytes per complete pixel, at least 1). For the first row

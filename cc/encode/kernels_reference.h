@@ -14,18 +14,31 @@
 namespace candlewick {
 
 inline uint8_t PackIndicesRowReference(const uint8_t* indices, size_t width, int bit_depth,
-                                       uint8_t* packed) {
+                                       const uint8_t* remap, uint8_t* packed) {
   const size_t bytes = PackedRowBytes(width, bit_depth);
   std::memset(packed, 0, bytes);
   uint8_t max_index = 0;
   const int per_byte = 8 / bit_depth;
   const unsigned mask = (1u << bit_depth) - 1;
   for (size_t x = 0; x < width; ++x) {
-    if (indices[x] > max_index) max_index = indices[x];
+    const uint8_t index = remap != nullptr ? remap[indices[x] & 15] : indices[x];
+    if (index > max_index) max_index = index;
     const int shift = 8 - bit_depth * (1 + static_cast<int>(x % per_byte));
-    packed[x / per_byte] |= static_cast<uint8_t>((indices[x] & mask) << shift);
+    packed[x / per_byte] |= static_cast<uint8_t>((index & mask) << shift);
   }
   return max_index;
+}
+
+inline uint32_t SmallIndicesPresentReference(const uint8_t* indices, size_t n,
+                                             uint8_t* max_index) {
+  uint32_t mask = 0;
+  uint8_t m = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (indices[i] > m) m = indices[i];
+    if (indices[i] < 16) mask |= 1u << indices[i];
+  }
+  *max_index = m;
+  return mask;
 }
 
 inline void FilterSubRowReference(const uint8_t* cur, size_t n, size_t bpp, uint8_t* out) {

@@ -331,16 +331,19 @@ void TrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
 
 // Sums of d = x - mu and d^2 over the n values starting at base (lane j's
 // window starts at base + j). Two accumulator pairs halve the add-latency
-// chain.
+// chain. One of the two d sums is an FMA with multiplier 1 (exactly an add):
+// it moves work from the FP-add pipes, which the subtractions already load,
+// to the FMA pipes.
 HWY_INLINE void WindowMoments(const double* HWY_RESTRICT base, size_t n, V mu, V* s1, V* s2) {
   const D d;
+  const V one = hn::Set(d, 1.0);
   V s1a = hn::Zero(d), s1b = hn::Zero(d), s2a = hn::Zero(d), s2b = hn::Zero(d);
   size_t k = 0;
   for (; k + 2 <= n; k += 2) {
     const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
     const V d1 = hn::Sub(hn::LoadU(d, base + k + 1), mu);
     s1a = hn::Add(s1a, d0);
-    s1b = hn::Add(s1b, d1);
+    s1b = hn::MulAdd(d1, one, s1b);
     s2a = hn::MulAdd(d0, d0, s2a);
     s2b = hn::MulAdd(d1, d1, s2b);
   }
@@ -507,28 +510,6 @@ void WindowMeanAbsDeviationImpl(const double* x, size_t m, size_t n, const doubl
                                                    {out, nullptr, nullptr, 0, 0});
 }
 
-size_t FirstNonFiniteImpl(const double* HWY_RESTRICT x, size_t m) {
-  const D d;
-  const size_t lanes = hn::Lanes(d);
-  size_t i = 0;
-  for (; i + lanes <= m; i += lanes) {
-    const auto bad = hn::Not(hn::IsFinite(hn::LoadU(d, x + i)));
-    if (!hn::AllFalse(d, bad)) return i + static_cast<size_t>(hn::FindFirstTrue(d, bad));
-  }
-  return i + FirstNonFiniteReference(x + i, m - i);
-}
-
-size_t FirstLessImpl(const double* HWY_RESTRICT a, const double* HWY_RESTRICT b, size_t m) {
-  const D d;
-  const size_t lanes = hn::Lanes(d);
-  size_t i = 0;
-  for (; i + lanes <= m; i += lanes) {
-    const auto less = hn::LoadU(d, a + i) < hn::LoadU(d, b + i);
-    if (!hn::AllFalse(d, less)) return i + static_cast<size_t>(hn::FindFirstTrue(d, less));
-  }
-  return i + FirstLessReference(a + i, b + i, m - i);
-}
-
 size_t FirstSuspectRowImpl(const double* const* cols, size_t count, size_t m, int high, int low,
                            int volume) {
   const D d;
@@ -574,8 +555,6 @@ HWY_EXPORT(WindowBandsImpl);
 HWY_EXPORT(BollingerImpl);
 HWY_EXPORT(FirstSuspectRowImpl);
 HWY_EXPORT(WindowMeanAbsDeviationImpl);
-HWY_EXPORT(FirstNonFiniteImpl);
-HWY_EXPORT(FirstLessImpl);
 HWY_EXPORT(TargetNameImpl);
 
 void RollingSum(const double* x, size_t m, size_t n, double scale, double* out) {
@@ -629,12 +608,6 @@ size_t FirstSuspectRow(const double* const* cols, size_t count, size_t m, int hi
 void WindowMeanAbsDeviation(const double* x, size_t m, size_t n, const double* mean,
                             double* out) {
   HWY_DYNAMIC_DISPATCH(WindowMeanAbsDeviationImpl)(x, m, n, mean, out);
-}
-size_t FirstNonFinite(const double* x, size_t m) {
-  return HWY_DYNAMIC_DISPATCH(FirstNonFiniteImpl)(x, m);
-}
-size_t FirstLess(const double* a, const double* b, size_t m) {
-  return HWY_DYNAMIC_DISPATCH(FirstLessImpl)(a, b, m);
 }
 const char* KernelTargetName() { return HWY_DYNAMIC_DISPATCH(TargetNameImpl)(); }
 

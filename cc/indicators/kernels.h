@@ -17,8 +17,9 @@ namespace indicators {
 // out[i] = scale * (x[i-n+1] + ... + x[i]) for n-1 <= i < m (n >= 1); scale
 // 1/n gives the simple moving average without another pass. A sliding sum
 // computed as a vector prefix scan of x[i] - x[i-n], re-seeded with a direct
-// sum of the window every max(64, n) outputs so that rounding cannot drift
-// (worst case about max(64, n) ulp of the largest window sum in one stretch).
+// sum of the window every max(64, n) outputs (rounded up to a multiple of 8)
+// so that rounding cannot drift (worst case about that many ulp of the
+// largest window sum in one stretch).
 void RollingSum(const double* x, size_t m, size_t n, double scale, double* out);
 
 // y[i] = a * y[i-1] + b * x[i] for 0 <= i < m, with y[-1] = y0: the EMA and
@@ -94,12 +95,6 @@ void Bollinger(const double* x, size_t m, size_t n, double up, double down, doub
 // sum |x - mean[i]| / n, for n-1 <= i < m. O(n) per output (CCI).
 void WindowMeanAbsDeviation(const double* x, size_t m, size_t n,
                             const double* mean, double* out);
-
-// Index of the first non-finite (NaN or infinite) element, m when none.
-size_t FirstNonFinite(const double* x, size_t m);
-
-// Index of the first i with a[i] < b[i] (NaN compares false), m when none.
-size_t FirstLess(const double* a, const double* b, size_t m);
 
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],

@@ -152,20 +152,6 @@ inline void WindowBandsReference(const double* x, size_t m, size_t n, const doub
   }
 }
 
-inline size_t FirstNonFiniteReference(const double* x, size_t m) {
-  for (size_t i = 0; i < m; ++i) {
-    if (!std::isfinite(x[i])) return i;
-  }
-  return m;
-}
-
-inline size_t FirstLessReference(const double* a, const double* b, size_t m) {
-  for (size_t i = 0; i < m; ++i) {
-    if (a[i] < b[i]) return i;
-  }
-  return m;
-}
-
 inline size_t FirstSuspectRowReference(const double* const* cols, size_t count, size_t m,
                                        int high, int low, int volume) {
   for (size_t i = 0; i < m; ++i) {

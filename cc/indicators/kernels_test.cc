@@ -180,21 +180,6 @@ TEST_P(KernelsOnEveryTarget, WindowVarianceAndMeanAbsDeviationMatchLongDouble) {
   }
 }
 
-TEST_P(KernelsOnEveryTarget, FindsFirstNonFiniteAndFirstLess) {
-  for (size_t m = 0; m < 40; ++m) {
-    for (size_t bad = 0; bad <= m; ++bad) {
-      std::vector<double> x(m, 1.0), y(m, 0.5);
-      if (bad < m) {
-        x[bad] = (bad % 3 == 0) ? kNaN : (bad % 3 == 1 ? HUGE_VAL : -HUGE_VAL);
-        y[bad] = 2.0;
-      }
-      ASSERT_EQ(FirstNonFinite(x.data(), m), bad) << m;
-      std::vector<double> ones(m, 1.0);
-      ASSERT_EQ(FirstLess(ones.data(), y.data(), m), bad) << m;
-    }
-  }
-}
-
 TEST_P(KernelsOnEveryTarget, FusedRecurrencesMatchReferences) {
   const std::vector<double> x = RandomWalk(130, 21);
   std::vector<double> h(x.size()), l(x.size());

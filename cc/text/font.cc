@@ -192,6 +192,13 @@ absl::Status Font::Init(absl::Span<const uint8_t> ttf, bool copy, const FontOpti
     ft_->face = nullptr;
     return FtStatus(ft_, error, "font: not a font FreeType can open");
   }
+  // FreeType treats some tables (hinting programs among them) as optional
+  // and opens the face without them when their allocation fails; glyph
+  // loading later dereferences what is missing. Any failed allocation here
+  // fails the font.
+  if (ft_->allocation_failed) {
+    return Error(ErrorCode::kOutOfMemory, "font: opening the face: out of memory");
+  }
   FT_Face face = ft_->face;
   if (!FT_IS_SCALABLE(face) || face->units_per_EM == 0) {
     return Error(ErrorCode::kInvalidArgument,
@@ -231,7 +238,10 @@ absl::Status Font::Rasterize(uint32_t glyph_index, int32_t pixel_size, TextMode 
   if (face_size_ != pixel_size) {
     // Runs the font's hinting set-up program, so only when the size changes.
     const FT_Error error = FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(pixel_size));
-    if (error != 0) {
+    // FreeType 2.12 can report success here after an allocation inside the
+    // hinting set-up failed, leaving the size half-initialised; loading a
+    // glyph then crashes. Trust our memory manager's record instead.
+    if (error != 0 || ft_->allocation_failed) {
       face_size_ = 0;
       return FtStatus(ft_, error, absl::StrCat("font: cannot set pixel size ", pixel_size));
     }
@@ -239,14 +249,18 @@ absl::Status Font::Rasterize(uint32_t glyph_index, int32_t pixel_size, TextMode 
   }
   const bool mono = mode == TextMode::kMono;
   // Outlines only (embedded bitmaps would bypass the chosen mode), hinted for
-  // the target rasteriser.
+  // the target rasteriser by FreeType's autohinter. Not the TrueType bytecode
+  // interpreter: in FreeType 2.12 an allocation failure while it creates its
+  // execution context (TT_New_Context, inside FT_Load_Glyph) crashes instead
+  // of returning an error, and a chart must survive any failed allocation.
   const FT_Int32 load_flags =
-      FT_LOAD_NO_BITMAP | (mono ? FT_LOAD_TARGET_MONO : FT_LOAD_TARGET_NORMAL);
+      FT_LOAD_NO_BITMAP | FT_LOAD_FORCE_AUTOHINT |
+      (mono ? FT_LOAD_TARGET_MONO : FT_LOAD_TARGET_NORMAL);
   FT_Error error = FT_Load_Glyph(face, glyph_index, load_flags);
   if (error == 0) {
     error = FT_Render_Glyph(face->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL);
   }
-  if (error != 0) {
+  if (error != 0 || ft_->allocation_failed) {
     return FtStatus(ft_, error, absl::StrCat("font: cannot render glyph ", glyph_index, " at ",
                                         pixel_size, " px"));
   }

@@ -577,11 +577,11 @@ TEST(FontTest, GoldenPixelHash) {
   ASSERT_TRUE(font->DrawText(mono.frame(), text, 3, 17, 13, kInk, TextMode::kMono).ok());
   GuardedFrame index(200, 24, 1, 0);
   ASSERT_TRUE(font->DrawText(index.frame(), text, 3, 17, 13, 1, TextMode::kMono).ok());
-  EXPECT_EQ(PixelHash(aa.frame()), 0x5687ae98f89426c9ull) << "FreeType " << version << std::hex
+  EXPECT_EQ(PixelHash(aa.frame()), 0xc056d8682867411eull) << "FreeType " << version << std::hex
                                            << " antialiased hash 0x" << PixelHash(aa.frame());
-  EXPECT_EQ(PixelHash(mono.frame()), 0x7bbcdd5b3392ae85ull) << "FreeType " << version << std::hex
+  EXPECT_EQ(PixelHash(mono.frame()), 0x6dc30f9a069a4ce5ull) << "FreeType " << version << std::hex
                                              << " mono hash 0x" << PixelHash(mono.frame());
-  EXPECT_EQ(PixelHash(index.frame()), 0x9f87a783d0356d2dull) << "FreeType " << version << std::hex
+  EXPECT_EQ(PixelHash(index.frame()), 0xebfe55bcc17445e1ull) << "FreeType " << version << std::hex
                                               << " index hash 0x" << PixelHash(index.frame());
 }
 

@@ -1,9 +1,10 @@
 """A minimal PNG decoder (Debian's python3 has no PIL): enough to read back
 what candlewick writes and check it pixel for pixel.
 
-Handles non-interlaced 8-bit greyscale, RGB, palette (with optional tRNS),
-grey+alpha and RGBA images; verifies every chunk's CRC and the chunk order
-rules the tests rely on.  Anything else raises ValueError."""
+Handles non-interlaced palette images of 1, 2, 4 or 8 bits per index (with
+optional tRNS), greyscale of 1 to 8 bits, and 8-bit RGB, grey+alpha and RGBA;
+verifies every chunk's CRC and the chunk order rules the tests rely on.
+Anything else raises ValueError."""
 
 import struct
 import zlib
@@ -14,6 +15,8 @@ SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 # Colour type -> samples per pixel.
 _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+# Colour type -> bit depths this decoder reads (sub-byte depths are packed).
+_DEPTHS = {0: (1, 2, 4, 8), 2: (8,), 3: (1, 2, 4, 8), 4: (8,), 6: (8,)}
 
 
 def chunks(png):
@@ -93,7 +96,8 @@ def decode_rgba(png):
                 struct.unpack(">IIBBBBB", data)
             header = {"width": width, "height": height, "bit_depth": depth,
                       "color_type": colour, "interlace": interlace}
-            if depth != 8 or colour not in _CHANNELS or compression or filtering or interlace:
+            if (depth not in _DEPTHS.get(colour, ()) or compression or filtering
+                    or interlace):
                 raise ValueError("unsupported PNG header %r" % (header,))
         elif kind == "PLTE":
             palette = np.frombuffer(data, np.uint8).reshape(-1, 3)
@@ -106,9 +110,20 @@ def decode_rgba(png):
     if header is None or not idat or not seen_iend:
         raise ValueError("missing IHDR, IDAT or IEND")
     width, height, colour = header["width"], header["height"], header["color_type"]
+    depth = header["bit_depth"]
     channels = _CHANNELS[colour]
-    pixels = _unfilter(zlib.decompress(b"".join(idat)), height, width * channels, channels)
-    pixels = pixels.reshape(height, width, channels)
+    # Filters work on bytes: a sub-byte pixel counts as one byte of distance.
+    row_bytes = (width * channels * depth + 7) // 8
+    rows = _unfilter(zlib.decompress(b"".join(idat)), height, row_bytes,
+                     max(1, channels * depth // 8))
+    if depth < 8:
+        # Packed samples, most significant bits first; rows are byte-padded.
+        bits = np.unpackbits(rows, axis=1)[:, :width * depth].reshape(height, width, depth)
+        weights = (1 << np.arange(depth - 1, -1, -1)).astype(np.uint8)
+        rows = (bits * weights).sum(axis=2, dtype=np.uint8)
+        if colour == 0:
+            rows = rows * np.uint8(255 // ((1 << depth) - 1))  # scale grey to 8 bits
+    pixels = rows.reshape(height, width, channels)
     rgba = np.empty((height, width, 4), dtype=np.uint8)
     if colour == 3:
         if palette is None:
