@@ -91,6 +91,108 @@ BENCHMARK(BM_RenderPng)
     ->ArgsProduct({{100, 1000}, {CW_PNG_FASTEST, CW_PNG_BALANCED, CW_PNG_SMALLEST}})
     ->Unit(benchmark::kMicrosecond);
 
+// The same chart with price and time axes, their labels, the last-price
+// marker and a title (text through FreeType): range(1) 0 = RGBA frame only,
+// 1 = render + PNG (balanced).
+void BM_RenderAxes(benchmark::State& state) {
+  const auto series = candlewick_test::MakeSeries(static_cast<size_t>(state.range(0)), 42);
+  cw_chart_data data;
+  const cw_ohlcv v = series.View();
+  cw_chart_data_init(&data, &v);
+  data.title = "MakeSeries(100, 42)";
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.show_axes = 1;
+  cw_chart* chart = nullptr;
+  if (cw_chart_create(&o, &chart) != CW_OK) {
+    state.SkipWithError("cw_chart_create");
+    return;
+  }
+  std::vector<uint8_t> frame(kWidth * kHeight * 4);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    cw_status s;
+    if (state.range(1) == 0) {
+      s = cw_chart_render_frame(chart, &data, CW_FORMAT_RGBA8, frame.data(), frame.size(),
+                                kWidth * 4);
+      benchmark::DoNotOptimize(frame.data());
+      benchmark::ClobberMemory();
+    } else {
+      cw_buffer* png = nullptr;
+      s = cw_chart_render(chart, &data, CW_FORMAT_PNG, &png);
+      bytes = cw_buffer_size(png);
+      cw_buffer_destroy(png);
+    }
+    if (s != CW_OK) {
+      state.SkipWithError(cw_chart_last_error(chart));
+      break;
+    }
+  }
+  if (state.range(1) != 0) state.counters["png_bytes"] = static_cast<double>(bytes);
+  state.SetLabel(state.range(1) == 0 ? "rgba" : "png balanced");
+  cw_chart_destroy(chart);
+}
+BENCHMARK(BM_RenderAxes)->Args({100, 0})->Args({100, 1})->Unit(benchmark::kMicrosecond);
+
+// 1,000,000 candles into 1920x1080 (aggregated to one candle per pixel
+// column): range(1) 0 = RGBA frame only, 1 = render + PNG (balanced). Its
+// memory floor is BM_FillOnly1080p.
+constexpr uint32_t kWideWidth = 1920, kWideHeight = 1080;
+
+void BM_RenderDense(benchmark::State& state) {
+  const auto series = candlewick_test::MakeSeries(static_cast<size_t>(state.range(0)), 42);
+  const cw_ohlcv v = series.View();
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.width = kWideWidth;
+  o.height = kWideHeight;
+  cw_chart* chart = nullptr;
+  if (cw_chart_create(&o, &chart) != CW_OK) {
+    state.SkipWithError("cw_chart_create");
+    return;
+  }
+  std::vector<uint8_t> frame(kWideWidth * kWideHeight * 4);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    cw_status s;
+    if (state.range(1) == 0) {
+      s = cw_chart_render_rgba(chart, &v, frame.data(), frame.size(), kWideWidth * 4);
+      benchmark::DoNotOptimize(frame.data());
+      benchmark::ClobberMemory();
+    } else {
+      cw_buffer* png = nullptr;
+      s = cw_chart_render_png(chart, &v, &png);
+      bytes = cw_buffer_size(png);
+      cw_buffer_destroy(png);
+    }
+    if (s != CW_OK) {
+      state.SkipWithError(cw_chart_last_error(chart));
+      break;
+    }
+  }
+  if (state.range(1) != 0) state.counters["png_bytes"] = static_cast<double>(bytes);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetLabel(state.range(1) == 0 ? "rgba 1920x1080" : "png balanced 1920x1080");
+  cw_chart_destroy(chart);
+}
+BENCHMARK(BM_RenderDense)
+    ->Args({1000000, 0})
+    ->Args({1000000, 1})
+    ->Unit(benchmark::kMillisecond);
+
+void BM_FillOnly1080p(benchmark::State& state) {
+  std::vector<uint8_t> frame(kWideWidth * kWideHeight * 4);
+  uint32_t colour = 0x000000FF;
+  for (auto _ : state) {
+    candlewick::FillSpan32(frame.data(), kWideWidth * kWideHeight, colour++);
+    benchmark::DoNotOptimize(frame.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(state.iterations() * frame.size());
+  state.SetLabel(candlewick::FillTargetName());
+}
+BENCHMARK(BM_FillOnly1080p)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

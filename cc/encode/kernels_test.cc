@@ -3,7 +3,9 @@
 // at unaligned offsets, with guard bytes that must stay untouched.
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <vector>
 
@@ -59,8 +61,9 @@ TEST_P(KernelsOnEveryTarget, PackIndicesMatchesReferenceForEveryDepthAndWidth) {
         const size_t bytes = PackedRowBytes(width, bits);
         std::vector<uint8_t> got(bytes + 16, kGuard), want(bytes + 16, kGuard);
         // Input at an odd offset: no alignment is assumed.
-        const uint8_t got_max = PackIndicesRow(in.data() + 3, width, bits, got.data());
-        const uint8_t want_max = PackIndicesRowReference(in.data() + 3, width, bits, want.data());
+        const uint8_t got_max = PackIndicesRow(in.data() + 3, width, bits, nullptr, got.data());
+        const uint8_t want_max =
+            PackIndicesRowReference(in.data() + 3, width, bits, nullptr, want.data());
         ASSERT_EQ(got, want) << "bits=" << bits << " width=" << width;
         ASSERT_EQ(got_max, want_max) << "bits=" << bits << " width=" << width;
       }
@@ -68,20 +71,61 @@ TEST_P(KernelsOnEveryTarget, PackIndicesMatchesReferenceForEveryDepthAndWidth) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, PackIndicesRemapsThroughTheTable) {
+  // Indices 0..15 mapped onto 0..(2^bits - 1) by a table that merges and
+  // permutes entries, as the encoder does when it drops unused colours.
+  std::mt19937 rng(17);
+  for (int bits : {1, 2, 4, 8}) {
+    uint8_t remap[16];
+    for (auto& r : remap) r = static_cast<uint8_t>(rng() % (1u << std::min(bits, 4)));
+    for (size_t width = 0; width <= 200; ++width) {
+      const auto in = RunBytes(width + 1, static_cast<uint32_t>(width * 5 + bits), 15);
+      const size_t bytes = PackedRowBytes(width, bits);
+      std::vector<uint8_t> got(bytes + 16, kGuard), want(bytes + 16, kGuard);
+      const uint8_t got_max = PackIndicesRow(in.data() + 1, width, bits, remap, got.data());
+      const uint8_t want_max =
+          PackIndicesRowReference(in.data() + 1, width, bits, remap, want.data());
+      ASSERT_EQ(got, want) << "bits=" << bits << " width=" << width;
+      ASSERT_EQ(got_max, want_max) << "bits=" << bits << " width=" << width;
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, SmallIndicesPresentFindsEveryIndexAndTheMaximum) {
+  for (size_t n = 0; n <= 300; ++n) {
+    for (int max_value : {1, 5, 15}) {
+      const auto in = RunBytes(n, static_cast<uint32_t>(n * 3 + max_value), max_value);
+      uint8_t got_max = 99, want_max = 98;
+      const uint32_t got = SmallIndicesPresent(in.data(), n, &got_max);
+      const uint32_t want = SmallIndicesPresentReference(in.data(), n, &want_max);
+      ASSERT_EQ(got, want) << n;
+      ASSERT_EQ(got_max, want_max) << n;
+    }
+  }
+  // An index of 16 or more anywhere shows in the maximum.
+  for (size_t pos : {0u, 31u, 64u, 129u}) {
+    std::vector<uint8_t> in(130, 2);
+    in[pos] = 200;
+    uint8_t max_index = 0;
+    SmallIndicesPresent(in.data(), in.size(), &max_index);
+    EXPECT_EQ(max_index, 200) << pos;
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, PackIndicesPutsTheLeftmostPixelInTheHighBits) {
   // Hand-written expectations, independent of the reference.
   const uint8_t ones[9] = {1, 0, 0, 0, 0, 0, 0, 1, 1};
   uint8_t out[4] = {0, 0, 0, kGuard};
-  PackIndicesRow(ones, 9, 1, out);
+  PackIndicesRow(ones, 9, 1, nullptr, out);
   EXPECT_EQ(out[0], 0x81);
   EXPECT_EQ(out[1], 0x80);
   EXPECT_EQ(out[3], kGuard);
   const uint8_t twos[5] = {3, 0, 1, 2, 1};
-  PackIndicesRow(twos, 5, 2, out);
+  PackIndicesRow(twos, 5, 2, nullptr, out);
   EXPECT_EQ(out[0], 0xC6);  // 11 00 01 10
   EXPECT_EQ(out[1], 0x40);  // 01 then zero padding
   const uint8_t fours[3] = {0xA, 0x5, 0xF};
-  PackIndicesRow(fours, 3, 4, out);
+  PackIndicesRow(fours, 3, 4, nullptr, out);
   EXPECT_EQ(out[0], 0xA5);
   EXPECT_EQ(out[1], 0xF0);
 }
@@ -92,7 +136,7 @@ TEST_P(KernelsOnEveryTarget, PackIndicesReportsTheLargestIndex) {
   for (size_t pos : {0u, 17u, 63u, 64u, 130u, 199u}) {
     std::vector<uint8_t> in(200, 1), out(200);
     in[pos] = 7;
-    EXPECT_EQ(PackIndicesRow(in.data(), in.size(), 2, out.data()), 7) << pos;
+    EXPECT_EQ(PackIndicesRow(in.data(), in.size(), 2, nullptr, out.data()), 7) << pos;
   }
 }
 

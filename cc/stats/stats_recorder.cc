@@ -333,9 +333,18 @@ void StatsRecorder::RecordChecked(const StatsSample& sample) {
 void StatsRecorder::WriteSlot(uint64_t ticket, const StatsSample& s) {
   Slot& slot = ring_[static_cast<size_t>(ticket % capacity_)];
   const uint64_t done = 2 * ticket + 2;
-  uint64_t state = slot.state.load(std::memory_order_relaxed);
+  // Try the usual occupant first, this slot's record from one lap ago (or
+  // empty on the first lap): a CAS straight away takes the cache line in one
+  // transfer, where a load and then a CAS would take it twice when the line
+  // sits in another core's cache.
+  uint64_t state = ticket >= capacity_ ? 2 * (ticket - capacity_) + 2 : 0;
   int spins = 0;
   for (;;) {
+    // Acquire: our field stores must follow the previous owner's.
+    if (slot.state.compare_exchange_weak(state, done - 1, std::memory_order_acquire,
+                                         std::memory_order_relaxed)) {
+      break;
+    }
     // A newer ticket already holds (or is filling) the slot: this record has
     // been pushed out of the window before it landed, so drop it here.
     if (state > done) return;
@@ -343,12 +352,6 @@ void StatsRecorder::WriteSlot(uint64_t ticket, const StatsSample& s) {
       // An older writer lapped by capacity records is still filling the slot.
       Backoff(&spins);
       state = slot.state.load(std::memory_order_relaxed);
-      continue;
-    }
-    // Acquire: our field stores must follow the previous owner's.
-    if (slot.state.compare_exchange_weak(state, done - 1, std::memory_order_acquire,
-                                         std::memory_order_relaxed)) {
-      break;
     }
   }
   // Readers that see any field below must also see the odd state above.
