@@ -323,7 +323,7 @@ void BM_PackIndices(benchmark::State& state) {
   const size_t row = PackedRowBytes(kWidth, bits);
   for (auto _ : state) {
     for (uint32_t y = 0; y < kHeight; ++y) {
-      PackIndicesRow(indices.data() + y * kWidth, kWidth, bits, packed.data() + y * row);
+      PackIndicesRow(indices.data() + y * kWidth, kWidth, bits, nullptr, packed.data() + y * row);
     }
     benchmark::DoNotOptimize(packed.data());
   }
@@ -339,7 +339,8 @@ void BM_PackIndicesScalarReference(benchmark::State& state) {
   const size_t row = PackedRowBytes(kWidth, bits);
   for (auto _ : state) {
     for (uint32_t y = 0; y < kHeight; ++y) {
-      PackIndicesRowReference(indices.data() + y * kWidth, kWidth, bits, packed.data() + y * row);
+      PackIndicesRowReference(indices.data() + y * kWidth, kWidth, bits, nullptr,
+                              packed.data() + y * row);
     }
     benchmark::DoNotOptimize(packed.data());
   }

@@ -10,6 +10,7 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "cc/encode/test_util.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -193,6 +194,40 @@ TEST(Render, PngDecodesToTheRgbaFrameCrispAndAntialiased) {
     uint32_t w = 0, h = 0;
     ASSERT_TRUE(candlewick_test::DecodePng(png.data(), png.size(), &decoded, &w, &h));
     EXPECT_EQ(decoded, rgba) << "antialias=" << aa;
+  }
+}
+
+TEST(Render, WebpLosslessIsExactAndLossyIsClose) {
+  for (int aa = 0; aa <= 1; ++aa) {
+    cw_chart_options o = Options(300, 200);
+    o.antialias = aa;
+    o.show_axes = 1;
+    ChartPtr c = MakeChart(o);
+    Rich r;
+    const std::vector<uint8_t> rgba = RenderToVector(c.get(), &r.data, CW_FORMAT_RGBA8);
+    const std::vector<uint8_t> lossless = RenderToVector(c.get(), &r.data, CW_FORMAT_WEBP_LOSSLESS);
+    std::vector<uint8_t> decoded;
+    int w = 0, h = 0;
+    ASSERT_TRUE(candlewick::encode_test::DecodeWebp(lossless.data(), lossless.size(), &decoded, &w, &h));
+    EXPECT_EQ(w, 300);
+    EXPECT_EQ(h, 200);
+    EXPECT_EQ(decoded, rgba) << "antialias=" << aa;
+    ASSERT_EQ(cw_chart_set_webp_quality(c.get(), 80), CW_OK);
+    const std::vector<uint8_t> lossy = RenderToVector(c.get(), &r.data, CW_FORMAT_WEBP_LOSSY);
+    ASSERT_TRUE(candlewick::encode_test::DecodeWebp(lossy.data(), lossy.size(), &decoded, &w, &h));
+    ASSERT_EQ(decoded.size(), rgba.size());
+    double se = 0;
+    for (size_t i = 0; i < rgba.size(); ++i) {
+      const double d = static_cast<double>(decoded[i]) - rgba[i];
+      se += d * d;
+    }
+    const double psnr = 10 * std::log10(255.0 * 255.0 / (se / static_cast<double>(rgba.size())));
+    // Thin red/green strokes suffer most from lossy WebP's 4:2:0 chroma; on
+    // these charts quality 80 gives about 22 dB (a broken encode: < 10 dB).
+    EXPECT_GT(psnr, 20.0) << "lossy WebP at quality 80";
+    // Lower quality, smaller file.
+    ASSERT_EQ(cw_chart_set_webp_quality(c.get(), 5), CW_OK);
+    EXPECT_LT(RenderToVector(c.get(), &r.data, CW_FORMAT_WEBP_LOSSY).size(), lossy.size());
   }
 }
 

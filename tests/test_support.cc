@@ -1,6 +1,9 @@
 #include "tests/test_support.h"
 
 #include <spng.h>
+#include <zlib.h>
+
+#include <cstring>
 
 #include <cstdio>
 #include <fstream>
@@ -35,8 +38,30 @@ Series MakeSeries(size_t n, uint32_t seed) {
   return s;
 }
 
+// Walks every chunk and checks its CRC (libspng stops reading at the image
+// data, so a bad IEND would pass it by).
+bool ChunksAreIntact(const uint8_t* data, size_t size) {
+  static const uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  if (size < 8 || std::memcmp(data, kSignature, 8) != 0) return false;
+  size_t pos = 8;
+  bool seen_end = false;
+  while (pos + 12 <= size) {
+    const uint32_t length = static_cast<uint32_t>(data[pos]) << 24 | data[pos + 1] << 16 |
+                            data[pos + 2] << 8 | data[pos + 3];
+    if (length > size - pos - 12) return false;
+    const uint32_t stored = static_cast<uint32_t>(data[pos + 8 + length]) << 24 |
+                            data[pos + 9 + length] << 16 | data[pos + 10 + length] << 8 |
+                            data[pos + 11 + length];
+    if (crc32(0, data + pos + 4, length + 4) != stored) return false;
+    seen_end = std::memcmp(data + pos + 4, "IEND", 4) == 0;
+    pos += 12 + length;
+  }
+  return seen_end && pos == size;
+}
+
 bool DecodePng(const uint8_t* data, size_t size, std::vector<uint8_t>* rgba, uint32_t* width,
                uint32_t* height) {
+  if (!ChunksAreIntact(data, size)) return false;
   std::unique_ptr<spng_ctx, void (*)(spng_ctx*)> ctx(spng_ctx_new(0), spng_ctx_free);
   if (!ctx || spng_set_png_buffer(ctx.get(), data, size) != 0) return false;
   struct spng_ihdr ihdr;

@@ -8,6 +8,8 @@
 #include "cc/base/status.h"
 #include "cc/canvas/frame.h"
 #include "cc/chart/svg.h"
+#include "cc/encode/convert.h"
+#include "cc/encode/webp.h"
 
 namespace candlewick {
 
@@ -141,19 +143,6 @@ absl::Status Chart::CheckBuffer(size_t buffer_size, size_t row_stride,
   return absl::OkStatus();
 }
 
-namespace {
-
-// TODO(encode): replace with the encode module's SIMD conversion kernel.
-void RgbaToRgb(const uint8_t* rgba, size_t pixels, uint8_t* rgb) {
-  for (size_t i = 0; i < pixels; ++i) {
-    rgb[3 * i] = rgba[4 * i];
-    rgb[3 * i + 1] = rgba[4 * i + 1];
-    rgb[3 * i + 2] = rgba[4 * i + 2];
-  }
-}
-
-}  // namespace
-
 size_t BytesPerPixel(OutputFormat format) {
   switch (format) {
     case OutputFormat::kRgba8:
@@ -175,6 +164,15 @@ absl::Status Chart::Draw(const Frame& frame) {
   }
   if (text_ != nullptr && !text_->status().ok()) return TextFailure();
   return absl::OkStatus();
+}
+
+RgbaImage Chart::ScratchImage() const {
+  RgbaImage image;
+  image.pixels = frame_.data();
+  image.width = static_cast<uint32_t>(width());
+  image.height = static_cast<uint32_t>(height());
+  image.stride = static_cast<size_t>(width()) * 4;
+  return image;
 }
 
 absl::Status Chart::DrawRgbaScratch() {
@@ -203,13 +201,9 @@ absl::Status Chart::RenderFrame(const ChartData& data, OutputFormat format, uint
   if (format != OutputFormat::kRgb8) {
     return Draw(Frame{pixels, width(), height(), row_stride, static_cast<int32_t>(bpp)});
   }
-  // RGB: draw RGBA, then drop the alpha bytes row by row.
+  // RGB: draw RGBA, then drop the alpha bytes (a SIMD kernel).
   if (absl::Status st = DrawRgbaScratch(); !st.ok()) return st;
-  const size_t w = static_cast<size_t>(width());
-  for (int32_t y = 0; y < height(); ++y) {
-    RgbaToRgb(frame_.data() + static_cast<size_t>(y) * w * 4, w,
-              pixels + static_cast<size_t>(y) * row_stride);
-  }
+  ConvertRgbaToRgb(ScratchImage(), pixels, row_stride);
   return absl::OkStatus();
 }
 
@@ -233,9 +227,15 @@ absl::Status Chart::Render(const ChartData& data, OutputFormat format, ByteBuffe
       return WriteSvg(display_list_, width(), height(), options_.layout.antialias,
                       options_.layout.font_size, out);
     case OutputFormat::kWebpLossless:
-    case OutputFormat::kWebpLossy:
-      // TODO(encode): wire the WebP encoder.
-      return Error(ErrorCode::kInvalidArgument, "WebP output is not wired yet");
+    case OutputFormat::kWebpLossy: {
+      if (absl::Status st = DrawRgbaScratch(); !st.ok()) return st;
+      WebpOptions webp;
+      webp.lossless = format == OutputFormat::kWebpLossless;
+      // Lossless "quality" is effort: chart frames compress well at low
+      // effort, so favour speed there.
+      webp.quality = webp.lossless ? 25.0f : webp_quality_;
+      return EncodeWebp(ScratchImage(), webp, out);
+    }
     default:
       return Error(ErrorCode::kInvalidArgument,
                    absl::StrCat("unknown output format ", static_cast<int32_t>(format)));
@@ -244,8 +244,7 @@ absl::Status Chart::Render(const ChartData& data, OutputFormat format, ByteBuffe
     // Blended edges: draw RGBA; the encoder picks a palette when the frame
     // still has few enough colours.
     if (absl::Status st = DrawRgbaScratch(); !st.ok()) return st;
-    return EncodeRgbaPng(frame_.data(), static_cast<uint32_t>(w), static_cast<uint32_t>(h), w * 4,
-                         options_.png_preset, out);
+    return EncodeRgbaAsPng(ScratchImage(), options_.png_preset, out);
   }
   // Crisp charts use only palette colours: render palette indices directly,
   // a quarter of the bytes of RGBA.

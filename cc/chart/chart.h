@@ -14,6 +14,7 @@
 #include "cc/chart/display_list.h"
 #include "cc/chart/layout.h"
 #include "cc/chart/rasterize.h"
+#include "cc/encode/image.h"
 #include "cc/encode/png.h"
 #include "cc/text/font.h"
 
@@ -98,6 +99,8 @@ class Chart {
   absl::Status Draw(const Frame& frame);
   // Renders RGBA8 into frame_ (the scratch frame) at the minimum stride.
   absl::Status DrawRgbaScratch();
+  // frame_ as an RGBA image for the encoders.
+  RgbaImage ScratchImage() const;
 
   ChartOptions options_;
   AllocatorHooks hooks_;

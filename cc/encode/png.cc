@@ -344,7 +344,9 @@ class ChunkWriter {
     PutU32(head, static_cast<uint32_t>(n));
     std::memcpy(head + 4, type, 4);
     uLong crc = crc32_z(0, head + 4, 4);
-    crc = crc32_z(crc, data, n);
+    // zlib returns the initial value 0 for a NULL buffer, which would wipe
+    // the type's CRC for data-less chunks (IEND).
+    if (n != 0) crc = crc32_z(crc, data, n);
     uint8_t tail[4];
     PutU32(tail, static_cast<uint32_t>(crc));
     Append(head, 8);
@@ -437,10 +439,11 @@ int PaletteBitDepth(size_t colours) {
 
 class PackedIndexRows {
  public:
-  PackedIndexRows(const PaletteImage& image, int bits) : image_(image), bits_(bits) {}
+  PackedIndexRows(const PaletteImage& image, int bits, const uint8_t* remap)
+      : image_(image), bits_(bits), remap_(remap) {}
   const uint8_t* Row(uint32_t y, uint8_t* scratch) {
     const uint8_t m = PackIndicesRow(image_.indices + static_cast<size_t>(y) * image_.stride,
-                                     image_.width, bits_, scratch);
+                                     image_.width, bits_, remap_, scratch);
     if (m > max_index_) max_index_ = m;
     return scratch;
   }
@@ -449,6 +452,7 @@ class PackedIndexRows {
  private:
   const PaletteImage& image_;
   int bits_;
+  const uint8_t* remap_;
   uint8_t max_index_ = 0;
 };
 
@@ -492,11 +496,11 @@ absl::Status EncodeTrueColour(const RgbaImage& image, bool keep_alpha, PngPreset
   return WritePng(image.width, image.height, 8, keep_alpha ? 6 : 2, {}, *best, out);
 }
 
-}  // namespace
-
-bool IsKnownPngPreset(int32_t preset) { return preset >= 0 && preset <= 2; }
-
-absl::Status EncodePalettePng(const PaletteImage& image, PngPreset preset, ByteBuffer* out) {
+// `drop_unused`: look for palette entries no pixel uses (callers' fixed
+// palettes, such as a chart theme's six colours of which a chart without
+// axes uses four); palettes built from the image have none.
+absl::Status EncodeIndexed(const PaletteImage& image, PngPreset preset, bool drop_unused,
+                           ByteBuffer* out) {
   if (absl::Status st = CheckCommon(image.indices, image.width, image.height, image.stride,
                                     image.width, preset, out);
       !st.ok()) {
@@ -506,24 +510,66 @@ absl::Status EncodePalettePng(const PaletteImage& image, PngPreset preset, ByteB
     return Error(ErrorCode::kInvalidArgument,
                  absl::StrCat("a PNG palette holds 1 to 256 colours, got ", image.palette.size()));
   }
-  const int bits = PaletteBitDepth(image.palette.size());
+  absl::Span<const uint32_t> palette = image.palette;
+  uint32_t used_colours[16];
+  uint8_t remap_table[16];
+  const uint8_t* remap = nullptr;
+  if (drop_unused && palette.size() > 2) {
+    // One cheap pass (two table lookups per vector) finds which of the
+    // indices 0..15 occur; fewer colours can mean fewer bits per pixel, and
+    // half the bits is half the data for zlib. Indices of 16 and above end
+    // the search: such palettes stay as they are.
+    uint32_t present = 0;
+    uint8_t max_index = 0;
+    for (uint32_t y = 0; y < image.height && max_index < 16; ++y) {
+      uint8_t row_max = 0;
+      present |= SmallIndicesPresent(image.indices + static_cast<size_t>(y) * image.stride,
+                                     image.width, &row_max);
+      max_index = std::max(max_index, row_max);
+    }
+    if (max_index >= palette.size()) {
+      return Error(ErrorCode::kInvalidArgument,
+                   absl::StrCat("palette index ", max_index, " is out of range for ",
+                                palette.size(), " colours"));
+    }
+    const size_t used = static_cast<size_t>(__builtin_popcount(present));
+    if (max_index < 16 && used < palette.size()) {
+      size_t k = 0;
+      for (uint32_t v = 0; v < 16; ++v) {
+        remap_table[v] = static_cast<uint8_t>(k);
+        if (present & (1u << v)) used_colours[k++] = palette[v];
+      }
+      palette = absl::MakeConstSpan(used_colours, k);
+      // Used indices 0..k-1 need no remapping, only the shorter palette.
+      if (present != (1u << k) - 1) remap = remap_table;
+    }
+  }
+  const int bits = PaletteBitDepth(palette.size());
   const Geometry g{PackedRowBytes(image.width, bits), 1, image.height};
-  PackedIndexRows rows(image, bits);
+  PackedIndexRows rows(image, bits, remap);
   ByteBuffer first(out->hooks()), second(out->hooks());
   const ByteBuffer* best = nullptr;
   if (absl::Status st = CompressBest(rows, g, PalettePlans(preset), &first, &second, &best);
       !st.ok()) {
     return st;
   }
-  // Checked after the fact: the packing kernel reports the largest index
-  // for free, and a bad index must not reach a file.
-  if (rows.max_index() >= image.palette.size()) {
+  // Checked after the fact when not checked above: the packing kernel
+  // reports the largest index for free, and a bad index must not reach a
+  // file.
+  if (rows.max_index() >= palette.size()) {
     return Error(ErrorCode::kInvalidArgument,
                  absl::StrCat("palette index ", rows.max_index(), " is out of range for ",
-                              image.palette.size(), " colours"));
+                              palette.size(), " colours"));
   }
-  return WritePng(image.width, image.height, static_cast<uint8_t>(bits), 3, image.palette, *best,
-                  out);
+  return WritePng(image.width, image.height, static_cast<uint8_t>(bits), 3, palette, *best, out);
+}
+
+}  // namespace
+
+bool IsKnownPngPreset(int32_t preset) { return preset >= 0 && preset <= 2; }
+
+absl::Status EncodePalettePng(const PaletteImage& image, PngPreset preset, ByteBuffer* out) {
+  return EncodeIndexed(image, preset, /*drop_unused=*/true, out);
 }
 
 absl::Status EncodeRgbaPng(const uint8_t* rgba, uint32_t width, uint32_t height, size_t stride,
@@ -559,7 +605,7 @@ absl::Status EncodeRgbaAsPng(const RgbaImage& image, PngPreset preset, ByteBuffe
     indexed.height = image.height;
     indexed.stride = w;
     indexed.palette = absl::MakeConstSpan(palette, colours);
-    return EncodePalettePng(indexed, preset, out);
+    return EncodeIndexed(indexed, preset, /*drop_unused=*/false, out);
   }
   return EncodeTrueColour(image, !IsOpaque(image), preset, out);
 }

@@ -43,7 +43,11 @@ struct PaletteImage {
 };
 
 // An indexed PNG at 1, 2, 4 or 8 bits per pixel (the fewest that hold the
-// palette), with a tRNS chunk when a palette colour is not opaque.
+// colours used), with a tRNS chunk when a palette colour is not opaque.
+// When every index is below 16, palette entries no pixel uses are left out
+// of the file (the rest renumbered in order): a theme palette of six colours
+// of which a chart uses four is written at 2 bits per pixel. The decoded
+// pixels are the same either way.
 absl::Status EncodePalettePng(const PaletteImage& image, PngPreset preset, ByteBuffer* out);
 
 // A true-colour RGBA8 PNG of the frame (alpha always kept). Golden images

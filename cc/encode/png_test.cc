@@ -3,7 +3,9 @@
 // input; the IHDR tells which form the encoder chose.
 #include "cc/encode/png.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <vector>
 
@@ -51,8 +53,24 @@ std::vector<uint32_t> DistinctColours(size_t n, bool with_alpha) {
   return p;
 }
 
-int ExpectedBitDepth(size_t colours) {
+int BitDepthFor(size_t colours) {
   return colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
+}
+
+// The encoder drops unused palette entries when every index is below 16.
+int ExpectedBitDepth(const std::vector<uint8_t>& indices, uint32_t width, uint32_t height,
+                     size_t stride, size_t palette_size) {
+  uint32_t used = 0;
+  uint8_t max_index = 0;
+  for (uint32_t y = 0; y < height; ++y) {
+    for (uint32_t x = 0; x < width; ++x) {
+      const uint8_t i = indices[y * stride + x];
+      max_index = std::max(max_index, i);
+      if (i < 16) used |= 1u << i;
+    }
+  }
+  if (palette_size <= 2 || max_index >= 16) return BitDepthFor(palette_size);
+  return BitDepthFor(static_cast<size_t>(__builtin_popcount(used)));
 }
 
 bool HasChunk(const PngInfo& info, const char* type) {
@@ -78,7 +96,8 @@ void ExpectPaletteImage(const ByteBuffer& png, const std::vector<uint8_t>& indic
   ASSERT_EQ(info.width, width) << what;
   ASSERT_EQ(info.height, height) << what;
   EXPECT_EQ(info.colour_type, 3) << what;
-  EXPECT_EQ(info.bit_depth, ExpectedBitDepth(palette.size())) << what;
+  EXPECT_EQ(info.bit_depth, ExpectedBitDepth(indices, width, height, stride, palette.size()))
+      << what;
   for (uint32_t y = 0; y < height; ++y) {
     for (uint32_t x = 0; x < width; ++x) {
       ASSERT_EQ(PixelWord(&rgba[(static_cast<size_t>(y) * width + x) * 4]),
@@ -124,6 +143,37 @@ TEST(PalettePng, ChartFrameRoundTripsAtTwoBitsPerPixel) {
   }
 }
 
+TEST(PalettePng, UnusedPaletteEntriesAreDroppedForFewerBits) {
+  const uint32_t w = 50, h = 6;
+  const auto palette = DistinctColours(20, false);
+  struct Case {
+    std::vector<uint8_t> used;
+    int bits;
+  };
+  const Case cases[] = {
+      {{0, 1, 2, 3}, 2},       // a theme's first four of six: no renumbering
+      {{0, 2, 3, 5}, 2},       // gaps: renumbered
+      {{7}, 1},                // one colour of twenty
+      {{1, 15}, 1},            // the highest small index
+      {{0, 1, 2, 3, 16}, 8},   // an index of 16 or more: kept as it is
+      {{3, 19}, 8},
+  };
+  for (const Case& c : cases) {
+    std::vector<uint8_t> indices(static_cast<size_t>(w) * h);
+    for (size_t i = 0; i < indices.size(); ++i) indices[i] = c.used[(i / 7) % c.used.size()];
+    PaletteImage image{indices.data(), w, h, w, absl::MakeConstSpan(palette)};
+    for (PngPreset preset : kPresets) {
+      ByteBuffer png(AllocatorHooks::Default());
+      ASSERT_TRUE(EncodePalettePng(image, preset, &png).ok());
+      std::vector<uint8_t> rgba;
+      PngInfo info;
+      ASSERT_TRUE(DecodePng(png.data(), png.size(), &rgba, &info));
+      EXPECT_EQ(info.bit_depth, c.bits) << c.used.size();
+      ExpectPaletteImage(png, indices, w, h, w, palette, "dropped");
+    }
+  }
+}
+
 TEST(PalettePng, TranslucentPaletteColoursGetATrnsChunk) {
   auto palette = DistinctColours(5, false);
   palette[3] = (palette[3] & 0xFFFFFF00u) | 0x40;  // alpha 0x40
@@ -160,6 +210,29 @@ TEST(PalettePng, RejectsIndexOutsideThePaletteAndLeavesOutputAlone) {
     const absl::Status st = EncodePalettePng(image, PngPreset::kFastest, &png);
     EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument) << st;
     EXPECT_EQ(png.size(), 6u);
+  }
+}
+
+TEST(PalettePng, RejectsIndexOutsideThePaletteOnEveryPath) {
+  // Two colours (no search for unused entries), and a large palette whose
+  // first row ends the search early with an index above 15.
+  const struct {
+    size_t colours;
+    uint8_t first_row_index;
+    uint8_t bad;
+  } cases[] = {{2, 1, 2}, {2, 0, 255}, {200, 100, 210}, {20, 17, 20}};
+  for (const auto& c : cases) {
+    const auto palette = DistinctColours(c.colours, false);
+    std::vector<uint8_t> indices(30 * 4, 0);
+    for (size_t x = 0; x < 30; ++x) indices[x] = c.first_row_index;
+    indices[30 * 3 + 29] = c.bad;
+    PaletteImage image{indices.data(), 30, 4, 30, absl::MakeConstSpan(palette)};
+    for (PngPreset preset : kPresets) {
+      ByteBuffer png(AllocatorHooks::Default());
+      EXPECT_EQ(CodeOf(EncodePalettePng(image, preset, &png)), ErrorCode::kInvalidArgument)
+          << c.colours << " " << static_cast<int>(c.bad);
+      EXPECT_EQ(png.size(), 0u);
+    }
   }
 }
 

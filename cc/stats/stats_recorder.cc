@@ -20,17 +20,21 @@ constexpr uint32_t kMinStripes = 8;
 constexpr uint32_t kMaxStripes = 64;
 
 // One stripe per CPU (8..64), so threads share a stripe only when more of
-// them record at once than the machine can run anyway.
+// them record at once than the machine can run anyway. The same for every
+// recorder in the process, so a thread's stripe index suits them all.
 uint32_t StripeCount() {
-  const unsigned cpus = std::thread::hardware_concurrency();
-  uint32_t stripes = kMinStripes;
-  while (stripes < cpus && stripes < kMaxStripes) stripes *= 2;
-  return stripes;
+  static const uint32_t count = [] {
+    const unsigned cpus = std::thread::hardware_concurrency();
+    uint32_t stripes = kMinStripes;
+    while (stripes < cpus && stripes < kMaxStripes) stripes *= 2;
+    return stripes;
+  }();
+  return count;
 }
 
 // Live threads holding each stripe index, process-wide. A thread takes the
 // least-used index on its first record and gives it back when it exits, so
-// up to kMaxStripes concurrent recording threads each get their own index.
+// up to StripeCount() concurrent recording threads each get their own.
 // Per thread rather than per CPU: a thread preempted inside its (tiny)
 // critical section then never holds up the next thread scheduled on its CPU.
 std::atomic<uint32_t> g_stripe_users[kMaxStripes];
@@ -45,7 +49,7 @@ struct StripeRelease {
 uint32_t AssignStripe() {
   uint32_t best = 0;
   uint32_t best_users = std::numeric_limits<uint32_t>::max();
-  for (uint32_t i = 0; i < kMaxStripes; ++i) {
+  for (uint32_t i = 0; i < StripeCount(); ++i) {
     const uint32_t users = g_stripe_users[i].load(std::memory_order_relaxed);
     if (users < best_users) {
       best = i;

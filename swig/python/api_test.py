@@ -49,17 +49,30 @@ def test_themes_and_presets():
         assert (chart.theme, chart.png_preset) == ("light", "smallest")
 
 
+def test_chart_types():
+    assert candlewick.CHART_TYPES == ("candlestick", "hollow", "ohlc", "line", "area",
+                                      "heikin_ashi", "renko", "point_figure")
+    for chart_type in candlewick.CHART_TYPES:
+        with candlewick.Chart(64, 48, chart_type=chart_type) as chart:
+            assert chart.chart_type == chart_type
+    with candlewick.Chart(64, 48, chart_type=candlewick.ChartType.RENKO) as chart:
+        assert chart.chart_type == "renko"
+
+
 def test_defaults_and_geometry():
     with candlewick.Chart() as chart:
         assert (chart.width, chart.height) == (800, 600)
         assert chart.frame_shape == (600, 800, 4)
         assert (chart.theme, chart.png_preset) == ("classic", "balanced")
-        assert repr(chart) == "<candlewick.Chart 800x600 theme=classic png_preset=balanced>"
+        assert chart.chart_type == "candlestick"
+        assert repr(chart) == ("<candlewick.Chart 800x600 candlestick theme=classic "
+                               "png_preset=balanced>")
     assert repr(chart) == "<candlewick.Chart (closed)>"
 
 
 def test_custom_colors(series):
-    colors = {"background": "#102030", "up": 0x00FF00FF, "down": "#FF0000FF", "grid": "#333333"}
+    colors = {"background": "#102030", "up": 0x00FF00FF, "down": "#FF0000FF", "grid": "#333333",
+              "text": "#EEEEEE", "axis": "#888888"}
     with candlewick.Chart(120, 80, colors=colors, show_grid=False) as chart:
         frame = chart.render_rgba(**ohlcv(series))
     assert tuple(frame[0, 0]) == (0x10, 0x20, 0x30, 0xFF)

@@ -73,7 +73,8 @@
 %rename("%s", regextarget=1) "^CW_PNG_";
 
 /* The options struct, minus `allocator` (a C function-pointer table has no
- * meaning in Python) and `struct_size` (owned by cw_chart_options_init).
+ * meaning in Python), `struct_size` (owned by cw_chart_options_init), and,
+ * for now, the layout tunables and the font (not yet in the Python API).
  * The destructor must be un-ignored explicitly, or SWIG would ignore it and
  * leak every options object. */
 %rename("%s") cw_chart_options;
@@ -85,11 +86,15 @@
 %rename("%s") cw_chart_options::theme;
 %rename("%s") cw_chart_options::show_volume;
 %rename("%s") cw_chart_options::show_grid;
+%rename("%s") cw_chart_options::show_axes;
+%rename("%s") cw_chart_options::antialias;
 %rename("%s") cw_chart_options::use_custom_colors;
 %rename("%s") cw_chart_options::background;
 %rename("%s") cw_chart_options::up;
 %rename("%s") cw_chart_options::down;
 %rename("%s") cw_chart_options::grid;
+%rename("%s") cw_chart_options::text;
+%rename("%s") cw_chart_options::axis;
 %rename("%s") cw_chart_options::png_preset;
 %rename("%s") cw_chart_options_init;
 

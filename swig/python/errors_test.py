@@ -119,6 +119,8 @@ def test_unknown_theme_and_preset():
         candlewick.Chart(theme="solarized")
     with pytest.raises(ValueError, match="balanced"):
         candlewick.Chart(png_preset="tiny")
+    with pytest.raises(ValueError, match="heikin_ashi"):
+        candlewick.Chart(chart_type="kagi")
     # Numbers go to the library, which reports them.
     with pytest.raises(CandlewickError) as info:
         candlewick.Chart(theme=99)
@@ -129,14 +131,18 @@ def test_unknown_theme_and_preset():
     with pytest.raises(CandlewickError) as info:
         candlewick.Chart(theme=2**40)
     assert info.value.status == Status.INVALID_ARGUMENT
+    with pytest.raises(CandlewickError) as info:
+        candlewick.Chart(chart_type=len(candlewick.ChartType))
+    assert info.value.status == Status.INVALID_ARGUMENT
 
 
 def test_custom_colors_must_be_complete_well_formed_and_opaque():
-    colors = {"background": "#102030", "up": 0x00FF00FF, "down": "#ff0000ff", "grid": "333333"}
+    colors = {"background": "#102030", "up": 0x00FF00FF, "down": "#ff0000ff", "grid": "333333",
+              "text": "#ffffff", "axis": "#808080"}
     with pytest.raises(ValueError, match="missing"):
         candlewick.Chart(colors={"background": "#000000"})
     with pytest.raises(ValueError, match="unknown"):
-        candlewick.Chart(colors=dict(colors, text="#ffffff"))
+        candlewick.Chart(colors=dict(colors, label="#ffffff"))
     with pytest.raises(ValueError, match="RRGGBB"):
         candlewick.Chart(colors=dict(colors, up="#12345"))
     with pytest.raises(ValueError, match="32-bit"):

@@ -58,6 +58,38 @@ def test_png_decodes_to_the_rgba_frame(series, theme, preset):
     np.testing.assert_array_equal(decoded, frame)
 
 
+@pytest.mark.parametrize("chart_type", candlewick.CHART_TYPES)
+def test_every_chart_type(series, chart_type):
+    with candlewick.Chart(WIDTH, HEIGHT, chart_type=chart_type) as chart:
+        png = chart.render_png(**ohlcv(series))
+        frame = chart.render_rgba(**ohlcv(series))
+    np.testing.assert_array_equal(pngdecode.decode_rgba(png)[0], frame)
+    if chart_type != "candlestick":
+        with candlewick.Chart(WIDTH, HEIGHT) as candles:
+            assert not np.array_equal(frame, candles.render_rgba(**ohlcv(series)))
+
+
+def test_antialiased_chart_with_axes(series):
+    # Blended edges and text can exceed a palette: the PNG may be true colour.
+    with candlewick.Chart(WIDTH, HEIGHT, show_axes=True, antialias=True) as chart:
+        png = chart.render_png(**ohlcv(series))
+        frame = chart.render_rgba(**ohlcv(series))
+    np.testing.assert_array_equal(pngdecode.decode_rgba(png)[0], frame)
+    with candlewick.Chart(WIDTH, HEIGHT) as plain:
+        assert not np.array_equal(frame, plain.render_rgba(**ohlcv(series)))
+
+
+def test_png_chunks_are_well_formed(chart, series):
+    # Every chunk's CRC (checked by chunks()) and the order the PNG spec
+    # requires: IHDR first, PLTE before the consecutive IDATs, IEND last.
+    kinds = [kind for kind, _ in pngdecode.chunks(chart.render_png(**ohlcv(series)))]
+    assert kinds[0] == "IHDR" and kinds[-1] == "IEND" and kinds.count("IEND") == 1
+    first_idat = kinds.index("IDAT")
+    idats = kinds.count("IDAT")
+    assert kinds[first_idat:first_idat + idats] == ["IDAT"] * idats
+    assert "PLTE" not in kinds or kinds.index("PLTE") < first_idat
+
+
 def test_png_is_a_palette_image(chart, series):
     _, header = pngdecode.decode_rgba(chart.render_png(**ohlcv(series)))
     assert header["color_type"] == 3

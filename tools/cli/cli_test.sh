@@ -41,6 +41,33 @@ grep -q "row 0" "$tmp/err.txt" || fail "row not named: $(cat "$tmp/err.txt")"
 "$cli" render -t light -W 640 -H 360 --png smallest -o "$tmp/light.png" > /dev/null || fail "light render"
 cmp -s "$tmp/chart.png" "$tmp/light.png" && fail "theme/size had no effect"
 
+# Every chart type, with axes, overlays and panels.
+for t in candlestick hollow ohlc line area heikin-ashi renko pnf; do
+  "$cli" render --type $t --axes --antialias -o "$tmp/t_$t.png" > /dev/null || fail "type $t"
+  [ "$(png_signature "$tmp/t_$t.png")" = "89504e470d0a1a0a" ] || fail "type $t: not a PNG"
+done
+"$cli" render --axes --overlay sma:20 --overlay bbands:20,2,2 --panel rsi:14 --panel macd:12,26,9 \
+  --title 'Sample & <friends>' -o "$tmp/rich.svg" > /dev/null || fail "rich SVG"
+# The SVG must be well-formed XML with the title escaped.
+/usr/bin/python3 - "$tmp/rich.svg" <<'PY' || fail "SVG does not parse as XML"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "{http://www.w3.org/2000/svg}svg", root.tag
+texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+assert "Sample & <friends>" in texts, texts
+assert any(True for _ in root.iter("{http://www.w3.org/2000/svg}polyline"))
+PY
+"$cli" render -o "$tmp/x.webp" > /dev/null || fail "webp by extension"
+[ "$(head -c 4 "$tmp/x.webp")" = "RIFF" ] || fail "webp output is not RIFF"
+"$cli" render --format rgba -W 100 -H 50 -o "$tmp/x.raw" > /dev/null || fail "raw rgba"
+[ "$(stat -c %s "$tmp/x.raw")" = "20000" ] || fail "raw rgba size"
+"$cli" render --format rgb -W 100 -H 50 -o "$tmp/x.rgb" > /dev/null || fail "raw rgb"
+[ "$(stat -c %s "$tmp/x.rgb")" = "15000" ] || fail "raw rgb size"
+"$cli" render --overlay nosuch:3 -o "$tmp/bad.png" 2>/dev/null; [ $? -eq 2 ] || fail "unknown indicator"
+"$cli" render --panel sma:0 -o "$tmp/bad.png" 2>/dev/null; [ $? -eq 2 ] || fail "bad parameter"
+"$cli" render --format tiff 2>/dev/null; [ $? -eq 2 ] || fail "unknown format"
+"$cli" render --type spiral 2>/dev/null; [ $? -eq 2 ] || fail "unknown type"
+
 if [ $failures -ne 0 ]; then
   echo "$failures failed"
   exit 1

@@ -3,6 +3,9 @@
 #   python3 -m venv /tmp/v && /tmp/v/bin/pip install ta-lib numpy
 #   /tmp/v/bin/python cc/indicators/testdata/talib_reference_values.py
 # The committed literals came from TA-Lib 0.8.1 (the `ta-lib` 0.8.2 wheel).
+import numpy as np
+import talib
+
 n = 48
 i = np.arange(n, dtype=float)
 close = np.round(100 + 5*np.sin(i/4.0) + 0.15*i + 1.3*np.cos(i*1.7), 2)
@@ -15,7 +18,7 @@ arr("kOpen", opn); arr("kHigh", high); arr("kLow", low); arr("kClose", close); a
 def show(ident, params, out, vals):
     vals = np.asarray(vals)
     first = int(np.argmax(~np.isnan(vals)))
-    pick = [first, first+1, n//2, n-1]
+    pick = [k for k in (first, first+1, n//2, n-1) if k >= first]
     ps = ", ".join(repr(float(p)) for p in params)
     print(f"    {{Id::{ident}, {{{ps}}}, {out}, {first}, {{" + ", ".join(f"{{{k}, {float(vals[k])!r}}}" for k in pick) + "}},")
 show("kSma", [5], 0, talib.SMA(close,5))

@@ -53,8 +53,10 @@ import numpy as _np
 from . import lowlevel
 
 __all__ = [
+    "CHART_TYPES",
     "CandlewickError",
     "Chart",
+    "ChartType",
     "ChartClosedError",
     "MAX_DIMENSION",
     "MIN_DIMENSION",
@@ -87,11 +89,16 @@ Status = _enum_from_lowlevel("Status", "CW_ERR_", OK=lowlevel.CW_OK)
 Theme = _enum_from_lowlevel("Theme", "CW_THEME_")
 #: PNG compression presets (all lossless): FASTEST, BALANCED, SMALLEST.
 PngPreset = _enum_from_lowlevel("PngPreset", "CW_PNG_")
+#: Chart types: CANDLESTICK, HOLLOW, OHLC, LINE, AREA, HEIKIN_ASHI, RENKO,
+#: POINT_FIGURE.
+ChartType = _enum_from_lowlevel("ChartType", "CW_CHART_")
 
 #: Theme names accepted by ``Chart(theme=...)``.
 THEMES = tuple(theme.name.lower() for theme in Theme)
 #: Preset names accepted by ``Chart(png_preset=...)``.
 PNG_PRESETS = tuple(preset.name.lower() for preset in PngPreset)
+#: Chart type names accepted by ``Chart(chart_type=...)``.
+CHART_TYPES = tuple(chart_type.name.lower() for chart_type in ChartType)
 
 #: Frame width and height limits in pixels, inclusive.
 MIN_DIMENSION = lowlevel.CW_MIN_DIMENSION
@@ -188,7 +195,9 @@ def _size_error(width, height):
                            % (MIN_DIMENSION, MAX_DIMENSION, width, height))
 
 
-_COLOR_KEYS = ("background", "up", "down", "grid")
+# With custom colours the C API replaces all of the theme's colours, and the
+# theme's own values cannot be queried, so every one must be given.
+_COLOR_KEYS = ("background", "up", "down", "grid", "text", "axis")
 _DATETIME_SECONDS = _np.dtype("datetime64[s]")
 
 
@@ -215,28 +224,34 @@ class Chart:
     Args:
       width, height: frame size in pixels, MIN_DIMENSION..MAX_DIMENSION.
       theme: a name in THEMES or a :class:`Theme`.
+      chart_type: a name in CHART_TYPES or a :class:`ChartType`.
       show_volume: draw the volume panel (when a volume column is given).
       show_grid: draw the grid lines.
+      show_axes: draw price and time axes with labels.
+      antialias: blend edges of lines and text (False: crisp frames made of
+        the palette's exact colours, reproducible to the pixel).
       png_preset: a name in PNG_PRESETS or a :class:`PngPreset`.
-      colors: optional dict with all of "background", "up", "down", "grid"
-        replacing the theme's colours; each 0xRRGGBBAA or "#RRGGBB[AA]",
-        opaque.
+      colors: optional dict with all of "background", "up", "down", "grid",
+        "text", "axis" replacing the theme's colours; each 0xRRGGBBAA or
+        "#RRGGBB[AA]", opaque.
 
     Raises:
       CandlewickError: SIZE_OUT_OF_RANGE for a bad size, INVALID_ARGUMENT
-        for an unknown theme/preset number or a non-opaque colour.
-      ValueError / TypeError: an unknown theme or preset name, a malformed
-        colour, a non-integer size.
+        for an unknown theme/type/preset number or a non-opaque colour.
+      ValueError / TypeError: an unknown theme, type or preset name, a
+        malformed colour, a non-integer size.
     """
 
-    def __init__(self, width=800, height=600, *, theme="classic", show_volume=True,
-                 show_grid=True, png_preset="balanced", colors=None):
+    def __init__(self, width=800, height=600, *, theme="classic", chart_type="candlestick",
+                 show_volume=True, show_grid=True, show_axes=False, antialias=False,
+                 png_preset="balanced", colors=None):
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
         self._lock = threading.Lock()
         width = operator.index(width)
         height = operator.index(height)
         theme = _lookup(Theme, theme, THEMES, "theme")
+        chart_type = _lookup(ChartType, chart_type, CHART_TYPES, "chart type")
         png_preset = _lookup(PngPreset, png_preset, PNG_PRESETS, "PNG preset")
         # The C fields are uint32: anything beyond is out of range as well.
         if not (0 <= width <= 0xFFFFFFFF and 0 <= height <= 0xFFFFFFFF):
@@ -247,8 +262,11 @@ class Chart:
         options.width = width
         options.height = height
         options.theme = theme
+        options.type = chart_type
         options.show_volume = int(bool(show_volume))
         options.show_grid = int(bool(show_grid))
+        options.show_axes = int(bool(show_axes))
+        options.antialias = int(bool(antialias))
         options.png_preset = png_preset
         if colors is not None:
             missing = [key for key in _COLOR_KEYS if key not in colors]
@@ -266,12 +284,13 @@ class Chart:
         if status != Status.OK:
             # No handle exists, so the library has no message to give.
             raise CandlewickError(
-                status, "cannot create a chart with theme=%r, png_preset=%r, colors=%r "
-                "(themes and presets must be known, custom colours opaque)"
-                % (theme, png_preset, colors))
+                status, "cannot create a chart with theme=%d, chart_type=%d, png_preset=%d, "
+                "colors=%r (themes, types and presets must be known, custom colours opaque)"
+                % (theme, chart_type, png_preset, colors))
         self._handle = handle
         _, self._width, self._height, _, _ = lowlevel.cw_chart_frame_info(handle)
         self._theme = theme
+        self._chart_type = chart_type
         self._png_preset = png_preset
 
     # -- lifetime ----------------------------------------------------------
@@ -305,8 +324,8 @@ class Chart:
     def __repr__(self):
         if self._handle is None:
             return "<candlewick.Chart (closed)>"
-        return "<candlewick.Chart %dx%d theme=%s png_preset=%s>" % (
-            self._width, self._height, self.theme, self.png_preset)
+        return "<candlewick.Chart %dx%d %s theme=%s png_preset=%s>" % (
+            self._width, self._height, self.chart_type, self.theme, self.png_preset)
 
     # -- geometry ----------------------------------------------------------
 
@@ -327,6 +346,11 @@ class Chart:
     def theme(self):
         """The theme's name (the library accepted it, so it is known)."""
         return Theme(self._theme).name.lower()
+
+    @property
+    def chart_type(self):
+        """The chart type's name."""
+        return ChartType(self._chart_type).name.lower()
 
     @property
     def png_preset(self):

@@ -30,8 +30,11 @@ def chunks(png):
         length, kind = struct.unpack(">I4s", png[pos:pos + 8])
         data = png[pos + 8:pos + 8 + length]
         (crc,) = struct.unpack(">I", png[pos + 8 + length:pos + 12 + length])
-        if len(data) != length or zlib.crc32(kind + data) != crc:
-            raise ValueError("bad length or CRC in chunk %r" % kind)
+        if len(data) != length:
+            raise ValueError("chunk %r is truncated: %d of %d bytes" % (kind, len(data), length))
+        if zlib.crc32(kind + data) != crc:
+            raise ValueError("chunk %r has CRC %08x, expected %08x"
+                             % (kind, crc, zlib.crc32(kind + data)))
         yield kind.decode("ascii"), data
         pos += 12 + length
 
