@@ -18,15 +18,12 @@
 #include "cc/series/ohlcv.h"
 
 using candlewick::AllocatorHooks;
-using candlewick::ByteBuffer;
 using candlewick::Chart;
 using candlewick::ChartOptions;
 using candlewick::ErrorCode;
 using candlewick::capi::ClearError;
 using candlewick::capi::DestroyBuffer;
 using candlewick::capi::Fail;
-using candlewick::capi::Guard;
-using candlewick::capi::NewBuffer;
 using candlewick::capi::ToStatus;
 
 namespace {
@@ -170,98 +167,28 @@ cw_status cw_chart_frame_info(const cw_chart* chart, uint32_t* width, uint32_t* 
   return CW_OK;
 }
 
-static cw_status RenderRgbaUnrecorded(cw_chart* chart, const cw_ohlcv* series, uint8_t* pixels,
-                                     size_t buffer_size, size_t row_stride) {
-  if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
-  ClearError(chart);
-  if (series == nullptr) return Fail(chart, ErrorCode::kNullArgument, "series is NULL");
-  return Guard(chart, [&]() -> cw_status {
-    const absl::Status st = chart->chart.RenderRgba(candlewick::capi::SeriesOnly(*series), pixels, buffer_size, row_stride);
-    return st.ok() ? CW_OK : Fail(chart, st);
-  });
-}
-
-// Each render entry point records itself into the attached stats handle
-// (cw_chart_attach_stats); detached, the only cost is the pointer test.
+// The first API's calls are the general ones with a series-only cw_chart_data
+// (so they validate, record statistics and fail exactly alike).
 cw_status cw_chart_render_rgba(cw_chart* chart, const cw_ohlcv* series, uint8_t* pixels,
                                size_t buffer_size, size_t row_stride) {
-  cw_stats* const stats = chart != nullptr ? chart->stats : nullptr;
-  if (stats == nullptr) return RenderRgbaUnrecorded(chart, series, pixels, buffer_size, row_stride);
-  const int64_t start = candlewick::capi::StatsNow(stats);
-  const cw_status st = RenderRgbaUnrecorded(chart, series, pixels, buffer_size, row_stride);
-  size_t frame_bytes = 0;
-  if (st == CW_OK) cw_chart_frame_info(chart, nullptr, nullptr, nullptr, &frame_bytes);
-  candlewick::capi::RecordCall(stats, CW_STATS_RENDER, start, st, frame_bytes,
-                               series != nullptr ? series->close.length : 0);
-  return st;
+  // A NULL series goes through as NULL data: the call fails (and is
+  // recorded) like any other.
+  cw_chart_data data;
+  cw_chart_data_init(&data, series);
+  return cw_chart_render_frame(chart, series != nullptr ? &data : nullptr, CW_FORMAT_RGBA8, pixels,
+                               buffer_size, row_stride);
 }
 
-static cw_status RenderRgbaBufferUnrecorded(cw_chart* chart, const cw_ohlcv* series,
-                                            cw_buffer** out) {
-  if (out != nullptr) *out = nullptr;
-  if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
-  ClearError(chart);
-  if (out == nullptr) return Fail(chart, ErrorCode::kNullArgument, "out is NULL");
-  if (series == nullptr) return Fail(chart, ErrorCode::kNullArgument, "series is NULL");
-  return Guard(chart, [&]() -> cw_status {
-    size_t size = 0;
-    cw_chart_frame_info(chart, nullptr, nullptr, nullptr, &size);
-    cw_buffer* buffer = NewBuffer(chart->chart.hooks());
-    if (buffer == nullptr || !buffer->bytes.Resize(size)) {
-      DestroyBuffer(buffer);
-      return Fail(chart, ErrorCode::kOutOfMemory, "RGBA frame buffer");
-    }
-    const absl::Status st = chart->chart.RenderRgba(candlewick::capi::SeriesOnly(*series), buffer->bytes.data(), size,
-                                                    chart->chart.MinRowStride());
-    if (!st.ok()) {
-      DestroyBuffer(buffer);
-      return Fail(chart, st);
-    }
-    *out = buffer;
-    return CW_OK;
-  });
-}
-
-cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series,
-                                      cw_buffer** out) {
-  cw_stats* const stats = chart != nullptr ? chart->stats : nullptr;
-  if (stats == nullptr) return RenderRgbaBufferUnrecorded(chart, series, out);
-  const int64_t start = candlewick::capi::StatsNow(stats);
-  const cw_status st = RenderRgbaBufferUnrecorded(chart, series, out);
-  candlewick::capi::RecordCall(stats, CW_STATS_RENDER, start, st,
-                               st == CW_OK ? cw_buffer_size(*out) : 0,
-                               series != nullptr ? series->close.length : 0);
-  return st;
-}
-
-static cw_status RenderPngUnrecorded(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
-  if (out != nullptr) *out = nullptr;
-  if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
-  ClearError(chart);
-  if (out == nullptr) return Fail(chart, ErrorCode::kNullArgument, "out is NULL");
-  if (series == nullptr) return Fail(chart, ErrorCode::kNullArgument, "series is NULL");
-  return Guard(chart, [&]() -> cw_status {
-    cw_buffer* buffer = NewBuffer(chart->chart.hooks());
-    if (buffer == nullptr) return Fail(chart, ErrorCode::kOutOfMemory, "PNG buffer");
-    const absl::Status st = chart->chart.RenderPng(candlewick::capi::SeriesOnly(*series), &buffer->bytes);
-    if (!st.ok()) {
-      DestroyBuffer(buffer);
-      return Fail(chart, st);
-    }
-    *out = buffer;
-    return CW_OK;
-  });
+cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
+  cw_chart_data data;
+  cw_chart_data_init(&data, series);
+  return cw_chart_render(chart, series != nullptr ? &data : nullptr, CW_FORMAT_RGBA8, out);
 }
 
 cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
-  cw_stats* const stats = chart != nullptr ? chart->stats : nullptr;
-  if (stats == nullptr) return RenderPngUnrecorded(chart, series, out);
-  const int64_t start = candlewick::capi::StatsNow(stats);
-  const cw_status st = RenderPngUnrecorded(chart, series, out);
-  candlewick::capi::RecordCall(stats, CW_STATS_ENCODE, start, st,
-                               st == CW_OK ? cw_buffer_size(*out) : 0,
-                               series != nullptr ? series->close.length : 0);
-  return st;
+  cw_chart_data data;
+  cw_chart_data_init(&data, series);
+  return cw_chart_render(chart, series != nullptr ? &data : nullptr, CW_FORMAT_PNG, out);
 }
 
 }  // extern "C"

@@ -483,9 +483,12 @@ typedef struct cw_stats cw_stats;
  * built-ins); caller-defined labels registered at creation are
  * CW_STATS_LABEL_0 + i.  Stable numbers, never reused. */
 typedef enum cw_stats_kind {
-  CW_STATS_RENDER = 0,    /* a rendered RGBA frame (cw_chart_render_rgba*) */
-  CW_STATS_ENCODE = 1,    /* an encoded image file (cw_chart_render_png:
-                             rasterising + encoding, timed as one call) */
+  CW_STATS_RENDER = 0,    /* a rendered raw frame (cw_chart_render_rgba*,
+                             cw_chart_render_frame, cw_chart_render of a
+                             raw format) */
+  CW_STATS_ENCODE = 1,    /* an encoded file (cw_chart_render_png, or
+                             cw_chart_render of PNG/WebP/SVG: rasterising +
+                             encoding, timed as one call) */
   CW_STATS_INDICATOR = 2, /* an indicator computation */
   CW_STATS_AGGREGATE = 3, /* resampling / aggregating bars */
   CW_STATS_BATCH = 4,     /* a batch job */
@@ -714,12 +717,14 @@ CW_API cw_status cw_stats_read_prometheus(const cw_stats* stats,
  * Returns CW_OK or CW_ERR_NULL_ARGUMENT (stats NULL). */
 CW_API cw_status cw_stats_reset(cw_stats* stats);
 
-/* Attaches `stats` to `chart` (NULL detaches): from then on every
- * cw_chart_render_rgba() and cw_chart_render_rgba_buffer() call records one
- * CW_STATS_RENDER sample, and every cw_chart_render_png() call one
- * CW_STATS_ENCODE sample (the whole call: rasterising and encoding run as one
- * pass), timed with the stats handle's clock, failed calls included: bytes =
- * the frame or PNG size (0 on failure), items = the series' rows, SIMD target
+/* Attaches `stats` to `chart` (NULL detaches): from then on every render
+ * call records one sample: CW_STATS_RENDER for raw frames
+ * (cw_chart_render_rgba, cw_chart_render_rgba_buffer, cw_chart_render_frame,
+ * cw_chart_render of a raw format), CW_STATS_ENCODE for encoded files
+ * (cw_chart_render_png, cw_chart_render of PNG/WebP/SVG: the whole call, as
+ * rasterising and encoding run as one pass), timed with the stats handle's
+ * clock, failed calls included: bytes = the frame or file size (0 on
+ * failure), items = the series' rows, SIMD target
  * = cw_simd_target_active() (CW_SIMD_NONE on failure).  Detached, a render
  * call costs one pointer test more than before: no clock read.
  * The chart does not own `stats`: destroy the chart, or detach, before

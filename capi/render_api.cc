@@ -46,11 +46,12 @@ size_t cw_format_bytes_per_pixel(int32_t format) {
   return KnownFormat(format) ? candlewick::BytesPerPixel(static_cast<OutputFormat>(format)) : 0;
 }
 
-cw_status cw_chart_render_frame(cw_chart* chart, const cw_chart_data* data, int32_t format,
+namespace {
+
+cw_status RenderFrameUnrecorded(cw_chart* chart, const cw_chart_data* data, int32_t format,
                                 uint8_t* pixels, size_t buffer_size, size_t row_stride) {
-  if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
   ClearError(chart);
-  if (data == nullptr) return Fail(chart, ErrorCode::kNullArgument, "data is NULL");
+  if (data == nullptr) return Fail(chart, ErrorCode::kNullArgument, "the chart data (or series) is NULL");
   if (!KnownFormat(format) || cw_format_bytes_per_pixel(format) == 0) {
     return Fail(chart, ErrorCode::kInvalidArgument,
                 "format must be CW_FORMAT_RGBA8, CW_FORMAT_RGB8 or CW_FORMAT_INDEXED8");
@@ -64,13 +65,11 @@ cw_status cw_chart_render_frame(cw_chart* chart, const cw_chart_data* data, int3
   });
 }
 
-cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int32_t format,
+cw_status RenderUnrecorded(cw_chart* chart, const cw_chart_data* data, int32_t format,
                           cw_buffer** out) {
-  if (out != nullptr) *out = nullptr;
-  if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
   ClearError(chart);
   if (out == nullptr) return Fail(chart, ErrorCode::kNullArgument, "out is NULL");
-  if (data == nullptr) return Fail(chart, ErrorCode::kNullArgument, "data is NULL");
+  if (data == nullptr) return Fail(chart, ErrorCode::kNullArgument, "the chart data (or series) is NULL");
   if (!KnownFormat(format)) return Fail(chart, ErrorCode::kInvalidArgument, "unknown format");
   return Guard(chart, [&]() -> cw_status {
     candlewick::ChartData d;
@@ -86,6 +85,47 @@ cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int32_t fo
     *out = buffer;
     return CW_OK;
   });
+}
+
+size_t Rows(const cw_chart_data* data) {
+  return data != nullptr ? data->series.close.length : 0;
+}
+
+}  // namespace
+
+// Both record themselves into an attached stats handle (cw_chart_attach_stats):
+// raw frames as CW_STATS_RENDER, encoded files as CW_STATS_ENCODE (one sample
+// for the render and the encode, which run as one pass). Detached, the cost
+// is the pointer test: no clock is read.
+cw_status cw_chart_render_frame(cw_chart* chart, const cw_chart_data* data, int32_t format,
+                                uint8_t* pixels, size_t buffer_size, size_t row_stride) {
+  if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
+  cw_stats* const stats = chart->stats;
+  if (stats == nullptr) {
+    return RenderFrameUnrecorded(chart, data, format, pixels, buffer_size, row_stride);
+  }
+  const int64_t start = candlewick::capi::StatsNow(stats);
+  const cw_status st = RenderFrameUnrecorded(chart, data, format, pixels, buffer_size, row_stride);
+  const size_t bytes = st == CW_OK ? cw_format_bytes_per_pixel(format) *
+                                         static_cast<size_t>(chart->chart.width()) *
+                                         static_cast<size_t>(chart->chart.height())
+                                   : 0;
+  candlewick::capi::RecordCall(stats, CW_STATS_RENDER, start, st, bytes, Rows(data));
+  return st;
+}
+
+cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int32_t format,
+                          cw_buffer** out) {
+  if (out != nullptr) *out = nullptr;
+  if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
+  cw_stats* const stats = chart->stats;
+  if (stats == nullptr) return RenderUnrecorded(chart, data, format, out);
+  const int64_t start = candlewick::capi::StatsNow(stats);
+  const cw_status st = RenderUnrecorded(chart, data, format, out);
+  const int32_t kind = cw_format_bytes_per_pixel(format) != 0 ? CW_STATS_RENDER : CW_STATS_ENCODE;
+  candlewick::capi::RecordCall(stats, kind, start, st, st == CW_OK ? cw_buffer_size(*out) : 0,
+                               Rows(data));
+  return st;
 }
 
 cw_status cw_chart_palette(const cw_chart* chart, cw_color* colors, size_t capacity,

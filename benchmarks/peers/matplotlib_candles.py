@@ -21,8 +21,10 @@ Each timed chart builds a fresh Figure from the data, as a caller would:
 Optional: mplfinance's own candle + volume chart (mpf.plot, PNG into memory)
 when --extra-path holds an importable mplfinance (pip, see side_by_side.sh).
 
-Prints JSON on stdout. Timing: --iterations charts at most, stopping early
-after --max-seconds per case; median, min and max in ms per chart.
+Prints JSON on stdout. Timing: the cases of one candle count run round-robin
+(one chart of each per round, so load from other work falls on all alike),
+--iterations rounds at most, stopping early after --max-seconds (at least 3
+rounds); median, min and max in ms per chart.
 """
 import argparse
 import io
@@ -188,7 +190,8 @@ def mplfinance_png(frame):
     import mplfinance as mpf
     buf = io.BytesIO()
     mpf.plot(frame, type="candle", volume=True, figsize=(WIDTH / DPI, HEIGHT / DPI),
-             savefig=dict(fname=buf, format="png", dpi=DPI))
+             savefig=dict(fname=buf, format="png", dpi=DPI),
+             warn_too_much_data=len(frame) + 1)
     plt.close("all")
     return buf.getvalue()
 
@@ -196,31 +199,42 @@ def mplfinance_png(frame):
 # --------------------------------------------------------------------------
 # Timing.
 
-def timed(fn, iterations, max_seconds, warmup=2):
-    for _ in range(warmup):
-        out = fn()
-    times = []
+def timed_round_robin(cases, iterations, max_seconds, warmup=1):
+    """Times every case once per round, so load from other work on the
+    machine falls on all of them alike. Stops after `iterations` rounds, or
+    after `max_seconds` once 3 rounds are done. Returns name -> (stats, last
+    output)."""
+    outs = {}
+    for name, fn in cases:
+        for _ in range(warmup):
+            outs[name] = fn()
+    times = {name: [] for name, _ in cases}
     start = time.perf_counter()
-    while len(times) < iterations:
-        t0 = time.perf_counter()
-        out = fn()
-        times.append((time.perf_counter() - t0) * 1e3)
-        if time.perf_counter() - start > max_seconds and len(times) >= 3:
+    for round_index in range(iterations):
+        for name, fn in cases:
+            t0 = time.perf_counter()
+            outs[name] = fn()
+            times[name].append((time.perf_counter() - t0) * 1e3)
+        if time.perf_counter() - start > max_seconds and round_index + 1 >= 3:
             break
-    times.sort()
-    return {
-        "ms_median": times[len(times) // 2],
-        "ms_min": times[0],
-        "ms_max": times[-1],
-        "iterations": len(times),
-    }, out
+    result = {}
+    for name, _ in cases:
+        t = sorted(times[name])
+        result[name] = ({
+            "ms_median": t[len(t) // 2] if len(t) % 2 else (t[len(t) // 2 - 1] + t[len(t) // 2]) / 2,
+            "ms_min": t[0],
+            "ms_max": t[-1],
+            "iterations": len(t),
+        }, outs[name])
+    return result
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--candles", type=int, nargs="+", default=[100, 1000])
-    ap.add_argument("--iterations", type=int, default=25, help="charts per case, at most")
-    ap.add_argument("--max-seconds", type=float, default=6.0, help="time cap per case")
+    ap.add_argument("--iterations", type=int, default=25, help="rounds (charts per case), at most")
+    ap.add_argument("--max-seconds", type=float, default=25.0,
+                    help="time cap per candle count, all cases together")
     ap.add_argument("--expect-checksum", action="append", default=[],
                     help="N=HEX: FNV-1a of MakeSeries(N, 42) printed by the C++ benchmark")
     ap.add_argument("--extra-path", default="",
@@ -271,8 +285,9 @@ def main():
             frame = pd.DataFrame({"Open": o, "High": h, "Low": l, "Close": c, "Volume": v},
                                  index=pd.to_datetime(t, unit="s"))
             cases.append(("mplfinance_png", lambda: mplfinance_png(frame)))
-        for name, fn in cases:
-            stats, out = timed(fn, args.iterations, args.max_seconds)
+        timings = timed_round_robin(cases, args.iterations, args.max_seconds)
+        for name, _ in cases:
+            stats, out = timings[name]
             entry = {"name": name, "candles": n, **stats}
             if isinstance(out, bytes):
                 entry["png_bytes"] = len(out)

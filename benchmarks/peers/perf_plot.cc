@@ -130,6 +130,20 @@ int main(int argc, char** argv) {
   cw_chart_data_init(&data, &series);
   data.title = title.c_str();
 
+  // Head and foot room: two background-coloured (invisible) overlay lines
+  // just outside the data widen the automatic price scale.
+  double lo = low[0], hi = high[0];
+  for (size_t i = 0; i < n; ++i) {
+    lo = std::fmin(lo, low[i]);
+    hi = std::fmax(hi, high[i]);
+  }
+  const double pad = 0.06 * std::fmax(hi - lo, 0.1);
+  const std::vector<double> below(n, lo - pad), above(n, hi + pad);
+  const cw_line room[2] = {{cw_f64_column{below.data(), n, 0}, 0x131722FF, 1.0f},
+                           {cw_f64_column{above.data(), n, 0}, 0x131722FF, 1.0f}};
+  data.overlays = room;
+  data.overlay_count = 2;
+
   const double ratio_levels[] = {std::log10(2.0)};
   const double png_levels[] = {8.0};
   cw_panel panels[2];
@@ -148,6 +162,16 @@ int main(int argc, char** argv) {
   panels[1].levels = png_levels;
   panels[1].level_count = 1;
   panels[1].title = png_title.c_str();
+  // Fixed scales from zero with room above the tallest bar for the title.
+  double ratio_max = std::log10(2.0), png_max = 8.0;
+  for (size_t i = 0; i < n; ++i) {
+    if (std::isfinite(ratio[i])) ratio_max = std::fmax(ratio_max, ratio[i]);
+    if (std::isfinite(png_kb[i])) png_max = std::fmax(png_max, png_kb[i]);
+  }
+  panels[0].min = 0;
+  panels[0].max = ratio_max * 1.2;
+  panels[1].min = 0;
+  panels[1].max = png_max * 1.2;
   data.panels = panels;
   data.panel_count = 2;
 

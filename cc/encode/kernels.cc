@@ -35,84 +35,98 @@ uint8_t MaxLaneU8(D d, V v) {
 // PNG position (leftmost sample highest); the partial products never
 // overlap there and the bits below cannot carry into it (checked for every
 // constant in the comments below and by the tests on all targets), so a
-// shift and a truncation to bytes finish the job.
-uint8_t PackIndicesRowImpl(const uint8_t* HWY_RESTRICT in, size_t width, int bits,
-                           const uint8_t* HWY_RESTRICT remap, uint8_t* HWY_RESTRICT out) {
-#if HWY_TARGET == HWY_SCALAR
-  return PackIndicesRowReference(in, width, bits, remap, out);
-#else
+// shift and a truncation to bytes finish the job. (The compiler turns the
+// multiplies into shifts and adds.) Stores Lanes(d8) * kBits / 8 bytes.
+template <int kBits, class D8, class V8>
+HWY_INLINE void PackStore(D8 d8, V8 v, uint8_t* HWY_RESTRICT out) {
+  if constexpr (kBits == 8) {
+    hn::StoreU(v, d8, out);
+  } else if constexpr (kBits == 4) {
+    // u16 lane = s0 | s1 << 8; * (2^12 + 1) puts s0 at bits 12..15, s1 at
+    // 8..11 and s0 again at 0..3; >> 8 leaves s0 << 4 | s1.
+    const hn::Repartition<uint16_t, D8> d16;
+    const hn::Rebind<uint8_t, decltype(d16)> d8h;
+    const auto p = hn::ShiftRight<8>(hn::Mul(hn::BitCast(d16, v), hn::Set(d16, 0x1001)));
+    hn::StoreU(hn::TruncateTo(d8h, p), d8h, out);
+  } else if constexpr (kBits == 2) {
+    // u32 lane = s0 | s1 << 8 | s2 << 16 | s3 << 24; the multiplier's bits
+    // 30, 20, 10, 0 put s0..s3 at bits 30, 28, 26, 24. Products below bit
+    // 24 sum to less than 3 * 2^21, so nothing carries into the top byte.
+    const hn::Repartition<uint32_t, D8> d32;
+    const hn::Rebind<uint8_t, decltype(d32)> d8q;
+    const auto mul = hn::Set(d32, (1u << 30) | (1u << 20) | (1u << 10) | 1u);
+    const auto p = hn::ShiftRight<24>(hn::Mul(hn::BitCast(d32, v), mul));
+    hn::StoreU(hn::TruncateTo(d8q, p), d8q, out);
+  } else {
+    // Per u32 lane, bits 27, 18, 9, 0 put s0..s3 at bits 27..24 (products
+    // below bit 24 sum to less than 2^19): a nibble. Two nibbles per u64
+    // lane then combine as lo << 4 | hi in its low byte.
+    const hn::Repartition<uint32_t, D8> d32;
+    const hn::Repartition<uint64_t, D8> d64;
+    const hn::Rebind<uint8_t, decltype(d64)> d8e;
+    const auto mul = hn::Set(d32, (1u << 27) | (1u << 18) | (1u << 9) | 1u);
+    const auto nibbles = hn::BitCast(d64, hn::ShiftRight<24>(hn::Mul(hn::BitCast(d32, v), mul)));
+    const auto bytes = hn::Or(hn::ShiftLeft<4>(nibbles), hn::ShiftRight<32>(nibbles));
+    hn::StoreU(hn::TruncateTo(d8e, bytes), d8e, out);
+  }
+}
+
+template <int kBits>
+uint8_t PackRow(const uint8_t* HWY_RESTRICT in, size_t width, const uint8_t* HWY_RESTRICT remap,
+                uint8_t* HWY_RESTRICT out) {
   const hn::ScalableTag<uint8_t> d8;
-  const hn::Repartition<uint16_t, decltype(d8)> d16;
-  const hn::Repartition<uint32_t, decltype(d8)> d32;
-  const hn::Repartition<uint64_t, decltype(d8)> d64;
   const size_t n8 = hn::Lanes(d8);
   // Remapping is one in-register table lookup (pshufb) per vector.
   HWY_ALIGN uint8_t table[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
   if (remap != nullptr) std::memcpy(table, remap, 16);
   const auto lut = hn::LoadDup128(d8, table);
   const auto low4 = hn::Set(d8, 15);
-  const bool remapping = remap != nullptr;
-  const auto load = [&](size_t i) {
-    const auto v = hn::LoadU(d8, in + i);
-    return remapping ? hn::TableLookupBytes(lut, hn::And(v, low4)) : v;
+  const auto prepare = [&](hn::Vec<decltype(d8)> v) {
+    return remap != nullptr ? hn::TableLookupBytes(lut, hn::And(v, low4)) : v;
   };
   auto vmax = hn::Zero(d8);
-  size_t x = 0;  // pixels done by vectors
-  size_t o = 0;  // bytes written by vectors
-  if (bits == 8) {
-    for (; x + n8 <= width; x += n8) {
-      const auto v = load(x);
-      vmax = hn::Max(vmax, v);
-      hn::StoreU(v, d8, out + x);
-    }
-    o = x;
-  } else if (bits == 4) {
-    // u16 lane = s0 | s1 << 8; * (2^12 + 1) puts s0 at bits 12..15, s1 at
-    // 8..11 and s0 again at 0..3; >> 8 leaves s0 << 4 | s1.
-    const hn::Rebind<uint8_t, decltype(d16)> d8h;
-    const auto mul = hn::Set(d16, 0x1001);
-    for (; x + n8 <= width; x += n8) {
-      const auto v = load(x);
-      vmax = hn::Max(vmax, v);
-      const auto p = hn::ShiftRight<8>(hn::Mul(hn::BitCast(d16, v), mul));
-      hn::StoreU(hn::TruncateTo(d8h, p), d8h, out + o);
-      o += hn::Lanes(d16);
-    }
-  } else if (bits == 2) {
-    // u32 lane = s0 | s1 << 8 | s2 << 16 | s3 << 24; the multiplier's bits
-    // 30, 20, 10, 0 put s0..s3 at bits 30, 28, 26, 24. Products below bit
-    // 24 sum to less than 3 * 2^21, so nothing carries into the top byte.
-    const hn::Rebind<uint8_t, decltype(d32)> d8q;
-    const auto mul = hn::Set(d32, (1u << 30) | (1u << 20) | (1u << 10) | 1u);
-    for (; x + n8 <= width; x += n8) {
-      const auto v = load(x);
-      vmax = hn::Max(vmax, v);
-      const auto p = hn::ShiftRight<24>(hn::Mul(hn::BitCast(d32, v), mul));
-      hn::StoreU(hn::TruncateTo(d8q, p), d8q, out + o);
-      o += hn::Lanes(d32);
-    }
-  } else {  // bits == 1
-    // Per u32 lane, bits 27, 18, 9, 0 put s0..s3 at bits 27..24 (products
-    // below bit 24 sum to less than 2^19): a nibble. Two nibbles per u64
-    // lane then combine as lo << 4 | hi in its low byte.
-    const hn::Rebind<uint8_t, decltype(d64)> d8e;
-    const auto mul = hn::Set(d32, (1u << 27) | (1u << 18) | (1u << 9) | 1u);
-    for (; x + n8 <= width; x += n8) {
-      const auto v = load(x);
-      vmax = hn::Max(vmax, v);
-      const auto nibbles = hn::BitCast(d64, hn::ShiftRight<24>(hn::Mul(hn::BitCast(d32, v), mul)));
-      const auto bytes = hn::Or(hn::ShiftLeft<4>(nibbles), hn::ShiftRight<32>(nibbles));
-      hn::StoreU(hn::TruncateTo(d8e, bytes), d8e, out + o);
-      o += hn::Lanes(d64);
-    }
+  size_t x = 0, o = 0;
+  for (; x + n8 <= width; x += n8, o += n8 * kBits / 8) {
+    const auto v = prepare(hn::LoadU(d8, in + x));
+    vmax = hn::Max(vmax, v);
+    PackStore<kBits>(d8, v, out + o);
   }
-  uint8_t max_index = MaxLaneU8(d8, vmax);
-  // The rest starts on a byte boundary: n8 pixels always fill whole bytes.
   if (x < width) {
-    const uint8_t tail_max = PackIndicesRowReference(in + x, width - x, bits, remap, out + o);
-    max_index = std::max(max_index, tail_max);
+    // The rest (it starts on a byte boundary: n8 pixels fill whole bytes)
+    // goes through the same code in a padded vector. The padding repeats
+    // a real pixel, so it cannot raise the maximum; its bits in the last
+    // byte are cleared below.
+    const size_t rest = width - x;
+    HWY_ALIGN uint8_t pad_in[HWY_MAX_BYTES];
+    HWY_ALIGN uint8_t pad_out[HWY_MAX_BYTES];
+    std::memset(pad_in, in[x], n8);
+    std::memcpy(pad_in, in + x, rest);
+    const auto v = prepare(hn::Load(d8, pad_in));
+    vmax = hn::Max(vmax, v);
+    PackStore<kBits>(d8, v, pad_out);
+    const size_t bytes = PackedRowBytes(rest, kBits);
+    std::memcpy(out + o, pad_out, bytes);
+    const size_t last_bits = rest * kBits % 8;
+    if (last_bits != 0) out[o + bytes - 1] &= static_cast<uint8_t>(0xFF00u >> last_bits);
   }
-  return max_index;
+  return MaxLaneU8(d8, vmax);
+}
+
+uint8_t PackIndicesRowImpl(const uint8_t* HWY_RESTRICT in, size_t width, int bits,
+                           const uint8_t* HWY_RESTRICT remap, uint8_t* HWY_RESTRICT out) {
+#if HWY_TARGET == HWY_SCALAR
+  return PackIndicesRowReference(in, width, bits, remap, out);
+#else
+  switch (bits) {
+    case 1:
+      return PackRow<1>(in, width, remap, out);
+    case 2:
+      return PackRow<2>(in, width, remap, out);
+    case 4:
+      return PackRow<4>(in, width, remap, out);
+    default:
+      return PackRow<8>(in, width, remap, out);
+  }
 #endif
 }
 
@@ -135,22 +149,27 @@ uint32_t SmallIndicesPresentImpl(const uint8_t* HWY_RESTRICT in, size_t n,
   const auto high = hn::LoadDup128(d8, kHigh);
   const auto low4 = hn::Set(d8, 15);
   auto seen_low = hn::Zero(d8), seen_high = hn::Zero(d8), vmax = hn::Zero(d8);
-  size_t i = 0;
-  for (; i + lanes <= n; i += lanes) {
-    const auto v = hn::LoadU(d8, in + i);
+  const auto visit = [&](hn::Vec<decltype(d8)> v) {
     vmax = hn::Max(vmax, v);
     const auto index = hn::And(v, low4);
     seen_low = hn::Or(seen_low, hn::TableLookupBytes(low, index));
     seen_high = hn::Or(seen_high, hn::TableLookupBytes(high, index));
+  };
+  size_t i = 0;
+  for (; i + lanes <= n; i += lanes) visit(hn::LoadU(d8, in + i));
+  if (i < n) {
+    // Padded with a repeat of a real index, which changes neither result.
+    HWY_ALIGN uint8_t pad[HWY_MAX_BYTES];
+    std::memset(pad, in[i], lanes);
+    std::memcpy(pad, in + i, n - i);
+    visit(hn::Load(d8, pad));
   }
   HWY_ALIGN uint8_t lo[HWY_MAX_BYTES], hi[HWY_MAX_BYTES];
   hn::Store(seen_low, d8, lo);
   hn::Store(seen_high, d8, hi);
   uint32_t mask = 0;
   for (size_t k = 0; k < lanes; ++k) mask |= lo[k] | static_cast<uint32_t>(hi[k]) << 8;
-  uint8_t tail_max = 0;
-  mask |= SmallIndicesPresentReference(in + i, n - i, &tail_max);
-  *max_index = std::max(MaxLaneU8(d8, vmax), tail_max);
+  *max_index = MaxLaneU8(d8, vmax);
   return mask;
 #endif
 }

@@ -18,13 +18,13 @@ inline uint8_t PackIndicesRowReference(const uint8_t* indices, size_t width, int
   const size_t bytes = PackedRowBytes(width, bit_depth);
   std::memset(packed, 0, bytes);
   uint8_t max_index = 0;
-  const int per_byte = 8 / bit_depth;
   const unsigned mask = (1u << bit_depth) - 1;
   for (size_t x = 0; x < width; ++x) {
     const uint8_t index = remap != nullptr ? remap[indices[x] & 15] : indices[x];
     if (index > max_index) max_index = index;
-    const int shift = 8 - bit_depth * (1 + static_cast<int>(x % per_byte));
-    packed[x / per_byte] |= static_cast<uint8_t>((index & mask) << shift);
+    const size_t bit = x * bit_depth;  // from the first byte's high bit
+    const int shift = 8 - bit_depth - static_cast<int>(bit % 8);
+    packed[bit / 8] |= static_cast<uint8_t>((index & mask) << shift);
   }
   return max_index;
 }

@@ -35,6 +35,7 @@ struct Plan {
   int mem_level;
   uint8_t filters;  // bit f set: filter type f is a candidate
   Heuristic heuristic;
+  int max_chain = 0;  // > 0: cap on LZ77 hash-chain walks (deflateTune)
 };
 
 // Up to two plans; the smaller result wins.
@@ -128,6 +129,14 @@ class Deflater {
     if (rc == Z_MEM_ERROR) return Error(ErrorCode::kOutOfMemory, "zlib deflate state");
     if (rc != Z_OK) return Error(ErrorCode::kEncode, absl::StrCat("zlib deflateInit2: ", rc));
     live_ = true;
+    if (plan.max_chain > 0) {
+      // Level 9's lazy-match lengths with a shorter search: chart rows are
+      // long exact repeats, found early in the chain.
+      const int rc_tune = deflateTune(&z_, 32, 258, 258, plan.max_chain);
+      if (rc_tune != Z_OK) {
+        return Error(ErrorCode::kEncode, absl::StrCat("zlib deflateTune: ", rc_tune));
+      }
+    }
     return absl::OkStatus();
   }
 
@@ -521,11 +530,15 @@ absl::Status EncodeIndexed(const PaletteImage& image, PngPreset preset, bool dro
     // the search: such palettes stay as they are.
     uint32_t present = 0;
     uint8_t max_index = 0;
-    for (uint32_t y = 0; y < image.height && max_index < 16; ++y) {
-      uint8_t row_max = 0;
-      present |= SmallIndicesPresent(image.indices + static_cast<size_t>(y) * image.stride,
-                                     image.width, &row_max);
-      max_index = std::max(max_index, row_max);
+    if (image.stride == image.width) {  // one call for a contiguous frame
+      present = SmallIndicesPresent(image.indices, image.stride * image.height, &max_index);
+    } else {
+      for (uint32_t y = 0; y < image.height && max_index < 16; ++y) {
+        uint8_t row_max = 0;
+        present |= SmallIndicesPresent(image.indices + static_cast<size_t>(y) * image.stride,
+                                       image.width, &row_max);
+        max_index = std::max(max_index, row_max);
+      }
     }
     if (max_index >= palette.size()) {
       return Error(ErrorCode::kInvalidArgument,

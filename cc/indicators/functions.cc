@@ -525,6 +525,17 @@ void BbandsCompute(const double* const* in, size_t m, const double* p, double* c
   FillNaN(lower, lb);
 }
 
+// Only the SMA middle band has a single-pass kernel; other MA types decline
+// at once (nothing written) and take the general path.
+bool BbandsChecked(const double* const* in, size_t m, const double* p, double* const* out,
+                   Workspace&) {
+  if (static_cast<MaType>(p[3]) != MaType::kSma) return false;
+  const size_t n = Period(p, 0);
+  if (!BollingerChecked(in[0], m, n, p[1], p[2], out[0], out[1], out[2])) return false;
+  for (size_t j = 0; j < 3; ++j) FillNaN(out[j], n - 1);
+  return true;
+}
+
 size_t VarLookback(const double* p) { return Period(p, 0) - 1; }
 void VarCompute(const double* const* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {

@@ -64,6 +64,8 @@ CW_DECLARE_INDICATOR(Sum);
 // Single-pass variants (Spec::compute_checked).
 bool AtrChecked(const double* const* in, size_t m, const double* params, double* const* out,
                 Workspace& ws);
+bool BbandsChecked(const double* const* in, size_t m, const double* params, double* const* out,
+                   Workspace& ws);
 bool NatrChecked(const double* const* in, size_t m, const double* params, double* const* out,
                  Workspace& ws);
 

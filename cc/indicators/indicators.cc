@@ -53,7 +53,7 @@ const Spec kSpecs[] = {
      {"macd", "signal", "hist"}, -1, -1, -1, CW_FN(Macd)},
     {Id::kBbands, "bbands", "Bollinger Bands", 1, {"input"}, 4,
      {Per("period", 20), Dev("nbdevup", 2), Dev("nbdevdn", 2), MaKind("matype")}, 3,
-     {"upper", "middle", "lower"}, -1, -1, -1, CW_FN(Bbands)},
+     {"upper", "middle", "lower"}, -1, -1, -1, CW_FN(Bbands), BbandsChecked},
     {Id::kStddev, "stddev", "Standard Deviation (population)", 1, {"input"}, 2,
      {Per("period", 5), Dev("nbdev", 1)}, 1, {"value"}, -1, -1, -1, CW_FN(Stddev)},
     {Id::kVar, "var", "Variance (population)", 1, {"input"}, 1, {Per("period", 5, 1)}, 1,

@@ -275,16 +275,21 @@ bool WilderAverageTrueRangeCheckedImpl(const double* HWY_RESTRICT h,
   return true;
 }
 
-void RsiFromSeedsImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double avg_gain,
-                      double avg_loss, double* HWY_RESTRICT out) {
+// kCmo: Chande's 100 (gain - loss) / (gain + loss) instead of RSI's
+// 100 gain / (gain + loss); the smoothing is the same (TA-Lib's CMO).
+template <bool kCmo>
+HWY_INLINE void WilderRatio(const double* HWY_RESTRICT x, size_t m, size_t n, double avg_gain,
+                            double avg_loss, double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes || m <= n) {
+    if (kCmo) return CmoFromSeedsReference(x, m, n, avg_gain, avg_loss, out);
     return RsiFromSeedsReference(x, m, n, avg_gain, avg_loss, out);
   }
   const double a = static_cast<double>(n - 1) / static_cast<double>(n);
   const double b = 1.0 / static_cast<double>(n);
-  out[n] = RsiValue(avg_gain, avg_loss);
+  auto value = [](double g, double l) { return kCmo ? CmoValue(g, l) : RsiValue(g, l); };
+  out[n] = value(avg_gain, avg_loss);
   const Scan scan(a);
   const V vb = hn::Set(d, b);
   const V zero = hn::Zero(d);
@@ -298,8 +303,8 @@ void RsiFromSeedsImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double a
     const V l = scan.Apply(hn::Mul(vb, hn::Max(hn::Neg(move), zero)), loss);
     const V total = hn::Add(g, l);
     // 0/0 on a flat stretch: TA-Lib reports 0 there.
-    const V rsi = hn::IfThenZeroElse(hn::Eq(total, zero), hn::Mul(hundred, hn::Div(g, total)));
-    hn::StoreU(rsi, d, out + i);
+    const V ratio = hn::Div(kCmo ? hn::Sub(g, l) : g, total);
+    hn::StoreU(hn::IfThenZeroElse(hn::Eq(total, zero), hn::Mul(hundred, ratio)), d, out + i);
     gain = scan.Last(g);
     loss = scan.Last(l);
   }
@@ -308,8 +313,18 @@ void RsiFromSeedsImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double a
     const double move = x[i] - x[i - 1];
     gs = a * gs + b * (move > 0 ? move : 0.0);
     ls = a * ls + b * (move < 0 ? -move : 0.0);
-    out[i] = RsiValue(gs, ls);
+    out[i] = value(gs, ls);
   }
+}
+
+void RsiFromSeedsImpl(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
+                      double* out) {
+  WilderRatio<false>(x, m, n, avg_gain, avg_loss, out);
+}
+
+void CmoFromSeedsImpl(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
+                      double* out) {
+  WilderRatio<true>(x, m, n, avg_gain, avg_loss, out);
 }
 
 void TrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
@@ -356,19 +371,64 @@ HWY_INLINE void WindowMoments(const double* HWY_RESTRICT base, size_t n, V mu, V
   *s2 = hn::Add(s2a, s2b);
 }
 
+// Sum of (x - mu)^2 over the n values starting at base (no sum of the
+// deviations): two accumulators, one on each of the FMA pipes' chains.
+HWY_INLINE V WindowSquares(const double* HWY_RESTRICT base, size_t n, V mu) {
+  const D d;
+  V a = hn::Zero(d), b = hn::Zero(d);
+  size_t k = 0;
+  for (; k + 2 <= n; k += 2) {
+    const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
+    const V d1 = hn::Sub(hn::LoadU(d, base + k + 1), mu);
+    a = hn::MulAdd(d0, d0, a);
+    b = hn::MulAdd(d1, d1, b);
+  }
+  if (k < n) {
+    const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
+    a = hn::MulAdd(d0, d0, a);
+  }
+  return hn::Add(a, b);
+}
+
+// Largest |x[k]| for k in [begin, end), vectorised.
+HWY_INLINE double MaxAbs(const double* HWY_RESTRICT x, size_t begin, size_t end) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  V acc = hn::Zero(d);
+  size_t k = begin;
+  for (; k + lanes <= end; k += lanes) acc = hn::Max(acc, hn::Abs(hn::LoadU(d, x + k)));
+  double m = hn::GetLane(hn::MaxOfLanes(d, acc));
+  for (; k < end; ++k) m = std::max(m, std::fabs(x[k]));
+  return m;
+}
+
 // Bollinger bands around the simple mean in one pass: the sliding-sum scan
 // of RollingSumImpl gives the middle band, and the corrected two-pass
 // variance of each window (whose values are still in L1) gives the width.
-void BollingerImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double up, double down,
-                   double* HWY_RESTRICT upper, double* HWY_RESTRICT middle,
-                   double* HWY_RESTRICT lower) {
+// kChecked: also checks that every x is finite (the scan loads each one
+// anyway) and returns whether all were; otherwise returns true.
+template <bool kChecked>
+HWY_INLINE bool BollingerBody(const double* HWY_RESTRICT x, size_t m, size_t n, double up,
+                              double down, double* HWY_RESTRICT upper,
+                              double* HWY_RESTRICT middle, double* HWY_RESTRICT lower) {
   const D d;
   const size_t lanes = hn::Lanes(d);
-  if (n == 0 || m < n) return;
-  if (lanes > kMaxScanLanes) {
-    RollingSumReference(x, m, n, 1.0 / static_cast<double>(n), middle);
-    return WindowBandsReference(x, m, n, middle, middle, up, down, upper, lower);
+  if (n == 0 || m < n) return true;
+  bool finite = true;
+  if (kChecked) {
+    for (size_t k = 0; k < n; ++k) finite = finite && std::isfinite(x[k]);
+    if (!finite) return false;
   }
+  if (lanes > kMaxScanLanes) {
+    if (kChecked) {
+      for (size_t k = n; k < m; ++k) finite = finite && std::isfinite(x[k]);
+      if (!finite) return false;
+    }
+    RollingSumReference(x, m, n, 1.0 / static_cast<double>(n), middle);
+    WindowBandsReference(x, m, n, middle, middle, up, down, upper, lower);
+    return true;
+  }
+  auto bad = hn::Not(hn::IsFinite(hn::Zero(d)));  // all false
   const double inv = 1.0 / static_cast<double>(n);
   auto scalar_at = [&](size_t i, double sum) {
     const double mean = sum * inv;
@@ -397,29 +457,68 @@ void BollingerImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double up, 
     // Pass 1 over the block: the means (the only loop-carried chain).
     V carry = hn::Set(d, s);
     for (; i + lanes <= end; i += lanes) {
-      const V u = hn::Sub(hn::LoadU(d, x + i), hn::LoadU(d, x + i - n));
+      const V xi = hn::LoadU(d, x + i);
+      if (kChecked) bad = hn::Or(bad, hn::Not(hn::IsFinite(xi)));
+      const V u = hn::Sub(xi, hn::LoadU(d, x + i - n));
       const V y = scan.Apply(u, carry);
       carry = scan.Last(y);
       hn::StoreU(hn::Mul(y, vinv), d, middle + i);
     }
     // Pass 2, on data still in L1: the widths, independent across vectors
     // so the out-of-order core overlaps them.
+    //
+    // With s2 = sum (x - mu)^2 around the computed mean mu = m + delta, the
+    // exact sum of squares is s2 - n delta^2. With M = max |x| over this
+    // block's windows and the re-sum before it, the window sum's error is at
+    // most eps M (n^2 + R (n + 80)) for R = resync: n^2 from the direct
+    // re-sum, then per vector (every lane count up to 8) the differences
+    // (8 * 2M), three in-vector scan steps (3 * 16M) and the carry add
+    // ((n + 16) M). Divided by n, plus two roundings for the mean, and
+    // doubled for margin: |delta| <= B below. When n B^2 <= eps s2 the
+    // correction (sum (x - mu))^2 / n is below one rounding of s2 and is
+    // skipped, which saves a third of the arithmetic; otherwise
+    // (near-constant windows) the corrected two-pass formula runs.
+    const double dn = static_cast<double>(n);
+    const double bound = 2.0 * (dn + static_cast<double>(resync) * (dn + 80.0) / dn + 2.0) *
+                         0x1p-53 * MaxAbs(x, block - n, i);
+    const V skip_below = hn::Set(d, dn * bound * bound * 0x1p53);
     for (size_t j = block; j < i; j += lanes) {
       const V mu = hn::LoadU(d, middle + j);
-      V s1, s2;
-      WindowMoments(x + j + 1 - n, n, mu, &s1, &s2);
-      const V var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, vinv), s2), vinv), zero);
+      const double* base = x + j + 1 - n;
+      const V s2 = WindowSquares(base, n, mu);
+      V var;
+      if (HWY_LIKELY(hn::AllFalse(d, s2 < skip_below))) {
+        var = hn::Mul(s2, vinv);
+      } else {
+        V s1, s2c;
+        WindowMoments(base, n, mu, &s1, &s2c);
+        var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, vinv), s2c), vinv), zero);
+      }
       const V sd = hn::Sqrt(var);
       hn::StoreU(hn::MulAdd(vup, sd, mu), d, upper + j);
       hn::StoreU(hn::NegMulAdd(vdown, sd, mu), d, lower + j);
     }
     s = hn::GetLane(carry);
     for (; i < end; ++i) {
+      if (kChecked) finite = finite && std::isfinite(x[i]);
       s += x[i] - x[i - n];
       scalar_at(i, s);
     }
     if (i < m) s = DirectSum(x + i - n, n);
   }
+  return finite && hn::AllFalse(d, bad);
+}
+
+void BollingerImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double up, double down,
+                   double* HWY_RESTRICT upper, double* HWY_RESTRICT middle,
+                   double* HWY_RESTRICT lower) {
+  BollingerBody<false>(x, m, n, up, down, upper, middle, lower);
+}
+
+bool BollingerCheckedImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double up,
+                          double down, double* HWY_RESTRICT upper, double* HWY_RESTRICT middle,
+                          double* HWY_RESTRICT lower) {
+  return BollingerBody<true>(x, m, n, up, down, upper, middle, lower);
 }
 
 // What a window kernel stores: the variance, factor * standard deviation,
@@ -548,11 +647,13 @@ HWY_EXPORT(EmaDifferenceImpl);
 HWY_EXPORT(WilderAverageTrueRangeImpl);
 HWY_EXPORT(WilderAverageTrueRangeCheckedImpl);
 HWY_EXPORT(RsiFromSeedsImpl);
+HWY_EXPORT(CmoFromSeedsImpl);
 HWY_EXPORT(TrueRangeImpl);
 HWY_EXPORT(WindowVarianceImpl);
 HWY_EXPORT(WindowStddevImpl);
 HWY_EXPORT(WindowBandsImpl);
 HWY_EXPORT(BollingerImpl);
+HWY_EXPORT(BollingerCheckedImpl);
 HWY_EXPORT(FirstSuspectRowImpl);
 HWY_EXPORT(WindowMeanAbsDeviationImpl);
 HWY_EXPORT(TargetNameImpl);
@@ -583,6 +684,10 @@ void RsiFromSeeds(const double* x, size_t m, size_t n, double avg_gain, double a
                   double* out) {
   HWY_DYNAMIC_DISPATCH(RsiFromSeedsImpl)(x, m, n, avg_gain, avg_loss, out);
 }
+void CmoFromSeeds(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
+                  double* out) {
+  HWY_DYNAMIC_DISPATCH(CmoFromSeedsImpl)(x, m, n, avg_gain, avg_loss, out);
+}
 void TrueRange(const double* h, const double* l, const double* c, size_t m, double* out) {
   HWY_DYNAMIC_DISPATCH(TrueRangeImpl)(h, l, c, m, out);
 }
@@ -600,6 +705,10 @@ void WindowBands(const double* x, size_t m, size_t n, const double* mean, const 
 void Bollinger(const double* x, size_t m, size_t n, double up, double down, double* upper,
                double* middle, double* lower) {
   HWY_DYNAMIC_DISPATCH(BollingerImpl)(x, m, n, up, down, upper, middle, lower);
+}
+bool BollingerChecked(const double* x, size_t m, size_t n, double up, double down,
+                      double* upper, double* middle, double* lower) {
+  return HWY_DYNAMIC_DISPATCH(BollingerCheckedImpl)(x, m, n, up, down, upper, middle, lower);
 }
 size_t FirstSuspectRow(const double* const* cols, size_t count, size_t m, int high, int low,
                        int volume) {

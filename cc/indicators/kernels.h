@@ -60,6 +60,11 @@ void WilderAverageTrueRange(const double* h, const double* l, const double* c, s
 bool WilderAverageTrueRangeChecked(const double* h, const double* l, const double* c, size_t m,
                                    size_t n, double seed, double* out);
 
+// Chande momentum oscillator with TA-Lib's Wilder smoothing: as
+// RsiFromSeeds, but out[i] = 100 * (gain - loss) / (gain + loss).
+void CmoFromSeeds(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
+                  double* out);
+
 // out[i] = max(h[i] - l[i], |h[i] - c[i-1]|, |l[i] - c[i-1]|) for 1 <= i < m.
 void TrueRange(const double* h, const double* l, const double* c, size_t m,
                double* out);
@@ -90,6 +95,11 @@ void WindowBands(const double* x, size_t m, size_t n, const double* mean, const 
 // deviation (corrected two-pass around middle[i]).
 void Bollinger(const double* x, size_t m, size_t n, double up, double down, double* upper,
                double* middle, double* lower);
+
+// Bollinger that also checks that every x[0..m) is finite, in the same pass:
+// true when all were. When false the outputs hold unspecified values.
+bool BollingerChecked(const double* x, size_t m, size_t n, double up, double down,
+                      double* upper, double* middle, double* lower);
 
 // Mean absolute deviation of each window around mean[i]:
 // sum |x - mean[i]| / n, for n-1 <= i < m. O(n) per output (CCI).

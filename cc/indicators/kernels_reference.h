@@ -71,6 +71,25 @@ inline void RsiFromSeedsReference(const double* x, size_t m, size_t n, double av
   }
 }
 
+inline double CmoValue(double gain, double loss) {
+  const double total = gain + loss;
+  return total == 0 ? 0.0 : 100.0 * ((gain - loss) / total);
+}
+
+inline void CmoFromSeedsReference(const double* x, size_t m, size_t n, double avg_gain,
+                                  double avg_loss, double* out) {
+  if (m <= n) return;
+  const double a = static_cast<double>(n - 1) / static_cast<double>(n);
+  const double b = 1.0 / static_cast<double>(n);
+  out[n] = CmoValue(avg_gain, avg_loss);
+  for (size_t i = n + 1; i < m; ++i) {
+    const double move = x[i] - x[i - 1];
+    avg_gain = a * avg_gain + b * (move > 0 ? move : 0.0);
+    avg_loss = a * avg_loss + b * (move < 0 ? -move : 0.0);
+    out[i] = CmoValue(avg_gain, avg_loss);
+  }
+}
+
 inline double TrueRangeValue(double h, double l, double prev_close) {
   double tr = h - l;
   const double up = std::fabs(h - prev_close);

@@ -115,6 +115,10 @@ TEST_P(KernelsOnEveryTarget, RsiFromSeedsMatchesReferenceIncludingFlatStretches)
       RsiFromSeeds(x.data(), m, n, 0.7, 0.3, got.data());
       RsiFromSeedsReference(x.data(), m, n, 0.7, 0.3, want.data());
       for (size_t i = 0; i < m; ++i) ASSERT_TRUE(Near(got[i], want[i], 1e-11)) << n << " " << m << " " << i;
+      std::vector<double> cmo(m, kNaN), wcmo(m, kNaN);
+      CmoFromSeeds(x.data(), m, n, 0.7, 0.3, cmo.data());
+      CmoFromSeedsReference(x.data(), m, n, 0.7, 0.3, wcmo.data());
+      for (size_t i = 0; i < m; ++i) ASSERT_TRUE(Near(cmo[i], wcmo[i], 1e-10)) << n << " " << m << " " << i;
     }
   }
   // Zero seeds on a flat series: 0/0 is reported as 0, as TA-Lib does.
@@ -279,6 +283,64 @@ TEST_P(KernelsOnEveryTarget, BollingerMatchesSlidingMeanAndBandsReferences) {
         ASSERT_TRUE(Near(mid[i], wmid[i], 1e-12)) << n << " " << m << " " << i;
         ASSERT_TRUE(Near(up[i], wup[i], 1e-12)) << n << " " << m << " " << i;
         ASSERT_TRUE(Near(lo[i], wlo[i], 1e-12)) << n << " " << m << " " << i;
+      }
+    }
+  }
+}
+
+// The width of the bands is exact whether a window is near-constant (where
+// the kernel needs the corrected two-pass formula) or not (where it may skip
+// the correction): sigma is read back as (upper - middle) / 1e9, which loses
+// nothing to cancellation.
+TEST_P(KernelsOnEveryTarget, BollingerWidthIsExactOnNearConstantAndOrdinaryWindows) {
+  const size_t m = 700;
+  std::vector<double> x(m);
+  std::mt19937_64 rng(25);
+  std::normal_distribution<double> step(0.0, 1.0);
+  double v = 100;
+  for (size_t i = 0; i < m; ++i) {
+    if (i < 200) {
+      x[i] = 100 + 1e-9 * static_cast<double>(static_cast<int>((i * 7919) % 13) - 6);
+    } else if (i < 450) {
+      v += step(rng);
+      x[i] = v;
+    } else {
+      // Alternating: near-constant stretches shorter than one 64-bar block.
+      x[i] = (i / 24) % 2 ? v + 1e-10 * static_cast<double>(i % 3) : v + step(rng);
+    }
+  }
+  for (size_t n : {2u, 5u, 20u, 33u}) {
+    std::vector<double> up(m, kNaN), mid(m, kNaN), lo(m, kNaN);
+    Bollinger(x.data(), m, n, 1e9, 1e9, up.data(), mid.data(), lo.data());
+    for (size_t i = n - 1; i < m; ++i) {
+      long double s = 0, s2 = 0;
+      for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
+      const long double mu = s / n;
+      for (size_t k = i + 1 - n; k <= i; ++k) s2 += (x[k] - mu) * (x[k] - mu);
+      const double want = static_cast<double>(std::sqrt(s2 / n));
+      const double got = (up[i] - mid[i]) / 1e9;
+      ASSERT_LE(std::fabs(got - want), 1e-12 * want + 1e-300) << "n=" << n << " i=" << i;
+    }
+  }
+}
+
+TEST_P(KernelsOnEveryTarget, CheckedBollingerEqualsBollingerAndRejectsEveryNonFiniteRow) {
+  const std::vector<double> x = RandomWalk(150, 26);
+  for (size_t n : {1u, 3u, 20u}) {
+    for (size_t m = n; m <= x.size(); m += 7) {
+      std::vector<double> a(m, kNaN), b(m, kNaN), c(m, kNaN), wa(m, kNaN), wb(m, kNaN), wc(m, kNaN);
+      ASSERT_TRUE(BollingerChecked(x.data(), m, n, 2, 2, a.data(), b.data(), c.data()));
+      Bollinger(x.data(), m, n, 2, 2, wa.data(), wb.data(), wc.data());
+      for (size_t i = 0; i < m; ++i) {
+        ASSERT_TRUE((a[i] == wa[i] && b[i] == wb[i] && c[i] == wc[i]) ||
+                    (std::isnan(a[i]) && std::isnan(wa[i])))
+            << n << " " << m << " " << i;
+      }
+      for (size_t bad = 0; bad < m; ++bad) {
+        std::vector<double> y(x.begin(), x.begin() + m);
+        y[bad] = bad % 2 ? kNaN : -HUGE_VAL;
+        EXPECT_FALSE(BollingerChecked(y.data(), m, n, 2, 2, a.data(), b.data(), c.data()))
+            << n << " " << m << " " << bad;
       }
     }
   }
