@@ -186,13 +186,17 @@ def chart_png(series, axes=False):
 
 
 def mplfinance_png(frame):
+    import matplotlib
     import matplotlib.pyplot as plt
     import mplfinance as mpf
     buf = io.BytesIO()
-    mpf.plot(frame, type="candle", volume=True, figsize=(WIDTH / DPI, HEIGHT / DPI),
-             savefig=dict(fname=buf, format="png", dpi=DPI),
-             warn_too_much_data=len(frame) + 1)
-    plt.close("all")
+    # mplfinance applies its style to the global rcParams: restore them, or
+    # the next matplotlib chart in the round would be drawn in its style.
+    with matplotlib.rc_context():
+        mpf.plot(frame, type="candle", volume=True, figsize=(WIDTH / DPI, HEIGHT / DPI),
+                 savefig=dict(fname=buf, format="png", dpi=DPI),
+                 warn_too_much_data=len(frame) + 1)
+        plt.close("all")
     return buf.getvalue()
 
 

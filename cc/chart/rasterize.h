@@ -28,9 +28,14 @@ struct RasterScratch {
   explicit RasterScratch(const AllocatorHooks& hooks)
       : mask(HookAllocator<uint8_t>(hooks)),
         row_min(HookAllocator<int32_t>(hooks)),
-        row_max(HookAllocator<int32_t>(hooks)) {}
+        row_max(HookAllocator<int32_t>(hooks)),
+        band_start(HookAllocator<uint32_t>(hooks)),
+        band_cursor(HookAllocator<uint32_t>(hooks)),
+        band_items(HookAllocator<uint32_t>(hooks)) {}
   HookVector<uint8_t> mask;  // one coverage byte per frame pixel, kept zeroed
   HookVector<int32_t> row_min, row_max;
+  // Rectangles bucketed by horizontal band (see rasterize.cc).
+  HookVector<uint32_t> band_start, band_cursor, band_items;
 };
 
 // `antialias` needs a 4-byte frame. `text` may be null (text ops are then

@@ -45,46 +45,49 @@ struct Plans {
 };
 
 // Settings measured on 800x600 chart frames of 100 and 1000 candles
-// (benchmarks/encode_benchmark.cc, docs/encoding.md). Chart rows mostly
-// repeat the row above, so "up" turns them into zeros, and Z_RLE (distance-1
-// matches only, no hash chains) codes those runs at a fraction of the cost
-// of LZ77 search, with smaller files than zlib level 1-3. Choosing "none"
-// for rows where it breaks fewer runs (candle edges) saves another 6-12%.
+// (benchmarks/encode_benchmark.cc; the table is in docs/encoding.md).
+// Chart rows mostly repeat the row above, so "up" turns them into zeros,
+// and Z_RLE (distance-1 matches only, no hash chains) codes those runs at a
+// fraction of the cost of an LZ77 search, with smaller files than zlib
+// levels 1-3. Rows where "none" breaks fewer runs (candle edges) take it:
+// another 6-12% smaller for ~10% more time. memLevel sets the deflate block
+// size (and the unused hash table's): 6-7 measured fastest and smallest.
 // Level 9 LZ77 finds whole repeated rows far back and wins on size, but
-// which filter suits it depends on the chart, so smallest tries both.
-// memLevel sets the deflate block size: 8 (zlib's default) measured best.
+// which filter suits it depends on the chart, so smallest tries both: "none"
+// with the hash-chain walk capped at 256 (no loss measured), "none|up" with
+// the full level-9 search (4% smaller at 1000 candles than a cap of 1024).
 Plans PalettePlans(PngPreset preset) {
+  const uint8_t none_up = Bit(kFilterNone) | Bit(kFilterUp);
   switch (preset) {
     case PngPreset::kFastest:
-      return {{{1, Z_RLE, 8, Bit(kFilterUp), Heuristic::kRunBreaks}}, 1};
+      return {{{1, Z_RLE, 6, Bit(kFilterUp), Heuristic::kRunBreaks}}, 1};
     case PngPreset::kBalanced:
-      return {{{1, Z_RLE, 8, Bit(kFilterNone) | Bit(kFilterUp), Heuristic::kRunBreaks}}, 1};
+      return {{{1, Z_RLE, 7, none_up, Heuristic::kRunBreaks}}, 1};
     case PngPreset::kSmallest:
     default:
-      return {{{9, Z_DEFAULT_STRATEGY, 9, Bit(kFilterNone), Heuristic::kRunBreaks},
-               {9, Z_DEFAULT_STRATEGY, 9, Bit(kFilterNone) | Bit(kFilterUp),
-                Heuristic::kRunBreaks}},
+      return {{{9, Z_DEFAULT_STRATEGY, 9, Bit(kFilterNone), Heuristic::kRunBreaks, 256},
+               {9, Z_DEFAULT_STRATEGY, 9, none_up, Heuristic::kRunBreaks}},
               2};
   }
 }
 
-// True colour (antialiased frames with more than 256 colours): horizontal
-// runs of one colour need "sub" (a 3- or 4-byte period defeats Z_RLE),
-// vertical ones "up"; blended edges favour Paeth.
+// True colour (frames with more than 256 colours, e.g. blended edges over a
+// gradient). Horizontal runs need "sub" (a 3-byte period defeats Z_RLE),
+// vertical ones "up", blends favour Paeth; choosing per row by run breaks
+// makes Z_RLE 2.5x smaller than "up" alone. zlib level 1 with "up" is the
+// fastest; level 9 "up" the smallest, its chain walk capped at 128 (within
+// 3-6% of the full search at a third to a fifth of the time).
 Plans TrueColourPlans(PngPreset preset) {
   switch (preset) {
     case PngPreset::kFastest:
-      return {{{1, Z_RLE, 8, Bit(kFilterSub) | Bit(kFilterUp), Heuristic::kRunBreaks}}, 1};
+      return {{{1, Z_DEFAULT_STRATEGY, 8, Bit(kFilterUp), Heuristic::kRunBreaks}}, 1};
     case PngPreset::kBalanced:
       return {{{1, Z_RLE, 8, Bit(kFilterSub) | Bit(kFilterUp) | Bit(kFilterPaeth),
                 Heuristic::kRunBreaks}},
               1};
     case PngPreset::kSmallest:
     default:
-      return {{{9, Z_DEFAULT_STRATEGY, 9,
-                Bit(kFilterNone) | Bit(kFilterSub) | Bit(kFilterUp) | Bit(kFilterPaeth),
-                Heuristic::kSumAbs}},
-              1};
+      return {{{9, Z_DEFAULT_STRATEGY, 9, Bit(kFilterUp), Heuristic::kRunBreaks, 128}}, 1};
   }
 }
 

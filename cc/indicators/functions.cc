@@ -769,5 +769,199 @@ void SumCompute(const double* const* in, size_t m, const double* p, double* cons
   RollingSum(in[0], m, n, 1.0, out[0]);
 }
 
+// ---- Added in the second batch ----------------------------------------------
+
+// Kaufman's adaptive MA (TA-Lib): ER = |x[i] - x[i-n]| / sum of the last n
+// absolute one-bar moves (1 when that sum is 0 or not above the net move),
+// sc = (ER (2/3 - 2/31) + 2/31)^2, kama += sc (x - kama), starting from
+// x[n-1] at bar n. The sum of moves is a drift-free rolling sum.
+size_t KamaLookback(const double* p) { return Period(p, 0); }
+void KamaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  const size_t n = Period(p, 0);
+  const double* x = in[0];
+  double* moves = ws.Buffer(kFirstFunctionSlot, m);
+  double* sum = ws.Buffer(kFirstFunctionSlot + 1, m);
+  moves[0] = 0;
+  for (size_t i = 1; i < m; ++i) moves[i] = std::fabs(x[i] - x[i - 1]);
+  RollingSum(moves + 1, m - 1, n, 1.0, sum + 1);  // sum[i]: moves i-n+1..i
+  const double fastest = 2.0 / 3.0, slowest = 2.0 / 31.0;
+  const double diff = fastest - slowest;
+  double kama = x[n - 1];
+  FillNaN(out[0], n);
+  for (size_t i = n; i < m; ++i) {
+    const double roc = x[i] - x[i - n];
+    const double er = (sum[i] <= roc || sum[i] == 0) ? 1.0 : std::fabs(roc / sum[i]);
+    double sc = er * diff + slowest;
+    sc *= sc;
+    kama = (x[i] - kama) * sc + kama;
+    out[0][i] = kama;
+  }
+}
+
+// Chande momentum oscillator, smoothed as RSI (TA-Lib).
+size_t CmoLookback(const double* p) { return Period(p, 0); }
+void CmoCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const size_t n = Period(p, 0);
+  const double* x = in[0];
+  FillNaN(out[0], n);
+  double gain = 0, loss = 0;
+  for (size_t i = 1; i <= n; ++i) {
+    const double move = x[i] - x[i - 1];
+    if (move < 0) {
+      loss -= move;
+    } else {
+      gain += move;
+    }
+  }
+  CmoFromSeeds(x, m, n, gain / static_cast<double>(n), loss / static_cast<double>(n), out[0]);
+}
+
+// Money flow index: flow = tp * volume with tp = (h + l + c) / 3, positive
+// when tp rose from the previous bar, negative when it fell; MFI = 100 * pos
+// / (pos + neg) over the last n flows, 0 when both sums are 0. (TA-Lib
+// reports 0 whenever pos + neg < 1, an absolute threshold that zeroes low
+// volume or low price series; here only 0/0 is 0.)
+size_t MfiLookback(const double* p) { return Period(p, 0); }
+void MfiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* pos = ws.Buffer(kFirstFunctionSlot, m);
+  double* neg = ws.Buffer(kFirstFunctionSlot + 1, m);
+  double prev_tp = (in[0][0] + in[1][0] + in[2][0]) / 3.0;
+  pos[0] = neg[0] = 0;
+  for (size_t i = 1; i < m; ++i) {
+    const double tp = (in[0][i] + in[1][i] + in[2][i]) / 3.0;
+    const double flow = tp * in[3][i];
+    pos[i] = tp > prev_tp ? flow : 0.0;
+    neg[i] = tp < prev_tp ? flow : 0.0;
+    prev_tp = tp;
+  }
+  // Window sums of the flows of bars i-n+1..i (not in place: the sliding
+  // sum re-reads x[i-n]).
+  double* pos_sum = ws.Buffer(kFirstFunctionSlot + 2, m);
+  double* neg_sum = ws.Buffer(kFirstFunctionSlot + 3, m);
+  RollingSum(pos + 1, m - 1, n, 1.0, pos_sum + 1);
+  RollingSum(neg + 1, m - 1, n, 1.0, neg_sum + 1);
+  // A window without positive (negative) flows must sum to exactly 0, not
+  // to the sliding sum's rounding residue: count the flows in the window.
+  size_t n_pos = 0, n_neg = 0;
+  for (size_t i = 1; i <= n; ++i) {
+    n_pos += pos[i] != 0;
+    n_neg += neg[i] != 0;
+  }
+  FillNaN(out[0], n);
+  for (size_t i = n; i < m; ++i) {
+    if (i > n) {
+      n_pos += (pos[i] != 0) - (pos[i - n] != 0);
+      n_neg += (neg[i] != 0) - (neg[i - n] != 0);
+    }
+    const double p_sum = n_pos > 0 ? pos_sum[i] : 0.0;
+    const double n_sum = n_neg > 0 ? neg_sum[i] : 0.0;
+    const double total = p_sum + n_sum;
+    out[0][i] = total == 0 ? 0.0 : 100.0 * (p_sum / total);
+  }
+}
+
+// APO / PPO (TA-Lib): fast and slow MA of one type (swapped if slow <
+// fast), each from its own natural start: unlike MACD, TA-Lib 0.8 does not
+// re-seed the fast EMA at the slow one's first bar (checked against it).
+namespace {
+void PriceOscillator(const double* const* in, size_t m, const double* p, double* fast_ma,
+                     double* slow_ma, Workspace& ws) {
+  const size_t fast = std::min(Period(p, 0), Period(p, 1));
+  const size_t slow = std::max(Period(p, 0), Period(p, 1));
+  const MaType type = static_cast<MaType>(p[2]);
+  MovingAverage(type, in[0], m, slow, slow_ma, ws, kFirstFunctionSlot + 1);
+  MovingAverage(type, in[0], m, fast, fast_ma, ws, kFirstFunctionSlot + 1);
+}
+}  // namespace
+
+size_t ApoLookback(const double* p) {
+  return MaLookback(static_cast<MaType>(p[2]), std::max(Period(p, 0), Period(p, 1)));
+}
+void ApoCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  double* fast_ma = ws.Buffer(kFirstFunctionSlot, m);
+  PriceOscillator(in, m, p, fast_ma, out[0], ws);
+  const size_t lb = ApoLookback(p);
+  for (size_t i = lb; i < m; ++i) out[0][i] = fast_ma[i] - out[0][i];
+}
+
+// PPO = 100 (fast - slow) / slow, 0 when slow is 0.
+size_t PpoLookback(const double* p) { return ApoLookback(p); }
+void PpoCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  double* fast_ma = ws.Buffer(kFirstFunctionSlot, m);
+  PriceOscillator(in, m, p, fast_ma, out[0], ws);
+  for (size_t i = PpoLookback(p); i < m; ++i) {
+    const double slow = out[0][i];
+    out[0][i] = slow != 0 ? ((fast_ma[i] - slow) / slow) * 100.0 : 0.0;
+  }
+}
+
+// TRIX: one-bar rate of change, in percent, of EMA(EMA(EMA(x))).
+size_t TrixLookback(const double* p) { return 3 * (Period(p, 0) - 1) + 1; }
+void TrixCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* e1 = ws.Buffer(kFirstFunctionSlot, m);
+  double* e2 = ws.Buffer(kFirstFunctionSlot + 1, m);
+  double* e3 = ws.Buffer(kFirstFunctionSlot + 2, m);
+  EmaInto(in[0], m, n, e1);
+  EmaInto(e1 + (n - 1), m - (n - 1), n, e2 + (n - 1));
+  EmaInto(e2 + 2 * (n - 1), m - 2 * (n - 1), n, e3 + 2 * (n - 1));
+  const size_t lb = TrixLookback(p);
+  FillNaN(out[0], lb);
+  for (size_t i = lb; i < m; ++i) {
+    out[0][i] = e3[i - 1] != 0 ? (e3[i] / e3[i - 1] - 1.0) * 100.0 : 0.0;
+  }
+}
+
+// Balance of power: (close - open) / (high - low), 0 when high == low.
+size_t BopLookback(const double*) { return 0; }
+void BopCompute(const double* const* in, size_t m, const double*, double* const* out,
+                Workspace&) {
+  for (size_t i = 0; i < m; ++i) {
+    const double range = in[1][i] - in[2][i];
+    out[0][i] = range != 0 ? (in[3][i] - in[0][i]) / range : 0.0;
+  }
+}
+
+// The rate-of-change family; each is 0 where x[i-n] is 0 (TA-Lib).
+size_t RocpLookback(const double* p) { return Period(p, 0); }
+void RocpCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace&) {
+  const size_t n = Period(p, 0);
+  FillNaN(out[0], n);
+  for (size_t i = n; i < m; ++i) {
+    const double prev = in[0][i - n];
+    out[0][i] = prev != 0 ? (in[0][i] - prev) / prev : 0.0;
+  }
+}
+
+size_t RocrLookback(const double* p) { return Period(p, 0); }
+void RocrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace&) {
+  const size_t n = Period(p, 0);
+  FillNaN(out[0], n);
+  for (size_t i = n; i < m; ++i) {
+    const double prev = in[0][i - n];
+    out[0][i] = prev != 0 ? in[0][i] / prev : 0.0;
+  }
+}
+
+size_t Rocr100Lookback(const double* p) { return Period(p, 0); }
+void Rocr100Compute(const double* const* in, size_t m, const double* p, double* const* out,
+                    Workspace&) {
+  const size_t n = Period(p, 0);
+  FillNaN(out[0], n);
+  for (size_t i = n; i < m; ++i) {
+    const double prev = in[0][i - n];
+    out[0][i] = prev != 0 ? (in[0][i] / prev) * 100.0 : 0.0;
+  }
+}
+
 }  // namespace indicators
 }  // namespace candlewick

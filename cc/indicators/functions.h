@@ -60,6 +60,16 @@ CW_DECLARE_INDICATOR(Avgprice);
 CW_DECLARE_INDICATOR(Max);
 CW_DECLARE_INDICATOR(Min);
 CW_DECLARE_INDICATOR(Sum);
+CW_DECLARE_INDICATOR(Kama);
+CW_DECLARE_INDICATOR(Cmo);
+CW_DECLARE_INDICATOR(Mfi);
+CW_DECLARE_INDICATOR(Apo);
+CW_DECLARE_INDICATOR(Ppo);
+CW_DECLARE_INDICATOR(Trix);
+CW_DECLARE_INDICATOR(Bop);
+CW_DECLARE_INDICATOR(Rocp);
+CW_DECLARE_INDICATOR(Rocr);
+CW_DECLARE_INDICATOR(Rocr100);
 
 // Single-pass variants (Spec::compute_checked).
 bool AtrChecked(const double* const* in, size_t m, const double* params, double* const* out,

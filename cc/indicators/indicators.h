@@ -74,6 +74,16 @@ enum class Id : int32_t {
   kMax = 36,
   kMin = 37,
   kSum = 38,
+  kKama = 39,
+  kCmo = 40,
+  kMfi = 41,
+  kApo = 42,
+  kPpo = 43,
+  kTrix = 44,
+  kBop = 45,
+  kRocp = 46,
+  kRocr = 47,
+  kRocr100 = 48,
 };
 
 // Moving-average kinds for the `matype` parameters, numbered as TA-Lib's

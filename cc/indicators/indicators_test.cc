@@ -183,6 +183,20 @@ const std::vector<TalibCase>& TalibCases() {
     {Id::kMax, {5.0}, 0, 4, {{4, 105.94}, {5, 105.94}, {24, 101.13}, {47, 103.13}}},
     {Id::kMin, {5.0}, 0, 4, {{4, 101.22}, {5, 101.22}, {24, 97.1}, {47, 100.74}}},
     {Id::kSum, {5.0}, 0, 4, {{4, 514.25}, {5, 517.66}, {24, 498.4599999999999}, {47, 510.34}}},
+    {Id::kKama, {30.0}, 0, 30, {{30, 109.24875191505392}, {31, 109.22951655453625}, {47, 108.62136826668728}}},
+    {Id::kKama, {5.0}, 0, 5, {{5, 105.73821362758032}, {6, 105.59582458201447}, {24, 99.801169809561}, {47, 102.98997044946694}}},
+    {Id::kCmo, {14.0}, 0, 14, {{14, -3.7593984962405504}, {15, -3.9985798606488157}, {24, 4.384268793282105}, {47, -3.7125640133249695}}},
+    {Id::kMfi, {14.0}, 0, 14, {{14, 58.92738053319994}, {15, 59.07681062229716}, {24, 49.05307973795621}, {47, 34.83727513233398}}},
+    {Id::kApo, {5.0, 9.0, 0.0}, 0, 8, {{8, 1.655333333333303}, {9, 0.9717777777777457}, {24, 0.7075555555555582}, {47, -0.35644444444440637}}},
+    {Id::kApo, {5.0, 9.0, 1.0}, 0, 8, {{8, 1.3062962962962814}, {9, 0.8579753086419686}, {24, 0.16848752548030177}, {47, -0.5090381954907457}}},
+    {Id::kApo, {3.0, 5.0, 3.0}, 0, 8, {{8, -0.07607986111112552}, {9, -0.7012290059156499}, {24, 0.3495353158625676}, {47, 0.49114375987747394}}},
+    {Id::kPpo, {12.0, 26.0, 0.0}, 0, 25, {{25, -2.184628820740913}, {26, -1.9103155911446152}, {47, -1.4842163581693526}}},
+    {Id::kPpo, {9.0, 5.0, 1.0}, 0, 8, {{8, 1.2542852672157354}, {9, 0.823967426396497}, {24, 0.1684274901388401}, {47, -0.49434901433524764}}},
+    {Id::kTrix, {5.0}, 0, 13, {{13, -0.1847531619394993}, {14, -0.31649526997959976}, {24, 0.015728737328646325}, {47, -0.35456476164476003}}},
+    {Id::kBop, {}, 0, 0, {{0, 0.1250000000000011}, {1, -0.2012987012987038}, {24, 0.051724137931036175}, {47, -0.012658227848107755}}},
+    {Id::kRocp, {10.0}, 0, 10, {{10, 0.027936821322803538}, {11, 0.03576368306658768}, {24, 0.0024838549428713363}, {47, -0.04261047159301897}}},
+    {Id::kRocr, {10.0}, 0, 10, {{10, 1.0279368213228035}, {11, 1.0357636830665877}, {24, 1.0024838549428714}, {47, 0.957389528406981}}},
+    {Id::kRocr100, {10.0}, 0, 10, {{10, 102.79368213228035}, {11, 103.57636830665878}, {24, 100.24838549428713}, {47, 95.7389528406981}}},
   };
   return *cases;
 }
@@ -601,6 +615,93 @@ TEST_P(IndicatorsOnEveryTarget, OscillatorsAndVolatilityMatchTextbookDefinitions
   }
 }
 
+TEST_P(IndicatorsOnEveryTarget, SecondBatchMatchesTextbookDefinitions) {
+  for (size_t m : kLengths) {
+    const Ohlcv s = RandomOhlcv(m, 300 + m);
+    const RefSeries x = ToRef(s.close);
+    const std::string tag = " m=" + std::to_string(m);
+    for (size_t n : {2u, 5u, 14u}) {
+      const double p = n;
+      const std::string t = tag + " n=" + std::to_string(n);
+      // KAMA: efficiency ratio over n bars, squared smoothing constant.
+      RefSeries kama(m, kRefNaN);
+      if (m > n) {
+        LD k = x[n - 1];
+        for (size_t i = n; i < m; ++i) {
+          LD moves = 0;
+          for (size_t j = i + 1 - n; j <= i; ++j) moves += std::fabs(x[j] - x[j - 1]);
+          const LD roc = x[i] - x[i - n];
+          const LD er = (moves == 0 || moves <= roc) ? 1 : std::fabs(roc / moves);
+          const LD sc = std::pow(er * (2.0L / 3 - 2.0L / 31) + 2.0L / 31, 2);
+          k += sc * (x[i] - k);
+          kama[i] = k;
+        }
+      }
+      ExpectMatches(RunIndicator(Id::kKama, s, {p})[0], kama, std::min(m, n), 1e-11, "kama" + t);
+      // CMO = 2 RSI - 100 in exact arithmetic.
+      RefSeries cmo = RefRsi(x, n);
+      for (LD& v : cmo) v = 2 * v - 100;
+      ExpectMatches(RunIndicator(Id::kCmo, s, {p})[0], cmo, std::min(m, n), 1e-10, "cmo" + t);
+      // MFI over the last n money flows.
+      RefSeries mfi(m, kRefNaN);
+      auto tp = [&](size_t i) { return (LD(s.high[i]) + s.low[i] + s.close[i]) / 3; };
+      for (size_t i = n; i < m; ++i) {
+        LD pos = 0, neg = 0;
+        for (size_t j = i + 1 - n; j <= i; ++j) {
+          const LD flow = tp(j) * s.volume[j];
+          if (tp(j) > tp(j - 1)) pos += flow;
+          if (tp(j) < tp(j - 1)) neg += flow;
+        }
+        mfi[i] = pos + neg == 0 ? 0 : 100 * pos / (pos + neg);
+      }
+      ExpectMatches(RunIndicator(Id::kMfi, s, {p})[0], mfi, std::min(m, n), 1e-10, "mfi" + t);
+      // The rate-of-change family.
+      RefSeries rocp(m, kRefNaN), rocr(m, kRefNaN), rocr100(m, kRefNaN);
+      for (size_t i = n; i < m; ++i) {
+        rocp[i] = (x[i] - x[i - n]) / x[i - n];
+        rocr[i] = x[i] / x[i - n];
+        rocr100[i] = 100 * x[i] / x[i - n];
+      }
+      ExpectMatches(RunIndicator(Id::kRocp, s, {p})[0], rocp, std::min(m, n), 1e-9, "rocp" + t);
+      ExpectMatches(RunIndicator(Id::kRocr, s, {p})[0], rocr, std::min(m, n), 1e-14, "rocr" + t);
+      ExpectMatches(RunIndicator(Id::kRocr100, s, {p})[0], rocr100, std::min(m, n), 1e-14,
+                    "rocr100" + t);
+      // TRIX: 100 * (e3[i] / e3[i-1] - 1) of a triple EMA.
+      const RefSeries e3 = RefEma(RefEma(RefEma(x, n), n), n);
+      RefSeries trix(m, kRefNaN);
+      for (size_t i = 3 * (n - 1) + 1; i < m; ++i) trix[i] = 100 * (e3[i] / e3[i - 1] - 1);
+      ExpectMatches(RunIndicator(Id::kTrix, s, {p})[0], trix, std::min(m, 3 * (n - 1) + 1), 1e-9,
+                    "trix" + t);
+    }
+    // APO / PPO with SMA and EMA, each MA from its own start (TA-Lib 0.8;
+    // unlike its MACD).
+    for (auto [fast, slow] : {std::pair<size_t, size_t>{12, 26}, {5, 3}}) {
+      const size_t f = std::min(fast, slow), sl = std::max(fast, slow);
+      const RefSeries sma_f = RefSma(x, f), sma_s = RefSma(x, sl);
+      const RefSeries ema_f = RefEma(x, f), ema_s = RefEma(x, sl);
+      RefSeries apo_sma(m, kRefNaN), apo_ema(m, kRefNaN), ppo_sma(m, kRefNaN);
+      for (size_t i = sl - 1; i < m; ++i) {
+        apo_sma[i] = sma_f[i] - sma_s[i];
+        apo_ema[i] = ema_f[i] - ema_s[i];
+        ppo_sma[i] = 100 * (sma_f[i] - sma_s[i]) / sma_s[i];
+      }
+      const double a = fast, b = slow;
+      ExpectMatches(RunIndicator(Id::kApo, s, {a, b, 0})[0], apo_sma, std::min(m, sl - 1), 1e-10,
+                    "apo sma" + tag);
+      ExpectMatches(RunIndicator(Id::kApo, s, {a, b, 1})[0], apo_ema, std::min(m, sl - 1), 1e-10,
+                    "apo ema" + tag);
+      ExpectMatches(RunIndicator(Id::kPpo, s, {a, b, 0})[0], ppo_sma, std::min(m, sl - 1), 1e-9,
+                    "ppo sma" + tag);
+    }
+    RefSeries bop(m);
+    for (size_t i = 0; i < m; ++i) {
+      const LD range = LD(s.high[i]) - s.low[i];
+      bop[i] = range == 0 ? 0 : (LD(s.close[i]) - s.open[i]) / range;
+    }
+    ExpectMatches(RunIndicator(Id::kBop, s)[0], bop, 0, 1e-12, "bop" + tag);
+  }
+}
+
 // STDDEV, VAR and BBANDS stay within 1e-12 of the exact two-pass values on a
 // series that falls by five orders of magnitude (where a running sum of
 // squares, as in TA-Lib and Tulip, loses most of its digits).
@@ -737,13 +838,16 @@ TEST(EveryIndicator, FlatSeriesGivesFiniteValuesAndTaLibsDegenerateCases) {
   }
   // 0/0 cases are 0, as in TA-Lib.
   for (Id id : {Id::kRsi, Id::kWillr, Id::kCci, Id::kPlusDi, Id::kMinusDi, Id::kDx, Id::kAdx,
-                Id::kAdxr, Id::kStddev, Id::kVar, Id::kAtr, Id::kMom, Id::kRoc, Id::kTrange}) {
+                Id::kAdxr, Id::kStddev, Id::kVar, Id::kAtr, Id::kMom, Id::kRoc, Id::kTrange,
+                Id::kCmo, Id::kMfi, Id::kApo, Id::kPpo, Id::kTrix, Id::kBop, Id::kRocp}) {
     const Series o = RunIndicator(id, flat)[0];
     EXPECT_EQ(o.back(), 0.0) << FindSpec(id)->name;
   }
   EXPECT_EQ(RunIndicator(Id::kSma, flat)[0].back(), 50.0);
   EXPECT_EQ(RunIndicator(Id::kBbands, flat)[0].back(), 50.0);
   EXPECT_EQ(RunIndicator(Id::kStoch, flat)[0].back(), 0.0);
+  EXPECT_EQ(RunIndicator(Id::kKama, flat)[0].back(), 50.0);
+  EXPECT_EQ(RunIndicator(Id::kRocr, flat)[0].back(), 1.0);
 }
 
 TEST(EveryIndicator, SeriesNoLongerThanTheLookbackIsAllNaNAndNotAnError) {

@@ -15,7 +15,8 @@ namespace candlewick {
 namespace indicators {
 
 // out[i] = scale * (x[i-n+1] + ... + x[i]) for n-1 <= i < m (n >= 1); scale
-// 1/n gives the simple moving average without another pass. A sliding sum
+// 1/n gives the simple moving average without another pass. x and out must
+// not overlap (x[i-n] is read after out[i-n] is written). A sliding sum
 // computed as a vector prefix scan of x[i] - x[i-n], re-seeded with a direct
 // sum of the window every max(64, n) outputs (rounded up to a multiple of 8)
 // so that rounding cannot drift (worst case about that many ulp of the

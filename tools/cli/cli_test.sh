@@ -68,6 +68,23 @@ PY
 "$cli" render --format tiff 2>/dev/null; [ $? -eq 2 ] || fail "unknown format"
 "$cli" render --type spiral 2>/dev/null; [ $? -eq 2 ] || fail "unknown type"
 
+# indicators: names, empty cells before the lookback, values checked
+# against an SMA computed here by awk from the same CSV.
+printf 'time,open,high,low,close,volume\n' > "$tmp/ind.csv"
+for i in 1 2 3 4 5 6 7 8; do echo "$i,$i,$((i + 1)),$((i - 1)),$i.5,100" >> "$tmp/ind.csv"; done
+"$cli" indicators --csv "$tmp/ind.csv" --out "$tmp/ind_out.csv" --ind sma:3 --ind bbands:3,2 --ind macd \
+  || fail "indicators exited $?"
+head -1 "$tmp/ind_out.csv" | grep -q '^time,sma_3,bbands_3_2_upper,bbands_3_2_middle,bbands_3_2_lower,macd_macd,macd_signal,macd_hist$' \
+  || fail "indicator header: $(head -1 "$tmp/ind_out.csv")"
+[ "$(sed -n 2p "$tmp/ind_out.csv" | cut -d, -f2)" = "" ] || fail "sma_3 row 1 should be empty"
+awk -F, 'NR > 1 { c[NR] = $5 } END { for (r = 4; r <= NR; r++) printf "%d %.10f\n", r, (c[r] + c[r-1] + c[r-2]) / 3 }' \
+  "$tmp/ind.csv" > "$tmp/want.txt"
+awk -F, 'NR > 3 { printf "%d %.10f\n", NR, $2 }' "$tmp/ind_out.csv" > "$tmp/got.txt"
+cmp -s "$tmp/want.txt" "$tmp/got.txt" || fail "sma_3 values differ: $(paste "$tmp/want.txt" "$tmp/got.txt" | head -3)"
+"$cli" indicators --ind nosuch > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown indicator not a usage error"
+"$cli" indicators > /dev/null 2>&1; [ $? -eq 2 ] || fail "no --ind not a usage error"
+"$cli" indicators --list | grep -q '^rsi ' || fail "--list lacks rsi"
+
 if [ $failures -ne 0 ]; then
   echo "$failures failed"
   exit 1

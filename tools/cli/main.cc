@@ -12,8 +12,9 @@ void PrintUsage(FILE* out) {
                "usage: candlewick <command> [options]\n"
                "\n"
                "commands:\n"
-               "  render    draw a chart from a CSV file (or the bundled sample) to PNG\n"
-               "  version   print the library version\n"
+               "  render      draw a chart from a CSV file (or the bundled sample)\n"
+               "  indicators  compute indicators over a CSV file into a CSV file\n"
+               "  version     print the library version\n"
                "\n"
                "Run 'candlewick <command> --help' for a command's options.\n");
 }
@@ -32,6 +33,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (std::strcmp(command, "render") == 0) return candlewick::cli::RunRender(argc - 1, argv + 1);
+  if (std::strcmp(command, "indicators") == 0) {
+    return candlewick::cli::RunIndicators(argc - 1, argv + 1);
+  }
   if (std::strcmp(command, "version") == 0) return candlewick::cli::RunVersion();
   std::fprintf(stderr, "candlewick: unknown command '%s'\n\n", command);
   PrintUsage(stderr);

@@ -1,0 +1,177 @@
+// `candlewick indicators`: computes indicators over a CSV and writes a CSV
+// with the input's time column and one column per indicator output.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "capi/candlewick.h"
+#include "tools/cli/commands.h"
+#include "tools/cli/indicator_spec.h"
+#include "tools/cli/ohlcv_csv.h"
+
+namespace candlewick {
+namespace cli {
+namespace {
+
+void PrintIndicatorsHelp(FILE* out) {
+  std::fprintf(out,
+               "usage: candlewick indicators [--csv IN] [--out OUT] --ind NAME[:P1,P2,...] ...\n"
+               "\n"
+               "Computes indicators over an OHLCV CSV (the bundled sample when --csv is\n"
+               "absent) and writes a CSV (stdout when --out is absent) with the input's time\n"
+               "column and one column per output, named <indicator>_<params>[_<output>]:\n"
+               "sma_20, macd_12_26_9_signal, bbands_20_2_upper, stoch_14_3_3_k, aroon_25_up.\n"
+               "Parameters not given take TA-Lib's defaults and are not part of the name.\n"
+               "Cells are empty where a value is undefined (NaN), else 17 significant\n"
+               "digits.\n"
+               "\n"
+               "  -i, --csv FILE     input CSV (header naming time,open,high,low,close[,volume])\n"
+               "  -o, --out FILE     output CSV\n"
+               "      --ind SPEC     an indicator, e.g. sma:20, rsi:14, macd:12,26,9; repeatable\n"
+               "      --list         list the indicators with their parameters and outputs\n"
+               "  -h, --help         this text\n");
+}
+
+int Usage(const char* message, const char* value) {
+  std::fprintf(stderr, "candlewick indicators: %s%s%s\n", message, value ? " " : "",
+               value ? value : "");
+  std::fprintf(stderr, "Run 'candlewick indicators --help' for the options.\n");
+  return 2;
+}
+
+void ListIndicators() {
+  for (cw_indicator_id id = 1; id <= cw_indicator_count(); ++id) {
+    cw_indicator_info info;
+    info.struct_size = sizeof info;
+    if (cw_indicator_get_info(id, &info) != CW_OK) continue;
+    std::printf("%-10s %s (", info.name, info.title);
+    for (size_t p = 0; p < info.param_count; ++p) {
+      cw_indicator_param param;
+      param.struct_size = sizeof param;
+      if (cw_indicator_get_param(id, p, &param) != CW_OK) continue;
+      std::printf("%s%s=%g", p ? ", " : "", param.name, param.default_value);
+    }
+    std::printf(") ->");
+    for (size_t o = 0; o < info.output_count; ++o) std::printf(" %s", cw_indicator_output_name(id, o));
+    std::printf("\n");
+  }
+}
+
+// The column name of one output. Stochastics name their outputs slowk/slowd
+// and fastk/fastd after TA-Lib; in a column name the indicator already says
+// which, so they become k and d.
+std::string ColumnName(const ComputedIndicator& c, size_t output) {
+  if (c.outputs.size() == 1) return c.spec.label;
+  std::string name = c.output_names[output];
+  if (absl::StartsWith(name, "slow") || absl::StartsWith(name, "fast")) name = name.substr(4);
+  return c.spec.label + "_" + name;
+}
+
+}  // namespace
+
+int RunIndicators(int argc, char** argv) {
+  std::string input, output;
+  std::vector<std::string> specs;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= argc) return false;
+      *out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (arg == "-h" || arg == "--help") {
+      PrintIndicatorsHelp(stdout);
+      return 0;
+    } else if (arg == "--list") {
+      ListIndicators();
+      return 0;
+    } else if (arg == "-i" || arg == "--csv") {
+      if (!value(&input)) return Usage("missing value for", arg.c_str());
+    } else if (arg == "-o" || arg == "--out") {
+      if (!value(&output)) return Usage("missing value for", arg.c_str());
+    } else if (arg == "--ind") {
+      if (!value(&v)) return Usage("missing value for", arg.c_str());
+      specs.push_back(v);
+    } else {
+      return Usage("unknown option", arg.c_str());
+    }
+  }
+  if (specs.empty()) return Usage("give at least one --ind", nullptr);
+  std::vector<IndicatorSpec> parsed;
+  for (const std::string& s : specs) {
+    absl::StatusOr<IndicatorSpec> spec = ParseIndicatorSpec(s);
+    if (!spec.ok()) return Usage(std::string(spec.status().message()).c_str(), nullptr);
+    parsed.push_back(*spec);
+  }
+  absl::StatusOr<OhlcvTable> table =
+      input.empty() ? ParseOhlcvCsv(BundledSampleCsv(), "bundled sample")
+                    : ReadOhlcvCsv(ResolveUserPath(input));
+  if (!table.ok()) {
+    std::fprintf(stderr, "candlewick indicators: %s\n",
+                 std::string(table.status().message()).c_str());
+    return 1;
+  }
+  cw_indicator_context* context = nullptr;
+  if (cw_indicator_context_create(nullptr, &context) != CW_OK) {
+    std::fprintf(stderr, "candlewick indicators: out of memory\n");
+    return 1;
+  }
+  std::vector<ComputedIndicator> computed;
+  for (const IndicatorSpec& spec : parsed) {
+    absl::StatusOr<ComputedIndicator> c = ComputeIndicator(context, spec, *table);
+    if (!c.ok()) {
+      std::fprintf(stderr, "candlewick indicators: %s\n", std::string(c.status().message()).c_str());
+      cw_indicator_context_destroy(context);
+      return 1;
+    }
+    computed.push_back(std::move(*c));
+  }
+  cw_indicator_context_destroy(context);
+
+  FILE* out = stdout;
+  const std::string path = output.empty() ? "" : ResolveUserPath(output);
+  if (!path.empty()) {
+    out = std::fopen(path.c_str(), "wb");
+    if (out == nullptr) {
+      std::fprintf(stderr, "candlewick indicators: cannot write '%s': %s\n", path.c_str(),
+                   std::strerror(errno));
+      return 1;
+    }
+  }
+  std::fprintf(out, "%s", table->time.empty() ? "row" : "time");
+  for (const ComputedIndicator& c : computed) {
+    for (size_t o = 0; o < c.outputs.size(); ++o) std::fprintf(out, ",%s", ColumnName(c, o).c_str());
+  }
+  std::fprintf(out, "\n");
+  for (size_t row = 0; row < table->rows(); ++row) {
+    if (table->time.empty()) {
+      std::fprintf(out, "%zu", row);
+    } else {
+      std::fprintf(out, "%lld", static_cast<long long>(table->time[row]));
+    }
+    for (const ComputedIndicator& c : computed) {
+      for (const std::vector<double>& values : c.outputs) {
+        const double v = values[row];
+        if (v != v) {
+          std::fputc(',', out);  // NaN: no value
+        } else {
+          std::fprintf(out, ",%.17g", v);
+        }
+      }
+    }
+    std::fputc('\n', out);
+  }
+  const bool ok = !std::ferror(out) && (out == stdout ? std::fflush(out) == 0 : std::fclose(out) == 0);
+  if (!ok) {
+    std::fprintf(stderr, "candlewick indicators: write error\n");
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace cli
+}  // namespace candlewick
