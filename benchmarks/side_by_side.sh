@@ -48,7 +48,7 @@ if [ "${SIDE_BY_SIDE_EXTRAS:-1}" != 0 ]; then
     echo "side_by_side: pip-installing mplfinance and pandas into $cache/pylib (optional)"
     # pandas < 2.3 still runs on Debian's NumPy 1.24; --no-deps keeps
     # Debian's matplotlib and NumPy.
-    if ! timeout 300 "$python" -m pip install -q --disable-pip-version-check --target \
+    if ! timeout 300 "$python" -m pip install -q --disable-pip-version-check --timeout 15 --retries 1 --target \
         "$cache/pylib.tmp" --no-deps mplfinance "pandas<2.3" pytz tzdata >"$work/pip.log" 2>&1; then
       echo "side_by_side: optional mplfinance not installable (see $work/pip.log); skipped"
     else
@@ -58,7 +58,7 @@ if [ "${SIDE_BY_SIDE_EXTRAS:-1}" != 0 ]; then
   fi
   if [ -d "$cache/pylib/mplfinance" ]; then extras_dir="$cache/pylib"; fi
   # kimsfinance: is it on the index this machine reaches?
-  if timeout 120 "$python" -m pip download -q --disable-pip-version-check --no-deps \
+  if timeout 120 "$python" -m pip download -q --disable-pip-version-check --timeout 15 --retries 1 --no-deps \
       -d "$work/probe" kimsfinance >"$work/kimsfinance_probe.log" 2>&1; then
     kimsfinance_note="kimsfinance is downloadable from the index here, but this script does not drive it yet"
   else

@@ -161,7 +161,8 @@ typedef struct cw_ohlcv {
 } cw_ohlcv;
 
 /* Convenience: a series over contiguous arrays of `length` rows.  `time` and
- * `volume` may be NULL.  Borrows the pointers; copies nothing. */
+ * `volume` may be NULL.  Borrows the pointers; copies nothing.  Cannot fail.
+ * Thread-safe. */
 CW_API cw_ohlcv cw_ohlcv_contiguous(size_t length, const int64_t* time,
                                     const double* open, const double* high,
                                     const double* low, const double* close,
@@ -275,18 +276,21 @@ CW_API cw_status cw_chart_create(const cw_chart_options* options,
                                  cw_chart** out);
 
 /* Destroys the handle and everything it owns (not cw_buffers it returned,
- * which live on until cw_buffer_destroy).  NULL is a no-op. */
+ * which live on until cw_buffer_destroy).  NULL is a no-op.  Call once,
+ * when no other call on the chart is running; any thread. */
 CW_API void cw_chart_destroy(cw_chart* chart);
 
 /* The detailed message of the last failed call on this handle ("" after a
  * successful call).  Owned by the handle; valid until the next call on it.
- * Never NULL ("invalid handle" for a NULL chart). */
+ * Never NULL ("invalid handle" for a NULL chart).  Same thread rules as the
+ * chart's other calls. */
 CW_API const char* cw_chart_last_error(const cw_chart* chart);
 
 /* The frame geometry of this chart in RGBA8 (4 bytes per pixel, R,G,B,A in
  * memory order, rows top to bottom): width, height, the minimum row stride
  * (width * 4) and the minimum buffer size (stride * height) for a buffer
- * with the minimum stride.  Any out-pointer may be NULL.
+ * with the minimum stride.  Any out-pointer may be NULL.  Reads options
+ * fixed at create: safe from any thread while the chart exists.
  * Returns CW_OK or CW_ERR_NULL_ARGUMENT (chart NULL). */
 CW_API cw_status cw_chart_frame_info(const cw_chart* chart, uint32_t* width,
                                      uint32_t* height, size_t* min_row_stride,
@@ -395,7 +399,8 @@ typedef enum cw_format {
   CW_FORMAT_SVG = 6            /* the same layout as vector graphics */
 } cw_format;
 
-/* Bytes per pixel of a raw format (4, 3 or 1); 0 for encoded formats. */
+/* Bytes per pixel of a raw format (4, 3 or 1); 0 for encoded and unknown
+ * formats.  Thread-safe. */
 CW_API size_t cw_format_bytes_per_pixel(int32_t format);
 
 /* Renders `data` into a caller-owned raw frame (CW_FORMAT_RGBA8, RGB8 or
@@ -430,8 +435,9 @@ CW_API cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int
 CW_API cw_status cw_chart_palette(const cw_chart* chart, cw_color* colors, size_t capacity,
                                   size_t* count);
 
-/* Lossy WebP quality, 0 (smallest) to 100 (best); default 90.  Returns
- * CW_OK, CW_ERR_NULL_ARGUMENT or CW_ERR_INVALID_ARGUMENT (out of range). */
+/* Lossy WebP quality, 0 (smallest) to 100 (best); default 90.  One thread
+ * at a time per chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
+ * CW_ERR_INVALID_ARGUMENT (out of range or NaN; the quality is unchanged). */
 CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
 
 /* ------------------------------------------------------------------------ */
@@ -812,7 +818,17 @@ enum {
   CW_IND_AVGPRICE = 35,  /* (open + high + low + close) / 4 */
   CW_IND_MAX = 36,       /* rolling maximum (period 30) */
   CW_IND_MIN = 37,       /* rolling minimum (period 30) */
-  CW_IND_SUM = 38        /* rolling sum (period 30) */
+  CW_IND_SUM = 38,       /* rolling sum (period 30) */
+  CW_IND_KAMA = 39,      /* Kaufman adaptive MA (period 30) */
+  CW_IND_CMO = 40,       /* Chande momentum oscillator (period 14) */
+  CW_IND_MFI = 41,       /* money flow index (period 14) */
+  CW_IND_APO = 42,       /* absolute price oscillator (12, 26, matype 0) */
+  CW_IND_PPO = 43,       /* percentage price oscillator (12, 26, matype 0) */
+  CW_IND_TRIX = 44,      /* 1-bar ROC of a triple EMA, percent (period 30) */
+  CW_IND_BOP = 45,       /* balance of power */
+  CW_IND_ROCP = 46,      /* (x - prev) / prev (period 10) */
+  CW_IND_ROCR = 47,      /* x / prev (period 10) */
+  CW_IND_ROCR100 = 48    /* x / prev * 100 (period 10) */
 };
 
 /* Moving-average kinds for "matype" parameters (TA-Lib's numbering). */

@@ -26,7 +26,7 @@ namespace {
 constexpr size_t kInfoV1Size = sizeof(cw_indicator_info);
 constexpr size_t kParamV1Size = sizeof(cw_indicator_param);
 
-static_assert(static_cast<int32_t>(ind::Id::kSum) == CW_IND_SUM, "ids out of sync");
+static_assert(static_cast<int32_t>(ind::Id::kRocr100) == CW_IND_ROCR100, "ids out of sync");
 static_assert(static_cast<int32_t>(ind::MaType::kTrima) == CW_MA_TRIMA, "MA types out of sync");
 
 cw_status Fail(cw_indicator_context* context, ErrorCode code, const char* message) {

@@ -421,7 +421,9 @@ TEST(Allocator, FailuresDuringRichRendersAreCleanErrors) {
       cw_buffer* b = nullptr;
       const cw_status st = cw_chart_render(c, &r.data, format, &b);
       EXPECT_TRUE(st == CW_OK || st == CW_ERR_OUT_OF_MEMORY) << st << " " << cw_chart_last_error(c);
-      if (st != CW_OK) EXPECT_EQ(b, nullptr);
+      if (st != CW_OK) {
+        EXPECT_EQ(b, nullptr);
+      }
       cw_buffer_destroy(b);
     }
     cw_chart_destroy(c);

@@ -88,7 +88,9 @@ TEST(Leak, ReusedChartHoldsFlatMemoryAcrossThousandsOfRenders) {
     ASSERT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
     cw_buffer_destroy(png);
     if (i == 10) held_after_warmup = tracking.live_bytes;
-    if (i > 10) ASSERT_EQ(tracking.live_bytes, held_after_warmup) << "memory grew at render " << i;
+    if (i > 10) {
+      ASSERT_EQ(tracking.live_bytes, held_after_warmup) << "memory grew at render " << i;
+    }
   }
   cw_chart_destroy(c);
   EXPECT_EQ(tracking.live_bytes, 0);

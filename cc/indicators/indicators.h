@@ -87,7 +87,8 @@ enum class Id : int32_t {
 };
 
 // Moving-average kinds for the `matype` parameters, numbered as TA-Lib's
-// TA_MAType (KAMA, MAMA and T3 are not available yet and are rejected).
+// TA_MAType (6 KAMA, 7 MAMA and 8 T3 are not accepted as a matype yet and are
+// rejected by the parameter range; KAMA is its own indicator, Id::kKama).
 enum class MaType : int32_t {
   kSma = 0,
   kEma = 1,
