@@ -479,10 +479,10 @@ CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
  * Attaching.  cw_chart_attach_stats() makes every render call on that chart
  * record itself here.  The attachment does not own the stats handle: the
  * stats handle must outlive it, or be detached first (attach NULL).  Many
- * handles may share one stats handle.  Other handle types get the same
- * function as they gain statistics: cw_indicator_context_attach_stats()
- * (recording CW_STATS_INDICATOR) and, for batch jobs, CW_STATS_BATCH, with
- * the same rules (non-owning, NULL detaches, zero cost when detached). */
+ * handles may share one stats handle.  cw_indicator_context_attach_stats()
+ * does the same for indicator contexts (recording CW_STATS_INDICATOR); batch
+ * jobs will record CW_STATS_BATCH under the same rules (non-owning, NULL
+ * detaches, zero cost when detached). */
 typedef struct cw_stats cw_stats;
 
 /* Kinds of operation.  Built-in kinds are 0..4 (5..7 are reserved for future
@@ -931,6 +931,19 @@ CW_API void cw_indicator_context_destroy(cw_indicator_context* context);
  * fault.  Owned by the context; valid until the next call on it.  Never NULL
  * ("invalid handle" for a NULL context). */
 CW_API const char* cw_indicator_context_last_error(const cw_indicator_context* context);
+
+/* Attaches `stats` to `context` (NULL detaches): from then on every
+ * cw_indicator_compute() call on the context records one CW_STATS_INDICATOR
+ * sample, timed with the stats handle's clock, failed calls included: bytes
+ * = the output values written (8 per value, 0 on failure), items = the rows
+ * of the input, SIMD target = cw_simd_target_active() (CW_SIMD_NONE on
+ * failure).  Detached, a compute call costs one pointer test more: no clock
+ * read.  The context does not own `stats`: destroy the context, or detach,
+ * before destroying the stats handle.  A call on the context, so one thread
+ * at a time per context (the stats handle may be shared by many).
+ * Returns CW_OK or CW_ERR_NULL_ARGUMENT (context NULL). */
+CW_API cw_status cw_indicator_context_attach_stats(cw_indicator_context* context,
+                                                   cw_stats* stats);
 
 /* Computes indicator `id` over `input_count` borrowed columns (exactly the
  * indicator's input count, in the order cw_indicator_input_name() gives, all

@@ -69,6 +69,8 @@ struct cw_indicator_context {
   candlewick::indicators::Workspace workspace;
   // Fixed storage: reporting an error never allocates.
   char last_error[512] = {0};
+  // Not owned (cw_indicator_context_attach_stats); nullptr: not timed.
+  cw_stats* stats = nullptr;
 };
 
 #endif  // CANDLEWICK_CAPI_HANDLES_H_

@@ -138,12 +138,12 @@ const char* cw_indicator_context_last_error(const cw_indicator_context* context)
   return context == nullptr ? "invalid handle (NULL indicator context)" : context->last_error;
 }
 
-cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id,
-                               const cw_f64_column* inputs, size_t input_count,
-                               const double* params, size_t param_count,
-                               double* const* outputs, size_t output_count,
-                               size_t output_capacity) {
-  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
+namespace {
+
+cw_status ComputeUnrecorded(cw_indicator_context* context, cw_indicator_id id,
+                            const cw_f64_column* inputs, size_t input_count,
+                            const double* params, size_t param_count, double* const* outputs,
+                            size_t output_count, size_t output_capacity) {
   context->last_error[0] = '\0';
   if (inputs == nullptr && input_count > 0) {
     return Fail(context, ErrorCode::kNullArgument, "inputs is NULL");
@@ -179,6 +179,38 @@ cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id
   } catch (...) {
     return Fail(context, ErrorCode::kInternal, "unexpected internal exception");
   }
+}
+
+}  // namespace
+
+cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id,
+                               const cw_f64_column* inputs, size_t input_count,
+                               const double* params, size_t param_count,
+                               double* const* outputs, size_t output_count,
+                               size_t output_capacity) {
+  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
+  cw_stats* const stats = context->stats;
+  if (stats == nullptr) {
+    return ComputeUnrecorded(context, id, inputs, input_count, params, param_count, outputs,
+                             output_count, output_capacity);
+  }
+  const int64_t start = candlewick::capi::StatsNow(stats);
+  const cw_status st = ComputeUnrecorded(context, id, inputs, input_count, params, param_count,
+                                         outputs, output_count, output_capacity);
+  const size_t rows = inputs != nullptr && input_count > 0 ? inputs[0].length : 0;
+  size_t stored = 0;
+  for (size_t k = 0; outputs != nullptr && k < output_count; ++k) {
+    stored += outputs[k] != nullptr ? 1 : 0;
+  }
+  candlewick::capi::RecordCall(stats, CW_STATS_INDICATOR, start, st,
+                               st == CW_OK ? stored * rows * sizeof(double) : 0, rows);
+  return st;
+}
+
+cw_status cw_indicator_context_attach_stats(cw_indicator_context* context, cw_stats* stats) {
+  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
+  context->stats = stats;
+  return CW_OK;
 }
 
 }  // extern "C"

@@ -731,3 +731,43 @@ TEST(SimdTargets, NamesAreHighwaysAndTheActiveTargetIsKnown) {
 }
 
 }  // namespace
+
+namespace {
+
+// Indicator contexts record themselves like charts (issue: attach stats to
+// chart and indicator handles).
+TEST_F(ChartStats, IndicatorContextsRecordComputeCallsWhileAttached) {
+  cw_indicator_context* ctx = nullptr;
+  ASSERT_EQ(cw_indicator_context_create(nullptr, &ctx), CW_OK);
+  EXPECT_EQ(cw_indicator_context_attach_stats(nullptr, stats_.get()), CW_ERR_NULL_ARGUMENT);
+  ASSERT_EQ(cw_indicator_context_attach_stats(ctx, stats_.get()), CW_OK);
+  const size_t n = series_.close.size();
+  const cw_f64_column close = {series_.close.data(), n, 0};
+  std::vector<double> out(n);
+  double* outputs[1] = {out.data()};
+  const double period = 5;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &close, 1, &period, 1, outputs, 1, n), CW_OK);
+  }
+  const double bad_period = 0;  // out of range
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &close, 1, &bad_period, 1, outputs, 1, n),
+            CW_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &close, 1, &period, 1, nullptr, 1, n),
+            CW_ERR_NULL_ARGUMENT);
+  cw_stats_snapshot snap = Read(stats_.get());
+  EXPECT_EQ(snap.kinds[CW_STATS_INDICATOR].count, 5u);
+  EXPECT_EQ(snap.kinds[CW_STATS_INDICATOR].errors, 2u);
+  EXPECT_EQ(snap.kinds[CW_STATS_INDICATOR].items, 5 * n);
+  EXPECT_EQ(snap.kinds[CW_STATS_INDICATOR].bytes, 3 * n * sizeof(double));
+  EXPECT_EQ(snap.kinds[CW_STATS_RENDER].count, 0u);
+  // Detached: nothing more is recorded and no clock is read.
+  ASSERT_EQ(cw_indicator_context_attach_stats(ctx, nullptr), CW_OK);
+  const int64_t clock_before = clock_.now;
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &close, 1, &period, 1, outputs, 1, n), CW_OK);
+  EXPECT_EQ(clock_.now, clock_before);
+  snap = Read(stats_.get());
+  EXPECT_EQ(snap.kinds[CW_STATS_INDICATOR].count, 5u);
+  cw_indicator_context_destroy(ctx);
+}
+
+}  // namespace

@@ -130,19 +130,18 @@ int main(int argc, char** argv) {
   cw_chart_data_init(&data, &series);
   data.title = title.c_str();
 
-  // Head and foot room: two background-coloured (invisible) overlay lines
-  // just outside the data widen the automatic price scale.
+  // Head room: a background-coloured (invisible) overlay line just above the
+  // data widens the automatic price scale. (None below: it would lie on the
+  // time axis line.)
   double lo = low[0], hi = high[0];
   for (size_t i = 0; i < n; ++i) {
     lo = std::fmin(lo, low[i]);
     hi = std::fmax(hi, high[i]);
   }
-  const double pad = 0.06 * std::fmax(hi - lo, 0.1);
-  const std::vector<double> below(n, lo - pad), above(n, hi + pad);
-  const cw_line room[2] = {{cw_f64_column{below.data(), n, 0}, 0x131722FF, 1.0f},
-                           {cw_f64_column{above.data(), n, 0}, 0x131722FF, 1.0f}};
-  data.overlays = room;
-  data.overlay_count = 2;
+  const std::vector<double> above(n, hi + 0.06 * std::fmax(hi - lo, 0.1));
+  const cw_line room = {cw_f64_column{above.data(), n, 0}, 0x131722FF, 1.0f};
+  data.overlays = &room;
+  data.overlay_count = 1;
 
   const double ratio_levels[] = {std::log10(2.0)};
   const double png_levels[] = {8.0};

@@ -273,8 +273,10 @@ absl::Status CompressImage(Source& source, const Geometry& g, const Plan& plan,
   Deflater deflater(&hooks);
   if (absl::Status st = deflater.Init(plan); !st.ok()) return st;
   // Room for a well-compressed chart up front; Feed doubles it when needed.
-  const size_t raw_total = line * g.height;
-  if (!zlib->Resize(std::min<size_t>(std::max<size_t>(raw_total / 16, 4096), raw_total + 64))) {
+  const size_t raw_total = g.height > max / line ? max : line * g.height;
+  size_t initial = std::max<size_t>(raw_total / 16, 4096);
+  if (raw_total < 4096) initial = raw_total + 64;  // tiny images: header + stored blocks
+  if (!zlib->Resize(initial)) {
     return Error(ErrorCode::kOutOfMemory, "PNG compressed data");
   }
   ZlibHeader(plan, zlib->data());

@@ -26,8 +26,8 @@ struct WebpOptions {
   // to 100 (smallest file).
   float quality = 75.0f;
   // Speed/size trade-off, 0 (fastest) to 6 (slowest, smallest). Defaults
-  // to the fastest: on chart frames higher methods buy a few percent of
-  // size for several times the time (docs/encoding.md).
+  // to the fastest: on an 800x600 chart, lossless method 0 takes 3 ms for
+  // 2.2 KB, methods 2-6 8-15 ms for 1.7 KB (docs/encoding.md).
   int32_t method = 0;
 };
 
