@@ -1,0 +1,312 @@
+// Validation and dispatch of the bar aggregations. Everything the methods
+// assume (finite prices, consistent OHLC, sorted times, sane parameters) is
+// checked here first, in one read of the input, so each method stays a
+// plain loop and every bad input gets a status and a message naming the
+// field or row.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "absl/strings/str_cat.h"
+#include "cc/bars/aggregate.h"
+#include "cc/bars/aggregate_internal.h"
+#include "cc/base/status.h"
+
+namespace candlewick {
+namespace {
+
+bool PositiveFinite(double x) { return std::isfinite(x) && x > 0; }
+
+// A box (or range) this small against the prices would put a price more than
+// 2^52 boxes from zero, where box edges stop being distinct doubles and brick
+// counts leave exact integer arithmetic.
+constexpr double kMaxBoxesFromZero = 4503599627370496.0;  // 2^52
+
+absl::Status CheckBoxAgainstPrices(const char* what, double box, double max_abs_price) {
+  if (max_abs_price / box > kMaxBoxesFromZero) {
+    return Error(ErrorCode::kInvalidArgument,
+                 absl::StrCat(what, " ", box, " is too small for prices up to ", max_abs_price,
+                              " in magnitude (more than 2^52 boxes from zero)"));
+  }
+  return absl::OkStatus();
+}
+
+double MaxAbs(const StridedView<double>& a, const StridedView<double>& b) {
+  double m = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    m = std::max(m, std::fabs(a[i]));
+    m = std::max(m, std::fabs(b[i]));
+  }
+  return m;
+}
+
+}  // namespace
+
+absl::Status ValidateBarSpec(const BarSpec& spec) {
+  const int32_t m = static_cast<int32_t>(spec.method);
+  if (m < kBarMethodFirst || m > kBarMethodLast) {
+    return Error(ErrorCode::kInvalidArgument, absl::StrCat("unknown bar method ", m));
+  }
+  switch (spec.method) {
+    case BarMethod::kTime: {
+      if (spec.interval <= 0) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("interval must be > 0 (got ", spec.interval, ")"));
+      }
+      const int32_t e = static_cast<int32_t>(spec.empty);
+      if (e < 0 || e > 2) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("unknown empty-interval policy ", e));
+      }
+      return absl::OkStatus();
+    }
+    case BarMethod::kTick:
+      if (spec.tick_count == 0) {
+        return Error(ErrorCode::kInvalidArgument, "tick_count must be >= 1 (got 0)");
+      }
+      return absl::OkStatus();
+    case BarMethod::kVolume:
+      if (!PositiveFinite(spec.volume_threshold)) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("volume_threshold must be finite and > 0 (got ",
+                                  spec.volume_threshold, ")"));
+      }
+      return absl::OkStatus();
+    case BarMethod::kRange:
+      if (!PositiveFinite(spec.range)) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("range must be finite and > 0 (got ", spec.range, ")"));
+      }
+      return absl::OkStatus();
+    case BarMethod::kHeikinAshi:
+      return absl::OkStatus();
+    case BarMethod::kRenko:
+    case BarMethod::kPointFigure: {
+      const int32_t mode = static_cast<int32_t>(spec.box_mode);
+      if (mode != 0 && mode != 1) {
+        return Error(ErrorCode::kInvalidArgument, absl::StrCat("unknown box mode ", mode));
+      }
+      if (spec.box_mode == BoxMode::kFixed && !PositiveFinite(spec.box_size)) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("box_size must be finite and > 0 with a fixed box (got ",
+                                  spec.box_size, ")"));
+      }
+      if (spec.box_mode == BoxMode::kAtr && spec.atr_period < 1) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("atr_period must be >= 1 (got ", spec.atr_period, ")"));
+      }
+      if (spec.method == BarMethod::kPointFigure && spec.reversal < 1) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("reversal must be >= 1 box (got ", spec.reversal, ")"));
+      }
+      return absl::OkStatus();
+    }
+    case BarMethod::kKagi:
+      if (!PositiveFinite(spec.reversal_amount)) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("reversal_amount must be finite and > 0 (got ",
+                                  spec.reversal_amount, ")"));
+      }
+      if (spec.reversal_percent && spec.reversal_amount >= 100) {
+        // A fall of 100% or more from a positive extreme is never reached.
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("a percent reversal_amount must be < 100 (got ",
+                                  spec.reversal_amount, ")"));
+      }
+      return absl::OkStatus();
+    case BarMethod::kLineBreak:
+      if (spec.line_count < 1 || spec.line_count > kMaxLineCount) {
+        return Error(ErrorCode::kInvalidArgument,
+                     absl::StrCat("line_count must be in 1..", kMaxLineCount, " (got ",
+                                  spec.line_count, ")"));
+      }
+      return absl::OkStatus();
+  }
+  return Error(ErrorCode::kInternal, "unhandled bar method");
+}
+
+absl::Status ValidateBarInput(const BarInput& in, BarMethod method) {
+  const OhlcvView& s = in.series;
+  const char* price = in.ticks ? "price" : "close";
+  const char* vol = in.ticks ? "size" : "volume";
+  const size_t n = s.close.size();
+  // Required columns and lengths. NULL data is fine only for an empty
+  // column; an optional column is absent when it is NULL with length 0.
+  struct Col {
+    const char* name;
+    const void* data;
+    size_t length;
+    bool required;
+  };
+  const Col cols[] = {
+      {"time", s.time.data(), s.time.size(), method == BarMethod::kTime},
+      {"open", s.open.data(), s.open.size(), !in.ticks},
+      {"high", s.high.data(), s.high.size(), !in.ticks},
+      {"low", s.low.data(), s.low.size(), !in.ticks},
+      {price, s.close.data(), n, true},
+      {vol, s.volume.data(), s.volume.size(), method == BarMethod::kVolume},
+  };
+  for (const Col& c : cols) {
+    const bool absent = c.data == nullptr && c.length == 0;
+    if (absent && c.required && n > 0) {
+      return Error(ErrorCode::kNullArgument,
+                   absl::StrCat("the ", c.name, " column is required",
+                                method == BarMethod::kTime && c.name[0] == 't'
+                                    ? " by time bars"
+                                    : method == BarMethod::kVolume && c.name == vol
+                                          ? " by volume bars"
+                                          : ""));
+    }
+    if (c.data == nullptr && c.length > 0) {
+      return Error(ErrorCode::kNullArgument,
+                   absl::StrCat("the ", c.name, " column has NULL data and length ", c.length));
+    }
+    if (!absent && c.length != n) {
+      return Error(ErrorCode::kLengthMismatch,
+                   absl::StrCat("the ", c.name, " column has ", c.length, " rows, the ", price,
+                                " column ", n));
+    }
+  }
+  if (in.ticks && method == BarMethod::kHeikinAshi) {
+    return Error(ErrorCode::kInvalidArgument, "Heikin-Ashi needs OHLC bars, not ticks");
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (in.ticks) {
+      const double p = s.close[i];
+      if (!std::isfinite(p)) {
+        return Error(ErrorCode::kNonFinite, absl::StrCat("price[", i, "] = ", p, " is not finite"));
+      }
+    } else {
+      const double o = s.open[i], h = s.high[i], l = s.low[i], c = s.close[i];
+      if (!std::isfinite(o) || !std::isfinite(h) || !std::isfinite(l) || !std::isfinite(c)) {
+        return Error(ErrorCode::kNonFinite,
+                     absl::StrCat("row ", i, ": prices must be finite (open=", o, " high=", h,
+                                  " low=", l, " close=", c, ")"));
+      }
+      if (h < l) {
+        return Error(ErrorCode::kInconsistentOhlc,
+                     absl::StrCat("row ", i, ": high ", h, " is below low ", l));
+      }
+      if (o < l || o > h || c < l || c > h) {
+        return Error(ErrorCode::kInconsistentOhlc,
+                     absl::StrCat("row ", i, ": open ", o, " or close ", c,
+                                  " lies outside [low, high] = [", l, ", ", h, "]"));
+      }
+    }
+    if (s.has_volume()) {
+      const double v = s.volume[i];
+      if (!std::isfinite(v)) {
+        return Error(ErrorCode::kNonFinite, absl::StrCat(vol, "[", i, "] = ", v, " is not finite"));
+      }
+      if (v < 0) {
+        return Error(ErrorCode::kNegativeVolume,
+                     absl::StrCat(vol, "[", i, "] = ", v, " is negative"));
+      }
+    }
+    if (method == BarMethod::kTime && i > 0 && s.time[i] < s.time[i - 1]) {
+      return Error(ErrorCode::kInvalidArgument,
+                   absl::StrCat("time[", i, "] = ", s.time[i], " is before time[", i - 1,
+                                "] = ", s.time[i - 1],
+                                ": time bars need non-decreasing times (equal times are "
+                                "allowed)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+double BarBoxSize(const BarInput& in, const BarSpec& spec) {
+  if (spec.box_mode == BoxMode::kFixed) return spec.box_size;
+  // The chart's own ATR (cc/bars/bars.h), so an aggregated renko and a
+  // rendered one agree. Ticks are bars with open = high = low = close, so
+  // their true range is |price - previous price|.
+  return AverageTrueRange(in.series, static_cast<size_t>(spec.atr_period));
+}
+
+absl::Status AggregateBars(const BarInput& in, const BarSpec& spec, BarWorkspace* ws,
+                           BarWriter* out) {
+  if (auto st = ValidateBarSpec(spec); !st.ok()) return st;
+  if (auto st = ValidateBarInput(in, spec.method); !st.ok()) return st;
+  const OhlcvView& s = in.series;
+  absl::Status st;
+  if (s.size() > 0) {
+    namespace bi = bars_internal;
+    switch (spec.method) {
+      case BarMethod::kTime:
+        st = bi::TimeBars(in, spec, out);
+        break;
+      case BarMethod::kTick:
+        st = bi::TickBars(in, spec, out);
+        break;
+      case BarMethod::kVolume:
+        st = bi::VolumeBars(in, spec, out);
+        break;
+      case BarMethod::kRange:
+        if (st = CheckBoxAgainstPrices("range", spec.range, MaxAbs(s.high, s.low)); st.ok()) {
+          st = bi::RangeBars(in, spec, out);
+        }
+        break;
+      case BarMethod::kHeikinAshi:
+        st = bi::HeikinAshiBars(in, out);
+        break;
+      case BarMethod::kRenko:
+      case BarMethod::kPointFigure: {
+        const double box = BarBoxSize(in, spec);
+        // An ATR of 0 (a flat series) means no price ever moves a box: no
+        // bricks or columns, which is the chart's behaviour too.
+        if (!(box > 0)) break;
+        const char* what = spec.box_mode == BoxMode::kAtr ? "the ATR box size" : "box_size";
+        if (st = CheckBoxAgainstPrices(what, box, MaxAbs(s.close, s.close)); !st.ok()) break;
+        st = spec.method == BarMethod::kRenko ? bi::RenkoBars(in, box, out)
+                                              : bi::PointFigureBars(in, box, spec.reversal, out);
+        break;
+      }
+      case BarMethod::kKagi:
+        if (spec.reversal_percent) {
+          for (size_t i = 0; i < s.size(); ++i) {
+            if (!(s.close[i] > 0)) {
+              return Error(ErrorCode::kInvalidArgument,
+                           absl::StrCat("a percent kagi reversal needs prices > 0; ",
+                                        in.ticks ? "price" : "close", "[", i,
+                                        "] = ", s.close[i]));
+            }
+          }
+        }
+        st = bi::KagiBars(in, spec, out);
+        break;
+      case BarMethod::kLineBreak:
+        st = bi::LineBreakBars(in, spec, ws, out);
+        break;
+    }
+  }
+  if (!st.ok()) return st;
+  if (out->too_many()) {
+    return Error(ErrorCode::kSizeOutOfRange,
+                 absl::StrCat("the aggregation would produce more than 2^60 rows"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AggregateBars(const BarInput& in, const BarSpec& spec, BarWorkspace* ws,
+                           OhlcvColumns* out) {
+  BarWriter counter;
+  if (auto st = AggregateBars(in, spec, ws, &counter); !st.ok()) return st;
+  const uint64_t n = counter.count();
+  if (n > std::numeric_limits<size_t>::max() / sizeof(double)) {
+    return Error(ErrorCode::kSizeOutOfRange, "too many output rows for this address space");
+  }
+  out->Resize(static_cast<size_t>(n), in.series.has_time(), true);
+  BarArrays a;
+  a.time = in.series.has_time() ? out->time.data() : nullptr;
+  a.open = out->open.data();
+  a.high = out->high.data();
+  a.low = out->low.data();
+  a.close = out->close.data();
+  a.volume = out->volume.data();
+  a.capacity = static_cast<size_t>(n);
+  BarWriter writer(a);
+  if (auto st = AggregateBars(in, spec, ws, &writer); !st.ok()) return st;
+  if (writer.count() != n) return Error(ErrorCode::kInternal, "counting and filling disagree");
+  return absl::OkStatus();
+}
+
+}  // namespace candlewick
