@@ -972,6 +972,238 @@ CW_API cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicato
                                       double* const* outputs, size_t output_count,
                                       size_t output_capacity);
 
+/* ------------------------------------------------------------------------ */
+/* Bar aggregation                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Turns ticks or bars into new bars: time resampling, tick, volume and
+ * range bars, Heikin-Ashi, renko bricks, point-and-figure columns, kagi
+ * lines and n-line break.  docs/bars.md gives each method's exact rules with
+ * worked examples.
+ *
+ * Design.  Every method writes rows of the same shape (time, open, high,
+ * low, close, volume, row) into CALLER-OWNED arrays, with a size query:
+ *
+ *     size_t n = 0;
+ *     cw_bars_from_ticks(ctx, &ticks, &opt, NULL, &n);   (n = exact rows)
+ *     ... allocate n of each column you want ...
+ *     cw_bars_from_ticks(ctx, &ticks, &opt, &out, &n);   (fills them)
+ *
+ * Why this and not a library-owned result or an upper-bound function: the
+ * row count depends on the data, not only on its length (one price jump
+ * makes thousands of renko bricks, a week-end gap thousands of empty
+ * minutes), so no useful bound exists; the exact count costs one pass over
+ * the input, which is read in place and allocates nothing; and the caller
+ * chooses where the rows live (a numpy array, a pinned .NET array, a column
+ * of its own table) with no extra copy and no free function to get wrong.
+ * Counting and filling run the same code and always agree.
+ *
+ * Options.  One entry point per input kind, one options struct, and the
+ * method chosen by a number, so new methods and parameters never change the
+ * ABI (the struct only grows at the end).
+ *
+ * Output rows.  Each output row covers a run of consecutive input rows:
+ * `row` is the last of them (-1 for an empty time interval); `time` is the
+ * start of the interval for time bars, and otherwise the time of the first
+ * input row it covers; `volume` is their summed volume (or, when the input
+ * has no volume column, their number: tick volume).  When one input row
+ * makes several output rows (a price jump through several bricks), the
+ * first takes the pending rows and the rest cover that row alone with
+ * volume 0.  The last, unfinished bar is emitted by time, tick, volume and
+ * range bars, and the column or line in progress by point-and-figure and
+ * kagi; renko and line break emit only complete bricks and lines.  Input
+ * rows after the last output row's `row` belong to no output row.
+ *
+ * Input.  Columns are borrowed for the call, read in place (contiguous or
+ * strided, reversed or unaligned), never copied or retained.  Every row is
+ * validated before anything is computed: prices finite, for bars low <=
+ * open, close <= high; volume finite and >= 0.  Times must be
+ * non-decreasing (equal times allowed) only for time bars; the other
+ * methods carry them.  An empty input gives 0 rows and CW_OK. */
+
+/* Aggregation methods.  Stable numbers, never reused. */
+typedef enum cw_bar_method {
+  CW_BARS_TIME = 1,         /* OHLCV per interval of the clock (interval,
+                               offset, empty) */
+  CW_BARS_TICK = 2,         /* every tick_count input rows */
+  CW_BARS_VOLUME = 3,       /* every volume_threshold of volume
+                               (volume_split); needs a volume column */
+  CW_BARS_RANGE = 4,        /* bars spanning exactly `range` from high to
+                               low, each opening at the previous close */
+  CW_BARS_HEIKIN_ASHI = 5,  /* Heikin-Ashi candles (bars only) */
+  CW_BARS_RENKO = 6,        /* close-based bricks, one box to continue, two
+                               to reverse (box_mode, box_size, atr_period) */
+  CW_BARS_POINT_FIGURE = 7, /* close-based X/O columns (box_mode, box_size,
+                               atr_period, reversal) */
+  CW_BARS_KAGI = 8,         /* kagi lines (reversal_amount,
+                               reversal_percent) */
+  CW_BARS_LINE_BREAK = 9    /* n-line break (line_count; 3 is the classic
+                               three-line break) */
+} cw_bar_method;
+
+/* What a time interval without input rows becomes. */
+typedef enum cw_bar_empty {
+  CW_BAR_EMPTY_SKIP = 0, /* not emitted: rows only for intervals with data */
+  CW_BAR_EMPTY_NAN = 1,  /* a row with NaN prices, volume 0, row -1 */
+  CW_BAR_EMPTY_FLAT = 2  /* a flat row at the previous close, volume 0,
+                            row -1 */
+} cw_bar_empty;
+
+/* How renko and point-and-figure size their box. */
+typedef enum cw_box_mode {
+  CW_BOX_FIXED = 0, /* box_size */
+  CW_BOX_ATR = 1    /* Wilder's ATR(atr_period) at the end of the input
+                       (the mean true range if the input is shorter), the
+                       chart's automatic box; a tick's true range is
+                       |price - previous price|.  A flat input has ATR 0
+                       and gives 0 rows. */
+} cw_box_mode;
+
+/* Parameters.  Initialise with cw_bar_options_init(), then set what you
+ * need; each method reads only its own fields.  Only ever grows at the end;
+ * struct_size is set by the init function.  Enumerated fields are int32_t
+ * for a fixed size; unknown values are rejected. */
+typedef struct cw_bar_options {
+  size_t struct_size;
+  int32_t method;           /* a cw_bar_method (default CW_BARS_TIME) */
+  int32_t empty;            /* time: a cw_bar_empty (CW_BAR_EMPTY_SKIP) */
+  int64_t interval;         /* time: bucket length, > 0, in the units of the
+                               time column (seconds by this header's
+                               convention: 60 = 1 minute, the default) */
+  int64_t offset;           /* time: buckets start at offset + k * interval
+                               for integers k (UTC multiples of the interval
+                               from the epoch when 0, the default); any
+                               value, taken modulo interval */
+  uint64_t tick_count;      /* tick: input rows per bar, >= 1 (100) */
+  double volume_threshold;  /* volume: > 0, finite; no default (0 is
+                               rejected) */
+  int32_t volume_split;     /* volume: 0 (default): the row that reaches the
+                               threshold closes the bar with all its volume,
+                               so bars hold >= threshold; non-zero: rows are
+                               split so every complete bar holds exactly the
+                               threshold (the rest of the row makes whole
+                               bars of its own and opens the next) */
+  int32_t box_mode;         /* renko, point-and-figure: a cw_box_mode
+                               (CW_BOX_ATR) */
+  double range;             /* range: bar height, > 0, finite; no default */
+  double box_size;          /* renko, point-and-figure with CW_BOX_FIXED:
+                               > 0, finite; no default */
+  int32_t atr_period;       /* CW_BOX_ATR: >= 1 (14) */
+  int32_t reversal;         /* point-and-figure: boxes to reverse, >= 1 (3) */
+  double reversal_amount;   /* kagi: > 0, finite (4); with reversal_percent
+                               < 100 */
+  int32_t reversal_percent; /* kagi: non-zero (default): reversal_amount is
+                               a percentage of the line's extreme (prices
+                               must be > 0); 0: a price amount */
+  int32_t line_count;       /* line break: lines to break, 1..100 (3) */
+} cw_bar_options;
+
+/* Fills `options` with the defaults above for `method` (which is stored
+ * as given, checked only when used) and sets struct_size.  NULL is a no-op.
+ * Thread-safe. */
+CW_API void cw_bar_options_init(cw_bar_options* options, int32_t method);
+
+/* Ticks: a time and a price per trade or quote, and optionally its size.
+ * `time` may be omitted ({NULL, 0, 0}) except for time bars; `size` may be
+ * omitted except for volume bars.  Given columns must match price's length.
+ * A tick is a bar with open = high = low = close = price. */
+typedef struct cw_ticks {
+  cw_i64_column time;
+  cw_f64_column price;
+  cw_f64_column size;
+} cw_ticks;
+
+/* Caller-owned output columns, each with room for `capacity` rows.  A NULL
+ * column is not written, so ask only for what you need.  `time` may be given
+ * only when the input has a time column.  Must not overlap the input or each
+ * other.  Set struct_size to sizeof(cw_bar_output). */
+typedef struct cw_bar_output {
+  size_t struct_size;
+  size_t capacity;
+  int64_t* time;
+  double* open;
+  double* high;
+  double* low;
+  double* close;
+  double* volume;
+  int64_t* row;   /* the last input row each output row covers; -1 for an
+                     empty time interval */
+} cw_bar_output;
+
+/* Per-thread state for aggregating: the allocator, scratch memory reused
+ * from call to call (only line break uses any: two doubles per line), and
+ * the last error message.  Create one per thread that aggregates. */
+typedef struct cw_bar_context cw_bar_context;
+
+/* Creates a context.  `allocator` (NULL: the C library) is copied; every
+ * byte the context holds comes from it.  On success *out is a new handle you
+ * destroy with cw_bar_context_destroy(); on failure *out is NULL and nothing
+ * is leaked.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (out NULL, or an allocator with a NULL
+ * hook); CW_ERR_OUT_OF_MEMORY. */
+CW_API cw_status cw_bar_context_create(const cw_allocator* allocator,
+                                       cw_bar_context** out);
+
+/* Destroys the context and its scratch memory.  NULL is a no-op. */
+CW_API void cw_bar_context_destroy(cw_bar_context* context);
+
+/* The detailed message of the last failed call on this context ("" after a
+ * successful one), naming the option, column or row at fault.  Owned by the
+ * context; valid until the next call on it.  Never NULL ("invalid handle"
+ * for a NULL context). */
+CW_API const char* cw_bar_context_last_error(const cw_bar_context* context);
+
+/* Aggregates `ticks` with `options` (both borrowed for the call).
+ * out == NULL: the size query; *count is set to the exact number of output
+ * rows and nothing is written.  Otherwise the rows are written to `out`'s
+ * non-NULL columns and *count is their number; when that exceeds
+ * out->capacity, the call fails with CW_ERR_BUFFER_TOO_SMALL and *count is
+ * still the number needed (grow the arrays and call again).
+ * On every other error *count is 0.  On any error the output arrays hold
+ * unspecified values.  One thread at a time per context.
+ * Returns CW_OK;
+ * CW_ERR_NULL_ARGUMENT (context, ticks, options or count NULL; a column with
+ *   NULL data and a non-zero length; no time column for time bars, no size
+ *   column for volume bars, on non-empty input);
+ * CW_ERR_STRUCT_SIZE (options or out with a struct_size below the first
+ *   layout);
+ * CW_ERR_INVALID_ARGUMENT (an unknown method, empty policy or box mode;
+ *   interval <= 0; tick_count 0; volume_threshold, range or fixed box_size
+ *   <= 0 or not finite; atr_period < 1; reversal < 1; reversal_amount <= 0,
+ *   not finite or, as a percentage, >= 100; line_count outside 1..100;
+ *   CW_BARS_HEIKIN_ASHI on ticks; a time decreasing from one row to the next
+ *   for time bars; a percent kagi reversal with a price <= 0; a box or range
+ *   so small that a price lies more than 2^52 boxes from zero; out->time
+ *   given without an input time column; a time whose interval would start
+ *   before INT64_MIN);
+ * CW_ERR_LENGTH_MISMATCH (time or size not as long as price);
+ * CW_ERR_NON_FINITE (a NaN or infinite price or size);
+ * CW_ERR_NEGATIVE_VOLUME (a size < 0);
+ * CW_ERR_BUFFER_TOO_SMALL (more rows than out->capacity; see above);
+ * CW_ERR_SIZE_OUT_OF_RANGE (more than 2^60 output rows);
+ * CW_ERR_OUT_OF_MEMORY (line-break scratch). */
+CW_API cw_status cw_bars_from_ticks(cw_bar_context* context,
+                                    const cw_ticks* ticks,
+                                    const cw_bar_options* options,
+                                    const cw_bar_output* out, size_t* count);
+
+/* Aggregates the bars of `series` with `options`, exactly as
+ * cw_bars_from_ticks() (size query, statuses), where the input rows are
+ * bars: open/high/low/close required, `time` needed only by time bars and
+ * `volume` only by volume bars.  Bar-specific rules: range bars assume each
+ * bar's prices went open, nearer extreme, farther extreme, close (open, low,
+ * high, close when close >= open); a bar split by volume_split contributes
+ * its whole open/high/low/close to each bar it is split across.
+ * Additional statuses: CW_ERR_NULL_ARGUMENT (series NULL, or a required
+ * price column NULL); CW_ERR_LENGTH_MISMATCH (columns of different lengths);
+ * CW_ERR_INCONSISTENT_OHLC (high < low, or open or close outside them);
+ * CW_ERR_NEGATIVE_VOLUME (a volume < 0); CW_ERR_NON_FINITE also for a
+ * volume.  One thread at a time per context. */
+CW_API cw_status cw_bars_from_ohlcv(cw_bar_context* context,
+                                    const cw_ohlcv* series,
+                                    const cw_bar_options* options,
+                                    const cw_bar_output* out, size_t* count);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

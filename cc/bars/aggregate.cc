@@ -3,6 +3,7 @@
 // checked here first, in one read of the input, so each method stays a
 // plain loop and every bad input gets a status and a message naming the
 // field or row.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -130,32 +131,31 @@ absl::Status ValidateBarInput(const BarInput& in, BarMethod method) {
   const char* price = in.ticks ? "price" : "close";
   const char* vol = in.ticks ? "size" : "volume";
   const size_t n = s.close.size();
+  // Whether there are rows at all, judged by any price column, so a missing
+  // close among present open/high/low is "required", not a length mismatch.
+  const size_t any_rows = std::max({n, s.open.size(), s.high.size(), s.low.size()});
   // Required columns and lengths. NULL data is fine only for an empty
   // column; an optional column is absent when it is NULL with length 0.
   struct Col {
     const char* name;
     const void* data;
     size_t length;
-    bool required;
+    const char* required_by;  // nullptr: optional for this method
   };
   const Col cols[] = {
-      {"time", s.time.data(), s.time.size(), method == BarMethod::kTime},
-      {"open", s.open.data(), s.open.size(), !in.ticks},
-      {"high", s.high.data(), s.high.size(), !in.ticks},
-      {"low", s.low.data(), s.low.size(), !in.ticks},
-      {price, s.close.data(), n, true},
-      {vol, s.volume.data(), s.volume.size(), method == BarMethod::kVolume},
+      {"time", s.time.data(), s.time.size(), method == BarMethod::kTime ? " by time bars" : nullptr},
+      {"open", s.open.data(), s.open.size(), in.ticks ? nullptr : ""},
+      {"high", s.high.data(), s.high.size(), in.ticks ? nullptr : ""},
+      {"low", s.low.data(), s.low.size(), in.ticks ? nullptr : ""},
+      {price, s.close.data(), n, ""},
+      {vol, s.volume.data(), s.volume.size(),
+       method == BarMethod::kVolume ? " by volume bars" : nullptr},
   };
   for (const Col& c : cols) {
     const bool absent = c.data == nullptr && c.length == 0;
-    if (absent && c.required && n > 0) {
+    if (absent && c.required_by != nullptr && any_rows > 0) {
       return Error(ErrorCode::kNullArgument,
-                   absl::StrCat("the ", c.name, " column is required",
-                                method == BarMethod::kTime && c.name[0] == 't'
-                                    ? " by time bars"
-                                    : method == BarMethod::kVolume && c.name == vol
-                                          ? " by volume bars"
-                                          : ""));
+                   absl::StrCat("the ", c.name, " column is required", c.required_by));
     }
     if (c.data == nullptr && c.length > 0) {
       return Error(ErrorCode::kNullArgument,

@@ -132,6 +132,37 @@ void FillRect8Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width, 
   }
 }
 
+// Many rectangles in one dispatched call: a chart is hundreds of small
+// rectangles, and a dynamic dispatch per rectangle costs about as much as
+// filling a wick. Items are pre-clipped; the background usually comes first.
+void FillRects32Impl(uint8_t* HWY_RESTRICT pixels, size_t stride,
+                     const FillRectItem* HWY_RESTRICT items, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    const FillRectItem& r = items[i];
+    const size_t w = static_cast<size_t>(r.x1 - r.x0), h = static_cast<size_t>(r.y1 - r.y0);
+    uint8_t* top_left = pixels + static_cast<size_t>(r.y0) * stride + 4 * static_cast<size_t>(r.x0);
+    if (stride == w * 4) {
+      FillSpan32Impl(top_left, w * h, r.value);  // full-width rows: one span
+    } else {
+      FillRect32Impl(top_left, stride, w, h, r.value);
+    }
+  }
+}
+
+void FillRects8Impl(uint8_t* HWY_RESTRICT pixels, size_t stride,
+                    const FillRectItem* HWY_RESTRICT items, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    const FillRectItem& r = items[i];
+    const size_t w = static_cast<size_t>(r.x1 - r.x0), h = static_cast<size_t>(r.y1 - r.y0);
+    uint8_t* top_left = pixels + static_cast<size_t>(r.y0) * stride + static_cast<size_t>(r.x0);
+    if (stride == w) {
+      FillSpan8Impl(top_left, w * h, static_cast<uint8_t>(r.value));
+    } else {
+      FillRect8Impl(top_left, stride, w, h, static_cast<uint8_t>(r.value));
+    }
+  }
+}
+
 const char* FillTargetNameImpl() { return hwy::TargetName(HWY_TARGET); }
 
 }  // namespace HWY_NAMESPACE
@@ -145,7 +176,17 @@ HWY_EXPORT(FillSpan32Impl);
 HWY_EXPORT(FillSpan8Impl);
 HWY_EXPORT(FillRect32Impl);
 HWY_EXPORT(FillRect8Impl);
+HWY_EXPORT(FillRects32Impl);
+HWY_EXPORT(FillRects8Impl);
 HWY_EXPORT(FillTargetNameImpl);
+
+void FillRects32(uint8_t* pixels, size_t stride, const FillRectItem* items, size_t count) {
+  HWY_DYNAMIC_DISPATCH(FillRects32Impl)(pixels, stride, items, count);
+}
+
+void FillRects8(uint8_t* pixels, size_t stride, const FillRectItem* items, size_t count) {
+  HWY_DYNAMIC_DISPATCH(FillRects8Impl)(pixels, stride, items, count);
+}
 
 void FillRect32(uint8_t* top_left, size_t stride, size_t width, size_t height, uint32_t pattern) {
   HWY_DYNAMIC_DISPATCH(FillRect32Impl)(top_left, stride, width, height, pattern);

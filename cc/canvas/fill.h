@@ -26,6 +26,18 @@ void FillRect32(uint8_t* top_left, size_t stride, size_t width, size_t height, u
 // The same for 1-byte pixels.
 void FillRect8(uint8_t* top_left, size_t stride, size_t width, size_t height, uint8_t value);
 
+// A rectangle [x0, x1) x [y0, y1) already clipped to the frame (x0 < x1,
+// y0 < y1), and its pixel value (a 4-byte pattern or a 1-byte index).
+struct FillRectItem {
+  int32_t x0, y0, x1, y1;
+  uint32_t value;
+};
+
+// Fills `count` rectangles in order (later ones over earlier ones) in one
+// dispatched call. 4-byte and 1-byte pixels respectively.
+void FillRects32(uint8_t* pixels, size_t stride, const FillRectItem* items, size_t count);
+void FillRects8(uint8_t* pixels, size_t stride, const FillRectItem* items, size_t count);
+
 // The Highway target the dispatcher picks now, by name ("AVX3", "SCALAR", ...).
 const char* FillTargetName();
 

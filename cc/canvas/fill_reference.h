@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "cc/canvas/fill.h"
+
 namespace candlewick {
 
 inline void FillSpan32Reference(uint8_t* dst, size_t pixel_count, uint32_t pattern) {
@@ -25,6 +27,16 @@ inline void FillRect32Reference(uint8_t* top_left, size_t stride, size_t width, 
 inline void FillRect8Reference(uint8_t* top_left, size_t stride, size_t width, size_t height,
                                uint8_t value) {
   for (size_t y = 0; y < height; ++y) FillSpan8Reference(top_left + y * stride, width, value);
+}
+
+inline void FillRects32Reference(uint8_t* pixels, size_t stride, const FillRectItem* items,
+                                 size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    const FillRectItem& r = items[i];
+    FillRect32Reference(pixels + static_cast<size_t>(r.y0) * stride + 4 * static_cast<size_t>(r.x0),
+                        stride, static_cast<size_t>(r.x1 - r.x0), static_cast<size_t>(r.y1 - r.y0),
+                        r.value);
+  }
 }
 
 }  // namespace candlewick

@@ -62,6 +62,20 @@ TEST_P(FillOnEveryTarget, RectKernelsMatchReferenceForEveryWidth) {
   }
 }
 
+TEST_P(FillOnEveryTarget, RectListMatchesReferenceInOrder) {
+  const int w = 53, h = 29;
+  for (size_t stride : {static_cast<size_t>(w) * 4, static_cast<size_t>(w) * 4 + 9}) {
+    std::vector<FillRectItem> items = {{0, 0, w, h, 0x01020304u},   {3, 2, 4, 27, 0xAABBCCDDu},
+                                       {1, 5, 30, 9, 0x11111111u},  {2, 1, 52, 2, 0x22222222u},
+                                       {0, 0, w, 3, 0x33333333u},   {40, 10, 53, 29, 0x44444444u},
+                                       {10, 10, 11, 11, 0x55555555u}};
+    std::vector<uint8_t> got(stride * h + 8, 0x77), want(got);
+    FillRects32(got.data(), stride, items.data(), items.size());
+    FillRects32Reference(want.data(), stride, items.data(), items.size());
+    ASSERT_EQ(got, want) << "stride " << stride;
+  }
+}
+
 TEST_P(FillOnEveryTarget, RectIsClippedAndLeavesStridePaddingAlone) {
   const int w = 37, h = 11;
   const size_t stride = w * 4 + 12;

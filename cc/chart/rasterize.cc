@@ -152,55 +152,29 @@ void DrawColumns(const DisplayList& list, const DrawOp& op, const Frame& f, uint
 }
 
 // Draws the background and the display list's leading run of rectangles
-// (grid, candles, volume: most of a chart) in horizontal bands of about 32
-// KB, each band finished while it is in cache. Drawing rectangle by
-// rectangle instead walks down the frame once per wick and bar, and each row
-// of a tall, narrow rectangle is a separate cache miss; banding turns that
-// into one pass over the frame. Within a band the rectangles keep their
-// order, so overlaps resolve exactly as in sequential drawing.
+// (grid, candles, volume: most of a chart) with one dispatched kernel call,
+// in order, so overlaps resolve exactly as sequential drawing would.
 // Returns the index of the first op not drawn.
-size_t DrawBackgroundAndRectsInBands(const DisplayList& list, const Frame& f,
+size_t DrawBackgroundAndLeadingRects(const DisplayList& list, const Frame& f,
                                      const uint32_t* values, RasterScratch* s) {
   const auto& ops = list.ops();
-  size_t rects = 0;
-  while (rects < ops.size() && ops[rects].kind == OpKind::kRect) ++rects;
-  const int32_t band = std::max<int32_t>(
-      1, static_cast<int32_t>(32768 / std::max<size_t>(f.stride, 1)));
-  const int32_t bands = (f.height + band - 1) / band;
-  // Counting sort of rectangle indices by the bands they touch.
-  s->band_start.assign(static_cast<size_t>(bands) + 1, 0);
-  auto band_range = [&](const DrawOp& op, int32_t* b0, int32_t* b1) {
+  s->rects.clear();
+  s->rects.push_back({0, 0, f.width, f.height, values[0]});
+  size_t i = 0;
+  for (; i < ops.size() && ops[i].kind == OpKind::kRect; ++i) {
+    const DrawOp& op = ops[i];
+    const int32_t x0 = std::max(0, static_cast<int32_t>(op.x0));
     const int32_t y0 = std::max(0, static_cast<int32_t>(op.y0));
+    const int32_t x1 = std::min(f.width, static_cast<int32_t>(op.x1));
     const int32_t y1 = std::min(f.height, static_cast<int32_t>(op.y1));
-    if (y0 >= y1 || op.x0 >= op.x1) return false;
-    *b0 = y0 / band;
-    *b1 = (y1 - 1) / band;
-    return true;
-  };
-  for (size_t i = 0; i < rects; ++i) {
-    int32_t b0, b1;
-    if (!band_range(ops[i], &b0, &b1)) continue;
-    for (int32_t b = b0; b <= b1; ++b) ++s->band_start[static_cast<size_t>(b) + 1];
+    if (x0 < x1 && y0 < y1) s->rects.push_back({x0, y0, x1, y1, values[op.color]});
   }
-  for (int32_t b = 0; b < bands; ++b) s->band_start[b + 1] += s->band_start[b];
-  s->band_items.resize(s->band_start[bands]);
-  s->band_cursor.assign(s->band_start.begin(), s->band_start.end() - 1);
-  for (size_t i = 0; i < rects; ++i) {
-    int32_t b0, b1;
-    if (!band_range(ops[i], &b0, &b1)) continue;
-    for (int32_t b = b0; b <= b1; ++b) s->band_items[s->band_cursor[b]++] = static_cast<uint32_t>(i);
+  if (f.bytes_per_pixel == 4) {
+    FillRects32(f.pixels, f.stride, s->rects.data(), s->rects.size());
+  } else {
+    FillRects8(f.pixels, f.stride, s->rects.data(), s->rects.size());
   }
-  for (int32_t b = 0; b < bands; ++b) {
-    const int32_t top = b * band, bottom = std::min(f.height, top + band);
-    FillRect(f, 0, top, f.width, bottom, values[0]);
-    for (uint32_t k = s->band_start[b]; k < s->band_start[b + 1]; ++k) {
-      const DrawOp& op = ops[s->band_items[k]];
-      FillRect(f, static_cast<int32_t>(op.x0), std::max(top, static_cast<int32_t>(op.y0)),
-               static_cast<int32_t>(op.x1), std::min(bottom, static_cast<int32_t>(op.y1)),
-               values[op.color]);
-    }
-  }
-  return rects;
+  return i;
 }
 
 }  // namespace
@@ -215,9 +189,9 @@ void Rasterize(const DisplayList& list, const Frame& frame, bool antialias, Text
                                            : static_cast<uint32_t>(i);
   }
   // Everything starts as background (the frame is fully written, so a
-  // caller's buffer never keeps stale bytes), then the leading rectangles
-  // are drawn band by band; the remaining ops follow in order.
-  const size_t first_other = DrawBackgroundAndRectsInBands(list, frame, values, scratch);
+  // caller's buffer never keeps stale bytes), then the leading rectangles;
+  // the remaining ops follow in order.
+  const size_t first_other = DrawBackgroundAndLeadingRects(list, frame, values, scratch);
   // Made on the first stroke only: charts of rectangles never touch the mask.
   std::optional<StrokeMask> mask;
   auto stroke_mask = [&]() -> StrokeMask& {

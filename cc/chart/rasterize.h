@@ -29,13 +29,11 @@ struct RasterScratch {
       : mask(HookAllocator<uint8_t>(hooks)),
         row_min(HookAllocator<int32_t>(hooks)),
         row_max(HookAllocator<int32_t>(hooks)),
-        band_start(HookAllocator<uint32_t>(hooks)),
-        band_cursor(HookAllocator<uint32_t>(hooks)),
-        band_items(HookAllocator<uint32_t>(hooks)) {}
+        rects(HookAllocator<FillRectItem>(hooks)) {}
   HookVector<uint8_t> mask;  // one coverage byte per frame pixel, kept zeroed
   HookVector<int32_t> row_min, row_max;
-  // Rectangles bucketed by horizontal band (see rasterize.cc).
-  HookVector<uint32_t> band_start, band_cursor, band_items;
+  // The leading rectangles, clipped, for one kernel call.
+  HookVector<FillRectItem> rects;
 };
 
 // `antialias` needs a 4-byte frame. `text` may be null (text ops are then

@@ -536,6 +536,13 @@ bool BbandsChecked(const double* const* in, size_t m, const double* p, double* c
   return true;
 }
 
+// Bessel's factor n/(n-1) for the sample variance (`sample` = 1); a single
+// value has no spread, so period 1 gives 0 either way.
+double SampleFactor(bool sample, size_t n) {
+  return sample && n > 1 ? static_cast<double>(n) / static_cast<double>(n - 1) : 1.0;
+}
+
+// params: period, sample (0: population, TA-Lib; 1: sample, divisor n-1).
 size_t VarLookback(const double* p) { return Period(p, 0) - 1; }
 void VarCompute(const double* const* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
@@ -544,9 +551,13 @@ void VarCompute(const double* const* in, size_t m, const double* p, double* cons
   SmaInto(in[0], m, n, mean);
   FillNaN(out[0], n - 1);
   WindowVariance(in[0], m, n, mean, out[0]);
+  if (p[1] != 0 && n > 1) {
+    const double f = SampleFactor(true, n);
+    for (size_t i = n - 1; i < m; ++i) out[0][i] *= f;
+  }
 }
 
-// params: period, nbdev.
+// params: period, nbdev, sample (as VAR).
 size_t StddevLookback(const double* p) { return Period(p, 0) - 1; }
 void StddevCompute(const double* const* in, size_t m, const double* p, double* const* out,
                    Workspace& ws) {
@@ -554,7 +565,8 @@ void StddevCompute(const double* const* in, size_t m, const double* p, double* c
   double* mean = ws.Buffer(kFirstFunctionSlot, m);
   SmaInto(in[0], m, n, mean);
   FillNaN(out[0], n - 1);
-  WindowStddev(in[0], m, n, mean, p[1], out[0]);
+  const double factor = p[2] != 0 ? p[1] * std::sqrt(SampleFactor(true, n)) : p[1];
+  WindowStddev(in[0], m, n, mean, factor, out[0]);
 }
 
 size_t TrangeLookback(const double*) { return 1; }

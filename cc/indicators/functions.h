@@ -15,7 +15,7 @@ namespace indicators {
 
 // Workspace slots 0..kFirstFunctionSlot-1 belong to Compute() (gathered
 // strided inputs, outputs the caller does not want).
-constexpr size_t kFirstFunctionSlot = 7;
+constexpr size_t kFirstFunctionSlot = kMaxInputs + kMaxOutputs;
 
 #define CW_DECLARE_INDICATOR(fn)                       \
   size_t fn##Lookback(const double* params);           \
@@ -70,6 +70,27 @@ CW_DECLARE_INDICATOR(Bop);
 CW_DECLARE_INDICATOR(Rocp);
 CW_DECLARE_INDICATOR(Rocr);
 CW_DECLARE_INDICATOR(Rocr100);
+CW_DECLARE_INDICATOR(Hma);
+CW_DECLARE_INDICATOR(Vwma);
+CW_DECLARE_INDICATOR(StochRsi);
+CW_DECLARE_INDICATOR(UltOsc);
+CW_DECLARE_INDICATOR(Sar);
+CW_DECLARE_INDICATOR(LinearReg);
+CW_DECLARE_INDICATOR(LinearRegSlope);
+CW_DECLARE_INDICATOR(LinearRegIntercept);
+CW_DECLARE_INDICATOR(LinearRegAngle);
+CW_DECLARE_INDICATOR(Tsf);
+CW_DECLARE_INDICATOR(AdOsc);
+CW_DECLARE_INDICATOR(Vwap);
+CW_DECLARE_INDICATOR(AnchoredVwap);
+CW_DECLARE_INDICATOR(Cmf);
+CW_DECLARE_INDICATOR(Keltner);
+CW_DECLARE_INDICATOR(Donchian);
+CW_DECLARE_INDICATOR(Ichimoku);
+CW_DECLARE_INDICATOR(Supertrend);
+CW_DECLARE_INDICATOR(ElderRay);
+CW_DECLARE_INDICATOR(Tsi);
+CW_DECLARE_INDICATOR(Pivots);
 
 // Single-pass variants (Spec::compute_checked).
 bool AtrChecked(const double* const* in, size_t m, const double* params, double* const* out,

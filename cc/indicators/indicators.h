@@ -84,6 +84,27 @@ enum class Id : int32_t {
   kRocp = 46,
   kRocr = 47,
   kRocr100 = 48,
+  kHma = 49,
+  kVwma = 50,
+  kStochRsi = 51,
+  kUltOsc = 52,
+  kSar = 53,
+  kLinearReg = 54,
+  kLinearRegSlope = 55,
+  kLinearRegIntercept = 56,
+  kLinearRegAngle = 57,
+  kTsf = 58,
+  kAdOsc = 59,
+  kVwap = 60,
+  kAnchoredVwap = 61,
+  kCmf = 62,
+  kKeltner = 63,
+  kDonchian = 64,
+  kIchimoku = 65,
+  kSupertrend = 66,
+  kElderRay = 67,
+  kTsi = 68,
+  kPivots = 69,
 };
 
 // Moving-average kinds for the `matype` parameters, numbered as TA-Lib's
@@ -98,9 +119,9 @@ enum class MaType : int32_t {
   kTrima = 5,
 };
 
-constexpr size_t kMaxInputs = 4;
+constexpr size_t kMaxInputs = 5;  // anchored VWAP: high, low, close, volume, anchor
 constexpr size_t kMaxParams = 5;
-constexpr size_t kMaxOutputs = 3;
+constexpr size_t kMaxOutputs = 7;  // pivots: p, r1..r3, s1..s3
 // TA-Lib's upper bound for periods.
 constexpr double kMaxPeriod = 100000;
 
@@ -186,7 +207,7 @@ class Workspace {
   // Bytes currently held (for tests of reuse).
   size_t capacity_bytes() const;
 
-  static constexpr size_t kSlots = 16;
+  static constexpr size_t kSlots = 24;
   static constexpr size_t kIndexSlots = 2;
 
  private:

@@ -73,8 +73,9 @@
 %rename("%s", regextarget=1) "^CW_PNG_";
 
 /* The options struct, minus `allocator` (a C function-pointer table has no
- * meaning in Python), `struct_size` (owned by cw_chart_options_init), and,
- * for now, the layout tunables and the font (not yet in the Python API).
+ * meaning in Python), `struct_size` (owned by cw_chart_options_init) and the
+ * font pointer (cwpy_chart_create borrows a bytes-like object for it, so no
+ * dangling pointer can be stored in the struct from Python).
  * The destructor must be un-ignored explicitly, or SWIG would ignore it and
  * leak every options object. */
 %rename("%s") cw_chart_options;
@@ -96,6 +97,14 @@
 %rename("%s") cw_chart_options::text;
 %rename("%s") cw_chart_options::axis;
 %rename("%s") cw_chart_options::png_preset;
+%rename("%s") cw_chart_options::price_weight;
+%rename("%s") cw_chart_options::volume_weight;
+%rename("%s") cw_chart_options::panel_gap;
+%rename("%s") cw_chart_options::margin;
+%rename("%s") cw_chart_options::line_width;
+%rename("%s") cw_chart_options::box_size;
+%rename("%s") cw_chart_options::reversal;
+%rename("%s") cw_chart_options::label_size;
 %rename("%s") cw_chart_options_init;
 
 /* The chart handle's lifetime and queries. */
@@ -111,6 +120,54 @@
 %rename("render_png_bytes") cwpy_render_png_bytes;
 %rename("render_rgba_array") cwpy_render_rgba_array;
 %rename("live_frame_count") cwpy_live_frame_count;
+
+/* Creation with an optional font, the general render (overlays, bands,
+ * panels, every cw_format), the palette and the WebP quality. */
+%rename("chart_create") cwpy_chart_create;
+%rename("render") cwpy_render;
+%rename("palette") cwpy_chart_palette;
+%rename("%s") cw_chart_set_webp_quality;
+%rename("%s") cw_format_bytes_per_pixel;
+%rename("%s") cw_format;
+%rename("%s", regextarget=1) "^CW_FORMAT_";
+%rename("%s") CW_MAX_PANELS;
+
+/* Statistics: the handle, its options (capacity and retention; labels go
+ * through cwpy_stats_create), readings as Python objects, attaching. */
+%rename("%s") cw_stats_options;
+%rename("%s") cw_stats_options::cw_stats_options;
+%rename("%s") cw_stats_options::~cw_stats_options;
+%rename("%s") cw_stats_options::capacity;
+%rename("%s") cw_stats_options::retention_ns;
+%rename("%s") cw_stats_options_init;
+%rename("stats_create") cwpy_stats_create;
+%rename("%s") cw_stats_destroy;
+%rename("%s") cw_stats_reset;
+%rename("%s") cw_stats_now;
+%rename("stats_record") cwpy_stats_record;
+%rename("stats_last_error") cwpy_stats_last_error;
+%rename("stats_snapshot") cwpy_stats_snapshot;
+%rename("stats_text") cwpy_stats_text;
+%rename("%s") cw_chart_attach_stats;
+%rename("%s") cw_simd_target_name;
+%rename("%s") cw_simd_target_active;
+%rename("%s") cw_stats_kind;
+%rename("%s", regextarget=1) "^CW_STATS_";
+%rename("%s") cw_simd_target;
+%rename("%s", regextarget=1) "^CW_SIMD_";
+
+/* Indicators: descriptions, lookup, lookback, a context and compute into
+ * NumPy-owned outputs. */
+%rename("%s") cw_indicator_count;
+%rename("%s") cw_indicator_find;
+%rename("indicator_info") cwpy_indicator_info;
+%rename("indicator_lookback") cwpy_indicator_lookback;
+%rename("indicator_context_create") cwpy_indicator_context_create;
+%rename("%s") cw_indicator_context_destroy;
+%rename("%s") cw_indicator_context_last_error;
+%rename("indicator_compute") cwpy_indicator_compute;
+%rename("%s", regextarget=1) "^CW_IND_";
+%rename("%s", regextarget=1) "^CW_MA_";
 
 /* ------------------------------------------------------------------------ */
 /* Helpers shared by the typemaps                                           */
@@ -168,11 +225,9 @@ static char cwpy_format_code(const char* format, int* native) {
  * or copied: a float32 or object array is a TypeError, because silently
  * copying it would defeat the point of borrowing.  On success the view is
  * held and must be released with PyBuffer_Release. */
-static int cwpy_acquire_column(PyObject* obj, int index, Py_buffer* view,
-                               int* held, const void** data, size_t* length,
-                               ptrdiff_t* stride) {
-  const char* name = cwpy_column_names[index];
-  const int want_time = index == CWPY_TIME;
+static int cwpy_acquire_column(PyObject* obj, const char* name, int want_time,
+                               Py_buffer* view, int* held, const void** data,
+                               size_t* length, ptrdiff_t* stride) {
   const char* want = want_time ? "int64" : "float64";
   *data = NULL;
   *length = 0;
@@ -256,8 +311,9 @@ static int cwpy_series_acquire(PyObject* obj, cwpy_series* s) {
     const void* data;
     size_t length;
     ptrdiff_t stride;
-    if (!cwpy_acquire_column(PyTuple_GET_ITEM(obj, i), i, &s->views[i],
-                             &s->held[i], &data, &length, &stride)) {
+    if (!cwpy_acquire_column(PyTuple_GET_ITEM(obj, i), cwpy_column_names[i],
+                             i == CWPY_TIME, &s->views[i], &s->held[i], &data,
+                             &length, &stride)) {
       cwpy_series_release(s);
       return 0;
     }
@@ -355,6 +411,31 @@ static int cwpy_pixels_acquire(PyObject* obj, Py_buffer* view, uint8_t** pixels,
       $result, SWIG_NewPointerObj(temp$argnum, $descriptor(cw_chart*), 0));
 }
 
+/* The other out-handles likewise. */
+%typemap(in, numinputs=0) cw_stats** out (cw_stats* temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) cw_stats** out {
+  $result = SWIG_Python_AppendOutput(
+      $result, SWIG_NewPointerObj(temp$argnum, $descriptor(cw_stats*), 0));
+}
+%typemap(in, numinputs=0) cw_indicator_context** out
+    (cw_indicator_context* temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) cw_indicator_context** out {
+  $result = SWIG_Python_AppendOutput(
+      $result,
+      SWIG_NewPointerObj(temp$argnum, $descriptor(cw_indicator_context*), 0));
+}
+/* cw_indicator_find's id: returned after the status (0 when unknown). */
+%typemap(in, numinputs=0) cw_indicator_id* out (cw_indicator_id temp = 0) {
+  $1 = &temp;
+}
+%typemap(argout) cw_indicator_id* out {
+  $result = SWIG_Python_AppendOutput($result, PyLong_FromLong((long)temp$argnum));
+}
+
 /* The helpers' Python results: returned after the status, None on failure. */
 %typemap(in, numinputs=0) PyObject** result (PyObject* temp = NULL) {
   $1 = &temp;
@@ -385,6 +466,22 @@ static int cwpy_pixels_acquire(PyObject* obj, Py_buffer* view, uint8_t** pixels,
   $action
   if (PyErr_Occurred()) SWIG_fail;
 }
+%define CWPY_MAY_RAISE(name)
+%exception name {
+  $action
+  if (PyErr_Occurred()) SWIG_fail;
+}
+%enddef
+CWPY_MAY_RAISE(cwpy_chart_create)
+CWPY_MAY_RAISE(cwpy_render)
+CWPY_MAY_RAISE(cwpy_chart_palette)
+CWPY_MAY_RAISE(cwpy_stats_create)
+CWPY_MAY_RAISE(cwpy_stats_last_error)
+CWPY_MAY_RAISE(cwpy_stats_snapshot)
+CWPY_MAY_RAISE(cwpy_stats_text)
+CWPY_MAY_RAISE(cwpy_indicator_info)
+CWPY_MAY_RAISE(cwpy_indicator_lookback)
+CWPY_MAY_RAISE(cwpy_indicator_compute)
 
 %include "capi/candlewick.h"
 
@@ -423,6 +520,34 @@ static void cwpy_frame_capsule_destroy(PyObject* capsule) {
       (cw_buffer*)PyCapsule_GetPointer(capsule, CWPY_FRAME_CAPSULE));
   --cwpy_live_frames;
 }
+
+/* Hands a library-owned raw frame to NumPy without a copy: *result becomes a
+ * read-only uint8 array of shape `dims` whose base is a PyCapsule owning the
+ * cw_buffer.  Takes ownership of `frame` on every path; on failure a Python
+ * exception is set and *result is untouched. */
+static void cwpy_wrap_frame(cw_buffer* frame, int ndim, npy_intp* dims,
+                            PyObject** result) {
+  PyObject* capsule =
+      PyCapsule_New(frame, CWPY_FRAME_CAPSULE, cwpy_frame_capsule_destroy);
+  if (capsule == NULL) {
+    cw_buffer_destroy(frame);
+    return;
+  }
+  ++cwpy_live_frames;
+  PyObject* array = PyArray_SimpleNewFromData(
+      ndim, dims, NPY_UINT8, (void*)cw_buffer_data(frame));
+  if (array == NULL) {
+    Py_DECREF(capsule); /* frees the frame */
+    return;
+  }
+  /* Steals the capsule reference, even when it fails. */
+  if (PyArray_SetBaseObject((PyArrayObject*)array, capsule) != 0) {
+    Py_DECREF(array);
+    return;
+  }
+  PyArray_CLEARFLAGS((PyArrayObject*)array, NPY_ARRAY_WRITEABLE);
+  *result = array;
+}
 %}
 
 %inline %{
@@ -442,27 +567,8 @@ cw_status cwpy_render_rgba_array(cw_chart* chart, const cw_ohlcv* series,
   Py_END_ALLOW_THREADS
   if (status != CW_OK) return status;
 
-  PyObject* capsule =
-      PyCapsule_New(frame, CWPY_FRAME_CAPSULE, cwpy_frame_capsule_destroy);
-  if (capsule == NULL) {
-    cw_buffer_destroy(frame);
-    return CW_OK; /* MemoryError is set */
-  }
-  ++cwpy_live_frames;
   npy_intp dims[3] = {(npy_intp)height, (npy_intp)width, 4};
-  PyObject* array = PyArray_SimpleNewFromData(
-      3, dims, NPY_UINT8, (void*)cw_buffer_data(frame));
-  if (array == NULL) {
-    Py_DECREF(capsule); /* frees the frame */
-    return CW_OK;
-  }
-  /* Steals the capsule reference, even when it fails. */
-  if (PyArray_SetBaseObject((PyArrayObject*)array, capsule) != 0) {
-    Py_DECREF(array);
-    return CW_OK;
-  }
-  PyArray_CLEARFLAGS((PyArrayObject*)array, NPY_ARRAY_WRITEABLE);
-  *result = array;
+  cwpy_wrap_frame(frame, 3, dims, result); /* on failure MemoryError is set */
   return CW_OK;
 }
 
