@@ -790,8 +790,10 @@ enum {
                             signal, hist */
   CW_IND_BBANDS = 9,     /* Bollinger bands (period 20, nbdevup 2, nbdevdn 2,
                             matype 0) -> upper, middle, lower */
-  CW_IND_STDDEV = 10,    /* population standard deviation (5, nbdev 1) */
-  CW_IND_VAR = 11,       /* population variance (period 5) */
+  CW_IND_STDDEV = 10,    /* population standard deviation (5, nbdev 1;
+                            sample 0, 1 for the sample deviation) */
+  CW_IND_VAR = 11,       /* population variance (period 5; sample 0, 1 for
+                            the sample variance) */
   CW_IND_TRANGE = 12,    /* true range */
   CW_IND_ATR = 13,       /* average true range (period 14) */
   CW_IND_NATR = 14,      /* normalised ATR, percent of close (period 14) */
@@ -828,7 +830,37 @@ enum {
   CW_IND_BOP = 45,       /* balance of power */
   CW_IND_ROCP = 46,      /* (x - prev) / prev (period 10) */
   CW_IND_ROCR = 47,      /* x / prev (period 10) */
-  CW_IND_ROCR100 = 48    /* x / prev * 100 (period 10) */
+  CW_IND_ROCR100 = 48,   /* x / prev * 100 (period 10) */
+  CW_IND_HMA = 49,       /* Hull MA (period 9) */
+  CW_IND_VWMA = 50,      /* volume-weighted MA (period 20); input, volume */
+  CW_IND_STOCHRSI = 51,  /* stochastic RSI (14, fastk 5, fastd 3, SMA) -> fastk,
+                            fastd */
+  CW_IND_ULTOSC = 52,    /* ultimate oscillator (7, 14, 28) */
+  CW_IND_SAR = 53,       /* parabolic SAR (acceleration 0.02, maximum 0.2);
+                            high, low */
+  CW_IND_LINEARREG = 54, /* linear regression, value at the newest bar (14) */
+  CW_IND_LINEARREG_SLOPE = 55,     /* its slope per bar (14) */
+  CW_IND_LINEARREG_INTERCEPT = 56, /* its value at the oldest bar (14) */
+  CW_IND_LINEARREG_ANGLE = 57,     /* atan(slope) in degrees (14) */
+  CW_IND_TSF = 58,       /* time series forecast: the line one bar ahead (14) */
+  CW_IND_ADOSC = 59,     /* Chaikin A/D oscillator (fast 3, slow 10) */
+  CW_IND_VWAP = 60,      /* cumulative VWAP of the typical price; high, low,
+                            close, volume */
+  CW_IND_AVWAP = 61,     /* anchored VWAP: as VWAP plus an "anchor" column,
+                            restarting at every row whose anchor is != 0 */
+  CW_IND_CMF = 62,       /* Chaikin money flow (period 20) */
+  CW_IND_KELTNER = 63,   /* Keltner channels (EMA 20 of typical price, +-2 x
+                            ATR 10) -> upper, middle, lower */
+  CW_IND_DONCHIAN = 64,  /* Donchian channels (20) -> upper, middle, lower */
+  CW_IND_ICHIMOKU = 65,  /* Ichimoku (9, 26, 52) -> tenkan, kijun, senkou_a,
+                            senkou_b, each at the row it is computed from
+                            (draw senkou 26 rows later) */
+  CW_IND_SUPERTREND = 66, /* Supertrend (ATR 10, multiplier 3) -> value,
+                             direction (+1 up, -1 down) */
+  CW_IND_ELDER_RAY = 67, /* Elder ray (EMA 13) -> bull, bear */
+  CW_IND_TSI = 68,       /* true strength index (long 25, short 13) */
+  CW_IND_PIVOTS = 69     /* classic floor pivots of the previous bar -> p, r1,
+                            r2, r3, s1, s2, s3 */
 };
 
 /* Moving-average kinds for "matype" parameters (TA-Lib's numbering). */

@@ -99,8 +99,12 @@ void FillRect32Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width,
   } else if (width == 1) {
     for (size_t y = 0; y < height; ++y, row += stride) std::memcpy(row, &pattern, 4);
   } else {
+    // 2 or 3 pixels: two overlapping 8-byte stores (the overlap starts on a
+    // pixel boundary, so it rewrites the same bytes).
+    const uint64_t pattern64 = static_cast<uint64_t>(pattern) << 32 | pattern;
     for (size_t y = 0; y < height; ++y, row += stride) {
-      for (size_t x = 0; x < width; ++x) std::memcpy(row + 4 * x, &pattern, 4);
+      std::memcpy(row, &pattern64, 8);
+      std::memcpy(row + row_bytes - 8, &pattern64, 8);
     }
   }
 }
@@ -116,6 +120,7 @@ void FillRect8Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width, 
   const hn::CappedTag<uint8_t, 16> d8_128;
   const auto wide = hn::Set(d8, value);
   const auto narrow = hn::Set(d8_128, value);
+  const uint64_t v64 = 0x0101010101010101ull * value;
   for (size_t y = 0; y < height; ++y) {
     uint8_t* row = top_left + y * stride;
     if (width >= lanes) {
@@ -126,6 +131,12 @@ void FillRect8Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width, 
       size_t i = 0;
       for (; i + 16 <= width; i += 16) hn::StoreU(narrow, d8_128, row + i);
       if (i < width) hn::StoreU(narrow, d8_128, row + width - 16);
+    } else if (width >= 8) {  // two overlapping 8-byte stores
+      std::memcpy(row, &v64, 8);
+      std::memcpy(row + width - 8, &v64, 8);
+    } else if (width >= 4) {
+      std::memcpy(row, &v64, 4);
+      std::memcpy(row + width - 4, &v64, 4);
     } else {
       for (size_t x = 0; x < width; ++x) row[x] = value;
     }

@@ -2,6 +2,7 @@
 
 #include <spng.h>
 #include <webp/decode.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -102,13 +103,19 @@ bool DecodePng(const uint8_t* data, size_t size, std::vector<uint8_t>* rgba, Png
   info->bit_depth = ihdr.bit_depth;
   info->colour_type = ihdr.color_type;
   info->chunks.clear();
-  // Chunk walk after the 8-byte signature; libspng has checked the CRCs.
-  for (size_t pos = 8; pos + 12 <= size;) {
+  // Walk every chunk after the 8-byte signature and check its CRC here:
+  // libspng stops reading at IEND's header, so it never checks that CRC
+  // (a bug once hid there). The file must end exactly after IEND.
+  size_t pos = 8;
+  while (pos + 12 <= size) {
     const uint32_t length = ReadU32(data + pos);
+    if (length > size - pos - 12) return false;
+    const uLong crc = crc32(0, data + pos + 4, static_cast<uInt>(length) + 4);
+    if (crc != ReadU32(data + pos + 8 + length)) return false;
     info->chunks.emplace_back(reinterpret_cast<const char*>(data + pos + 4), 4);
     pos += 12 + static_cast<size_t>(length);
   }
-  return true;
+  return pos == size && !info->chunks.empty() && info->chunks.back() == "IEND";
 }
 
 bool DecodeWebp(const uint8_t* data, size_t size, std::vector<uint8_t>* rgba, int* width,

@@ -19,8 +19,10 @@ struct PngInfo {
   std::vector<std::string> chunks;  // chunk types in file order
 };
 
-// Decodes a PNG with libspng (CRC and Adler-32 checks on) to tightly packed
-// RGBA8 rows, and walks its chunks. False on any error.
+// Decodes a PNG with libspng (Adler-32 and chunk CRC checks on) to tightly
+// packed RGBA8 rows, then walks its chunks checking every CRC itself
+// (libspng skips IEND's) and that the file ends with IEND. False on any
+// error.
 bool DecodePng(const uint8_t* data, size_t size, std::vector<uint8_t>* rgba, PngInfo* info);
 
 // Decodes a WebP with libwebp's WebPDecodeRGBA. False on any error.

@@ -975,5 +975,543 @@ void Rocr100Compute(const double* const* in, size_t m, const double* p, double* 
   }
 }
 
+// ---- Third batch -------------------------------------------------------------
+// Mostly compositions of the Highway kernels above (RollingSum,
+// LinearRecurrence) with O(1)-per-bar scalar glue; SAR, Supertrend and the
+// cumulative VWAP are inherently sequential scalar loops, LINEARREG is an
+// O(period) scalar loop per bar (as TA-Lib's), written around a reference
+// value so that it stays exact on flat windows.
+
+namespace {
+
+// floor(sqrt(n)), exact for every size_t the periods can take.
+size_t IntSqrt(size_t n) {
+  size_t r = static_cast<size_t>(std::sqrt(static_cast<double>(n)));
+  while (r * r > n) --r;
+  while ((r + 1) * (r + 1) <= n) ++r;
+  return r;
+}
+
+// out[i] = sum of x[i-n+1..i] for n-1 <= i < m, and exactly 0 where all n
+// values are 0 (not the sliding sum's rounding residue). For sums that are
+// divisors: volume, true range.
+void WindowSumExactZero(const double* x, size_t m, size_t n, double* out) {
+  RollingSum(x, m, n, 1.0, out);
+  size_t nonzero = 0;
+  for (size_t i = 0; i < m; ++i) {
+    nonzero += x[i] != 0;
+    if (i >= n) nonzero -= x[i - n] != 0;
+    if (i + 1 >= n && nonzero == 0) out[i] = 0.0;
+  }
+}
+
+// Sum with Neumaier's compensation, for the cumulative VWAP sums.
+struct CompensatedSum {
+  double sum = 0, c = 0;
+  void Add(double v) {
+    const double t = sum + v;
+    c += std::fabs(sum) >= std::fabs(v) ? (sum - t) + v : (v - t) + sum;
+    sum = t;
+  }
+  double Value() const { return sum + c; }
+};
+
+// Least-squares line through the window x[i-n+1..i] (oldest at t = 0):
+// mean and slope, computed around the newest value so a flat window gives a
+// slope of exactly 0 and rounding stays relative to the window's spread.
+void LinearFit(const double* x, size_t i, size_t n, double* mean, double* slope) {
+  const double ref = x[i];
+  const double half = (static_cast<double>(n) - 1.0) / 2.0;
+  double sd = 0, std_ = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const double d = x[i + 1 - n + k] - ref;
+    sd += d;
+    std_ += (static_cast<double>(k) - half) * d;
+  }
+  const double dn = static_cast<double>(n);
+  const double sxx = dn * (dn * dn - 1.0) / 12.0;
+  *mean = ref + sd / dn;
+  *slope = std_ / sxx;
+}
+
+// fn(i, mean, slope) for every window end i >= n-1.
+template <typename Fn>
+void ForEachLinearFit(const double* x, size_t m, size_t n, Fn&& fn) {
+  for (size_t i = n - 1; i < m; ++i) {
+    double mean, slope;
+    LinearFit(x, i, n, &mean, &slope);
+    fn(i, mean, slope);
+  }
+}
+
+double TypicalPrice(const double* const* in, size_t i) {
+  return (in[0][i] + in[1][i] + in[2][i]) / 3.0;
+}
+
+// Chaikin money-flow multiplier times volume; 0 when high == low.
+double MoneyFlowVolume(double h, double l, double c, double v) {
+  const double range = h - l;
+  return range > 0 ? (((c - l) - (h - c)) / range) * v : 0.0;
+}
+
+// TA-Lib's ATR (Wilder, first value at bar n) of high/low/close into out.
+void AtrInto(const double* h, const double* l, const double* c, size_t m, size_t n, double* out) {
+  FillNaN(out, std::min(m, n));
+  if (m <= n) return;
+  double sum = 0;
+  for (size_t i = 1; i <= n; ++i) sum += TrueRangeValue(h[i], l[i], c[i - 1]);
+  const double seed = sum / static_cast<double>(n);
+  out[n] = seed;
+  WilderAverageTrueRange(h, l, c, m, n, seed, out);
+}
+
+}  // namespace
+
+// Hull MA: WMA(2 WMA(x, n/2) - WMA(x, n), floor(sqrt(n))).
+size_t HmaLookback(const double* p) {
+  const size_t n = Period(p, 0);
+  return n - 1 + IntSqrt(n) - 1;
+}
+void HmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* half = ws.Buffer(kFirstFunctionSlot, m);
+  double* full = ws.Buffer(kFirstFunctionSlot + 1, m);
+  WmaInto(in[0], m, n / 2, half);
+  WmaInto(in[0], m, n, full);
+  for (size_t i = n - 1; i < m; ++i) full[i] = 2.0 * half[i] - full[i];
+  FillNaN(out[0], n - 1);
+  WmaInto(full + (n - 1), m - (n - 1), IntSqrt(n), out[0] + (n - 1));
+}
+
+// Volume-weighted MA: sum(x v) / sum(v) over n bars; the plain mean of the
+// window when its volume is 0.
+size_t VwmaLookback(const double* p) { return Period(p, 0) - 1; }
+void VwmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                 Workspace& ws) {
+  const size_t n = Period(p, 0);
+  const double *x = in[0], *v = in[1];
+  double* pv = ws.Buffer(kFirstFunctionSlot, m);
+  double* sum_pv = ws.Buffer(kFirstFunctionSlot + 1, m);
+  double* sum_v = ws.Buffer(kFirstFunctionSlot + 2, m);
+  for (size_t i = 0; i < m; ++i) pv[i] = x[i] * v[i];
+  RollingSum(pv, m, n, 1.0, sum_pv);
+  WindowSumExactZero(v, m, n, sum_v);
+  FillNaN(out[0], n - 1);
+  for (size_t i = n - 1; i < m; ++i) {
+    if (sum_v[i] != 0) {
+      out[0][i] = sum_pv[i] / sum_v[i];
+    } else {
+      double s = 0;
+      for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
+      out[0][i] = s / static_cast<double>(n);
+    }
+  }
+}
+
+// STOCHRSI (TA-Lib): STOCHF(fastk, fastd, fastd_matype) with RSI(period) as
+// high, low and close. params: period, fastk, fastd, fastd_matype.
+size_t StochRsiLookback(const double* p) {
+  return Period(p, 0) + Period(p, 1) - 1 + MaLookback(static_cast<MaType>(p[3]), Period(p, 2));
+}
+void StochRsiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  const size_t r0 = Period(p, 0);
+  double* rsi = ws.Buffer(kFirstFunctionSlot, m);
+  double* const rsi_out[] = {rsi};
+  RsiCompute(in, m, p, rsi_out, ws);
+  const double* r = rsi + r0;
+  const size_t mr = m - r0;
+  const size_t fk = Period(p, 1);
+  FillNaN(out[0], r0);
+  FillNaN(out[1], r0 + fk - 1);
+  if (mr >= fk) {
+    FastKInto(r, r, r, mr, fk, out[0] + r0, ws, kFirstFunctionSlot + 1);
+    MovingAverage(static_cast<MaType>(p[3]), out[0] + r0 + fk - 1, mr - (fk - 1), Period(p, 2),
+                  out[1] + r0 + fk - 1, ws, kFirstFunctionSlot + 1);
+  }
+  FillNaN(out[0], std::min(m, StochRsiLookback(p)));
+  FillNaN(out[1], std::min(m, StochRsiLookback(p)));
+}
+
+// Ultimate oscillator (TA-Lib): bp = close - min(low, prev close), tr =
+// max(high, prev close) - min(low, prev close); a_k = sum bp / sum tr over k
+// bars (0 when sum tr = 0); 100 (4 a_short + 2 a_mid + a_long) / 7 with the
+// three periods sorted.
+size_t UltOscLookback(const double* p) {
+  return std::max({Period(p, 0), Period(p, 1), Period(p, 2)});
+}
+void UltOscCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                   Workspace& ws) {
+  size_t per[3] = {Period(p, 0), Period(p, 1), Period(p, 2)};
+  std::sort(per, per + 3);
+  const double *h = in[0], *l = in[1], *c = in[2];
+  double* bp = ws.Buffer(kFirstFunctionSlot, m);
+  double* tr = ws.Buffer(kFirstFunctionSlot + 1, m);
+  double* sbp = ws.Buffer(kFirstFunctionSlot + 2, m);
+  double* str = ws.Buffer(kFirstFunctionSlot + 3, m);
+  bp[0] = tr[0] = 0;
+  for (size_t i = 1; i < m; ++i) {
+    const double true_low = std::min(l[i], c[i - 1]);
+    bp[i] = c[i] - true_low;
+    tr[i] = std::max(h[i], c[i - 1]) - true_low;
+  }
+  const size_t lb = per[2];
+  FillNaN(out[0], lb);
+  for (size_t i = lb; i < m; ++i) out[0][i] = 0;
+  const double weight[3] = {4.0, 2.0, 1.0};
+  for (size_t k = 0; k < 3; ++k) {
+    // Sums over bars i-per+1..i, all of which have a previous close.
+    WindowSumExactZero(bp + 1, m - 1, per[k], sbp + 1);
+    WindowSumExactZero(tr + 1, m - 1, per[k], str + 1);
+    for (size_t i = lb; i < m; ++i) {
+      if (str[i] != 0) out[0][i] += weight[k] * (sbp[i] / str[i]);
+    }
+  }
+  for (size_t i = lb; i < m; ++i) out[0][i] = 100.0 * (out[0][i] / 7.0);
+}
+
+// Parabolic SAR, TA-Lib's algorithm: the first direction is short when
+// bar 1 has a -DM (low fell more than high rose), else long; the first SAR
+// is bar 0's low (long) or high (short), the first extreme point bar 1's
+// high (long) or low (short). params: acceleration, maximum.
+size_t SarLookback(const double*) { return 1; }
+void SarCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const double *h = in[0], *l = in[1];
+  double step = p[0];
+  const double max_af = p[1];
+  if (step > max_af) step = max_af;
+  double af = step;
+  const double up = h[1] - h[0], down = l[0] - l[1];
+  bool is_long = !(down > 0 && up < down);
+  double ep = is_long ? h[1] : l[1];
+  double sar = is_long ? l[0] : h[0];
+  double new_low = l[1], new_high = h[1];
+  out[0][0] = kNaN;
+  for (size_t i = 1; i < m; ++i) {
+    const double prev_low = new_low, prev_high = new_high;
+    new_low = l[i];
+    new_high = h[i];
+    if (is_long) {
+      if (new_low <= sar) {
+        is_long = false;
+        sar = std::max({ep, prev_high, new_high});
+        out[0][i] = sar;
+        af = step;
+        ep = new_low;
+        sar = std::max({sar + af * (ep - sar), prev_high, new_high});
+      } else {
+        out[0][i] = sar;
+        if (new_high > ep) {
+          ep = new_high;
+          af = std::min(af + step, max_af);
+        }
+        sar = std::min({sar + af * (ep - sar), prev_low, new_low});
+      }
+    } else {
+      if (new_high >= sar) {
+        is_long = true;
+        sar = std::min({ep, prev_low, new_low});
+        out[0][i] = sar;
+        af = step;
+        ep = new_high;
+        sar = std::min({sar + af * (ep - sar), prev_low, new_low});
+      } else {
+        out[0][i] = sar;
+        if (new_low < ep) {
+          ep = new_low;
+          af = std::min(af + step, max_af);
+        }
+        sar = std::max({sar + af * (ep - sar), prev_high, new_high});
+      }
+    }
+  }
+}
+
+// Linear regression over n bars (TA-Lib's LINEARREG family): the fitted
+// value at the newest bar, the slope per bar, the fitted value at the
+// oldest bar (TA-Lib's "intercept"), the slope's angle in degrees, and the
+// time series forecast (the line one bar ahead).
+size_t LinearRegLookback(const double* p) { return Period(p, 0) - 1; }
+void LinearRegCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                      Workspace&) {
+  const size_t n = Period(p, 0);
+  const double half = (static_cast<double>(n) - 1.0) / 2.0;
+  FillNaN(out[0], n - 1);
+  ForEachLinearFit(in[0], m, n, [&](size_t i, double mean, double slope) {
+    out[0][i] = mean + slope * half;
+  });
+}
+size_t LinearRegSlopeLookback(const double* p) { return Period(p, 0) - 1; }
+void LinearRegSlopeCompute(const double* const* in, size_t m, const double* p,
+                           double* const* out, Workspace&) {
+  FillNaN(out[0], Period(p, 0) - 1);
+  ForEachLinearFit(in[0], m, Period(p, 0),
+                   [&](size_t i, double, double slope) { out[0][i] = slope; });
+}
+size_t LinearRegInterceptLookback(const double* p) { return Period(p, 0) - 1; }
+void LinearRegInterceptCompute(const double* const* in, size_t m, const double* p,
+                               double* const* out, Workspace&) {
+  const size_t n = Period(p, 0);
+  const double half = (static_cast<double>(n) - 1.0) / 2.0;
+  FillNaN(out[0], n - 1);
+  ForEachLinearFit(in[0], m, n, [&](size_t i, double mean, double slope) {
+    out[0][i] = mean - slope * half;
+  });
+}
+size_t LinearRegAngleLookback(const double* p) { return Period(p, 0) - 1; }
+void LinearRegAngleCompute(const double* const* in, size_t m, const double* p,
+                           double* const* out, Workspace&) {
+  constexpr double kDegrees = 180.0 / 3.14159265358979323846;
+  FillNaN(out[0], Period(p, 0) - 1);
+  ForEachLinearFit(in[0], m, Period(p, 0), [&](size_t i, double, double slope) {
+    out[0][i] = std::atan(slope) * kDegrees;
+  });
+}
+size_t TsfLookback(const double* p) { return Period(p, 0) - 1; }
+void TsfCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace&) {
+  const size_t n = Period(p, 0);
+  const double ahead = (static_cast<double>(n) + 1.0) / 2.0;
+  FillNaN(out[0], n - 1);
+  ForEachLinearFit(in[0], m, n, [&](size_t i, double mean, double slope) {
+    out[0][i] = mean + slope * ahead;
+  });
+}
+
+// Chaikin A/D oscillator (TA-Lib): EMA(AD, fast) - EMA(AD, slow), both
+// seeded with the first AD value (not a mean), first output at bar
+// max(fast, slow) - 1. params: fast, slow (not swapped, as TA-Lib).
+size_t AdOscLookback(const double* p) { return std::max(Period(p, 0), Period(p, 1)) - 1; }
+void AdOscCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                  Workspace& ws) {
+  double* ad = ws.Buffer(kFirstFunctionSlot, m);
+  double* fast = ws.Buffer(kFirstFunctionSlot + 1, m);
+  double acc = 0;
+  for (size_t i = 0; i < m; ++i) {
+    acc += MoneyFlowVolume(in[0][i], in[1][i], in[2][i], in[3][i]);
+    ad[i] = acc;
+  }
+  const double kf = EmaK(Period(p, 0)), ks = EmaK(Period(p, 1));
+  fast[0] = out[0][0] = ad[0];
+  LinearRecurrence(ad + 1, m - 1, 1.0 - kf, kf, ad[0], fast + 1);
+  LinearRecurrence(ad + 1, m - 1, 1.0 - ks, ks, ad[0], out[0] + 1);
+  const size_t lb = AdOscLookback(p);
+  FillNaN(out[0], lb);
+  for (size_t i = lb; i < m; ++i) out[0][i] = fast[i] - out[0][i];
+}
+
+namespace {
+// VWAP of the typical price from `start` (an anchor) through each row up to
+// the next anchor; rows are anchors where anchor != nullptr && anchor[i] != 0.
+// Where no volume has traded since the anchor, the plain mean of the typical
+// prices since the anchor.
+void VwapInto(const double* const* in, const double* anchor, size_t m, double* out) {
+  CompensatedSum pv, vol, tp_sum;
+  size_t count = 0;
+  for (size_t i = 0; i < m; ++i) {
+    if (anchor != nullptr && anchor[i] != 0) {
+      pv = vol = tp_sum = CompensatedSum();
+      count = 0;
+    }
+    const double tp = TypicalPrice(in, i);
+    pv.Add(tp * in[3][i]);
+    vol.Add(in[3][i]);
+    tp_sum.Add(tp);
+    ++count;
+    const double v = vol.Value();
+    out[i] = v != 0 ? pv.Value() / v : tp_sum.Value() / static_cast<double>(count);
+  }
+}
+}  // namespace
+
+size_t VwapLookback(const double*) { return 0; }
+void VwapCompute(const double* const* in, size_t m, const double*, double* const* out,
+                 Workspace&) {
+  VwapInto(in, nullptr, m, out[0]);
+}
+
+size_t AnchoredVwapLookback(const double*) { return 0; }
+void AnchoredVwapCompute(const double* const* in, size_t m, const double*, double* const* out,
+                         Workspace&) {
+  VwapInto(in, in[4], m, out[0]);
+}
+
+// Chaikin money flow: sum of money-flow volume / sum of volume over n bars,
+// 0 when the window's volume is 0.
+size_t CmfLookback(const double* p) { return Period(p, 0) - 1; }
+void CmfCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* mfv = ws.Buffer(kFirstFunctionSlot, m);
+  double* sum_mfv = ws.Buffer(kFirstFunctionSlot + 1, m);
+  double* sum_v = ws.Buffer(kFirstFunctionSlot + 2, m);
+  for (size_t i = 0; i < m; ++i) {
+    mfv[i] = MoneyFlowVolume(in[0][i], in[1][i], in[2][i], in[3][i]);
+  }
+  RollingSum(mfv, m, n, 1.0, sum_mfv);
+  WindowSumExactZero(in[3], m, n, sum_v);
+  FillNaN(out[0], n - 1);
+  for (size_t i = n - 1; i < m; ++i) out[0][i] = sum_v[i] != 0 ? sum_mfv[i] / sum_v[i] : 0.0;
+}
+
+// Keltner channels: middle = EMA(typical price, period) (TA-Lib seeding),
+// upper/lower = middle +- multiplier * ATR(atr_period) (TA-Lib's Wilder
+// ATR). params: period, multiplier, atr_period.
+size_t KeltnerLookback(const double* p) { return std::max(Period(p, 0) - 1, Period(p, 2)); }
+void KeltnerCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                    Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* tp = ws.Buffer(kFirstFunctionSlot, m);
+  double* atr = ws.Buffer(kFirstFunctionSlot + 1, m);
+  for (size_t i = 0; i < m; ++i) tp[i] = TypicalPrice(in, i);
+  EmaInto(tp, m, n, out[1]);
+  AtrInto(in[0], in[1], in[2], m, Period(p, 2), atr);
+  const size_t lb = KeltnerLookback(p);
+  for (size_t j = 0; j < 3; ++j) FillNaN(out[j], lb);
+  for (size_t i = lb; i < m; ++i) {
+    const double width = p[1] * atr[i];
+    out[0][i] = out[1][i] + width;
+    out[2][i] = out[1][i] - width;
+  }
+}
+
+// Donchian channels: highest high, (highest + lowest) / 2, lowest low over
+// the n bars ending at (and including) the current one.
+size_t DonchianLookback(const double* p) { return Period(p, 0) - 1; }
+void DonchianCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  const size_t n = Period(p, 0);
+  RollingExtremeInto<true>(in[0], m, n, out[0], ws);
+  RollingExtremeInto<false>(in[1], m, n, out[2], ws);
+  FillNaN(out[1], n - 1);
+  for (size_t i = n - 1; i < m; ++i) out[1][i] = (out[0][i] + out[2][i]) / 2.0;
+}
+
+// Ichimoku (outputs tenkan, kijun, senkou_a, senkou_b), every line at the
+// row it is computed from (no displacement; docs/indicators.md). Each line
+// is a Donchian midline: (highest high + lowest low) / 2 over its period.
+size_t IchimokuLookback(const double* p) {
+  return std::max({Period(p, 0), Period(p, 1), Period(p, 2)}) - 1;
+}
+void IchimokuCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  double* highest = ws.Buffer(kFirstFunctionSlot, m);
+  const size_t out_of[3] = {0, 1, 3};
+  for (size_t k = 0; k < 3; ++k) {
+    const size_t n = Period(p, k);
+    double* o = out[out_of[k]];
+    RollingExtremeInto<true>(in[0], m, n, highest, ws);
+    RollingExtremeInto<false>(in[1], m, n, o, ws);
+    for (size_t i = n - 1; i < m; ++i) o[i] = (highest[i] + o[i]) / 2.0;
+  }
+  const size_t lb = IchimokuLookback(p);
+  for (size_t i = lb; i < m; ++i) out[2][i] = (out[0][i] + out[1][i]) / 2.0;
+  for (size_t j = 0; j < 4; ++j) FillNaN(out[j], lb);
+}
+
+// Supertrend (TradingView's algorithm on TA-Lib's ATR): bands hl2 +-
+// multiplier * ATR, the upper band only falling and the lower only rising
+// while the previous close stays inside them; the trend turns up when the
+// close rises above the upper band and down when it falls below the lower
+// one; the first value is the upper band (down trend). Outputs value (the
+// lower band in an up trend, the upper in a down trend) and direction (+1
+// up, -1 down). params: period, multiplier.
+size_t SupertrendLookback(const double* p) { return Period(p, 0); }
+void SupertrendCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                       Workspace& ws) {
+  const size_t n = Period(p, 0);
+  const double *h = in[0], *l = in[1], *c = in[2];
+  double* atr = ws.Buffer(kFirstFunctionSlot, m);
+  AtrInto(h, l, c, m, n, atr);
+  FillNaN(out[0], n);
+  FillNaN(out[1], n);
+  double upper = 0, lower = 0;
+  bool up = false;
+  for (size_t i = n; i < m; ++i) {
+    const double mid = (h[i] + l[i]) / 2.0;
+    const double basic_upper = mid + p[1] * atr[i];
+    const double basic_lower = mid - p[1] * atr[i];
+    if (i == n) {
+      upper = basic_upper;
+      lower = basic_lower;
+      up = false;
+    } else {
+      const bool was_up = up;
+      lower = (basic_lower > lower || c[i - 1] < lower) ? basic_lower : lower;
+      upper = (basic_upper < upper || c[i - 1] > upper) ? basic_upper : upper;
+      up = was_up ? !(c[i] < lower) : c[i] > upper;
+    }
+    out[0][i] = up ? lower : upper;
+    out[1][i] = up ? 1.0 : -1.0;
+  }
+}
+
+// Elder ray: bull power = high - EMA(close), bear power = low - EMA(close).
+size_t ElderRayLookback(const double* p) { return Period(p, 0) - 1; }
+void ElderRayCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  const size_t n = Period(p, 0);
+  double* ema = ws.Buffer(kFirstFunctionSlot, m);
+  EmaInto(in[2], m, n, ema);
+  FillNaN(out[0], n - 1);
+  FillNaN(out[1], n - 1);
+  for (size_t i = n - 1; i < m; ++i) {
+    out[0][i] = in[0][i] - ema[i];
+    out[1][i] = in[1][i] - ema[i];
+  }
+}
+
+// True strength index: 100 EMA(EMA(mom, long), short) / EMA(EMA(|mom|,
+// long), short), mom = x[i] - x[i-1], each EMA seeded with the mean of its
+// first values (TA-Lib's EMA); 0 when the denominator is 0.
+// params: long, short.
+size_t TsiLookback(const double* p) { return Period(p, 0) + Period(p, 1) - 1; }
+void TsiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+                Workspace& ws) {
+  const size_t nl = Period(p, 0), ns = Period(p, 1);
+  const double* x = in[0];
+  double* mom = ws.Buffer(kFirstFunctionSlot, m);
+  double* mabs = ws.Buffer(kFirstFunctionSlot + 1, m);
+  double* e1 = ws.Buffer(kFirstFunctionSlot + 2, m);
+  double* e1abs = ws.Buffer(kFirstFunctionSlot + 3, m);
+  double* e2abs = ws.Buffer(kFirstFunctionSlot + 4, m);
+  for (size_t i = 1; i < m; ++i) {
+    mom[i] = x[i] - x[i - 1];
+    mabs[i] = std::fabs(mom[i]);
+  }
+  // mom starts at 1, the first EMA at nl, the second at nl + ns - 1.
+  EmaInto(mom + 1, m - 1, nl, e1 + 1);
+  EmaInto(mabs + 1, m - 1, nl, e1abs + 1);
+  EmaInto(e1 + nl, m - nl, ns, out[0] + nl);
+  EmaInto(e1abs + nl, m - nl, ns, e2abs + nl);
+  const size_t lb = TsiLookback(p);
+  FillNaN(out[0], lb);
+  for (size_t i = lb; i < m; ++i) {
+    out[0][i] = e2abs[i] != 0 ? 100.0 * (out[0][i] / e2abs[i]) : 0.0;
+  }
+}
+
+// Classic floor pivots from the previous bar: P = (H + L + C) / 3,
+// R1 = 2P - L, S1 = 2P - H, R2 = P + (H - L), S2 = P - (H - L),
+// R3 = H + 2 (P - L), S3 = L - 2 (H - P). Outputs p, r1, r2, r3, s1, s2, s3.
+size_t PivotsLookback(const double*) { return 1; }
+void PivotsCompute(const double* const* in, size_t m, const double*, double* const* out,
+                   Workspace&) {
+  for (size_t j = 0; j < 7; ++j) out[j][0] = kNaN;
+  for (size_t i = 1; i < m; ++i) {
+    const double h = in[0][i - 1], l = in[1][i - 1], c = in[2][i - 1];
+    const double pp = (h + l + c) / 3.0;
+    out[0][i] = pp;
+    out[1][i] = 2.0 * pp - l;
+    out[2][i] = pp + (h - l);
+    out[3][i] = h + 2.0 * (pp - l);
+    out[4][i] = 2.0 * pp - h;
+    out[5][i] = pp - (h - l);
+    out[6][i] = l - 2.0 * (h - pp);
+  }
+}
+
 }  // namespace indicators
 }  // namespace candlewick

@@ -3,12 +3,14 @@
 // properties every indicator must have: strided input equals contiguous, a
 // non-finite row splits the series into independent runs, flat and short
 // series, the lookback is where values start, bad input gets a status.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/types/span.h"
@@ -44,6 +46,7 @@ constexpr size_t kSampleRows = sizeof(kClose) / sizeof(kClose[0]);
 
 struct Ohlcv {
   Series open, high, low, close, volume;
+  Series anchor;  // AVWAP's anchor flags (1 = restart), as long as close
   size_t size() const { return close.size(); }
 };
 
@@ -54,6 +57,8 @@ Ohlcv Sample() {
   s.low.assign(kLow, kLow + kSampleRows);
   s.close.assign(kClose, kClose + kSampleRows);
   s.volume.assign(kVolume, kVolume + kSampleRows);
+  s.anchor.assign(kSampleRows, 0.0);
+  s.anchor[20] = 1;
   return s;
 }
 
@@ -77,6 +82,7 @@ Ohlcv RandomOhlcv(size_t m, uint32_t seed, double start = 100.0) {
     s.low.push_back(std::round(l * 100) / 100 - 0.01);
     s.close.push_back(c);
     s.volume.push_back(std::round(1000 + 500 * u(rng)));
+    s.anchor.push_back(i % 37 == 11 ? 1.0 : 0.0);
   }
   return s;
 }
@@ -91,6 +97,7 @@ std::vector<StridedView<double>> InputsFor(const Spec& spec, const Ohlcv& s) {
                         : name == "high"   ? s.high
                         : name == "low"    ? s.low
                         : name == "volume" ? s.volume
+                        : name == "anchor" ? s.anchor
                                            : s.close;
     in.emplace_back(col.data(), col.size(), 0);
   }
@@ -197,6 +204,28 @@ const std::vector<TalibCase>& TalibCases() {
     {Id::kRocp, {10.0}, 0, 10, {{10, 0.027936821322803538}, {11, 0.03576368306658768}, {24, 0.0024838549428713363}, {47, -0.04261047159301897}}},
     {Id::kRocr, {10.0}, 0, 10, {{10, 1.0279368213228035}, {11, 1.0357636830665877}, {24, 1.0024838549428714}, {47, 0.957389528406981}}},
     {Id::kRocr100, {10.0}, 0, 10, {{10, 102.79368213228035}, {11, 103.57636830665878}, {24, 100.24838549428713}, {47, 95.7389528406981}}},
+    // Third batch.
+    {Id::kSar, {0.02, 0.2}, 0, 1, {{1, 100.3}, {2, 100.3366}, {3, 100.420336}, {4, 100.51}, {5, 101.0068}, {6, 101.46385599999999}, {7, 101.88434751999999}, {8, 102.45591276799999}, {9, 102.9703214912}, {10, 107.6}, {11, 107.5116}, {12, 107.424968}, {13, 107.18916928}, {14, 106.7242191232}, {15, 106.287165975808}, {16, 105.87633601725952}, {17, 105.19102913587875}, {18, 104.27392622229087}, {19, 103.44853360006178}, {20, 102.7056802400556}, {21, 102.03711221605003}, {22, 96.02}, {23, 96.13839999999999}, {24, 96.377264}, {25, 96.60657343999999}, {26, 97.0795790336}, {27, 97.891612710912}, {28, 98.63868369403905}, {29, 99.32598899851592}, {30, 100.40739009866434}, {31, 101.69410328682461}, {32, 102.82641089240566}, {33, 103.82284158531698}, {34, 104.9298437633726}, {35, 105.88186563650044}, {36, 111.73}, {37, 111.62360000000001}, {38, 111.51932800000002}, {39, 111.22855488000002}, {40, 110.67904158720002}, {41, 110.16249909196802}, {42, 109.67694914644993}, {43, 108.93239321473393}, {44, 108.02315389326054}, {45, 107.20483850393448}, {46, 106.46835465354103}, {47, 105.80551918818692}}},
+    {Id::kSar, {0.05, 0.1}, 0, 1, {{1, 100.3}, {2, 100.3915}, {3, 100.51}, {4, 100.51}, {5, 101.131}, {6, 101.6899}, {7, 102.19291}, {8, 102.733619}, {9, 103.2202571}, {10, 107.6}, {11, 107.37899999999999}, {12, 107.16904999999998}, {13, 106.60514499999998}, {14, 105.88863049999998}, {15, 105.24376744999998}, {16, 104.66339070499998}, {17, 103.92805163449998}, {18, 103.13724647104998}, {19, 102.42552182394498}, {20, 101.78496964155048}, {21, 101.20847267739542}, {22, 96.02}, {23, 96.316}, {24, 96.89540000000001}, {25, 97.41686000000001}, {26, 98.12417400000001}, {27, 99.03475660000001}, {28, 99.85428094000001}, {29, 100.59185284600001}, {30, 101.54666756140001}, {31, 102.50500080526001}, {32, 103.36750072473401}, {33, 104.14375065226061}, {34, 104.90237558703454}, {35, 105.58513802833109}, {36, 106.19962422549798}, {37, 106.41}, {38, 111.73}, {39, 111.35600000000001}, {40, 110.4274}, {41, 109.59166}, {42, 108.839494}, {43, 107.9925446}, {44, 107.17729014}, {45, 106.44356112599999}, {46, 105.78320501339999}, {47, 105.18888451206}}},
+    {Id::kStochRsi, {5.0, 4.0, 3.0, 1.0}, 0, 10, {{10, 2.0231595752009968}, {11, 28.180815821343998}, {12, 0.0}, {13, 0.0}, {14, 18.62382436443139}, {15, 49.626825851936665}, {16, 0.0}, {17, 0.0}, {18, 100.0}, {19, 99.35044989503994}, {20, 52.36020596472558}, {21, 100.0}, {22, 100.0}, {23, 100.0}, {24, 86.8275848821357}, {25, 100.0}, {26, 100.0}, {27, 80.00369387335721}, {28, 58.86349970986409}, {29, 100.0}, {30, 100.0}, {31, 0.0}, {32, 10.290357633281936}, {33, 47.08602563206043}, {34, 0.0}, {35, 0.0}, {36, 6.928783834660998}, {37, 28.434439256516097}, {38, 0.0}, {39, 0.0}, {40, 33.862607296202654}, {41, 82.83262899295389}, {42, 0.0}, {43, 0.0}, {44, 100.0}, {45, 94.49561072428759}, {46, 57.363209016831306}, {47, 100.0}}},
+    {Id::kUltOsc, {5.0, 2.0, 3.0}, 0, 5, {{5, 59.672563976784886}, {6, 47.00433914593826}, {7, 61.26585587001306}, {8, 61.663551786471814}, {9, 39.107784984379826}, {10, 38.580934981838475}, {11, 47.79856594769088}, {12, 37.37452275084324}, {13, 28.30483959948971}, {14, 34.398428841792864}, {15, 47.25983024498707}, {16, 33.0478488586828}, {17, 33.804153592885974}, {18, 53.50389545135336}, {19, 56.7879491785097}, {20, 43.852814461231134}, {21, 48.93659844654298}, {22, 66.68383151786836}, {23, 61.91177756350778}, {24, 52.27063025895671}, {25, 68.23630370485324}, {26, 73.02177650733614}, {27, 66.13134496293779}, {28, 55.976274523104216}, {29, 67.91088834256968}, {30, 65.4458529949834}, {31, 49.04190280470965}, {32, 45.853246519985724}, {33, 56.44226791082447}, {34, 53.6491499869084}, {35, 34.541001673332126}, {36, 34.153203810371615}, {37, 43.36900236025554}, {38, 32.53812677119909}, {39, 28.9153225496308}, {40, 35.20483544991514}, {41, 45.16642977882203}, {42, 33.84569173796252}, {43, 33.90271146108545}, {44, 53.21806947689228}, {45, 57.47929157277066}, {46, 48.94227496964192}, {47, 55.841916740342555}}},
+    {Id::kStochRsi, {14.0, 5.0, 3.0, 0.0}, 0, 20, {{20, 27.864604436162267}, {21, 100.0}, {24, 94.1121716419396}, {47, 100.0}}},
+    {Id::kStochRsi, {14.0, 5.0, 3.0, 0.0}, 1, 20, {{20, 49.9115766107898}, {21, 62.966555739103704}, {24, 98.0373905473132}, {47, 76.08330350167398}}},
+    {Id::kStochRsi, {5.0, 4.0, 3.0, 1.0}, 0, 10, {{10, 2.0231595752009968}, {11, 28.180815821343998}, {24, 86.8275848821357}, {47, 100.0}}},
+    {Id::kStochRsi, {5.0, 4.0, 3.0, 1.0}, 1, 10, {{10, 0.6743865250669989}, {11, 14.427601173205499}, {24, 91.19296820022083}, {47, 83.20004201329098}}},
+    {Id::kUltOsc, {7.0, 14.0, 28.0}, 0, 28, {{28, 60.63226173467922}, {29, 61.78981074647665}, {47, 47.37734588712929}}},
+    {Id::kUltOsc, {5.0, 2.0, 3.0}, 0, 5, {{5, 59.672563976784886}, {6, 47.00433914593826}, {24, 52.27063025895671}, {47, 55.841916740342555}}},
+    {Id::kSar, {0.02, 0.2}, 0, 1, {{1, 100.3}, {2, 100.3366}, {24, 96.377264}, {47, 105.80551918818692}}},
+    {Id::kSar, {0.05, 0.1}, 0, 1, {{1, 100.3}, {2, 100.3915}, {24, 96.89540000000001}, {47, 105.18888451206}}},
+    {Id::kLinearReg, {14.0}, 0, 13, {{13, 104.15371428571417}, {14, 102.99257142857147}, {24, 98.70428571428572}, {47, 100.56028571428583}}},
+    {Id::kLinearRegSlope, {14.0}, 0, 13, {{13, 0.05672527472526047}, {14, -0.11476923076922418}, {24, -0.19505494505494048}, {47, -0.5576483516483289}}},
+    {Id::kLinearRegIntercept, {14.0}, 0, 13, {{13, 103.41628571428579}, {14, 104.48457142857139}, {24, 101.23999999999994}, {47, 107.80971428571411}}},
+    {Id::kLinearRegAngle, {14.0}, 0, 13, {{13, 3.2466395177153706}, {14, -6.54714653597102}, {24, -11.037241769567379}, {47, -29.146150790708766}}},
+    {Id::kTsf, {14.0}, 0, 13, {{13, 104.21043956043944}, {14, 102.87780219780225}, {24, 98.50923076923077}, {47, 100.0026373626375}}},
+    {Id::kLinearReg, {5.0}, 0, 4, {{4, 105.33200000000001}, {5, 105.82799999999999}, {24, 101.7740000000001}, {47, 102.75000000000007}}},
+    {Id::kAdOsc, {3.0, 10.0}, 0, 9, {{9, -111.72785881471415}, {10, -66.97678655861793}, {24, -93.5275049266138}, {47, -131.52893196221862}}},
+    {Id::kAdOsc, {10.0, 3.0}, 0, 9, {{9, 111.72785881471415}, {10, 66.97678655861793}, {24, 93.5275049266138}, {47, 131.52893196221862}}},
+    {Id::kVar, {5.0, 0.0}, 0, 4, {{4, 3.769119999999997}, {5, 3.5154159999999957}, {24, 2.7730160000000112}, {47, 0.8060560000000001}}},
   };
   return *cases;
 }
@@ -702,6 +731,495 @@ TEST_P(IndicatorsOnEveryTarget, SecondBatchMatchesTextbookDefinitions) {
   }
 }
 
+// ---- Third batch: textbook references ----------------------------------------
+
+// Parabolic SAR after Wilder, with TA-Lib's start (direction from bar 1's
+// directional movement, SAR at bar 0's extreme), written with a trend sign so
+// that it shares no code shape with the library's two-branch loop.
+RefSeries RefSar(const Ohlcv& s, LD step, LD max_af) {
+  const size_t m = s.size();
+  RefSeries out(m, kRefNaN);
+  if (m < 2) return out;
+  if (step > max_af) step = max_af;
+  auto hi = [&](size_t i) { return LD(s.high[i]); };
+  auto lo = [&](size_t i) { return LD(s.low[i]); };
+  const LD up = hi(1) - hi(0), down = lo(0) - lo(1);
+  int trend = (down > 0 && up < down) ? -1 : 1;  // +1 long, -1 short
+  LD ep = trend > 0 ? hi(1) : lo(1);
+  LD sar = trend > 0 ? lo(0) : hi(0);
+  LD af = step;
+  // The "favourable" extreme of bar i for the trend, and the one the SAR must
+  // not cross.
+  auto favourable = [&](size_t i) { return trend > 0 ? hi(i) : lo(i); };
+  auto guard = [&](size_t i) { return trend > 0 ? lo(i) : hi(i); };
+  auto clamp = [&](LD v, size_t a, size_t b) {
+    // A long SAR stays at or below the two lows, a short one at or above the
+    // two highs.
+    return trend > 0 ? std::min({v, guard(a), guard(b)}) : std::max({v, guard(a), guard(b)});
+  };
+  for (size_t i = 1; i < m; ++i) {
+    const size_t prev = i == 1 ? 1 : i - 1;  // TA-Lib uses bar 1 twice at the start
+    const bool penetrated = trend > 0 ? lo(i) <= sar : hi(i) >= sar;
+    if (penetrated) {
+      trend = -trend;
+      sar = clamp(ep, prev, i);
+      out[i] = sar;
+      af = step;
+      ep = favourable(i);
+    } else {
+      out[i] = sar;
+      if (trend * (favourable(i) - ep) > 0) {
+        ep = favourable(i);
+        af = std::min(af + step, max_af);
+      }
+    }
+    sar = clamp(sar + af * (ep - sar), prev, i);
+  }
+  return out;
+}
+
+// Ordinary least squares y = a + b t over t = 0..n-1 (oldest first), by the
+// normal equations in long double.
+void RefFit(const RefSeries& x, size_t i, size_t n, LD* a, LD* b) {
+  LD st = 0, sy = 0, stt = 0, sty = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const LD t = k, y = x[i + 1 - n + k];
+    st += t;
+    sy += y;
+    stt += t * t;
+    sty += t * y;
+  }
+  *b = (n * sty - st * sy) / (n * stt - st * st);
+  *a = (sy - *b * st) / n;
+}
+
+// TradingView's Supertrend script, line by line (nz() of the previous bands
+// is 0 on the first bar), on TA-Lib's ATR.
+void RefSupertrend(const Ohlcv& s, size_t n, LD factor, RefSeries* value, RefSeries* dir) {
+  const size_t m = s.size();
+  const RefSeries atr = RefAtr(s, n);
+  value->assign(m, kRefNaN);
+  dir->assign(m, kRefNaN);
+  LD prev_upper = 0, prev_lower = 0, prev_st = kRefNaN;
+  for (size_t i = n; i < m; ++i) {
+    const LD src = (LD(s.high[i]) + s.low[i]) / 2;
+    LD upper = src + factor * atr[i], lower = src - factor * atr[i];
+    const LD prev_close = s.close[i - 1];
+    lower = (lower > prev_lower || prev_close < prev_lower) ? lower : prev_lower;
+    upper = (upper < prev_upper || prev_close > prev_upper) ? upper : prev_upper;
+    int d;  // TradingView's sign: 1 down, -1 up
+    if (i == n) {
+      d = 1;
+    } else if (prev_st == prev_upper) {
+      d = s.close[i] > upper ? -1 : 1;
+    } else {
+      d = s.close[i] < lower ? 1 : -1;
+    }
+    const LD st = d == -1 ? lower : upper;
+    (*value)[i] = st;
+    (*dir)[i] = -d;
+    prev_upper = upper;
+    prev_lower = lower;
+    prev_st = st;
+  }
+}
+
+TEST_P(IndicatorsOnEveryTarget, ThirdBatchMatchesTextbookDefinitions) {
+  for (size_t m : kLengths) {
+    const Ohlcv s = RandomOhlcv(m, 500 + m);
+    const RefSeries x = ToRef(s.close);
+    const std::string tag = " m=" + std::to_string(m);
+    auto tp = [&](size_t i) { return (LD(s.high[i]) + s.low[i] + s.close[i]) / 3; };
+    auto mfv = [&](size_t i) {
+      const LD h = s.high[i], l = s.low[i], c = s.close[i];
+      return h > l ? ((c - l) - (h - c)) / (h - l) * LD(s.volume[i]) : 0.0L;
+    };
+    for (size_t n : {2u, 3u, 5u, 14u, 20u}) {
+      const double p = n;
+      const std::string t = tag + " n=" + std::to_string(n);
+      // HMA: WMA(2 WMA(n/2) - WMA(n), floor(sqrt(n))).
+      {
+        const RefSeries half = RefWma(x, n / 2), full = RefWma(x, n);
+        RefSeries diff(m, kRefNaN);
+        for (size_t i = 0; i < m; ++i) diff[i] = 2 * half[i] - full[i];
+        const size_t sq = static_cast<size_t>(std::floor(std::sqrt(double(n))));
+        ExpectMatches(RunIndicator(Id::kHma, s, {p})[0], RefWma(diff, sq),
+                      std::min(m, n - 1 + sq - 1), 1e-11, "hma" + t);
+      }
+      // VWMA over n bars.
+      RefSeries vwma(m, kRefNaN), cmf(m, kRefNaN);
+      for (size_t i = n - 1; i < m; ++i) {
+        LD pv = 0, v = 0, f = 0;
+        for (size_t k = i + 1 - n; k <= i; ++k) {
+          pv += LD(s.close[k]) * s.volume[k];
+          v += s.volume[k];
+          f += mfv(k);
+        }
+        vwma[i] = pv / v;
+        cmf[i] = f / v;
+      }
+      ExpectMatches(RunIndicator(Id::kVwma, s, {p})[0], vwma, std::min(m, n - 1), 1e-12,
+                    "vwma" + t);
+      ExpectMatches(RunIndicator(Id::kCmf, s, {p})[0], cmf, std::min(m, n - 1), 1e-9, "cmf" + t);
+      // The linear-regression family against the normal equations.
+      RefSeries reg(m, kRefNaN), slope(m, kRefNaN), icept(m, kRefNaN), angle(m, kRefNaN),
+          tsf(m, kRefNaN);
+      for (size_t i = n - 1; i < m; ++i) {
+        LD a, b;
+        RefFit(x, i, n, &a, &b);
+        reg[i] = a + b * (n - 1);
+        slope[i] = b;
+        icept[i] = a;
+        angle[i] = std::atan(b) * 180 / 3.141592653589793238462643383279L;
+        tsf[i] = a + b * n;
+      }
+      const size_t lb = std::min(m, n - 1);
+      ExpectMatches(RunIndicator(Id::kLinearReg, s, {p})[0], reg, lb, 1e-12, "linearreg" + t);
+      ExpectMatches(RunIndicator(Id::kLinearRegSlope, s, {p})[0], slope, lb, 1e-9, "slope" + t);
+      ExpectMatches(RunIndicator(Id::kLinearRegIntercept, s, {p})[0], icept, lb, 1e-12,
+                    "intercept" + t);
+      ExpectMatches(RunIndicator(Id::kLinearRegAngle, s, {p})[0], angle, lb, 1e-9, "angle" + t);
+      ExpectMatches(RunIndicator(Id::kTsf, s, {p})[0], tsf, lb, 1e-12, "tsf" + t);
+      // Donchian channels and the sample/population variance.
+      RefSeries up(m, kRefNaN), mid(m, kRefNaN), dn(m, kRefNaN);
+      for (size_t i = n - 1; i < m; ++i) {
+        up[i] = WindowMax(s.high, i, n);
+        dn[i] = WindowMin(s.low, i, n);
+        mid[i] = (up[i] + dn[i]) / 2;
+      }
+      const std::vector<Series> don = RunIndicator(Id::kDonchian, s, {p});
+      ExpectMatches(don[0], up, lb, 0, "donchian upper" + t);
+      ExpectMatches(don[1], mid, lb, 1e-15, "donchian middle" + t);
+      ExpectMatches(don[2], dn, lb, 0, "donchian lower" + t);
+      RefSeries var = RefVar(x, n), sample = var, sample_sd = var;
+      for (size_t i = 0; i < m; ++i) {
+        sample[i] = var[i] * n / (n - 1);
+        sample_sd[i] = 2 * std::sqrt(sample[i]);
+      }
+      ExpectMatches(RunIndicator(Id::kVar, s, {p, 1})[0], sample, lb, 1e-11, "sample var" + t);
+      ExpectMatches(RunIndicator(Id::kVar, s, {p, 0})[0], var, lb, 1e-11, "population var" + t);
+      ExpectMatches(RunIndicator(Id::kStddev, s, {p, 2, 1})[0], sample_sd, lb, 1e-11,
+                    "sample stddev" + t);
+      // Elder ray around EMA(close, n).
+      const RefSeries ema = RefEma(x, n);
+      RefSeries bull(m, kRefNaN), bear(m, kRefNaN), slack(m, 0);
+      for (size_t i = n - 1; i < m; ++i) {
+        bull[i] = s.high[i] - ema[i];
+        bear[i] = s.low[i] - ema[i];
+        slack[i] = 1e-13L * std::fabs(ema[i]);  // the EMA's own rounding, at price scale
+      }
+      const std::vector<Series> er = RunIndicator(Id::kElderRay, s, {p});
+      ExpectMatches(er[0], bull, lb, 1e-12, "elder bull" + t, slack);
+      ExpectMatches(er[1], bear, lb, 1e-12, "elder bear" + t, slack);
+    }
+    // STOCHRSI = STOCHF of the RSI, fastd by SMA and by EMA.
+    for (auto [rn, fk, fd, matype] : {std::tuple<size_t, size_t, size_t, int>{14, 5, 3, 0},
+                                      {5, 4, 3, 1}, {3, 1, 2, 0}}) {
+      const RefSeries rsi = RefRsi(x, rn);
+      RefSeries k(m, kRefNaN);
+      for (size_t i = rn + fk - 1; i < m; ++i) {
+        LD hh = rsi[i], ll = rsi[i];
+        for (size_t j = i + 1 - fk; j <= i; ++j) {
+          hh = std::max(hh, rsi[j]);
+          ll = std::min(ll, rsi[j]);
+        }
+        k[i] = hh == ll ? 0 : 100 * (rsi[i] - ll) / (hh - ll);
+      }
+      const RefSeries d = matype == 0 ? RefSma(k, fd) : RefEma(k, fd);
+      const size_t lb = std::min(m, rn + fk - 1 + fd - 1);
+      RefSeries k_out = k;
+      for (size_t i = 0; i < lb; ++i) k_out[i] = kRefNaN;
+      const std::vector<double> params = {double(rn), double(fk), double(fd), double(matype)};
+      const std::vector<Series> got = RunIndicator(Id::kStochRsi, s, params);
+      const std::string t = tag + " stochrsi " + std::to_string(rn) + "," + std::to_string(fk);
+      ExpectMatches(got[0], k_out, lb, 1e-8, "fastk" + t);
+      ExpectMatches(got[1], d, lb, 1e-8, "fastd" + t);
+    }
+    // ULTOSC with the periods in any order.
+    for (auto [a, b, c] : {std::tuple<size_t, size_t, size_t>{7, 14, 28}, {5, 2, 3}}) {
+      size_t per[3] = {a, b, c};
+      std::sort(per, per + 3);
+      RefSeries ult(m, kRefNaN);
+      for (size_t i = per[2]; i < m; ++i) {
+        LD total = 0;
+        for (size_t q = 0; q < 3; ++q) {
+          LD bp = 0, tr = 0;
+          for (size_t j = i + 1 - per[q]; j <= i; ++j) {
+            const LD pc = s.close[j - 1];
+            const LD true_low = std::min<LD>(s.low[j], pc);
+            bp += s.close[j] - true_low;
+            tr += std::max<LD>(s.high[j], pc) - true_low;
+          }
+          if (tr != 0) total += (q == 0 ? 4 : q == 1 ? 2 : 1) * bp / tr;
+        }
+        ult[i] = 100 * total / 7;
+      }
+      ExpectMatches(RunIndicator(Id::kUltOsc, s, {double(a), double(b), double(c)})[0], ult,
+                    std::min(m, per[2]), 1e-10, "ultosc" + tag);
+    }
+    // SAR with the default and with a clipped acceleration.
+    for (auto [step, mx] : {std::pair<double, double>{0.02, 0.2}, {0.05, 0.1}, {0.3, 0.2}}) {
+      ExpectMatches(RunIndicator(Id::kSar, s, {step, mx})[0], RefSar(s, step, mx),
+                    std::min<size_t>(m, 1), 1e-12, "sar" + tag);
+    }
+    // ADOSC: EMAs of the A/D line seeded with its first value.
+    for (auto [f, sl] : {std::pair<size_t, size_t>{3, 10}, {10, 3}, {2, 5}}) {
+      RefSeries ados(m, kRefNaN);
+      LD ad = 0, ef = 0, es = 0;
+      for (size_t i = 0; i < m; ++i) {
+        ad += mfv(i);
+        if (i == 0) {
+          ef = es = ad;
+        } else {
+          ef += 2.0L / (f + 1) * (ad - ef);
+          es += 2.0L / (sl + 1) * (ad - es);
+        }
+        if (i + 1 >= std::max(f, sl)) ados[i] = ef - es;
+      }
+      ExpectMatches(RunIndicator(Id::kAdOsc, s, {double(f), double(sl)})[0], ados,
+                    std::min(m, std::max(f, sl) - 1), 1e-9, "adosc" + tag);
+    }
+    // VWAP from the first row, and anchored at the flagged rows.
+    RefSeries vwap(m), avwap(m);
+    {
+      LD pv = 0, v = 0, apv = 0, av = 0;
+      for (size_t i = 0; i < m; ++i) {
+        if (s.anchor[i] != 0) apv = av = 0;
+        pv += tp(i) * s.volume[i];
+        v += s.volume[i];
+        apv += tp(i) * s.volume[i];
+        av += s.volume[i];
+        vwap[i] = pv / v;
+        avwap[i] = apv / av;
+      }
+    }
+    ExpectMatches(RunIndicator(Id::kVwap, s)[0], vwap, 0, 1e-14, "vwap" + tag);
+    ExpectMatches(RunIndicator(Id::kAnchoredVwap, s)[0], avwap, 0, 1e-14, "avwap" + tag);
+    // Keltner: EMA(tp, 20) +- 2 ATR(10); and (5, 1.5, 3).
+    for (auto [kn, mult, an] : {std::tuple<size_t, double, size_t>{20, 2, 10}, {5, 1.5, 3},
+                                {3, 1, 8}}) {
+      RefSeries tps(m);
+      for (size_t i = 0; i < m; ++i) tps[i] = tp(i);
+      const RefSeries mid = RefEma(tps, kn), atr = RefAtr(s, an);
+      const size_t lb = std::min(m, std::max(kn - 1, an));
+      RefSeries up(m, kRefNaN), md(m, kRefNaN), lo(m, kRefNaN);
+      for (size_t i = lb; i < m; ++i) {
+        up[i] = mid[i] + mult * atr[i];
+        md[i] = mid[i];
+        lo[i] = mid[i] - mult * atr[i];
+      }
+      const std::vector<Series> kc =
+          RunIndicator(Id::kKeltner, s, {double(kn), mult, double(an)});
+      ExpectMatches(kc[0], up, lb, 1e-12, "keltner upper" + tag);
+      ExpectMatches(kc[1], md, lb, 1e-12, "keltner middle" + tag);
+      ExpectMatches(kc[2], lo, lb, 1e-12, "keltner lower" + tag);
+    }
+    // Ichimoku lines as Donchian midlines, all from the longest lookback.
+    for (auto [a, b, c] : {std::tuple<size_t, size_t, size_t>{9, 26, 52}, {3, 5, 8}}) {
+      const size_t lb = std::min(m, std::max({a, b, c}) - 1);
+      RefSeries ten(m, kRefNaN), kij(m, kRefNaN), sa(m, kRefNaN), sb(m, kRefNaN);
+      auto midline = [&](size_t i, size_t n) {
+        return (WindowMax(s.high, i, n) + WindowMin(s.low, i, n)) / 2;
+      };
+      for (size_t i = lb; i < m; ++i) {
+        ten[i] = midline(i, a);
+        kij[i] = midline(i, b);
+        sa[i] = (ten[i] + kij[i]) / 2;
+        sb[i] = midline(i, c);
+      }
+      const std::vector<Series> ich =
+          RunIndicator(Id::kIchimoku, s, {double(a), double(b), double(c)});
+      ExpectMatches(ich[0], ten, lb, 1e-15, "tenkan" + tag);
+      ExpectMatches(ich[1], kij, lb, 1e-15, "kijun" + tag);
+      ExpectMatches(ich[2], sa, lb, 1e-15, "senkou_a" + tag);
+      ExpectMatches(ich[3], sb, lb, 1e-15, "senkou_b" + tag);
+    }
+    // Supertrend.
+    for (auto [n, f] : {std::pair<size_t, double>{10, 3}, {3, 1}, {7, 0.5}}) {
+      RefSeries value, dir;
+      RefSupertrend(s, n, f, &value, &dir);
+      const std::vector<Series> st = RunIndicator(Id::kSupertrend, s, {double(n), f});
+      ExpectMatches(st[0], value, std::min(m, n), 1e-12, "supertrend" + tag);
+      ExpectMatches(st[1], dir, std::min(m, n), 0, "supertrend direction" + tag);
+    }
+    // TSI = 100 EMA(EMA(mom)) / EMA(EMA(|mom|)).
+    for (auto [l, sh] : {std::pair<size_t, size_t>{25, 13}, {5, 3}, {2, 1}}) {
+      RefSeries mom(m, kRefNaN), mabs(m, kRefNaN);
+      for (size_t i = 1; i < m; ++i) {
+        mom[i] = x[i] - x[i - 1];
+        mabs[i] = std::fabs(mom[i]);
+      }
+      const RefSeries num = RefEma(RefEma(mom, l), sh), den = RefEma(RefEma(mabs, l), sh);
+      RefSeries tsi(m, kRefNaN);
+      for (size_t i = l + sh - 1; i < m; ++i) tsi[i] = den[i] == 0 ? 0 : 100 * num[i] / den[i];
+      ExpectMatches(RunIndicator(Id::kTsi, s, {double(l), double(sh)})[0], tsi,
+                    std::min(m, l + sh - 1), 1e-9, "tsi" + tag);
+    }
+    // Floor pivots from the previous bar.
+    RefSeries piv[7];
+    for (RefSeries& r : piv) r.assign(m, kRefNaN);
+    for (size_t i = 1; i < m; ++i) {
+      const LD h = s.high[i - 1], l = s.low[i - 1], c = s.close[i - 1];
+      const LD pp = (h + l + c) / 3;
+      const LD want[7] = {pp,          2 * pp - l,  pp + (h - l), h + 2 * (pp - l),
+                          2 * pp - h, pp - (h - l), l - 2 * (h - pp)};
+      for (size_t j = 0; j < 7; ++j) piv[j][i] = want[j];
+    }
+    const std::vector<Series> pv = RunIndicator(Id::kPivots, s);
+    for (size_t j = 0; j < 7; ++j) {
+      ExpectMatches(pv[j], piv[j], std::min<size_t>(m, 1), 1e-14,
+                    std::string("pivots ") + FindSpec(Id::kPivots)->outputs[j] + tag);
+    }
+  }
+}
+
+// Small cases worked out by hand.
+TEST(ThirdBatch, HandCheckedSmallCases) {
+  auto series = [](std::vector<double> close, std::vector<double> high = {},
+                   std::vector<double> low = {}, std::vector<double> volume = {},
+                   std::vector<double> anchor = {}) {
+    Ohlcv s;
+    s.close = close;
+    s.high = high.empty() ? close : high;
+    s.low = low.empty() ? close : low;
+    s.open = s.close;
+    s.volume = volume.empty() ? Series(close.size(), 1.0) : volume;
+    s.anchor = anchor.empty() ? Series(close.size(), 0.0) : anchor;
+    return s;
+  };
+  // VWMA(2) of 1, 2, 3 with volumes 1, 1, 2: 3/2, then (2 + 6)/3.
+  {
+    const Series v = RunIndicator(Id::kVwma, series({1, 2, 3}, {}, {}, {1, 1, 2}), {2})[0];
+    EXPECT_TRUE(std::isnan(v[0]));
+    EXPECT_DOUBLE_EQ(v[1], 1.5);
+    EXPECT_DOUBLE_EQ(v[2], 8.0 / 3.0);
+    // No volume in the window: the plain mean.
+    const Series z = RunIndicator(Id::kVwma, series({1, 2, 3}, {}, {}, {1, 0, 0}), {2})[0];
+    EXPECT_DOUBLE_EQ(z[1], 1.0);  // (1*1 + 2*0) / 1
+    EXPECT_DOUBLE_EQ(z[2], 2.5);  // volumes 0, 0: (2 + 3) / 2
+  }
+  // Pivots of H 10, L 8, C 9: P 9, R1 10, R2 11, R3 12, S1 8, S2 7, S3 6.
+  {
+    const std::vector<Series> p =
+        RunIndicator(Id::kPivots, series({9, 100}, {10, 101}, {8, 99}));
+    const double want[7] = {9, 10, 11, 12, 8, 7, 6};
+    for (size_t j = 0; j < 7; ++j) {
+      EXPECT_TRUE(std::isnan(p[j][0]));
+      EXPECT_DOUBLE_EQ(p[j][1], want[j]) << j;
+    }
+  }
+  // Donchian(2) of highs 3, 5, 4 and lows 1, 2, 0.
+  {
+    const std::vector<Series> d =
+        RunIndicator(Id::kDonchian, series({2, 3, 2}, {3, 5, 4}, {1, 2, 0}), {2});
+    EXPECT_EQ(d[0][1], 5);
+    EXPECT_EQ(d[1][1], 3);
+    EXPECT_EQ(d[2][1], 1);
+    EXPECT_EQ(d[0][2], 5);
+    EXPECT_EQ(d[1][2], 2.5);
+    EXPECT_EQ(d[2][2], 0);
+  }
+  // On the line x = 2i + 1 the regression is exact: value x[i], slope 2,
+  // intercept x[i-3], angle atan(2), forecast x[i] + 2; HMA has no lag.
+  {
+    Series line;
+    for (int i = 0; i < 12; ++i) line.push_back(2 * i + 1);
+    const Ohlcv s = series(line);
+    const Series reg = RunIndicator(Id::kLinearReg, s, {4})[0];
+    const Series slope = RunIndicator(Id::kLinearRegSlope, s, {4})[0];
+    const Series icept = RunIndicator(Id::kLinearRegIntercept, s, {4})[0];
+    const Series angle = RunIndicator(Id::kLinearRegAngle, s, {4})[0];
+    const Series tsf = RunIndicator(Id::kTsf, s, {4})[0];
+    const Series hma = RunIndicator(Id::kHma, s, {4})[0];
+    for (size_t i = 3; i < line.size(); ++i) {
+      EXPECT_DOUBLE_EQ(reg[i], line[i]);
+      EXPECT_DOUBLE_EQ(slope[i], 2);
+      EXPECT_DOUBLE_EQ(icept[i], line[i - 3]);
+      EXPECT_DOUBLE_EQ(angle[i], std::atan(2.0) * 180 / M_PI);
+      EXPECT_DOUBLE_EQ(tsf[i], line[i] + 2);
+      if (i >= 4) {
+        EXPECT_NEAR(hma[i], line[i], 1e-12) << i;
+      }
+    }
+    EXPECT_TRUE(std::isnan(hma[3]));  // lookback 3 + 1
+    // TSI of a steady rise is +100, of a steady fall -100.
+    const Series tsi = RunIndicator(Id::kTsi, s, {3, 2})[0];
+    EXPECT_DOUBLE_EQ(tsi[4], 100);
+    EXPECT_DOUBLE_EQ(tsi.back(), 100);
+    Series fall(line.rbegin(), line.rend());
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kTsi, series(fall), {3, 2})[0].back(), -100);
+    // Ichimoku(2, 3, 4) on highs i + 1, lows i: tenkan at i = i - 0.5 + ...
+    Series hi, lo;
+    for (int i = 0; i < 12; ++i) {
+      hi.push_back(i + 1);
+      lo.push_back(i);
+    }
+    const std::vector<Series> ich = RunIndicator(Id::kIchimoku, series(lo, hi, lo), {2, 3, 4});
+    EXPECT_TRUE(std::isnan(ich[0][2]));   // every line starts at 4 - 1
+    EXPECT_EQ(ich[0][3], (4 + 2) / 2.0);  // (HH 4 + LL 2) / 2
+    EXPECT_EQ(ich[1][3], (4 + 1) / 2.0);
+    EXPECT_EQ(ich[2][3], (3 + 2.5) / 2);
+    EXPECT_EQ(ich[3][3], (4 + 0) / 2.0);
+  }
+  // SAR on a steady rise: long from bar 1 (no -DM), SAR 9 then
+  // 9 + 0.02 (11 - 9) = 9.04, then a new high: af 0.04, 9.04 + 0.04 (12 - 9.04).
+  {
+    const Series sar =
+        RunIndicator(Id::kSar, series({9.5, 10.5, 11.5, 12.5}, {10, 11, 12, 13}, {9, 10, 11, 12}),
+                     {0.02, 0.2})[0];
+    EXPECT_TRUE(std::isnan(sar[0]));
+    EXPECT_DOUBLE_EQ(sar[1], 9);
+    EXPECT_DOUBLE_EQ(sar[2], 9.04);
+    EXPECT_DOUBLE_EQ(sar[3], 9.04 + 0.04 * (12 - 9.04));
+    // A steady fall starts short at bar 0's high.
+    const Series down =
+        RunIndicator(Id::kSar, series({12.5, 11.5, 10.5}, {13, 12, 11}, {12, 11, 10}))[0];
+    EXPECT_DOUBLE_EQ(down[1], 13);
+    EXPECT_DOUBLE_EQ(down[2], 13 + 0.02 * (11 - 13));
+  }
+  // Anchored VWAP: typical price 10, 20 (volumes 1, 1) -> 10, 15; anchor at
+  // row 2 restarts: 30 (volume 2), then 40 with volume 0 keeps 30. Without
+  // any volume since the anchor, the mean of the typical prices.
+  {
+    const Series v = RunIndicator(Id::kAnchoredVwap,
+                                  series({10, 20, 30, 40}, {}, {}, {1, 1, 2, 0}, {0, 0, 1, 0}))[0];
+    EXPECT_DOUBLE_EQ(v[0], 10);
+    EXPECT_DOUBLE_EQ(v[1], 15);
+    EXPECT_DOUBLE_EQ(v[2], 30);
+    EXPECT_DOUBLE_EQ(v[3], 30);
+    const Series plain =
+        RunIndicator(Id::kVwap, series({10, 20, 30, 40}, {}, {}, {1, 1, 2, 0}, {0, 0, 1, 0}))[0];
+    EXPECT_DOUBLE_EQ(plain[3], (10 + 20 + 60) / 4.0);
+    const Series none = RunIndicator(Id::kVwap, series({10, 20}, {}, {}, {0, 0}))[0];
+    EXPECT_DOUBLE_EQ(none[0], 10);
+    EXPECT_DOUBLE_EQ(none[1], 15);
+  }
+  // CMF: closing on the high every bar is +1, on the low -1.
+  {
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kCmf, series({2, 2, 2}, {2, 2, 2}, {1, 1, 1}), {2})[0][2], 1);
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kCmf, series({1, 1, 1}, {2, 2, 2}, {1, 1, 1}), {2})[0][2], -1);
+  }
+  // Sample vs population variance of 1, 2, 3, 4: 5/3 and 5/4.
+  {
+    const Ohlcv s = series({1, 2, 3, 4});
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {4})[0][3], 1.25);
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {4, 1})[0][3], 5.0 / 3.0);
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kStddev, s, {4, 1, 1})[0][3], std::sqrt(5.0 / 3.0));
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {1, 1})[0][3], 0);  // one value: no spread
+  }
+  // Supertrend starts in a down trend on the upper band, then turns up when
+  // the close clears it: ATR(1) = the true range.
+  {
+    const std::vector<Series> st = RunIndicator(
+        Id::kSupertrend, series({10, 10, 20}, {11, 11, 21}, {9, 9, 19}), {1, 1});
+    EXPECT_TRUE(std::isnan(st[0][0]));
+    EXPECT_EQ(st[1][1], -1);
+    EXPECT_EQ(st[0][1], 10 + 2);        // hl2 10 + 1 x TR 2
+    EXPECT_EQ(st[1][2], 1);             // close 20 > upper band 12
+    EXPECT_EQ(st[0][2], 20 - 11);       // lower band: hl2 20 - TR 11 (21 - prev close 10)
+  }
+}
+
 // STDDEV, VAR and BBANDS stay within 1e-12 of the exact two-pass values on a
 // series that falls by five orders of magnitude (where a running sum of
 // squares, as in TA-Lib and Tulip, loses most of its digits).
@@ -756,10 +1274,11 @@ TEST(EveryIndicator, FirstDefinedValueIsAtTheLookbackWithDefaults) {
 
 TEST(EveryIndicator, StridedInputGivesTheSameBitsAsContiguous) {
   const Ohlcv s = RandomOhlcv(150, 8);
-  // One interleaved record per row: open, high, low, close, volume.
+  // One interleaved record per row: open, high, low, close, volume, anchor.
   std::vector<double> rows;
   for (size_t i = 0; i < s.size(); ++i) {
-    rows.insert(rows.end(), {s.open[i], s.high[i], s.low[i], s.close[i], s.volume[i]});
+    rows.insert(rows.end(),
+                {s.open[i], s.high[i], s.low[i], s.close[i], s.volume[i], s.anchor[i]});
   }
   for (const Spec& spec : AllSpecs()) {
     const std::vector<Series> want = RunIndicator(spec.id, s);
@@ -767,8 +1286,8 @@ TEST(EveryIndicator, StridedInputGivesTheSameBitsAsContiguous) {
     for (size_t k = 0; k < spec.input_count; ++k) {
       const std::string name = spec.inputs[k];
       const size_t field = name == "open" ? 0 : name == "high" ? 1 : name == "low" ? 2
-                          : name == "volume" ? 4 : 3;
-      in.emplace_back(rows.data() + field, s.size(), 5 * sizeof(double));
+                          : name == "volume" ? 4 : name == "anchor" ? 5 : 3;
+      in.emplace_back(rows.data() + field, s.size(), 6 * sizeof(double));
     }
     Workspace ws(AllocatorHooks::Default());
     std::vector<Series> got(spec.output_count, Series(s.size()));
@@ -791,10 +1310,11 @@ TEST(EveryIndicator, ANonFiniteRowSplitsTheSeriesIntoIndependentRuns) {
     for (const Spec& spec : AllSpecs()) {
       for (size_t k = 0; k < spec.input_count; ++k) {
         Ohlcv broken = s;
-        Series* cols[] = {&broken.open, &broken.high, &broken.low, &broken.close, &broken.volume};
+        Series* cols[] = {&broken.open,  &broken.high,   &broken.low,
+                          &broken.close, &broken.volume, &broken.anchor};
         const std::string name = spec.inputs[k];
         Series& col = *cols[name == "open" ? 0 : name == "high" ? 1 : name == "low" ? 2
-                           : name == "volume" ? 4 : 3];
+                           : name == "volume" ? 4 : name == "anchor" ? 5 : 3];
         col[cut] = bad;
         Ohlcv head, tail;
         for (size_t i = 0; i < s.size(); ++i) {
@@ -805,6 +1325,7 @@ TEST(EveryIndicator, ANonFiniteRowSplitsTheSeriesIntoIndependentRuns) {
           dst.low.push_back(s.low[i]);
           dst.close.push_back(s.close[i]);
           dst.volume.push_back(s.volume[i]);
+          dst.anchor.push_back(s.anchor[i]);
         }
         const std::vector<Series> got = RunIndicator(spec.id, broken);
         const std::vector<Series> want_head = RunIndicator(spec.id, head);
@@ -829,6 +1350,7 @@ TEST(EveryIndicator, FlatSeriesGivesFiniteValuesAndTaLibsDegenerateCases) {
     flat.low.push_back(50);
     flat.close.push_back(50);
     flat.volume.push_back(10);
+    flat.anchor.push_back(i % 50 == 7 ? 1.0 : 0.0);
   }
   for (const Spec& spec : AllSpecs()) {
     const size_t lb = LookbackOf(spec.id);
@@ -848,6 +1370,19 @@ TEST(EveryIndicator, FlatSeriesGivesFiniteValuesAndTaLibsDegenerateCases) {
   EXPECT_EQ(RunIndicator(Id::kStoch, flat)[0].back(), 0.0);
   EXPECT_EQ(RunIndicator(Id::kKama, flat)[0].back(), 50.0);
   EXPECT_EQ(RunIndicator(Id::kRocr, flat)[0].back(), 1.0);
+  // Third batch: no spread, no trend, no money flow.
+  for (Id id : {Id::kStochRsi, Id::kUltOsc, Id::kLinearRegSlope, Id::kLinearRegAngle,
+                Id::kAdOsc, Id::kCmf, Id::kTsi}) {
+    for (const Series& o : RunIndicator(id, flat)) EXPECT_EQ(o.back(), 0.0) << FindSpec(id)->name;
+  }
+  for (Id id : {Id::kHma, Id::kVwma, Id::kLinearReg, Id::kLinearRegIntercept, Id::kTsf,
+                Id::kVwap, Id::kAnchoredVwap, Id::kKeltner, Id::kDonchian, Id::kIchimoku,
+                Id::kPivots, Id::kSar}) {
+    for (const Series& o : RunIndicator(id, flat)) EXPECT_EQ(o.back(), 50.0) << FindSpec(id)->name;
+  }
+  EXPECT_EQ(RunIndicator(Id::kSupertrend, flat)[0].back(), 50.0);
+  // Elder ray is high/low minus an EMA, whose scan rounds at price scale.
+  for (const Series& o : RunIndicator(Id::kElderRay, flat)) EXPECT_NEAR(o.back(), 0.0, 1e-12);
 }
 
 TEST(EveryIndicator, SeriesNoLongerThanTheLookbackIsAllNaNAndNotAnError) {
@@ -858,7 +1393,7 @@ TEST(EveryIndicator, SeriesNoLongerThanTheLookbackIsAllNaNAndNotAnError) {
       if (m == 0) continue;
       Ohlcv shortened = s;
       for (Series* c : {&shortened.open, &shortened.high, &shortened.low, &shortened.close,
-                        &shortened.volume}) {
+                        &shortened.volume, &shortened.anchor}) {
         c->resize(m);
       }
       for (const Series& o : RunIndicator(spec.id, shortened)) {

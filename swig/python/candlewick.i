@@ -576,3 +576,764 @@ cw_status cwpy_render_rgba_array(cw_chart* chart, const cw_ohlcv* series,
  * that collecting an array really destroys its cw_buffer. */
 long cwpy_live_frame_count(void) { return cwpy_live_frames; }
 %}
+
+/* ------------------------------------------------------------------------ */
+/* Chart creation with a font                                               */
+/* ------------------------------------------------------------------------ */
+
+%{
+/* A non-NULL address for an empty font: NULL with size 0 would mean "the
+ * embedded font" and silently accept an empty file. */
+static const uint8_t cwpy_empty_font = 0;
+%}
+
+%inline %{
+/* cw_chart_create with `font` (None, or any object exporting a contiguous
+ * buffer: bytes, bytearray, memoryview, mmap) borrowed as font_data for the
+ * call; the library copies the bytes before it returns.  Never stores a
+ * pointer in the caller's options. */
+cw_status cwpy_chart_create(const cw_chart_options* options, PyObject* font,
+                            cw_chart** out) {
+  if (options == NULL) return CW_ERR_NULL_ARGUMENT;
+  cw_chart_options copy = *options;
+  copy.font_data = NULL;
+  copy.font_data_size = 0;
+  Py_buffer view;
+  int held = 0;
+  if (font != Py_None) {
+    if (PyObject_GetBuffer(font, &view, PyBUF_SIMPLE) != 0) {
+      PyErr_Format(PyExc_TypeError,
+                   "font must be the bytes of a TrueType/OpenType file "
+                   "(bytes, bytearray, memoryview, ...), not %.200s",
+                   Py_TYPE(font)->tp_name);
+      return CW_ERR_INVALID_ARGUMENT;
+    }
+    held = 1;
+    copy.font_data = view.len > 0 ? (const uint8_t*)view.buf : &cwpy_empty_font;
+    copy.font_data_size = (size_t)view.len;
+  }
+  cw_status status;
+  Py_BEGIN_ALLOW_THREADS
+  status = cw_chart_create(&copy, out);
+  Py_END_ALLOW_THREADS
+  if (held) PyBuffer_Release(&view);
+  return status;
+}
+%}
+
+/* ------------------------------------------------------------------------ */
+/* The general render: overlays, bands, panels, every format                */
+/* ------------------------------------------------------------------------ */
+
+%{
+/* A cw_chart_data plus what it borrows: the arrays of lines, bands, panels
+ * and levels (allocated here) and the buffer views of every overlay, band
+ * and panel column, all released by cwpy_chart_data_release on every path.
+ * The price columns are the series typemap's. */
+typedef struct cwpy_chart_data {
+  cw_chart_data data;
+  cw_line* lines;
+  cw_band* bands;
+  cw_panel* panels;
+  double* levels;
+  Py_buffer* views;
+  size_t view_count; /* views held, released in cwpy_chart_data_release */
+} cwpy_chart_data;
+
+static void cwpy_chart_data_release(cwpy_chart_data* d) {
+  for (size_t i = 0; i < d->view_count; ++i) PyBuffer_Release(&d->views[i]);
+  d->view_count = 0;
+  PyMem_Free(d->views);
+  PyMem_Free(d->lines);
+  PyMem_Free(d->bands);
+  PyMem_Free(d->panels);
+  PyMem_Free(d->levels);
+  d->views = NULL;
+  d->lines = NULL;
+  d->bands = NULL;
+  d->panels = NULL;
+  d->levels = NULL;
+}
+
+/* Borrows one float64 column of an overlay, band or panel into *column.
+ * None is accepted only where `optional` (a panel without a histogram). */
+static int cwpy_take_column(cwpy_chart_data* d, PyObject* obj, const char* name,
+                            int optional, cw_f64_column* column) {
+  column->data = NULL;
+  column->length = 0;
+  column->stride = 0;
+  if (obj == Py_None) {
+    if (optional) return 1;
+    PyErr_Format(PyExc_TypeError, "%s must be a float64 array, not None", name);
+    return 0;
+  }
+  int held = 0;
+  const void* data = NULL;
+  size_t length = 0;
+  ptrdiff_t stride = 0;
+  const int ok = cwpy_acquire_column(obj, name, 0, &d->views[d->view_count],
+                                     &held, &data, &length, &stride);
+  if (held) ++d->view_count;
+  if (!ok) return 0;
+  column->data = (const double*)data;
+  column->length = length;
+  column->stride = stride;
+  return 1;
+}
+
+/* The tuple shapes the Python layer builds (candlewick/__init__.py):
+ *   extras  = (overlays, bands, panels, title)
+ *   overlay = (values, color, width)
+ *   band    = (upper, lower, fill, line, width)
+ *   panel   = (weight, lines, histogram, histogram_up, histogram_down,
+ *              levels, min, max, title)
+ * with tuples for the sequences, str or None for titles and a sequence of
+ * numbers for levels.  Strings are borrowed from the (immutable) tuple,
+ * which the caller holds for the whole call. */
+#define CWPY_LINE_FORMAT "OIf"
+#define CWPY_BAND_FORMAT "OOIIf"
+#define CWPY_PANEL_FORMAT "fO!OIIOddz"
+
+static int cwpy_take_line(cwpy_chart_data* d, PyObject* obj, const char* name,
+                          cw_line* line) {
+  PyObject* values;
+  unsigned int color;
+  float width;
+  if (!PyTuple_Check(obj)) {
+    PyErr_Format(PyExc_TypeError, "%s must be a (values, color, width) tuple",
+                 name);
+    return 0;
+  }
+  if (!PyArg_ParseTuple(obj, CWPY_LINE_FORMAT ";a line is (values, color, width)",
+                        &values, &color, &width)) {
+    return 0;
+  }
+  line->color = color;
+  line->width = width;
+  return cwpy_take_column(d, values, name, 0, &line->values);
+}
+
+/* Fills `d` for `series` from `extras`.  On failure a Python exception is
+ * set; either way the caller must call cwpy_chart_data_release. */
+static int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
+                                   cwpy_chart_data* d) {
+  memset(d, 0, sizeof *d);
+  cw_chart_data_init(&d->data, series);
+  PyObject *overlays, *bands, *panels;
+  const char* title = NULL;
+  if (!PyTuple_Check(extras) ||
+      !PyArg_ParseTuple(extras, "O!O!O!z", &PyTuple_Type, &overlays,
+                        &PyTuple_Type, &bands, &PyTuple_Type, &panels, &title)) {
+    if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_TypeError)) {
+      PyErr_Clear();
+      PyErr_SetString(PyExc_TypeError,
+                      "extras must be a tuple (overlays, bands, panels, "
+                      "title) of tuples and a str or None");
+    }
+    return 0;
+  }
+  const size_t overlay_count = (size_t)PyTuple_GET_SIZE(overlays);
+  const size_t band_count = (size_t)PyTuple_GET_SIZE(bands);
+  const size_t panel_count = (size_t)PyTuple_GET_SIZE(panels);
+
+  /* First pass over the panels: how many lines and levels in all. */
+  size_t line_total = overlay_count, level_total = 0;
+  for (size_t i = 0; i < panel_count; ++i) {
+    PyObject* panel = PyTuple_GET_ITEM(panels, i);
+    float weight;
+    PyObject *lines, *histogram, *levels;
+    unsigned int up, down;
+    double lo, hi;
+    const char* panel_title;
+    if (!PyTuple_Check(panel) ||
+        !PyArg_ParseTuple(panel, CWPY_PANEL_FORMAT, &weight, &PyTuple_Type,
+                          &lines, &histogram, &up, &down, &levels, &lo, &hi,
+                          &panel_title)) {
+      if (!PyErr_Occurred()) {
+        PyErr_Format(PyExc_TypeError, "panels[%zu] must be a tuple", i);
+      }
+      return 0;
+    }
+    line_total += (size_t)PyTuple_GET_SIZE(lines);
+    const Py_ssize_t level_count = PySequence_Size(levels);
+    if (level_count < 0) return 0;
+    level_total += (size_t)level_count;
+  }
+
+  const size_t view_total = line_total + 2 * band_count + panel_count;
+  d->views = PyMem_Calloc(view_total ? view_total : 1, sizeof *d->views);
+  d->lines = PyMem_Calloc(line_total ? line_total : 1, sizeof *d->lines);
+  d->bands = PyMem_Calloc(band_count ? band_count : 1, sizeof *d->bands);
+  d->panels = PyMem_Calloc(panel_count ? panel_count : 1, sizeof *d->panels);
+  d->levels = PyMem_Calloc(level_total ? level_total : 1, sizeof *d->levels);
+  if (!d->views || !d->lines || !d->bands || !d->panels || !d->levels) {
+    PyErr_NoMemory();
+    return 0;
+  }
+
+  char name[96];
+  for (size_t i = 0; i < overlay_count; ++i) {
+    snprintf(name, sizeof name, "overlays[%zu]", i);
+    if (!cwpy_take_line(d, PyTuple_GET_ITEM(overlays, i), name, &d->lines[i])) {
+      return 0;
+    }
+  }
+  for (size_t i = 0; i < band_count; ++i) {
+    PyObject* band = PyTuple_GET_ITEM(bands, i);
+    PyObject *upper, *lower;
+    unsigned int fill, line;
+    float width;
+    if (!PyTuple_Check(band) ||
+        !PyArg_ParseTuple(band, CWPY_BAND_FORMAT, &upper, &lower, &fill, &line,
+                          &width)) {
+      if (!PyErr_Occurred()) {
+        PyErr_Format(PyExc_TypeError, "bands[%zu] must be a tuple", i);
+      }
+      return 0;
+    }
+    cw_band* b = &d->bands[i];
+    b->fill = fill;
+    b->line = line;
+    b->width = width;
+    snprintf(name, sizeof name, "bands[%zu].upper", i);
+    if (!cwpy_take_column(d, upper, name, 0, &b->upper)) return 0;
+    snprintf(name, sizeof name, "bands[%zu].lower", i);
+    if (!cwpy_take_column(d, lower, name, 0, &b->lower)) return 0;
+  }
+  size_t next_line = overlay_count, next_level = 0;
+  for (size_t i = 0; i < panel_count; ++i) {
+    PyObject* panel = PyTuple_GET_ITEM(panels, i);
+    float weight;
+    PyObject *lines, *histogram, *levels;
+    unsigned int up, down;
+    double lo, hi;
+    const char* panel_title = NULL;
+    if (!PyArg_ParseTuple(panel, CWPY_PANEL_FORMAT, &weight, &PyTuple_Type,
+                          &lines, &histogram, &up, &down, &levels, &lo, &hi,
+                          &panel_title)) {
+      return 0;
+    }
+    cw_panel* p = &d->panels[i];
+    p->weight = weight;
+    p->histogram_up = up;
+    p->histogram_down = down;
+    p->min = lo;
+    p->max = hi;
+    p->title = panel_title;
+    const size_t line_count = (size_t)PyTuple_GET_SIZE(lines);
+    /* The first pass counted these lines: a tuple cannot have grown. */
+    p->lines = &d->lines[next_line];
+    p->line_count = line_count;
+    for (size_t k = 0; k < line_count; ++k) {
+      snprintf(name, sizeof name, "panels[%zu].lines[%zu]", i, k);
+      if (!cwpy_take_line(d, PyTuple_GET_ITEM(lines, k), name,
+                          &d->lines[next_line++])) {
+        return 0;
+      }
+    }
+    snprintf(name, sizeof name, "panels[%zu].histogram", i);
+    if (!cwpy_take_column(d, histogram, name, 1, &p->histogram)) return 0;
+    /* Levels are a few numbers, copied (the C API takes a plain array). */
+    PyObject* seq = PySequence_Fast(levels, "panel levels must be a sequence");
+    if (seq == NULL) return 0;
+    const Py_ssize_t level_count = PySequence_Fast_GET_SIZE(seq);
+    if ((size_t)level_count > level_total - next_level) {
+      Py_DECREF(seq);
+      PyErr_Format(PyExc_ValueError, "panels[%zu].levels changed size", i);
+      return 0;
+    }
+    p->levels = &d->levels[next_level];
+    p->level_count = (size_t)level_count;
+    for (Py_ssize_t k = 0; k < level_count; ++k) {
+      const double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, k));
+      if (v == -1.0 && PyErr_Occurred()) {
+        Py_DECREF(seq);
+        return 0;
+      }
+      d->levels[next_level++] = v;
+    }
+    Py_DECREF(seq);
+  }
+  d->data.overlays = d->lines;
+  d->data.overlay_count = overlay_count;
+  d->data.bands = d->bands;
+  d->data.band_count = band_count;
+  d->data.panels = d->panels;
+  d->data.panel_count = panel_count;
+  d->data.title = title;
+  return 1;
+}
+%}
+
+%inline %{
+/* Renders `series` with `extras` (see cwpy_chart_data_acquire) in `format`.
+ * *result becomes `bytes` for encoded formats (one copy of the file, then
+ * the cw_buffer is destroyed) and, for raw formats, a read-only uint8 array
+ * of shape (h, w, 4), (h, w, 3) or (h, w) that owns the library's frame.
+ * Every view is taken before and released after the GIL-free render. */
+cw_status cwpy_render(cw_chart* chart, const cw_ohlcv* series,
+                      PyObject* extras, int32_t format, PyObject** result) {
+  uint32_t width = 0, height = 0;
+  cw_status status = cw_chart_frame_info(chart, &width, &height, NULL, NULL);
+  if (status != CW_OK) return status;
+  cwpy_chart_data d;
+  if (!cwpy_chart_data_acquire(extras, series, &d)) {
+    cwpy_chart_data_release(&d);
+    return CW_ERR_INVALID_ARGUMENT; /* the Python exception is what counts */
+  }
+  cw_buffer* out = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  status = cw_chart_render(chart, &d.data, format, &out);
+  Py_END_ALLOW_THREADS
+  cwpy_chart_data_release(&d);
+  if (status != CW_OK) return status;
+
+  const size_t bpp = cw_format_bytes_per_pixel(format);
+  if (bpp == 0) {
+    *result = PyBytes_FromStringAndSize((const char*)cw_buffer_data(out),
+                                        (Py_ssize_t)cw_buffer_size(out));
+    cw_buffer_destroy(out);
+    return CW_OK; /* a failed copy left MemoryError set */
+  }
+  if (cw_buffer_size(out) != (size_t)width * height * bpp) {
+    cw_buffer_destroy(out);
+    return CW_ERR_INTERNAL;
+  }
+  npy_intp dims[3] = {(npy_intp)height, (npy_intp)width, (npy_intp)bpp};
+  cwpy_wrap_frame(out, bpp == 1 ? 2 : 3, dims, result);
+  return CW_OK;
+}
+
+/* The palette of the chart's last successful render as a new uint32 array
+ * of 0xRRGGBBAA colours (what INDEXED8 indices refer to). */
+cw_status cwpy_chart_palette(const cw_chart* chart, PyObject** result) {
+  size_t count = 0;
+  cw_status status = cw_chart_palette(chart, NULL, 0, &count);
+  if (status != CW_OK) return status;
+  npy_intp dims[1] = {(npy_intp)count};
+  PyObject* array = PyArray_SimpleNew(1, dims, NPY_UINT32);
+  if (array == NULL) return CW_OK; /* MemoryError is set */
+  size_t again = 0;
+  status = cw_chart_palette(chart, (cw_color*)PyArray_DATA((PyArrayObject*)array),
+                            count, &again);
+  if (status != CW_OK || again != count) {
+    Py_DECREF(array);
+    return status != CW_OK ? status : CW_ERR_INTERNAL;
+  }
+  *result = array;
+  return CW_OK;
+}
+%}
+
+/* ------------------------------------------------------------------------ */
+/* Statistics                                                               */
+/* ------------------------------------------------------------------------ */
+
+%inline %{
+/* cw_stats_create with `labels` (None or a tuple of str) and the first
+ * problem cw_stats_options_validate finds as *result ("" when none): no
+ * handle exists on failure to hold a message. */
+cw_status cwpy_stats_create(const cw_stats_options* options, PyObject* labels,
+                            cw_stats** out, PyObject** result) {
+  if (options == NULL) return CW_ERR_NULL_ARGUMENT;
+  cw_stats_options copy = *options;
+  const char** names = NULL;
+  Py_ssize_t count = 0;
+  if (labels != Py_None) {
+    if (!PyTuple_Check(labels)) {
+      PyErr_SetString(PyExc_TypeError, "labels must be a tuple of str");
+      return CW_ERR_INVALID_ARGUMENT;
+    }
+    count = PyTuple_GET_SIZE(labels);
+    if ((uint64_t)count > 0xFFFFFFFFu) {
+      PyErr_SetString(PyExc_ValueError, "too many labels");
+      return CW_ERR_INVALID_ARGUMENT;
+    }
+    names = PyMem_Calloc(count ? (size_t)count : 1, sizeof *names);
+    if (names == NULL) {
+      PyErr_NoMemory();
+      return CW_ERR_OUT_OF_MEMORY;
+    }
+    for (Py_ssize_t i = 0; i < count; ++i) {
+      Py_ssize_t size = 0;
+      names[i] = PyUnicode_AsUTF8AndSize(PyTuple_GET_ITEM(labels, i), &size);
+      if (names[i] == NULL) {
+        PyMem_Free(names);
+        return CW_ERR_INVALID_ARGUMENT; /* TypeError is set */
+      }
+      if ((size_t)size != strlen(names[i])) {
+        PyMem_Free(names);
+        PyErr_SetString(PyExc_ValueError, "a label contains a NUL character");
+        return CW_ERR_INVALID_ARGUMENT;
+      }
+    }
+  }
+  copy.labels = names;
+  copy.label_count = (uint32_t)count;
+  char message[256] = "";
+  cw_status status = cw_stats_options_validate(&copy, message, sizeof message);
+  if (status == CW_OK) {
+    Py_BEGIN_ALLOW_THREADS
+    status = cw_stats_create(&copy, out);
+    Py_END_ALLOW_THREADS
+  }
+  PyMem_Free(names);
+  *result = PyUnicode_DecodeUTF8(message, (Py_ssize_t)strlen(message), "replace");
+  return status;
+}
+
+/* One sample, as cw_stats_record takes it. */
+cw_status cwpy_stats_record(cw_stats* stats, int32_t kind, int64_t end_ns,
+                            int64_t duration_ns, uint64_t bytes, uint64_t items,
+                            int32_t simd_target, int32_t failed) {
+  cw_stats_sample sample;
+  memset(&sample, 0, sizeof sample);
+  sample.struct_size = sizeof sample;
+  sample.end_ns = end_ns;
+  sample.duration_ns = duration_ns;
+  sample.bytes = bytes;
+  sample.items = items;
+  sample.kind = kind;
+  sample.simd_target = simd_target;
+  sample.failed = failed;
+  return cw_stats_record(stats, &sample);
+}
+
+/* The handle's last error message as str. */
+cw_status cwpy_stats_last_error(const cw_stats* stats, PyObject** result) {
+  const size_t length = cw_stats_last_error(stats, NULL, 0);
+  char* buffer = PyMem_Malloc(length + 1);
+  if (buffer == NULL) {
+    PyErr_NoMemory();
+    return CW_ERR_OUT_OF_MEMORY;
+  }
+  cw_stats_last_error(stats, buffer, length + 1);
+  *result = PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)strlen(buffer), "replace");
+  PyMem_Free(buffer);
+  return CW_OK;
+}
+%}
+
+%{
+/* d[key] = value, stealing `value`; 0 (exception set) on failure. */
+static int cwpy_set(PyObject* d, const char* key, PyObject* value) {
+  if (value == NULL) return 0;
+  const int rc = PyDict_SetItemString(d, key, value);
+  Py_DECREF(value);
+  return rc == 0;
+}
+#define CWPY_U64(v) PyLong_FromUnsignedLongLong((unsigned long long)(v))
+#define CWPY_I64(v) PyLong_FromLongLong((long long)(v))
+
+static PyObject* cwpy_kind_dict(int32_t kind, const cw_stats_kind_snapshot* k) {
+  PyObject* d = PyDict_New();
+  PyObject* window = PyDict_New();
+  PyObject* targets = PyDict_New();
+  if (d == NULL || window == NULL || targets == NULL) goto fail;
+  for (int32_t t = 0; t < (int32_t)CW_SIMD_TARGET_SLOTS; ++t) {
+    if (k->by_target[t] == 0) continue;
+    const char* target = cw_simd_target_name(t);
+    char fallback[16];
+    if (target == NULL) {
+      snprintf(fallback, sizeof fallback, "%d", (int)t);
+      target = fallback;
+    }
+    if (!cwpy_set(targets, target, CWPY_U64(k->by_target[t]))) goto fail;
+  }
+  if (!cwpy_set(window, "count", CWPY_U64(k->window_count)) ||
+      !cwpy_set(window, "errors", CWPY_U64(k->window_errors)) ||
+      !cwpy_set(window, "bytes", CWPY_U64(k->window_bytes)) ||
+      !cwpy_set(window, "items", CWPY_U64(k->window_items)) ||
+      !cwpy_set(window, "duration_ns", CWPY_U64(k->window_duration_ns)) ||
+      !cwpy_set(window, "mean_ns", CWPY_U64(k->window_mean_ns)) ||
+      !cwpy_set(window, "min_ns", CWPY_U64(k->window_min_ns)) ||
+      !cwpy_set(window, "max_ns", CWPY_U64(k->window_max_ns)) ||
+      !cwpy_set(window, "p50_ns", CWPY_U64(k->window_p50_ns)) ||
+      !cwpy_set(window, "p90_ns", CWPY_U64(k->window_p90_ns)) ||
+      !cwpy_set(window, "p99_ns", CWPY_U64(k->window_p99_ns)) ||
+      !cwpy_set(d, "kind", PyLong_FromLong((long)kind)) ||
+      !cwpy_set(d, "count", CWPY_U64(k->count)) ||
+      !cwpy_set(d, "errors", CWPY_U64(k->errors)) ||
+      !cwpy_set(d, "duration_ns", CWPY_U64(k->duration_ns)) ||
+      !cwpy_set(d, "bytes", CWPY_U64(k->bytes)) ||
+      !cwpy_set(d, "items", CWPY_U64(k->items))) {
+    goto fail;
+  }
+  /* cwpy_set steals: null the locals once they are in `d`. */
+  {
+    const int ok = cwpy_set(d, "by_target", targets);
+    targets = NULL;
+    if (!ok) goto fail;
+    const int ok2 = cwpy_set(d, "window", window);
+    window = NULL;
+    if (!ok2) goto fail;
+  }
+  return d;
+fail:
+  Py_XDECREF(d);
+  Py_XDECREF(window);
+  Py_XDECREF(targets);
+  return NULL;
+}
+%}
+
+%inline %{
+/* cw_stats_read as a dict: the handle's figures and "kinds", a dict from
+ * each kind in use's name to its figures (the window's under "window"). */
+cw_status cwpy_stats_snapshot(const cw_stats* stats, PyObject** result) {
+  cw_stats_snapshot* snapshot = PyMem_Calloc(1, sizeof *snapshot);
+  if (snapshot == NULL) {
+    PyErr_NoMemory();
+    return CW_ERR_OUT_OF_MEMORY;
+  }
+  snapshot->struct_size = sizeof *snapshot;
+  cw_status status;
+  Py_BEGIN_ALLOW_THREADS
+  status = cw_stats_read(stats, snapshot);
+  Py_END_ALLOW_THREADS
+  if (status != CW_OK) {
+    PyMem_Free(snapshot);
+    return status;
+  }
+  PyObject* d = PyDict_New();
+  PyObject* kinds = PyDict_New();
+  int ok = d != NULL && kinds != NULL &&
+           cwpy_set(d, "taken_at_ns", CWPY_I64(snapshot->taken_at_ns)) &&
+           cwpy_set(d, "capacity", CWPY_U64(snapshot->capacity)) &&
+           cwpy_set(d, "retention_ns", CWPY_I64(snapshot->retention_ns)) &&
+           cwpy_set(d, "count", CWPY_U64(snapshot->count)) &&
+           cwpy_set(d, "window_count", CWPY_U64(snapshot->window_count));
+  for (int32_t i = 0; ok && i < (int32_t)CW_STATS_KIND_SLOTS; ++i) {
+    const cw_stats_kind_snapshot* k = &snapshot->kinds[i];
+    char name[CW_STATS_NAME_SIZE + 1];
+    memcpy(name, k->name, CW_STATS_NAME_SIZE);
+    name[CW_STATS_NAME_SIZE] = '\0';
+    if (name[0] == '\0') continue;
+    ok = cwpy_set(kinds, name, cwpy_kind_dict(i, k));
+  }
+  PyMem_Free(snapshot);
+  if (ok) {
+    ok = cwpy_set(d, "kinds", kinds);
+    kinds = NULL;
+  }
+  if (!ok) {
+    Py_XDECREF(d);
+    Py_XDECREF(kinds);
+    if (!PyErr_Occurred()) PyErr_NoMemory();
+    return CW_OK;
+  }
+  *result = d;
+  return CW_OK;
+}
+
+/* cw_stats_read_json (prometheus == 0) or cw_stats_read_prometheus with
+ * `prefix` (None: "candlewick") as str. */
+cw_status cwpy_stats_text(const cw_stats* stats, int prometheus,
+                          const char* prefix, PyObject** result) {
+  cw_buffer* out = NULL;
+  cw_status status;
+  Py_BEGIN_ALLOW_THREADS
+  status = prometheus ? cw_stats_read_prometheus(stats, prefix, &out)
+                      : cw_stats_read_json(stats, &out);
+  Py_END_ALLOW_THREADS
+  if (status != CW_OK) return status;
+  *result = PyUnicode_DecodeUTF8((const char*)cw_buffer_data(out),
+                                 (Py_ssize_t)cw_buffer_size(out), "replace");
+  cw_buffer_destroy(out);
+  return CW_OK;
+}
+%}
+
+/* ------------------------------------------------------------------------ */
+/* Indicators                                                               */
+/* ------------------------------------------------------------------------ */
+
+%{
+/* Parameters: None or a sequence of numbers, copied into a new array
+ * (PyMem_Free it).  0 with a Python exception set on failure. */
+static int cwpy_params(PyObject* params, double** values, size_t* count) {
+  *values = NULL;
+  *count = 0;
+  if (params == Py_None) return 1;
+  PyObject* seq = PySequence_Fast(params, "indicator parameters must be a "
+                                          "sequence of numbers");
+  if (seq == NULL) return 0;
+  const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+  *values = PyMem_Malloc((n ? (size_t)n : 1) * sizeof **values);
+  if (*values == NULL) {
+    Py_DECREF(seq);
+    PyErr_NoMemory();
+    return 0;
+  }
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    const double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, i));
+    if (v == -1.0 && PyErr_Occurred()) {
+      Py_DECREF(seq);
+      PyMem_Free(*values);
+      *values = NULL;
+      return 0;
+    }
+    (*values)[i] = v;
+  }
+  Py_DECREF(seq);
+  *count = (size_t)n;
+  return 1;
+}
+%}
+
+%inline %{
+/* cw_indicator_get_info and friends as one tuple:
+ * (name, title, inputs, params, outputs), params being tuples
+ * (name, default, min, max, is_integer). */
+cw_status cwpy_indicator_info(cw_indicator_id id, PyObject** result) {
+  cw_indicator_info info;
+  memset(&info, 0, sizeof info);
+  info.struct_size = sizeof info;
+  cw_status status = cw_indicator_get_info(id, &info);
+  if (status != CW_OK) return status;
+  PyObject* inputs = PyTuple_New((Py_ssize_t)info.input_count);
+  PyObject* outputs = PyTuple_New((Py_ssize_t)info.output_count);
+  PyObject* params = PyTuple_New((Py_ssize_t)info.param_count);
+  int ok = inputs != NULL && outputs != NULL && params != NULL;
+  for (size_t i = 0; ok && i < info.input_count; ++i) {
+    PyObject* name = PyUnicode_FromString(cw_indicator_input_name(id, i));
+    ok = name != NULL;
+    if (ok) PyTuple_SET_ITEM(inputs, (Py_ssize_t)i, name);
+  }
+  for (size_t i = 0; ok && i < info.output_count; ++i) {
+    PyObject* name = PyUnicode_FromString(cw_indicator_output_name(id, i));
+    ok = name != NULL;
+    if (ok) PyTuple_SET_ITEM(outputs, (Py_ssize_t)i, name);
+  }
+  for (size_t i = 0; ok && i < info.param_count; ++i) {
+    cw_indicator_param param;
+    memset(&param, 0, sizeof param);
+    param.struct_size = sizeof param;
+    status = cw_indicator_get_param(id, i, &param);
+    if (status != CW_OK) {
+      Py_XDECREF(inputs);
+      Py_XDECREF(outputs);
+      Py_XDECREF(params);
+      return status;
+    }
+    PyObject* item = Py_BuildValue("(sdddO)", param.name, param.default_value,
+                                   param.min_value, param.max_value,
+                                   param.is_integer ? Py_True : Py_False);
+    ok = item != NULL;
+    if (ok) PyTuple_SET_ITEM(params, (Py_ssize_t)i, item);
+  }
+  if (ok) {
+    *result = Py_BuildValue("(ssOOO)", info.name, info.title, inputs, params,
+                            outputs);
+  }
+  Py_XDECREF(inputs);
+  Py_XDECREF(outputs);
+  Py_XDECREF(params);
+  return CW_OK; /* on failure MemoryError is set */
+}
+
+/* cw_indicator_lookback with `params` (None or a sequence of numbers). */
+cw_status cwpy_indicator_lookback(cw_indicator_id id, PyObject* params,
+                                  PyObject** result) {
+  double* values;
+  size_t count;
+  if (!cwpy_params(params, &values, &count)) return CW_ERR_INVALID_ARGUMENT;
+  size_t lookback = 0;
+  const cw_status status = cw_indicator_lookback(id, values, count, &lookback);
+  PyMem_Free(values);
+  if (status == CW_OK) *result = PyLong_FromSize_t(lookback);
+  return status;
+}
+
+/* A context with the C library's allocator. */
+cw_status cwpy_indicator_context_create(cw_indicator_context** out) {
+  return cw_indicator_context_create(NULL, out);
+}
+
+/* cw_indicator_compute over `columns` (a tuple of 1-D float64 buffers, read
+ * in place like the price columns) into new NumPy arrays, one per output,
+ * each with as many elements as the first column has rows: *result is the
+ * tuple of them.  The columns' views are held until the GIL-free call has
+ * returned and released on every path. */
+cw_status cwpy_indicator_compute(cw_indicator_context* context,
+                                 cw_indicator_id id, PyObject* columns,
+                                 PyObject* params, PyObject** result) {
+  if (context == NULL) return CW_ERR_NULL_ARGUMENT;
+  cw_indicator_info info;
+  memset(&info, 0, sizeof info);
+  info.struct_size = sizeof info;
+  cw_status status = cw_indicator_get_info(id, &info);
+  if (status != CW_OK) return status;
+  if (!PyTuple_Check(columns)) {
+    PyErr_SetString(PyExc_TypeError, "columns must be a tuple");
+    return CW_ERR_INVALID_ARGUMENT;
+  }
+  const size_t input_count = (size_t)PyTuple_GET_SIZE(columns);
+  Py_buffer* views = PyMem_Calloc(input_count ? input_count : 1, sizeof *views);
+  cw_f64_column* inputs =
+      PyMem_Calloc(input_count ? input_count : 1, sizeof *inputs);
+  double** outputs =
+      PyMem_Calloc(info.output_count ? info.output_count : 1, sizeof *outputs);
+  double* values = NULL;
+  size_t param_count = 0;
+  PyObject* arrays = NULL;
+  size_t held_count = 0;
+  status = CW_ERR_INVALID_ARGUMENT; /* with a Python exception, until the call */
+  if (views == NULL || inputs == NULL || outputs == NULL) {
+    PyErr_NoMemory();
+    goto done;
+  }
+  for (size_t i = 0; i < input_count; ++i) {
+    PyObject* obj = PyTuple_GET_ITEM(columns, i);
+    const char* input = cw_indicator_input_name(id, i);
+    char name[96];
+    snprintf(name, sizeof name, "%s input %zu (%s)", info.name, i,
+             input != NULL ? input : "extra");
+    if (obj == Py_None) {
+      PyErr_Format(PyExc_TypeError, "%s must be a float64 array, not None", name);
+      goto done;
+    }
+    int held = 0;
+    const void* data = NULL;
+    size_t length = 0;
+    ptrdiff_t stride = 0;
+    const int ok = cwpy_acquire_column(obj, name, 0, &views[held_count], &held,
+                                       &data, &length, &stride);
+    if (held) ++held_count;
+    if (!ok) goto done;
+    inputs[i].data = (const double*)data;
+    inputs[i].length = length;
+    inputs[i].stride = stride;
+  }
+  if (!cwpy_params(params, &values, &param_count)) goto done;
+  {
+    const size_t rows = input_count > 0 ? inputs[0].length : 0;
+    arrays = PyTuple_New((Py_ssize_t)info.output_count);
+    if (arrays == NULL) goto done;
+    for (size_t k = 0; k < info.output_count; ++k) {
+      npy_intp dims[1] = {(npy_intp)rows};
+      PyObject* array = PyArray_SimpleNew(1, dims, NPY_FLOAT64);
+      if (array == NULL) goto done;
+      PyTuple_SET_ITEM(arrays, (Py_ssize_t)k, array);
+      outputs[k] = (double*)PyArray_DATA((PyArrayObject*)array);
+    }
+    Py_BEGIN_ALLOW_THREADS
+    status = cw_indicator_compute(context, id, inputs, input_count, values,
+                                  param_count, (double* const*)outputs,
+                                  info.output_count, rows);
+    Py_END_ALLOW_THREADS
+  }
+  if (status == CW_OK) {
+    *result = arrays;
+    arrays = NULL;
+  }
+done:
+  for (size_t i = 0; i < held_count; ++i) PyBuffer_Release(&views[i]);
+  Py_XDECREF(arrays);
+  PyMem_Free(values);
+  PyMem_Free(views);
+  PyMem_Free(inputs);
+  PyMem_Free(outputs);
+  return status;
+}
+%}

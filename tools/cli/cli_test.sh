@@ -84,6 +84,18 @@ cmp -s "$tmp/want.txt" "$tmp/got.txt" || fail "sma_3 values differ: $(paste "$tm
 "$cli" indicators --ind nosuch > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown indicator not a usage error"
 "$cli" indicators > /dev/null 2>&1; [ $? -eq 2 ] || fail "no --ind not a usage error"
 "$cli" indicators --list | grep -q '^rsi ' || fail "--list lacks rsi"
+# Newer indicators: seven pivot outputs; the anchored VWAP needs an anchor
+# column the CSV cannot give, which is an error rather than a silent guess.
+"$cli" indicators --csv "$tmp/ind.csv" --out "$tmp/piv.csv" --ind pivots --ind vwap \
+  || fail "pivots/vwap exited $?"
+head -1 "$tmp/piv.csv" | grep -q '^time,pivots_p,pivots_r1,pivots_r2,pivots_r3,pivots_s1,pivots_s2,pivots_s3,vwap$' \
+  || fail "pivots header: $(head -1 "$tmp/piv.csv")"
+# Row 2's pivot comes from row 1 (high 2, low 0, close 1.5): P = 3.5/3.
+[ "$(sed -n 3p "$tmp/piv.csv" | cut -d, -f2 | cut -c1-8)" = "1.166666" ] \
+  || fail "pivot p of row 2: $(sed -n 3p "$tmp/piv.csv")"
+"$cli" indicators --csv "$tmp/ind.csv" --ind avwap > /dev/null 2> "$tmp/err.txt"
+[ $? -eq 1 ] || fail "avwap without anchors did not exit 1"
+grep -q "anchor column" "$tmp/err.txt" || fail "avwap message: $(cat "$tmp/err.txt")"
 
 if [ $failures -ne 0 ]; then
   echo "$failures failed"

@@ -53,6 +53,13 @@ absl::StatusOr<ComputedIndicator> ComputeIndicator(cw_indicator_context* context
     if (input == "open") column = &table.open;
     if (input == "high") column = &table.high;
     if (input == "low") column = &table.low;
+    if (input == "anchor") {
+      // The CSV has no anchor flags; silently using another column would
+      // restart the VWAP at every row.
+      return absl::InvalidArgumentError(
+          absl::StrCat("indicator '", spec.name, "' needs an anchor column, which the CSV input "
+                       "does not have (use vwap for a VWAP from the first row)"));
+    }
     if (input == "volume") {
       if (table.volume.empty()) {
         return absl::InvalidArgumentError(

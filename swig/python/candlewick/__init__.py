@@ -32,6 +32,21 @@ copy; the buffer is freed when the array is collected, even after the chart
 is closed).  ``render_rgba_into`` draws into your own writable uint8 array
 of that shape, which may be a view of a larger canvas (any row stride).
 
+``render(format, ...)`` is the general call: every output format ("png",
+"webp", "webp-lossy", "svg" give ``bytes``; "rgba", "rgb", "indexed" give a
+read-only array owning the library's frame, shape (h, w, 4), (h, w, 3) or
+(h, w)) and everything a chart can draw: overlay :class:`Line` s,
+:class:`Band` s, extra :class:`Panel` s and a title.  Their arrays are
+borrowed exactly like the price columns.  ``palette()`` gives the colours
+that "indexed" frames refer to.
+
+Indicators and statistics
+-------------------------
+:mod:`candlewick.indicators` computes TA-Lib-compatible indicators into new
+float64 arrays; :class:`Stats` collects render statistics of the charts it
+is attached to (``chart.attach_stats(stats)``) and reads them as a dict,
+JSON or Prometheus text.
+
 Errors
 ------
 A failed call raises :class:`CandlewickError` with ``.status`` (a
@@ -44,27 +59,41 @@ Rendering releases the GIL, so separate charts render in parallel from
 several threads.  Calls on one chart are serialised by a lock.
 """
 
+import contextlib
+import dataclasses
 import enum
+import math
 import operator
 import threading
+import weakref
 
 import numpy as _np
 
 from . import lowlevel
 
 __all__ = [
+    "Band",
     "CHART_TYPES",
     "CandlewickError",
     "Chart",
     "ChartType",
     "ChartClosedError",
+    "FORMATS",
+    "Format",
+    "Line",
     "MAX_DIMENSION",
+    "MAX_PANELS",
     "MIN_DIMENSION",
     "PNG_PRESETS",
+    "Panel",
     "PngPreset",
+    "SimdTarget",
+    "Stats",
+    "StatsKind",
     "Status",
     "THEMES",
     "Theme",
+    "indicators",
     "status_string",
     "version_info",
 ]
@@ -92,6 +121,35 @@ PngPreset = _enum_from_lowlevel("PngPreset", "CW_PNG_")
 #: Chart types: CANDLESTICK, HOLLOW, OHLC, LINE, AREA, HEIKIN_ASHI, RENKO,
 #: POINT_FIGURE.
 ChartType = _enum_from_lowlevel("ChartType", "CW_CHART_")
+
+#: Output formats of :meth:`Chart.render`: RGBA8, RGB8, INDEXED8 (raw frames),
+#: PNG, WEBP_LOSSLESS, WEBP_LOSSY, SVG (encoded files).
+Format = _enum_from_lowlevel("Format", "CW_FORMAT_")
+#: Kinds of operation a :class:`Stats` handle counts (RENDER, ENCODE,
+#: INDICATOR, AGGREGATE, BATCH; labels are LABEL_0 + i).
+StatsKind = enum.IntEnum("StatsKind", [
+    (name, getattr(lowlevel, "CW_STATS_" + name))
+    for name in ("RENDER", "ENCODE", "INDICATOR", "AGGREGATE", "BATCH", "LABEL_0")],
+    module=__name__)
+#: SIMD instruction sets an operation can report (NONE, SCALAR, AVX2, ...).
+SimdTarget = enum.IntEnum("SimdTarget", sorted(
+    ((key[len("CW_SIMD_"):], getattr(lowlevel, key)) for key in dir(lowlevel)
+     if key.startswith("CW_SIMD_") and key != "CW_SIMD_TARGET_SLOTS"),
+    key=lambda item: item[1]), module=__name__)
+
+#: Format names accepted by :meth:`Chart.render` (besides :class:`Format`).
+FORMATS = {
+    "png": Format.PNG,
+    "webp": Format.WEBP_LOSSLESS,
+    "webp-lossless": Format.WEBP_LOSSLESS,
+    "webp-lossy": Format.WEBP_LOSSY,
+    "svg": Format.SVG,
+    "rgba": Format.RGBA8,
+    "rgb": Format.RGB8,
+    "indexed": Format.INDEXED8,
+}
+#: The most extra panels one render takes.
+MAX_PANELS = lowlevel.CW_MAX_PANELS
 
 #: Theme names accepted by ``Chart(theme=...)``.
 THEMES = tuple(theme.name.lower() for theme in Theme)
@@ -215,6 +273,178 @@ def _time_column(time):
     return time
 
 
+# -- layout options ------------------------------------------------------------
+
+_FLT_MAX = 3.4028234663852886e38
+_INT32 = (-2**31, 2**31 - 1)
+# Option name -> C field conversion: "float" (a C float), "double", "int32".
+_LAYOUT_FIELDS = {
+    "price_weight": "float",
+    "volume_weight": "float",
+    "panel_gap": "int32",
+    "margin": "int32",
+    "line_width": "float",
+    "box_size": "double",
+    "reversal": "int32",
+    "label_size": "int32",
+}
+
+
+def _layout_value(name, kind, value):
+    """A layout option converted for its C field.  Values the field cannot
+    hold are INVALID_ARGUMENT, as the library says for values out of range;
+    NaN goes through for the library to reject."""
+    if kind == "int32":
+        value = operator.index(value)
+        if not _INT32[0] <= value <= _INT32[1]:
+            raise CandlewickError(Status.INVALID_ARGUMENT,
+                                  "%s=%d does not fit the option's int32 field" % (name, value))
+        return value
+    value = float(value)
+    if kind == "float" and abs(value) > _FLT_MAX:
+        raise CandlewickError(Status.INVALID_ARGUMENT,
+                              "%s=%r does not fit the option's float field" % (name, value))
+    return value
+
+
+# -- overlays, bands, panels -------------------------------------------------------
+
+#: Colours given to lines without one, in order of appearance.
+LINE_COLORS = (0x2962FFFF, 0xFF9800FF, 0xAB47BCFF, 0x26C6DAFF, 0xFFEB3BFF, 0xEC407AFF)
+
+
+@dataclasses.dataclass(eq=False)
+class Line:
+    """A line over the price panel (``overlays=``) or in a :class:`Panel`.
+
+    values: a 1-D float64 array (or other buffer), one value per row of the
+      series, borrowed like the price columns; NaN breaks the line there,
+      infinities are rejected (NON_FINITE).
+    color: 0xRRGGBBAA or "#RRGGBB[AA]" (alpha is ignored: lines are opaque);
+      None picks the next of LINE_COLORS.
+    width: in pixels; 0 means the chart's ``line_width``.
+    """
+    values: object
+    color: object = None
+    width: float = 0.0
+
+
+@dataclasses.dataclass(eq=False)
+class Band:
+    """A filled band between two series (Bollinger, Keltner, a cloud), drawn
+    behind the candles, with its edges stroked.
+
+    upper, lower: 1-D float64 arrays like the price columns.
+    fill: the fill colour, may be translucent (blended onto the background).
+    line: the edge colour; width: edge width in pixels (0: no edges).
+    """
+    upper: object
+    lower: object
+    fill: object = 0x2962FF33
+    line: object = 0x2962FFFF
+    width: float = 1.0
+
+
+@dataclasses.dataclass(eq=False)
+class Panel:
+    """An extra panel under the price and volume panels.
+
+    lines: :class:`Line` s (or bare arrays) drawn in it.
+    histogram: an optional float64 array drawn as bars around zero, coloured
+      histogram_up / histogram_down (0: the chart's up and down colours).
+    levels: horizontal reference lines, e.g. (30, 70).
+    min, max: a fixed scale when min < max, else automatic.
+    weight: height relative to the price panel's weight.
+    title: drawn when the chart has axes.
+    """
+    lines: tuple = ()
+    histogram: object = None
+    levels: tuple = ()
+    min: float = 0.0
+    max: float = 0.0
+    weight: float = 0.25
+    title: str = None
+    histogram_up: object = 0
+    histogram_down: object = 0
+
+
+def _width(name, value):
+    value = float(value)
+    if abs(value) > _FLT_MAX:
+        raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r is not a usable width"
+                              % (name, value))
+    return value
+
+
+def _text(name, value):
+    if value is not None and not isinstance(value, str):
+        raise TypeError("%s must be a str or None, not %s" % (name, type(value).__name__))
+    return value
+
+
+def _line_tuple(where, index, line):
+    # Bare arrays are lines of the next default colour.
+    if not isinstance(line, Line):
+        if isinstance(line, (Band, Panel)):
+            raise TypeError("%s[%d] is a %s, not a Line or an array"
+                            % (where, index, type(line).__name__))
+        line = Line(line)
+    if line.values is None:
+        raise TypeError("%s[%d].values must be a float64 array, not None" % (where, index))
+    color = LINE_COLORS[index % len(LINE_COLORS)] if line.color is None else line.color
+    return (line.values, _color("%s[%d].color" % (where, index), color),
+            _width("%s[%d].width" % (where, index), line.width))
+
+
+def _band_tuple(index, band):
+    if not isinstance(band, Band):
+        raise TypeError("bands[%d] must be a candlewick.Band, not %s"
+                        % (index, type(band).__name__))
+    where = "bands[%d]" % index
+    return (band.upper, band.lower, _color(where + ".fill", band.fill),
+            _color(where + ".line", band.line), _width(where + ".width", band.width))
+
+
+def _panel_tuple(index, panel):
+    if not isinstance(panel, Panel):
+        raise TypeError("panels[%d] must be a candlewick.Panel, not %s"
+                        % (index, type(panel).__name__))
+    where = "panels[%d]" % index
+    lines = panel.lines
+    if isinstance(lines, Line) or hasattr(lines, "__buffer__") or hasattr(lines, "dtype"):
+        lines = (lines,)  # a single line given without a tuple
+    return (_width(where + ".weight", panel.weight),
+            tuple(_line_tuple(where + ".lines", k, line) for k, line in enumerate(lines)),
+            panel.histogram,
+            _color(where + ".histogram_up", panel.histogram_up or 0),
+            _color(where + ".histogram_down", panel.histogram_down or 0),
+            tuple(float(level) for level in panel.levels),
+            float(panel.min), float(panel.max),
+            _text(where + ".title", panel.title))
+
+
+def _extras(overlays, bands, panels, title):
+    """The (overlays, bands, panels, title) tuple the low-level render takes.
+    Arrays are passed through untouched: the extension borrows them."""
+    return (tuple(_line_tuple("overlays", i, line) for i, line in enumerate(overlays)),
+            tuple(_band_tuple(i, band) for i, band in enumerate(bands)),
+            tuple(_panel_tuple(i, panel) for i, panel in enumerate(panels)),
+            _text("title", title))
+
+
+def _format(value):
+    if isinstance(value, str):
+        try:
+            return FORMATS[value.lower()]
+        except KeyError:
+            raise ValueError("unknown format %r; expected one of %s"
+                             % (value, ", ".join(FORMATS))) from None
+    value = operator.index(value)
+    if not _INT32[0] <= value <= _INT32[1]:
+        raise CandlewickError(Status.INVALID_ARGUMENT, "unknown format %d" % value)
+    return value
+
+
 class Chart:
     """A chart handle: fixed size, theme and options; renders any number of
     series.  Use it as a context manager, or call :meth:`close`; a chart that
@@ -234,19 +464,34 @@ class Chart:
       colors: optional dict with all of "background", "up", "down", "grid",
         "text", "axis" replacing the theme's colours; each 0xRRGGBBAA or
         "#RRGGBB[AA]", opaque.
+      price_weight, volume_weight: relative heights of the price and volume
+        panels (0.7 and 0.3); extra panels have their own weights.
+      panel_gap: background rows between panels (1); margin: pixels around
+        the plot (0); line_width: line/area charts and overlays (1.5);
+        box_size: renko and point-and-figure box (0: ATR(14)); reversal:
+        point-and-figure reversal in boxes (3); label_size: axis label text
+        height in pixels (11).  None keeps the library's default.
+      font: the bytes of a TrueType/OpenType font for labels and titles
+        (bytes, bytearray, memoryview, ...); copied by the library, so the
+        object may be dropped afterwards.  None: the embedded DejaVu Sans.
 
     Raises:
       CandlewickError: SIZE_OUT_OF_RANGE for a bad size, INVALID_ARGUMENT
-        for an unknown theme/type/preset number or a non-opaque colour.
+        for an unknown theme/type/preset number, a non-opaque colour, a
+        layout value out of range or font bytes that are not a font.
       ValueError / TypeError: an unknown theme, type or preset name, a
         malformed colour, a non-integer size.
     """
 
     def __init__(self, width=800, height=600, *, theme="classic", chart_type="candlestick",
                  show_volume=True, show_grid=True, show_axes=False, antialias=False,
-                 png_preset="balanced", colors=None):
+                 png_preset="balanced", colors=None, price_weight=None, volume_weight=None,
+                 panel_gap=None, margin=None, line_width=None, box_size=None, reversal=None,
+                 label_size=None, font=None):
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
+        self._stats = None
+        self._webp_quality = 90.0
         self._lock = threading.Lock()
         width = operator.index(width)
         height = operator.index(height)
@@ -278,16 +523,30 @@ class Chart:
             for key in _COLOR_KEYS:
                 setattr(options, key, _color(key, colors[key]))
 
-        status, handle = lowlevel.cw_chart_create(options)
+        layout = {"price_weight": price_weight, "volume_weight": volume_weight,
+                  "panel_gap": panel_gap, "margin": margin, "line_width": line_width,
+                  "box_size": box_size, "reversal": reversal, "label_size": label_size}
+        given = {}
+        for name, kind in _LAYOUT_FIELDS.items():
+            if layout[name] is not None:
+                given[name] = _layout_value(name, kind, layout[name])
+                setattr(options, name, given[name])
+
+        status, handle = lowlevel.chart_create(options, font)
         if status == Status.SIZE_OUT_OF_RANGE:
             raise _size_error(width, height)
         if status != Status.OK:
             # No handle exists, so the library has no message to give.
+            details = ", ".join("%s=%r" % item for item in given.items())
             raise CandlewickError(
                 status, "cannot create a chart with theme=%d, chart_type=%d, png_preset=%d, "
-                "colors=%r (themes, types and presets must be known, custom colours opaque)"
-                % (theme, chart_type, png_preset, colors))
+                "colors=%r%s%s (themes, types and presets must be known, custom colours "
+                "opaque, layout values in range, font bytes a TrueType/OpenType font)"
+                % (theme, chart_type, png_preset, colors, ", " + details if details else "",
+                   ", font of %d bytes" % len(memoryview(font)) if font is not None else ""))
         self._handle = handle
+        self._layout = {name: getattr(options, name) for name in _LAYOUT_FIELDS}
+        self._custom_font = font is not None
         _, self._width, self._height, _, _ = lowlevel.cw_chart_frame_info(handle)
         self._theme = theme
         self._chart_type = chart_type
@@ -300,8 +559,11 @@ class Chart:
         by :meth:`render_rgba` stay valid."""
         with self._lock:
             handle, self._handle = self._handle, None
+            stats, self._stats = self._stats, None
             if handle is not None:
                 lowlevel.cw_chart_destroy(handle)
+        if stats is not None:
+            stats._forget(self)
 
     @property
     def closed(self):
@@ -357,6 +619,90 @@ class Chart:
         """The PNG preset's name."""
         return PngPreset(self._png_preset).name.lower()
 
+    @property
+    def layout(self):
+        """The layout options the chart was created with (defaults filled
+        in): price_weight, volume_weight, panel_gap, margin, line_width,
+        box_size, reversal, label_size."""
+        return dict(self._layout)
+
+    @property
+    def custom_font(self):
+        """Whether the chart was created with a font of its own."""
+        return self._custom_font
+
+    @property
+    def webp_quality(self):
+        """Lossy WebP quality, 0 (smallest) to 100 (best); default 90.
+        Setting a value outside [0, 100] raises CandlewickError
+        (INVALID_ARGUMENT) and keeps the old one."""
+        return self._webp_quality
+
+    @webp_quality.setter
+    def webp_quality(self, quality):
+        quality = float(quality)
+        if abs(quality) > _FLT_MAX:
+            raise CandlewickError(Status.INVALID_ARGUMENT,
+                                  "WebP quality must be in [0, 100], got %r" % quality)
+        with self._lock:
+            handle = self._require_open()
+            status = lowlevel.cw_chart_set_webp_quality(handle, quality)
+            if status != Status.OK:
+                raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
+            self._webp_quality = quality
+
+    # -- statistics --------------------------------------------------------
+
+    @property
+    def stats(self):
+        """The attached :class:`Stats`, or None."""
+        return self._stats
+
+    def attach_stats(self, stats):
+        """Records every render of this chart into ``stats`` (a :class:`Stats`;
+        None detaches) from now on.  The chart keeps the stats object alive
+        while attached, and closing the stats object detaches it first, so
+        the C rule (the stats handle outlives the attachment) always holds.
+        A chart has at most one stats object: attaching replaces it."""
+        if stats is None:
+            self.detach_stats()
+            return
+        if not isinstance(stats, Stats):
+            raise TypeError("attach_stats takes a candlewick.Stats, not %s"
+                            % type(stats).__name__)
+        with self._lock:
+            handle = self._require_open()
+            previous = self._stats
+            # Chart lock, then the stats lock: Stats.close never holds both.
+            with stats._lock:
+                stats_handle = stats._require_open()
+                status = lowlevel.cw_chart_attach_stats(handle, stats_handle)
+                if status != Status.OK:
+                    raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
+                stats._charts.add(self)
+            self._stats = stats
+        if previous is not None and previous is not stats:
+            previous._forget(self)
+
+    def detach_stats(self):
+        """Stops recording into the attached :class:`Stats` (a no-op when
+        none is attached) and drops the chart's reference to it."""
+        with self._lock:
+            stats, self._stats = self._stats, None
+            if stats is not None:
+                lowlevel.cw_chart_attach_stats(self._require_open(), None)
+        if stats is not None:
+            stats._forget(self)
+
+    def _detach_from(self, stats):
+        # Stats.close: detach if still attached to `stats`; an already closed
+        # chart has nothing attached.
+        with self._lock:
+            if self._stats is stats:
+                if self._handle is not None:
+                    lowlevel.cw_chart_attach_stats(self._handle, None)
+                self._stats = None
+
     # -- rendering ---------------------------------------------------------
 
     def render_png(self, *, open, high, low, close, volume=None, time=None):
@@ -396,6 +742,51 @@ class Chart:
                 raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
         return out
 
+    def render(self, format="png", *, open, high, low, close, volume=None, time=None,
+               overlays=(), bands=(), panels=(), title=None):
+        """Renders the series with overlays, bands and panels in any format.
+
+        format: "png", "webp" (lossless), "webp-lossy" (see
+          :attr:`webp_quality`), "svg" -> ``bytes``; "rgba", "rgb",
+          "indexed" -> a read-only uint8 array of shape (h, w, 4), (h, w, 3)
+          or (h, w) that owns the library's frame (no copy; freed with the
+          array).  A :class:`Format` is accepted too.
+        overlays: :class:`Line` s (or bare float64 arrays) over the price
+          panel.
+        bands: :class:`Band` s behind the candles.
+        panels: up to MAX_PANELS :class:`Panel` s under the price panel.
+        title: a str drawn at the top left.
+
+        Every array (columns, lines, bands, histograms) is borrowed for the
+        call exactly like the price columns: float64 (int64 for time), 1-D,
+        contiguous or strided, never converted.
+
+        Raises CandlewickError: as :meth:`render_png`, plus INVALID_ARGUMENT
+        (an unknown format, "indexed" on an antialiased chart, more than
+        MAX_PANELS panels, a panel weight <= 0), LENGTH_MISMATCH (a line,
+        band or histogram whose length differs from the series), NON_FINITE
+        (an infinite line value); TypeError / ValueError for an array that
+        cannot be read in place or an argument of the wrong type."""
+        fmt = _format(format)
+        extras = _extras(overlays, bands, panels, title)
+        series = (_time_column(time), open, high, low, close, volume)
+        with self._lock:
+            handle = self._require_open()
+            status, result = lowlevel.render(handle, series, extras, fmt)
+            if status != Status.OK:
+                raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
+        return result
+
+    def palette(self):
+        """The palette of the last successful render: a new uint32 array of
+        0xRRGGBBAA colours, the ones an "indexed" frame's values refer to."""
+        with self._lock:
+            handle = self._require_open()
+            status, result = lowlevel.palette(handle)
+            if status != Status.OK:
+                raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
+        return result
+
     # -- internals ---------------------------------------------------------
 
     def _require_open(self):
@@ -413,3 +804,293 @@ class Chart:
                 # Read under the lock: the message lives until the next call.
                 raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
         return result
+
+
+# -- statistics ----------------------------------------------------------------
+
+_BUILTIN_KINDS = {kind.name.lower(): int(kind) for kind in StatsKind if kind != StatsKind.LABEL_0}
+_INT64_MAX = 2**63 - 1
+_UINT64_MAX = 2**64 - 1
+
+
+class StatsClosedError(CandlewickError, ValueError):
+    """A closed :class:`Stats` was used (status NULL_ARGUMENT)."""
+
+    def __init__(self, message="the stats object is closed"):
+        super().__init__(Status.NULL_ARGUMENT, message)
+
+    def __reduce__(self):
+        return (type(self), (self.message,))
+
+
+class Stats:
+    """Bounded performance statistics (``cw_stats``): lifetime totals per
+    kind of operation and a recent window with latency percentiles.  Cheap
+    enough to leave on in a service.  Thread-safe; a context manager.
+
+    Attach it to charts with :meth:`Chart.attach_stats` to record every
+    render (kind "render" for raw frames, "encode" for PNG/WebP/SVG), or
+    record your own operations with :meth:`record` / :meth:`measure`.
+
+    Args:
+      capacity: records in the recent window (>= 1; default 10000).
+      retention_seconds: records older than this leave the window (> 0;
+        default 24 hours; ``math.inf``: never by age).
+      labels: names of caller-defined kinds (up to 8; 1..31 characters of
+        [a-z0-9_] starting with a letter), recorded as kind name or
+        ``StatsKind.LABEL_0 + i``.
+
+    Raises:
+      CandlewickError: INVALID_ARGUMENT for a bad capacity, retention or
+        label (with the library's explanation), SIZE_OUT_OF_RANGE for a
+        capacity whose memory overflows, OUT_OF_MEMORY.
+    """
+
+    def __init__(self, capacity=None, retention_seconds=None, *, labels=()):
+        self._handle = None
+        self._lock = threading.RLock()
+        self._closing = False
+        self._charts = weakref.WeakSet()
+        options = lowlevel.cw_stats_options()
+        lowlevel.cw_stats_options_init(options)
+        if capacity is not None:
+            capacity = operator.index(capacity)
+            if not 0 <= capacity <= _UINT64_MAX:
+                raise CandlewickError(Status.INVALID_ARGUMENT,
+                                      "capacity must be >= 1, got %d" % capacity)
+            options.capacity = capacity
+        if retention_seconds is not None:
+            seconds = float(retention_seconds)
+            if math.isnan(seconds):
+                raise CandlewickError(Status.INVALID_ARGUMENT, "retention_seconds is NaN")
+            nanoseconds = _INT64_MAX if seconds * 1e9 >= _INT64_MAX else round(seconds * 1e9)
+            options.retention_ns = max(nanoseconds, -_INT64_MAX)
+        if isinstance(labels, str):
+            labels = (labels,)
+        labels = tuple(labels)
+        status, handle, message = lowlevel.stats_create(options, labels)
+        if status != Status.OK:
+            raise CandlewickError(status, message or "cannot create a stats handle with "
+                                  "capacity=%r, retention_seconds=%r, labels=%r"
+                                  % (capacity, retention_seconds, labels))
+        self._handle = handle
+        self._labels = labels
+        self._capacity = options.capacity
+        self._retention_ns = options.retention_ns
+
+    # -- lifetime ----------------------------------------------------------
+
+    def close(self):
+        """Detaches every chart still attached, then destroys the handle.
+        Calling it again is a no-op."""
+        with self._lock:
+            if self._handle is None or self._closing:
+                return
+            # No new attachments from here on.
+            self._closing = True
+            charts = list(self._charts)
+        # Without the stats lock: Chart.attach_stats takes the chart's lock
+        # and then this one.
+        for chart in charts:
+            chart._detach_from(self)
+        with self._lock:
+            handle, self._handle = self._handle, None
+            self._charts = weakref.WeakSet()
+            if handle is not None:
+                lowlevel.cw_stats_destroy(handle)
+
+    @property
+    def closed(self):
+        return self._handle is None
+
+    def __enter__(self):
+        self._require_open()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+        return False
+
+    def __del__(self):
+        # Attached charts hold a reference, so none is attached here (in a
+        # reference cycle collected at once, the charts are garbage too and
+        # never render again).
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
+    def __repr__(self):
+        if self._handle is None:
+            return "<candlewick.Stats (closed)>"
+        return "<candlewick.Stats capacity=%d retention_seconds=%g labels=%r>" % (
+            self._capacity, self.retention_seconds, self._labels)
+
+    # -- options -----------------------------------------------------------
+
+    @property
+    def capacity(self):
+        return self._capacity
+
+    @property
+    def retention_seconds(self):
+        """The window's retention (``math.inf`` when records never age out)."""
+        if self._retention_ns == _INT64_MAX:
+            return math.inf
+        return self._retention_ns / 1e9
+
+    @property
+    def labels(self):
+        return self._labels
+
+    @property
+    def charts(self):
+        """The open charts currently attached (a new list)."""
+        with self._lock:
+            return [chart for chart in self._charts if chart._stats is self]
+
+    def kind(self, name):
+        """The kind number of a built-in kind ("render", "encode",
+        "indicator", "aggregate", "batch") or a label of this handle;
+        numbers pass through."""
+        if isinstance(name, str):
+            if name in _BUILTIN_KINDS:
+                return _BUILTIN_KINDS[name]
+            if name in self._labels:
+                return int(StatsKind.LABEL_0) + self._labels.index(name)
+            raise ValueError("unknown kind %r; expected one of %s" % (
+                name, ", ".join(list(_BUILTIN_KINDS) + list(self._labels))))
+        value = operator.index(name)
+        if not _INT32[0] <= value <= _INT32[1]:
+            raise CandlewickError(Status.INVALID_ARGUMENT, "unknown kind %d" % value)
+        return value
+
+    # -- recording ---------------------------------------------------------
+
+    def now_ns(self):
+        """The handle's monotonic clock, in nanoseconds."""
+        with self._lock:
+            return lowlevel.cw_stats_now(self._require_open())
+
+    def record(self, kind, duration, *, bytes=0, items=0, failed=False, simd_target=None,
+               end_ns=None):
+        """Records one finished operation.
+
+        kind: a kind name or number (see :meth:`kind`).
+        duration: its time in seconds (>= 0).
+        bytes, items: bytes produced, items processed.
+        failed: counts it in the errors too.
+        simd_target: a :class:`SimdTarget` or its name (None: NONE).
+        end_ns: when it finished, a :meth:`now_ns` reading (default: now).
+
+        Raises CandlewickError (INVALID_ARGUMENT) for an unknown kind or
+        target or a negative duration."""
+        kind = self.kind(kind)
+        duration_ns = round(float(duration) * 1e9)
+        if isinstance(simd_target, str):
+            try:
+                simd_target = SimdTarget[simd_target.upper()]
+            except KeyError:
+                raise ValueError("unknown SIMD target %r" % simd_target) from None
+        simd_target = 0 if simd_target is None else operator.index(simd_target)
+        values = {"duration": duration_ns, "bytes": operator.index(bytes),
+                  "items": operator.index(items), "simd_target": simd_target}
+        limits = {"duration": (-_INT64_MAX, _INT64_MAX), "bytes": (0, _UINT64_MAX),
+                  "items": (0, _UINT64_MAX), "simd_target": _INT32}
+        for key, (low, high) in limits.items():
+            if not low <= values[key] <= high:
+                raise CandlewickError(Status.INVALID_ARGUMENT,
+                                      "%s=%r is out of range" % (key, values[key]))
+        with self._lock:
+            handle = self._require_open()
+            end = lowlevel.cw_stats_now(handle) if end_ns is None else operator.index(end_ns)
+            status = lowlevel.stats_record(handle, kind, end, duration_ns, values["bytes"],
+                                           values["items"], simd_target, int(bool(failed)))
+            if status != Status.OK:
+                raise CandlewickError(status, self._last_error(handle))
+
+    @contextlib.contextmanager
+    def measure(self, kind, *, bytes=0, items=0):
+        """Times the ``with`` block and records it as one operation of
+        ``kind`` (failed if the block raises)::
+
+            with stats.measure("resample", items=len(rows)):
+                ...
+        """
+        kind = self.kind(kind)
+        start = self.now_ns()
+        failed = True
+        try:
+            yield
+            failed = False
+        finally:
+            end = self.now_ns()
+            self.record(kind, (end - start) / 1e9, bytes=bytes, items=items, failed=failed,
+                        end_ns=end)
+
+    # -- reading -----------------------------------------------------------
+
+    def snapshot(self):
+        """A consistent reading as a dict: taken_at_ns, capacity,
+        retention_ns, count, window_count and "kinds", a dict from each kind
+        in use ("render", "encode", ..., your labels) to its figures: kind,
+        count, errors, duration_ns, bytes, items, by_target (SIMD target
+        name -> count) and "window" (count, errors, bytes, items,
+        duration_ns, mean_ns, min_ns, max_ns, p50_ns, p90_ns, p99_ns)."""
+        with self._lock:
+            handle = self._require_open()
+            status, result = lowlevel.stats_snapshot(handle)
+            if status != Status.OK:
+                raise CandlewickError(status, self._last_error(handle))
+        return result
+
+    def json(self):
+        """The same reading as JSON text (str)."""
+        return self._text(0, None)
+
+    def prometheus(self, prefix="candlewick"):
+        """The reading in the Prometheus text exposition format (0.0.4),
+        every metric named ``prefix + "_" + ...``.  prefix: 1..64 characters
+        of [a-zA-Z0-9_], not starting with a digit (else INVALID_ARGUMENT)."""
+        if not isinstance(prefix, str):
+            raise TypeError("prefix must be a str, not %s" % type(prefix).__name__)
+        if "\0" in prefix:
+            raise CandlewickError(Status.INVALID_ARGUMENT, "prefix contains a NUL character")
+        return self._text(1, prefix)
+
+    def reset(self):
+        """Clears the window and the lifetime totals."""
+        with self._lock:
+            handle = self._require_open()
+            status = lowlevel.cw_stats_reset(handle)
+            if status != Status.OK:
+                raise CandlewickError(status, self._last_error(handle))
+
+    # -- internals ---------------------------------------------------------
+
+    def _require_open(self):
+        handle = self._handle
+        if handle is None or self._closing:
+            raise StatsClosedError()
+        return handle
+
+    def _forget(self, chart):
+        with self._lock:
+            self._charts.discard(chart)
+
+    def _text(self, prometheus, prefix):
+        with self._lock:
+            handle = self._require_open()
+            status, result = lowlevel.stats_text(handle, prometheus, prefix)
+            if status != Status.OK:
+                raise CandlewickError(status, self._last_error(handle))
+        return result
+
+    @staticmethod
+    def _last_error(handle):
+        _, message = lowlevel.stats_last_error(handle)
+        return message
+
+
+__all__.append("StatsClosedError")
+
+# Last: the submodule imports names defined above.
+from . import indicators  # noqa: E402

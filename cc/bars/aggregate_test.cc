@@ -1,0 +1,790 @@
+// The bar aggregations against hand-checked cases and the reference
+// implementations of aggregate_reference.h, on random series, through
+// contiguous and strided (row-major record) views. Every case also checks
+// that the counting pass and the filling pass agree, which the C API's size
+// query relies on.
+#include "cc/bars/aggregate.h"
+
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "cc/bars/aggregate_reference.h"
+#include "cc/bars/bars.h"
+#include "cc/base/status.h"
+#include "gtest/gtest.h"
+
+namespace candlewick {
+namespace {
+
+using reference::Table;
+
+// A row-major copy of a table, to read the same data through strides.
+struct Record {
+  int64_t t;
+  double o, h, l, c, v;
+  char pad[3];  // odd record size: strided reads need not be aligned
+} __attribute__((packed));
+
+OhlcvView Contiguous(const Table& x) {
+  OhlcvView s;
+  if (!x.t.empty()) s.time = {x.t.data(), x.t.size(), 0};
+  s.open = {x.o.data(), x.o.size(), 0};
+  s.high = {x.h.data(), x.h.size(), 0};
+  s.low = {x.l.data(), x.l.size(), 0};
+  s.close = {x.c.data(), x.c.size(), 0};
+  if (!x.v.empty()) s.volume = {x.v.data(), x.v.size(), 0};
+  return s;
+}
+
+OhlcvView Strided(const std::vector<Record>& r, bool time, bool volume) {
+  const ptrdiff_t st = sizeof(Record);
+  const size_t n = r.size();
+  const char* b = reinterpret_cast<const char*>(r.data());
+  OhlcvView s;
+  if (time) s.time = {reinterpret_cast<const int64_t*>(b + offsetof(Record, t)), n, st};
+  s.open = {reinterpret_cast<const double*>(b + offsetof(Record, o)), n, st};
+  s.high = {reinterpret_cast<const double*>(b + offsetof(Record, h)), n, st};
+  s.low = {reinterpret_cast<const double*>(b + offsetof(Record, l)), n, st};
+  s.close = {reinterpret_cast<const double*>(b + offsetof(Record, c)), n, st};
+  if (volume) s.volume = {reinterpret_cast<const double*>(b + offsetof(Record, v)), n, st};
+  return s;
+}
+
+std::vector<Record> Records(const Table& x) {
+  std::vector<Record> r(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    r[i].t = x.t.empty() ? 0 : x.t[i];
+    r[i].o = x.o[i];
+    r[i].h = x.h[i];
+    r[i].l = x.l[i];
+    r[i].c = x.c[i];
+    r[i].v = x.v.empty() ? 0 : x.v[i];
+  }
+  return r;
+}
+
+// Ticks as a table: open = high = low = close = price.
+Table Ticks(const std::vector<int64_t>& t, const std::vector<double>& p,
+            const std::vector<double>& v) {
+  Table x;
+  x.t = t;
+  x.o = x.h = x.l = x.c = p;
+  x.v = v;
+  return x;
+}
+
+BarInput TickInput(const Table& x) {
+  BarInput in;
+  in.series = Contiguous(x);
+  in.ticks = true;
+  return in;
+}
+
+// Runs an aggregation twice (count, then fill) and returns the rows.
+std::vector<BarRow> Aggregate(const BarInput& in, const BarSpec& spec) {
+  BarWorkspace ws(AllocatorHooks::Default());
+  BarWriter counter;
+  const absl::Status st = AggregateBars(in, spec, &ws, &counter);
+  EXPECT_TRUE(st.ok()) << st;
+  const size_t n = static_cast<size_t>(counter.count());
+  std::vector<int64_t> t(n), row(n);
+  std::vector<double> o(n), h(n), l(n), c(n), v(n);
+  BarArrays a{t.data(), o.data(), h.data(), l.data(), c.data(), v.data(), row.data(), n};
+  BarWriter w(a);
+  EXPECT_TRUE(AggregateBars(in, spec, &ws, &w).ok());
+  EXPECT_EQ(w.count(), counter.count()) << "counting and filling disagree";
+  std::vector<BarRow> out(n);
+  for (size_t i = 0; i < n; ++i) out[i] = {t[i], o[i], h[i], l[i], c[i], v[i], row[i]};
+  return out;
+}
+
+void ExpectSameRows(const std::vector<BarRow>& got, const std::vector<BarRow>& want,
+                    bool compare_time_row = true) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    SCOPED_TRACE(testing::Message() << "output row " << i);
+    auto same = [](double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; };
+    EXPECT_TRUE(same(got[i].open, want[i].open)) << got[i].open << " vs " << want[i].open;
+    EXPECT_TRUE(same(got[i].high, want[i].high)) << got[i].high << " vs " << want[i].high;
+    EXPECT_TRUE(same(got[i].low, want[i].low)) << got[i].low << " vs " << want[i].low;
+    EXPECT_TRUE(same(got[i].close, want[i].close)) << got[i].close << " vs " << want[i].close;
+    EXPECT_DOUBLE_EQ(got[i].volume, want[i].volume);
+    if (compare_time_row) {
+      EXPECT_EQ(got[i].time, want[i].time);
+      EXPECT_EQ(got[i].row, want[i].row);
+    }
+  }
+}
+
+// A random walk of OHLC bars on a grid of 0.25 (exact in binary), integer
+// volumes >= 1, sorted times with repeats and gaps.
+Table RandomBars(size_t n, uint32_t seed) {
+  std::mt19937 g(seed);
+  Table x;
+  double p = 100;
+  int64_t t = 1700000000 + static_cast<int64_t>(g() % 1000) - 500;
+  for (size_t i = 0; i < n; ++i) {
+    const int gap = static_cast<int>(g() % 10);
+    t += gap < 2 ? 0 : gap < 8 ? static_cast<int64_t>(g() % 90) : static_cast<int64_t>(g() % 2000);
+    const double o = p;
+    const double c = o + 0.25 * (static_cast<int>(g() % 17) - 8);
+    const double h = std::max(o, c) + 0.25 * (g() % 5);
+    const double l = std::min(o, c) - 0.25 * (g() % 5);
+    x.t.push_back(t);
+    x.o.push_back(o);
+    x.h.push_back(h);
+    x.l.push_back(l);
+    x.c.push_back(c);
+    x.v.push_back(1 + g() % 9);
+    p = c;
+  }
+  return x;
+}
+
+// Integer tick prices, so range-bar references can walk unit by unit.
+Table RandomTicks(size_t n, uint32_t seed) {
+  std::mt19937 g(seed);
+  std::vector<int64_t> t;
+  std::vector<double> p, v;
+  double price = 1000;
+  int64_t time = 0;
+  for (size_t i = 0; i < n; ++i) {
+    time += g() % 3;
+    const int r = static_cast<int>(g() % 100);
+    price += r < 5 ? 25.0 * (r % 2 ? 1 : -1) : static_cast<double>(static_cast<int>(g() % 7) - 3);
+    t.push_back(time);
+    p.push_back(price);
+    v.push_back(1 + g() % 5);
+  }
+  return Ticks(t, p, v);
+}
+
+// ---------------------------------------------------------------- time bars
+
+TEST(TimeBars, HandCheckedWithEveryEmptyPolicy) {
+  // 60 s bars. Rows at 0, 10, 59 | 60 | (120 empty) | 185, 185.
+  const Table x{{0, 10, 59, 60, 185, 185},
+                {10, 11, 12, 13, 14, 15},
+                {11, 13, 12, 13, 16, 15},
+                {9, 11, 11, 13, 14, 14},
+                {11, 12, 11.5, 13, 15, 14.5},
+                {1, 2, 3, 4, 5, 6}};
+  BarInput in;
+  in.series = Contiguous(x);
+  BarSpec spec;
+  spec.interval = 60;
+  auto rows = Aggregate(in, spec);
+  ASSERT_EQ(rows.size(), 3u);
+  ExpectSameRows(rows, {{0, 10, 13, 9, 11.5, 6, 2}, {60, 13, 13, 13, 13, 4, 3},
+                        {180, 14, 16, 14, 14.5, 11, 5}});
+  spec.empty = EmptyBars::kFlat;
+  ExpectSameRows(Aggregate(in, spec), {{0, 10, 13, 9, 11.5, 6, 2}, {60, 13, 13, 13, 13, 4, 3},
+                                 {120, 13, 13, 13, 13, 0, -1}, {180, 14, 16, 14, 14.5, 11, 5}});
+  spec.empty = EmptyBars::kNaN;
+  const double nan = std::nan("");
+  ExpectSameRows(Aggregate(in, spec), {{0, 10, 13, 9, 11.5, 6, 2}, {60, 13, 13, 13, 13, 4, 3},
+                                 {120, nan, nan, nan, nan, 0, -1},
+                                 {180, 14, 16, 14, 14.5, 11, 5}});
+  // An offset of 30 s moves the grid: buckets [-30, 30), [30, 90), [150, 210).
+  spec.empty = EmptyBars::kSkip;
+  spec.offset = 30 + 60 * 7;  // any representative of the same grid
+  ExpectSameRows(Aggregate(in, spec), {{-30, 10, 13, 9, 12, 3, 1}, {30, 12, 13, 11, 13, 7, 3},
+                                 {150, 14, 16, 14, 14.5, 11, 5}});
+}
+
+TEST(TimeBars, NegativeTimesFloorTowardsMinusInfinity) {
+  const Table x = Ticks({-61, -60, -1, 0}, {1, 2, 3, 4}, {});
+  BarSpec spec;
+  spec.interval = 60;
+  // Tick volume (no size column): the number of ticks.
+  ExpectSameRows(Aggregate(TickInput(x), spec),
+                 {{-120, 1, 1, 1, 1, 1, 0}, {-60, 2, 3, 2, 3, 2, 2}, {0, 4, 4, 4, 4, 1, 3}});
+}
+
+TEST(TimeBars, MatchReferenceOnRandomSeriesContiguousAndStrided) {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const Table x = RandomBars(300, seed);
+    const auto recs = Records(x);
+    for (int64_t interval : {1, 60, 300, 3600}) {
+      for (EmptyBars empty : {EmptyBars::kSkip, EmptyBars::kNaN, EmptyBars::kFlat}) {
+        BarSpec spec;
+        spec.interval = interval;
+        spec.offset = static_cast<int64_t>(seed) * 7 - 50;
+        spec.empty = empty;
+        const auto want = reference::TimeBars(x, interval, spec.offset, empty);
+        BarInput in;
+        in.series = Contiguous(x);
+        ExpectSameRows(Aggregate(in, spec), want);
+        in.series = Strided(recs, true, true);
+        ExpectSameRows(Aggregate(in, spec), want);
+      }
+    }
+  }
+}
+
+TEST(TimeBars, ExtremeTimesDoNotOverflow) {
+  const int64_t big = INT64_MAX - 5;
+  const Table x = Ticks({INT64_MIN + 2000, big}, {1, 2}, {});
+  BarSpec spec;
+  spec.interval = 1000;
+  spec.empty = EmptyBars::kNaN;
+  BarWorkspace ws(AllocatorHooks::Default());
+  BarWriter counter;
+  // About 1.8e16 intervals lie between them: counted in one step.
+  ASSERT_TRUE(AggregateBars(TickInput(x), spec, &ws, &counter).ok());
+  EXPECT_GT(counter.count(), uint64_t{18000000000000000});
+  // With interval 1 there would be 2^64 rows: refused, not wrapped.
+  spec.interval = 1;
+  BarWriter c2;
+  EXPECT_EQ(CodeOf(AggregateBars(TickInput(x), spec, &ws, &c2)), ErrorCode::kSizeOutOfRange);
+  // A time whose bucket starts before INT64_MIN.
+  const Table y = Ticks({INT64_MIN + 1}, {1}, {});
+  spec.interval = 1000;
+  BarWriter c3;
+  EXPECT_EQ(CodeOf(AggregateBars(TickInput(y), spec, &ws, &c3)), ErrorCode::kInvalidArgument);
+}
+
+// ---------------------------------------------------------- tick and volume
+
+TEST(TickBars, MatchReferenceIncludingThePartialLastBar) {
+  const Table x = RandomBars(103, 7);
+  for (uint64_t k : {1, 2, 10, 103, 500}) {
+    BarSpec spec;
+    spec.method = BarMethod::kTick;
+    spec.tick_count = k;
+    BarInput in;
+    in.series = Contiguous(x);
+    ExpectSameRows(Aggregate(in, spec), reference::TickBars(x, k));
+  }
+}
+
+TEST(VolumeBars, HandCheckedSplitAndWhole) {
+  // Threshold 10; sizes 4, 4, 25, 1, 6.
+  const Table x = Ticks({1, 2, 3, 4, 5}, {10, 11, 12, 13, 14}, {4, 4, 25, 1, 6});
+  BarSpec spec;
+  spec.method = BarMethod::kVolume;
+  spec.volume_threshold = 10;
+  // Whole rows: 4+4+25 = 33 closes the first bar; 1+6 is the partial last.
+  ExpectSameRows(Aggregate(TickInput(x), spec), {{1, 10, 12, 10, 12, 33, 2}, {4, 13, 14, 13, 14, 7, 4}});
+  // Split: 4+4+2 | 10 | 10 | 3+1+6.
+  spec.volume_split = true;
+  ExpectSameRows(Aggregate(TickInput(x), spec), {{1, 10, 12, 10, 12, 10, 2},
+                                           {3, 12, 12, 12, 12, 10, 2},
+                                           {3, 12, 12, 12, 12, 10, 2},
+                                           {3, 12, 14, 12, 14, 10, 4}});
+}
+
+TEST(VolumeBars, MatchReferenceOnRandomSeries) {
+  for (uint32_t seed = 1; seed <= 10; ++seed) {
+    const Table x = RandomBars(200, seed);
+    const auto recs = Records(x);
+    for (double threshold : {1.0, 3.0, 7.0, 20.0, 5000.0}) {
+      BarSpec spec;
+      spec.method = BarMethod::kVolume;
+      spec.volume_threshold = threshold;
+      BarInput in;
+      in.series = Strided(recs, true, true);
+      ExpectSameRows(Aggregate(in, spec), reference::VolumeBarsWhole(x, threshold));
+      spec.volume_split = true;
+      ExpectSameRows(Aggregate(in, spec), reference::VolumeBarsSplit(x, threshold));
+    }
+  }
+}
+
+TEST(VolumeBars, AHugeTradeIsCountedNotLooped) {
+  const Table x = Ticks({1}, {5}, {1e15});
+  BarSpec spec;
+  spec.method = BarMethod::kVolume;
+  spec.volume_threshold = 1;
+  spec.volume_split = true;
+  BarWorkspace ws(AllocatorHooks::Default());
+  BarWriter counter;
+  ASSERT_TRUE(AggregateBars(TickInput(x), spec, &ws, &counter).ok());
+  EXPECT_EQ(counter.count(), uint64_t{1000000000000000});
+  spec.volume_threshold = 1e-300;
+  BarWriter c2;
+  EXPECT_EQ(CodeOf(AggregateBars(TickInput(x), spec, &ws, &c2)), ErrorCode::kSizeOutOfRange);
+}
+
+// --------------------------------------------------------------- range bars
+
+TEST(RangeBars, HandCheckedWithAGap) {
+  // Range 2. 10 -> 11 -> 13 completes 10..12 (at 12, with the volume of the
+  // three rows), and the move on to 13 opens the next bar at 12; 13 -> 19
+  // completes 12..14, then whole bars 14..16 and 16..18 inside the gap
+  // (volume 0), and 18..19 is left forming.
+  const Table x = Ticks({0, 1, 2, 3}, {10, 11, 13, 19}, {1, 2, 3, 4});
+  BarSpec spec;
+  spec.method = BarMethod::kRange;
+  spec.range = 2;
+  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 10, 12, 10, 12, 6, 2},
+                                           {2, 12, 14, 12, 14, 4, 3},
+                                           {3, 14, 16, 14, 16, 0, 3},
+                                           {3, 16, 18, 16, 18, 0, 3},
+                                           {3, 18, 19, 18, 19, 0, 3}});
+}
+
+TEST(RangeBars, MatchUnitWalkReferenceOnRandomTicks) {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const Table x = RandomTicks(400, seed);
+    for (double range : {1.0, 2.0, 5.0, 13.0}) {
+      BarSpec spec;
+      spec.method = BarMethod::kRange;
+      spec.range = range;
+      ExpectSameRows(Aggregate(TickInput(x), spec), reference::RangeBarsTicks(x, range));
+    }
+  }
+}
+
+TEST(RangeBars, BarsFollowOpenNearerExtremeFartherExtremeClose) {
+  // One up bar o=10 l=9 h=14 c=13 with range 3: path 10, 9, 14, 13. 9..12
+  // completes on the way to 14 (at 12), then 12..14 forms and 13 is inside.
+  const Table x{{0}, {10}, {14}, {9}, {13}, {5}};
+  BarInput in;
+  in.series = Contiguous(x);
+  BarSpec spec;
+  spec.method = BarMethod::kRange;
+  spec.range = 3;
+  ExpectSameRows(Aggregate(in, spec), {{0, 10, 12, 9, 12, 5, 0}, {0, 12, 14, 12, 13, 0, 0}});
+}
+
+// --------------------------------------------- Heikin-Ashi, renko, P&F
+
+TEST(HeikinAshiBars, EqualTheChartsHeikinAshiExactly) {
+  const Table x = RandomBars(150, 3);
+  const auto recs = Records(x);  // must outlive the view
+  BarInput in;
+  in.series = Strided(recs, true, true);
+  BarSpec spec;
+  spec.method = BarMethod::kHeikinAshi;
+  const auto got = Aggregate(in, spec);
+  OhlcvColumns ha(AllocatorHooks::Default());
+  HeikinAshi(Contiguous(x), &ha);
+  ASSERT_EQ(got.size(), ha.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].open, ha.open[i]);
+    EXPECT_EQ(got[i].high, ha.high[i]);
+    EXPECT_EQ(got[i].low, ha.low[i]);
+    EXPECT_EQ(got[i].close, ha.close[i]);
+    EXPECT_EQ(got[i].volume, ha.volume[i]);
+    EXPECT_EQ(got[i].time, ha.time[i]);
+  }
+}
+
+TEST(RenkoBars, HandCheckedRowsTimesAndVolumes) {
+  // The bars_test case: 100 .. 104 up, then 101.9 reverses, 99 continues.
+  const Table x = Ticks({0, 1, 2, 3, 4, 5, 6, 7}, {100, 101, 102.5, 104, 103, 101.9, 100, 99},
+                        {1, 1, 1, 1, 1, 1, 1, 1});
+  BarSpec spec;
+  spec.method = BarMethod::kRenko;
+  spec.box_mode = BoxMode::kFixed;
+  spec.box_size = 1;
+  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 100, 101, 100, 101, 2, 1},
+                                           {2, 101, 102, 101, 102, 1, 2},
+                                           {3, 102, 103, 102, 103, 1, 3},
+                                           {3, 103, 104, 103, 104, 0, 3},
+                                           {4, 103, 103, 102, 102, 2, 5},
+                                           {6, 102, 102, 101, 101, 1, 6},
+                                           {6, 101, 101, 100, 100, 0, 6},
+                                           {7, 100, 100, 99, 99, 1, 7}});
+}
+
+TEST(RenkoBars, SameBricksAsTheChartsRenko) {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const Table x = RandomBars(300, seed);
+    const auto recs = Records(x);
+    for (double box : {0.25, 0.5, 1.0, 2.0}) {
+      BarInput in;
+      in.series = Strided(recs, true, true);
+      BarSpec spec;
+      spec.method = BarMethod::kRenko;
+      spec.box_mode = BoxMode::kFixed;
+      spec.box_size = box;
+      const auto got = Aggregate(in, spec);
+      HookVector<RenkoBrick> bricks{HookAllocator<RenkoBrick>(AllocatorHooks::Default())};
+      Renko({x.c.data(), x.c.size(), 0}, box, &bricks);
+      ASSERT_EQ(got.size(), bricks.size());
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].low, bricks[i].low);
+        EXPECT_EQ(got[i].high, bricks[i].high);
+        EXPECT_EQ(got[i].close > got[i].open, bricks[i].up);
+        EXPECT_EQ(got[i].row, static_cast<int64_t>(bricks[i].source_row));
+      }
+    }
+  }
+}
+
+TEST(RenkoBars, AtrBoxIsTheChartsAtrAndAFlatSeriesHasNoBricks) {
+  const Table x = RandomBars(200, 9);
+  BarInput in;
+  in.series = Contiguous(x);
+  BarSpec spec;
+  spec.method = BarMethod::kRenko;
+  spec.box_mode = BoxMode::kAtr;
+  spec.atr_period = 10;
+  const double atr = AverageTrueRange(Contiguous(x), 10);
+  ASSERT_GT(atr, 0);
+  EXPECT_EQ(BarBoxSize(in, spec), atr);
+  const auto got = Aggregate(in, spec);
+  ASSERT_FALSE(got.empty());
+  for (const BarRow& r : got) EXPECT_NEAR(r.high - r.low, atr, 1e-9 * std::fabs(r.high));
+  const Table flat = Ticks({1, 2, 3}, {5, 5, 5}, {});
+  EXPECT_TRUE(Aggregate(TickInput(flat), spec).empty());
+}
+
+TEST(RenkoBars, AGiantJumpIsCountedInOneStepAndTinyBoxesAreRefused) {
+  const Table x = Ticks({}, {0, 1e12}, {});
+  BarSpec spec;
+  spec.method = BarMethod::kRenko;
+  spec.box_mode = BoxMode::kFixed;
+  spec.box_size = 1;
+  BarWorkspace ws(AllocatorHooks::Default());
+  BarWriter counter;
+  ASSERT_TRUE(AggregateBars(TickInput(x), spec, &ws, &counter).ok());
+  EXPECT_EQ(counter.count(), uint64_t{1000000000000});
+  spec.box_size = 1e-6;  // 1e18 boxes from zero
+  BarWriter c2;
+  const absl::Status st = AggregateBars(TickInput(x), spec, &ws, &c2);
+  EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument);
+  EXPECT_NE(st.message().find("too small"), absl::string_view::npos) << st;
+}
+
+TEST(PointFigureBars, SameColumnsAsTheChartsPointAndFigure) {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const Table x = RandomBars(300, seed);
+    for (int reversal : {1, 2, 3, 5}) {
+      BarInput in;
+      in.series = Contiguous(x);
+      BarSpec spec;
+      spec.method = BarMethod::kPointFigure;
+      spec.box_mode = BoxMode::kFixed;
+      spec.box_size = 0.5;
+      spec.reversal = reversal;
+      const auto got = Aggregate(in, spec);
+      HookVector<PointFigureColumn> cols{
+          HookAllocator<PointFigureColumn>(AllocatorHooks::Default())};
+      PointAndFigure({x.c.data(), x.c.size(), 0}, 0.5, reversal, &cols);
+      ASSERT_EQ(got.size(), cols.size());
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].low, cols[i].low_box * 0.5);
+        EXPECT_EQ(got[i].high, (cols[i].high_box + 1) * 0.5);
+        EXPECT_EQ(got[i].close > got[i].open, cols[i].rising);
+      }
+    }
+  }
+}
+
+TEST(PointFigureBars, HandCheckedThreeBoxReversal) {
+  // The bars_test case: X 11..13, O 9..12, X 10..12 (box 1).
+  const Table x = Ticks({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
+                        {10, 11, 12, 13, 12, 11, 10, 9, 10, 11, 12.5}, {});
+  BarSpec spec;
+  spec.method = BarMethod::kPointFigure;
+  spec.box_mode = BoxMode::kFixed;
+  spec.box_size = 1;
+  // Columns cover rows 0-3, 4-7, 8-10 (tick volume = rows).
+  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 11, 14, 11, 14, 4, 3},
+                                           {4, 13, 13, 9, 9, 4, 7},
+                                           {8, 10, 13, 10, 13, 3, 10}});
+}
+
+// ------------------------------------------------------ kagi and line break
+
+TEST(KagiBars, HandCheckedAbsoluteAndPercent) {
+  // Reversal 2: 10 -> 13 (up line 10..13, 12 is only 1 back), 11 reverses
+  // (down 13..11), 9 extends, 12 reverses (up 9..12).
+  const Table x = Ticks({0, 1, 2, 3, 4, 5, 6}, {10, 11, 13, 12, 11, 9, 12}, {});
+  BarSpec spec;
+  spec.method = BarMethod::kKagi;
+  spec.reversal_percent = false;
+  spec.reversal_amount = 2;
+  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 10, 13, 10, 13, 3, 2},
+                                           {3, 13, 13, 9, 9, 3, 5},
+                                           {6, 9, 12, 9, 12, 1, 6}});
+  // 20% of the extreme: 10 -> 13 (30% up starts it), 11 is 15% down: no; 9
+  // is 31% down: reverses; 12 is 33% up from 9: reverses.
+  spec.reversal_percent = true;
+  spec.reversal_amount = 20;
+  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 10, 13, 10, 13, 3, 2},
+                                           {3, 13, 13, 9, 9, 3, 5},
+                                           {6, 9, 12, 9, 12, 1, 6}});
+  spec.reversal_amount = 35;  // 10 -> 13 is only 30%: no line at all
+  EXPECT_TRUE(Aggregate(TickInput(x), spec).empty());
+}
+
+TEST(KagiBars, MatchReferenceOnRandomSeries) {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const Table x = RandomBars(300, seed);
+    const auto recs = Records(x);
+    for (bool percent : {false, true}) {
+      for (double amount : {0.25, 1.0, 2.5}) {
+        BarInput in;
+        in.series = Strided(recs, true, true);
+        BarSpec spec;
+        spec.method = BarMethod::kKagi;
+        spec.reversal_percent = percent;
+        spec.reversal_amount = amount;
+        const auto got = Aggregate(in, spec);
+        const auto want = reference::Kagi(x.c, amount, percent);
+        ASSERT_EQ(got.size(), want.size());
+        for (size_t i = 0; i < got.size(); ++i) {
+          EXPECT_EQ(got[i].open, want[i].start);
+          EXPECT_EQ(got[i].close, want[i].end);
+        }
+      }
+    }
+  }
+}
+
+TEST(LineBreakBars, HandCheckedThreeLineBreak) {
+  // Four rising lines 10->11->12->13->14. 11.5 is not below the lowest point
+  // of the last three lines (11); 10.5 is: a falling line from 13 (the last
+  // line's bottom) to 10.5. 12 is neither below 10.5 nor above the last
+  // three lines' top (14); 15 is: a rising line from 13 (the falling line's
+  // top) to 15.
+  const Table x = Ticks({0, 1, 2, 3, 4, 5, 6, 7, 8}, {10, 11, 12, 13, 14, 11.5, 10.5, 12, 15}, {});
+  BarSpec spec;
+  spec.method = BarMethod::kLineBreak;
+  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 10, 11, 10, 11, 2, 1},
+                                           {2, 11, 12, 11, 12, 1, 2},
+                                           {3, 12, 13, 12, 13, 1, 3},
+                                           {4, 13, 14, 13, 14, 1, 4},
+                                           {5, 13, 13, 10.5, 10.5, 2, 6},
+                                           {7, 13, 15, 13, 15, 2, 8}});
+  // Two-line break: 11.5 already breaks below the last two lines (low 12).
+  spec.line_count = 2;
+  const auto two = Aggregate(TickInput(x), spec);
+  ASSERT_GE(two.size(), 5u);
+  EXPECT_EQ(two[4].open, 13);
+  EXPECT_EQ(two[4].close, 11.5);
+  EXPECT_EQ(two[4].row, 5);
+}
+
+TEST(LineBreakBars, MatchReferenceOnRandomSeries) {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const Table x = RandomBars(300, seed);
+    for (int n : {1, 2, 3, 4, 10}) {
+      BarInput in;
+      in.series = Contiguous(x);
+      BarSpec spec;
+      spec.method = BarMethod::kLineBreak;
+      spec.line_count = n;
+      const auto got = Aggregate(in, spec);
+      const auto want = reference::LineBreak(x.c, static_cast<size_t>(n));
+      ASSERT_EQ(got.size(), want.size());
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].open, want[i].start);
+        EXPECT_EQ(got[i].close, want[i].end);
+      }
+    }
+  }
+}
+
+// ----------------------------------------------------- every method, common
+
+TEST(Aggregate, VolumeIsConservedByBarsThatCoverEveryRow) {
+  const Table x = RandomBars(500, 11);
+  double total = 0;
+  for (double v : x.v) total += v;
+  BarInput in;
+  in.series = Contiguous(x);
+  for (BarMethod m : {BarMethod::kTime, BarMethod::kTick, BarMethod::kVolume, BarMethod::kRange,
+                      BarMethod::kHeikinAshi}) {
+    BarSpec spec;
+    spec.method = m;
+    spec.volume_threshold = 17;
+    spec.range = 1.5;
+    double sum = 0;
+    for (const BarRow& r : Aggregate(in, spec)) sum += r.volume;
+    EXPECT_EQ(sum, total) << static_cast<int>(m);
+  }
+}
+
+TEST(Aggregate, EmptyInputGivesNoRowsForEveryMethod) {
+  const Table x;
+  for (int m = kBarMethodFirst; m <= kBarMethodLast; ++m) {
+    BarInput in;
+    in.series = Contiguous(x);
+    BarSpec spec;
+    spec.method = static_cast<BarMethod>(m);
+    spec.volume_threshold = 1;
+    spec.range = 1;
+    EXPECT_TRUE(Aggregate(in, spec).empty()) << m;
+  }
+}
+
+TEST(Aggregate, ColumnsConvenienceMatchesTheWriter) {
+  const Table x = RandomBars(100, 5);
+  BarInput in;
+  in.series = Contiguous(x);
+  BarSpec spec;
+  spec.method = BarMethod::kTick;
+  spec.tick_count = 7;
+  OhlcvColumns cols(AllocatorHooks::Default());
+  BarWorkspace ws(AllocatorHooks::Default());
+  ASSERT_TRUE(AggregateBars(in, spec, &ws, &cols).ok());
+  const auto rows = Aggregate(in, spec);
+  ASSERT_EQ(cols.size(), rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(cols.time[i], rows[i].time);
+    EXPECT_EQ(cols.high[i], rows[i].high);
+    EXPECT_EQ(cols.volume[i], rows[i].volume);
+  }
+}
+
+TEST(Aggregate, WriterStoresOnlyWhatFitsAndCountsEverything) {
+  const Table x = RandomBars(100, 5);
+  BarInput in;
+  in.series = Contiguous(x);
+  BarSpec spec;
+  spec.method = BarMethod::kTick;
+  spec.tick_count = 10;
+  std::vector<double> close(4, -1.0);
+  close.push_back(12345);  // a guard element past the capacity
+  BarArrays a;
+  a.close = close.data();
+  a.capacity = 4;
+  BarWriter w(a);
+  BarWorkspace ws(AllocatorHooks::Default());
+  ASSERT_TRUE(AggregateBars(in, spec, &ws, &w).ok());
+  EXPECT_EQ(w.count(), 10u);
+  EXPECT_FALSE(w.fits());
+  EXPECT_EQ(close[4], 12345);
+  EXPECT_EQ(close[3], x.c[39]);
+}
+
+// ------------------------------------------------------------ bad input
+
+struct BadCase {
+  const char* what;
+  ErrorCode code;
+};
+
+TEST(Aggregate, EveryBadSpecIsNamed) {
+  const Table x = RandomBars(10, 1);
+  BarInput in;
+  in.series = Contiguous(x);
+  auto check = [&](BarSpec spec, const char* word) {
+    BarWorkspace ws(AllocatorHooks::Default());
+    BarWriter w;
+    const absl::Status st = AggregateBars(in, spec, &ws, &w);
+    EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument) << word;
+    EXPECT_NE(st.message().find(word), absl::string_view::npos) << st;
+  };
+  BarSpec s;
+  s.method = static_cast<BarMethod>(0);
+  check(s, "method");
+  s = BarSpec();
+  s.interval = 0;
+  check(s, "interval");
+  s = BarSpec();
+  s.interval = -60;
+  check(s, "interval");
+  s = BarSpec();
+  s.empty = static_cast<EmptyBars>(7);
+  check(s, "empty");
+  s = BarSpec();
+  s.method = BarMethod::kTick;
+  s.tick_count = 0;
+  check(s, "tick_count");
+  s = BarSpec();
+  s.method = BarMethod::kVolume;
+  check(s, "volume_threshold");  // the default 0 must be set
+  s.volume_threshold = std::nan("");
+  check(s, "volume_threshold");
+  s = BarSpec();
+  s.method = BarMethod::kRange;
+  s.range = -1;
+  check(s, "range");
+  s = BarSpec();
+  s.method = BarMethod::kRenko;
+  s.box_mode = BoxMode::kFixed;
+  check(s, "box_size");
+  s.box_size = INFINITY;
+  check(s, "box_size");
+  s.box_mode = static_cast<BoxMode>(3);
+  check(s, "box mode");
+  s = BarSpec();
+  s.method = BarMethod::kPointFigure;
+  s.atr_period = 0;
+  check(s, "atr_period");
+  s = BarSpec();
+  s.method = BarMethod::kPointFigure;
+  s.reversal = 0;
+  check(s, "reversal");
+  s = BarSpec();
+  s.method = BarMethod::kKagi;
+  s.reversal_amount = 0;
+  check(s, "reversal_amount");
+  s.reversal_amount = 100;
+  check(s, "reversal_amount");
+  s = BarSpec();
+  s.method = BarMethod::kLineBreak;
+  s.line_count = 0;
+  check(s, "line_count");
+  s.line_count = kMaxLineCount + 1;
+  check(s, "line_count");
+}
+
+TEST(Aggregate, EveryBadRowIsNamed) {
+  auto check = [](const Table& x, bool ticks, BarMethod m, ErrorCode code, const char* word) {
+    BarInput in;
+    in.series = Contiguous(x);
+    in.ticks = ticks;
+    BarSpec spec;
+    spec.method = m;
+    spec.volume_threshold = 1;
+    BarWorkspace ws(AllocatorHooks::Default());
+    BarWriter w;
+    const absl::Status st = AggregateBars(in, spec, &ws, &w);
+    EXPECT_EQ(CodeOf(st), code) << word << ": " << st;
+    EXPECT_NE(st.message().find(word), absl::string_view::npos) << st;
+  };
+  const Table good = RandomBars(5, 2);
+  Table t = good;
+  t.h[3] = t.l[3] - 1;
+  check(t, false, BarMethod::kTick, ErrorCode::kInconsistentOhlc, "row 3");
+  t = good;
+  t.o[2] = t.h[2] + 1;
+  check(t, false, BarMethod::kTick, ErrorCode::kInconsistentOhlc, "row 2");
+  t = good;
+  t.c[4] = NAN;
+  check(t, false, BarMethod::kTick, ErrorCode::kNonFinite, "row 4");
+  t = good;
+  t.v[1] = -1;
+  check(t, false, BarMethod::kTick, ErrorCode::kNegativeVolume, "volume[1]");
+  t = good;
+  t.v[1] = INFINITY;
+  check(t, false, BarMethod::kTick, ErrorCode::kNonFinite, "volume[1]");
+  t = good;
+  t.t[3] = t.t[2] - 1;
+  check(t, false, BarMethod::kTime, ErrorCode::kInvalidArgument, "time[3]");
+  // Equal times are fine for time bars; decreasing ones are fine elsewhere.
+  t = good;
+  t.t[3] = t.t[2];
+  check(t, false, BarMethod::kTime, ErrorCode::kOk, "");
+  t.t[3] = t.t[2] - 1;
+  check(t, false, BarMethod::kTick, ErrorCode::kOk, "");
+  t = good;
+  t.t.clear();
+  check(t, false, BarMethod::kTime, ErrorCode::kNullArgument, "time column is required");
+  t = good;
+  t.v.clear();
+  check(t, false, BarMethod::kVolume, ErrorCode::kNullArgument, "volume column is required");
+  t = good;
+  t.h.pop_back();
+  check(t, false, BarMethod::kTick, ErrorCode::kLengthMismatch, "high");
+  const Table ticks = Ticks({1, 2}, {1, INFINITY}, {});
+  check(ticks, true, BarMethod::kTick, ErrorCode::kNonFinite, "price[1]");
+  check(Ticks({1, 2}, {1, 2}, {1, -2}), true, BarMethod::kTick, ErrorCode::kNegativeVolume,
+        "size[1]");
+  check(Ticks({1, 2}, {1, 2}, {}), true, BarMethod::kHeikinAshi, ErrorCode::kInvalidArgument,
+        "Heikin-Ashi");
+  check(Ticks({1, 2}, {1, -2}, {}), true, BarMethod::kKagi, ErrorCode::kInvalidArgument,
+        "price[1]");
+}
+
+}  // namespace
+}  // namespace candlewick

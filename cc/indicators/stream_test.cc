@@ -1,0 +1,555 @@
+// Streaming indicators against the batch Compute(): for every indicator with
+// a stream and several parameter sets, a random OHLCV series with NaN/inf
+// runs and flat stretches pushed bar by bar gives the batch outputs at every
+// row (bit for bit where the batch path is a scalar loop, else within
+// 1e-12 relative); plus the variance precision on a series falling from 800
+// to 0.005, reset, bad input, allocation failure at create, zero allocations
+// per push, and the many-series batch entry point against per-series calls.
+#include "cc/indicators/stream.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cc/base/allocator.h"
+#include "cc/base/strided.h"
+#include "cc/indicators/indicators.h"
+#include "gtest/gtest.h"
+
+namespace candlewick {
+namespace indicators {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Allocation hooks that count, and fail the allocation numbered fail_at.
+struct CountingHeap {
+  int64_t allocations = 0;
+  int64_t live = 0;
+  int64_t fail_at = -1;
+  static void* Alloc(void* opaque, size_t size, size_t alignment) {
+    auto* h = static_cast<CountingHeap*>(opaque);
+    if (h->allocations++ == h->fail_at) return nullptr;
+    void* p = AllocatorHooks::Default().alloc(nullptr, size, alignment);
+    if (p != nullptr) ++h->live;
+    return p;
+  }
+  static void Free(void* opaque, void* ptr) {
+    auto* h = static_cast<CountingHeap*>(opaque);
+    --h->live;
+    AllocatorHooks::Default().free(nullptr, ptr);
+  }
+  AllocatorHooks hooks() {
+    AllocatorHooks k;
+    k.opaque = this;
+    k.alloc = &Alloc;
+    k.free = &Free;
+    return k;
+  }
+};
+
+struct Series {
+  std::vector<double> open, high, low, close, volume;
+  size_t size() const { return close.size(); }
+};
+
+// A random walk with flat stretches (o = h = l = c, repeated; zero volume),
+// NaN and infinity in single columns, and runs of bad rows.
+Series RandomSeries(size_t n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> step(0.0, 1.0);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  Series s;
+  double c = 100;
+  size_t flat = 0;
+  for (size_t i = 0; i < n; ++i) {
+    double o = c, h, l, v;
+    if (flat == 0 && u(rng) < 0.01) flat = 5 + static_cast<size_t>(u(rng) * 60);
+    if (flat > 0) {
+      --flat;
+      h = l = o;
+      v = u(rng) < 0.5 ? 0.0 : 1000.0;
+    } else {
+      c = std::max(1.0, c + step(rng));
+      h = std::max(o, c) + u(rng);
+      l = std::min(o, c) - u(rng);
+      v = u(rng) < 0.05 ? 0.0 : std::floor(u(rng) * 1e6);
+    }
+    s.open.push_back(o);
+    s.high.push_back(h);
+    s.low.push_back(l);
+    s.close.push_back(c);
+    s.volume.push_back(v);
+  }
+  // Bad rows: single non-finite values and runs of them.
+  for (size_t k = 0; k < n / 150; ++k) {
+    const size_t i = static_cast<size_t>(u(rng) * n);
+    const size_t len = u(rng) < 0.7 ? 1 : 1 + static_cast<size_t>(u(rng) * 4);
+    const double bad = u(rng) < 0.8 ? kNaN : (u(rng) < 0.5 ? HUGE_VAL : -HUGE_VAL);
+    const int column = static_cast<int>(u(rng) * 5);
+    for (size_t j = i; j < std::min(n, i + len); ++j) {
+      std::vector<double>* cols[] = {&s.open, &s.high, &s.low, &s.close, &s.volume};
+      (*cols[column])[j] = bad;
+    }
+  }
+  return s;
+}
+
+const std::vector<double>& Column(const Series& s, const char* name) {
+  if (std::strcmp(name, "open") == 0) return s.open;
+  if (std::strcmp(name, "high") == 0) return s.high;
+  if (std::strcmp(name, "low") == 0) return s.low;
+  if (std::strcmp(name, "volume") == 0) return s.volume;
+  return s.close;  // "close" and "input"
+}
+
+// The batch outputs (spec.output_count columns of n).
+std::vector<std::vector<double>> Batch(const Spec& spec, const std::vector<const double*>& cols,
+                                       size_t n, const std::vector<double>& params) {
+  Workspace ws(AllocatorHooks::Default());
+  std::vector<StridedView<double>> views;
+  for (const double* c : cols) views.emplace_back(c, n, 0);
+  std::vector<std::vector<double>> out(spec.output_count, std::vector<double>(n));
+  std::vector<double*> ptrs;
+  for (auto& o : out) ptrs.push_back(o.data());
+  const absl::Status st = Compute(spec.id, views, params, ptrs, n, &ws);
+  EXPECT_TRUE(st.ok()) << spec.name << ": " << st;
+  return out;
+}
+
+std::vector<std::vector<double>> Streamed(Stream& stream, const Spec& spec,
+                                          const std::vector<const double*>& cols, size_t n) {
+  std::vector<std::vector<double>> out(spec.output_count, std::vector<double>(n));
+  double bar[kMaxInputs], values[kMaxOutputs];
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t k = 0; k < cols.size(); ++k) bar[k] = cols[k][i];
+    const ErrorCode code = stream.Push(absl::MakeConstSpan(bar, cols.size()),
+                                       absl::MakeSpan(values, spec.output_count));
+    EXPECT_EQ(code, ErrorCode::kOk) << spec.name << " row " << i << ": " << stream.error();
+    for (size_t j = 0; j < spec.output_count; ++j) out[j][i] = values[j];
+  }
+  return out;
+}
+
+// Where the batch path is a scalar loop the stream repeats it operation for
+// operation: these must agree bit for bit.
+bool BitExact(Id id, const std::vector<double>& params) {
+  switch (id) {
+    case Id::kWma:
+    case Id::kTrange:
+    case Id::kMom:
+    case Id::kRoc:
+    case Id::kRocp:
+    case Id::kRocr:
+    case Id::kRocr100:
+    case Id::kWillr:
+    case Id::kMidprice:
+    case Id::kMidpoint:
+    case Id::kMax:
+    case Id::kMin:
+    case Id::kObv:
+    case Id::kAd:
+    case Id::kPlusDi:
+    case Id::kMinusDi:
+    case Id::kDx:
+    case Id::kAdx:
+    case Id::kAdxr:
+    case Id::kAroon:
+    case Id::kAroonOsc:
+    case Id::kMedprice:
+    case Id::kTypprice:
+    case Id::kWclprice:
+    case Id::kAvgprice:
+    case Id::kBop:
+      return true;
+    case Id::kStochf:  // %K is scalar; a WMA smoothing is too
+      return params.size() > 2 && params[2] == static_cast<double>(MaType::kWma);
+    default:
+      return false;
+  }
+}
+
+// Parameter sets: the defaults, every period at its minimum, periods at
+// min + 7, every MA type, EMA's other seed, MACD with fast and slow swapped.
+std::vector<std::vector<double>> ParamSets(const Spec& spec) {
+  std::vector<double> defaults;
+  for (size_t k = 0; k < spec.param_count; ++k) defaults.push_back(spec.params[k].default_value);
+  std::vector<std::vector<double>> sets = {defaults};
+  for (double add : {0.0, 7.0}) {
+    std::vector<double> p = defaults;
+    bool any = false;
+    for (size_t k = 0; k < spec.param_count; ++k) {
+      if (spec.params[k].integer && spec.params[k].max_value == kMaxPeriod) {
+        p[k] = spec.params[k].min_value + add;
+        any = true;
+      }
+    }
+    if (any) sets.push_back(p);
+  }
+  for (size_t k = 0; k < spec.param_count; ++k) {
+    if (std::strstr(spec.params[k].name, "matype") == nullptr) continue;
+    for (int mt = 1; mt <= 5; ++mt) {
+      std::vector<double> p = defaults;
+      p[k] = mt;
+      sets.push_back(p);
+    }
+  }
+  if (spec.id == Id::kEma) sets.push_back({10, 1});
+  if (spec.id == Id::kMacd) sets.push_back({26, 12, 9});
+  if (spec.id == Id::kBbands) sets.push_back({5, 1.5, -0.5, 0});
+  return sets;
+}
+
+// CCI = (tp - mean) / (0.015 mad) divides a difference of prices by a small
+// deviation: a rounding of the prices (1 ulp of tp) moves it by about
+// |tp| / (0.015 mad) ulp, so its tolerance is relative to that condition
+// number, not to the value. Infinite on a window of equal typical prices
+// (0/0 up to rounding in either path: not compared).
+double CciScale(const Series& s, size_t i, size_t n) {
+  if (i + 1 < n) return 0;
+  long double mean = 0;
+  for (size_t k = i + 1 - n; k <= i; ++k) mean += (s.high[k] + s.low[k] + s.close[k]) / 3.0;
+  mean /= n;
+  long double mad = 0;
+  for (size_t k = i + 1 - n; k <= i; ++k) {
+    mad += std::fabs((s.high[k] + s.low[k] + s.close[k]) / 3.0 - mean);
+  }
+  mad /= n;
+  const double tp = (s.high[i] + s.low[i] + s.close[i]) / 3.0;
+  if (mad <= 1e-9L * std::fabs(tp)) return HUGE_VAL;
+  return static_cast<double>(std::fabs(tp) / (0.015L * mad));
+}
+
+TEST(Stream, EveryIndicatorSupportsStreamingOrSaysSo) {
+  size_t supported = 0;
+  for (const Spec& spec : AllSpecs()) {
+    Stream stream(AllocatorHooks::Default());
+    const ErrorCode code = stream.Init(spec.id, {});
+    if (StreamSupported(spec.id)) {
+      EXPECT_EQ(code, ErrorCode::kOk) << spec.name << ": " << stream.error();
+      ++supported;
+    } else {
+      EXPECT_EQ(code, ErrorCode::kInvalidArgument);
+      EXPECT_EQ(std::string(stream.error()),
+                std::string("streaming not supported for ") + spec.name);
+    }
+  }
+  // The 48 indicators of the first two batches all stream.
+  EXPECT_GE(supported, 48u);
+  Stream unknown(AllocatorHooks::Default());
+  EXPECT_EQ(unknown.Init(static_cast<Id>(0), {}), ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(StreamSupported(static_cast<Id>(0)));
+  EXPECT_FALSE(StreamSupported(static_cast<Id>(100000)));
+}
+
+TEST(Stream, PushedBarsGiveTheBatchValues) {
+  const Series s = RandomSeries(4000, 7);
+  double max_rel = 0;
+  std::string worst;
+  for (const Spec& spec : AllSpecs()) {
+    if (!StreamSupported(spec.id)) continue;
+    std::vector<const double*> cols;
+    double magnitude = 100;
+    for (size_t k = 0; k < spec.input_count; ++k) {
+      cols.push_back(Column(s, spec.inputs[k]).data());
+    }
+    for (const std::vector<double>& params : ParamSets(spec)) {
+      SCOPED_TRACE(spec.name);
+      const auto want = Batch(spec, cols, s.size(), params);
+      Stream stream(AllocatorHooks::Default());
+      ASSERT_EQ(stream.Init(spec.id, params), ErrorCode::kOk) << stream.error();
+      const auto got = Streamed(stream, spec, cols, s.size());
+      const bool exact = BitExact(spec.id, params);
+      size_t defined = 0, mismatches = 0;
+      for (size_t j = 0; j < spec.output_count; ++j) {
+        for (size_t i = 0; i < s.size(); ++i) {
+          const double w = want[j][i], g = got[j][i];
+          if (std::isnan(w) || std::isnan(g)) {
+            if (std::isnan(w) != std::isnan(g) && mismatches++ < 5) {
+              ADD_FAILURE() << spec.name << " params[0]=" << (params.empty() ? 0 : params[0])
+                            << " output " << j << " row " << i << ": batch " << w
+                            << " stream " << g;
+            }
+            continue;
+          }
+          ++defined;
+          if (exact) {
+            if (std::memcmp(&w, &g, sizeof w) != 0 && mismatches++ < 5) {
+              ADD_FAILURE() << spec.name << " output " << j << " row " << i
+                            << " not bit-identical: batch " << w << " stream " << g;
+            }
+            continue;
+          }
+          double scale = std::max(std::fabs(w), magnitude);
+          if (spec.id == Id::kCci) {
+            scale = std::max(scale, CciScale(s, i, static_cast<size_t>(params[0])));
+            if (std::isinf(scale)) continue;
+          }
+          const double rel = std::fabs(w - g) / scale;
+          if (rel > max_rel) {
+            max_rel = rel;
+            worst = std::string(spec.name) + " row " + std::to_string(i);
+          }
+          if (rel > 1e-12 && mismatches++ < 5) {
+            ADD_FAILURE() << spec.name << " params[0]=" << (params.empty() ? 0 : params[0])
+                          << " output " << j << " row " << i << ": batch " << w << " stream "
+                          << g << " (rel " << rel << ")";
+          }
+        }
+      }
+      // The comparison must not be vacuous.
+      EXPECT_GT(defined, s.size() / 2) << spec.name;
+    }
+  }
+  std::printf("largest difference (relative, of max(|value|, 100)): %g at %s\n", max_rel,
+              worst.c_str());
+}
+
+// Population variance in long double, two-pass: the exact reference.
+long double ExactVariance(const std::vector<double>& x, size_t end, size_t n) {
+  long double mean = 0;
+  for (size_t k = end + 1 - n; k <= end; ++k) mean += x[k];
+  mean /= n;
+  long double ss = 0;
+  for (size_t k = end + 1 - n; k <= end; ++k) ss += (x[k] - mean) * (x[k] - mean);
+  return ss / n;
+}
+
+TEST(Stream, VarianceKeepsBatchPrecisionOnAFallingSeries) {
+  const size_t n_bars = 200003;
+  for (bool geometric : {true, false}) {
+    std::vector<double> x(n_bars);
+    for (size_t i = 0; i < n_bars; ++i) {
+      const double t = static_cast<double>(i) / (n_bars - 1);
+      x[i] = geometric ? 800.0 * std::pow(0.005 / 800.0, t) : 800.0 + (0.005 - 800.0) * t;
+    }
+    for (const auto& [id, params] : std::vector<std::pair<Id, std::vector<double>>>{
+             {Id::kVar, {5}}, {Id::kStddev, {20, 1}}, {Id::kBbands, {20, 2, 2, 0}}}) {
+      const Spec& spec = *FindSpec(id);
+      SCOPED_TRACE(spec.name);
+      const auto want = Batch(spec, {x.data()}, n_bars, params);
+      Stream stream(AllocatorHooks::Default());
+      ASSERT_EQ(stream.Init(id, params), ErrorCode::kOk);
+      const auto got = Streamed(stream, spec, {x.data()}, n_bars);
+      const size_t n = static_cast<size_t>(params[0]);
+      double worst_batch = 0, worst_exact = 0;
+      for (size_t i = n - 1; i < n_bars; ++i) {
+        for (size_t j = 0; j < spec.output_count; ++j) {
+          worst_batch = std::max(worst_batch,
+                                 std::fabs(got[j][i] - want[j][i]) / std::fabs(want[j][i]));
+        }
+        const long double var = ExactVariance(x, i, n);
+        const long double exact = id == Id::kVar ? var : std::sqrt(var);
+        const double g = id == Id::kBbands ? (got[0][i] - got[1][i]) / 2 : got[0][i];
+        worst_exact = std::max(worst_exact,
+                               static_cast<double>(std::fabs((g - exact) / exact)));
+      }
+      EXPECT_LE(worst_batch, 1e-12) << (geometric ? "geometric" : "linear");
+      // The deviation itself (not only the bands, which the mean dominates).
+      if (id != Id::kBbands) EXPECT_LE(worst_exact, 1e-12);
+      std::printf("%s %s: stream vs batch %.3g, vs exact %.3g\n", spec.name,
+                  geometric ? "geometric" : "linear", worst_batch, worst_exact);
+    }
+  }
+}
+
+TEST(Stream, ResetStartsANewSeries) {
+  const Series s = RandomSeries(600, 3);
+  for (Id id : {Id::kSma, Id::kRsi, Id::kMacd, Id::kBbands, Id::kAdxr, Id::kMfi, Id::kWma}) {
+    const Spec& spec = *FindSpec(id);
+    std::vector<const double*> cols;
+    for (size_t k = 0; k < spec.input_count; ++k) cols.push_back(Column(s, spec.inputs[k]).data());
+    Stream stream(AllocatorHooks::Default());
+    ASSERT_EQ(stream.Init(id, {}), ErrorCode::kOk);
+    const auto first = Streamed(stream, spec, cols, s.size());
+    stream.Reset();
+    const auto second = Streamed(stream, spec, cols, s.size());
+    for (size_t j = 0; j < spec.output_count; ++j) {
+      for (size_t i = 0; i < s.size(); ++i) {
+        EXPECT_TRUE(std::memcmp(&first[j][i], &second[j][i], sizeof(double)) == 0)
+            << spec.name << " row " << i;
+      }
+    }
+    // The first lookback bars after a reset are NaN again.
+    EXPECT_TRUE(std::isnan(second[0][0])) << spec.name;
+  }
+}
+
+TEST(Stream, BadBarsAreRejectedAndLeaveTheStateAlone) {
+  const Series s = RandomSeries(300, 11);
+  const Spec& spec = *FindSpec(Id::kAtr);
+  std::vector<const double*> cols = {s.high.data(), s.low.data(), s.close.data()};
+  const auto want = Batch(spec, cols, s.size(), {14});
+  Stream stream(AllocatorHooks::Default());
+  ASSERT_EQ(stream.Init(Id::kAtr, {14}), ErrorCode::kOk);
+  EXPECT_EQ(stream.lookback(), 14u);
+  double out = 42;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i == 100) {
+      const double bad[3] = {1, 2, 1.5};  // high < low
+      out = 42;
+      EXPECT_EQ(stream.Push(bad, absl::MakeSpan(&out, 1)), ErrorCode::kInconsistentOhlc);
+      EXPECT_NE(std::string(stream.error()).find("high < low"), std::string::npos);
+      EXPECT_EQ(out, 42);  // untouched
+    }
+    const double bar[3] = {s.high[i], s.low[i], s.close[i]};
+    ASSERT_EQ(stream.Push(bar, absl::MakeSpan(&out, 1)), ErrorCode::kOk);
+    EXPECT_STREQ(stream.error(), "");
+    if (std::isnan(want[0][i])) {
+      EXPECT_TRUE(std::isnan(out)) << i;
+    } else {
+      EXPECT_NEAR(out, want[0][i], 1e-12 * want[0][i]) << i;
+    }
+  }
+  const double bar3[3] = {2, 1, 1.5};
+  EXPECT_EQ(stream.Push(absl::MakeConstSpan(bar3, 2), absl::MakeSpan(&out, 1)),
+            ErrorCode::kInvalidArgument);
+  double two[2];
+  EXPECT_EQ(stream.Push(bar3, absl::MakeSpan(two, 2)), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(stream.Push(bar3, {}), ErrorCode::kOk);  // no output wanted
+
+  Stream obv(AllocatorHooks::Default());
+  ASSERT_EQ(obv.Init(Id::kObv, {}), ErrorCode::kOk);
+  const double negative[2] = {10, -1};
+  EXPECT_EQ(obv.Push(negative, absl::MakeSpan(&out, 1)), ErrorCode::kNegativeVolume);
+
+  Stream bad_params(AllocatorHooks::Default());
+  const double period[1] = {1};  // SMA's minimum is 2
+  EXPECT_EQ(bad_params.Init(Id::kSma, period), ErrorCode::kInvalidArgument);
+  EXPECT_NE(std::string(bad_params.error()).find("period"), std::string::npos);
+  EXPECT_EQ(bad_params.Push(bar3, {}), ErrorCode::kInvalidArgument);  // not initialised
+}
+
+TEST(Stream, NonFiniteBarRestartsLikeTheBatch) {
+  Stream stream(AllocatorHooks::Default());
+  ASSERT_EQ(stream.Init(Id::kSma, {3}), ErrorCode::kOk);
+  const double xs[] = {1, 2, 3, 4, kNaN, 5, 6, 7, HUGE_VAL, 8};
+  std::vector<double> got;
+  for (double x : xs) {
+    double out;
+    ASSERT_EQ(stream.Push(absl::MakeConstSpan(&x, 1), absl::MakeSpan(&out, 1)), ErrorCode::kOk);
+    got.push_back(out);
+  }
+  EXPECT_TRUE(std::isnan(got[0]) && std::isnan(got[1]));
+  EXPECT_EQ(got[2], 2);
+  EXPECT_EQ(got[3], 3);
+  EXPECT_TRUE(std::isnan(got[4]) && std::isnan(got[5]) && std::isnan(got[6]));
+  EXPECT_EQ(got[7], 6);
+  EXPECT_TRUE(std::isnan(got[8]) && std::isnan(got[9]));
+}
+
+TEST(Stream, AllocationFailureAtCreateIsCleanAndPushesNeverAllocate) {
+  const Series s = RandomSeries(2000, 5);
+  for (const Spec& spec : AllSpecs()) {
+    if (!StreamSupported(spec.id)) continue;
+    // Every allocation Init makes fails in turn.
+    int64_t needed = 0;
+    {
+      CountingHeap heap;
+      Stream stream(heap.hooks());
+      ASSERT_EQ(stream.Init(spec.id, {}), ErrorCode::kOk);
+      needed = heap.allocations;
+      EXPECT_GE(needed, 1);
+      EXPECT_GT(stream.state_bytes(), 0u);
+    }
+    for (int64_t k = 0; k < needed; ++k) {
+      CountingHeap heap;
+      heap.fail_at = k;
+      {
+        Stream stream(heap.hooks());
+        EXPECT_EQ(stream.Init(spec.id, {}), ErrorCode::kOutOfMemory) << spec.name;
+        EXPECT_NE(std::string(stream.error()).find("out of memory"), std::string::npos);
+        double out[kMaxOutputs];
+        const double bar[kMaxInputs] = {1, 1, 1, 1};
+        EXPECT_EQ(stream.Push(absl::MakeConstSpan(bar, spec.input_count), out),
+                  ErrorCode::kInvalidArgument);
+      }
+      EXPECT_EQ(heap.live, 0) << spec.name;
+    }
+    // Zero allocations per push, over a whole series with gaps and resets.
+    CountingHeap heap;
+    {
+      Stream stream(heap.hooks());
+      ASSERT_EQ(stream.Init(spec.id, {}), ErrorCode::kOk);
+      const int64_t after_init = heap.allocations;
+      std::vector<const double*> cols;
+      for (size_t k = 0; k < spec.input_count; ++k) {
+        cols.push_back(Column(s, spec.inputs[k]).data());
+      }
+      Streamed(stream, spec, cols, s.size());
+      stream.Reset();
+      Streamed(stream, spec, cols, 100);
+      EXPECT_EQ(heap.allocations, after_init) << spec.name;
+    }
+    EXPECT_EQ(heap.live, 0) << spec.name;
+  }
+}
+
+TEST(ComputeBatch, EqualsPerSeriesCalls) {
+  const Spec& spec = *FindSpec(Id::kStoch);
+  std::vector<Series> all;
+  for (size_t k = 0; k < 5; ++k) all.push_back(RandomSeries(50 + 397 * k, 100 + k));
+  all.push_back(RandomSeries(0, 1));  // an empty series
+  std::vector<StridedView<double>> inputs;
+  std::vector<std::vector<double>> storage;
+  std::vector<double*> outputs;
+  std::vector<size_t> capacities;
+  for (const Series& s : all) {
+    inputs.emplace_back(s.high.data(), s.size(), 0);
+    inputs.emplace_back(s.low.data(), s.size(), 0);
+    inputs.emplace_back(s.close.data(), s.size(), 0);
+    capacities.push_back(s.size());
+  }
+  storage.reserve(all.size() * 2);
+  for (const Series& s : all) {
+    for (int j = 0; j < 2; ++j) {
+      storage.emplace_back(s.size() + 1, -1.0);
+      outputs.push_back(storage.back().data());
+    }
+  }
+  const std::vector<double> params = {9, 3, 1};
+  Workspace ws(AllocatorHooks::Default());
+  size_t failed = 99;
+  ASSERT_TRUE(ComputeBatch(spec.id, inputs, all.size(), params, outputs, 2, capacities.data(),
+                           &ws, &failed)
+                  .ok());
+  EXPECT_EQ(failed, 0u);
+  for (size_t s = 0; s < all.size(); ++s) {
+    const auto want = Batch(spec, {all[s].high.data(), all[s].low.data(), all[s].close.data()},
+                            all[s].size(), params);
+    for (size_t j = 0; j < 2; ++j) {
+      for (size_t i = 0; i < all[s].size(); ++i) {
+        EXPECT_TRUE(std::memcmp(&want[j][i], &outputs[s * 2 + j][i], sizeof(double)) == 0)
+            << "series " << s << " output " << j << " row " << i;
+      }
+      EXPECT_EQ(outputs[s * 2 + j][all[s].size()], -1.0);  // nothing past n
+    }
+  }
+  // A failing series is named.
+  std::vector<double> high = {1, 2, 3}, low = {1, 3, 2}, close = {1, 2, 2};
+  inputs[3 * 2] = StridedView<double>(high.data(), 3, 0);
+  inputs[3 * 2 + 1] = StridedView<double>(low.data(), 3, 0);
+  inputs[3 * 2 + 2] = StridedView<double>(close.data(), 3, 0);
+  capacities[2] = 3;
+  const absl::Status st = ComputeBatch(spec.id, inputs, all.size(), params, outputs, 2,
+                                       capacities.data(), &ws, &failed);
+  EXPECT_EQ(CodeOf(st), ErrorCode::kInconsistentOhlc);
+  EXPECT_EQ(failed, 2u);
+  EXPECT_NE(std::string(st.message()).find("series 2: "), std::string::npos);
+  // Wrong shapes.
+  EXPECT_EQ(CodeOf(ComputeBatch(spec.id, absl::MakeConstSpan(inputs).subspan(1), all.size(),
+                                params, outputs, 2, capacities.data(), &ws, nullptr)),
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(CodeOf(ComputeBatch(spec.id, inputs, all.size(), params, outputs, 2, nullptr, &ws,
+                                nullptr)),
+            ErrorCode::kNullArgument);
+}
+
+}  // namespace
+}  // namespace indicators
+}  // namespace candlewick
