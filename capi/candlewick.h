@@ -1004,6 +1004,109 @@ CW_API cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicato
                                       double* const* outputs, size_t output_count,
                                       size_t output_capacity);
 
+/* --- Many series in one call ----------------------------------------------
+ *
+ * Computes indicator `id` over `series_count` independent series, which may
+ * have different lengths: series s reads the input_count columns
+ * inputs[s * input_count + k] (input_count = the indicator's input count,
+ * one length n_s per series) and writes the output_count outputs
+ * outputs[s * output_count + j] (output_count at most the indicator's
+ * output count; NULL entries are not stored), each with room for
+ * output_capacities[s] >= n_s doubles.  Every series is computed exactly as
+ * cw_indicator_compute() would compute it alone (same values, bit for bit);
+ * the parameters are checked once and the context's scratch memory is
+ * reused from series to series.  Series are computed in order and the call
+ * stops at the first that fails: *failed_series (when not NULL) receives
+ * its index (0 on success), the context's last error starts with
+ * "series <s>: ", earlier series hold their results and later ones are
+ * untouched.  One thread at a time per context.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (context NULL, inputs, outputs or
+ * output_capacities NULL while needed, params NULL with param_count > 0,
+ * a column with NULL data and length > 0); CW_ERR_INVALID_ARGUMENT
+ * (unknown id, input_count not the indicator's, too many outputs, a bad
+ * parameter); and per series every status of cw_indicator_compute():
+ * CW_ERR_LENGTH_MISMATCH, CW_ERR_BUFFER_TOO_SMALL, CW_ERR_INCONSISTENT_OHLC,
+ * CW_ERR_NEGATIVE_VOLUME, CW_ERR_OUT_OF_MEMORY. */
+CW_API cw_status cw_indicator_compute_batch(cw_indicator_context* context, cw_indicator_id id,
+                                            const cw_f64_column* inputs, size_t input_count,
+                                            size_t series_count, const double* params,
+                                            size_t param_count, double* const* outputs,
+                                            size_t output_count,
+                                            const size_t* output_capacities,
+                                            size_t* failed_series);
+
+/* --- Streaming: one bar at a time -----------------------------------------
+ *
+ * A stream computes one indicator incrementally for a live feed: each
+ * cw_indicator_stream_push() takes the newest bar and returns that bar's
+ * outputs, equal to what cw_indicator_compute() gives at that row of the
+ * whole series so far (NaN before the lookback; bit for bit where the batch
+ * kernel is a scalar loop, within 1e-12 relative where it is a SIMD scan;
+ * docs/indicators.md lists which).  Cost per push: O(1) (amortised O(1) for
+ * rolling maxima/minima; O(period) for CCI).  All memory is allocated at
+ * create, sized from the parameters; pushes never allocate.
+ *
+ * The batch NaN policy holds bar by bar: a bar with any non-finite input
+ * outputs NaN and restarts the stream (the next bar is the first of a new
+ * run).  A finite bar with high < low or a volume < 0 is rejected with an
+ * error and leaves the stream unchanged. */
+typedef struct cw_indicator_stream cw_indicator_stream;
+
+/* 1 when indicator `id` can be streamed (cw_indicator_stream_create accepts
+ * it), 0 when it cannot or `id` is unknown.  Thread-safe. */
+CW_API int32_t cw_indicator_stream_supported(cw_indicator_id id);
+
+/* Creates a stream of indicator `id` with `params` (as for
+ * cw_indicator_lookback(): param_count values, the rest at their defaults).
+ * `allocator` (NULL: the C library) is copied; the handle and its state
+ * (rings sized from the parameters) are all the memory the stream ever
+ * takes from it.  On success *out is a new handle you destroy with
+ * cw_indicator_stream_destroy(); on failure *out is NULL.  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (out NULL, params NULL with
+ * param_count > 0, or an allocator with a NULL hook);
+ * CW_ERR_INVALID_ARGUMENT (unknown id, an indicator without streaming
+ * support -- see cw_indicator_stream_supported() --, too many parameters,
+ * or a parameter out of range); CW_ERR_OUT_OF_MEMORY. */
+CW_API cw_status cw_indicator_stream_create(const cw_allocator* allocator, cw_indicator_id id,
+                                            const double* params, size_t param_count,
+                                            cw_indicator_stream** out);
+
+/* Destroys the stream and frees its memory through its allocator.  NULL is
+ * a no-op. */
+CW_API void cw_indicator_stream_destroy(cw_indicator_stream* stream);
+
+/* Takes one bar: bar[k] is the value of input column k (input_count must be
+ * the indicator's input count, in cw_indicator_input_name() order) and
+ * writes the bar's outputs to outputs[0..output_count) (at most the
+ * indicator's output count; fewer means the trailing outputs are not
+ * wanted; outputs may be NULL when output_count is 0).  Borrowed for the
+ * call only.  Never allocates.  One thread at a time per stream.
+ * Returns CW_OK (also for a non-finite bar: NaN outputs and a restart);
+ * CW_ERR_NULL_ARGUMENT (stream NULL, bar NULL with input_count > 0,
+ * outputs NULL with output_count > 0); CW_ERR_INVALID_ARGUMENT (wrong
+ * input_count or too many outputs); CW_ERR_INCONSISTENT_OHLC (a finite bar
+ * with high < low); CW_ERR_NEGATIVE_VOLUME (a finite volume < 0).  On error
+ * the stream is unchanged and outputs are untouched. */
+CW_API cw_status cw_indicator_stream_push(cw_indicator_stream* stream, const double* bar,
+                                          size_t input_count, double* outputs,
+                                          size_t output_count);
+
+/* Forgets every bar pushed: the next push starts a new series, as after
+ * create.  Keeps the memory.  One thread at a time per stream.
+ * Returns CW_OK or CW_ERR_NULL_ARGUMENT (stream NULL). */
+CW_API cw_status cw_indicator_stream_reset(cw_indicator_stream* stream);
+
+/* The index of the first bar (counted from create, a reset, or a
+ * non-finite bar) whose outputs are defined: cw_indicator_lookback() for
+ * the stream's parameters.  0 for a NULL stream.  Thread-safe with respect
+ * to pushes on other streams; reads only the handle. */
+CW_API size_t cw_indicator_stream_lookback(const cw_indicator_stream* stream);
+
+/* The detailed message of the last failed call on this stream ("" after a
+ * successful one).  Owned by the stream; valid until the next call on it.
+ * Never NULL ("invalid handle" for a NULL stream). */
+CW_API const char* cw_indicator_stream_last_error(const cw_indicator_stream* stream);
+
 /* ------------------------------------------------------------------------ */
 /* Bar aggregation                                                          */
 /* ------------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #include "cc/chart/chart.h"
 #include "capi/convert.h"
 #include "cc/indicators/indicators.h"
+#include "cc/indicators/stream.h"
 #include "cc/stats/stats_recorder.h"
 
 #include <cstdint>
@@ -71,6 +72,15 @@ struct cw_indicator_context {
   char last_error[512] = {0};
   // Not owned (cw_indicator_context_attach_stats); nullptr: not timed.
   cw_stats* stats = nullptr;
+};
+
+// One indicator fed one bar at a time (capi/indicator_stream_api.cc).
+struct cw_indicator_stream {
+  cw_indicator_stream(const candlewick::AllocatorHooks& h) : hooks(h), stream(h) {}
+  candlewick::AllocatorHooks hooks;  // what the handle itself came from
+  candlewick::indicators::Stream stream;
+  // Fixed storage: reporting an error never allocates.
+  char last_error[256] = {0};
 };
 
 #endif  // CANDLEWICK_CAPI_HANDLES_H_

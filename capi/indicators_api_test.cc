@@ -280,3 +280,59 @@ TEST(IndicatorCompute, BadInputGetsAStatusAndAMessage) {
 }
 
 }  // namespace
+
+namespace {
+
+// The third batch through the C API: seven outputs (pivots), five input
+// columns (anchored VWAP), and the new ids found by name.
+TEST(IndicatorCompute, PivotsAndAnchoredVwapThroughTheCApi) {
+  cw_indicator_id id = 0;
+  ASSERT_EQ(cw_indicator_find("pivots", &id), CW_OK);
+  EXPECT_EQ(id, CW_IND_PIVOTS);
+  ASSERT_EQ(cw_indicator_find("avwap", &id), CW_OK);
+  EXPECT_EQ(id, CW_IND_AVWAP);
+  EXPECT_GE(cw_indicator_count(), CW_IND_PIVOTS);
+  EXPECT_STREQ(cw_indicator_input_name(CW_IND_AVWAP, 4), "anchor");
+  EXPECT_STREQ(cw_indicator_output_name(CW_IND_PIVOTS, 6), "s3");
+  EXPECT_STREQ(cw_indicator_output_name(CW_IND_ICHIMOKU, 3), "senkou_b");
+
+  cw_indicator_context* ctx = nullptr;
+  ASSERT_EQ(cw_indicator_context_create(nullptr, &ctx), CW_OK);
+  // Pivots of the bar H 10, L 8, C 9 land on the next row.
+  const std::vector<double> h = {10, 101}, l = {8, 99}, c = {9, 100};
+  const cw_f64_column hlc[] = {Column(h), Column(l), Column(c)};
+  std::vector<std::vector<double>> piv(7, std::vector<double>(2));
+  double* pouts[7];
+  for (size_t j = 0; j < 7; ++j) pouts[j] = piv[j].data();
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_PIVOTS, hlc, 3, nullptr, 0, pouts, 7, 2), CW_OK);
+  const double want[7] = {9, 10, 11, 12, 8, 7, 6};
+  for (size_t j = 0; j < 7; ++j) {
+    EXPECT_TRUE(std::isnan(piv[j][0]));
+    EXPECT_DOUBLE_EQ(piv[j][1], want[j]) << j;
+  }
+  // Anchored VWAP restarts at the flagged row; a strided anchor column works.
+  const std::vector<double> p = {10, 20, 30, 40}, v = {1, 1, 2, 2};
+  const double anchor_rows[] = {0, -1, 0, -1, 1, -1, 0, -1};  // every other element
+  const cw_f64_column cols[] = {Column(p), Column(p), Column(p), Column(v),
+                                {anchor_rows, 4, 2 * sizeof(double)}};
+  std::vector<double> out(4);
+  double* outs[] = {out.data()};
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_AVWAP, cols, 5, nullptr, 0, outs, 1, 4), CW_OK)
+      << cw_indicator_context_last_error(ctx);
+  EXPECT_DOUBLE_EQ(out[1], 15);
+  EXPECT_DOUBLE_EQ(out[2], 30);
+  EXPECT_DOUBLE_EQ(out[3], (60 + 80) / 4.0);
+  // Six columns is more than any indicator takes.
+  const cw_f64_column six[] = {cols[0], cols[1], cols[2], cols[3], cols[4], cols[4]};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_AVWAP, six, 6, nullptr, 0, outs, 1, 4),
+            CW_ERR_INVALID_ARGUMENT);
+  // The sample-variance switch is a trailing parameter of VAR.
+  const std::vector<double> x = {1, 2, 3, 4};
+  const cw_f64_column xin = Column(x);
+  const double sample[] = {4, 1};
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_VAR, &xin, 1, sample, 2, outs, 1, 4), CW_OK);
+  EXPECT_DOUBLE_EQ(out[3], 5.0 / 3.0);
+  cw_indicator_context_destroy(ctx);
+}
+
+}  // namespace

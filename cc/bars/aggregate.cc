@@ -152,6 +152,11 @@ absl::Status ValidateBarInput(const BarInput& in, BarMethod method) {
        method == BarMethod::kVolume ? " by volume bars" : nullptr},
   };
   for (const Col& c : cols) {
+    // Ticks present their price as open/high/low too: check it once, by name.
+    if (in.ticks && (c.data == s.open.data() || c.data == s.high.data() ||
+                     c.data == s.low.data()) && c.name != price) {
+      continue;
+    }
     const bool absent = c.data == nullptr && c.length == 0;
     if (absent && c.required_by != nullptr && any_rows > 0) {
       return Error(ErrorCode::kNullArgument,

@@ -66,6 +66,7 @@ void FillSpan8Impl(uint8_t* HWY_RESTRICT dst, size_t count, uint8_t value) {
 // narrower than 4 pixels use scalar stores.
 void FillRect32Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width, size_t height,
                     uint32_t pattern) {
+  if (width == 0 || height == 0) return;
   const hn::ScalableTag<uint8_t> d8;
   const hn::Repartition<uint32_t, decltype(d8)> d32;
   const size_t row_bytes = width * 4;
@@ -111,6 +112,7 @@ void FillRect32Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width,
 
 void FillRect8Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width, size_t height,
                    uint8_t value) {
+  if (width == 0 || height == 0) return;
   const hn::ScalableTag<uint8_t> d8;
   const size_t lanes = hn::Lanes(d8);
   if (lanes < 16) {
