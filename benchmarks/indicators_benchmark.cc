@@ -19,6 +19,7 @@
 #include "cc/indicators/indicators.h"
 #include "cc/indicators/kernels.h"
 #include "cc/indicators/kernels_reference.h"
+#include "cc/indicators/stream.h"
 
 namespace {
 
@@ -236,6 +237,53 @@ BENCHMARK(BM_Wma20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Adx14)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Cci14)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stoch)->Unit(benchmark::kMillisecond);
+
+// ---- Streaming: one Stream::Push per bar (what cw_indicator_stream_push
+// runs), over the same 1,000,000 bars; per_bar is the cost of one push.
+void RunStream(benchmark::State& state, ind::Id id, std::vector<double> params, bool hlc) {
+  const Bars& b = Data();
+  ind::Stream stream(candlewick::AllocatorHooks::Default());
+  if (stream.Init(id, params) != candlewick::ErrorCode::kOk) {
+    state.SkipWithError(stream.error());
+    return;
+  }
+  double out[ind::kMaxOutputs];
+  const size_t outputs = stream.spec()->output_count;
+  double bar[3];
+  for (auto _ : state) {
+    stream.Reset();
+    double sink = 0;
+    for (size_t i = 0; i < kBars; ++i) {
+      if (hlc) {
+        bar[0] = b.high[i];
+        bar[1] = b.low[i];
+        bar[2] = b.close[i];
+      } else {
+        bar[0] = b.close[i];
+      }
+      stream.Push(absl::MakeConstSpan(bar, hlc ? 3 : 1), absl::MakeSpan(out, outputs));
+      sink += out[0];
+    }
+    benchmark::DoNotOptimize(sink);
+  }
+  SetCounters(state);
+  state.SetLabel("stream");
+}
+
+void BM_Stream_Sma20(benchmark::State& s) { RunStream(s, ind::Id::kSma, {20}, false); }
+void BM_Stream_Ema20(benchmark::State& s) { RunStream(s, ind::Id::kEma, {20}, false); }
+void BM_Stream_Rsi14(benchmark::State& s) { RunStream(s, ind::Id::kRsi, {14}, false); }
+void BM_Stream_Atr14(benchmark::State& s) { RunStream(s, ind::Id::kAtr, {14}, true); }
+void BM_Stream_Macd(benchmark::State& s) { RunStream(s, ind::Id::kMacd, {12, 26, 9}, false); }
+void BM_Stream_Bbands20(benchmark::State& s) {
+  RunStream(s, ind::Id::kBbands, {20, 2, 2}, false);
+}
+BENCHMARK(BM_Stream_Sma20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stream_Ema20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stream_Rsi14)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stream_Atr14)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stream_Macd)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stream_Bbands20)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

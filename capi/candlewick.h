@@ -792,8 +792,8 @@ enum {
                             matype 0) -> upper, middle, lower */
   CW_IND_STDDEV = 10,    /* population standard deviation (5, nbdev 1;
                             sample 0, 1 for the sample deviation) */
-  CW_IND_VAR = 11,       /* population variance (period 5; sample 0, 1 for
-                            the sample variance) */
+  CW_IND_VAR = 11,       /* population variance (period 5, nbdev 1 ignored as
+                            TA-Lib; sample 0, 1 for the sample variance) */
   CW_IND_TRANGE = 12,    /* true range */
   CW_IND_ATR = 13,       /* average true range (period 14) */
   CW_IND_NATR = 14,      /* normalised ATR, percent of close (period 14) */

@@ -329,8 +329,8 @@ TEST(IndicatorCompute, PivotsAndAnchoredVwapThroughTheCApi) {
   // The sample-variance switch is a trailing parameter of VAR.
   const std::vector<double> x = {1, 2, 3, 4};
   const cw_f64_column xin = Column(x);
-  const double sample[] = {4, 1};
-  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_VAR, &xin, 1, sample, 2, outs, 1, 4), CW_OK);
+  const double sample[] = {4, 1, 1};  // period, nbdev (ignored, as TA-Lib), sample
+  ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_VAR, &xin, 1, sample, 3, outs, 1, 4), CW_OK);
   EXPECT_DOUBLE_EQ(out[3], 5.0 / 3.0);
   cw_indicator_context_destroy(ctx);
 }

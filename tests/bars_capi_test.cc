@@ -283,7 +283,9 @@ TEST(BarsCapi, EveryBadInputHasAStatusAndAMessage) {
 
   cw_ticks t = good;
   t.price.data = nullptr;
-  expect(CW_ERR_NULL_ARGUMENT, &t, &time, nullptr, "price");
+  expect(CW_ERR_NULL_ARGUMENT, &t, &time, nullptr, "price column has NULL data");
+  t.price.length = 0;  // a missing price among present time and size columns
+  expect(CW_ERR_NULL_ARGUMENT, &t, &time, nullptr, "price column is required");
   t = good;
   t.time = {nullptr, 0, 0};
   expect(CW_ERR_NULL_ARGUMENT, &t, &time, nullptr, "time column is required by time bars");

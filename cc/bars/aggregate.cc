@@ -133,7 +133,8 @@ absl::Status ValidateBarInput(const BarInput& in, BarMethod method) {
   const size_t n = s.close.size();
   // Whether there are rows at all, judged by any price column, so a missing
   // close among present open/high/low is "required", not a length mismatch.
-  const size_t any_rows = std::max({n, s.open.size(), s.high.size(), s.low.size()});
+  const size_t any_rows =
+      std::max({n, s.open.size(), s.high.size(), s.low.size(), s.time.size(), s.volume.size()});
   // Required columns and lengths. NULL data is fine only for an empty
   // column; an optional column is absent when it is NULL with length 0.
   struct Col {
@@ -141,22 +142,20 @@ absl::Status ValidateBarInput(const BarInput& in, BarMethod method) {
     const void* data;
     size_t length;
     const char* required_by;  // nullptr: optional for this method
+    bool skip;  // ticks present their price as open/high/low too: checked once
   };
   const Col cols[] = {
-      {"time", s.time.data(), s.time.size(), method == BarMethod::kTime ? " by time bars" : nullptr},
-      {"open", s.open.data(), s.open.size(), in.ticks ? nullptr : ""},
-      {"high", s.high.data(), s.high.size(), in.ticks ? nullptr : ""},
-      {"low", s.low.data(), s.low.size(), in.ticks ? nullptr : ""},
-      {price, s.close.data(), n, ""},
+      {"time", s.time.data(), s.time.size(),
+       method == BarMethod::kTime ? " by time bars" : nullptr, false},
+      {"open", s.open.data(), s.open.size(), "", in.ticks},
+      {"high", s.high.data(), s.high.size(), "", in.ticks},
+      {"low", s.low.data(), s.low.size(), "", in.ticks},
+      {price, s.close.data(), n, "", false},
       {vol, s.volume.data(), s.volume.size(),
-       method == BarMethod::kVolume ? " by volume bars" : nullptr},
+       method == BarMethod::kVolume ? " by volume bars" : nullptr, false},
   };
   for (const Col& c : cols) {
-    // Ticks present their price as open/high/low too: check it once, by name.
-    if (in.ticks && (c.data == s.open.data() || c.data == s.high.data() ||
-                     c.data == s.low.data()) && c.name != price) {
-      continue;
-    }
+    if (c.skip) continue;
     const bool absent = c.data == nullptr && c.length == 0;
     if (absent && c.required_by != nullptr && any_rows > 0) {
       return Error(ErrorCode::kNullArgument,
@@ -166,7 +165,12 @@ absl::Status ValidateBarInput(const BarInput& in, BarMethod method) {
       return Error(ErrorCode::kNullArgument,
                    absl::StrCat("the ", c.name, " column has NULL data and length ", c.length));
     }
-    if (!absent && c.length != n) {
+  }
+  // Lengths only once every required column is known to be there, so a
+  // missing column is reported as missing, not as a mismatch of another.
+  for (const Col& c : cols) {
+    const bool absent = c.data == nullptr && c.length == 0;
+    if (!c.skip && !absent && c.length != n) {
       return Error(ErrorCode::kLengthMismatch,
                    absl::StrCat("the ", c.name, " column has ", c.length, " rows, the ", price,
                                 " column ", n));

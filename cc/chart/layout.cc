@@ -648,7 +648,9 @@ void Builder::Run() {
   x_ = XMap(plot_left_, plot_right_, std::max<size_t>(slots_, 1));
 
   // Draw, back to front.
-  DrawGrid(price_, tick_step_, tick_first_, plot_left_, plot_right_);
+  // Vertical grid lines first: when they span the whole frame the rasteriser
+  // folds them into the background (one template row copied down), and
+  // where they cross the horizontal lines both are the grid colour.
   if (o_.show_grid && slots_ > 0) {
     const size_t step = std::max<size_t>(1, slots_ / 20);
     const int32_t bottom = has_volume_panel_ ? volume_.bottom : price_.bottom;
@@ -657,6 +659,7 @@ void Builder::Run() {
       out_->Rect(x, price_.top, x + 1, bottom, c_.grid);
     }
   }
+  DrawGrid(price_, tick_step_, tick_first_, plot_left_, plot_right_);
   if (slots_ > 0) {
     DrawBandFills();
     DrawVolume();

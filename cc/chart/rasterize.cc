@@ -158,9 +158,29 @@ void DrawColumns(const DisplayList& list, const DrawOp& op, const Frame& f, uint
 size_t DrawBackgroundAndLeadingRects(const DisplayList& list, const Frame& f,
                                      const uint32_t* values, RasterScratch* s) {
   const auto& ops = list.ops();
-  s->rects.clear();
-  s->rects.push_back({0, 0, f.width, f.height, values[0]});
   size_t i = 0;
+  // Rectangles spanning every row right after the background (vertical grid
+  // lines) are part of every row: draw them once into a template row and
+  // copy it down, instead of touching a new cache line per pixel of each
+  // line.
+  auto full_height = [&](const DrawOp& op) {
+    return op.kind == OpKind::kRect && op.y0 <= 0 && op.y1 >= static_cast<float>(f.height);
+  };
+  const size_t row_bytes = static_cast<size_t>(f.width) * static_cast<size_t>(f.bytes_per_pixel);
+  if (i < ops.size() && full_height(ops[i])) {
+    s->row.resize(row_bytes);
+    const Frame row{s->row.data(), f.width, 1, row_bytes, f.bytes_per_pixel};
+    FillRect(row, 0, 0, f.width, 1, values[0]);
+    for (; i < ops.size() && full_height(ops[i]); ++i) {
+      FillRect(row, static_cast<int32_t>(ops[i].x0), 0, static_cast<int32_t>(ops[i].x1), 1,
+               values[ops[i].color]);
+    }
+    for (int32_t y = 0; y < f.height; ++y) std::memcpy(f.Row(y), s->row.data(), row_bytes);
+    s->rects.clear();
+  } else {
+    s->rects.clear();
+    s->rects.push_back({0, 0, f.width, f.height, values[0]});
+  }
   for (; i < ops.size() && ops[i].kind == OpKind::kRect; ++i) {
     const DrawOp& op = ops[i];
     const int32_t x0 = std::max(0, static_cast<int32_t>(op.x0));

@@ -542,7 +542,9 @@ double SampleFactor(bool sample, size_t n) {
   return sample && n > 1 ? static_cast<double>(n) / static_cast<double>(n - 1) : 1.0;
 }
 
-// params: period, sample (0: population, TA-Lib; 1: sample, divisor n-1).
+// params: period, nbdev (TA-Lib's VAR takes and ignores it; kept so that
+// TA-Lib-shaped calls keep their meaning), sample (0: population, TA-Lib;
+// 1: sample, divisor n-1).
 size_t VarLookback(const double* p) { return Period(p, 0) - 1; }
 void VarCompute(const double* const* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
@@ -551,7 +553,7 @@ void VarCompute(const double* const* in, size_t m, const double* p, double* cons
   SmaInto(in[0], m, n, mean);
   FillNaN(out[0], n - 1);
   WindowVariance(in[0], m, n, mean, out[0]);
-  if (p[1] != 0 && n > 1) {
+  if (p[2] != 0 && n > 1) {
     const double f = SampleFactor(true, n);
     for (size_t i = n - 1; i < m; ++i) out[0][i] *= f;
   }

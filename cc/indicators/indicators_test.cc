@@ -225,7 +225,7 @@ const std::vector<TalibCase>& TalibCases() {
     {Id::kLinearReg, {5.0}, 0, 4, {{4, 105.33200000000001}, {5, 105.82799999999999}, {24, 101.7740000000001}, {47, 102.75000000000007}}},
     {Id::kAdOsc, {3.0, 10.0}, 0, 9, {{9, -111.72785881471415}, {10, -66.97678655861793}, {24, -93.5275049266138}, {47, -131.52893196221862}}},
     {Id::kAdOsc, {10.0, 3.0}, 0, 9, {{9, 111.72785881471415}, {10, 66.97678655861793}, {24, 93.5275049266138}, {47, 131.52893196221862}}},
-    {Id::kVar, {5.0, 0.0}, 0, 4, {{4, 3.769119999999997}, {5, 3.5154159999999957}, {24, 2.7730160000000112}, {47, 0.8060560000000001}}},
+    {Id::kVar, {5.0, 1.0}, 0, 4, {{4, 3.769119999999997}, {5, 3.5154159999999957}, {24, 2.7730160000000112}, {47, 0.8060560000000001}}},
   };
   return *cases;
 }
@@ -896,8 +896,8 @@ TEST_P(IndicatorsOnEveryTarget, ThirdBatchMatchesTextbookDefinitions) {
         sample[i] = var[i] * n / (n - 1);
         sample_sd[i] = 2 * std::sqrt(sample[i]);
       }
-      ExpectMatches(RunIndicator(Id::kVar, s, {p, 1})[0], sample, lb, 1e-11, "sample var" + t);
-      ExpectMatches(RunIndicator(Id::kVar, s, {p, 0})[0], var, lb, 1e-11, "population var" + t);
+      ExpectMatches(RunIndicator(Id::kVar, s, {p, 1, 1})[0], sample, lb, 1e-11, "sample var" + t);
+      ExpectMatches(RunIndicator(Id::kVar, s, {p, 1, 0})[0], var, lb, 1e-11, "population var" + t);
       ExpectMatches(RunIndicator(Id::kStddev, s, {p, 2, 1})[0], sample_sd, lb, 1e-11,
                     "sample stddev" + t);
       // Elder ray around EMA(close, n).
@@ -1203,9 +1203,10 @@ TEST(ThirdBatch, HandCheckedSmallCases) {
   {
     const Ohlcv s = series({1, 2, 3, 4});
     EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {4})[0][3], 1.25);
-    EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {4, 1})[0][3], 5.0 / 3.0);
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {4, 1})[0][3], 1.25);  // TA-Lib's ignored nbdev
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {4, 1, 1})[0][3], 5.0 / 3.0);
     EXPECT_DOUBLE_EQ(RunIndicator(Id::kStddev, s, {4, 1, 1})[0][3], std::sqrt(5.0 / 3.0));
-    EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {1, 1})[0][3], 0);  // one value: no spread
+    EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {1, 1, 1})[0][3], 0);  // one value: no spread
   }
   // Supertrend starts in a down trend on the upper band, then turns up when
   // the close clears it: ATR(1) = the true range.

@@ -97,5 +97,108 @@ def test_errors_leak_nothing():
     assert [sys.getrefcount(column) for column in columns.values()] == counts
 
 
+# -- the general render, indicators and statistics ---------------------------
+
+
+def _extras(series):
+    close = series["close"]
+    table = np.column_stack([close * 1.01, close * 0.99, close])  # strided views
+    return {"overlays": (candlewick.Line(table[:, 2], color=0xFFA500FF),),
+            "bands": (candlewick.Band(table[:, 0], table[:, 1]),),
+            "panels": (candlewick.Panel(lines=(close - close.mean(),), histogram=table[:, 2] - 100,
+                                        levels=(0.0,), title="p"),),
+            "title": "memory"}
+
+
+def test_general_render_frees_every_format():
+    gc.collect()
+    live = lowlevel.live_frame_count()
+    extras = _extras(SERIES)
+    formats = ("rgba", "rgb", "indexed", "png", "svg", "webp")
+    with candlewick.Chart(640, 480, show_axes=True) as chart:
+        def step(i):
+            out = chart.render(formats[i % len(formats)], **ohlcv(SERIES), **extras)
+            assert len(out)
+            if i % len(formats) == 2:
+                assert len(chart.palette()) > 1
+
+        assert_bounded(step, iterations=1200)
+    assert lowlevel.live_frame_count() == live
+
+
+def test_general_render_errors_leak_nothing():
+    extras = _extras(SERIES)
+    infinite = SERIES["close"].copy()
+    infinite[3] = np.inf
+    arrays = [extras["overlays"][0].values, extras["bands"][0].upper, infinite]
+    counts = [sys.getrefcount(array) for array in arrays]
+    with candlewick.Chart(640, 480) as chart:
+        def step(i):
+            try:
+                chart.render("png", **ohlcv(SERIES), **dict(extras, overlays=(
+                    extras["overlays"][0], infinite)))
+            except CandlewickError:
+                pass
+            else:
+                raise AssertionError("an infinite overlay was accepted")
+            chart.render("rgba", **ohlcv(SERIES), **extras)
+
+        assert_bounded(step, iterations=1000)
+    assert [sys.getrefcount(array) for array in arrays] == counts
+
+
+def test_charts_with_fonts_and_layouts_are_freed():
+    with open(os.path.join(os.environ.get("TEST_SRCDIR", ""), "system", "share", "fonts",
+                           "truetype", "dejavu", "DejaVuSansMono.ttf"), "rb") as f:
+        font = f.read()
+
+    def step(i):
+        with candlewick.Chart(320, 240, show_axes=True, font=font, margin=4,
+                              line_width=2.0) as chart:
+            chart.render_png(**ohlcv(SERIES))
+        try:
+            candlewick.Chart(320, 240, font=b"bad font")
+        except CandlewickError:
+            pass
+
+    assert_bounded(step, iterations=500)
+
+
+def test_indicators_are_freed():
+    import candlewick.indicators as ind
+
+    big = random_walk(20000, seed=9)
+    table = np.column_stack([big["high"], big["low"], big["close"]])
+
+    def step(i):
+        ind.compute("bbands", big["close"], period=20)
+        ind.compute("atr", table[:, 0], table[:, 1], table[:, 2])  # strided: gathered
+        try:
+            ind.compute("atr", big["high"], big["low"][:-1], big["close"])
+        except CandlewickError:
+            pass
+        with ind.Context() as context:
+            context.compute("rsi", big["close"])
+
+    assert_bounded(step, iterations=1000)
+
+
+def test_stats_handles_are_freed():
+    # 0.7 MB per default handle: a leak of each crosses the bound quickly.
+    def step(i):
+        stats = candlewick.Stats(capacity=10000)
+        chart = candlewick.Chart(160, 120)
+        chart.attach_stats(stats)
+        chart.render_rgba(**ohlcv(SERIES))
+        stats.snapshot()
+        stats.prometheus("m")
+        stats.json()
+        if i % 2:
+            stats.close()  # detaches the chart first
+        chart.close()
+
+    assert_bounded(step, iterations=1000)
+
+
 if __name__ == "__main__":
     runner.main(__file__)

@@ -108,7 +108,7 @@ show("kTsf", [14], 0, talib.TSF(close,14))
 show("kLinearReg", [5], 0, talib.LINEARREG(close,5))
 show("kAdOsc", [3,10], 0, talib.ADOSC(high,low,close,vol,3,10))
 show("kAdOsc", [10,3], 0, talib.ADOSC(high,low,close,vol,10,3))
-show("kVar", [5,0], 0, talib.VAR(close,5))
+show("kVar", [5,1], 0, talib.VAR(close,5,1))
 # Every row, for the path-dependent ones (trend switches, clipping).
 def show_all(ident, params, out, vals):
     vals = np.asarray(vals)

@@ -1,0 +1,331 @@
+"""candlewick.indicators: values against plain NumPy references, the ways
+of passing columns and parameters, descriptions, and every error path."""
+
+import sys
+import threading
+
+import numpy as np
+import pytest
+from numpy.lib.stride_tricks import sliding_window_view
+
+import candlewick
+import candlewick.indicators as ind
+from candlewick import CandlewickError, Status
+from candlewick_testing import runner
+from candlewick_testing.series import random_walk
+
+RTOL = 1e-9
+
+
+@pytest.fixture
+def series():
+    return random_walk(600, seed=13)
+
+
+# -- references (TA-Lib's definitions, written the obvious way) --------------
+
+
+def ref_sma(x, period):
+    out = np.full(len(x), np.nan)
+    out[period - 1:] = sliding_window_view(x, period).mean(axis=1)
+    return out
+
+
+def ref_ema(x, period):
+    # Seeded with the mean of the first `period` values (TA-Lib's default).
+    out = np.full(len(x), np.nan)
+    k = 2.0 / (period + 1)
+    value = x[:period].mean()
+    out[period - 1] = value
+    for i in range(period, len(x)):
+        value = value + k * (x[i] - value)
+        out[i] = value
+    return out
+
+
+def ref_rsi(x, period):
+    # Wilder: seeds are the means of the first `period` gains and losses,
+    # then avg = (avg * (period - 1) + move) / period.
+    out = np.full(len(x), np.nan)
+    moves = np.diff(x)
+    gains, losses = np.maximum(moves, 0.0), np.maximum(-moves, 0.0)
+    gain, loss = gains[:period].mean(), losses[:period].mean()
+    out[period] = 100.0 * gain / (gain + loss)
+    for i in range(period + 1, len(x)):
+        gain = (gain * (period - 1) + gains[i - 1]) / period
+        loss = (loss * (period - 1) + losses[i - 1]) / period
+        out[i] = 100.0 * gain / (gain + loss)
+    return out
+
+
+def assert_matches(got, expected):
+    assert got.dtype == np.float64 and got.shape == expected.shape
+    np.testing.assert_array_equal(np.isnan(got), np.isnan(expected))
+    np.testing.assert_allclose(got, expected, rtol=RTOL, atol=0)
+
+
+REFERENCES = {"sma": ref_sma, "ema": ref_ema, "rsi": ref_rsi}
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCES))
+@pytest.mark.parametrize("period", [2, 5, 14, 30, 97])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_values_match_the_reference(name, period, seed):
+    rng = np.random.default_rng(seed)
+    x = 50.0 + np.cumsum(rng.normal(0.0, 1.0, 700))
+    got = ind.compute(name, x, period=period)
+    assert_matches(got, REFERENCES[name](x, period))
+    first = int(np.argmax(~np.isnan(got)))
+    assert first == ind.lookback(name, period=period)
+
+
+def test_defaults_are_talib_s(series):
+    close = series["close"]
+    assert_matches(ind.compute("sma", close), ref_sma(close, 30))
+    assert_matches(ind.compute("ema", close), ref_ema(close, 30))
+    assert_matches(ind.compute("rsi", close), ref_rsi(close, 14))
+
+
+def test_outputs_are_fresh_numpy_arrays(series):
+    out = ind.compute("sma", series["close"], period=3)
+    assert isinstance(out, np.ndarray) and out.flags.owndata and out.flags.writeable
+    assert out.shape == series["close"].shape
+    assert not np.shares_memory(out, series["close"])
+
+
+def test_multiple_outputs_are_named(series):
+    close = series["close"]
+    macd = ind.compute("macd", close)
+    assert macd._fields == ("macd", "signal", "hist")
+    line, signal, hist = macd
+    assert ind.lookback("macd") == 33 == int(np.argmax(~np.isnan(hist)))
+    np.testing.assert_allclose(hist[33:], (line - signal)[33:], rtol=1e-12, atol=1e-12)
+
+    bands = ind.compute("bbands", close, period=20, nbdevup=2.5, nbdevdn=1.5)
+    assert bands._fields == ("upper", "middle", "lower")
+    middle = ref_sma(close, 20)
+    std = np.full(len(close), np.nan)
+    std[19:] = sliding_window_view(close, 20).std(axis=1)  # population
+    assert_matches(bands.middle, middle)
+    np.testing.assert_allclose(bands.upper[19:], (middle + 2.5 * std)[19:], rtol=1e-9)
+    np.testing.assert_allclose(bands.lower[19:], (middle - 1.5 * std)[19:], rtol=1e-9)
+
+
+def test_ways_of_giving_parameters(series):
+    close = series["close"]
+    expected = ind.compute("bbands", close, period=10, nbdevup=1.0)
+    for got in (ind.compute("bbands", close, params={"period": 10, "nbdevup": 1.0}),
+                ind.compute("bbands", close, params=(10, 1.0)),
+                ind.compute("bbands", close, params=(10,), nbdevup=1.0),
+                ind.compute(ind.Indicator.BBANDS, close, period=10, nbdevup=1),
+                ind.compute(9, close, period=10, nbdevup=1.0)):
+        for a, b in zip(got, expected):
+            np.testing.assert_array_equal(a, b)
+    # Moving-average types by name or enum.
+    ema_bands = ind.compute("bbands", close, period=20, matype="ema")
+    assert_matches(ema_bands.middle, ref_ema(close, 20))
+    np.testing.assert_array_equal(
+        ind.compute("bbands", close, period=20, matype=ind.MaType.EMA).middle, ema_bands.middle)
+
+
+def test_columns_positional_mapping_and_records(series):
+    columns = ("high", "low", "close")
+    expected = ind.compute("atr", *(series[name] for name in columns), period=10)
+    assert ind.info("atr").inputs == columns
+    np.testing.assert_array_equal(ind.compute("atr", series, period=10), expected)
+    # A packed structured array: its fields are unaligned strided views,
+    # read in place.
+    record = np.zeros(len(series["close"]), dtype=np.dtype(
+        [("flag", "i1")] + [(name, "<f8") for name in ("open", "high", "low", "close")]))
+    for name in ("open", "high", "low", "close"):
+        record[name] = series[name]
+    assert not record["high"].flags.aligned
+    np.testing.assert_array_equal(ind.compute("atr", record, period=10), expected)
+    # A single-series indicator reads `source` (default close) of a mapping.
+    np.testing.assert_array_equal(ind.compute("sma", series, period=5),
+                                  ind.compute("sma", series["close"], period=5))
+    np.testing.assert_array_equal(ind.compute("sma", series, period=5, source="high"),
+                                  ind.compute("sma", series["high"], period=5))
+
+
+def test_strided_and_reversed_columns(series):
+    table = np.column_stack([series["high"], series["low"], series["close"]])
+    views = (table[:, 0], table[:, 1], table[:, 2])
+    assert views[0].strides == (24,)
+    contiguous = tuple(np.ascontiguousarray(v) for v in views)
+    np.testing.assert_array_equal(ind.compute("cci", *views), ind.compute("cci", *contiguous))
+    reversed_close = series["close"][::-1]
+    np.testing.assert_array_equal(ind.compute("rsi", reversed_close),
+                                  ind.compute("rsi", reversed_close.copy()))
+
+
+def test_non_finite_input_splits_the_series():
+    x = 100.0 + np.cumsum(np.random.default_rng(3).normal(size=200))
+    x[80] = np.nan
+    got = ind.compute("sma", x, period=10)
+    expected = np.concatenate([ref_sma(x[:80], 10), [np.nan], ref_sma(x[81:], 10)])
+    assert_matches(got, expected)
+
+
+def test_empty_and_short_input():
+    empty = ind.compute("sma", np.zeros(0), period=5)
+    assert empty.shape == (0,) and empty.dtype == np.float64
+    short = ind.compute("sma", np.arange(4.0), period=5)
+    assert np.isnan(short).all()
+    assert all(out.shape == (0,) for out in ind.compute("macd", np.zeros(0)))
+
+
+# -- descriptions ------------------------------------------------------------
+
+
+def test_descriptions():
+    everything = ind.list()
+    # The header names 48; the library may have more (ids stay dense).
+    assert len(everything) == ind.count() >= len(ind.Indicator) >= 48
+    assert [item.id for item in everything] == list(range(1, ind.count() + 1))
+    names = ind.names()
+    assert len(set(names)) == len(names) and names[0] == "sma"
+    sma = ind.info("sma")
+    assert (sma.id, sma.name, sma.inputs, sma.outputs) == (ind.Indicator.SMA, "sma",
+                                                          ("input",), ("value",))
+    assert sma.title == "Simple Moving Average"
+    (period,) = sma.params
+    assert (period.name, period.default, period.is_integer) == ("period", 30.0, True)
+    assert period.min <= 2 and period.max >= 1000
+    assert ind.info("STOCH") == ind.info(18) == ind.info(ind.Indicator.STOCH)
+    assert ind.find("Rsi") == ind.Indicator.RSI == 7
+    assert ind.info("macd").outputs == ("macd", "signal", "hist")
+    assert ind.lookback("sma", period=20) == 19 and ind.lookback("sma") == 29
+    assert ind.lookback("rsi", params={"period": 10}) == 10
+    assert int(ind.MaType.SMA) == 0 and int(ind.MaType.TRIMA) == 5
+
+
+# -- errors ------------------------------------------------------------------
+
+
+def status_of(call):
+    with pytest.raises(CandlewickError) as info:
+        call()
+    return info.value
+
+
+def test_unknown_indicators(series):
+    for ident in ("nope", "", "sma\0", 0, ind.count() + 1, -1, 2**40):
+        error = status_of(lambda: ind.compute(ident, series["close"]))
+        assert error.status == Status.INVALID_ARGUMENT
+    assert status_of(lambda: ind.info("nope")).status == Status.INVALID_ARGUMENT
+
+
+def test_bad_parameters(series):
+    close = series["close"]
+    for kwargs in ({"period": 1}, {"period": 2.5}, {"period": float("nan")},
+                   {"period": 10**9}):
+        error = status_of(lambda: ind.compute("sma", close, **kwargs))
+        assert error.status == Status.INVALID_ARGUMENT
+        assert "period" in error.message
+        assert status_of(lambda: ind.lookback("sma", **kwargs)).status == Status.INVALID_ARGUMENT
+    # More values than parameters.
+    assert status_of(lambda: ind.compute("sma", close, params=(5, 6))).status == \
+        Status.INVALID_ARGUMENT
+    with pytest.raises(TypeError, match="no parameter"):
+        ind.compute("sma", close, length=5)
+    with pytest.raises(TypeError, match="twice"):
+        ind.compute("sma", close, params={"period": 5}, period=6)
+    with pytest.raises(TypeError, match="twice"):
+        ind.compute("sma", close, params=(5,), period=6)
+    with pytest.raises(ValueError, match="moving-average"):
+        ind.compute("bbands", close, matype="hull")
+
+
+def test_bad_columns(series):
+    close = series["close"]
+    assert status_of(lambda: ind.compute("atr", series["high"], series["low"])).status == \
+        Status.INVALID_ARGUMENT
+    assert status_of(lambda: ind.compute("sma", close, close)).status == Status.INVALID_ARGUMENT
+    error = status_of(lambda: ind.compute("atr", series["high"], series["low"][:-1], close))
+    assert error.status == Status.LENGTH_MISMATCH
+    low_above = series["high"] + 1.0
+    assert status_of(lambda: ind.compute("atr", series["high"], low_above, close)).status == \
+        Status.INCONSISTENT_OHLC
+    volume = series["volume"].copy()
+    volume[3] = -1.0
+    assert status_of(lambda: ind.compute("obv", close, volume)).status == \
+        Status.NEGATIVE_VOLUME
+    for bad, error_type in ((close.astype(np.float32), TypeError), (list(close), TypeError),
+                            (None, TypeError), (close.reshape(-1, 2), ValueError),
+                            (np.broadcast_to(1.0, close.shape), ValueError)):
+        with pytest.raises(error_type):
+            ind.compute("sma", bad)
+    with pytest.raises(KeyError, match="volume"):
+        ind.compute("obv", {"close": close})
+
+
+def test_errors_release_every_buffer_view(series):
+    high, low, close = series["high"], series["low"], series["close"]
+    counts = [sys.getrefcount(a) for a in (high, low, close)]
+    for _ in range(200):
+        ind.compute("atr", high, low, close)
+        with pytest.raises(CandlewickError):
+            ind.compute("atr", high, low[:-1], close)          # in the library
+        with pytest.raises(TypeError):
+            ind.compute("atr", high, low, close.astype(np.float32))  # third view refused
+        with pytest.raises(CandlewickError):
+            ind.compute("atr", high, low, close, period=0)      # bad parameter
+    assert [sys.getrefcount(a) for a in (high, low, close)] == counts
+
+
+# -- contexts and threads ----------------------------------------------------
+
+
+def test_contexts(series):
+    close = series["close"]
+    with ind.Context() as context:
+        np.testing.assert_array_equal(context.compute("ema", close, period=7),
+                                      ind.compute("ema", close, period=7))
+        assert_matches(ind.compute("ema", close, period=7, context=context), ref_ema(close, 7))
+        # The context's message names what was wrong.
+        error = status_of(lambda: context.compute("sma", close, period=0))
+        assert error.message and error.message != error.status_text
+    assert context.closed
+    context.close()
+    with pytest.raises(CandlewickError) as info:
+        context.compute("sma", close)
+    assert info.value.status == Status.NULL_ARGUMENT
+
+
+def test_threads_compute_independently(series):
+    close = series["close"]
+    expected = ref_rsi(close, 14)
+    errors = []
+
+    def work():
+        try:
+            for _ in range(50):
+                assert_matches(ind.compute("rsi", close), expected)
+        except BaseException as error:  # reported in the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+
+
+def test_indicators_draw_on_a_chart(series):
+    # The intended use: indicators as overlays and panels of a render.
+    close = series["close"]
+    bands = ind.compute("bbands", close)
+    with candlewick.Chart(200, 150) as chart:
+        frame = chart.render(
+            "rgba", open=series["open"], high=series["high"], low=series["low"], close=close,
+            overlays=(ind.compute("ema", close, period=12),),
+            bands=(candlewick.Band(bands.upper, bands.lower),),
+            panels=(candlewick.Panel(lines=(ind.compute("rsi", close),), levels=(30, 70),
+                                     min=0, max=100),))
+    assert frame.shape == (150, 200, 4)
+
+
+if __name__ == "__main__":
+    runner.main(__file__)
