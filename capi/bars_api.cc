@@ -10,6 +10,8 @@
 #include <string>
 
 #include "capi/candlewick.h"
+#include "capi/handles.h"
+#include "capi/shim.h"
 #include "cc/bars/aggregate.h"
 #include "cc/base/allocator.h"
 #include "cc/base/status.h"
@@ -17,15 +19,7 @@
 
 using candlewick::AllocatorHooks;
 using candlewick::ErrorCode;
-
-// Defined here, not in handles.h: nothing else in the shim needs its
-// insides.
-struct cw_bar_context {
-  explicit cw_bar_context(const AllocatorHooks& hooks) : workspace(hooks) {}
-  candlewick::BarWorkspace workspace;
-  // Fixed storage: reporting an error never allocates.
-  char last_error[512] = {0};
-};
+using candlewick::capi::Fail;
 
 namespace {
 
@@ -41,17 +35,6 @@ static_assert(static_cast<int32_t>(candlewick::EmptyBars::kFlat) == CW_BAR_EMPTY
 static_assert(static_cast<int32_t>(candlewick::BoxMode::kAtr) == CW_BOX_ATR,
               "box modes out of sync");
 
-cw_status Fail(cw_bar_context* context, ErrorCode code, const char* message) {
-  std::snprintf(context->last_error, sizeof context->last_error, "%s", message);
-  return static_cast<cw_status>(code);
-}
-
-cw_status Fail(cw_bar_context* context, const absl::Status& status) {
-  const absl::string_view m = status.message();
-  std::snprintf(context->last_error, sizeof context->last_error, "%.*s",
-                static_cast<int>(m.size()), m.data());
-  return static_cast<cw_status>(candlewick::CodeOf(status));
-}
 
 candlewick::BarSpec ToSpec(const cw_bar_options& o) {
   candlewick::BarSpec s;
@@ -81,8 +64,8 @@ candlewick::StridedView<int64_t> View(const cw_i64_column& c) {
 }
 
 // The shared body of both entry points, once the input is a BarInput.
-cw_status Run(cw_bar_context* context, const candlewick::BarInput& in,
-              const cw_bar_options* options, const cw_bar_output* out, size_t* count) {
+cw_status RunUnrecorded(cw_bar_context* context, const candlewick::BarInput& in,
+                        const cw_bar_options* options, const cw_bar_output* out, size_t* count) {
   if (options == nullptr) return Fail(context, ErrorCode::kNullArgument, "options is NULL");
   if (options->struct_size < kOptionsV1Size) {
     return Fail(context, ErrorCode::kStructSize,
@@ -133,6 +116,30 @@ cw_status Run(cw_bar_context* context, const candlewick::BarInput& in,
   }
 }
 
+// Records the call into an attached stats handle (CW_STATS_AGGREGATE: bytes
+// = the output rows written, as 8-byte values per requested column; items =
+// input rows). Detached, the cost is the pointer test.
+cw_status Run(cw_bar_context* context, const candlewick::BarInput& in,
+              const cw_bar_options* options, const cw_bar_output* out, size_t* count) {
+  cw_stats* const stats = context->stats;
+  if (stats == nullptr) return RunUnrecorded(context, in, options, out, count);
+  const int64_t start = candlewick::capi::StatsNow(stats);
+  const cw_status st = RunUnrecorded(context, in, options, out, count);
+  size_t columns = 0;
+  if (out != nullptr) {
+    for (const void* c : {static_cast<const void*>(out->time), static_cast<const void*>(out->open),
+                          static_cast<const void*>(out->high), static_cast<const void*>(out->low),
+                          static_cast<const void*>(out->close),
+                          static_cast<const void*>(out->volume),
+                          static_cast<const void*>(out->row)}) {
+      columns += c != nullptr ? 1 : 0;
+    }
+  }
+  candlewick::capi::RecordCall(stats, CW_STATS_AGGREGATE, start, st,
+                               st == CW_OK ? *count * columns * 8 : 0, in.series.size());
+  return st;
+}
+
 }  // namespace
 
 extern "C" {
@@ -162,13 +169,8 @@ void cw_bar_options_init(cw_bar_options* options, int32_t method) {
 cw_status cw_bar_context_create(const cw_allocator* allocator, cw_bar_context** out) {
   if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
   *out = nullptr;
-  AllocatorHooks hooks = AllocatorHooks::Default();
-  if (allocator != nullptr) {
-    if (allocator->alloc == nullptr || allocator->free == nullptr) return CW_ERR_NULL_ARGUMENT;
-    hooks.opaque = allocator->opaque;
-    hooks.alloc = allocator->alloc;
-    hooks.free = allocator->free;
-  }
+  AllocatorHooks hooks;
+  if (!candlewick::capi::HooksFrom(allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
   cw_bar_context* context = candlewick::NewWithHooks<cw_bar_context>(hooks, hooks);
   if (context == nullptr) return CW_ERR_OUT_OF_MEMORY;
   *out = context;
@@ -179,6 +181,12 @@ void cw_bar_context_destroy(cw_bar_context* context) {
   if (context == nullptr) return;
   const AllocatorHooks hooks = context->workspace.hooks();
   candlewick::DeleteWithHooks(hooks, context);
+}
+
+cw_status cw_bar_context_attach_stats(cw_bar_context* context, cw_stats* stats) {
+  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
+  context->stats = stats;
+  return CW_OK;
 }
 
 const char* cw_bar_context_last_error(const cw_bar_context* context) {

@@ -112,15 +112,8 @@ cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
   *out = nullptr;
   if (options == nullptr) return CW_ERR_NULL_ARGUMENT;
   if (options->struct_size < kChartOptionsV1Size) return CW_ERR_STRUCT_SIZE;
-  AllocatorHooks hooks = AllocatorHooks::Default();
-  if (options->allocator != nullptr) {
-    if (options->allocator->alloc == nullptr || options->allocator->free == nullptr) {
-      return CW_ERR_NULL_ARGUMENT;
-    }
-    hooks.opaque = options->allocator->opaque;
-    hooks.alloc = options->allocator->alloc;
-    hooks.free = options->allocator->free;
-  }
+  AllocatorHooks hooks;
+  if (!candlewick::capi::HooksFrom(options->allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
   // Width and height are compared as unsigned before narrowing to int32.
   if (options->width < CW_MIN_DIMENSION || options->width > CW_MAX_DIMENSION ||
       options->height < CW_MIN_DIMENSION || options->height > CW_MAX_DIMENSION) {

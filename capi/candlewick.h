@@ -480,8 +480,9 @@ CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
  * record itself here.  The attachment does not own the stats handle: the
  * stats handle must outlive it, or be detached first (attach NULL).  Many
  * handles may share one stats handle.  cw_indicator_context_attach_stats()
- * does the same for indicator contexts (recording CW_STATS_INDICATOR); batch
- * jobs will record CW_STATS_BATCH under the same rules (non-owning, NULL
+ * and cw_bar_context_attach_stats() do the same for indicator contexts
+ * (CW_STATS_INDICATOR) and bar contexts (CW_STATS_AGGREGATE); batch jobs
+ * will record CW_STATS_BATCH under the same rules (non-owning, NULL
  * detaches, zero cost when detached). */
 typedef struct cw_stats cw_stats;
 
@@ -1287,6 +1288,18 @@ CW_API void cw_bar_context_destroy(cw_bar_context* context);
  * context; valid until the next call on it.  Never NULL ("invalid handle"
  * for a NULL context). */
 CW_API const char* cw_bar_context_last_error(const cw_bar_context* context);
+
+/* Attaches `stats` to `context` (NULL detaches): from then on every
+ * cw_bars_from_ticks() and cw_bars_from_ohlcv() call records one
+ * CW_STATS_AGGREGATE sample, timed with the stats handle's clock, failed
+ * calls and size queries included: bytes = 8 per value written (0 on failure
+ * or for a size query), items = the input rows, SIMD target =
+ * cw_simd_target_active() (CW_SIMD_NONE on failure).  Detached, a call costs
+ * one pointer test more: no clock read.  The context does not own `stats`:
+ * destroy the context, or detach, before destroying the stats handle.  A
+ * call on the context, so one thread at a time per context.
+ * Returns CW_OK or CW_ERR_NULL_ARGUMENT (context NULL). */
+CW_API cw_status cw_bar_context_attach_stats(cw_bar_context* context, cw_stats* stats);
 
 /* Aggregates `ticks` with `options` (both borrowed for the call).
  * out == NULL: the size query; *count is set to the exact number of output

@@ -6,6 +6,7 @@
 #include "capi/candlewick.h"
 #include "cc/base/allocator.h"
 #include "cc/base/byte_buffer.h"
+#include "cc/bars/aggregate.h"
 #include "cc/chart/chart.h"
 #include "capi/convert.h"
 #include "cc/indicators/indicators.h"
@@ -81,6 +82,15 @@ struct cw_indicator_stream {
   candlewick::indicators::Stream stream;
   // Fixed storage: reporting an error never allocates.
   char last_error[256] = {0};
+};
+
+struct cw_bar_context {
+  explicit cw_bar_context(const candlewick::AllocatorHooks& hooks) : workspace(hooks) {}
+  candlewick::BarWorkspace workspace;
+  // Fixed storage: reporting an error never allocates.
+  char last_error[512] = {0};
+  // Not owned (cw_bar_context_attach_stats); nullptr: not timed.
+  cw_stats* stats = nullptr;
 };
 
 #endif  // CANDLEWICK_CAPI_HANDLES_H_

@@ -10,6 +10,7 @@
 
 #include "capi/candlewick.h"
 #include "capi/handles.h"
+#include "capi/shim.h"
 #include "cc/base/allocator.h"
 #include "cc/base/status.h"
 #include "cc/base/strided.h"
@@ -29,16 +30,7 @@ constexpr size_t kParamV1Size = sizeof(cw_indicator_param);
 static_assert(static_cast<int32_t>(ind::Id::kRocr100) == CW_IND_ROCR100, "ids out of sync");
 static_assert(static_cast<int32_t>(ind::MaType::kTrima) == CW_MA_TRIMA, "MA types out of sync");
 
-cw_status Fail(cw_indicator_context* context, ErrorCode code, const char* message) {
-  std::snprintf(context->last_error, sizeof context->last_error, "%s", message);
-  return static_cast<cw_status>(code);
-}
-
-cw_status Fail(cw_indicator_context* context, const absl::Status& status) {
-  std::snprintf(context->last_error, sizeof context->last_error, "%s",
-                std::string(status.message()).c_str());
-  return static_cast<cw_status>(candlewick::CodeOf(status));
-}
+using candlewick::capi::Fail;
 
 const ind::Spec* SpecOf(cw_indicator_id id) { return ind::FindSpec(static_cast<ind::Id>(id)); }
 
@@ -115,13 +107,8 @@ cw_status cw_indicator_lookback(cw_indicator_id id, const double* params, size_t
 cw_status cw_indicator_context_create(const cw_allocator* allocator, cw_indicator_context** out) {
   if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
   *out = nullptr;
-  AllocatorHooks hooks = AllocatorHooks::Default();
-  if (allocator != nullptr) {
-    if (allocator->alloc == nullptr || allocator->free == nullptr) return CW_ERR_NULL_ARGUMENT;
-    hooks.opaque = allocator->opaque;
-    hooks.alloc = allocator->alloc;
-    hooks.free = allocator->free;
-  }
+  AllocatorHooks hooks;
+  if (!candlewick::capi::HooksFrom(allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
   cw_indicator_context* context = candlewick::NewWithHooks<cw_indicator_context>(hooks, hooks);
   if (context == nullptr) return CW_ERR_OUT_OF_MEMORY;
   *out = context;

@@ -15,21 +15,37 @@
 namespace candlewick {
 namespace capi {
 
-inline cw_status ToStatus(candlewick::ErrorCode code) { return static_cast<cw_status>(code); }
-
-inline cw_status Fail(cw_chart* chart, const absl::Status& status) {
-  const candlewick::ErrorCode code = candlewick::CodeOf(status);
-  if (chart != nullptr) {
-    const absl::string_view message = status.message();
-    std::snprintf(chart->last_error, sizeof chart->last_error, "%.*s",
-                  static_cast<int>(message.size()), message.data());
-  }
-  return ToStatus(code);
+// The hooks a new handle uses: a copy of the caller's, or the C library's
+// when `allocator` is NULL. False when the caller's struct has a NULL hook.
+inline bool HooksFrom(const cw_allocator* allocator, candlewick::AllocatorHooks* hooks) {
+  *hooks = candlewick::AllocatorHooks::Default();
+  if (allocator == nullptr) return true;
+  if (allocator->alloc == nullptr || allocator->free == nullptr) return false;
+  hooks->opaque = allocator->opaque;
+  hooks->alloc = allocator->alloc;
+  hooks->free = allocator->free;
+  return true;
 }
 
-inline cw_status Fail(cw_chart* chart, candlewick::ErrorCode code, const char* message) {
-  if (chart != nullptr) {
-    std::snprintf(chart->last_error, sizeof chart->last_error, "%s", message);
+inline cw_status ToStatus(candlewick::ErrorCode code) { return static_cast<cw_status>(code); }
+
+// Reports a failure on any handle with a fixed `last_error` buffer (charts,
+// indicator and bar contexts, streams): the message is copied there (never
+// allocating) and the status returned. A NULL handle just returns the status.
+template <typename Handle>
+inline cw_status Fail(Handle* handle, const absl::Status& status) {
+  if (handle != nullptr) {
+    const absl::string_view message = status.message();
+    std::snprintf(handle->last_error, sizeof handle->last_error, "%.*s",
+                  static_cast<int>(message.size()), message.data());
+  }
+  return ToStatus(candlewick::CodeOf(status));
+}
+
+template <typename Handle>
+inline cw_status Fail(Handle* handle, candlewick::ErrorCode code, const char* message) {
+  if (handle != nullptr) {
+    std::snprintf(handle->last_error, sizeof handle->last_error, "%s", message);
   }
   return ToStatus(code);
 }

@@ -771,3 +771,41 @@ TEST_F(ChartStats, IndicatorContextsRecordComputeCallsWhileAttached) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(ChartStats, BarContextsRecordAggregationsWhileAttached) {
+  cw_bar_context* ctx = nullptr;
+  ASSERT_EQ(cw_bar_context_create(nullptr, &ctx), CW_OK);
+  EXPECT_EQ(cw_bar_context_attach_stats(nullptr, stats_.get()), CW_ERR_NULL_ARGUMENT);
+  ASSERT_EQ(cw_bar_context_attach_stats(ctx, stats_.get()), CW_OK);
+  const cw_ohlcv v = series_.View();
+  cw_bar_options options;
+  cw_bar_options_init(&options, CW_BARS_TICK);
+  options.tick_count = 10;
+  size_t count = 0;
+  ASSERT_EQ(cw_bars_from_ohlcv(ctx, &v, &options, nullptr, &count), CW_OK);  // size query
+  ASSERT_EQ(count, 5u);
+  std::vector<double> close(count);
+  cw_bar_output out;
+  std::memset(&out, 0, sizeof out);
+  out.struct_size = sizeof out;
+  out.capacity = count;
+  out.close = close.data();
+  ASSERT_EQ(cw_bars_from_ohlcv(ctx, &v, &options, &out, &count), CW_OK);
+  options.tick_count = 0;  // invalid
+  EXPECT_NE(cw_bars_from_ohlcv(ctx, &v, &options, &out, &count), CW_OK);
+  const cw_stats_snapshot snap = Read(stats_.get());
+  EXPECT_EQ(snap.kinds[CW_STATS_AGGREGATE].count, 3u);
+  EXPECT_EQ(snap.kinds[CW_STATS_AGGREGATE].errors, 1u);
+  EXPECT_EQ(snap.kinds[CW_STATS_AGGREGATE].items, 3 * series_.close.size());
+  EXPECT_EQ(snap.kinds[CW_STATS_AGGREGATE].bytes, 5u * 8u);  // one column of 5 rows
+  ASSERT_EQ(cw_bar_context_attach_stats(ctx, nullptr), CW_OK);
+  const int64_t clock_before = clock_.now;
+  options.tick_count = 10;
+  ASSERT_EQ(cw_bars_from_ohlcv(ctx, &v, &options, &out, &count), CW_OK);
+  EXPECT_EQ(clock_.now, clock_before);
+  cw_bar_context_destroy(ctx);
+}
+
+}  // namespace
