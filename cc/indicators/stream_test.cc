@@ -351,7 +351,9 @@ TEST(Stream, VarianceKeepsBatchPrecisionOnAFallingSeries) {
       }
       EXPECT_LE(worst_batch, 1e-12) << (geometric ? "geometric" : "linear");
       // The deviation itself (not only the bands, which the mean dominates).
-      if (id != Id::kBbands) EXPECT_LE(worst_exact, 1e-12);
+      if (id != Id::kBbands) {
+        EXPECT_LE(worst_exact, 1e-12);
+      }
       std::printf("%s %s: stream vs batch %.3g, vs exact %.3g\n", spec.name,
                   geometric ? "geometric" : "linear", worst_batch, worst_exact);
     }
