@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cc/chart/theme.h"
+#include "cc/text/blit.h"
 
 namespace candlewick {
 namespace {
@@ -94,7 +95,7 @@ class StrokeMask {
           continue;
         }
         uint8_t* p = row + 4 * x;
-        for (int c = 0; c < 3; ++c) p[c] = static_cast<uint8_t>((src[c] * a + p[c] * (255 - a) + 127) / 255);
+        for (int c = 0; c < 3; ++c) p[c] = BlendChannel(src[c], p[c], a);
         p[3] = 0xFF;
       }
     }
@@ -120,7 +121,7 @@ void BlendPixel(const Frame& f, int32_t x, int32_t y, Rgba color, uint32_t a) {
   uint8_t* p = f.Row(y) + 4 * x;
   const uint8_t src[3] = {static_cast<uint8_t>(color >> 24), static_cast<uint8_t>(color >> 16),
                           static_cast<uint8_t>(color >> 8)};
-  for (int c = 0; c < 3; ++c) p[c] = static_cast<uint8_t>((src[c] * a + p[c] * (255 - a) + 127) / 255);
+  for (int c = 0; c < 3; ++c) p[c] = BlendChannel(src[c], p[c], a);
 }
 
 void DrawColumns(const DisplayList& list, const DrawOp& op, const Frame& f, uint32_t value,

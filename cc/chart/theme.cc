@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "cc/text/blit.h"
+
 namespace candlewick {
 
 bool IsKnownTheme(int32_t id) { return id >= 0 && id <= 3; }
@@ -25,7 +27,7 @@ Rgba BlendOpaque(Rgba over, Rgba under) {
   Rgba out = 0xFF;
   for (int shift = 8; shift <= 24; shift += 8) {
     const uint32_t s = (over >> shift) & 0xFF, d = (under >> shift) & 0xFF;
-    out |= ((s * a + d * (255 - a) + 127) / 255) << shift;
+    out |= static_cast<Rgba>(BlendChannel(s, d, a)) << shift;
   }
   return out;
 }

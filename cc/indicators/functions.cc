@@ -311,23 +311,31 @@ void TrimaCompute(const double* const* in, size_t m, const double* p, double* co
 
 // ---- Momentum --------------------------------------------------------------
 
+// The Wilder seeds of RSI and CMO: the simple means of the first n gains
+// and losses (moves between bars 0..n).
+static void MeanGainLoss(const double* x, size_t n, double* gain, double* loss) {
+  double g = 0, l = 0;
+  for (size_t i = 1; i <= n; ++i) {
+    const double move = x[i] - x[i - 1];
+    if (move < 0) {
+      l -= move;
+    } else {
+      g += move;
+    }
+  }
+  *gain = g / static_cast<double>(n);
+  *loss = l / static_cast<double>(n);
+}
+
 size_t RsiLookback(const double* p) { return Period(p, 0); }
 void RsiCompute(const double* const* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
   const double* x = in[0];
   FillNaN(out[0], n);
-  // Seeds: the simple means of the first n gains and losses.
-  double gain = 0, loss = 0;
-  for (size_t i = 1; i <= n; ++i) {
-    const double move = x[i] - x[i - 1];
-    if (move < 0) {
-      loss -= move;
-    } else {
-      gain += move;
-    }
-  }
-  RsiFromSeeds(x, m, n, gain / static_cast<double>(n), loss / static_cast<double>(n), out[0]);
+  double gain, loss;
+  MeanGainLoss(x, n, &gain, &loss);
+  RsiFromSeeds(x, m, n, gain, loss, out[0]);
 }
 
 // params: fast, slow, signal. TA-Lib swaps fast and slow when slow < fast and
@@ -820,16 +828,9 @@ void CmoCompute(const double* const* in, size_t m, const double* p, double* cons
   const size_t n = Period(p, 0);
   const double* x = in[0];
   FillNaN(out[0], n);
-  double gain = 0, loss = 0;
-  for (size_t i = 1; i <= n; ++i) {
-    const double move = x[i] - x[i - 1];
-    if (move < 0) {
-      loss -= move;
-    } else {
-      gain += move;
-    }
-  }
-  CmoFromSeeds(x, m, n, gain / static_cast<double>(n), loss / static_cast<double>(n), out[0]);
+  double gain, loss;
+  MeanGainLoss(x, n, &gain, &loss);
+  CmoFromSeeds(x, m, n, gain, loss, out[0]);
 }
 
 // Money flow index: flow = tp * volume with tp = (h + l + c) / 3, positive
