@@ -30,6 +30,21 @@ void FillSpan32Impl(uint8_t* HWY_RESTRICT dst, size_t pixel_count, uint32_t patt
   }
   const auto v = hn::BitCast(d8, hn::Set(d32, pattern));
   size_t i = 0;
+  // Long spans (whole frames): one unaligned head store, then vector-aligned
+  // stores, so the speed does not depend on where the caller's buffer
+  // starts (an unaligned 64-byte store splits across two cache lines). Only
+  // when the buffer is pixel-aligned, so the pattern keeps its phase.
+  const size_t misalign = reinterpret_cast<uintptr_t>(dst) % lanes;
+  if (bytes >= 8 * lanes && misalign % 4 == 0 && misalign != 0) {
+    hn::StoreU(v, d8, dst);
+    i = lanes - misalign;
+    for (; i + 4 * lanes <= bytes; i += 4 * lanes) {
+      hn::Store(v, d8, dst + i);
+      hn::Store(v, d8, dst + i + lanes);
+      hn::Store(v, d8, dst + i + 2 * lanes);
+      hn::Store(v, d8, dst + i + 3 * lanes);
+    }
+  }
   for (; i + 4 * lanes <= bytes; i += 4 * lanes) {
     hn::StoreU(v, d8, dst + i);
     hn::StoreU(v, d8, dst + i + lanes);
@@ -179,6 +194,46 @@ void FillRects8Impl(uint8_t* HWY_RESTRICT pixels, size_t stride,
   }
 }
 
+// Copies one row (already in L1) to `rows` rows: the background with its
+// vertical grid lines. Vector loads and stores beat memcpy's string moves
+// for rows of a few kilobytes.
+void CopyRowDownImpl(uint8_t* HWY_RESTRICT dst, size_t stride, size_t rows,
+                     const uint8_t* HWY_RESTRICT row, size_t row_bytes) {
+  const hn::ScalableTag<uint8_t> d8;
+  const size_t lanes = hn::Lanes(d8);
+  if (row_bytes < lanes) {
+    for (size_t y = 0; y < rows; ++y) std::memcpy(dst + y * stride, row, row_bytes);
+    return;
+  }
+  for (size_t y = 0; y < rows; ++y) {
+    uint8_t* out = dst + y * stride;
+    size_t i = 0;
+    // Aligned stores after an unaligned head (unaligned loads from the L1-hot
+    // template are cheap; split stores are not).
+    const size_t misalign = reinterpret_cast<uintptr_t>(out) % lanes;
+    if (misalign != 0 && row_bytes >= 4 * lanes) {
+      hn::StoreU(hn::LoadU(d8, row), d8, out);
+      i = lanes - misalign;
+      for (; i + 2 * lanes <= row_bytes; i += 2 * lanes) {
+        const auto a = hn::LoadU(d8, row + i);
+        const auto b = hn::LoadU(d8, row + i + lanes);
+        hn::Store(a, d8, out + i);
+        hn::Store(b, d8, out + i + lanes);
+      }
+    }
+    for (; i + 2 * lanes <= row_bytes; i += 2 * lanes) {
+      const auto a = hn::LoadU(d8, row + i);
+      const auto b = hn::LoadU(d8, row + i + lanes);
+      hn::StoreU(a, d8, out + i);
+      hn::StoreU(b, d8, out + i + lanes);
+    }
+    for (; i + lanes <= row_bytes; i += lanes) hn::StoreU(hn::LoadU(d8, row + i), d8, out + i);
+    if (i < row_bytes) {
+      hn::StoreU(hn::LoadU(d8, row + row_bytes - lanes), d8, out + row_bytes - lanes);
+    }
+  }
+}
+
 const char* FillTargetNameImpl() { return hwy::TargetName(HWY_TARGET); }
 
 }  // namespace HWY_NAMESPACE
@@ -194,7 +249,12 @@ HWY_EXPORT(FillRect32Impl);
 HWY_EXPORT(FillRect8Impl);
 HWY_EXPORT(FillRects32Impl);
 HWY_EXPORT(FillRects8Impl);
+HWY_EXPORT(CopyRowDownImpl);
 HWY_EXPORT(FillTargetNameImpl);
+
+void CopyRowDown(uint8_t* dst, size_t stride, size_t rows, const uint8_t* row, size_t row_bytes) {
+  HWY_DYNAMIC_DISPATCH(CopyRowDownImpl)(dst, stride, rows, row, row_bytes);
+}
 
 void FillRects32(uint8_t* pixels, size_t stride, const FillRectItem* items, size_t count) {
   HWY_DYNAMIC_DISPATCH(FillRects32Impl)(pixels, stride, items, count);

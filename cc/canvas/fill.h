@@ -38,6 +38,10 @@ struct FillRectItem {
 void FillRects32(uint8_t* pixels, size_t stride, const FillRectItem* items, size_t count);
 void FillRects8(uint8_t* pixels, size_t stride, const FillRectItem* items, size_t count);
 
+// Copies `row_bytes` bytes from `row` to each of `rows` rows starting at
+// `dst`, `stride` bytes apart. `row` must not overlap the destination.
+void CopyRowDown(uint8_t* dst, size_t stride, size_t rows, const uint8_t* row, size_t row_bytes);
+
 // The Highway target the dispatcher picks now, by name ("AVX3", "SCALAR", ...).
 const char* FillTargetName();
 

@@ -39,6 +39,11 @@ inline void FillRects32Reference(uint8_t* pixels, size_t stride, const FillRectI
   }
 }
 
+inline void CopyRowDownReference(uint8_t* dst, size_t stride, size_t rows, const uint8_t* row,
+                                 size_t row_bytes) {
+  for (size_t y = 0; y < rows; ++y) std::memcpy(dst + y * stride, row, row_bytes);
+}
+
 }  // namespace candlewick
 
 #endif  // CANDLEWICK_CC_CANVAS_FILL_REFERENCE_H_

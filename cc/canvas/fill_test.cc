@@ -101,6 +101,18 @@ TEST_P(FillOnEveryTarget, LongRectListsDrawnInBandsMatchSequentialDrawing) {
   }
 }
 
+TEST_P(FillOnEveryTarget, CopyRowDownMatchesReference) {
+  for (size_t row_bytes : {size_t{0}, size_t{3}, size_t{17}, size_t{64}, size_t{130}, size_t{3203}}) {
+    std::vector<uint8_t> row(row_bytes);
+    for (size_t i = 0; i < row_bytes; ++i) row[i] = static_cast<uint8_t>(i * 7 + 1);
+    const size_t stride = row_bytes + 5, rows = 6;
+    std::vector<uint8_t> got(stride * rows + 3, 0xEE), want(got);
+    CopyRowDown(got.data() + 1, stride, rows, row.data(), row_bytes);
+    CopyRowDownReference(want.data() + 1, stride, rows, row.data(), row_bytes);
+    ASSERT_EQ(got, want) << row_bytes;
+  }
+}
+
 TEST_P(FillOnEveryTarget, RectIsClippedAndLeavesStridePaddingAlone) {
   const int w = 37, h = 11;
   const size_t stride = w * 4 + 12;

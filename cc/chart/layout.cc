@@ -353,7 +353,10 @@ void Builder::DrawCandles(bool hollow) {
       out_->Rect(x0, top, x0 + 1, bottom, c);
       out_->Rect(x0 + x_.body - 1, top, x0 + x_.body, bottom, c);
     } else {
-      out_->Rect(wx, price_.Row(hi), wx + x_.wick, price_.Row(lo) + 1, c);
+      // The wick above and below the body only: the body covers the rest,
+      // so drawing it through would write those pixels twice.
+      out_->Rect(wx, price_.Row(hi), wx + x_.wick, top, c);
+      out_->Rect(wx, bottom, wx + x_.wick, price_.Row(lo) + 1, c);
       out_->Rect(x0, top, x0 + x_.body, bottom, c);
     }
   }

@@ -180,7 +180,7 @@ size_t DrawBackgroundAndLeadingRects(const DisplayList& list, const Frame& f,
       FillRect(row, static_cast<int32_t>(ops[i].x0), 0, static_cast<int32_t>(ops[i].x1), 1,
                values[ops[i].color]);
     }
-    for (int32_t y = 0; y < f.height; ++y) std::memcpy(f.Row(y), s->row.data(), row_bytes);
+    CopyRowDown(f.pixels, f.stride, static_cast<size_t>(f.height), s->row.data(), row_bytes);
     s->rects.clear();
   } else {
     s->rects.clear();
