@@ -1044,7 +1044,7 @@ CW_API cw_status cw_indicator_compute_batch(cw_indicator_context* context, cw_in
  * whole series so far (NaN before the lookback; bit for bit where the batch
  * kernel is a scalar loop, within 1e-12 relative where it is a SIMD scan;
  * docs/indicators.md lists which).  Cost per push: O(1) (amortised O(1) for
- * rolling maxima/minima; O(period) for CCI).  All memory is allocated at
+ * rolling maxima/minima; O(period) for CCI and the LINEARREG family/TSF).  All memory is allocated at
  * create, sized from the parameters; pushes never allocate.
  *
  * The batch NaN policy holds bar by bar: a bar with any non-finite input

@@ -106,6 +106,12 @@ void FillRect32Impl(uint8_t* HWY_RESTRICT top_left, size_t stride, size_t width,
       for (; i + lanes <= row_bytes; i += lanes) hn::StoreU(wide, d8, row + i);
       if (i < row_bytes) hn::StoreU(wide, d8, row + row_bytes - lanes);
     }
+  } else if (row_bytes <= 32 && row_bytes >= 16) {
+    // 4 to 8 pixels (candle bodies, volume bars): two overlapping stores.
+    for (size_t y = 0; y < height; ++y, row += stride) {
+      hn::StoreU(narrow, d8_128, row);
+      hn::StoreU(narrow, d8_128, row + row_bytes - 16);
+    }
   } else if (row_bytes >= 16) {
     for (size_t y = 0; y < height; ++y, row += stride) {
       size_t i = 0;

@@ -1,6 +1,7 @@
 #include "cc/chart/rasterize.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -160,32 +161,92 @@ void DrawColumns(const DisplayList& list, const DrawOp& op, const Frame& f, uint
 // set, 3.0x, against 1.9x for this; the stores are not the bottleneck the
 // cache-miss argument suggests.)
 // Returns the index of the first op not drawn.
+// Bottom-aligned bars (a volume panel) are part of the background too: going
+// down the panel, each bar joins the template row at its top row and stays
+// to the bottom, so the panel is written as copies of a changing template
+// row, one sequential pass, instead of a cache miss per row of every bar.
+// Applies when the bars share their bottom row, do not overlap each other,
+// and no other leading rectangle touches their region (so drawing order
+// cannot matter). Marks the bars it drew in s->bar_done; returns false
+// (having drawn nothing) when it does not apply.
+bool DrawBottomAlignedBars(const Frame& f, const uint8_t* base_row, size_t row_bytes,
+                           RasterScratch* s) {
+  const auto& r = s->rects;
+  int32_t bottom = 0;
+  for (const FillRectItem& it : r) bottom = std::max(bottom, it.y1);
+  s->bars.clear();
+  int32_t gx0 = INT32_MAX, gx1 = INT32_MIN, gy0 = INT32_MAX;
+  for (uint32_t k = 0; k < r.size(); ++k) {
+    if (r[k].y1 != bottom) continue;
+    s->bars.push_back(k);
+    gx0 = std::min(gx0, r[k].x0);
+    gx1 = std::max(gx1, r[k].x1);
+    gy0 = std::min(gy0, r[k].y0);
+  }
+  if (s->bars.size() < 8) return false;
+  for (const FillRectItem& it : r) {  // nothing else may touch the region
+    if (it.y1 == bottom) continue;
+    if (it.x0 < gx1 && it.x1 > gx0 && it.y0 < bottom && it.y1 > gy0) return false;
+  }
+  // Pairwise disjoint bars, ordered by top row (then by x, for determinism).
+  std::sort(s->bars.begin(), s->bars.end(), [&](uint32_t a, uint32_t b) {
+    return r[a].x0 < r[b].x0;
+  });
+  for (size_t k = 1; k < s->bars.size(); ++k) {
+    if (r[s->bars[k]].x0 < r[s->bars[k - 1]].x1) return false;
+  }
+  std::sort(s->bars.begin(), s->bars.end(), [&](uint32_t a, uint32_t b) {
+    return r[a].y0 != r[b].y0 ? r[a].y0 < r[b].y0 : r[a].x0 < r[b].x0;
+  });
+  s->work.assign(base_row, base_row + row_bytes);
+  const Frame work{s->work.data(), f.width, 1, row_bytes, f.bytes_per_pixel};
+  int32_t y = gy0;
+  size_t next = 0;
+  while (y < bottom) {
+    while (next < s->bars.size() && r[s->bars[next]].y0 == y) {
+      const FillRectItem& bar = r[s->bars[next++]];
+      FillRect(work, bar.x0, 0, bar.x1, 1, bar.value);
+    }
+    const int32_t until = next < s->bars.size() ? r[s->bars[next]].y0 : bottom;
+    CopyRowDown(f.Row(y), f.stride, static_cast<size_t>(until - y), s->work.data(), row_bytes);
+    y = until;
+  }
+  s->bar_done.assign(r.size(), 0);
+  for (uint32_t k : s->bars) s->bar_done[k] = 1;
+  // The rows above the bars, and any below them, get the plain template.
+  CopyRowDown(f.pixels, f.stride, static_cast<size_t>(gy0), base_row, row_bytes);
+  CopyRowDown(f.Row(bottom), f.stride, static_cast<size_t>(f.height - bottom), base_row,
+              row_bytes);
+  return true;
+}
+
+// Draws the background and the display list's leading run of rectangles
+// (grid, candles, volume: most of a chart), in order, so overlaps resolve
+// exactly as sequential drawing would. The background, the vertical lines
+// spanning the frame and bottom-aligned bars are written as copies of a
+// template row (see above); the remaining rectangles go to one dispatched
+// kernel call. (Measured alternatives, slower on 100 candles at 800x600:
+// drawing everything in 16 KB bands, 2.8-3.1x the fill-only baseline, and
+// row by row with an active set, 3.0x.)
+// Returns the index of the first op not drawn.
 size_t DrawBackgroundAndLeadingRects(const DisplayList& list, const Frame& f,
                                      const uint32_t* values, RasterScratch* s) {
   const auto& ops = list.ops();
-  size_t i = 0;
-  // Rectangles spanning every row right after the background (vertical grid
-  // lines) are part of every row: draw them once into a template row and
-  // copy it down, instead of touching a new cache line per pixel of each
-  // line.
+  const size_t row_bytes = static_cast<size_t>(f.width) * static_cast<size_t>(f.bytes_per_pixel);
+  // The template row: the background, then the rectangles spanning every
+  // row right after it (vertical grid lines).
   auto full_height = [&](const DrawOp& op) {
     return op.kind == OpKind::kRect && op.y0 <= 0 && op.y1 >= static_cast<float>(f.height);
   };
-  const size_t row_bytes = static_cast<size_t>(f.width) * static_cast<size_t>(f.bytes_per_pixel);
-  if (i < ops.size() && full_height(ops[i])) {
-    s->row.resize(row_bytes);
-    const Frame row{s->row.data(), f.width, 1, row_bytes, f.bytes_per_pixel};
-    FillRect(row, 0, 0, f.width, 1, values[0]);
-    for (; i < ops.size() && full_height(ops[i]); ++i) {
-      FillRect(row, static_cast<int32_t>(ops[i].x0), 0, static_cast<int32_t>(ops[i].x1), 1,
-               values[ops[i].color]);
-    }
-    CopyRowDown(f.pixels, f.stride, static_cast<size_t>(f.height), s->row.data(), row_bytes);
-    s->rects.clear();
-  } else {
-    s->rects.clear();
-    s->rects.push_back({0, 0, f.width, f.height, values[0]});
+  s->row.resize(row_bytes);
+  const Frame row{s->row.data(), f.width, 1, row_bytes, f.bytes_per_pixel};
+  FillRect(row, 0, 0, f.width, 1, values[0]);
+  size_t i = 0;
+  for (; i < ops.size() && full_height(ops[i]); ++i) {
+    FillRect(row, static_cast<int32_t>(ops[i].x0), 0, static_cast<int32_t>(ops[i].x1), 1,
+             values[ops[i].color]);
   }
+  s->rects.clear();
   for (; i < ops.size() && ops[i].kind == OpKind::kRect; ++i) {
     const DrawOp& op = ops[i];
     const int32_t x0 = std::max(0, static_cast<int32_t>(op.x0));
@@ -193,6 +254,16 @@ size_t DrawBackgroundAndLeadingRects(const DisplayList& list, const Frame& f,
     const int32_t x1 = std::min(f.width, static_cast<int32_t>(op.x1));
     const int32_t y1 = std::min(f.height, static_cast<int32_t>(op.y1));
     if (x0 < x1 && y0 < y1) s->rects.push_back({x0, y0, x1, y1, values[op.color]});
+  }
+  if (DrawBottomAlignedBars(f, s->row.data(), row_bytes, s)) {
+    // Keep the other rectangles, in order.
+    size_t kept = 0;
+    for (size_t k = 0; k < s->rects.size(); ++k) {
+      if (!s->bar_done[k]) s->rects[kept++] = s->rects[k];
+    }
+    s->rects.resize(kept);
+  } else {
+    CopyRowDown(f.pixels, f.stride, static_cast<size_t>(f.height), s->row.data(), row_bytes);
   }
   if (f.bytes_per_pixel == 4) {
     FillRects32(f.pixels, f.stride, s->rects.data(), s->rects.size());

@@ -30,12 +30,18 @@ struct RasterScratch {
         row_min(HookAllocator<int32_t>(hooks)),
         row_max(HookAllocator<int32_t>(hooks)),
         rects(HookAllocator<FillRectItem>(hooks)),
-        row(HookAllocator<uint8_t>(hooks)) {}
+        row(HookAllocator<uint8_t>(hooks)),
+        work(HookAllocator<uint8_t>(hooks)),
+        bars(HookAllocator<uint32_t>(hooks)),
+        bar_done(HookAllocator<uint8_t>(hooks)) {}
   HookVector<uint8_t> mask;  // one coverage byte per frame pixel, kept zeroed
   HookVector<int32_t> row_min, row_max;
   // The leading rectangles, clipped, for one kernel call.
   HookVector<FillRectItem> rects;
   HookVector<uint8_t> row;  // background row template with vertical lines
+  HookVector<uint8_t> work;  // the template row as bottom-aligned bars join it
+  HookVector<uint32_t> bars;
+  HookVector<uint8_t> bar_done;
 };
 
 // `antialias` needs a 4-byte frame. `text` may be null (text ops are then

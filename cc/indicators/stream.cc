@@ -571,7 +571,8 @@ class MacdEngine final : public Engine {
   double fast_sum_ = 0, slow_sum_ = 0, signal_sum_ = 0, ef_ = 0, es_ = 0, sig_ = 0;
 };
 
-// BBANDS, STDDEV and VAR: the window's population variance.
+// BBANDS, STDDEV and VAR: the window's population variance (VAR and STDDEV
+// times Bessel's factor when `sample` is set).
 class DeviationEngine final : public Engine {
  public:
   enum Kind { kBands, kStddev, kVar };
@@ -580,8 +581,9 @@ class DeviationEngine final : public Engine {
         moments_(a, n),
         middle_(a, kind == kBands ? static_cast<MaType>(p[3]) : MaType::kSma,
                 kind == kBands ? n : 1),
-        up_(kind == kVar ? 0 : p[1]),
-        down_(kind == kBands ? p[2] : 0) {}
+        up_(kind == kBands ? p[1] : kind == kStddev ? p[1] * std::sqrt(Sample(p, n)) : 0),
+        down_(kind == kBands ? p[2] : 0),
+        sample_(kind == kVar ? Sample(p, n) : 1.0) {}
   void Reset() override {
     moments_.Reset();
     middle_.Reset();
@@ -590,7 +592,7 @@ class DeviationEngine final : public Engine {
     double var = 0, middle = 0;
     const bool have_var = moments_.Push(in[0], &var);
     if (kind_ == kVar) {
-      out[0] = have_var ? var : kNaN;
+      out[0] = have_var ? var * sample_ : kNaN;
       return;
     }
     if (kind_ == kStddev) {
@@ -608,10 +610,15 @@ class DeviationEngine final : public Engine {
   }
 
  private:
+  // VAR and STDDEV's `sample` (p[2]): Bessel's factor n/(n-1), 1 for n = 1
+  // (as the batch's SampleFactor).
+  static double Sample(const double* p, size_t n) {
+    return p[2] != 0 && n > 1 ? static_cast<double>(n) / static_cast<double>(n - 1) : 1.0;
+  }
   Kind kind_;
   WindowMoments moments_;
   MovingAvg middle_;
-  double up_, down_;
+  double up_, down_, sample_;
 };
 
 // TRANGE (kAtr false), ATR and NATR.
@@ -1145,6 +1152,585 @@ class TrixEngine final : public Engine {
   bool have_prev_ = false;
 };
 
+// ---- Third batch (ids 49-69) ---------------------------------------------------
+
+// floor(sqrt(n)), as HMA's batch.
+size_t IntSqrt(size_t n) {
+  size_t r = static_cast<size_t>(std::sqrt(static_cast<double>(n)));
+  while (r * r > n) --r;
+  while ((r + 1) * (r + 1) <= n) ++r;
+  return r;
+}
+
+// A sliding sum that is exactly 0 when all n values are 0 (the batch's
+// WindowSumExactZero): for divisors such as volume and true range.
+class ExactZeroSum {
+ public:
+  ExactZeroSum(Arena& a, size_t n) : sum_(a, n) {}
+  void Reset() {
+    sum_.Reset();
+    nonzero_ = 0;
+  }
+  bool Push(double x, double* sum) {
+    const Ring& r = sum_.ring();
+    if (r.full()) nonzero_ -= r.At(0) != 0;
+    nonzero_ += x != 0;
+    if (!sum_.Push(x, sum)) return false;
+    if (nonzero_ == 0) *sum = 0.0;
+    return true;
+  }
+
+ private:
+  SlidingSum sum_;
+  size_t nonzero_ = 0;
+};
+
+double MoneyFlowVolume(double h, double l, double c, double v) {
+  const double range = h - l;
+  return range > 0 ? (((c - l) - (h - c)) / range) * v : 0.0;
+}
+
+void FillNaN(double* out, size_t count) { std::fill(out, out + count, kNaN); }
+
+// HMA: WMA(2 WMA(x, n/2) - WMA(x, n), floor(sqrt(n))); three exact WMAs.
+class HmaEngine final : public Engine {
+ public:
+  HmaEngine(Arena& a, size_t n) : half_(a, n / 2), full_(a, n), outer_(a, IntSqrt(n)) {}
+  void Reset() override {
+    half_.Reset();
+    full_.Reset();
+    outer_.Reset();
+  }
+  void Push(const double* in, double* out) override {
+    double h = 0, f, y;
+    half_.Push(in[0], &h);
+    if (!full_.Push(in[0], &f) || !outer_.Push(2.0 * h - f, &y)) {
+      out[0] = kNaN;
+      return;
+    }
+    out[0] = y;
+  }
+
+ private:
+  Wma half_, full_, outer_;
+};
+
+// VWMA and CMF: a sliding sum over a sliding volume (exactly 0 without
+// volume). VWMA falls back to the window's plain mean, CMF to 0.
+class VolumeRatioEngine final : public Engine {
+ public:
+  VolumeRatioEngine(Arena& a, bool cmf, size_t n)
+      : cmf_(cmf), n_(n), num_(a, n), vol_(a, n), plain_(a, cmf ? 1 : n) {}
+  void Reset() override {
+    num_.Reset();
+    vol_.Reset();
+    plain_.Reset();
+  }
+  void Push(const double* in, double* out) override {
+    double num, vol, plain = 0;
+    bool have;
+    if (cmf_) {
+      have = num_.Push(MoneyFlowVolume(in[0], in[1], in[2], in[3]), &num);
+      vol_.Push(in[3], &vol);
+    } else {
+      have = num_.Push(in[0] * in[1], &num);
+      vol_.Push(in[1], &vol);
+      plain_.Push(in[0], &plain);
+    }
+    if (!have) {
+      out[0] = kNaN;
+    } else if (vol != 0) {
+      out[0] = num / vol;
+    } else {
+      out[0] = cmf_ ? 0.0 : plain / static_cast<double>(n_);
+    }
+  }
+
+ private:
+  bool cmf_;
+  size_t n_;
+  SlidingSum num_;
+  ExactZeroSum vol_;
+  SlidingSum plain_;
+};
+
+// STOCHRSI: RSI, then %K over its last fastk values, then the %D MA.
+class StochRsiEngine final : public Engine {
+ public:
+  StochRsiEngine(Arena& a, const double* p)
+      : rsi_(Period(p, 0)),
+        high_(a, Period(p, 1)),
+        low_(a, Period(p, 1)),
+        fastd_(a, static_cast<MaType>(p[3]), Period(p, 2)) {}
+  void Reset() override {
+    rsi_.Reset();
+    high_.Reset();
+    low_.Reset();
+    fastd_.Reset();
+  }
+  void Push(const double* in, double* out) override {
+    out[0] = out[1] = kNaN;
+    double r, hh, ll, d;
+    rsi_.Push(in, &r);
+    if (std::isnan(r)) return;
+    high_.Push(r, &hh, nullptr);
+    if (!low_.Push(r, &ll, nullptr)) return;
+    const double diff = (hh - ll) / 100.0;
+    const double k = diff != 0 ? (r - ll) / diff : 0.0;
+    if (!fastd_.Push(k, &d)) return;
+    out[0] = k;
+    out[1] = d;
+  }
+
+ private:
+  WilderRatioEngine<false> rsi_;
+  Extreme<true> high_;
+  Extreme<false> low_;
+  MovingAvg fastd_;
+};
+
+// ULTOSC: three exact-zero sliding sums of buying pressure and true range
+// over bars that have a previous close.
+class UltOscEngine final : public Engine {
+ public:
+  UltOscEngine(Arena& a, const double* p)
+      : per_(Sorted(p)),
+        bp0_(a, per_[0]), bp1_(a, per_[1]), bp2_(a, per_[2]),
+        tr0_(a, per_[0]), tr1_(a, per_[1]), tr2_(a, per_[2]) {}
+  void Reset() override {
+    t_ = 0;
+    for (ExactZeroSum* s : {&bp0_, &bp1_, &bp2_, &tr0_, &tr1_, &tr2_}) s->Reset();
+  }
+  void Push(const double* in, double* out) override {
+    const double h = in[0], l = in[1], c = in[2];
+    const size_t t = t_++;
+    out[0] = kNaN;
+    if (t > 0) {
+      const double true_low = std::min(l, prev_close_);
+      const double bp = c - true_low;
+      const double tr = std::max(h, prev_close_) - true_low;
+      double sb[3], st[3];
+      bp0_.Push(bp, &sb[0]);
+      bp1_.Push(bp, &sb[1]);
+      bp2_.Push(bp, &sb[2]);
+      tr0_.Push(tr, &st[0]);
+      tr1_.Push(tr, &st[1]);
+      if (tr2_.Push(tr, &st[2])) {
+        const double weight[3] = {4.0, 2.0, 1.0};
+        double acc = 0;
+        for (size_t k = 0; k < 3; ++k) {
+          if (st[k] != 0) acc += weight[k] * (sb[k] / st[k]);
+        }
+        out[0] = 100.0 * (acc / 7.0);
+      }
+    }
+    prev_close_ = c;
+  }
+
+ private:
+  struct Periods {
+    size_t v[3];
+    size_t operator[](size_t k) const { return v[k]; }
+  };
+  static Periods Sorted(const double* p) {
+    Periods r = {{Period(p, 0), Period(p, 1), Period(p, 2)}};
+    std::sort(r.v, r.v + 3);
+    return r;
+  }
+  Periods per_;
+  ExactZeroSum bp0_, bp1_, bp2_, tr0_, tr1_, tr2_;
+  size_t t_ = 0;
+  double prev_close_ = 0;
+};
+
+// Parabolic SAR: the batch's scalar loop, one bar per push.
+class SarEngine final : public Engine {
+ public:
+  explicit SarEngine(const double* p) : step_(std::min(p[0], p[1])), max_af_(p[1]) {}
+  void Reset() override { t_ = 0; }
+  void Push(const double* in, double* out) override {
+    const double h = in[0], l = in[1];
+    const size_t t = t_++;
+    if (t == 0) {
+      h0_ = h;
+      l0_ = l;
+      out[0] = kNaN;
+      return;
+    }
+    if (t == 1) {
+      af_ = step_;
+      const double up = h - h0_, down = l0_ - l;
+      is_long_ = !(down > 0 && up < down);
+      ep_ = is_long_ ? h : l;
+      sar_ = is_long_ ? l0_ : h0_;
+      new_low_ = l;
+      new_high_ = h;
+    }
+    const double prev_low = new_low_, prev_high = new_high_;
+    new_low_ = l;
+    new_high_ = h;
+    if (is_long_) {
+      if (new_low_ <= sar_) {
+        is_long_ = false;
+        sar_ = std::max({ep_, prev_high, new_high_});
+        out[0] = sar_;
+        af_ = step_;
+        ep_ = new_low_;
+        sar_ = std::max({sar_ + af_ * (ep_ - sar_), prev_high, new_high_});
+      } else {
+        out[0] = sar_;
+        if (new_high_ > ep_) {
+          ep_ = new_high_;
+          af_ = std::min(af_ + step_, max_af_);
+        }
+        sar_ = std::min({sar_ + af_ * (ep_ - sar_), prev_low, new_low_});
+      }
+    } else {
+      if (new_high_ >= sar_) {
+        is_long_ = true;
+        sar_ = std::min({ep_, prev_low, new_low_});
+        out[0] = sar_;
+        af_ = step_;
+        ep_ = new_high_;
+        sar_ = std::min({sar_ + af_ * (ep_ - sar_), prev_low, new_low_});
+      } else {
+        out[0] = sar_;
+        if (new_low_ < ep_) {
+          ep_ = new_low_;
+          af_ = std::min(af_ + step_, max_af_);
+        }
+        sar_ = std::max({sar_ + af_ * (ep_ - sar_), prev_high, new_high_});
+      }
+    }
+  }
+
+ private:
+  double step_, max_af_;
+  size_t t_ = 0;
+  double h0_ = 0, l0_ = 0, af_ = 0, ep_ = 0, sar_ = 0, new_low_ = 0, new_high_ = 0;
+  bool is_long_ = true;
+};
+
+// LINEARREG, its slope, intercept, angle and TSF. O(period) per push, as
+// the batch (and TA-Lib): the fit is computed around the newest value, which
+// a sliding update cannot keep; the loop is the batch's, so bit-identical.
+class LinearRegEngine final : public Engine {
+ public:
+  LinearRegEngine(Arena& a, Id id, size_t n) : id_(id), n_(n), ring_(a, n) {}
+  void Reset() override { ring_.Reset(); }
+  void Push(const double* in, double* out) override {
+    ring_.Push(in[0]);
+    if (!ring_.full()) {
+      out[0] = kNaN;
+      return;
+    }
+    const double ref = in[0];
+    const double half = (static_cast<double>(n_) - 1.0) / 2.0;
+    double sd = 0, std_ = 0;
+    for (size_t k = 0; k < n_; ++k) {
+      const double d = ring_.At(k) - ref;
+      sd += d;
+      std_ += (static_cast<double>(k) - half) * d;
+    }
+    const double dn = static_cast<double>(n_);
+    const double sxx = dn * (dn * dn - 1.0) / 12.0;
+    const double mean = ref + sd / dn;
+    const double slope = std_ / sxx;
+    switch (id_) {
+      case Id::kLinearReg:
+        out[0] = mean + slope * half;
+        break;
+      case Id::kLinearRegSlope:
+        out[0] = slope;
+        break;
+      case Id::kLinearRegIntercept:
+        out[0] = mean - slope * half;
+        break;
+      case Id::kLinearRegAngle: {
+        constexpr double kDegrees = 180.0 / 3.14159265358979323846;
+        out[0] = std::atan(slope) * kDegrees;
+        break;
+      }
+      default:  // kTsf
+        out[0] = mean + slope * ((static_cast<double>(n_) + 1.0) / 2.0);
+    }
+  }
+
+ private:
+  Id id_;
+  size_t n_;
+  Ring ring_;
+};
+
+// ADOSC: EMA(AD, fast) - EMA(AD, slow), both seeded with the first AD.
+class AdOscEngine final : public Engine {
+ public:
+  explicit AdOscEngine(const double* p)
+      : lb_(std::max(Period(p, 0), Period(p, 1)) - 1),
+        fast_(Period(p, 0), true),
+        slow_(Period(p, 1), true) {}
+  void Reset() override {
+    t_ = 0;
+    ad_ = 0;
+    fast_.Reset();
+    slow_.Reset();
+  }
+  void Push(const double* in, double* out) override {
+    ad_ += MoneyFlowVolume(in[0], in[1], in[2], in[3]);
+    double f, s;
+    fast_.Push(ad_, &f);
+    slow_.Push(ad_, &s);
+    out[0] = t_++ >= lb_ ? f - s : kNaN;
+  }
+
+ private:
+  size_t lb_;
+  Ema fast_, slow_;
+  size_t t_ = 0;
+  double ad_ = 0;
+};
+
+// VWAP and AVWAP: the batch's compensated cumulative sums, restarted at an
+// anchor (AVWAP: anchor != 0) and at the first bar of a run.
+class VwapEngine final : public Engine {
+ public:
+  explicit VwapEngine(bool anchored) : anchored_(anchored) {}
+  void Reset() override { count_ = 0; }
+  void Push(const double* in, double* out) override {
+    if (count_ == 0 || (anchored_ && in[4] != 0)) {
+      pv_ = vol_ = tp_sum_ = Neumaier();
+      count_ = 0;
+    }
+    const double tp = (in[0] + in[1] + in[2]) / 3.0;
+    pv_.Add(tp * in[3]);
+    vol_.Add(in[3]);
+    tp_sum_.Add(tp);
+    ++count_;
+    const double v = vol_.Value();
+    out[0] = v != 0 ? pv_.Value() / v : tp_sum_.Value() / static_cast<double>(count_);
+  }
+
+ private:
+  struct Neumaier {
+    double sum = 0, c = 0;
+    void Add(double v) {
+      const double t = sum + v;
+      c += std::fabs(sum) >= std::fabs(v) ? (sum - t) + v : (v - t) + sum;
+      sum = t;
+    }
+    double Value() const { return sum + c; }
+  };
+  bool anchored_;
+  size_t count_ = 0;
+  Neumaier pv_, vol_, tp_sum_;
+};
+
+// Keltner channels: EMA of the typical price +- multiplier * Wilder ATR.
+class KeltnerEngine final : public Engine {
+ public:
+  explicit KeltnerEngine(const double* p)
+      : lb_(std::max(Period(p, 0) - 1, Period(p, 2))),
+        mult_(p[1]),
+        ema_(Period(p, 0)),
+        atr_(TrueRangeEngine::kAtr, Period(p, 2)) {}
+  void Reset() override {
+    t_ = 0;
+    ema_.Reset();
+    atr_.Reset();
+  }
+  void Push(const double* in, double* out) override {
+    double mid = 0, atr;
+    ema_.Push((in[0] + in[1] + in[2]) / 3.0, &mid);
+    atr_.Push(in, &atr);
+    if (t_++ < lb_) return FillNaN(out, 3);
+    const double width = mult_ * atr;
+    out[0] = mid + width;
+    out[1] = mid;
+    out[2] = mid - width;
+  }
+
+ private:
+  size_t lb_;
+  double mult_;
+  Ema ema_;
+  TrueRangeEngine atr_;
+  size_t t_ = 0;
+};
+
+// Donchian channels and Ichimoku: Donchian lines from rolling extremes.
+class ChannelEngine final : public Engine {
+ public:
+  ChannelEngine(Arena& a, bool ichimoku, const double* p)
+      : ichimoku_(ichimoku),
+        lb_(ichimoku ? std::max({Period(p, 0), Period(p, 1), Period(p, 2)}) - 1
+                     : Period(p, 0) - 1),
+        h0_(a, Period(p, 0)), l0_(a, Period(p, 0)),
+        h1_(a, ichimoku ? Period(p, 1) : 0), l1_(a, ichimoku ? Period(p, 1) : 0),
+        h2_(a, ichimoku ? Period(p, 2) : 0), l2_(a, ichimoku ? Period(p, 2) : 0) {}
+  void Reset() override {
+    t_ = 0;
+    h0_.Reset();
+    l0_.Reset();
+    h1_.Reset();
+    l1_.Reset();
+    h2_.Reset();
+    l2_.Reset();
+  }
+  void Push(const double* in, double* out) override {
+    const double h = in[0], l = in[1];
+    double hh[3] = {0, 0, 0}, ll[3] = {0, 0, 0};
+    h0_.Push(h, &hh[0], nullptr);
+    l0_.Push(l, &ll[0], nullptr);
+    if (ichimoku_) {
+      h1_.Push(h, &hh[1], nullptr);
+      l1_.Push(l, &ll[1], nullptr);
+      h2_.Push(h, &hh[2], nullptr);
+      l2_.Push(l, &ll[2], nullptr);
+    }
+    if (t_++ < lb_) return FillNaN(out, ichimoku_ ? 4 : 3);
+    if (!ichimoku_) {
+      out[0] = hh[0];
+      out[1] = (hh[0] + ll[0]) / 2.0;
+      out[2] = ll[0];
+      return;
+    }
+    out[0] = (hh[0] + ll[0]) / 2.0;
+    out[1] = (hh[1] + ll[1]) / 2.0;
+    out[2] = (out[0] + out[1]) / 2.0;
+    out[3] = (hh[2] + ll[2]) / 2.0;
+  }
+
+ private:
+  bool ichimoku_;
+  size_t lb_;
+  Extreme<true> h0_;
+  Extreme<false> l0_;
+  Extreme<true> h1_;
+  Extreme<false> l1_;
+  Extreme<true> h2_;
+  Extreme<false> l2_;
+  size_t t_ = 0;
+};
+
+// Supertrend on the Wilder ATR: the batch's scalar band logic.
+class SupertrendEngine final : public Engine {
+ public:
+  explicit SupertrendEngine(const double* p)
+      : mult_(p[1]), atr_(TrueRangeEngine::kAtr, Period(p, 0)) {}
+  void Reset() override {
+    atr_.Reset();
+    started_ = false;
+  }
+  void Push(const double* in, double* out) override {
+    const double h = in[0], l = in[1], c = in[2];
+    double atr;
+    atr_.Push(in, &atr);
+    const double prev_close = prev_close_;
+    prev_close_ = c;
+    if (std::isnan(atr)) return FillNaN(out, 2);
+    const double mid = (h + l) / 2.0;
+    const double basic_upper = mid + mult_ * atr;
+    const double basic_lower = mid - mult_ * atr;
+    if (!started_) {
+      upper_ = basic_upper;
+      lower_ = basic_lower;
+      up_ = false;
+      started_ = true;
+    } else {
+      const bool was_up = up_;
+      lower_ = (basic_lower > lower_ || prev_close < lower_) ? basic_lower : lower_;
+      upper_ = (basic_upper < upper_ || prev_close > upper_) ? basic_upper : upper_;
+      up_ = was_up ? !(c < lower_) : c > upper_;
+    }
+    out[0] = up_ ? lower_ : upper_;
+    out[1] = up_ ? 1.0 : -1.0;
+  }
+
+ private:
+  double mult_;
+  TrueRangeEngine atr_;
+  bool started_ = false, up_ = false;
+  double upper_ = 0, lower_ = 0, prev_close_ = 0;
+};
+
+// Elder ray: high and low minus the EMA of the close.
+class ElderRayEngine final : public Engine {
+ public:
+  explicit ElderRayEngine(size_t n) : ema_(n) {}
+  void Reset() override { ema_.Reset(); }
+  void Push(const double* in, double* out) override {
+    double e;
+    if (!ema_.Push(in[2], &e)) return FillNaN(out, 2);
+    out[0] = in[0] - e;
+    out[1] = in[1] - e;
+  }
+
+ private:
+  Ema ema_;
+};
+
+// TSI: double-smoothed momentum over double-smoothed absolute momentum.
+class TsiEngine final : public Engine {
+ public:
+  TsiEngine(size_t nl, size_t ns) : e1_(nl), a1_(nl), e2_(ns), a2_(ns) {}
+  void Reset() override {
+    t_ = 0;
+    e1_.Reset();
+    a1_.Reset();
+    e2_.Reset();
+    a2_.Reset();
+  }
+  void Push(const double* in, double* out) override {
+    const double x = in[0];
+    const size_t t = t_++;
+    const double prev = prev_;
+    prev_ = x;
+    out[0] = kNaN;
+    if (t == 0) return;
+    const double mom = x - prev;
+    double e1, a1, e2, a2;
+    a1_.Push(std::fabs(mom), &a1);
+    if (!e1_.Push(mom, &e1)) return;
+    a2_.Push(a1, &a2);
+    if (!e2_.Push(e1, &e2)) return;
+    out[0] = a2 != 0 ? 100.0 * (e2 / a2) : 0.0;
+  }
+
+ private:
+  Ema e1_, a1_, e2_, a2_;
+  size_t t_ = 0;
+  double prev_ = 0;
+};
+
+// Classic floor pivots of the previous bar.
+class PivotsEngine final : public Engine {
+ public:
+  void Reset() override { have_prev_ = false; }
+  void Push(const double* in, double* out) override {
+    if (!have_prev_) {
+      FillNaN(out, 7);
+    } else {
+      const double h = h_, l = l_, c = c_;
+      const double pp = (h + l + c) / 3.0;
+      out[0] = pp;
+      out[1] = 2.0 * pp - l;
+      out[2] = pp + (h - l);
+      out[3] = h + 2.0 * (pp - l);
+      out[4] = 2.0 * pp - h;
+      out[5] = pp - (h - l);
+      out[6] = l - 2.0 * (h - pp);
+    }
+    h_ = in[0];
+    l_ = in[1];
+    c_ = in[2];
+    have_prev_ = true;
+  }
+
+ private:
+  bool have_prev_ = false;
+  double h_ = 0, l_ = 0, c_ = 0;
+};
+
 // nullptr (also in measure mode) or a new engine; `supported` tells the two
 // apart in measure mode.
 Engine* MakeEngine(Id id, const double* p, Arena& a, bool* supported) {
@@ -1228,6 +1814,44 @@ Engine* MakeEngine(Id id, const double* p, Arena& a, bool* supported) {
       return a.New<OscillatorEngine>(a, true, p);
     case Id::kTrix:
       return a.New<TrixEngine>(Period(p, 0));
+    case Id::kHma:
+      return a.New<HmaEngine>(a, Period(p, 0));
+    case Id::kVwma:
+      return a.New<VolumeRatioEngine>(a, false, Period(p, 0));
+    case Id::kStochRsi:
+      return a.New<StochRsiEngine>(a, p);
+    case Id::kUltOsc:
+      return a.New<UltOscEngine>(a, p);
+    case Id::kSar:
+      return a.New<SarEngine>(p);
+    case Id::kLinearReg:
+    case Id::kLinearRegSlope:
+    case Id::kLinearRegIntercept:
+    case Id::kLinearRegAngle:
+    case Id::kTsf:
+      return a.New<LinearRegEngine>(a, id, Period(p, 0));
+    case Id::kAdOsc:
+      return a.New<AdOscEngine>(p);
+    case Id::kVwap:
+      return a.New<VwapEngine>(false);
+    case Id::kAnchoredVwap:
+      return a.New<VwapEngine>(true);
+    case Id::kCmf:
+      return a.New<VolumeRatioEngine>(a, true, Period(p, 0));
+    case Id::kKeltner:
+      return a.New<KeltnerEngine>(p);
+    case Id::kDonchian:
+      return a.New<ChannelEngine>(a, false, p);
+    case Id::kIchimoku:
+      return a.New<ChannelEngine>(a, true, p);
+    case Id::kSupertrend:
+      return a.New<SupertrendEngine>(p);
+    case Id::kElderRay:
+      return a.New<ElderRayEngine>(Period(p, 0));
+    case Id::kTsi:
+      return a.New<TsiEngine>(Period(p, 0), Period(p, 1));
+    case Id::kPivots:
+      return a.New<PivotsEngine>();
     default:
       // Indicators added to the registry later have no engine until one is
       // written here.

@@ -1,7 +1,9 @@
 // Incremental (streaming) indicators: one bar in, that bar's outputs out, in
 // O(1) (amortised for rolling extremes; O(period) for CCI, whose mean
-// absolute deviation has no exact O(1) update), with exactly the values the
-// batch Compute() gives at that row of the same series.
+// absolute deviation has no exact O(1) update, and for the LINEARREG family
+// and TSF, which fit each window around its newest value as the batch does),
+// with exactly the values the batch Compute() gives at that row of the same
+// series. Every indicator of the registry streams.
 //
 // Memory: Init() sizes every ring buffer from the parameters and takes all of
 // the state in one allocation from the hooks; Push() and Reset() never
@@ -16,12 +18,15 @@
 //     re-sum is reproduced by a shadow accumulator), TRANGE, MOM, the ROC
 //     family, WILLR, STOCHF with a WMA %D, OBV, AD, the directional-movement
 //     family, AROON, AROONOSC, MIDPRICE, MIDPOINT, MAX, MIN, the price
-//     transforms and BOP;
+//     transforms, BOP, HMA, SAR, the LINEARREG family, TSF, VWAP, AVWAP,
+//     Donchian, Ichimoku and pivots;
 //   * within 1e-12 of max(|value|, 100) where the batch path is a Highway
 //     scan whose rounding a one-step update cannot reproduce (SMA, SUM, the
 //     EMA family, RSI, CMO, ATR, NATR, MACD, APO, PPO, TRIX, KAMA, MFI,
-//     STOCH, STOCHF, BBANDS, STDDEV, VAR; measured: about 1e-14), and for
-//     CCI within 1e-12 of its condition number |tp| / (0.015 mad);
+//     STOCH, STOCHF, BBANDS, STDDEV, VAR, VWMA, STOCHRSI, ULTOSC, ADOSC,
+//     CMF, Keltner, Supertrend, Elder ray, TSI; measured: about 1e-14), and
+//     within 1e-12 of the condition number for CCI (|tp| / (0.015 mad)),
+//     STOCHRSI (100 * 100 / RSI range), ADOSC (|AD|) and VWMA (docs);
 //   * VAR, STDDEV and the band width keep the batch precision (within 1e-12
 //     relative of the batch and of an exact long-double computation on a
 //     series falling from 800 to 0.005; measured below 1e-15).

@@ -1,0 +1,87 @@
+// Rasterize's fast paths (background template with full-height lines,
+// bottom-aligned bars copied down as a template, one kernel call for the
+// rest) must give exactly what drawing every rectangle in order gives.
+#include "cc/chart/rasterize.h"
+
+#include <cstdint>
+#include <vector>
+
+#include "cc/canvas/fill_reference.h"
+#include "cc/chart/theme.h"
+#include "gtest/gtest.h"
+
+namespace candlewick {
+namespace {
+
+// Draws `list` the slow, obvious way: background, then each rectangle.
+std::vector<uint8_t> Reference(const DisplayList& list, int32_t w, int32_t h) {
+  std::vector<uint8_t> px(static_cast<size_t>(w) * h * 4);
+  const Palette& pal = list.palette();
+  FillSpan32Reference(px.data(), static_cast<size_t>(w) * h, RgbaPattern(pal[0]));
+  for (const DrawOp& op : list.ops()) {
+    const int32_t x0 = std::max(0, static_cast<int32_t>(op.x0));
+    const int32_t y0 = std::max(0, static_cast<int32_t>(op.y0));
+    const int32_t x1 = std::min(w, static_cast<int32_t>(op.x1));
+    const int32_t y1 = std::min(h, static_cast<int32_t>(op.y1));
+    if (x0 >= x1 || y0 >= y1) continue;
+    FillRect32Reference(px.data() + (static_cast<size_t>(y0) * w + x0) * 4,
+                        static_cast<size_t>(w) * 4, x1 - x0, y1 - y0, RgbaPattern(pal[op.color]));
+  }
+  return px;
+}
+
+std::vector<uint8_t> Fast(const DisplayList& list, int32_t w, int32_t h) {
+  std::vector<uint8_t> px(static_cast<size_t>(w) * h * 4, 0xEE);
+  RasterScratch scratch(AllocatorHooks::Default());
+  Rasterize(list, Frame{px.data(), w, h, static_cast<size_t>(w) * 4, 4}, false, nullptr,
+            &scratch);
+  return px;
+}
+
+struct Lcg {
+  uint32_t state = 7;
+  int32_t operator()(int32_t mod) {
+    state = state * 1664525u + 1013904223u;
+    return static_cast<int32_t>((state >> 8) % static_cast<uint32_t>(mod));
+  }
+};
+
+// A chart-like list: full-height lines, horizontal lines, candles, then
+// bottom-aligned bars; `twist` adds the cases that must fall back.
+DisplayList ChartLike(int32_t w, int32_t h, int twist, uint32_t seed) {
+  DisplayList list(AllocatorHooks::Default());
+  list.Clear(0x101010FF);
+  const ColorIndex grid = list.palette().Intern(0x333333FF);
+  const ColorIndex up = list.palette().Intern(0x00FF00FF);
+  const ColorIndex down = list.palette().Intern(0xFF0000FF);
+  Lcg next{seed};
+  for (int32_t x = 5; x < w; x += 37) list.Rect(x, 0, x + 1, h, grid);
+  for (int32_t y = 9; y < h * 2 / 3; y += 23) list.Rect(0, y, w, y + 1, grid);
+  const int32_t bottom = twist == 3 ? h - 4 : h;  // bars not on the last row
+  for (int32_t x = 2; x + 4 < w; x += 7) {
+    // Candles above the bars' region, as in a chart's price panel.
+    const int32_t top = next(h / 3), len = 1 + next(40);
+    list.Rect(x + 2, top, x + 3, top + len, next(2) ? up : down);
+    list.Rect(x, top + 3, x + 5, top + 3 + len / 2, next(2) ? up : down);
+  }
+  for (int32_t x = 2; x + 4 < w; x += 7) {
+    const int32_t width = twist == 1 ? 9 : 5;  // twist 1: bars overlap
+    list.Rect(x, h - 1 - next(h / 3), x + width, bottom, next(2) ? up : down);
+  }
+  if (twist == 2) list.Rect(10, h - 20, 60, h - 10, grid);  // a later rect over the bars
+  if (twist == 4) list.Rect(30, h - 30, 50, h - 1, grid);   // ...and one that ends above them
+  return list;
+}
+
+TEST(Rasterize, FastPathsMatchDrawingEveryRectangleInOrder) {
+  for (int twist = 0; twist <= 4; ++twist) {
+    for (uint32_t seed = 1; seed <= 5; ++seed) {
+      const int32_t w = 203 + static_cast<int32_t>(seed), h = 157;
+      const DisplayList list = ChartLike(w, h, twist, seed);
+      ASSERT_EQ(Fast(list, w, h), Reference(list, w, h)) << "twist " << twist << " seed " << seed;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace candlewick
