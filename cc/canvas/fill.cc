@@ -205,6 +205,7 @@ void FillRects8Impl(uint8_t* HWY_RESTRICT pixels, size_t stride,
 // for rows of a few kilobytes.
 void CopyRowDownImpl(uint8_t* HWY_RESTRICT dst, size_t stride, size_t rows,
                      const uint8_t* HWY_RESTRICT row, size_t row_bytes) {
+  if (row_bytes == 0 || rows == 0) return;
   const hn::ScalableTag<uint8_t> d8;
   const size_t lanes = hn::Lanes(d8);
   if (row_bytes < lanes) {
