@@ -41,6 +41,7 @@ inline void FillRects32Reference(uint8_t* pixels, size_t stride, const FillRectI
 
 inline void CopyRowDownReference(uint8_t* dst, size_t stride, size_t rows, const uint8_t* row,
                                  size_t row_bytes) {
+  if (row_bytes == 0) return;
   for (size_t y = 0; y < rows; ++y) std::memcpy(dst + y * stride, row, row_bytes);
 }
 
