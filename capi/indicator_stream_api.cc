@@ -10,6 +10,7 @@
 
 #include "capi/candlewick.h"
 #include "capi/handles.h"
+#include "capi/shim.h"
 #include "cc/base/allocator.h"
 #include "cc/base/status.h"
 #include "cc/base/strided.h"
@@ -21,16 +22,6 @@ using candlewick::AllocatorHooks;
 using candlewick::ErrorCode;
 
 namespace {
-
-cw_status StreamFail(cw_indicator_stream* stream, ErrorCode code, const char* message) {
-  std::snprintf(stream->last_error, sizeof stream->last_error, "%s", message);
-  return static_cast<cw_status>(code);
-}
-
-cw_status ContextFail(cw_indicator_context* context, ErrorCode code, const char* message) {
-  std::snprintf(context->last_error, sizeof context->last_error, "%s", message);
-  return static_cast<cw_status>(code);
-}
 
 // A batch of up to this many series converts its column descriptors on the
 // stack; larger ones in chunks of it.
@@ -50,13 +41,8 @@ cw_status cw_indicator_stream_create(const cw_allocator* allocator, cw_indicator
   if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
   *out = nullptr;
   if (params == nullptr && param_count > 0) return CW_ERR_NULL_ARGUMENT;
-  AllocatorHooks hooks = AllocatorHooks::Default();
-  if (allocator != nullptr) {
-    if (allocator->alloc == nullptr || allocator->free == nullptr) return CW_ERR_NULL_ARGUMENT;
-    hooks.opaque = allocator->opaque;
-    hooks.alloc = allocator->alloc;
-    hooks.free = allocator->free;
-  }
+  AllocatorHooks hooks;
+  if (!candlewick::capi::HooksFrom(allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
   try {
     cw_indicator_stream* stream = candlewick::NewWithHooks<cw_indicator_stream>(hooks, hooks);
     if (stream == nullptr) return CW_ERR_OUT_OF_MEMORY;
@@ -86,14 +72,14 @@ cw_status cw_indicator_stream_push(cw_indicator_stream* stream, const double* ba
                                    size_t input_count, double* outputs, size_t output_count) {
   if (stream == nullptr) return CW_ERR_NULL_ARGUMENT;
   if (bar == nullptr && input_count > 0) {
-    return StreamFail(stream, ErrorCode::kNullArgument, "bar is NULL");
+    return candlewick::capi::Fail(stream, ErrorCode::kNullArgument, "bar is NULL");
   }
   if (outputs == nullptr && output_count > 0) {
-    return StreamFail(stream, ErrorCode::kNullArgument, "outputs is NULL");
+    return candlewick::capi::Fail(stream, ErrorCode::kNullArgument, "outputs is NULL");
   }
   const ErrorCode code = stream->stream.Push(absl::MakeConstSpan(bar, input_count),
                                              absl::MakeSpan(outputs, output_count));
-  if (code != ErrorCode::kOk) return StreamFail(stream, code, stream->stream.error());
+  if (code != ErrorCode::kOk) return candlewick::capi::Fail(stream, code, stream->stream.error());
   stream->last_error[0] = '\0';
   return CW_OK;
 }
@@ -123,24 +109,24 @@ cw_status cw_indicator_compute_batch(cw_indicator_context* context, cw_indicator
   if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
   context->last_error[0] = '\0';
   const ind::Spec* spec = ind::FindSpec(static_cast<ind::Id>(id));
-  if (spec == nullptr) return ContextFail(context, ErrorCode::kInvalidArgument, "unknown indicator id");
+  if (spec == nullptr) return candlewick::capi::Fail(context, ErrorCode::kInvalidArgument, "unknown indicator id");
   if (input_count != spec->input_count) {
     char message[160];
     std::snprintf(message, sizeof message, "%s takes %zu input columns per series, %zu given",
                   spec->name, spec->input_count, input_count);
-    return ContextFail(context, ErrorCode::kInvalidArgument, message);
+    return candlewick::capi::Fail(context, ErrorCode::kInvalidArgument, message);
   }
   if (series_count > 0 && inputs == nullptr && input_count > 0) {
-    return ContextFail(context, ErrorCode::kNullArgument, "inputs is NULL");
+    return candlewick::capi::Fail(context, ErrorCode::kNullArgument, "inputs is NULL");
   }
   if (series_count > 0 && outputs == nullptr && output_count > 0) {
-    return ContextFail(context, ErrorCode::kNullArgument, "outputs is NULL");
+    return candlewick::capi::Fail(context, ErrorCode::kNullArgument, "outputs is NULL");
   }
   if (params == nullptr && param_count > 0) {
-    return ContextFail(context, ErrorCode::kNullArgument, "params is NULL");
+    return candlewick::capi::Fail(context, ErrorCode::kNullArgument, "params is NULL");
   }
   if (series_count > 0 && output_count > 0 && output_capacities == nullptr) {
-    return ContextFail(context, ErrorCode::kNullArgument, "output_capacities is NULL");
+    return candlewick::capi::Fail(context, ErrorCode::kNullArgument, "output_capacities is NULL");
   }
   try {
     // Column descriptors become StridedViews chunk by chunk (no allocation);
@@ -169,15 +155,15 @@ cw_status cw_indicator_compute_batch(cw_indicator_context* context, cw_indicator
           message = "series " + std::to_string(first + failed) + ": " +
                     message.substr(prefix.size());
         }
-        return ContextFail(context, candlewick::CodeOf(st), message.c_str());
+        return candlewick::capi::Fail(context, candlewick::CodeOf(st), message.c_str());
       }
       if (series_count == 0) break;
     }
     return CW_OK;
   } catch (const std::bad_alloc&) {
-    return ContextFail(context, ErrorCode::kOutOfMemory, "out of memory for indicator scratch");
+    return candlewick::capi::Fail(context, ErrorCode::kOutOfMemory, "out of memory for indicator scratch");
   } catch (...) {
-    return ContextFail(context, ErrorCode::kInternal, "unexpected internal exception");
+    return candlewick::capi::Fail(context, ErrorCode::kInternal, "unexpected internal exception");
   }
 }
 

@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "capi/candlewick.h"
 #include "capi/handles.h"
+#include "capi/shim.h"
 #include "cc/base/allocator.h"
 #include "cc/base/byte_buffer.h"
 #include "cc/base/status.h"
@@ -98,15 +99,9 @@ cw_status ParseOptions(const cw_stats_options* options, StatsOptions* out, Alloc
     WriteMessage(message, message_size, text);
     return CW_ERR_STRUCT_SIZE;
   }
-  *hooks = AllocatorHooks::Default();
-  if (options->allocator != nullptr) {
-    if (options->allocator->alloc == nullptr || options->allocator->free == nullptr) {
-      WriteMessage(message, message_size, "allocator has a NULL alloc or free hook");
-      return CW_ERR_NULL_ARGUMENT;
-    }
-    hooks->opaque = options->allocator->opaque;
-    hooks->alloc = options->allocator->alloc;
-    hooks->free = options->allocator->free;
+  if (!candlewick::capi::HooksFrom(options->allocator, hooks)) {
+    WriteMessage(message, message_size, "allocator has a NULL alloc or free hook");
+    return CW_ERR_NULL_ARGUMENT;
   }
   if (options->label_count > CW_STATS_MAX_LABELS) {
     char text[128];
