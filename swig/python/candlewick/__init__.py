@@ -42,6 +42,8 @@ that "indexed" frames refer to.
 
 Indicators and statistics
 -------------------------
+:mod:`candlewick.bars` aggregates ticks or bars into time, tick, volume,
+range, Heikin-Ashi, renko, point-and-figure, kagi and line-break bars.
 :mod:`candlewick.indicators` computes TA-Lib-compatible indicators into new
 float64 arrays; :class:`Stats` collects render statistics of the charts it
 is attached to (``chart.attach_stats(stats)``) and reads them as a dict,
@@ -93,6 +95,7 @@ __all__ = [
     "Status",
     "THEMES",
     "Theme",
+    "bars",
     "indicators",
     "status_string",
     "version_info",
@@ -945,7 +948,16 @@ class Stats:
     def charts(self):
         """The open charts currently attached (a new list)."""
         with self._lock:
-            return [chart for chart in self._charts if chart._stats is self]
+            return [chart for chart in self._charts
+                    if isinstance(chart, Chart) and chart._stats is self]
+
+    @property
+    def contexts(self):
+        """The open indicator and bar contexts currently attached (a new
+        list)."""
+        with self._lock:
+            return [context for context in self._charts
+                    if not isinstance(context, Chart) and context._stats is self]
 
     def kind(self, name):
         """The kind number of a built-in kind ("render", "encode",
@@ -1092,5 +1104,96 @@ class Stats:
 
 __all__.append("StatsClosedError")
 
-# Last: the submodule imports names defined above.
-from . import indicators  # noqa: E402
+
+class _StatsAttachment:
+    """Lifetime and statistics of a context handle (indicator and bar
+    contexts).  Subclasses set ``_handle``, ``_stats`` and ``_lock`` in
+    __init__ and define ``_attach`` (the C attach function), ``_destroy``
+    and ``_what`` (a name for messages)."""
+
+    def close(self):
+        """Destroys the context (detaching its stats first).  Calling it
+        again is a no-op."""
+        with self._lock:
+            handle, self._handle = self._handle, None
+            stats, self._stats = self._stats, None
+            if handle is not None:
+                if stats is not None:
+                    self._attach(handle, None)
+                self._destroy(handle)
+        if stats is not None:
+            stats._forget(self)
+
+    @property
+    def closed(self):
+        return self._handle is None
+
+    def __enter__(self):
+        self._require_open()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+        return False
+
+    def __del__(self):
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
+    def _require_open(self):
+        handle = self._handle
+        if handle is None:
+            raise CandlewickError(Status.NULL_ARGUMENT, "the %s is closed" % self._what)
+        return handle
+
+    @property
+    def stats(self):
+        """The attached :class:`Stats`, or None."""
+        return self._stats
+
+    def attach_stats(self, stats):
+        """Records every call on this context into ``stats`` (a
+        :class:`Stats`; None detaches) from now on.  The context keeps the
+        stats object alive while attached, and closing the stats object
+        detaches it first.  Attaching replaces a previous stats object."""
+        if stats is None:
+            self.detach_stats()
+            return
+        if not isinstance(stats, Stats):
+            raise TypeError("attach_stats takes a candlewick.Stats, not %s"
+                            % type(stats).__name__)
+        with self._lock:
+            handle = self._require_open()
+            previous = self._stats
+            # Context lock, then the stats lock, as Chart.attach_stats.
+            with stats._lock:
+                stats_handle = stats._require_open()
+                status = self._attach(handle, stats_handle)
+                if status != Status.OK:
+                    raise CandlewickError(status, "cannot attach stats to the %s" % self._what)
+                stats._charts.add(self)
+            self._stats = stats
+        if previous is not None and previous is not stats:
+            previous._forget(self)
+
+    def detach_stats(self):
+        """Stops recording (a no-op when nothing is attached) and drops the
+        reference to the stats object."""
+        with self._lock:
+            stats, self._stats = self._stats, None
+            if stats is not None:
+                self._attach(self._require_open(), None)
+        if stats is not None:
+            stats._forget(self)
+
+    def _detach_from(self, stats):
+        # Stats.close: detach if still attached to `stats`.
+        with self._lock:
+            if self._stats is stats:
+                if self._handle is not None:
+                    self._attach(self._handle, None)
+                self._stats = None
+
+
+# Last: the submodules import names defined above.
+from . import bars, indicators  # noqa: E402

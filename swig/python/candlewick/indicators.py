@@ -39,7 +39,7 @@ import enum
 import operator
 import threading
 
-from . import CandlewickError, Status, lowlevel
+from . import CandlewickError, Status, _StatsAttachment, lowlevel
 
 __all__ = [
     "Context",
@@ -230,42 +230,30 @@ def _is_mapping(obj):
     return getattr(dtype, "names", None) is not None  # a structured array
 
 
-class Context:
+class Context(_StatsAttachment):
     """Scratch memory and the last error of indicator computations
     (``cw_indicator_context``).  One thread at a time uses it (calls are
     serialised by a lock); the module's functions use one per thread.  A
-    context manager; :meth:`close` destroys it (so does collection)."""
+    context manager; :meth:`close` destroys it (so does collection).
+
+    :meth:`attach_stats` records every computation into a
+    :class:`~candlewick.Stats` (kind "indicator", one sample per call,
+    failed ones included)."""
+
+    _attach = staticmethod(lowlevel.cw_indicator_context_attach_stats)
+    _what = "indicator context"
 
     def __init__(self):
         self._handle = None
+        self._stats = None
         self._lock = threading.Lock()
         status, handle = lowlevel.indicator_context_create()
         if status != Status.OK:
             raise CandlewickError(status, "cannot create an indicator context")
         self._handle = handle
 
-    def close(self):
-        with self._lock:
-            handle, self._handle = self._handle, None
-            if handle is not None:
-                lowlevel.cw_indicator_context_destroy(handle)
-
-    @property
-    def closed(self):
-        return self._handle is None
-
-    def __enter__(self):
-        if self._handle is None:
-            raise CandlewickError(Status.NULL_ARGUMENT, "the indicator context is closed")
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-        return False
-
-    def __del__(self):
-        if getattr(self, "_handle", None) is not None:
-            self.close()
+    def _destroy(self, handle):
+        lowlevel.cw_indicator_context_destroy(handle)
 
     def __repr__(self):
         return "<candlewick.indicators.Context%s>" % (" (closed)" if self.closed else "")

@@ -1,0 +1,291 @@
+"""Bar aggregation: resampling ticks or bars into new bars.
+
+    import candlewick.bars as bars
+
+    minute = bars.from_ticks("time", time=t, price=p, size=s, interval=60)
+    minute.open, minute.close, minute.row                 # NumPy arrays
+    hourly = bars.from_ohlcv("time", time=t, open=o, high=h, low=l, close=c,
+                             volume=v, interval=3600, empty="flat")
+    bricks = bars.from_ohlcv("renko", open=o, high=h, low=l, close=c, box_size=1.0)
+
+Methods by name: "time", "tick", "volume", "range", "heikin_ashi", "renko",
+"point_figure", "kagi", "line_break" (or a :class:`Method`).  Options by
+keyword, only the method's own (others are a TypeError):
+
+=============== ===========================================================
+time            interval (60), offset (0), empty ("skip", "nan", "flat")
+tick            tick_count (100)
+volume          volume_threshold (required), volume_split (False)
+range           range (required)
+heikin_ashi     (none; bars only)
+renko           box_size (fixed box) or box_mode="atr" (default) with
+                atr_period (14)
+point_figure    as renko, plus reversal (3)
+kagi            reversal_amount (4), reversal_percent (True)
+line_break      line_count (3)
+=============== ===========================================================
+
+Giving ``box_size`` selects ``box_mode="fixed"`` unless box_mode is given.
+docs/bars.md has every method's exact rules.
+
+Inputs are borrowed like a chart's columns (1-D float64, int64 or
+datetime64[s] time, contiguous or strided, never converted).  Each call asks
+the library for the exact row count first, allocates the output arrays
+(NumPy-owned) and then fills them; both steps release the GIL.
+
+The result is a :class:`Bars` named tuple of arrays: time (int64; None when
+the input had no time column), open, high, low, close, volume (float64) and
+row (int64: the last input row each output row covers, -1 for an empty time
+interval).
+
+Errors are :class:`~candlewick.CandlewickError` with the library's status
+and the context's message (INVALID_ARGUMENT for a bad option or decreasing
+times for time bars, LENGTH_MISMATCH, NON_FINITE, INCONSISTENT_OHLC,
+NEGATIVE_VOLUME, NULL_ARGUMENT for a missing time or volume column the
+method needs).
+
+Each thread aggregates through its own :class:`Context`; pass ``context=``
+to use your own (e.g. one with statistics attached).
+"""
+
+import collections
+import enum
+import operator
+import threading
+
+from . import CandlewickError, Status, _StatsAttachment, _time_column, lowlevel
+
+__all__ = [
+    "Bars",
+    "BoxMode",
+    "Context",
+    "Empty",
+    "METHODS",
+    "Method",
+    "from_ohlcv",
+    "from_ticks",
+]
+
+
+def _constants(name, prefix, skip=()):
+    return enum.IntEnum(name, sorted(
+        ((key[len(prefix):], getattr(lowlevel, key)) for key in dir(lowlevel)
+         if key.startswith(prefix) and key[len(prefix):] not in skip),
+        key=lambda item: item[1]), module=__name__)
+
+
+#: Aggregation methods (TIME = 1, TICK, VOLUME, RANGE, HEIKIN_ASHI, RENKO,
+#: POINT_FIGURE, KAGI, LINE_BREAK).  CW_BAR_EMPTY_* share the prefix
+#: "CW_BAR" but not "CW_BARS_".
+Method = _constants("Method", "CW_BARS_")
+#: What an empty time interval becomes: SKIP, NAN, FLAT.
+Empty = _constants("Empty", "CW_BAR_EMPTY_")
+#: Box sizing of renko and point-and-figure: FIXED, ATR.
+BoxMode = _constants("BoxMode", "CW_BOX_")
+
+#: The method names accepted by from_ticks / from_ohlcv.
+METHODS = tuple(method.name.lower() for method in Method)
+
+#: One aggregation's output columns.
+Bars = collections.namedtuple("Bars", "time open high low close volume row")
+
+_INT32 = (-2**31, 2**31 - 1)
+_INT64 = (-2**63, 2**63 - 1)
+_UINT64 = (0, 2**64 - 1)
+
+# Option -> (C field, kind).  Kinds: "int32", "int64", "uint64", "double",
+# "bool", or an enum (names accepted).
+_OPTIONS = {
+    "interval": "int64",
+    "offset": "int64",
+    "empty": Empty,
+    "tick_count": "uint64",
+    "volume_threshold": "double",
+    "volume_split": "bool",
+    "box_mode": BoxMode,
+    "box_size": "double",
+    "atr_period": "int32",
+    "range": "double",
+    "reversal": "int32",
+    "reversal_amount": "double",
+    "reversal_percent": "bool",
+    "line_count": "int32",
+}
+_BOX = ("box_mode", "box_size", "atr_period")
+_METHOD_OPTIONS = {
+    Method.TIME: ("interval", "offset", "empty"),
+    Method.TICK: ("tick_count",),
+    Method.VOLUME: ("volume_threshold", "volume_split"),
+    Method.RANGE: ("range",),
+    Method.HEIKIN_ASHI: (),
+    Method.RENKO: _BOX,
+    Method.POINT_FIGURE: _BOX + ("reversal",),
+    Method.KAGI: ("reversal_amount", "reversal_percent"),
+    Method.LINE_BREAK: ("line_count",),
+}
+_LIMITS = {"int32": _INT32, "int64": _INT64, "uint64": _UINT64}
+
+
+def _method(method):
+    if isinstance(method, str):
+        try:
+            return Method[method.upper()]
+        except KeyError:
+            raise CandlewickError(Status.INVALID_ARGUMENT, "unknown bar method %r; expected "
+                                  "one of %s" % (method, ", ".join(METHODS))) from None
+    value = operator.index(method)
+    try:
+        return Method(value)
+    except ValueError:  # a number newer than this binding: the library judges it
+        if not _INT32[0] <= value <= _INT32[1]:
+            raise CandlewickError(Status.INVALID_ARGUMENT,
+                                  "unknown bar method %d" % value) from None
+        return value
+
+
+def _enum_value(kind, name, value):
+    if isinstance(value, str):
+        try:
+            return int(kind[value.upper()])
+        except KeyError:
+            raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r: expected one of %s" % (
+                name, value, ", ".join(m.name.lower() for m in kind))) from None
+    value = operator.index(value)
+    if not _INT32[0] <= value <= _INT32[1]:
+        raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%d is out of range" % (name, value))
+    return value
+
+
+def _options(method, given):
+    """A cw_bar_options for `method` with the keywords in `given` set."""
+    method = _method(method)
+    allowed = _METHOD_OPTIONS.get(method, tuple(_OPTIONS))
+    for name in given:
+        if name not in _OPTIONS:
+            raise TypeError("unknown bar option %r; the options are %s"
+                            % (name, ", ".join(_OPTIONS)))
+        if name not in allowed:
+            label = method.name.lower() if isinstance(method, Method) else method
+            raise TypeError("%s bars take no option %r (theirs: %s)"
+                            % (label, name, ", ".join(allowed) or "none"))
+    options = lowlevel.cw_bar_options()
+    lowlevel.cw_bar_options_init(options, int(method))
+    given = dict(given)
+    if "box_size" in given and "box_mode" not in given:
+        given["box_mode"] = BoxMode.FIXED
+    for name, value in given.items():
+        kind = _OPTIONS[name]
+        if isinstance(kind, type):
+            value = _enum_value(kind, name, value)
+        elif kind == "bool":
+            value = int(bool(value))
+        elif kind == "double":
+            value = float(value)
+        else:
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            value = operator.index(value)
+            low, high = _LIMITS[kind]
+            if not low <= value <= high:
+                raise CandlewickError(Status.INVALID_ARGUMENT,
+                                      "%s=%d is out of range" % (name, value))
+        setattr(options, name, value)
+    return options
+
+
+class Context(_StatsAttachment):
+    """A bar-aggregation context (``cw_bar_context``): scratch memory and the
+    last error.  One thread at a time uses it (calls are serialised by a
+    lock); the module's functions use one per thread.  A context manager;
+    :meth:`close` destroys it (so does collection).
+
+    :meth:`attach_stats` records every aggregation into a
+    :class:`~candlewick.Stats` (kind "aggregate"): each successful call
+    records two samples, the size query and the fill; a call failing in the
+    library records one."""
+
+    _attach = staticmethod(lowlevel.cw_bar_context_attach_stats)
+    _what = "bar context"
+
+    def __init__(self):
+        self._handle = None
+        self._stats = None
+        self._lock = threading.Lock()
+        status, handle = lowlevel.bar_context_create()
+        if status != Status.OK:
+            raise CandlewickError(status, "cannot create a bar context")
+        self._handle = handle
+
+    def _destroy(self, handle):
+        lowlevel.cw_bar_context_destroy(handle)
+
+    def __repr__(self):
+        return "<candlewick.bars.Context%s>" % (" (closed)" if self.closed else "")
+
+    def from_ticks(self, method, *, time=None, price, size=None, **options):
+        """As the module's :func:`from_ticks`, through this context."""
+        return self._aggregate(1, (_time_column(time), price, size), method, options)
+
+    def from_ohlcv(self, method, *, open, high, low, close, volume=None, time=None,
+                   **options):
+        """As the module's :func:`from_ohlcv`, through this context."""
+        return self._aggregate(0, (_time_column(time), open, high, low, close, volume),
+                               method, options)
+
+    def _aggregate(self, ticks, columns, method, given):
+        options = _options(method, given)
+        with self._lock:
+            handle = self._require_open()
+            status, result = lowlevel.bars(handle, ticks, columns, options)
+            if status != Status.OK:
+                raise CandlewickError(status, lowlevel.cw_bar_context_last_error(handle))
+        count = result[0]
+        arrays = result[1:]
+        if len(arrays[1]) != count:  # the input changed between the two calls
+            arrays = [None if a is None else a[:count] for a in arrays]
+        return Bars(*arrays)
+
+
+_local = threading.local()
+
+
+def _thread_context():
+    context = getattr(_local, "context", None)
+    if context is None or context.closed:
+        context = _local.context = Context()
+    return context
+
+
+def from_ticks(method, *, time=None, price, size=None, context=None, **options):
+    """Aggregates ticks (a price per trade or quote, optionally its time and
+    size) into bars.
+
+    method: a name from :data:`METHODS` or a :class:`Method`
+      ("heikin_ashi" takes bars only).
+    time: int64 (or datetime64[s]) times; required by time bars.
+    price: float64 prices.
+    size: float64 sizes (volume); required by volume bars.  Without it,
+      each output row's volume is its number of ticks.
+    context: a :class:`Context` (default: one per thread).
+    options: the method's options (module doc).
+
+    Returns a :class:`Bars` named tuple of new arrays."""
+    if context is None:
+        context = _thread_context()
+    return context.from_ticks(method, time=time, price=price, size=size, **options)
+
+
+def from_ohlcv(method, *, open, high, low, close, volume=None, time=None, context=None,
+               **options):
+    """Aggregates bars into bars: resampling, tick, volume and range bars,
+    Heikin-Ashi, renko, point-and-figure, kagi, line break.
+
+    open, high, low, close: float64 prices (low <= open, close <= high).
+    volume: float64; required by volume bars.  Without it each output
+      row's volume is its number of input rows.
+    time: int64 (or datetime64[s]) times; required by time bars.
+    Others as :func:`from_ticks`."""
+    if context is None:
+        context = _thread_context()
+    return context.from_ohlcv(method, open=open, high=high, low=low, close=close,
+                              volume=volume, time=time, **options)
