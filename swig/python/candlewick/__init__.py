@@ -448,7 +448,34 @@ def _format(value):
     return value
 
 
-class Chart:
+class _Handle:
+    """The lifetime shared by every wrapper of a C handle (charts, stats,
+    contexts): ``closed``, use as a context manager, and destruction by the
+    garbage collector.  Subclasses set ``_handle`` (None once closed) and
+    define ``close()`` (idempotent) and ``_require_open()``.  The collector
+    reaches ``__del__`` only when no other thread holds the object (for a
+    stats handle, attached charts and contexts hold references, so none is
+    attached then); ``_handle`` is None when __init__ failed and absent if
+    it never ran."""
+
+    @property
+    def closed(self):
+        return self._handle is None
+
+    def __enter__(self):
+        self._require_open()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+        return False
+
+    def __del__(self):
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
+
+class Chart(_Handle):
     """A chart handle: fixed size, theme and options; renders any number of
     series.  Use it as a context manager, or call :meth:`close`; a chart that
     is only garbage-collected is destroyed then.  Every method but
@@ -568,23 +595,6 @@ class Chart:
         if stats is not None:
             stats._forget(self)
 
-    @property
-    def closed(self):
-        return self._handle is None
-
-    def __enter__(self):
-        self._require_open()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-        return False
-
-    def __del__(self):
-        # Only the garbage collector gets here, so no other thread holds the
-        # chart; `_handle` is None when __init__ failed, absent if it never ran.
-        if getattr(self, "_handle", None) is not None:
-            self.close()
 
     def __repr__(self):
         if self._handle is None:
@@ -826,7 +836,7 @@ class StatsClosedError(CandlewickError, ValueError):
         return (type(self), (self.message,))
 
 
-class Stats:
+class Stats(_Handle):
     """Bounded performance statistics (``cw_stats``): lifetime totals per
     kind of operation and a recent window with latency percentiles.  Cheap
     enough to leave on in a service.  Thread-safe; a context manager.
@@ -902,24 +912,6 @@ class Stats:
             if handle is not None:
                 lowlevel.cw_stats_destroy(handle)
 
-    @property
-    def closed(self):
-        return self._handle is None
-
-    def __enter__(self):
-        self._require_open()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-        return False
-
-    def __del__(self):
-        # Attached charts hold a reference, so none is attached here (in a
-        # reference cycle collected at once, the charts are garbage too and
-        # never render again).
-        if getattr(self, "_handle", None) is not None:
-            self.close()
 
     def __repr__(self):
         if self._handle is None:
@@ -1105,7 +1097,7 @@ class Stats:
 __all__.append("StatsClosedError")
 
 
-class _StatsAttachment:
+class _StatsAttachment(_Handle):
     """Lifetime and statistics of a context handle (indicator and bar
     contexts).  Subclasses set ``_handle``, ``_stats`` and ``_lock`` in
     __init__ and define ``_attach`` (the C attach function), ``_destroy``
@@ -1124,21 +1116,6 @@ class _StatsAttachment:
         if stats is not None:
             stats._forget(self)
 
-    @property
-    def closed(self):
-        return self._handle is None
-
-    def __enter__(self):
-        self._require_open()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-        return False
-
-    def __del__(self):
-        if getattr(self, "_handle", None) is not None:
-            self.close()
 
     def _require_open(self):
         handle = self._handle
