@@ -224,6 +224,48 @@ TEST(StatsConcurrency, WritersLappingATinyRingNeverTearAnEntry) {
   EXPECT_EQ(torn.load(), 0);
 }
 
+TEST(StatsConcurrency, OlderWritersNeverOverwriteTheNewestRecordsOfATinyRing) {
+  // A writer lapped twice makes the next two laps' writers wait on its odd
+  // state; when it finishes, the newer of them must win the slot and the
+  // older must drop its record. Once everyone is done, the window holds
+  // exactly `capacity` records: a slot left holding an older lap's ticket
+  // shows up as a missing record. Many short rounds give the interleaving
+  // many chances.
+  constexpr int kThreads = 16;
+  constexpr int kRounds = 60;
+  const uint64_t per_thread = SanitizerScaled(4000, 4);
+  int short_windows = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    FakeClock clock(kSecond);
+    StatsOptions o;
+    o.capacity = 1 + round % 3;
+    o.clock = clock.clock();
+    absl::StatusOr<StatsRecorderPtr> created =
+        StatsRecorder::Create(o, AllocatorHooks::Default());
+    ASSERT_TRUE(created.ok());
+    StatsRecorder& r = **created;
+    StartLine start(kThreads);
+    std::vector<std::thread> writers;
+    for (int t = 0; t < kThreads; ++t) {
+      writers.emplace_back([&] {
+        start.ArriveAndWait();
+        for (uint64_t j = 0; j < per_thread; ++j) {
+          StatsSample s;
+          s.end_ns = clock.now();
+          s.duration_ns = 1;
+          r.RecordChecked(s);
+        }
+      });
+    }
+    for (std::thread& w : writers) w.join();
+    StatsSnapshot s;
+    r.Read(&s);
+    EXPECT_EQ(s.count, kThreads * per_thread);
+    if (s.window_count != o.capacity) ++short_windows;
+  }
+  EXPECT_EQ(short_windows, 0) << "rounds whose window lost a newest record";
+}
+
 TEST(StatsConcurrency, ResetsAndReadsRacingWithRecordsAreSafeAndLeaveExactCounts) {
   constexpr int kThreads = 4;
   const uint64_t per_thread = SanitizerScaled(200000, 10);

@@ -344,18 +344,21 @@ void StatsRecorder::WriteSlot(uint64_t ticket, const StatsSample& s) {
   uint64_t state = ticket >= capacity_ ? 2 * (ticket - capacity_) + 2 : 0;
   int spins = 0;
   for (;;) {
-    // Acquire: our field stores must follow the previous owner's.
-    if (slot.state.compare_exchange_weak(state, done - 1, std::memory_order_acquire,
-                                         std::memory_order_relaxed)) {
-      break;
-    }
-    // A newer ticket already holds (or is filling) the slot: this record has
-    // been pushed out of the window before it landed, so drop it here.
-    if (state > done) return;
+    // Every value in `state` is judged before it is CASed over: a state read
+    // while waiting may belong to a newer ticket, even one still being
+    // written (odd), and claiming that would let this older record replace
+    // it.
+    if (state > done) return;  // pushed out of the window before it landed
     if ((state & 1) != 0) {
       // An older writer lapped by capacity records is still filling the slot.
       Backoff(&spins);
       state = slot.state.load(std::memory_order_relaxed);
+      continue;
+    }
+    // Acquire: our field stores must follow the previous owner's.
+    if (slot.state.compare_exchange_weak(state, done - 1, std::memory_order_acquire,
+                                         std::memory_order_relaxed)) {
+      break;
     }
   }
   // Readers that see any field below must also see the odd state above.
