@@ -84,7 +84,8 @@ enum {
   CW_ERR_BUFFER_TOO_SMALL = 10, /* the caller's buffer or stride is short */
   CW_ERR_OUT_OF_MEMORY = 11,    /* the allocator returned NULL */
   CW_ERR_ENCODE = 12,           /* the image encoder failed */
-  CW_ERR_INTERNAL = 13          /* a bug in candlewick: please report it */
+  CW_ERR_INTERNAL = 13,         /* a bug in candlewick: please report it */
+  CW_ERR_SERIES_TOO_SHORT = 14  /* fewer rows than a period parameter */
 };
 
 /* Fixed English text for a status ("ok", "null argument", ...).  Unknown
@@ -766,8 +767,13 @@ CW_API cw_status cw_chart_attach_stats(cw_chart* chart, cw_stats* stats);
  *
  * Values.  Output i belongs to input row i.  Positions before the first
  * defined value are NaN; on finite input the first defined value is at index
- * cw_indicator_lookback().  A series no longer than the lookback gives all
- * NaN and CW_OK (TA-Lib likewise returns no values, not an error).
+ * cw_indicator_lookback().  A series with fewer rows than any period
+ * parameter (period, fast, slow, signal, fastk, ...) is rejected with
+ * CW_ERR_SERIES_TOO_SHORT, an empty one with CW_ERR_EMPTY_SERIES: asking
+ * for a 200-bar average of 50 bars is a mistake worth reporting, where
+ * TA-Lib silently returns nothing.  A series at least as long as every
+ * period but no longer than the lookback (MACD 12/26/9 over 30 rows: the
+ * signal needs 34) gives all NaN and CW_OK.
  *
  * Non-finite input.  A NaN or infinity in any input column splits the
  * series: each maximal run of rows whose inputs are all finite is computed
@@ -980,24 +986,25 @@ CW_API cw_status cw_indicator_context_attach_stats(cw_indicator_context* context
 
 /* Computes indicator `id` over `input_count` borrowed columns (exactly the
  * indicator's input count, in the order cw_indicator_input_name() gives, all
- * of one length n; contiguous columns are read in place, strided ones are
- * gathered into the context's scratch first).  params as for
+ * of one length n; contiguous and strided columns alike are read in place,
+ * never copied).  params as for
  * cw_indicator_lookback().  outputs: output_count pointers (at most the
  * indicator's output count; missing trailing outputs and NULL entries are
  * computed but not stored), each to a caller-owned buffer of at least
  * output_capacity doubles; output_capacity must be >= n.  Element i of an
  * output belongs to row i (see "Values" and "Non-finite input" above); only
  * elements 0..n-1 are written.  Outputs must not overlap the inputs or each
- * other.  n == 0 writes nothing and succeeds.
+ * other.
  * Returns CW_OK; CW_ERR_NULL_ARGUMENT (context NULL, inputs NULL with
  * input_count > 0, outputs NULL with output_count > 0, params NULL with
  * param_count > 0, or a column with NULL data and length > 0);
  * CW_ERR_INVALID_ARGUMENT (unknown id, wrong input_count, too many outputs,
  * a bad parameter); CW_ERR_LENGTH_MISMATCH (columns of different lengths);
- * CW_ERR_BUFFER_TOO_SMALL (output_capacity < n); CW_ERR_INCONSISTENT_OHLC
- * (a finite row with high < low, for indicators taking both);
- * CW_ERR_NEGATIVE_VOLUME (a finite volume < 0); CW_ERR_OUT_OF_MEMORY
- * (scratch for strided input or intermediate series).  On error the
+ * CW_ERR_EMPTY_SERIES (n == 0); CW_ERR_SERIES_TOO_SHORT (n below a period
+ * parameter; the message names it); CW_ERR_BUFFER_TOO_SMALL
+ * (output_capacity < n); CW_ERR_INCONSISTENT_OHLC (a finite row with
+ * high < low, for indicators taking both); CW_ERR_NEGATIVE_VOLUME (a finite
+ * volume < 0); CW_ERR_OUT_OF_MEMORY (scratch for intermediate series).  On error the
  * outputs hold unspecified values.  One thread at a time per context. */
 CW_API cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id,
                                       const cw_f64_column* inputs, size_t input_count,
@@ -1026,8 +1033,9 @@ CW_API cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicato
  * a column with NULL data and length > 0); CW_ERR_INVALID_ARGUMENT
  * (unknown id, input_count not the indicator's, too many outputs, a bad
  * parameter); and per series every status of cw_indicator_compute():
- * CW_ERR_LENGTH_MISMATCH, CW_ERR_BUFFER_TOO_SMALL, CW_ERR_INCONSISTENT_OHLC,
- * CW_ERR_NEGATIVE_VOLUME, CW_ERR_OUT_OF_MEMORY. */
+ * CW_ERR_LENGTH_MISMATCH, CW_ERR_EMPTY_SERIES, CW_ERR_SERIES_TOO_SHORT,
+ * CW_ERR_BUFFER_TOO_SMALL, CW_ERR_INCONSISTENT_OHLC, CW_ERR_NEGATIVE_VOLUME,
+ * CW_ERR_OUT_OF_MEMORY. */
 CW_API cw_status cw_indicator_compute_batch(cw_indicator_context* context, cw_indicator_id id,
                                             const cw_f64_column* inputs, size_t input_count,
                                             size_t series_count, const double* params,

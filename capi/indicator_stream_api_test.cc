@@ -211,10 +211,11 @@ TEST(IndicatorStream, AllocatorHooksAtCreateOnlyAndFailuresAreClean) {
 }
 
 TEST(IndicatorBatch, EqualsOneComputeCallPerSeries) {
-  // 150 series (more than one internal chunk of 64), lengths 0..447.
+  // 150 series (more than one internal chunk of 64), lengths 9..456: from
+  // the period (all NaN: the lookback is 25) to many times the lookback.
   const size_t series = 150;
   std::vector<Bars> bars;
-  for (size_t s = 0; s < series; ++s) bars.push_back(MakeBars((s * 37) % 448, 0.1 * s));
+  for (size_t s = 0; s < series; ++s) bars.push_back(MakeBars(9 + (s * 37) % 448, 0.1 * s));
   std::vector<cw_f64_column> inputs;
   std::vector<std::vector<double>> store;
   std::vector<double*> outputs;
@@ -256,16 +257,28 @@ TEST(IndicatorBatch, EqualsOneComputeCallPerSeries) {
     EXPECT_EQ(one_output[s][n], -2.0);
   }
   // A bad series in the third chunk is reported by its global index.
-  std::vector<double> high = {1, 2}, low = {1, 3};
-  inputs[140 * 3] = {high.data(), 2, 0};
-  inputs[140 * 3 + 1] = {low.data(), 2, 0};
-  inputs[140 * 3 + 2] = {low.data(), 2, 0};
+  std::vector<double> high(12, 3.0), low(12, 1.0);
+  low[7] = 4.0;
+  inputs[140 * 3] = {high.data(), 12, 0};
+  inputs[140 * 3 + 1] = {low.data(), 12, 0};
+  inputs[140 * 3 + 2] = {low.data(), 12, 0};
   EXPECT_EQ(cw_indicator_compute_batch(context, CW_IND_ADXR, inputs.data(), 3, series, params, 1,
                                        one_output.data(), 1, capacities.data(), &failed),
             CW_ERR_INCONSISTENT_OHLC);
   EXPECT_EQ(failed, 140u);
   EXPECT_EQ(std::string(cw_indicator_context_last_error(context)).rfind("series 140: ", 0), 0u)
       << cw_indicator_context_last_error(context);
+  // So is one shorter than the period, and an empty one.
+  for (size_t k = 0; k < 3; ++k) inputs[140 * 3 + k] = {high.data(), 8, 0};
+  EXPECT_EQ(cw_indicator_compute_batch(context, CW_IND_ADXR, inputs.data(), 3, series, params, 1,
+                                       one_output.data(), 1, capacities.data(), &failed),
+            CW_ERR_SERIES_TOO_SHORT);
+  EXPECT_EQ(failed, 140u);
+  for (size_t k = 0; k < 3; ++k) inputs[140 * 3 + k] = {high.data(), 0, 0};
+  EXPECT_EQ(cw_indicator_compute_batch(context, CW_IND_ADXR, inputs.data(), 3, series, params, 1,
+                                       one_output.data(), 1, capacities.data(), &failed),
+            CW_ERR_EMPTY_SERIES);
+  EXPECT_EQ(failed, 140u);
   // Shapes and arguments.
   EXPECT_EQ(cw_indicator_compute_batch(context, CW_IND_ADXR, inputs.data(), 2, series, params, 1,
                                        one_output.data(), 1, capacities.data(), nullptr),

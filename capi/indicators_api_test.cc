@@ -271,11 +271,32 @@ TEST(IndicatorCompute, BadInputGetsAStatusAndAMessage) {
   EXPECT_EQ(cw_indicator_compute(nullptr, CW_IND_SMA, &in, 1, nullptr, 0, outs, 1, 50),
             CW_ERR_NULL_ARGUMENT);
   EXPECT_STRNE(cw_indicator_context_last_error(nullptr), "");
-  // Too short for the lookback: all NaN, and not an error.
+  // A period longer than the series is an error that names both.
   const double period[] = {60};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &in, 1, period, 1, outs, 1, 50),
+            CW_ERR_SERIES_TOO_SHORT);
+  EXPECT_STREQ(cw_indicator_context_last_error(ctx),
+               "sma: period 60 is longer than the series (50 rows)");
+  // Every period counts, not only the first parameter.
+  const double macd_slow_60[] = {12, 60, 9};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_MACD, &in, 1, macd_slow_60, 3, outs, 1, 50),
+            CW_ERR_SERIES_TOO_SHORT);
+  EXPECT_STREQ(cw_indicator_context_last_error(ctx),
+               "macd: slow period 60 is longer than the series (50 rows)");
+  // As long as every period but not the lookback (MACD 12/26/9 needs 34
+  // rows for its first signal value): all NaN, and not an error.
   std::fill(out.begin(), out.end(), 0.0);
-  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_SMA, &in, 1, period, 1, outs, 1, 50), CW_OK);
-  for (double v : out) EXPECT_TRUE(std::isnan(v));
+  const cw_f64_column thirty = {x.data(), 30, 0};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_MACD, &thirty, 1, nullptr, 0, outs, 1, 50), CW_OK);
+  for (size_t i = 0; i < 30; ++i) EXPECT_TRUE(std::isnan(out[i])) << i;
+  EXPECT_EQ(out[30], 0.0);  // nothing written past n
+  // An empty series.
+  const cw_f64_column empty = {x.data(), 0, 0};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_OBV, &empty, 1, nullptr, 0, outs, 1, 50),
+            CW_ERR_INVALID_ARGUMENT);  // OBV takes two columns
+  const cw_f64_column empty2[] = {empty, empty};
+  EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_OBV, empty2, 2, nullptr, 0, outs, 1, 50),
+            CW_ERR_EMPTY_SERIES);
   cw_indicator_context_destroy(ctx);
 }
 

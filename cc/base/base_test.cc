@@ -11,7 +11,7 @@ namespace candlewick {
 namespace {
 
 TEST(Status, CodeRoundTripsThroughAbslStatus) {
-  for (int32_t c = 1; c <= static_cast<int32_t>(ErrorCode::kInternal); ++c) {
+  for (int32_t c = 1; c <= static_cast<int32_t>(kLastErrorCode); ++c) {
     const absl::Status s = Error(static_cast<ErrorCode>(c), "msg");
     EXPECT_FALSE(s.ok());
     EXPECT_EQ(static_cast<int32_t>(CodeOf(s)), c);

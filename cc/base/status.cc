@@ -42,7 +42,7 @@ ErrorCode CodeOf(const absl::Status& status) {
   if (!payload.has_value()) return ErrorCode::kInternal;
   const std::string text(*payload);
   const int value = std::atoi(text.c_str());
-  if (value <= 0 || value > static_cast<int>(ErrorCode::kInternal)) {
+  if (value <= 0 || value > static_cast<int>(kLastErrorCode)) {
     return ErrorCode::kInternal;
   }
   return static_cast<ErrorCode>(value);
@@ -64,6 +64,7 @@ const char* ErrorCodeText(int32_t code) {
     case 11: return "out of memory";
     case 12: return "encoder failure";
     case 13: return "internal error";
+    case 14: return "series shorter than a period";
     default: return "unknown status";
   }
 }

@@ -27,7 +27,11 @@ enum class ErrorCode : int32_t {
   kOutOfMemory = 11,
   kEncode = 12,
   kInternal = 13,
+  kSeriesTooShort = 14,
 };
+
+// The highest code in use: codes 1..kLastErrorCode are errors.
+inline constexpr ErrorCode kLastErrorCode = ErrorCode::kSeriesTooShort;
 
 // A non-OK status with `code` attached and `message` as its text.
 absl::Status Error(ErrorCode code, absl::string_view message);

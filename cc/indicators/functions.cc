@@ -9,6 +9,13 @@
 // here the test is v == 0, because an absolute threshold silently zeroes
 // indicators of instruments priced below about 1e-6 (TA-Lib and candlewick
 // agree whenever the tested quantity is 0 or above 1e-8).
+//
+// Input columns are read in place whatever their stride: every compute
+// function, and every helper that reads an input column, is a template over
+// the column type (`const double*` or StridedColumn, which read the same way:
+// x[i], x + k), instantiated for both at the end of this file. Helpers
+// applied to intermediate workspace arrays deduce `const double*` or
+// `double*` there and only read them.
 #include "cc/indicators/functions.h"
 
 #include <algorithm>
@@ -16,6 +23,7 @@
 #include <cstddef>
 #include <limits>
 
+#include "cc/indicators/column.h"
 #include "cc/indicators/kernels.h"
 #include "cc/indicators/kernels_reference.h"
 
@@ -32,7 +40,8 @@ void FillNaN(double* out, size_t count) { std::fill(out, out + count, kNaN); }
 // EMA of x[0..m) with smoothing k whose first value sits at `first`: the
 // simple mean of x[first-n+1..first] (TA-Lib's seed), then
 // y = (1-k) * y + k * x. NaN before `first`. Needs n-1 <= first < m.
-void EmaFrom(const double* x, size_t m, size_t n, double k, size_t first, double* out) {
+template <class X>
+void EmaFrom(X x, size_t m, size_t n, double k, size_t first, double* out) {
   FillNaN(out, first);
   double sum = 0;
   for (size_t j = first + 1 - n; j <= first; ++j) sum += x[j];
@@ -44,12 +53,14 @@ void EmaFrom(const double* x, size_t m, size_t n, double k, size_t first, double
 double EmaK(size_t n) { return 2.0 / (static_cast<double>(n) + 1.0); }
 
 // The plain TA-Lib EMA; all NaN when m < n.
-void EmaInto(const double* x, size_t m, size_t n, double* out) {
+template <class X>
+void EmaInto(X x, size_t m, size_t n, double* out) {
   if (m < n) return FillNaN(out, m);
   EmaFrom(x, m, n, EmaK(n), n - 1, out);
 }
 
-void SmaInto(const double* x, size_t m, size_t n, double* out) {
+template <class X>
+void SmaInto(X x, size_t m, size_t n, double* out) {
   FillNaN(out, std::min(m, n - 1));
   RollingSum(x, m, n, 1.0 / static_cast<double>(n), out);
 }
@@ -57,7 +68,8 @@ void SmaInto(const double* x, size_t m, size_t n, double* out) {
 // Weighted MA with weights 1..n (newest heaviest). The weighted sum W and the
 // plain sum S follow W += n*x[i] - S; S += x[i] - x[i-n] (TA-Lib's update),
 // both recomputed directly every max(64, n) bars so rounding cannot drift.
-void WmaInto(const double* x, size_t m, size_t n, double* out) {
+template <class X>
+void WmaInto(X x, size_t m, size_t n, double* out) {
   FillNaN(out, std::min(m, n - 1));
   if (m < n) return;
   const double divider = static_cast<double>(n) * static_cast<double>(n + 1) / 2.0;
@@ -81,7 +93,8 @@ void WmaInto(const double* x, size_t m, size_t n, double* out) {
   }
 }
 
-void DemaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
+template <class X>
+void DemaInto(X x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
   const size_t lb = 2 * (n - 1);
   if (m <= lb) return FillNaN(out, m);
   double* e1 = ws.Buffer(slot, m);
@@ -91,7 +104,8 @@ void DemaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, s
   for (size_t i = lb; i < m; ++i) out[i] = 2.0 * e1[i] - out[i];
 }
 
-void TemaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
+template <class X>
+void TemaInto(X x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
   const size_t lb = 3 * (n - 1);
   if (m <= lb) return FillNaN(out, m);
   double* e1 = ws.Buffer(slot, m);
@@ -106,7 +120,8 @@ void TemaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, s
 
 // Triangular MA: weights 1,2,..,2,1 over n bars, i.e. an SMA of an SMA with
 // periods (n+1)/2 and (n+1)/2 for odd n, n/2 and n/2+1 for even n.
-void TrimaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
+template <class X>
+void TrimaInto(X x, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
   const size_t a = (n % 2 == 1) ? (n + 1) / 2 : n / 2;
   const size_t b = (n % 2 == 1) ? (n + 1) / 2 : n / 2 + 1;
   if (m < n) return FillNaN(out, m);
@@ -119,8 +134,8 @@ void TrimaInto(const double* x, size_t m, size_t n, double* out, Workspace& ws, 
 // Index of the extreme of each window x[i-w+1..i] (i >= w-1), the most recent
 // one on ties (TA-Lib's rule, which matters for AROON), by a monotonic deque
 // held in a ring of w indices: O(1) amortised per bar.
-template <bool kMax, typename Fn>
-void ForEachWindowExtreme(const double* x, size_t m, size_t w, size_t* ring, Fn&& fn) {
+template <bool kMax, class X, typename Fn>
+void ForEachWindowExtreme(X x, size_t m, size_t w, size_t* ring, Fn&& fn) {
   size_t head = 0, count = 0;
   auto at = [&](size_t k) -> size_t& {
     size_t pos = head + k;
@@ -146,8 +161,8 @@ void ForEachWindowExtreme(const double* x, size_t m, size_t w, size_t* ring, Fn&
   }
 }
 
-template <bool kMax>
-void RollingExtremeInto(const double* x, size_t m, size_t w, double* out, Workspace& ws) {
+template <bool kMax, class X>
+void RollingExtremeInto(X x, size_t m, size_t w, double* out, Workspace& ws) {
   FillNaN(out, std::min(m, w - 1));
   size_t* ring = ws.Indices(0, w);
   ForEachWindowExtreme<kMax>(x, m, w, ring, [&](size_t i, size_t k) { out[i] = x[k]; });
@@ -155,8 +170,8 @@ void RollingExtremeInto(const double* x, size_t m, size_t w, double* out, Worksp
 
 // Fast %K: 100 * (close - lowest low) / (highest high - lowest low) over n
 // bars, 0 when the range is 0 (TA-Lib). NaN before n-1.
-void FastKInto(const double* h, const double* l, const double* c, size_t m, size_t n,
-               double* out, Workspace& ws, size_t slot) {
+template <class X>
+void FastKInto(X h, X l, X c, size_t m, size_t n, double* out, Workspace& ws, size_t slot) {
   double* highest = ws.Buffer(slot, m);
   RollingExtremeInto<true>(h, m, n, highest, ws);
   RollingExtremeInto<false>(l, m, n, out, ws);
@@ -170,9 +185,8 @@ void FastKInto(const double* h, const double* l, const double* c, size_t m, size
 // +DM, -DM and true range are summed; from bar n on each is smoothed as
 // v = v - v/n + today's value. fn(i, plus_dm, minus_dm, tr) is called for
 // every bar i >= n.
-template <typename Fn>
-void ForEachDirectional(const double* h, const double* l, const double* c, size_t m, size_t n,
-                        Fn&& fn) {
+template <class X, typename Fn>
+void ForEachDirectional(X h, X l, X c, size_t m, size_t n, Fn&& fn) {
   const double dn = static_cast<double>(n);
   double plus = 0, minus = 0, tr = 0;
   for (size_t i = 1; i < m; ++i) {
@@ -211,8 +225,8 @@ bool DxValue(double plus, double minus, double tr, double* dx) {
 
 // ADX into out (NaN before 2n-1): the mean of the first n DX values (an
 // undefined DX counts as 0), then Wilder smoothing that skips undefined DX.
-void AdxInto(const double* h, const double* l, const double* c, size_t m, size_t n,
-             double* out) {
+template <class X>
+void AdxInto(X h, X l, X c, size_t m, size_t n, double* out) {
   const size_t lb = 2 * n - 1;
   FillNaN(out, std::min(m, lb));
   const double dn = static_cast<double>(n);
@@ -234,21 +248,9 @@ void AdxInto(const double* h, const double* l, const double* c, size_t m, size_t
   });
 }
 
-}  // namespace
-
-size_t MaLookback(MaType type, size_t n) {
-  switch (type) {
-    case MaType::kDema:
-      return 2 * (n - 1);
-    case MaType::kTema:
-      return 3 * (n - 1);
-    default:
-      return n - 1;
-  }
-}
-
-void MovingAverage(MaType type, const double* x, size_t m, size_t n, double* out, Workspace& ws,
-                   size_t first_slot) {
+// MovingAverage over any column type.
+template <class X>
+void MaInto(MaType type, X x, size_t m, size_t n, double* out, Workspace& ws, size_t first_slot) {
   switch (type) {
     case MaType::kSma:
       return SmaInto(x, m, n, out);
@@ -265,10 +267,29 @@ void MovingAverage(MaType type, const double* x, size_t m, size_t n, double* out
   }
 }
 
+}  // namespace
+
+size_t MaLookback(MaType type, size_t n) {
+  switch (type) {
+    case MaType::kDema:
+      return 2 * (n - 1);
+    case MaType::kTema:
+      return 3 * (n - 1);
+    default:
+      return n - 1;
+  }
+}
+
+void MovingAverage(MaType type, const double* x, size_t m, size_t n, double* out, Workspace& ws,
+                   size_t first_slot) {
+  MaInto(type, x, m, n, out, ws, first_slot);
+}
+
 // ---- Moving averages -------------------------------------------------------
 
 size_t SmaLookback(const double* p) { return Period(p, 0) - 1; }
-void SmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void SmaCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   SmaInto(in[0], m, Period(p, 0), out[0]);
 }
@@ -276,7 +297,8 @@ void SmaCompute(const double* const* in, size_t m, const double* p, double* cons
 // params: period, seed (0: SMA of the first n values as TA-Lib; 1: the first
 // value, as Tulip and pandas' ewm(adjust=False), defined from bar 0).
 size_t EmaLookback(const double* p) { return p[1] == 0 ? Period(p, 0) - 1 : 0; }
-void EmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void EmaCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
   if (p[1] == 0) return EmaInto(in[0], m, n, out[0]);
@@ -286,25 +308,29 @@ void EmaCompute(const double* const* in, size_t m, const double* p, double* cons
 }
 
 size_t WmaLookback(const double* p) { return Period(p, 0) - 1; }
-void WmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void WmaCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   WmaInto(in[0], m, Period(p, 0), out[0]);
 }
 
 size_t DemaLookback(const double* p) { return 2 * (Period(p, 0) - 1); }
-void DemaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void DemaCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   DemaInto(in[0], m, Period(p, 0), out[0], ws, kFirstFunctionSlot);
 }
 
 size_t TemaLookback(const double* p) { return 3 * (Period(p, 0) - 1); }
-void TemaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void TemaCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   TemaInto(in[0], m, Period(p, 0), out[0], ws, kFirstFunctionSlot);
 }
 
 size_t TrimaLookback(const double* p) { return Period(p, 0) - 1; }
-void TrimaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void TrimaCompute(const In* in, size_t m, const double* p, double* const* out,
                   Workspace& ws) {
   TrimaInto(in[0], m, Period(p, 0), out[0], ws, kFirstFunctionSlot);
 }
@@ -313,7 +339,8 @@ void TrimaCompute(const double* const* in, size_t m, const double* p, double* co
 
 // The Wilder seeds of RSI and CMO: the simple means of the first n gains
 // and losses (moves between bars 0..n).
-static void MeanGainLoss(const double* x, size_t n, double* gain, double* loss) {
+template <class X>
+static void MeanGainLoss(X x, size_t n, double* gain, double* loss) {
   double g = 0, l = 0;
   for (size_t i = 1; i <= n; ++i) {
     const double move = x[i] - x[i - 1];
@@ -328,10 +355,11 @@ static void MeanGainLoss(const double* x, size_t n, double* gain, double* loss) 
 }
 
 size_t RsiLookback(const double* p) { return Period(p, 0); }
-void RsiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void RsiCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
-  const double* x = in[0];
+  const In x = in[0];
   FillNaN(out[0], n);
   double gain, loss;
   MeanGainLoss(x, n, &gain, &loss);
@@ -345,14 +373,15 @@ size_t MacdLookback(const double* p) {
   const size_t slow = std::max(Period(p, 0), Period(p, 1));
   return slow - 1 + Period(p, 2) - 1;
 }
-void MacdCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void MacdCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace&) {
   const size_t fast = std::min(Period(p, 0), Period(p, 1));
   const size_t slow = std::max(Period(p, 0), Period(p, 1));
   const size_t signal = Period(p, 2);
   const size_t start = slow - 1;
   const size_t lb = MacdLookback(p);
-  const double* x = in[0];
+  const In x = in[0];
   double* macd = out[0];
   double* sig = out[1];
   double* hist = out[2];
@@ -382,7 +411,8 @@ void MacdCompute(const double* const* in, size_t m, const double* p, double* con
 }
 
 size_t MomLookback(const double* p) { return Period(p, 0); }
-void MomCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void MomCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
   FillNaN(out[0], n);
@@ -390,7 +420,8 @@ void MomCompute(const double* const* in, size_t m, const double* p, double* cons
 }
 
 size_t RocLookback(const double* p) { return Period(p, 0); }
-void RocCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void RocCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
   FillNaN(out[0], n);
@@ -401,7 +432,8 @@ void RocCompute(const double* const* in, size_t m, const double* p, double* cons
 }
 
 size_t WillrLookback(const double* p) { return Period(p, 0) - 1; }
-void WillrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void WillrCompute(const In* in, size_t m, const double* p, double* const* out,
                   Workspace& ws) {
   const size_t n = Period(p, 0);
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
@@ -418,7 +450,8 @@ size_t StochLookback(const double* p) {
   return Period(p, 0) - 1 + MaLookback(static_cast<MaType>(p[2]), Period(p, 1)) +
          MaLookback(static_cast<MaType>(p[4]), Period(p, 3));
 }
-void StochCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void StochCompute(const In* in, size_t m, const double* p, double* const* out,
                   Workspace& ws) {
   const size_t fk = Period(p, 0);
   double* fastk = ws.Buffer(kFirstFunctionSlot, m);
@@ -438,7 +471,8 @@ void StochCompute(const double* const* in, size_t m, const double* p, double* co
 size_t StochfLookback(const double* p) {
   return Period(p, 0) - 1 + MaLookback(static_cast<MaType>(p[2]), Period(p, 1));
 }
-void StochfCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void StochfCompute(const In* in, size_t m, const double* p, double* const* out,
                    Workspace& ws) {
   const size_t fk = Period(p, 0);
   FastKInto(in[0], in[1], in[2], m, fk, out[0], ws, kFirstFunctionSlot);
@@ -452,7 +486,8 @@ void StochfCompute(const double* const* in, size_t m, const double* p, double* c
 // CCI: (tp - sma(tp)) / (0.015 * mean |tp - sma(tp)|), tp = (h + l + c) / 3;
 // 0 when either factor is 0 (TA-Lib).
 size_t CciLookback(const double* p) { return Period(p, 0) - 1; }
-void CciCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void CciCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   const size_t n = Period(p, 0);
   double* tp = ws.Buffer(kFirstFunctionSlot, m);
@@ -472,7 +507,8 @@ void CciCompute(const double* const* in, size_t m, const double* p, double* cons
 // up = 100 * (n - bars since the highest high) / n, the most recent extreme
 // on ties.
 size_t AroonLookback(const double* p) { return Period(p, 0); }
-void AroonCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void AroonCompute(const In* in, size_t m, const double* p, double* const* out,
                   Workspace& ws) {
   const size_t n = Period(p, 0);
   const double factor = 100.0 / static_cast<double>(n);
@@ -488,7 +524,8 @@ void AroonCompute(const double* const* in, size_t m, const double* p, double* co
 }
 
 size_t AroonOscLookback(const double* p) { return Period(p, 0); }
-void AroonOscCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void AroonOscCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t n = Period(p, 0);
   const double factor = 100.0 / static_cast<double>(n);
@@ -511,12 +548,13 @@ void AroonOscCompute(const double* const* in, size_t m, const double* p, double*
 size_t BbandsLookback(const double* p) {
   return MaLookback(static_cast<MaType>(p[3]), Period(p, 0));
 }
-void BbandsCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void BbandsCompute(const In* in, size_t m, const double* p, double* const* out,
                    Workspace& ws) {
   const size_t n = Period(p, 0);
   const MaType type = static_cast<MaType>(p[3]);
   const size_t lb = BbandsLookback(p);
-  const double* x = in[0];
+  const In x = in[0];
   double* upper = out[0];
   double* middle = out[1];
   double* lower = out[2];
@@ -525,7 +563,7 @@ void BbandsCompute(const double* const* in, size_t m, const double* p, double* c
   } else {
     double* sma = ws.Buffer(kFirstFunctionSlot, m);
     SmaInto(x, m, n, sma);
-    MovingAverage(type, x, m, n, middle, ws, kFirstFunctionSlot + 1);
+    MaInto(type, x, m, n, middle, ws, kFirstFunctionSlot + 1);
     WindowBands(x, m, n, sma, middle, p[1], p[2], upper, lower);
   }
   FillNaN(middle, lb);
@@ -535,7 +573,8 @@ void BbandsCompute(const double* const* in, size_t m, const double* p, double* c
 
 // Only the SMA middle band has a single-pass kernel; other MA types decline
 // at once (nothing written) and take the general path.
-bool BbandsChecked(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+bool BbandsChecked(const In* in, size_t m, const double* p, double* const* out,
                    Workspace&) {
   if (static_cast<MaType>(p[3]) != MaType::kSma) return false;
   const size_t n = Period(p, 0);
@@ -554,7 +593,8 @@ double SampleFactor(bool sample, size_t n) {
 // TA-Lib-shaped calls keep their meaning), sample (0: population, TA-Lib;
 // 1: sample, divisor n-1).
 size_t VarLookback(const double* p) { return Period(p, 0) - 1; }
-void VarCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void VarCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   const size_t n = Period(p, 0);
   double* mean = ws.Buffer(kFirstFunctionSlot, m);
@@ -569,7 +609,8 @@ void VarCompute(const double* const* in, size_t m, const double* p, double* cons
 
 // params: period, nbdev, sample (as VAR).
 size_t StddevLookback(const double* p) { return Period(p, 0) - 1; }
-void StddevCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void StddevCompute(const In* in, size_t m, const double* p, double* const* out,
                    Workspace& ws) {
   const size_t n = Period(p, 0);
   double* mean = ws.Buffer(kFirstFunctionSlot, m);
@@ -580,7 +621,8 @@ void StddevCompute(const double* const* in, size_t m, const double* p, double* c
 }
 
 size_t TrangeLookback(const double*) { return 1; }
-void TrangeCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void TrangeCompute(const In* in, size_t m, const double*, double* const* out,
                    Workspace&) {
   out[0][0] = kNaN;
   TrueRange(in[0], in[1], in[2], m, out[0]);
@@ -589,10 +631,11 @@ void TrangeCompute(const double* const* in, size_t m, const double*, double* con
 // Wilder's ATR: the mean of the first n true ranges (bars 1..n), then
 // atr = ((n-1) * atr + tr) / n.
 size_t AtrLookback(const double* p) { return Period(p, 0); }
-void AtrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void AtrCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
-  const double *h = in[0], *l = in[1], *c = in[2];
+  const In h = in[0], l = in[1], c = in[2];
   double sum = 0;
   for (size_t i = 1; i <= n; ++i) sum += TrueRangeValue(h[i], l[i], c[i - 1]);
   const double seed = sum / static_cast<double>(n);
@@ -601,10 +644,11 @@ void AtrCompute(const double* const* in, size_t m, const double* p, double* cons
   WilderAverageTrueRange(h, l, c, m, n, seed, out[0]);
 }
 
-bool AtrChecked(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+bool AtrChecked(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
-  const double *h = in[0], *l = in[1], *c = in[2];
+  const In h = in[0], l = in[1], c = in[2];
   double sum = 0;
   for (size_t i = 0; i <= n; ++i) {
     if (!(std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i])) || h[i] < l[i]) {
@@ -618,7 +662,8 @@ bool AtrChecked(const double* const* in, size_t m, const double* p, double* cons
   return WilderAverageTrueRangeChecked(h, l, c, m, n, seed, out[0]);
 }
 
-bool NatrChecked(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+bool NatrChecked(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   if (!AtrChecked(in, m, p, out, ws)) return false;
   for (size_t i = Period(p, 0); i < m; ++i) {
@@ -629,7 +674,8 @@ bool NatrChecked(const double* const* in, size_t m, const double* p, double* con
 }
 
 size_t NatrLookback(const double* p) { return Period(p, 0); }
-void NatrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void NatrCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   AtrCompute(in, m, p, out, ws);
   for (size_t i = Period(p, 0); i < m; ++i) {
@@ -641,10 +687,11 @@ void NatrCompute(const double* const* in, size_t m, const double* p, double* con
 // ---- Volume ----------------------------------------------------------------
 
 size_t ObvLookback(const double*) { return 0; }
-void ObvCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void ObvCompute(const In* in, size_t m, const double*, double* const* out,
                 Workspace&) {
-  const double* c = in[0];
-  const double* v = in[1];
+  const In c = in[0];
+  const In v = in[1];
   double obv = v[0];
   out[0][0] = obv;
   for (size_t i = 1; i < m; ++i) {
@@ -658,7 +705,8 @@ void ObvCompute(const double* const* in, size_t m, const double*, double* const*
 }
 
 size_t AdLookback(const double*) { return 0; }
-void AdCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void AdCompute(const In* in, size_t m, const double*, double* const* out,
                Workspace&) {
   double ad = 0;
   for (size_t i = 0; i < m; ++i) {
@@ -672,7 +720,8 @@ void AdCompute(const double* const* in, size_t m, const double*, double* const* 
 // ---- Directional movement --------------------------------------------------
 
 size_t PlusDiLookback(const double* p) { return Period(p, 0); }
-void PlusDiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void PlusDiCompute(const In* in, size_t m, const double* p, double* const* out,
                    Workspace&) {
   FillNaN(out[0], Period(p, 0));
   ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0),
@@ -682,7 +731,8 @@ void PlusDiCompute(const double* const* in, size_t m, const double* p, double* c
 }
 
 size_t MinusDiLookback(const double* p) { return Period(p, 0); }
-void MinusDiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void MinusDiCompute(const In* in, size_t m, const double* p, double* const* out,
                     Workspace&) {
   FillNaN(out[0], Period(p, 0));
   ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0),
@@ -692,7 +742,8 @@ void MinusDiCompute(const double* const* in, size_t m, const double* p, double* 
 }
 
 size_t DxLookback(const double* p) { return Period(p, 0); }
-void DxCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void DxCompute(const In* in, size_t m, const double* p, double* const* out,
                Workspace&) {
   FillNaN(out[0], Period(p, 0));
   double last = 0;  // an undefined DX repeats the previous value (0 at first)
@@ -705,14 +756,16 @@ void DxCompute(const double* const* in, size_t m, const double* p, double* const
 }
 
 size_t AdxLookback(const double* p) { return 2 * Period(p, 0) - 1; }
-void AdxCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void AdxCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   AdxInto(in[0], in[1], in[2], m, Period(p, 0), out[0]);
 }
 
 // ADXR = (ADX[i] + ADX[i - (n-1)]) / 2.
 size_t AdxrLookback(const double* p) { return 3 * Period(p, 0) - 2; }
-void AdxrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void AdxrCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   const size_t n = Period(p, 0);
   double* adx = ws.Buffer(kFirstFunctionSlot, m);
@@ -725,7 +778,8 @@ void AdxrCompute(const double* const* in, size_t m, const double* p, double* con
 // ---- Ranges and price transforms -------------------------------------------
 
 size_t MidpriceLookback(const double* p) { return Period(p, 0) - 1; }
-void MidpriceCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void MidpriceCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t n = Period(p, 0);
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
@@ -735,7 +789,8 @@ void MidpriceCompute(const double* const* in, size_t m, const double* p, double*
 }
 
 size_t MidpointLookback(const double* p) { return Period(p, 0) - 1; }
-void MidpointCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void MidpointCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t n = Period(p, 0);
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
@@ -745,26 +800,30 @@ void MidpointCompute(const double* const* in, size_t m, const double* p, double*
 }
 
 size_t MedpriceLookback(const double*) { return 0; }
-void MedpriceCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void MedpriceCompute(const In* in, size_t m, const double*, double* const* out,
                      Workspace&) {
   for (size_t i = 0; i < m; ++i) out[0][i] = (in[0][i] + in[1][i]) / 2.0;
 }
 
 size_t TyppriceLookback(const double*) { return 0; }
-void TyppriceCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void TyppriceCompute(const In* in, size_t m, const double*, double* const* out,
                      Workspace&) {
   for (size_t i = 0; i < m; ++i) out[0][i] = (in[0][i] + in[1][i] + in[2][i]) / 3.0;
 }
 
 size_t WclpriceLookback(const double*) { return 0; }
-void WclpriceCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void WclpriceCompute(const In* in, size_t m, const double*, double* const* out,
                      Workspace&) {
   for (size_t i = 0; i < m; ++i) out[0][i] = (in[0][i] + in[1][i] + in[2][i] * 2.0) / 4.0;
 }
 
 // Inputs open, high, low, close (TA-Lib's order).
 size_t AvgpriceLookback(const double*) { return 0; }
-void AvgpriceCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void AvgpriceCompute(const In* in, size_t m, const double*, double* const* out,
                      Workspace&) {
   for (size_t i = 0; i < m; ++i) {
     out[0][i] = (in[1][i] + in[2][i] + in[3][i] + in[0][i]) / 4.0;
@@ -772,19 +831,22 @@ void AvgpriceCompute(const double* const* in, size_t m, const double*, double* c
 }
 
 size_t MaxLookback(const double* p) { return Period(p, 0) - 1; }
-void MaxCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void MaxCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   RollingExtremeInto<true>(in[0], m, Period(p, 0), out[0], ws);
 }
 
 size_t MinLookback(const double* p) { return Period(p, 0) - 1; }
-void MinCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void MinCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   RollingExtremeInto<false>(in[0], m, Period(p, 0), out[0], ws);
 }
 
 size_t SumLookback(const double* p) { return Period(p, 0) - 1; }
-void SumCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void SumCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
   FillNaN(out[0], n - 1);
@@ -798,10 +860,11 @@ void SumCompute(const double* const* in, size_t m, const double* p, double* cons
 // sc = (ER (2/3 - 2/31) + 2/31)^2, kama += sc (x - kama), starting from
 // x[n-1] at bar n. The sum of moves is a drift-free rolling sum.
 size_t KamaLookback(const double* p) { return Period(p, 0); }
-void KamaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void KamaCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   const size_t n = Period(p, 0);
-  const double* x = in[0];
+  const In x = in[0];
   double* moves = ws.Buffer(kFirstFunctionSlot, m);
   double* sum = ws.Buffer(kFirstFunctionSlot + 1, m);
   moves[0] = 0;
@@ -823,10 +886,11 @@ void KamaCompute(const double* const* in, size_t m, const double* p, double* con
 
 // Chande momentum oscillator, smoothed as RSI (TA-Lib).
 size_t CmoLookback(const double* p) { return Period(p, 0); }
-void CmoCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void CmoCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
-  const double* x = in[0];
+  const In x = in[0];
   FillNaN(out[0], n);
   double gain, loss;
   MeanGainLoss(x, n, &gain, &loss);
@@ -839,7 +903,8 @@ void CmoCompute(const double* const* in, size_t m, const double* p, double* cons
 // reports 0 whenever pos + neg < 1, an absolute threshold that zeroes low
 // volume or low price series; here only 0/0 is 0.)
 size_t MfiLookback(const double* p) { return Period(p, 0); }
-void MfiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void MfiCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   const size_t n = Period(p, 0);
   double* pos = ws.Buffer(kFirstFunctionSlot, m);
@@ -883,20 +948,22 @@ void MfiCompute(const double* const* in, size_t m, const double* p, double* cons
 // fast), each from its own natural start: unlike MACD, TA-Lib 0.8 does not
 // re-seed the fast EMA at the slow one's first bar (checked against it).
 namespace {
-void PriceOscillator(const double* const* in, size_t m, const double* p, double* fast_ma,
+template <class In>
+void PriceOscillator(const In* in, size_t m, const double* p, double* fast_ma,
                      double* slow_ma, Workspace& ws) {
   const size_t fast = std::min(Period(p, 0), Period(p, 1));
   const size_t slow = std::max(Period(p, 0), Period(p, 1));
   const MaType type = static_cast<MaType>(p[2]);
-  MovingAverage(type, in[0], m, slow, slow_ma, ws, kFirstFunctionSlot + 1);
-  MovingAverage(type, in[0], m, fast, fast_ma, ws, kFirstFunctionSlot + 1);
+  MaInto(type, in[0], m, slow, slow_ma, ws, kFirstFunctionSlot + 1);
+  MaInto(type, in[0], m, fast, fast_ma, ws, kFirstFunctionSlot + 1);
 }
 }  // namespace
 
 size_t ApoLookback(const double* p) {
   return MaLookback(static_cast<MaType>(p[2]), std::max(Period(p, 0), Period(p, 1)));
 }
-void ApoCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void ApoCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   double* fast_ma = ws.Buffer(kFirstFunctionSlot, m);
   PriceOscillator(in, m, p, fast_ma, out[0], ws);
@@ -906,7 +973,8 @@ void ApoCompute(const double* const* in, size_t m, const double* p, double* cons
 
 // PPO = 100 (fast - slow) / slow, 0 when slow is 0.
 size_t PpoLookback(const double* p) { return ApoLookback(p); }
-void PpoCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void PpoCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   double* fast_ma = ws.Buffer(kFirstFunctionSlot, m);
   PriceOscillator(in, m, p, fast_ma, out[0], ws);
@@ -918,7 +986,8 @@ void PpoCompute(const double* const* in, size_t m, const double* p, double* cons
 
 // TRIX: one-bar rate of change, in percent, of EMA(EMA(EMA(x))).
 size_t TrixLookback(const double* p) { return 3 * (Period(p, 0) - 1) + 1; }
-void TrixCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void TrixCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   const size_t n = Period(p, 0);
   double* e1 = ws.Buffer(kFirstFunctionSlot, m);
@@ -936,7 +1005,8 @@ void TrixCompute(const double* const* in, size_t m, const double* p, double* con
 
 // Balance of power: (close - open) / (high - low), 0 when high == low.
 size_t BopLookback(const double*) { return 0; }
-void BopCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void BopCompute(const In* in, size_t m, const double*, double* const* out,
                 Workspace&) {
   for (size_t i = 0; i < m; ++i) {
     const double range = in[1][i] - in[2][i];
@@ -946,7 +1016,8 @@ void BopCompute(const double* const* in, size_t m, const double*, double* const*
 
 // The rate-of-change family; each is 0 where x[i-n] is 0 (TA-Lib).
 size_t RocpLookback(const double* p) { return Period(p, 0); }
-void RocpCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void RocpCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace&) {
   const size_t n = Period(p, 0);
   FillNaN(out[0], n);
@@ -957,7 +1028,8 @@ void RocpCompute(const double* const* in, size_t m, const double* p, double* con
 }
 
 size_t RocrLookback(const double* p) { return Period(p, 0); }
-void RocrCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void RocrCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace&) {
   const size_t n = Period(p, 0);
   FillNaN(out[0], n);
@@ -968,7 +1040,8 @@ void RocrCompute(const double* const* in, size_t m, const double* p, double* con
 }
 
 size_t Rocr100Lookback(const double* p) { return Period(p, 0); }
-void Rocr100Compute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void Rocr100Compute(const In* in, size_t m, const double* p, double* const* out,
                     Workspace&) {
   const size_t n = Period(p, 0);
   FillNaN(out[0], n);
@@ -998,7 +1071,8 @@ size_t IntSqrt(size_t n) {
 // out[i] = sum of x[i-n+1..i] for n-1 <= i < m, and exactly 0 where all n
 // values are 0 (not the sliding sum's rounding residue). For sums that are
 // divisors: volume, true range.
-void WindowSumExactZero(const double* x, size_t m, size_t n, double* out) {
+template <class X>
+void WindowSumExactZero(X x, size_t m, size_t n, double* out) {
   RollingSum(x, m, n, 1.0, out);
   size_t nonzero = 0;
   for (size_t i = 0; i < m; ++i) {
@@ -1022,7 +1096,8 @@ struct CompensatedSum {
 // Least-squares line through the window x[i-n+1..i] (oldest at t = 0):
 // mean and slope, computed around the newest value so a flat window gives a
 // slope of exactly 0 and rounding stays relative to the window's spread.
-void LinearFit(const double* x, size_t i, size_t n, double* mean, double* slope) {
+template <class X>
+void LinearFit(X x, size_t i, size_t n, double* mean, double* slope) {
   const double ref = x[i];
   const double half = (static_cast<double>(n) - 1.0) / 2.0;
   double sd = 0, std_ = 0;
@@ -1038,8 +1113,8 @@ void LinearFit(const double* x, size_t i, size_t n, double* mean, double* slope)
 }
 
 // fn(i, mean, slope) for every window end i >= n-1.
-template <typename Fn>
-void ForEachLinearFit(const double* x, size_t m, size_t n, Fn&& fn) {
+template <class X, typename Fn>
+void ForEachLinearFit(X x, size_t m, size_t n, Fn&& fn) {
   for (size_t i = n - 1; i < m; ++i) {
     double mean, slope;
     LinearFit(x, i, n, &mean, &slope);
@@ -1047,7 +1122,8 @@ void ForEachLinearFit(const double* x, size_t m, size_t n, Fn&& fn) {
   }
 }
 
-double TypicalPrice(const double* const* in, size_t i) {
+template <class In>
+double TypicalPrice(const In* in, size_t i) {
   return (in[0][i] + in[1][i] + in[2][i]) / 3.0;
 }
 
@@ -1058,7 +1134,8 @@ double MoneyFlowVolume(double h, double l, double c, double v) {
 }
 
 // TA-Lib's ATR (Wilder, first value at bar n) of high/low/close into out.
-void AtrInto(const double* h, const double* l, const double* c, size_t m, size_t n, double* out) {
+template <class X>
+void AtrInto(X h, X l, X c, size_t m, size_t n, double* out) {
   FillNaN(out, std::min(m, n));
   if (m <= n) return;
   double sum = 0;
@@ -1075,7 +1152,8 @@ size_t HmaLookback(const double* p) {
   const size_t n = Period(p, 0);
   return n - 1 + IntSqrt(n) - 1;
 }
-void HmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void HmaCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   const size_t n = Period(p, 0);
   double* half = ws.Buffer(kFirstFunctionSlot, m);
@@ -1090,10 +1168,11 @@ void HmaCompute(const double* const* in, size_t m, const double* p, double* cons
 // Volume-weighted MA: sum(x v) / sum(v) over n bars; the plain mean of the
 // window when its volume is 0.
 size_t VwmaLookback(const double* p) { return Period(p, 0) - 1; }
-void VwmaCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void VwmaCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   const size_t n = Period(p, 0);
-  const double *x = in[0], *v = in[1];
+  const In x = in[0], v = in[1];
   double* pv = ws.Buffer(kFirstFunctionSlot, m);
   double* sum_pv = ws.Buffer(kFirstFunctionSlot + 1, m);
   double* sum_v = ws.Buffer(kFirstFunctionSlot + 2, m);
@@ -1117,7 +1196,8 @@ void VwmaCompute(const double* const* in, size_t m, const double* p, double* con
 size_t StochRsiLookback(const double* p) {
   return Period(p, 0) + Period(p, 1) - 1 + MaLookback(static_cast<MaType>(p[3]), Period(p, 2));
 }
-void StochRsiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void StochRsiCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t r0 = Period(p, 0);
   double* rsi = ws.Buffer(kFirstFunctionSlot, m);
@@ -1144,11 +1224,12 @@ void StochRsiCompute(const double* const* in, size_t m, const double* p, double*
 size_t UltOscLookback(const double* p) {
   return std::max({Period(p, 0), Period(p, 1), Period(p, 2)});
 }
-void UltOscCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void UltOscCompute(const In* in, size_t m, const double* p, double* const* out,
                    Workspace& ws) {
   size_t per[3] = {Period(p, 0), Period(p, 1), Period(p, 2)};
   std::sort(per, per + 3);
-  const double *h = in[0], *l = in[1], *c = in[2];
+  const In h = in[0], l = in[1], c = in[2];
   double* bp = ws.Buffer(kFirstFunctionSlot, m);
   double* tr = ws.Buffer(kFirstFunctionSlot + 1, m);
   double* sbp = ws.Buffer(kFirstFunctionSlot + 2, m);
@@ -1179,9 +1260,10 @@ void UltOscCompute(const double* const* in, size_t m, const double* p, double* c
 // is bar 0's low (long) or high (short), the first extreme point bar 1's
 // high (long) or low (short). params: acceleration, maximum.
 size_t SarLookback(const double*) { return 1; }
-void SarCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void SarCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
-  const double *h = in[0], *l = in[1];
+  const In h = in[0], l = in[1];
   double step = p[0];
   const double max_af = p[1];
   if (step > max_af) step = max_af;
@@ -1237,7 +1319,8 @@ void SarCompute(const double* const* in, size_t m, const double* p, double* cons
 // oldest bar (TA-Lib's "intercept"), the slope's angle in degrees, and the
 // time series forecast (the line one bar ahead).
 size_t LinearRegLookback(const double* p) { return Period(p, 0) - 1; }
-void LinearRegCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void LinearRegCompute(const In* in, size_t m, const double* p, double* const* out,
                       Workspace&) {
   const size_t n = Period(p, 0);
   const double half = (static_cast<double>(n) - 1.0) / 2.0;
@@ -1247,14 +1330,16 @@ void LinearRegCompute(const double* const* in, size_t m, const double* p, double
   });
 }
 size_t LinearRegSlopeLookback(const double* p) { return Period(p, 0) - 1; }
-void LinearRegSlopeCompute(const double* const* in, size_t m, const double* p,
+template <class In>
+void LinearRegSlopeCompute(const In* in, size_t m, const double* p,
                            double* const* out, Workspace&) {
   FillNaN(out[0], Period(p, 0) - 1);
   ForEachLinearFit(in[0], m, Period(p, 0),
                    [&](size_t i, double, double slope) { out[0][i] = slope; });
 }
 size_t LinearRegInterceptLookback(const double* p) { return Period(p, 0) - 1; }
-void LinearRegInterceptCompute(const double* const* in, size_t m, const double* p,
+template <class In>
+void LinearRegInterceptCompute(const In* in, size_t m, const double* p,
                                double* const* out, Workspace&) {
   const size_t n = Period(p, 0);
   const double half = (static_cast<double>(n) - 1.0) / 2.0;
@@ -1264,7 +1349,8 @@ void LinearRegInterceptCompute(const double* const* in, size_t m, const double* 
   });
 }
 size_t LinearRegAngleLookback(const double* p) { return Period(p, 0) - 1; }
-void LinearRegAngleCompute(const double* const* in, size_t m, const double* p,
+template <class In>
+void LinearRegAngleCompute(const In* in, size_t m, const double* p,
                            double* const* out, Workspace&) {
   constexpr double kDegrees = 180.0 / 3.14159265358979323846;
   FillNaN(out[0], Period(p, 0) - 1);
@@ -1273,7 +1359,8 @@ void LinearRegAngleCompute(const double* const* in, size_t m, const double* p,
   });
 }
 size_t TsfLookback(const double* p) { return Period(p, 0) - 1; }
-void TsfCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void TsfCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const size_t n = Period(p, 0);
   const double ahead = (static_cast<double>(n) + 1.0) / 2.0;
@@ -1287,7 +1374,8 @@ void TsfCompute(const double* const* in, size_t m, const double* p, double* cons
 // seeded with the first AD value (not a mean), first output at bar
 // max(fast, slow) - 1. params: fast, slow (not swapped, as TA-Lib).
 size_t AdOscLookback(const double* p) { return std::max(Period(p, 0), Period(p, 1)) - 1; }
-void AdOscCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void AdOscCompute(const In* in, size_t m, const double* p, double* const* out,
                   Workspace& ws) {
   double* ad = ws.Buffer(kFirstFunctionSlot, m);
   double* fast = ws.Buffer(kFirstFunctionSlot + 1, m);
@@ -1307,14 +1395,15 @@ void AdOscCompute(const double* const* in, size_t m, const double* p, double* co
 
 namespace {
 // VWAP of the typical price from `start` (an anchor) through each row up to
-// the next anchor; rows are anchors where anchor != nullptr && anchor[i] != 0.
+// the next anchor; rows are anchors where kAnchored && in[4][i] != 0.
 // Where no volume has traded since the anchor, the plain mean of the typical
 // prices since the anchor.
-void VwapInto(const double* const* in, const double* anchor, size_t m, double* out) {
+template <bool kAnchored, class In>
+void VwapInto(const In* in, size_t m, double* out) {
   CompensatedSum pv, vol, tp_sum;
   size_t count = 0;
   for (size_t i = 0; i < m; ++i) {
-    if (anchor != nullptr && anchor[i] != 0) {
+    if (kAnchored && in[4][i] != 0) {
       pv = vol = tp_sum = CompensatedSum();
       count = 0;
     }
@@ -1330,21 +1419,24 @@ void VwapInto(const double* const* in, const double* anchor, size_t m, double* o
 }  // namespace
 
 size_t VwapLookback(const double*) { return 0; }
-void VwapCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void VwapCompute(const In* in, size_t m, const double*, double* const* out,
                  Workspace&) {
-  VwapInto(in, nullptr, m, out[0]);
+  VwapInto<false>(in, m, out[0]);
 }
 
 size_t AnchoredVwapLookback(const double*) { return 0; }
-void AnchoredVwapCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void AnchoredVwapCompute(const In* in, size_t m, const double*, double* const* out,
                          Workspace&) {
-  VwapInto(in, in[4], m, out[0]);
+  VwapInto<true>(in, m, out[0]);
 }
 
 // Chaikin money flow: sum of money-flow volume / sum of volume over n bars,
 // 0 when the window's volume is 0.
 size_t CmfLookback(const double* p) { return Period(p, 0) - 1; }
-void CmfCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void CmfCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   const size_t n = Period(p, 0);
   double* mfv = ws.Buffer(kFirstFunctionSlot, m);
@@ -1363,7 +1455,8 @@ void CmfCompute(const double* const* in, size_t m, const double* p, double* cons
 // upper/lower = middle +- multiplier * ATR(atr_period) (TA-Lib's Wilder
 // ATR). params: period, multiplier, atr_period.
 size_t KeltnerLookback(const double* p) { return std::max(Period(p, 0) - 1, Period(p, 2)); }
-void KeltnerCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void KeltnerCompute(const In* in, size_t m, const double* p, double* const* out,
                     Workspace& ws) {
   const size_t n = Period(p, 0);
   double* tp = ws.Buffer(kFirstFunctionSlot, m);
@@ -1383,7 +1476,8 @@ void KeltnerCompute(const double* const* in, size_t m, const double* p, double* 
 // Donchian channels: highest high, (highest + lowest) / 2, lowest low over
 // the n bars ending at (and including) the current one.
 size_t DonchianLookback(const double* p) { return Period(p, 0) - 1; }
-void DonchianCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void DonchianCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t n = Period(p, 0);
   RollingExtremeInto<true>(in[0], m, n, out[0], ws);
@@ -1398,7 +1492,8 @@ void DonchianCompute(const double* const* in, size_t m, const double* p, double*
 size_t IchimokuLookback(const double* p) {
   return std::max({Period(p, 0), Period(p, 1), Period(p, 2)}) - 1;
 }
-void IchimokuCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void IchimokuCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
   const size_t out_of[3] = {0, 1, 3};
@@ -1422,10 +1517,11 @@ void IchimokuCompute(const double* const* in, size_t m, const double* p, double*
 // lower band in an up trend, the upper in a down trend) and direction (+1
 // up, -1 down). params: period, multiplier.
 size_t SupertrendLookback(const double* p) { return Period(p, 0); }
-void SupertrendCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void SupertrendCompute(const In* in, size_t m, const double* p, double* const* out,
                        Workspace& ws) {
   const size_t n = Period(p, 0);
-  const double *h = in[0], *l = in[1], *c = in[2];
+  const In h = in[0], l = in[1], c = in[2];
   double* atr = ws.Buffer(kFirstFunctionSlot, m);
   AtrInto(h, l, c, m, n, atr);
   FillNaN(out[0], n);
@@ -1453,7 +1549,8 @@ void SupertrendCompute(const double* const* in, size_t m, const double* p, doubl
 
 // Elder ray: bull power = high - EMA(close), bear power = low - EMA(close).
 size_t ElderRayLookback(const double* p) { return Period(p, 0) - 1; }
-void ElderRayCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void ElderRayCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t n = Period(p, 0);
   double* ema = ws.Buffer(kFirstFunctionSlot, m);
@@ -1471,10 +1568,11 @@ void ElderRayCompute(const double* const* in, size_t m, const double* p, double*
 // first values (TA-Lib's EMA); 0 when the denominator is 0.
 // params: long, short.
 size_t TsiLookback(const double* p) { return Period(p, 0) + Period(p, 1) - 1; }
-void TsiCompute(const double* const* in, size_t m, const double* p, double* const* out,
+template <class In>
+void TsiCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace& ws) {
   const size_t nl = Period(p, 0), ns = Period(p, 1);
-  const double* x = in[0];
+  const In x = in[0];
   double* mom = ws.Buffer(kFirstFunctionSlot, m);
   double* mabs = ws.Buffer(kFirstFunctionSlot + 1, m);
   double* e1 = ws.Buffer(kFirstFunctionSlot + 2, m);
@@ -1500,7 +1598,8 @@ void TsiCompute(const double* const* in, size_t m, const double* p, double* cons
 // R1 = 2P - L, S1 = 2P - H, R2 = P + (H - L), S2 = P - (H - L),
 // R3 = H + 2 (P - L), S3 = L - 2 (H - P). Outputs p, r1, r2, r3, s1, s2, s3.
 size_t PivotsLookback(const double*) { return 1; }
-void PivotsCompute(const double* const* in, size_t m, const double*, double* const* out,
+template <class In>
+void PivotsCompute(const In* in, size_t m, const double*, double* const* out,
                    Workspace&) {
   for (size_t j = 0; j < 7; ++j) out[j][0] = kNaN;
   for (size_t i = 1; i < m; ++i) {
@@ -1515,6 +1614,32 @@ void PivotsCompute(const double* const* in, size_t m, const double*, double* con
     out[6][i] = l - 2.0 * (h - pp);
   }
 }
+
+// ---- Instantiations ----------------------------------------------------------
+// Every compute function for both input column types (functions.h).
+
+// `In const*`, not `const In*`: a macro argument is pasted as text.
+#define CW_INSTANTIATE(fn, In)                                                \
+  template void fn##Compute<In>(In const* in, size_t m, const double* params, \
+                                double* const* out, Workspace& ws);
+#define CW_INSTANTIATE_BOTH(fn) \
+  CW_INSTANTIATE(fn, const double*) CW_INSTANTIATE(fn, StridedColumn)
+
+CW_FOR_EACH_INDICATOR(CW_INSTANTIATE_BOTH)
+
+#define CW_INSTANTIATE_CHECKED(fn, In)                                        \
+  template bool fn##Checked<In>(In const* in, size_t m, const double* params, \
+                                double* const* out, Workspace& ws);
+CW_INSTANTIATE_CHECKED(Atr, const double*)
+CW_INSTANTIATE_CHECKED(Atr, StridedColumn)
+CW_INSTANTIATE_CHECKED(Bbands, const double*)
+CW_INSTANTIATE_CHECKED(Bbands, StridedColumn)
+CW_INSTANTIATE_CHECKED(Natr, const double*)
+CW_INSTANTIATE_CHECKED(Natr, StridedColumn)
+
+#undef CW_INSTANTIATE_CHECKED
+#undef CW_INSTANTIATE_BOTH
+#undef CW_INSTANTIATE
 
 }  // namespace indicators
 }  // namespace candlewick

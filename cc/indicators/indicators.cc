@@ -8,6 +8,7 @@
 #include <new>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "cc/base/status.h"
 #include "cc/indicators/functions.h"
@@ -32,7 +33,14 @@ constexpr ParamSpec Factor(const char* name, double def) {
   return ParamSpec{name, def, 0, kMaxDev, false};
 }
 
-#define CW_FN(fn) fn##Lookback, fn##Compute
+// The lookback and the compute functions of an indicator, for both input
+// column types (Spec's fields lookback through compute_checked_strided);
+// CW_FN_CHECKED also has single-pass variants (fn##Checked).
+#define CW_FN(fn) \
+  fn##Lookback, fn##Compute<const double*>, nullptr, fn##Compute<StridedColumn>, nullptr
+#define CW_FN_CHECKED(fn)                                                \
+  fn##Lookback, fn##Compute<const double*>, fn##Checked<const double*>, \
+      fn##Compute<StridedColumn>, fn##Checked<StridedColumn>
 
 // Element k describes Id k + 1. Parameter lists only ever grow at the end, so
 // callers that pass fewer parameters keep their meaning.
@@ -57,7 +65,7 @@ const Spec kSpecs[] = {
      {"macd", "signal", "hist"}, -1, -1, -1, CW_FN(Macd)},
     {Id::kBbands, "bbands", "Bollinger Bands", 1, {"input"}, 4,
      {Per("period", 20), Dev("nbdevup", 2), Dev("nbdevdn", 2), MaKind("matype")}, 3,
-     {"upper", "middle", "lower"}, -1, -1, -1, CW_FN(Bbands), BbandsChecked},
+     {"upper", "middle", "lower"}, -1, -1, -1, CW_FN_CHECKED(Bbands)},
     {Id::kStddev, "stddev", "Standard Deviation (population; sample = 1: sample)", 1, {"input"},
      3, {Per("period", 5), Dev("nbdev", 1), Flag("sample")}, 1, {"value"}, -1, -1, -1,
      CW_FN(Stddev)},
@@ -67,9 +75,9 @@ const Spec kSpecs[] = {
     {Id::kTrange, "trange", "True Range", 3, {"high", "low", "close"}, 0, {}, 1, {"value"}, 0, 1,
      -1, CW_FN(Trange)},
     {Id::kAtr, "atr", "Average True Range", 3, {"high", "low", "close"}, 1,
-     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN(Atr), AtrChecked},
+     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN_CHECKED(Atr)},
     {Id::kNatr, "natr", "Normalized Average True Range", 3, {"high", "low", "close"}, 1,
-     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN(Natr), NatrChecked},
+     {Per("period", 14, 1)}, 1, {"value"}, 0, 1, -1, CW_FN_CHECKED(Natr)},
     {Id::kMom, "mom", "Momentum", 1, {"input"}, 1, {Per("period", 10, 1)}, 1, {"value"}, -1, -1,
      -1, CW_FN(Mom)},
     {Id::kRoc, "roc", "Rate of Change ((x/prev - 1) * 100)", 1, {"input"}, 1,
@@ -197,6 +205,7 @@ const Spec kSpecs[] = {
      CW_FN(Pivots)},
 };
 
+#undef CW_FN_CHECKED
 #undef CW_FN
 
 absl::Status Invalid(const std::string& message) {
@@ -275,6 +284,80 @@ void* Workspace::Bytes(size_t slot, size_t count, size_t size) {
   return p;
 }
 
+namespace {
+
+template <class Col>
+using ComputeFn = void (*)(const Col* in, size_t m, const double* params, double* const* out,
+                           Workspace& ws);
+template <class Col>
+using CheckedFn = bool (*)(const Col* in, size_t m, const double* params, double* const* out,
+                           Workspace& ws);
+
+// Compute() once the arguments are checked and the outputs chosen, over
+// input columns of type Col (`const double*` or StridedColumn, read in
+// place) with the spec's compute functions for that type.
+template <class Col>
+absl::Status ComputeColumns(const Spec& spec, const Col* in, size_t n, const double* resolved,
+                            double* const* out, Workspace& ws, ComputeFn<Col> compute,
+                            CheckedFn<Col> compute_checked) {
+  const size_t lookback = spec.lookback(resolved);
+  if (compute_checked != nullptr && n > lookback &&
+      compute_checked(in, n, resolved, out, ws)) {
+    return absl::OkStatus();
+  }
+
+  // One pass over every input finds the non-finite rows (which split the
+  // series) and checks the finite ones (high >= low, volume >= 0), before any
+  // output is written.
+  size_t* breaks = nullptr;
+  size_t break_count = 0;
+  for (size_t pos = 0; pos < n;) {
+    Col rest[kMaxInputs] = {};
+    for (size_t k = 0; k < spec.input_count; ++k) rest[k] = in[k] + pos;
+    const size_t i = pos + FirstSuspectRow(rest, spec.input_count, n - pos, spec.high_input,
+                                           spec.low_input, spec.volume_input);
+    if (i == n) break;
+    bool finite = true;
+    for (size_t k = 0; k < spec.input_count; ++k) finite = finite && std::isfinite(in[k][i]);
+    if (!finite) {
+      if (breaks == nullptr) breaks = ws.Indices(1, n);
+      breaks[break_count++] = i;
+    } else if (spec.high_input >= 0 && in[spec.high_input][i] < in[spec.low_input][i]) {
+      return Error(ErrorCode::kInconsistentOhlc,
+                   absl::StrFormat("%s: high < low at row %d (high %g, low %g)", spec.name, i,
+                                   in[spec.high_input][i], in[spec.low_input][i]));
+    } else {
+      return Error(ErrorCode::kNegativeVolume,
+                   absl::StrFormat("%s: volume %g < 0 at row %d", spec.name,
+                                   in[spec.volume_input][i], i));
+    }
+    pos = i + 1;
+  }
+
+  // Runs of finite rows between the breaks, each computed as its own series.
+  size_t start = 0;
+  for (size_t b = 0; b <= break_count; ++b) {
+    const size_t end = b < break_count ? breaks[b] : n;
+    const size_t m = end - start;
+    if (m > lookback) {
+      Col seg_in[kMaxInputs] = {};
+      double* seg_out[kMaxOutputs] = {nullptr};
+      for (size_t k = 0; k < spec.input_count; ++k) seg_in[k] = in[k] + start;
+      for (size_t j = 0; j < spec.output_count; ++j) seg_out[j] = out[j] + start;
+      compute(seg_in, m, resolved, seg_out, ws);
+    } else {
+      for (size_t j = 0; j < spec.output_count; ++j) std::fill(out[j] + start, out[j] + end, kNaN);
+    }
+    if (end < n) {
+      for (size_t j = 0; j < spec.output_count; ++j) out[j][end] = kNaN;
+    }
+    start = end + 1;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
                      absl::Span<const double> params, absl::Span<double* const> outputs,
                      size_t output_capacity, Workspace* ws) {
@@ -308,6 +391,27 @@ absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
                                    spec->inputs[0], n));
     }
   }
+  if (n == 0) {
+    return Error(ErrorCode::kEmptySeries, absl::StrFormat("%s: the series is empty", spec->name));
+  }
+  // A window longer than the whole series is a caller's mistake (a 200-bar
+  // average of 50 bars), not a quiet row of NaN as in TA-Lib.
+  // The message names the longest such period: the one the caller must
+  // shorten, or the length the series must reach.
+  size_t longest = kMaxParams;
+  for (size_t k = 0; k < spec->param_count; ++k) {
+    if (spec->params[k].max_value == kMaxPeriod && resolved[k] > static_cast<double>(n) &&
+        (longest == kMaxParams || resolved[k] > resolved[longest])) {
+      longest = k;
+    }
+  }
+  if (longest != kMaxParams) {
+    const absl::string_view name = spec->params[longest].name;
+    return Error(ErrorCode::kSeriesTooShort,
+                 absl::StrFormat("%s: %s%s %d is longer than the series (%d rows)", spec->name,
+                                 name, absl::StrContains(name, "period") ? "" : " period",
+                                 static_cast<int64_t>(resolved[longest]), n));
+  }
   for (size_t j = 0; j < outputs.size(); ++j) {
     if (outputs[j] != nullptr && output_capacity < n) {
       return Error(ErrorCode::kBufferTooSmall,
@@ -315,80 +419,29 @@ absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
                                    n, output_capacity));
     }
   }
-  if (n == 0) return absl::OkStatus();
-
-  // Contiguous inputs are read in place; strided ones are gathered once into
-  // the workspace so that every kernel runs on unit-stride memory.
-  const double* in[kMaxInputs] = {nullptr};
-  for (size_t k = 0; k < inputs.size(); ++k) {
-    if (inputs[k].contiguous()) {
-      in[k] = inputs[k].data();
-    } else {
-      double* copy = ws->Buffer(k, n);
-      for (size_t i = 0; i < n; ++i) copy[i] = inputs[k][i];
-      in[k] = copy;
-    }
-  }
-
   double* out[kMaxOutputs] = {nullptr};
   for (size_t j = 0; j < spec->output_count; ++j) {
     out[j] = j < outputs.size() ? outputs[j] : nullptr;
     if (out[j] == nullptr) out[j] = ws->Buffer(kMaxInputs + j, n);
   }
-  const size_t lookback = spec->lookback(resolved);
-  if (spec->compute_checked != nullptr && n > lookback &&
-      spec->compute_checked(in, n, resolved, out, *ws)) {
-    return absl::OkStatus();
-  }
 
-  // One pass over every input finds the non-finite rows (which split the
-  // series) and checks the finite ones (high >= low, volume >= 0), before any
-  // output is written.
-  size_t* breaks = nullptr;
-  size_t break_count = 0;
-  for (size_t pos = 0; pos < n;) {
-    const double* rest[kMaxInputs] = {nullptr};
-    for (size_t k = 0; k < spec->input_count; ++k) rest[k] = in[k] + pos;
-    const size_t i = pos + FirstSuspectRow(rest, spec->input_count, n - pos, spec->high_input,
-                                           spec->low_input, spec->volume_input);
-    if (i == n) break;
-    bool finite = true;
-    for (size_t k = 0; k < spec->input_count; ++k) finite = finite && std::isfinite(in[k][i]);
-    if (!finite) {
-      if (breaks == nullptr) breaks = ws->Indices(1, n);
-      breaks[break_count++] = i;
-    } else if (spec->high_input >= 0 && in[spec->high_input][i] < in[spec->low_input][i]) {
-      return Error(ErrorCode::kInconsistentOhlc,
-                   absl::StrFormat("%s: high < low at row %d (high %g, low %g)", spec->name, i,
-                                   in[spec->high_input][i], in[spec->low_input][i]));
-    } else {
-      return Error(ErrorCode::kNegativeVolume,
-                   absl::StrFormat("%s: volume %g < 0 at row %d", spec->name,
-                                   in[spec->volume_input][i], i));
-    }
-    pos = i + 1;
+  // Inputs are read in place, never copied: as plain pointers when every
+  // input is contiguous (the fast path), otherwise every input (contiguous
+  // ones too) as a StridedColumn.
+  bool contiguous = true;
+  for (size_t k = 0; k < inputs.size(); ++k) contiguous = contiguous && inputs[k].contiguous();
+  if (contiguous) {
+    const double* in[kMaxInputs] = {nullptr};
+    for (size_t k = 0; k < inputs.size(); ++k) in[k] = inputs[k].data();
+    return ComputeColumns(*spec, in, n, resolved, out, *ws, spec->compute,
+                          spec->compute_checked);
   }
-
-  // Runs of finite rows between the breaks, each computed as its own series.
-  size_t start = 0;
-  for (size_t b = 0; b <= break_count; ++b) {
-    const size_t end = b < break_count ? breaks[b] : n;
-    const size_t m = end - start;
-    if (m > lookback) {
-      const double* seg_in[kMaxInputs] = {nullptr};
-      double* seg_out[kMaxOutputs] = {nullptr};
-      for (size_t k = 0; k < spec->input_count; ++k) seg_in[k] = in[k] + start;
-      for (size_t j = 0; j < spec->output_count; ++j) seg_out[j] = out[j] + start;
-      spec->compute(seg_in, m, resolved, seg_out, *ws);
-    } else {
-      for (size_t j = 0; j < spec->output_count; ++j) std::fill(out[j] + start, out[j] + end, kNaN);
-    }
-    if (end < n) {
-      for (size_t j = 0; j < spec->output_count; ++j) out[j][end] = kNaN;
-    }
-    start = end + 1;
+  StridedColumn in[kMaxInputs];
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    in[k] = StridedColumn(inputs[k].data(), inputs[k].stride());
   }
-  return absl::OkStatus();
+  return ComputeColumns(*spec, in, n, resolved, out, *ws, spec->compute_strided,
+                        spec->compute_checked_strided);
 }
 
 }  // namespace indicators

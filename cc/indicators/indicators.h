@@ -14,9 +14,10 @@
 // Non-finite input (NaN, +-inf) splits the series: every indicator is
 // computed independently on each maximal run of rows whose inputs are all
 // finite, as if that run were a series of its own. Rows with a non-finite
-// input, and the first `lookback` rows of every run, are NaN. A series (or
-// run) no longer than the lookback is therefore all NaN, which is not an
-// error.
+// input, and the first `lookback` rows of every run, are NaN. A series as
+// long as every period but no longer than the lookback (or a run no longer
+// than it) is therefore all NaN, which is not an error; a series shorter
+// than a period parameter is (kSeriesTooShort).
 #ifndef CANDLEWICK_CC_INDICATORS_INDICATORS_H_
 #define CANDLEWICK_CC_INDICATORS_INDICATORS_H_
 
@@ -29,6 +30,7 @@
 #include "absl/types/span.h"
 #include "cc/base/allocator.h"
 #include "cc/base/strided.h"
+#include "cc/indicators/column.h"
 
 namespace candlewick {
 namespace indicators {
@@ -150,9 +152,11 @@ struct Spec {
   int high_input;
   int low_input;
   int volume_input;
-  // Both receive all param_count parameters, already validated.
+  // Every function below receives all param_count parameters, already
+  // validated.
   size_t (*lookback)(const double* params);
-  // Computes one run of m finite rows (m > lookback): in[k] are contiguous,
+  // Computes one run of m finite rows (m > lookback): in[k] are contiguous
+  // input columns (compute_strided below takes columns of any stride),
   // out[j] are m doubles each (never null); writes all m values of every
   // output, NaN before the lookback.
   void (*compute)(const double* const* in, size_t m, const double* params, double* const* out,
@@ -166,6 +170,14 @@ struct Spec {
   // indicator (ATR reads three columns and writes one).
   bool (*compute_checked)(const double* const* in, size_t m, const double* params,
                           double* const* out, Workspace& ws);
+  // compute and compute_checked over input columns of any byte stride (a
+  // column of a row-major table, a reversed array), read in place, never
+  // copied; the same arithmetic in the same order, so the same bits.
+  // compute_checked_strided is nullptr exactly when compute_checked is.
+  void (*compute_strided)(const StridedColumn* in, size_t m, const double* params,
+                          double* const* out, Workspace& ws);
+  bool (*compute_checked_strided)(const StridedColumn* in, size_t m, const double* params,
+                                  double* const* out, Workspace& ws);
 };
 
 // Every indicator, in Id order (Id k is element k - 1).
@@ -225,11 +237,13 @@ class Workspace {
 // and all inputs must have one length n; params as in ResolveParams; outputs
 // may be shorter than the spec's output_count (missing trailing outputs are
 // not wanted), entries may be nullptr (not wanted), and every non-null output
-// must have room for `output_capacity` >= n doubles. Outputs must not overlap
+// must have room for `output_capacity` >= n doubles. Inputs of any stride
+// (negative too) are read in place, never copied. Outputs must not overlap
 // inputs or each other. On error the outputs hold unspecified values.
 // Errors carry the C API's codes: kNullArgument, kInvalidArgument,
-// kLengthMismatch, kBufferTooSmall, kInconsistentOhlc (high < low in a
-// finite row), kNegativeVolume.
+// kLengthMismatch, kEmptySeries (n == 0), kSeriesTooShort (n below a
+// parameter that is a period), kBufferTooSmall, kInconsistentOhlc (high < low
+// in a finite row), kNegativeVolume.
 absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
                      absl::Span<const double> params, absl::Span<double* const> outputs,
                      size_t output_capacity, Workspace* ws);

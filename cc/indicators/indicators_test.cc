@@ -5,14 +5,19 @@
 // series, the lookback is where values start, bad input gets a status.
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <random>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
 #include "cc/base/status.h"
 #include "cc/base/strided.h"
@@ -104,6 +109,23 @@ std::vector<StridedView<double>> InputsFor(const Spec& spec, const Ohlcv& s) {
   return in;
 }
 
+// The longest period among the resolved parameters (0 when none is one).
+size_t LongestPeriod(const Spec& spec, const std::vector<double>& params) {
+  double resolved[kMaxParams] = {0};
+  EXPECT_TRUE(ResolveParams(spec, params, resolved).ok());
+  size_t longest = 0;
+  for (size_t k = 0; k < spec.param_count; ++k) {
+    if (spec.params[k].max_value == kMaxPeriod) {
+      longest = std::max(longest, static_cast<size_t>(resolved[k]));
+    }
+  }
+  return longest;
+}
+
+// Runs an indicator that must succeed, except on a series shorter than one
+// of its periods (or empty), which must fail with kSeriesTooShort
+// (kEmptySeries) and then reads as all NaN, so that the textbook
+// comparisons below hold for every length.
 std::vector<Series> RunIndicator(Id id, const Ohlcv& s, std::vector<double> params = {}) {
   const Spec* spec = FindSpec(id);
   EXPECT_NE(spec, nullptr);
@@ -112,6 +134,13 @@ std::vector<Series> RunIndicator(Id id, const Ohlcv& s, std::vector<double> para
   std::vector<double*> ptrs;
   for (Series& o : out) ptrs.push_back(o.data());
   const absl::Status st = Compute(id, InputsFor(*spec, s), params, ptrs, s.size(), &ws);
+  const bool too_short = s.size() < LongestPeriod(*spec, params);
+  if (s.size() == 0 || too_short) {
+    EXPECT_EQ(CodeOf(st), s.size() == 0 ? ErrorCode::kEmptySeries : ErrorCode::kSeriesTooShort)
+        << spec->name << " over " << s.size() << " rows: " << st;
+    for (Series& o : out) std::fill(o.begin(), o.end(), kNaN);
+    return out;
+  }
   EXPECT_TRUE(st.ok()) << spec->name << ": " << st;
   return out;
 }
@@ -500,7 +529,11 @@ TEST_P(IndicatorsOnEveryTarget, MovingAveragesMatchTextbookDefinitions) {
         if (i > 0) e = e + (2.0L / (n + 1)) * (x[i] - e);
         first[i] = e;
       }
-      if (n >= 2) ExpectMatches(RunIndicator(Id::kEma, s, {p, 1})[0], first, 0, 1e-12, "ema seed=first" + tag);
+      // (A period longer than the series is an error for every seed.)
+      if (n >= 2) {
+        ExpectMatches(RunIndicator(Id::kEma, s, {p, 1})[0], m >= n ? first : RefSeries(m, kRefNaN),
+                      m >= n ? 0 : m, 1e-12, "ema seed=first" + tag);
+      }
     }
   }
 }
@@ -1304,6 +1337,71 @@ TEST(EveryIndicator, StridedInputGivesTheSameBitsAsContiguous) {
   }
 }
 
+// Strided columns are read in place: a strided call takes no more scratch
+// than the contiguous one (no gathered copy of any input) and gives the same
+// bits. Two layouts: every input a column of one row-major table, and input
+// 0 reversed (a negative stride) next to contiguous columns; a NaN row makes
+// the validation pass and the per-run segments go through the strided path
+// too.
+TEST(EveryIndicator, StridedInputIsReadInPlaceWithoutScratch) {
+  Ohlcv s = RandomOhlcv(300, 13);
+  s.close[200] = kNaN;
+  const size_t n = s.size();
+  // One interleaved record per row: open, high, low, close, volume, anchor.
+  std::vector<double> rows;
+  for (size_t i = 0; i < n; ++i) {
+    rows.insert(rows.end(),
+                {s.open[i], s.high[i], s.low[i], s.close[i], s.volume[i], s.anchor[i]});
+  }
+  auto field_of = [](const std::string& name) -> size_t {
+    return name == "open" ? 0 : name == "high" ? 1 : name == "low" ? 2
+           : name == "volume" ? 4 : name == "anchor" ? 5 : 3;
+  };
+  // Runs with a fresh workspace and every output requested; returns the
+  // outputs and the scratch the workspace holds afterwards.
+  auto run = [&](const Spec& spec, const std::vector<StridedView<double>>& in,
+                 size_t* capacity) {
+    Workspace ws(AllocatorHooks::Default());
+    std::vector<Series> out(spec.output_count, Series(n, -12345.0));
+    std::vector<double*> ptrs;
+    for (Series& o : out) ptrs.push_back(o.data());
+    const absl::Status st = Compute(spec.id, in, {}, ptrs, n, &ws);
+    EXPECT_TRUE(st.ok()) << spec.name << ": " << st;
+    *capacity = ws.capacity_bytes();
+    return out;
+  };
+  for (const Spec& spec : AllSpecs()) {
+    const std::vector<StridedView<double>> contiguous = InputsFor(spec, s);
+    size_t want_capacity = 0;
+    const std::vector<Series> want = run(spec, contiguous, &want_capacity);
+
+    std::vector<StridedView<double>> interleaved;
+    for (size_t k = 0; k < spec.input_count; ++k) {
+      interleaved.emplace_back(rows.data() + field_of(spec.inputs[k]), n, 6 * sizeof(double));
+    }
+    std::vector<StridedView<double>> reversed_first = contiguous;
+    const Series backwards(std::make_reverse_iterator(contiguous[0].data() + n),
+                           std::make_reverse_iterator(contiguous[0].data()));
+    reversed_first[0] = StridedView<double>(backwards.data() + (n - 1), n,
+                                            -static_cast<ptrdiff_t>(sizeof(double)));
+
+    for (const auto& [layout, in] :
+         {std::make_pair("interleaved", interleaved),
+          std::make_pair("input 0 reversed", reversed_first)}) {
+      size_t capacity = 0;
+      const std::vector<Series> got = run(spec, in, &capacity);
+      EXPECT_EQ(capacity, want_capacity) << spec.name << " (" << layout << ")";
+      for (size_t j = 0; j < got.size(); ++j) {
+        for (size_t i = 0; i < n; ++i) {
+          ASSERT_EQ(std::memcmp(&got[j][i], &want[j][i], sizeof(double)), 0)
+              << spec.name << " (" << layout << ") output " << j << " row " << i << ": "
+              << got[j][i] << " vs " << want[j][i];
+        }
+      }
+    }
+  }
+}
+
 TEST(EveryIndicator, ANonFiniteRowSplitsTheSeriesIntoIndependentRuns) {
   const Ohlcv s = RandomOhlcv(160, 9);
   const size_t cut = 70;
@@ -1386,18 +1484,41 @@ TEST(EveryIndicator, FlatSeriesGivesFiniteValuesAndTaLibsDegenerateCases) {
   for (const Series& o : RunIndicator(Id::kElderRay, flat)) EXPECT_NEAR(o.back(), 0.0, 1e-12);
 }
 
-TEST(EveryIndicator, SeriesNoLongerThanTheLookbackIsAllNaNAndNotAnError) {
+TEST(EveryIndicator, SeriesShorterThanAPeriodIsAnErrorUpToTheLookbackAllNaN) {
   const Ohlcv s = RandomOhlcv(100, 10);
   for (const Spec& spec : AllSpecs()) {
     const size_t lb = LookbackOf(spec.id);
-    for (size_t m : {lb, lb + 1}) {
-      if (m == 0) continue;
-      Ohlcv shortened = s;
-      for (Series* c : {&shortened.open, &shortened.high, &shortened.low, &shortened.close,
-                        &shortened.volume, &shortened.anchor}) {
-        c->resize(m);
-      }
-      for (const Series& o : RunIndicator(spec.id, shortened)) {
+    const size_t longest = LongestPeriod(spec, {});
+    auto shortened = [&](size_t m) {
+      Ohlcv t = s;
+      for (Series* c : {&t.open, &t.high, &t.low, &t.close, &t.volume, &t.anchor}) c->resize(m);
+      return t;
+    };
+    // One row short of the longest period: an error naming the period.
+    if (longest >= 2) {
+      const Ohlcv t = shortened(longest - 1);
+      Workspace ws(AllocatorHooks::Default());
+      Series out(t.size());
+      double* ptr = out.data();
+      const absl::Status st =
+          Compute(spec.id, InputsFor(spec, t), {}, absl::MakeConstSpan(&ptr, 1), t.size(), &ws);
+      EXPECT_EQ(CodeOf(st), ErrorCode::kSeriesTooShort) << spec.name << ": " << st;
+      EXPECT_NE(std::string(st.message())
+                    .find(absl::StrCat(longest, " is longer than the series (", longest - 1,
+                                       " rows)")),
+                std::string::npos)
+          << st.message();
+    }
+    {
+      Workspace ws(AllocatorHooks::Default());
+      EXPECT_EQ(CodeOf(Compute(spec.id, InputsFor(spec, shortened(0)), {}, {}, 0, &ws)),
+                ErrorCode::kEmptySeries)
+          << spec.name;
+    }
+    // From the longest period up to the lookback: all NaN, no error.
+    for (size_t m : {std::max<size_t>(longest, 1), lb, lb + 1}) {
+      if (m < std::max<size_t>(longest, 1)) continue;
+      for (const Series& o : RunIndicator(spec.id, shortened(m))) {
         for (size_t i = 0; i < m; ++i) {
           ASSERT_EQ(std::isnan(o[i]), i < lb) << spec.name << " m=" << m << " i=" << i;
         }
@@ -1448,7 +1569,11 @@ TEST(BadInput, GetsTheRightStatus) {
   EXPECT_EQ(CodeFor(Id::kMacd, {c}, {12}, {nullptr, out2.data()}, 50), ErrorCode::kOk);
   EXPECT_EQ(CodeFor(Id::kMacd, {c}, {}, {}, 0), ErrorCode::kOk);
   EXPECT_EQ(CodeFor(Id::kSma, {StridedView<double>(nullptr, 0, 0)}, {}, {out.data()}, 0),
-            ErrorCode::kOk);
+            ErrorCode::kEmptySeries);
+  EXPECT_EQ(CodeFor(Id::kSma, {c}, {51}, {out.data()}, 50), ErrorCode::kSeriesTooShort);
+  EXPECT_EQ(CodeFor(Id::kSma, {c}, {50}, {out.data()}, 50), ErrorCode::kOk);
+  EXPECT_EQ(CodeFor(Id::kStoch, {h, l, c}, {5, 3, 0, 51}, {out.data()}, 50),
+            ErrorCode::kSeriesTooShort);
 }
 
 TEST(BadInput, LookbackRejectsWhatComputeRejects) {

@@ -27,6 +27,16 @@ namespace hn = hwy::HWY_NAMESPACE;
 using D = hn::ScalableTag<double>;
 using V = hn::Vec<D>;
 
+// One vector of an input column from row `x` on: a plain unaligned load for
+// unit stride; for a strided column the lanes are read in place one by one
+// (each an unaligned 8-byte load) and assembled in registers via the stack.
+HWY_INLINE V LoadColumn(D d, const double* x) { return hn::LoadU(d, x); }
+HWY_INLINE V LoadColumn(D d, StridedColumn x) {
+  alignas(64) double lanes[HWY_MAX_BYTES / sizeof(double)];
+  for (size_t j = 0; j < hn::Lanes(d); ++j) lanes[j] = x[j];
+  return hn::Load(d, lanes);
+}
+
 // The scan code handles up to 8 lanes of double (every x86 target); wider
 // vectors (SVE, RVV) use the scalar references instead.
 constexpr size_t kMaxScanLanes = 8;
@@ -87,12 +97,13 @@ class Scan {
 
 // Sum of x[0..n), vectorised (independent of any carry, so it overlaps with
 // the scan chain of the previous block).
-HWY_INLINE double DirectSum(const double* HWY_RESTRICT x, size_t n) {
+template <class X>
+HWY_INLINE double DirectSum(X x, size_t n) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   size_t k = 0;
   V acc = hn::Zero(d);
-  for (; k + lanes <= n; k += lanes) acc = hn::Add(acc, hn::LoadU(d, x + k));
+  for (; k + lanes <= n; k += lanes) acc = hn::Add(acc, LoadColumn(d, x + k));
   double s = hn::GetLane(hn::SumOfLanes(d, acc));
   for (; k < n; ++k) s += x[k];
   return s;
@@ -102,8 +113,8 @@ HWY_INLINE double DirectSum(const double* HWY_RESTRICT x, size_t n) {
 // that only the very end of a series takes the scalar path.
 size_t ResyncInterval(size_t n) { return (std::max<size_t>(64, n) + 7) / 8 * 8; }
 
-void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double scale,
-                    double* HWY_RESTRICT out) {
+template <class X>
+HWY_INLINE void RollingSumT(X x, size_t m, size_t n, double scale, double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes) return RollingSumReference(x, m, n, scale, out);
@@ -120,7 +131,7 @@ void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double sca
     const size_t end = std::min(m, i + resync);
     V carry = hn::Set(d, s);
     for (; i + lanes <= end; i += lanes) {
-      const V u = hn::Sub(hn::LoadU(d, x + i), hn::LoadU(d, x + i - n));
+      const V u = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - n));
       const V y = scan.Apply(u, carry);
       hn::StoreU(hn::Mul(y, vscale), d, out + i);
       carry = scan.Last(y);
@@ -134,8 +145,8 @@ void RollingSumImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double sca
   }
 }
 
-void LinearRecurrenceImpl(const double* x, size_t m, double a, double b, double y0,
-                          double* y) {
+template <class X>
+HWY_INLINE void LinearRecurrenceT(X x, size_t m, double a, double b, double y0, double* y) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes) return LinearRecurrenceReference(x, m, a, b, y0, y);
@@ -145,7 +156,7 @@ void LinearRecurrenceImpl(const double* x, size_t m, double a, double b, double 
   size_t i = 0;
   // x may equal y (in place): each vector is loaded before it is stored.
   for (; i + lanes <= m; i += lanes) {
-    const V yv = scan.Apply(hn::Mul(vb, hn::LoadU(d, x + i)), carry);
+    const V yv = scan.Apply(hn::Mul(vb, LoadColumn(d, x + i)), carry);
     hn::StoreU(yv, d, y + i);
     carry = scan.Last(yv);
   }
@@ -156,9 +167,9 @@ void LinearRecurrenceImpl(const double* x, size_t m, double a, double b, double 
   }
 }
 
-void LinearRecurrenceWithResidualImpl(const double* HWY_RESTRICT x, size_t m, double a,
-                                      double b, double y0, double* HWY_RESTRICT y,
-                                      double* HWY_RESTRICT r) {
+template <class X>
+HWY_INLINE void LinearRecurrenceWithResidualT(X x, size_t m, double a, double b, double y0,
+                                              double* HWY_RESTRICT y, double* HWY_RESTRICT r) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes) return LinearRecurrenceWithResidualReference(x, m, a, b, y0, y, r);
@@ -167,7 +178,7 @@ void LinearRecurrenceWithResidualImpl(const double* HWY_RESTRICT x, size_t m, do
   V carry = hn::Set(d, y0);
   size_t i = 0;
   for (; i + lanes <= m; i += lanes) {
-    const V xv = hn::LoadU(d, x + i);
+    const V xv = LoadColumn(d, x + i);
     const V yv = scan.Apply(hn::Mul(vb, xv), carry);
     hn::StoreU(yv, d, y + i);
     hn::StoreU(hn::Sub(xv, yv), d, r + i);
@@ -181,8 +192,9 @@ void LinearRecurrenceWithResidualImpl(const double* HWY_RESTRICT x, size_t m, do
   }
 }
 
-void EmaDifferenceImpl(const double* HWY_RESTRICT x, size_t m, double kf, double ks, double ef0,
-                       double es0, double* HWY_RESTRICT out) {
+template <class X>
+HWY_INLINE void EmaDifferenceT(X x, size_t m, double kf, double ks, double ef0, double es0,
+                               double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes) return EmaDifferenceReference(x, m, kf, ks, ef0, es0, out);
@@ -192,7 +204,7 @@ void EmaDifferenceImpl(const double* HWY_RESTRICT x, size_t m, double kf, double
   size_t i = 0;
   // Two independent chains per vector: their latencies overlap.
   for (; i + lanes <= m; i += lanes) {
-    const V xv = hn::LoadU(d, x + i);
+    const V xv = LoadColumn(d, x + i);
     const V f = fast.Apply(hn::Mul(vkf, xv), cf);
     const V sl = slow.Apply(hn::Mul(vks, xv), cs);
     hn::StoreU(hn::Sub(f, sl), d, out + i);
@@ -202,9 +214,9 @@ void EmaDifferenceImpl(const double* HWY_RESTRICT x, size_t m, double kf, double
   EmaDifferenceReference(x + i, m - i, kf, ks, hn::GetLane(cf), hn::GetLane(cs), out + i);
 }
 
-void WilderAverageTrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
-                                const double* HWY_RESTRICT c, size_t m, size_t n, double seed,
-                                double* HWY_RESTRICT out) {
+template <class X>
+HWY_INLINE void WilderAverageTrueRangeT(X h, X l, X c, size_t m, size_t n, double seed,
+                                        double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes || m <= n + 1) {
@@ -217,7 +229,7 @@ void WilderAverageTrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_
   V carry = hn::Set(d, seed);
   size_t i = n + 1;
   for (; i + lanes <= m; i += lanes) {
-    const V hv = hn::LoadU(d, h + i), lv = hn::LoadU(d, l + i), pc = hn::LoadU(d, c + i - 1);
+    const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i), pc = LoadColumn(d, c + i - 1);
     const V tr = hn::Max(hn::Sub(hv, lv),
                          hn::Max(hn::Abs(hn::Sub(hv, pc)), hn::Abs(hn::Sub(lv, pc))));
     const V y = scan.Apply(hn::Mul(vb, tr), carry);
@@ -231,10 +243,9 @@ void WilderAverageTrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_
   }
 }
 
-bool WilderAverageTrueRangeCheckedImpl(const double* HWY_RESTRICT h,
-                                       const double* HWY_RESTRICT l,
-                                       const double* HWY_RESTRICT c, size_t m, size_t n,
-                                       double seed, double* HWY_RESTRICT out) {
+template <class X>
+HWY_INLINE bool WilderAverageTrueRangeCheckedT(X h, X l, X c, size_t m, size_t n, double seed,
+                                               double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes || m <= n + 1) {
@@ -251,8 +262,8 @@ bool WilderAverageTrueRangeCheckedImpl(const double* HWY_RESTRICT h,
   auto bad = hn::Not(hn::IsFinite(hn::Zero(d)));
   size_t i = n + 1;
   for (; i + lanes <= m; i += lanes) {
-    const V hv = hn::LoadU(d, h + i), lv = hn::LoadU(d, l + i), cv = hn::LoadU(d, c + i);
-    const V pc = hn::LoadU(d, c + i - 1);
+    const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i), cv = LoadColumn(d, c + i);
+    const V pc = LoadColumn(d, c + i - 1);
     // h - l is NaN when either is NaN or both are the same infinity, and
     // infinite when one is; c contributes through c * 0 (NaN for inf/NaN).
     const V range = hn::Sub(hv, lv);
@@ -277,8 +288,8 @@ bool WilderAverageTrueRangeCheckedImpl(const double* HWY_RESTRICT h,
 
 // kCmo: Chande's 100 (gain - loss) / (gain + loss) instead of RSI's
 // 100 gain / (gain + loss); the smoothing is the same (TA-Lib's CMO).
-template <bool kCmo>
-HWY_INLINE void WilderRatio(const double* HWY_RESTRICT x, size_t m, size_t n, double avg_gain,
+template <bool kCmo, class X>
+HWY_INLINE void WilderRatio(X x, size_t m, size_t n, double avg_gain,
                             double avg_loss, double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
@@ -298,7 +309,7 @@ HWY_INLINE void WilderRatio(const double* HWY_RESTRICT x, size_t m, size_t n, do
   V loss = hn::Set(d, avg_loss);
   size_t i = n + 1;
   for (; i + lanes <= m; i += lanes) {
-    const V move = hn::Sub(hn::LoadU(d, x + i), hn::LoadU(d, x + i - 1));
+    const V move = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - 1));
     const V g = scan.Apply(hn::Mul(vb, hn::Max(move, zero)), gain);
     const V l = scan.Apply(hn::Mul(vb, hn::Max(hn::Neg(move), zero)), loss);
     const V total = hn::Add(g, l);
@@ -317,23 +328,14 @@ HWY_INLINE void WilderRatio(const double* HWY_RESTRICT x, size_t m, size_t n, do
   }
 }
 
-void RsiFromSeedsImpl(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
-                      double* out) {
-  WilderRatio<false>(x, m, n, avg_gain, avg_loss, out);
-}
 
-void CmoFromSeedsImpl(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
-                      double* out) {
-  WilderRatio<true>(x, m, n, avg_gain, avg_loss, out);
-}
-
-void TrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
-                   const double* HWY_RESTRICT c, size_t m, double* HWY_RESTRICT out) {
+template <class X>
+HWY_INLINE void TrueRangeT(X h, X l, X c, size_t m, double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (m < 1 + lanes) return TrueRangeReference(h, l, c, m, out);
   auto one = [&](size_t i) {
-    const V hv = hn::LoadU(d, h + i), lv = hn::LoadU(d, l + i), pc = hn::LoadU(d, c + i - 1);
+    const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i), pc = LoadColumn(d, c + i - 1);
     const V tr = hn::Max(hn::Sub(hv, lv),
                          hn::Max(hn::Abs(hn::Sub(hv, pc)), hn::Abs(hn::Sub(lv, pc))));
     hn::StoreU(tr, d, out + i);
@@ -349,21 +351,22 @@ void TrueRangeImpl(const double* HWY_RESTRICT h, const double* HWY_RESTRICT l,
 // chain. One of the two d sums is an FMA with multiplier 1 (exactly an add):
 // it moves work from the FP-add pipes, which the subtractions already load,
 // to the FMA pipes.
-HWY_INLINE void WindowMoments(const double* HWY_RESTRICT base, size_t n, V mu, V* s1, V* s2) {
+template <class X>
+HWY_INLINE void WindowMoments(X base, size_t n, V mu, V* s1, V* s2) {
   const D d;
   const V one = hn::Set(d, 1.0);
   V s1a = hn::Zero(d), s1b = hn::Zero(d), s2a = hn::Zero(d), s2b = hn::Zero(d);
   size_t k = 0;
   for (; k + 2 <= n; k += 2) {
-    const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
-    const V d1 = hn::Sub(hn::LoadU(d, base + k + 1), mu);
+    const V d0 = hn::Sub(LoadColumn(d, base + k), mu);
+    const V d1 = hn::Sub(LoadColumn(d, base + k + 1), mu);
     s1a = hn::Add(s1a, d0);
     s1b = hn::MulAdd(d1, one, s1b);
     s2a = hn::MulAdd(d0, d0, s2a);
     s2b = hn::MulAdd(d1, d1, s2b);
   }
   if (k < n) {
-    const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
+    const V d0 = hn::Sub(LoadColumn(d, base + k), mu);
     s1a = hn::Add(s1a, d0);
     s2a = hn::MulAdd(d0, d0, s2a);
   }
@@ -373,30 +376,32 @@ HWY_INLINE void WindowMoments(const double* HWY_RESTRICT base, size_t n, V mu, V
 
 // Sum of (x - mu)^2 over the n values starting at base (no sum of the
 // deviations): two accumulators, one on each of the FMA pipes' chains.
-HWY_INLINE V WindowSquares(const double* HWY_RESTRICT base, size_t n, V mu) {
+template <class X>
+HWY_INLINE V WindowSquares(X base, size_t n, V mu) {
   const D d;
   V a = hn::Zero(d), b = hn::Zero(d);
   size_t k = 0;
   for (; k + 2 <= n; k += 2) {
-    const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
-    const V d1 = hn::Sub(hn::LoadU(d, base + k + 1), mu);
+    const V d0 = hn::Sub(LoadColumn(d, base + k), mu);
+    const V d1 = hn::Sub(LoadColumn(d, base + k + 1), mu);
     a = hn::MulAdd(d0, d0, a);
     b = hn::MulAdd(d1, d1, b);
   }
   if (k < n) {
-    const V d0 = hn::Sub(hn::LoadU(d, base + k), mu);
+    const V d0 = hn::Sub(LoadColumn(d, base + k), mu);
     a = hn::MulAdd(d0, d0, a);
   }
   return hn::Add(a, b);
 }
 
 // Largest |x[k]| for k in [begin, end), vectorised.
-HWY_INLINE double MaxAbs(const double* HWY_RESTRICT x, size_t begin, size_t end) {
+template <class X>
+HWY_INLINE double MaxAbs(X x, size_t begin, size_t end) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   V acc = hn::Zero(d);
   size_t k = begin;
-  for (; k + lanes <= end; k += lanes) acc = hn::Max(acc, hn::Abs(hn::LoadU(d, x + k)));
+  for (; k + lanes <= end; k += lanes) acc = hn::Max(acc, hn::Abs(LoadColumn(d, x + k)));
   double m = hn::GetLane(hn::MaxOfLanes(d, acc));
   for (; k < end; ++k) m = std::max(m, std::fabs(x[k]));
   return m;
@@ -407,8 +412,8 @@ HWY_INLINE double MaxAbs(const double* HWY_RESTRICT x, size_t begin, size_t end)
 // variance of each window (whose values are still in L1) gives the width.
 // kChecked: also checks that every x is finite (the scan loads each one
 // anyway) and returns whether all were; otherwise returns true.
-template <bool kChecked>
-HWY_INLINE bool BollingerBody(const double* HWY_RESTRICT x, size_t m, size_t n, double up,
+template <bool kChecked, class X>
+HWY_INLINE bool BollingerBody(X x, size_t m, size_t n, double up,
                               double down, double* HWY_RESTRICT upper,
                               double* HWY_RESTRICT middle, double* HWY_RESTRICT lower) {
   const D d;
@@ -457,9 +462,9 @@ HWY_INLINE bool BollingerBody(const double* HWY_RESTRICT x, size_t m, size_t n, 
     // Pass 1 over the block: the means (the only loop-carried chain).
     V carry = hn::Set(d, s);
     for (; i + lanes <= end; i += lanes) {
-      const V xi = hn::LoadU(d, x + i);
+      const V xi = LoadColumn(d, x + i);
       if (kChecked) bad = hn::Or(bad, hn::Not(hn::IsFinite(xi)));
-      const V u = hn::Sub(xi, hn::LoadU(d, x + i - n));
+      const V u = hn::Sub(xi, LoadColumn(d, x + i - n));
       const V y = scan.Apply(u, carry);
       carry = scan.Last(y);
       hn::StoreU(hn::Mul(y, vinv), d, middle + i);
@@ -484,7 +489,7 @@ HWY_INLINE bool BollingerBody(const double* HWY_RESTRICT x, size_t m, size_t n, 
     const V skip_below = hn::Set(d, dn * bound * bound * 0x1p53);
     for (size_t j = block; j < i; j += lanes) {
       const V mu = hn::LoadU(d, middle + j);
-      const double* base = x + j + 1 - n;
+      const X base = x + j + 1 - n;
       const V s2 = WindowSquares(base, n, mu);
       V var;
       if (HWY_LIKELY(hn::AllFalse(d, s2 < skip_below))) {
@@ -509,17 +514,6 @@ HWY_INLINE bool BollingerBody(const double* HWY_RESTRICT x, size_t m, size_t n, 
   return finite && hn::AllFalse(d, bad);
 }
 
-void BollingerImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double up, double down,
-                   double* HWY_RESTRICT upper, double* HWY_RESTRICT middle,
-                   double* HWY_RESTRICT lower) {
-  BollingerBody<false>(x, m, n, up, down, upper, middle, lower);
-}
-
-bool BollingerCheckedImpl(const double* HWY_RESTRICT x, size_t m, size_t n, double up,
-                          double down, double* HWY_RESTRICT upper, double* HWY_RESTRICT middle,
-                          double* HWY_RESTRICT lower) {
-  return BollingerBody<true>(x, m, n, up, down, upper, middle, lower);
-}
 
 // What a window kernel stores: the variance, factor * standard deviation,
 // Bollinger bands (two outputs), or the mean absolute deviation.
@@ -532,8 +526,8 @@ struct WindowOutputs {
   double up, down;       // kBands: multipliers; kStddev: up is the factor
 };
 
-template <WindowResult kResult>
-HWY_INLINE void WindowDeviation(const double* HWY_RESTRICT x, size_t m, size_t n,
+template <WindowResult kResult, class X>
+HWY_INLINE void WindowDeviation(X x, size_t m, size_t n,
                                 const double* HWY_RESTRICT mean, const WindowOutputs& o) {
   constexpr bool kAbsolute = kResult == WindowResult::kMeanAbsDeviation;
   const D d;
@@ -556,15 +550,15 @@ HWY_INLINE void WindowDeviation(const double* HWY_RESTRICT x, size_t m, size_t n
   const V zero = hn::Zero(d);
   auto one = [&](size_t i) {
     const V mu = hn::LoadU(d, mean + i);
-    const double* base = x + i + 1 - n;  // lane j's window starts at base + j
+    const X base = x + i + 1 - n;  // lane j's window starts at base + j
     if (kAbsolute) {
       V s1a = zero, s1b = zero;
       size_t k = 0;
       for (; k + 2 <= n; k += 2) {
-        s1a = hn::Add(s1a, hn::Abs(hn::Sub(hn::LoadU(d, base + k), mu)));
-        s1b = hn::Add(s1b, hn::Abs(hn::Sub(hn::LoadU(d, base + k + 1), mu)));
+        s1a = hn::Add(s1a, hn::Abs(hn::Sub(LoadColumn(d, base + k), mu)));
+        s1b = hn::Add(s1b, hn::Abs(hn::Sub(LoadColumn(d, base + k + 1), mu)));
       }
-      if (k < n) s1a = hn::Add(s1a, hn::Abs(hn::Sub(hn::LoadU(d, base + k), mu)));
+      if (k < n) s1a = hn::Add(s1a, hn::Abs(hn::Sub(LoadColumn(d, base + k), mu)));
       hn::StoreU(hn::Mul(hn::Add(s1a, s1b), inv_n), d, o.out + i);
       return;
     }
@@ -588,46 +582,96 @@ HWY_INLINE void WindowDeviation(const double* HWY_RESTRICT x, size_t m, size_t n
   if (i < m) one(m - lanes);
 }
 
-void WindowVarianceImpl(const double* x, size_t m, size_t n, const double* mean, double* out) {
-  WindowDeviation<WindowResult::kVariance>(x, m, n, mean, {out, nullptr, nullptr, 0, 0});
-}
-
-void WindowStddevImpl(const double* x, size_t m, size_t n, const double* mean, double factor,
-                      double* out) {
-  WindowDeviation<WindowResult::kStddev>(x, m, n, mean, {out, nullptr, nullptr, factor, 0});
-}
-
-void WindowBandsImpl(const double* x, size_t m, size_t n, const double* mean,
-                     const double* middle, double up, double down, double* upper,
-                     double* lower) {
-  WindowDeviation<WindowResult::kBands>(x, m, n, mean, {upper, lower, middle, up, down});
-}
-
-void WindowMeanAbsDeviationImpl(const double* x, size_t m, size_t n, const double* mean,
-                                double* out) {
-  WindowDeviation<WindowResult::kMeanAbsDeviation>(x, m, n, mean,
-                                                   {out, nullptr, nullptr, 0, 0});
-}
-
-size_t FirstSuspectRowImpl(const double* const* cols, size_t count, size_t m, int high, int low,
-                           int volume) {
+template <class X>
+HWY_INLINE size_t FirstSuspectRowT(const X* cols, size_t count, size_t m, int high, int low,
+                                   int volume) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   const V zero = hn::Zero(d);
   size_t i = 0;
   for (; i + lanes <= m; i += lanes) {
-    auto bad = hn::Not(hn::IsFinite(hn::LoadU(d, cols[0] + i)));
+    auto bad = hn::Not(hn::IsFinite(LoadColumn(d, cols[0] + i)));
     for (size_t k = 1; k < count; ++k) {
-      bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::LoadU(d, cols[k] + i))));
+      bad = hn::Or(bad, hn::Not(hn::IsFinite(LoadColumn(d, cols[k] + i))));
     }
-    if (high >= 0) bad = hn::Or(bad, hn::LoadU(d, cols[high] + i) < hn::LoadU(d, cols[low] + i));
-    if (volume >= 0) bad = hn::Or(bad, hn::LoadU(d, cols[volume] + i) < zero);
+    if (high >= 0) bad = hn::Or(bad, LoadColumn(d, cols[high] + i) < LoadColumn(d, cols[low] + i));
+    if (volume >= 0) bad = hn::Or(bad, LoadColumn(d, cols[volume] + i) < zero);
     if (!hn::AllFalse(d, bad)) return i + static_cast<size_t>(hn::FindFirstTrue(d, bad));
   }
-  const double* rest[8];
+  X rest[8];
   for (size_t k = 0; k < count && k < 8; ++k) rest[k] = cols[k] + i;
   return i + FirstSuspectRowReference(rest, count, m - i, high, low, volume);
 }
+
+// The exported entry points: every kernel once per input column type
+// (Suffix Impl: const double*, StridedImpl: StridedColumn).
+#define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
+  void RollingSum##Suffix(Col x, size_t m, size_t n, double scale, double* out) {           \
+    RollingSumT(x, m, n, scale, out);                                                        \
+  }                                                                                          \
+  void LinearRecurrence##Suffix(Col x, size_t m, double a, double b, double y0, double* y) { \
+    LinearRecurrenceT(x, m, a, b, y0, y);                                                    \
+  }                                                                                          \
+  void LinearRecurrenceWithResidual##Suffix(Col x, size_t m, double a, double b, double y0,  \
+                                            double* y, double* r) {                          \
+    LinearRecurrenceWithResidualT(x, m, a, b, y0, y, r);                                     \
+  }                                                                                          \
+  void EmaDifference##Suffix(Col x, size_t m, double kf, double ks, double ef0, double es0,  \
+                             double* out) {                                                  \
+    EmaDifferenceT(x, m, kf, ks, ef0, es0, out);                                             \
+  }                                                                                          \
+  void WilderAverageTrueRange##Suffix(Col h, Col l, Col c, size_t m, size_t n, double seed,  \
+                                      double* out) {                                         \
+    WilderAverageTrueRangeT(h, l, c, m, n, seed, out);                                       \
+  }                                                                                          \
+  bool WilderAverageTrueRangeChecked##Suffix(Col h, Col l, Col c, size_t m, size_t n,        \
+                                             double seed, double* out) {                     \
+    return WilderAverageTrueRangeCheckedT(h, l, c, m, n, seed, out);                         \
+  }                                                                                          \
+  void RsiFromSeeds##Suffix(Col x, size_t m, size_t n, double avg_gain, double avg_loss,     \
+                            double* out) {                                                   \
+    WilderRatio<false>(x, m, n, avg_gain, avg_loss, out);                                    \
+  }                                                                                          \
+  void CmoFromSeeds##Suffix(Col x, size_t m, size_t n, double avg_gain, double avg_loss,     \
+                            double* out) {                                                   \
+    WilderRatio<true>(x, m, n, avg_gain, avg_loss, out);                                     \
+  }                                                                                          \
+  void TrueRange##Suffix(Col h, Col l, Col c, size_t m, double* out) {                       \
+    TrueRangeT(h, l, c, m, out);                                                             \
+  }                                                                                          \
+  void WindowVariance##Suffix(Col x, size_t m, size_t n, const double* mean, double* out) {  \
+    WindowDeviation<WindowResult::kVariance>(x, m, n, mean, {out, nullptr, nullptr, 0, 0});  \
+  }                                                                                          \
+  void WindowStddev##Suffix(Col x, size_t m, size_t n, const double* mean, double factor,    \
+                            double* out) {                                                   \
+    WindowDeviation<WindowResult::kStddev>(x, m, n, mean, {out, nullptr, nullptr, factor, 0}); \
+  }                                                                                          \
+  void WindowBands##Suffix(Col x, size_t m, size_t n, const double* mean,                    \
+                           const double* middle, double up, double down, double* upper,      \
+                           double* lower) {                                                  \
+    WindowDeviation<WindowResult::kBands>(x, m, n, mean, {upper, lower, middle, up, down});  \
+  }                                                                                          \
+  void WindowMeanAbsDeviation##Suffix(Col x, size_t m, size_t n, const double* mean,         \
+                                      double* out) {                                         \
+    WindowDeviation<WindowResult::kMeanAbsDeviation>(x, m, n, mean,                          \
+                                                     {out, nullptr, nullptr, 0, 0});         \
+  }                                                                                          \
+  void Bollinger##Suffix(Col x, size_t m, size_t n, double up, double down, double* upper,   \
+                         double* middle, double* lower) {                                    \
+    BollingerBody<false>(x, m, n, up, down, upper, middle, lower);                           \
+  }                                                                                          \
+  bool BollingerChecked##Suffix(Col x, size_t m, size_t n, double up, double down,           \
+                                double* upper, double* middle, double* lower) {              \
+    return BollingerBody<true>(x, m, n, up, down, upper, middle, lower);                     \
+  }                                                                                          \
+  size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
+                                 int volume) {                                               \
+    return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
+  }
+
+CW_KERNEL_ENTRIES(const double*, const double* const*, Impl)
+CW_KERNEL_ENTRIES(StridedColumn, const StridedColumn*, StridedImpl)
+#undef CW_KERNEL_ENTRIES
 
 const char* TargetNameImpl() { return hwy::TargetName(HWY_TARGET); }
 
@@ -641,83 +685,105 @@ namespace candlewick {
 namespace indicators {
 
 HWY_EXPORT(RollingSumImpl);
+HWY_EXPORT(RollingSumStridedImpl);
 HWY_EXPORT(LinearRecurrenceImpl);
+HWY_EXPORT(LinearRecurrenceStridedImpl);
 HWY_EXPORT(LinearRecurrenceWithResidualImpl);
+HWY_EXPORT(LinearRecurrenceWithResidualStridedImpl);
 HWY_EXPORT(EmaDifferenceImpl);
+HWY_EXPORT(EmaDifferenceStridedImpl);
 HWY_EXPORT(WilderAverageTrueRangeImpl);
+HWY_EXPORT(WilderAverageTrueRangeStridedImpl);
 HWY_EXPORT(WilderAverageTrueRangeCheckedImpl);
+HWY_EXPORT(WilderAverageTrueRangeCheckedStridedImpl);
 HWY_EXPORT(RsiFromSeedsImpl);
+HWY_EXPORT(RsiFromSeedsStridedImpl);
 HWY_EXPORT(CmoFromSeedsImpl);
+HWY_EXPORT(CmoFromSeedsStridedImpl);
 HWY_EXPORT(TrueRangeImpl);
+HWY_EXPORT(TrueRangeStridedImpl);
 HWY_EXPORT(WindowVarianceImpl);
+HWY_EXPORT(WindowVarianceStridedImpl);
 HWY_EXPORT(WindowStddevImpl);
+HWY_EXPORT(WindowStddevStridedImpl);
 HWY_EXPORT(WindowBandsImpl);
-HWY_EXPORT(BollingerImpl);
-HWY_EXPORT(BollingerCheckedImpl);
-HWY_EXPORT(FirstSuspectRowImpl);
+HWY_EXPORT(WindowBandsStridedImpl);
 HWY_EXPORT(WindowMeanAbsDeviationImpl);
+HWY_EXPORT(WindowMeanAbsDeviationStridedImpl);
+HWY_EXPORT(BollingerImpl);
+HWY_EXPORT(BollingerStridedImpl);
+HWY_EXPORT(BollingerCheckedImpl);
+HWY_EXPORT(BollingerCheckedStridedImpl);
+HWY_EXPORT(FirstSuspectRowImpl);
+HWY_EXPORT(FirstSuspectRowStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
-void RollingSum(const double* x, size_t m, size_t n, double scale, double* out) {
-  HWY_DYNAMIC_DISPATCH(RollingSumImpl)(x, m, n, scale, out);
-}
-void LinearRecurrence(const double* x, size_t m, double a, double b, double y0, double* y) {
-  HWY_DYNAMIC_DISPATCH(LinearRecurrenceImpl)(x, m, a, b, y0, y);
-}
-void LinearRecurrenceWithResidual(const double* x, size_t m, double a, double b, double y0,
-                                  double* y, double* r) {
-  HWY_DYNAMIC_DISPATCH(LinearRecurrenceWithResidualImpl)(x, m, a, b, y0, y, r);
-}
-void EmaDifference(const double* x, size_t m, double kf, double ks, double ef0, double es0,
-                   double* out) {
-  HWY_DYNAMIC_DISPATCH(EmaDifferenceImpl)(x, m, kf, ks, ef0, es0, out);
-}
-void WilderAverageTrueRange(const double* h, const double* l, const double* c, size_t m,
-                            size_t n, double seed, double* out) {
-  HWY_DYNAMIC_DISPATCH(WilderAverageTrueRangeImpl)(h, l, c, m, n, seed, out);
-}
-bool WilderAverageTrueRangeChecked(const double* h, const double* l, const double* c, size_t m,
-                                   size_t n, double seed, double* out) {
-  return HWY_DYNAMIC_DISPATCH(WilderAverageTrueRangeCheckedImpl)(h, l, c, m, n, seed, out);
-}
-void RsiFromSeeds(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
-                  double* out) {
-  HWY_DYNAMIC_DISPATCH(RsiFromSeedsImpl)(x, m, n, avg_gain, avg_loss, out);
-}
-void CmoFromSeeds(const double* x, size_t m, size_t n, double avg_gain, double avg_loss,
-                  double* out) {
-  HWY_DYNAMIC_DISPATCH(CmoFromSeedsImpl)(x, m, n, avg_gain, avg_loss, out);
-}
-void TrueRange(const double* h, const double* l, const double* c, size_t m, double* out) {
-  HWY_DYNAMIC_DISPATCH(TrueRangeImpl)(h, l, c, m, out);
-}
-void WindowVariance(const double* x, size_t m, size_t n, const double* mean, double* out) {
-  HWY_DYNAMIC_DISPATCH(WindowVarianceImpl)(x, m, n, mean, out);
-}
-void WindowStddev(const double* x, size_t m, size_t n, const double* mean, double factor,
-                  double* out) {
-  HWY_DYNAMIC_DISPATCH(WindowStddevImpl)(x, m, n, mean, factor, out);
-}
-void WindowBands(const double* x, size_t m, size_t n, const double* mean, const double* middle,
-                 double up, double down, double* upper, double* lower) {
-  HWY_DYNAMIC_DISPATCH(WindowBandsImpl)(x, m, n, mean, middle, up, down, upper, lower);
-}
-void Bollinger(const double* x, size_t m, size_t n, double up, double down, double* upper,
-               double* middle, double* lower) {
-  HWY_DYNAMIC_DISPATCH(BollingerImpl)(x, m, n, up, down, upper, middle, lower);
-}
-bool BollingerChecked(const double* x, size_t m, size_t n, double up, double down,
-                      double* upper, double* middle, double* lower) {
-  return HWY_DYNAMIC_DISPATCH(BollingerCheckedImpl)(x, m, n, up, down, upper, middle, lower);
-}
-size_t FirstSuspectRow(const double* const* cols, size_t count, size_t m, int high, int low,
-                       int volume) {
-  return HWY_DYNAMIC_DISPATCH(FirstSuspectRowImpl)(cols, count, m, high, low, volume);
-}
-void WindowMeanAbsDeviation(const double* x, size_t m, size_t n, const double* mean,
-                            double* out) {
-  HWY_DYNAMIC_DISPATCH(WindowMeanAbsDeviationImpl)(x, m, n, mean, out);
-}
+// One dispatching overload per kernel and input column type.
+#define CW_KERNEL_DISPATCH(Col, Cols, Suffix)                                                      \
+  void RollingSum(Col x, size_t m, size_t n, double scale, double* out) {                      \
+    HWY_DYNAMIC_DISPATCH(RollingSum##Suffix)(x, m, n, scale, out);                             \
+  }                                                                                            \
+  void LinearRecurrence(Col x, size_t m, double a, double b, double y0, double* y) {           \
+    HWY_DYNAMIC_DISPATCH(LinearRecurrence##Suffix)(x, m, a, b, y0, y);                         \
+  }                                                                                            \
+  void LinearRecurrenceWithResidual(Col x, size_t m, double a, double b, double y0, double* y, \
+                                    double* r) {                                               \
+    HWY_DYNAMIC_DISPATCH(LinearRecurrenceWithResidual##Suffix)(x, m, a, b, y0, y, r);          \
+  }                                                                                            \
+  void EmaDifference(Col x, size_t m, double kf, double ks, double ef0, double es0,            \
+                     double* out) {                                                            \
+    HWY_DYNAMIC_DISPATCH(EmaDifference##Suffix)(x, m, kf, ks, ef0, es0, out);                  \
+  }                                                                                            \
+  void WilderAverageTrueRange(Col h, Col l, Col c, size_t m, size_t n, double seed,            \
+                              double* out) {                                                   \
+    HWY_DYNAMIC_DISPATCH(WilderAverageTrueRange##Suffix)(h, l, c, m, n, seed, out);            \
+  }                                                                                            \
+  bool WilderAverageTrueRangeChecked(Col h, Col l, Col c, size_t m, size_t n, double seed,     \
+                                     double* out) {                                            \
+    return HWY_DYNAMIC_DISPATCH(WilderAverageTrueRangeChecked##Suffix)(h, l, c, m, n, seed,    \
+                                                                        out);                  \
+  }                                                                                            \
+  void RsiFromSeeds(Col x, size_t m, size_t n, double avg_gain, double avg_loss, double* out) { \
+    HWY_DYNAMIC_DISPATCH(RsiFromSeeds##Suffix)(x, m, n, avg_gain, avg_loss, out);              \
+  }                                                                                            \
+  void CmoFromSeeds(Col x, size_t m, size_t n, double avg_gain, double avg_loss, double* out) { \
+    HWY_DYNAMIC_DISPATCH(CmoFromSeeds##Suffix)(x, m, n, avg_gain, avg_loss, out);              \
+  }                                                                                            \
+  void TrueRange(Col h, Col l, Col c, size_t m, double* out) {                                 \
+    HWY_DYNAMIC_DISPATCH(TrueRange##Suffix)(h, l, c, m, out);                                  \
+  }                                                                                            \
+  void WindowVariance(Col x, size_t m, size_t n, const double* mean, double* out) {            \
+    HWY_DYNAMIC_DISPATCH(WindowVariance##Suffix)(x, m, n, mean, out);                          \
+  }                                                                                            \
+  void WindowStddev(Col x, size_t m, size_t n, const double* mean, double factor,              \
+                    double* out) {                                                             \
+    HWY_DYNAMIC_DISPATCH(WindowStddev##Suffix)(x, m, n, mean, factor, out);                    \
+  }                                                                                            \
+  void WindowBands(Col x, size_t m, size_t n, const double* mean, const double* middle,        \
+                   double up, double down, double* upper, double* lower) {                     \
+    HWY_DYNAMIC_DISPATCH(WindowBands##Suffix)(x, m, n, mean, middle, up, down, upper, lower);  \
+  }                                                                                            \
+  void WindowMeanAbsDeviation(Col x, size_t m, size_t n, const double* mean, double* out) {    \
+    HWY_DYNAMIC_DISPATCH(WindowMeanAbsDeviation##Suffix)(x, m, n, mean, out);                  \
+  }                                                                                            \
+  void Bollinger(Col x, size_t m, size_t n, double up, double down, double* upper,             \
+                 double* middle, double* lower) {                                              \
+    HWY_DYNAMIC_DISPATCH(Bollinger##Suffix)(x, m, n, up, down, upper, middle, lower);          \
+  }                                                                                            \
+  bool BollingerChecked(Col x, size_t m, size_t n, double up, double down, double* upper,      \
+                        double* middle, double* lower) {                                       \
+    return HWY_DYNAMIC_DISPATCH(BollingerChecked##Suffix)(x, m, n, up, down, upper, middle,    \
+                                                          lower);                              \
+  }                                                                                            \
+  size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
+                         int volume) {                                                         \
+    return HWY_DYNAMIC_DISPATCH(FirstSuspectRow##Suffix)(cols, count, m, high, low, volume);   \
+  }
+
+CW_KERNEL_DISPATCH(const double*, const double* const*, Impl)
+CW_KERNEL_DISPATCH(StridedColumn, const StridedColumn*, StridedImpl)
+#undef CW_KERNEL_DISPATCH
+
 const char* KernelTargetName() { return HWY_DYNAMIC_DISPATCH(TargetNameImpl)(); }
 
 }  // namespace indicators

@@ -3,13 +3,20 @@
 // reference in kernels_reference.h that the tests compare against on every
 // compiled target.
 //
-// All kernels take contiguous, finite data (the indicator layer splits a
+// Every kernel that reads an input column comes twice: over `const double*`
+// (unit stride) and over StridedColumn (any stride, read in place, the same
+// arithmetic in the same order, so the same bits). Intermediate arrays
+// (means, outputs) are always contiguous.
+//
+// All kernels take finite data (the indicator layer splits a
 // series at non-finite rows before calling them) and never allocate. Output
 // positions a kernel does not define are left untouched.
 #ifndef CANDLEWICK_CC_INDICATORS_KERNELS_H_
 #define CANDLEWICK_CC_INDICATORS_KERNELS_H_
 
 #include <cstddef>
+
+#include "cc/indicators/column.h"
 
 namespace candlewick {
 namespace indicators {
@@ -112,6 +119,36 @@ void WindowMeanAbsDeviation(const double* x, size_t m, size_t n,
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The
 // caller tells the cases apart on the returned row.
 size_t FirstSuspectRow(const double* const* cols, size_t count, size_t m, int high, int low,
+                       int volume);
+
+// The same kernels over strided input columns (see the top of this file).
+void RollingSum(StridedColumn x, size_t m, size_t n, double scale, double* out);
+void LinearRecurrence(StridedColumn x, size_t m, double a, double b, double y0, double* y);
+void RsiFromSeeds(StridedColumn x, size_t m, size_t n, double avg_gain, double avg_loss,
+                  double* out);
+void LinearRecurrenceWithResidual(StridedColumn x, size_t m, double a, double b, double y0,
+                                  double* y, double* r);
+void EmaDifference(StridedColumn x, size_t m, double kf, double ks, double ef0, double es0,
+                   double* out);
+void WilderAverageTrueRange(StridedColumn h, StridedColumn l, StridedColumn c, size_t m,
+                            size_t n, double seed, double* out);
+bool WilderAverageTrueRangeChecked(StridedColumn h, StridedColumn l, StridedColumn c, size_t m,
+                                   size_t n, double seed, double* out);
+void CmoFromSeeds(StridedColumn x, size_t m, size_t n, double avg_gain, double avg_loss,
+                  double* out);
+void TrueRange(StridedColumn h, StridedColumn l, StridedColumn c, size_t m, double* out);
+void WindowVariance(StridedColumn x, size_t m, size_t n, const double* mean, double* out);
+void WindowStddev(StridedColumn x, size_t m, size_t n, const double* mean, double factor,
+                  double* out);
+void WindowBands(StridedColumn x, size_t m, size_t n, const double* mean, const double* middle,
+                 double up, double down, double* upper, double* lower);
+void Bollinger(StridedColumn x, size_t m, size_t n, double up, double down, double* upper,
+               double* middle, double* lower);
+bool BollingerChecked(StridedColumn x, size_t m, size_t n, double up, double down,
+                      double* upper, double* middle, double* lower);
+void WindowMeanAbsDeviation(StridedColumn x, size_t m, size_t n, const double* mean,
+                            double* out);
+size_t FirstSuspectRow(const StridedColumn* cols, size_t count, size_t m, int high, int low,
                        int volume);
 
 // The Highway target the dispatcher picks now ("AVX3", "SCALAR", ...).

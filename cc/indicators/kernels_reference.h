@@ -2,7 +2,8 @@
 // (TA-Lib's running sums and one-step-at-a-time recurrences). The tests compare
 // every Highway target against them, the benchmark runs them side by side with
 // the dispatched kernels, and kernels.cc falls back to them on targets whose
-// vectors are wider than the scan code supports.
+// vectors are wider than the scan code supports. Input columns are template
+// parameters: `const double*` or StridedColumn (column.h), read the same way.
 #ifndef CANDLEWICK_CC_INDICATORS_KERNELS_REFERENCE_H_
 #define CANDLEWICK_CC_INDICATORS_KERNELS_REFERENCE_H_
 
@@ -12,7 +13,8 @@
 namespace candlewick {
 namespace indicators {
 
-inline void RollingSumReference(const double* x, size_t m, size_t n, double scale,
+template <class X>
+inline void RollingSumReference(X x, size_t m, size_t n, double scale,
                                 double* out) {
   if (n == 0 || m < n) return;
   double s = 0;
@@ -24,7 +26,8 @@ inline void RollingSumReference(const double* x, size_t m, size_t n, double scal
   }
 }
 
-inline void LinearRecurrenceReference(const double* x, size_t m, double a, double b,
+template <class X>
+inline void LinearRecurrenceReference(X x, size_t m, double a, double b,
                                       double y0, double* y) {
   double prev = y0;
   for (size_t i = 0; i < m; ++i) {
@@ -33,7 +36,8 @@ inline void LinearRecurrenceReference(const double* x, size_t m, double a, doubl
   }
 }
 
-inline void LinearRecurrenceWithResidualReference(const double* x, size_t m, double a,
+template <class X>
+inline void LinearRecurrenceWithResidualReference(X x, size_t m, double a,
                                                   double b, double y0, double* y, double* r) {
   double prev = y0;
   for (size_t i = 0; i < m; ++i) {
@@ -43,7 +47,8 @@ inline void LinearRecurrenceWithResidualReference(const double* x, size_t m, dou
   }
 }
 
-inline void EmaDifferenceReference(const double* x, size_t m, double kf, double ks, double ef,
+template <class X>
+inline void EmaDifferenceReference(X x, size_t m, double kf, double ks, double ef,
                                    double es, double* out) {
   for (size_t i = 0; i < m; ++i) {
     ef = (1 - kf) * ef + kf * x[i];
@@ -57,7 +62,8 @@ inline double RsiValue(double gain, double loss) {
   return total == 0 ? 0.0 : 100.0 * (gain / total);
 }
 
-inline void RsiFromSeedsReference(const double* x, size_t m, size_t n, double avg_gain,
+template <class X>
+inline void RsiFromSeedsReference(X x, size_t m, size_t n, double avg_gain,
                                   double avg_loss, double* out) {
   if (m <= n) return;
   const double a = static_cast<double>(n - 1) / static_cast<double>(n);
@@ -76,7 +82,8 @@ inline double CmoValue(double gain, double loss) {
   return total == 0 ? 0.0 : 100.0 * ((gain - loss) / total);
 }
 
-inline void CmoFromSeedsReference(const double* x, size_t m, size_t n, double avg_gain,
+template <class X>
+inline void CmoFromSeedsReference(X x, size_t m, size_t n, double avg_gain,
                                   double avg_loss, double* out) {
   if (m <= n) return;
   const double a = static_cast<double>(n - 1) / static_cast<double>(n);
@@ -99,12 +106,14 @@ inline double TrueRangeValue(double h, double l, double prev_close) {
   return tr;
 }
 
-inline void TrueRangeReference(const double* h, const double* l, const double* c, size_t m,
+template <class H, class L, class C>
+inline void TrueRangeReference(H h, L l, C c, size_t m,
                                double* out) {
   for (size_t i = 1; i < m; ++i) out[i] = TrueRangeValue(h[i], l[i], c[i - 1]);
 }
 
-inline void WilderAverageTrueRangeReference(const double* h, const double* l, const double* c,
+template <class H, class L, class C>
+inline void WilderAverageTrueRangeReference(H h, L l, C c,
                                             size_t m, size_t n, double seed, double* out) {
   const double a = static_cast<double>(n - 1) / static_cast<double>(n);
   const double b = 1.0 / static_cast<double>(n);
@@ -115,8 +124,8 @@ inline void WilderAverageTrueRangeReference(const double* h, const double* l, co
   }
 }
 
-inline bool WilderAverageTrueRangeCheckedReference(const double* h, const double* l,
-                                                   const double* c, size_t m, size_t n,
+template <class H, class L, class C>
+inline bool WilderAverageTrueRangeCheckedReference(H h, L l, C c, size_t m, size_t n,
                                                    double seed, double* out) {
   if (m > n && !std::isfinite(c[n])) return false;
   for (size_t i = n + 1; i < m; ++i) {
@@ -128,7 +137,8 @@ inline bool WilderAverageTrueRangeCheckedReference(const double* h, const double
   return true;
 }
 
-inline void WindowVarianceReference(const double* x, size_t m, size_t n, const double* mean,
+template <class X>
+inline void WindowVarianceReference(X x, size_t m, size_t n, const double* mean,
                                     double* out) {
   if (n == 0 || m < n) return;
   for (size_t i = n - 1; i < m; ++i) {
@@ -143,7 +153,8 @@ inline void WindowVarianceReference(const double* x, size_t m, size_t n, const d
   }
 }
 
-inline void WindowMeanAbsDeviationReference(const double* x, size_t m, size_t n,
+template <class X>
+inline void WindowMeanAbsDeviationReference(X x, size_t m, size_t n,
                                             const double* mean, double* out) {
   if (n == 0 || m < n) return;
   for (size_t i = n - 1; i < m; ++i) {
@@ -153,13 +164,15 @@ inline void WindowMeanAbsDeviationReference(const double* x, size_t m, size_t n,
   }
 }
 
-inline void WindowStddevReference(const double* x, size_t m, size_t n, const double* mean,
+template <class X>
+inline void WindowStddevReference(X x, size_t m, size_t n, const double* mean,
                                   double factor, double* out) {
   WindowVarianceReference(x, m, n, mean, out);
   for (size_t i = n - 1; i < m; ++i) out[i] = std::sqrt(out[i]) * factor;
 }
 
-inline void WindowBandsReference(const double* x, size_t m, size_t n, const double* mean,
+template <class X>
+inline void WindowBandsReference(X x, size_t m, size_t n, const double* mean,
                                  const double* middle, double up, double down, double* upper,
                                  double* lower) {
   if (n == 0 || m < n) return;
@@ -171,7 +184,8 @@ inline void WindowBandsReference(const double* x, size_t m, size_t n, const doub
   }
 }
 
-inline size_t FirstSuspectRowReference(const double* const* cols, size_t count, size_t m,
+template <class X>
+inline size_t FirstSuspectRowReference(const X* cols, size_t count, size_t m,
                                        int high, int low, int volume) {
   for (size_t i = 0; i < m; ++i) {
     for (size_t k = 0; k < count; ++k) {

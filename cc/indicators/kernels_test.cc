@@ -4,6 +4,7 @@
 // count, and the seams between scan blocks, are all exercised), and against
 // long-double direct sums where the reference itself is an approximation.
 #include <cmath>
+#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -363,6 +364,117 @@ TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
         ASSERT_EQ(FirstSuspectRowReference(refcols, 4, m, 0, 1, 3), bad);
         // Without the high/low and volume checks only non-finite rows count.
         ASSERT_EQ(FirstSuspectRow(cols, 4, m, -1, -1, -1), kind < 2 ? bad : m) << m << " " << kind;
+      }
+    }
+  }
+}
+
+// A copy of a series laid out as a strided column: `layout` 0 interleaves it
+// in a row-major table of 5 doubles per row (stride 40), 1 stores it
+// reversed (stride -8), 2 packs it at an odd byte offset with stride 13 (not
+// 8-byte aligned). Owns the bytes; `column` reads them in place.
+class StridedCopy {
+ public:
+  StridedCopy(const std::vector<double>& x, int layout) {
+    const ptrdiff_t strides[] = {40, -8, 13};
+    stride_ = strides[layout];
+    const size_t step = static_cast<size_t>(stride_ < 0 ? -stride_ : stride_);
+    bytes_.assign(x.size() * step + 16, 0xA5);
+    char* first = bytes_.data() + (layout == 2 ? 3 : 0) +
+                  (stride_ < 0 && !x.empty() ? (x.size() - 1) * step : 0);
+    for (size_t i = 0; i < x.size(); ++i) {
+      std::memcpy(first + static_cast<ptrdiff_t>(i) * stride_, &x[i], sizeof(double));
+    }
+    column_ = StridedColumn(first, stride_);
+  }
+  StridedColumn column() const { return column_; }
+
+ private:
+  std::vector<char> bytes_;
+  ptrdiff_t stride_;
+  StridedColumn column_;
+};
+
+// Same bits, NaN equal to NaN.
+::testing::AssertionResult SameBits(const std::vector<double>& got,
+                                    const std::vector<double>& want) {
+  if (got.size() == want.size() &&
+      (got.empty() || std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0)) {
+    return ::testing::AssertionSuccess();
+  }
+  for (size_t i = 0; i < got.size() && i < want.size(); ++i) {
+    if (std::memcmp(&got[i], &want[i], sizeof(double)) != 0) {
+      return ::testing::AssertionFailure() << "row " << i << ": " << got[i] << " vs " << want[i];
+    }
+  }
+  return ::testing::AssertionFailure() << "sizes " << got.size() << " vs " << want.size();
+}
+
+TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
+  const std::vector<double> h0 = RandomWalk(211, 11, 105.0);
+  std::vector<double> h(h0.size()), l(h0.size()), c = RandomWalk(211, 12);
+  for (size_t i = 0; i < h0.size(); ++i) {
+    h[i] = std::fmax(h0[i], c[i]) + 0.5;
+    l[i] = std::fmin(h0[i], c[i]) - 0.5;
+  }
+  const std::vector<double> mean = RandomWalk(211, 13);
+  for (int layout = 0; layout < 3; ++layout) {
+    const StridedCopy sh(h, layout), sl(l, layout), sc(c, layout);
+    const StridedColumn xh = sh.column(), xl = sl.column(), xc = sc.column();
+    for (size_t m : {0u, 1u, 5u, 9u, 17u, 64u, 100u, 211u}) {
+      for (size_t n : {1u, 3u, 8u, 14u}) {
+        auto both = [&](auto&& kernel, int outputs) {
+          std::vector<double> want[3], got[3];
+          for (int k = 0; k < outputs; ++k) {
+            want[k].assign(m, kNaN);
+            got[k].assign(m, kNaN);
+          }
+          kernel(c.data(), h.data(), l.data(), want);
+          kernel(xc, xh, xl, got);
+          for (int k = 0; k < outputs; ++k) {
+            EXPECT_TRUE(SameBits(got[k], want[k]))
+                << "layout " << layout << " m " << m << " n " << n << " output " << k;
+          }
+        };
+        both([&](auto x, auto, auto, std::vector<double>* o) { RollingSum(x, m, n, 0.5, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) { LinearRecurrence(x, m, 0.8, 0.2, 1.5, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) {
+          LinearRecurrenceWithResidual(x, m, 0.8, 0.2, 1.5, o[0].data(), o[1].data());
+        }, 2);
+        both([&](auto x, auto, auto, std::vector<double>* o) { EmaDifference(x, m, 0.15, 0.07, 99, 98, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) { RsiFromSeeds(x, m, n, 0.6, 0.4, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) { CmoFromSeeds(x, m, n, 0.6, 0.4, o[0].data()); }, 1);
+        both([&](auto x, auto hh, auto ll, std::vector<double>* o) { TrueRange(hh, ll, x, m, o[0].data()); }, 1);
+        both([&](auto x, auto hh, auto ll, std::vector<double>* o) {
+          WilderAverageTrueRange(hh, ll, x, m, n, 1.25, o[0].data());
+        }, 1);
+        both([&](auto x, auto hh, auto ll, std::vector<double>* o) {
+          EXPECT_TRUE(WilderAverageTrueRangeChecked(hh, ll, x, m, n, 1.25, o[0].data()));
+        }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) { WindowVariance(x, m, n, mean.data(), o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) { WindowStddev(x, m, n, mean.data(), 1.5, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) {
+          WindowMeanAbsDeviation(x, m, n, mean.data(), o[0].data());
+        }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) {
+          WindowBands(x, m, n, mean.data(), mean.data(), 2, 1.5, o[0].data(), o[1].data());
+        }, 2);
+        both([&](auto x, auto, auto, std::vector<double>* o) {
+          Bollinger(x, m, n, 2, 1.5, o[0].data(), o[1].data(), o[2].data());
+        }, 3);
+        both([&](auto x, auto, auto, std::vector<double>* o) {
+          EXPECT_TRUE(BollingerChecked(x, m, n, 2, 1.5, o[0].data(), o[1].data(), o[2].data()));
+        }, 3);
+      }
+      // The validation pass finds the same first bad row.
+      for (size_t bad : {size_t{0}, m / 2, m}) {
+        std::vector<double> lb = l;
+        if (bad < m) lb[bad] = h[bad] + 1;  // high < low
+        const StridedCopy slb(lb, layout);
+        const double* cols[] = {h.data(), lb.data(), c.data()};
+        const StridedColumn scols[] = {xh, slb.column(), xc};
+        EXPECT_EQ(FirstSuspectRow(scols, 3, m, 0, 1, -1), FirstSuspectRow(cols, 3, m, 0, 1, -1));
+        EXPECT_EQ(FirstSuspectRow(scols, 3, m, 0, 1, -1), bad);
       }
     }
   }

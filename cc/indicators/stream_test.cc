@@ -688,7 +688,8 @@ TEST(ComputeBatch, EqualsPerSeriesCalls) {
   const Spec& spec = *FindSpec(Id::kStoch);
   std::vector<Series> all;
   for (size_t k = 0; k < 5; ++k) all.push_back(RandomSeries(50 + 397 * k, 100 + k));
-  all.push_back(RandomSeries(0, 1));  // an empty series
+  // As long as the %K period but not the lookback (12): all NaN, no error.
+  all.push_back(RandomSeries(9, 1));
   std::vector<StridedView<double>> inputs;
   std::vector<std::vector<double>> storage;
   std::vector<double*> outputs;
@@ -724,17 +725,25 @@ TEST(ComputeBatch, EqualsPerSeriesCalls) {
       EXPECT_EQ(outputs[s * 2 + j][all[s].size()], -1.0);  // nothing past n
     }
   }
-  // A failing series is named.
-  std::vector<double> high = {1, 2, 3}, low = {1, 3, 2}, close = {1, 2, 2};
-  inputs[3 * 2] = StridedView<double>(high.data(), 3, 0);
-  inputs[3 * 2 + 1] = StridedView<double>(low.data(), 3, 0);
-  inputs[3 * 2 + 2] = StridedView<double>(close.data(), 3, 0);
-  capacities[2] = 3;
-  const absl::Status st = ComputeBatch(spec.id, inputs, all.size(), params, outputs, 2,
-                                       capacities.data(), &ws, &failed);
+  // A failing series is named: high < low in row 5 of series 2.
+  std::vector<double> high(10, 3.0), low(10, 1.0), close(10, 2.0);
+  low[5] = 4.0;
+  inputs[3 * 2] = StridedView<double>(high.data(), 10, 0);
+  inputs[3 * 2 + 1] = StridedView<double>(low.data(), 10, 0);
+  inputs[3 * 2 + 2] = StridedView<double>(close.data(), 10, 0);
+  capacities[2] = 10;
+  absl::Status st = ComputeBatch(spec.id, inputs, all.size(), params, outputs, 2,
+                                 capacities.data(), &ws, &failed);
   EXPECT_EQ(CodeOf(st), ErrorCode::kInconsistentOhlc);
   EXPECT_EQ(failed, 2u);
   EXPECT_NE(std::string(st.message()).find("series 2: "), std::string::npos);
+  // A series shorter than the %K period (9) is an error of its own.
+  for (size_t k = 0; k < 3; ++k) inputs[3 * 2 + k] = StridedView<double>(close.data(), 8, 0);
+  st = ComputeBatch(spec.id, inputs, all.size(), params, outputs, 2, capacities.data(), &ws,
+                    &failed);
+  EXPECT_EQ(CodeOf(st), ErrorCode::kSeriesTooShort);
+  EXPECT_EQ(failed, 2u);
+  EXPECT_NE(std::string(st.message()).find("series 2: "), std::string::npos) << st.message();
   // Wrong shapes.
   EXPECT_EQ(CodeOf(ComputeBatch(spec.id, absl::MakeConstSpan(inputs).subspan(1), all.size(),
                                 params, outputs, 2, capacities.data(), &ws, nullptr)),

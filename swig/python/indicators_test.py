@@ -168,11 +168,16 @@ def test_non_finite_input_splits_the_series():
 
 
 def test_empty_and_short_input():
-    empty = ind.compute("sma", np.zeros(0), period=5)
-    assert empty.shape == (0,) and empty.dtype == np.float64
-    short = ind.compute("sma", np.arange(4.0), period=5)
-    assert np.isnan(short).all()
-    assert all(out.shape == (0,) for out in ind.compute("macd", np.zeros(0)))
+    with pytest.raises(candlewick.CandlewickError) as empty:
+        ind.compute("sma", np.zeros(0), period=5)
+    assert empty.value.status == Status.EMPTY_SERIES
+    with pytest.raises(candlewick.CandlewickError) as short:
+        ind.compute("sma", np.arange(4.0), period=5)
+    assert short.value.status == Status.SERIES_TOO_SHORT
+    assert "period 5 is longer than the series (4 rows)" in str(short.value)
+    # Long enough for every period, not for the lookback: all NaN, no error.
+    macd = ind.compute("macd", np.arange(30.0))
+    assert all(np.isnan(out).all() for out in macd)
 
 
 # -- descriptions ------------------------------------------------------------

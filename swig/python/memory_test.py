@@ -172,7 +172,7 @@ def test_indicators_are_freed():
 
     def step(i):
         ind.compute("bbands", big["close"], period=20)
-        ind.compute("atr", table[:, 0], table[:, 1], table[:, 2])  # strided: gathered
+        ind.compute("atr", table[:, 0], table[:, 1], table[:, 2])  # strided: read in place
         try:
             ind.compute("atr", big["high"], big["low"][:-1], big["close"])
         except CandlewickError:

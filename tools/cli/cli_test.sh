@@ -72,9 +72,9 @@ PY
 # against an SMA computed here by awk from the same CSV.
 printf 'time,open,high,low,close,volume\n' > "$tmp/ind.csv"
 for i in 1 2 3 4 5 6 7 8; do echo "$i,$i,$((i + 1)),$((i - 1)),$i.5,100" >> "$tmp/ind.csv"; done
-"$cli" indicators --csv "$tmp/ind.csv" --out "$tmp/ind_out.csv" --ind sma:3 --ind bbands:3,2 --ind macd \
+"$cli" indicators --csv "$tmp/ind.csv" --out "$tmp/ind_out.csv" --ind sma:3 --ind bbands:3,2 --ind macd:2,4,2 \
   || fail "indicators exited $?"
-head -1 "$tmp/ind_out.csv" | grep -q '^time,sma_3,bbands_3_2_upper,bbands_3_2_middle,bbands_3_2_lower,macd_macd,macd_signal,macd_hist$' \
+head -1 "$tmp/ind_out.csv" | grep -q '^time,sma_3,bbands_3_2_upper,bbands_3_2_middle,bbands_3_2_lower,macd_2_4_2_macd,macd_2_4_2_signal,macd_2_4_2_hist$' \
   || fail "indicator header: $(head -1 "$tmp/ind_out.csv")"
 [ "$(sed -n 2p "$tmp/ind_out.csv" | cut -d, -f2)" = "" ] || fail "sma_3 row 1 should be empty"
 awk -F, 'NR > 1 { c[NR] = $5 } END { for (r = 4; r <= NR; r++) printf "%d %.10f\n", r, (c[r] + c[r-1] + c[r-2]) / 3 }' \
@@ -96,6 +96,11 @@ head -1 "$tmp/piv.csv" | grep -q '^time,pivots_p,pivots_r1,pivots_r2,pivots_r3,p
 "$cli" indicators --csv "$tmp/ind.csv" --ind avwap > /dev/null 2> "$tmp/err.txt"
 [ $? -eq 1 ] || fail "avwap without anchors did not exit 1"
 grep -q "anchor column" "$tmp/err.txt" || fail "avwap message: $(cat "$tmp/err.txt")"
+# A period longer than the 8 rows is an error that says so, not empty columns.
+"$cli" indicators --csv "$tmp/ind.csv" --ind macd > /dev/null 2> "$tmp/err.txt"
+[ $? -eq 1 ] || fail "macd over 8 rows did not exit 1"
+grep -q "slow period 26 is longer than the series (8 rows)" "$tmp/err.txt" \
+  || fail "short series message: $(cat "$tmp/err.txt")"
 
 if [ $failures -ne 0 ]; then
   echo "$failures failed"
