@@ -93,6 +93,48 @@ void BM_Rsi14(benchmark::State& s) { RunLibrary(s, ind::Id::kRsi, {14}, false); 
 void BM_Atr14(benchmark::State& s) { RunLibrary(s, ind::Id::kAtr, {14}, true); }
 void BM_Macd(benchmark::State& s) { RunLibrary(s, ind::Id::kMacd, {12, 26, 9}, false); }
 void BM_Bbands20(benchmark::State& s) { RunLibrary(s, ind::Id::kBbands, {20, 2, 2}, false); }
+// The same indicators over the columns of one row-major table (high, low,
+// close per row: stride 24 bytes), read in place: the cost of strided input
+// next to the contiguous runs above.
+void RunStrided(benchmark::State& state, ind::Id id, std::vector<double> params, bool hlc) {
+  const Bars& b = Data();
+  static const std::vector<double>* table = [&] {
+    auto* t = new std::vector<double>(3 * kBars);
+    for (size_t i = 0; i < kBars; ++i) {
+      (*t)[3 * i] = b.high[i];
+      (*t)[3 * i + 1] = b.low[i];
+      (*t)[3 * i + 2] = b.close[i];
+    }
+    return t;
+  }();
+  ind::Workspace ws(candlewick::AllocatorHooks::Default());
+  const ind::Spec* spec = ind::FindSpec(id);
+  std::vector<std::vector<double>> out(spec->output_count, std::vector<double>(kBars));
+  std::vector<double*> ptrs;
+  for (auto& o : out) ptrs.push_back(o.data());
+  const ptrdiff_t stride = 3 * sizeof(double);
+  std::vector<candlewick::StridedView<double>> in;
+  if (hlc) {
+    in = {{table->data(), kBars, stride}, {table->data() + 1, kBars, stride},
+          {table->data() + 2, kBars, stride}};
+  } else {
+    in = {{table->data() + 2, kBars, stride}};
+  }
+  for (auto _ : state) {
+    const absl::Status st = ind::Compute(id, in, params, ptrs, kBars, &ws);
+    if (!st.ok()) {
+      state.SkipWithError(std::string(st.message()).c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(out[0].data());
+    benchmark::ClobberMemory();
+  }
+  SetCounters(state);
+}
+void BM_Sma20_Strided(benchmark::State& s) { RunStrided(s, ind::Id::kSma, {20}, false); }
+void BM_Atr14_Strided(benchmark::State& s) { RunStrided(s, ind::Id::kAtr, {14}, true); }
+void BM_Bbands20_Strided(benchmark::State& s) { RunStrided(s, ind::Id::kBbands, {20, 2, 2}, false); }
+
 // 32K bars (1 MB in, 0.75 MB out): what the kernels cost when memory
 // bandwidth is not the limit.
 void BM_Bbands20_InCache(benchmark::State& s) {
@@ -230,6 +272,9 @@ BENCHMARK(BM_Macd)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Macd_ScalarReference)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Bbands20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Bbands20_InCache)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Sma20_Strided)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Atr14_Strided)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Bbands20_Strided)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Atr14_InCache)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Bbands20_ScalarReference)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stddev20)->Unit(benchmark::kMillisecond);
