@@ -330,6 +330,68 @@ BENCHMARK(BM_Stream_Atr14)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stream_Macd)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stream_Bbands20)->Unit(benchmark::kMillisecond);
 
+// ---- Every indicator at its default parameters (BM_Every/<name>), over the
+// same bars: open = the previous close, volume = a positive series derived
+// from the range, anchor = a session start every 390 bars. For a table of
+// all 69 next to TA-Lib: benchmarks/talib_side_by_side.py.
+struct Extra {
+  std::vector<double> open, volume, anchor;
+};
+
+const Extra& ExtraData() {
+  static const Extra* extra = [] {
+    const Bars& b = Data();
+    auto* e = new Extra;
+    for (size_t i = 0; i < kBars; ++i) {
+      e->open.push_back(i == 0 ? b.close[0] : b.close[i - 1]);
+      e->open.back() = std::min(std::max(e->open.back(), b.low[i]), b.high[i]);
+      e->volume.push_back(1000.0 * (b.high[i] - b.low[i]) + 100.0);
+      e->anchor.push_back(i % 390 == 0 ? 1.0 : 0.0);
+    }
+    return e;
+  }();
+  return *extra;
+}
+
+void RunDefault(benchmark::State& state, const ind::Spec* spec) {
+  const Bars& b = Data();
+  const Extra& e = ExtraData();
+  std::vector<candlewick::StridedView<double>> in;
+  for (size_t k = 0; k < spec->input_count; ++k) {
+    const std::string name = spec->inputs[k];
+    const std::vector<double>& col = name == "high"     ? b.high
+                                     : name == "low"    ? b.low
+                                     : name == "open"   ? e.open
+                                     : name == "volume" ? e.volume
+                                     : name == "anchor" ? e.anchor
+                                                        : b.close;
+    in.emplace_back(col.data(), kBars, 0);
+  }
+  ind::Workspace ws(candlewick::AllocatorHooks::Default());
+  std::vector<std::vector<double>> out(spec->output_count, std::vector<double>(kBars));
+  std::vector<double*> ptrs;
+  for (auto& o : out) ptrs.push_back(o.data());
+  for (auto _ : state) {
+    const absl::Status st = ind::Compute(spec->id, in, {}, ptrs, kBars, &ws);
+    if (!st.ok()) {
+      state.SkipWithError(std::string(st.message()).c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(out[0].data());
+    benchmark::ClobberMemory();
+  }
+  SetCounters(state);
+}
+
+const bool kEveryRegistered = [] {
+  for (const ind::Spec& spec : ind::AllSpecs()) {
+    benchmark::RegisterBenchmark((std::string("BM_Every/") + spec.name).c_str(), RunDefault,
+                                 &spec)
+        ->Unit(benchmark::kMillisecond);
+  }
+  return true;
+}();
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -831,8 +831,8 @@ enum {
   CW_IND_KAMA = 39,      /* Kaufman adaptive MA (period 30) */
   CW_IND_CMO = 40,       /* Chande momentum oscillator (period 14) */
   CW_IND_MFI = 41,       /* money flow index (period 14) */
-  CW_IND_APO = 42,       /* absolute price oscillator (12, 26, matype 0) */
-  CW_IND_PPO = 43,       /* percentage price oscillator (12, 26, matype 0) */
+  CW_IND_APO = 42,       /* absolute price oscillator (12, 26, matype 1) */
+  CW_IND_PPO = 43,       /* percentage price oscillator (12, 26, matype 1) */
   CW_IND_TRIX = 44,      /* 1-bar ROC of a triple EMA, percent (period 30) */
   CW_IND_BOP = 45,       /* balance of power */
   CW_IND_ROCP = 46,      /* (x - prev) / prev (period 10) */

@@ -948,12 +948,38 @@ void MfiCompute(const In* in, size_t m, const double* p, double* const* out,
 // fast), each from its own natural start: unlike MACD, TA-Lib 0.8 does not
 // re-seed the fast EMA at the slow one's first bar (checked against it).
 namespace {
+// TA-Lib's EMA one step at a time, prev + k (x - prev), from a seed taken as
+// x[0] + mean(x - x[0]): both exact on a flat series, so the difference of
+// two such EMAs (APO, PPO: TA-Lib's default MA type) is exactly 0 there, as
+// in TA-Lib, where the vector scan of EmaInto would leave a residue of
+// either sign. Two of these run side by side at about 1 ns per bar.
+template <class X>
+void EmaStepwiseInto(X x, size_t m, size_t n, double* out) {
+  if (m < n) return FillNaN(out, m);
+  FillNaN(out, n - 1);
+  const double first = x[0];
+  double sum = 0;
+  for (size_t j = 0; j < n; ++j) sum += x[j] - first;
+  double prev = first + sum / static_cast<double>(n);
+  out[n - 1] = prev;
+  const double k = EmaK(n);
+  for (size_t i = n; i < m; ++i) {
+    prev = (x[i] - prev) * k + prev;
+    out[i] = prev;
+  }
+}
+
 template <class In>
 void PriceOscillator(const In* in, size_t m, const double* p, double* fast_ma,
                      double* slow_ma, Workspace& ws) {
   const size_t fast = std::min(Period(p, 0), Period(p, 1));
   const size_t slow = std::max(Period(p, 0), Period(p, 1));
   const MaType type = static_cast<MaType>(p[2]);
+  if (type == MaType::kEma) {
+    EmaStepwiseInto(in[0], m, slow, slow_ma);
+    EmaStepwiseInto(in[0], m, fast, fast_ma);
+    return;
+  }
   MaInto(type, in[0], m, slow, slow_ma, ws, kFirstFunctionSlot + 1);
   MaInto(type, in[0], m, fast, fast_ma, ws, kFirstFunctionSlot + 1);
 }

@@ -24,7 +24,9 @@ constexpr double kMaxDev = 3e37;  // TA-Lib's bound for deviation multipliers
 constexpr ParamSpec Per(const char* name, double def, double min = 2) {
   return ParamSpec{name, def, min, kMaxPeriod, true};
 }
-constexpr ParamSpec MaKind(const char* name) { return ParamSpec{name, 0, 0, 5, true}; }
+constexpr ParamSpec MaKind(const char* name, double def = 0) {
+  return ParamSpec{name, def, 0, 5, true};
+}
 constexpr ParamSpec Dev(const char* name, double def) {
   return ParamSpec{name, def, -kMaxDev, kMaxDev, false};
 }
@@ -136,10 +138,10 @@ const Spec kSpecs[] = {
     {Id::kMfi, "mfi", "Money Flow Index", 4, {"high", "low", "close", "volume"}, 1,
      {Per("period", 14)}, 1, {"value"}, 0, 1, 3, CW_FN(Mfi)},
     {Id::kApo, "apo", "Absolute Price Oscillator", 1, {"input"}, 3,
-     {Per("fast", 12), Per("slow", 26), MaKind("matype")}, 1, {"value"}, -1, -1, -1,
+     {Per("fast", 12), Per("slow", 26), MaKind("matype", 1)}, 1, {"value"}, -1, -1, -1,
      CW_FN(Apo)},
     {Id::kPpo, "ppo", "Percentage Price Oscillator", 1, {"input"}, 3,
-     {Per("fast", 12), Per("slow", 26), MaKind("matype")}, 1, {"value"}, -1, -1, -1,
+     {Per("fast", 12), Per("slow", 26), MaKind("matype", 1)}, 1, {"value"}, -1, -1, -1,
      CW_FN(Ppo)},
     {Id::kTrix, "trix", "1-bar Rate-Of-Change of a Triple Smooth EMA", 1, {"input"}, 1,
      {Per("period", 30, 1)}, 1, {"value"}, -1, -1, -1, CW_FN(Trix)},
