@@ -161,11 +161,37 @@ void ForEachWindowExtreme(X x, size_t m, size_t w, size_t* ring, Fn&& fn) {
   }
 }
 
+// Up to kDirectWindowMax the branch-free vector kernel (O(w) per vector of
+// outputs) beats the deque, whose pops mispredict on price data.
 template <bool kMax, class X>
 void RollingExtremeInto(X x, size_t m, size_t w, double* out, Workspace& ws) {
   FillNaN(out, std::min(m, w - 1));
+  if (w <= kDirectWindowMax) {
+    if (kMax) {
+      RollingMax(x, m, w, out);
+    } else {
+      RollingMin(x, m, w, out);
+    }
+    return;
+  }
   size_t* ring = ws.Indices(0, w);
   ForEachWindowExtreme<kMax>(x, m, w, ring, [&](size_t i, size_t k) { out[i] = x[k]; });
+}
+
+// age[i] = bars since the extreme of x[i-w+1..i], the most recent on ties.
+template <bool kMax, class X>
+void RollingExtremeAgeInto(X x, size_t m, size_t w, double* age, Workspace& ws) {
+  if (w <= kDirectWindowMax) {
+    if (kMax) {
+      RollingMaxAge(x, m, w, age);
+    } else {
+      RollingMinAge(x, m, w, age);
+    }
+    return;
+  }
+  size_t* ring = ws.Indices(0, w);
+  ForEachWindowExtreme<kMax>(x, m, w, ring,
+                             [&](size_t i, size_t k) { age[i] = static_cast<double>(i - k); });
 }
 
 // Fast %K: 100 * (close - lowest low) / (highest high - lowest low) over n
@@ -514,13 +540,13 @@ void AroonCompute(const In* in, size_t m, const double* p, double* const* out,
   const double factor = 100.0 / static_cast<double>(n);
   FillNaN(out[0], n);
   FillNaN(out[1], n);
-  size_t* ring = ws.Indices(0, n + 1);
-  ForEachWindowExtreme<true>(in[0], m, n + 1, ring, [&](size_t i, size_t k) {
-    out[1][i] = factor * static_cast<double>(n - (i - k));
-  });
-  ForEachWindowExtreme<false>(in[1], m, n + 1, ring, [&](size_t i, size_t k) {
-    out[0][i] = factor * static_cast<double>(n - (i - k));
-  });
+  RollingExtremeAgeInto<true>(in[0], m, n + 1, out[1], ws);
+  RollingExtremeAgeInto<false>(in[1], m, n + 1, out[0], ws);
+  const double dn = static_cast<double>(n);
+  for (size_t i = n; i < m; ++i) {
+    out[1][i] = factor * (dn - out[1][i]);
+    out[0][i] = factor * (dn - out[0][i]);
+  }
 }
 
 size_t AroonOscLookback(const double* p) { return Period(p, 0); }
@@ -529,15 +555,12 @@ void AroonOscCompute(const In* in, size_t m, const double* p, double* const* out
                      Workspace& ws) {
   const size_t n = Period(p, 0);
   const double factor = 100.0 / static_cast<double>(n);
-  double* highest_at = ws.Buffer(kFirstFunctionSlot, m);
+  double* high_age = ws.Buffer(kFirstFunctionSlot, m);
   FillNaN(out[0], n);
-  size_t* ring = ws.Indices(0, n + 1);
-  ForEachWindowExtreme<true>(in[0], m, n + 1, ring, [&](size_t i, size_t k) {
-    highest_at[i] = static_cast<double>(k);
-  });
-  ForEachWindowExtreme<false>(in[1], m, n + 1, ring, [&](size_t i, size_t k) {
-    out[0][i] = factor * (highest_at[i] - static_cast<double>(k));
-  });
+  RollingExtremeAgeInto<true>(in[0], m, n + 1, high_age, ws);
+  RollingExtremeAgeInto<false>(in[1], m, n + 1, out[0], ws);
+  // (i - high age) - (i - low age): the highest's index minus the lowest's.
+  for (size_t i = n; i < m; ++i) out[0][i] = factor * (out[0][i] - high_age[i]);
 }
 
 // ---- Volatility ------------------------------------------------------------
@@ -1119,33 +1142,15 @@ struct CompensatedSum {
   double Value() const { return sum + c; }
 };
 
-// Least-squares line through the window x[i-n+1..i] (oldest at t = 0):
-// mean and slope, computed around the newest value so a flat window gives a
-// slope of exactly 0 and rounding stays relative to the window's spread.
-template <class X>
-void LinearFit(X x, size_t i, size_t n, double* mean, double* slope) {
-  const double ref = x[i];
-  const double half = (static_cast<double>(n) - 1.0) / 2.0;
-  double sd = 0, std_ = 0;
-  for (size_t k = 0; k < n; ++k) {
-    const double d = x[i + 1 - n + k] - ref;
-    sd += d;
-    std_ += (static_cast<double>(k) - half) * d;
-  }
-  const double dn = static_cast<double>(n);
-  const double sxx = dn * (dn * dn - 1.0) / 12.0;
-  *mean = ref + sd / dn;
-  *slope = std_ / sxx;
-}
-
-// fn(i, mean, slope) for every window end i >= n-1.
+// fn(i, mean, slope) for every window end i >= n-1, the fits computed by
+// the vector kernel WindowLinearFit (the same operations per window as
+// LinearFit, so the same bits) into two workspace buffers.
 template <class X, typename Fn>
-void ForEachLinearFit(X x, size_t m, size_t n, Fn&& fn) {
-  for (size_t i = n - 1; i < m; ++i) {
-    double mean, slope;
-    LinearFit(x, i, n, &mean, &slope);
-    fn(i, mean, slope);
-  }
+void ForEachLinearFit(X x, size_t m, size_t n, Workspace& ws, Fn&& fn) {
+  double* mean = ws.Buffer(kFirstFunctionSlot, m);
+  double* slope = ws.Buffer(kFirstFunctionSlot + 1, m);
+  WindowLinearFit(x, m, n, mean, slope);
+  for (size_t i = n - 1; i < m; ++i) fn(i, mean[i], slope[i]);
 }
 
 template <class In>
@@ -1347,51 +1352,51 @@ void SarCompute(const In* in, size_t m, const double* p, double* const* out,
 size_t LinearRegLookback(const double* p) { return Period(p, 0) - 1; }
 template <class In>
 void LinearRegCompute(const In* in, size_t m, const double* p, double* const* out,
-                      Workspace&) {
+                      Workspace& ws) {
   const size_t n = Period(p, 0);
   const double half = (static_cast<double>(n) - 1.0) / 2.0;
   FillNaN(out[0], n - 1);
-  ForEachLinearFit(in[0], m, n, [&](size_t i, double mean, double slope) {
+  ForEachLinearFit(in[0], m, n, ws, [&](size_t i, double mean, double slope) {
     out[0][i] = mean + slope * half;
   });
 }
 size_t LinearRegSlopeLookback(const double* p) { return Period(p, 0) - 1; }
 template <class In>
 void LinearRegSlopeCompute(const In* in, size_t m, const double* p,
-                           double* const* out, Workspace&) {
+                           double* const* out, Workspace& ws) {
   FillNaN(out[0], Period(p, 0) - 1);
-  ForEachLinearFit(in[0], m, Period(p, 0),
+  ForEachLinearFit(in[0], m, Period(p, 0), ws,
                    [&](size_t i, double, double slope) { out[0][i] = slope; });
 }
 size_t LinearRegInterceptLookback(const double* p) { return Period(p, 0) - 1; }
 template <class In>
 void LinearRegInterceptCompute(const In* in, size_t m, const double* p,
-                               double* const* out, Workspace&) {
+                               double* const* out, Workspace& ws) {
   const size_t n = Period(p, 0);
   const double half = (static_cast<double>(n) - 1.0) / 2.0;
   FillNaN(out[0], n - 1);
-  ForEachLinearFit(in[0], m, n, [&](size_t i, double mean, double slope) {
+  ForEachLinearFit(in[0], m, n, ws, [&](size_t i, double mean, double slope) {
     out[0][i] = mean - slope * half;
   });
 }
 size_t LinearRegAngleLookback(const double* p) { return Period(p, 0) - 1; }
 template <class In>
 void LinearRegAngleCompute(const In* in, size_t m, const double* p,
-                           double* const* out, Workspace&) {
+                           double* const* out, Workspace& ws) {
   constexpr double kDegrees = 180.0 / 3.14159265358979323846;
   FillNaN(out[0], Period(p, 0) - 1);
-  ForEachLinearFit(in[0], m, Period(p, 0), [&](size_t i, double, double slope) {
+  ForEachLinearFit(in[0], m, Period(p, 0), ws, [&](size_t i, double, double slope) {
     out[0][i] = std::atan(slope) * kDegrees;
   });
 }
 size_t TsfLookback(const double* p) { return Period(p, 0) - 1; }
 template <class In>
 void TsfCompute(const In* in, size_t m, const double* p, double* const* out,
-                Workspace&) {
+                Workspace& ws) {
   const size_t n = Period(p, 0);
   const double ahead = (static_cast<double>(n) + 1.0) / 2.0;
   FillNaN(out[0], n - 1);
-  ForEachLinearFit(in[0], m, n, [&](size_t i, double mean, double slope) {
+  ForEachLinearFit(in[0], m, n, ws, [&](size_t i, double mean, double slope) {
     out[0][i] = mean + slope * ahead;
   });
 }

@@ -617,6 +617,81 @@ HWY_INLINE size_t FirstSuspectRowT(const X* cols, size_t count, size_t m, int hi
   return i + FirstSuspectRowReference(rest, count, m - i, high, low, volume);
 }
 
+// Window extremes, O(w) per vector of outputs: lane j of the vector ending
+// at i+j takes the max/min of the w loads x[i+j-w+1+k], k = 0..w-1.
+template <bool kMax, class X>
+HWY_INLINE void RollingExtremeT(X x, size_t m, size_t w, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (w == 0 || m < w) return;
+  if (m - (w - 1) < lanes) return RollingExtremeReference<kMax>(x, m, w, out);
+  auto one = [&](size_t i) {  // outputs i..i+lanes-1
+    const X base = x + i + 1 - w;
+    V best = LoadColumn(d, base);
+    for (size_t k = 1; k < w; ++k) {
+      const V v = LoadColumn(d, base + k);
+      best = kMax ? hn::Max(best, v) : hn::Min(best, v);
+    }
+    hn::StoreU(best, d, out + i);
+  };
+  size_t i = w - 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);  // overlaps the previous vector: same values
+}
+
+template <bool kMax, class X>
+HWY_INLINE void RollingExtremeAgeT(X x, size_t m, size_t w, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (w == 0 || m < w) return;
+  if (m - (w - 1) < lanes) return RollingExtremeAgeReference<kMax>(x, m, w, out);
+  const V last = hn::Set(d, static_cast<double>(w - 1));
+  auto one = [&](size_t i) {
+    const X base = x + i + 1 - w;
+    V best = LoadColumn(d, base);
+    V at = hn::Zero(d);
+    for (size_t k = 1; k < w; ++k) {
+      const V v = LoadColumn(d, base + k);
+      // >= / <=: a later equal value wins (the most recent extreme).
+      const auto take = kMax ? (v >= best) : (v <= best);
+      best = hn::IfThenElse(take, v, best);
+      at = hn::IfThenElse(take, hn::Set(d, static_cast<double>(k)), at);
+    }
+    hn::StoreU(hn::Sub(last, at), d, out + i);
+  };
+  size_t i = w - 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);
+}
+
+template <class X>
+HWY_INLINE void WindowLinearFitT(X x, size_t m, size_t n, double* HWY_RESTRICT mean,
+                                 double* HWY_RESTRICT slope) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (n == 0 || m < n) return;
+  if (m - (n - 1) < lanes) return WindowLinearFitReference(x, m, n, mean, slope);
+  const double dn = static_cast<double>(n);
+  const double half = (dn - 1.0) / 2.0;
+  const V vn = hn::Set(d, dn), vsxx = hn::Set(d, dn * (dn * dn - 1.0) / 12.0);
+  auto one = [&](size_t i) {
+    const X base = x + i + 1 - n;
+    const V ref = LoadColumn(d, x + i);
+    V sd = hn::Zero(d), st = hn::Zero(d);
+    for (size_t k = 0; k < n; ++k) {
+      const V dv = hn::Sub(LoadColumn(d, base + k), ref);
+      sd = hn::Add(sd, dv);
+      // A separate multiply and add, as the scalar reference: same bits.
+      st = hn::Add(st, hn::Mul(hn::Set(d, static_cast<double>(k) - half), dv));
+    }
+    hn::StoreU(hn::Add(ref, hn::Div(sd, vn)), d, mean + i);
+    hn::StoreU(hn::Div(st, vsxx), d, slope + i);
+  };
+  size_t i = n - 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -678,6 +753,21 @@ HWY_INLINE size_t FirstSuspectRowT(const X* cols, size_t count, size_t m, int hi
                                 double* upper, double* middle, double* lower) {              \
     return BollingerBody<true>(x, m, n, up, down, upper, middle, lower);                     \
   }                                                                                          \
+  void RollingMax##Suffix(Col x, size_t m, size_t w, double* out) {                          \
+    RollingExtremeT<true>(x, m, w, out);                                                     \
+  }                                                                                          \
+  void RollingMin##Suffix(Col x, size_t m, size_t w, double* out) {                          \
+    RollingExtremeT<false>(x, m, w, out);                                                    \
+  }                                                                                          \
+  void RollingMaxAge##Suffix(Col x, size_t m, size_t w, double* out) {                       \
+    RollingExtremeAgeT<true>(x, m, w, out);                                                  \
+  }                                                                                          \
+  void RollingMinAge##Suffix(Col x, size_t m, size_t w, double* out) {                       \
+    RollingExtremeAgeT<false>(x, m, w, out);                                                 \
+  }                                                                                          \
+  void WindowLinearFit##Suffix(Col x, size_t m, size_t n, double* mean, double* slope) {     \
+    WindowLinearFitT(x, m, n, mean, slope);                                                  \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -730,6 +820,16 @@ HWY_EXPORT(BollingerCheckedImpl);
 HWY_EXPORT(BollingerCheckedStridedImpl);
 HWY_EXPORT(FirstSuspectRowImpl);
 HWY_EXPORT(FirstSuspectRowStridedImpl);
+HWY_EXPORT(RollingMaxImpl);
+HWY_EXPORT(RollingMaxStridedImpl);
+HWY_EXPORT(RollingMinImpl);
+HWY_EXPORT(RollingMinStridedImpl);
+HWY_EXPORT(RollingMaxAgeImpl);
+HWY_EXPORT(RollingMaxAgeStridedImpl);
+HWY_EXPORT(RollingMinAgeImpl);
+HWY_EXPORT(RollingMinAgeStridedImpl);
+HWY_EXPORT(WindowLinearFitImpl);
+HWY_EXPORT(WindowLinearFitStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -788,6 +888,21 @@ HWY_EXPORT(TargetNameImpl);
                         double* middle, double* lower) {                                       \
     return HWY_DYNAMIC_DISPATCH(BollingerChecked##Suffix)(x, m, n, up, down, upper, middle,    \
                                                           lower);                              \
+  }                                                                                            \
+  void RollingMax(Col x, size_t m, size_t w, double* out) {                                    \
+    HWY_DYNAMIC_DISPATCH(RollingMax##Suffix)(x, m, w, out);                                    \
+  }                                                                                            \
+  void RollingMin(Col x, size_t m, size_t w, double* out) {                                    \
+    HWY_DYNAMIC_DISPATCH(RollingMin##Suffix)(x, m, w, out);                                    \
+  }                                                                                            \
+  void RollingMaxAge(Col x, size_t m, size_t w, double* out) {                                 \
+    HWY_DYNAMIC_DISPATCH(RollingMaxAge##Suffix)(x, m, w, out);                                 \
+  }                                                                                            \
+  void RollingMinAge(Col x, size_t m, size_t w, double* out) {                                 \
+    HWY_DYNAMIC_DISPATCH(RollingMinAge##Suffix)(x, m, w, out);                                 \
+  }                                                                                            \
+  void WindowLinearFit(Col x, size_t m, size_t n, double* mean, double* slope) {               \
+    HWY_DYNAMIC_DISPATCH(WindowLinearFit##Suffix)(x, m, n, mean, slope);                       \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

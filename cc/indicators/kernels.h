@@ -114,6 +114,28 @@ bool BollingerChecked(const double* x, size_t m, size_t n, double up, double dow
 void WindowMeanAbsDeviation(const double* x, size_t m, size_t n,
                             const double* mean, double* out);
 
+// Largest (kMax) or smallest value of each window x[i-w+1..i], for
+// w-1 <= i < m: out[i]. O(w) per vector of outputs, branch-free (the
+// monotonic deque's pops mispredict on price data); meant for w up to
+// kDirectWindowMax, beyond which the caller's deque is cheaper.
+inline constexpr size_t kDirectWindowMax = 64;
+void RollingMax(const double* x, size_t m, size_t w, double* out);
+void RollingMin(const double* x, size_t m, size_t w, double* out);
+
+// Bars since the largest (RollingMaxAge) or smallest value of each window
+// x[i-w+1..i], the most recent one on ties (TA-Lib's AROON): out[i] in
+// [0, w), for w-1 <= i < m. As RollingMax, for w up to kDirectWindowMax.
+void RollingMaxAge(const double* x, size_t m, size_t w, double* out);
+void RollingMinAge(const double* x, size_t m, size_t w, double* out);
+
+// Least-squares line through each window x[i-n+1..i] (oldest at t = 0), for
+// n-1 <= i < m: mean[i] and slope[i] (per bar), computed around the newest
+// value x[i] with d = x - x[i]: mean = x[i] + sum(d)/n,
+// slope = sum((t - (n-1)/2) d) / (n (n^2 - 1) / 12). A flat window gives a
+// slope of exactly 0. Each lane does the scalar reference's operations in
+// its order (no fused multiply-add), so the values are bit-identical to it.
+void WindowLinearFit(const double* x, size_t m, size_t n, double* mean, double* slope);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The
@@ -150,6 +172,11 @@ void WindowMeanAbsDeviation(StridedColumn x, size_t m, size_t n, const double* m
                             double* out);
 size_t FirstSuspectRow(const StridedColumn* cols, size_t count, size_t m, int high, int low,
                        int volume);
+void RollingMax(StridedColumn x, size_t m, size_t w, double* out);
+void RollingMin(StridedColumn x, size_t m, size_t w, double* out);
+void RollingMaxAge(StridedColumn x, size_t m, size_t w, double* out);
+void RollingMinAge(StridedColumn x, size_t m, size_t w, double* out);
+void WindowLinearFit(StridedColumn x, size_t m, size_t n, double* mean, double* slope);
 
 // The Highway target the dispatcher picks now ("AVX3", "SCALAR", ...).
 const char* KernelTargetName();

@@ -184,6 +184,46 @@ inline void WindowBandsReference(X x, size_t m, size_t n, const double* mean,
   }
 }
 
+template <bool kMax, class X>
+inline void RollingExtremeReference(X x, size_t m, size_t w, double* out) {
+  for (size_t i = w - 1; i < m && w > 0; ++i) {
+    double best = x[i + 1 - w];
+    for (size_t k = i + 2 - w; k <= i; ++k) best = kMax ? std::fmax(best, x[k]) : std::fmin(best, x[k]);
+    out[i] = best;
+  }
+}
+
+// Bars since the extreme, the most recent one on ties.
+template <bool kMax, class X>
+inline void RollingExtremeAgeReference(X x, size_t m, size_t w, double* out) {
+  for (size_t i = w - 1; i < m && w > 0; ++i) {
+    size_t at = i + 1 - w;
+    for (size_t k = at + 1; k <= i; ++k) {
+      if (kMax ? x[k] >= x[at] : x[k] <= x[at]) at = k;
+    }
+    out[i] = static_cast<double>(i - at);
+  }
+}
+
+template <class X>
+inline void WindowLinearFitReference(X x, size_t m, size_t n, double* mean, double* slope) {
+  const double dn = static_cast<double>(n);
+  const double half = (dn - 1.0) / 2.0;
+  const double sxx = dn * (dn * dn - 1.0) / 12.0;
+  for (size_t i = n - 1; i < m && n > 0; ++i) {
+    const double ref = x[i];
+    double sd = 0, st = 0;
+    for (size_t k = 0; k < n; ++k) {
+      const double d = x[i + 1 - n + k] - ref;
+      sd += d;
+      const double weighted = (static_cast<double>(k) - half) * d;
+      st += weighted;
+    }
+    mean[i] = ref + sd / dn;
+    slope[i] = st / sxx;
+  }
+}
+
 template <class X>
 inline size_t FirstSuspectRowReference(const X* cols, size_t count, size_t m,
                                        int high, int low, int volume) {

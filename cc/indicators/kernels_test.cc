@@ -347,6 +347,48 @@ TEST_P(KernelsOnEveryTarget, CheckedBollingerEqualsBollingerAndRejectsEveryNonFi
   }
 }
 
+::testing::AssertionResult SameBits(const std::vector<double>& got,
+                                    const std::vector<double>& want);
+
+TEST_P(KernelsOnEveryTarget, WindowExtremesAndLinearFitsGiveTheReferenceBits) {
+  // Ties on purpose (prices on a coarse grid), so the "most recent extreme"
+  // rule of the age kernels is exercised.
+  std::vector<double> x = RandomWalk(300, 31);
+  for (double& v : x) v = std::round(v * 2) / 2;
+  for (size_t w : {1u, 2u, 3u, 5u, 8u, 9u, 14u, 15u, 30u, 64u}) {
+    for (size_t m : {size_t{0}, w - 1, w, w + 3, w + 7, w + 8, size_t{100}, x.size()}) {
+      if (m > x.size()) continue;
+      std::vector<double> got(m + 1, kNaN), want(m + 1, kNaN), got2(m + 1, kNaN),
+          want2(m + 1, kNaN);
+      const std::string tag = "w=" + std::to_string(w) + " m=" + std::to_string(m);
+      RollingMax(x.data(), m, w, got.data());
+      RollingExtremeReference<true>(x.data(), m, w, want.data());
+      EXPECT_TRUE(SameBits(got, want)) << "max " << tag;
+      RollingMin(x.data(), m, w, got.data());
+      RollingExtremeReference<false>(x.data(), m, w, want.data());
+      EXPECT_TRUE(SameBits(got, want)) << "min " << tag;
+      RollingMaxAge(x.data(), m, w, got.data());
+      RollingExtremeAgeReference<true>(x.data(), m, w, want.data());
+      EXPECT_TRUE(SameBits(got, want)) << "max age " << tag;
+      RollingMinAge(x.data(), m, w, got.data());
+      RollingExtremeAgeReference<false>(x.data(), m, w, want.data());
+      EXPECT_TRUE(SameBits(got, want)) << "min age " << tag;
+      WindowLinearFit(x.data(), m, w, got.data(), got2.data());
+      WindowLinearFitReference(x.data(), m, w, want.data(), want2.data());
+      EXPECT_TRUE(SameBits(got, want)) << "fit mean " << tag;
+      EXPECT_TRUE(SameBits(got2, want2)) << "fit slope " << tag;
+    }
+  }
+  // A flat window has a slope of exactly 0 and its value as the mean.
+  const std::vector<double> flat(40, 7.3);
+  std::vector<double> mean(40), slope(40);
+  WindowLinearFit(flat.data(), 40, 14, mean.data(), slope.data());
+  for (size_t i = 13; i < 40; ++i) {
+    EXPECT_EQ(slope[i], 0.0) << i;
+    EXPECT_EQ(mean[i], 7.3) << i;
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {
@@ -465,6 +507,13 @@ TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
         both([&](auto x, auto, auto, std::vector<double>* o) {
           EXPECT_TRUE(BollingerChecked(x, m, n, 2, 1.5, o[0].data(), o[1].data(), o[2].data()));
         }, 3);
+        both([&](auto x, auto, auto, std::vector<double>* o) { RollingMax(x, m, n, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) { RollingMin(x, m, n, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) { RollingMaxAge(x, m, n, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) { RollingMinAge(x, m, n, o[0].data()); }, 1);
+        both([&](auto x, auto, auto, std::vector<double>* o) {
+          WindowLinearFit(x, m, n, o[0].data(), o[1].data());
+        }, 2);
       }
       // The validation pass finds the same first bad row.
       for (size_t bad : {size_t{0}, m / 2, m}) {
