@@ -1646,6 +1646,28 @@ void PivotsCompute(const In* in, size_t m, const double*, double* const* out,
   }
 }
 
+// ---- Single-pass price transforms -----------------------------------------------
+
+#define CW_PRICE_CHECKED(fn, op)                                                      \
+  template <class In>                                                                 \
+  bool fn##Checked(const In* in, size_t m, const double*, double* const* out,         \
+                   Workspace&) {                                                      \
+    return PriceTransformChecked(op, in, m, out[0]);                                  \
+  }
+CW_PRICE_CHECKED(Medprice, PriceOp::kMedian)
+CW_PRICE_CHECKED(Typprice, PriceOp::kTypical)
+CW_PRICE_CHECKED(Wclprice, PriceOp::kWeighted)
+CW_PRICE_CHECKED(Avgprice, PriceOp::kAverage)
+CW_PRICE_CHECKED(Bop, PriceOp::kBalance)
+#undef CW_PRICE_CHECKED
+
+template <class In>
+bool TrangeChecked(const In* in, size_t m, const double*, double* const* out, Workspace&) {
+  if (!PriceTransformChecked(PriceOp::kTrueRange, in, m, out[0])) return false;
+  out[0][0] = kNaN;
+  return true;
+}
+
 // ---- Instantiations ----------------------------------------------------------
 // Every compute function for both input column types (functions.h).
 
@@ -1667,6 +1689,18 @@ CW_INSTANTIATE_CHECKED(Bbands, const double*)
 CW_INSTANTIATE_CHECKED(Bbands, StridedColumn)
 CW_INSTANTIATE_CHECKED(Natr, const double*)
 CW_INSTANTIATE_CHECKED(Natr, StridedColumn)
+CW_INSTANTIATE_CHECKED(Medprice, const double*)
+CW_INSTANTIATE_CHECKED(Medprice, StridedColumn)
+CW_INSTANTIATE_CHECKED(Typprice, const double*)
+CW_INSTANTIATE_CHECKED(Typprice, StridedColumn)
+CW_INSTANTIATE_CHECKED(Wclprice, const double*)
+CW_INSTANTIATE_CHECKED(Wclprice, StridedColumn)
+CW_INSTANTIATE_CHECKED(Avgprice, const double*)
+CW_INSTANTIATE_CHECKED(Avgprice, StridedColumn)
+CW_INSTANTIATE_CHECKED(Bop, const double*)
+CW_INSTANTIATE_CHECKED(Bop, StridedColumn)
+CW_INSTANTIATE_CHECKED(Trange, const double*)
+CW_INSTANTIATE_CHECKED(Trange, StridedColumn)
 
 #undef CW_INSTANTIATE_CHECKED
 #undef CW_INSTANTIATE_BOTH

@@ -50,6 +50,19 @@ bool BbandsChecked(const In* in, size_t m, const double* params, double* const* 
 template <class In>
 bool NatrChecked(const In* in, size_t m, const double* params, double* const* out,
                  Workspace& ws);
+// The price transforms and TRANGE, validated in the same pass
+// (PriceTransformChecked).
+#define CW_DECLARE_CHECKED(fn)                                                     \
+  template <class In>                                                              \
+  bool fn##Checked(const In* in, size_t m, const double* params, double* const* out, \
+                   Workspace& ws);
+CW_DECLARE_CHECKED(Medprice)
+CW_DECLARE_CHECKED(Typprice)
+CW_DECLARE_CHECKED(Wclprice)
+CW_DECLARE_CHECKED(Avgprice)
+CW_DECLARE_CHECKED(Bop)
+CW_DECLARE_CHECKED(Trange)
+#undef CW_DECLARE_CHECKED
 
 #undef CW_DECLARE_INDICATOR
 

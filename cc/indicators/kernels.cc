@@ -692,6 +692,107 @@ HWY_INLINE void WindowLinearFitT(X x, size_t m, size_t n, double* HWY_RESTRICT m
   if (i < m) one(m - lanes);
 }
 
+// A fused validate-and-transform pass (kernels.h). The validity test is
+// accumulated over the whole loop and checked once at the end.
+template <PriceOp kOp, class X>
+HWY_INLINE bool PriceTransformT(const X* cols, size_t m, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  constexpr bool kOpen = kOp == PriceOp::kAverage || kOp == PriceOp::kBalance;
+  constexpr size_t kHigh = kOpen ? 1 : 0;
+  constexpr size_t kCount = kOp == PriceOp::kMedian ? 2 : (kOpen ? 4 : 3);
+  constexpr size_t kFirst = kOp == PriceOp::kTrueRange ? 1 : 0;
+  const X h = cols[kHigh], l = cols[kHigh + 1];
+  const X c = cols[kCount > 2 ? kHigh + 2 : kHigh];  // unused for kMedian
+  const X o = cols[0];                                // used when kOpen
+  auto value = [&](double hv, double lv, double cv, double ov, double pc) {
+    switch (kOp) {
+      case PriceOp::kMedian: return (hv + lv) / 2.0;
+      case PriceOp::kTypical: return (hv + lv + cv) / 3.0;
+      case PriceOp::kWeighted: return (hv + lv + cv * 2.0) / 4.0;
+      case PriceOp::kAverage: return (hv + lv + cv + ov) / 4.0;
+      case PriceOp::kBalance: {
+        const double range = hv - lv;
+        return range != 0 ? (cv - ov) / range : 0.0;
+      }
+      default: return TrueRangeValue(hv, lv, pc);
+    }
+  };
+  auto row_ok = [&](size_t i) {
+    bool ok = std::isfinite(h[i]) && std::isfinite(l[i]) && h[i] >= l[i];
+    if (kCount > 2) ok = ok && std::isfinite(c[i]);
+    if (kOpen) ok = ok && std::isfinite(o[i]);
+    return ok;
+  };
+  size_t i = 0;
+  if (kFirst == 1) {
+    if (m == 0) return true;
+    if (!row_ok(0)) return false;
+    i = 1;
+  }
+  const V two = hn::Set(d, 2.0), three = hn::Set(d, 3.0);
+  const V half = hn::Set(d, 0.5), quarter = hn::Set(d, 0.25);
+  const V zero = hn::Zero(d);
+  auto bad = hn::Not(hn::IsFinite(zero));  // all false
+  for (; i + lanes <= m; i += lanes) {
+    const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i);
+    bad = hn::Or(bad, hn::Not(hn::IsFinite(hv)));
+    bad = hn::Or(bad, hn::Not(hn::IsFinite(lv)));
+    bad = hn::Or(bad, hv < lv);
+    V cv = zero, ov = zero;
+    if (kCount > 2) {
+      cv = LoadColumn(d, c + i);
+      bad = hn::Or(bad, hn::Not(hn::IsFinite(cv)));
+    }
+    if (kOpen) {
+      ov = LoadColumn(d, o + i);
+      bad = hn::Or(bad, hn::Not(hn::IsFinite(ov)));
+    }
+    V r;
+    switch (kOp) {
+      // Halving and quartering are exact, so multiplying by 0.5 or 0.25
+      // gives the bits of the division at a fraction of its cost.
+      case PriceOp::kMedian: r = hn::Mul(hn::Add(hv, lv), half); break;
+      case PriceOp::kTypical: r = hn::Div(hn::Add(hn::Add(hv, lv), cv), three); break;
+      case PriceOp::kWeighted:
+        r = hn::Mul(hn::Add(hn::Add(hv, lv), hn::Mul(cv, two)), quarter);
+        break;
+      case PriceOp::kAverage:
+        r = hn::Mul(hn::Add(hn::Add(hn::Add(hv, lv), cv), ov), quarter);
+        break;
+      case PriceOp::kBalance: {
+        const V range = hn::Sub(hv, lv);
+        r = hn::IfThenZeroElse(hn::Eq(range, zero), hn::Div(hn::Sub(cv, ov), range));
+        break;
+      }
+      default: {
+        const V pc = LoadColumn(d, c + i - 1);
+        r = hn::Max(hn::Sub(hv, lv), hn::Max(hn::Abs(hn::Sub(hv, pc)), hn::Abs(hn::Sub(lv, pc))));
+      }
+    }
+    hn::StoreU(r, d, out + i);
+  }
+  if (!hn::AllFalse(d, bad)) return false;
+  for (; i < m; ++i) {
+    if (!row_ok(i)) return false;
+    out[i] = value(h[i], l[i], kCount > 2 ? c[i] : 0.0, kOpen ? o[i] : 0.0,
+                   kFirst == 1 ? c[i - 1] : 0.0);
+  }
+  return true;
+}
+
+template <class X>
+HWY_INLINE bool PriceTransformDispatchT(PriceOp op, const X* cols, size_t m, double* out) {
+  switch (op) {
+    case PriceOp::kMedian: return PriceTransformT<PriceOp::kMedian>(cols, m, out);
+    case PriceOp::kTypical: return PriceTransformT<PriceOp::kTypical>(cols, m, out);
+    case PriceOp::kWeighted: return PriceTransformT<PriceOp::kWeighted>(cols, m, out);
+    case PriceOp::kAverage: return PriceTransformT<PriceOp::kAverage>(cols, m, out);
+    case PriceOp::kBalance: return PriceTransformT<PriceOp::kBalance>(cols, m, out);
+    default: return PriceTransformT<PriceOp::kTrueRange>(cols, m, out);
+  }
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -768,6 +869,9 @@ HWY_INLINE void WindowLinearFitT(X x, size_t m, size_t n, double* HWY_RESTRICT m
   void WindowLinearFit##Suffix(Col x, size_t m, size_t n, double* mean, double* slope) {     \
     WindowLinearFitT(x, m, n, mean, slope);                                                  \
   }                                                                                          \
+  bool PriceTransformChecked##Suffix(PriceOp op, Cols cols, size_t m, double* out) {         \
+    return PriceTransformDispatchT(op, cols, m, out);                                        \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -830,6 +934,8 @@ HWY_EXPORT(RollingMinAgeImpl);
 HWY_EXPORT(RollingMinAgeStridedImpl);
 HWY_EXPORT(WindowLinearFitImpl);
 HWY_EXPORT(WindowLinearFitStridedImpl);
+HWY_EXPORT(PriceTransformCheckedImpl);
+HWY_EXPORT(PriceTransformCheckedStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -903,6 +1009,9 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   void WindowLinearFit(Col x, size_t m, size_t n, double* mean, double* slope) {               \
     HWY_DYNAMIC_DISPATCH(WindowLinearFit##Suffix)(x, m, n, mean, slope);                       \
+  }                                                                                            \
+  bool PriceTransformChecked(PriceOp op, Cols cols, size_t m, double* out) {                   \
+    return HWY_DYNAMIC_DISPATCH(PriceTransformChecked##Suffix)(op, cols, m, out);              \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

@@ -136,6 +136,17 @@ void RollingMinAge(const double* x, size_t m, size_t w, double* out);
 // its order (no fused multiply-add), so the values are bit-identical to it.
 void WindowLinearFit(const double* x, size_t m, size_t n, double* mean, double* slope);
 
+// The price transforms and the true range in one pass that also validates
+// every row (all columns finite, high >= low): true when all were fine,
+// else the output holds unspecified values. `cols` in the indicator's input
+// order: kMedian, kTypical, kWeighted (high, low[, close]); kAverage,
+// kBalance (open, high, low, close); kTrueRange (high, low, close; out[0]
+// is left alone). The formulas and their order are those of the compute
+// functions (functions.cc), so the values are the same bits.
+enum class PriceOp { kMedian, kTypical, kWeighted, kAverage, kBalance, kTrueRange };
+bool PriceTransformChecked(PriceOp op, const double* const* cols, size_t m, double* out);
+bool PriceTransformChecked(PriceOp op, const StridedColumn* cols, size_t m, double* out);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The

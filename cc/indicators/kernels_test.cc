@@ -389,6 +389,59 @@ TEST_P(KernelsOnEveryTarget, WindowExtremesAndLinearFitsGiveTheReferenceBits) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, PriceTransformsValidateAndComputeInOnePass) {
+  const std::vector<double> c = RandomWalk(77, 41), base = RandomWalk(77, 42);
+  std::vector<double> o(77), h(77), l(77);
+  for (size_t i = 0; i < 77; ++i) {
+    o[i] = base[i];
+    h[i] = std::fmax(o[i], c[i]) + 0.25 * (i % 3);
+    l[i] = std::fmin(o[i], c[i]) - 0.5 * (i % 2);
+  }
+  h[20] = l[20] = o[20] = c[20];  // a zero range: BOP is 0 there
+  struct Case {
+    PriceOp op;
+    std::vector<const std::vector<double>*> cols;
+    double (*value)(const double* const* v, size_t i);
+  };
+  const Case cases[] = {
+      {PriceOp::kMedian, {&h, &l}, [](const double* const* v, size_t i) { return (v[0][i] + v[1][i]) / 2.0; }},
+      {PriceOp::kTypical, {&h, &l, &c}, [](const double* const* v, size_t i) { return (v[0][i] + v[1][i] + v[2][i]) / 3.0; }},
+      {PriceOp::kWeighted, {&h, &l, &c}, [](const double* const* v, size_t i) { return (v[0][i] + v[1][i] + v[2][i] * 2.0) / 4.0; }},
+      {PriceOp::kAverage, {&o, &h, &l, &c}, [](const double* const* v, size_t i) { return (v[1][i] + v[2][i] + v[3][i] + v[0][i]) / 4.0; }},
+      {PriceOp::kBalance, {&o, &h, &l, &c}, [](const double* const* v, size_t i) {
+         const double range = v[1][i] - v[2][i];
+         return range != 0 ? (v[3][i] - v[0][i]) / range : 0.0;
+       }},
+      {PriceOp::kTrueRange, {&h, &l, &c}, [](const double* const* v, size_t i) { return TrueRangeValue(v[0][i], v[1][i], v[2][i - 1]); }},
+  };
+  for (const Case& k : cases) {
+    const bool lagged = k.op == PriceOp::kTrueRange;
+    for (size_t m : {0u, 1u, 2u, 7u, 8u, 9u, 33u, 77u}) {
+      std::vector<const double*> cols;
+      for (const auto* col : k.cols) cols.push_back(col->data());
+      std::vector<double> got(m + 1, -7.0), want(m + 1, -7.0);
+      for (size_t i = lagged ? 1 : 0; i < m; ++i) want[i] = k.value(cols.data(), i);
+      ASSERT_TRUE(PriceTransformChecked(k.op, cols.data(), m, got.data()));
+      EXPECT_TRUE(SameBits(got, want)) << static_cast<int>(k.op) << " m " << m;
+      // Every kind of bad row, at every position, is caught.
+      for (size_t bad = 0; bad < m; ++bad) {
+        for (int kind = 0; kind < 3; ++kind) {
+          std::vector<std::vector<double>> copy;
+          for (const auto* col : k.cols) copy.push_back(*col);
+          const size_t hi = k.cols.size() == 4 ? 1 : 0;
+          if (kind == 0) copy.back()[bad] = kNaN;               // close (or low)
+          if (kind == 1) copy[hi][bad] = HUGE_VAL;              // high infinite
+          if (kind == 2) copy[hi + 1][bad] = copy[hi][bad] + 1;  // high < low
+          std::vector<const double*> bad_cols;
+          for (const auto& col : copy) bad_cols.push_back(col.data());
+          EXPECT_FALSE(PriceTransformChecked(k.op, bad_cols.data(), m, got.data()))
+              << static_cast<int>(k.op) << " m " << m << " bad " << bad << " kind " << kind;
+        }
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {
