@@ -731,13 +731,7 @@ size_t AdLookback(const double*) { return 0; }
 template <class In>
 void AdCompute(const In* in, size_t m, const double*, double* const* out,
                Workspace&) {
-  double ad = 0;
-  for (size_t i = 0; i < m; ++i) {
-    const double h = in[0][i], l = in[1][i], c = in[2][i], v = in[3][i];
-    const double range = h - l;
-    if (range > 0) ad += (((c - l) - (h - c)) / range) * v;
-    out[0][i] = ad;
-  }
+  AccumulationDistribution(in, m, out[0]);
 }
 
 // ---- Directional movement --------------------------------------------------
@@ -1405,23 +1399,14 @@ void TsfCompute(const In* in, size_t m, const double* p, double* const* out,
 // seeded with the first AD value (not a mean), first output at bar
 // max(fast, slow) - 1. params: fast, slow (not swapped, as TA-Lib).
 size_t AdOscLookback(const double* p) { return std::max(Period(p, 0), Period(p, 1)) - 1; }
+
 template <class In>
 void AdOscCompute(const In* in, size_t m, const double* p, double* const* out,
-                  Workspace& ws) {
-  double* ad = ws.Buffer(kFirstFunctionSlot, m);
-  double* fast = ws.Buffer(kFirstFunctionSlot + 1, m);
-  double acc = 0;
-  for (size_t i = 0; i < m; ++i) {
-    acc += MoneyFlowVolume(in[0][i], in[1][i], in[2][i], in[3][i]);
-    ad[i] = acc;
-  }
-  const double kf = EmaK(Period(p, 0)), ks = EmaK(Period(p, 1));
-  fast[0] = out[0][0] = ad[0];
-  LinearRecurrence(ad + 1, m - 1, 1.0 - kf, kf, ad[0], fast + 1);
-  LinearRecurrence(ad + 1, m - 1, 1.0 - ks, ks, ad[0], out[0] + 1);
-  const size_t lb = AdOscLookback(p);
-  FillNaN(out[0], lb);
-  for (size_t i = lb; i < m; ++i) out[0][i] = fast[i] - out[0][i];
+                  Workspace&) {
+  // The run is validated already, so the checking kernel succeeds; it is
+  // the one the single-pass path uses, so both give the same bits.
+  ChaikinOscillatorChecked(in, m, EmaK(Period(p, 0)), EmaK(Period(p, 1)), out[0]);
+  FillNaN(out[0], std::min(m, AdOscLookback(p)));
 }
 
 namespace {
@@ -1662,6 +1647,20 @@ CW_PRICE_CHECKED(Bop, PriceOp::kBalance)
 #undef CW_PRICE_CHECKED
 
 template <class In>
+bool AdChecked(const In* in, size_t m, const double*, double* const* out, Workspace&) {
+  return AccumulationDistributionChecked(in, m, out[0]);
+}
+
+template <class In>
+bool AdOscChecked(const In* in, size_t m, const double* p, double* const* out, Workspace&) {
+  if (!ChaikinOscillatorChecked(in, m, EmaK(Period(p, 0)), EmaK(Period(p, 1)), out[0])) {
+    return false;
+  }
+  FillNaN(out[0], std::min(m, AdOscLookback(p)));
+  return true;
+}
+
+template <class In>
 bool TrangeChecked(const In* in, size_t m, const double*, double* const* out, Workspace&) {
   if (!PriceTransformChecked(PriceOp::kTrueRange, in, m, out[0])) return false;
   out[0][0] = kNaN;
@@ -1701,6 +1700,10 @@ CW_INSTANTIATE_CHECKED(Bop, const double*)
 CW_INSTANTIATE_CHECKED(Bop, StridedColumn)
 CW_INSTANTIATE_CHECKED(Trange, const double*)
 CW_INSTANTIATE_CHECKED(Trange, StridedColumn)
+CW_INSTANTIATE_CHECKED(Ad, const double*)
+CW_INSTANTIATE_CHECKED(Ad, StridedColumn)
+CW_INSTANTIATE_CHECKED(AdOsc, const double*)
+CW_INSTANTIATE_CHECKED(AdOsc, StridedColumn)
 
 #undef CW_INSTANTIATE_CHECKED
 #undef CW_INSTANTIATE_BOTH

@@ -793,6 +793,105 @@ HWY_INLINE bool PriceTransformDispatchT(PriceOp op, const X* cols, size_t m, dou
   }
 }
 
+// The A/D line (kernels.h): money flows a vector at a time, summed by the
+// prefix scan; kChecked validates every row on the way.
+template <bool kChecked, class X>
+HWY_INLINE bool AccumulationDistributionT(const X* cols, size_t m, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const X h = cols[0], l = cols[1], c = cols[2], v = cols[3];
+  auto row_ok = [&](size_t i) {
+    return std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i]) &&
+           std::isfinite(v[i]) && h[i] >= l[i] && v[i] >= 0;
+  };
+  size_t i = 0;
+  double acc = 0;
+  if (lanes <= kMaxScanLanes) {
+    const Scan scan(1.0);
+    const V zero = hn::Zero(d);
+    V carry = zero;
+    auto bad = hn::Not(hn::IsFinite(zero));  // all false
+    for (; i + lanes <= m; i += lanes) {
+      const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i);
+      const V cv = LoadColumn(d, c + i), vv = LoadColumn(d, v + i);
+      const V range = hn::Sub(hv, lv);
+      if (kChecked) {
+        // range is non-finite when h or l is; c and v contribute through
+        // x * 0 (NaN for an infinity or NaN).
+        const V probe = hn::Add(range, hn::Mul(hn::Add(cv, vv), zero));
+        bad = hn::Or(bad, hn::Not(hn::IsFinite(probe)));
+        bad = hn::Or(bad, hn::Or(range < zero, vv < zero));
+      }
+      // Lanes without a positive range divide by 0; the select drops them.
+      const V flow = hn::Mul(hn::Div(hn::Sub(hn::Sub(cv, lv), hn::Sub(hv, cv)), range), vv);
+      const V y = scan.Apply(hn::IfThenElseZero(range > zero, flow), carry);
+      hn::StoreU(y, d, out + i);
+      carry = scan.Last(y);
+    }
+    if (kChecked && !hn::AllFalse(d, bad)) return false;
+    acc = hn::GetLane(carry);
+  }
+  for (; i < m; ++i) {
+    if (kChecked && !row_ok(i)) return false;
+    acc += MoneyFlowVolumeValue(h[i], l[i], c[i], v[i]);
+    out[i] = acc;
+  }
+  return true;
+}
+
+// ADOSC in one pass: the A/D prefix scan feeds two EMA scans per vector
+// (three independent carries), validating on the way.
+template <class X>
+HWY_INLINE bool ChaikinOscillatorT(const X* cols, size_t m, double kf, double ks,
+                                   double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const X h = cols[0], l = cols[1], c = cols[2], v = cols[3];
+  auto row_ok = [&](size_t i) {
+    return std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i]) &&
+           std::isfinite(v[i]) && h[i] >= l[i] && v[i] >= 0;
+  };
+  if (m == 0) return true;
+  if (!row_ok(0)) return false;
+  double acc = MoneyFlowVolumeValue(h[0], l[0], c[0], v[0]);
+  double fast = acc, slow = acc;
+  size_t i = 1;
+  if (lanes <= kMaxScanLanes) {
+    const Scan sum(1.0), fscan(1.0 - kf), sscan(1.0 - ks);
+    const V zero = hn::Zero(d), vkf = hn::Set(d, kf), vks = hn::Set(d, ks);
+    V cacc = hn::Set(d, acc), cf = hn::Set(d, fast), cs = hn::Set(d, slow);
+    auto bad = hn::Not(hn::IsFinite(zero));  // all false
+    for (; i + lanes <= m; i += lanes) {
+      const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i);
+      const V cv = LoadColumn(d, c + i), vv = LoadColumn(d, v + i);
+      const V range = hn::Sub(hv, lv);
+      const V probe = hn::Add(range, hn::Mul(hn::Add(cv, vv), zero));
+      bad = hn::Or(bad, hn::Not(hn::IsFinite(probe)));
+      bad = hn::Or(bad, hn::Or(range < zero, vv < zero));
+      const V flow = hn::Mul(hn::Div(hn::Sub(hn::Sub(cv, lv), hn::Sub(hv, cv)), range), vv);
+      const V ad = sum.Apply(hn::IfThenElseZero(range > zero, flow), cacc);
+      const V f = fscan.Apply(hn::Mul(vkf, ad), cf);
+      const V sl = sscan.Apply(hn::Mul(vks, ad), cs);
+      hn::StoreU(hn::Sub(f, sl), d, out + i);
+      cacc = sum.Last(ad);
+      cf = fscan.Last(f);
+      cs = sscan.Last(sl);
+    }
+    if (!hn::AllFalse(d, bad)) return false;
+    acc = hn::GetLane(cacc);
+    fast = hn::GetLane(cf);
+    slow = hn::GetLane(cs);
+  }
+  for (; i < m; ++i) {
+    if (!row_ok(i)) return false;
+    acc += MoneyFlowVolumeValue(h[i], l[i], c[i], v[i]);
+    fast = (1 - kf) * fast + kf * acc;
+    slow = (1 - ks) * slow + ks * acc;
+    out[i] = fast - slow;
+  }
+  return true;
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -872,6 +971,16 @@ HWY_INLINE bool PriceTransformDispatchT(PriceOp op, const X* cols, size_t m, dou
   bool PriceTransformChecked##Suffix(PriceOp op, Cols cols, size_t m, double* out) {         \
     return PriceTransformDispatchT(op, cols, m, out);                                        \
   }                                                                                          \
+  void AccumulationDistribution##Suffix(Cols cols, size_t m, double* out) {                  \
+    AccumulationDistributionT<false>(cols, m, out);                                          \
+  }                                                                                          \
+  bool AccumulationDistributionChecked##Suffix(Cols cols, size_t m, double* out) {           \
+    return AccumulationDistributionT<true>(cols, m, out);                                    \
+  }                                                                                          \
+  bool ChaikinOscillatorChecked##Suffix(Cols cols, size_t m, double kf, double ks,           \
+                                        double* out) {                                       \
+    return ChaikinOscillatorT(cols, m, kf, ks, out);                                         \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -936,6 +1045,12 @@ HWY_EXPORT(WindowLinearFitImpl);
 HWY_EXPORT(WindowLinearFitStridedImpl);
 HWY_EXPORT(PriceTransformCheckedImpl);
 HWY_EXPORT(PriceTransformCheckedStridedImpl);
+HWY_EXPORT(AccumulationDistributionImpl);
+HWY_EXPORT(AccumulationDistributionStridedImpl);
+HWY_EXPORT(AccumulationDistributionCheckedImpl);
+HWY_EXPORT(AccumulationDistributionCheckedStridedImpl);
+HWY_EXPORT(ChaikinOscillatorCheckedImpl);
+HWY_EXPORT(ChaikinOscillatorCheckedStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1012,6 +1127,15 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   bool PriceTransformChecked(PriceOp op, Cols cols, size_t m, double* out) {                   \
     return HWY_DYNAMIC_DISPATCH(PriceTransformChecked##Suffix)(op, cols, m, out);              \
+  }                                                                                            \
+  void AccumulationDistribution(Cols cols, size_t m, double* out) {                            \
+    HWY_DYNAMIC_DISPATCH(AccumulationDistribution##Suffix)(cols, m, out);                      \
+  }                                                                                            \
+  bool AccumulationDistributionChecked(Cols cols, size_t m, double* out) {                     \
+    return HWY_DYNAMIC_DISPATCH(AccumulationDistributionChecked##Suffix)(cols, m, out);        \
+  }                                                                                            \
+  bool ChaikinOscillatorChecked(Cols cols, size_t m, double kf, double ks, double* out) {      \
+    return HWY_DYNAMIC_DISPATCH(ChaikinOscillatorChecked##Suffix)(cols, m, kf, ks, out);       \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

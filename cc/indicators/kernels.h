@@ -147,6 +147,27 @@ enum class PriceOp { kMedian, kTypical, kWeighted, kAverage, kBalance, kTrueRang
 bool PriceTransformChecked(PriceOp op, const double* const* cols, size_t m, double* out);
 bool PriceTransformChecked(PriceOp op, const StridedColumn* cols, size_t m, double* out);
 
+// Chaikin's accumulation/distribution line over cols = high, low, close,
+// volume: out[i] = sum over rows <= i of ((c - l) - (h - c)) / (h - l) * v
+// (0 where h - l is not positive). The money flows are computed a vector at
+// a time and summed by a prefix scan (a different summation order than a
+// running sum: agreement within rounding, not bits). The Checked variant
+// also validates every row (all finite, high >= low, volume >= 0) in the
+// same pass and returns false when one is bad (out then unspecified).
+void AccumulationDistribution(const double* const* cols, size_t m, double* out);
+bool AccumulationDistributionChecked(const double* const* cols, size_t m, double* out);
+void AccumulationDistribution(const StridedColumn* cols, size_t m, double* out);
+bool AccumulationDistributionChecked(const StridedColumn* cols, size_t m, double* out);
+
+// The Chaikin A/D oscillator in the same single pass: the A/D line as
+// AccumulationDistribution, and out[i] = EMA_kf(AD) - EMA_ks(AD) for
+// 1 <= i < m, both EMAs seeded with AD[0] (TA-Lib's ADOSC); out[0] is left
+// alone. Validates every row as the Checked variant (false: out unspecified).
+bool ChaikinOscillatorChecked(const double* const* cols, size_t m, double kf, double ks,
+                              double* out);
+bool ChaikinOscillatorChecked(const StridedColumn* cols, size_t m, double kf, double ks,
+                              double* out);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The

@@ -224,6 +224,20 @@ inline void WindowLinearFitReference(X x, size_t m, size_t n, double* mean, doub
   }
 }
 
+inline double MoneyFlowVolumeValue(double h, double l, double c, double v) {
+  const double range = h - l;
+  return range > 0 ? (((c - l) - (h - c)) / range) * v : 0.0;
+}
+
+template <class X>
+inline void AccumulationDistributionReference(const X* cols, size_t m, double* out) {
+  double ad = 0;
+  for (size_t i = 0; i < m; ++i) {
+    ad += MoneyFlowVolumeValue(cols[0][i], cols[1][i], cols[2][i], cols[3][i]);
+    out[i] = ad;
+  }
+}
+
 template <class X>
 inline size_t FirstSuspectRowReference(const X* cols, size_t count, size_t m,
                                        int high, int low, int volume) {

@@ -442,6 +442,55 @@ TEST_P(KernelsOnEveryTarget, PriceTransformsValidateAndComputeInOnePass) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, AccumulationDistributionMatchesTheRunningSum) {
+  const std::vector<double> c = RandomWalk(150, 51), base = RandomWalk(150, 52);
+  std::vector<double> h(150), l(150), v(150);
+  for (size_t i = 0; i < 150; ++i) {
+    h[i] = std::fmax(base[i], c[i]) + 0.25 * (i % 4);
+    l[i] = std::fmin(base[i], c[i]) - 0.5 * (i % 3);
+    v[i] = i % 7 == 0 ? 0.0 : 1000.0 + 37.0 * i;
+  }
+  h[30] = l[30] = c[30];  // zero range: no flow
+  const double* cols[] = {h.data(), l.data(), c.data(), v.data()};
+  for (size_t m : {0u, 1u, 7u, 8u, 9u, 64u, 150u}) {
+    std::vector<double> got(m + 1, kNaN), checked(m + 1, kNaN), want(m + 1, kNaN);
+    AccumulationDistribution(cols, m, got.data());
+    ASSERT_TRUE(AccumulationDistributionChecked(cols, m, checked.data()));
+    AccumulationDistributionReference(cols, m, want.data());
+    double magnitude = 0;  // the sum of |flow|: what the rounding is relative to
+    for (size_t i = 0; i < m; ++i) {
+      magnitude += std::fabs(MoneyFlowVolumeValue(h[i], l[i], c[i], v[i]));
+      ASSERT_LE(std::fabs(got[i] - want[i]), 1e-13 * magnitude) << m << " " << i;
+      ASSERT_EQ(checked[i], got[i]) << m << " " << i;
+    }
+    ASSERT_TRUE(std::isnan(got[m])) << "wrote past the end";
+    // The oscillator: EMAs (3 and 10 bars) of the line, seeded with AD[0].
+    std::vector<double> osc(m + 1, kNaN);
+    ASSERT_TRUE(ChaikinOscillatorChecked(cols, m, 0.5, 2.0 / 11, osc.data()));
+    double fast = m > 0 ? want[0] : 0, slow = fast;
+    for (size_t i = 1; i < m; ++i) {
+      fast = 0.5 * fast + 0.5 * want[i];
+      slow = (1 - 2.0 / 11) * slow + (2.0 / 11) * want[i];
+      ASSERT_LE(std::fabs(osc[i] - (fast - slow)), 1e-13 * magnitude) << m << " " << i;
+    }
+    EXPECT_TRUE(std::isnan(osc[0]) || m == 0) << "row 0 is the caller's";
+    for (size_t bad = 0; bad < m; ++bad) {
+      for (int kind = 0; kind < 4; ++kind) {
+        std::vector<double> hh = h, ll = l, cc = c, vv = v;
+        if (kind == 0) cc[bad] = kNaN;
+        if (kind == 1) vv[bad] = HUGE_VAL;
+        if (kind == 2) ll[bad] = hh[bad] + 1;  // high < low
+        if (kind == 3) vv[bad] = -1;           // negative volume
+        const double* bad_cols[] = {hh.data(), ll.data(), cc.data(), vv.data()};
+        EXPECT_FALSE(AccumulationDistributionChecked(bad_cols, m, got.data()))
+            << m << " " << bad << " " << kind;
+        EXPECT_FALSE(ChaikinOscillatorChecked(bad_cols, m, 0.5, 0.2, osc.data()))
+            << m << " " << bad << " " << kind;
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {
@@ -560,6 +609,10 @@ TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
         both([&](auto x, auto, auto, std::vector<double>* o) {
           EXPECT_TRUE(BollingerChecked(x, m, n, 2, 1.5, o[0].data(), o[1].data(), o[2].data()));
         }, 3);
+        both([&](auto x, auto hh, auto ll, std::vector<double>* o) {
+          const decltype(x) cols[] = {hh, ll, x, hh};  // the high as volume: >= 0
+          AccumulationDistribution(cols, m, o[0].data());
+        }, 1);
         both([&](auto x, auto, auto, std::vector<double>* o) { RollingMax(x, m, n, o[0].data()); }, 1);
         both([&](auto x, auto, auto, std::vector<double>* o) { RollingMin(x, m, n, o[0].data()); }, 1);
         both([&](auto x, auto, auto, std::vector<double>* o) { RollingMaxAge(x, m, n, o[0].data()); }, 1);

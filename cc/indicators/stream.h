@@ -16,7 +16,7 @@
 // Agreement with Compute() (stream_test.cc checks all of it):
 //   * bit-identical where the batch path is a scalar loop: WMA (its periodic
 //     re-sum is reproduced by a shadow accumulator), TRANGE, MOM, the ROC
-//     family, WILLR, STOCHF with a WMA %D, OBV, AD, the directional-movement
+//     family, WILLR, STOCHF with a WMA %D, OBV, the directional-movement
 //     family, AROON, AROONOSC, MIDPRICE, MIDPOINT, MAX, MIN, the price
 //     transforms, BOP, HMA, SAR, the LINEARREG family, TSF, VWAP, AVWAP,
 //     Donchian, Ichimoku and pivots;
@@ -26,7 +26,9 @@
 //     STOCH, STOCHF, BBANDS, STDDEV, VAR, VWMA, STOCHRSI, ULTOSC, ADOSC,
 //     CMF, Keltner, Supertrend, Elder ray, TSI; measured: about 1e-14), and
 //     within 1e-12 of the condition number for CCI (|tp| / (0.015 mad)),
-//     STOCHRSI (100 * 100 / RSI range), ADOSC (|AD|) and VWMA (docs);
+//     STOCHRSI (100 * 100 / RSI range), ADOSC (|AD|), VWMA (docs) and AD
+//     (the running sum of |money flow|: the batch sums the flows by a
+//     prefix scan);
 //   * VAR, STDDEV and the band width keep the batch precision (within 1e-12
 //     relative of the batch and of an exact long-double computation on a
 //     series falling from 800 to 0.005; measured below 1e-15).

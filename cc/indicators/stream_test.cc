@@ -161,7 +161,6 @@ bool BitExact(Id id, const std::vector<double>& params) {
     case Id::kMax:
     case Id::kMin:
     case Id::kObv:
-    case Id::kAd:
     case Id::kPlusDi:
     case Id::kMinusDi:
     case Id::kDx:
@@ -324,6 +323,23 @@ std::vector<std::vector<double>> ConditionScales(const Spec& spec, const Series&
     std::vector<double> scale(n, 0.0);
     for (size_t i = 0; i < n; ++i) {
       if (volume[i] > 0) scale[i] = std::fabs(value[i]) * largest[i] / volume[i];
+    }
+    return {scale};
+  }
+  if (spec.id == Id::kAd) {
+    // A running sum of signed flows: its rounding is relative to the sum of
+    // their magnitudes (the batch sums them by a prefix scan, the stream
+    // one at a time), not to the line's value after cancellation.
+    std::vector<double> scale(n, 0.0);
+    double total = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const double range = cols[0][i] - cols[1][i];
+      if (!std::isfinite(range + cols[2][i] + cols[3][i])) {
+        total = 0;  // a non-finite row: the line restarts
+      } else if (range > 0) {
+        total += std::fabs(cols[3][i]);
+      }
+      scale[i] = total;
     }
     return {scale};
   }
