@@ -1252,32 +1252,17 @@ size_t UltOscLookback(const double* p) {
 template <class In>
 void UltOscCompute(const In* in, size_t m, const double* p, double* const* out,
                    Workspace& ws) {
+  UltOscChecked(in, m, p, out, ws);  // the run is validated: succeeds
+}
+
+template <class In>
+bool UltOscChecked(const In* in, size_t m, const double* p, double* const* out, Workspace& ws) {
   size_t per[3] = {Period(p, 0), Period(p, 1), Period(p, 2)};
   std::sort(per, per + 3);
-  const In h = in[0], l = in[1], c = in[2];
   double* bp = ws.Buffer(kFirstFunctionSlot, m);
   double* tr = ws.Buffer(kFirstFunctionSlot + 1, m);
-  double* sbp = ws.Buffer(kFirstFunctionSlot + 2, m);
-  double* str = ws.Buffer(kFirstFunctionSlot + 3, m);
-  bp[0] = tr[0] = 0;
-  for (size_t i = 1; i < m; ++i) {
-    const double true_low = std::min(l[i], c[i - 1]);
-    bp[i] = c[i] - true_low;
-    tr[i] = std::max(h[i], c[i - 1]) - true_low;
-  }
-  const size_t lb = per[2];
-  FillNaN(out[0], lb);
-  for (size_t i = lb; i < m; ++i) out[0][i] = 0;
-  const double weight[3] = {4.0, 2.0, 1.0};
-  for (size_t k = 0; k < 3; ++k) {
-    // Sums over bars i-per+1..i, all of which have a previous close.
-    WindowSumExactZero(bp + 1, m - 1, per[k], sbp + 1);
-    WindowSumExactZero(tr + 1, m - 1, per[k], str + 1);
-    for (size_t i = lb; i < m; ++i) {
-      if (str[i] != 0) out[0][i] += weight[k] * (sbp[i] / str[i]);
-    }
-  }
-  for (size_t i = lb; i < m; ++i) out[0][i] = 100.0 * (out[0][i] / 7.0);
+  FillNaN(out[0], std::min(m, per[2]));
+  return UltimateOscillator(in[0], in[1], in[2], m, per[0], per[1], per[2], bp, tr, out[0]);
 }
 
 // Parabolic SAR, TA-Lib's algorithm: the first direction is short when
@@ -1704,6 +1689,8 @@ CW_INSTANTIATE_CHECKED(Ad, const double*)
 CW_INSTANTIATE_CHECKED(Ad, StridedColumn)
 CW_INSTANTIATE_CHECKED(AdOsc, const double*)
 CW_INSTANTIATE_CHECKED(AdOsc, StridedColumn)
+CW_INSTANTIATE_CHECKED(UltOsc, const double*)
+CW_INSTANTIATE_CHECKED(UltOsc, StridedColumn)
 
 #undef CW_INSTANTIATE_CHECKED
 #undef CW_INSTANTIATE_BOTH

@@ -162,7 +162,7 @@ const Spec kSpecs[] = {
      {"fastk", "fastd"}, -1, -1, -1, CW_FN(StochRsi)},
     {Id::kUltOsc, "ultosc", "Ultimate Oscillator", 3, {"high", "low", "close"}, 3,
      {Per("period1", 7, 1), Per("period2", 14, 1), Per("period3", 28, 1)}, 1, {"value"}, 0, 1,
-     -1, CW_FN(UltOsc)},
+     -1, CW_FN_CHECKED(UltOsc)},
     {Id::kSar, "sar", "Parabolic SAR", 2, {"high", "low"}, 2,
      {Factor("acceleration", 0.02), Factor("maximum", 0.2)}, 1, {"value"}, 0, 1, -1,
      CW_FN(Sar)},

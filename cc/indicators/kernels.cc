@@ -25,6 +25,13 @@ namespace indicators {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
+// The per-vector bodies below are lambdas called from a main loop and a
+// tail; GCC would otherwise outline the big ones and keep their captured
+// vectors in memory.
+#ifndef CW_INLINE_LAMBDA
+#define CW_INLINE_LAMBDA __attribute__((always_inline))
+#endif
+
 using D = hn::ScalableTag<double>;
 using V = hn::Vec<D>;
 
@@ -348,7 +355,7 @@ HWY_INLINE void TrueRangeT(X h, X l, X c, size_t m, double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (m < 1 + lanes) return TrueRangeReference(h, l, c, m, out);
-  auto one = [&](size_t i) {
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
     const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i), pc = LoadColumn(d, c + i - 1);
     const V tr = hn::Max(hn::Sub(hv, lv),
                          hn::Max(hn::Abs(hn::Sub(hv, pc)), hn::Abs(hn::Sub(lv, pc))));
@@ -562,7 +569,7 @@ HWY_INLINE void WindowDeviation(X x, size_t m, size_t n,
   const V up = hn::Set(d, o.up), down = hn::Set(d, o.down);
   const V inv_n = hn::Set(d, 1.0 / static_cast<double>(n));
   const V zero = hn::Zero(d);
-  auto one = [&](size_t i) {
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
     const V mu = hn::LoadU(d, mean + i);
     const X base = x + i + 1 - n;  // lane j's window starts at base + j
     if (kAbsolute) {
@@ -625,7 +632,7 @@ HWY_INLINE void RollingExtremeT(X x, size_t m, size_t w, double* HWY_RESTRICT ou
   const size_t lanes = hn::Lanes(d);
   if (w == 0 || m < w) return;
   if (m - (w - 1) < lanes) return RollingExtremeReference<kMax>(x, m, w, out);
-  auto one = [&](size_t i) {  // outputs i..i+lanes-1
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {  // outputs i..i+lanes-1
     const X base = x + i + 1 - w;
     V best = LoadColumn(d, base);
     for (size_t k = 1; k < w; ++k) {
@@ -646,7 +653,7 @@ HWY_INLINE void RollingExtremeAgeT(X x, size_t m, size_t w, double* HWY_RESTRICT
   if (w == 0 || m < w) return;
   if (m - (w - 1) < lanes) return RollingExtremeAgeReference<kMax>(x, m, w, out);
   const V last = hn::Set(d, static_cast<double>(w - 1));
-  auto one = [&](size_t i) {
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
     const X base = x + i + 1 - w;
     V best = LoadColumn(d, base);
     V at = hn::Zero(d);
@@ -674,7 +681,7 @@ HWY_INLINE void WindowLinearFitT(X x, size_t m, size_t n, double* HWY_RESTRICT m
   const double dn = static_cast<double>(n);
   const double half = (dn - 1.0) / 2.0;
   const V vn = hn::Set(d, dn), vsxx = hn::Set(d, dn * (dn * dn - 1.0) / 12.0);
-  auto one = [&](size_t i) {
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
     const X base = x + i + 1 - n;
     const V ref = LoadColumn(d, x + i);
     V sd = hn::Zero(d), st = hn::Zero(d);
@@ -892,6 +899,137 @@ HWY_INLINE bool ChaikinOscillatorT(const X* cols, size_t m, double kf, double ks
   return true;
 }
 
+template <class X>
+HWY_INLINE bool UltimateOscillatorT(X h, X l, X c, size_t m, size_t p0, size_t p1, size_t p2,
+                                    double* HWY_RESTRICT bp, double* HWY_RESTRICT tr,
+                                    double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  auto row_ok = [&](size_t i) {
+    return std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i]) && h[i] >= l[i];
+  };
+  if (m <= p2) {
+    for (size_t i = 0; i < m; ++i) {
+      if (!row_ok(i)) return false;
+    }
+    return true;
+  }
+  if (!row_ok(0)) return false;
+  // Every row is validated where it is first read (finite, high >= low),
+  // accumulated in `bad` and tested once at the end.
+  auto bad = hn::Not(hn::IsFinite(hn::Zero(d)));  // all false
+  bool scalar_ok = true;
+  // Pressure and range of rows [1, done) are in bp/tr. They are produced a
+  // block ahead of the sweep below, which reads them while they are still
+  // in cache.
+  size_t done = 1;
+  auto ranges_to = [&](size_t end) CW_INLINE_LAMBDA {
+    size_t i = done;
+    for (; i + lanes <= end; i += lanes) {
+      const V pc = LoadColumn(d, c + i - 1);
+      const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i), cv = LoadColumn(d, c + i);
+      const V range = hn::Sub(hv, lv);
+      bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::Add(range, hn::Mul(cv, hn::Zero(d))))));
+      bad = hn::Or(bad, range < hn::Zero(d));
+      const V low = hn::Min(lv, pc);
+      hn::StoreU(hn::Sub(cv, low), d, bp + i);
+      hn::StoreU(hn::Sub(hn::Max(hv, pc), low), d, tr + i);
+    }
+    for (; i < end; ++i) {
+      scalar_ok = scalar_ok && row_ok(i);
+      const double low = std::min(l[i], c[i - 1]);
+      bp[i] = c[i] - low;
+      tr[i] = std::max(h[i], c[i - 1]) - low;
+    }
+    done = end;
+  };
+  constexpr size_t kBlock = 1024;  // rows: 16 KB of bp and tr, in L1
+  // The three window sums of every output in one sweep, newest bar first.
+  const V zero = hn::Zero(d), one_v = hn::Set(d, 1.0);
+  const V hundred_sevenths = hn::Set(d, 100.0 / 7.0);
+  const V w4 = hn::Set(d, 4.0), w2 = hn::Set(d, 2.0);
+  const V tiny = hn::Set(d, 1e-290);
+  auto one = [&](size_t at) CW_INLINE_LAMBDA {  // outputs at..at+lanes-1
+    // The sweep runs in three stretches (to p0, p1 and p2 bars back), the
+    // ratio taken at the end of each. Four partial sums each (bar k into
+    // partial k % 4) keep four add chains in flight: the sweep is bound by
+    // add latency, not by loads.
+    V sb0 = zero, sb1 = zero, sb2 = zero, sb3 = zero;
+    V st0 = zero, st1 = zero, st2 = zero, st3 = zero;
+    V num[3], den[3];
+    const size_t ends[3] = {p0, p1, p2};
+    size_t k = 0;
+    for (size_t stretch = 0; stretch < 3; ++stretch) {
+      const size_t end = ends[stretch];
+      for (; k + 4 <= end; k += 4) {
+        const double* b = bp + at - k;
+        const double* t = tr + at - k;
+        sb0 = hn::Add(sb0, hn::LoadU(d, b));
+        st0 = hn::Add(st0, hn::LoadU(d, t));
+        sb1 = hn::Add(sb1, hn::LoadU(d, b - 1));
+        st1 = hn::Add(st1, hn::LoadU(d, t - 1));
+        sb2 = hn::Add(sb2, hn::LoadU(d, b - 2));
+        st2 = hn::Add(st2, hn::LoadU(d, t - 2));
+        sb3 = hn::Add(sb3, hn::LoadU(d, b - 3));
+        st3 = hn::Add(st3, hn::LoadU(d, t - 3));
+      }
+      for (; k < end; ++k) {
+        sb0 = hn::Add(sb0, hn::LoadU(d, bp + at - k));
+        st0 = hn::Add(st0, hn::LoadU(d, tr + at - k));
+      }
+      // A window without range contributes 0: as 0 / 1.
+      const V st = hn::Add(hn::Add(st0, st1), hn::Add(st2, st3));
+      const auto flat = hn::Eq(st, zero);
+      num[stretch] = hn::IfThenZeroElse(flat, hn::Add(hn::Add(sb0, sb1), hn::Add(sb2, sb3)));
+      den[stretch] = hn::IfThenElse(flat, one_v, st);
+    }
+    // 4 a0 + 2 a1 + a2 over one common denominator: one division per vector
+    // instead of three (division throughput bounds this kernel). The sums
+    // are non-negative, so the products round to a few ulp; a product that
+    // overflows or underflows (prices beyond about 1e100 or below 1e-100)
+    // takes the three divisions instead.
+    const V d01 = hn::Mul(den[0], den[1]);
+    const V all = hn::Mul(d01, den[2]);
+    V sum;
+    if (HWY_LIKELY(hn::AllTrue(d, hn::And(hn::IsFinite(all), all >= tiny)))) {
+      const V n0 = hn::Mul(w4, hn::Mul(num[0], hn::Mul(den[1], den[2])));
+      const V n1 = hn::Mul(w2, hn::Mul(num[1], hn::Mul(den[0], den[2])));
+      const V n2 = hn::Mul(num[2], d01);
+      sum = hn::Div(hn::Add(hn::Add(n0, n1), n2), all);
+    } else {
+      sum = hn::Add(hn::Add(hn::Mul(w4, hn::Div(num[0], den[0])),
+                            hn::Mul(w2, hn::Div(num[1], den[1]))),
+                    hn::Div(num[2], den[2]));
+    }
+    hn::StoreU(hn::Mul(hundred_sevenths, sum), d, out + at);
+  };
+  size_t at = p2;
+  if (m - p2 < lanes) {
+    ranges_to(m);
+    for (; at < m; ++at) {
+      double sb = 0, st = 0, r0 = 0, r1 = 0;
+      auto r = [](double b, double t) { return t != 0 ? b / t : 0.0; };
+      for (size_t k = 0; k < p2; ++k) {
+        sb += bp[at - k];
+        st += tr[at - k];
+        if (k + 1 == p0) r0 = r(sb, st);
+        if (k + 1 == p1) r1 = r(sb, st);
+      }
+      out[at] = (100.0 / 7.0) * (4.0 * r0 + 2.0 * r1 + r(sb, st));
+    }
+    return scalar_ok && hn::AllFalse(d, bad);
+  }
+  for (; at + lanes <= m; at += lanes) {
+    if (at + lanes > done) ranges_to(std::min(m, at + kBlock));
+    one(at);
+  }
+  if (at < m) {
+    ranges_to(m);
+    one(m - lanes);
+  }
+  return scalar_ok && hn::AllFalse(d, bad);
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -981,6 +1119,10 @@ HWY_INLINE bool ChaikinOscillatorT(const X* cols, size_t m, double kf, double ks
                                         double* out) {                                       \
     return ChaikinOscillatorT(cols, m, kf, ks, out);                                         \
   }                                                                                          \
+  bool UltimateOscillator##Suffix(Col h, Col l, Col c, size_t m, size_t p0, size_t p1,       \
+                                  size_t p2, double* bp, double* tr, double* out) {          \
+    return UltimateOscillatorT(h, l, c, m, p0, p1, p2, bp, tr, out);                         \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -1051,6 +1193,8 @@ HWY_EXPORT(AccumulationDistributionCheckedImpl);
 HWY_EXPORT(AccumulationDistributionCheckedStridedImpl);
 HWY_EXPORT(ChaikinOscillatorCheckedImpl);
 HWY_EXPORT(ChaikinOscillatorCheckedStridedImpl);
+HWY_EXPORT(UltimateOscillatorImpl);
+HWY_EXPORT(UltimateOscillatorStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1136,6 +1280,11 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   bool ChaikinOscillatorChecked(Cols cols, size_t m, double kf, double ks, double* out) {      \
     return HWY_DYNAMIC_DISPATCH(ChaikinOscillatorChecked##Suffix)(cols, m, kf, ks, out);       \
+  }                                                                                            \
+  bool UltimateOscillator(Col h, Col l, Col c, size_t m, size_t p0, size_t p1, size_t p2,      \
+                          double* bp, double* tr, double* out) {                               \
+    return HWY_DYNAMIC_DISPATCH(UltimateOscillator##Suffix)(h, l, c, m, p0, p1, p2, bp, tr,    \
+                                                            out);                              \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

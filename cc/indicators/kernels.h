@@ -168,6 +168,23 @@ bool ChaikinOscillatorChecked(const double* const* cols, size_t m, double kf, do
 bool ChaikinOscillatorChecked(const StridedColumn* cols, size_t m, double kf, double ks,
                               double* out);
 
+// The Ultimate Oscillator over high/low/close with sorted periods
+// p0 <= p1 <= p2: buying pressure bp = c - min(l, prev c) and true range
+// tr = max(h, prev c) - min(l, prev c) go to the caller's scratch (m
+// doubles each); then for p2 <= i < m, with a_k = sum bp / sum tr over the
+// p_k bars ending at i (0 when that sum is 0),
+// out[i] = 100/7 * (4 a0 + 2 a1 + a2), the three ratios over one common
+// denominator (one division per output). The window sums are direct
+// (O(p2) per vector of outputs, all three windows in one sweep): no
+// subtraction, so a window of zero ranges sums to exactly 0 and the sums
+// carry a few ulp, not a sliding sum's residue.
+// Also validates every row (all finite, high >= low) where it is first
+// read: returns false when one is bad (out then unspecified).
+bool UltimateOscillator(const double* h, const double* l, const double* c, size_t m,
+                        size_t p0, size_t p1, size_t p2, double* bp, double* tr, double* out);
+bool UltimateOscillator(StridedColumn h, StridedColumn l, StridedColumn c, size_t m,
+                        size_t p0, size_t p1, size_t p2, double* bp, double* tr, double* out);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The

@@ -491,6 +491,46 @@ TEST_P(KernelsOnEveryTarget, AccumulationDistributionMatchesTheRunningSum) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, UltimateOscillatorMatchesDirectSumsAndCatchesBadRows) {
+  std::vector<double> c = RandomWalk(120, 61);
+  const std::vector<double> base = RandomWalk(120, 62);
+  std::vector<double> h(120), l(120);
+  for (size_t i = 0; i < 120; ++i) {
+    h[i] = std::fmax(base[i], c[i]) + 0.5;
+    l[i] = std::fmin(base[i], c[i]) - 0.25;
+  }
+  for (size_t i = 40; i < 75; ++i) h[i] = l[i] = c[i] = 50.0;  // zero ranges
+  for (size_t m : {0u, 5u, 28u, 29u, 30u, 36u, 37u, 120u}) {
+    std::vector<double> bp(m), tr(m), out(m, kNaN);
+    ASSERT_TRUE(UltimateOscillator(h.data(), l.data(), c.data(), m, 7, 14, 28, bp.data(),
+                                   tr.data(), out.data()));
+    for (size_t i = 28; i < m; ++i) {
+      long double a[3];
+      const size_t per[3] = {7, 14, 28};
+      for (int k = 0; k < 3; ++k) {
+        long double sb = 0, st = 0;
+        for (size_t j = i + 1 - per[k]; j <= i; ++j) {
+          const double low = std::fmin(l[j], c[j - 1]);
+          sb += c[j] - low;
+          st += std::fmax(h[j], c[j - 1]) - low;
+        }
+        a[k] = st == 0 ? 0 : sb / st;
+      }
+      const double want = static_cast<double>(100 * (4 * a[0] + 2 * a[1] + a[2]) / 7);
+      ASSERT_TRUE(Near(out[i], want, 1e-13)) << m << " " << i;
+    }
+    for (size_t bad = 0; bad < m; ++bad) {
+      std::vector<double> hh = h, ll = l, cc = c;
+      if (bad % 3 == 0) cc[bad] = kNaN;
+      if (bad % 3 == 1) hh[bad] = HUGE_VAL;
+      if (bad % 3 == 2) ll[bad] = hh[bad] + 1;
+      EXPECT_FALSE(UltimateOscillator(hh.data(), ll.data(), cc.data(), m, 7, 14, 28, bp.data(),
+                                      tr.data(), out.data()))
+          << m << " " << bad;
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {
