@@ -1631,6 +1631,22 @@ CW_PRICE_CHECKED(Avgprice, PriceOp::kAverage)
 CW_PRICE_CHECKED(Bop, PriceOp::kBalance)
 #undef CW_PRICE_CHECKED
 
+#define CW_LAG_CHECKED(fn, op)                                                    \
+  template <class In>                                                             \
+  bool fn##Checked(const In* in, size_t m, const double* p, double* const* out,   \
+                   Workspace&) {                                                  \
+    const size_t n = Period(p, 0);                                                \
+    if (!LagTransformChecked(op, in[0], m, n, out[0])) return false;              \
+    FillNaN(out[0], std::min(m, n));                                              \
+    return true;                                                                  \
+  }
+CW_LAG_CHECKED(Mom, LagOp::kMomentum)
+CW_LAG_CHECKED(Roc, LagOp::kRoc)
+CW_LAG_CHECKED(Rocp, LagOp::kRocp)
+CW_LAG_CHECKED(Rocr, LagOp::kRocr)
+CW_LAG_CHECKED(Rocr100, LagOp::kRocr100)
+#undef CW_LAG_CHECKED
+
 template <class In>
 bool AdChecked(const In* in, size_t m, const double*, double* const* out, Workspace&) {
   return AccumulationDistributionChecked(in, m, out[0]);
@@ -1691,6 +1707,16 @@ CW_INSTANTIATE_CHECKED(AdOsc, const double*)
 CW_INSTANTIATE_CHECKED(AdOsc, StridedColumn)
 CW_INSTANTIATE_CHECKED(UltOsc, const double*)
 CW_INSTANTIATE_CHECKED(UltOsc, StridedColumn)
+CW_INSTANTIATE_CHECKED(Mom, const double*)
+CW_INSTANTIATE_CHECKED(Mom, StridedColumn)
+CW_INSTANTIATE_CHECKED(Roc, const double*)
+CW_INSTANTIATE_CHECKED(Roc, StridedColumn)
+CW_INSTANTIATE_CHECKED(Rocp, const double*)
+CW_INSTANTIATE_CHECKED(Rocp, StridedColumn)
+CW_INSTANTIATE_CHECKED(Rocr, const double*)
+CW_INSTANTIATE_CHECKED(Rocr, StridedColumn)
+CW_INSTANTIATE_CHECKED(Rocr100, const double*)
+CW_INSTANTIATE_CHECKED(Rocr100, StridedColumn)
 
 #undef CW_INSTANTIATE_CHECKED
 #undef CW_INSTANTIATE_BOTH

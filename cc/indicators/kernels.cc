@@ -1030,6 +1030,59 @@ HWY_INLINE bool UltimateOscillatorT(X h, X l, X c, size_t m, size_t p0, size_t p
   return scalar_ok && hn::AllFalse(d, bad);
 }
 
+template <LagOp kOp, class X>
+HWY_INLINE bool LagTransformT(X x, size_t m, size_t n, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  auto value = [](double cur, double prev) {
+    switch (kOp) {
+      case LagOp::kMomentum: return cur - prev;
+      case LagOp::kRoc: return prev != 0 ? (cur / prev - 1.0) * 100.0 : 0.0;
+      case LagOp::kRocp: return prev != 0 ? (cur - prev) / prev : 0.0;
+      case LagOp::kRocr: return prev != 0 ? cur / prev : 0.0;
+      default: return prev != 0 ? (cur / prev) * 100.0 : 0.0;
+    }
+  };
+  // The first n values are only read as `prev`: validate them here.
+  for (size_t i = 0; i < n && i < m; ++i) {
+    if (!std::isfinite(x[i])) return false;
+  }
+  const V zero = hn::Zero(d), one = hn::Set(d, 1.0), hundred = hn::Set(d, 100.0);
+  auto bad = hn::Not(hn::IsFinite(zero));  // all false
+  size_t i = n;
+  for (; i + lanes <= m; i += lanes) {
+    const V cur = LoadColumn(d, x + i), prev = LoadColumn(d, x + i - n);
+    bad = hn::Or(bad, hn::Not(hn::IsFinite(cur)));
+    V r;
+    switch (kOp) {
+      case LagOp::kMomentum: r = hn::Sub(cur, prev); break;
+      case LagOp::kRoc: r = hn::Mul(hn::Sub(hn::Div(cur, prev), one), hundred); break;
+      case LagOp::kRocp: r = hn::Div(hn::Sub(cur, prev), prev); break;
+      case LagOp::kRocr: r = hn::Div(cur, prev); break;
+      default: r = hn::Mul(hn::Div(cur, prev), hundred);
+    }
+    if (kOp != LagOp::kMomentum) r = hn::IfThenZeroElse(hn::Eq(prev, zero), r);
+    hn::StoreU(r, d, out + i);
+  }
+  if (!hn::AllFalse(d, bad)) return false;
+  for (; i < m; ++i) {
+    if (!std::isfinite(x[i])) return false;
+    out[i] = value(x[i], x[i - n]);
+  }
+  return true;
+}
+
+template <class X>
+HWY_INLINE bool LagTransformDispatchT(LagOp op, X x, size_t m, size_t n, double* out) {
+  switch (op) {
+    case LagOp::kMomentum: return LagTransformT<LagOp::kMomentum>(x, m, n, out);
+    case LagOp::kRoc: return LagTransformT<LagOp::kRoc>(x, m, n, out);
+    case LagOp::kRocp: return LagTransformT<LagOp::kRocp>(x, m, n, out);
+    case LagOp::kRocr: return LagTransformT<LagOp::kRocr>(x, m, n, out);
+    default: return LagTransformT<LagOp::kRocr100>(x, m, n, out);
+  }
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -1123,6 +1176,9 @@ HWY_INLINE bool UltimateOscillatorT(X h, X l, X c, size_t m, size_t p0, size_t p
                                   size_t p2, double* bp, double* tr, double* out) {          \
     return UltimateOscillatorT(h, l, c, m, p0, p1, p2, bp, tr, out);                         \
   }                                                                                          \
+  bool LagTransformChecked##Suffix(LagOp op, Col x, size_t m, size_t n, double* out) {       \
+    return LagTransformDispatchT(op, x, m, n, out);                                          \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -1195,6 +1251,8 @@ HWY_EXPORT(ChaikinOscillatorCheckedImpl);
 HWY_EXPORT(ChaikinOscillatorCheckedStridedImpl);
 HWY_EXPORT(UltimateOscillatorImpl);
 HWY_EXPORT(UltimateOscillatorStridedImpl);
+HWY_EXPORT(LagTransformCheckedImpl);
+HWY_EXPORT(LagTransformCheckedStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1285,6 +1343,9 @@ HWY_EXPORT(TargetNameImpl);
                           double* bp, double* tr, double* out) {                               \
     return HWY_DYNAMIC_DISPATCH(UltimateOscillator##Suffix)(h, l, c, m, p0, p1, p2, bp, tr,    \
                                                             out);                              \
+  }                                                                                            \
+  bool LagTransformChecked(LagOp op, Col x, size_t m, size_t n, double* out) {                 \
+    return HWY_DYNAMIC_DISPATCH(LagTransformChecked##Suffix)(op, x, m, n, out);                \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

@@ -185,6 +185,16 @@ bool UltimateOscillator(const double* h, const double* l, const double* c, size_
 bool UltimateOscillator(StridedColumn h, StridedColumn l, StridedColumn c, size_t m,
                         size_t p0, size_t p1, size_t p2, double* bp, double* tr, double* out);
 
+// MOM and the rate-of-change family over x with lag n, for n <= i < m,
+// validating that every x[0..m) is finite in the same pass (true when all
+// were; false: out unspecified). With prev = x[i-n]: kMomentum x - prev;
+// kRoc (x/prev - 1)*100; kRocp (x - prev)/prev; kRocr x/prev; kRocr100
+// (x/prev)*100; the ratios are 0 where prev is 0 (TA-Lib). The formulas of
+// the compute functions, so the same bits.
+enum class LagOp { kMomentum, kRoc, kRocp, kRocr, kRocr100 };
+bool LagTransformChecked(LagOp op, const double* x, size_t m, size_t n, double* out);
+bool LagTransformChecked(LagOp op, StridedColumn x, size_t m, size_t n, double* out);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The

@@ -531,6 +531,35 @@ TEST_P(KernelsOnEveryTarget, UltimateOscillatorMatchesDirectSumsAndCatchesBadRow
   }
 }
 
+TEST_P(KernelsOnEveryTarget, LagTransformsGiveTheScalarBitsAndCatchNonFiniteValues) {
+  std::vector<double> x = RandomWalk(90, 71);
+  x[30] = 0.0;  // a zero "previous" value: the ratios are 0 there
+  using Fn = double (*)(double, double);
+  const std::pair<LagOp, Fn> ops[] = {
+      {LagOp::kMomentum, [](double c, double p) { return c - p; }},
+      {LagOp::kRoc, [](double c, double p) { return p != 0 ? (c / p - 1.0) * 100.0 : 0.0; }},
+      {LagOp::kRocp, [](double c, double p) { return p != 0 ? (c - p) / p : 0.0; }},
+      {LagOp::kRocr, [](double c, double p) { return p != 0 ? c / p : 0.0; }},
+      {LagOp::kRocr100, [](double c, double p) { return p != 0 ? (c / p) * 100.0 : 0.0; }},
+  };
+  for (const auto& [op, fn] : ops) {
+    for (size_t n : {1u, 3u, 10u}) {
+      for (size_t m : {0u, 5u, 11u, 19u, 90u}) {
+        std::vector<double> got(m + 1, -3.0), want(m + 1, -3.0);
+        for (size_t i = n; i < m; ++i) want[i] = fn(x[i], x[i - n]);
+        ASSERT_TRUE(LagTransformChecked(op, x.data(), m, n, got.data()));
+        EXPECT_TRUE(SameBits(got, want)) << static_cast<int>(op) << " " << n << " " << m;
+        for (size_t bad = 0; bad < m; ++bad) {
+          std::vector<double> y(x.begin(), x.end());
+          y[bad] = bad % 2 ? kNaN : -HUGE_VAL;
+          EXPECT_FALSE(LagTransformChecked(op, y.data(), m, n, got.data()))
+              << static_cast<int>(op) << " " << n << " " << m << " " << bad;
+        }
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {
