@@ -208,34 +208,17 @@ void FastKInto(X h, X l, X c, size_t m, size_t n, double* out, Workspace& ws, si
 }
 
 // Wilder's directional movement as TA-Lib computes it: for bars 1..n-1 the
-// +DM, -DM and true range are summed; from bar n on each is smoothed as
-// v = v - v/n + today's value. fn(i, plus_dm, minus_dm, tr) is called for
-// every bar i >= n.
+// +DM, -DM and true range are summed; from bar n on each is smoothed
+// (WilderDirectional: v = v (n-1)/n + today's value, as a vector scan).
+// fn(i, plus_dm, minus_dm, tr) is called for every bar i >= n.
 template <class X, typename Fn>
-void ForEachDirectional(X h, X l, X c, size_t m, size_t n, Fn&& fn) {
-  const double dn = static_cast<double>(n);
-  double plus = 0, minus = 0, tr = 0;
-  for (size_t i = 1; i < m; ++i) {
-    const double diff_p = h[i] - h[i - 1];
-    const double diff_m = l[i - 1] - l[i];
-    const double range = TrueRangeValue(h[i], l[i], c[i - 1]);
-    double dm_p = 0, dm_m = 0;
-    if (diff_m > 0 && diff_p < diff_m) {
-      dm_m = diff_m;
-    } else if (diff_p > 0 && diff_p > diff_m) {
-      dm_p = diff_p;
-    }
-    if (i < n) {
-      plus += dm_p;
-      minus += dm_m;
-      tr += range;
-      continue;
-    }
-    plus = plus - plus / dn + dm_p;
-    minus = minus - minus / dn + dm_m;
-    tr = tr - tr / dn + range;
-    fn(i, plus, minus, tr);
-  }
+void ForEachDirectional(X h, X l, X c, size_t m, size_t n, Workspace& ws, Fn&& fn) {
+  if (m <= n) return;
+  double* plus = ws.Buffer(kFirstFunctionSlot + 4, m);
+  double* minus = ws.Buffer(kFirstFunctionSlot + 5, m);
+  double* tr = ws.Buffer(kFirstFunctionSlot + 6, m);
+  WilderDirectional(h, l, c, m, n, plus, minus, tr);
+  for (size_t i = n; i < m; ++i) fn(i, plus[i], minus[i], tr[i]);
 }
 
 // DX from smoothed values; false when undefined (no range or no movement).
@@ -252,12 +235,12 @@ bool DxValue(double plus, double minus, double tr, double* dx) {
 // ADX into out (NaN before 2n-1): the mean of the first n DX values (an
 // undefined DX counts as 0), then Wilder smoothing that skips undefined DX.
 template <class X>
-void AdxInto(X h, X l, X c, size_t m, size_t n, double* out) {
+void AdxInto(X h, X l, X c, size_t m, size_t n, double* out, Workspace& ws) {
   const size_t lb = 2 * n - 1;
   FillNaN(out, std::min(m, lb));
   const double dn = static_cast<double>(n);
   double sum_dx = 0, adx = 0;
-  ForEachDirectional(h, l, c, m, n, [&](size_t i, double plus, double minus, double tr) {
+  ForEachDirectional(h, l, c, m, n, ws, [&](size_t i, double plus, double minus, double tr) {
     double dx;
     const bool defined = DxValue(plus, minus, tr, &dx);
     if (i < lb) {
@@ -739,9 +722,9 @@ void AdCompute(const In* in, size_t m, const double*, double* const* out,
 size_t PlusDiLookback(const double* p) { return Period(p, 0); }
 template <class In>
 void PlusDiCompute(const In* in, size_t m, const double* p, double* const* out,
-                   Workspace&) {
+                   Workspace& ws) {
   FillNaN(out[0], Period(p, 0));
-  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0),
+  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0), ws,
                      [&](size_t i, double plus, double, double tr) {
                        out[0][i] = tr != 0 ? 100.0 * (plus / tr) : 0.0;
                      });
@@ -750,9 +733,9 @@ void PlusDiCompute(const In* in, size_t m, const double* p, double* const* out,
 size_t MinusDiLookback(const double* p) { return Period(p, 0); }
 template <class In>
 void MinusDiCompute(const In* in, size_t m, const double* p, double* const* out,
-                    Workspace&) {
+                    Workspace& ws) {
   FillNaN(out[0], Period(p, 0));
-  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0),
+  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0), ws,
                      [&](size_t i, double, double minus, double tr) {
                        out[0][i] = tr != 0 ? 100.0 * (minus / tr) : 0.0;
                      });
@@ -761,10 +744,10 @@ void MinusDiCompute(const In* in, size_t m, const double* p, double* const* out,
 size_t DxLookback(const double* p) { return Period(p, 0); }
 template <class In>
 void DxCompute(const In* in, size_t m, const double* p, double* const* out,
-               Workspace&) {
+               Workspace& ws) {
   FillNaN(out[0], Period(p, 0));
   double last = 0;  // an undefined DX repeats the previous value (0 at first)
-  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0),
+  ForEachDirectional(in[0], in[1], in[2], m, Period(p, 0), ws,
                      [&](size_t i, double plus, double minus, double tr) {
                        double dx;
                        if (DxValue(plus, minus, tr, &dx)) last = dx;
@@ -775,8 +758,8 @@ void DxCompute(const In* in, size_t m, const double* p, double* const* out,
 size_t AdxLookback(const double* p) { return 2 * Period(p, 0) - 1; }
 template <class In>
 void AdxCompute(const In* in, size_t m, const double* p, double* const* out,
-                Workspace&) {
-  AdxInto(in[0], in[1], in[2], m, Period(p, 0), out[0]);
+                Workspace& ws) {
+  AdxInto(in[0], in[1], in[2], m, Period(p, 0), out[0], ws);
 }
 
 // ADXR = (ADX[i] + ADX[i - (n-1)]) / 2.
@@ -786,7 +769,7 @@ void AdxrCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   const size_t n = Period(p, 0);
   double* adx = ws.Buffer(kFirstFunctionSlot, m);
-  AdxInto(in[0], in[1], in[2], m, n, adx);
+  AdxInto(in[0], in[1], in[2], m, n, adx, ws);
   const size_t lb = AdxrLookback(p);
   FillNaN(out[0], lb);
   for (size_t i = lb; i < m; ++i) out[0][i] = (adx[i] + adx[i - (n - 1)]) / 2.0;

@@ -1083,6 +1083,73 @@ HWY_INLINE bool LagTransformDispatchT(LagOp op, X x, size_t m, size_t n, double*
   }
 }
 
+template <class X>
+HWY_INLINE void WilderDirectionalT(X h, X l, X c, size_t m, size_t n, double* HWY_RESTRICT plus,
+                                   double* HWY_RESTRICT minus, double* HWY_RESTRICT tr) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (n == 0 || m <= n) return;
+  // The movements of bar i (TA-Lib: only the larger move counts, and only
+  // when it is positive).
+  auto moves = [&](size_t i, double* dp, double* dm, double* r) {
+    const double diff_p = h[i] - h[i - 1];
+    const double diff_m = l[i - 1] - l[i];
+    *r = TrueRangeValue(h[i], l[i], c[i - 1]);
+    *dp = *dm = 0;
+    if (diff_m > 0 && diff_p < diff_m) {
+      *dm = diff_m;
+    } else if (diff_p > 0 && diff_p > diff_m) {
+      *dp = diff_p;
+    }
+  };
+  double sp = 0, sm = 0, st = 0;
+  for (size_t i = 1; i < n; ++i) {
+    double dp, dm, r;
+    moves(i, &dp, &dm, &r);
+    sp += dp;
+    sm += dm;
+    st += r;
+  }
+  const double a = static_cast<double>(n - 1) / static_cast<double>(n);
+  size_t i = n;
+  if (lanes <= kMaxScanLanes) {
+    const Scan scan(a);
+    const V zero = hn::Zero(d);
+    V cp = hn::Set(d, sp), cm = hn::Set(d, sm), ct = hn::Set(d, st);
+    for (; i + lanes <= m; i += lanes) {
+      const V hv = LoadColumn(d, h + i), hp = LoadColumn(d, h + i - 1);
+      const V lv = LoadColumn(d, l + i), lp = LoadColumn(d, l + i - 1);
+      const V pc = LoadColumn(d, c + i - 1);
+      const V diff_p = hn::Sub(hv, hp), diff_m = hn::Sub(lp, lv);
+      const auto take_m = hn::And(diff_m > zero, diff_p < diff_m);
+      const auto take_p = hn::AndNot(take_m, hn::And(diff_p > zero, diff_p > diff_m));
+      const V r = hn::Max(hn::Sub(hv, lv), hn::Max(hn::Abs(hn::Sub(hv, pc)), hn::Abs(hn::Sub(lv, pc))));
+      const V yp = scan.Apply(hn::IfThenElseZero(take_p, diff_p), cp);
+      const V ym = scan.Apply(hn::IfThenElseZero(take_m, diff_m), cm);
+      const V yt = scan.Apply(r, ct);
+      hn::StoreU(yp, d, plus + i);
+      hn::StoreU(ym, d, minus + i);
+      hn::StoreU(yt, d, tr + i);
+      cp = scan.Last(yp);
+      cm = scan.Last(ym);
+      ct = scan.Last(yt);
+    }
+    sp = hn::GetLane(cp);
+    sm = hn::GetLane(cm);
+    st = hn::GetLane(ct);
+  }
+  for (; i < m; ++i) {
+    double dp, dm, r;
+    moves(i, &dp, &dm, &r);
+    sp = a * sp + dp;
+    sm = a * sm + dm;
+    st = a * st + r;
+    plus[i] = sp;
+    minus[i] = sm;
+    tr[i] = st;
+  }
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -1179,6 +1246,10 @@ HWY_INLINE bool LagTransformDispatchT(LagOp op, X x, size_t m, size_t n, double*
   bool LagTransformChecked##Suffix(LagOp op, Col x, size_t m, size_t n, double* out) {       \
     return LagTransformDispatchT(op, x, m, n, out);                                          \
   }                                                                                          \
+  void WilderDirectional##Suffix(Col h, Col l, Col c, size_t m, size_t n, double* plus,      \
+                                 double* minus, double* tr) {                                \
+    WilderDirectionalT(h, l, c, m, n, plus, minus, tr);                                      \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -1253,6 +1324,8 @@ HWY_EXPORT(UltimateOscillatorImpl);
 HWY_EXPORT(UltimateOscillatorStridedImpl);
 HWY_EXPORT(LagTransformCheckedImpl);
 HWY_EXPORT(LagTransformCheckedStridedImpl);
+HWY_EXPORT(WilderDirectionalImpl);
+HWY_EXPORT(WilderDirectionalStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1346,6 +1419,10 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   bool LagTransformChecked(LagOp op, Col x, size_t m, size_t n, double* out) {                 \
     return HWY_DYNAMIC_DISPATCH(LagTransformChecked##Suffix)(op, x, m, n, out);                \
+  }                                                                                            \
+  void WilderDirectional(Col h, Col l, Col c, size_t m, size_t n, double* plus, double* minus, \
+                         double* tr) {                                                         \
+    HWY_DYNAMIC_DISPATCH(WilderDirectional##Suffix)(h, l, c, m, n, plus, minus, tr);           \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

@@ -195,6 +195,18 @@ enum class LagOp { kMomentum, kRoc, kRocp, kRocr, kRocr100 };
 bool LagTransformChecked(LagOp op, const double* x, size_t m, size_t n, double* out);
 bool LagTransformChecked(LagOp op, StridedColumn x, size_t m, size_t n, double* out);
 
+// Wilder's directional movement over high/low/close (TA-Lib's +DM, -DM and
+// true range): bars 1..n-1 are summed, then from bar n on each sum is
+// smoothed as v = v (n-1)/n + today's value, which TA-Lib writes
+// v - v/n + x. Written for n <= i < m into plus/minus/tr. The smoothing is
+// the LinearRecurrence scan (TA-Lib's form has a division on its
+// loop-carried chain: about 20 cycles per bar), so values agree with
+// TA-Lib and the stream within rounding, not bit for bit.
+void WilderDirectional(const double* h, const double* l, const double* c, size_t m, size_t n,
+                       double* plus, double* minus, double* tr);
+void WilderDirectional(StridedColumn h, StridedColumn l, StridedColumn c, size_t m, size_t n,
+                       double* plus, double* minus, double* tr);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The

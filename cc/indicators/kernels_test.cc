@@ -560,6 +560,41 @@ TEST_P(KernelsOnEveryTarget, LagTransformsGiveTheScalarBitsAndCatchNonFiniteValu
   }
 }
 
+TEST_P(KernelsOnEveryTarget, WilderDirectionalMatchesTaLibsRecurrence) {
+  const std::vector<double> c = RandomWalk(140, 81), base = RandomWalk(140, 82);
+  std::vector<double> h(140), l(140);
+  for (size_t i = 0; i < 140; ++i) {
+    h[i] = std::fmax(base[i], c[i]) + 0.5 * (i % 3);
+    l[i] = std::fmin(base[i], c[i]) - 0.25 * (i % 2);
+  }
+  for (size_t n : {2u, 5u, 14u}) {
+    for (size_t m : {0u, 3u, 14u, 15u, 16u, 23u, 140u}) {
+      std::vector<double> p(m, kNaN), mi(m, kNaN), t(m, kNaN);
+      WilderDirectional(h.data(), l.data(), c.data(), m, n, p.data(), mi.data(), t.data());
+      // TA-Lib's loop, in long double.
+      long double sp = 0, sm = 0, st = 0;
+      for (size_t i = 1; i < m; ++i) {
+        const double up = h[i] - h[i - 1], down = l[i - 1] - l[i];
+        long double dp = 0, dm = 0;
+        if (down > 0 && up < down) {
+          dm = down;
+        } else if (up > 0 && up > down) {
+          dp = up;
+        }
+        const long double r = TrueRangeValue(h[i], l[i], c[i - 1]);
+        if (i < n) {
+          sp += dp, sm += dm, st += r;
+          continue;
+        }
+        sp = sp - sp / n + dp, sm = sm - sm / n + dm, st = st - st / n + r;
+        ASSERT_TRUE(Near(p[i], static_cast<double>(sp), 1e-13)) << n << " " << m << " " << i;
+        ASSERT_TRUE(Near(mi[i], static_cast<double>(sm), 1e-13)) << n << " " << m << " " << i;
+        ASSERT_TRUE(Near(t[i], static_cast<double>(st), 1e-13)) << n << " " << m << " " << i;
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {
@@ -683,6 +718,9 @@ TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
           AccumulationDistribution(cols, m, o[0].data());
         }, 1);
         both([&](auto x, auto, auto, std::vector<double>* o) { RollingMax(x, m, n, o[0].data()); }, 1);
+        both([&](auto x, auto hh, auto ll, std::vector<double>* o) {
+          WilderDirectional(hh, ll, x, m, n, o[0].data(), o[1].data(), o[2].data());
+        }, 3);
         both([&](auto x, auto, auto, std::vector<double>* o) { RollingMin(x, m, n, o[0].data()); }, 1);
         both([&](auto x, auto, auto, std::vector<double>* o) { RollingMaxAge(x, m, n, o[0].data()); }, 1);
         both([&](auto x, auto, auto, std::vector<double>* o) { RollingMinAge(x, m, n, o[0].data()); }, 1);

@@ -864,9 +864,11 @@ class DirectionalEngine final : public Engine {
       tr_ += range;
       return;
     }
-    plus_ = plus_ - plus_ / dn_ + dm_p;
-    minus_ = minus_ - minus_ / dn_ + dm_m;
-    tr_ = tr_ - tr_ / dn_ + range;
+    // The batch's smoothing (WilderDirectional), one step at a time.
+    const double a = static_cast<double>(n_ - 1) / dn_;
+    plus_ = a * plus_ + dm_p;
+    minus_ = a * minus_ + dm_m;
+    tr_ = a * tr_ + range;
     switch (id_) {
       case Id::kPlusDi:
         out[0] = tr_ != 0 ? 100.0 * (plus_ / tr_) : 0.0;

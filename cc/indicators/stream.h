@@ -16,12 +16,12 @@
 // Agreement with Compute() (stream_test.cc checks all of it):
 //   * bit-identical where the batch path is a scalar loop: WMA (its periodic
 //     re-sum is reproduced by a shadow accumulator), TRANGE, MOM, the ROC
-//     family, WILLR, STOCHF with a WMA %D, OBV, the directional-movement
-//     family, AROON, AROONOSC, MIDPRICE, MIDPOINT, MAX, MIN, the price
+//     family, WILLR, STOCHF with a WMA %D, OBV, AROON, AROONOSC, MIDPRICE, MIDPOINT, MAX, MIN, the price
 //     transforms, BOP, HMA, SAR, the LINEARREG family, TSF, VWAP, AVWAP,
 //     Donchian, Ichimoku and pivots;
 //   * within 1e-12 of max(|value|, 100) where the batch path is a Highway
 //     scan whose rounding a one-step update cannot reproduce (SMA, SUM, the
+//     directional-movement family,
 //     EMA family, RSI, CMO, ATR, NATR, MACD, APO, PPO, TRIX, KAMA, MFI,
 //     STOCH, STOCHF, BBANDS, STDDEV, VAR, VWMA, STOCHRSI, ULTOSC, ADOSC,
 //     CMF, Keltner, Supertrend, Elder ray, TSI; measured: about 1e-14), and

@@ -161,11 +161,6 @@ bool BitExact(Id id, const std::vector<double>& params) {
     case Id::kMax:
     case Id::kMin:
     case Id::kObv:
-    case Id::kPlusDi:
-    case Id::kMinusDi:
-    case Id::kDx:
-    case Id::kAdx:
-    case Id::kAdxr:
     case Id::kAroon:
     case Id::kAroonOsc:
     case Id::kMedprice:
