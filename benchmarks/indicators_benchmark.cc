@@ -8,12 +8,17 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <new>
+
+#include <sys/mman.h>
 #include <limits>
 #include <string>
 #include <random>
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "hwy/targets.h"
 #include "cc/base/allocator.h"
 #include "cc/base/strided.h"
 #include "cc/indicators/indicators.h"
@@ -25,10 +30,35 @@ namespace {
 
 namespace ind = candlewick::indicators;
 
+// Series memory as NumPy gives it to TA-Lib in the peer measurements: large
+// arrays advised to use transparent huge pages (fewer TLB misses on a 1M-bar
+// stream), and 64-byte aligned.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n) {
+    const size_t bytes = n * sizeof(T);
+    const size_t align = bytes >= (size_t{2} << 20) ? (size_t{2} << 20) : 64;
+    void* p = nullptr;
+    if (posix_memalign(&p, align, bytes == 0 ? align : bytes) != 0) throw std::bad_alloc();
+    if (align > 64) madvise(p, bytes, MADV_HUGEPAGE);
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, size_t) { free(p); }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  template <typename U>
+  bool operator!=(const HugePageAllocator<U>&) const { return false; }
+};
+using Column = std::vector<double, HugePageAllocator<double>>;
+
 constexpr size_t kBars = 1000000;
 
 struct Bars {
-  std::vector<double> high, low, close;
+  Column high, low, close;
 };
 
 const Bars& Data() {
@@ -60,13 +90,13 @@ void SetCounters(benchmark::State& state, size_t bars = kBars) {
 // ---- The library -----------------------------------------------------------
 
 // The first `bars` bars (kBars, or fewer to see the kernels in cache).
-void RunLibrary(benchmark::State& state, ind::Id id, std::vector<double> params, bool hlc,
+void RunLibrary(benchmark::State& state, ind::Id id, Column params, bool hlc,
                 size_t bars = kBars) {
   const Bars& b = Data();
   // One workspace for all iterations, as one cw_indicator_context would be.
   ind::Workspace ws(candlewick::AllocatorHooks::Default());
   const ind::Spec* spec = ind::FindSpec(id);
-  std::vector<std::vector<double>> out(spec->output_count, std::vector<double>(bars));
+  std::vector<Column> out(spec->output_count, Column(bars));
   std::vector<double*> ptrs;
   for (auto& o : out) ptrs.push_back(o.data());
   std::vector<candlewick::StridedView<double>> in;
@@ -96,10 +126,10 @@ void BM_Bbands20(benchmark::State& s) { RunLibrary(s, ind::Id::kBbands, {20, 2, 
 // The same indicators over the columns of one row-major table (high, low,
 // close per row: stride 24 bytes), read in place: the cost of strided input
 // next to the contiguous runs above.
-void RunStrided(benchmark::State& state, ind::Id id, std::vector<double> params, bool hlc) {
+void RunStrided(benchmark::State& state, ind::Id id, Column params, bool hlc) {
   const Bars& b = Data();
-  static const std::vector<double>* table = [&] {
-    auto* t = new std::vector<double>(3 * kBars);
+  static const Column* table = [&] {
+    auto* t = new Column(3 * kBars);
     for (size_t i = 0; i < kBars; ++i) {
       (*t)[3 * i] = b.high[i];
       (*t)[3 * i + 1] = b.low[i];
@@ -109,7 +139,7 @@ void RunStrided(benchmark::State& state, ind::Id id, std::vector<double> params,
   }();
   ind::Workspace ws(candlewick::AllocatorHooks::Default());
   const ind::Spec* spec = ind::FindSpec(id);
-  std::vector<std::vector<double>> out(spec->output_count, std::vector<double>(kBars));
+  std::vector<Column> out(spec->output_count, Column(kBars));
   std::vector<double*> ptrs;
   for (auto& o : out) ptrs.push_back(o.data());
   const ptrdiff_t stride = 3 * sizeof(double);
@@ -163,7 +193,7 @@ void EmaReference(const double* x, size_t m, size_t n, size_t first, double* out
 
 void BM_Sma20_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
-  std::vector<double> out(kBars);
+  Column out(kBars);
   for (auto _ : state) {
     for (size_t i = 0; i < 19; ++i) out[i] = kNaN;
     ind::RollingSumReference(b.close.data(), kBars, 20, 1.0 / 20, out.data());
@@ -176,7 +206,7 @@ void BM_Sma20_ScalarReference(benchmark::State& state) {
 
 void BM_Ema20_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
-  std::vector<double> out(kBars);
+  Column out(kBars);
   for (auto _ : state) {
     EmaReference(b.close.data(), kBars, 20, 19, out.data());
     benchmark::DoNotOptimize(out.data());
@@ -189,7 +219,7 @@ void BM_Ema20_ScalarReference(benchmark::State& state) {
 void BM_Rsi14_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
   const double* x = b.close.data();
-  std::vector<double> out(kBars);
+  Column out(kBars);
   for (auto _ : state) {
     for (size_t i = 0; i < 14; ++i) out[i] = kNaN;
     double g = 0, l = 0;
@@ -207,7 +237,7 @@ void BM_Rsi14_ScalarReference(benchmark::State& state) {
 
 void BM_Atr14_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
-  std::vector<double> out(kBars), tr(kBars);
+  Column out(kBars), tr(kBars);
   for (auto _ : state) {
     ind::TrueRangeReference(b.high.data(), b.low.data(), b.close.data(), kBars, tr.data());
     for (size_t i = 0; i < 14; ++i) out[i] = kNaN;
@@ -225,7 +255,7 @@ void BM_Atr14_ScalarReference(benchmark::State& state) {
 
 void BM_Macd_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
-  std::vector<double> fast(kBars), macd(kBars), signal(kBars), hist(kBars);
+  Column fast(kBars), macd(kBars), signal(kBars), hist(kBars);
   for (auto _ : state) {
     EmaReference(b.close.data(), kBars, 12, 25, fast.data());
     EmaReference(b.close.data(), kBars, 26, 25, macd.data());
@@ -243,7 +273,7 @@ void BM_Macd_ScalarReference(benchmark::State& state) {
 
 void BM_Bbands20_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
-  std::vector<double> upper(kBars), middle(kBars), lower(kBars);
+  Column upper(kBars), middle(kBars), lower(kBars);
   for (auto _ : state) {
     for (size_t i = 0; i < 19; ++i) upper[i] = middle[i] = lower[i] = kNaN;
     ind::RollingSumReference(b.close.data(), kBars, 20, 1.0 / 20, middle.data());
@@ -285,7 +315,7 @@ BENCHMARK(BM_Stoch)->Unit(benchmark::kMillisecond);
 
 // ---- Streaming: one Stream::Push per bar (what cw_indicator_stream_push
 // runs), over the same 1,000,000 bars; per_bar is the cost of one push.
-void RunStream(benchmark::State& state, ind::Id id, std::vector<double> params, bool hlc) {
+void RunStream(benchmark::State& state, ind::Id id, Column params, bool hlc) {
   const Bars& b = Data();
   ind::Stream stream(candlewick::AllocatorHooks::Default());
   if (stream.Init(id, params) != candlewick::ErrorCode::kOk) {
@@ -335,7 +365,7 @@ BENCHMARK(BM_Stream_Bbands20)->Unit(benchmark::kMillisecond);
 // from the range, anchor = a session start every 390 bars. For a table of
 // all 69 next to TA-Lib: benchmarks/talib_side_by_side.py.
 struct Extra {
-  std::vector<double> open, volume, anchor;
+  Column open, volume, anchor;
 };
 
 const Extra& ExtraData() {
@@ -359,7 +389,7 @@ void RunDefault(benchmark::State& state, const ind::Spec* spec) {
   std::vector<candlewick::StridedView<double>> in;
   for (size_t k = 0; k < spec->input_count; ++k) {
     const std::string name = spec->inputs[k];
-    const std::vector<double>& col = name == "high"     ? b.high
+    const Column& col = name == "high"     ? b.high
                                      : name == "low"    ? b.low
                                      : name == "open"   ? e.open
                                      : name == "volume" ? e.volume
@@ -368,7 +398,7 @@ void RunDefault(benchmark::State& state, const ind::Spec* spec) {
     in.emplace_back(col.data(), kBars, 0);
   }
   ind::Workspace ws(candlewick::AllocatorHooks::Default());
-  std::vector<std::vector<double>> out(spec->output_count, std::vector<double>(kBars));
+  std::vector<Column> out(spec->output_count, Column(kBars));
   std::vector<double*> ptrs;
   for (auto& o : out) ptrs.push_back(o.data());
   for (auto _ : state) {
@@ -394,4 +424,15 @@ const bool kEveryRegistered = [] {
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// CW_BENCH_DISABLE_TARGETS=<hex mask of hwy targets> runs the kernels on
+// the targets left (to compare AVX-512 with AVX2 on this machine, say).
+int main(int argc, char** argv) {
+  if (const char* mask = std::getenv("CW_BENCH_DISABLE_TARGETS")) {
+    hwy::DisableTargets(static_cast<int64_t>(std::strtoll(mask, nullptr, 16)));
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
