@@ -201,10 +201,7 @@ void FastKInto(X h, X l, X c, size_t m, size_t n, double* out, Workspace& ws, si
   double* highest = ws.Buffer(slot, m);
   RollingExtremeInto<true>(h, m, n, highest, ws);
   RollingExtremeInto<false>(l, m, n, out, ws);
-  for (size_t i = n - 1; i < m; ++i) {
-    const double diff = (highest[i] - out[i]) / 100.0;
-    out[i] = diff != 0 ? (c[i] - out[i]) / diff : 0.0;
-  }
+  if (m >= n) RangeCombine(RangeOp::kFastK, highest, out, c, n - 1, m, out);
 }
 
 // Wilder's directional movement as TA-Lib computes it: for bars 1..n-1 the
@@ -448,10 +445,7 @@ void WillrCompute(const In* in, size_t m, const double* p, double* const* out,
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
   RollingExtremeInto<true>(in[0], m, n, highest, ws);
   RollingExtremeInto<false>(in[1], m, n, out[0], ws);
-  for (size_t i = n - 1; i < m; ++i) {
-    const double diff = (highest[i] - out[0][i]) / -100.0;
-    out[0][i] = diff != 0 ? (highest[i] - in[2][i]) / diff : 0.0;
-  }
+  RangeCombine(RangeOp::kWillr, highest, out[0], in[2], n - 1, m, out[0]);
 }
 
 // params: fastk, slowk, slowk_matype, slowd, slowd_matype.
@@ -785,7 +779,7 @@ void MidpriceCompute(const In* in, size_t m, const double* p, double* const* out
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
   RollingExtremeInto<true>(in[0], m, n, highest, ws);
   RollingExtremeInto<false>(in[1], m, n, out[0], ws);
-  for (size_t i = n - 1; i < m; ++i) out[0][i] = (highest[i] + out[0][i]) / 2.0;
+  RangeCombine(RangeOp::kMidpoint, highest, out[0], highest, n - 1, m, out[0]);
 }
 
 size_t MidpointLookback(const double* p) { return Period(p, 0) - 1; }
@@ -796,7 +790,7 @@ void MidpointCompute(const In* in, size_t m, const double* p, double* const* out
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
   RollingExtremeInto<true>(in[0], m, n, highest, ws);
   RollingExtremeInto<false>(in[0], m, n, out[0], ws);
-  for (size_t i = n - 1; i < m; ++i) out[0][i] = (highest[i] + out[0][i]) / 2.0;
+  RangeCombine(RangeOp::kMidpoint, highest, out[0], highest, n - 1, m, out[0]);
 }
 
 size_t MedpriceLookback(const double*) { return 0; }
@@ -1467,7 +1461,7 @@ void DonchianCompute(const In* in, size_t m, const double* p, double* const* out
   RollingExtremeInto<true>(in[0], m, n, out[0], ws);
   RollingExtremeInto<false>(in[1], m, n, out[2], ws);
   FillNaN(out[1], n - 1);
-  for (size_t i = n - 1; i < m; ++i) out[1][i] = (out[0][i] + out[2][i]) / 2.0;
+  RangeCombine(RangeOp::kMidpoint, out[0], out[2], out[0], n - 1, m, out[1]);
 }
 
 // Ichimoku (outputs tenkan, kijun, senkou_a, senkou_b), every line at the
@@ -1486,10 +1480,10 @@ void IchimokuCompute(const In* in, size_t m, const double* p, double* const* out
     double* o = out[out_of[k]];
     RollingExtremeInto<true>(in[0], m, n, highest, ws);
     RollingExtremeInto<false>(in[1], m, n, o, ws);
-    for (size_t i = n - 1; i < m; ++i) o[i] = (highest[i] + o[i]) / 2.0;
+    RangeCombine(RangeOp::kMidpoint, highest, o, highest, n - 1, m, o);
   }
   const size_t lb = IchimokuLookback(p);
-  for (size_t i = lb; i < m; ++i) out[2][i] = (out[0][i] + out[1][i]) / 2.0;
+  RangeCombine(RangeOp::kMidpoint, out[0], out[1], out[0], lb, m, out[2]);
   for (size_t j = 0; j < 4; ++j) FillNaN(out[j], lb);
 }
 

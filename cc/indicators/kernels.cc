@@ -624,26 +624,72 @@ HWY_INLINE size_t FirstSuspectRowT(const X* cols, size_t count, size_t m, int hi
   return i + FirstSuspectRowReference(rest, count, m - i, high, low, volume);
 }
 
-// Window extremes, O(w) per vector of outputs: lane j of the vector ending
-// at i+j takes the max/min of the w loads x[i+j-w+1+k], k = 0..w-1.
+// Window extremes. Small windows (w <= 8): lane j of the vector ending at
+// i+j takes the max/min of the w loads x[i+j-w+1+k], k = 0..w-1. Larger
+// windows, by doubling in L1-sized chunks: level s holds the extreme of the
+// 2^s values ending at each position (updated in place, high positions
+// first, so every read sees the previous level), and the window of w is
+// the extreme of two overlapping power-of-two windows: about 2 + log2(w)
+// operations per output instead of w.
 template <bool kMax, class X>
 HWY_INLINE void RollingExtremeT(X x, size_t m, size_t w, double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (w == 0 || m < w) return;
   if (m - (w - 1) < lanes) return RollingExtremeReference<kMax>(x, m, w, out);
-  auto one = [&](size_t i) CW_INLINE_LAMBDA {  // outputs i..i+lanes-1
-    const X base = x + i + 1 - w;
-    V best = LoadColumn(d, base);
-    for (size_t k = 1; k < w; ++k) {
-      const V v = LoadColumn(d, base + k);
-      best = kMax ? hn::Max(best, v) : hn::Min(best, v);
+  auto pick = [](V a, V b) CW_INLINE_LAMBDA { return kMax ? hn::Max(a, b) : hn::Min(a, b); };
+  if (w <= 8) {
+    auto one = [&](size_t i) CW_INLINE_LAMBDA {  // outputs i..i+lanes-1
+      const X base = x + i + 1 - w;
+      V best = LoadColumn(d, base);
+      for (size_t k = 1; k < w; ++k) best = pick(best, LoadColumn(d, base + k));
+      hn::StoreU(best, d, out + i);
+    };
+    size_t i = w - 1;
+    for (; i + lanes <= m; i += lanes) one(i);
+    if (i < m) one(m - lanes);  // overlaps the previous vector: same values
+    return;
+  }
+  constexpr size_t kChunk = 1024;  // outputs per chunk: 8 KB + the halo, in L1
+  HWY_ALIGN double level[kChunk + kDirectWindowMax + 8];
+  auto pick1 = [](double a, double b) { return kMax ? (a > b ? a : b) : (a < b ? a : b); };
+  size_t span = 1;  // the largest power of two <= w
+  while (span * 2 <= w) span *= 2;
+  for (size_t first = w - 1; first < m; first += kChunk) {
+    const size_t last = std::min(m, first + kChunk);  // outputs [first, last)
+    const size_t base = first + 1 - w;                  // inputs [base, last)
+    const size_t len = last - base;
+    // level[j] describes the values ending at input base + j. Level 1 comes
+    // straight from the input (level[0] is never read at any level).
+    size_t j = 1;
+    for (; j + lanes <= len; j += lanes) {
+      hn::StoreU(pick(LoadColumn(d, x + base + j), LoadColumn(d, x + base + j - 1)), d,
+                 level + j);
     }
-    hn::StoreU(best, d, out + i);
-  };
-  size_t i = w - 1;
-  for (; i + lanes <= m; i += lanes) one(i);
-  if (i < m) one(m - lanes);  // overlaps the previous vector: same values
+    for (; j < len; ++j) level[j] = pick1(x[base + j], x[base + j - 1]);
+    // Windows of 4, 8, ..., span, each from the previous (s/2) in place from
+    // the top down: level[j - s/2] is read before anything at or below it
+    // is rewritten.
+    for (size_t s = 4; s <= span; s *= 2) {
+      const size_t half = s / 2;
+      size_t top = len;  // positions [top, len) are done
+      while (top >= half + lanes) {
+        const size_t at = top - lanes;
+        hn::StoreU(pick(hn::LoadU(d, level + at), hn::LoadU(d, level + at - half)), d,
+                   level + at);
+        top = at;
+      }
+      for (size_t t = top; t-- > half;) level[t] = pick1(level[t], level[t - half]);
+    }
+    // The window of w ending at i: two spans, ending at i and at i - (w - span).
+    const size_t back = w - span;
+    size_t i = first;
+    for (; i + lanes <= last; i += lanes) {
+      const size_t at = i - base;
+      hn::StoreU(pick(hn::LoadU(d, level + at), hn::LoadU(d, level + at - back)), d, out + i);
+    }
+    for (; i < last; ++i) out[i] = pick1(level[i - base], level[i - base - back]);
+  }
 }
 
 template <bool kMax, class X>
@@ -1150,6 +1196,53 @@ HWY_INLINE void WilderDirectionalT(X h, X l, X c, size_t m, size_t n, double* HW
   }
 }
 
+template <RangeOp kOp, class X>
+HWY_INLINE void RangeCombineT(const double* hi, const double* lo, X c, size_t from, size_t m,
+                              double* out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  auto value = [&](size_t i) {
+    switch (kOp) {
+      case RangeOp::kMidpoint: return (hi[i] + lo[i]) / 2.0;
+      case RangeOp::kFastK: {
+        const double diff = (hi[i] - lo[i]) / 100.0;
+        return diff != 0 ? (c[i] - lo[i]) / diff : 0.0;
+      }
+      default: {
+        const double diff = (hi[i] - lo[i]) / -100.0;
+        return diff != 0 ? (hi[i] - c[i]) / diff : 0.0;
+      }
+    }
+  };
+  const V half = hn::Set(d, 0.5), zero = hn::Zero(d);
+  const V scale = hn::Set(d, kOp == RangeOp::kWillr ? -100.0 : 100.0);
+  size_t i = from;
+  for (; i + lanes <= m; i += lanes) {
+    const V h = hn::LoadU(d, hi + i), l = hn::LoadU(d, lo + i);
+    V r;
+    if (kOp == RangeOp::kMidpoint) {
+      r = hn::Mul(hn::Add(h, l), half);  // halving is exact: the bits of / 2
+    } else {
+      const V diff = hn::Div(hn::Sub(h, l), scale);
+      const V cv = LoadColumn(d, c + i);
+      const V num = kOp == RangeOp::kFastK ? hn::Sub(cv, l) : hn::Sub(h, cv);
+      r = hn::IfThenZeroElse(hn::Eq(diff, zero), hn::Div(num, diff));
+    }
+    hn::StoreU(r, d, out + i);
+  }
+  for (; i < m; ++i) out[i] = value(i);
+}
+
+template <class X>
+HWY_INLINE void RangeCombineDispatchT(RangeOp op, const double* hi, const double* lo, X c,
+                                      size_t from, size_t m, double* out) {
+  switch (op) {
+    case RangeOp::kMidpoint: return RangeCombineT<RangeOp::kMidpoint>(hi, lo, c, from, m, out);
+    case RangeOp::kFastK: return RangeCombineT<RangeOp::kFastK>(hi, lo, c, from, m, out);
+    default: return RangeCombineT<RangeOp::kWillr>(hi, lo, c, from, m, out);
+  }
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -1250,6 +1343,10 @@ HWY_INLINE void WilderDirectionalT(X h, X l, X c, size_t m, size_t n, double* HW
                                  double* minus, double* tr) {                                \
     WilderDirectionalT(h, l, c, m, n, plus, minus, tr);                                      \
   }                                                                                          \
+  void RangeCombine##Suffix(RangeOp op, const double* hi, const double* lo, Col c,            \
+                            size_t from, size_t m, double* out) {                            \
+    RangeCombineDispatchT(op, hi, lo, c, from, m, out);                                      \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -1326,6 +1423,8 @@ HWY_EXPORT(LagTransformCheckedImpl);
 HWY_EXPORT(LagTransformCheckedStridedImpl);
 HWY_EXPORT(WilderDirectionalImpl);
 HWY_EXPORT(WilderDirectionalStridedImpl);
+HWY_EXPORT(RangeCombineImpl);
+HWY_EXPORT(RangeCombineStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1423,6 +1522,10 @@ HWY_EXPORT(TargetNameImpl);
   void WilderDirectional(Col h, Col l, Col c, size_t m, size_t n, double* plus, double* minus, \
                          double* tr) {                                                         \
     HWY_DYNAMIC_DISPATCH(WilderDirectional##Suffix)(h, l, c, m, n, plus, minus, tr);           \
+  }                                                                                            \
+  void RangeCombine(RangeOp op, const double* hi, const double* lo, Col c, size_t from,         \
+                    size_t m, double* out) {                                                   \
+    HWY_DYNAMIC_DISPATCH(RangeCombine##Suffix)(op, hi, lo, c, from, m, out);                   \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

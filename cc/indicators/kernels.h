@@ -207,6 +207,18 @@ void WilderDirectional(const double* h, const double* l, const double* c, size_t
 void WilderDirectional(StridedColumn h, StridedColumn l, StridedColumn c, size_t m, size_t n,
                        double* plus, double* minus, double* tr);
 
+// Element-wise combinations of a window's highest `hi` and lowest `lo`
+// (contiguous, e.g. from RollingMax/RollingMin) for from <= i < m; out may
+// be lo (in place). kMidpoint: (hi + lo) / 2; kFastK (stochastic %K):
+// d = (hi - lo) / 100, d != 0 ? (c - lo) / d : 0; kWillr (Williams' %R):
+// d = (hi - lo) / -100, d != 0 ? (hi - c) / d : 0. The compute functions'
+// formulas, so the same bits as their scalar loops.
+enum class RangeOp { kMidpoint, kFastK, kWillr };
+void RangeCombine(RangeOp op, const double* hi, const double* lo, const double* c, size_t from,
+                  size_t m, double* out);
+void RangeCombine(RangeOp op, const double* hi, const double* lo, StridedColumn c, size_t from,
+                  size_t m, double* out);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The

@@ -595,6 +595,41 @@ TEST_P(KernelsOnEveryTarget, WilderDirectionalMatchesTaLibsRecurrence) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, RangeCombinationsGiveTheScalarBits) {
+  const std::vector<double> c = RandomWalk(70, 91);
+  std::vector<double> hi(70), lo(70);
+  for (size_t i = 0; i < 70; ++i) {
+    hi[i] = c[i] + 0.5 * (i % 4);
+    lo[i] = c[i] - 0.25 * (i % 3);
+  }
+  hi[33] = lo[33] = c[33];  // an empty range: %K and %R are 0 there
+  for (size_t from : {0u, 3u, 13u}) {
+    for (size_t m : {0u, 5u, 14u, 22u, 70u}) {
+      std::vector<double> want(m + 1, -1.0), got(m + 1, -1.0);
+      for (size_t i = from; i < m; ++i) want[i] = (hi[i] + lo[i]) / 2.0;
+      RangeCombine(RangeOp::kMidpoint, hi.data(), lo.data(), c.data(), from, m, got.data());
+      EXPECT_TRUE(SameBits(got, want)) << "mid " << from << " " << m;
+      for (size_t i = from; i < m; ++i) {
+        const double diff = (hi[i] - lo[i]) / 100.0;
+        want[i] = diff != 0 ? (c[i] - lo[i]) / diff : 0.0;
+      }
+      RangeCombine(RangeOp::kFastK, hi.data(), lo.data(), c.data(), from, m, got.data());
+      EXPECT_TRUE(SameBits(got, want)) << "fastk " << from << " " << m;
+      for (size_t i = from; i < m; ++i) {
+        const double diff = (hi[i] - lo[i]) / -100.0;
+        want[i] = diff != 0 ? (hi[i] - c[i]) / diff : 0.0;
+      }
+      // In place over lo, as WILLR calls it.
+      std::vector<double> inplace = lo;
+      inplace.resize(m + 1, -1.0);
+      if (m < lo.size()) inplace[m] = -1.0;
+      RangeCombine(RangeOp::kWillr, hi.data(), inplace.data(), c.data(), from, m, inplace.data());
+      for (size_t i = 0; i < from && i < m; ++i) want[i] = lo[i];
+      EXPECT_TRUE(SameBits(inplace, want)) << "willr " << from << " " << m;
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {
