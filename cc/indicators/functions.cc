@@ -666,10 +666,7 @@ template <class In>
 bool NatrChecked(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   if (!AtrChecked(in, m, p, out, ws)) return false;
-  for (size_t i = Period(p, 0); i < m; ++i) {
-    const double close = in[2][i];
-    out[0][i] = close != 0 ? (out[0][i] / close) * 100.0 : 0.0;
-  }
+  RangeCombine(RangeOp::kPercentOf, out[0], out[0], in[2], Period(p, 0), m, out[0]);
   return true;
 }
 
@@ -678,10 +675,7 @@ template <class In>
 void NatrCompute(const In* in, size_t m, const double* p, double* const* out,
                  Workspace& ws) {
   AtrCompute(in, m, p, out, ws);
-  for (size_t i = Period(p, 0); i < m; ++i) {
-    const double close = in[2][i];
-    out[0][i] = close != 0 ? (out[0][i] / close) * 100.0 : 0.0;
-  }
+  RangeCombine(RangeOp::kPercentOf, out[0], out[0], in[2], Period(p, 0), m, out[0]);
 }
 
 // ---- Volume ----------------------------------------------------------------
@@ -1018,9 +1012,8 @@ void TrixCompute(const In* in, size_t m, const double* p, double* const* out,
   EmaInto(e2 + 2 * (n - 1), m - 2 * (n - 1), n, e3 + 2 * (n - 1));
   const size_t lb = TrixLookback(p);
   FillNaN(out[0], lb);
-  for (size_t i = lb; i < m; ++i) {
-    out[0][i] = e3[i - 1] != 0 ? (e3[i] / e3[i - 1] - 1.0) * 100.0 : 0.0;
-  }
+  // The one-bar rate of change of e3 (the ROC kernel: same formula).
+  if (m > lb) LagTransformChecked(LagOp::kRoc, e3 + (lb - 1), m - lb + 1, 1, out[0] + (lb - 1));
 }
 
 // Balance of power: (close - open) / (high - low), 0 when high == low.

@@ -1208,18 +1208,25 @@ HWY_INLINE void RangeCombineT(const double* hi, const double* lo, X c, size_t fr
         const double diff = (hi[i] - lo[i]) / 100.0;
         return diff != 0 ? (c[i] - lo[i]) / diff : 0.0;
       }
+      case RangeOp::kPercentOf: return c[i] != 0 ? (hi[i] / c[i]) * 100.0 : 0.0;
       default: {
         const double diff = (hi[i] - lo[i]) / -100.0;
         return diff != 0 ? (hi[i] - c[i]) / diff : 0.0;
       }
     }
   };
-  const V half = hn::Set(d, 0.5), zero = hn::Zero(d);
+  const V half = hn::Set(d, 0.5), zero = hn::Zero(d), hundred = hn::Set(d, 100.0);
   const V scale = hn::Set(d, kOp == RangeOp::kWillr ? -100.0 : 100.0);
   size_t i = from;
   for (; i + lanes <= m; i += lanes) {
-    const V h = hn::LoadU(d, hi + i), l = hn::LoadU(d, lo + i);
     V r;
+    if (kOp == RangeOp::kPercentOf) {
+      const V cv = LoadColumn(d, c + i);
+      r = hn::IfThenZeroElse(hn::Eq(cv, zero), hn::Mul(hn::Div(hn::LoadU(d, hi + i), cv), hundred));
+      hn::StoreU(r, d, out + i);
+      continue;
+    }
+    const V h = hn::LoadU(d, hi + i), l = hn::LoadU(d, lo + i);
     if (kOp == RangeOp::kMidpoint) {
       r = hn::Mul(hn::Add(h, l), half);  // halving is exact: the bits of / 2
     } else {
@@ -1239,6 +1246,7 @@ HWY_INLINE void RangeCombineDispatchT(RangeOp op, const double* hi, const double
   switch (op) {
     case RangeOp::kMidpoint: return RangeCombineT<RangeOp::kMidpoint>(hi, lo, c, from, m, out);
     case RangeOp::kFastK: return RangeCombineT<RangeOp::kFastK>(hi, lo, c, from, m, out);
+    case RangeOp::kPercentOf: return RangeCombineT<RangeOp::kPercentOf>(hi, lo, c, from, m, out);
     default: return RangeCombineT<RangeOp::kWillr>(hi, lo, c, from, m, out);
   }
 }

@@ -211,9 +211,10 @@ void WilderDirectional(StridedColumn h, StridedColumn l, StridedColumn c, size_t
 // (contiguous, e.g. from RollingMax/RollingMin) for from <= i < m; out may
 // be lo (in place). kMidpoint: (hi + lo) / 2; kFastK (stochastic %K):
 // d = (hi - lo) / 100, d != 0 ? (c - lo) / d : 0; kWillr (Williams' %R):
-// d = (hi - lo) / -100, d != 0 ? (hi - c) / d : 0. The compute functions'
+// d = (hi - lo) / -100, d != 0 ? (hi - c) / d : 0; kPercentOf (NATR):
+// c != 0 ? (hi / c) * 100 : 0 (lo unused). The compute functions'
 // formulas, so the same bits as their scalar loops.
-enum class RangeOp { kMidpoint, kFastK, kWillr };
+enum class RangeOp { kMidpoint, kFastK, kWillr, kPercentOf };
 void RangeCombine(RangeOp op, const double* hi, const double* lo, const double* c, size_t from,
                   size_t m, double* out);
 void RangeCombine(RangeOp op, const double* hi, const double* lo, StridedColumn c, size_t from,

@@ -619,6 +619,13 @@ TEST_P(KernelsOnEveryTarget, RangeCombinationsGiveTheScalarBits) {
         const double diff = (hi[i] - lo[i]) / -100.0;
         want[i] = diff != 0 ? (hi[i] - c[i]) / diff : 0.0;
       }
+      for (size_t i = from; i < m; ++i) want[i] = c[i] != 0 ? (hi[i] / c[i]) * 100.0 : 0.0;
+      RangeCombine(RangeOp::kPercentOf, hi.data(), lo.data(), c.data(), from, m, got.data());
+      EXPECT_TRUE(SameBits(got, want)) << "percent " << from << " " << m;
+      for (size_t i = from; i < m; ++i) {
+        const double diff = (hi[i] - lo[i]) / -100.0;
+        want[i] = diff != 0 ? (hi[i] - c[i]) / diff : 0.0;
+      }
       // In place over lo, as WILLR calls it.
       std::vector<double> inplace = lo;
       inplace.resize(m + 1, -1.0);
