@@ -858,18 +858,11 @@ void KamaCompute(const In* in, size_t m, const double* p, double* const* out,
   moves[0] = 0;
   for (size_t i = 1; i < m; ++i) moves[i] = std::fabs(x[i] - x[i - 1]);
   RollingSum(moves + 1, m - 1, n, 1.0, sum + 1);  // sum[i]: moves i-n+1..i
-  const double fastest = 2.0 / 3.0, slowest = 2.0 / 31.0;
-  const double diff = fastest - slowest;
-  double kama = x[n - 1];
+  // The smoothing constants, then the adaptive recurrence as a scan.
+  double* sc = moves;  // moves are no longer needed
+  KamaConstants(x, sum, m, n, sc);
+  AdaptiveSmoothing(x + n, sc + n, m - n, x[n - 1], out[0] + n);
   FillNaN(out[0], n);
-  for (size_t i = n; i < m; ++i) {
-    const double roc = x[i] - x[i - n];
-    const double er = (sum[i] <= roc || sum[i] == 0) ? 1.0 : std::fabs(roc / sum[i]);
-    double sc = er * diff + slowest;
-    sc *= sc;
-    kama = (x[i] - kama) * sc + kama;
-    out[0][i] = kama;
-  }
 }
 
 // Chande momentum oscillator, smoothed as RSI (TA-Lib).

@@ -1251,6 +1251,118 @@ HWY_INLINE void RangeCombineDispatchT(RangeOp op, const double* hi, const double
   }
 }
 
+// y_k = a_k y_{k-1} + u_k over one vector with a per-lane coefficient:
+// composing (a, u) pairs in log2(lanes) shift steps leaves lane k holding
+// (A_k, U_k) with y_k = A_k * y_{-1} + U_k.
+constexpr size_t kRecenter = 64;  // bars per level: a multiple of every lane count
+
+class VariableScan {
+ public:
+  using Idx = decltype(hn::SetTableIndices(D(), static_cast<const int64_t*>(nullptr)));
+  using M = hn::Mask<D>;
+
+  VariableScan() {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    alignas(64) int64_t i1[kMaxScanLanes], i2[kMaxScanLanes], i4[kMaxScanLanes],
+        il[kMaxScanLanes];
+    for (size_t k = 0; k < lanes && k < kMaxScanLanes; ++k) {
+      i1[k] = k >= 1 ? static_cast<int64_t>(k - 1) : 0;
+      i2[k] = k >= 2 ? static_cast<int64_t>(k - 2) : 0;
+      i4[k] = k >= 4 ? static_cast<int64_t>(k - 4) : 0;
+      il[k] = static_cast<int64_t>(lanes - 1);
+    }
+    idx1_ = hn::SetTableIndices(d, i1);
+    idx2_ = hn::SetTableIndices(d, i2);
+    idx4_ = hn::SetTableIndices(d, i4);
+    idxl_ = hn::SetTableIndices(d, il);
+    m1_ = hn::FirstN(d, 1);
+    m2_ = hn::FirstN(d, 2);
+    m4_ = hn::FirstN(d, 4);
+  }
+
+  // Returns y for the vector given a, u and the previous y in every lane.
+  HWY_INLINE V Apply(V a, V u, V carry) const {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const V one = hn::Set(d, 1.0), zero = hn::Zero(d);
+    if (lanes >= 2) Step(idx1_, m1_, one, zero, &a, &u);
+    if (lanes >= 4) Step(idx2_, m2_, one, zero, &a, &u);
+    if (lanes >= 8) Step(idx4_, m4_, one, zero, &a, &u);
+    return hn::MulAdd(a, carry, u);
+  }
+  HWY_INLINE V Last(V y) const { return hn::TableLookupLanes(y, idxl_); }
+
+ private:
+  // Lanes at or above the shift compose with the pair `shift` lanes below:
+  // (a, u) <- (a * a', a * u' + u); the lowest lanes take (1, 0) below.
+  static HWY_INLINE void Step(Idx idx, M low, V one, V zero, V* a, V* u) {
+    const V pa = hn::IfThenElse(low, one, hn::TableLookupLanes(*a, idx));
+    const V pu = hn::IfThenElse(low, zero, hn::TableLookupLanes(*u, idx));
+    *u = hn::MulAdd(*a, pu, *u);
+    *a = hn::Mul(*a, pa);
+  }
+
+  Idx idx1_, idx2_, idx4_, idxl_;
+  M m1_, m2_, m4_;
+};
+
+template <class X>
+HWY_INLINE void AdaptiveSmoothingT(X x, const double* HWY_RESTRICT sc, size_t m, double y0,
+                                   double* HWY_RESTRICT y) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  double c = y0;  // the level of the current block: the last output
+  size_t i = 0;
+  if (lanes <= kMaxScanLanes) {
+    const VariableScan scan;
+    const V one = hn::Set(d, 1.0);
+    while (i + lanes <= m) {
+      const size_t end = std::min(m, i + kRecenter);
+      const V vc = hn::Set(d, c);
+      V carry = hn::Zero(d);  // z = y - c
+      for (; i + lanes <= end; i += lanes) {
+        const V s = hn::LoadU(d, sc + i);
+        const V z = scan.Apply(hn::Sub(one, s), hn::Mul(s, hn::Sub(LoadColumn(d, x + i), vc)),
+                               carry);
+        hn::StoreU(hn::Add(vc, z), d, y + i);
+        carry = scan.Last(z);
+      }
+      c = y[i - 1];
+    }
+  }
+  for (; i < m; ++i) {
+    c = (x[i] - c) * sc[i] + c;
+    y[i] = c;
+  }
+}
+
+// KAMA's smoothing constants for n <= i < m (kernels.h), branch-free.
+template <class X>
+HWY_INLINE void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, size_t n,
+                               double* HWY_RESTRICT sc) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const double fastest = 2.0 / 3.0, slowest = 2.0 / 31.0, diff = fastest - slowest;
+  const V one = hn::Set(d, 1.0), zero = hn::Zero(d);
+  const V vdiff = hn::Set(d, diff), vslow = hn::Set(d, slowest);
+  size_t i = n;
+  for (; i + lanes <= m; i += lanes) {
+    const V roc = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - n));
+    const V s = hn::LoadU(d, sum + i);
+    const auto full = hn::Or(s <= roc, hn::Eq(s, zero));
+    const V er = hn::IfThenElse(full, one, hn::Abs(hn::Div(roc, s)));
+    const V k = hn::Add(hn::Mul(er, vdiff), vslow);
+    hn::StoreU(hn::Mul(k, k), d, sc + i);
+  }
+  for (; i < m; ++i) {
+    const double roc = x[i] - x[i - n];
+    const double er = (sum[i] <= roc || sum[i] == 0) ? 1.0 : std::fabs(roc / sum[i]);
+    double k = er * diff + slowest;
+    sc[i] = k * k;
+  }
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -1355,6 +1467,12 @@ HWY_INLINE void RangeCombineDispatchT(RangeOp op, const double* hi, const double
                             size_t from, size_t m, double* out) {                            \
     RangeCombineDispatchT(op, hi, lo, c, from, m, out);                                      \
   }                                                                                          \
+  void AdaptiveSmoothing##Suffix(Col x, const double* sc, size_t m, double y0, double* y) {    \
+    AdaptiveSmoothingT(x, sc, m, y0, y);                                                       \
+  }                                                                                          \
+  void KamaConstants##Suffix(Col x, const double* sum, size_t m, size_t n, double* sc) {      \
+    KamaConstantsT(x, sum, m, n, sc);                                                        \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -1433,6 +1551,10 @@ HWY_EXPORT(WilderDirectionalImpl);
 HWY_EXPORT(WilderDirectionalStridedImpl);
 HWY_EXPORT(RangeCombineImpl);
 HWY_EXPORT(RangeCombineStridedImpl);
+HWY_EXPORT(AdaptiveSmoothingImpl);
+HWY_EXPORT(AdaptiveSmoothingStridedImpl);
+HWY_EXPORT(KamaConstantsImpl);
+HWY_EXPORT(KamaConstantsStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1534,6 +1656,12 @@ HWY_EXPORT(TargetNameImpl);
   void RangeCombine(RangeOp op, const double* hi, const double* lo, Col c, size_t from,         \
                     size_t m, double* out) {                                                   \
     HWY_DYNAMIC_DISPATCH(RangeCombine##Suffix)(op, hi, lo, c, from, m, out);                   \
+  }                                                                                            \
+  void AdaptiveSmoothing(Col x, const double* sc, size_t m, double y0, double* y) {             \
+    HWY_DYNAMIC_DISPATCH(AdaptiveSmoothing##Suffix)(x, sc, m, y0, y);                          \
+  }                                                                                            \
+  void KamaConstants(Col x, const double* sum, size_t m, size_t n, double* sc) {                \
+    HWY_DYNAMIC_DISPATCH(KamaConstants##Suffix)(x, sum, m, n, sc);                             \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

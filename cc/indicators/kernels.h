@@ -220,6 +220,23 @@ void RangeCombine(RangeOp op, const double* hi, const double* lo, const double* 
 void RangeCombine(RangeOp op, const double* hi, const double* lo, StridedColumn c, size_t from,
                   size_t m, double* out);
 
+// An adaptive moving average's recurrence (KAMA): y[i] = y[i-1] +
+// sc[i] * (x[i] - y[i-1]) for 0 <= i < m, from y[-1] = y0, with a smoothing
+// constant per bar. A scan with a varying coefficient (1 - sc) over
+// deviations from a level taken from the output every 64 bars: the
+// loop-carried chain is one multiply-add per vector, and a series equal to
+// the current value stays exactly equal (a flat series gives its value).
+void AdaptiveSmoothing(const double* x, const double* sc, size_t m, double y0, double* y);
+void AdaptiveSmoothing(StridedColumn x, const double* sc, size_t m, double y0, double* y);
+
+// KAMA's smoothing constants for n <= i < m, from the n-bar change
+// x[i] - x[i-n] and sum[i], the sum of |one-bar moves| over the same n
+// bars: er = 1 where sum <= change or sum == 0, else |change / sum|;
+// sc[i] = (er (2/3 - 2/31) + 2/31)^2 (TA-Lib's KAMA with its fixed 2- and
+// 30-bar bounds).
+void KamaConstants(const double* x, const double* sum, size_t m, size_t n, double* sc);
+void KamaConstants(StridedColumn x, const double* sum, size_t m, size_t n, double* sc);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The

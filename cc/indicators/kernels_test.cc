@@ -637,6 +637,37 @@ TEST_P(KernelsOnEveryTarget, RangeCombinationsGiveTheScalarBits) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, AdaptiveSmoothingFollowsTheStepwiseRecurrence) {
+  const std::vector<double> x = RandomWalk(300, 101);
+  std::vector<double> sum(300, 0.0), sc(300, 0.0);
+  const size_t n = 10;
+  for (size_t i = n; i < 300; ++i) {
+    for (size_t k = i + 1 - n; k <= i; ++k) sum[i] += std::fabs(x[k] - x[k - 1]);
+  }
+  KamaConstants(x.data(), sum.data(), 300, n, sc.data());
+  for (size_t i = n; i < 300; ++i) {
+    const double roc = x[i] - x[i - n];
+    const double er = (sum[i] <= roc || sum[i] == 0) ? 1.0 : std::fabs(roc / sum[i]);
+    const double k = er * (2.0 / 3.0 - 2.0 / 31.0) + 2.0 / 31.0;
+    ASSERT_EQ(sc[i], k * k) << i;
+  }
+  for (size_t m : {0u, 1u, 7u, 8u, 9u, 63u, 64u, 65u, 200u, 290u}) {
+    std::vector<double> got(m + 1, kNaN);
+    AdaptiveSmoothing(x.data() + n, sc.data() + n, m, x[n - 1], got.data());
+    long double y = x[n - 1];
+    for (size_t i = 0; i < m; ++i) {
+      y = y + static_cast<long double>(sc[n + i]) * (x[n + i] - y);
+      ASSERT_TRUE(Near(got[i], static_cast<double>(y), 1e-13)) << m << " " << i;
+    }
+    ASSERT_TRUE(std::isnan(got[m])) << "wrote past the end";
+  }
+  // A series at the current value stays there exactly.
+  const std::vector<double> flat(150, 42.5), k(150, 4.0 / 9.0);
+  std::vector<double> y(150);
+  AdaptiveSmoothing(flat.data(), k.data(), 150, 42.5, y.data());
+  for (double v : y) ASSERT_EQ(v, 42.5);
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {
