@@ -684,18 +684,7 @@ size_t ObvLookback(const double*) { return 0; }
 template <class In>
 void ObvCompute(const In* in, size_t m, const double*, double* const* out,
                 Workspace&) {
-  const In c = in[0];
-  const In v = in[1];
-  double obv = v[0];
-  out[0][0] = obv;
-  for (size_t i = 1; i < m; ++i) {
-    if (c[i] > c[i - 1]) {
-      obv += v[i];
-    } else if (c[i] < c[i - 1]) {
-      obv -= v[i];
-    }
-    out[0][i] = obv;
-  }
+  OnBalanceVolumeChecked(in[0], in[1], m, out[0]);  // the run is validated: succeeds
 }
 
 size_t AdLookback(const double*) { return 0; }
@@ -1611,6 +1600,11 @@ CW_LAG_CHECKED(Rocr100, LagOp::kRocr100)
 #undef CW_LAG_CHECKED
 
 template <class In>
+bool ObvChecked(const In* in, size_t m, const double*, double* const* out, Workspace&) {
+  return OnBalanceVolumeChecked(in[0], in[1], m, out[0]);
+}
+
+template <class In>
 bool AdChecked(const In* in, size_t m, const double*, double* const* out, Workspace&) {
   return AccumulationDistributionChecked(in, m, out[0]);
 }
@@ -1664,6 +1658,8 @@ CW_INSTANTIATE_CHECKED(Bop, const double*)
 CW_INSTANTIATE_CHECKED(Bop, StridedColumn)
 CW_INSTANTIATE_CHECKED(Trange, const double*)
 CW_INSTANTIATE_CHECKED(Trange, StridedColumn)
+CW_INSTANTIATE_CHECKED(Obv, const double*)
+CW_INSTANTIATE_CHECKED(Obv, StridedColumn)
 CW_INSTANTIATE_CHECKED(Ad, const double*)
 CW_INSTANTIATE_CHECKED(Ad, StridedColumn)
 CW_INSTANTIATE_CHECKED(AdOsc, const double*)

@@ -96,7 +96,7 @@ const Spec kSpecs[] = {
     {Id::kCci, "cci", "Commodity Channel Index", 3, {"high", "low", "close"}, 1,
      {Per("period", 14)}, 1, {"value"}, 0, 1, -1, CW_FN(Cci)},
     {Id::kObv, "obv", "On Balance Volume", 2, {"input", "volume"}, 0, {}, 1, {"value"}, -1, -1,
-     1, CW_FN(Obv)},
+     1, CW_FN_CHECKED(Obv)},
     {Id::kAd, "ad", "Chaikin Accumulation/Distribution Line", 4,
      {"high", "low", "close", "volume"}, 0, {}, 1, {"value"}, 0, 1, 3, CW_FN_CHECKED(Ad)},
     {Id::kPlusDi, "plus_di", "Plus Directional Indicator", 3, {"high", "low", "close"}, 1,

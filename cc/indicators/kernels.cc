@@ -1363,6 +1363,46 @@ HWY_INLINE void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, si
   }
 }
 
+template <class X>
+HWY_INLINE bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  auto row_ok = [&](size_t i) { return std::isfinite(c[i]) && std::isfinite(v[i]) && v[i] >= 0; };
+  if (m == 0) return true;
+  if (!row_ok(0)) return false;
+  double total = v[0];
+  out[0] = total;
+  size_t i = 1;
+  if (lanes <= kMaxScanLanes) {
+    const Scan scan(1.0);
+    const V zero = hn::Zero(d);
+    V carry = hn::Set(d, total);
+    auto bad = hn::Not(hn::IsFinite(zero));  // all false
+    for (; i + lanes <= m; i += lanes) {
+      const V cv = LoadColumn(d, c + i), pc = LoadColumn(d, c + i - 1);
+      const V vv = LoadColumn(d, v + i);
+      bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::Add(cv, vv))));
+      bad = hn::Or(bad, vv < zero);
+      const V flow = hn::IfThenElse(cv > pc, vv, hn::IfThenElseZero(cv < pc, hn::Neg(vv)));
+      const V y = scan.Apply(flow, carry);
+      hn::StoreU(y, d, out + i);
+      carry = scan.Last(y);
+    }
+    if (!hn::AllFalse(d, bad)) return false;
+    total = hn::GetLane(carry);
+  }
+  for (; i < m; ++i) {
+    if (!row_ok(i)) return false;
+    if (c[i] > c[i - 1]) {
+      total += v[i];
+    } else if (c[i] < c[i - 1]) {
+      total -= v[i];
+    }
+    out[i] = total;
+  }
+  return true;
+}
+
 // The exported entry points: every kernel once per input column type
 // (Suffix Impl: const double*, StridedImpl: StridedColumn).
 #define CW_KERNEL_ENTRIES(Col, Cols, Suffix)                                                     \
@@ -1473,6 +1513,9 @@ HWY_INLINE void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, si
   void KamaConstants##Suffix(Col x, const double* sum, size_t m, size_t n, double* sc) {      \
     KamaConstantsT(x, sum, m, n, sc);                                                        \
   }                                                                                          \
+  bool OnBalanceVolumeChecked##Suffix(Col c, Col v, size_t m, double* out) {                 \
+    return OnBalanceVolumeT(c, v, m, out);                                                   \
+  }                                                                                          \
   size_t FirstSuspectRow##Suffix(Cols cols,    size_t count, size_t m, int high, int low, \
                                  int volume) {                                               \
     return FirstSuspectRowT(cols, count, m, high, low, volume);                              \
@@ -1555,6 +1598,8 @@ HWY_EXPORT(AdaptiveSmoothingImpl);
 HWY_EXPORT(AdaptiveSmoothingStridedImpl);
 HWY_EXPORT(KamaConstantsImpl);
 HWY_EXPORT(KamaConstantsStridedImpl);
+HWY_EXPORT(OnBalanceVolumeCheckedImpl);
+HWY_EXPORT(OnBalanceVolumeCheckedStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1662,6 +1707,9 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   void KamaConstants(Col x, const double* sum, size_t m, size_t n, double* sc) {                \
     HWY_DYNAMIC_DISPATCH(KamaConstants##Suffix)(x, sum, m, n, sc);                             \
+  }                                                                                            \
+  bool OnBalanceVolumeChecked(Col c, Col v, size_t m, double* out) {                           \
+    return HWY_DYNAMIC_DISPATCH(OnBalanceVolumeChecked##Suffix)(c, v, m, out);                 \
   }                                                                                            \
   size_t FirstSuspectRow(Cols cols,    size_t count, size_t m, int high, int low,           \
                          int volume) {                                                         \

@@ -237,6 +237,15 @@ void AdaptiveSmoothing(StridedColumn x, const double* sc, size_t m, double y0, d
 void KamaConstants(const double* x, const double* sum, size_t m, size_t n, double* sc);
 void KamaConstants(StridedColumn x, const double* sum, size_t m, size_t n, double* sc);
 
+// On-balance volume over close c and volume v: out[0] = v[0], then
+// out[i] = out[i-1] + v[i] when c rose, - v[i] when it fell, + 0 when flat;
+// the running total by a prefix scan (exactly the sequential sums whenever
+// the totals are integers below 2^53, as share volumes are). Validates
+// every row (both finite, volume >= 0) in the same pass: false when one is
+// bad (out unspecified).
+bool OnBalanceVolumeChecked(const double* c, const double* v, size_t m, double* out);
+bool OnBalanceVolumeChecked(StridedColumn c, StridedColumn v, size_t m, double* out);
+
 // One validation pass over `count` columns of m rows: the first row with a
 // non-finite value in any column, or (when high >= 0) cols[high] < cols[low],
 // or (when volume >= 0) cols[volume] < 0. m when every row is fine. The

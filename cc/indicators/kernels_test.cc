@@ -668,6 +668,31 @@ TEST_P(KernelsOnEveryTarget, AdaptiveSmoothingFollowsTheStepwiseRecurrence) {
   for (double v : y) ASSERT_EQ(v, 42.5);
 }
 
+TEST_P(KernelsOnEveryTarget, OnBalanceVolumeIsTheRunningTotalAndCatchesBadRows) {
+  std::vector<double> c = RandomWalk(100, 111), v(100);
+  for (size_t i = 0; i < 100; ++i) v[i] = static_cast<double>((i * 7919) % 5000);
+  c[40] = c[39];  // unchanged close: no flow
+  for (size_t m : {0u, 1u, 8u, 9u, 17u, 100u}) {
+    std::vector<double> got(m + 1, kNaN), want(m + 1, kNaN);
+    ASSERT_TRUE(OnBalanceVolumeChecked(c.data(), v.data(), m, got.data()));
+    double total = m > 0 ? v[0] : 0;
+    if (m > 0) want[0] = total;
+    for (size_t i = 1; i < m; ++i) {
+      if (c[i] > c[i - 1]) total += v[i];
+      if (c[i] < c[i - 1]) total -= v[i];
+      want[i] = total;
+    }
+    EXPECT_TRUE(SameBits(got, want)) << m;  // integer volumes: exact
+    for (size_t bad = 0; bad < m; ++bad) {
+      std::vector<double> cc = c, vv = v;
+      if (bad % 3 == 0) cc[bad] = kNaN;
+      if (bad % 3 == 1) vv[bad] = HUGE_VAL;
+      if (bad % 3 == 2) vv[bad] = -1;
+      EXPECT_FALSE(OnBalanceVolumeChecked(cc.data(), vv.data(), m, got.data())) << m << " " << bad;
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, FirstSuspectRowFindsEachKindOfProblem) {
   for (size_t m = 0; m < 37; ++m) {
     for (size_t bad = 0; bad <= m; ++bad) {

@@ -16,7 +16,8 @@
 // Agreement with Compute() (stream_test.cc checks all of it):
 //   * bit-identical where the batch path is a scalar loop: WMA (its periodic
 //     re-sum is reproduced by a shadow accumulator), TRANGE, MOM, the ROC
-//     family, WILLR, STOCHF with a WMA %D, OBV, AROON, AROONOSC, MIDPRICE, MIDPOINT, MAX, MIN, the price
+//     family, WILLR, STOCHF with a WMA %D, OBV (a prefix scan, exact for
+//     integer volumes), AROON, AROONOSC, MIDPRICE, MIDPOINT, MAX, MIN, the price
 //     transforms, BOP, HMA, SAR, the LINEARREG family, TSF, VWAP, AVWAP,
 //     Donchian, Ichimoku and pivots;
 //   * within 1e-12 of max(|value|, 100) where the batch path is a Highway
