@@ -770,6 +770,10 @@ template <class In>
 void MidpointCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t n = Period(p, 0);
+  if (n <= kDirectWindowMax) {
+    MidpointChecked(in, m, p, out, ws);  // the run is validated: succeeds
+    return;
+  }
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
   RollingExtremeInto<true>(in[0], m, n, highest, ws);
   RollingExtremeInto<false>(in[0], m, n, out[0], ws);
@@ -1604,6 +1608,36 @@ bool ObvChecked(const In* in, size_t m, const double*, double* const* out, Works
   return OnBalanceVolumeChecked(in[0], in[1], m, out[0]);
 }
 
+// MAX, MIN and MIDPOINT over windows up to kDirectWindowMax, checking the
+// column in the same pass (longer windows take the general path).
+template <class In>
+bool MaxChecked(const In* in, size_t m, const double* p, double* const* out, Workspace&) {
+  const size_t n = Period(p, 0);
+  if (n > kDirectWindowMax || !RollingMaxChecked(in[0], m, n, out[0])) return false;
+  FillNaN(out[0], std::min(m, n - 1));
+  return true;
+}
+
+template <class In>
+bool MinChecked(const In* in, size_t m, const double* p, double* const* out, Workspace&) {
+  const size_t n = Period(p, 0);
+  if (n > kDirectWindowMax || !RollingMinChecked(in[0], m, n, out[0])) return false;
+  FillNaN(out[0], std::min(m, n - 1));
+  return true;
+}
+
+template <class In>
+bool MidpointChecked(const In* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  const size_t n = Period(p, 0);
+  if (n > kDirectWindowMax) return false;
+  double* highest = ws.Buffer(kFirstFunctionSlot, m);
+  if (!RollingRangeChecked(in[0], m, n, highest, out[0])) return false;
+  RangeCombine(RangeOp::kMidpoint, highest, out[0], highest, n - 1, m, out[0]);
+  FillNaN(out[0], std::min(m, n - 1));
+  return true;
+}
+
 template <class In>
 bool AdChecked(const In* in, size_t m, const double*, double* const* out, Workspace&) {
   return AccumulationDistributionChecked(in, m, out[0]);
@@ -1658,6 +1692,12 @@ CW_INSTANTIATE_CHECKED(Bop, const double*)
 CW_INSTANTIATE_CHECKED(Bop, StridedColumn)
 CW_INSTANTIATE_CHECKED(Trange, const double*)
 CW_INSTANTIATE_CHECKED(Trange, StridedColumn)
+CW_INSTANTIATE_CHECKED(Max, const double*)
+CW_INSTANTIATE_CHECKED(Max, StridedColumn)
+CW_INSTANTIATE_CHECKED(Min, const double*)
+CW_INSTANTIATE_CHECKED(Min, StridedColumn)
+CW_INSTANTIATE_CHECKED(Midpoint, const double*)
+CW_INSTANTIATE_CHECKED(Midpoint, StridedColumn)
 CW_INSTANTIATE_CHECKED(Obv, const double*)
 CW_INSTANTIATE_CHECKED(Obv, StridedColumn)
 CW_INSTANTIATE_CHECKED(Ad, const double*)

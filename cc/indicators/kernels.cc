@@ -624,72 +624,117 @@ HWY_INLINE size_t FirstSuspectRowT(const X* cols, size_t count, size_t m, int hi
   return i + FirstSuspectRowReference(rest, count, m - i, high, low, volume);
 }
 
-// Window extremes. Small windows (w <= 8): lane j of the vector ending at
-// i+j takes the max/min of the w loads x[i+j-w+1+k], k = 0..w-1. Larger
+// Window extremes: the largest (kHi, into hi) and/or smallest (kLo, into
+// lo) of each window of w. Small windows (w <= 8): lane j of the vector
+// ending at i+j takes the extreme of the w loads x[i+j-w+1+k]. Larger
 // windows, by doubling in L1-sized chunks: level s holds the extreme of the
 // 2^s values ending at each position (updated in place, high positions
 // first, so every read sees the previous level), and the window of w is
 // the extreme of two overlapping power-of-two windows: about 2 + log2(w)
-// operations per output instead of w.
-template <bool kMax, class X>
-HWY_INLINE void RollingExtremeT(X x, size_t m, size_t w, double* HWY_RESTRICT out) {
+// operations per output instead of w. Both extremes share the loads.
+// kChecked: also checks that every x[0..m) is finite (false if not).
+template <bool kHi, bool kLo, bool kChecked, class X>
+HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
+                              double* HWY_RESTRICT lo) {
   const D d;
   const size_t lanes = hn::Lanes(d);
-  if (w == 0 || m < w) return;
-  if (m - (w - 1) < lanes) return RollingExtremeReference<kMax>(x, m, w, out);
-  auto pick = [](V a, V b) CW_INLINE_LAMBDA { return kMax ? hn::Max(a, b) : hn::Min(a, b); };
+  auto all_finite = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      if (!std::isfinite(x[i])) return false;
+    }
+    return true;
+  };
+  if (w == 0 || m < w || m - (w - 1) < lanes) {
+    if (kChecked && !all_finite(0, m)) return false;
+    if (w == 0 || m < w) return true;
+    if (kHi) RollingExtremeReference<true>(x, m, w, hi);
+    if (kLo) RollingExtremeReference<false>(x, m, w, lo);
+    return true;
+  }
+  // Rows before the first window end are checked here; every later row is
+  // the newest of some output vector and is checked where it is loaded.
+  if (kChecked && !all_finite(0, w - 1)) return false;
+  auto bad = hn::Not(hn::IsFinite(hn::Zero(d)));  // all false
   if (w <= 8) {
     auto one = [&](size_t i) CW_INLINE_LAMBDA {  // outputs i..i+lanes-1
       const X base = x + i + 1 - w;
-      V best = LoadColumn(d, base);
-      for (size_t k = 1; k < w; ++k) best = pick(best, LoadColumn(d, base + k));
-      hn::StoreU(best, d, out + i);
+      const V newest = LoadColumn(d, x + i);
+      if (kChecked) bad = hn::Or(bad, hn::Not(hn::IsFinite(newest)));
+      V top = newest, bottom = newest;
+      for (size_t k = 0; k + 1 < w; ++k) {
+        const V v = LoadColumn(d, base + k);
+        if (kHi) top = hn::Max(top, v);
+        if (kLo) bottom = hn::Min(bottom, v);
+      }
+      if (kHi) hn::StoreU(top, d, hi + i);
+      if (kLo) hn::StoreU(bottom, d, lo + i);
     };
     size_t i = w - 1;
     for (; i + lanes <= m; i += lanes) one(i);
     if (i < m) one(m - lanes);  // overlaps the previous vector: same values
-    return;
+    return !kChecked || hn::AllFalse(d, bad);
   }
   constexpr size_t kChunk = 1024;  // outputs per chunk: 8 KB + the halo, in L1
-  HWY_ALIGN double level[kChunk + kDirectWindowMax + 8];
-  auto pick1 = [](double a, double b) { return kMax ? (a > b ? a : b) : (a < b ? a : b); };
+  HWY_ALIGN double up[kHi ? kChunk + kDirectWindowMax + 8 : 1];
+  HWY_ALIGN double down[kLo ? kChunk + kDirectWindowMax + 8 : 1];
   size_t span = 1;  // the largest power of two <= w
   while (span * 2 <= w) span *= 2;
+  const size_t back = w - span;
   for (size_t first = w - 1; first < m; first += kChunk) {
     const size_t last = std::min(m, first + kChunk);  // outputs [first, last)
     const size_t base = first + 1 - w;                  // inputs [base, last)
     const size_t len = last - base;
-    // level[j] describes the values ending at input base + j. Level 1 comes
-    // straight from the input (level[0] is never read at any level).
+    // up/down[j] describe the values ending at input base + j. Level 1
+    // comes straight from the input (position 0 is never read).
     size_t j = 1;
     for (; j + lanes <= len; j += lanes) {
-      hn::StoreU(pick(LoadColumn(d, x + base + j), LoadColumn(d, x + base + j - 1)), d,
-                 level + j);
+      const V a = LoadColumn(d, x + base + j), b = LoadColumn(d, x + base + j - 1);
+      if (kChecked) bad = hn::Or(bad, hn::Not(hn::IsFinite(a)));
+      if (kHi) hn::StoreU(hn::Max(a, b), d, up + j);
+      if (kLo) hn::StoreU(hn::Min(a, b), d, down + j);
     }
-    for (; j < len; ++j) level[j] = pick1(x[base + j], x[base + j - 1]);
+    for (; j < len; ++j) {
+      const double a = x[base + j], b = x[base + j - 1];
+      if (kChecked && !std::isfinite(a)) return false;
+      if (kHi) up[j] = a > b ? a : b;
+      if (kLo) down[j] = a < b ? a : b;
+    }
     // Windows of 4, 8, ..., span, each from the previous (s/2) in place from
-    // the top down: level[j - s/2] is read before anything at or below it
-    // is rewritten.
+    // the top down: [j - s/2] is read before anything at or below it is
+    // rewritten.
     for (size_t s = 4; s <= span; s *= 2) {
       const size_t half = s / 2;
       size_t top = len;  // positions [top, len) are done
       while (top >= half + lanes) {
         const size_t at = top - lanes;
-        hn::StoreU(pick(hn::LoadU(d, level + at), hn::LoadU(d, level + at - half)), d,
-                   level + at);
+        if (kHi) hn::StoreU(hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - half)), d, up + at);
+        if (kLo) {
+          hn::StoreU(hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - half)), d,
+                     down + at);
+        }
         top = at;
       }
-      for (size_t t = top; t-- > half;) level[t] = pick1(level[t], level[t - half]);
+      for (size_t t = top; t-- > half;) {
+        if (kHi) up[t] = up[t] > up[t - half] ? up[t] : up[t - half];
+        if (kLo) down[t] = down[t] < down[t - half] ? down[t] : down[t - half];
+      }
     }
-    // The window of w ending at i: two spans, ending at i and at i - (w - span).
-    const size_t back = w - span;
+    // The window of w ending at i: two spans, ending at i and at i - back.
     size_t i = first;
     for (; i + lanes <= last; i += lanes) {
       const size_t at = i - base;
-      hn::StoreU(pick(hn::LoadU(d, level + at), hn::LoadU(d, level + at - back)), d, out + i);
+      if (kHi) hn::StoreU(hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - back)), d, hi + i);
+      if (kLo) {
+        hn::StoreU(hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - back)), d, lo + i);
+      }
     }
-    for (; i < last; ++i) out[i] = pick1(level[i - base], level[i - base - back]);
+    for (; i < last; ++i) {
+      const size_t at = i - base;
+      if (kHi) hi[i] = up[at] > up[at - back] ? up[at] : up[at - back];
+      if (kLo) lo[i] = down[at] < down[at - back] ? down[at] : down[at - back];
+    }
   }
+  return !kChecked || hn::AllFalse(d, bad);
 }
 
 template <bool kMax, class X>
@@ -1465,10 +1510,19 @@ HWY_INLINE bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
     return BollingerBody<true>(x, m, n, up, down, upper, middle, lower);                     \
   }                                                                                          \
   void RollingMax##Suffix(Col x, size_t m, size_t w, double* out) {                          \
-    RollingExtremeT<true>(x, m, w, out);                                                     \
+    RollingRangeT<true, false, false>(x, m, w, out, nullptr);                                \
   }                                                                                          \
   void RollingMin##Suffix(Col x, size_t m, size_t w, double* out) {                          \
-    RollingExtremeT<false>(x, m, w, out);                                                    \
+    RollingRangeT<false, true, false>(x, m, w, nullptr, out);                                \
+  }                                                                                          \
+  bool RollingMaxChecked##Suffix(Col x, size_t m, size_t w, double* out) {                   \
+    return RollingRangeT<true, false, true>(x, m, w, out, nullptr);                          \
+  }                                                                                          \
+  bool RollingMinChecked##Suffix(Col x, size_t m, size_t w, double* out) {                   \
+    return RollingRangeT<false, true, true>(x, m, w, nullptr, out);                          \
+  }                                                                                          \
+  bool RollingRangeChecked##Suffix(Col x, size_t m, size_t w, double* hi, double* lo) {      \
+    return RollingRangeT<true, true, true>(x, m, w, hi, lo);                                 \
   }                                                                                          \
   void RollingMaxAge##Suffix(Col x, size_t m, size_t w, double* out) {                       \
     RollingExtremeAgeT<true>(x, m, w, out);                                                  \
@@ -1600,6 +1654,12 @@ HWY_EXPORT(KamaConstantsImpl);
 HWY_EXPORT(KamaConstantsStridedImpl);
 HWY_EXPORT(OnBalanceVolumeCheckedImpl);
 HWY_EXPORT(OnBalanceVolumeCheckedStridedImpl);
+HWY_EXPORT(RollingMaxCheckedImpl);
+HWY_EXPORT(RollingMaxCheckedStridedImpl);
+HWY_EXPORT(RollingMinCheckedImpl);
+HWY_EXPORT(RollingMinCheckedStridedImpl);
+HWY_EXPORT(RollingRangeCheckedImpl);
+HWY_EXPORT(RollingRangeCheckedStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1661,6 +1721,15 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   void RollingMax(Col x, size_t m, size_t w, double* out) {                                    \
     HWY_DYNAMIC_DISPATCH(RollingMax##Suffix)(x, m, w, out);                                    \
+  }                                                                                            \
+  bool RollingMaxChecked(Col x, size_t m, size_t w, double* out) {                             \
+    return HWY_DYNAMIC_DISPATCH(RollingMaxChecked##Suffix)(x, m, w, out);                      \
+  }                                                                                            \
+  bool RollingMinChecked(Col x, size_t m, size_t w, double* out) {                             \
+    return HWY_DYNAMIC_DISPATCH(RollingMinChecked##Suffix)(x, m, w, out);                      \
+  }                                                                                            \
+  bool RollingRangeChecked(Col x, size_t m, size_t w, double* hi, double* lo) {                \
+    return HWY_DYNAMIC_DISPATCH(RollingRangeChecked##Suffix)(x, m, w, hi, lo);                 \
   }                                                                                            \
   void RollingMin(Col x, size_t m, size_t w, double* out) {                                    \
     HWY_DYNAMIC_DISPATCH(RollingMin##Suffix)(x, m, w, out);                                    \

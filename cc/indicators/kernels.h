@@ -121,6 +121,11 @@ void WindowMeanAbsDeviation(const double* x, size_t m, size_t n,
 inline constexpr size_t kDirectWindowMax = 64;
 void RollingMax(const double* x, size_t m, size_t w, double* out);
 void RollingMin(const double* x, size_t m, size_t w, double* out);
+// The same, also checking that every x[0..m) is finite (false: out
+// unspecified); RollingRangeChecked computes both extremes in one pass.
+bool RollingMaxChecked(const double* x, size_t m, size_t w, double* out);
+bool RollingMinChecked(const double* x, size_t m, size_t w, double* out);
+bool RollingRangeChecked(const double* x, size_t m, size_t w, double* hi, double* lo);
 
 // Bars since the largest (RollingMaxAge) or smallest value of each window
 // x[i-w+1..i], the most recent one on ties (TA-Lib's AROON): out[i] in
@@ -284,6 +289,9 @@ size_t FirstSuspectRow(const StridedColumn* cols, size_t count, size_t m, int hi
                        int volume);
 void RollingMax(StridedColumn x, size_t m, size_t w, double* out);
 void RollingMin(StridedColumn x, size_t m, size_t w, double* out);
+bool RollingMaxChecked(StridedColumn x, size_t m, size_t w, double* out);
+bool RollingMinChecked(StridedColumn x, size_t m, size_t w, double* out);
+bool RollingRangeChecked(StridedColumn x, size_t m, size_t w, double* hi, double* lo);
 void RollingMaxAge(StridedColumn x, size_t m, size_t w, double* out);
 void RollingMinAge(StridedColumn x, size_t m, size_t w, double* out);
 void WindowLinearFit(StridedColumn x, size_t m, size_t n, double* mean, double* slope);

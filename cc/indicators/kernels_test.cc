@@ -379,6 +379,28 @@ TEST_P(KernelsOnEveryTarget, WindowExtremesAndLinearFitsGiveTheReferenceBits) {
       EXPECT_TRUE(SameBits(got2, want2)) << "fit slope " << tag;
     }
   }
+  // The checked variants: the same values, and every non-finite row found.
+  for (size_t w : {3u, 8u, 9u, 30u}) {
+    for (size_t m : {size_t{0}, w - 1, w + 2, size_t{41}, size_t{300}}) {
+      std::vector<double> hi(m + 1, kNaN), lo(m + 1, kNaN), want_hi(m + 1, kNaN),
+          want_lo(m + 1, kNaN), one(m + 1, kNaN);
+      ASSERT_TRUE(RollingRangeChecked(x.data(), m, w, hi.data(), lo.data()));
+      RollingExtremeReference<true>(x.data(), m, w, want_hi.data());
+      RollingExtremeReference<false>(x.data(), m, w, want_lo.data());
+      EXPECT_TRUE(SameBits(hi, want_hi)) << w << " " << m;
+      EXPECT_TRUE(SameBits(lo, want_lo)) << w << " " << m;
+      ASSERT_TRUE(RollingMaxChecked(x.data(), m, w, one.data()));
+      EXPECT_TRUE(SameBits(one, want_hi)) << w << " " << m;
+      ASSERT_TRUE(RollingMinChecked(x.data(), m, w, one.data()));
+      EXPECT_TRUE(SameBits(one, want_lo)) << w << " " << m;
+      for (size_t bad = 0; bad < m; bad += (m > 50 ? 7 : 1)) {
+        std::vector<double> y(x.begin(), x.begin() + m);
+        y[bad] = bad % 2 ? kNaN : HUGE_VAL;
+        EXPECT_FALSE(RollingRangeChecked(y.data(), m, w, hi.data(), lo.data())) << w << " " << m << " " << bad;
+        EXPECT_FALSE(RollingMaxChecked(y.data(), m, w, one.data())) << w << " " << m << " " << bad;
+      }
+    }
+  }
   // A flat window has a slope of exactly 0 and its value as the mean.
   const std::vector<double> flat(40, 7.3);
   std::vector<double> mean(40), slope(40);
