@@ -1631,9 +1631,8 @@ bool MidpointChecked(const In* in, size_t m, const double* p, double* const* out
                      Workspace& ws) {
   const size_t n = Period(p, 0);
   if (n > kDirectWindowMax) return false;
-  double* highest = ws.Buffer(kFirstFunctionSlot, m);
-  if (!RollingRangeChecked(in[0], m, n, highest, out[0])) return false;
-  RangeCombine(RangeOp::kMidpoint, highest, out[0], highest, n - 1, m, out[0]);
+  double* scratch = ws.Buffer(kFirstFunctionSlot, m);
+  if (!RollingMidpointChecked(in[0], m, n, out[0], scratch)) return false;
   FillNaN(out[0], std::min(m, n - 1));
   return true;
 }

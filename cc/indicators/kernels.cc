@@ -633,7 +633,9 @@ HWY_INLINE size_t FirstSuspectRowT(const X* cols, size_t count, size_t m, int hi
 // the extreme of two overlapping power-of-two windows: about 2 + log2(w)
 // operations per output instead of w. Both extremes share the loads.
 // kChecked: also checks that every x[0..m) is finite (false if not).
-template <bool kHi, bool kLo, bool kChecked, class X>
+// kMid (with kHi and kLo): writes (max + min) / 2 into hi instead of the
+// two extremes (MIDPOINT: one output stream instead of three).
+template <bool kHi, bool kLo, bool kChecked, class X, bool kMid = false>
 HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
                               double* HWY_RESTRICT lo) {
   const D d;
@@ -649,6 +651,9 @@ HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
     if (w == 0 || m < w) return true;
     if (kHi) RollingExtremeReference<true>(x, m, w, hi);
     if (kLo) RollingExtremeReference<false>(x, m, w, lo);
+    if (kMid) {
+      for (size_t i = w - 1; i < m; ++i) hi[i] = (hi[i] + lo[i]) / 2.0;
+    }
     return true;
   }
   // Rows before the first window end are checked here; every later row is
@@ -665,6 +670,10 @@ HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
         const V v = LoadColumn(d, base + k);
         if (kHi) top = hn::Max(top, v);
         if (kLo) bottom = hn::Min(bottom, v);
+      }
+      if (kMid) {
+        hn::StoreU(hn::Mul(hn::Add(top, bottom), hn::Set(d, 0.5)), d, hi + i);
+        return;
       }
       if (kHi) hn::StoreU(top, d, hi + i);
       if (kLo) hn::StoreU(bottom, d, lo + i);
@@ -723,6 +732,13 @@ HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
     size_t i = first;
     for (; i + lanes <= last; i += lanes) {
       const size_t at = i - base;
+      if (kMid) {
+        const V top = hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - back));
+        const V bottom = hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - back));
+        // Halving is exact: the bits of (max + min) / 2.
+        hn::StoreU(hn::Mul(hn::Add(top, bottom), hn::Set(d, 0.5)), d, hi + i);
+        continue;
+      }
       if (kHi) hn::StoreU(hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - back)), d, hi + i);
       if (kLo) {
         hn::StoreU(hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - back)), d, lo + i);
@@ -730,8 +746,14 @@ HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
     }
     for (; i < last; ++i) {
       const size_t at = i - base;
-      if (kHi) hi[i] = up[at] > up[at - back] ? up[at] : up[at - back];
-      if (kLo) lo[i] = down[at] < down[at - back] ? down[at] : down[at - back];
+      const double top = kHi ? (up[at] > up[at - back] ? up[at] : up[at - back]) : 0.0;
+      const double bottom = kLo ? (down[at] < down[at - back] ? down[at] : down[at - back]) : 0.0;
+      if (kMid) {
+        hi[i] = (top + bottom) / 2.0;
+        continue;
+      }
+      if (kHi) hi[i] = top;
+      if (kLo) lo[i] = bottom;
     }
   }
   return !kChecked || hn::AllFalse(d, bad);
@@ -1524,6 +1546,10 @@ HWY_INLINE bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
   bool RollingRangeChecked##Suffix(Col x, size_t m, size_t w, double* hi, double* lo) {      \
     return RollingRangeT<true, true, true>(x, m, w, hi, lo);                                 \
   }                                                                                          \
+  bool RollingMidpointChecked##Suffix(Col x, size_t m, size_t w, double* mid,                \
+                                      double* scratch) {                                     \
+    return RollingRangeT<true, true, true, Col, true>(x, m, w, mid, scratch);                \
+  }                                                                                          \
   void RollingMaxAge##Suffix(Col x, size_t m, size_t w, double* out) {                       \
     RollingExtremeAgeT<true>(x, m, w, out);                                                  \
   }                                                                                          \
@@ -1660,6 +1686,8 @@ HWY_EXPORT(RollingMinCheckedImpl);
 HWY_EXPORT(RollingMinCheckedStridedImpl);
 HWY_EXPORT(RollingRangeCheckedImpl);
 HWY_EXPORT(RollingRangeCheckedStridedImpl);
+HWY_EXPORT(RollingMidpointCheckedImpl);
+HWY_EXPORT(RollingMidpointCheckedStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1730,6 +1758,9 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   bool RollingRangeChecked(Col x, size_t m, size_t w, double* hi, double* lo) {                \
     return HWY_DYNAMIC_DISPATCH(RollingRangeChecked##Suffix)(x, m, w, hi, lo);                 \
+  }                                                                                            \
+  bool RollingMidpointChecked(Col x, size_t m, size_t w, double* mid, double* scratch) {       \
+    return HWY_DYNAMIC_DISPATCH(RollingMidpointChecked##Suffix)(x, m, w, mid, scratch);        \
   }                                                                                            \
   void RollingMin(Col x, size_t m, size_t w, double* out) {                                    \
     HWY_DYNAMIC_DISPATCH(RollingMin##Suffix)(x, m, w, out);                                    \

@@ -126,6 +126,9 @@ void RollingMin(const double* x, size_t m, size_t w, double* out);
 bool RollingMaxChecked(const double* x, size_t m, size_t w, double* out);
 bool RollingMinChecked(const double* x, size_t m, size_t w, double* out);
 bool RollingRangeChecked(const double* x, size_t m, size_t w, double* hi, double* lo);
+// (max + min) / 2 of each window into mid, in the same single pass (a short
+// series may use `scratch`, m doubles, for the minima).
+bool RollingMidpointChecked(const double* x, size_t m, size_t w, double* mid, double* scratch);
 
 // Bars since the largest (RollingMaxAge) or smallest value of each window
 // x[i-w+1..i], the most recent one on ties (TA-Lib's AROON): out[i] in
@@ -292,6 +295,7 @@ void RollingMin(StridedColumn x, size_t m, size_t w, double* out);
 bool RollingMaxChecked(StridedColumn x, size_t m, size_t w, double* out);
 bool RollingMinChecked(StridedColumn x, size_t m, size_t w, double* out);
 bool RollingRangeChecked(StridedColumn x, size_t m, size_t w, double* hi, double* lo);
+bool RollingMidpointChecked(StridedColumn x, size_t m, size_t w, double* mid, double* scratch);
 void RollingMaxAge(StridedColumn x, size_t m, size_t w, double* out);
 void RollingMinAge(StridedColumn x, size_t m, size_t w, double* out);
 void WindowLinearFit(StridedColumn x, size_t m, size_t n, double* mean, double* slope);

@@ -393,6 +393,10 @@ TEST_P(KernelsOnEveryTarget, WindowExtremesAndLinearFitsGiveTheReferenceBits) {
       EXPECT_TRUE(SameBits(one, want_hi)) << w << " " << m;
       ASSERT_TRUE(RollingMinChecked(x.data(), m, w, one.data()));
       EXPECT_TRUE(SameBits(one, want_lo)) << w << " " << m;
+      std::vector<double> mid(m + 1, kNaN), scratch(m + 1), want_mid(m + 1, kNaN);
+      for (size_t i = w - 1; i < m; ++i) want_mid[i] = (want_hi[i] + want_lo[i]) / 2.0;
+      ASSERT_TRUE(RollingMidpointChecked(x.data(), m, w, mid.data(), scratch.data()));
+      EXPECT_TRUE(SameBits(mid, want_mid)) << w << " " << m;
       for (size_t bad = 0; bad < m; bad += (m > 50 ? 7 : 1)) {
         std::vector<double> y(x.begin(), x.begin() + m);
         y[bad] = bad % 2 ? kNaN : HUGE_VAL;
