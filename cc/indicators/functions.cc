@@ -759,6 +759,10 @@ template <class In>
 void MidpriceCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t n = Period(p, 0);
+  if (n <= kDirectWindowMax) {
+    MidpriceChecked(in, m, p, out, ws);  // the run is validated: succeeds
+    return;
+  }
   double* highest = ws.Buffer(kFirstFunctionSlot, m);
   RollingExtremeInto<true>(in[0], m, n, highest, ws);
   RollingExtremeInto<false>(in[1], m, n, out[0], ws);
@@ -1437,6 +1441,10 @@ template <class In>
 void DonchianCompute(const In* in, size_t m, const double* p, double* const* out,
                      Workspace& ws) {
   const size_t n = Period(p, 0);
+  if (n <= kDirectWindowMax) {
+    DonchianChecked(in, m, p, out, ws);  // the run is validated: succeeds
+    return;
+  }
   RollingExtremeInto<true>(in[0], m, n, out[0], ws);
   RollingExtremeInto<false>(in[1], m, n, out[2], ws);
   FillNaN(out[1], n - 1);
@@ -1637,6 +1645,30 @@ bool MidpointChecked(const In* in, size_t m, const double* p, double* const* out
   return true;
 }
 
+// MIDPRICE and Donchian (inputs high and low only): the window extremes of
+// both columns in one pass that also validates them.
+template <class In>
+bool MidpriceChecked(const In* in, size_t m, const double* p, double* const* out,
+                     Workspace& ws) {
+  const size_t n = Period(p, 0);
+  if (n > kDirectWindowMax) return false;
+  double* scratch = ws.Buffer(kFirstFunctionSlot, m);
+  if (!HighLowMidpointChecked(in[0], in[1], m, n, out[0], scratch)) return false;
+  FillNaN(out[0], std::min(m, n - 1));
+  return true;
+}
+
+template <class In>
+bool DonchianChecked(const In* in, size_t m, const double* p, double* const* out, Workspace&) {
+  const size_t n = Period(p, 0);
+  if (n > kDirectWindowMax || !HighLowRangeChecked(in[0], in[1], m, n, out[0], out[2])) {
+    return false;
+  }
+  RangeCombine(RangeOp::kMidpoint, out[0], out[2], out[0], n - 1, m, out[1]);
+  for (size_t j = 0; j < 3; ++j) FillNaN(out[j], std::min(m, n - 1));
+  return true;
+}
+
 template <class In>
 bool AdChecked(const In* in, size_t m, const double*, double* const* out, Workspace&) {
   return AccumulationDistributionChecked(in, m, out[0]);
@@ -1697,6 +1729,10 @@ CW_INSTANTIATE_CHECKED(Min, const double*)
 CW_INSTANTIATE_CHECKED(Min, StridedColumn)
 CW_INSTANTIATE_CHECKED(Midpoint, const double*)
 CW_INSTANTIATE_CHECKED(Midpoint, StridedColumn)
+CW_INSTANTIATE_CHECKED(Midprice, const double*)
+CW_INSTANTIATE_CHECKED(Midprice, StridedColumn)
+CW_INSTANTIATE_CHECKED(Donchian, const double*)
+CW_INSTANTIATE_CHECKED(Donchian, StridedColumn)
 CW_INSTANTIATE_CHECKED(Obv, const double*)
 CW_INSTANTIATE_CHECKED(Obv, StridedColumn)
 CW_INSTANTIATE_CHECKED(Ad, const double*)

@@ -624,33 +624,39 @@ HWY_INLINE size_t FirstSuspectRowT(const X* cols, size_t count, size_t m, int hi
   return i + FirstSuspectRowReference(rest, count, m - i, high, low, volume);
 }
 
-// Window extremes: the largest (kHi, into hi) and/or smallest (kLo, into
-// lo) of each window of w. Small windows (w <= 8): lane j of the vector
-// ending at i+j takes the extreme of the w loads x[i+j-w+1+k]. Larger
-// windows, by doubling in L1-sized chunks: level s holds the extreme of the
-// 2^s values ending at each position (updated in place, high positions
-// first, so every read sees the previous level), and the window of w is
-// the extreme of two overlapping power-of-two windows: about 2 + log2(w)
-// operations per output instead of w. Both extremes share the loads.
-// kChecked: also checks that every x[0..m) is finite (false if not).
-// kMid (with kHi and kLo): writes (max + min) / 2 into hi instead of the
-// two extremes (MIDPOINT: one output stream instead of three).
-template <bool kHi, bool kLo, bool kChecked, class X, bool kMid = false>
-HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
+// Window extremes: the largest of hx (kHi, into hi) and/or the smallest of
+// lx (kLo, into lo) over each window of w; hx and lx are one column (kTwo
+// false: MAX, MIN, MIDPOINT) or the highs and lows (kTwo: MIDPRICE,
+// Donchian, WILLR, %K). Small windows (w <= 8): lane j of the vector ending
+// at i+j takes the extreme of the w loads ending there. Larger windows, by
+// doubling in L1-sized chunks: level s holds the extreme of the 2^s values
+// ending at each position (updated in place, high positions first, so
+// every read sees the previous level), and the window of w is the extreme
+// of two overlapping power-of-two windows: about 2 + log2(w) operations
+// per output instead of w.
+// kChecked: also checks every row (finite; with kTwo also high >= low) and
+// returns false at a bad one. kMid (with kHi and kLo): writes
+// (max + min) / 2 into hi instead of the two extremes.
+template <bool kHi, bool kLo, bool kChecked, bool kTwo, bool kMid, class X>
+HWY_INLINE bool RollingRangeT(X hx, X lx, size_t m, size_t w, double* HWY_RESTRICT hi,
                               double* HWY_RESTRICT lo) {
   const D d;
   const size_t lanes = hn::Lanes(d);
-  auto all_finite = [&](size_t from, size_t to) {
+  auto row_ok = [&](size_t i) {
+    if (!kTwo) return std::isfinite(hx[i]);
+    return std::isfinite(hx[i]) && std::isfinite(lx[i]) && hx[i] >= lx[i];
+  };
+  auto rows_ok = [&](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
-      if (!std::isfinite(x[i])) return false;
+      if (!row_ok(i)) return false;
     }
     return true;
   };
   if (w == 0 || m < w || m - (w - 1) < lanes) {
-    if (kChecked && !all_finite(0, m)) return false;
+    if (kChecked && !rows_ok(0, m)) return false;
     if (w == 0 || m < w) return true;
-    if (kHi) RollingExtremeReference<true>(x, m, w, hi);
-    if (kLo) RollingExtremeReference<false>(x, m, w, lo);
+    if (kHi) RollingExtremeReference<true>(hx, m, w, hi);
+    if (kLo) RollingExtremeReference<false>(lx, m, w, lo);
     if (kMid) {
       for (size_t i = w - 1; i < m; ++i) hi[i] = (hi[i] + lo[i]) / 2.0;
     }
@@ -658,21 +664,27 @@ HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
   }
   // Rows before the first window end are checked here; every later row is
   // the newest of some output vector and is checked where it is loaded.
-  if (kChecked && !all_finite(0, w - 1)) return false;
+  if (kChecked && !rows_ok(0, w - 1)) return false;
   auto bad = hn::Not(hn::IsFinite(hn::Zero(d)));  // all false
+  auto check = [&](V h, V l) CW_INLINE_LAMBDA {
+    if (!kChecked) return;
+    bad = hn::Or(bad, hn::Not(hn::IsFinite(h)));
+    if (kTwo) bad = hn::Or(bad, hn::Or(hn::Not(hn::IsFinite(l)), h < l));
+  };
+  const V half_v = hn::Set(d, 0.5);
   if (w <= 8) {
     auto one = [&](size_t i) CW_INLINE_LAMBDA {  // outputs i..i+lanes-1
-      const X base = x + i + 1 - w;
-      const V newest = LoadColumn(d, x + i);
-      if (kChecked) bad = hn::Or(bad, hn::Not(hn::IsFinite(newest)));
-      V top = newest, bottom = newest;
-      for (size_t k = 0; k + 1 < w; ++k) {
-        const V v = LoadColumn(d, base + k);
-        if (kHi) top = hn::Max(top, v);
-        if (kLo) bottom = hn::Min(bottom, v);
+      const V nh = LoadColumn(d, hx + i);
+      const V nl = kTwo ? LoadColumn(d, lx + i) : nh;
+      check(nh, nl);
+      V top = nh, bottom = nl;
+      for (size_t k = 1; k < w; ++k) {
+        const V vh = LoadColumn(d, hx + i - k);
+        if (kHi) top = hn::Max(top, vh);
+        if (kLo) bottom = hn::Min(bottom, kTwo ? LoadColumn(d, lx + i - k) : vh);
       }
       if (kMid) {
-        hn::StoreU(hn::Mul(hn::Add(top, bottom), hn::Set(d, 0.5)), d, hi + i);
+        hn::StoreU(hn::Mul(hn::Add(top, bottom), half_v), d, hi + i);
         return;
       }
       if (kHi) hn::StoreU(top, d, hi + i);
@@ -697,16 +709,18 @@ HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
     // comes straight from the input (position 0 is never read).
     size_t j = 1;
     for (; j + lanes <= len; j += lanes) {
-      const V a = LoadColumn(d, x + base + j), b = LoadColumn(d, x + base + j - 1);
-      if (kChecked) bad = hn::Or(bad, hn::Not(hn::IsFinite(a)));
-      if (kHi) hn::StoreU(hn::Max(a, b), d, up + j);
-      if (kLo) hn::StoreU(hn::Min(a, b), d, down + j);
+      const V a = LoadColumn(d, hx + base + j);
+      const V al = kTwo ? LoadColumn(d, lx + base + j) : a;
+      check(a, al);
+      if (kHi) hn::StoreU(hn::Max(a, LoadColumn(d, hx + base + j - 1)), d, up + j);
+      if (kLo) hn::StoreU(hn::Min(al, LoadColumn(d, lx + base + j - 1)), d, down + j);
     }
     for (; j < len; ++j) {
-      const double a = x[base + j], b = x[base + j - 1];
-      if (kChecked && !std::isfinite(a)) return false;
+      if (kChecked && !row_ok(base + j)) return false;
+      const double a = hx[base + j], b = hx[base + j - 1];
+      const double al = lx[base + j], bl = lx[base + j - 1];
       if (kHi) up[j] = a > b ? a : b;
-      if (kLo) down[j] = a < b ? a : b;
+      if (kLo) down[j] = al < bl ? al : bl;
     }
     // Windows of 4, 8, ..., span, each from the previous (s/2) in place from
     // the top down: [j - s/2] is read before anything at or below it is
@@ -732,17 +746,16 @@ HWY_INLINE bool RollingRangeT(X x, size_t m, size_t w, double* HWY_RESTRICT hi,
     size_t i = first;
     for (; i + lanes <= last; i += lanes) {
       const size_t at = i - base;
+      V top, bottom;
+      if (kHi) top = hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - back));
+      if (kLo) bottom = hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - back));
       if (kMid) {
-        const V top = hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - back));
-        const V bottom = hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - back));
         // Halving is exact: the bits of (max + min) / 2.
-        hn::StoreU(hn::Mul(hn::Add(top, bottom), hn::Set(d, 0.5)), d, hi + i);
+        hn::StoreU(hn::Mul(hn::Add(top, bottom), half_v), d, hi + i);
         continue;
       }
-      if (kHi) hn::StoreU(hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - back)), d, hi + i);
-      if (kLo) {
-        hn::StoreU(hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - back)), d, lo + i);
-      }
+      if (kHi) hn::StoreU(top, d, hi + i);
+      if (kLo) hn::StoreU(bottom, d, lo + i);
     }
     for (; i < last; ++i) {
       const size_t at = i - base;
@@ -1532,23 +1545,30 @@ HWY_INLINE bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
     return BollingerBody<true>(x, m, n, up, down, upper, middle, lower);                     \
   }                                                                                          \
   void RollingMax##Suffix(Col x, size_t m, size_t w, double* out) {                          \
-    RollingRangeT<true, false, false>(x, m, w, out, nullptr);                                \
+    RollingRangeT<true, false, false, false, false>(x, x, m, w, out, nullptr);                                \
   }                                                                                          \
   void RollingMin##Suffix(Col x, size_t m, size_t w, double* out) {                          \
-    RollingRangeT<false, true, false>(x, m, w, nullptr, out);                                \
+    RollingRangeT<false, true, false, false, false>(x, x, m, w, nullptr, out);                                \
   }                                                                                          \
   bool RollingMaxChecked##Suffix(Col x, size_t m, size_t w, double* out) {                   \
-    return RollingRangeT<true, false, true>(x, m, w, out, nullptr);                          \
+    return RollingRangeT<true, false, true, false, false>(x, x, m, w, out, nullptr);                          \
   }                                                                                          \
   bool RollingMinChecked##Suffix(Col x, size_t m, size_t w, double* out) {                   \
-    return RollingRangeT<false, true, true>(x, m, w, nullptr, out);                          \
+    return RollingRangeT<false, true, true, false, false>(x, x, m, w, nullptr, out);                          \
   }                                                                                          \
   bool RollingRangeChecked##Suffix(Col x, size_t m, size_t w, double* hi, double* lo) {      \
-    return RollingRangeT<true, true, true>(x, m, w, hi, lo);                                 \
+    return RollingRangeT<true, true, true, false, false>(x, x, m, w, hi, lo);                                 \
+  }                                                                                          \
+  bool HighLowRangeChecked##Suffix(Col h, Col l, size_t m, size_t w, double* hi, double* lo) { \
+    return RollingRangeT<true, true, true, true, false>(h, l, m, w, hi, lo);                 \
+  }                                                                                          \
+  bool HighLowMidpointChecked##Suffix(Col h, Col l, size_t m, size_t w, double* mid,         \
+                                      double* scratch) {                                     \
+    return RollingRangeT<true, true, true, true, true>(h, l, m, w, mid, scratch);            \
   }                                                                                          \
   bool RollingMidpointChecked##Suffix(Col x, size_t m, size_t w, double* mid,                \
                                       double* scratch) {                                     \
-    return RollingRangeT<true, true, true, Col, true>(x, m, w, mid, scratch);                \
+    return RollingRangeT<true, true, true, false, true>(x, x, m, w, mid, scratch);                \
   }                                                                                          \
   void RollingMaxAge##Suffix(Col x, size_t m, size_t w, double* out) {                       \
     RollingExtremeAgeT<true>(x, m, w, out);                                                  \
@@ -1688,6 +1708,10 @@ HWY_EXPORT(RollingRangeCheckedImpl);
 HWY_EXPORT(RollingRangeCheckedStridedImpl);
 HWY_EXPORT(RollingMidpointCheckedImpl);
 HWY_EXPORT(RollingMidpointCheckedStridedImpl);
+HWY_EXPORT(HighLowRangeCheckedImpl);
+HWY_EXPORT(HighLowRangeCheckedStridedImpl);
+HWY_EXPORT(HighLowMidpointCheckedImpl);
+HWY_EXPORT(HighLowMidpointCheckedStridedImpl);
 HWY_EXPORT(TargetNameImpl);
 
 // One dispatching overload per kernel and input column type.
@@ -1758,6 +1782,12 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   bool RollingRangeChecked(Col x, size_t m, size_t w, double* hi, double* lo) {                \
     return HWY_DYNAMIC_DISPATCH(RollingRangeChecked##Suffix)(x, m, w, hi, lo);                 \
+  }                                                                                            \
+  bool HighLowRangeChecked(Col h, Col l, size_t m, size_t w, double* hi, double* lo) {         \
+    return HWY_DYNAMIC_DISPATCH(HighLowRangeChecked##Suffix)(h, l, m, w, hi, lo);              \
+  }                                                                                            \
+  bool HighLowMidpointChecked(Col h, Col l, size_t m, size_t w, double* mid, double* scratch) { \
+    return HWY_DYNAMIC_DISPATCH(HighLowMidpointChecked##Suffix)(h, l, m, w, mid, scratch);     \
   }                                                                                            \
   bool RollingMidpointChecked(Col x, size_t m, size_t w, double* mid, double* scratch) {       \
     return HWY_DYNAMIC_DISPATCH(RollingMidpointChecked##Suffix)(x, m, w, mid, scratch);        \

@@ -129,6 +129,13 @@ bool RollingRangeChecked(const double* x, size_t m, size_t w, double* hi, double
 // (max + min) / 2 of each window into mid, in the same single pass (a short
 // series may use `scratch`, m doubles, for the minima).
 bool RollingMidpointChecked(const double* x, size_t m, size_t w, double* mid, double* scratch);
+// The highest high and lowest low of each window (h and l two columns),
+// checking every row (finite, high >= low) in the same pass; or straight
+// their midpoint (MIDPRICE).
+bool HighLowRangeChecked(const double* h, const double* l, size_t m, size_t w, double* hi,
+                         double* lo);
+bool HighLowMidpointChecked(const double* h, const double* l, size_t m, size_t w, double* mid,
+                            double* scratch);
 
 // Bars since the largest (RollingMaxAge) or smallest value of each window
 // x[i-w+1..i], the most recent one on ties (TA-Lib's AROON): out[i] in
@@ -296,6 +303,10 @@ bool RollingMaxChecked(StridedColumn x, size_t m, size_t w, double* out);
 bool RollingMinChecked(StridedColumn x, size_t m, size_t w, double* out);
 bool RollingRangeChecked(StridedColumn x, size_t m, size_t w, double* hi, double* lo);
 bool RollingMidpointChecked(StridedColumn x, size_t m, size_t w, double* mid, double* scratch);
+bool HighLowRangeChecked(StridedColumn h, StridedColumn l, size_t m, size_t w, double* hi,
+                         double* lo);
+bool HighLowMidpointChecked(StridedColumn h, StridedColumn l, size_t m, size_t w, double* mid,
+                            double* scratch);
 void RollingMaxAge(StridedColumn x, size_t m, size_t w, double* out);
 void RollingMinAge(StridedColumn x, size_t m, size_t w, double* out);
 void WindowLinearFit(StridedColumn x, size_t m, size_t n, double* mean, double* slope);

@@ -397,6 +397,28 @@ TEST_P(KernelsOnEveryTarget, WindowExtremesAndLinearFitsGiveTheReferenceBits) {
       for (size_t i = w - 1; i < m; ++i) want_mid[i] = (want_hi[i] + want_lo[i]) / 2.0;
       ASSERT_TRUE(RollingMidpointChecked(x.data(), m, w, mid.data(), scratch.data()));
       EXPECT_TRUE(SameBits(mid, want_mid)) << w << " " << m;
+      // Two columns: highs above the series, lows below it.
+      std::vector<double> hx(x.begin(), x.begin() + m), lx(hx);
+      for (size_t i = 0; i < m; ++i) hx[i] += 0.5 * (i % 3), lx[i] -= 0.25 * (i % 5);
+      std::vector<double> want_h(m + 1, kNaN), want_l(m + 1, kNaN);
+      RollingExtremeReference<true>(hx.data(), m, w, want_h.data());
+      RollingExtremeReference<false>(lx.data(), m, w, want_l.data());
+      ASSERT_TRUE(HighLowRangeChecked(hx.data(), lx.data(), m, w, hi.data(), lo.data()));
+      EXPECT_TRUE(SameBits(hi, want_h)) << w << " " << m;
+      EXPECT_TRUE(SameBits(lo, want_l)) << w << " " << m;
+      for (size_t i = w - 1; i < m; ++i) want_mid[i] = (want_h[i] + want_l[i]) / 2.0;
+      ASSERT_TRUE(HighLowMidpointChecked(hx.data(), lx.data(), m, w, mid.data(), scratch.data()));
+      EXPECT_TRUE(SameBits(mid, want_mid)) << w << " " << m;
+      for (size_t bad = 0; bad < m; bad += (m > 50 ? 5 : 1)) {
+        std::vector<double> hb = hx, lb = lx;
+        if (bad % 3 == 0) lb[bad] = kNaN;
+        if (bad % 3 == 1) hb[bad] = -HUGE_VAL;
+        if (bad % 3 == 2) lb[bad] = hb[bad] + 1;  // high < low
+        EXPECT_FALSE(HighLowRangeChecked(hb.data(), lb.data(), m, w, hi.data(), lo.data()))
+            << w << " " << m << " " << bad;
+        EXPECT_FALSE(HighLowMidpointChecked(hb.data(), lb.data(), m, w, mid.data(), scratch.data()))
+            << w << " " << m << " " << bad;
+      }
       for (size_t bad = 0; bad < m; bad += (m > 50 ? 7 : 1)) {
         std::vector<double> y(x.begin(), x.begin() + m);
         y[bad] = bad % 2 ? kNaN : HUGE_VAL;
