@@ -89,6 +89,22 @@ void SetCounters(benchmark::State& state, size_t bars = kBars) {
 
 // ---- The library -----------------------------------------------------------
 
+// The timed loop of every library benchmark: Compute() over `in` into ptrs.
+void TimeCompute(benchmark::State& state, ind::Id id,
+                 const std::vector<candlewick::StridedView<double>>& in,
+                 absl::Span<const double> params, const std::vector<double*>& ptrs, size_t bars,
+                 ind::Workspace* ws) {
+  for (auto _ : state) {
+    const absl::Status st = ind::Compute(id, in, params, ptrs, bars, ws);
+    if (!st.ok()) {
+      state.SkipWithError(std::string(st.message()).c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(ptrs[0]);
+    benchmark::ClobberMemory();
+  }
+}
+
 // The first `bars` bars (kBars, or fewer to see the kernels in cache).
 void RunLibrary(benchmark::State& state, ind::Id id, Column params, bool hlc,
                 size_t bars = kBars) {
@@ -105,15 +121,7 @@ void RunLibrary(benchmark::State& state, ind::Id id, Column params, bool hlc,
   } else {
     in = {{b.close.data(), bars, 0}};
   }
-  for (auto _ : state) {
-    const absl::Status st = ind::Compute(id, in, params, ptrs, bars, &ws);
-    if (!st.ok()) {
-      state.SkipWithError(std::string(st.message()).c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(out[0].data());
-    benchmark::ClobberMemory();
-  }
+  TimeCompute(state, id, in, params, ptrs, bars, &ws);
   SetCounters(state, bars);
 }
 
@@ -150,15 +158,7 @@ void RunStrided(benchmark::State& state, ind::Id id, Column params, bool hlc) {
   } else {
     in = {{table->data() + 2, kBars, stride}};
   }
-  for (auto _ : state) {
-    const absl::Status st = ind::Compute(id, in, params, ptrs, kBars, &ws);
-    if (!st.ok()) {
-      state.SkipWithError(std::string(st.message()).c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(out[0].data());
-    benchmark::ClobberMemory();
-  }
+  TimeCompute(state, id, in, params, ptrs, kBars, &ws);
   SetCounters(state);
 }
 void BM_Sma20_Strided(benchmark::State& s) { RunStrided(s, ind::Id::kSma, {20}, false); }
@@ -401,15 +401,7 @@ void RunDefault(benchmark::State& state, const ind::Spec* spec) {
   std::vector<Column> out(spec->output_count, Column(kBars));
   std::vector<double*> ptrs;
   for (auto& o : out) ptrs.push_back(o.data());
-  for (auto _ : state) {
-    const absl::Status st = ind::Compute(spec->id, in, {}, ptrs, kBars, &ws);
-    if (!st.ok()) {
-      state.SkipWithError(std::string(st.message()).c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(out[0].data());
-    benchmark::ClobberMemory();
-  }
+  TimeCompute(state, spec->id, in, {}, ptrs, kBars, &ws);
   SetCounters(state);
 }
 

@@ -926,38 +926,49 @@ HWY_INLINE bool PriceTransformDispatchT(PriceOp op, const X* cols, size_t m, dou
   }
 }
 
+// A bar of high, low, close, volume (cols) as the A/D line needs it:
+// everything finite, high >= low, volume >= 0.
+template <class X>
+HWY_INLINE bool MoneyFlowRowOk(const X* cols, size_t i) {
+  const double h = cols[0][i], l = cols[1][i], c = cols[2][i], v = cols[3][i];
+  return std::isfinite(h) && std::isfinite(l) && std::isfinite(c) && std::isfinite(v) &&
+         h >= l && v >= 0;
+}
+
+// The money flows of the bars i..i+lanes-1 (0 where the range is not
+// positive); kChecked ORs the bars breaking MoneyFlowRowOk into *bad.
+template <bool kChecked, class X, class M>
+HWY_INLINE V MoneyFlowAt(D d, const X* cols, size_t i, M* bad) {
+  const V hv = LoadColumn(d, cols[0] + i), lv = LoadColumn(d, cols[1] + i);
+  const V cv = LoadColumn(d, cols[2] + i), vv = LoadColumn(d, cols[3] + i);
+  const V zero = hn::Zero(d);
+  const V range = hn::Sub(hv, lv);
+  if (kChecked) {
+    // range is non-finite when h or l is; c and v contribute through x * 0
+    // (NaN for an infinity or NaN).
+    const V probe = hn::Add(range, hn::Mul(hn::Add(cv, vv), zero));
+    *bad = hn::Or(*bad, hn::Not(hn::IsFinite(probe)));
+    *bad = hn::Or(*bad, hn::Or(range < zero, vv < zero));
+  }
+  // Lanes without a positive range divide by 0; the select drops them.
+  const V flow = hn::Mul(hn::Div(hn::Sub(hn::Sub(cv, lv), hn::Sub(hv, cv)), range), vv);
+  return hn::IfThenElseZero(range > zero, flow);
+}
+
 // The A/D line (kernels.h): money flows a vector at a time, summed by the
 // prefix scan; kChecked validates every row on the way.
 template <bool kChecked, class X>
 HWY_INLINE bool AccumulationDistributionT(const X* cols, size_t m, double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
-  const X h = cols[0], l = cols[1], c = cols[2], v = cols[3];
-  auto row_ok = [&](size_t i) {
-    return std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i]) &&
-           std::isfinite(v[i]) && h[i] >= l[i] && v[i] >= 0;
-  };
   size_t i = 0;
   double acc = 0;
   if (lanes <= kMaxScanLanes) {
     const Scan scan(1.0);
-    const V zero = hn::Zero(d);
-    V carry = zero;
-    auto bad = hn::Not(hn::IsFinite(zero));  // all false
+    V carry = hn::Zero(d);
+    auto bad = hn::Not(hn::IsFinite(carry));  // all false
     for (; i + lanes <= m; i += lanes) {
-      const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i);
-      const V cv = LoadColumn(d, c + i), vv = LoadColumn(d, v + i);
-      const V range = hn::Sub(hv, lv);
-      if (kChecked) {
-        // range is non-finite when h or l is; c and v contribute through
-        // x * 0 (NaN for an infinity or NaN).
-        const V probe = hn::Add(range, hn::Mul(hn::Add(cv, vv), zero));
-        bad = hn::Or(bad, hn::Not(hn::IsFinite(probe)));
-        bad = hn::Or(bad, hn::Or(range < zero, vv < zero));
-      }
-      // Lanes without a positive range divide by 0; the select drops them.
-      const V flow = hn::Mul(hn::Div(hn::Sub(hn::Sub(cv, lv), hn::Sub(hv, cv)), range), vv);
-      const V y = scan.Apply(hn::IfThenElseZero(range > zero, flow), carry);
+      const V y = scan.Apply(MoneyFlowAt<kChecked>(d, cols, i, &bad), carry);
       hn::StoreU(y, d, out + i);
       carry = scan.Last(y);
     }
@@ -965,8 +976,8 @@ HWY_INLINE bool AccumulationDistributionT(const X* cols, size_t m, double* HWY_R
     acc = hn::GetLane(carry);
   }
   for (; i < m; ++i) {
-    if (kChecked && !row_ok(i)) return false;
-    acc += MoneyFlowVolumeValue(h[i], l[i], c[i], v[i]);
+    if (kChecked && !MoneyFlowRowOk(cols, i)) return false;
+    acc += MoneyFlowVolumeValue(cols[0][i], cols[1][i], cols[2][i], cols[3][i]);
     out[i] = acc;
   }
   return true;
@@ -979,30 +990,18 @@ HWY_INLINE bool ChaikinOscillatorT(const X* cols, size_t m, double kf, double ks
                                    double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
-  const X h = cols[0], l = cols[1], c = cols[2], v = cols[3];
-  auto row_ok = [&](size_t i) {
-    return std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i]) &&
-           std::isfinite(v[i]) && h[i] >= l[i] && v[i] >= 0;
-  };
   if (m == 0) return true;
-  if (!row_ok(0)) return false;
-  double acc = MoneyFlowVolumeValue(h[0], l[0], c[0], v[0]);
+  if (!MoneyFlowRowOk(cols, 0)) return false;
+  double acc = MoneyFlowVolumeValue(cols[0][0], cols[1][0], cols[2][0], cols[3][0]);
   double fast = acc, slow = acc;
   size_t i = 1;
   if (lanes <= kMaxScanLanes) {
     const Scan sum(1.0), fscan(1.0 - kf), sscan(1.0 - ks);
-    const V zero = hn::Zero(d), vkf = hn::Set(d, kf), vks = hn::Set(d, ks);
+    const V vkf = hn::Set(d, kf), vks = hn::Set(d, ks);
     V cacc = hn::Set(d, acc), cf = hn::Set(d, fast), cs = hn::Set(d, slow);
-    auto bad = hn::Not(hn::IsFinite(zero));  // all false
+    auto bad = hn::Not(hn::IsFinite(hn::Zero(d)));  // all false
     for (; i + lanes <= m; i += lanes) {
-      const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i);
-      const V cv = LoadColumn(d, c + i), vv = LoadColumn(d, v + i);
-      const V range = hn::Sub(hv, lv);
-      const V probe = hn::Add(range, hn::Mul(hn::Add(cv, vv), zero));
-      bad = hn::Or(bad, hn::Not(hn::IsFinite(probe)));
-      bad = hn::Or(bad, hn::Or(range < zero, vv < zero));
-      const V flow = hn::Mul(hn::Div(hn::Sub(hn::Sub(cv, lv), hn::Sub(hv, cv)), range), vv);
-      const V ad = sum.Apply(hn::IfThenElseZero(range > zero, flow), cacc);
+      const V ad = sum.Apply(MoneyFlowAt<true>(d, cols, i, &bad), cacc);
       const V f = fscan.Apply(hn::Mul(vkf, ad), cf);
       const V sl = sscan.Apply(hn::Mul(vks, ad), cs);
       hn::StoreU(hn::Sub(f, sl), d, out + i);
@@ -1016,8 +1015,8 @@ HWY_INLINE bool ChaikinOscillatorT(const X* cols, size_t m, double kf, double ks
     slow = hn::GetLane(cs);
   }
   for (; i < m; ++i) {
-    if (!row_ok(i)) return false;
-    acc += MoneyFlowVolumeValue(h[i], l[i], c[i], v[i]);
+    if (!MoneyFlowRowOk(cols, i)) return false;
+    acc += MoneyFlowVolumeValue(cols[0][i], cols[1][i], cols[2][i], cols[3][i]);
     fast = (1 - kf) * fast + kf * acc;
     slow = (1 - ks) * slow + ks * acc;
     out[i] = fast - slow;
