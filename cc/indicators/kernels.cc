@@ -1555,9 +1555,6 @@ HWY_INLINE bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
   bool RollingMinChecked##Suffix(Col x, size_t m, size_t w, double* out) {                   \
     return RollingRangeT<false, true, true, false, false>(x, x, m, w, nullptr, out);                          \
   }                                                                                          \
-  bool RollingRangeChecked##Suffix(Col x, size_t m, size_t w, double* hi, double* lo) {      \
-    return RollingRangeT<true, true, true, false, false>(x, x, m, w, hi, lo);                                 \
-  }                                                                                          \
   bool HighLowRangeChecked##Suffix(Col h, Col l, size_t m, size_t w, double* hi, double* lo) { \
     return RollingRangeT<true, true, true, true, false>(h, l, m, w, hi, lo);                 \
   }                                                                                          \
@@ -1703,8 +1700,6 @@ HWY_EXPORT(RollingMaxCheckedImpl);
 HWY_EXPORT(RollingMaxCheckedStridedImpl);
 HWY_EXPORT(RollingMinCheckedImpl);
 HWY_EXPORT(RollingMinCheckedStridedImpl);
-HWY_EXPORT(RollingRangeCheckedImpl);
-HWY_EXPORT(RollingRangeCheckedStridedImpl);
 HWY_EXPORT(RollingMidpointCheckedImpl);
 HWY_EXPORT(RollingMidpointCheckedStridedImpl);
 HWY_EXPORT(HighLowRangeCheckedImpl);
@@ -1778,9 +1773,6 @@ HWY_EXPORT(TargetNameImpl);
   }                                                                                            \
   bool RollingMinChecked(Col x, size_t m, size_t w, double* out) {                             \
     return HWY_DYNAMIC_DISPATCH(RollingMinChecked##Suffix)(x, m, w, out);                      \
-  }                                                                                            \
-  bool RollingRangeChecked(Col x, size_t m, size_t w, double* hi, double* lo) {                \
-    return HWY_DYNAMIC_DISPATCH(RollingRangeChecked##Suffix)(x, m, w, hi, lo);                 \
   }                                                                                            \
   bool HighLowRangeChecked(Col h, Col l, size_t m, size_t w, double* hi, double* lo) {         \
     return HWY_DYNAMIC_DISPATCH(HighLowRangeChecked##Suffix)(h, l, m, w, hi, lo);              \

@@ -122,10 +122,9 @@ inline constexpr size_t kDirectWindowMax = 64;
 void RollingMax(const double* x, size_t m, size_t w, double* out);
 void RollingMin(const double* x, size_t m, size_t w, double* out);
 // The same, also checking that every x[0..m) is finite (false: out
-// unspecified); RollingRangeChecked computes both extremes in one pass.
+// unspecified).
 bool RollingMaxChecked(const double* x, size_t m, size_t w, double* out);
 bool RollingMinChecked(const double* x, size_t m, size_t w, double* out);
-bool RollingRangeChecked(const double* x, size_t m, size_t w, double* hi, double* lo);
 // (max + min) / 2 of each window into mid, in the same single pass (a short
 // series may use `scratch`, m doubles, for the minima).
 bool RollingMidpointChecked(const double* x, size_t m, size_t w, double* mid, double* scratch);
@@ -301,7 +300,6 @@ void RollingMax(StridedColumn x, size_t m, size_t w, double* out);
 void RollingMin(StridedColumn x, size_t m, size_t w, double* out);
 bool RollingMaxChecked(StridedColumn x, size_t m, size_t w, double* out);
 bool RollingMinChecked(StridedColumn x, size_t m, size_t w, double* out);
-bool RollingRangeChecked(StridedColumn x, size_t m, size_t w, double* hi, double* lo);
 bool RollingMidpointChecked(StridedColumn x, size_t m, size_t w, double* mid, double* scratch);
 bool HighLowRangeChecked(StridedColumn h, StridedColumn l, size_t m, size_t w, double* hi,
                          double* lo);
