@@ -26,6 +26,7 @@
 #include "cc/indicators/column.h"
 #include "cc/indicators/kernels.h"
 #include "cc/indicators/kernels_reference.h"
+#include "cc/indicators/parabolic_sar.h"
 
 namespace candlewick {
 namespace indicators {
@@ -1225,63 +1226,17 @@ bool UltOscChecked(const In* in, size_t m, const double* p, double* const* out, 
   return UltimateOscillator(in[0], in[1], in[2], m, per[0], per[1], per[2], bp, tr, out[0]);
 }
 
-// Parabolic SAR, TA-Lib's algorithm: the first direction is short when
-// bar 1 has a -DM (low fell more than high rose), else long; the first SAR
-// is bar 0's low (long) or high (short), the first extreme point bar 1's
-// high (long) or low (short). params: acceleration, maximum.
+// Parabolic SAR, TA-Lib's algorithm (parabolic_sar.h). params:
+// acceleration, maximum.
 size_t SarLookback(const double*) { return 1; }
 template <class In>
 void SarCompute(const In* in, size_t m, const double* p, double* const* out,
                 Workspace&) {
   const In h = in[0], l = in[1];
-  double step = p[0];
-  const double max_af = p[1];
-  if (step > max_af) step = max_af;
-  double af = step;
-  const double up = h[1] - h[0], down = l[0] - l[1];
-  bool is_long = !(down > 0 && up < down);
-  double ep = is_long ? h[1] : l[1];
-  double sar = is_long ? l[0] : h[0];
-  double new_low = l[1], new_high = h[1];
+  ParabolicSar sar(p[0], p[1]);
+  sar.Start(h[0], l[0], h[1], l[1]);
   out[0][0] = kNaN;
-  for (size_t i = 1; i < m; ++i) {
-    const double prev_low = new_low, prev_high = new_high;
-    new_low = l[i];
-    new_high = h[i];
-    if (is_long) {
-      if (new_low <= sar) {
-        is_long = false;
-        sar = std::max({ep, prev_high, new_high});
-        out[0][i] = sar;
-        af = step;
-        ep = new_low;
-        sar = std::max({sar + af * (ep - sar), prev_high, new_high});
-      } else {
-        out[0][i] = sar;
-        if (new_high > ep) {
-          ep = new_high;
-          af = std::min(af + step, max_af);
-        }
-        sar = std::min({sar + af * (ep - sar), prev_low, new_low});
-      }
-    } else {
-      if (new_high >= sar) {
-        is_long = true;
-        sar = std::min({ep, prev_low, new_low});
-        out[0][i] = sar;
-        af = step;
-        ep = new_high;
-        sar = std::min({sar + af * (ep - sar), prev_low, new_low});
-      } else {
-        out[0][i] = sar;
-        if (new_low < ep) {
-          ep = new_low;
-          af = std::min(af + step, max_af);
-        }
-        sar = std::max({sar + af * (ep - sar), prev_high, new_high});
-      }
-    }
-  }
+  for (size_t i = 1; i < m; ++i) out[0][i] = sar.Next(h[i], l[i]);
 }
 
 // Linear regression over n bars (TA-Lib's LINEARREG family): the fitted

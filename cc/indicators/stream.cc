@@ -21,6 +21,7 @@
 
 #include "absl/strings/str_format.h"
 #include "cc/indicators/kernels_reference.h"
+#include "cc/indicators/parabolic_sar.h"
 
 namespace candlewick {
 namespace indicators {
@@ -1348,7 +1349,7 @@ class UltOscEngine final : public Engine {
 // Parabolic SAR: the batch's scalar loop, one bar per push.
 class SarEngine final : public Engine {
  public:
-  explicit SarEngine(const double* p) : step_(std::min(p[0], p[1])), max_af_(p[1]) {}
+  explicit SarEngine(const double* p) : sar_(p[0], p[1]) {}
   void Reset() override { t_ = 0; }
   void Push(const double* in, double* out) override {
     const double h = in[0], l = in[1];
@@ -1359,58 +1360,14 @@ class SarEngine final : public Engine {
       out[0] = kNaN;
       return;
     }
-    if (t == 1) {
-      af_ = step_;
-      const double up = h - h0_, down = l0_ - l;
-      is_long_ = !(down > 0 && up < down);
-      ep_ = is_long_ ? h : l;
-      sar_ = is_long_ ? l0_ : h0_;
-      new_low_ = l;
-      new_high_ = h;
-    }
-    const double prev_low = new_low_, prev_high = new_high_;
-    new_low_ = l;
-    new_high_ = h;
-    if (is_long_) {
-      if (new_low_ <= sar_) {
-        is_long_ = false;
-        sar_ = std::max({ep_, prev_high, new_high_});
-        out[0] = sar_;
-        af_ = step_;
-        ep_ = new_low_;
-        sar_ = std::max({sar_ + af_ * (ep_ - sar_), prev_high, new_high_});
-      } else {
-        out[0] = sar_;
-        if (new_high_ > ep_) {
-          ep_ = new_high_;
-          af_ = std::min(af_ + step_, max_af_);
-        }
-        sar_ = std::min({sar_ + af_ * (ep_ - sar_), prev_low, new_low_});
-      }
-    } else {
-      if (new_high_ >= sar_) {
-        is_long_ = true;
-        sar_ = std::min({ep_, prev_low, new_low_});
-        out[0] = sar_;
-        af_ = step_;
-        ep_ = new_high_;
-        sar_ = std::min({sar_ + af_ * (ep_ - sar_), prev_low, new_low_});
-      } else {
-        out[0] = sar_;
-        if (new_low_ < ep_) {
-          ep_ = new_low_;
-          af_ = std::min(af_ + step_, max_af_);
-        }
-        sar_ = std::max({sar_ + af_ * (ep_ - sar_), prev_high, new_high_});
-      }
-    }
+    if (t == 1) sar_.Start(h0_, l0_, h, l);
+    out[0] = sar_.Next(h, l);
   }
 
  private:
-  double step_, max_af_;
+  ParabolicSar sar_;
   size_t t_ = 0;
-  double h0_ = 0, l0_ = 0, af_ = 0, ep_ = 0, sar_ = 0, new_low_ = 0, new_high_ = 0;
-  bool is_long_ = true;
+  double h0_ = 0, l0_ = 0;
 };
 
 // LINEARREG, its slope, intercept, angle and TSF. O(period) per push, as
