@@ -475,7 +475,102 @@ class _Handle:
             self.close()
 
 
-class Chart(_Handle):
+class _StatsAttachment(_Handle):
+    """Lifetime and statistics of a handle that a :class:`Stats` can be
+    attached to (charts, indicator and bar contexts).  Subclasses define
+    ``_attach`` (the C attach function), ``_destroy`` (the C destroy
+    function) and ``_what`` (a name for messages); contexts also define
+    ``_create`` (the low-level create returning [status, handle]) and use
+    this __init__, a chart has its own."""
+
+    def __init__(self):
+        # Set first: __del__ runs even when __init__ raises.
+        self._handle = None
+        self._stats = None
+        self._lock = threading.Lock()
+        status, handle = self._create()
+        if status != Status.OK:
+            article = "an" if self._what[0] in "aeiou" else "a"
+            raise CandlewickError(status, "cannot create %s %s" % (article, self._what))
+        self._handle = handle
+
+    def close(self):
+        """Destroys the handle (detaching its stats first).  Calling it
+        again is a no-op."""
+        with self._lock:
+            handle, self._handle = self._handle, None
+            stats, self._stats = self._stats, None
+            if handle is not None:
+                if stats is not None:
+                    self._attach(handle, None)
+                self._destroy(handle)
+        if stats is not None:
+            stats._forget(self)
+
+    def _require_open(self):
+        handle = self._handle
+        if handle is None:
+            raise CandlewickError(Status.NULL_ARGUMENT, "the %s is closed" % self._what)
+        return handle
+
+    def _attach_error(self, handle):
+        """The message for a failed attach (a chart has its last error)."""
+        return "cannot attach stats to the %s" % self._what
+
+    @property
+    def stats(self):
+        """The attached :class:`Stats`, or None."""
+        return self._stats
+
+    def attach_stats(self, stats):
+        """Records every call on this handle (every render of a chart) into
+        ``stats`` (a :class:`Stats`; None detaches) from now on.  The handle
+        keeps the stats object alive while attached, and closing the stats
+        object detaches it first, so the C rule (the stats handle outlives
+        the attachment) always holds.  Attaching replaces a previous stats
+        object."""
+        if stats is None:
+            self.detach_stats()
+            return
+        if not isinstance(stats, Stats):
+            raise TypeError("attach_stats takes a candlewick.Stats, not %s"
+                            % type(stats).__name__)
+        with self._lock:
+            handle = self._require_open()
+            previous = self._stats
+            # This handle's lock, then the stats lock: Stats.close never
+            # holds both.
+            with stats._lock:
+                stats_handle = stats._require_open()
+                status = self._attach(handle, stats_handle)
+                if status != Status.OK:
+                    raise CandlewickError(status, self._attach_error(handle))
+                stats._charts.add(self)
+            self._stats = stats
+        if previous is not None and previous is not stats:
+            previous._forget(self)
+
+    def detach_stats(self):
+        """Stops recording (a no-op when nothing is attached) and drops the
+        reference to the stats object."""
+        with self._lock:
+            stats, self._stats = self._stats, None
+            if stats is not None:
+                self._attach(self._require_open(), None)
+        if stats is not None:
+            stats._forget(self)
+
+    def _detach_from(self, stats):
+        # Stats.close: detach if still attached to `stats`; a closed handle
+        # has nothing attached.
+        with self._lock:
+            if self._stats is stats:
+                if self._handle is not None:
+                    self._attach(self._handle, None)
+                self._stats = None
+
+
+class Chart(_StatsAttachment):
     """A chart handle: fixed size, theme and options; renders any number of
     series.  Use it as a context manager, or call :meth:`close`; a chart that
     is only garbage-collected is destroyed then.  Every method but
@@ -584,17 +679,19 @@ class Chart(_Handle):
 
     # -- lifetime ----------------------------------------------------------
 
+    _attach = staticmethod(lowlevel.cw_chart_attach_stats)
+    _what = "chart"
+
+    def _destroy(self, handle):
+        lowlevel.cw_chart_destroy(handle)  # looked up per call (tests count calls)
+
     def close(self):
         """Destroys the chart.  Calling it again is a no-op.  Frames returned
         by :meth:`render_rgba` stay valid."""
-        with self._lock:
-            handle, self._handle = self._handle, None
-            stats, self._stats = self._stats, None
-            if handle is not None:
-                lowlevel.cw_chart_destroy(handle)
-        if stats is not None:
-            stats._forget(self)
+        _StatsAttachment.close(self)
 
+    def _attach_error(self, handle):
+        return lowlevel.cw_chart_last_error(handle)
 
     def __repr__(self):
         if self._handle is None:
@@ -665,56 +762,6 @@ class Chart(_Handle):
             self._webp_quality = quality
 
     # -- statistics --------------------------------------------------------
-
-    @property
-    def stats(self):
-        """The attached :class:`Stats`, or None."""
-        return self._stats
-
-    def attach_stats(self, stats):
-        """Records every render of this chart into ``stats`` (a :class:`Stats`;
-        None detaches) from now on.  The chart keeps the stats object alive
-        while attached, and closing the stats object detaches it first, so
-        the C rule (the stats handle outlives the attachment) always holds.
-        A chart has at most one stats object: attaching replaces it."""
-        if stats is None:
-            self.detach_stats()
-            return
-        if not isinstance(stats, Stats):
-            raise TypeError("attach_stats takes a candlewick.Stats, not %s"
-                            % type(stats).__name__)
-        with self._lock:
-            handle = self._require_open()
-            previous = self._stats
-            # Chart lock, then the stats lock: Stats.close never holds both.
-            with stats._lock:
-                stats_handle = stats._require_open()
-                status = lowlevel.cw_chart_attach_stats(handle, stats_handle)
-                if status != Status.OK:
-                    raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
-                stats._charts.add(self)
-            self._stats = stats
-        if previous is not None and previous is not stats:
-            previous._forget(self)
-
-    def detach_stats(self):
-        """Stops recording into the attached :class:`Stats` (a no-op when
-        none is attached) and drops the chart's reference to it."""
-        with self._lock:
-            stats, self._stats = self._stats, None
-            if stats is not None:
-                lowlevel.cw_chart_attach_stats(self._require_open(), None)
-        if stats is not None:
-            stats._forget(self)
-
-    def _detach_from(self, stats):
-        # Stats.close: detach if still attached to `stats`; an already closed
-        # chart has nothing attached.
-        with self._lock:
-            if self._stats is stats:
-                if self._handle is not None:
-                    lowlevel.cw_chart_attach_stats(self._handle, None)
-                self._stats = None
 
     # -- rendering ---------------------------------------------------------
 
@@ -1095,81 +1142,6 @@ class Stats(_Handle):
 
 
 __all__.append("StatsClosedError")
-
-
-class _StatsAttachment(_Handle):
-    """Lifetime and statistics of a context handle (indicator and bar
-    contexts).  Subclasses set ``_handle``, ``_stats`` and ``_lock`` in
-    __init__ and define ``_attach`` (the C attach function), ``_destroy``
-    and ``_what`` (a name for messages)."""
-
-    def close(self):
-        """Destroys the context (detaching its stats first).  Calling it
-        again is a no-op."""
-        with self._lock:
-            handle, self._handle = self._handle, None
-            stats, self._stats = self._stats, None
-            if handle is not None:
-                if stats is not None:
-                    self._attach(handle, None)
-                self._destroy(handle)
-        if stats is not None:
-            stats._forget(self)
-
-
-    def _require_open(self):
-        handle = self._handle
-        if handle is None:
-            raise CandlewickError(Status.NULL_ARGUMENT, "the %s is closed" % self._what)
-        return handle
-
-    @property
-    def stats(self):
-        """The attached :class:`Stats`, or None."""
-        return self._stats
-
-    def attach_stats(self, stats):
-        """Records every call on this context into ``stats`` (a
-        :class:`Stats`; None detaches) from now on.  The context keeps the
-        stats object alive while attached, and closing the stats object
-        detaches it first.  Attaching replaces a previous stats object."""
-        if stats is None:
-            self.detach_stats()
-            return
-        if not isinstance(stats, Stats):
-            raise TypeError("attach_stats takes a candlewick.Stats, not %s"
-                            % type(stats).__name__)
-        with self._lock:
-            handle = self._require_open()
-            previous = self._stats
-            # Context lock, then the stats lock, as Chart.attach_stats.
-            with stats._lock:
-                stats_handle = stats._require_open()
-                status = self._attach(handle, stats_handle)
-                if status != Status.OK:
-                    raise CandlewickError(status, "cannot attach stats to the %s" % self._what)
-                stats._charts.add(self)
-            self._stats = stats
-        if previous is not None and previous is not stats:
-            previous._forget(self)
-
-    def detach_stats(self):
-        """Stops recording (a no-op when nothing is attached) and drops the
-        reference to the stats object."""
-        with self._lock:
-            stats, self._stats = self._stats, None
-            if stats is not None:
-                self._attach(self._require_open(), None)
-        if stats is not None:
-            stats._forget(self)
-
-    def _detach_from(self, stats):
-        # Stats.close: detach if still attached to `stats`.
-        with self._lock:
-            if self._stats is stats:
-                if self._handle is not None:
-                    self._attach(self._handle, None)
-                self._stats = None
 
 
 # Last: the submodules import names defined above.

@@ -207,14 +207,7 @@ class Context(_StatsAttachment):
     _attach = staticmethod(lowlevel.cw_bar_context_attach_stats)
     _what = "bar context"
 
-    def __init__(self):
-        self._handle = None
-        self._stats = None
-        self._lock = threading.Lock()
-        status, handle = lowlevel.bar_context_create()
-        if status != Status.OK:
-            raise CandlewickError(status, "cannot create a bar context")
-        self._handle = handle
+    _create = staticmethod(lowlevel.bar_context_create)
 
     def _destroy(self, handle):
         lowlevel.cw_bar_context_destroy(handle)

@@ -243,14 +243,7 @@ class Context(_StatsAttachment):
     _attach = staticmethod(lowlevel.cw_indicator_context_attach_stats)
     _what = "indicator context"
 
-    def __init__(self):
-        self._handle = None
-        self._stats = None
-        self._lock = threading.Lock()
-        status, handle = lowlevel.indicator_context_create()
-        if status != Status.OK:
-            raise CandlewickError(status, "cannot create an indicator context")
-        self._handle = handle
+    _create = staticmethod(lowlevel.indicator_context_create)
 
     def _destroy(self, handle):
         lowlevel.cw_indicator_context_destroy(handle)
