@@ -31,6 +31,14 @@ namespace {
 #define CW_STR2(x) #x
 #define CW_STR(x) CW_STR2(x)
 
+// The header's version macros must match the VERSION file (passed in by
+// capi/BUILD.bazel), which also sets the SONAME and the installed .pc/CMake
+// versions: bump them together.
+static_assert(CW_VERSION_MAJOR == CW_BUILD_VERSION_MAJOR &&
+                  CW_VERSION_MINOR == CW_BUILD_VERSION_MINOR &&
+                  CW_VERSION_PATCH == CW_BUILD_VERSION_PATCH,
+              "capi/candlewick.h's CW_VERSION_* differ from the VERSION file");
+
 // The size of the first published cw_chart_options layout; callers built
 // against a newer header pass a larger struct, whose extra tail we ignore.
 constexpr size_t kChartOptionsV1Size = sizeof(cw_chart_options);
