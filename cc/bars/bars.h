@@ -36,9 +36,9 @@ struct OhlcvColumns {
 // Time and volume are carried over.
 void HeikinAshi(const OhlcvView& in, OhlcvColumns* out);
 
-// Buckets rows into `columns` groups of consecutive rows (row i goes to
-// column i * columns / n): first open, max high, min low, last close, summed
-// volume, first time. Used when there are more candles than pixel columns, so
+// Buckets rows into `columns` groups of consecutive rows (column c holds
+// rows [c * n / columns, (c + 1) * n / columns), integer division): first
+// open, max high, min low, last close, summed volume, first time. Used when there are more candles than pixel columns, so
 // every extreme stays visible.
 void AggregateToColumns(const OhlcvView& in, size_t columns, OhlcvColumns* out);
 

@@ -138,6 +138,9 @@ class Builder {
   // the source row of each drawn slot (for overlays and time labels).
   void PrepareBars();
   size_t SourceRow(size_t slot) const { return s_->rows.empty() ? slot : s_->rows[slot]; }
+  // Two kinds of series are drawn per slot: the caller's overlays, bands and
+  // panels have a value per source row (read at SourceRow), while bars_ (the
+  // drawn bars: aggregated, Heikin-Ashi) has one per slot already.
   double Overlay(const StridedView<double>& v, size_t slot) const { return v[SourceRow(slot)]; }
 
   void ComputeGeometry();
@@ -151,7 +154,13 @@ class Builder {
   void DrawPointFigure();
   void DrawBandFills();
   void DrawBandLines();
-  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c);
+  // A caller's series (per source row).
+  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c) {
+    DrawSlotLine([&](size_t slot) { return Overlay(v, slot); }, y, width, c);
+  }
+  // `value(slot)` for every slot.
+  template <typename ValueAt>
+  void DrawSlotLine(ValueAt value, const YMap& y, float width, ColorIndex c);
   void DrawPanel(const Panel& p, const YMap& y);
   void DrawPriceAxis(const YMap& y, double step, double first, int decimals, int32_t skip_row,
                      int32_t skip_half);
@@ -197,12 +206,12 @@ void Builder::PrepareBars() {
     if (o_.type == ChartType::kRenko) {
       Renko(in.close, box_, &s_->bricks);
       slots_ = s_->bricks.size();
-      for (const RenkoBrick& b : s_->bricks) s_->rows.push_back(static_cast<uint32_t>(b.source_row));
+      for (const RenkoBrick& b : s_->bricks) s_->rows.push_back(b.source_row);
     } else {
       PointAndFigure(in.close, box_, std::max(1, o_.reversal), &s_->columns);
       slots_ = s_->columns.size();
       for (const PointFigureColumn& c : s_->columns) {
-        s_->rows.push_back(static_cast<uint32_t>(c.first_row));
+        s_->rows.push_back(c.first_row);
       }
     }
     return;
@@ -378,11 +387,11 @@ void Builder::DrawOhlcBars() {
   }
 }
 
-void Builder::DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width,
-                             ColorIndex c) {
+template <typename ValueAt>
+void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIndex c) {
   s_->points.clear();
   for (size_t i = 0; i < slots_; ++i) {
-    const double value = Overlay(v, i);
+    const double value = value_at(i);
     s_->points.push_back(x_.Center(i));
     s_->points.push_back(std::isnan(value) ? NAN : static_cast<float>(y.Y(value) + 0.5));
   }
@@ -416,7 +425,8 @@ void Builder::DrawLine(bool area) {
     out_->Columns(first, s_->tops.data(), s_->bottoms.data(),
                   static_cast<uint32_t>(s_->tops.size()), fc);
   }
-  DrawSeriesLine(bars_.close, price_, o_.line_width, c_.line);
+  // The drawn closes: one per slot (aggregated when dense), not per row.
+  DrawSlotLine([&](size_t slot) { return bars_.close[slot]; }, price_, o_.line_width, c_.line);
 }
 
 void Builder::DrawRenko() {
@@ -643,7 +653,7 @@ void Builder::Run() {
     const size_t n = bars_.size();
     s_->rows.clear();
     for (size_t k = 0; k < columns; ++k) {
-      s_->rows.push_back(static_cast<uint32_t>((k + 1) * n / columns - 1));  // last row
+      s_->rows.push_back((k + 1) * n / columns - 1);  // last row
     }
     bars_ = s_->aggregated.View();
     slots_ = columns;

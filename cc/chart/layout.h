@@ -36,13 +36,13 @@ struct LayoutScratch {
         points(HookAllocator<float>(hooks)),
         tops(HookAllocator<float>(hooks)),
         bottoms(HookAllocator<float>(hooks)),
-        rows(HookAllocator<uint32_t>(hooks)) {}
+        rows(HookAllocator<size_t>(hooks)) {}
   OhlcvColumns transformed;  // Heikin-Ashi
   OhlcvColumns aggregated;   // dense series, one candle per pixel column
   HookVector<RenkoBrick> bricks;
   HookVector<PointFigureColumn> columns;
   HookVector<float> points, tops, bottoms;
-  HookVector<uint32_t> rows;  // source row of each drawn slot (dense/renko/P&F)
+  HookVector<size_t> rows;  // source row of each drawn slot (dense/renko/P&F)
 };
 
 // Checks the parts of `data` beyond the OHLCV series (which ValidateOhlcv
