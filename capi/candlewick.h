@@ -241,8 +241,11 @@ typedef struct cw_chart_options {
   float price_weight;      /* panel heights are proportional to weights:
                               price 0.7, volume 0.3 (the reference layout), */
   float volume_weight;     /* and each extra panel its own (cw_panel.weight) */
-  int32_t panel_gap;       /* background rows between panels (default 1) */
-  int32_t margin;          /* pixels around the plot (default 0) */
+  int32_t panel_gap;       /* background rows between panels, 0..1000
+                              (default 1) */
+  int32_t margin;          /* pixels around the plot (default 0); below a
+                              quarter of the smaller side: 0 ..
+                              (min(width, height) - 1) / 4 */
   float line_width;        /* line/area charts and overlays, pixels (1.5) */
   double box_size;         /* renko and point-and-figure box; 0 = ATR(14) */
   int32_t reversal;        /* point-and-figure reversal in boxes (3) */

@@ -122,6 +122,43 @@ TEST(Create, RejectsBadOptions) {
   bad = o;
   bad.margin = 400;
   expect(bad, CW_ERR_INVALID_ARGUMENT);
+  // Margins whose margin * 4 overflows int32 (they were accepted and drew a
+  // blank frame), and the exact boundary: below a quarter of the smaller
+  // side (600 / 4 = 150).
+  for (int32_t margin : {int32_t{1} << 29, int32_t{1} << 30, INT32_MAX, INT32_MIN, -1, 150}) {
+    SCOPED_TRACE(margin);
+    bad = o;
+    bad.margin = margin;
+    expect(bad, CW_ERR_INVALID_ARGUMENT);
+  }
+  {
+    cw_chart_options edge = o;
+    edge.margin = 149;
+    cw_chart* h = nullptr;
+    EXPECT_EQ(cw_chart_create(&edge, &h), CW_OK);
+    cw_chart_destroy(h);
+  }
+  bad = o;
+  bad.panel_gap = 1001;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.panel_gap = INT32_MAX;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.box_size = INFINITY;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.reversal = INT32_MAX;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.label_size = INT32_MAX;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.price_weight = 1e30f;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.line_width = 1e30f;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
   bad = o;
   bad.panel_gap = -3;
   expect(bad, CW_ERR_INVALID_ARGUMENT);
