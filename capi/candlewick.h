@@ -206,6 +206,14 @@ typedef uint32_t cw_color;
 #define CW_MIN_DIMENSION 16u
 #define CW_MAX_DIMENSION 16384u
 
+/* The most renko bricks, or point-and-figure boxes (the X's and O's of all
+ * columns), one chart draws: the bound on a render's work whatever the box
+ * size.  A box_size that would make more, or that puts a close more than
+ * 2^52 boxes from zero, fails the render with CW_ERR_INVALID_ARGUMENT and a
+ * message naming the limit; the automatic box (box_size 0) is raised to
+ * stay within both. */
+#define CW_MAX_CHART_BOXES 100000u
+
 /* Options of a chart handle.  Initialise with cw_chart_options_init(), then
  * change what you need.  Only ever grows at the end; set struct_size to
  * sizeof(cw_chart_options) (the init function does). */
@@ -247,7 +255,9 @@ typedef struct cw_chart_options {
                               quarter of the smaller side: 0 ..
                               (min(width, height) - 1) / 4 */
   float line_width;        /* line/area charts and overlays, pixels (1.5) */
-  double box_size;         /* renko and point-and-figure box; 0 = ATR(14) */
+  double box_size;         /* renko and point-and-figure box; 0 = automatic:
+                              ATR(14), raised where needed to stay within
+                              CW_MAX_CHART_BOXES and 2^52 boxes from zero */
   int32_t reversal;        /* point-and-figure reversal in boxes (3) */
   int32_t label_size;      /* axis label text height in pixels (11) */
   const uint8_t* font_data; /* a TrueType/OpenType font for labels, or NULL
@@ -307,7 +317,11 @@ CW_API cw_status cw_chart_frame_info(const cw_chart* chart, uint32_t* width,
  * required column NULL); CW_ERR_BUFFER_TOO_SMALL (row_stride < width*4 or
  * buffer_size < row_stride*(height-1) + width*4); CW_ERR_EMPTY_SERIES;
  * CW_ERR_LENGTH_MISMATCH; CW_ERR_NON_FINITE; CW_ERR_INCONSISTENT_OHLC;
- * CW_ERR_NEGATIVE_VOLUME; CW_ERR_OUT_OF_MEMORY.
+ * CW_ERR_NEGATIVE_VOLUME; CW_ERR_INVALID_ARGUMENT (a renko or
+ * point-and-figure box_size beyond CW_MAX_CHART_BOXES); CW_ERR_OUT_OF_MEMORY.
+ * Any finite prices draw, up to the largest double (a range wider than it
+ * included): pixels are computed without overflow, and labels switch to
+ * scientific notation from 1e15 and for ticks finer than 1e-10.
  * The series is validated before any pixel is written, so on every error
  * except CW_ERR_OUT_OF_MEMORY the buffer is untouched.
  * One thread at a time per chart. */
@@ -342,7 +356,7 @@ CW_API cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series,
 typedef struct cw_line {
   cw_f64_column values;
   cw_color color;          /* alpha is ignored: lines are opaque */
-  float width;
+  float width;             /* 0 (the chart's line_width) or 0.25..64 */
 } cw_line;
 
 /* A filled band between two series (Bollinger, Keltner, a cloud) with its
@@ -353,7 +367,7 @@ typedef struct cw_band {
   cw_f64_column lower;
   cw_color fill;
   cw_color line;
-  float width;             /* edge width in pixels; 0 = no edges */
+  float width;             /* edge width in pixels, 0.25..64; 0 = no edges */
 } cw_band;
 
 /* An extra panel under the price and volume panels: an oscillator with
@@ -413,7 +427,9 @@ CW_API size_t cw_format_bytes_per_pixel(int32_t format);
  * Returns CW_OK; CW_ERR_NULL_ARGUMENT (chart, data or pixels NULL, or a
  * required column NULL); CW_ERR_STRUCT_SIZE; CW_ERR_INVALID_ARGUMENT (an
  * encoded or unknown format, INDEXED8 on an antialiased chart, more than
- * CW_MAX_PANELS panels, a panel weight <= 0); CW_ERR_BUFFER_TOO_SMALL;
+ * CW_MAX_PANELS panels, a panel weight <= 0 or not finite, a line or band
+ * width neither 0 nor in [0.25, 64], a renko or point-and-figure box_size
+ * beyond CW_MAX_CHART_BOXES); CW_ERR_BUFFER_TOO_SMALL;
  * CW_ERR_EMPTY_SERIES; CW_ERR_LENGTH_MISMATCH (any overlay, band or panel
  * series whose length differs from the series); CW_ERR_NON_FINITE;
  * CW_ERR_INCONSISTENT_OHLC; CW_ERR_NEGATIVE_VOLUME; CW_ERR_OUT_OF_MEMORY.

@@ -17,6 +17,9 @@ using candlewick::capi::Fail;
 using candlewick::capi::Guard;
 using candlewick::capi::NewBuffer;
 
+static_assert(CW_MAX_CHART_BOXES == candlewick::kMaxChartBoxes, "chart work bound");
+static_assert(CW_MAX_PANELS == candlewick::kMaxPanels, "panel count");
+
 namespace {
 
 bool KnownFormat(int32_t format) {

@@ -122,7 +122,11 @@ absl::Status Chart::Prepare(const ChartData& data) {
     text_->set_antialias(options_.layout.antialias);
   }
   try {
-    LayoutChart(data, options_.layout, text_, &layout_scratch_, &display_list_);
+    if (absl::Status st = LayoutChart(data, options_.layout, text_, &layout_scratch_,
+                                      &display_list_);
+        !st.ok()) {
+      return st;
+    }
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::kOutOfMemory, "chart layout");
   }
