@@ -189,9 +189,12 @@ void DrawColumns(const DisplayList& list, const DrawOp& op, const Frame& f, uint
   const float* top = list.floats(op.offset);
   const float* bottom = top + op.count;
   const int32_t x0 = FloorToInt(op.x0);
+  // Ends beyond the frame are cut to just outside it: the same pixels, and
+  // the coverage arithmetic below stays in range.
+  const float lo = -2, hi = static_cast<float>(f.height) + 2;
   for (uint32_t k = 0; k < op.count; ++k) {
-    const float t = top[k], b = bottom[k];
-    if (std::isnan(t) || std::isnan(b) || !(b > t)) continue;
+    if (std::isnan(top[k]) || std::isnan(bottom[k]) || !(bottom[k] > top[k])) continue;
+    const float t = std::clamp(top[k], lo, hi), b = std::clamp(bottom[k], lo, hi);
     const int64_t x64 = static_cast<int64_t>(x0) + k;
     if (x64 < 0 || x64 >= f.width) continue;
     const int32_t x = static_cast<int32_t>(x64);
