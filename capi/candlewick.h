@@ -669,7 +669,10 @@ CW_API cw_status cw_stats_record(cw_stats* stats,
 
 /* Statistics of one kind.  Lifetime figures run from creation or the last
  * cw_stats_reset(); window figures cover the recent window.  The window
- * duration figures are 0 when window_count is 0. */
+ * duration figures are 0 when window_count is 0.  The sums of caller
+ * figures (duration_ns, bytes, items and their window_ forms) SATURATE at
+ * UINT64_MAX: a total that would pass it reads UINT64_MAX, never a wrapped
+ * small number (counts cannot get there: one record adds one). */
 typedef struct cw_stats_kind_snapshot {
   char name[CW_STATS_NAME_SIZE]; /* "render", ... or the label; "" when the
                                     slot is not in use */

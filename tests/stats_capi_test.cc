@@ -7,6 +7,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "capi/candlewick.h"
@@ -444,6 +445,48 @@ TEST(StatsRecord, RecordsAndLabelsShowUpInTheSnapshot) {
   snap = Read(stats.get());
   EXPECT_EQ(snap.count, 0u);
   EXPECT_EQ(snap.kinds[CW_STATS_LABEL_0 + 1].by_target[CW_SIMD_AVX2], 0u);
+}
+
+// Sums of caller figures saturate at UINT64_MAX: the lifetime bytes total
+// wrapped to a small number (2^63 + 2^63 + 5 read as 5).
+TEST(StatsRecord, TotalsSaturateInsteadOfWrapping) {
+  ManualClock clock{100 * kSecond, 0};
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  o.capacity = 8;
+  o.clock = &ManualClock::Read;
+  o.clock_opaque = &clock;
+  StatsPtr stats = MakeStats(o);
+  const uint64_t half = uint64_t{1} << 63;
+  for (uint64_t bytes : {half, half, uint64_t{5}}) {
+    cw_stats_sample s = Sample(CW_STATS_ENCODE, clock.now, INT64_MAX, bytes, bytes);
+    ASSERT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+  }
+  // From other threads too: their stripes are summed on read.
+  std::thread other([&] {
+    cw_stats_sample s = Sample(CW_STATS_ENCODE, clock.now, 1, half, half);
+    EXPECT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+  });
+  other.join();
+  const cw_stats_snapshot snap = Read(stats.get());
+  const cw_stats_kind_snapshot& k = snap.kinds[CW_STATS_ENCODE];
+  EXPECT_EQ(k.count, 4u);
+  EXPECT_EQ(k.bytes, UINT64_MAX);
+  EXPECT_EQ(k.items, UINT64_MAX);
+  EXPECT_EQ(k.duration_ns, UINT64_MAX);  // 3 * INT64_MAX + 1 > 2^64
+  EXPECT_EQ(k.window_count, 4u);
+  EXPECT_EQ(k.window_bytes, UINT64_MAX);
+  EXPECT_EQ(k.window_items, UINT64_MAX);
+  EXPECT_EQ(k.window_duration_ns, UINT64_MAX);
+  cw_buffer* json = nullptr;
+  ASSERT_EQ(cw_stats_read_json(stats.get(), &json), CW_OK);
+  EXPECT_TRUE(Contains(Text(json), "\"bytes\": 18446744073709551615")) << Text(json);
+  cw_buffer_destroy(json);
+  // Small totals are exact as before.
+  ASSERT_EQ(cw_stats_reset(stats.get()), CW_OK);
+  cw_stats_sample s = Sample(CW_STATS_ENCODE, clock.now, 7, 11, 13);
+  ASSERT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+  EXPECT_EQ(Read(stats.get()).kinds[CW_STATS_ENCODE].bytes, 11u);
 }
 
 TEST(StatsRead, ASnapshotOfAnOlderLayoutIsRefusedAndUntouched) {
