@@ -23,10 +23,14 @@ using candlewick::capi::Fail;
 
 namespace {
 
-// The first published layouts; larger (newer) structs are accepted and
-// their extra tail ignored.
-constexpr size_t kOptionsV1Size = sizeof(cw_bar_options);
-constexpr size_t kOutputV1Size = sizeof(cw_bar_output);
+// The first published layouts (capi/shim.h, CW_FIELD_END); larger (newer)
+// structs are accepted and their extra tail ignored.
+constexpr size_t kOptionsV1Size = CW_FIELD_END(cw_bar_options, line_count);
+constexpr size_t kOutputV1Size = CW_FIELD_END(cw_bar_output, row);
+static_assert(sizeof(void*) != 8 || kOptionsV1Size == 96,
+              "the version-1 layout of cw_bar_options changed");
+static_assert(sizeof(void*) != 8 || kOutputV1Size == 72,
+              "the version-1 layout of cw_bar_output changed");
 
 static_assert(static_cast<int32_t>(candlewick::BarMethod::kLineBreak) == CW_BARS_LINE_BREAK,
               "bar methods out of sync");

@@ -39,9 +39,12 @@ static_assert(CW_VERSION_MAJOR == CW_BUILD_VERSION_MAJOR &&
                   CW_VERSION_PATCH == CW_BUILD_VERSION_PATCH,
               "capi/candlewick.h's CW_VERSION_* differ from the VERSION file");
 
-// The size of the first published cw_chart_options layout; callers built
-// against a newer header pass a larger struct, whose extra tail we ignore.
-constexpr size_t kChartOptionsV1Size = sizeof(cw_chart_options);
+// The first published cw_chart_options layout ends with `allocator`
+// (capi/shim.h, CW_FIELD_END); callers built against a newer header pass a
+// larger struct, whose extra tail we ignore.
+constexpr size_t kChartOptionsV1Size = CW_FIELD_END(cw_chart_options, allocator);
+static_assert(sizeof(void*) != 8 || kChartOptionsV1Size == 136,
+              "the version-1 layout of cw_chart_options changed");
 
 
 }  // namespace

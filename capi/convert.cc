@@ -3,10 +3,20 @@
 #include <cmath>
 #include <cstddef>
 
+#include "capi/shim.h"
 #include "cc/base/status.h"
 
 namespace candlewick {
 namespace capi {
+
+namespace {
+
+// The first published cw_chart_data layout ends with `title` (capi/shim.h).
+constexpr size_t kChartDataV1Size = CW_FIELD_END(cw_chart_data, title);
+static_assert(sizeof(void*) != 8 || kChartDataV1Size == 208,
+              "the version-1 layout of cw_chart_data changed");
+
+}  // namespace
 
 StridedView<double> ToView(const cw_f64_column& c) { return {c.data, c.length, c.stride}; }
 
@@ -64,7 +74,7 @@ cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
 
 cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartData* out,
                       const char** message) {
-  if (in.struct_size < offsetof(cw_chart_data, title) + sizeof(in.title)) {
+  if (in.struct_size < kChartDataV1Size) {
     *message = "cw_chart_data.struct_size is too small (use cw_chart_data_init)";
     return CW_ERR_STRUCT_SIZE;
   }

@@ -3,6 +3,7 @@
 #ifndef CANDLEWICK_CAPI_SHIM_H_
 #define CANDLEWICK_CAPI_SHIM_H_
 
+#include <cstddef>
 #include <cstdio>
 #include <new>
 
@@ -11,6 +12,18 @@
 #include "capi/handles.h"
 #include "cc/base/allocator.h"
 #include "cc/base/status.h"
+
+// Versioned structs (their first field is struct_size) only ever grow at the
+// end. Each one's version-1 size is the end of its last version-1 field,
+// frozen beside its use as
+//   constexpr size_t kFooV1Size = CW_FIELD_END(cw_foo, last_v1_field);
+//   static_assert(sizeof(void*) != 8 || kFooV1Size == 48, "...");
+// so inserting, removing or resizing a version-1 field fails the build while
+// appending a field leaves the minimum struct_size a caller must pass
+// unchanged. A field added later is read or written only when the caller's
+// struct_size covers it: `s->struct_size >= CW_FIELD_END(cw_foo, new_field)`.
+// (The literal is the LP64 size; tests/abi_v1_test.cc passes it.)
+#define CW_FIELD_END(type, field) (offsetof(type, field) + sizeof(((type*)nullptr)->field))
 
 namespace candlewick {
 namespace capi {

@@ -45,12 +45,18 @@ static_assert(CW_STATS_RENDER == candlewick::kStatsKindRender &&
 
 namespace {
 
-// The first published layouts; callers built against a newer header pass
-// larger structs, whose extra tail is ignored (options, samples) or left
-// untouched (snapshots).
-constexpr size_t kOptionsV1Size = sizeof(cw_stats_options);
-constexpr size_t kSampleV1Size = sizeof(cw_stats_sample);
-constexpr size_t kSnapshotV1Size = sizeof(cw_stats_snapshot);
+// The first published layouts (capi/shim.h, CW_FIELD_END); callers built
+// against a newer header pass larger structs, whose extra tail is ignored
+// (options, samples) or left untouched (snapshots).
+constexpr size_t kOptionsV1Size = CW_FIELD_END(cw_stats_options, allocator);
+constexpr size_t kSampleV1Size = CW_FIELD_END(cw_stats_sample, failed);
+constexpr size_t kSnapshotV1Size = CW_FIELD_END(cw_stats_snapshot, kinds);
+static_assert(sizeof(void*) != 8 || kOptionsV1Size == 64,
+              "the version-1 layout of cw_stats_options changed");
+static_assert(sizeof(void*) != 8 || kSampleV1Size == 52,
+              "the version-1 layout of cw_stats_sample changed");
+static_assert(sizeof(void*) != 8 || kSnapshotV1Size == 6704,
+              "the version-1 layout of cw_stats_snapshot changed");
 
 cw_status ToStatus(ErrorCode code) { return static_cast<cw_status>(code); }
 
