@@ -251,13 +251,36 @@ typedef struct cw_chart_options {
                                for the embedded DejaVu Sans; copied at create */
   size_t font_data_size;
   const cw_allocator* allocator; /* NULL: the C library; copied at create */
+  /* Fields below were appended after the first layout; the library reads
+   * each only when struct_size covers it (an older caller gets its
+   * default). */
+  float webp_quality;      /* CW_FORMAT_WEBP_LOSSY quality, 0 (smallest) to
+                              100 (best); default 90.  Also settable later
+                              with cw_chart_set_webp_quality(). */
 } cw_chart_options;
 
 /* Fills `options` with the defaults: 800x600 crisp candlestick, classic
  * theme, volume and grid on, no axes, balanced PNG, the reference layout,
- * default allocator and font, struct_size set.  NULL is a no-op.
- * Thread-safe. */
+ * default allocator and font, WebP quality 90, struct_size set.  NULL is a
+ * no-op.  Thread-safe. */
 CW_API void cw_chart_options_init(cw_chart_options* options);
+
+/* Checks `options` exactly as cw_chart_create() does (font_data included:
+ * it is parsed with FreeType, through the C library's allocator, and
+ * released) and explains the first problem: a NUL-terminated message is
+ * written into `message` (truncated to `message_size` bytes; "" when the
+ * options are good).  `message` may be NULL when message_size is 0.  Use it
+ * to learn why cw_chart_create() failed, since no handle exists then.
+ * Reads `options` only; thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, an allocator with a
+ * NULL hook, or font_data NULL with a non-zero size); CW_ERR_STRUCT_SIZE;
+ * CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the limits);
+ * CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom colour
+ * not opaque, a weight, gap, margin, line width, box size, reversal, label
+ * size or WebP quality out of range, font bytes FreeType cannot load);
+ * CW_ERR_OUT_OF_MEMORY (while parsing the font). */
+CW_API cw_status cw_chart_options_validate(const cw_chart_options* options,
+                                           char* message, size_t message_size);
 
 typedef struct cw_chart cw_chart;
 
@@ -269,10 +292,10 @@ typedef struct cw_chart cw_chart;
  * with a NULL hook, or font_data NULL with a non-zero size);
  * CW_ERR_STRUCT_SIZE; CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the
  * limits); CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom
- * colour not opaque, a weight, gap, margin, line width, box size, reversal
- * or label size out of range, font bytes FreeType cannot load);
+ * colour not opaque, a weight, gap, margin, line width, box size, reversal,
+ * label size or WebP quality out of range, font bytes FreeType cannot load);
  * CW_ERR_OUT_OF_MEMORY.
- * Because no handle exists on failure, the reason is only in the status. */
+ * No handle exists on failure: cw_chart_options_validate() explains it. */
 CW_API cw_status cw_chart_create(const cw_chart_options* options,
                                  cw_chart** out);
 
@@ -396,7 +419,7 @@ typedef enum cw_format {
   CW_FORMAT_PNG = 3,           /* palette PNG when the frame has <= 256
                                   colours (always in crisp mode), else RGB */
   CW_FORMAT_WEBP_LOSSLESS = 4,
-  CW_FORMAT_WEBP_LOSSY = 5,    /* quality from cw_chart_set_webp_quality */
+  CW_FORMAT_WEBP_LOSSY = 5,    /* quality: cw_chart_options.webp_quality */
   CW_FORMAT_SVG = 6            /* the same layout as vector graphics */
 } cw_format;
 
@@ -436,8 +459,9 @@ CW_API cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int
 CW_API cw_status cw_chart_palette(const cw_chart* chart, cw_color* colors, size_t capacity,
                                   size_t* count);
 
-/* Lossy WebP quality, 0 (smallest) to 100 (best); default 90.  One thread
- * at a time per chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
+/* Lossy WebP quality, 0 (smallest) to 100 (best); initially
+ * cw_chart_options.webp_quality (default 90).  One thread at a time per
+ * chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
  * CW_ERR_INVALID_ARGUMENT (out of range or NaN; the quality is unchanged). */
 CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
 

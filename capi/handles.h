@@ -33,7 +33,6 @@ struct cw_chart {
   candlewick::Chart chart;
   // Reused storage for converting cw_chart_data into the core's types.
   candlewick::capi::ChartDataStorage data;
-  float webp_quality = 90.0f;
   char last_error[kLastErrorSize] = {0};
   // Not owned (cw_chart_attach_stats): the caller keeps it alive while
   // attached. nullptr: render calls are not timed at all.

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <new>
 #include <utility>
 
@@ -43,6 +44,15 @@ inline bool HooksFrom(const cw_allocator* allocator, candlewick::AllocatorHooks*
 }
 
 inline cw_status ToStatus(candlewick::ErrorCode code) { return static_cast<cw_status>(code); }
+
+// Copies `text` into a caller's buffer as a NUL-terminated string, truncated
+// to `size` bytes; nothing when `buffer` is NULL or `size` is 0.
+inline void WriteMessage(char* buffer, size_t size, absl::string_view text) {
+  if (buffer == nullptr || size == 0) return;
+  const size_t n = text.size() < size - 1 ? text.size() : size - 1;
+  std::memcpy(buffer, text.data(), n);
+  buffer[n] = '\0';
+}
 
 // --- The boundary: one pattern for every handle ------------------------------
 //

@@ -30,6 +30,7 @@ using candlewick::StatsSample;
 using candlewick::StatsSnapshot;
 using candlewick::capi::Fail;
 using candlewick::capi::Guard;
+using candlewick::capi::WriteMessage;
 
 // The public constants must stay equal to the core's.
 static_assert(CW_STATS_LABEL_0 == candlewick::kStatsKindLabel0, "label numbering");
@@ -62,12 +63,6 @@ static_assert(sizeof(void*) != 8 || kSnapshotV1Size == 6704,
 
 cw_status ToStatus(ErrorCode code) { return static_cast<cw_status>(code); }
 
-void WriteMessage(char* message, size_t message_size, absl::string_view text) {
-  if (message == nullptr || message_size == 0) return;
-  const size_t n = text.size() < message_size - 1 ? text.size() : message_size - 1;
-  std::memcpy(message, text.data(), n);
-  message[n] = '\0';
-}
 
 // Everything cw_stats_options_validate checks, and the core options and
 // hooks it implies. `labels` is storage for the label views.
