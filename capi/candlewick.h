@@ -192,6 +192,29 @@ typedef enum cw_chart_type {
   CW_CHART_POINT_FIGURE = 7   /* X/O columns of box_size, `reversal` boxes */
 } cw_chart_type;
 
+/* Names of the enums above and of cw_format, one table each, shared by the
+ * command-line tool, the gallery, the tests and the bindings.
+ *
+ * cw_chart_type_name() gives the canonical lower-case name of a chart type:
+ * "candlestick", "hollow", "ohlc", "line", "area", "heikin-ashi", "renko",
+ * "point-figure"; cw_theme_name() gives "classic", "modern", "tradingview",
+ * "light"; cw_format_name() gives "rgba", "rgb", "indexed", "png", "webp"
+ * (lossless), "webp-lossy", "svg".  NULL for a value with no name.  Static
+ * storage, never free it.  Thread-safe. */
+CW_API const char* cw_chart_type_name(int32_t type);
+CW_API const char* cw_theme_name(int32_t theme);
+CW_API const char* cw_format_name(int32_t format);
+
+/* Looks a value up by name (exact, lower-case): the canonical names above,
+ * and the aliases "candles", "pnf", "heikin_ashi", "point_figure" (chart
+ * types) and "webp-lossless" (formats).  On success *out is the value;
+ * otherwise *out is -1 (when out is not NULL).  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (name or out NULL);
+ * CW_ERR_INVALID_ARGUMENT (no such name). */
+CW_API cw_status cw_chart_type_find(const char* name, int32_t* out);
+CW_API cw_status cw_theme_find(const char* name, int32_t* out);
+CW_API cw_status cw_format_find(const char* name, int32_t* out);
+
 /* PNG compression presets: speed against size.  All are lossless. */
 typedef enum cw_png_preset {
   CW_PNG_FASTEST = 0,
