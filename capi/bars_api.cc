@@ -26,12 +26,8 @@ namespace {
 
 // The first published layouts (capi/shim.h, CW_FIELD_END); larger (newer)
 // structs are accepted and their extra tail ignored.
-constexpr size_t kOptionsV1Size = CW_FIELD_END(cw_bar_options, line_count);
-constexpr size_t kOutputV1Size = CW_FIELD_END(cw_bar_output, row);
-static_assert(sizeof(void*) != 8 || kOptionsV1Size == 96,
-              "the version-1 layout of cw_bar_options changed");
-static_assert(sizeof(void*) != 8 || kOutputV1Size == 72,
-              "the version-1 layout of cw_bar_output changed");
+CW_FROZEN_V1_SIZE(kOptionsV1Size, cw_bar_options, line_count, 96);
+CW_FROZEN_V1_SIZE(kOutputV1Size, cw_bar_output, row, 72);
 
 static_assert(static_cast<int32_t>(candlewick::BarMethod::kLineBreak) == CW_BARS_LINE_BREAK,
               "bar methods out of sync");

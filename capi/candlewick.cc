@@ -45,9 +45,7 @@ static_assert(CW_VERSION_MAJOR == CW_BUILD_VERSION_MAJOR &&
 // The first published cw_chart_options layout ends with `allocator`
 // (capi/shim.h, CW_FIELD_END); callers built against a newer header pass a
 // larger struct, whose extra tail we ignore.
-constexpr size_t kChartOptionsV1Size = CW_FIELD_END(cw_chart_options, allocator);
-static_assert(sizeof(void*) != 8 || kChartOptionsV1Size == 136,
-              "the version-1 layout of cw_chart_options changed");
+CW_FROZEN_V1_SIZE(kChartOptionsV1Size, cw_chart_options, allocator, 136);
 
 // Whether the caller's struct includes `field` (appended after version 1).
 #define CW_HAS_OPTION(options, field) \

@@ -13,9 +13,7 @@ namespace capi {
 namespace {
 
 // The first published cw_chart_data layout ends with `title` (capi/shim.h).
-constexpr size_t kChartDataV1Size = CW_FIELD_END(cw_chart_data, title);
-static_assert(sizeof(void*) != 8 || kChartDataV1Size == 208,
-              "the version-1 layout of cw_chart_data changed");
+CW_FROZEN_V1_SIZE(kChartDataV1Size, cw_chart_data, title, 208);
 
 }  // namespace
 

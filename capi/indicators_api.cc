@@ -25,12 +25,8 @@ namespace {
 // The first published layouts (capi/shim.h, CW_FIELD_END); newer callers
 // pass larger structs whose extra tail the library leaves alone, and older
 // ones get only the fields their struct_size covers.
-constexpr size_t kInfoV1Size = CW_FIELD_END(cw_indicator_info, output_count);
-constexpr size_t kParamV1Size = CW_FIELD_END(cw_indicator_param, is_integer);
-static_assert(sizeof(void*) != 8 || kInfoV1Size == 48,
-              "the version-1 layout of cw_indicator_info changed");
-static_assert(sizeof(void*) != 8 || kParamV1Size == 44,
-              "the version-1 layout of cw_indicator_param changed");
+CW_FROZEN_V1_SIZE(kInfoV1Size, cw_indicator_info, output_count, 48);
+CW_FROZEN_V1_SIZE(kParamV1Size, cw_indicator_param, is_integer, 44);
 
 static_assert(static_cast<int32_t>(ind::Id::kRocr100) == CW_IND_ROCR100, "ids out of sync");
 static_assert(static_cast<int32_t>(ind::MaType::kTrima) == CW_MA_TRIMA, "MA types out of sync");

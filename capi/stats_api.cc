@@ -51,15 +51,9 @@ namespace {
 // The first published layouts (capi/shim.h, CW_FIELD_END); callers built
 // against a newer header pass larger structs, whose extra tail is ignored
 // (options, samples) or left untouched (snapshots).
-constexpr size_t kOptionsV1Size = CW_FIELD_END(cw_stats_options, allocator);
-constexpr size_t kSampleV1Size = CW_FIELD_END(cw_stats_sample, failed);
-constexpr size_t kSnapshotV1Size = CW_FIELD_END(cw_stats_snapshot, kinds);
-static_assert(sizeof(void*) != 8 || kOptionsV1Size == 64,
-              "the version-1 layout of cw_stats_options changed");
-static_assert(sizeof(void*) != 8 || kSampleV1Size == 52,
-              "the version-1 layout of cw_stats_sample changed");
-static_assert(sizeof(void*) != 8 || kSnapshotV1Size == 6704,
-              "the version-1 layout of cw_stats_snapshot changed");
+CW_FROZEN_V1_SIZE(kOptionsV1Size, cw_stats_options, allocator, 64);
+CW_FROZEN_V1_SIZE(kSampleV1Size, cw_stats_sample, failed, 52);
+CW_FROZEN_V1_SIZE(kSnapshotV1Size, cw_stats_snapshot, kinds, 6704);
 
 cw_status ToStatus(ErrorCode code) { return static_cast<cw_status>(code); }
 

@@ -54,21 +54,59 @@ struct Case {
 
 candlewick_test::Series SmallSeries() { return candlewick_test::MakeSeries(64, 7); }
 
+// Runs `use` on a fresh handle with default options and destroys it; the
+// create status when that fails.
+cw_status WithChart(const cw_chart_options& o, const std::function<cw_status(cw_chart*)>& use) {
+  cw_chart* chart = nullptr;
+  const cw_status created = cw_chart_create(&o, &chart);
+  if (created != CW_OK) return created;
+  const cw_status s = use(chart);
+  cw_chart_destroy(chart);
+  return s;
+}
+
+cw_status WithStats(const std::function<cw_status(cw_stats*)>& use) {
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  cw_stats* stats = nullptr;
+  const cw_status created = cw_stats_create(&o, &stats);
+  if (created != CW_OK) return created;
+  const cw_status s = use(stats);
+  cw_stats_destroy(stats);
+  return s;
+}
+
+// Tick bars of 4 rows over SmallSeries(); 16 rows come out.
+cw_status TickBars(const cw_bar_options* options, const cw_bar_output* out, size_t* count) {
+  const candlewick_test::Series series = SmallSeries();
+  const cw_ohlcv view = series.View();
+  cw_bar_context* context = nullptr;
+  const cw_status created = cw_bar_context_create(nullptr, &context);
+  if (created != CW_OK) return created;
+  const cw_status s = cw_bars_from_ohlcv(context, &view, options, out, count);
+  cw_bar_context_destroy(context);
+  return s;
+}
+
+cw_status RenderPng(cw_chart* chart, const cw_chart_data* data) {
+  cw_buffer* png = nullptr;
+  const cw_status s = cw_chart_render(chart, data, CW_FORMAT_PNG, &png);
+  cw_buffer_destroy(png);
+  return s;
+}
+
 std::vector<Case> Cases() {
   std::vector<Case> cases;
   cases.push_back({"cw_chart_options", 136,
                    [](void* p) { cw_chart_options_init(static_cast<cw_chart_options*>(p)); },
                    [](void* p) -> cw_status {
-                     cw_chart* chart = nullptr;
-                     cw_status s = cw_chart_create(static_cast<cw_chart_options*>(p), &chart);
-                     if (s != CW_OK) return s;
-                     const candlewick_test::Series series = SmallSeries();
-                     const cw_ohlcv view = series.View();
-                     cw_buffer* png = nullptr;
-                     s = cw_chart_render_png(chart, &view, &png);
-                     cw_buffer_destroy(png);
-                     cw_chart_destroy(chart);
-                     return s;
+                     return WithChart(*static_cast<cw_chart_options*>(p), [](cw_chart* chart) {
+                       const candlewick_test::Series series = SmallSeries();
+                       cw_chart_data data;
+                       cw_chart_data_init(&data, nullptr);
+                       data.series = series.View();
+                       return RenderPng(chart, &data);
+                     });
                    },
                    sizeof(cw_chart_options)});
   cases.push_back({"cw_chart_data", 208,
@@ -79,14 +117,7 @@ std::vector<Case> Cases() {
                      data->series = series.View();
                      cw_chart_options o;
                      cw_chart_options_init(&o);
-                     cw_chart* chart = nullptr;
-                     cw_status s = cw_chart_create(&o, &chart);
-                     if (s != CW_OK) return s;
-                     cw_buffer* png = nullptr;
-                     s = cw_chart_render(chart, data, CW_FORMAT_PNG, &png);
-                     cw_buffer_destroy(png);
-                     cw_chart_destroy(chart);
-                     return s;
+                     return WithChart(o, [&](cw_chart* chart) { return RenderPng(chart, data); });
                    },
                    sizeof(cw_chart_data)});
   cases.push_back({"cw_stats_options", 64,
@@ -110,28 +141,18 @@ std::vector<Case> Cases() {
                      sample->items = 1;
                    },
                    [](void* p) -> cw_status {
-                     cw_stats_options o;
-                     cw_stats_options_init(&o);
-                     cw_stats* stats = nullptr;
-                     cw_status s = cw_stats_create(&o, &stats);
-                     if (s != CW_OK) return s;
-                     auto* sample = static_cast<cw_stats_sample*>(p);
-                     sample->end_ns = cw_stats_now(stats);
-                     s = cw_stats_record(stats, sample);
-                     cw_stats_destroy(stats);
-                     return s;
+                     return WithStats([p](cw_stats* stats) {
+                       auto* sample = static_cast<cw_stats_sample*>(p);
+                       sample->end_ns = cw_stats_now(stats);
+                       return cw_stats_record(stats, sample);
+                     });
                    },
                    sizeof(cw_stats_sample)});
   cases.push_back({"cw_stats_snapshot", 6704, [](void*) {},
                    [](void* p) -> cw_status {
-                     cw_stats_options o;
-                     cw_stats_options_init(&o);
-                     cw_stats* stats = nullptr;
-                     cw_status s = cw_stats_create(&o, &stats);
-                     if (s != CW_OK) return s;
-                     s = cw_stats_read(stats, static_cast<cw_stats_snapshot*>(p));
-                     cw_stats_destroy(stats);
-                     return s;
+                     return WithStats([p](cw_stats* stats) {
+                       return cw_stats_read(stats, static_cast<cw_stats_snapshot*>(p));
+                     });
                    },
                    sizeof(cw_stats_snapshot)});
   cases.push_back({"cw_indicator_info", 48, [](void*) {},
@@ -159,22 +180,14 @@ std::vector<Case> Cases() {
                      static_cast<cw_bar_options*>(p)->tick_count = 4;
                    },
                    [](void* p) -> cw_status {
-                     const candlewick_test::Series series = SmallSeries();
-                     const cw_ohlcv view = series.View();
-                     cw_bar_context* context = nullptr;
-                     cw_status s = cw_bar_context_create(nullptr, &context);
-                     if (s != CW_OK) return s;
                      size_t count = 0;
-                     s = cw_bars_from_ohlcv(context, &view, static_cast<cw_bar_options*>(p),
-                                            nullptr, &count);
-                     cw_bar_context_destroy(context);
+                     const cw_status s =
+                         TickBars(static_cast<cw_bar_options*>(p), nullptr, &count);
                      return s == CW_OK && count != 16 ? CW_ERR_INTERNAL : s;
                    },
                    sizeof(cw_bar_options)});
   cases.push_back({"cw_bar_output", 72, [](void*) {},
                    [](void* p) -> cw_status {
-                     const candlewick_test::Series series = SmallSeries();
-                     const cw_ohlcv view = series.View();
                      std::vector<double> close(16);
                      auto* out = static_cast<cw_bar_output*>(p);
                      std::memset(reinterpret_cast<char*>(p) + sizeof(size_t), 0,
@@ -184,13 +197,10 @@ std::vector<Case> Cases() {
                      cw_bar_options o;
                      cw_bar_options_init(&o, CW_BARS_TICK);
                      o.tick_count = 4;
-                     cw_bar_context* context = nullptr;
-                     cw_status s = cw_bar_context_create(nullptr, &context);
-                     if (s != CW_OK) return s;
                      size_t count = 0;
-                     s = cw_bars_from_ohlcv(context, &view, &o, out, &count);
-                     cw_bar_context_destroy(context);
-                     return s == CW_OK && close[15] != series.close[63] ? CW_ERR_INTERNAL : s;
+                     const cw_status s = TickBars(&o, out, &count);
+                     return s == CW_OK && close[15] != SmallSeries().close[63] ? CW_ERR_INTERNAL
+                                                                                : s;
                    },
                    sizeof(cw_bar_output)});
   return cases;
