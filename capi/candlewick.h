@@ -192,6 +192,29 @@ typedef enum cw_chart_type {
   CW_CHART_POINT_FIGURE = 7   /* X/O columns of box_size, `reversal` boxes */
 } cw_chart_type;
 
+/* Names of the enums above and of cw_format, one table each, shared by the
+ * command-line tool, the gallery, the tests and the bindings.
+ *
+ * cw_chart_type_name() gives the canonical lower-case name of a chart type:
+ * "candlestick", "hollow", "ohlc", "line", "area", "heikin-ashi", "renko",
+ * "point-figure"; cw_theme_name() gives "classic", "modern", "tradingview",
+ * "light"; cw_format_name() gives "rgba", "rgb", "indexed", "png", "webp"
+ * (lossless), "webp-lossy", "svg".  NULL for a value with no name.  Static
+ * storage, never free it.  Thread-safe. */
+CW_API const char* cw_chart_type_name(int32_t type);
+CW_API const char* cw_theme_name(int32_t theme);
+CW_API const char* cw_format_name(int32_t format);
+
+/* Looks a value up by name (exact, lower-case): the canonical names above,
+ * and the aliases "candles", "pnf", "heikin_ashi", "point_figure" (chart
+ * types) and "webp-lossless" (formats).  On success *out is the value;
+ * otherwise *out is -1 (when out is not NULL).  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (name or out NULL);
+ * CW_ERR_INVALID_ARGUMENT (no such name). */
+CW_API cw_status cw_chart_type_find(const char* name, int32_t* out);
+CW_API cw_status cw_theme_find(const char* name, int32_t* out);
+CW_API cw_status cw_format_find(const char* name, int32_t* out);
+
 /* PNG compression presets: speed against size.  All are lossless. */
 typedef enum cw_png_preset {
   CW_PNG_FASTEST = 0,
@@ -264,13 +287,36 @@ typedef struct cw_chart_options {
                                for the embedded DejaVu Sans; copied at create */
   size_t font_data_size;
   const cw_allocator* allocator; /* NULL: the C library; copied at create */
+  /* Fields below were appended after the first layout; the library reads
+   * each only when struct_size covers it (an older caller gets its
+   * default). */
+  float webp_quality;      /* CW_FORMAT_WEBP_LOSSY quality, 0 (smallest) to
+                              100 (best); default 90.  Also settable later
+                              with cw_chart_set_webp_quality(). */
 } cw_chart_options;
 
 /* Fills `options` with the defaults: 800x600 crisp candlestick, classic
  * theme, volume and grid on, no axes, balanced PNG, the reference layout,
- * default allocator and font, struct_size set.  NULL is a no-op.
- * Thread-safe. */
+ * default allocator and font, WebP quality 90, struct_size set.  NULL is a
+ * no-op.  Thread-safe. */
 CW_API void cw_chart_options_init(cw_chart_options* options);
+
+/* Checks `options` exactly as cw_chart_create() does (font_data included:
+ * it is parsed with FreeType, through the C library's allocator, and
+ * released) and explains the first problem: a NUL-terminated message is
+ * written into `message` (truncated to `message_size` bytes; "" when the
+ * options are good).  `message` may be NULL when message_size is 0.  Use it
+ * to learn why cw_chart_create() failed, since no handle exists then.
+ * Reads `options` only; thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, an allocator with a
+ * NULL hook, or font_data NULL with a non-zero size); CW_ERR_STRUCT_SIZE;
+ * CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the limits);
+ * CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom colour
+ * not opaque, a weight, gap, margin, line width, box size, reversal, label
+ * size or WebP quality out of range, font bytes FreeType cannot load);
+ * CW_ERR_OUT_OF_MEMORY (while parsing the font). */
+CW_API cw_status cw_chart_options_validate(const cw_chart_options* options,
+                                           char* message, size_t message_size);
 
 typedef struct cw_chart cw_chart;
 
@@ -282,10 +328,10 @@ typedef struct cw_chart cw_chart;
  * with a NULL hook, or font_data NULL with a non-zero size);
  * CW_ERR_STRUCT_SIZE; CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the
  * limits); CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom
- * colour not opaque, a weight, gap, margin, line width, box size, reversal
- * or label size out of range, font bytes FreeType cannot load);
+ * colour not opaque, a weight, gap, margin, line width, box size, reversal,
+ * label size or WebP quality out of range, font bytes FreeType cannot load);
  * CW_ERR_OUT_OF_MEMORY.
- * Because no handle exists on failure, the reason is only in the status. */
+ * No handle exists on failure: cw_chart_options_validate() explains it. */
 CW_API cw_status cw_chart_create(const cw_chart_options* options,
                                  cw_chart** out);
 
@@ -413,7 +459,7 @@ typedef enum cw_format {
   CW_FORMAT_PNG = 3,           /* palette PNG when the frame has <= 256
                                   colours (always in crisp mode), else RGB */
   CW_FORMAT_WEBP_LOSSLESS = 4,
-  CW_FORMAT_WEBP_LOSSY = 5,    /* quality from cw_chart_set_webp_quality */
+  CW_FORMAT_WEBP_LOSSY = 5,    /* quality: cw_chart_options.webp_quality */
   CW_FORMAT_SVG = 6            /* the same layout as vector graphics */
 } cw_format;
 
@@ -455,8 +501,9 @@ CW_API cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int
 CW_API cw_status cw_chart_palette(const cw_chart* chart, cw_color* colors, size_t capacity,
                                   size_t* count);
 
-/* Lossy WebP quality, 0 (smallest) to 100 (best); default 90.  One thread
- * at a time per chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
+/* Lossy WebP quality, 0 (smallest) to 100 (best); initially
+ * cw_chart_options.webp_quality (default 90).  One thread at a time per
+ * chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
  * CW_ERR_INVALID_ARGUMENT (out of range or NaN; the quality is unchanged). */
 CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
 

@@ -8,9 +8,12 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 #include "tests/test_support.h"
 
 namespace {
+
+using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
@@ -455,26 +458,9 @@ TEST(CustomColors, ReplaceTheTheme) {
   cw_chart_destroy(c);
 }
 
-// An allocator that counts and can be told to fail the k-th allocation.
-struct CountingAllocator {
-  int allocations = 0;
-  int frees = 0;
-  int fail_at = -1;  // 0-based allocation index to refuse
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* self = static_cast<CountingAllocator*>(opaque);
-    if (self->allocations++ == self->fail_at) return nullptr;
-    if (alignment < sizeof(void*)) alignment = sizeof(void*);
-    return std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-  }
-  static void Free(void* opaque, void* p) {
-    static_cast<CountingAllocator*>(opaque)->frees++;
-    std::free(p);
-  }
-};
-
 TEST(Allocator, EveryHandleAndBufferAllocationGoesThroughTheHooks) {
-  CountingAllocator counter;
-  cw_allocator hooks = {&counter, &CountingAllocator::Alloc, &CountingAllocator::Free};
+  TestingAllocator counter;
+  cw_allocator hooks = counter.hooks();
   cw_chart_options o;
   cw_chart_options_init(&o);
   o.allocator = &hooks;
@@ -497,8 +483,8 @@ TEST(Allocator, FailureAtEveryAllocationIsReportedAndLeaksNothing) {
   Series s = MakeSeries(60, 12);
   cw_ohlcv v = s.View();
   // Count how many allocations one create + PNG + RGBA buffer takes.
-  CountingAllocator probe;
-  cw_allocator hooks = {&probe, &CountingAllocator::Alloc, &CountingAllocator::Free};
+  TestingAllocator probe;
+  cw_allocator hooks = probe.hooks();
   cw_chart_options o;
   cw_chart_options_init(&o);
   o.allocator = &hooks;
@@ -512,12 +498,12 @@ TEST(Allocator, FailureAtEveryAllocationIsReportedAndLeaksNothing) {
     cw_buffer_destroy(rgba);
     cw_chart_destroy(c);
   }
-  const int total = probe.allocations;
+  const int64_t total = probe.attempts;
   ASSERT_GT(total, 2);
-  for (int k = 0; k < total; ++k) {
-    CountingAllocator failing;
+  for (int64_t k = 0; k < total; ++k) {
+    TestingAllocator failing;
     failing.fail_at = k;
-    cw_allocator fh = {&failing, &CountingAllocator::Alloc, &CountingAllocator::Free};
+    cw_allocator fh = failing.hooks();
     o.allocator = &fh;
     cw_chart* c = nullptr;
     const cw_status created = cw_chart_create(&o, &c);
@@ -539,7 +525,7 @@ TEST(Allocator, FailureAtEveryAllocationIsReportedAndLeaksNothing) {
       cw_buffer_destroy(rgba);
       cw_chart_destroy(c);
     }
-    EXPECT_EQ(failing.allocations - (k < failing.allocations ? 1 : 0), failing.frees)
+    EXPECT_EQ(failing.allocations, failing.frees)
         << "leak after failing allocation " << k;
   }
 }

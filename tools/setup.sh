@@ -14,6 +14,8 @@ packages=(
   dpkg-dev
   # tools/install.sh's tests: an out-of-tree CMake project, readelf.
   cmake binutils
+  # The ABI check against capi/abi/candlewick.abi (abidw, abidiff).
+  abigail-tools
   # Libraries of the core.
   libabsl-dev libhwy-dev libspng-dev zlib1g-dev
   libwebp-dev libfreetype-dev fonts-dejavu-core
