@@ -21,6 +21,9 @@ packages=(
   libwebp-dev libfreetype-dev fonts-dejavu-core
   # Tests and benchmarks.
   libgtest-dev libgmock-dev libbenchmark-dev
+  # The libFuzzer targets (fuzz/, bazel --config=fuzz): clang and its
+  # sanitizer and libFuzzer runtimes.
+  clang-14 libclang-rt-14-dev
   # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3).
   swig python3 python3-dev python3-numpy python3-pytest
 )

@@ -5,7 +5,9 @@
 #      tests are tagged no_sanitizer and skipped: their hosts are not
 #      instrumented);
 #   3. ThreadSanitizer: the tests tagged `concurrency`;
-#   4. the install: tools/install.sh into a temporary prefix, the library's
+#   4. the libFuzzer targets (fuzz/, clang-14 with ASan + UBSan), 45 s each
+#      from the committed seed corpus: any finding fails (tools/fuzz.sh);
+#   5. the install: tools/install.sh into a temporary prefix, the library's
 #      SONAME, dependencies and exports, and the README's C (pkg-config) and
 #      CMake samples built and run against it.
 # Any failure, leak or race fails the script.
@@ -29,6 +31,9 @@ rc=$?
 set -e
 # Exit code 4 means no test carries the tag yet: nothing to run, not a failure.
 if [ $rc -ne 0 ] && [ $rc -ne 4 ]; then exit $rc; fi
+
+echo "=== fuzzing: tools/fuzz.sh 45 (each target 45 s, ASan + UBSan)"
+./tools/fuzz.sh 45
 
 echo "=== tools/install.sh into a temporary prefix; C and CMake users of it"
 ./tests/install/install_test.sh
