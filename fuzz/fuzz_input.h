@@ -101,7 +101,9 @@ class FuzzInput {
   }
 
   std::string String(size_t max) {
-    const size_t n = std::min<size_t>(Below(static_cast<uint32_t>(max + 1)), remaining());
+    // The length first: it consumes bytes, which remaining() must see.
+    const size_t want = Below(static_cast<uint32_t>(max + 1));
+    const size_t n = std::min(want, remaining());
     std::string s(reinterpret_cast<const char*>(p_), n);
     p_ += n;
     return s;
