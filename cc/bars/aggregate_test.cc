@@ -350,6 +350,30 @@ TEST(RangeBars, BarsFollowOpenNearerExtremeFartherExtremeClose) {
   ExpectSameRows(Aggregate(in, spec), {{0, 10, 12, 9, 12, 5, 0}, {0, 12, 14, 12, 13, 0, 0}});
 }
 
+TEST(RangeBars, PricesOfOppositeSignsNearTheLargestDoubleStayOnTheGrid) {
+  // -3 and 3 units of 2^1022 with a range of one unit: p - base overflows a
+  // double (it made steps infinite, and its conversion to an integer was
+  // undefined: a fuzzer finding), yet every edge lies between the prices.
+  const double u = 0x1p1022;
+  const Table up = Ticks({0, 1}, {-3 * u, 3 * u}, {1, 2});
+  BarSpec spec;
+  spec.method = BarMethod::kRange;
+  spec.range = u;
+  ExpectSameRows(Aggregate(TickInput(up), spec), {{0, -3 * u, -2 * u, -3 * u, -2 * u, 3, 1},
+                                                  {1, -2 * u, -u, -2 * u, -u, 0, 1},
+                                                  {1, -u, 0, -u, 0, 0, 1},
+                                                  {1, 0, u, 0, u, 0, 1},
+                                                  {1, u, 2 * u, u, 2 * u, 0, 1},
+                                                  {1, 2 * u, 3 * u, 2 * u, 3 * u, 0, 1}});
+  const Table down = Ticks({0, 1}, {3 * u, -3 * u}, {1, 2});
+  ExpectSameRows(Aggregate(TickInput(down), spec), {{0, 3 * u, 3 * u, 2 * u, 2 * u, 3, 1},
+                                                    {1, 2 * u, 2 * u, u, u, 0, 1},
+                                                    {1, u, u, 0, 0, 0, 1},
+                                                    {1, 0, 0, -u, -u, 0, 1},
+                                                    {1, -u, -u, -2 * u, -2 * u, 0, 1},
+                                                    {1, -2 * u, -2 * u, -3 * u, -3 * u, 0, 1}});
+}
+
 // --------------------------------------------- Heikin-Ashi, renko, P&F
 
 TEST(HeikinAshiBars, EqualTheChartsHeikinAshiExactly) {

@@ -149,10 +149,7 @@ double MaxAbs(const StridedView<double>& v) {
 }
 
 RenkoSteps::Run RenkoSteps::Push(double c) {
-  // Boxes from the first close; for huge prices the difference may
-  // overflow, and the two quotients (each within 2^52 of zero) give it.
-  const bool huge = !(std::fabs(c) < kHugePrice && std::fabs(c0_) < kHugePrice);
-  const double q = huge ? c / box_ - c0_ / box_ : (c - c0_) / box_;
+  const double q = BoxesBetween(c0_, c, box_);  // boxes from the first close
   const int64_t up_to = static_cast<int64_t>(std::floor(q));
   const int64_t down_to = static_cast<int64_t>(std::ceil(q));
   Run run;
@@ -171,11 +168,19 @@ RenkoSteps::Run RenkoSteps::Push(double c) {
 }
 
 double RenkoSteps::Edge(int64_t box_index) const {
-  const double e = c0_ + static_cast<double>(box_index) * box_;
-  if (std::isfinite(e) && std::fabs(c0_) < kHugePrice) return e;
-  // Edges lie between two closes, so this is finite where the plain sum
-  // may overflow on the way.
-  return (c0_ * 0.5 + static_cast<double>(box_index) * (box_ * 0.5)) * 2;
+  // Edges lie between two closes.
+  return GridEdge(c0_, static_cast<double>(box_index), box_);
+}
+
+double BoxesBetween(double from, double to, double box) {
+  const bool huge = !(std::fabs(to) < kHugePrice && std::fabs(from) < kHugePrice);
+  return huge ? to / box - from / box : (to - from) / box;
+}
+
+double GridEdge(double base, double k, double box) {
+  const double e = base + k * box;
+  if (std::isfinite(e) && std::fabs(base) < kHugePrice) return e;
+  return (base * 0.5 + k * (box * 0.5)) * 2;
 }
 
 void Renko(StridedView<double> close, double box, HookVector<RenkoBrick>* out) {

@@ -84,6 +84,16 @@ double AverageTrueRange(const OhlcvView& in, size_t period);
 // the same prices scaled down by a power of two (2^1001 and up).
 constexpr double kHugePrice = 0x1p1000;
 
+// (to - from) / box, also where the difference overflows (prices of
+// opposite signs near the largest double): for huge prices the two
+// quotients, each within 2^52 of zero (CheckBoxAgainstPrices), give it.
+double BoxesBetween(double from, double to, double box);
+
+// base + k * box, the edge k boxes from `base`: finite wherever the edge
+// lies between two finite prices, also when the plain form overflows on
+// the way (then computed in halves, an exact scaling).
+double GridEdge(double base, double k, double box);
+
 // The largest |price| / box the grid allows.
 constexpr double kMaxBoxesFromZero = 4503599627370496.0;  // 2^52
 

@@ -173,33 +173,40 @@ absl::Status RangeBars(const BarInput& in, const BarSpec& spec, BarWriter* out) 
       // Completes upwards: the bar closes exactly `range` above its low, and
       // the move beyond makes whole bars of `range` (no rows of their own,
       // volume 0), all on the grid base + k * range of this move.
+      // p - base and the edges beyond may overflow for prices of opposite
+      // signs near the largest double: the grid's overflow-free forms
+      // (bars.h), equal to the plain ones elsewhere. The check against the
+      // prices (at most 2^52 ranges from zero) bounds steps.
       const double base = f.l;
-      out->Add(BarRow{rows.Time(f.first), f.o, base + range, base, base + range, f.v,
-                      static_cast<int64_t>(i)});
-      const double steps = std::max(1.0, std::floor((p - base) / range));
+      const double top = GridEdge(base, 1, range);
+      out->Add(BarRow{rows.Time(f.first), f.o, top, base, top, f.v, static_cast<int64_t>(i)});
+      const double steps = std::max(1.0, std::floor(BoxesBetween(base, p, range)));
       const uint64_t extra = static_cast<uint64_t>(steps) - 1;
       const int64_t t = rows.Time(i);
       out->AddMany(extra, [&](uint64_t j) {
-        const double lo = base + static_cast<double>(j + 1) * range;
-        return BarRow{t, lo, lo + range, lo, lo + range, 0, static_cast<int64_t>(i)};
+        const double lo = GridEdge(base, static_cast<double>(j + 1), range);
+        const double hi = GridEdge(base, static_cast<double>(j + 2), range);
+        return BarRow{t, lo, hi, lo, hi, 0, static_cast<int64_t>(i)};
       });
-      const double open = base + steps * range;
+      const double open = GridEdge(base, steps, range);
       f.Start(i, open, std::max(open, p), std::min(open, p), p, 0);
       moved = p != open;
       return;
     }
     if (p < f.l && f.h - p >= range) {
       const double base = f.h;
-      out->Add(BarRow{rows.Time(f.first), f.o, base, base - range, base - range, f.v,
+      const double bottom = GridEdge(base, -1, range);
+      out->Add(BarRow{rows.Time(f.first), f.o, base, bottom, bottom, f.v,
                       static_cast<int64_t>(i)});
-      const double steps = std::max(1.0, std::floor((base - p) / range));
+      const double steps = std::max(1.0, std::floor(BoxesBetween(p, base, range)));
       const uint64_t extra = static_cast<uint64_t>(steps) - 1;
       const int64_t t = rows.Time(i);
       out->AddMany(extra, [&](uint64_t j) {
-        const double hi = base - static_cast<double>(j + 1) * range;
-        return BarRow{t, hi, hi, hi - range, hi - range, 0, static_cast<int64_t>(i)};
+        const double hi = GridEdge(base, -static_cast<double>(j + 1), range);
+        const double lo = GridEdge(base, -static_cast<double>(j + 2), range);
+        return BarRow{t, hi, hi, lo, lo, 0, static_cast<int64_t>(i)};
       });
-      const double open = base - steps * range;
+      const double open = GridEdge(base, -steps, range);
       f.Start(i, open, std::max(open, p), std::min(open, p), p, 0);
       moved = p != open;
       return;
