@@ -151,7 +151,10 @@ class Builder {
   void DrawPointFigure();
   void DrawBandFills();
   void DrawBandLines();
-  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c);
+  // `v` holds a value per source row (overlays, panels), or with `per_slot`
+  // one per drawn slot (the drawn series itself, aggregated when dense).
+  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c,
+                      bool per_slot = false);
   void DrawPanel(const Panel& p, const YMap& y);
   void DrawPriceAxis(const YMap& y, double step, double first, int decimals, int32_t skip_row,
                      int32_t skip_half);
@@ -379,10 +382,10 @@ void Builder::DrawOhlcBars() {
 }
 
 void Builder::DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width,
-                             ColorIndex c) {
+                             ColorIndex c, bool per_slot) {
   s_->points.clear();
   for (size_t i = 0; i < slots_; ++i) {
-    const double value = Overlay(v, i);
+    const double value = per_slot ? v[i] : Overlay(v, i);
     s_->points.push_back(x_.Center(i));
     s_->points.push_back(std::isnan(value) ? NAN : static_cast<float>(y.Y(value) + 0.5));
   }
@@ -416,7 +419,7 @@ void Builder::DrawLine(bool area) {
     out_->Columns(first, s_->tops.data(), s_->bottoms.data(),
                   static_cast<uint32_t>(s_->tops.size()), fc);
   }
-  DrawSeriesLine(bars_.close, price_, o_.line_width, c_.line);
+  DrawSeriesLine(bars_.close, price_, o_.line_width, c_.line, /*per_slot=*/true);
 }
 
 void Builder::DrawRenko() {
