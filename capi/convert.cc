@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <cstddef>
+#include <string>
+
+#include "absl/strings/str_cat.h"
 
 #include "cc/base/status.h"
 
@@ -27,15 +30,26 @@ ChartData SeriesOnly(const cw_ohlcv& s) {
   return d;
 }
 
-cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
+cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out, absl::Status* why) {
+  auto fail = [why](ErrorCode code, const std::string& message) {
+    if (why != nullptr) *why = Error(code, message);
+    return static_cast<cw_status>(code);
+  };
   // Width and height are compared as unsigned before narrowing to int32.
   if (in.width < CW_MIN_DIMENSION || in.width > CW_MAX_DIMENSION ||
       in.height < CW_MIN_DIMENSION || in.height > CW_MAX_DIMENSION) {
-    return CW_ERR_SIZE_OUT_OF_RANGE;
+    return fail(ErrorCode::kSizeOutOfRange,
+                absl::StrCat("width and height must be in [", CW_MIN_DIMENSION, ", ",
+                             CW_MAX_DIMENSION, "], got ", in.width, "x", in.height));
   }
-  if (!IsKnownTheme(in.theme) || in.type < 0 || in.type >= kChartTypeCount ||
-      !IsKnownPngPreset(in.png_preset)) {
-    return CW_ERR_INVALID_ARGUMENT;
+  if (!IsKnownTheme(in.theme)) {
+    return fail(ErrorCode::kInvalidArgument, absl::StrCat("unknown theme ", in.theme));
+  }
+  if (in.type < 0 || in.type >= kChartTypeCount) {
+    return fail(ErrorCode::kInvalidArgument, absl::StrCat("unknown chart type ", in.type));
+  }
+  if (!IsKnownPngPreset(in.png_preset)) {
+    return fail(ErrorCode::kInvalidArgument, absl::StrCat("unknown PNG preset ", in.png_preset));
   }
   LayoutOptions& o = out->layout;
   o.width = static_cast<int32_t>(in.width);
@@ -59,7 +73,9 @@ cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
   o.font_size = in.label_size;
   out->png_preset = static_cast<PngPreset>(in.png_preset);
   const absl::Status st = Chart::ValidateOptions(*out);
-  return st.ok() ? CW_OK : static_cast<cw_status>(CodeOf(st));
+  if (st.ok()) return CW_OK;
+  if (why != nullptr) *why = st;
+  return static_cast<cw_status>(CodeOf(st));
 }
 
 cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartData* out,

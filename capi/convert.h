@@ -3,6 +3,7 @@
 #ifndef CANDLEWICK_CAPI_CONVERT_H_
 #define CANDLEWICK_CAPI_CONVERT_H_
 
+#include "absl/status/status.h"
 #include "capi/candlewick.h"
 #include "cc/base/allocator.h"
 #include "cc/chart/chart.h"
@@ -18,8 +19,10 @@ StridedView<double> ToView(const cw_f64_column& c);
 // A render of the series alone (the first API's calls).
 ChartData SeriesOnly(const cw_ohlcv& s);
 
-// Maps and range-checks options. Returns a cw_status (CW_OK on success).
-cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out);
+// Maps and range-checks options. Returns a cw_status (CW_OK on success);
+// when `why` is given, a failure's explanation goes there too.
+cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out,
+                         absl::Status* why = nullptr);
 
 // Holds the converted overlay/band/panel arrays between renders, so a
 // render converts without allocating once capacities are reached.
