@@ -482,9 +482,10 @@ CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
  * stats handle must outlive it, or be detached first (attach NULL).  Many
  * handles may share one stats handle.  cw_indicator_context_attach_stats()
  * and cw_bar_context_attach_stats() do the same for indicator contexts
- * (CW_STATS_INDICATOR) and bar contexts (CW_STATS_AGGREGATE); batch jobs
- * will record CW_STATS_BATCH under the same rules (non-owning, NULL
- * detaches, zero cost when detached). */
+ * (CW_STATS_INDICATOR) and bar contexts (CW_STATS_AGGREGATE), and
+ * cw_renderer_attach_stats() for a renderer, whose batch jobs record
+ * CW_STATS_BATCH, under the same rules (non-owning, NULL detaches, zero
+ * cost when detached). */
 typedef struct cw_stats cw_stats;
 
 /* Kinds of operation.  Built-in kinds are 0..4 (5..7 are reserved for future
@@ -492,14 +493,15 @@ typedef struct cw_stats cw_stats;
  * CW_STATS_LABEL_0 + i.  Stable numbers, never reused. */
 typedef enum cw_stats_kind {
   CW_STATS_RENDER = 0,    /* a rendered raw frame (cw_chart_render_rgba*,
-                             cw_chart_render_frame, cw_chart_render of a
-                             raw format) */
+                             cw_chart_render_frame, cw_chart_render or
+                             cw_renderer_render of a raw format) */
   CW_STATS_ENCODE = 1,    /* an encoded file (cw_chart_render_png, or
-                             cw_chart_render of PNG/WebP/SVG: rasterising +
-                             encoding, timed as one call) */
+                             cw_chart_render or cw_renderer_render of
+                             PNG/WebP/SVG: rasterising + encoding, timed
+                             as one call) */
   CW_STATS_INDICATOR = 2, /* an indicator computation */
   CW_STATS_AGGREGATE = 3, /* resampling / aggregating bars */
-  CW_STATS_BATCH = 4,     /* a batch job */
+  CW_STATS_BATCH = 4,     /* one job of cw_renderer_render_batch() */
   CW_STATS_LABEL_0 = 8    /* the first caller-defined label */
 } cw_stats_kind;
 

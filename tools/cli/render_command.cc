@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "capi/candlewick.h"
 #include "tools/cli/chart_extras.h"
+#include "tools/cli/chart_flags.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/ohlcv_csv.h"
 
@@ -51,42 +52,6 @@ void PrintRenderHelp(FILE* out) {
 
 bool ParseDimension(const char* text, uint32_t* out) {
   return absl::SimpleAtoi(text, out);
-}
-
-int32_t ParseChartType(const std::string& name) {
-  static const struct {
-    const char* name;
-    int32_t type;
-  } kTypes[] = {{"candlestick", CW_CHART_CANDLESTICK}, {"candles", CW_CHART_CANDLESTICK},
-                {"hollow", CW_CHART_HOLLOW},           {"ohlc", CW_CHART_OHLC},
-                {"line", CW_CHART_LINE},               {"area", CW_CHART_AREA},
-                {"heikin-ashi", CW_CHART_HEIKIN_ASHI}, {"renko", CW_CHART_RENKO},
-                {"pnf", CW_CHART_POINT_FIGURE},        {"point-figure", CW_CHART_POINT_FIGURE}};
-  for (const auto& t : kTypes) {
-    if (name == t.name) return t.type;
-  }
-  return -1;
-}
-
-int32_t ParseFormat(const std::string& name) {
-  static const struct {
-    const char* name;
-    int32_t format;
-  } kFormats[] = {{"png", CW_FORMAT_PNG},   {"webp", CW_FORMAT_WEBP_LOSSLESS},
-                  {"webp-lossy", CW_FORMAT_WEBP_LOSSY}, {"svg", CW_FORMAT_SVG},
-                  {"rgba", CW_FORMAT_RGBA8}, {"rgb", CW_FORMAT_RGB8},
-                  {"indexed", CW_FORMAT_INDEXED8}};
-  for (const auto& f : kFormats) {
-    if (name == f.name) return f.format;
-  }
-  return -1;
-}
-
-int32_t FormatFromExtension(const std::string& path) {
-  const size_t dot = path.rfind('.');
-  if (dot == std::string::npos) return CW_FORMAT_PNG;
-  const int32_t f = ParseFormat(path.substr(dot + 1));
-  return f < 0 ? CW_FORMAT_PNG : f;
 }
 
 bool ReadFile(const std::string& path, std::string* bytes) {
@@ -151,21 +116,13 @@ int RunRender(int argc, char** argv) {
       if (!value(&v) || !ParseDimension(v, &options.height)) return Usage("bad height", v);
     } else if (arg == "-t" || arg == "--theme") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      const std::string t = v;
-      if (t == "classic") options.theme = CW_THEME_CLASSIC;
-      else if (t == "modern") options.theme = CW_THEME_MODERN;
-      else if (t == "tradingview") options.theme = CW_THEME_TRADINGVIEW;
-      else if (t == "light") options.theme = CW_THEME_LIGHT;
-      else return Usage("unknown theme", v);
+      if (!ParseTheme(v, &options.theme)) return Usage("unknown theme", v);
     } else if (arg == "--type") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      const int32_t type = ParseChartType(v);
-      if (type < 0) return Usage("unknown chart type", v);
-      options.type = type;
+      if (!ParseChartType(v, &options.type)) return Usage("unknown chart type", v);
     } else if (arg == "-f" || arg == "--format") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      format = ParseFormat(v);
-      if (format < 0) return Usage("unknown format", v);
+      if (!ParseFormat(v, &format)) return Usage("unknown format", v);
     } else if (arg == "--axes") {
       options.show_axes = 1;
     } else if (arg == "--antialias") {
@@ -189,11 +146,7 @@ int RunRender(int argc, char** argv) {
       if (!value(&v) || !absl::SimpleAtof(v, &webp_quality)) return Usage("bad quality", v);
     } else if (arg == "--png") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      const std::string p = v;
-      if (p == "fastest") options.png_preset = CW_PNG_FASTEST;
-      else if (p == "balanced") options.png_preset = CW_PNG_BALANCED;
-      else if (p == "smallest") options.png_preset = CW_PNG_SMALLEST;
-      else return Usage("unknown PNG preset", v);
+      if (!ParsePngPreset(v, &options.png_preset)) return Usage("unknown PNG preset", v);
     } else if (arg == "--no-volume") {
       options.show_volume = 0;
     } else if (arg == "--no-grid") {
