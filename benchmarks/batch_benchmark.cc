@@ -112,6 +112,19 @@ struct Data {
   }
 };
 
+// A renderer with the default options (64 MiB of idle charts).
+struct Renderer {
+  cw_renderer* r = nullptr;
+  Renderer() {
+    cw_renderer_options ro;
+    cw_renderer_options_init(&ro);
+    if (cw_renderer_create(&ro, &r) != CW_OK) r = nullptr;
+  }
+  ~Renderer() { cw_renderer_destroy(r); }
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+};
+
 // Baseline: one chart, one thread, render + PNG in a loop.
 void BM_ChartLoop(benchmark::State& state) {
   Data d;
@@ -147,10 +160,9 @@ BENCHMARK(BM_ChartLoop)->Unit(benchmark::kMicrosecond)->UseRealTime();
 // cache lookup and the lending.
 void BM_RendererSingle(benchmark::State& state) {
   Data d;
-  cw_renderer_options ro;
-  cw_renderer_options_init(&ro);
-  cw_renderer* r = nullptr;
-  if (cw_renderer_create(&ro, &r) != CW_OK) {
+  Renderer renderer;
+  cw_renderer* const r = renderer.r;
+  if (r == nullptr) {
     state.SkipWithError("cw_renderer_create");
     return;
   }
@@ -170,7 +182,6 @@ void BM_RendererSingle(benchmark::State& state) {
   }
   meter.Report(state, state.iterations());
   state.SetItemsProcessed(state.iterations());
-  cw_renderer_destroy(r);
 }
 BENCHMARK(BM_RendererSingle)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
@@ -178,10 +189,9 @@ BENCHMARK(BM_RendererSingle)->Unit(benchmark::kMicrosecond)->UseRealTime();
 // threads (the calling thread included); outputs released after each call.
 void BM_Batch(benchmark::State& state) {
   Data d;
-  cw_renderer_options ro;
-  cw_renderer_options_init(&ro);
-  cw_renderer* r = nullptr;
-  if (cw_renderer_create(&ro, &r) != CW_OK) {
+  Renderer renderer;
+  cw_renderer* const r = renderer.r;
+  if (r == nullptr) {
     state.SkipWithError("cw_renderer_create");
     return;
   }
@@ -212,7 +222,6 @@ void BM_Batch(benchmark::State& state) {
   info.struct_size = sizeof info;
   cw_renderer_get_info(r, &info);
   state.counters["cached_charts"] = static_cast<double>(info.cached_charts);
-  cw_renderer_destroy(r);
 }
 BENCHMARK(BM_Batch)->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMillisecond)->UseRealTime();
 
