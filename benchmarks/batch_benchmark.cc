@@ -112,17 +112,22 @@ struct Data {
   }
 };
 
-// A renderer with the default options (64 MiB of idle charts).
-struct Renderer {
+// The data and a renderer with the default options (64 MiB of idle
+// charts); Ready() skips the benchmark when the renderer is missing.
+struct WithRenderer : Data {
   cw_renderer* r = nullptr;
-  Renderer() {
+  WithRenderer() {
     cw_renderer_options ro;
     cw_renderer_options_init(&ro);
     if (cw_renderer_create(&ro, &r) != CW_OK) r = nullptr;
   }
-  ~Renderer() { cw_renderer_destroy(r); }
-  Renderer(const Renderer&) = delete;
-  Renderer& operator=(const Renderer&) = delete;
+  ~WithRenderer() { cw_renderer_destroy(r); }
+  WithRenderer(const WithRenderer&) = delete;
+  WithRenderer& operator=(const WithRenderer&) = delete;
+  bool Ready(benchmark::State& state) const {
+    if (r == nullptr) state.SkipWithError("cw_renderer_create");
+    return r != nullptr;
+  }
 };
 
 // Baseline: one chart, one thread, render + PNG in a loop.
@@ -159,13 +164,9 @@ BENCHMARK(BM_ChartLoop)->Unit(benchmark::kMicrosecond)->UseRealTime();
 // The same chart through cw_renderer_render on one thread: the cost of the
 // cache lookup and the lending.
 void BM_RendererSingle(benchmark::State& state) {
-  Data d;
-  Renderer renderer;
-  cw_renderer* const r = renderer.r;
-  if (r == nullptr) {
-    state.SkipWithError("cw_renderer_create");
-    return;
-  }
+  const WithRenderer d;
+  if (!d.Ready(state)) return;
+  cw_renderer* const r = d.r;
   cw_render_job job;
   cw_render_job_init(&job, &d.options, &d.data, CW_FORMAT_PNG);
   for (int i = 0; i < 3; ++i) {
@@ -188,13 +189,9 @@ BENCHMARK(BM_RendererSingle)->Unit(benchmark::kMicrosecond)->UseRealTime();
 // kJobsPerBatch charts per cw_renderer_render_batch call on range(0)
 // threads (the calling thread included); outputs released after each call.
 void BM_Batch(benchmark::State& state) {
-  Data d;
-  Renderer renderer;
-  cw_renderer* const r = renderer.r;
-  if (r == nullptr) {
-    state.SkipWithError("cw_renderer_create");
-    return;
-  }
+  const WithRenderer d;
+  if (!d.Ready(state)) return;
+  cw_renderer* const r = d.r;
   std::vector<cw_render_job> jobs(kJobsPerBatch);
   for (cw_render_job& j : jobs) cw_render_job_init(&j, &d.options, &d.data, CW_FORMAT_PNG);
   cw_batch_options bo;
