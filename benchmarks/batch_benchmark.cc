@@ -12,6 +12,7 @@
 //   bazel run --config=opt //benchmarks:batch_benchmark --
 //       --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true
 #include <malloc.h>
+#include <time.h>
 
 #include <algorithm>
 #include <atomic>
@@ -82,21 +83,33 @@ constexpr uint32_t kWidth = 800, kHeight = 600;
 constexpr size_t kCandles = 100;
 constexpr size_t kJobsPerBatch = 64;
 
-// Allocations and bytes between construction and Report, per chart.
+double ProcessCpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+// Between construction and Report, per chart: allocations and bytes, and
+// the CPU time of the whole process (every worker thread included), which
+// gives each core's throughput even when other work shares the machine.
 class AllocationMeter {
  public:
   AllocationMeter()
-      : allocations_(g_allocations.load()), bytes_(g_allocated_bytes.load()) {}
+      : allocations_(g_allocations.load()),
+        bytes_(g_allocated_bytes.load()),
+        cpu_(ProcessCpuSeconds()) {}
   void Report(benchmark::State& state, uint64_t charts) const {
     if (charts == 0) return;
-    state.counters["allocs_per_chart"] =
-        static_cast<double>(g_allocations.load() - allocations_) / static_cast<double>(charts);
+    const double n = static_cast<double>(charts);
+    state.counters["allocs_per_chart"] = static_cast<double>(g_allocations.load() - allocations_) / n;
     state.counters["alloc_bytes_per_chart"] =
-        static_cast<double>(g_allocated_bytes.load() - bytes_) / static_cast<double>(charts);
+        static_cast<double>(g_allocated_bytes.load() - bytes_) / n;
+    state.counters["charts_per_cpu_s"] = n / (ProcessCpuSeconds() - cpu_);
   }
 
  private:
   uint64_t allocations_, bytes_;
+  double cpu_;
 };
 
 struct Data {
@@ -242,6 +255,8 @@ class SummaryReporter : public benchmark::ConsoleReporter {
       }
       auto allocs = run.counters.find("allocs_per_chart");
       if (allocs != run.counters.end()) allocs_[name] = allocs->second.value;
+      auto cpu = run.counters.find("charts_per_cpu_s");
+      if (cpu != run.counters.end() && !aggregate) cpu_[name].push_back(cpu->second.value);
     }
   }
 
@@ -252,8 +267,8 @@ class SummaryReporter : public benchmark::ConsoleReporter {
     if (!(loop > 0) || !(one > 0)) return;
     std::printf(
         "\nSummary (100 candles, 800x600, PNG balanced; %s; %u CPUs):\n"
-        "| work | charts/s | x batch on 1 thread | per core x single-chart loop | allocations per chart |\n"
-        "|---|---:|---:|---:|---:|\n",
+        "| work | charts/s | x batch on 1 thread | per core x single-chart loop | charts per CPU-second x loop | allocations per chart |\n"
+        "|---|---:|---:|---:|---:|---:|\n",
         samples_.begin()->second.size() > 1 || !median_.empty() ? "medians of the repetitions"
                                                                  : "one run each",
         cpus);
@@ -262,8 +277,9 @@ class SummaryReporter : public benchmark::ConsoleReporter {
       if (!(rate > 0)) return;
       const unsigned cores = std::min(threads, cpus);
       auto a = allocs_.find(name);
-      std::printf("| %s | %.0f | %.2fx | %.2fx | %.2f |\n", label, rate, rate / one,
-                  rate / cores / loop, a != allocs_.end() ? a->second : -1.0);
+      std::printf("| %s | %.0f | %.2fx | %.2fx | %.2fx | %.2f |\n", label, rate, rate / one,
+                  rate / cores / loop, Median(cpu_, name) / Median(cpu_, "BM_ChartLoop/real_time"),
+                  a != allocs_.end() ? a->second : -1.0);
     };
     row("single chart, render + PNG loop (baseline)", "BM_ChartLoop/real_time", 1);
     row("cw_renderer_render, 1 thread", "BM_RendererSingle/real_time", 1);
@@ -282,6 +298,15 @@ class SummaryReporter : public benchmark::ConsoleReporter {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
   }
+  static double Median(const std::map<std::string, std::vector<double>>& m,
+                       const std::string& name) {
+    auto s = m.find(name);
+    if (s == m.end() || s->second.empty()) return 0;
+    std::vector<double> v = s->second;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  }
+  std::map<std::string, std::vector<double>> cpu_;
   std::map<std::string, double> median_;
   std::map<std::string, std::vector<double>> samples_;
   std::map<std::string, double> allocs_;

@@ -37,8 +37,9 @@ def load(path):
     for b in doc["benchmarks"]:
         if b.get("run_type") != "iteration" or b.get("error_occurred"):
             continue
-        r = runs.setdefault(b["run_name"], {"rates": [], "allocs": [], "bytes": []})
+        r = runs.setdefault(b["run_name"], {"rates": [], "allocs": [], "bytes": [], "cpu": []})
         r["rates"].append(b["items_per_second"])
+        r["cpu"].append(b.get("charts_per_cpu_s", float("nan")))
         r["allocs"].append(b.get("allocs_per_chart", float("nan")))
         r["bytes"].append(b.get("alloc_bytes_per_chart", float("nan")))
         if "png_bytes" in b:
@@ -76,21 +77,27 @@ def section(path, command=None):
     w("```")
     w("")
     w("| work | charts/s | ms per chart | x batch on 1 thread | per core x the loop "
-      "| allocations per chart | bytes allocated per chart |")
-    w("|---|---:|---:|---:|---:|---:|---:|")
+      "| per CPU-second x the loop | allocations per chart | bytes allocated per chart |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|")
+    loop_cpu = statistics.median(loop["cpu"])
     for name, label, threads in ROWS:
         if name not in runs:
             continue
         rate = med[name]
         cores = min(threads, cpus) if cpus else threads
-        w("| %s | %s | %.3f | %.2fx | %.2fx | %.2f | %s |" % (
+        w("| %s | %s | %.3f | %.2fx | %.2fx | %.2fx | %.2f | %s |" % (
             label, "{:,.0f}".format(rate), 1e3 / rate, rate / med["BM_Batch/1/real_time"],
             rate / cores / med["BM_ChartLoop/real_time"],
+            statistics.median(runs[name]["cpu"]) / loop_cpu,
             statistics.median(runs[name]["allocs"]),
             "{:,.0f}".format(statistics.median(runs[name]["bytes"]))))
     w("")
     png = loop.get("png_bytes")
     two = med.get("BM_Batch/2/real_time")
+    w("\"Per core\" divides the wall-clock rate by the CPUs the threads can use; \"per "
+      "CPU-second\" divides the charts by the CPU time the whole process used (all its "
+      "threads), which other work on the machine does not inflate.")
+    w("")
     w("The PNG is %s bytes; the two allocations of a chart are its `cw_buffer` handle and "
       "the bytes it holds, and nothing else is allocated in the steady state (zlib's state, "
       "row buffers and frames are kept by each cached chart)." % (
