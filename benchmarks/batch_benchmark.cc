@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -256,7 +257,13 @@ class SummaryReporter : public benchmark::ConsoleReporter {
       auto allocs = run.counters.find("allocs_per_chart");
       if (allocs != run.counters.end()) allocs_[name] = allocs->second.value;
       auto cpu = run.counters.find("charts_per_cpu_s");
-      if (cpu != run.counters.end() && !aggregate) cpu_[name].push_back(cpu->second.value);
+      if (cpu != run.counters.end()) {
+        // The median aggregate when repeated (--benchmark_display_aggregates_only
+        // shows only aggregates), else every run's figure.
+        if (aggregate) cpu_[name].clear();
+        if (aggregate || cpu_median_.count(name) == 0) cpu_[name].push_back(cpu->second.value);
+        if (aggregate) cpu_median_.insert(name);
+      }
     }
   }
 
@@ -307,6 +314,7 @@ class SummaryReporter : public benchmark::ConsoleReporter {
     return v[v.size() / 2];
   }
   std::map<std::string, std::vector<double>> cpu_;
+  std::set<std::string> cpu_median_;
   std::map<std::string, double> median_;
   std::map<std::string, std::vector<double>> samples_;
   std::map<std::string, double> allocs_;
