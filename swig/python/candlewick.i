@@ -12,9 +12,12 @@
  *     buffer protocol, contiguous or strided (cwpy/columns.c);
  *   - the PNG OUT as `bytes` (one copy of the small encoded file, after
  *     which the library buffer is destroyed at once);
- *   - the RGBA frame OUT as a NumPy array that OWNS the library buffer, so
- *     the frame is never copied and is released by cw_buffer_destroy()
- *     exactly when the array is collected (cwpy/render.c);
+ *   - the RGBA frame OUT as a read-only buffer that OWNS the library
+ *     buffer, so the frame is never copied and is released by
+ *     cw_buffer_destroy() exactly when the last array over it is collected
+ *     (cwpy/arrays.c);
+ *   - only the buffer protocol, never NumPy's C API: the extension builds
+ *     without NumPy's headers and works with NumPy 1.x and 2.x alike;
  *   - the GIL is released around every library call, so charts render in
  *     parallel from several threads (the Python layer serialises calls per
  *     handle).
@@ -31,13 +34,7 @@
 %}
 
 %{
-/* This translation unit loads NumPy's C API table for the whole module. */
-#define CWPY_NUMPY_IMPORT
 #include "cwpy_internal.h"
-%}
-
-%init %{
-  import_array();
 %}
 
 %include <typemaps.i>
@@ -138,6 +135,7 @@
   if (PyErr_Occurred()) SWIG_fail;
 }
 %enddef
+CWPY_MAY_RAISE(cwpy_set_array_factory)
 CWPY_MAY_RAISE(cwpy_render_png_bytes)
 CWPY_MAY_RAISE(cwpy_render_rgba_array)
 CWPY_MAY_RAISE(cwpy_chart_create)
@@ -162,13 +160,16 @@ CWPY_MAY_RAISE(cwpy_bars)
 /* The Python helpers (cwpy/cwpy.h), under their Python names               */
 /* ------------------------------------------------------------------------ */
 
+/* Output arrays and frames. */
+%rename("set_array_factory") cwpy_set_array_factory;
+%rename("live_frame_count") cwpy_live_frame_count;
+
 /* Charts: creation with an optional font; library-owned outputs only
  * through helpers, so a raw cw_buffer* never reaches Python (where a
  * forgotten cw_buffer_destroy would leak it). */
 %rename("chart_create") cwpy_chart_create;
 %rename("render_png_bytes") cwpy_render_png_bytes;
 %rename("render_rgba_array") cwpy_render_rgba_array;
-%rename("live_frame_count") cwpy_live_frame_count;
 %rename("render") cwpy_render;
 %rename("palette") cwpy_chart_palette;
 

@@ -15,6 +15,7 @@ import pytest
 import candlewick
 from candlewick import Band, CandlewickError, Line, Panel, Status, lowlevel
 from candlewick_testing import pngdecode, runner
+from candlewick_testing.frames import frame_owner
 from candlewick_testing.series import ohlcv, random_walk
 
 WIDTH, HEIGHT = 240, 160
@@ -94,7 +95,7 @@ def test_raw_frames_own_the_library_buffer(chart, series, fmt):
     assert frame.shape == RAW_SHAPES[fmt] and frame.dtype == np.uint8
     assert frame.flags.c_contiguous and not frame.flags.owndata
     assert not frame.flags.writeable
-    assert type(frame.base).__name__ == "PyCapsule"
+    assert type(frame_owner(frame)).__name__ == "Frame"
     assert lowlevel.live_frame_count() == before + 1
     del frame
     assert lowlevel.live_frame_count() == before

@@ -73,6 +73,10 @@ import numpy as _np
 
 from . import lowlevel
 
+# Output arrays are made by NumPy's own constructor: the extension uses only
+# the buffer protocol, so it works with whichever NumPy is installed.
+lowlevel.set_array_factory(_np.empty)
+
 __all__ = [
     "Band",
     "CHART_TYPES",
@@ -435,6 +439,13 @@ def _extras(overlays, bands, panels, title):
             _text("title", title))
 
 
+def _frame_array(frame):
+    """A read-only array over a library-owned frame, without a copy: the
+    array's base (a memoryview) holds the frame, whose cw_buffer is destroyed
+    when the last array or view over it is collected."""
+    return _np.asarray(frame)
+
+
 def _format(value):
     if isinstance(value, str):
         try:
@@ -779,8 +790,8 @@ class Chart(_StatsAttachment):
         array that owns the library's frame (no copy; freed with the array).
 
         Raises as :meth:`render_png` (except ENCODE)."""
-        return self._call(lowlevel.render_rgba_array,
-                          (_time_column(time), open, high, low, close, volume))
+        return _frame_array(self._call(lowlevel.render_rgba_array,
+                                       (_time_column(time), open, high, low, close, volume)))
 
     def render_rgba_into(self, out, *, open, high, low, close, volume=None, time=None):
         """Renders the series into ``out``, a writable uint8 array of shape
@@ -835,7 +846,7 @@ class Chart(_StatsAttachment):
             status, result = lowlevel.render(handle, series, extras, fmt)
             if status != Status.OK:
                 raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
-        return result
+        return result if isinstance(result, bytes) else _frame_array(result)
 
     def palette(self):
         """The palette of the last successful render: a new uint32 array of

@@ -1,7 +1,8 @@
 /*
  * What the C helpers of candlewick's Python binding share with each other
  * and with the SWIG typemaps in ../candlewick.i: borrowing columns and
- * frames through the buffer protocol.  Not wrapped (see cwpy.h for what is).
+ * frames through the buffer protocol, making output arrays.  Not wrapped
+ * (cwpy.h lists what is).
  */
 #ifndef CANDLEWICK_SWIG_PYTHON_CWPY_INTERNAL_H_
 #define CANDLEWICK_SWIG_PYTHON_CWPY_INTERNAL_H_
@@ -11,15 +12,6 @@
 #define PY_SSIZE_T_CLEAN
 #endif
 #include <Python.h>
-
-/* NumPy's C API is a table of function pointers that the wrapper's init
- * loads (import_array); the other files of the extension share it. */
-#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
-#define PY_ARRAY_UNIQUE_SYMBOL cwpy_numpy_api
-#ifndef CWPY_NUMPY_IMPORT
-#define NO_IMPORT_ARRAY
-#endif
-#include <numpy/arrayobject.h>
 
 #include <stddef.h>
 #include <stdint.h>
@@ -63,6 +55,19 @@ void cwpy_series_release(cwpy_series* s);
  * (nothing held); else the view is held. */
 int cwpy_pixels_acquire(PyObject* obj, Py_buffer* view, uint8_t** pixels,
                         size_t* buffer_size, size_t* row_stride);
+
+/* A new 1-D array of n items from the registered factory (numpy.empty(n,
+ * dtype)), `itemsize` bytes each, and its memory in *data for the library
+ * to fill.  NULL with a Python exception on failure. */
+PyObject* cwpy_new_array(size_t n, const char* dtype, Py_ssize_t itemsize,
+                         void** data);
+
+/* Wraps a library-owned raw frame of shape (height, width, channels) (ndim
+ * 3) or (height, width) (ndim 2, channels 1) in a Frame object that owns
+ * it and exports it as a read-only buffer.  Takes ownership of `buffer` on
+ * every path; NULL with a Python exception on failure. */
+PyObject* cwpy_wrap_frame(cw_buffer* buffer, int ndim, size_t height,
+                          size_t width, size_t channels);
 
 #ifdef __cplusplus
 }

@@ -165,11 +165,11 @@ cw_status cwpy_indicator_compute(cw_indicator_context* context,
     arrays = PyTuple_New((Py_ssize_t)info.output_count);
     if (arrays == NULL) goto done;
     for (size_t k = 0; k < info.output_count; ++k) {
-      npy_intp dims[1] = {(npy_intp)rows};
-      PyObject* array = PyArray_SimpleNew(1, dims, NPY_FLOAT64);
+      void* data = NULL;
+      PyObject* array = cwpy_new_array(rows, "f8", sizeof(double), &data);
       if (array == NULL) goto done;
       PyTuple_SET_ITEM(arrays, (Py_ssize_t)k, array);
-      outputs[k] = (double*)PyArray_DATA((PyArrayObject*)array);
+      outputs[k] = (double*)data;
     }
     Py_BEGIN_ALLOW_THREADS
     status = cw_indicator_compute(context, id, inputs, input_count, values,
