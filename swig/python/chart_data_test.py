@@ -3,7 +3,6 @@ borrowed in place, the palette, the WebP quality, layout options and fonts,
 and every error path of them."""
 
 import gc
-import os
 import struct
 import sys
 import tracemalloc
@@ -15,13 +14,13 @@ import pytest
 import candlewick
 from candlewick import Band, CandlewickError, Line, Panel, Status, lowlevel
 from candlewick_testing import pngdecode, runner
+from candlewick_testing.files import MONO_FONT
 from candlewick_testing.frames import frame_owner
 from candlewick_testing.series import ohlcv, random_walk
 
 WIDTH, HEIGHT = 240, 160
 RAW_SHAPES = {"rgba": (HEIGHT, WIDTH, 4), "rgb": (HEIGHT, WIDTH, 3), "indexed": (HEIGHT, WIDTH)}
-FONT = os.path.join(os.environ.get("TEST_SRCDIR", ""), "system", "share", "fonts", "truetype",
-                    "dejavu", "DejaVuSansMono.ttf")
+FONT = MONO_FONT
 
 
 @pytest.fixture
