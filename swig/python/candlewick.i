@@ -98,6 +98,15 @@
   $result = SWIG_Python_AppendOutput(
       $result, SWIG_NewPointerObj(temp$argnum, $descriptor(cw_bar_context*), 0));
 }
+%typemap(in, numinputs=0) cw_indicator_stream** out
+    (cw_indicator_stream* temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) cw_indicator_stream** out {
+  $result = SWIG_Python_AppendOutput(
+      $result,
+      SWIG_NewPointerObj(temp$argnum, $descriptor(cw_indicator_stream*), 0));
+}
 /* cw_indicator_find's id: returned after the status (0 when unknown). */
 %typemap(in, numinputs=0) cw_indicator_id* out (cw_indicator_id temp = 0) {
   $1 = &temp;
@@ -148,6 +157,10 @@ CWPY_MAY_RAISE(cwpy_stats_text)
 CWPY_MAY_RAISE(cwpy_indicator_info)
 CWPY_MAY_RAISE(cwpy_indicator_lookback)
 CWPY_MAY_RAISE(cwpy_indicator_compute)
+CWPY_MAY_RAISE(cwpy_indicator_compute_batch)
+CWPY_MAY_RAISE(cwpy_indicator_stream_create)
+CWPY_MAY_RAISE(cwpy_indicator_stream_push)
+CWPY_MAY_RAISE(cwpy_indicator_stream_push_many)
 CWPY_MAY_RAISE(cwpy_bars)
 
 /* ------------------------------------------------------------------------ */
@@ -180,12 +193,18 @@ CWPY_MAY_RAISE(cwpy_bars)
 %rename("stats_snapshot") cwpy_stats_snapshot;
 %rename("stats_text") cwpy_stats_text;
 
-/* Indicators: descriptions, lookback, a context, compute into NumPy-owned
- * outputs. */
+/* Indicators: descriptions, lookback, a context, compute (one series or
+ * many) into new arrays. */
 %rename("indicator_info") cwpy_indicator_info;
 %rename("indicator_lookback") cwpy_indicator_lookback;
 %rename("indicator_context_create") cwpy_indicator_context_create;
 %rename("indicator_compute") cwpy_indicator_compute;
+%rename("indicator_compute_batch") cwpy_indicator_compute_batch;
+
+/* Streams: created from Python parameters, fed one bar or many. */
+%rename("indicator_stream_create") cwpy_indicator_stream_create;
+%rename("indicator_stream_push") cwpy_indicator_stream_push;
+%rename("indicator_stream_push_many") cwpy_indicator_stream_push_many;
 
 /* Bar aggregation: a context, the size query and the fill in one call. */
 %rename("bar_context_create") cwpy_bar_context_create;

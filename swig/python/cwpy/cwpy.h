@@ -122,6 +122,38 @@ cw_status cwpy_indicator_compute(cw_indicator_context* context,
                                  cw_indicator_id id, PyObject* columns,
                                  PyObject* params, PyObject** result);
 
+/* cw_indicator_compute_batch over `series`, a tuple of column tuples (one
+ * per series, any lengths, read in place): *result is a tuple holding one
+ * tuple of new output arrays per series.  When a series fails, *result is
+ * its index instead (earlier series were computed, later ones untouched)
+ * and the context's message starts with "series <s>: ". */
+cw_status cwpy_indicator_compute_batch(cw_indicator_context* context,
+                                       cw_indicator_id id, PyObject* series,
+                                       PyObject* params, PyObject** result);
+
+/* --- Streaming indicators (stream.c) ------------------------------------- */
+
+/* cw_indicator_stream_create with `params` (None or a sequence of numbers)
+ * and the C library's allocator. */
+cw_status cwpy_indicator_stream_create(cw_indicator_id id, PyObject* params,
+                                       cw_indicator_stream** out);
+
+/* cw_indicator_stream_push of one bar, a sequence of numbers in the
+ * indicator's input order (`id` is the stream's indicator): *result is the
+ * tuple of the bar's outputs, floats (NaN before the lookback). */
+cw_status cwpy_indicator_stream_push(cw_indicator_stream* stream,
+                                     cw_indicator_id id, PyObject* bar,
+                                     PyObject** result);
+
+/* Pushes every row of `columns` (a tuple of equally long 1-D float64
+ * buffers in the indicator's input order, read in place) in one call
+ * without the GIL: *result is a tuple of new output arrays, one value per
+ * row, exactly what pushing the rows one by one gives.  On failure *result
+ * is the index of the row that failed; the rows before it were pushed. */
+cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
+                                          cw_indicator_id id, PyObject* columns,
+                                          PyObject** result);
+
 /* --- Bar aggregation (bars.c) -------------------------------------------- */
 
 /* A bar context with the C library's allocator. */

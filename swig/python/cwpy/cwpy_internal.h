@@ -69,6 +69,38 @@ PyObject* cwpy_new_array(size_t n, const char* dtype, Py_ssize_t itemsize,
 PyObject* cwpy_wrap_frame(cw_buffer* buffer, int ndim, size_t height,
                           size_t width, size_t channels);
 
+/* --- Indicators (indicators.c, stream.c) -------------------------------- */
+
+/* Parameters: None or a sequence of numbers, copied into a new array
+ * (PyMem_Free it).  0 with a Python exception set on failure. */
+int cwpy_params(PyObject* params, double** values, size_t* count);
+
+/* cw_indicator_get_info into a zeroed `info` of the current size. */
+cw_status cwpy_indicator_describe(cw_indicator_id id, cw_indicator_info* info);
+
+/* Indicator input columns borrowed for one call: room for `capacity`
+ * columns, `count` taken, `held` views to release. */
+typedef struct cwpy_columns {
+  cw_f64_column* columns;
+  Py_buffer* views;
+  size_t capacity;
+  size_t count;
+  size_t held;
+} cwpy_columns;
+
+/* 0 with MemoryError set on failure (nothing to release then). */
+int cwpy_columns_init(cwpy_columns* c, size_t capacity);
+/* Appends the columns of `tuple` (1-D float64 buffers, read in place),
+ * named "<label> input <i> (<input name of indicator id>)" in errors.  0 with
+ * a Python exception on failure; release `c` either way. */
+int cwpy_columns_add(cwpy_columns* c, PyObject* tuple, cw_indicator_id id,
+                     const char* label);
+void cwpy_columns_release(cwpy_columns* c);
+
+/* A tuple of `count` new float64 arrays of `rows` elements; data[k] is the
+ * memory of the k-th.  NULL with a Python exception on failure. */
+PyObject* cwpy_new_outputs(size_t count, size_t rows, double** data);
+
 #ifdef __cplusplus
 }
 #endif
