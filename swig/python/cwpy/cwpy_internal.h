@@ -45,6 +45,12 @@ int cwpy_acquire_column(PyObject* obj, const char* name, int want_time,
                         Py_buffer* view, int* held, const void** data,
                         size_t* length, ptrdiff_t* stride);
 
+/* Borrows one float64 column into *column (zeroed first): None is an error
+ * naming `name` unless `optional` (then the column stays absent).  *held
+ * says whether `view` must be released, on success and failure alike. */
+int cwpy_borrow_f64(PyObject* obj, const char* name, int optional,
+                    Py_buffer* view, int* held, cw_f64_column* column);
+
 /* Fills `s` from a (time, open, high, low, close, volume) tuple.  On failure
  * the views already taken are released and a Python exception is set. */
 int cwpy_series_acquire(PyObject* obj, cwpy_series* s);
@@ -100,6 +106,11 @@ void cwpy_columns_release(cwpy_columns* c);
 /* A tuple of `count` new float64 arrays of `rows` elements; data[k] is the
  * memory of the k-th.  NULL with a Python exception on failure. */
 PyObject* cwpy_new_outputs(size_t count, size_t rows, double** data);
+
+/* A helper's result after a call over many series or rows: *arrays (taken,
+ * set to NULL) on success, else the index of what failed. */
+void cwpy_result_or_index(cw_status status, PyObject** arrays, size_t index,
+                          PyObject** result);
 
 #ifdef __cplusplus
 }

@@ -140,27 +140,16 @@ int cwpy_columns_add(cwpy_columns* c, PyObject* tuple, cw_indicator_id id,
     return 0;
   }
   for (size_t i = 0; i < n; ++i) {
-    PyObject* obj = PyTuple_GET_ITEM(tuple, i);
     const char* input = cw_indicator_input_name(id, i);
     char name[128];
     snprintf(name, sizeof name, "%s input %zu (%s)", label, i,
              input != NULL ? input : "extra");
-    if (obj == Py_None) {
-      PyErr_Format(PyExc_TypeError, "%s must be a float64 array, not None", name);
-      return 0;
-    }
     int held = 0;
-    const void* data = NULL;
-    size_t length = 0;
-    ptrdiff_t stride = 0;
-    const int ok = cwpy_acquire_column(obj, name, 0, &c->views[c->held], &held,
-                                       &data, &length, &stride);
+    const int ok = cwpy_borrow_f64(PyTuple_GET_ITEM(tuple, i), name, 0,
+                                   &c->views[c->held], &held, &c->columns[c->count]);
     if (held) ++c->held;
     if (!ok) return 0;
-    cw_f64_column* column = &c->columns[c->count++];
-    column->data = (const double*)data;
-    column->length = length;
-    column->stride = stride;
+    ++c->count;
   }
   return 1;
 }
@@ -181,6 +170,31 @@ PyObject* cwpy_new_outputs(size_t count, size_t rows, double** data) {
   return arrays;
 }
 
+void cwpy_result_or_index(cw_status status, PyObject** arrays, size_t index,
+                          PyObject** result) {
+  if (status == CW_OK) {
+    *result = *arrays;
+    *arrays = NULL;
+  } else {
+    *result = PyLong_FromSize_t(index);
+  }
+}
+
+/* What compute and compute_batch check first: a context, a known
+ * indicator (described into *info), a tuple of columns or series. */
+static cw_status cwpy_compute_prologue(const cw_indicator_context* context,
+                                       cw_indicator_id id, PyObject* tuple,
+                                       const char* what, cw_indicator_info* info) {
+  if (context == NULL) return CW_ERR_NULL_ARGUMENT;
+  const cw_status described = cwpy_indicator_describe(id, info);
+  if (described != CW_OK) return described;
+  if (!PyTuple_Check(tuple)) {
+    PyErr_Format(PyExc_TypeError, "%s must be a tuple", what);
+    return CW_ERR_INVALID_ARGUMENT;
+  }
+  return CW_OK;
+}
+
 /* cw_indicator_compute over `columns` (a tuple of 1-D float64 buffers, read
  * in place like the price columns) into new arrays, one per output, each
  * with as many elements as the first column has rows: *result is the tuple
@@ -189,14 +203,9 @@ PyObject* cwpy_new_outputs(size_t count, size_t rows, double** data) {
 cw_status cwpy_indicator_compute(cw_indicator_context* context,
                                  cw_indicator_id id, PyObject* columns,
                                  PyObject* params, PyObject** result) {
-  if (context == NULL) return CW_ERR_NULL_ARGUMENT;
   cw_indicator_info info;
-  const cw_status described = cwpy_indicator_describe(id, &info);
-  if (described != CW_OK) return described;
-  if (!PyTuple_Check(columns)) {
-    PyErr_SetString(PyExc_TypeError, "columns must be a tuple");
-    return CW_ERR_INVALID_ARGUMENT;
-  }
+  const cw_status checked = cwpy_compute_prologue(context, id, columns, "columns", &info);
+  if (checked != CW_OK) return checked;
   cwpy_columns inputs;
   if (!cwpy_columns_init(&inputs, (size_t)PyTuple_GET_SIZE(columns))) {
     return CW_ERR_OUT_OF_MEMORY;
@@ -243,14 +252,10 @@ done:
 cw_status cwpy_indicator_compute_batch(cw_indicator_context* context,
                                        cw_indicator_id id, PyObject* series,
                                        PyObject* params, PyObject** result) {
-  if (context == NULL) return CW_ERR_NULL_ARGUMENT;
   cw_indicator_info info;
-  const cw_status described = cwpy_indicator_describe(id, &info);
-  if (described != CW_OK) return described;
-  if (!PyTuple_Check(series)) {
-    PyErr_SetString(PyExc_TypeError, "series must be a tuple of column tuples");
-    return CW_ERR_INVALID_ARGUMENT;
-  }
+  const cw_status checked =
+      cwpy_compute_prologue(context, id, series, "series (of column tuples)", &info);
+  if (checked != CW_OK) return checked;
   const size_t series_count = (size_t)PyTuple_GET_SIZE(series);
   const size_t per_series = info.input_count;
   cwpy_columns inputs;
@@ -295,12 +300,7 @@ cw_status cwpy_indicator_compute_batch(cw_indicator_context* context,
                                       (double* const*)outputs, info.output_count,
                                       capacities, &failed);
   Py_END_ALLOW_THREADS
-  if (status == CW_OK) {
-    *result = arrays;
-    arrays = NULL;
-  } else {
-    *result = PyLong_FromSize_t(failed);
-  }
+  cwpy_result_or_index(status, &arrays, failed, result);
 done:
   cwpy_columns_release(&inputs);
   Py_XDECREF(arrays);

@@ -120,26 +120,11 @@ static void cwpy_chart_data_release(cwpy_chart_data* d) {
  * None is accepted only where `optional` (a panel without a histogram). */
 static int cwpy_take_column(cwpy_chart_data* d, PyObject* obj, const char* name,
                             int optional, cw_f64_column* column) {
-  column->data = NULL;
-  column->length = 0;
-  column->stride = 0;
-  if (obj == Py_None) {
-    if (optional) return 1;
-    PyErr_Format(PyExc_TypeError, "%s must be a float64 array, not None", name);
-    return 0;
-  }
   int held = 0;
-  const void* data = NULL;
-  size_t length = 0;
-  ptrdiff_t stride = 0;
-  const int ok = cwpy_acquire_column(obj, name, 0, &d->views[d->view_count],
-                                     &held, &data, &length, &stride);
+  const int ok = cwpy_borrow_f64(obj, name, optional, &d->views[d->view_count],
+                                 &held, column);
   if (held) ++d->view_count;
-  if (!ok) return 0;
-  column->data = (const double*)data;
-  column->length = length;
-  column->stride = stride;
-  return 1;
+  return ok;
 }
 
 /* The tuple shapes the Python layer builds (candlewick/__init__.py):

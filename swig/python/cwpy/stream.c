@@ -21,28 +21,30 @@ cw_status cwpy_indicator_stream_create(cw_indicator_id id, PyObject* params,
   return status;
 }
 
-/* The stream's input and output counts, or 0 with an exception. */
-static int cwpy_stream_shape(cw_indicator_id id, size_t* inputs, size_t* outputs) {
+/* A stream and its indicator's input and output counts; a status (with a
+ * Python exception for an indicator too wide for this file) otherwise. */
+static cw_status cwpy_stream_shape(const cw_indicator_stream* stream,
+                                   cw_indicator_id id, size_t* inputs,
+                                   size_t* outputs) {
+  if (stream == NULL) return CW_ERR_NULL_ARGUMENT;
   cw_indicator_info info;
   if (cwpy_indicator_describe(id, &info) != CW_OK ||
       info.input_count > CWPY_STREAM_MAX || info.output_count > CWPY_STREAM_MAX) {
     PyErr_Format(PyExc_ValueError, "indicator %d cannot be streamed from Python",
                  (int)id);
-    return 0;
+    return CW_ERR_INVALID_ARGUMENT;
   }
   *inputs = info.input_count;
   *outputs = info.output_count;
-  return 1;
+  return CW_OK;
 }
 
 cw_status cwpy_indicator_stream_push(cw_indicator_stream* stream,
                                      cw_indicator_id id, PyObject* bar,
                                      PyObject** result) {
-  if (stream == NULL) return CW_ERR_NULL_ARGUMENT;
   size_t input_count, output_count;
-  if (!cwpy_stream_shape(id, &input_count, &output_count)) {
-    return CW_ERR_INVALID_ARGUMENT;
-  }
+  const cw_status shaped = cwpy_stream_shape(stream, id, &input_count, &output_count);
+  if (shaped != CW_OK) return shaped;
   double inputs[CWPY_STREAM_MAX];
   double outputs[CWPY_STREAM_MAX];
   PyObject* seq = PySequence_Fast(bar, "a bar must be a sequence of numbers");
@@ -82,11 +84,9 @@ cw_status cwpy_indicator_stream_push(cw_indicator_stream* stream,
 cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
                                           cw_indicator_id id, PyObject* columns,
                                           PyObject** result) {
-  if (stream == NULL) return CW_ERR_NULL_ARGUMENT;
   size_t input_count, output_count;
-  if (!cwpy_stream_shape(id, &input_count, &output_count)) {
-    return CW_ERR_INVALID_ARGUMENT;
-  }
+  const cw_status shaped = cwpy_stream_shape(stream, id, &input_count, &output_count);
+  if (shaped != CW_OK) return shaped;
   if (!PyTuple_Check(columns) || (size_t)PyTuple_GET_SIZE(columns) != input_count) {
     PyErr_Format(PyExc_TypeError, "the stream takes a tuple of %zu columns",
                  input_count);
@@ -123,12 +123,7 @@ cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
     for (size_t j = 0; j < output_count; ++j) outputs[j][row] = values[j];
   }
   Py_END_ALLOW_THREADS
-  if (status == CW_OK) {
-    *result = arrays;
-    arrays = NULL;
-  } else {
-    *result = PyLong_FromSize_t(row); /* the bar that failed */
-  }
+  cwpy_result_or_index(status, &arrays, row, result); /* row: the bar that failed */
 done:
   cwpy_columns_release(&inputs);
   Py_XDECREF(arrays);
