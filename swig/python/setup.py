@@ -188,7 +188,8 @@ class BuildExt(build_ext):
         ext.include_dirs = [include, os.path.join(HERE, "cwpy")]
         ext.library_dirs = [link_dir]
         ext.libraries = ["candlewick"]
-        ext.extra_compile_args = ["-fvisibility=hidden", "-fno-strict-aliasing"]
+        # No debugging sections in the wheel (the interpreter's CFLAGS say -g).
+        ext.extra_compile_args = ["-fvisibility=hidden", "-fno-strict-aliasing", "-g0"]
         ext.extra_link_args = ["-Wl,-rpath,$ORIGIN",
                                "-Wl,--version-script=" + os.path.join(HERE, "lowlevel.lds")]
         # An interpreter built with an rpath of its own (pyenv's) would put
