@@ -117,7 +117,17 @@ check "auditwheel repair made $(basename "$repaired")" test -f "$repaired"
 
 echo "--- Python 3.11, NumPy 2, pandas and Polars from PyPI: the repaired wheel"
 "$py311" -m venv "$tmp/v311"
-quiet_pip "$tmp/v311/bin/python" -m pip install "$repaired" pandas polars pytest
+quiet_pip "$tmp/v311/bin/python" -m pip install "$repaired"
+check "3.11: works with NumPy alone, never importing pandas or Polars" \
+  "$tmp/v311/bin/python" -c "if True:
+    import sys, numpy as np, candlewick, candlewick.indicators as ind
+    c = 100 + np.cumsum(np.sin(np.arange(200.0)))
+    data = {'open': c, 'high': c + 1, 'low': c - 1, 'close': c,
+            'time': np.arange(200) * 86400 + 1700000000}
+    assert candlewick.plot(data, type='candle', mav=10).startswith(b'\\x89PNG')
+    assert len(ind.compute('rsi', c)) == 200
+    assert not {'pandas', 'polars'} & set(sys.modules), 'pandas or polars was imported'"
+quiet_pip "$tmp/v311/bin/python" -m pip install pandas polars pytest
 check "3.11: NumPy 2" "$tmp/v311/bin/python" -c "import numpy; assert numpy.__version__.startswith('2.')"
 check "3.11: candlewick from the venv" installed_from_env "$tmp/v311/bin/python" "$tmp/v311"
 check "3.11: every library resolved in the venv or the C runtime" resolved_inside "$tmp/v311"
