@@ -171,6 +171,8 @@ REFUSED_COLUMNS = {
                 "one-dimensional"),
     "string_close": ("close", lambda s: "1,2,3", TypeError, "str"),
     "bytes_close": ("close", lambda s: b"12345678", TypeError, "bytes"),
+    "masked_time": ("time", lambda s: np.ma.masked_array(s["time"], mask=np.arange(
+        len(s["time"])) == 2), ValueError, "1 masked values"),
 }
 
 
@@ -200,6 +202,8 @@ CONVERTED_COLUMNS = {
     "datetime64_ms_time": ("time", lambda s: s["time"].astype("datetime64[ms]") +
                            np.timedelta64(999, "ms")),
     "datetime64_ns_time": ("time", lambda s: s["time"].astype("datetime64[ns]")),
+    "masked_volume": ("volume", lambda s: np.ma.masked_array(s["volume"].astype(np.float32),
+                                                             mask=np.zeros(len(s["volume"])))),
 }
 
 
@@ -221,6 +225,19 @@ def test_other_dtypes_and_layouts_are_converted(chart, series, render, case):
         converted = render(chart, **dict(ohlcv(series), **{column: values}))
     expected = render(chart, **dict(ohlcv(series), **{column: canonical(column, values)}))
     np.testing.assert_array_equal(np.asarray(converted), np.asarray(expected))
+
+
+def test_masked_prices_are_gaps(chart, series):
+    mask = np.arange(len(series["close"])) == 5
+    with pytest.warns(candlewick.ConversionWarning, match="masked"):
+        with pytest.raises(CandlewickError) as info:
+            chart.render_png(**dict(ohlcv(series), close=np.ma.masked_array(series["close"],
+                                                                             mask=mask)))
+    assert info.value.status == Status.NON_FINITE and "row 5" in info.value.message
+    # Without masked values a masked array is read in place.
+    unmasked = np.ma.masked_array(series["close"], mask=np.zeros_like(mask))
+    assert chart.render_png(**dict(ohlcv(series), close=unmasked)) == chart.render_png(
+        **ohlcv(series))
 
 
 @pytest.mark.parametrize("case", sorted(CONVERTED_COLUMNS))

@@ -11,7 +11,8 @@ converted once into a new array before the call, and a
 * integer and other float dtypes (int64 volume from ``read_csv``,
   float32, big-endian) -> float64 (integers beyond 2**53 round);
 * a broadcast (stride 0) column -> a contiguous copy;
-* pandas nullable and Arrow dtypes -> float64 with NaN for missing values;
+* pandas nullable and Arrow dtypes, NumPy masked arrays -> float64 with NaN
+  for missing values;
 * times: ``datetime64`` of any unit, pandas ``DatetimeIndex``/Series
   (tz-aware: their UTC instant; naive: taken as UTC), Polars Datetime/Date
   -> int64 seconds, floored; other integer dtypes -> int64.
@@ -111,9 +112,17 @@ def _polars_values(series, name):
     return series.to_numpy()
 
 
-def as_array(obj, name):
+def as_array(obj, name, masked_as_nan=True):
     """An ndarray view of a column (a copy only where pandas/Polars need
-    one); TypeError for what is never a column."""
+    one, or a masked array has masked values: NaN for prices, an error for
+    times); TypeError for what is never a column."""
+    if isinstance(obj, _np.ma.MaskedArray):
+        if not _np.ma.getmaskarray(obj).any():
+            return obj.data
+        if masked_as_nan and obj.dtype.kind in "iuf":
+            return _converted(obj.astype(_FLOAT64).filled(_np.nan), name,
+                              "has masked values, which became NaN")
+        raise ValueError("column %r has %d masked values" % (name, _np.ma.count_masked(obj)))
     if isinstance(obj, _np.ndarray):
         return obj
     if is_pandas(obj, "Series", "Index"):
@@ -146,6 +155,11 @@ def price(obj, name):
     in place, else a converted copy.  None stays None (an absent column)."""
     if obj is None:
         return None
+    # The common case first, cheaply: a 1-D native float64 array that is not
+    # broadcast (NumPy shares one descriptor object for native float64).
+    if type(obj) is _np.ndarray and obj.dtype is _FLOAT64 and obj.ndim == 1 and \
+            (obj.strides[0] != 0 or len(obj) < 2):
+        return obj
     array = as_array(obj, name)
     _one_dimensional(array, name)
     dtype = array.dtype
@@ -176,7 +190,9 @@ def time(obj, name="time"):
     converted.  None stays None."""
     if obj is None:
         return None
-    array = as_array(obj, name)
+    if type(obj) is _np.ndarray and obj.dtype is _INT64 and obj.ndim == 1:
+        return obj  # the common case, as in price()
+    array = as_array(obj, name, masked_as_nan=False)
     _one_dimensional(array, name)
     dtype = array.dtype
     if dtype.kind == "M":
