@@ -21,27 +21,40 @@ packages=(
   libwebp-dev libfreetype-dev fonts-dejavu-core
   # Tests and benchmarks.
   libgtest-dev libgmock-dev libbenchmark-dev
-  # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3).
-  swig python3 python3-dev python3-numpy python3-pytest
+  # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3);
+  # venv to test the pip-installed package in fresh environments.
+  swig python3 python3-dev python3-numpy python3-pytest python3-venv
 )
+# Installed without their recommendations (python3-pandas would pull in
+# matplotlib, SciPy, numba, ...): pandas for the binding's pandas tests.
+lean_packages=(python3-pandas)
 
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
+missing_of() {
+  local p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      echo "$p"
+    fi
+  done
+}
+mapfile -t missing < <(missing_of "${packages[@]}")
+mapfile -t missing_lean < <(missing_of "${lean_packages[@]}")
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#packages[@]} packages already installed"
+if [ ${#missing[@]} -eq 0 ] && [ ${#missing_lean[@]} -eq 0 ]; then
+  echo "setup: all $(( ${#packages[@]} + ${#lean_packages[@]} )) packages already installed"
 else
-  echo "setup: installing ${missing[*]}"
+  echo "setup: installing ${missing[*]} ${missing_lean[*]}"
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+  if [ ${#missing[@]} -gt 0 ]; then
+    "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+  fi
+  if [ ${#missing_lean[@]} -gt 0 ]; then
+    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing_lean[@]}"
+  fi
 fi
 
 # Abseil's source, from Debian's archive, of exactly the installed
