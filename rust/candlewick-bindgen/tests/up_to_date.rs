@@ -14,7 +14,10 @@ fn committed_bindings_match_the_header() {
             .zip(committed.lines())
             .enumerate()
             .find(|(_, (a, b))| a != b)
-            .unwrap_or((fresh.lines().count().min(committed.lines().count()), ("<end>", "<end>")));
+            .unwrap_or((
+                fresh.lines().count().min(committed.lines().count()),
+                ("<end>", "<end>"),
+            ));
         panic!(
             "{} is stale (regenerate with `cargo run -p candlewick-bindgen` in rust/):\n\
              first difference at line {}:\n  header gives: {want}\n  committed:    {got}",

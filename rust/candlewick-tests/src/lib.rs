@@ -26,7 +26,12 @@ pub mod c {
             seed: *mut u32,
             data: *mut i32,
         ) -> i32;
-        pub fn cwref_golden_render(i: usize, format: i32, out: *mut *mut u8, size: *mut usize) -> i32;
+        pub fn cwref_golden_render(
+            i: usize,
+            format: i32,
+            out: *mut *mut u8,
+            size: *mut usize,
+        ) -> i32;
         pub fn cwref_decode_png_file(
             path: *const c_char,
             rgba: *mut *mut u8,
@@ -107,14 +112,25 @@ impl Series {
     /// The safe view, with volume when the series has one.
     pub fn view(&self) -> Ohlcv<'_> {
         let s = Ohlcv::new(&self.open, &self.high, &self.low, &self.close).with_time(&self.time);
-        if self.volume.is_empty() { s } else { s.with_volume(&self.volume) }
+        if self.volume.is_empty() {
+            s
+        } else {
+            s.with_volume(&self.volume)
+        }
     }
 }
 
 /// tests/test_support.cc's MakeSeries, ported: a reproducible random walk
 /// in integer arithmetic.
 pub fn make_series(n: usize, seed: u32) -> Series {
-    let mut s = Series { time: vec![], open: vec![], high: vec![], low: vec![], close: vec![], volume: vec![] };
+    let mut s = Series {
+        time: vec![],
+        open: vec![],
+        high: vec![],
+        low: vec![],
+        close: vec![],
+        volume: vec![],
+    };
     let mut state = seed.wrapping_mul(2654435761).wrapping_add(1);
     let mut next = move || {
         state ^= state << 13;
@@ -152,8 +168,13 @@ pub enum GoldenData {
 
 impl GoldenData {
     pub fn from_c(value: i32) -> GoldenData {
-        [GoldenData::Plain, GoldenData::Extras, GoldenData::Flat, GoldenData::Single, GoldenData::Gappy]
-            [usize::try_from(value).expect("a GoldenData value")]
+        [
+            GoldenData::Plain,
+            GoldenData::Extras,
+            GoldenData::Flat,
+            GoldenData::Single,
+            GoldenData::Gappy,
+        ][usize::try_from(value).expect("a GoldenData value")]
     }
 }
 
@@ -167,12 +188,27 @@ pub struct GoldenCase {
     pub data: GoldenData,
 }
 
-fn case(name: &str, options: ChartOptions<'static>, candles: usize, seed: u32, data: GoldenData) -> GoldenCase {
-    GoldenCase { name: name.to_owned(), options, candles, seed, data }
+fn case(
+    name: &str,
+    options: ChartOptions<'static>,
+    candles: usize,
+    seed: u32,
+    data: GoldenData,
+) -> GoldenCase {
+    GoldenCase {
+        name: name.to_owned(),
+        options,
+        candles,
+        seed,
+        data,
+    }
 }
 
 fn options(width: u32, height: u32, chart_type: ChartType, theme: Theme) -> ChartOptions<'static> {
-    ChartOptions::new().size(width, height).chart_type(chart_type).theme(theme)
+    ChartOptions::new()
+        .size(width, height)
+        .chart_type(chart_type)
+        .theme(theme)
 }
 
 /// tests/golden_cases.cc's GoldenCases(), written with the safe builder.
@@ -198,10 +234,18 @@ pub fn golden_cases() -> Vec<GoldenCase> {
     let mut cases = Vec::new();
     for (type_name, chart_type) in types {
         for (theme_name, theme) in themes {
-            cases.push(case(&format!("{type_name}_{theme_name}"), options(320, 200, chart_type, theme), 60, 2024, Plain));
+            cases.push(case(
+                &format!("{type_name}_{theme_name}"),
+                options(320, 200, chart_type, theme),
+                60,
+                2024,
+                Plain,
+            ));
         }
     }
-    let bare = options(257, 131, Candlestick, Theme::Classic).volume(false).grid(false);
+    let bare = options(257, 131, Candlestick, Theme::Classic)
+        .volume(false)
+        .grid(false);
     cases.push(case("candles_no_volume_no_grid", bare, 37, 99, Plain));
     let dense = options(200, 100, Candlestick, Theme::Classic)
         .background(Color(0xFAF0E6FF))
@@ -211,13 +255,55 @@ pub fn golden_cases() -> Vec<GoldenCase> {
     cases.push(case("candles_dense_custom", dense, 400, 7, Plain));
     let axes = options(480, 300, Candlestick, Theme::TradingView).axes(true);
     cases.push(case("axes_tradingview", axes.clone(), 80, 5, Extras));
-    cases.push(case("axes_antialiased_light", axes.theme(Theme::Light).antialias(true), 80, 5, Extras));
-    cases.push(case("line_antialiased_modern", options(320, 200, Line, Theme::Modern).antialias(true), 60, 2024, Extras));
-    cases.push(case("pnf_antialiased_classic", options(320, 200, PointFigure, Theme::Classic).antialias(true), 120, 11, Plain));
-    cases.push(case("extras_classic", options(320, 240, Candlestick, Theme::Classic), 90, 8, Extras));
-    cases.push(case("flat_modern_axes", options(200, 120, Candlestick, Theme::Modern).axes(true), 20, 1, Flat));
-    cases.push(case("single_light", options(120, 80, Candlestick, Theme::Light), 1, 3, Single));
-    cases.push(case("gaps_tradingview", options(320, 200, Candlestick, Theme::TradingView), 60, 4, Gappy));
+    cases.push(case(
+        "axes_antialiased_light",
+        axes.theme(Theme::Light).antialias(true),
+        80,
+        5,
+        Extras,
+    ));
+    cases.push(case(
+        "line_antialiased_modern",
+        options(320, 200, Line, Theme::Modern).antialias(true),
+        60,
+        2024,
+        Extras,
+    ));
+    cases.push(case(
+        "pnf_antialiased_classic",
+        options(320, 200, PointFigure, Theme::Classic).antialias(true),
+        120,
+        11,
+        Plain,
+    ));
+    cases.push(case(
+        "extras_classic",
+        options(320, 240, Candlestick, Theme::Classic),
+        90,
+        8,
+        Extras,
+    ));
+    cases.push(case(
+        "flat_modern_axes",
+        options(200, 120, Candlestick, Theme::Modern).axes(true),
+        20,
+        1,
+        Flat,
+    ));
+    cases.push(case(
+        "single_light",
+        options(120, 80, Candlestick, Theme::Light),
+        1,
+        3,
+        Single,
+    ));
+    cases.push(case(
+        "gaps_tradingview",
+        options(320, 200, Candlestick, Theme::TradingView),
+        60,
+        4,
+        Gappy,
+    ));
     cases
 }
 
@@ -242,7 +328,14 @@ pub fn sma(x: &[f64], period: usize) -> Vec<f64> {
 /// frame for raw formats, else the encoded file.
 pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u8>> {
     let mut chart = Chart::new(&c.options)?;
-    let mut s = make_series(if c.data == GoldenData::Single { 1 } else { c.candles }, c.seed);
+    let mut s = make_series(
+        if c.data == GoldenData::Single {
+            1
+        } else {
+            c.candles
+        },
+        c.seed,
+    );
     if c.data == GoldenData::Flat {
         for v in [&mut s.open, &mut s.high, &mut s.low, &mut s.close] {
             v.iter_mut().for_each(|x| *x = 50.0);
@@ -268,7 +361,11 @@ pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u
         let sd = (var / 20.0).sqrt();
         upper[i] = mid[i] + 2.0 * sd;
         lower[i] = mid[i] - 2.0 * sd;
-        osc[i] = if sd > 0.0 { 50.0 + 25.0 * (s.close[i] - mid[i]) / sd } else { 50.0 };
+        osc[i] = if sd > 0.0 {
+            50.0 + 25.0 * (s.close[i] - mid[i]) / sd
+        } else {
+            50.0
+        };
         hist[i] = s.close[i] - mid[i];
     }
     let mut gappy = fast.clone();
@@ -280,13 +377,20 @@ pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u
         gappy[46] = f64::NAN;
     }
 
-    let overlays = [Line::new(&fast, Color(0xFFB300FF)), Line::new(&slow, Color(0x42A5F5FF))];
+    let overlays = [
+        Line::new(&fast, Color(0xFFB300FF)),
+        Line::new(&slow, Color(0x42A5F5FF)),
+    ];
     let gappy_line = [Line::new(&gappy, Color(0xFFB300FF)).width(2.0)];
     let bands = [Band::new(&upper, &lower, Color(0x7E57C240), Color(0x7E57C2FF)).width(1.0)];
     let osc_line = [Line::new(&osc, Color(0xAB47BCFF)).width(1.0)];
     let levels = [30.0, 70.0];
     let panels = [
-        Panel::new(0.25).lines(&osc_line).levels(&levels).scale(0.0, 100.0).title(c"OSC 20"),
+        Panel::new(0.25)
+            .lines(&osc_line)
+            .levels(&levels)
+            .scale(0.0, 100.0)
+            .title(c"OSC 20"),
         Panel::new(0.2).histogram(&hist).title(c"HIST"),
     ];
     let data = match c.data {
@@ -329,5 +433,7 @@ pub fn golden_dir() -> PathBuf {
 /// A NUL-terminated name written by the reference.
 pub fn c_name(buffer: &[c_char]) -> String {
     // SAFETY: the reference NUL-terminates within the buffer.
-    unsafe { CStr::from_ptr(buffer.as_ptr()) }.to_string_lossy().into_owned()
+    unsafe { CStr::from_ptr(buffer.as_ptr()) }
+        .to_string_lossy()
+        .into_owned()
 }

@@ -9,7 +9,9 @@ use std::ffi::{CString, c_char};
 
 use candlewick::{Chart, ChartData, Format};
 use candlewick_sys as sys;
-use candlewick_tests::{GoldenData, c, c_name, golden_cases, golden_dir, make_series, pixel_hash, render_golden};
+use candlewick_tests::{
+    GoldenData, c, c_name, golden_cases, golden_dir, make_series, pixel_hash, render_golden,
+};
 
 fn c_render(i: usize, format: Format) -> Vec<u8> {
     let (mut data, mut size) = (std::ptr::null_mut(), 0);
@@ -24,14 +26,16 @@ fn decode_golden(name: &str) -> (Vec<u8>, u32, u32) {
     let path = CString::new(golden_dir().join(format!("{name}.png")).to_str().unwrap()).unwrap();
     let (mut data, mut size, mut w, mut h) = (std::ptr::null_mut(), 0, 0, 0);
     // SAFETY: out-pointers are ours.
-    let ok = unsafe { c::cwref_decode_png_file(path.as_ptr(), &mut data, &mut size, &mut w, &mut h) };
+    let ok =
+        unsafe { c::cwref_decode_png_file(path.as_ptr(), &mut data, &mut size, &mut w, &mut h) };
     assert_eq!(ok, 1, "decode {path:?}");
     // SAFETY: size bytes from the reference.
     (unsafe { c::take(data, size) }, w, h)
 }
 
 fn recorded_hashes() -> HashMap<String, String> {
-    let text = std::fs::read_to_string(golden_dir().join("hashes.txt")).expect("tests/golden/hashes.txt");
+    let text =
+        std::fs::read_to_string(golden_dir().join("hashes.txt")).expect("tests/golden/hashes.txt");
     text.lines()
         .filter_map(|l| l.split_once(' '))
         .map(|(name, hash)| (name.to_owned(), hash.trim().to_owned()))
@@ -73,13 +77,31 @@ fn the_cases_and_their_options_equal_the_c_golden_cases() {
         let (mut candles, mut seed, mut data) = (0, 0, 0);
         // SAFETY: out-pointers are ours.
         let ok = unsafe {
-            c::cwref_golden_case(i, name.as_mut_ptr(), name.len(), &mut options, &mut candles, &mut seed, &mut data)
+            c::cwref_golden_case(
+                i,
+                name.as_mut_ptr(),
+                name.len(),
+                &mut options,
+                &mut candles,
+                &mut seed,
+                &mut data,
+            )
         };
         assert_eq!(ok, 1);
         assert_eq!(case.name, c_name(&name));
         // Every field, through bindgen's Debug of the C struct.
-        assert_eq!(format!("{:?}", case.options.as_raw()), format!("{options:?}"), "{}", case.name);
-        assert_eq!((case.candles, case.seed, case.data), (candles, seed, GoldenData::from_c(data)), "{}", case.name);
+        assert_eq!(
+            format!("{:?}", case.options.as_raw()),
+            format!("{options:?}"),
+            "{}",
+            case.name
+        );
+        assert_eq!(
+            (case.candles, case.seed, case.data),
+            (candles, seed, GoldenData::from_c(data)),
+            "{}",
+            case.name
+        );
     }
 }
 
@@ -87,14 +109,28 @@ fn the_cases_and_their_options_equal_the_c_golden_cases() {
 fn every_golden_frame_equals_the_c_frame_the_committed_image_and_its_hash() {
     let hashes = recorded_hashes();
     for (i, case) in golden_cases().iter().enumerate() {
-        let frame = render_golden(case, Format::Rgba8).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        let frame =
+            render_golden(case, Format::Rgba8).unwrap_or_else(|e| panic!("{}: {e}", case.name));
         let c_frame = c_render(i, Format::Rgba8);
         assert!(frame == c_frame, "{}: Rust and C frames differ", case.name);
         let (golden, w, h) = decode_golden(&case.name);
-        assert_eq!((w, h), (case.options.as_raw().width, case.options.as_raw().height));
+        assert_eq!(
+            (w, h),
+            (case.options.as_raw().width, case.options.as_raw().height)
+        );
         let differ = frame.iter().zip(&golden).filter(|(a, b)| a != b).count();
-        assert!(frame == golden, "{}: {differ} bytes differ from tests/golden/{}.png", case.name, case.name);
-        assert_eq!(Some(&pixel_hash(&frame)), hashes.get(&case.name), "{}", case.name);
+        assert!(
+            frame == golden,
+            "{}: {differ} bytes differ from tests/golden/{}.png",
+            case.name,
+            case.name
+        );
+        assert_eq!(
+            Some(&pixel_hash(&frame)),
+            hashes.get(&case.name),
+            "{}",
+            case.name
+        );
     }
 }
 
@@ -102,14 +138,29 @@ fn every_golden_frame_equals_the_c_frame_the_committed_image_and_its_hash() {
 fn encoded_and_other_raw_formats_equal_the_c_bytes() {
     let cases = golden_cases();
     // One crisp and one antialiased chart with everything on, and a plain one.
-    for name in ["axes_tradingview", "axes_antialiased_light", "candles_classic"] {
+    for name in [
+        "axes_tradingview",
+        "axes_antialiased_light",
+        "candles_classic",
+    ] {
         let i = cases.iter().position(|c| c.name == name).unwrap();
-        for format in [Format::Png, Format::WebpLossless, Format::WebpLossy, Format::Svg, Format::Rgb8, Format::Indexed8] {
+        for format in [
+            Format::Png,
+            Format::WebpLossless,
+            Format::WebpLossy,
+            Format::Svg,
+            Format::Rgb8,
+            Format::Indexed8,
+        ] {
             if format == Format::Indexed8 && cases[i].options.as_raw().antialias != 0 {
                 continue;
             }
-            let rust = render_golden(&cases[i], format).unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
-            assert!(rust == c_render(i, format), "{name}: {format:?} bytes differ from C's");
+            let rust = render_golden(&cases[i], format)
+                .unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
+            assert!(
+                rust == c_render(i, format),
+                "{name}: {format:?} bytes differ from C's"
+            );
         }
     }
 }
@@ -117,7 +168,10 @@ fn encoded_and_other_raw_formats_equal_the_c_bytes() {
 #[test]
 fn every_render_entry_point_gives_the_same_pixels() {
     let cases = golden_cases();
-    let case = cases.iter().find(|c| c.name == "candles_tradingview").unwrap();
+    let case = cases
+        .iter()
+        .find(|c| c.name == "candles_tradingview")
+        .unwrap();
     let want = render_golden(case, Format::Rgba8).unwrap();
     let s = make_series(case.candles, case.seed);
     let series = s.view();
@@ -127,7 +181,9 @@ fn every_render_entry_point_gives_the_same_pixels() {
 
     // Caller-owned, tight.
     let mut tight = vec![0u8; info.min_buffer_size];
-    chart.render_rgba(&series, &mut tight, info.min_row_stride).unwrap();
+    chart
+        .render_rgba(&series, &mut tight, info.min_row_stride)
+        .unwrap();
     assert!(tight == want);
     // Caller-owned, with padding between rows, which is left alone.
     let stride = info.min_row_stride + 13;
@@ -144,8 +200,11 @@ fn every_render_entry_point_gives_the_same_pixels() {
     assert_eq!(image.dimensions(), (info.width, info.height));
     assert!(image.as_raw() == &want);
     // Into a larger image: the chart in the top-left corner, the rest kept.
-    let mut big = image::RgbaImage::from_pixel(info.width + 3, info.height + 2, image::Rgba([1, 2, 3, 4]));
-    chart.render_into_image(&ChartData::new(&series), &mut big).unwrap();
+    let mut big =
+        image::RgbaImage::from_pixel(info.width + 3, info.height + 2, image::Rgba([1, 2, 3, 4]));
+    chart
+        .render_into_image(&ChartData::new(&series), &mut big)
+        .unwrap();
     for y in 0..info.height + 2 {
         for x in 0..info.width + 3 {
             let got = big.get_pixel(x, y).0;
@@ -158,7 +217,9 @@ fn every_render_entry_point_gives_the_same_pixels() {
     }
     // Into a smaller image: refused, untouched.
     let mut small = image::RgbaImage::new(info.width - 1, info.height);
-    let e = chart.render_into_image(&ChartData::new(&series), &mut small).unwrap_err();
+    let e = chart
+        .render_into_image(&ChartData::new(&series), &mut small)
+        .unwrap_err();
     assert_eq!(e.status(), candlewick::Status::BufferTooSmall);
     assert!(small.as_raw().iter().all(|&b| b == 0));
 

@@ -10,7 +10,9 @@ const N: usize = 300;
 const SEED: u32 = 77;
 
 fn anchors(n: usize) -> Vec<f64> {
-    (0..n).map(|i| if i % 17 == 0 { 1.0 } else { 0.0 }).collect()
+    (0..n)
+        .map(|i| if i % 17 == 0 { 1.0 } else { 0.0 })
+        .collect()
 }
 
 /// The input named `name` (as the C reference maps names to columns).
@@ -33,7 +35,11 @@ fn varied_params(ind: Indicator) -> Vec<f64> {
         .params
         .iter()
         .map(|p| {
-            let v = if p.integer { (p.default / 2.0).floor() } else { p.default * 1.25 };
+            let v = if p.integer {
+                (p.default / 2.0).floor()
+            } else {
+                p.default * 1.25
+            };
             v.clamp(p.min, p.max)
         })
         .collect()
@@ -42,10 +48,27 @@ fn varied_params(ind: Indicator) -> Vec<f64> {
 fn c_compute(ind: Indicator, params: &[f64], outputs: usize, stream: bool) -> Vec<Vec<f64>> {
     let mut out = vec![vec![f64::NAN; N]; outputs];
     let pointers: Vec<*mut f64> = out.iter_mut().map(|o| o.as_mut_ptr()).collect();
-    let f = if stream { c::cwref_stream } else { c::cwref_indicator };
+    let f = if stream {
+        c::cwref_stream
+    } else {
+        c::cwref_indicator
+    };
     // SAFETY: each output has N doubles.
-    let status = unsafe { f(ind.id(), N, SEED, params.as_ptr(), params.len(), pointers.as_ptr(), outputs) };
-    assert_eq!(status, 0, "C reference of {ind} {params:?} (stream: {stream})");
+    let status = unsafe {
+        f(
+            ind.id(),
+            N,
+            SEED,
+            params.as_ptr(),
+            params.len(),
+            pointers.as_ptr(),
+            outputs,
+        )
+    };
+    assert_eq!(
+        status, 0,
+        "C reference of {ind} {params:?} (stream: {stream})"
+    );
     out
 }
 
@@ -54,7 +77,10 @@ fn assert_bits_equal(what: &str, got: &[Vec<f64>], want: &[Vec<f64>]) {
     for (j, (g, w)) in got.iter().zip(want).enumerate() {
         assert_eq!(g.len(), w.len(), "{what}: output {j} length");
         for (i, (a, b)) in g.iter().zip(w).enumerate() {
-            assert!(a.to_bits() == b.to_bits(), "{what}: output {j} row {i}: {a:?} != {b:?} (C)");
+            assert!(
+                a.to_bits() == b.to_bits(),
+                "{what}: output {j} row {i}: {a:?} != {b:?} (C)"
+            );
         }
     }
 }
@@ -69,7 +95,10 @@ fn the_enum_covers_every_indicator_of_the_library_and_names_round_trip() {
         assert_eq!(ind.name().parse::<Indicator>().unwrap(), ind);
         assert_eq!(ind.to_string(), ind.name());
         let info = ind.info();
-        assert!(!info.inputs.is_empty() && !info.outputs.is_empty() && !info.title.is_empty(), "{info:?}");
+        assert!(
+            !info.inputs.is_empty() && !info.outputs.is_empty() && !info.title.is_empty(),
+            "{info:?}"
+        );
     }
     assert_eq!(Indicator::from_name("bbands").unwrap(), Indicator::Bbands);
     assert_eq!(Indicator::Macd.info().outputs, ["macd", "signal", "hist"]);
@@ -82,15 +111,24 @@ fn every_indicator_equals_the_c_reference_bit_for_bit() {
     let mut ctx = IndicatorContext::new().unwrap();
     for &ind in Indicator::ALL {
         let info = ind.info();
-        let inputs: Vec<Column<f64>> = info.inputs.iter().map(|n| Column::new(column(&s, &anchor, n))).collect();
+        let inputs: Vec<Column<f64>> = info
+            .inputs
+            .iter()
+            .map(|n| Column::new(column(&s, &anchor, n)))
+            .collect();
         for params in [vec![], varied_params(ind)] {
-            let got = ctx.compute_to_vec(ind, &inputs, &params).unwrap_or_else(|e| panic!("{ind} {params:?}: {e}"));
+            let got = ctx
+                .compute_to_vec(ind, &inputs, &params)
+                .unwrap_or_else(|e| panic!("{ind} {params:?}: {e}"));
             let want = c_compute(ind, &params, info.outputs.len(), false);
             assert_bits_equal(&format!("{ind} {params:?}"), &got, &want);
             // The first defined value sits at the lookback.
             let lookback = ind.lookback(&params).unwrap();
             let first = got[0].iter().position(|v| !v.is_nan());
-            assert!(first.is_none_or(|f| f >= lookback), "{ind} {params:?}: defined before its lookback {lookback}");
+            assert!(
+                first.is_none_or(|f| f >= lookback),
+                "{ind} {params:?}: defined before its lookback {lookback}"
+            );
         }
     }
 }
@@ -131,8 +169,18 @@ fn strided_reversed_and_packed_columns_give_the_same_bits() {
         .collect();
     let reversed: Vec<Row> = rows.iter().rev().copied().collect();
     // One interleaved array: 6 values per row.
-    let interleaved: Vec<f64> = rows.iter().flat_map(|r| [r.open, r.high, r.low, r.close, r.volume, r.anchor]).collect();
-    let packed: Vec<Packed> = rows.iter().map(|r| Packed { _flag: 0, close: r.close, high: r.high }).collect();
+    let interleaved: Vec<f64> = rows
+        .iter()
+        .flat_map(|r| [r.open, r.high, r.low, r.close, r.volume, r.anchor])
+        .collect();
+    let packed: Vec<Packed> = rows
+        .iter()
+        .map(|r| Packed {
+            _flag: 0,
+            close: r.close,
+            high: r.high,
+        })
+        .collect();
 
     let mut ctx = IndicatorContext::new().unwrap();
     for &ind in Indicator::ALL {
@@ -150,7 +198,11 @@ fn strided_reversed_and_packed_columns_give_the_same_bits() {
             }
         }
         let of_records: Vec<Column<f64>> = info.inputs.iter().map(|n| field(&rows, n)).collect();
-        let of_reversed: Vec<Column<f64>> = info.inputs.iter().map(|n| field(&reversed, n).reversed()).collect();
+        let of_reversed: Vec<Column<f64>> = info
+            .inputs
+            .iter()
+            .map(|n| field(&reversed, n).reversed())
+            .collect();
         let strided: Vec<Column<f64>> = info
             .inputs
             .iter()
@@ -162,18 +214,30 @@ fn strided_reversed_and_packed_columns_give_the_same_bits() {
                 Column::strided(&interleaved, k, 6)
             })
             .collect();
-        for (layout, inputs) in [("records", &of_records), ("reversed records", &of_reversed), ("interleaved", &strided)] {
+        for (layout, inputs) in [
+            ("records", &of_records),
+            ("reversed records", &of_reversed),
+            ("interleaved", &strided),
+        ] {
             let got = ctx.compute_to_vec(ind, inputs, &[]).unwrap();
             assert_bits_equal(&format!("{ind} over {layout}"), &got, &want);
         }
-        if info.inputs.iter().all(|n| ["input", "close", "high"].contains(n)) {
+        if info
+            .inputs
+            .iter()
+            .all(|n| ["input", "close", "high"].contains(n))
+        {
             // SAFETY: N packed records of 17 bytes, close at offset 1 and
             // high at offset 9 of each, alive for this iteration.
             let packed_inputs: Vec<Column<f64>> = info
                 .inputs
                 .iter()
                 .map(|n| unsafe {
-                    let first = if *n == "high" { &raw const packed[0].high } else { &raw const packed[0].close };
+                    let first = if *n == "high" {
+                        &raw const packed[0].high
+                    } else {
+                        &raw const packed[0].close
+                    };
                     Column::from_raw_parts(first, N, std::mem::size_of::<Packed>() as isize)
                 })
                 .collect();
@@ -187,11 +251,21 @@ fn strided_reversed_and_packed_columns_give_the_same_bits() {
 fn a_batch_equals_each_series_computed_alone() {
     let series = [make_series(120, 1), make_series(260, 2), make_series(75, 3)];
     let mut ctx = IndicatorContext::new().unwrap();
-    for ind in [Indicator::Sma, Indicator::Macd, Indicator::Atr, Indicator::Bbands, Indicator::Stoch] {
+    for ind in [
+        Indicator::Sma,
+        Indicator::Macd,
+        Indicator::Atr,
+        Indicator::Bbands,
+        Indicator::Stoch,
+    ] {
         let info = ind.info();
         let inputs: Vec<Column<f64>> = series
             .iter()
-            .flat_map(|s| info.inputs.iter().map(move |n| Column::new(column(s, &[], n))))
+            .flat_map(|s| {
+                info.inputs
+                    .iter()
+                    .map(move |n| Column::new(column(s, &[], n)))
+            })
             .collect();
         let mut outs: Vec<Vec<f64>> = series
             .iter()
@@ -200,7 +274,11 @@ fn a_batch_equals_each_series_computed_alone() {
         let mut slices: Vec<&mut [f64]> = outs.iter_mut().map(|o| o.as_mut_slice()).collect();
         ctx.compute_batch(ind, &inputs, &[], &mut slices).unwrap();
         for (k, s) in series.iter().enumerate() {
-            let one: Vec<Column<f64>> = info.inputs.iter().map(|n| Column::new(column(s, &[], n))).collect();
+            let one: Vec<Column<f64>> = info
+                .inputs
+                .iter()
+                .map(|n| Column::new(column(s, &[], n)))
+                .collect();
             let alone = ctx.compute_to_vec(ind, &one, &[]).unwrap();
             let batch = &outs[k * info.outputs.len()..(k + 1) * info.outputs.len()];
             assert_bits_equal(&format!("{ind} batch series {k}"), batch, &alone);
@@ -215,7 +293,10 @@ fn every_streamable_indicator_streams_as_the_c_stream_does() {
     let mut streamed = 0;
     for &ind in Indicator::ALL {
         if !ind.streamable() {
-            assert!(IndicatorStream::new(ind, &[]).is_err(), "{ind} is not streamable but a stream was made");
+            assert!(
+                IndicatorStream::new(ind, &[]).is_err(),
+                "{ind} is not streamable but a stream was made"
+            );
             continue;
         }
         streamed += 1;
@@ -231,8 +312,8 @@ fn every_streamable_indicator_streams_as_the_c_stream_does() {
                 bar[k] = column(&s, &anchor, name)[i];
             }
             stream.push(&bar, &mut out).unwrap();
-            for j in 0..out.len() {
-                got[j][i] = out[j];
+            for (column, value) in got.iter_mut().zip(&out) {
+                column[i] = *value;
             }
         }
         assert_bits_equal(&format!("{ind} stream"), &got, &want);

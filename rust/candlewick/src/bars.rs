@@ -334,8 +334,9 @@ impl BarContext {
         // SAFETY: thread-safe; out is ours.
         let status = unsafe { sys::cw_bar_context_create(ptr::null(), &mut raw) };
         check(status, || "cannot create a bar context".to_owned())?;
-        let raw = NonNull::new(raw)
-            .ok_or_else(|| Error::new(Status::Internal, "cw_bar_context_create returned no handle"))?;
+        let raw = NonNull::new(raw).ok_or_else(|| {
+            Error::new(Status::Internal, "cw_bar_context_create returned no handle")
+        })?;
         Ok(BarContext { raw, stats: None })
     }
 
@@ -344,7 +345,12 @@ impl BarContext {
         unsafe { copy_message(sys::cw_bar_context_last_error(self.raw.as_ptr())) }
     }
 
-    fn call(&mut self, input: &Input<'_, '_>, options: &BarOptions, out: Option<&sys::cw_bar_output>) -> (i32, usize) {
+    fn call(
+        &mut self,
+        input: &Input<'_, '_>,
+        options: &BarOptions,
+        out: Option<&sys::cw_bar_output>,
+    ) -> (i32, usize) {
         let mut count = 0usize;
         let out = out.map_or(ptr::null(), |o| o as *const _);
         // SAFETY: live handle, ours alone; the input's columns are valid
@@ -352,8 +358,20 @@ impl BarContext {
         // capacity, which the library never exceeds.
         let status = unsafe {
             match input {
-                Input::Ticks(t) => sys::cw_bars_from_ticks(self.raw.as_ptr(), t.as_raw(), &options.raw, out, &mut count),
-                Input::Bars(b) => sys::cw_bars_from_ohlcv(self.raw.as_ptr(), b.as_raw(), &options.raw, out, &mut count),
+                Input::Ticks(t) => sys::cw_bars_from_ticks(
+                    self.raw.as_ptr(),
+                    t.as_raw(),
+                    &options.raw,
+                    out,
+                    &mut count,
+                ),
+                Input::Bars(b) => sys::cw_bars_from_ohlcv(
+                    self.raw.as_ptr(),
+                    b.as_raw(),
+                    &options.raw,
+                    out,
+                    &mut count,
+                ),
             }
         };
         (status, count)
@@ -365,7 +383,12 @@ impl BarContext {
         Ok(count)
     }
 
-    fn write_rows(&mut self, input: &Input<'_, '_>, options: &BarOptions, out: &mut BarOutput<'_>) -> Result<usize> {
+    fn write_rows(
+        &mut self,
+        input: &Input<'_, '_>,
+        options: &BarOptions,
+        out: &mut BarOutput<'_>,
+    ) -> Result<usize> {
         let raw = out.raw();
         let (status, count) = self.call(input, options, Some(&raw));
         check(status, || self.message())?;
@@ -394,7 +417,10 @@ impl BarContext {
         };
         let written = self.write_rows(input, options, &mut out)?;
         if written != n {
-            return Err(Error::new(Status::Internal, format!("counted {n} bars but wrote {written}")));
+            return Err(Error::new(
+                Status::Internal,
+                format!("counted {n} bars but wrote {written}"),
+            ));
         }
         Ok(bars)
     }
@@ -431,12 +457,22 @@ impl BarContext {
     ///
     /// Errors: [`Status::BufferTooSmall`] when they are more than the
     /// shortest column holds (ask [`count_ticks`](Self::count_ticks)).
-    pub fn from_ticks_into(&mut self, ticks: &Ticks<'_>, options: &BarOptions, out: &mut BarOutput<'_>) -> Result<usize> {
+    pub fn from_ticks_into(
+        &mut self,
+        ticks: &Ticks<'_>,
+        options: &BarOptions,
+        out: &mut BarOutput<'_>,
+    ) -> Result<usize> {
         self.write_rows(&Input::Ticks(ticks), options, out)
     }
 
     /// Aggregates `series` into your columns; returns the number of bars.
-    pub fn from_ohlcv_into(&mut self, series: &Ohlcv<'_>, options: &BarOptions, out: &mut BarOutput<'_>) -> Result<usize> {
+    pub fn from_ohlcv_into(
+        &mut self,
+        series: &Ohlcv<'_>,
+        options: &BarOptions,
+        out: &mut BarOutput<'_>,
+    ) -> Result<usize> {
         self.write_rows(&Input::Bars(series), options, out)
     }
 
@@ -462,6 +498,8 @@ impl Drop for BarContext {
 
 impl fmt::Debug for BarContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BarContext").field("stats", &self.stats.is_some()).finish()
+        f.debug_struct("BarContext")
+            .field("stats", &self.stats.is_some())
+            .finish()
     }
 }

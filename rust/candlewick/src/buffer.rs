@@ -94,5 +94,10 @@ pub(crate) fn take(raw: *mut sys::cw_buffer) -> crate::Result<Buffer> {
     NonNull::new(raw)
         // SAFETY: a buffer the library just returned to us.
         .map(|raw| unsafe { Buffer::from_raw(raw) })
-        .ok_or_else(|| crate::Error::new(crate::Status::Internal, "the library returned CW_OK without a buffer"))
+        .ok_or_else(|| {
+            crate::Error::new(
+                crate::Status::Internal,
+                "the library returned CW_OK without a buffer",
+            )
+        })
 }

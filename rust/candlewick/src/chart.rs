@@ -59,7 +59,11 @@ impl<'a> Line<'a> {
     /// chart's line width.
     pub fn new(values: impl Into<Column<'a, f64>>, color: Color) -> Self {
         Line {
-            raw: sys::cw_line { values: values.into().raw(), color: color.0, width: 0.0 },
+            raw: sys::cw_line {
+                values: values.into().raw(),
+                color: color.0,
+                width: 0.0,
+            },
             _borrow: PhantomData,
         }
     }
@@ -104,8 +108,14 @@ impl<'a> Panel<'a> {
     /// An empty panel of height `weight` relative to the price panel's
     /// (e.g. 0.25), automatic scale, no title.
     pub fn new(weight: f32) -> Self {
-        let raw = sys::cw_panel { weight, ..Default::default() };
-        Panel { raw, _borrow: PhantomData }
+        let raw = sys::cw_panel {
+            weight,
+            ..Default::default()
+        };
+        Panel {
+            raw,
+            _borrow: PhantomData,
+        }
     }
 
     /// Its lines (an oscillator and its signal, ...).
@@ -180,7 +190,13 @@ pub struct ChartData<'a> {
 }
 
 /// What a ChartData borrows.
-type DataBorrows<'a> = (Ohlcv<'a>, &'a [Line<'a>], &'a [Band<'a>], &'a [Panel<'a>], &'a CStr);
+type DataBorrows<'a> = (
+    Ohlcv<'a>,
+    &'a [Line<'a>],
+    &'a [Band<'a>],
+    &'a [Panel<'a>],
+    &'a CStr,
+);
 
 // SAFETY: shared borrows of numbers and C strings only.
 unsafe impl Send for ChartData<'_> {}
@@ -194,7 +210,10 @@ impl<'a> ChartData<'a> {
         // SAFETY: init copies the series struct (pointers, not data) and
         // writes every field of a struct we own.
         unsafe { sys::cw_chart_data_init(&mut raw, series.as_raw()) };
-        ChartData { raw, _borrow: PhantomData }
+        ChartData {
+            raw,
+            _borrow: PhantomData,
+        }
     }
 
     /// Lines over the price panel.
@@ -310,8 +329,12 @@ impl Chart {
         // SAFETY: options is a complete cw_chart_options; out is ours.
         let status = unsafe { sys::cw_chart_create(options.as_raw(), &mut raw) };
         check(status, || options.create_failure_message())?;
-        let raw = NonNull::new(raw)
-            .ok_or_else(|| Error::new(Status::Internal, "cw_chart_create returned CW_OK without a chart"))?;
+        let raw = NonNull::new(raw).ok_or_else(|| {
+            Error::new(
+                Status::Internal,
+                "cw_chart_create returned CW_OK without a chart",
+            )
+        })?;
         Ok(Chart { raw, stats: None })
     }
 
@@ -323,7 +346,12 @@ impl Chart {
 
     /// The frame's size and the minimum stride and buffer size for RGBA8.
     pub fn frame_info(&self) -> FrameInfo {
-        let mut info = FrameInfo { width: 0, height: 0, min_row_stride: 0, min_buffer_size: 0 };
+        let mut info = FrameInfo {
+            width: 0,
+            height: 0,
+            min_row_stride: 0,
+            min_buffer_size: 0,
+        };
         // SAFETY: the chart is live; the out-pointers are ours. It cannot
         // fail with a live chart.
         unsafe {
@@ -346,7 +374,12 @@ impl Chart {
     /// [`Status::LengthMismatch`], [`Status::NonFinite`],
     /// [`Status::InconsistentOhlc`], [`Status::NegativeVolume`]), after which
     /// `pixels` is untouched.
-    pub fn render_rgba(&mut self, series: &Ohlcv<'_>, pixels: &mut [u8], row_stride: usize) -> Result<()> {
+    pub fn render_rgba(
+        &mut self,
+        series: &Ohlcv<'_>,
+        pixels: &mut [u8],
+        row_stride: usize,
+    ) -> Result<()> {
         // SAFETY: the chart is live and ours alone (&mut); the series'
         // columns are valid borrows; pixels is writable for its length.
         let status = unsafe {
@@ -366,7 +399,9 @@ impl Chart {
     pub fn render_rgba_buffer(&mut self, series: &Ohlcv<'_>) -> Result<Buffer> {
         let mut out = ptr::null_mut();
         // SAFETY: as render_rgba; out is ours.
-        let status = unsafe { sys::cw_chart_render_rgba_buffer(self.raw.as_ptr(), series.as_raw(), &mut out) };
+        let status = unsafe {
+            sys::cw_chart_render_rgba_buffer(self.raw.as_ptr(), series.as_raw(), &mut out)
+        };
         check(status, || self.message())?;
         buffer::take(out)
     }
@@ -376,7 +411,8 @@ impl Chart {
     pub fn render_png(&mut self, series: &Ohlcv<'_>) -> Result<Buffer> {
         let mut out = ptr::null_mut();
         // SAFETY: as render_rgba; out is ours.
-        let status = unsafe { sys::cw_chart_render_png(self.raw.as_ptr(), series.as_raw(), &mut out) };
+        let status =
+            unsafe { sys::cw_chart_render_png(self.raw.as_ptr(), series.as_raw(), &mut out) };
         check(status, || self.message())?;
         buffer::take(out)
     }
@@ -390,7 +426,9 @@ impl Chart {
         let mut out = ptr::null_mut();
         // SAFETY: the chart is live and ours alone; data's pointers are
         // valid borrows with their counts; out is ours.
-        let status = unsafe { sys::cw_chart_render(self.raw.as_ptr(), data.as_raw(), format.code(), &mut out) };
+        let status = unsafe {
+            sys::cw_chart_render(self.raw.as_ptr(), data.as_raw(), format.code(), &mut out)
+        };
         check(status, || self.message())?;
         buffer::take(out)
     }
@@ -435,7 +473,14 @@ impl Chart {
         unsafe { sys::cw_chart_palette(self.raw.as_ptr(), ptr::null_mut(), 0, &mut count) };
         let mut colors = vec![0u32; count];
         // SAFETY: colors has room for count entries.
-        unsafe { sys::cw_chart_palette(self.raw.as_ptr(), colors.as_mut_ptr(), colors.len(), &mut count) };
+        unsafe {
+            sys::cw_chart_palette(
+                self.raw.as_ptr(),
+                colors.as_mut_ptr(),
+                colors.len(),
+                &mut count,
+            )
+        };
         colors.truncate(count);
         colors.into_iter().map(Color).collect()
     }

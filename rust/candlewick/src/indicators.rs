@@ -248,7 +248,12 @@ impl Indicator {
     /// Errors: [`Status::InvalidArgument`] for an unknown name (or one the
     /// library has but this crate does not know yet).
     pub fn from_name(name: &str) -> Result<Indicator> {
-        let unknown = || Error::new(Status::InvalidArgument, format!("no indicator named {name:?}"));
+        let unknown = || {
+            Error::new(
+                Status::InvalidArgument,
+                format!("no indicator named {name:?}"),
+            )
+        };
         let c_name = CString::new(name).map_err(|_| unknown())?;
         let mut id = 0;
         // SAFETY: thread-safe; name is a C string; out is ours.
@@ -325,7 +330,9 @@ impl Indicator {
     pub fn lookback(self, params: &[f64]) -> Result<usize> {
         let mut out = 0;
         // SAFETY: thread-safe; params is valid for its length; out is ours.
-        let status = unsafe { sys::cw_indicator_lookback(self.id(), params.as_ptr(), params.len(), &mut out) };
+        let status = unsafe {
+            sys::cw_indicator_lookback(self.id(), params.as_ptr(), params.len(), &mut out)
+        };
         check(status, || bad_params(self, params))?;
         Ok(out)
     }
@@ -342,9 +349,21 @@ fn bad_params(indicator: Indicator, params: &[f64]) -> String {
     let names: Vec<String> = info
         .params
         .iter()
-        .map(|p| format!("{} in [{}, {}]{}", p.name, p.min, p.max, if p.integer { " whole" } else { "" }))
+        .map(|p| {
+            format!(
+                "{} in [{}, {}]{}",
+                p.name,
+                p.min,
+                p.max,
+                if p.integer { " whole" } else { "" }
+            )
+        })
         .collect();
-    format!("{}: bad parameters {params:?}; it takes at most: {}", info.name, names.join(", "))
+    format!(
+        "{}: bad parameters {params:?}; it takes at most: {}",
+        info.name,
+        names.join(", ")
+    )
 }
 
 impl FromStr for Indicator {
@@ -418,8 +437,12 @@ impl IndicatorContext {
         // SAFETY: thread-safe; out is ours.
         let status = unsafe { sys::cw_indicator_context_create(ptr::null(), &mut raw) };
         check(status, || "cannot create an indicator context".to_owned())?;
-        let raw = NonNull::new(raw)
-            .ok_or_else(|| Error::new(Status::Internal, "cw_indicator_context_create returned no handle"))?;
+        let raw = NonNull::new(raw).ok_or_else(|| {
+            Error::new(
+                Status::Internal,
+                "cw_indicator_context_create returned no handle",
+            )
+        })?;
         Ok(IndicatorContext { raw, stats: None })
     }
 
@@ -511,7 +534,11 @@ impl IndicatorContext {
         if !inputs.len().is_multiple_of(per_series) {
             return Err(Error::new(
                 Status::InvalidArgument,
-                format!("{}: {} input columns are not a whole number of series of {per_series}", indicator, inputs.len()),
+                format!(
+                    "{}: {} input columns are not a whole number of series of {per_series}",
+                    indicator,
+                    inputs.len()
+                ),
             ));
         }
         let series = inputs.len() / per_series;
@@ -519,7 +546,11 @@ impl IndicatorContext {
         if outputs_per_series * series != outputs.len() {
             return Err(Error::new(
                 Status::InvalidArgument,
-                format!("{}: {} outputs cannot be split evenly among {series} series", indicator, outputs.len()),
+                format!(
+                    "{}: {} outputs cannot be split evenly among {series} series",
+                    indicator,
+                    outputs.len()
+                ),
             ));
         }
         let capacities: Vec<usize> = (0..series)
@@ -575,7 +606,9 @@ impl Drop for IndicatorContext {
 
 impl fmt::Debug for IndicatorContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IndicatorContext").field("stats", &self.stats.is_some()).finish()
+        f.debug_struct("IndicatorContext")
+            .field("stats", &self.stats.is_some())
+            .finish()
     }
 }
 
@@ -615,7 +648,13 @@ impl IndicatorStream {
         let mut raw = ptr::null_mut();
         // SAFETY: thread-safe; params valid for its length; out is ours.
         let status = unsafe {
-            sys::cw_indicator_stream_create(ptr::null(), indicator.id(), params.as_ptr(), params.len(), &mut raw)
+            sys::cw_indicator_stream_create(
+                ptr::null(),
+                indicator.id(),
+                params.as_ptr(),
+                params.len(),
+                &mut raw,
+            )
         };
         check(status, || {
             if indicator.streamable() {
@@ -624,8 +663,12 @@ impl IndicatorStream {
                 format!("{indicator} cannot be streamed")
             }
         })?;
-        let raw = NonNull::new(raw)
-            .ok_or_else(|| Error::new(Status::Internal, "cw_indicator_stream_create returned no handle"))?;
+        let raw = NonNull::new(raw).ok_or_else(|| {
+            Error::new(
+                Status::Internal,
+                "cw_indicator_stream_create returned no handle",
+            )
+        })?;
         Ok(IndicatorStream { raw, indicator })
     }
 
@@ -693,6 +736,8 @@ impl Drop for IndicatorStream {
 
 impl fmt::Debug for IndicatorStream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IndicatorStream").field("indicator", &self.indicator).finish()
+        f.debug_struct("IndicatorStream")
+            .field("indicator", &self.indicator)
+            .finish()
     }
 }

@@ -204,7 +204,9 @@ pub use buffer::Buffer;
 pub use chart::{Band, Chart, ChartData, FrameInfo, Line, Panel};
 pub use column::{Column, Element};
 pub use error::{Error, Result, Status};
-pub use indicators::{Indicator, IndicatorContext, IndicatorInfo, IndicatorStream, MaType, Param, indicator_count};
+pub use indicators::{
+    Indicator, IndicatorContext, IndicatorInfo, IndicatorStream, MaType, Param, indicator_count,
+};
 pub use options::{ChartOptions, ChartType, Color, Format, PngPreset, Theme};
 pub use series::{Ohlcv, Ticks};
 pub use stats::{KindStats, Sample, SimdTarget, Snapshot, Stats, StatsKind, StatsOptions};

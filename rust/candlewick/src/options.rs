@@ -120,9 +120,9 @@ impl Format {
 /// volume panel and grid, no axes), then changed by the methods below,
 /// each of which returns the options for chaining.
 ///
-/// Nothing is checked until [`Chart::new`](crate::Chart::new) (or
-/// [`ChartOptions::validate`]), which says what is wrong. `'a` is the
-/// lifetime of a custom font's bytes (copied by the library at create).
+/// Nothing is checked until [`Chart::new`](crate::Chart::new), which says
+/// what is wrong. `'a` is the lifetime of a custom font's bytes (copied by
+/// the library at create).
 ///
 /// ```
 /// use candlewick::{ChartOptions, ChartType, Theme};
@@ -158,7 +158,10 @@ impl<'a> ChartOptions<'a> {
         let mut raw = sys::cw_chart_options::default();
         // SAFETY: init writes every field of a struct we own.
         unsafe { sys::cw_chart_options_init(&mut raw) };
-        ChartOptions { raw, _font: PhantomData }
+        ChartOptions {
+            raw,
+            _font: PhantomData,
+        }
     }
 
     /// Width in pixels, 16..=16384 (default 800).

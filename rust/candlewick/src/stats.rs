@@ -115,7 +115,11 @@ impl StatsOptions {
         let mut raw = sys::cw_stats_options::default();
         // SAFETY: init writes every field of a struct we own.
         unsafe { sys::cw_stats_options_init(&mut raw) };
-        StatsOptions { raw, labels: Vec::new(), clock: None }
+        StatsOptions {
+            raw,
+            labels: Vec::new(),
+            clock: None,
+        }
     }
 
     /// Records kept in the recent window (at least 1; memory is 64 bytes a
@@ -158,7 +162,11 @@ impl StatsOptions {
             let mut message = [0u8; 512];
             // SAFETY: raw is complete and its pointers live for this call.
             let status = unsafe {
-                sys::cw_stats_options_validate(raw, message.as_mut_ptr() as *mut c_char, message.len())
+                sys::cw_stats_options_validate(
+                    raw,
+                    message.as_mut_ptr() as *mut c_char,
+                    message.len(),
+                )
             };
             check(status, || message_from_buffer(&message))
         })?
@@ -170,13 +178,21 @@ impl StatsOptions {
             .labels
             .iter()
             .map(|l| {
-                CString::new(l.as_str())
-                    .map_err(|_| Error::new(Status::InvalidArgument, format!("label {l:?} contains a NUL byte")))
+                CString::new(l.as_str()).map_err(|_| {
+                    Error::new(
+                        Status::InvalidArgument,
+                        format!("label {l:?} contains a NUL byte"),
+                    )
+                })
             })
             .collect::<Result<Vec<CString>>>()?;
         let pointers: Vec<*const c_char> = labels.iter().map(|l| l.as_ptr()).collect();
         let mut raw = self.raw;
-        raw.labels = if pointers.is_empty() { ptr::null() } else { pointers.as_ptr() };
+        raw.labels = if pointers.is_empty() {
+            ptr::null()
+        } else {
+            pointers.as_ptr()
+        };
         raw.label_count = u32::try_from(pointers.len()).unwrap_or(u32::MAX);
         if let Some(clock) = &self.clock {
             // A thin pointer to the Arc (a fat `dyn Fn` pointer would not
@@ -283,9 +299,15 @@ impl Stats {
             };
             return Err(Error::new(status, message));
         }
-        let raw = NonNull::new(raw)
-            .ok_or_else(|| Error::new(Status::Internal, "cw_stats_create returned CW_OK without a handle"))?;
-        Ok(Stats { handle: Arc::new(Handle { raw, _clock: clock }) })
+        let raw = NonNull::new(raw).ok_or_else(|| {
+            Error::new(
+                Status::Internal,
+                "cw_stats_create returned CW_OK without a handle",
+            )
+        })?;
+        Ok(Stats {
+            handle: Arc::new(Handle { raw, _clock: clock }),
+        })
     }
 
     pub(crate) fn as_ptr(&self) -> *mut sys::cw_stats {
@@ -299,7 +321,11 @@ impl Stats {
         loop {
             // SAFETY: thread-safe; buffer is ours.
             let full = unsafe {
-                sys::cw_stats_last_error(self.as_ptr(), buffer.as_mut_ptr() as *mut c_char, buffer.len())
+                sys::cw_stats_last_error(
+                    self.as_ptr(),
+                    buffer.as_mut_ptr() as *mut c_char,
+                    buffer.len(),
+                )
             };
             if full < buffer.len() {
                 return message_from_buffer(&buffer);
@@ -353,15 +379,23 @@ impl Stats {
     pub fn read_prometheus(&self, prefix: Option<&str>) -> Result<Buffer> {
         let prefix = prefix
             .map(|p| {
-                CString::new(p)
-                    .map_err(|_| Error::new(Status::InvalidArgument, format!("prefix {p:?} contains a NUL byte")))
+                CString::new(p).map_err(|_| {
+                    Error::new(
+                        Status::InvalidArgument,
+                        format!("prefix {p:?} contains a NUL byte"),
+                    )
+                })
             })
             .transpose()?;
         let mut out = ptr::null_mut();
         // SAFETY: thread-safe; prefix is NULL or a C string alive for the
         // call; out is ours.
         let status = unsafe {
-            sys::cw_stats_read_prometheus(self.as_ptr(), prefix.as_ref().map_or(ptr::null(), |p| p.as_ptr()), &mut out)
+            sys::cw_stats_read_prometheus(
+                self.as_ptr(),
+                prefix.as_ref().map_or(ptr::null(), |p| p.as_ptr()),
+                &mut out,
+            )
         };
         check(status, || self.last_error())?;
         buffer::take(out)
@@ -377,7 +411,9 @@ impl Stats {
 
 impl fmt::Debug for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Stats").field("handle", &self.handle.raw).finish()
+        f.debug_struct("Stats")
+            .field("handle", &self.handle.raw)
+            .finish()
     }
 }
 
@@ -550,7 +586,11 @@ impl KindStats<'_> {
 
     /// Operations that ran on `target`, over the lifetime.
     pub fn count_on(&self, target: SimdTarget) -> u64 {
-        usize::try_from(target.0).ok().and_then(|i| self.raw.by_target.get(i)).copied().unwrap_or(0)
+        usize::try_from(target.0)
+            .ok()
+            .and_then(|i| self.raw.by_target.get(i))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
