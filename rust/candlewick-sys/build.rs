@@ -35,10 +35,7 @@ fn main() {
         return;
     }
 
-    match pkg_config::Config::new()
-        .range_version("0.1.0".."1.0.0")
-        .probe("candlewick")
-    {
+    match pkg_config::Config::new().range_version("0.1.0".."1.0.0").probe("candlewick") {
         Ok(library) => {
             if let Some(dir) = library.include_paths.first() {
                 println!("cargo:include={}", dir.display());

@@ -16,11 +16,7 @@ fn main() {
     for source in &sources {
         println!("cargo:rerun-if-changed={}", source.display());
     }
-    for header in [
-        "tests/golden_cases.h",
-        "tests/test_support.h",
-        "capi/candlewick.h",
-    ] {
+    for header in ["tests/golden_cases.h", "tests/test_support.h", "capi/candlewick.h"] {
         println!("cargo:rerun-if-changed={}", repo.join(header).display());
     }
     cc::Build::new()

@@ -9,15 +9,10 @@ fn committed_bindings_match_the_header() {
     let committed = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     if fresh != committed {
-        let (line, (want, got)) = fresh
-            .lines()
-            .zip(committed.lines())
-            .enumerate()
-            .find(|(_, (a, b))| a != b)
-            .unwrap_or((
-                fresh.lines().count().min(committed.lines().count()),
-                ("<end>", "<end>"),
-            ));
+        let (line, (want, got)) =
+            fresh.lines().zip(committed.lines()).enumerate().find(|(_, (a, b))| a != b).unwrap_or(
+                (fresh.lines().count().min(committed.lines().count()), ("<end>", "<end>")),
+            );
         panic!(
             "{} is stale (regenerate with `cargo run -p candlewick-bindgen` in rust/):\n\
              first difference at line {}:\n  header gives: {want}\n  committed:    {got}",

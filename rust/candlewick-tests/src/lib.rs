@@ -112,11 +112,7 @@ impl Series {
     /// The safe view, with volume when the series has one.
     pub fn view(&self) -> Ohlcv<'_> {
         let s = Ohlcv::new(&self.open, &self.high, &self.low, &self.close).with_time(&self.time);
-        if self.volume.is_empty() {
-            s
-        } else {
-            s.with_volume(&self.volume)
-        }
+        if self.volume.is_empty() { s } else { s.with_volume(&self.volume) }
     }
 }
 
@@ -195,20 +191,11 @@ fn case(
     seed: u32,
     data: GoldenData,
 ) -> GoldenCase {
-    GoldenCase {
-        name: name.to_owned(),
-        options,
-        candles,
-        seed,
-        data,
-    }
+    GoldenCase { name: name.to_owned(), options, candles, seed, data }
 }
 
 fn options(width: u32, height: u32, chart_type: ChartType, theme: Theme) -> ChartOptions<'static> {
-    ChartOptions::new()
-        .size(width, height)
-        .chart_type(chart_type)
-        .theme(theme)
+    ChartOptions::new().size(width, height).chart_type(chart_type).theme(theme)
 }
 
 /// tests/golden_cases.cc's GoldenCases(), written with the safe builder.
@@ -243,9 +230,7 @@ pub fn golden_cases() -> Vec<GoldenCase> {
             ));
         }
     }
-    let bare = options(257, 131, Candlestick, Theme::Classic)
-        .volume(false)
-        .grid(false);
+    let bare = options(257, 131, Candlestick, Theme::Classic).volume(false).grid(false);
     cases.push(case("candles_no_volume_no_grid", bare, 37, 99, Plain));
     let dense = options(200, 100, Candlestick, Theme::Classic)
         .background(Color(0xFAF0E6FF))
@@ -290,13 +275,7 @@ pub fn golden_cases() -> Vec<GoldenCase> {
         1,
         Flat,
     ));
-    cases.push(case(
-        "single_light",
-        options(120, 80, Candlestick, Theme::Light),
-        1,
-        3,
-        Single,
-    ));
+    cases.push(case("single_light", options(120, 80, Candlestick, Theme::Light), 1, 3, Single));
     cases.push(case(
         "gaps_tradingview",
         options(320, 200, Candlestick, Theme::TradingView),
@@ -328,14 +307,7 @@ pub fn sma(x: &[f64], period: usize) -> Vec<f64> {
 /// frame for raw formats, else the encoded file.
 pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u8>> {
     let mut chart = Chart::new(&c.options)?;
-    let mut s = make_series(
-        if c.data == GoldenData::Single {
-            1
-        } else {
-            c.candles
-        },
-        c.seed,
-    );
+    let mut s = make_series(if c.data == GoldenData::Single { 1 } else { c.candles }, c.seed);
     if c.data == GoldenData::Flat {
         for v in [&mut s.open, &mut s.high, &mut s.low, &mut s.close] {
             v.iter_mut().for_each(|x| *x = 50.0);
@@ -361,11 +333,7 @@ pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u
         let sd = (var / 20.0).sqrt();
         upper[i] = mid[i] + 2.0 * sd;
         lower[i] = mid[i] - 2.0 * sd;
-        osc[i] = if sd > 0.0 {
-            50.0 + 25.0 * (s.close[i] - mid[i]) / sd
-        } else {
-            50.0
-        };
+        osc[i] = if sd > 0.0 { 50.0 + 25.0 * (s.close[i] - mid[i]) / sd } else { 50.0 };
         hist[i] = s.close[i] - mid[i];
     }
     let mut gappy = fast.clone();
@@ -377,20 +345,13 @@ pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u
         gappy[46] = f64::NAN;
     }
 
-    let overlays = [
-        Line::new(&fast, Color(0xFFB300FF)),
-        Line::new(&slow, Color(0x42A5F5FF)),
-    ];
+    let overlays = [Line::new(&fast, Color(0xFFB300FF)), Line::new(&slow, Color(0x42A5F5FF))];
     let gappy_line = [Line::new(&gappy, Color(0xFFB300FF)).width(2.0)];
     let bands = [Band::new(&upper, &lower, Color(0x7E57C240), Color(0x7E57C2FF)).width(1.0)];
     let osc_line = [Line::new(&osc, Color(0xAB47BCFF)).width(1.0)];
     let levels = [30.0, 70.0];
     let panels = [
-        Panel::new(0.25)
-            .lines(&osc_line)
-            .levels(&levels)
-            .scale(0.0, 100.0)
-            .title(c"OSC 20"),
+        Panel::new(0.25).lines(&osc_line).levels(&levels).scale(0.0, 100.0).title(c"OSC 20"),
         Panel::new(0.2).histogram(&hist).title(c"HIST"),
     ];
     let data = match c.data {
@@ -433,7 +394,5 @@ pub fn golden_dir() -> PathBuf {
 /// A NUL-terminated name written by the reference.
 pub fn c_name(buffer: &[c_char]) -> String {
     // SAFETY: the reference NUL-terminates within the buffer.
-    unsafe { CStr::from_ptr(buffer.as_ptr()) }
-        .to_string_lossy()
-        .into_owned()
+    unsafe { CStr::from_ptr(buffer.as_ptr()) }.to_string_lossy().into_owned()
 }

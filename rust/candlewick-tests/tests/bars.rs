@@ -40,13 +40,7 @@ fn c_bars(options: &BarOptions) -> candlewick::Bars {
     };
     assert_eq!(status, 0, "C reference of {options:?}");
     b.time.as_mut().unwrap().truncate(count);
-    for v in [
-        &mut b.open,
-        &mut b.high,
-        &mut b.low,
-        &mut b.close,
-        &mut b.volume,
-    ] {
+    for v in [&mut b.open, &mut b.high, &mut b.low, &mut b.close, &mut b.volume] {
         v.truncate(count);
     }
     b.row.truncate(count);
@@ -63,9 +57,7 @@ fn every_method_equals_the_c_reference() {
     let mut ctx = BarContext::new().unwrap();
     let methods = [
         BarOptions::time(3 * 86400),
-        BarOptions::time(7 * 86400)
-            .offset(86400)
-            .empty(EmptyBars::Flat),
+        BarOptions::time(7 * 86400).offset(86400).empty(EmptyBars::Flat),
         BarOptions::tick(7),
         BarOptions::volume(25_000.0),
         BarOptions::volume(25_000.0).split(true),
@@ -79,9 +71,8 @@ fn every_method_equals_the_c_reference() {
         BarOptions::line_break(3),
     ];
     for options in methods {
-        let got = ctx
-            .from_ohlcv(&s.view(), &options)
-            .unwrap_or_else(|e| panic!("{options:?}: {e}"));
+        let got =
+            ctx.from_ohlcv(&s.view(), &options).unwrap_or_else(|e| panic!("{options:?}: {e}"));
         let want = c_bars(&options);
         assert!(!got.is_empty(), "{options:?} made no bars");
         assert_eq!(got.time, want.time, "{options:?}");
@@ -108,11 +99,9 @@ fn ticks_make_the_bars_of_their_one_price_rows() {
     let flat = candlewick::Ohlcv::new(&s.close, &s.close, &s.close, &s.close)
         .with_time(&s.time)
         .with_volume(&s.volume);
-    for options in [
-        BarOptions::tick(10),
-        BarOptions::time(5 * 86400),
-        BarOptions::renko(BoxSize::Fixed(2.0)),
-    ] {
+    for options in
+        [BarOptions::tick(10), BarOptions::time(5 * 86400), BarOptions::renko(BoxSize::Fixed(2.0))]
+    {
         assert_eq!(
             ctx.from_ticks(&ticks, &options).unwrap(),
             ctx.from_ohlcv(&flat, &options).unwrap(),

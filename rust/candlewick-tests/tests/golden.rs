@@ -90,12 +90,7 @@ fn the_cases_and_their_options_equal_the_c_golden_cases() {
         assert_eq!(ok, 1);
         assert_eq!(case.name, c_name(&name));
         // Every field, through bindgen's Debug of the C struct.
-        assert_eq!(
-            format!("{:?}", case.options.as_raw()),
-            format!("{options:?}"),
-            "{}",
-            case.name
-        );
+        assert_eq!(format!("{:?}", case.options.as_raw()), format!("{options:?}"), "{}", case.name);
         assert_eq!(
             (case.candles, case.seed, case.data),
             (candles, seed, GoldenData::from_c(data)),
@@ -114,10 +109,7 @@ fn every_golden_frame_equals_the_c_frame_the_committed_image_and_its_hash() {
         let c_frame = c_render(i, Format::Rgba8);
         assert!(frame == c_frame, "{}: Rust and C frames differ", case.name);
         let (golden, w, h) = decode_golden(&case.name);
-        assert_eq!(
-            (w, h),
-            (case.options.as_raw().width, case.options.as_raw().height)
-        );
+        assert_eq!((w, h), (case.options.as_raw().width, case.options.as_raw().height));
         let differ = frame.iter().zip(&golden).filter(|(a, b)| a != b).count();
         assert!(
             frame == golden,
@@ -125,12 +117,7 @@ fn every_golden_frame_equals_the_c_frame_the_committed_image_and_its_hash() {
             case.name,
             case.name
         );
-        assert_eq!(
-            Some(&pixel_hash(&frame)),
-            hashes.get(&case.name),
-            "{}",
-            case.name
-        );
+        assert_eq!(Some(&pixel_hash(&frame)), hashes.get(&case.name), "{}", case.name);
     }
 }
 
@@ -138,11 +125,7 @@ fn every_golden_frame_equals_the_c_frame_the_committed_image_and_its_hash() {
 fn encoded_and_other_raw_formats_equal_the_c_bytes() {
     let cases = golden_cases();
     // One crisp and one antialiased chart with everything on, and a plain one.
-    for name in [
-        "axes_tradingview",
-        "axes_antialiased_light",
-        "candles_classic",
-    ] {
+    for name in ["axes_tradingview", "axes_antialiased_light", "candles_classic"] {
         let i = cases.iter().position(|c| c.name == name).unwrap();
         for format in [
             Format::Png,
@@ -157,10 +140,7 @@ fn encoded_and_other_raw_formats_equal_the_c_bytes() {
             }
             let rust = render_golden(&cases[i], format)
                 .unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
-            assert!(
-                rust == c_render(i, format),
-                "{name}: {format:?} bytes differ from C's"
-            );
+            assert!(rust == c_render(i, format), "{name}: {format:?} bytes differ from C's");
         }
     }
 }
@@ -168,10 +148,7 @@ fn encoded_and_other_raw_formats_equal_the_c_bytes() {
 #[test]
 fn every_render_entry_point_gives_the_same_pixels() {
     let cases = golden_cases();
-    let case = cases
-        .iter()
-        .find(|c| c.name == "candles_tradingview")
-        .unwrap();
+    let case = cases.iter().find(|c| c.name == "candles_tradingview").unwrap();
     let want = render_golden(case, Format::Rgba8).unwrap();
     let s = make_series(case.candles, case.seed);
     let series = s.view();
@@ -181,9 +158,7 @@ fn every_render_entry_point_gives_the_same_pixels() {
 
     // Caller-owned, tight.
     let mut tight = vec![0u8; info.min_buffer_size];
-    chart
-        .render_rgba(&series, &mut tight, info.min_row_stride)
-        .unwrap();
+    chart.render_rgba(&series, &mut tight, info.min_row_stride).unwrap();
     assert!(tight == want);
     // Caller-owned, with padding between rows, which is left alone.
     let stride = info.min_row_stride + 13;
@@ -202,9 +177,7 @@ fn every_render_entry_point_gives_the_same_pixels() {
     // Into a larger image: the chart in the top-left corner, the rest kept.
     let mut big =
         image::RgbaImage::from_pixel(info.width + 3, info.height + 2, image::Rgba([1, 2, 3, 4]));
-    chart
-        .render_into_image(&ChartData::new(&series), &mut big)
-        .unwrap();
+    chart.render_into_image(&ChartData::new(&series), &mut big).unwrap();
     for y in 0..info.height + 2 {
         for x in 0..info.width + 3 {
             let got = big.get_pixel(x, y).0;
@@ -217,9 +190,7 @@ fn every_render_entry_point_gives_the_same_pixels() {
     }
     // Into a smaller image: refused, untouched.
     let mut small = image::RgbaImage::new(info.width - 1, info.height);
-    let e = chart
-        .render_into_image(&ChartData::new(&series), &mut small)
-        .unwrap_err();
+    let e = chart.render_into_image(&ChartData::new(&series), &mut small).unwrap_err();
     assert_eq!(e.status(), candlewick::Status::BufferTooSmall);
     assert!(small.as_raw().iter().all(|&b| b == 0));
 

@@ -10,9 +10,7 @@ const N: usize = 300;
 const SEED: u32 = 77;
 
 fn anchors(n: usize) -> Vec<f64> {
-    (0..n)
-        .map(|i| if i % 17 == 0 { 1.0 } else { 0.0 })
-        .collect()
+    (0..n).map(|i| if i % 17 == 0 { 1.0 } else { 0.0 }).collect()
 }
 
 /// The input named `name` (as the C reference maps names to columns).
@@ -35,11 +33,7 @@ fn varied_params(ind: Indicator) -> Vec<f64> {
         .params
         .iter()
         .map(|p| {
-            let v = if p.integer {
-                (p.default / 2.0).floor()
-            } else {
-                p.default * 1.25
-            };
+            let v = if p.integer { (p.default / 2.0).floor() } else { p.default * 1.25 };
             v.clamp(p.min, p.max)
         })
         .collect()
@@ -48,27 +42,11 @@ fn varied_params(ind: Indicator) -> Vec<f64> {
 fn c_compute(ind: Indicator, params: &[f64], outputs: usize, stream: bool) -> Vec<Vec<f64>> {
     let mut out = vec![vec![f64::NAN; N]; outputs];
     let pointers: Vec<*mut f64> = out.iter_mut().map(|o| o.as_mut_ptr()).collect();
-    let f = if stream {
-        c::cwref_stream
-    } else {
-        c::cwref_indicator
-    };
+    let f = if stream { c::cwref_stream } else { c::cwref_indicator };
     // SAFETY: each output has N doubles.
-    let status = unsafe {
-        f(
-            ind.id(),
-            N,
-            SEED,
-            params.as_ptr(),
-            params.len(),
-            pointers.as_ptr(),
-            outputs,
-        )
-    };
-    assert_eq!(
-        status, 0,
-        "C reference of {ind} {params:?} (stream: {stream})"
-    );
+    let status =
+        unsafe { f(ind.id(), N, SEED, params.as_ptr(), params.len(), pointers.as_ptr(), outputs) };
+    assert_eq!(status, 0, "C reference of {ind} {params:?} (stream: {stream})");
     out
 }
 
@@ -77,10 +55,7 @@ fn assert_bits_equal(what: &str, got: &[Vec<f64>], want: &[Vec<f64>]) {
     for (j, (g, w)) in got.iter().zip(want).enumerate() {
         assert_eq!(g.len(), w.len(), "{what}: output {j} length");
         for (i, (a, b)) in g.iter().zip(w).enumerate() {
-            assert!(
-                a.to_bits() == b.to_bits(),
-                "{what}: output {j} row {i}: {a:?} != {b:?} (C)"
-            );
+            assert!(a.to_bits() == b.to_bits(), "{what}: output {j} row {i}: {a:?} != {b:?} (C)");
         }
     }
 }
@@ -111,11 +86,8 @@ fn every_indicator_equals_the_c_reference_bit_for_bit() {
     let mut ctx = IndicatorContext::new().unwrap();
     for &ind in Indicator::ALL {
         let info = ind.info();
-        let inputs: Vec<Column<f64>> = info
-            .inputs
-            .iter()
-            .map(|n| Column::new(column(&s, &anchor, n)))
-            .collect();
+        let inputs: Vec<Column<f64>> =
+            info.inputs.iter().map(|n| Column::new(column(&s, &anchor, n))).collect();
         for params in [vec![], varied_params(ind)] {
             let got = ctx
                 .compute_to_vec(ind, &inputs, &params)
@@ -169,18 +141,10 @@ fn strided_reversed_and_packed_columns_give_the_same_bits() {
         .collect();
     let reversed: Vec<Row> = rows.iter().rev().copied().collect();
     // One interleaved array: 6 values per row.
-    let interleaved: Vec<f64> = rows
-        .iter()
-        .flat_map(|r| [r.open, r.high, r.low, r.close, r.volume, r.anchor])
-        .collect();
-    let packed: Vec<Packed> = rows
-        .iter()
-        .map(|r| Packed {
-            _flag: 0,
-            close: r.close,
-            high: r.high,
-        })
-        .collect();
+    let interleaved: Vec<f64> =
+        rows.iter().flat_map(|r| [r.open, r.high, r.low, r.close, r.volume, r.anchor]).collect();
+    let packed: Vec<Packed> =
+        rows.iter().map(|r| Packed { _flag: 0, close: r.close, high: r.high }).collect();
 
     let mut ctx = IndicatorContext::new().unwrap();
     for &ind in Indicator::ALL {
@@ -198,11 +162,8 @@ fn strided_reversed_and_packed_columns_give_the_same_bits() {
             }
         }
         let of_records: Vec<Column<f64>> = info.inputs.iter().map(|n| field(&rows, n)).collect();
-        let of_reversed: Vec<Column<f64>> = info
-            .inputs
-            .iter()
-            .map(|n| field(&reversed, n).reversed())
-            .collect();
+        let of_reversed: Vec<Column<f64>> =
+            info.inputs.iter().map(|n| field(&reversed, n).reversed()).collect();
         let strided: Vec<Column<f64>> = info
             .inputs
             .iter()
@@ -222,11 +183,7 @@ fn strided_reversed_and_packed_columns_give_the_same_bits() {
             let got = ctx.compute_to_vec(ind, inputs, &[]).unwrap();
             assert_bits_equal(&format!("{ind} over {layout}"), &got, &want);
         }
-        if info
-            .inputs
-            .iter()
-            .all(|n| ["input", "close", "high"].contains(n))
-        {
+        if info.inputs.iter().all(|n| ["input", "close", "high"].contains(n)) {
             // SAFETY: N packed records of 17 bytes, close at offset 1 and
             // high at offset 9 of each, alive for this iteration.
             let packed_inputs: Vec<Column<f64>> = info
@@ -251,21 +208,13 @@ fn strided_reversed_and_packed_columns_give_the_same_bits() {
 fn a_batch_equals_each_series_computed_alone() {
     let series = [make_series(120, 1), make_series(260, 2), make_series(75, 3)];
     let mut ctx = IndicatorContext::new().unwrap();
-    for ind in [
-        Indicator::Sma,
-        Indicator::Macd,
-        Indicator::Atr,
-        Indicator::Bbands,
-        Indicator::Stoch,
-    ] {
+    for ind in
+        [Indicator::Sma, Indicator::Macd, Indicator::Atr, Indicator::Bbands, Indicator::Stoch]
+    {
         let info = ind.info();
         let inputs: Vec<Column<f64>> = series
             .iter()
-            .flat_map(|s| {
-                info.inputs
-                    .iter()
-                    .map(move |n| Column::new(column(s, &[], n)))
-            })
+            .flat_map(|s| info.inputs.iter().map(move |n| Column::new(column(s, &[], n))))
             .collect();
         let mut outs: Vec<Vec<f64>> = series
             .iter()
@@ -274,11 +223,8 @@ fn a_batch_equals_each_series_computed_alone() {
         let mut slices: Vec<&mut [f64]> = outs.iter_mut().map(|o| o.as_mut_slice()).collect();
         ctx.compute_batch(ind, &inputs, &[], &mut slices).unwrap();
         for (k, s) in series.iter().enumerate() {
-            let one: Vec<Column<f64>> = info
-                .inputs
-                .iter()
-                .map(|n| Column::new(column(s, &[], n)))
-                .collect();
+            let one: Vec<Column<f64>> =
+                info.inputs.iter().map(|n| Column::new(column(s, &[], n))).collect();
             let alone = ctx.compute_to_vec(ind, &one, &[]).unwrap();
             let batch = &outs[k * info.outputs.len()..(k + 1) * info.outputs.len()];
             assert_bits_equal(&format!("{ind} batch series {k}"), batch, &alone);

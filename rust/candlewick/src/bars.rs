@@ -498,8 +498,6 @@ impl Drop for BarContext {
 
 impl fmt::Debug for BarContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BarContext")
-            .field("stats", &self.stats.is_some())
-            .finish()
+        f.debug_struct("BarContext").field("stats", &self.stats.is_some()).finish()
     }
 }

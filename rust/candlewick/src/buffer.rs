@@ -61,11 +61,7 @@ impl Deref for Buffer {
         unsafe {
             let data = sys::cw_buffer_data(self.raw.as_ptr());
             let size = sys::cw_buffer_size(self.raw.as_ptr());
-            if data.is_null() || size == 0 {
-                &[]
-            } else {
-                std::slice::from_raw_parts(data, size)
-            }
+            if data.is_null() || size == 0 { &[] } else { std::slice::from_raw_parts(data, size) }
         }
     }
 }

@@ -59,11 +59,7 @@ impl<'a> Line<'a> {
     /// chart's line width.
     pub fn new(values: impl Into<Column<'a, f64>>, color: Color) -> Self {
         Line {
-            raw: sys::cw_line {
-                values: values.into().raw(),
-                color: color.0,
-                width: 0.0,
-            },
+            raw: sys::cw_line { values: values.into().raw(), color: color.0, width: 0.0 },
             _borrow: PhantomData,
         }
     }
@@ -108,14 +104,8 @@ impl<'a> Panel<'a> {
     /// An empty panel of height `weight` relative to the price panel's
     /// (e.g. 0.25), automatic scale, no title.
     pub fn new(weight: f32) -> Self {
-        let raw = sys::cw_panel {
-            weight,
-            ..Default::default()
-        };
-        Panel {
-            raw,
-            _borrow: PhantomData,
-        }
+        let raw = sys::cw_panel { weight, ..Default::default() };
+        Panel { raw, _borrow: PhantomData }
     }
 
     /// Its lines (an oscillator and its signal, ...).
@@ -190,13 +180,7 @@ pub struct ChartData<'a> {
 }
 
 /// What a ChartData borrows.
-type DataBorrows<'a> = (
-    Ohlcv<'a>,
-    &'a [Line<'a>],
-    &'a [Band<'a>],
-    &'a [Panel<'a>],
-    &'a CStr,
-);
+type DataBorrows<'a> = (Ohlcv<'a>, &'a [Line<'a>], &'a [Band<'a>], &'a [Panel<'a>], &'a CStr);
 
 // SAFETY: shared borrows of numbers and C strings only.
 unsafe impl Send for ChartData<'_> {}
@@ -210,10 +194,7 @@ impl<'a> ChartData<'a> {
         // SAFETY: init copies the series struct (pointers, not data) and
         // writes every field of a struct we own.
         unsafe { sys::cw_chart_data_init(&mut raw, series.as_raw()) };
-        ChartData {
-            raw,
-            _borrow: PhantomData,
-        }
+        ChartData { raw, _borrow: PhantomData }
     }
 
     /// Lines over the price panel.
@@ -330,10 +311,7 @@ impl Chart {
         let status = unsafe { sys::cw_chart_create(options.as_raw(), &mut raw) };
         check(status, || options.create_failure_message())?;
         let raw = NonNull::new(raw).ok_or_else(|| {
-            Error::new(
-                Status::Internal,
-                "cw_chart_create returned CW_OK without a chart",
-            )
+            Error::new(Status::Internal, "cw_chart_create returned CW_OK without a chart")
         })?;
         Ok(Chart { raw, stats: None })
     }
@@ -346,12 +324,7 @@ impl Chart {
 
     /// The frame's size and the minimum stride and buffer size for RGBA8.
     pub fn frame_info(&self) -> FrameInfo {
-        let mut info = FrameInfo {
-            width: 0,
-            height: 0,
-            min_row_stride: 0,
-            min_buffer_size: 0,
-        };
+        let mut info = FrameInfo { width: 0, height: 0, min_row_stride: 0, min_buffer_size: 0 };
         // SAFETY: the chart is live; the out-pointers are ours. It cannot
         // fail with a live chart.
         unsafe {
@@ -474,12 +447,7 @@ impl Chart {
         let mut colors = vec![0u32; count];
         // SAFETY: colors has room for count entries.
         unsafe {
-            sys::cw_chart_palette(
-                self.raw.as_ptr(),
-                colors.as_mut_ptr(),
-                colors.len(),
-                &mut count,
-            )
+            sys::cw_chart_palette(self.raw.as_ptr(), colors.as_mut_ptr(), colors.len(), &mut count)
         };
         colors.truncate(count);
         colors.into_iter().map(Color).collect()

@@ -96,22 +96,12 @@ impl<'a, T: Element> Column<'a, T> {
     /// An empty column: no data, no rows. Where a column is optional (time,
     /// volume, a histogram) this means "none".
     pub const fn empty() -> Self {
-        Column {
-            data: std::ptr::null(),
-            length: 0,
-            stride: 0,
-            _borrow: PhantomData,
-        }
+        Column { data: std::ptr::null(), length: 0, stride: 0, _borrow: PhantomData }
     }
 
     /// A contiguous column over `values`.
     pub fn new(values: &'a [T]) -> Self {
-        Column {
-            data: values.as_ptr(),
-            length: values.len(),
-            stride: 0,
-            _borrow: PhantomData,
-        }
+        Column { data: values.as_ptr(), length: values.len(), stride: 0, _borrow: PhantomData }
     }
 
     /// Elements `start`, `start + step`, `start + 2 * step`, ... of
@@ -125,12 +115,7 @@ impl<'a, T: Element> Column<'a, T> {
         let rest = &values[start..];
         let length = rest.len().div_ceil(step);
         let stride = isize::try_from(step * size_of::<T>()).expect("stride fits isize");
-        Column {
-            data: rest.as_ptr(),
-            length,
-            stride,
-            _borrow: PhantomData,
-        }
+        Column { data: rest.as_ptr(), length, stride, _borrow: PhantomData }
     }
 
     /// One field of each record of `records`, read in place: a column of a
@@ -168,12 +153,7 @@ impl<'a, T: Element> Column<'a, T> {
         let stride = isize::try_from(size_of::<R>()).expect("record size fits isize");
         // SAFETY: `offset` is inside the first record (checked above).
         let data = unsafe { (records.as_ptr() as *const u8).add(offset) } as *const T;
-        Column {
-            data,
-            length: records.len(),
-            stride,
-            _borrow: PhantomData,
-        }
+        Column { data, length: records.len(), stride, _borrow: PhantomData }
     }
 
     /// The same elements, last first (a negative stride; nothing is copied).
@@ -186,12 +166,7 @@ impl<'a, T: Element> Column<'a, T> {
         // SAFETY: element length-1 lies inside the borrowed memory (an
         // invariant of every constructor).
         let data = unsafe { (self.data as *const u8).offset(last) } as *const T;
-        Column {
-            data,
-            length: self.length,
-            stride: -stride,
-            _borrow: PhantomData,
-        }
+        Column { data, length: self.length, stride: -stride, _borrow: PhantomData }
     }
 
     /// A column over raw memory: element `i` at `data + i * stride_bytes`
@@ -202,12 +177,7 @@ impl<'a, T: Element> Column<'a, T> {
     /// `data + i * stride_bytes` must be readable, initialised memory that
     /// nothing writes to during `'a`.
     pub unsafe fn from_raw_parts(data: *const T, length: usize, stride_bytes: isize) -> Self {
-        Column {
-            data,
-            length,
-            stride: stride_bytes,
-            _borrow: PhantomData,
-        }
+        Column { data, length, stride: stride_bytes, _borrow: PhantomData }
     }
 
     /// The number of elements.
@@ -223,11 +193,7 @@ impl<'a, T: Element> Column<'a, T> {
     /// The distance between elements in bytes (never 0: contiguous columns
     /// give `size_of::<T>()`).
     pub fn byte_stride(&self) -> isize {
-        if self.stride == 0 {
-            size_of::<T>() as isize
-        } else {
-            self.stride
-        }
+        if self.stride == 0 { size_of::<T>() as isize } else { self.stride }
     }
 
     /// Element `i`, or `None` past the end.
@@ -251,21 +217,13 @@ impl<'a, T: Element> Column<'a, T> {
 
 impl Column<'_, f64> {
     pub(crate) fn raw(&self) -> sys::cw_f64_column {
-        sys::cw_f64_column {
-            data: self.data,
-            length: self.length,
-            stride: self.stride,
-        }
+        sys::cw_f64_column { data: self.data, length: self.length, stride: self.stride }
     }
 }
 
 impl Column<'_, i64> {
     pub(crate) fn raw(&self) -> sys::cw_i64_column {
-        sys::cw_i64_column {
-            data: self.data,
-            length: self.length,
-            stride: self.stride,
-        }
+        sys::cw_i64_column { data: self.data, length: self.length, stride: self.stride }
     }
 }
 
@@ -309,20 +267,11 @@ mod tests {
     fn contiguous_strided_reversed_and_field_views_name_the_right_elements() {
         let v = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0];
         assert_eq!(Column::new(&v).iter().collect::<Vec<_>>(), v);
-        assert_eq!(
-            Column::strided(&v, 1, 3).iter().collect::<Vec<_>>(),
-            [2.0, 5.0]
-        );
-        assert_eq!(
-            Column::strided(&v, 0, 3).iter().collect::<Vec<_>>(),
-            [1.0, 4.0, 7.0]
-        );
+        assert_eq!(Column::strided(&v, 1, 3).iter().collect::<Vec<_>>(), [2.0, 5.0]);
+        assert_eq!(Column::strided(&v, 0, 3).iter().collect::<Vec<_>>(), [1.0, 4.0, 7.0]);
         assert_eq!(Column::strided(&v, 7, 2).len(), 0);
         assert_eq!(
-            Column::strided(&v, 0, 3)
-                .reversed()
-                .iter()
-                .collect::<Vec<_>>(),
+            Column::strided(&v, 0, 3).reversed().iter().collect::<Vec<_>>(),
             [7.0, 4.0, 1.0]
         );
         assert_eq!(Column::new(&v[..0]).reversed().len(), 0);

@@ -122,11 +122,7 @@ pub struct Error {
 impl Error {
     /// An error with this status and message (for code that wraps this crate).
     pub fn new(status: Status, message: impl Into<String>) -> Error {
-        Error {
-            status,
-            message: message.into(),
-            series: None,
-        }
+        Error { status, message: message.into(), series: None }
     }
 
     /// Why the call failed.
@@ -176,11 +172,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub(crate) fn check(code: sys::cw_status, message: impl FnOnce() -> String) -> Result<()> {
     match Status::from_code(code) {
         None => Ok(()),
-        Some(status) => Err(Error {
-            status,
-            message: message(),
-            series: None,
-        }),
+        Some(status) => Err(Error { status, message: message(), series: None }),
     }
 }
 
@@ -194,9 +186,7 @@ pub(crate) unsafe fn copy_message(ptr: *const c_char) -> String {
         return String::new();
     }
     // SAFETY: per the caller's promise.
-    unsafe { CStr::from_ptr(ptr) }
-        .to_string_lossy()
-        .into_owned()
+    unsafe { CStr::from_ptr(ptr) }.to_string_lossy().into_owned()
 }
 
 /// A string in the library's static storage (names, status texts).

@@ -248,12 +248,8 @@ impl Indicator {
     /// Errors: [`Status::InvalidArgument`] for an unknown name (or one the
     /// library has but this crate does not know yet).
     pub fn from_name(name: &str) -> Result<Indicator> {
-        let unknown = || {
-            Error::new(
-                Status::InvalidArgument,
-                format!("no indicator named {name:?}"),
-            )
-        };
+        let unknown =
+            || Error::new(Status::InvalidArgument, format!("no indicator named {name:?}"));
         let c_name = CString::new(name).map_err(|_| unknown())?;
         let mut id = 0;
         // SAFETY: thread-safe; name is a C string; out is ours.
@@ -350,20 +346,10 @@ fn bad_params(indicator: Indicator, params: &[f64]) -> String {
         .params
         .iter()
         .map(|p| {
-            format!(
-                "{} in [{}, {}]{}",
-                p.name,
-                p.min,
-                p.max,
-                if p.integer { " whole" } else { "" }
-            )
+            format!("{} in [{}, {}]{}", p.name, p.min, p.max, if p.integer { " whole" } else { "" })
         })
         .collect();
-    format!(
-        "{}: bad parameters {params:?}; it takes at most: {}",
-        info.name,
-        names.join(", ")
-    )
+    format!("{}: bad parameters {params:?}; it takes at most: {}", info.name, names.join(", "))
 }
 
 impl FromStr for Indicator {
@@ -438,10 +424,7 @@ impl IndicatorContext {
         let status = unsafe { sys::cw_indicator_context_create(ptr::null(), &mut raw) };
         check(status, || "cannot create an indicator context".to_owned())?;
         let raw = NonNull::new(raw).ok_or_else(|| {
-            Error::new(
-                Status::Internal,
-                "cw_indicator_context_create returned no handle",
-            )
+            Error::new(Status::Internal, "cw_indicator_context_create returned no handle")
         })?;
         Ok(IndicatorContext { raw, stats: None })
     }
@@ -606,9 +589,7 @@ impl Drop for IndicatorContext {
 
 impl fmt::Debug for IndicatorContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IndicatorContext")
-            .field("stats", &self.stats.is_some())
-            .finish()
+        f.debug_struct("IndicatorContext").field("stats", &self.stats.is_some()).finish()
     }
 }
 
@@ -664,10 +645,7 @@ impl IndicatorStream {
             }
         })?;
         let raw = NonNull::new(raw).ok_or_else(|| {
-            Error::new(
-                Status::Internal,
-                "cw_indicator_stream_create returned no handle",
-            )
+            Error::new(Status::Internal, "cw_indicator_stream_create returned no handle")
         })?;
         Ok(IndicatorStream { raw, indicator })
     }
@@ -736,8 +714,6 @@ impl Drop for IndicatorStream {
 
 impl fmt::Debug for IndicatorStream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IndicatorStream")
-            .field("indicator", &self.indicator)
-            .finish()
+        f.debug_struct("IndicatorStream").field("indicator", &self.indicator).finish()
     }
 }

@@ -158,10 +158,7 @@ impl<'a> ChartOptions<'a> {
         let mut raw = sys::cw_chart_options::default();
         // SAFETY: init writes every field of a struct we own.
         unsafe { sys::cw_chart_options_init(&mut raw) };
-        ChartOptions {
-            raw,
-            _font: PhantomData,
-        }
+        ChartOptions { raw, _font: PhantomData }
     }
 
     /// Width in pixels, 16..=16384 (default 800).

@@ -115,11 +115,7 @@ impl StatsOptions {
         let mut raw = sys::cw_stats_options::default();
         // SAFETY: init writes every field of a struct we own.
         unsafe { sys::cw_stats_options_init(&mut raw) };
-        StatsOptions {
-            raw,
-            labels: Vec::new(),
-            clock: None,
-        }
+        StatsOptions { raw, labels: Vec::new(), clock: None }
     }
 
     /// Records kept in the recent window (at least 1; memory is 64 bytes a
@@ -179,20 +175,13 @@ impl StatsOptions {
             .iter()
             .map(|l| {
                 CString::new(l.as_str()).map_err(|_| {
-                    Error::new(
-                        Status::InvalidArgument,
-                        format!("label {l:?} contains a NUL byte"),
-                    )
+                    Error::new(Status::InvalidArgument, format!("label {l:?} contains a NUL byte"))
                 })
             })
             .collect::<Result<Vec<CString>>>()?;
         let pointers: Vec<*const c_char> = labels.iter().map(|l| l.as_ptr()).collect();
         let mut raw = self.raw;
-        raw.labels = if pointers.is_empty() {
-            ptr::null()
-        } else {
-            pointers.as_ptr()
-        };
+        raw.labels = if pointers.is_empty() { ptr::null() } else { pointers.as_ptr() };
         raw.label_count = u32::try_from(pointers.len()).unwrap_or(u32::MAX);
         if let Some(clock) = &self.clock {
             // A thin pointer to the Arc (a fat `dyn Fn` pointer would not
@@ -300,14 +289,9 @@ impl Stats {
             return Err(Error::new(status, message));
         }
         let raw = NonNull::new(raw).ok_or_else(|| {
-            Error::new(
-                Status::Internal,
-                "cw_stats_create returned CW_OK without a handle",
-            )
+            Error::new(Status::Internal, "cw_stats_create returned CW_OK without a handle")
         })?;
-        Ok(Stats {
-            handle: Arc::new(Handle { raw, _clock: clock }),
-        })
+        Ok(Stats { handle: Arc::new(Handle { raw, _clock: clock }) })
     }
 
     pub(crate) fn as_ptr(&self) -> *mut sys::cw_stats {
@@ -380,10 +364,7 @@ impl Stats {
         let prefix = prefix
             .map(|p| {
                 CString::new(p).map_err(|_| {
-                    Error::new(
-                        Status::InvalidArgument,
-                        format!("prefix {p:?} contains a NUL byte"),
-                    )
+                    Error::new(Status::InvalidArgument, format!("prefix {p:?} contains a NUL byte"))
                 })
             })
             .transpose()?;
@@ -411,9 +392,7 @@ impl Stats {
 
 impl fmt::Debug for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Stats")
-            .field("handle", &self.handle.raw)
-            .finish()
+        f.debug_struct("Stats").field("handle", &self.handle.raw).finish()
     }
 }
 
@@ -586,11 +565,7 @@ impl KindStats<'_> {
 
     /// Operations that ran on `target`, over the lifetime.
     pub fn count_on(&self, target: SimdTarget) -> u64 {
-        usize::try_from(target.0)
-            .ok()
-            .and_then(|i| self.raw.by_target.get(i))
-            .copied()
-            .unwrap_or(0)
+        usize::try_from(target.0).ok().and_then(|i| self.raw.by_target.get(i)).copied().unwrap_or(0)
     }
 }
 

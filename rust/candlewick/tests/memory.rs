@@ -14,31 +14,18 @@ use candlewick::{
 /// Resident set size in KiB, from /proc/self/status.
 fn rss_kib() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    let line = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .expect("VmRSS");
-    line.split_whitespace()
-        .nth(1)
-        .and_then(|v| v.parse().ok())
-        .expect("a number")
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).expect("VmRSS");
+    line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).expect("a number")
 }
 
 #[test]
 fn ten_thousand_charts_keep_memory_flat() {
     let s = common::series(120);
     let mut ctx = IndicatorContext::new().unwrap();
-    let sma = ctx
-        .compute_to_vec(Indicator::Sma, &[Column::new(&s.close)], &[20.0])
-        .unwrap()
-        .remove(0);
-    let bb = ctx
-        .compute_to_vec(Indicator::Bbands, &[Column::new(&s.close)], &[20.0])
-        .unwrap();
-    let rsi = ctx
-        .compute_to_vec(Indicator::Rsi, &[Column::new(&s.close)], &[])
-        .unwrap()
-        .remove(0);
+    let sma =
+        ctx.compute_to_vec(Indicator::Sma, &[Column::new(&s.close)], &[20.0]).unwrap().remove(0);
+    let bb = ctx.compute_to_vec(Indicator::Bbands, &[Column::new(&s.close)], &[20.0]).unwrap();
+    let rsi = ctx.compute_to_vec(Indicator::Rsi, &[Column::new(&s.close)], &[]).unwrap().remove(0);
     let overlays = [Line::new(&sma, Color(0xFFB300FF))];
     let bands = [Band::new(&bb[0], &bb[2], Color(0x7E57C240), Color(0x7E57C2FF)).width(1.0)];
     let rsi_lines = [Line::new(&rsi, Color(0xAB47BCFF))];
@@ -53,10 +40,7 @@ fn ten_thousand_charts_keep_memory_flat() {
         .bands(&bands)
         .panels(&panels)
         .title(c"MEM / TEST");
-    let options = ChartOptions::new()
-        .size(240, 160)
-        .theme(Theme::TradingView)
-        .axes(true);
+    let options = ChartOptions::new().size(240, 160).theme(Theme::TradingView).axes(true);
     let stats = Stats::new(&StatsOptions::new()).unwrap();
 
     let mut frame = vec![0u8; 240 * 160 * 4];
@@ -69,21 +53,15 @@ fn ten_thousand_charts_keep_memory_flat() {
         let png = chart.render(&data, candlewick::Format::Png).unwrap();
         chart.render_rgba(&series, &mut frame, 240 * 4).unwrap();
         assert!(
-            chart
-                .render_png(&candlewick::Ohlcv::new(&s.open, &s.low, &s.high, &s.close))
-                .is_err()
+            chart.render_png(&candlewick::Ohlcv::new(&s.open, &s.low, &s.high, &s.close)).is_err()
         );
         drop(chart);
         kept = Some(png); // outlives its chart, freed on the next round
         let mut ctx = IndicatorContext::new().unwrap();
-        ctx.compute_to_vec(Indicator::Macd, &[Column::new(&s.close)], &[])
-            .unwrap();
+        ctx.compute_to_vec(Indicator::Macd, &[Column::new(&s.close)], &[]).unwrap();
         let mut stream = IndicatorStream::new(Indicator::Ema, &[10.0]).unwrap();
         stream.push_value(s.close[i % 120]).unwrap();
-        BarContext::new()
-            .unwrap()
-            .from_ohlcv(&series, &BarOptions::line_break(3))
-            .unwrap();
+        BarContext::new().unwrap().from_ohlcv(&series, &BarOptions::line_break(3)).unwrap();
     };
 
     // CANDLEWICK_MEMORY_CHARTS lowers the count for slow runs (valgrind).
@@ -113,17 +91,9 @@ fn ten_thousand_charts_keep_memory_flat() {
         end as i64 - after_warmup as i64
     );
     assert_eq!(
-        stats
-            .read()
-            .unwrap()
-            .kind(candlewick::StatsKind::Encode)
-            .unwrap()
-            .count(),
+        stats.read().unwrap().kind(candlewick::StatsKind::Encode).unwrap().count(),
         total as u64
     );
     // A leak of even 1 KiB per chart would add ~9 MiB; allow allocator noise.
-    assert!(
-        peak <= after_warmup + 2048,
-        "RSS grew from {after_warmup} KiB to {peak} KiB"
-    );
+    assert!(peak <= after_warmup + 2048, "RSS grew from {after_warmup} KiB to {peak} KiB");
 }

@@ -15,19 +15,15 @@ use candlewick::{
 #[test]
 fn charts_render_in_parallel_one_per_thread_with_identical_output() {
     let s = Arc::new(common::series(200));
-    let expected = Chart::new(&ChartOptions::new().size(300, 200))
-        .unwrap()
-        .render_png(&s.view())
-        .unwrap();
+    let expected =
+        Chart::new(&ChartOptions::new().size(300, 200)).unwrap().render_png(&s.view()).unwrap();
     let handles: Vec<_> = (0..4)
         .map(|_| {
             // Created here, moved into the thread (Send).
             let mut chart = Chart::new(&ChartOptions::new().size(300, 200)).unwrap();
             let s = Arc::clone(&s);
             thread::spawn(move || {
-                (0..10)
-                    .map(|_| chart.render_png(&s.view()).unwrap())
-                    .collect::<Vec<_>>()
+                (0..10).map(|_| chart.render_png(&s.view()).unwrap()).collect::<Vec<_>>()
             })
         })
         .collect();
@@ -48,13 +44,8 @@ fn contexts_and_streams_move_between_threads() {
         scope
             .spawn(|| {
                 let mut out = vec![0.0; 100];
-                ctx.compute(
-                    Indicator::Ema,
-                    &[Column::new(&s.close)],
-                    &[10.0],
-                    &mut [&mut out],
-                )
-                .unwrap();
+                ctx.compute(Indicator::Ema, &[Column::new(&s.close)], &[10.0], &mut [&mut out])
+                    .unwrap();
                 for &x in &s.close {
                     stream.push_value(x).unwrap();
                 }
@@ -66,20 +57,9 @@ fn contexts_and_streams_move_between_threads() {
     });
     // Back on this thread, still usable.
     let mut out = vec![0.0; 100];
-    ctx.compute(
-        Indicator::Ema,
-        &[Column::new(&s.close)],
-        &[10.0],
-        &mut [&mut out],
-    )
-    .unwrap();
+    ctx.compute(Indicator::Ema, &[Column::new(&s.close)], &[10.0], &mut [&mut out]).unwrap();
     stream.reset();
-    assert_eq!(
-        bars.from_ohlcv(&s.view(), &BarOptions::tick(5))
-            .unwrap()
-            .len(),
-        20
-    );
+    assert_eq!(bars.from_ohlcv(&s.view(), &BarOptions::tick(5)).unwrap().len(), 20);
 }
 
 #[test]
@@ -97,8 +77,7 @@ fn one_stats_handle_is_shared_by_many_threads() {
                 ctx.attach_stats(Some(stats)).unwrap();
                 for _ in 0..25 {
                     chart.render_png(&s.view()).unwrap();
-                    ctx.compute_to_vec(Indicator::Rsi, &[Column::new(&s.close)], &[])
-                        .unwrap();
+                    ctx.compute_to_vec(Indicator::Rsi, &[Column::new(&s.close)], &[]).unwrap();
                     let end = stats.now();
                     stats
                         .record(&candlewick::Sample::new(StatsKind::Label(0), end, 1000).items(3))
@@ -111,10 +90,7 @@ fn one_stats_handle_is_shared_by_many_threads() {
     assert_eq!(snap.kind(StatsKind::Encode).unwrap().count(), 100);
     assert_eq!(snap.kind(StatsKind::Indicator).unwrap().count(), 100);
     let jobs = snap.kind(StatsKind::Label(0)).unwrap();
-    assert_eq!(
-        (jobs.name(), jobs.count(), jobs.items()),
-        ("jobs", 100, 300)
-    );
+    assert_eq!((jobs.name(), jobs.count(), jobs.items()), ("jobs", 100, 300));
     assert_eq!(snap.count(), 300);
 }
 
@@ -157,13 +133,5 @@ fn an_attached_stats_handle_lives_as_long_as_the_chart() {
     chart.render_png(&s.view()).unwrap();
     chart.attach_stats(None).unwrap();
     chart.render_png(&s.view()).unwrap();
-    assert_eq!(
-        stats
-            .read()
-            .unwrap()
-            .kind(StatsKind::Encode)
-            .unwrap()
-            .count(),
-        1
-    );
+    assert_eq!(stats.read().unwrap().kind(StatsKind::Encode).unwrap().count(), 1);
 }

@@ -35,10 +35,8 @@ pub fn series(n: usize) -> Series {
         s.time.push(1_700_000_000 + 60 * i as i64);
         s.open.push(open as f64 / 100.0);
         s.close.push(close as f64 / 100.0);
-        s.high
-            .push((open.max(close) + i64::from(next() % 80)) as f64 / 100.0);
-        s.low
-            .push((open.min(close) - i64::from(next() % 80)) as f64 / 100.0);
+        s.high.push((open.max(close) + i64::from(next() % 80)) as f64 / 100.0);
+        s.low.push((open.min(close) - i64::from(next() % 80)) as f64 / 100.0);
         s.volume.push(f64::from(500 + next() % 5000));
         price = close.max(1000);
     }
