@@ -11,6 +11,8 @@
 #   5. the Python package: sdist, wheel, auditwheel, and its tests in fresh
 #      environments (3.11 and 3.13 with NumPy 2 from PyPI, Debian's python3
 #      with NumPy 1.24 and pandas), and the README's Python sample.
+#   6. the Rust crates (rust/tools/test.sh) against another temporary
+#      install: rustfmt, clippy, cargo test, cargo doc, valgrind.
 # Any failure, leak or race fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,5 +40,8 @@ echo "=== tools/install.sh into a temporary prefix; C and CMake users of it"
 
 echo "=== the Python package: sdist, wheel, auditwheel, fresh venvs (3.11, 3.13, Debian's)"
 ./tests/python/pip_test.sh
+
+echo "=== Rust crates against a temporary install (rust/tools/test.sh)"
+./rust/tools/test.sh
 
 echo "=== all test configurations passed"
