@@ -9,7 +9,12 @@
 #      from the committed seed corpus: any finding fails (tools/fuzz.sh);
 #   5. the install: tools/install.sh into a temporary prefix, the library's
 #      SONAME, dependencies and exports, and the README's C (pkg-config) and
-#      CMake samples built and run against it.
+#      CMake samples built and run against it;
+#   6. the Python package: sdist, wheel, auditwheel, and its tests in fresh
+#      environments (3.11 and 3.13 with NumPy 2 from PyPI, Debian's python3
+#      with NumPy 1.24 and pandas), and the README's Python sample.
+#   7. the Rust crates (rust/tools/test.sh) against another temporary
+#      install: rustfmt, clippy, cargo test, cargo doc, valgrind.
 # Any failure, leak or race fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,5 +42,11 @@ echo "=== fuzzing: tools/fuzz.sh 45 (each target 45 s, ASan + UBSan)"
 
 echo "=== tools/install.sh into a temporary prefix; C and CMake users of it"
 ./tests/install/install_test.sh
+
+echo "=== the Python package: sdist, wheel, auditwheel, fresh venvs (3.11, 3.13, Debian's)"
+./tests/python/pip_test.sh
+
+echo "=== Rust crates against a temporary install (rust/tools/test.sh)"
+./rust/tools/test.sh
 
 echo "=== all test configurations passed"
