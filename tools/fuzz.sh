@@ -3,8 +3,8 @@
 # time, starting from its committed seed corpus (fuzz/corpus/<target>/).
 # Fails on any finding (a crash, a sanitizer report, a leak, a failed
 # contract check, one input running over 60 s or running out of memory)
-# and prints the
-# reproducer's path; prints executions per second for each target.
+# and prints the reproducer's path; prints executions per second for each
+# target.
 #
 #   tools/fuzz.sh                 # every target, 45 s each (tools/test.sh)
 #   tools/fuzz.sh 3600            # every target, an hour each
