@@ -237,6 +237,56 @@ TEST(BarsCapi, OhlcvInputHeikinAshiRenkoAndAtrBoxes) {
   EXPECT_EQ(n2, n);
 }
 
+// Prices of opposite signs near the largest double: their difference
+// overflows, yet every row is finite and consistent. Range bars computed
+// p - base and converted an infinite box count to an integer (undefined;
+// found by fuzz/indicators_fuzzer); a point-and-figure box edge above the
+// largest double was written as infinity.
+TEST(BarsCapi, OppositeExtremePricesGiveFiniteConsistentRows) {
+  auto ctx = MakeContext();
+  const double u = 0x1p1022;
+  const std::vector<double> price{-3 * u, 3 * u, -3 * u, 2 * u};
+  cw_ticks ticks;
+  std::memset(&ticks, 0, sizeof ticks);
+  ticks.price = {price.data(), price.size(), 0};
+  for (int32_t method : {CW_BARS_TICK, CW_BARS_RANGE, CW_BARS_RENKO, CW_BARS_POINT_FIGURE,
+                         CW_BARS_KAGI, CW_BARS_LINE_BREAK}) {
+    SCOPED_TRACE(method);
+    cw_bar_options o = Options(method);
+    o.tick_count = 1;
+    o.range = u;
+    o.box_mode = CW_BOX_FIXED;
+    o.box_size = u;
+    o.reversal = 1;
+    o.reversal_percent = 0;
+    o.reversal_amount = u;
+    o.line_count = 1;
+    size_t n = 0;
+    ASSERT_EQ(cw_bars_from_ticks(ctx.get(), &ticks, &o, nullptr, &n), CW_OK)
+        << cw_bar_context_last_error(ctx.get());
+    ASSERT_GT(n, 0u);
+    ASSERT_LT(n, 100u);
+    Out out(n, /*with_time=*/false);
+    ASSERT_EQ(cw_bars_from_ticks(ctx.get(), &ticks, &o, &out.out, &n), CW_OK)
+        << cw_bar_context_last_error(ctx.get());
+    for (size_t i = 0; i < n; ++i) {
+      SCOPED_TRACE(i);
+      EXPECT_TRUE(std::isfinite(out.open[i]) && std::isfinite(out.high[i]) &&
+                  std::isfinite(out.low[i]) && std::isfinite(out.close[i]));
+      EXPECT_LE(out.low[i], std::min(out.open[i], out.close[i]));
+      EXPECT_GE(out.high[i], std::max(out.open[i], out.close[i]));
+      EXPECT_GE(out.low[i], -3 * u);
+      // Point-and-figure boxes are anchored at zero: the box holding 3u is
+      // [3u, 4u], and 4u is beyond the largest double, where it is cut.
+      EXPECT_LE(out.high[i], method == CW_BARS_POINT_FIGURE ? std::numeric_limits<double>::max()
+                                                            : 3 * u);
+    }
+    if (method == CW_BARS_POINT_FIGURE) {
+      EXPECT_EQ(out.high[0], std::numeric_limits<double>::max());
+    }
+  }
+}
+
 // Every bad input: the status, *count reset to 0, a message on the context.
 TEST(BarsCapi, EveryBadInputHasAStatusAndAMessage) {
   auto ctx = MakeContext();

@@ -236,6 +236,11 @@ PointFigureSteps::Event PointFigureSteps::Push(size_t row, double close) {
   return Event::kNone;
 }
 
+double PointFigureEdge(int64_t box_index, double box) {
+  constexpr double kMax = std::numeric_limits<double>::max();
+  return std::clamp(static_cast<double>(box_index) * box, -kMax, kMax);
+}
+
 void PointAndFigure(StridedView<double> close, double box, int reversal,
                     HookVector<PointFigureColumn>* out) {
   out->clear();

@@ -175,6 +175,13 @@ class PointFigureSteps {
   PointFigureColumn col_{true, 0, 0, 0}, prev_{true, 0, 0, 0};
 };
 
+// The lower edge of point-and-figure box `box_index` (box k spans
+// [k * box, (k + 1) * box]: the grid is anchored at zero). Near the largest
+// double the box holding a price may reach beyond it; such an edge is the
+// largest double (the box is cut at the end of the number line), so edges
+// are always finite. Shared by the chart and CW_BARS_POINT_FIGURE.
+double PointFigureEdge(int64_t box_index, double box);
+
 // The columns of PointFigureSteps over `close` (the one in progress last).
 // box > 0 (checked with CheckBoxAgainstPrices), reversal >= 1.
 void PointAndFigure(StridedView<double> close, double box, int reversal,

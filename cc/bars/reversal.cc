@@ -96,8 +96,8 @@ absl::Status PointFigureBars(const BarInput& in, double box, int32_t reversal, B
     double volume = 0;
   };
   auto emit = [&](const PointFigureColumn& c, const Cover& cover) {
-    const double lo = static_cast<double>(c.low_box) * box;
-    const double hi = static_cast<double>(c.high_box + 1) * box;
+    const double lo = PointFigureEdge(c.low_box, box);
+    const double hi = PointFigureEdge(c.high_box + 1, box);
     out->Add(BarRow{rows.Time(cover.first), c.rising ? lo : hi, hi, lo, c.rising ? hi : lo,
                     cover.volume, static_cast<int64_t>(cover.last)});
   };

@@ -339,8 +339,8 @@ void Builder::PriceRange(double* lo, double* hi) {
     }
   } else if (o_.type == ChartType::kPointAndFigure) {
     for (const PointFigureColumn& c : s_->columns) {
-      *lo = std::min(*lo, c.low_box * box_);
-      *hi = std::max(*hi, (c.high_box + 1) * box_);
+      *lo = std::min(*lo, PointFigureEdge(c.low_box, box_));
+      *hi = std::max(*hi, PointFigureEdge(c.high_box + 1, box_));
     }
   } else {
     const bool closes_only = o_.type == ChartType::kLine || o_.type == ChartType::kArea;
@@ -515,8 +515,8 @@ void Builder::DrawPointFigure() {
     const float cx = x_.Center(i);
     const float half_w = std::max(1.0f, static_cast<float>(x_.body) * 0.5f);
     for (int64_t b = col.low_box; b <= col.high_box; ++b) {
-      const float y_top = ToPixelF(price_.Y(static_cast<double>(b + 1) * box_));
-      const float y_bottom = ToPixelF(price_.Y(static_cast<double>(b) * box_));
+      const float y_top = ToPixelF(price_.Y(PointFigureEdge(b + 1, box_)));
+      const float y_bottom = ToPixelF(price_.Y(PointFigureEdge(b, box_)));
       const float half_h = std::max(0.5f, (y_bottom - y_top) * 0.5f);
       const float cy = (y_top + y_bottom) * 0.5f + 0.5f;
       const float r = std::min(half_w, half_h) * 0.8f;
