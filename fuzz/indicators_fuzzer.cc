@@ -362,6 +362,10 @@ void CheckBars(FuzzInput& in, const Series& s, cw_bar_context* context) {
   int64_t last_row = -1;
   for (size_t k = 0; k < rows; ++k) {
     FUZZ_CHECK(RowsConsistent(op, hi, lo, cl, k), "an inconsistent output bar");
+    // Accepted input is finite, so are the rows (NaN only for empty times).
+    FUZZ_CHECK(!std::isinf(op[k]) && !std::isinf(hi[k]) && !std::isinf(lo[k]) &&
+                   !std::isinf(cl[k]) && !std::isinf(vo[k]),
+               "an infinite output value");
     FUZZ_CHECK(row[k] >= -1 && row[k] < static_cast<int64_t>(n), "row out of the input");
     if (row[k] >= 0) {
       FUZZ_CHECK(row[k] >= last_row, "rows go backwards");
