@@ -364,8 +364,9 @@ void CheckBars(FuzzInput& in, const Series& s, cw_bar_context* context) {
     FUZZ_CHECK(RowsConsistent(op, hi, lo, cl, k), "an inconsistent output bar");
     // Accepted input is finite, so are the rows (NaN only for empty times).
     FUZZ_CHECK(!std::isinf(op[k]) && !std::isinf(hi[k]) && !std::isinf(lo[k]) &&
-                   !std::isinf(cl[k]) && !std::isinf(vo[k]),
-               "an infinite output value");
+                   !std::isinf(cl[k]),
+               "an infinite output price");
+    FUZZ_CHECK(!std::isinf(vo[k]), "an infinite output volume");
     FUZZ_CHECK(row[k] >= -1 && row[k] < static_cast<int64_t>(n), "row out of the input");
     if (row[k] >= 0) {
       FUZZ_CHECK(row[k] >= last_row, "rows go backwards");

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 
 #include "absl/status/status.h"
 #include "cc/bars/aggregate.h"
@@ -22,6 +23,14 @@ struct Rows {
   double Volume(size_t i) const { return s.has_volume() ? s.volume[i] : 1.0; }
   int64_t Time(size_t i) const { return s.has_time() ? s.time[i] : 0; }
 };
+
+// volume + v for volumes (finite, >= 0), saturating at the largest double
+// as the chart's column aggregate does (bars.h): the volume of rows whose
+// sum overflows is the largest double, never infinity.
+inline double AddVolume(double volume, double v) {
+  const double sum = volume + v;
+  return sum > std::numeric_limits<double>::max() ? std::numeric_limits<double>::max() : sum;
+}
 
 // A bar being formed from consecutive input rows [first, last].
 struct Forming {
@@ -43,7 +52,7 @@ struct Forming {
     if (high > h) h = high;
     if (low < l) l = low;
     c = close;
-    v += volume;
+    v = AddVolume(v, volume);
   }
   BarRow Row(int64_t time) const {
     return BarRow{time, o, h, l, c, v, static_cast<int64_t>(last)};

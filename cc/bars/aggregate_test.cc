@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -372,6 +373,31 @@ TEST(RangeBars, PricesOfOppositeSignsNearTheLargestDoubleStayOnTheGrid) {
                                                     {1, 0, 0, -u, -u, 0, 1},
                                                     {1, -u, -u, -2 * u, -2 * u, 0, 1},
                                                     {1, -2 * u, -2 * u, -3 * u, -3 * u, 0, 1}});
+}
+
+TEST(Aggregate, VolumeSumsSaturateAtTheLargestDouble) {
+  // Two rows of the largest volume: their sum overflows a double; every
+  // method gives the largest double, as the chart's columns do (a fuzzer
+  // finding: the rows said infinity).
+  const double max = std::numeric_limits<double>::max();
+  const Table x = Ticks({0, 1, 2}, {10, 10, 30}, {max, max, 1});
+  for (BarMethod m : {BarMethod::kTick, BarMethod::kRange, BarMethod::kRenko,
+                      BarMethod::kPointFigure, BarMethod::kKagi, BarMethod::kLineBreak}) {
+    SCOPED_TRACE(static_cast<int>(m));
+    BarSpec spec;
+    spec.method = m;
+    spec.tick_count = 3;
+    spec.range = 5;
+    spec.box_mode = BoxMode::kFixed;
+    spec.box_size = 5;
+    spec.reversal = 1;
+    spec.reversal_percent = false;
+    spec.reversal_amount = 5;
+    spec.line_count = 1;
+    const std::vector<BarRow> rows = Aggregate(TickInput(x), spec);
+    ASSERT_FALSE(rows.empty());
+    EXPECT_EQ(rows[0].volume, max);
+  }
 }
 
 // --------------------------------------------- Heikin-Ashi, renko, P&F

@@ -243,7 +243,7 @@ absl::Status RangeBars(const BarInput& in, const BarSpec& spec, BarWriter* out) 
     }
     // The row's volume goes to the bar it starts in (the first bar it
     // completes, if any).
-    f.v += rows.Volume(i);
+    f.v = AddVolume(f.v, rows.Volume(i));
     f.last = i;
     for (; k < points; ++k) process(i, path[k]);
   }

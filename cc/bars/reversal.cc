@@ -28,7 +28,7 @@ struct Pending {
   void Add(size_t i, double v) {
     if (empty) first = i;
     empty = false;
-    volume += v;
+    volume = AddVolume(volume, v);
   }
   // Takes the pending rows for an output row made at row i: returns the
   // first row's index and their volume, and leaves row i as the start of
@@ -113,7 +113,7 @@ absl::Status PointFigureBars(const BarInput& in, double box, int32_t reversal, B
       cover.first = first;
       cover.volume = v;
     } else {
-      cover.volume += v;
+      cover.volume = AddVolume(cover.volume, v);
     }
     cover.last = i;
   };
@@ -168,7 +168,7 @@ absl::Status KagiBars(const BarInput& in, const BarSpec& spec, BarWriter* out) {
       l->first = first;
       l->volume = v;
     } else {
-      l->volume += v;
+      l->volume = AddVolume(l->volume, v);
     }
     l->last = i;
   };
