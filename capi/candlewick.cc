@@ -39,11 +39,6 @@ static_assert(CW_VERSION_MAJOR == CW_BUILD_VERSION_MAJOR &&
                   CW_VERSION_PATCH == CW_BUILD_VERSION_PATCH,
               "capi/candlewick.h's CW_VERSION_* differ from the VERSION file");
 
-// The size of the first published cw_chart_options layout; callers built
-// against a newer header pass a larger struct, whose extra tail we ignore.
-constexpr size_t kChartOptionsV1Size = sizeof(cw_chart_options);
-
-
 }  // namespace
 
 extern "C" {
@@ -115,24 +110,43 @@ void cw_chart_options_init(cw_chart_options* options) {
   options->allocator = nullptr;
 }
 
+cw_status cw_chart_options_validate(const cw_chart_options* options, char* message,
+                                    size_t message_size) {
+  if (message == nullptr && message_size != 0) return CW_ERR_NULL_ARGUMENT;
+  auto say = [&](absl::string_view text) {
+    if (message_size > 0) {
+      std::snprintf(message, message_size, "%.*s", static_cast<int>(text.size()), text.data());
+    }
+  };
+  if (options == nullptr) {
+    say("options is NULL");
+    return CW_ERR_NULL_ARGUMENT;
+  }
+  try {
+    ChartOptions o;
+    const absl::Status st = candlewick::capi::ToChartOptions(*options, &o);
+    say(st.message());
+    return ToStatus(candlewick::CodeOf(st));
+  } catch (const std::bad_alloc&) {
+    say("out of memory");
+    return CW_ERR_OUT_OF_MEMORY;
+  }
+}
+
 cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
   if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
   *out = nullptr;
   if (options == nullptr) return CW_ERR_NULL_ARGUMENT;
-  if (options->struct_size < kChartOptionsV1Size) return CW_ERR_STRUCT_SIZE;
+  ChartOptions o;
+  try {
+    if (absl::Status st = candlewick::capi::ToChartOptions(*options, &o); !st.ok()) {
+      return ToStatus(candlewick::CodeOf(st));
+    }
+  } catch (const std::bad_alloc&) {  // loading a time zone
+    return CW_ERR_OUT_OF_MEMORY;
+  }
   AllocatorHooks hooks;
   if (!candlewick::capi::HooksFrom(options->allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
-  // Width and height are compared as unsigned before narrowing to int32.
-  if (options->width < CW_MIN_DIMENSION || options->width > CW_MAX_DIMENSION ||
-      options->height < CW_MIN_DIMENSION || options->height > CW_MAX_DIMENSION) {
-    return CW_ERR_SIZE_OUT_OF_RANGE;
-  }
-  if (options->font_data == nullptr && options->font_data_size != 0) return CW_ERR_NULL_ARGUMENT;
-  ChartOptions o;
-  if (cw_status st = candlewick::capi::ToChartOptions(*options, &o); st != CW_OK) return st;
-  if (absl::Status st = Chart::ValidateOptions(o); !st.ok()) {
-    return ToStatus(candlewick::CodeOf(st));
-  }
   cw_chart* chart = candlewick::NewWithHooks<cw_chart>(hooks, o, hooks);
   if (chart == nullptr) return CW_ERR_OUT_OF_MEMORY;
   if (options->font_data != nullptr) {

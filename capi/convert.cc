@@ -3,7 +3,9 @@
 #include <cmath>
 #include <cstddef>
 
+#include "absl/strings/str_cat.h"
 #include "cc/base/status.h"
+#include "cc/chart/time_axis.h"
 
 namespace candlewick {
 namespace capi {
@@ -27,15 +29,32 @@ ChartData SeriesOnly(const cw_ohlcv& s) {
   return d;
 }
 
-cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
+absl::Status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
+  if (in.struct_size < kChartOptionsV1Size) {
+    return Error(ErrorCode::kStructSize,
+                 "cw_chart_options.struct_size is too small (use cw_chart_options_init)");
+  }
+  if (in.allocator != nullptr && (in.allocator->alloc == nullptr || in.allocator->free == nullptr)) {
+    return Error(ErrorCode::kNullArgument, "the allocator has a NULL alloc or free hook");
+  }
+  if (in.font_data == nullptr && in.font_data_size != 0) {
+    return Error(ErrorCode::kNullArgument, "font_data is NULL with a non-zero font_data_size");
+  }
   // Width and height are compared as unsigned before narrowing to int32.
   if (in.width < CW_MIN_DIMENSION || in.width > CW_MAX_DIMENSION ||
       in.height < CW_MIN_DIMENSION || in.height > CW_MAX_DIMENSION) {
-    return CW_ERR_SIZE_OUT_OF_RANGE;
+    return Error(ErrorCode::kSizeOutOfRange,
+                 absl::StrCat("width and height must be in [", CW_MIN_DIMENSION, ", ",
+                              CW_MAX_DIMENSION, "], got ", in.width, "x", in.height));
   }
-  if (!IsKnownTheme(in.theme) || in.type < 0 || in.type >= kChartTypeCount ||
-      !IsKnownPngPreset(in.png_preset)) {
-    return CW_ERR_INVALID_ARGUMENT;
+  if (!IsKnownTheme(in.theme)) {
+    return Error(ErrorCode::kInvalidArgument, absl::StrCat("unknown theme ", in.theme));
+  }
+  if (in.type < 0 || in.type >= kChartTypeCount) {
+    return Error(ErrorCode::kInvalidArgument, absl::StrCat("unknown chart type ", in.type));
+  }
+  if (!IsKnownPngPreset(in.png_preset)) {
+    return Error(ErrorCode::kInvalidArgument, absl::StrCat("unknown PNG preset ", in.png_preset));
   }
   LayoutOptions& o = out->layout;
   o.width = static_cast<int32_t>(in.width);
@@ -58,8 +77,16 @@ cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
   o.reversal = in.reversal;
   o.font_size = in.label_size;
   out->png_preset = static_cast<PngPreset>(in.png_preset);
-  const absl::Status st = Chart::ValidateOptions(*out);
-  return st.ok() ? CW_OK : static_cast<cw_status>(CodeOf(st));
+  if (absl::Status st = Chart::ValidateOptions(*out); !st.ok()) return st;
+  // Fields added after the first layout are read only when the caller's
+  // struct has them.
+  const bool has_time_zone =
+      in.struct_size >= offsetof(cw_chart_options, time_zone) + sizeof in.time_zone;
+  if (has_time_zone && in.time_zone != nullptr) {
+    return LoadChartTimeZone(in.time_zone, &o.time_zone);
+  }
+  o.time_zone = absl::UTCTimeZone();
+  return absl::OkStatus();
 }
 
 cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartData* out,
@@ -136,6 +163,13 @@ cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartD
   out->bands = absl::MakeConstSpan(storage->bands.data(), storage->bands.size());
   out->panels = absl::MakeConstSpan(storage->panels.data(), storage->panels.size());
   out->title = in.title != nullptr ? absl::string_view(in.title) : absl::string_view();
+  // Legend names: a later addition, read only when the caller's struct has them.
+  out->overlay_names = {};
+  out->band_names = {};
+  if (in.struct_size >= offsetof(cw_chart_data, band_names) + sizeof in.band_names) {
+    if (in.overlay_names != nullptr) out->overlay_names = {in.overlay_names, in.overlay_count};
+    if (in.band_names != nullptr) out->band_names = {in.band_names, in.band_count};
+  }
   return CW_OK;
 }
 

@@ -3,6 +3,9 @@
 #ifndef CANDLEWICK_CAPI_CONVERT_H_
 #define CANDLEWICK_CAPI_CONVERT_H_
 
+#include <cstddef>
+
+#include "absl/status/status.h"
 #include "capi/candlewick.h"
 #include "cc/base/allocator.h"
 #include "cc/chart/chart.h"
@@ -18,8 +21,15 @@ StridedView<double> ToView(const cw_f64_column& c);
 // A render of the series alone (the first API's calls).
 ChartData SeriesOnly(const cw_ohlcv& s);
 
-// Maps and range-checks options. Returns a cw_status (CW_OK on success).
-cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out);
+// The size of the first published cw_chart_options layout (up to and
+// including `allocator`); callers built against a newer header pass a
+// larger struct, whose extra tail an older library ignores.
+inline constexpr size_t kChartOptionsV1Size = offsetof(cw_chart_options, time_zone);
+
+// Maps and checks every option (struct size, hooks, sizes, enums, ranges,
+// the time zone, which it loads); the status carries a cw_status code and a
+// message naming the problem. The font bytes are not checked here.
+absl::Status ToChartOptions(const cw_chart_options& in, ChartOptions* out);
 
 // Holds the converted overlay/band/panel arrays between renders, so a
 // render converts without allocating once capacities are reached.
