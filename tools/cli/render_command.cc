@@ -1,3 +1,4 @@
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -23,21 +24,28 @@ void PrintRenderHelp(FILE* out) {
                "\n"
                "  -i, --csv FILE        input CSV with a header naming time,open,high,low,close\n"
                "                        and optionally volume (default: the bundled sample)\n"
-               "  -o, --out FILE        output file (default: chart.png)\n"
-               "  -f, --format NAME     png | webp | webp-lossy | svg | rgba | rgb | indexed\n"
-               "                        (default: from the output's extension, else png)\n"
+               "  -o, --out FILE        output file (default: chart.png); its extension says\n"
+               "                        the format: .png, .webp, .svg, .rgba, .rgb, .raw or\n"
+               "                        .bin (raw frames); none: png\n"
+               "  -f, --format NAME     png | webp | webp-lossy | svg | rgba | rgb | indexed;\n"
+               "                        must agree with the extension (.raw/.bin: any raw)\n"
                "  -W, --width N         width in pixels, %u..%u (default 800)\n"
                "  -H, --height N        height in pixels, %u..%u (default 600)\n"
                "  -t, --theme NAME      classic | modern | tradingview | light (default classic)\n"
                "      --type NAME       candlestick (default) | hollow | ohlc | line | area |\n"
                "                        heikin-ashi | renko | pnf\n"
-               "      --axes            price and time axes, labels, last-price marker\n"
+               "      --axes            price, panel and time axes, labels, legend, marker\n"
+               "      --tz ZONE         time zone of the time axis, an IANA name such as\n"
+               "                        America/New_York (default UTC)\n"
                "      --antialias       blended edges (default: crisp, exact colours only)\n"
                "      --title TEXT      a title at the top left\n"
                "      --overlay IND     an indicator over the prices, e.g. sma:20, ema:50,\n"
-               "                        bbands:20,2,2 (a band); repeatable\n"
-               "      --panel IND       an indicator panel below, e.g. rsi:14, macd:12,26,9;\n"
-               "                        repeatable\n"
+               "                        bbands:period=20,nbdevup=2 (a band); repeatable\n"
+               "      --panel IND       an indicator panel below, e.g. rsi:14, macd:12,26,9,\n"
+               "                        stoch:fastk=14,slowk=3,slowd=3; repeatable\n"
+               "                        IND is NAME[:P,...]: parameters by position in the\n"
+               "                        order 'candlewick indicators --list' shows, or as\n"
+               "                        name=value\n"
                "      --box SIZE        renko / point-and-figure box (default: ATR(14))\n"
                "      --reversal N      point-and-figure reversal in boxes (default 3)\n"
                "      --font FILE       a TrueType font for labels (default: DejaVu Sans)\n"
@@ -82,11 +90,56 @@ int32_t ParseFormat(const std::string& name) {
   return -1;
 }
 
-int32_t FormatFromExtension(const std::string& path) {
+// The output's extension, lower case, without the dot ("" when none).
+std::string Extension(const std::string& path) {
+  const size_t slash = path.rfind('/');
   const size_t dot = path.rfind('.');
-  if (dot == std::string::npos) return CW_FORMAT_PNG;
-  const int32_t f = ParseFormat(path.substr(dot + 1));
-  return f < 0 ? CW_FORMAT_PNG : f;
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// Whether a file named *.ext may hold `format`.
+bool ExtensionFits(const std::string& ext, int32_t format) {
+  if (ext == "png") return format == CW_FORMAT_PNG;
+  if (ext == "webp") return format == CW_FORMAT_WEBP_LOSSLESS || format == CW_FORMAT_WEBP_LOSSY;
+  if (ext == "svg") return format == CW_FORMAT_SVG;
+  if (ext == "rgba") return format == CW_FORMAT_RGBA8;
+  if (ext == "rgb") return format == CW_FORMAT_RGB8;
+  if (ext == "raw" || ext == "bin") {
+    return format == CW_FORMAT_RGBA8 || format == CW_FORMAT_RGB8 || format == CW_FORMAT_INDEXED8;
+  }
+  return false;
+}
+
+// The format for `output` and an explicit --format (-1 when absent), or a
+// usage message: an unknown extension or one that disagrees with --format is
+// an error, never silently PNG.
+int32_t ChooseFormat(const std::string& output, int32_t format, const std::string& format_name,
+                     std::string* error) {
+  const std::string ext = Extension(output);
+  if (ext.empty()) return format >= 0 ? format : CW_FORMAT_PNG;
+  if (format < 0) {
+    static const struct {
+      const char* ext;
+      int32_t format;
+    } kDefaults[] = {{"png", CW_FORMAT_PNG},  {"webp", CW_FORMAT_WEBP_LOSSLESS},
+                     {"svg", CW_FORMAT_SVG},  {"rgba", CW_FORMAT_RGBA8},
+                     {"rgb", CW_FORMAT_RGB8}, {"raw", CW_FORMAT_RGBA8},
+                     {"bin", CW_FORMAT_RGBA8}};
+    for (const auto& d : kDefaults) {
+      if (ext == d.ext) return d.format;
+    }
+    *error = "cannot write '." + ext + "' files ('" + output +
+             "'): the formats are png, webp, svg and raw frames (.rgba, .rgb, .raw, .bin)";
+    return -1;
+  }
+  if (!ExtensionFits(ext, format)) {
+    *error = "the extension of '" + output + "' does not match --format " + format_name;
+    return -1;
+  }
+  return format;
 }
 
 bool ReadFile(const std::string& path, std::string* bytes) {
@@ -124,7 +177,7 @@ int RunVersion() {
 int RunRender(int argc, char** argv) {
   cw_chart_options options;
   cw_chart_options_init(&options);
-  std::string input, output = "chart.png", title, font_path;
+  std::string input, output = "chart.png", title, font_path, time_zone, format_name;
   int32_t format = -1;
   std::vector<std::string> overlay_specs, panel_specs;
   float webp_quality = 90.0f;
@@ -166,8 +219,12 @@ int RunRender(int argc, char** argv) {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
       format = ParseFormat(v);
       if (format < 0) return Usage("unknown format", v);
+      format_name = v;
     } else if (arg == "--axes") {
       options.show_axes = 1;
+    } else if (arg == "--tz") {
+      if (!value(&v)) return Usage("missing value for", arg.c_str());
+      time_zone = v;
     } else if (arg == "--antialias") {
       options.antialias = 1;
     } else if (arg == "--overlay" || arg == "--panel") {
@@ -203,7 +260,14 @@ int RunRender(int argc, char** argv) {
     }
   }
 
-  if (format < 0) format = FormatFromExtension(output);
+  std::string format_error;
+  format = ChooseFormat(output, format, format_name, &format_error);
+  if (format < 0) return Usage(format_error.c_str(), nullptr);
+  options.time_zone = time_zone.c_str();
+  // Every option is checked before the data is read, and explained.
+  char why[512];
+  const cw_status valid = cw_chart_options_validate(&options, why, sizeof why);
+  if (valid != CW_OK) return Usage(why, nullptr);
   absl::StatusOr<OhlcvTable> table =
       input.empty() ? ParseOhlcvCsv(BundledSampleCsv(), "bundled sample")
                     : ReadOhlcvCsv(ResolveUserPath(input));
@@ -243,8 +307,9 @@ int RunRender(int argc, char** argv) {
   cw_chart* chart = nullptr;
   cw_status status = cw_chart_create(&options, &chart);
   if (status != CW_OK) {
-    std::fprintf(stderr, "candlewick render: cannot create the chart: %s\n",
-                 cw_status_string(status));
+    cw_chart_options_validate(&options, why, sizeof why);
+    std::fprintf(stderr, "candlewick render: cannot create the chart: %s%s%s\n",
+                 cw_status_string(status), why[0] ? ": " : "", why);
     return status == CW_ERR_SIZE_OUT_OF_RANGE || status == CW_ERR_INVALID_ARGUMENT ? 2 : 1;
   }
   if (cw_chart_set_webp_quality(chart, webp_quality) != CW_OK) {
