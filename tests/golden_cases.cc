@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "data/synthetic.h"
 #include "tests/test_support.h"
 
 namespace candlewick_test {
@@ -29,7 +30,58 @@ std::vector<double> Sma(const std::vector<double>& x, size_t period) {
   return out;
 }
 
+bool IsSynthetic(GoldenData d) {
+  return d == GoldenData::kIntradayNy || d == GoldenData::kMinuteSession ||
+         d == GoldenData::kCryptoHourly || d == GoldenData::kDaily3m ||
+         d == GoldenData::kWeekly10y || d == GoldenData::kDaily3mBare;
+}
+
+candlewick::synthetic::Series SyntheticOf(GoldenData d) {
+  switch (d) {
+    case GoldenData::kIntradayNy:
+      return candlewick::synthetic::IntradayNewYork();
+    case GoldenData::kMinuteSession:
+      return candlewick::synthetic::MinuteSession();
+    case GoldenData::kCryptoHourly:
+      return candlewick::synthetic::CryptoHourly();
+    case GoldenData::kWeekly10y:
+      return candlewick::synthetic::WeeklyTenYears();
+    default:
+      return candlewick::synthetic::DailyThreeMonths();
+  }
+}
+
+// One indicator through the C API, NaN before its lookback.
+std::vector<std::vector<double>> Compute(cw_indicator_id id, const Series& s,
+                                         std::vector<double> params, size_t outputs) {
+  std::vector<std::vector<double>> out(outputs, std::vector<double>(s.close.size(), NAN));
+  cw_indicator_context* ctx = nullptr;
+  if (cw_indicator_context_create(nullptr, &ctx) != CW_OK) return out;
+  const cw_f64_column in = {s.close.data(), s.close.size(), 0};
+  std::vector<double*> ptrs;
+  for (auto& o : out) ptrs.push_back(o.data());
+  cw_indicator_compute(ctx, id, &in, 1, params.data(), params.size(), ptrs.data(), ptrs.size(),
+                       s.close.size());
+  cw_indicator_context_destroy(ctx);
+  return out;
+}
+
 }  // namespace
+
+Series GoldenSeries(const GoldenCase& c) {
+  if (!IsSynthetic(c.data)) {
+    return MakeSeries(c.data == GoldenData::kSingle ? 1 : c.candles, c.seed);
+  }
+  const candlewick::synthetic::Series syn = SyntheticOf(c.data);
+  Series s;
+  s.time = syn.time;
+  s.open = syn.open;
+  s.high = syn.high;
+  s.low = syn.low;
+  s.close = syn.close;
+  s.volume = syn.volume;
+  return s;
+}
 
 std::vector<GoldenCase> GoldenCases() {
   std::vector<GoldenCase> cases;
@@ -94,6 +146,45 @@ std::vector<GoldenCase> GoldenCases() {
                    GoldenData::kSingle});
   cases.push_back({"gaps_tradingview", Options(320, 200, CW_CHART_CANDLESTICK, 2), 60, 4,
                    GoldenData::kGappy});
+
+  // The time axis on the kinds of data it must label (with axes, legend and
+  // panels): in light and dark themes, crisp, one antialiased.
+  const struct {
+    const char* name;
+    GoldenData data;
+    int32_t theme;
+    const char* zone;
+  } series[] = {{"time_intraday_ny_light", GoldenData::kIntradayNy, CW_THEME_LIGHT,
+                 "America/New_York"},
+                {"time_minute_session_tradingview", GoldenData::kMinuteSession,
+                 CW_THEME_TRADINGVIEW, "America/New_York"},
+                {"time_crypto_hourly_modern", GoldenData::kCryptoHourly, CW_THEME_MODERN, nullptr},
+                {"time_daily_3m_light", GoldenData::kDaily3m, CW_THEME_LIGHT, nullptr},
+                {"time_weekly_10y_classic", GoldenData::kWeekly10y, CW_THEME_CLASSIC, nullptr}};
+  for (const auto& t : series) {
+    GoldenCase c{t.name, Options(560, 360, CW_CHART_CANDLESTICK, t.theme), 0, 0, t.data};
+    c.options.show_axes = 1;
+    c.options.time_zone = t.zone;
+    cases.push_back(c);
+  }
+  GoldenCase aa{"time_intraday_ny_antialiased_tradingview",
+                Options(560, 360, CW_CHART_CANDLESTICK, CW_THEME_TRADINGVIEW), 0, 0,
+                GoldenData::kIntradayNy};
+  aa.options.show_axes = 1;
+  aa.options.antialias = 1;
+  aa.options.time_zone = "America/New_York";
+  cases.push_back(aa);
+  // Every chart type with axes, legend and panels, light and dark.
+  for (const auto& t : types) {
+    for (int32_t theme : {CW_THEME_LIGHT, CW_THEME_TRADINGVIEW}) {
+      const bool bricks = t.type == CW_CHART_RENKO || t.type == CW_CHART_POINT_FIGURE;
+      GoldenCase c{std::string("axes_") + t.name + (theme == CW_THEME_LIGHT ? "_light" : "_dark"),
+                   Options(480, 300, t.type, theme), 0, 0,
+                   bricks ? GoldenData::kDaily3mBare : GoldenData::kDaily3m};
+      c.options.show_axes = 1;
+      cases.push_back(c);
+    }
+  }
   return cases;
 }
 
@@ -101,7 +192,7 @@ cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* out, int32_t f
   cw_chart* chart = nullptr;
   cw_status st = cw_chart_create(&c.options, &chart);
   if (st != CW_OK) return st;
-  Series s = MakeSeries(c.data == GoldenData::kSingle ? 1 : c.candles, c.seed);
+  Series s = GoldenSeries(c);
   if (c.data == GoldenData::kFlat) {
     for (size_t i = 0; i < s.close.size(); ++i) s.open[i] = s.high[i] = s.low[i] = s.close[i] = 50;
     s.volume.clear();
@@ -160,6 +251,53 @@ cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* out, int32_t f
   } else if (c.data == GoldenData::kGappy) {
     data.overlays = gappy_line;
     data.overlay_count = 1;
+  }
+  // The time-axis series: a named SMA (a band too on the daily series) and
+  // one indicator panel, computed by the library.
+  const std::vector<double> sma = Compute(CW_IND_SMA, s, {20}, 1)[0];
+  const std::vector<std::vector<double>> bb = Compute(CW_IND_BBANDS, s, {20, 2, 2}, 3);
+  const std::vector<double> rsi = Compute(CW_IND_RSI, s, {14}, 1)[0];
+  const std::vector<std::vector<double>> macd = Compute(CW_IND_MACD, s, {12, 26, 9}, 3);
+  const cw_line sma_line[] = {{{sma.data(), sma.size(), 0}, 0xFFB300FF, 0}};
+  const char* const sma_name[] = {"SMA 20"};
+  const cw_band bb_band = {{bb[0].data(), bb[0].size(), 0}, {bb[2].data(), bb[2].size(), 0},
+                           0x42A5F530, 0x42A5F5FF, 1};
+  const char* const bb_name[] = {"BBANDS 20 2 2"};
+  const cw_line rsi_line[] = {{{rsi.data(), rsi.size(), 0}, 0xAB47BCFF, 0}};
+  const double rsi_levels[] = {30, 70};
+  const cw_line macd_lines[] = {{{macd[0].data(), macd[0].size(), 0}, 0x42A5F5FF, 0},
+                                {{macd[1].data(), macd[1].size(), 0}, 0xAB47BCFF, 0}};
+  const double zero[] = {0};
+  cw_panel panel = {};
+  panel.weight = 0.25f;
+  if (c.data == GoldenData::kCryptoHourly) {
+    panel.lines = macd_lines;
+    panel.line_count = 2;
+    panel.histogram = {macd[2].data(), macd[2].size(), 0};
+    panel.levels = zero;
+    panel.level_count = 1;
+    panel.title = "MACD 12 26 9";
+  } else {
+    panel.lines = rsi_line;
+    panel.line_count = 1;
+    panel.levels = rsi_levels;
+    panel.level_count = 2;
+    panel.min = 0;
+    panel.max = 100;
+    panel.title = "RSI 14";
+  }
+  if (IsSynthetic(c.data) && c.data != GoldenData::kDaily3mBare) {
+    data.overlays = sma_line;
+    data.overlay_count = 1;
+    data.overlay_names = sma_name;
+    if (c.data == GoldenData::kDaily3m) {
+      data.bands = &bb_band;
+      data.band_count = 1;
+      data.band_names = bb_name;
+    }
+    data.panels = &panel;
+    data.panel_count = 1;
+    data.title = "SYNTH";
   }
 
   if (cw_format_bytes_per_pixel(format) != 0) {

@@ -85,7 +85,7 @@ TEST_P(GoldenOnEveryTarget, CrispFramesUseOnlyPaletteColours) {
     cw_chart* chart = nullptr;
     ASSERT_EQ(cw_chart_create(&c.options, &chart), CW_OK);
     // The palette belongs to the last render on a handle: render once here.
-    const Series s = MakeSeries(c.candles, c.seed);
+    const Series s = GoldenSeries(c);
     const cw_ohlcv v = s.View();
     std::vector<uint8_t> scratch(rgba.size());
     ASSERT_EQ(cw_chart_render_rgba(chart, &v, scratch.data(), scratch.size(),
