@@ -9,6 +9,7 @@ here; candlewick never depends on it.
 
 import csv
 import sys
+import warnings
 
 import matplotlib
 
@@ -67,6 +68,9 @@ def draw(case, out_dir):
 
 
 def main():
+    # mplfinance 0.12.10b0 indexes Series by position (FutureWarning in
+    # pandas 2.2): its problem, not this page's.
+    warnings.simplefilter("ignore", FutureWarning)
     out_dir = sys.argv[1]
     with open("%s/cases.tsv" % out_dir) as f:
         cases = list(csv.DictReader(f, delimiter="\t"))
