@@ -1,7 +1,6 @@
 #include "data/synthetic.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace candlewick {
 namespace synthetic {
@@ -139,18 +138,6 @@ Series WeeklyTenYears() {
 std::vector<Series> AllSeries() {
   return {IntradayNewYork(), MinuteSession(), CryptoHourly(), DailyThreeMonths(),
           WeeklyTenYears()};
-}
-
-std::string ToCsv(const Series& s) {
-  std::string csv = "time,open,high,low,close,volume\n";
-  char line[160];
-  for (size_t i = 0; i < s.size(); ++i) {
-    std::snprintf(line, sizeof line, "%lld,%.2f,%.2f,%.2f,%.2f,%.0f\n",
-                  static_cast<long long>(s.time[i]), s.open[i], s.high[i], s.low[i], s.close[i],
-                  s.volume[i]);
-    csv += line;
-  }
-  return csv;
 }
 
 }  // namespace synthetic

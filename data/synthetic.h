@@ -41,9 +41,6 @@ Series WeeklyTenYears();
 // All five, in the order above.
 std::vector<Series> AllSeries();
 
-// The series as CSV (time,open,high,low,close,volume), for other tools.
-std::string ToCsv(const Series& s);
-
 }  // namespace synthetic
 }  // namespace candlewick
 

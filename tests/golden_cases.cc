@@ -51,21 +51,6 @@ candlewick::synthetic::Series SyntheticOf(GoldenData d) {
   }
 }
 
-// One indicator through the C API, NaN before its lookback.
-std::vector<std::vector<double>> Compute(cw_indicator_id id, const Series& s,
-                                         std::vector<double> params, size_t outputs) {
-  std::vector<std::vector<double>> out(outputs, std::vector<double>(s.close.size(), NAN));
-  cw_indicator_context* ctx = nullptr;
-  if (cw_indicator_context_create(nullptr, &ctx) != CW_OK) return out;
-  const cw_f64_column in = {s.close.data(), s.close.size(), 0};
-  std::vector<double*> ptrs;
-  for (auto& o : out) ptrs.push_back(o.data());
-  cw_indicator_compute(ctx, id, &in, 1, params.data(), params.size(), ptrs.data(), ptrs.size(),
-                       s.close.size());
-  cw_indicator_context_destroy(ctx);
-  return out;
-}
-
 }  // namespace
 
 Series GoldenSeries(const GoldenCase& c) {
@@ -254,49 +239,14 @@ cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* out, int32_t f
   }
   // The time-axis series: a named SMA (a band too on the daily series) and
   // one indicator panel, computed by the library.
-  const std::vector<double> sma = Compute(CW_IND_SMA, s, {20}, 1)[0];
-  const std::vector<std::vector<double>> bb = Compute(CW_IND_BBANDS, s, {20, 2, 2}, 3);
-  const std::vector<double> rsi = Compute(CW_IND_RSI, s, {14}, 1)[0];
-  const std::vector<std::vector<double>> macd = Compute(CW_IND_MACD, s, {12, 26, 9}, 3);
-  const cw_line sma_line[] = {{{sma.data(), sma.size(), 0}, 0xFFB300FF, 0}};
-  const char* const sma_name[] = {"SMA 20"};
-  const cw_band bb_band = {{bb[0].data(), bb[0].size(), 0}, {bb[2].data(), bb[2].size(), 0},
-                           0x42A5F530, 0x42A5F5FF, 1};
-  const char* const bb_name[] = {"BBANDS 20 2 2"};
-  const cw_line rsi_line[] = {{{rsi.data(), rsi.size(), 0}, 0xAB47BCFF, 0}};
-  const double rsi_levels[] = {30, 70};
-  const cw_line macd_lines[] = {{{macd[0].data(), macd[0].size(), 0}, 0x42A5F5FF, 0},
-                                {{macd[1].data(), macd[1].size(), 0}, 0xAB47BCFF, 0}};
-  const double zero[] = {0};
-  cw_panel panel = {};
-  panel.weight = 0.25f;
-  if (c.data == GoldenData::kCryptoHourly) {
-    panel.lines = macd_lines;
-    panel.line_count = 2;
-    panel.histogram = {macd[2].data(), macd[2].size(), 0};
-    panel.levels = zero;
-    panel.level_count = 1;
-    panel.title = "MACD 12 26 9";
-  } else {
-    panel.lines = rsi_line;
-    panel.line_count = 1;
-    panel.levels = rsi_levels;
-    panel.level_count = 2;
-    panel.min = 0;
-    panel.max = 100;
-    panel.title = "RSI 14";
-  }
+  IndicatorExtrasOptions extras_options;
+  extras_options.sma_periods = {20};
+  extras_options.bollinger = c.data == GoldenData::kDaily3m;
+  extras_options.macd = c.data == GoldenData::kCryptoHourly;
+  extras_options.rsi = !extras_options.macd;
+  const IndicatorExtras extras(s, extras_options);
   if (IsSynthetic(c.data) && c.data != GoldenData::kDaily3mBare) {
-    data.overlays = sma_line;
-    data.overlay_count = 1;
-    data.overlay_names = sma_name;
-    if (c.data == GoldenData::kDaily3m) {
-      data.bands = &bb_band;
-      data.band_count = 1;
-      data.band_names = bb_name;
-    }
-    data.panels = &panel;
-    data.panel_count = 1;
+    extras.Apply(&data);
     data.title = "SYNTH";
   }
 
