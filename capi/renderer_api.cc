@@ -47,12 +47,12 @@ struct RendererSlot {
 };
 using Cache = candlewick::ChartCache<RendererSlot>;
 
-// First published layouts; callers built against newer headers pass larger
-// structs, whose tails this version ignores.
-constexpr size_t kRendererOptionsV1Size = sizeof(cw_renderer_options);
-constexpr size_t kJobV1Size = sizeof(cw_render_job);
-constexpr size_t kBatchOptionsV1Size = sizeof(cw_batch_options);
-constexpr size_t kInfoV1Size = sizeof(cw_renderer_info);
+// First published layouts (capi/struct_size.h); callers built against newer
+// headers pass larger structs, whose tails this version ignores.
+CW_FROZEN_V1_SIZE(kRendererOptionsV1Size, cw_renderer_options, allocator, 40);
+CW_FROZEN_V1_SIZE(kJobV1Size, cw_render_job, palette_count, 352);
+CW_FROZEN_V1_SIZE(kBatchOptionsV1Size, cw_batch_options, progress_opaque, 48);
+CW_FROZEN_V1_SIZE(kInfoV1Size, cw_renderer_info, worker_threads, 76);
 
 constexpr uint64_t kDefaultMaxCacheBytes = uint64_t{64} << 20;
 
