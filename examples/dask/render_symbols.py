@@ -70,7 +70,7 @@ def run(args):
     processes = len({pid for pid, _ in results})
     rows.sort(key=lambda row: row[0])
     with open(os.path.join(args.out, "summary.csv"), "w", newline="") as f:
-        writer = csv.writer(f)
+        writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["symbol", "png_sha256", "close", "sma50", "rsi14", "bb_upper"])
         writer.writerows(rows)
     failed = [row for row in rows if row[1].startswith("error")]
