@@ -4,7 +4,7 @@ options (size, theme, type, layout, PNG preset), data and format.
 
     import candlewick
     with candlewick.Renderer(max_cache_bytes=64 << 20) as renderer:
-        png = renderer.render("png", frame, width=800, height=600, theme="dark")
+        png = renderer.render("png", frame, width=800, height=600, theme="tradingview")
         results = renderer.render_batch(
             [candlewick.RenderJob("png", f, width=400, height=300) for f in frames])
 
