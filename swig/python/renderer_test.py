@@ -5,6 +5,7 @@ one thread, from many at once, and job by job in batches with bad jobs
 mixed in."""
 
 import concurrent.futures
+import sys
 import threading
 
 import numpy as np
@@ -232,6 +233,40 @@ def test_many_python_threads_share_one_renderer():
     kinds = reading["kinds"]
     assert kinds["batch"]["count"] == batches * len(work)
     assert kinds["render"]["count"] + kinds["encode"]["count"] == singles
+
+
+@pytest.mark.parametrize("batch", [False, True], ids=["render", "render_batch"])
+def test_the_gil_is_released_while_the_library_renders(batch):
+    """With a switch interval far longer than the test, the main thread can
+    only run while the rendering thread has released the GIL: it must see
+    the render in progress (a chart lent by the cache) before it ends."""
+    job = candlewick.RenderJob("png", width=2000, height=1500, antialias=True, show_axes=True,
+                               **ohlcv(random_walk(4000, seed=9)))
+    seen = []
+    with candlewick.Renderer() as r:
+        started = threading.Event()
+
+        def work():
+            started.set()
+            if batch:
+                r.render_batch([job] * 6, threads=1)
+            else:
+                for _ in range(6):
+                    r.render(job)
+
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(60.0)
+        try:
+            thread = threading.Thread(target=work)
+            thread.start()
+            started.wait()
+            while thread.is_alive() and not seen:
+                if r.cache_info()["charts_in_use"] > 0:
+                    seen.append(True)
+            thread.join()
+        finally:
+            sys.setswitchinterval(previous)
+    assert seen, "the main thread never ran while the library rendered"
 
 
 def test_stats_and_cache(renderer):
