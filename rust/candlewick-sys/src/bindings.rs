@@ -2608,7 +2608,8 @@ unsafe extern "C" {
  Use it to learn why cw_chart_create() failed, since no handle exists then.
  Reads `options` only; thread-safe.
  Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, an allocator with a
- NULL hook, or font_data NULL with a non-zero size); CW_ERR_STRUCT_SIZE;
+ NULL hook, font_data NULL with a non-zero size, or message NULL with a
+ non-zero message_size: nothing is written then); CW_ERR_STRUCT_SIZE;
  CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the limits);
  CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom colour
  not opaque, a weight, gap, margin, line width, box size, reversal, label
