@@ -60,8 +60,8 @@ func NewChart(o Options) (*Chart, error) {
 	if st := cw.Cw_chart_create(co, &h); st != 0 {
 		// No handle exists on failure, so the library has no message: say
 		// what was asked.
-		return nil, newError("NewChart", st, fmt.Sprintf("%s: options rejected (%dx%d %s %s)",
-			Status(st).String(), co.GetWidth(), co.GetHeight(), o.Type, o.Theme))
+		return nil, newError("NewChart", st, fmt.Sprintf("options rejected (%dx%d %s %s)",
+			co.GetWidth(), co.GetHeight(), o.Type, o.Theme))
 	}
 	handle := cw.SwigcptrStruct_SS_cw_chart(h)
 	n := &chartNative{handle: handle, scratch: newScratch(),

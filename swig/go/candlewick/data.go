@@ -1,6 +1,7 @@
 package candlewick
 
 import (
+	"fmt"
 	"runtime"
 
 	"github.com/candlewick/candlewick/swig/go/internal/bind"
@@ -135,7 +136,7 @@ func (s *scratch) fill(pin *runtime.Pinner, d *Data) error {
 	if len(d.Panels) > MaxPanels {
 		// Checked by the library too; here before more than MaxPanels
 		// panels are laid out in C memory.
-		return newError("", int(ErrInvalidArgument), "more than MaxPanels panels")
+		return newError("", int(ErrInvalidArgument), fmt.Sprintf("%d panels; at most %d", len(d.Panels), MaxPanels))
 	}
 	lineTotal := len(d.Overlays)
 	for i := range d.Panels {
