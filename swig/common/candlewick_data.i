@@ -162,6 +162,10 @@ CW_ALLOW_STRUCT(cw_indicator_info)
 %rename("%s") cw_indicator_info::param_count;
 %rename("%s") cw_indicator_info::output_count;
 %rename("%s") cw_indicator_get_info;
+/* Read-only descriptions (static strings of the library). */
+%immutable cw_indicator_info::name;
+%immutable cw_indicator_info::title;
+%immutable cw_indicator_param::name;
 CW_ALLOW_STRUCT(cw_indicator_param)
 %rename("%s") cw_indicator_param::name;
 %rename("%s") cw_indicator_param::default_value;

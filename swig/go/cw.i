@@ -94,11 +94,6 @@ func cwCopyString(s string) string {
 %}
 %typemap(goout) char *, const char *, char[ANY] %{ $result = cwCopyString($1) %}
 
-/* Read-only descriptions (static strings of the library). */
-%immutable cw_indicator_info::name;
-%immutable cw_indicator_info::title;
-%immutable cw_indicator_param::name;
-
 /* ptrdiff_t strides: Go int64. */
 %apply long long { ptrdiff_t };
 

@@ -254,7 +254,7 @@ uint64_t cwswig_stats_kind_by_target(const cw_stats_kind_snapshot* kind, size_t 
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cw_752520b3dae6e410(void *_swig_go_0) {
+void _wrap_Swig_free_cw_447740dbf057a28c(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -264,7 +264,7 @@ void _wrap_Swig_free_cw_752520b3dae6e410(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cw_752520b3dae6e410(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cw_447740dbf057a28c(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -277,7 +277,7 @@ void *_wrap_Swig_malloc_cw_752520b3dae6e410(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_cw_version_cw_752520b3dae6e410() {
+intgo _wrap_cw_version_cw_447740dbf057a28c() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -288,7 +288,7 @@ intgo _wrap_cw_version_cw_752520b3dae6e410() {
 }
 
 
-_gostring_ _wrap_cw_version_string_cw_752520b3dae6e410() {
+_gostring_ _wrap_cw_version_string_cw_447740dbf057a28c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -299,7 +299,7 @@ _gostring_ _wrap_cw_version_string_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_OK_cw_752520b3dae6e410() {
+intgo _wrap_CW_OK_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -311,7 +311,7 @@ intgo _wrap_CW_OK_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -323,7 +323,7 @@ intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -335,7 +335,7 @@ intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_STRUCT_SIZE_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_STRUCT_SIZE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -347,7 +347,7 @@ intgo _wrap_CW_ERR_STRUCT_SIZE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -359,7 +359,7 @@ intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_EMPTY_SERIES_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_EMPTY_SERIES_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -371,7 +371,7 @@ intgo _wrap_CW_ERR_EMPTY_SERIES_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -383,7 +383,7 @@ intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_NON_FINITE_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_NON_FINITE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -395,7 +395,7 @@ intgo _wrap_CW_ERR_NON_FINITE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -407,7 +407,7 @@ intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -419,7 +419,7 @@ intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -431,7 +431,7 @@ intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -443,7 +443,7 @@ intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_ENCODE_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_ENCODE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -455,7 +455,7 @@ intgo _wrap_CW_ERR_ENCODE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_INTERNAL_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_INTERNAL_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -467,7 +467,7 @@ intgo _wrap_CW_ERR_INTERNAL_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_752520b3dae6e410() {
+intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -479,7 +479,7 @@ intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_752520b3dae6e410() {
 }
 
 
-_gostring_ _wrap_cw_status_string_cw_752520b3dae6e410(intgo _swig_go_0) {
+_gostring_ _wrap_cw_status_string_cw_447740dbf057a28c(intgo _swig_go_0) {
   cw_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -492,7 +492,7 @@ _gostring_ _wrap_cw_status_string_cw_752520b3dae6e410(intgo _swig_go_0) {
 }
 
 
-char *_wrap_cw_buffer_data_cw_752520b3dae6e410(struct cw_buffer *_swig_go_0) {
+char *_wrap_cw_buffer_data_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   uint8_t *result = 0 ;
   char *_swig_go_result;
@@ -505,7 +505,7 @@ char *_wrap_cw_buffer_data_cw_752520b3dae6e410(struct cw_buffer *_swig_go_0) {
 }
 
 
-long long _wrap_cw_buffer_size_cw_752520b3dae6e410(struct cw_buffer *_swig_go_0) {
+long long _wrap_cw_buffer_size_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -518,7 +518,7 @@ long long _wrap_cw_buffer_size_cw_752520b3dae6e410(struct cw_buffer *_swig_go_0)
 }
 
 
-void _wrap_cw_buffer_destroy_cw_752520b3dae6e410(struct cw_buffer *_swig_go_0) {
+void _wrap_cw_buffer_destroy_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   
   arg1 = *(cw_buffer **)&_swig_go_0; 
@@ -528,7 +528,7 @@ void _wrap_cw_buffer_destroy_cw_752520b3dae6e410(struct cw_buffer *_swig_go_0) {
 }
 
 
-void _wrap_cw_f64_column_data_set_cw_752520b3dae6e410(struct cw_f64_column *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_f64_column_data_set_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0, double *_swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -540,7 +540,7 @@ void _wrap_cw_f64_column_data_set_cw_752520b3dae6e410(struct cw_f64_column *_swi
 }
 
 
-double *_wrap_cw_f64_column_data_get_cw_752520b3dae6e410(struct cw_f64_column *_swig_go_0) {
+double *_wrap_cw_f64_column_data_get_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -553,7 +553,7 @@ double *_wrap_cw_f64_column_data_get_cw_752520b3dae6e410(struct cw_f64_column *_
 }
 
 
-void _wrap_cw_f64_column_length_set_cw_752520b3dae6e410(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_f64_column_length_set_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   size_t arg2 ;
   
@@ -565,7 +565,7 @@ void _wrap_cw_f64_column_length_set_cw_752520b3dae6e410(struct cw_f64_column *_s
 }
 
 
-long long _wrap_cw_f64_column_length_get_cw_752520b3dae6e410(struct cw_f64_column *_swig_go_0) {
+long long _wrap_cw_f64_column_length_get_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -578,7 +578,7 @@ long long _wrap_cw_f64_column_length_get_cw_752520b3dae6e410(struct cw_f64_colum
 }
 
 
-void _wrap_cw_f64_column_stride_set_cw_752520b3dae6e410(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_f64_column_stride_set_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   ptrdiff_t arg2 ;
   
@@ -590,7 +590,7 @@ void _wrap_cw_f64_column_stride_set_cw_752520b3dae6e410(struct cw_f64_column *_s
 }
 
 
-long long _wrap_cw_f64_column_stride_get_cw_752520b3dae6e410(struct cw_f64_column *_swig_go_0) {
+long long _wrap_cw_f64_column_stride_get_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   ptrdiff_t result;
   long long _swig_go_result;
@@ -603,7 +603,7 @@ long long _wrap_cw_f64_column_stride_get_cw_752520b3dae6e410(struct cw_f64_colum
 }
 
 
-struct cw_f64_column *_wrap_new_cw_f64_column_cw_752520b3dae6e410() {
+struct cw_f64_column *_wrap_new_cw_f64_column_cw_447740dbf057a28c() {
   struct cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
   
@@ -614,7 +614,7 @@ struct cw_f64_column *_wrap_new_cw_f64_column_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_f64_column_cw_752520b3dae6e410(struct cw_f64_column *_swig_go_0) {
+void _wrap_delete_cw_f64_column_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   
   arg1 = *(struct cw_f64_column **)&_swig_go_0; 
@@ -624,7 +624,7 @@ void _wrap_delete_cw_f64_column_cw_752520b3dae6e410(struct cw_f64_column *_swig_
 }
 
 
-void _wrap_cw_i64_column_data_set_cw_752520b3dae6e410(struct cw_i64_column *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_i64_column_data_set_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0, long long *_swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -636,7 +636,7 @@ void _wrap_cw_i64_column_data_set_cw_752520b3dae6e410(struct cw_i64_column *_swi
 }
 
 
-long long *_wrap_cw_i64_column_data_get_cw_752520b3dae6e410(struct cw_i64_column *_swig_go_0) {
+long long *_wrap_cw_i64_column_data_get_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -649,7 +649,7 @@ long long *_wrap_cw_i64_column_data_get_cw_752520b3dae6e410(struct cw_i64_column
 }
 
 
-void _wrap_cw_i64_column_length_set_cw_752520b3dae6e410(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_i64_column_length_set_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   size_t arg2 ;
   
@@ -661,7 +661,7 @@ void _wrap_cw_i64_column_length_set_cw_752520b3dae6e410(struct cw_i64_column *_s
 }
 
 
-long long _wrap_cw_i64_column_length_get_cw_752520b3dae6e410(struct cw_i64_column *_swig_go_0) {
+long long _wrap_cw_i64_column_length_get_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -674,7 +674,7 @@ long long _wrap_cw_i64_column_length_get_cw_752520b3dae6e410(struct cw_i64_colum
 }
 
 
-void _wrap_cw_i64_column_stride_set_cw_752520b3dae6e410(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_i64_column_stride_set_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   ptrdiff_t arg2 ;
   
@@ -686,7 +686,7 @@ void _wrap_cw_i64_column_stride_set_cw_752520b3dae6e410(struct cw_i64_column *_s
 }
 
 
-long long _wrap_cw_i64_column_stride_get_cw_752520b3dae6e410(struct cw_i64_column *_swig_go_0) {
+long long _wrap_cw_i64_column_stride_get_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   ptrdiff_t result;
   long long _swig_go_result;
@@ -699,7 +699,7 @@ long long _wrap_cw_i64_column_stride_get_cw_752520b3dae6e410(struct cw_i64_colum
 }
 
 
-struct cw_i64_column *_wrap_new_cw_i64_column_cw_752520b3dae6e410() {
+struct cw_i64_column *_wrap_new_cw_i64_column_cw_447740dbf057a28c() {
   struct cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
   
@@ -710,7 +710,7 @@ struct cw_i64_column *_wrap_new_cw_i64_column_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_i64_column_cw_752520b3dae6e410(struct cw_i64_column *_swig_go_0) {
+void _wrap_delete_cw_i64_column_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   
   arg1 = *(struct cw_i64_column **)&_swig_go_0; 
@@ -720,7 +720,7 @@ void _wrap_delete_cw_i64_column_cw_752520b3dae6e410(struct cw_i64_column *_swig_
 }
 
 
-void _wrap_cw_ohlcv_time_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, struct cw_i64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_time_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_i64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_i64_column *arg2 = (cw_i64_column *) 0 ;
   
@@ -732,7 +732,7 @@ void _wrap_cw_ohlcv_time_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0) {
+struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
@@ -745,7 +745,7 @@ struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_752520b3dae6e410(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_open_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_open_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -757,7 +757,7 @@ void _wrap_cw_ohlcv_open_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -770,7 +770,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_752520b3dae6e410(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_high_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_high_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -782,7 +782,7 @@ void _wrap_cw_ohlcv_high_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -795,7 +795,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_752520b3dae6e410(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_low_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_low_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -807,7 +807,7 @@ void _wrap_cw_ohlcv_low_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -820,7 +820,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_752520b3dae6e410(struct cw_ohlcv
 }
 
 
-void _wrap_cw_ohlcv_close_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_close_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -832,7 +832,7 @@ void _wrap_cw_ohlcv_close_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, s
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -845,7 +845,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_752520b3dae6e410(struct cw_ohl
 }
 
 
-void _wrap_cw_ohlcv_volume_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_volume_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -857,7 +857,7 @@ void _wrap_cw_ohlcv_volume_set_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0, 
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -870,7 +870,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_752520b3dae6e410(struct cw_oh
 }
 
 
-struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_752520b3dae6e410() {
+struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_447740dbf057a28c() {
   struct cw_ohlcv *result = 0 ;
   struct cw_ohlcv *_swig_go_result;
   
@@ -881,7 +881,7 @@ struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_ohlcv_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0) {
+void _wrap_delete_cw_ohlcv_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   
   arg1 = *(struct cw_ohlcv **)&_swig_go_0; 
@@ -891,7 +891,7 @@ void _wrap_delete_cw_ohlcv_cw_752520b3dae6e410(struct cw_ohlcv *_swig_go_0) {
 }
 
 
-intgo _wrap_CW_THEME_CLASSIC_cw_752520b3dae6e410() {
+intgo _wrap_CW_THEME_CLASSIC_cw_447740dbf057a28c() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -903,7 +903,7 @@ intgo _wrap_CW_THEME_CLASSIC_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_THEME_MODERN_cw_752520b3dae6e410() {
+intgo _wrap_CW_THEME_MODERN_cw_447740dbf057a28c() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -915,7 +915,7 @@ intgo _wrap_CW_THEME_MODERN_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_THEME_TRADINGVIEW_cw_752520b3dae6e410() {
+intgo _wrap_CW_THEME_TRADINGVIEW_cw_447740dbf057a28c() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -927,7 +927,7 @@ intgo _wrap_CW_THEME_TRADINGVIEW_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_THEME_LIGHT_cw_752520b3dae6e410() {
+intgo _wrap_CW_THEME_LIGHT_cw_447740dbf057a28c() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -939,7 +939,7 @@ intgo _wrap_CW_THEME_LIGHT_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_CHART_CANDLESTICK_cw_752520b3dae6e410() {
+intgo _wrap_CW_CHART_CANDLESTICK_cw_447740dbf057a28c() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -951,7 +951,7 @@ intgo _wrap_CW_CHART_CANDLESTICK_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_CHART_HOLLOW_cw_752520b3dae6e410() {
+intgo _wrap_CW_CHART_HOLLOW_cw_447740dbf057a28c() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -963,7 +963,7 @@ intgo _wrap_CW_CHART_HOLLOW_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_CHART_OHLC_cw_752520b3dae6e410() {
+intgo _wrap_CW_CHART_OHLC_cw_447740dbf057a28c() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -975,7 +975,7 @@ intgo _wrap_CW_CHART_OHLC_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_CHART_LINE_cw_752520b3dae6e410() {
+intgo _wrap_CW_CHART_LINE_cw_447740dbf057a28c() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -987,7 +987,7 @@ intgo _wrap_CW_CHART_LINE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_CHART_AREA_cw_752520b3dae6e410() {
+intgo _wrap_CW_CHART_AREA_cw_447740dbf057a28c() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -999,7 +999,7 @@ intgo _wrap_CW_CHART_AREA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_752520b3dae6e410() {
+intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_447740dbf057a28c() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1011,7 +1011,7 @@ intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_CHART_RENKO_cw_752520b3dae6e410() {
+intgo _wrap_CW_CHART_RENKO_cw_447740dbf057a28c() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1023,7 +1023,7 @@ intgo _wrap_CW_CHART_RENKO_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_CHART_POINT_FIGURE_cw_752520b3dae6e410() {
+intgo _wrap_CW_CHART_POINT_FIGURE_cw_447740dbf057a28c() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1035,7 +1035,7 @@ intgo _wrap_CW_CHART_POINT_FIGURE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_PNG_FASTEST_cw_752520b3dae6e410() {
+intgo _wrap_CW_PNG_FASTEST_cw_447740dbf057a28c() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1047,7 +1047,7 @@ intgo _wrap_CW_PNG_FASTEST_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_PNG_BALANCED_cw_752520b3dae6e410() {
+intgo _wrap_CW_PNG_BALANCED_cw_447740dbf057a28c() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1059,7 +1059,7 @@ intgo _wrap_CW_PNG_BALANCED_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_PNG_SMALLEST_cw_752520b3dae6e410() {
+intgo _wrap_CW_PNG_SMALLEST_cw_447740dbf057a28c() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1071,7 +1071,7 @@ intgo _wrap_CW_PNG_SMALLEST_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_cw_chart_options_width_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_width_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t arg2 ;
   
@@ -1083,7 +1083,7 @@ void _wrap_cw_chart_options_width_set_cw_752520b3dae6e410(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_width_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_width_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1096,7 +1096,7 @@ intgo _wrap_cw_chart_options_width_get_cw_752520b3dae6e410(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_height_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_height_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t arg2 ;
   
@@ -1108,7 +1108,7 @@ void _wrap_cw_chart_options_height_set_cw_752520b3dae6e410(struct cw_chart_optio
 }
 
 
-intgo _wrap_cw_chart_options_height_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_height_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1121,7 +1121,7 @@ intgo _wrap_cw_chart_options_height_get_cw_752520b3dae6e410(struct cw_chart_opti
 }
 
 
-void _wrap_cw_chart_options_Xtype_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_Xtype_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1133,7 +1133,7 @@ void _wrap_cw_chart_options_Xtype_set_cw_752520b3dae6e410(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_Xtype_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_Xtype_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1146,7 +1146,7 @@ intgo _wrap_cw_chart_options_Xtype_get_cw_752520b3dae6e410(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_theme_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_theme_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1158,7 +1158,7 @@ void _wrap_cw_chart_options_theme_set_cw_752520b3dae6e410(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_theme_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_theme_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1171,7 +1171,7 @@ intgo _wrap_cw_chart_options_theme_get_cw_752520b3dae6e410(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_show_volume_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_volume_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1183,7 +1183,7 @@ void _wrap_cw_chart_options_show_volume_set_cw_752520b3dae6e410(struct cw_chart_
 }
 
 
-intgo _wrap_cw_chart_options_show_volume_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_volume_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1196,7 +1196,7 @@ intgo _wrap_cw_chart_options_show_volume_get_cw_752520b3dae6e410(struct cw_chart
 }
 
 
-void _wrap_cw_chart_options_show_grid_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_grid_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1208,7 +1208,7 @@ void _wrap_cw_chart_options_show_grid_set_cw_752520b3dae6e410(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_show_grid_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_grid_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1221,7 +1221,7 @@ intgo _wrap_cw_chart_options_show_grid_get_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_show_axes_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_axes_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1233,7 +1233,7 @@ void _wrap_cw_chart_options_show_axes_set_cw_752520b3dae6e410(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_show_axes_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_axes_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1246,7 +1246,7 @@ intgo _wrap_cw_chart_options_show_axes_get_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_antialias_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_antialias_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1258,7 +1258,7 @@ void _wrap_cw_chart_options_antialias_set_cw_752520b3dae6e410(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_antialias_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_antialias_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1271,7 +1271,7 @@ intgo _wrap_cw_chart_options_antialias_get_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_use_custom_colors_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_use_custom_colors_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1283,7 +1283,7 @@ void _wrap_cw_chart_options_use_custom_colors_set_cw_752520b3dae6e410(struct cw_
 }
 
 
-intgo _wrap_cw_chart_options_use_custom_colors_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_use_custom_colors_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1296,7 +1296,7 @@ intgo _wrap_cw_chart_options_use_custom_colors_get_cw_752520b3dae6e410(struct cw
 }
 
 
-void _wrap_cw_chart_options_background_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_background_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1308,7 +1308,7 @@ void _wrap_cw_chart_options_background_set_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_background_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_background_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1321,7 +1321,7 @@ intgo _wrap_cw_chart_options_background_get_cw_752520b3dae6e410(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_up_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_up_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1333,7 +1333,7 @@ void _wrap_cw_chart_options_up_set_cw_752520b3dae6e410(struct cw_chart_options *
 }
 
 
-intgo _wrap_cw_chart_options_up_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_up_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1346,7 +1346,7 @@ intgo _wrap_cw_chart_options_up_get_cw_752520b3dae6e410(struct cw_chart_options 
 }
 
 
-void _wrap_cw_chart_options_down_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_down_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1358,7 +1358,7 @@ void _wrap_cw_chart_options_down_set_cw_752520b3dae6e410(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_down_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_down_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1371,7 +1371,7 @@ intgo _wrap_cw_chart_options_down_get_cw_752520b3dae6e410(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_grid_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_grid_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1383,7 +1383,7 @@ void _wrap_cw_chart_options_grid_set_cw_752520b3dae6e410(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_grid_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_grid_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1396,7 +1396,7 @@ intgo _wrap_cw_chart_options_grid_get_cw_752520b3dae6e410(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_text_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_text_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1408,7 +1408,7 @@ void _wrap_cw_chart_options_text_set_cw_752520b3dae6e410(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_text_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_text_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1421,7 +1421,7 @@ intgo _wrap_cw_chart_options_text_get_cw_752520b3dae6e410(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_axis_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_axis_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1433,7 +1433,7 @@ void _wrap_cw_chart_options_axis_set_cw_752520b3dae6e410(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_axis_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_axis_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1446,7 +1446,7 @@ intgo _wrap_cw_chart_options_axis_get_cw_752520b3dae6e410(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_png_preset_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_png_preset_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1458,7 +1458,7 @@ void _wrap_cw_chart_options_png_preset_set_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_png_preset_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_png_preset_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1471,7 +1471,7 @@ intgo _wrap_cw_chart_options_png_preset_get_cw_752520b3dae6e410(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_price_weight_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_price_weight_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1483,7 +1483,7 @@ void _wrap_cw_chart_options_price_weight_set_cw_752520b3dae6e410(struct cw_chart
 }
 
 
-float _wrap_cw_chart_options_price_weight_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_price_weight_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1496,7 +1496,7 @@ float _wrap_cw_chart_options_price_weight_get_cw_752520b3dae6e410(struct cw_char
 }
 
 
-void _wrap_cw_chart_options_volume_weight_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_volume_weight_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1508,7 +1508,7 @@ void _wrap_cw_chart_options_volume_weight_set_cw_752520b3dae6e410(struct cw_char
 }
 
 
-float _wrap_cw_chart_options_volume_weight_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_volume_weight_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1521,7 +1521,7 @@ float _wrap_cw_chart_options_volume_weight_get_cw_752520b3dae6e410(struct cw_cha
 }
 
 
-void _wrap_cw_chart_options_panel_gap_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_panel_gap_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1533,7 +1533,7 @@ void _wrap_cw_chart_options_panel_gap_set_cw_752520b3dae6e410(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_panel_gap_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_panel_gap_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1546,7 +1546,7 @@ intgo _wrap_cw_chart_options_panel_gap_get_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_margin_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_margin_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1558,7 +1558,7 @@ void _wrap_cw_chart_options_margin_set_cw_752520b3dae6e410(struct cw_chart_optio
 }
 
 
-intgo _wrap_cw_chart_options_margin_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_margin_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1571,7 +1571,7 @@ intgo _wrap_cw_chart_options_margin_get_cw_752520b3dae6e410(struct cw_chart_opti
 }
 
 
-void _wrap_cw_chart_options_line_width_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_line_width_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1583,7 +1583,7 @@ void _wrap_cw_chart_options_line_width_set_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-float _wrap_cw_chart_options_line_width_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_line_width_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1596,7 +1596,7 @@ float _wrap_cw_chart_options_line_width_get_cw_752520b3dae6e410(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_box_size_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_chart_options_box_size_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, double _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   double arg2 ;
   
@@ -1608,7 +1608,7 @@ void _wrap_cw_chart_options_box_size_set_cw_752520b3dae6e410(struct cw_chart_opt
 }
 
 
-double _wrap_cw_chart_options_box_size_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+double _wrap_cw_chart_options_box_size_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -1621,7 +1621,7 @@ double _wrap_cw_chart_options_box_size_get_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_reversal_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_reversal_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1633,7 +1633,7 @@ void _wrap_cw_chart_options_reversal_set_cw_752520b3dae6e410(struct cw_chart_opt
 }
 
 
-intgo _wrap_cw_chart_options_reversal_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_reversal_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1646,7 +1646,7 @@ intgo _wrap_cw_chart_options_reversal_get_cw_752520b3dae6e410(struct cw_chart_op
 }
 
 
-void _wrap_cw_chart_options_label_size_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_label_size_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1658,7 +1658,7 @@ void _wrap_cw_chart_options_label_size_set_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_label_size_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_label_size_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1671,7 +1671,7 @@ intgo _wrap_cw_chart_options_label_size_get_cw_752520b3dae6e410(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_font_data_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_chart_options_font_data_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, char *_swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -1683,7 +1683,7 @@ void _wrap_cw_chart_options_font_data_set_cw_752520b3dae6e410(struct cw_chart_op
 }
 
 
-char *_wrap_cw_chart_options_font_data_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+char *_wrap_cw_chart_options_font_data_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint8_t *result = 0 ;
   char *_swig_go_result;
@@ -1696,7 +1696,7 @@ char *_wrap_cw_chart_options_font_data_get_cw_752520b3dae6e410(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_font_data_size_set_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_options_font_data_size_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   size_t arg2 ;
   
@@ -1708,7 +1708,7 @@ void _wrap_cw_chart_options_font_data_size_set_cw_752520b3dae6e410(struct cw_cha
 }
 
 
-long long _wrap_cw_chart_options_font_data_size_get_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+long long _wrap_cw_chart_options_font_data_size_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -1721,7 +1721,7 @@ long long _wrap_cw_chart_options_font_data_size_get_cw_752520b3dae6e410(struct c
 }
 
 
-struct cw_chart_options *_wrap_new_cw_chart_options_cw_752520b3dae6e410() {
+struct cw_chart_options *_wrap_new_cw_chart_options_cw_447740dbf057a28c() {
   struct cw_chart_options *result = 0 ;
   struct cw_chart_options *_swig_go_result;
   
@@ -1732,7 +1732,7 @@ struct cw_chart_options *_wrap_new_cw_chart_options_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_chart_options_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+void _wrap_delete_cw_chart_options_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   
   arg1 = *(struct cw_chart_options **)&_swig_go_0; 
@@ -1742,7 +1742,7 @@ void _wrap_delete_cw_chart_options_cw_752520b3dae6e410(struct cw_chart_options *
 }
 
 
-void _wrap_cw_chart_options_init_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0) {
+void _wrap_cw_chart_options_init_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
   cw_chart_options *arg1 = (cw_chart_options *) 0 ;
   
   arg1 = *(cw_chart_options **)&_swig_go_0; 
@@ -1752,7 +1752,7 @@ void _wrap_cw_chart_options_init_cw_752520b3dae6e410(struct cw_chart_options *_s
 }
 
 
-intgo _wrap_cw_chart_create_cw_752520b3dae6e410(struct cw_chart_options *_swig_go_0, cw_chart **_swig_go_1) {
+intgo _wrap_cw_chart_create_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, cw_chart **_swig_go_1) {
   cw_chart_options *arg1 = (cw_chart_options *) 0 ;
   cw_chart **arg2 = (cw_chart **) 0 ;
   cw_status result;
@@ -1767,7 +1767,7 @@ intgo _wrap_cw_chart_create_cw_752520b3dae6e410(struct cw_chart_options *_swig_g
 }
 
 
-void _wrap_cw_chart_destroy_cw_752520b3dae6e410(struct cw_chart *_swig_go_0) {
+void _wrap_cw_chart_destroy_cw_447740dbf057a28c(struct cw_chart *_swig_go_0) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   
   arg1 = *(cw_chart **)&_swig_go_0; 
@@ -1777,7 +1777,7 @@ void _wrap_cw_chart_destroy_cw_752520b3dae6e410(struct cw_chart *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_cw_chart_last_error_cw_752520b3dae6e410(struct cw_chart *_swig_go_0) {
+_gostring_ _wrap_cw_chart_last_error_cw_447740dbf057a28c(struct cw_chart *_swig_go_0) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1790,7 +1790,7 @@ _gostring_ _wrap_cw_chart_last_error_cw_752520b3dae6e410(struct cw_chart *_swig_
 }
 
 
-intgo _wrap_cw_chart_frame_info_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, int *_swig_go_1, int *_swig_go_2, size_t *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_chart_frame_info_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, int *_swig_go_1, int *_swig_go_2, size_t *_swig_go_3, size_t *_swig_go_4) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -1811,7 +1811,7 @@ intgo _wrap_cw_chart_frame_info_cw_752520b3dae6e410(struct cw_chart *_swig_go_0,
 }
 
 
-intgo _wrap_cw_chart_render_rgba_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, struct cw_ohlcv *_swig_go_1, char *_swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_cw_chart_render_rgba_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, struct cw_ohlcv *_swig_go_1, char *_swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1832,7 +1832,7 @@ intgo _wrap_cw_chart_render_rgba_cw_752520b3dae6e410(struct cw_chart *_swig_go_0
 }
 
 
-void _wrap_cw_line_values_set_cw_752520b3dae6e410(struct cw_line *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_line_values_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1844,7 +1844,7 @@ void _wrap_cw_line_values_set_cw_752520b3dae6e410(struct cw_line *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_line_values_get_cw_752520b3dae6e410(struct cw_line *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_line_values_get_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1857,7 +1857,7 @@ struct cw_f64_column *_wrap_cw_line_values_get_cw_752520b3dae6e410(struct cw_lin
 }
 
 
-void _wrap_cw_line_color_set_cw_752520b3dae6e410(struct cw_line *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_line_color_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, intgo _swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_color arg2 ;
   
@@ -1869,7 +1869,7 @@ void _wrap_cw_line_color_set_cw_752520b3dae6e410(struct cw_line *_swig_go_0, int
 }
 
 
-intgo _wrap_cw_line_color_get_cw_752520b3dae6e410(struct cw_line *_swig_go_0) {
+intgo _wrap_cw_line_color_get_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1882,7 +1882,7 @@ intgo _wrap_cw_line_color_get_cw_752520b3dae6e410(struct cw_line *_swig_go_0) {
 }
 
 
-void _wrap_cw_line_width_set_cw_752520b3dae6e410(struct cw_line *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_line_width_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, float _swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   float arg2 ;
   
@@ -1894,7 +1894,7 @@ void _wrap_cw_line_width_set_cw_752520b3dae6e410(struct cw_line *_swig_go_0, flo
 }
 
 
-float _wrap_cw_line_width_get_cw_752520b3dae6e410(struct cw_line *_swig_go_0) {
+float _wrap_cw_line_width_get_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   float result;
   float _swig_go_result;
@@ -1907,7 +1907,7 @@ float _wrap_cw_line_width_get_cw_752520b3dae6e410(struct cw_line *_swig_go_0) {
 }
 
 
-struct cw_line *_wrap_new_cw_line_cw_752520b3dae6e410() {
+struct cw_line *_wrap_new_cw_line_cw_447740dbf057a28c() {
   struct cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
   
@@ -1918,7 +1918,7 @@ struct cw_line *_wrap_new_cw_line_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_line_cw_752520b3dae6e410(struct cw_line *_swig_go_0) {
+void _wrap_delete_cw_line_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   
   arg1 = *(struct cw_line **)&_swig_go_0; 
@@ -1928,7 +1928,7 @@ void _wrap_delete_cw_line_cw_752520b3dae6e410(struct cw_line *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_upper_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_band_upper_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1940,7 +1940,7 @@ void _wrap_cw_band_upper_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_band_upper_get_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_band_upper_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1953,7 +1953,7 @@ struct cw_f64_column *_wrap_cw_band_upper_get_cw_752520b3dae6e410(struct cw_band
 }
 
 
-void _wrap_cw_band_lower_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_band_lower_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1965,7 +1965,7 @@ void _wrap_cw_band_lower_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_band_lower_get_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_band_lower_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1978,7 +1978,7 @@ struct cw_f64_column *_wrap_cw_band_lower_get_cw_752520b3dae6e410(struct cw_band
 }
 
 
-void _wrap_cw_band_fill_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_band_fill_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, intgo _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color arg2 ;
   
@@ -1990,7 +1990,7 @@ void _wrap_cw_band_fill_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, intg
 }
 
 
-intgo _wrap_cw_band_fill_get_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
+intgo _wrap_cw_band_fill_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2003,7 +2003,7 @@ intgo _wrap_cw_band_fill_get_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_line_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_band_line_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, intgo _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color arg2 ;
   
@@ -2015,7 +2015,7 @@ void _wrap_cw_band_line_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, intg
 }
 
 
-intgo _wrap_cw_band_line_get_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
+intgo _wrap_cw_band_line_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2028,7 +2028,7 @@ intgo _wrap_cw_band_line_get_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_width_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_band_width_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, float _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   float arg2 ;
   
@@ -2040,7 +2040,7 @@ void _wrap_cw_band_width_set_cw_752520b3dae6e410(struct cw_band *_swig_go_0, flo
 }
 
 
-float _wrap_cw_band_width_get_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
+float _wrap_cw_band_width_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   float result;
   float _swig_go_result;
@@ -2053,7 +2053,7 @@ float _wrap_cw_band_width_get_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
 }
 
 
-struct cw_band *_wrap_new_cw_band_cw_752520b3dae6e410() {
+struct cw_band *_wrap_new_cw_band_cw_447740dbf057a28c() {
   struct cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
   
@@ -2064,7 +2064,7 @@ struct cw_band *_wrap_new_cw_band_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_band_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
+void _wrap_delete_cw_band_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   
   arg1 = *(struct cw_band **)&_swig_go_0; 
@@ -2074,7 +2074,7 @@ void _wrap_delete_cw_band_cw_752520b3dae6e410(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_weight_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_panel_weight_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, float _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   float arg2 ;
   
@@ -2086,7 +2086,7 @@ void _wrap_cw_panel_weight_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, 
 }
 
 
-float _wrap_cw_panel_weight_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+float _wrap_cw_panel_weight_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   float result;
   float _swig_go_result;
@@ -2099,7 +2099,7 @@ float _wrap_cw_panel_weight_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0)
 }
 
 
-void _wrap_cw_panel_lines_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, struct cw_line *_swig_go_1) {
+void _wrap_cw_panel_lines_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, struct cw_line *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_line *arg2 = (cw_line *) 0 ;
   
@@ -2111,7 +2111,7 @@ void _wrap_cw_panel_lines_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, s
 }
 
 
-struct cw_line *_wrap_cw_panel_lines_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+struct cw_line *_wrap_cw_panel_lines_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -2124,7 +2124,7 @@ struct cw_line *_wrap_cw_panel_lines_get_cw_752520b3dae6e410(struct cw_panel *_s
 }
 
 
-void _wrap_cw_panel_line_count_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_panel_line_count_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t arg2 ;
   
@@ -2136,7 +2136,7 @@ void _wrap_cw_panel_line_count_set_cw_752520b3dae6e410(struct cw_panel *_swig_go
 }
 
 
-long long _wrap_cw_panel_line_count_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+long long _wrap_cw_panel_line_count_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2149,7 +2149,7 @@ long long _wrap_cw_panel_line_count_get_cw_752520b3dae6e410(struct cw_panel *_sw
 }
 
 
-void _wrap_cw_panel_histogram_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_panel_histogram_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -2161,7 +2161,7 @@ void _wrap_cw_panel_histogram_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_
 }
 
 
-struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -2174,7 +2174,7 @@ struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_752520b3dae6e410(struct cw
 }
 
 
-void _wrap_cw_panel_histogram_up_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_panel_histogram_up_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color arg2 ;
   
@@ -2186,7 +2186,7 @@ void _wrap_cw_panel_histogram_up_set_cw_752520b3dae6e410(struct cw_panel *_swig_
 }
 
 
-intgo _wrap_cw_panel_histogram_up_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+intgo _wrap_cw_panel_histogram_up_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2199,7 +2199,7 @@ intgo _wrap_cw_panel_histogram_up_get_cw_752520b3dae6e410(struct cw_panel *_swig
 }
 
 
-void _wrap_cw_panel_histogram_down_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_panel_histogram_down_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color arg2 ;
   
@@ -2211,7 +2211,7 @@ void _wrap_cw_panel_histogram_down_set_cw_752520b3dae6e410(struct cw_panel *_swi
 }
 
 
-intgo _wrap_cw_panel_histogram_down_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+intgo _wrap_cw_panel_histogram_down_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2224,7 +2224,7 @@ intgo _wrap_cw_panel_histogram_down_get_cw_752520b3dae6e410(struct cw_panel *_sw
 }
 
 
-void _wrap_cw_panel_levels_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_panel_levels_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, double *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -2236,7 +2236,7 @@ void _wrap_cw_panel_levels_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, 
 }
 
 
-double *_wrap_cw_panel_levels_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+double *_wrap_cw_panel_levels_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -2249,7 +2249,7 @@ double *_wrap_cw_panel_levels_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_
 }
 
 
-void _wrap_cw_panel_level_count_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_panel_level_count_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t arg2 ;
   
@@ -2261,7 +2261,7 @@ void _wrap_cw_panel_level_count_set_cw_752520b3dae6e410(struct cw_panel *_swig_g
 }
 
 
-long long _wrap_cw_panel_level_count_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+long long _wrap_cw_panel_level_count_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2274,7 +2274,7 @@ long long _wrap_cw_panel_level_count_get_cw_752520b3dae6e410(struct cw_panel *_s
 }
 
 
-void _wrap_cw_panel_min_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_panel_min_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, double _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double arg2 ;
   
@@ -2286,7 +2286,7 @@ void _wrap_cw_panel_min_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, dou
 }
 
 
-double _wrap_cw_panel_min_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+double _wrap_cw_panel_min_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2299,7 +2299,7 @@ double _wrap_cw_panel_min_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_max_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_panel_max_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, double _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double arg2 ;
   
@@ -2311,7 +2311,7 @@ void _wrap_cw_panel_max_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, dou
 }
 
 
-double _wrap_cw_panel_max_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+double _wrap_cw_panel_max_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2324,7 +2324,7 @@ double _wrap_cw_panel_max_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_title_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_panel_title_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, char *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   char *arg2 = (char *) 0 ;
   
@@ -2337,7 +2337,7 @@ void _wrap_cw_panel_title_set_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, c
 }
 
 
-char *_wrap_cw_panel_title_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+char *_wrap_cw_panel_title_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -2350,7 +2350,7 @@ char *_wrap_cw_panel_title_get_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) 
 }
 
 
-struct cw_panel *_wrap_new_cw_panel_cw_752520b3dae6e410() {
+struct cw_panel *_wrap_new_cw_panel_cw_447740dbf057a28c() {
   struct cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
   
@@ -2361,7 +2361,7 @@ struct cw_panel *_wrap_new_cw_panel_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_panel_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
+void _wrap_delete_cw_panel_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   
   arg1 = *(struct cw_panel **)&_swig_go_0; 
@@ -2371,7 +2371,7 @@ void _wrap_delete_cw_panel_cw_752520b3dae6e410(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_chart_data_series_set_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
+void _wrap_cw_chart_data_series_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   
@@ -2383,7 +2383,7 @@ void _wrap_cw_chart_data_series_set_cw_752520b3dae6e410(struct cw_chart_data *_s
 }
 
 
-struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_ohlcv *result = 0 ;
   struct cw_ohlcv *_swig_go_result;
@@ -2396,7 +2396,7 @@ struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_752520b3dae6e410(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_overlays_set_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, struct cw_line *_swig_go_1) {
+void _wrap_cw_chart_data_overlays_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_line *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_line *arg2 = (cw_line *) 0 ;
   
@@ -2408,7 +2408,7 @@ void _wrap_cw_chart_data_overlays_set_cw_752520b3dae6e410(struct cw_chart_data *
 }
 
 
-struct cw_line *_wrap_cw_chart_data_overlays_get_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+struct cw_line *_wrap_cw_chart_data_overlays_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -2421,7 +2421,7 @@ struct cw_line *_wrap_cw_chart_data_overlays_get_cw_752520b3dae6e410(struct cw_c
 }
 
 
-void _wrap_cw_chart_data_overlay_count_set_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_overlay_count_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2433,7 +2433,7 @@ void _wrap_cw_chart_data_overlay_count_set_cw_752520b3dae6e410(struct cw_chart_d
 }
 
 
-long long _wrap_cw_chart_data_overlay_count_get_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_overlay_count_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2446,7 +2446,7 @@ long long _wrap_cw_chart_data_overlay_count_get_cw_752520b3dae6e410(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_bands_set_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, struct cw_band *_swig_go_1) {
+void _wrap_cw_chart_data_bands_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_band *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_band *arg2 = (cw_band *) 0 ;
   
@@ -2458,7 +2458,7 @@ void _wrap_cw_chart_data_bands_set_cw_752520b3dae6e410(struct cw_chart_data *_sw
 }
 
 
-struct cw_band *_wrap_cw_chart_data_bands_get_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+struct cw_band *_wrap_cw_chart_data_bands_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
@@ -2471,7 +2471,7 @@ struct cw_band *_wrap_cw_chart_data_bands_get_cw_752520b3dae6e410(struct cw_char
 }
 
 
-void _wrap_cw_chart_data_band_count_set_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_band_count_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2483,7 +2483,7 @@ void _wrap_cw_chart_data_band_count_set_cw_752520b3dae6e410(struct cw_chart_data
 }
 
 
-long long _wrap_cw_chart_data_band_count_get_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_band_count_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2496,7 +2496,7 @@ long long _wrap_cw_chart_data_band_count_get_cw_752520b3dae6e410(struct cw_chart
 }
 
 
-void _wrap_cw_chart_data_panels_set_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, struct cw_panel *_swig_go_1) {
+void _wrap_cw_chart_data_panels_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_panel *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_panel *arg2 = (cw_panel *) 0 ;
   
@@ -2508,7 +2508,7 @@ void _wrap_cw_chart_data_panels_set_cw_752520b3dae6e410(struct cw_chart_data *_s
 }
 
 
-struct cw_panel *_wrap_cw_chart_data_panels_get_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+struct cw_panel *_wrap_cw_chart_data_panels_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
@@ -2521,7 +2521,7 @@ struct cw_panel *_wrap_cw_chart_data_panels_get_cw_752520b3dae6e410(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_panel_count_set_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_panel_count_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2533,7 +2533,7 @@ void _wrap_cw_chart_data_panel_count_set_cw_752520b3dae6e410(struct cw_chart_dat
 }
 
 
-long long _wrap_cw_chart_data_panel_count_get_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_panel_count_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2546,7 +2546,7 @@ long long _wrap_cw_chart_data_panel_count_get_cw_752520b3dae6e410(struct cw_char
 }
 
 
-void _wrap_cw_chart_data_title_set_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_chart_data_title_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, char *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   char *arg2 = (char *) 0 ;
   
@@ -2559,7 +2559,7 @@ void _wrap_cw_chart_data_title_set_cw_752520b3dae6e410(struct cw_chart_data *_sw
 }
 
 
-char *_wrap_cw_chart_data_title_get_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+char *_wrap_cw_chart_data_title_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -2572,7 +2572,7 @@ char *_wrap_cw_chart_data_title_get_cw_752520b3dae6e410(struct cw_chart_data *_s
 }
 
 
-struct cw_chart_data *_wrap_new_cw_chart_data_cw_752520b3dae6e410() {
+struct cw_chart_data *_wrap_new_cw_chart_data_cw_447740dbf057a28c() {
   struct cw_chart_data *result = 0 ;
   struct cw_chart_data *_swig_go_result;
   
@@ -2583,7 +2583,7 @@ struct cw_chart_data *_wrap_new_cw_chart_data_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_chart_data_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0) {
+void _wrap_delete_cw_chart_data_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   
   arg1 = *(struct cw_chart_data **)&_swig_go_0; 
@@ -2593,7 +2593,7 @@ void _wrap_delete_cw_chart_data_cw_752520b3dae6e410(struct cw_chart_data *_swig_
 }
 
 
-void _wrap_cw_chart_data_init_cw_752520b3dae6e410(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
+void _wrap_cw_chart_data_init_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
   cw_chart_data *arg1 = (cw_chart_data *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   
@@ -2605,7 +2605,7 @@ void _wrap_cw_chart_data_init_cw_752520b3dae6e410(struct cw_chart_data *_swig_go
 }
 
 
-intgo _wrap_CW_FORMAT_RGBA8_cw_752520b3dae6e410() {
+intgo _wrap_CW_FORMAT_RGBA8_cw_447740dbf057a28c() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2617,7 +2617,7 @@ intgo _wrap_CW_FORMAT_RGBA8_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_FORMAT_RGB8_cw_752520b3dae6e410() {
+intgo _wrap_CW_FORMAT_RGB8_cw_447740dbf057a28c() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2629,7 +2629,7 @@ intgo _wrap_CW_FORMAT_RGB8_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_FORMAT_INDEXED8_cw_752520b3dae6e410() {
+intgo _wrap_CW_FORMAT_INDEXED8_cw_447740dbf057a28c() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2641,7 +2641,7 @@ intgo _wrap_CW_FORMAT_INDEXED8_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_FORMAT_PNG_cw_752520b3dae6e410() {
+intgo _wrap_CW_FORMAT_PNG_cw_447740dbf057a28c() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2653,7 +2653,7 @@ intgo _wrap_CW_FORMAT_PNG_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_752520b3dae6e410() {
+intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_447740dbf057a28c() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2665,7 +2665,7 @@ intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_752520b3dae6e410() {
+intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_447740dbf057a28c() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2677,7 +2677,7 @@ intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_FORMAT_SVG_cw_752520b3dae6e410() {
+intgo _wrap_CW_FORMAT_SVG_cw_447740dbf057a28c() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2689,7 +2689,7 @@ intgo _wrap_CW_FORMAT_SVG_cw_752520b3dae6e410() {
 }
 
 
-long long _wrap_cw_format_bytes_per_pixel_cw_752520b3dae6e410(intgo _swig_go_0) {
+long long _wrap_cw_format_bytes_per_pixel_cw_447740dbf057a28c(intgo _swig_go_0) {
   int32_t arg1 ;
   size_t result;
   long long _swig_go_result;
@@ -2702,7 +2702,7 @@ long long _wrap_cw_format_bytes_per_pixel_cw_752520b3dae6e410(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_cw_chart_render_frame_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, char *_swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+intgo _wrap_cw_chart_render_frame_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, char *_swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_chart_data *arg2 = (cw_chart_data *) 0 ;
   int32_t arg3 ;
@@ -2725,7 +2725,7 @@ intgo _wrap_cw_chart_render_frame_cw_752520b3dae6e410(struct cw_chart *_swig_go_
 }
 
 
-intgo _wrap_cw_chart_render_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, cw_buffer **_swig_go_3) {
+intgo _wrap_cw_chart_render_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, cw_buffer **_swig_go_3) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_chart_data *arg2 = (cw_chart_data *) 0 ;
   int32_t arg3 ;
@@ -2744,7 +2744,7 @@ intgo _wrap_cw_chart_render_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, str
 }
 
 
-intgo _wrap_cw_chart_palette_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, int *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
+intgo _wrap_cw_chart_palette_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, int *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_color *arg2 = (cw_color *) 0 ;
   size_t arg3 ;
@@ -2763,7 +2763,7 @@ intgo _wrap_cw_chart_palette_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, in
 }
 
 
-intgo _wrap_cw_chart_set_webp_quality_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, float _swig_go_1) {
+intgo _wrap_cw_chart_set_webp_quality_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, float _swig_go_1) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   float arg2 ;
   cw_status result;
@@ -2778,7 +2778,7 @@ intgo _wrap_cw_chart_set_webp_quality_cw_752520b3dae6e410(struct cw_chart *_swig
 }
 
 
-intgo _wrap_CW_STATS_RENDER_cw_752520b3dae6e410() {
+intgo _wrap_CW_STATS_RENDER_cw_447740dbf057a28c() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2790,7 +2790,7 @@ intgo _wrap_CW_STATS_RENDER_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_STATS_ENCODE_cw_752520b3dae6e410() {
+intgo _wrap_CW_STATS_ENCODE_cw_447740dbf057a28c() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2802,7 +2802,7 @@ intgo _wrap_CW_STATS_ENCODE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_STATS_INDICATOR_cw_752520b3dae6e410() {
+intgo _wrap_CW_STATS_INDICATOR_cw_447740dbf057a28c() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2814,7 +2814,7 @@ intgo _wrap_CW_STATS_INDICATOR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_STATS_AGGREGATE_cw_752520b3dae6e410() {
+intgo _wrap_CW_STATS_AGGREGATE_cw_447740dbf057a28c() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2826,7 +2826,7 @@ intgo _wrap_CW_STATS_AGGREGATE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_STATS_BATCH_cw_752520b3dae6e410() {
+intgo _wrap_CW_STATS_BATCH_cw_447740dbf057a28c() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2838,7 +2838,7 @@ intgo _wrap_CW_STATS_BATCH_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_STATS_LABEL_0_cw_752520b3dae6e410() {
+intgo _wrap_CW_STATS_LABEL_0_cw_447740dbf057a28c() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2850,7 +2850,7 @@ intgo _wrap_CW_STATS_LABEL_0_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_NONE_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_NONE_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2862,7 +2862,7 @@ intgo _wrap_CW_SIMD_NONE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_OTHER_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_OTHER_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2874,7 +2874,7 @@ intgo _wrap_CW_SIMD_OTHER_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_SCALAR_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_SCALAR_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2886,7 +2886,7 @@ intgo _wrap_CW_SIMD_SCALAR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_EMU128_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_EMU128_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2898,7 +2898,7 @@ intgo _wrap_CW_SIMD_EMU128_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_SSSE3_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_SSSE3_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2910,7 +2910,7 @@ intgo _wrap_CW_SIMD_SSSE3_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_SSE4_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_SSE4_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2922,7 +2922,7 @@ intgo _wrap_CW_SIMD_SSE4_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX2_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_AVX2_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2934,7 +2934,7 @@ intgo _wrap_CW_SIMD_AVX2_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_AVX3_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2946,7 +2946,7 @@ intgo _wrap_CW_SIMD_AVX3_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_DL_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_AVX3_DL_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2958,7 +2958,7 @@ intgo _wrap_CW_SIMD_AVX3_DL_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2970,7 +2970,7 @@ intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_SPR_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_AVX3_SPR_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2982,7 +2982,7 @@ intgo _wrap_CW_SIMD_AVX3_SPR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_NEON_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_NEON_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2994,7 +2994,7 @@ intgo _wrap_CW_SIMD_NEON_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_SVE_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3006,7 +3006,7 @@ intgo _wrap_CW_SIMD_SVE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE2_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_SVE2_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3018,7 +3018,7 @@ intgo _wrap_CW_SIMD_SVE2_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE_256_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_SVE_256_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3030,7 +3030,7 @@ intgo _wrap_CW_SIMD_SVE_256_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE2_128_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_SVE2_128_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3042,7 +3042,7 @@ intgo _wrap_CW_SIMD_SVE2_128_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC8_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_PPC8_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3054,7 +3054,7 @@ intgo _wrap_CW_SIMD_PPC8_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC9_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_PPC9_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3066,7 +3066,7 @@ intgo _wrap_CW_SIMD_PPC9_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC10_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_PPC10_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3078,7 +3078,7 @@ intgo _wrap_CW_SIMD_PPC10_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_WASM_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_WASM_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3090,7 +3090,7 @@ intgo _wrap_CW_SIMD_WASM_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_WASM_EMU256_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_WASM_EMU256_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3102,7 +3102,7 @@ intgo _wrap_CW_SIMD_WASM_EMU256_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_SIMD_RVV_cw_752520b3dae6e410() {
+intgo _wrap_CW_SIMD_RVV_cw_447740dbf057a28c() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3114,7 +3114,7 @@ intgo _wrap_CW_SIMD_RVV_cw_752520b3dae6e410() {
 }
 
 
-_gostring_ _wrap_cw_simd_target_name_cw_752520b3dae6e410(intgo _swig_go_0) {
+_gostring_ _wrap_cw_simd_target_name_cw_447740dbf057a28c(intgo _swig_go_0) {
   int32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3127,7 +3127,7 @@ _gostring_ _wrap_cw_simd_target_name_cw_752520b3dae6e410(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_cw_simd_target_active_cw_752520b3dae6e410() {
+intgo _wrap_cw_simd_target_active_cw_447740dbf057a28c() {
   int32_t result;
   intgo _swig_go_result;
   
@@ -3138,7 +3138,7 @@ intgo _wrap_cw_simd_target_active_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_cw_stats_options_capacity_set_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_options_capacity_set_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint64_t arg2 ;
   
@@ -3150,7 +3150,7 @@ void _wrap_cw_stats_options_capacity_set_cw_752520b3dae6e410(struct cw_stats_opt
 }
 
 
-long long _wrap_cw_stats_options_capacity_get_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0) {
+long long _wrap_cw_stats_options_capacity_get_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3163,7 +3163,7 @@ long long _wrap_cw_stats_options_capacity_get_cw_752520b3dae6e410(struct cw_stat
 }
 
 
-void _wrap_cw_stats_options_retention_ns_set_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_options_retention_ns_set_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   int64_t arg2 ;
   
@@ -3175,7 +3175,7 @@ void _wrap_cw_stats_options_retention_ns_set_cw_752520b3dae6e410(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_options_retention_ns_get_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0) {
+long long _wrap_cw_stats_options_retention_ns_get_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3188,7 +3188,7 @@ long long _wrap_cw_stats_options_retention_ns_get_cw_752520b3dae6e410(struct cw_
 }
 
 
-void _wrap_cw_stats_options_labels_set_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0, char **_swig_go_1) {
+void _wrap_cw_stats_options_labels_set_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, char **_swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   char **arg2 = (char **) 0 ;
   
@@ -3200,7 +3200,7 @@ void _wrap_cw_stats_options_labels_set_cw_752520b3dae6e410(struct cw_stats_optio
 }
 
 
-char **_wrap_cw_stats_options_labels_get_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0) {
+char **_wrap_cw_stats_options_labels_get_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   char **result = 0 ;
   char **_swig_go_result;
@@ -3213,7 +3213,7 @@ char **_wrap_cw_stats_options_labels_get_cw_752520b3dae6e410(struct cw_stats_opt
 }
 
 
-void _wrap_cw_stats_options_label_count_set_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_options_label_count_set_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint32_t arg2 ;
   
@@ -3225,7 +3225,7 @@ void _wrap_cw_stats_options_label_count_set_cw_752520b3dae6e410(struct cw_stats_
 }
 
 
-intgo _wrap_cw_stats_options_label_count_get_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0) {
+intgo _wrap_cw_stats_options_label_count_get_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3238,7 +3238,7 @@ intgo _wrap_cw_stats_options_label_count_get_cw_752520b3dae6e410(struct cw_stats
 }
 
 
-struct cw_stats_options *_wrap_new_cw_stats_options_cw_752520b3dae6e410() {
+struct cw_stats_options *_wrap_new_cw_stats_options_cw_447740dbf057a28c() {
   struct cw_stats_options *result = 0 ;
   struct cw_stats_options *_swig_go_result;
   
@@ -3249,7 +3249,7 @@ struct cw_stats_options *_wrap_new_cw_stats_options_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_stats_options_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0) {
+void _wrap_delete_cw_stats_options_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   
   arg1 = *(struct cw_stats_options **)&_swig_go_0; 
@@ -3259,7 +3259,7 @@ void _wrap_delete_cw_stats_options_cw_752520b3dae6e410(struct cw_stats_options *
 }
 
 
-void _wrap_cw_stats_options_init_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0) {
+void _wrap_cw_stats_options_init_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   
   arg1 = *(cw_stats_options **)&_swig_go_0; 
@@ -3269,7 +3269,7 @@ void _wrap_cw_stats_options_init_cw_752520b3dae6e410(struct cw_stats_options *_s
 }
 
 
-intgo _wrap_cw_stats_options_validate_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+intgo _wrap_cw_stats_options_validate_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3287,7 +3287,7 @@ intgo _wrap_cw_stats_options_validate_cw_752520b3dae6e410(struct cw_stats_option
 }
 
 
-intgo _wrap_cw_stats_create_cw_752520b3dae6e410(struct cw_stats_options *_swig_go_0, cw_stats **_swig_go_1) {
+intgo _wrap_cw_stats_create_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, cw_stats **_swig_go_1) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   cw_stats **arg2 = (cw_stats **) 0 ;
   cw_status result;
@@ -3302,7 +3302,7 @@ intgo _wrap_cw_stats_create_cw_752520b3dae6e410(struct cw_stats_options *_swig_g
 }
 
 
-void _wrap_cw_stats_destroy_cw_752520b3dae6e410(struct cw_stats *_swig_go_0) {
+void _wrap_cw_stats_destroy_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   
   arg1 = *(cw_stats **)&_swig_go_0; 
@@ -3312,7 +3312,7 @@ void _wrap_cw_stats_destroy_cw_752520b3dae6e410(struct cw_stats *_swig_go_0) {
 }
 
 
-long long _wrap_cw_stats_last_error_cw_752520b3dae6e410(struct cw_stats *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+long long _wrap_cw_stats_last_error_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3330,7 +3330,7 @@ long long _wrap_cw_stats_last_error_cw_752520b3dae6e410(struct cw_stats *_swig_g
 }
 
 
-long long _wrap_cw_stats_now_cw_752520b3dae6e410(struct cw_stats *_swig_go_0) {
+long long _wrap_cw_stats_now_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3343,7 +3343,7 @@ long long _wrap_cw_stats_now_cw_752520b3dae6e410(struct cw_stats *_swig_go_0) {
 }
 
 
-void _wrap_cw_stats_sample_end_ns_set_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_end_ns_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t arg2 ;
   
@@ -3355,7 +3355,7 @@ void _wrap_cw_stats_sample_end_ns_set_cw_752520b3dae6e410(struct cw_stats_sample
 }
 
 
-long long _wrap_cw_stats_sample_end_ns_get_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_end_ns_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3368,7 +3368,7 @@ long long _wrap_cw_stats_sample_end_ns_get_cw_752520b3dae6e410(struct cw_stats_s
 }
 
 
-void _wrap_cw_stats_sample_duration_ns_set_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_duration_ns_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t arg2 ;
   
@@ -3380,7 +3380,7 @@ void _wrap_cw_stats_sample_duration_ns_set_cw_752520b3dae6e410(struct cw_stats_s
 }
 
 
-long long _wrap_cw_stats_sample_duration_ns_get_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_duration_ns_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3393,7 +3393,7 @@ long long _wrap_cw_stats_sample_duration_ns_get_cw_752520b3dae6e410(struct cw_st
 }
 
 
-void _wrap_cw_stats_sample_bytes_set_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_bytes_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t arg2 ;
   
@@ -3405,7 +3405,7 @@ void _wrap_cw_stats_sample_bytes_set_cw_752520b3dae6e410(struct cw_stats_sample 
 }
 
 
-long long _wrap_cw_stats_sample_bytes_get_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_bytes_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3418,7 +3418,7 @@ long long _wrap_cw_stats_sample_bytes_get_cw_752520b3dae6e410(struct cw_stats_sa
 }
 
 
-void _wrap_cw_stats_sample_items_set_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_items_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t arg2 ;
   
@@ -3430,7 +3430,7 @@ void _wrap_cw_stats_sample_items_set_cw_752520b3dae6e410(struct cw_stats_sample 
 }
 
 
-long long _wrap_cw_stats_sample_items_get_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_items_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3443,7 +3443,7 @@ long long _wrap_cw_stats_sample_items_get_cw_752520b3dae6e410(struct cw_stats_sa
 }
 
 
-void _wrap_cw_stats_sample_kind_set_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_kind_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3455,7 +3455,7 @@ void _wrap_cw_stats_sample_kind_set_cw_752520b3dae6e410(struct cw_stats_sample *
 }
 
 
-intgo _wrap_cw_stats_sample_kind_get_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_kind_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3468,7 +3468,7 @@ intgo _wrap_cw_stats_sample_kind_get_cw_752520b3dae6e410(struct cw_stats_sample 
 }
 
 
-void _wrap_cw_stats_sample_simd_target_set_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_simd_target_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3480,7 +3480,7 @@ void _wrap_cw_stats_sample_simd_target_set_cw_752520b3dae6e410(struct cw_stats_s
 }
 
 
-intgo _wrap_cw_stats_sample_simd_target_get_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_simd_target_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3493,7 +3493,7 @@ intgo _wrap_cw_stats_sample_simd_target_get_cw_752520b3dae6e410(struct cw_stats_
 }
 
 
-void _wrap_cw_stats_sample_failed_set_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_failed_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3505,7 +3505,7 @@ void _wrap_cw_stats_sample_failed_set_cw_752520b3dae6e410(struct cw_stats_sample
 }
 
 
-intgo _wrap_cw_stats_sample_failed_get_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_failed_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3518,7 +3518,7 @@ intgo _wrap_cw_stats_sample_failed_get_cw_752520b3dae6e410(struct cw_stats_sampl
 }
 
 
-struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_752520b3dae6e410() {
+struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_447740dbf057a28c() {
   struct cw_stats_sample *result = 0 ;
   struct cw_stats_sample *_swig_go_result;
   
@@ -3529,7 +3529,7 @@ struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_stats_sample_cw_752520b3dae6e410(struct cw_stats_sample *_swig_go_0) {
+void _wrap_delete_cw_stats_sample_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   
   arg1 = *(struct cw_stats_sample **)&_swig_go_0; 
@@ -3539,7 +3539,7 @@ void _wrap_delete_cw_stats_sample_cw_752520b3dae6e410(struct cw_stats_sample *_s
 }
 
 
-intgo _wrap_cw_stats_record_cw_752520b3dae6e410(struct cw_stats *_swig_go_0, struct cw_stats_sample *_swig_go_1) {
+intgo _wrap_cw_stats_record_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, struct cw_stats_sample *_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_stats_sample *arg2 = (cw_stats_sample *) 0 ;
   cw_status result;
@@ -3554,7 +3554,7 @@ intgo _wrap_cw_stats_record_cw_752520b3dae6e410(struct cw_stats *_swig_go_0, str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_name_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, _gostring_ _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_name_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, _gostring_ _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   char *arg2 ;
   
@@ -3578,7 +3578,7 @@ void _wrap_cw_stats_kind_snapshot_name_set_cw_752520b3dae6e410(struct cw_stats_k
 }
 
 
-_gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+_gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3591,7 +3591,7 @@ _gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_752520b3dae6e410(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_count_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_count_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3603,7 +3603,7 @@ void _wrap_cw_stats_kind_snapshot_count_set_cw_752520b3dae6e410(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_count_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_count_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3616,7 +3616,7 @@ long long _wrap_cw_stats_kind_snapshot_count_get_cw_752520b3dae6e410(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_errors_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_errors_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3628,7 +3628,7 @@ void _wrap_cw_stats_kind_snapshot_errors_set_cw_752520b3dae6e410(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_errors_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_errors_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3641,7 +3641,7 @@ long long _wrap_cw_stats_kind_snapshot_errors_get_cw_752520b3dae6e410(struct cw_
 }
 
 
-void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3653,7 +3653,7 @@ void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_752520b3dae6e410(struct cw_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3666,7 +3666,7 @@ long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_752520b3dae6e410(struc
 }
 
 
-void _wrap_cw_stats_kind_snapshot_bytes_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_bytes_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3678,7 +3678,7 @@ void _wrap_cw_stats_kind_snapshot_bytes_set_cw_752520b3dae6e410(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3691,7 +3691,7 @@ long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_752520b3dae6e410(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_items_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_items_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3703,7 +3703,7 @@ void _wrap_cw_stats_kind_snapshot_items_set_cw_752520b3dae6e410(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_items_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_items_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3716,7 +3716,7 @@ long long _wrap_cw_stats_kind_snapshot_items_get_cw_752520b3dae6e410(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_count_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_count_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3728,7 +3728,7 @@ void _wrap_cw_stats_kind_snapshot_window_count_set_cw_752520b3dae6e410(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3741,7 +3741,7 @@ long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_752520b3dae6e410(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3753,7 +3753,7 @@ void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_752520b3dae6e410(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3766,7 +3766,7 @@ long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_752520b3dae6e410(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3778,7 +3778,7 @@ void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_752520b3dae6e410(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3791,7 +3791,7 @@ long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_752520b3dae6e410(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_items_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_items_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3803,7 +3803,7 @@ void _wrap_cw_stats_kind_snapshot_window_items_set_cw_752520b3dae6e410(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3816,7 +3816,7 @@ long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_752520b3dae6e410(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3828,7 +3828,7 @@ void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_752520b3dae6e410(str
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3841,7 +3841,7 @@ long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_752520b3dae6e41
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3853,7 +3853,7 @@ void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_752520b3dae6e410(struct 
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3866,7 +3866,7 @@ long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_752520b3dae6e410(st
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3878,7 +3878,7 @@ void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_752520b3dae6e410(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3891,7 +3891,7 @@ long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_752520b3dae6e410(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3903,7 +3903,7 @@ void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_752520b3dae6e410(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3916,7 +3916,7 @@ long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_752520b3dae6e410(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3928,7 +3928,7 @@ void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_752520b3dae6e410(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3941,7 +3941,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_752520b3dae6e410(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3953,7 +3953,7 @@ void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_752520b3dae6e410(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3966,7 +3966,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_752520b3dae6e410(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3978,7 +3978,7 @@ void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_752520b3dae6e410(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3991,7 +3991,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_752520b3dae6e410(str
 }
 
 
-struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_752520b3dae6e410() {
+struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_447740dbf057a28c() {
   struct cw_stats_kind_snapshot *result = 0 ;
   struct cw_stats_kind_snapshot *_swig_go_result;
   
@@ -4002,7 +4002,7 @@ struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_752520b3dae6e
 }
 
 
-void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t arg2 ;
   
@@ -4014,7 +4014,7 @@ void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_752520b3dae6e410(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4027,7 +4027,7 @@ long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_752520b3dae6e410(struct cw_
 }
 
 
-void _wrap_cw_stats_snapshot_capacity_set_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_capacity_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4039,7 +4039,7 @@ void _wrap_cw_stats_snapshot_capacity_set_cw_752520b3dae6e410(struct cw_stats_sn
 }
 
 
-long long _wrap_cw_stats_snapshot_capacity_get_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_capacity_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4052,7 +4052,7 @@ long long _wrap_cw_stats_snapshot_capacity_get_cw_752520b3dae6e410(struct cw_sta
 }
 
 
-void _wrap_cw_stats_snapshot_retention_ns_set_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_retention_ns_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t arg2 ;
   
@@ -4064,7 +4064,7 @@ void _wrap_cw_stats_snapshot_retention_ns_set_cw_752520b3dae6e410(struct cw_stat
 }
 
 
-long long _wrap_cw_stats_snapshot_retention_ns_get_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_retention_ns_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4077,7 +4077,7 @@ long long _wrap_cw_stats_snapshot_retention_ns_get_cw_752520b3dae6e410(struct cw
 }
 
 
-void _wrap_cw_stats_snapshot_count_set_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_count_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4089,7 +4089,7 @@ void _wrap_cw_stats_snapshot_count_set_cw_752520b3dae6e410(struct cw_stats_snaps
 }
 
 
-long long _wrap_cw_stats_snapshot_count_get_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_count_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4102,7 +4102,7 @@ long long _wrap_cw_stats_snapshot_count_get_cw_752520b3dae6e410(struct cw_stats_
 }
 
 
-void _wrap_cw_stats_snapshot_window_count_set_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_window_count_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4114,7 +4114,7 @@ void _wrap_cw_stats_snapshot_window_count_set_cw_752520b3dae6e410(struct cw_stat
 }
 
 
-long long _wrap_cw_stats_snapshot_window_count_get_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_window_count_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4127,7 +4127,7 @@ long long _wrap_cw_stats_snapshot_window_count_get_cw_752520b3dae6e410(struct cw
 }
 
 
-struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_752520b3dae6e410() {
+struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_447740dbf057a28c() {
   struct cw_stats_snapshot *result = 0 ;
   struct cw_stats_snapshot *_swig_go_result;
   
@@ -4138,7 +4138,7 @@ struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_stats_snapshot_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0) {
+void _wrap_delete_cw_stats_snapshot_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   
   arg1 = *(struct cw_stats_snapshot **)&_swig_go_0; 
@@ -4148,7 +4148,7 @@ void _wrap_delete_cw_stats_snapshot_cw_752520b3dae6e410(struct cw_stats_snapshot
 }
 
 
-intgo _wrap_cw_stats_read_cw_752520b3dae6e410(struct cw_stats *_swig_go_0, struct cw_stats_snapshot *_swig_go_1) {
+intgo _wrap_cw_stats_read_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, struct cw_stats_snapshot *_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_stats_snapshot *arg2 = (cw_stats_snapshot *) 0 ;
   cw_status result;
@@ -4163,7 +4163,7 @@ intgo _wrap_cw_stats_read_cw_752520b3dae6e410(struct cw_stats *_swig_go_0, struc
 }
 
 
-intgo _wrap_cw_stats_read_json_cw_752520b3dae6e410(struct cw_stats *_swig_go_0, cw_buffer **_swig_go_1) {
+intgo _wrap_cw_stats_read_json_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, cw_buffer **_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_buffer **arg2 = (cw_buffer **) 0 ;
   cw_status result;
@@ -4178,7 +4178,7 @@ intgo _wrap_cw_stats_read_json_cw_752520b3dae6e410(struct cw_stats *_swig_go_0, 
 }
 
 
-intgo _wrap_cw_stats_read_prometheus_cw_752520b3dae6e410(struct cw_stats *_swig_go_0, _gostring_ _swig_go_1, cw_buffer **_swig_go_2) {
+intgo _wrap_cw_stats_read_prometheus_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, _gostring_ _swig_go_1, cw_buffer **_swig_go_2) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   char *arg2 = (char *) 0 ;
   cw_buffer **arg3 = (cw_buffer **) 0 ;
@@ -4200,7 +4200,7 @@ intgo _wrap_cw_stats_read_prometheus_cw_752520b3dae6e410(struct cw_stats *_swig_
 }
 
 
-intgo _wrap_cw_stats_reset_cw_752520b3dae6e410(struct cw_stats *_swig_go_0) {
+intgo _wrap_cw_stats_reset_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_status result;
   intgo _swig_go_result;
@@ -4213,7 +4213,7 @@ intgo _wrap_cw_stats_reset_cw_752520b3dae6e410(struct cw_stats *_swig_go_0) {
 }
 
 
-intgo _wrap_cw_chart_attach_stats_cw_752520b3dae6e410(struct cw_chart *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_chart_attach_stats_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -4228,7 +4228,7 @@ intgo _wrap_cw_chart_attach_stats_cw_752520b3dae6e410(struct cw_chart *_swig_go_
 }
 
 
-intgo _wrap_CW_IND_SMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_SMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4240,7 +4240,7 @@ intgo _wrap_CW_IND_SMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_EMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_EMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4252,7 +4252,7 @@ intgo _wrap_CW_IND_EMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_WMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_WMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4264,7 +4264,7 @@ intgo _wrap_CW_IND_WMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_DEMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_DEMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4276,7 +4276,7 @@ intgo _wrap_CW_IND_DEMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_TEMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_TEMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4288,7 +4288,7 @@ intgo _wrap_CW_IND_TEMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_TRIMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_TRIMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4300,7 +4300,7 @@ intgo _wrap_CW_IND_TRIMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_RSI_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_RSI_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4312,7 +4312,7 @@ intgo _wrap_CW_IND_RSI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MACD_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MACD_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4324,7 +4324,7 @@ intgo _wrap_CW_IND_MACD_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_BBANDS_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_BBANDS_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4336,7 +4336,7 @@ intgo _wrap_CW_IND_BBANDS_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_STDDEV_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_STDDEV_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4348,7 +4348,7 @@ intgo _wrap_CW_IND_STDDEV_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_VAR_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_VAR_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4360,7 +4360,7 @@ intgo _wrap_CW_IND_VAR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_TRANGE_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_TRANGE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4372,7 +4372,7 @@ intgo _wrap_CW_IND_TRANGE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ATR_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ATR_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4384,7 +4384,7 @@ intgo _wrap_CW_IND_ATR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_NATR_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_NATR_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4396,7 +4396,7 @@ intgo _wrap_CW_IND_NATR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MOM_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MOM_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4408,7 +4408,7 @@ intgo _wrap_CW_IND_MOM_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ROC_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ROC_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4420,7 +4420,7 @@ intgo _wrap_CW_IND_ROC_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_WILLR_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_WILLR_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4432,7 +4432,7 @@ intgo _wrap_CW_IND_WILLR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_STOCH_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_STOCH_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4444,7 +4444,7 @@ intgo _wrap_CW_IND_STOCH_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_STOCHF_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_STOCHF_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4456,7 +4456,7 @@ intgo _wrap_CW_IND_STOCHF_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_CCI_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_CCI_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4468,7 +4468,7 @@ intgo _wrap_CW_IND_CCI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_OBV_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_OBV_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4480,7 +4480,7 @@ intgo _wrap_CW_IND_OBV_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_AD_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_AD_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4492,7 +4492,7 @@ intgo _wrap_CW_IND_AD_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_PLUS_DI_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_PLUS_DI_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4504,7 +4504,7 @@ intgo _wrap_CW_IND_PLUS_DI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MINUS_DI_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MINUS_DI_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4516,7 +4516,7 @@ intgo _wrap_CW_IND_MINUS_DI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_DX_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_DX_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4528,7 +4528,7 @@ intgo _wrap_CW_IND_DX_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ADX_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ADX_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4540,7 +4540,7 @@ intgo _wrap_CW_IND_ADX_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ADXR_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ADXR_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4552,7 +4552,7 @@ intgo _wrap_CW_IND_ADXR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_AROON_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_AROON_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4564,7 +4564,7 @@ intgo _wrap_CW_IND_AROON_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_AROONOSC_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_AROONOSC_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4576,7 +4576,7 @@ intgo _wrap_CW_IND_AROONOSC_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MIDPRICE_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MIDPRICE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4588,7 +4588,7 @@ intgo _wrap_CW_IND_MIDPRICE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MIDPOINT_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MIDPOINT_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4600,7 +4600,7 @@ intgo _wrap_CW_IND_MIDPOINT_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MEDPRICE_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MEDPRICE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4612,7 +4612,7 @@ intgo _wrap_CW_IND_MEDPRICE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_TYPPRICE_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_TYPPRICE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4624,7 +4624,7 @@ intgo _wrap_CW_IND_TYPPRICE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_WCLPRICE_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_WCLPRICE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4636,7 +4636,7 @@ intgo _wrap_CW_IND_WCLPRICE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_AVGPRICE_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_AVGPRICE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4648,7 +4648,7 @@ intgo _wrap_CW_IND_AVGPRICE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MAX_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MAX_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4660,7 +4660,7 @@ intgo _wrap_CW_IND_MAX_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MIN_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MIN_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4672,7 +4672,7 @@ intgo _wrap_CW_IND_MIN_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_SUM_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_SUM_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4684,7 +4684,7 @@ intgo _wrap_CW_IND_SUM_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_KAMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_KAMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4696,7 +4696,7 @@ intgo _wrap_CW_IND_KAMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_CMO_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_CMO_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4708,7 +4708,7 @@ intgo _wrap_CW_IND_CMO_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_MFI_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_MFI_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4720,7 +4720,7 @@ intgo _wrap_CW_IND_MFI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_APO_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_APO_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4732,7 +4732,7 @@ intgo _wrap_CW_IND_APO_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_PPO_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_PPO_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4744,7 +4744,7 @@ intgo _wrap_CW_IND_PPO_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_TRIX_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_TRIX_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4756,7 +4756,7 @@ intgo _wrap_CW_IND_TRIX_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_BOP_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_BOP_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4768,7 +4768,7 @@ intgo _wrap_CW_IND_BOP_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ROCP_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ROCP_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4780,7 +4780,7 @@ intgo _wrap_CW_IND_ROCP_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ROCR_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ROCR_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4792,7 +4792,7 @@ intgo _wrap_CW_IND_ROCR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ROCR100_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ROCR100_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4804,7 +4804,7 @@ intgo _wrap_CW_IND_ROCR100_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_HMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_HMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4816,7 +4816,7 @@ intgo _wrap_CW_IND_HMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_VWMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_VWMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4828,7 +4828,7 @@ intgo _wrap_CW_IND_VWMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_STOCHRSI_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_STOCHRSI_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4840,7 +4840,7 @@ intgo _wrap_CW_IND_STOCHRSI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ULTOSC_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ULTOSC_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4852,7 +4852,7 @@ intgo _wrap_CW_IND_ULTOSC_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_SAR_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_SAR_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4864,7 +4864,7 @@ intgo _wrap_CW_IND_SAR_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_LINEARREG_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4876,7 +4876,7 @@ intgo _wrap_CW_IND_LINEARREG_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4888,7 +4888,7 @@ intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4900,7 +4900,7 @@ intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4912,7 +4912,7 @@ intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_TSF_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_TSF_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4924,7 +4924,7 @@ intgo _wrap_CW_IND_TSF_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ADOSC_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ADOSC_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4936,7 +4936,7 @@ intgo _wrap_CW_IND_ADOSC_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_VWAP_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_VWAP_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4948,7 +4948,7 @@ intgo _wrap_CW_IND_VWAP_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_AVWAP_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_AVWAP_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4960,7 +4960,7 @@ intgo _wrap_CW_IND_AVWAP_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_CMF_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_CMF_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4972,7 +4972,7 @@ intgo _wrap_CW_IND_CMF_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_KELTNER_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_KELTNER_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4984,7 +4984,7 @@ intgo _wrap_CW_IND_KELTNER_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_DONCHIAN_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_DONCHIAN_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -4996,7 +4996,7 @@ intgo _wrap_CW_IND_DONCHIAN_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ICHIMOKU_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ICHIMOKU_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5008,7 +5008,7 @@ intgo _wrap_CW_IND_ICHIMOKU_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_SUPERTREND_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_SUPERTREND_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5020,7 +5020,7 @@ intgo _wrap_CW_IND_SUPERTREND_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_ELDER_RAY_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_ELDER_RAY_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5032,7 +5032,7 @@ intgo _wrap_CW_IND_ELDER_RAY_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_TSI_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_TSI_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5044,7 +5044,7 @@ intgo _wrap_CW_IND_TSI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_IND_PIVOTS_cw_752520b3dae6e410() {
+intgo _wrap_CW_IND_PIVOTS_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5056,7 +5056,7 @@ intgo _wrap_CW_IND_PIVOTS_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_MA_SMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_MA_SMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5068,7 +5068,7 @@ intgo _wrap_CW_MA_SMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_MA_EMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_MA_EMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5080,7 +5080,7 @@ intgo _wrap_CW_MA_EMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_MA_WMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_MA_WMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5092,7 +5092,7 @@ intgo _wrap_CW_MA_WMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_MA_DEMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_MA_DEMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5104,7 +5104,7 @@ intgo _wrap_CW_MA_DEMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_MA_TEMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_MA_TEMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5116,7 +5116,7 @@ intgo _wrap_CW_MA_TEMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_MA_TRIMA_cw_752520b3dae6e410() {
+intgo _wrap_CW_MA_TRIMA_cw_447740dbf057a28c() {
   int result;
   intgo _swig_go_result;
   
@@ -5128,7 +5128,7 @@ intgo _wrap_CW_MA_TRIMA_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_cw_indicator_count_cw_752520b3dae6e410() {
+intgo _wrap_cw_indicator_count_cw_447740dbf057a28c() {
   int32_t result;
   intgo _swig_go_result;
   
@@ -5139,7 +5139,7 @@ intgo _wrap_cw_indicator_count_cw_752520b3dae6e410() {
 }
 
 
-_gostring_ _wrap_cw_indicator_info_name_get_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_info_name_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5152,7 +5152,7 @@ _gostring_ _wrap_cw_indicator_info_name_get_cw_752520b3dae6e410(struct cw_indica
 }
 
 
-char *_wrap_cw_indicator_info_title_get_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0) {
+char *_wrap_cw_indicator_info_title_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -5165,7 +5165,7 @@ char *_wrap_cw_indicator_info_title_get_cw_752520b3dae6e410(struct cw_indicator_
 }
 
 
-void _wrap_cw_indicator_info_input_count_set_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_input_count_set_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -5177,7 +5177,7 @@ void _wrap_cw_indicator_info_input_count_set_cw_752520b3dae6e410(struct cw_indic
 }
 
 
-long long _wrap_cw_indicator_info_input_count_get_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_input_count_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5190,7 +5190,7 @@ long long _wrap_cw_indicator_info_input_count_get_cw_752520b3dae6e410(struct cw_
 }
 
 
-void _wrap_cw_indicator_info_param_count_set_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_param_count_set_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -5202,7 +5202,7 @@ void _wrap_cw_indicator_info_param_count_set_cw_752520b3dae6e410(struct cw_indic
 }
 
 
-long long _wrap_cw_indicator_info_param_count_get_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_param_count_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5215,7 +5215,7 @@ long long _wrap_cw_indicator_info_param_count_get_cw_752520b3dae6e410(struct cw_
 }
 
 
-void _wrap_cw_indicator_info_output_count_set_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_output_count_set_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -5227,7 +5227,7 @@ void _wrap_cw_indicator_info_output_count_set_cw_752520b3dae6e410(struct cw_indi
 }
 
 
-long long _wrap_cw_indicator_info_output_count_get_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_output_count_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5240,7 +5240,7 @@ long long _wrap_cw_indicator_info_output_count_get_cw_752520b3dae6e410(struct cw
 }
 
 
-struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_752520b3dae6e410() {
+struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_447740dbf057a28c() {
   struct cw_indicator_info *result = 0 ;
   struct cw_indicator_info *_swig_go_result;
   
@@ -5251,7 +5251,7 @@ struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_indicator_info_cw_752520b3dae6e410(struct cw_indicator_info *_swig_go_0) {
+void _wrap_delete_cw_indicator_info_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   
   arg1 = *(struct cw_indicator_info **)&_swig_go_0; 
@@ -5261,7 +5261,7 @@ void _wrap_delete_cw_indicator_info_cw_752520b3dae6e410(struct cw_indicator_info
 }
 
 
-intgo _wrap_cw_indicator_get_info_cw_752520b3dae6e410(intgo _swig_go_0, struct cw_indicator_info *_swig_go_1) {
+intgo _wrap_cw_indicator_get_info_cw_447740dbf057a28c(intgo _swig_go_0, struct cw_indicator_info *_swig_go_1) {
   cw_indicator_id arg1 ;
   cw_indicator_info *arg2 = (cw_indicator_info *) 0 ;
   cw_status result;
@@ -5276,7 +5276,7 @@ intgo _wrap_cw_indicator_get_info_cw_752520b3dae6e410(intgo _swig_go_0, struct c
 }
 
 
-_gostring_ _wrap_cw_indicator_param_name_get_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_param_name_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5289,7 +5289,7 @@ _gostring_ _wrap_cw_indicator_param_name_get_cw_752520b3dae6e410(struct cw_indic
 }
 
 
-void _wrap_cw_indicator_param_default_value_set_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_default_value_set_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -5301,7 +5301,7 @@ void _wrap_cw_indicator_param_default_value_set_cw_752520b3dae6e410(struct cw_in
 }
 
 
-double _wrap_cw_indicator_param_default_value_get_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_default_value_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -5314,7 +5314,7 @@ double _wrap_cw_indicator_param_default_value_get_cw_752520b3dae6e410(struct cw_
 }
 
 
-void _wrap_cw_indicator_param_min_value_set_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_min_value_set_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -5326,7 +5326,7 @@ void _wrap_cw_indicator_param_min_value_set_cw_752520b3dae6e410(struct cw_indica
 }
 
 
-double _wrap_cw_indicator_param_min_value_get_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_min_value_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -5339,7 +5339,7 @@ double _wrap_cw_indicator_param_min_value_get_cw_752520b3dae6e410(struct cw_indi
 }
 
 
-void _wrap_cw_indicator_param_max_value_set_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_max_value_set_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -5351,7 +5351,7 @@ void _wrap_cw_indicator_param_max_value_set_cw_752520b3dae6e410(struct cw_indica
 }
 
 
-double _wrap_cw_indicator_param_max_value_get_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_max_value_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -5364,7 +5364,7 @@ double _wrap_cw_indicator_param_max_value_get_cw_752520b3dae6e410(struct cw_indi
 }
 
 
-void _wrap_cw_indicator_param_is_integer_set_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_indicator_param_is_integer_set_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0, intgo _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   int32_t arg2 ;
   
@@ -5376,7 +5376,7 @@ void _wrap_cw_indicator_param_is_integer_set_cw_752520b3dae6e410(struct cw_indic
 }
 
 
-intgo _wrap_cw_indicator_param_is_integer_get_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0) {
+intgo _wrap_cw_indicator_param_is_integer_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5389,7 +5389,7 @@ intgo _wrap_cw_indicator_param_is_integer_get_cw_752520b3dae6e410(struct cw_indi
 }
 
 
-struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_752520b3dae6e410() {
+struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_447740dbf057a28c() {
   struct cw_indicator_param *result = 0 ;
   struct cw_indicator_param *_swig_go_result;
   
@@ -5400,7 +5400,7 @@ struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_indicator_param_cw_752520b3dae6e410(struct cw_indicator_param *_swig_go_0) {
+void _wrap_delete_cw_indicator_param_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   
   arg1 = *(struct cw_indicator_param **)&_swig_go_0; 
@@ -5410,7 +5410,7 @@ void _wrap_delete_cw_indicator_param_cw_752520b3dae6e410(struct cw_indicator_par
 }
 
 
-intgo _wrap_cw_indicator_get_param_cw_752520b3dae6e410(intgo _swig_go_0, long long _swig_go_1, struct cw_indicator_param *_swig_go_2) {
+intgo _wrap_cw_indicator_get_param_cw_447740dbf057a28c(intgo _swig_go_0, long long _swig_go_1, struct cw_indicator_param *_swig_go_2) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   cw_indicator_param *arg3 = (cw_indicator_param *) 0 ;
@@ -5427,7 +5427,7 @@ intgo _wrap_cw_indicator_get_param_cw_752520b3dae6e410(intgo _swig_go_0, long lo
 }
 
 
-_gostring_ _wrap_cw_indicator_input_name_cw_752520b3dae6e410(intgo _swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_cw_indicator_input_name_cw_447740dbf057a28c(intgo _swig_go_0, long long _swig_go_1) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5442,7 +5442,7 @@ _gostring_ _wrap_cw_indicator_input_name_cw_752520b3dae6e410(intgo _swig_go_0, l
 }
 
 
-_gostring_ _wrap_cw_indicator_output_name_cw_752520b3dae6e410(intgo _swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_cw_indicator_output_name_cw_447740dbf057a28c(intgo _swig_go_0, long long _swig_go_1) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5457,7 +5457,7 @@ _gostring_ _wrap_cw_indicator_output_name_cw_752520b3dae6e410(intgo _swig_go_0, 
 }
 
 
-intgo _wrap_cw_indicator_find_cw_752520b3dae6e410(_gostring_ _swig_go_0, int *_swig_go_1) {
+intgo _wrap_cw_indicator_find_cw_447740dbf057a28c(_gostring_ _swig_go_0, int *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   cw_indicator_id *arg2 = (cw_indicator_id *) 0 ;
   cw_status result;
@@ -5477,7 +5477,7 @@ intgo _wrap_cw_indicator_find_cw_752520b3dae6e410(_gostring_ _swig_go_0, int *_s
 }
 
 
-intgo _wrap_cw_indicator_lookback_cw_752520b3dae6e410(intgo _swig_go_0, double *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
+intgo _wrap_cw_indicator_lookback_cw_447740dbf057a28c(intgo _swig_go_0, double *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
   cw_indicator_id arg1 ;
   double *arg2 = (double *) 0 ;
   size_t arg3 ;
@@ -5496,7 +5496,7 @@ intgo _wrap_cw_indicator_lookback_cw_752520b3dae6e410(intgo _swig_go_0, double *
 }
 
 
-intgo _wrap_cw_indicator_context_create_cw_752520b3dae6e410(struct cw_allocator *_swig_go_0, cw_indicator_context **_swig_go_1) {
+intgo _wrap_cw_indicator_context_create_cw_447740dbf057a28c(struct cw_allocator *_swig_go_0, cw_indicator_context **_swig_go_1) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_indicator_context **arg2 = (cw_indicator_context **) 0 ;
   cw_status result;
@@ -5511,7 +5511,7 @@ intgo _wrap_cw_indicator_context_create_cw_752520b3dae6e410(struct cw_allocator 
 }
 
 
-void _wrap_cw_indicator_context_destroy_cw_752520b3dae6e410(struct cw_indicator_context *_swig_go_0) {
+void _wrap_cw_indicator_context_destroy_cw_447740dbf057a28c(struct cw_indicator_context *_swig_go_0) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   
   arg1 = *(cw_indicator_context **)&_swig_go_0; 
@@ -5521,7 +5521,7 @@ void _wrap_cw_indicator_context_destroy_cw_752520b3dae6e410(struct cw_indicator_
 }
 
 
-_gostring_ _wrap_cw_indicator_context_last_error_cw_752520b3dae6e410(struct cw_indicator_context *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_context_last_error_cw_447740dbf057a28c(struct cw_indicator_context *_swig_go_0) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5534,7 +5534,7 @@ _gostring_ _wrap_cw_indicator_context_last_error_cw_752520b3dae6e410(struct cw_i
 }
 
 
-intgo _wrap_cw_indicator_context_attach_stats_cw_752520b3dae6e410(struct cw_indicator_context *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_indicator_context_attach_stats_cw_447740dbf057a28c(struct cw_indicator_context *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -5549,7 +5549,7 @@ intgo _wrap_cw_indicator_context_attach_stats_cw_752520b3dae6e410(struct cw_indi
 }
 
 
-intgo _wrap_cw_indicator_compute_cw_752520b3dae6e410(struct cw_indicator_context *_swig_go_0, intgo _swig_go_1, struct cw_f64_column *_swig_go_2, long long _swig_go_3, double *_swig_go_4, long long _swig_go_5, double **_swig_go_6, long long _swig_go_7, long long _swig_go_8) {
+intgo _wrap_cw_indicator_compute_cw_447740dbf057a28c(struct cw_indicator_context *_swig_go_0, intgo _swig_go_1, struct cw_f64_column *_swig_go_2, long long _swig_go_3, double *_swig_go_4, long long _swig_go_5, double **_swig_go_6, long long _swig_go_7, long long _swig_go_8) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   cw_indicator_id arg2 ;
   cw_f64_column *arg3 = (cw_f64_column *) 0 ;
@@ -5578,7 +5578,7 @@ intgo _wrap_cw_indicator_compute_cw_752520b3dae6e410(struct cw_indicator_context
 }
 
 
-intgo _wrap_cw_indicator_stream_supported_cw_752520b3dae6e410(intgo _swig_go_0) {
+intgo _wrap_cw_indicator_stream_supported_cw_447740dbf057a28c(intgo _swig_go_0) {
   cw_indicator_id arg1 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5591,7 +5591,7 @@ intgo _wrap_cw_indicator_stream_supported_cw_752520b3dae6e410(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_cw_indicator_stream_create_cw_752520b3dae6e410(struct cw_allocator *_swig_go_0, intgo _swig_go_1, double *_swig_go_2, long long _swig_go_3, cw_indicator_stream **_swig_go_4) {
+intgo _wrap_cw_indicator_stream_create_cw_447740dbf057a28c(struct cw_allocator *_swig_go_0, intgo _swig_go_1, double *_swig_go_2, long long _swig_go_3, cw_indicator_stream **_swig_go_4) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_indicator_id arg2 ;
   double *arg3 = (double *) 0 ;
@@ -5612,7 +5612,7 @@ intgo _wrap_cw_indicator_stream_create_cw_752520b3dae6e410(struct cw_allocator *
 }
 
 
-void _wrap_cw_indicator_stream_destroy_cw_752520b3dae6e410(struct cw_indicator_stream *_swig_go_0) {
+void _wrap_cw_indicator_stream_destroy_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   
   arg1 = *(cw_indicator_stream **)&_swig_go_0; 
@@ -5622,7 +5622,7 @@ void _wrap_cw_indicator_stream_destroy_cw_752520b3dae6e410(struct cw_indicator_s
 }
 
 
-intgo _wrap_cw_indicator_stream_push_cw_752520b3dae6e410(struct cw_indicator_stream *_swig_go_0, double *_swig_go_1, long long _swig_go_2, double *_swig_go_3, long long _swig_go_4) {
+intgo _wrap_cw_indicator_stream_push_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0, double *_swig_go_1, long long _swig_go_2, double *_swig_go_3, long long _swig_go_4) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   double *arg2 = (double *) 0 ;
   size_t arg3 ;
@@ -5643,7 +5643,7 @@ intgo _wrap_cw_indicator_stream_push_cw_752520b3dae6e410(struct cw_indicator_str
 }
 
 
-intgo _wrap_cw_indicator_stream_reset_cw_752520b3dae6e410(struct cw_indicator_stream *_swig_go_0) {
+intgo _wrap_cw_indicator_stream_reset_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   cw_status result;
   intgo _swig_go_result;
@@ -5656,7 +5656,7 @@ intgo _wrap_cw_indicator_stream_reset_cw_752520b3dae6e410(struct cw_indicator_st
 }
 
 
-long long _wrap_cw_indicator_stream_lookback_cw_752520b3dae6e410(struct cw_indicator_stream *_swig_go_0) {
+long long _wrap_cw_indicator_stream_lookback_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5669,7 +5669,7 @@ long long _wrap_cw_indicator_stream_lookback_cw_752520b3dae6e410(struct cw_indic
 }
 
 
-_gostring_ _wrap_cw_indicator_stream_last_error_cw_752520b3dae6e410(struct cw_indicator_stream *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_stream_last_error_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5682,7 +5682,7 @@ _gostring_ _wrap_cw_indicator_stream_last_error_cw_752520b3dae6e410(struct cw_in
 }
 
 
-intgo _wrap_CW_BARS_TIME_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_TIME_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5694,7 +5694,7 @@ intgo _wrap_CW_BARS_TIME_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BARS_TICK_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_TICK_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5706,7 +5706,7 @@ intgo _wrap_CW_BARS_TICK_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BARS_VOLUME_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_VOLUME_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5718,7 +5718,7 @@ intgo _wrap_CW_BARS_VOLUME_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BARS_RANGE_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_RANGE_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5730,7 +5730,7 @@ intgo _wrap_CW_BARS_RANGE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5742,7 +5742,7 @@ intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BARS_RENKO_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_RENKO_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5754,7 +5754,7 @@ intgo _wrap_CW_BARS_RENKO_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BARS_POINT_FIGURE_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_POINT_FIGURE_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5766,7 +5766,7 @@ intgo _wrap_CW_BARS_POINT_FIGURE_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BARS_KAGI_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_KAGI_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5778,7 +5778,7 @@ intgo _wrap_CW_BARS_KAGI_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BARS_LINE_BREAK_cw_752520b3dae6e410() {
+intgo _wrap_CW_BARS_LINE_BREAK_cw_447740dbf057a28c() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5790,7 +5790,7 @@ intgo _wrap_CW_BARS_LINE_BREAK_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_SKIP_cw_752520b3dae6e410() {
+intgo _wrap_CW_BAR_EMPTY_SKIP_cw_447740dbf057a28c() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -5802,7 +5802,7 @@ intgo _wrap_CW_BAR_EMPTY_SKIP_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_NAN_cw_752520b3dae6e410() {
+intgo _wrap_CW_BAR_EMPTY_NAN_cw_447740dbf057a28c() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -5814,7 +5814,7 @@ intgo _wrap_CW_BAR_EMPTY_NAN_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_FLAT_cw_752520b3dae6e410() {
+intgo _wrap_CW_BAR_EMPTY_FLAT_cw_447740dbf057a28c() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -5826,7 +5826,7 @@ intgo _wrap_CW_BAR_EMPTY_FLAT_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BOX_FIXED_cw_752520b3dae6e410() {
+intgo _wrap_CW_BOX_FIXED_cw_447740dbf057a28c() {
   enum cw_box_mode result;
   intgo _swig_go_result;
   
@@ -5838,7 +5838,7 @@ intgo _wrap_CW_BOX_FIXED_cw_752520b3dae6e410() {
 }
 
 
-intgo _wrap_CW_BOX_ATR_cw_752520b3dae6e410() {
+intgo _wrap_CW_BOX_ATR_cw_447740dbf057a28c() {
   enum cw_box_mode result;
   intgo _swig_go_result;
   
@@ -5850,7 +5850,7 @@ intgo _wrap_CW_BOX_ATR_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_cw_bar_options_method_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_method_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -5862,7 +5862,7 @@ void _wrap_cw_bar_options_method_set_cw_752520b3dae6e410(struct cw_bar_options *
 }
 
 
-intgo _wrap_cw_bar_options_method_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_method_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5875,7 +5875,7 @@ intgo _wrap_cw_bar_options_method_get_cw_752520b3dae6e410(struct cw_bar_options 
 }
 
 
-void _wrap_cw_bar_options_empty_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_empty_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -5887,7 +5887,7 @@ void _wrap_cw_bar_options_empty_set_cw_752520b3dae6e410(struct cw_bar_options *_
 }
 
 
-intgo _wrap_cw_bar_options_empty_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_empty_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5900,7 +5900,7 @@ intgo _wrap_cw_bar_options_empty_get_cw_752520b3dae6e410(struct cw_bar_options *
 }
 
 
-void _wrap_cw_bar_options_interval_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_interval_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t arg2 ;
   
@@ -5912,7 +5912,7 @@ void _wrap_cw_bar_options_interval_set_cw_752520b3dae6e410(struct cw_bar_options
 }
 
 
-long long _wrap_cw_bar_options_interval_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_interval_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5925,7 +5925,7 @@ long long _wrap_cw_bar_options_interval_get_cw_752520b3dae6e410(struct cw_bar_op
 }
 
 
-void _wrap_cw_bar_options_offset_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_offset_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t arg2 ;
   
@@ -5937,7 +5937,7 @@ void _wrap_cw_bar_options_offset_set_cw_752520b3dae6e410(struct cw_bar_options *
 }
 
 
-long long _wrap_cw_bar_options_offset_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_offset_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5950,7 +5950,7 @@ long long _wrap_cw_bar_options_offset_get_cw_752520b3dae6e410(struct cw_bar_opti
 }
 
 
-void _wrap_cw_bar_options_tick_count_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_tick_count_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   uint64_t arg2 ;
   
@@ -5962,7 +5962,7 @@ void _wrap_cw_bar_options_tick_count_set_cw_752520b3dae6e410(struct cw_bar_optio
 }
 
 
-long long _wrap_cw_bar_options_tick_count_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_tick_count_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5975,7 +5975,7 @@ long long _wrap_cw_bar_options_tick_count_get_cw_752520b3dae6e410(struct cw_bar_
 }
 
 
-void _wrap_cw_bar_options_volume_threshold_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_volume_threshold_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -5987,7 +5987,7 @@ void _wrap_cw_bar_options_volume_threshold_set_cw_752520b3dae6e410(struct cw_bar
 }
 
 
-double _wrap_cw_bar_options_volume_threshold_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_volume_threshold_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6000,7 +6000,7 @@ double _wrap_cw_bar_options_volume_threshold_get_cw_752520b3dae6e410(struct cw_b
 }
 
 
-void _wrap_cw_bar_options_volume_split_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_volume_split_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6012,7 +6012,7 @@ void _wrap_cw_bar_options_volume_split_set_cw_752520b3dae6e410(struct cw_bar_opt
 }
 
 
-intgo _wrap_cw_bar_options_volume_split_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_volume_split_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6025,7 +6025,7 @@ intgo _wrap_cw_bar_options_volume_split_get_cw_752520b3dae6e410(struct cw_bar_op
 }
 
 
-void _wrap_cw_bar_options_box_mode_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_box_mode_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6037,7 +6037,7 @@ void _wrap_cw_bar_options_box_mode_set_cw_752520b3dae6e410(struct cw_bar_options
 }
 
 
-intgo _wrap_cw_bar_options_box_mode_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_box_mode_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6050,7 +6050,7 @@ intgo _wrap_cw_bar_options_box_mode_get_cw_752520b3dae6e410(struct cw_bar_option
 }
 
 
-void _wrap_cw_bar_options_Xrange_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_Xrange_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6062,7 +6062,7 @@ void _wrap_cw_bar_options_Xrange_set_cw_752520b3dae6e410(struct cw_bar_options *
 }
 
 
-double _wrap_cw_bar_options_Xrange_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_Xrange_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6075,7 +6075,7 @@ double _wrap_cw_bar_options_Xrange_get_cw_752520b3dae6e410(struct cw_bar_options
 }
 
 
-void _wrap_cw_bar_options_box_size_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_box_size_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6087,7 +6087,7 @@ void _wrap_cw_bar_options_box_size_set_cw_752520b3dae6e410(struct cw_bar_options
 }
 
 
-double _wrap_cw_bar_options_box_size_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_box_size_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6100,7 +6100,7 @@ double _wrap_cw_bar_options_box_size_get_cw_752520b3dae6e410(struct cw_bar_optio
 }
 
 
-void _wrap_cw_bar_options_atr_period_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_atr_period_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6112,7 +6112,7 @@ void _wrap_cw_bar_options_atr_period_set_cw_752520b3dae6e410(struct cw_bar_optio
 }
 
 
-intgo _wrap_cw_bar_options_atr_period_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_atr_period_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6125,7 +6125,7 @@ intgo _wrap_cw_bar_options_atr_period_get_cw_752520b3dae6e410(struct cw_bar_opti
 }
 
 
-void _wrap_cw_bar_options_reversal_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_reversal_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6137,7 +6137,7 @@ void _wrap_cw_bar_options_reversal_set_cw_752520b3dae6e410(struct cw_bar_options
 }
 
 
-intgo _wrap_cw_bar_options_reversal_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_reversal_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6150,7 +6150,7 @@ intgo _wrap_cw_bar_options_reversal_get_cw_752520b3dae6e410(struct cw_bar_option
 }
 
 
-void _wrap_cw_bar_options_reversal_amount_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_reversal_amount_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6162,7 +6162,7 @@ void _wrap_cw_bar_options_reversal_amount_set_cw_752520b3dae6e410(struct cw_bar_
 }
 
 
-double _wrap_cw_bar_options_reversal_amount_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_reversal_amount_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6175,7 +6175,7 @@ double _wrap_cw_bar_options_reversal_amount_get_cw_752520b3dae6e410(struct cw_ba
 }
 
 
-void _wrap_cw_bar_options_reversal_percent_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_reversal_percent_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6187,7 +6187,7 @@ void _wrap_cw_bar_options_reversal_percent_set_cw_752520b3dae6e410(struct cw_bar
 }
 
 
-intgo _wrap_cw_bar_options_reversal_percent_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_reversal_percent_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6200,7 +6200,7 @@ intgo _wrap_cw_bar_options_reversal_percent_get_cw_752520b3dae6e410(struct cw_ba
 }
 
 
-void _wrap_cw_bar_options_line_count_set_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_line_count_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6212,7 +6212,7 @@ void _wrap_cw_bar_options_line_count_set_cw_752520b3dae6e410(struct cw_bar_optio
 }
 
 
-intgo _wrap_cw_bar_options_line_count_get_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_line_count_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6225,7 +6225,7 @@ intgo _wrap_cw_bar_options_line_count_get_cw_752520b3dae6e410(struct cw_bar_opti
 }
 
 
-struct cw_bar_options *_wrap_new_cw_bar_options_cw_752520b3dae6e410() {
+struct cw_bar_options *_wrap_new_cw_bar_options_cw_447740dbf057a28c() {
   struct cw_bar_options *result = 0 ;
   struct cw_bar_options *_swig_go_result;
   
@@ -6236,7 +6236,7 @@ struct cw_bar_options *_wrap_new_cw_bar_options_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_bar_options_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0) {
+void _wrap_delete_cw_bar_options_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   
   arg1 = *(struct cw_bar_options **)&_swig_go_0; 
@@ -6246,7 +6246,7 @@ void _wrap_delete_cw_bar_options_cw_752520b3dae6e410(struct cw_bar_options *_swi
 }
 
 
-void _wrap_cw_bar_options_init_cw_752520b3dae6e410(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_init_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   cw_bar_options *arg1 = (cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6258,7 +6258,7 @@ void _wrap_cw_bar_options_init_cw_752520b3dae6e410(struct cw_bar_options *_swig_
 }
 
 
-void _wrap_cw_ticks_time_set_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0, struct cw_i64_column *_swig_go_1) {
+void _wrap_cw_ticks_time_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, struct cw_i64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_i64_column *arg2 = (cw_i64_column *) 0 ;
   
@@ -6270,7 +6270,7 @@ void _wrap_cw_ticks_time_set_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0, st
 }
 
 
-struct cw_i64_column *_wrap_cw_ticks_time_get_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0) {
+struct cw_i64_column *_wrap_cw_ticks_time_get_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
@@ -6283,7 +6283,7 @@ struct cw_i64_column *_wrap_cw_ticks_time_get_cw_752520b3dae6e410(struct cw_tick
 }
 
 
-void _wrap_cw_ticks_price_set_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ticks_price_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -6295,7 +6295,7 @@ void _wrap_cw_ticks_price_set_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0, s
 }
 
 
-struct cw_f64_column *_wrap_cw_ticks_price_get_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ticks_price_get_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -6308,7 +6308,7 @@ struct cw_f64_column *_wrap_cw_ticks_price_get_cw_752520b3dae6e410(struct cw_tic
 }
 
 
-void _wrap_cw_ticks_size_set_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ticks_size_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -6320,7 +6320,7 @@ void _wrap_cw_ticks_size_set_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ticks_size_get_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ticks_size_get_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -6333,7 +6333,7 @@ struct cw_f64_column *_wrap_cw_ticks_size_get_cw_752520b3dae6e410(struct cw_tick
 }
 
 
-struct cw_ticks *_wrap_new_cw_ticks_cw_752520b3dae6e410() {
+struct cw_ticks *_wrap_new_cw_ticks_cw_447740dbf057a28c() {
   struct cw_ticks *result = 0 ;
   struct cw_ticks *_swig_go_result;
   
@@ -6344,7 +6344,7 @@ struct cw_ticks *_wrap_new_cw_ticks_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_ticks_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0) {
+void _wrap_delete_cw_ticks_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   
   arg1 = *(struct cw_ticks **)&_swig_go_0; 
@@ -6354,7 +6354,7 @@ void _wrap_delete_cw_ticks_cw_752520b3dae6e410(struct cw_ticks *_swig_go_0) {
 }
 
 
-void _wrap_cw_bar_output_capacity_set_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_output_capacity_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   size_t arg2 ;
   
@@ -6366,7 +6366,7 @@ void _wrap_cw_bar_output_capacity_set_cw_752520b3dae6e410(struct cw_bar_output *
 }
 
 
-long long _wrap_cw_bar_output_capacity_get_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+long long _wrap_cw_bar_output_capacity_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6379,7 +6379,7 @@ long long _wrap_cw_bar_output_capacity_get_cw_752520b3dae6e410(struct cw_bar_out
 }
 
 
-void _wrap_cw_bar_output_time_set_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_bar_output_time_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -6391,7 +6391,7 @@ void _wrap_cw_bar_output_time_set_cw_752520b3dae6e410(struct cw_bar_output *_swi
 }
 
 
-long long *_wrap_cw_bar_output_time_get_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+long long *_wrap_cw_bar_output_time_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -6404,7 +6404,7 @@ long long *_wrap_cw_bar_output_time_get_cw_752520b3dae6e410(struct cw_bar_output
 }
 
 
-void _wrap_cw_bar_output_open_set_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_open_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6416,7 +6416,7 @@ void _wrap_cw_bar_output_open_set_cw_752520b3dae6e410(struct cw_bar_output *_swi
 }
 
 
-double *_wrap_cw_bar_output_open_get_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_open_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6429,7 +6429,7 @@ double *_wrap_cw_bar_output_open_get_cw_752520b3dae6e410(struct cw_bar_output *_
 }
 
 
-void _wrap_cw_bar_output_high_set_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_high_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6441,7 +6441,7 @@ void _wrap_cw_bar_output_high_set_cw_752520b3dae6e410(struct cw_bar_output *_swi
 }
 
 
-double *_wrap_cw_bar_output_high_get_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_high_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6454,7 +6454,7 @@ double *_wrap_cw_bar_output_high_get_cw_752520b3dae6e410(struct cw_bar_output *_
 }
 
 
-void _wrap_cw_bar_output_low_set_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_low_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6466,7 +6466,7 @@ void _wrap_cw_bar_output_low_set_cw_752520b3dae6e410(struct cw_bar_output *_swig
 }
 
 
-double *_wrap_cw_bar_output_low_get_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_low_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6479,7 +6479,7 @@ double *_wrap_cw_bar_output_low_get_cw_752520b3dae6e410(struct cw_bar_output *_s
 }
 
 
-void _wrap_cw_bar_output_close_set_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_close_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6491,7 +6491,7 @@ void _wrap_cw_bar_output_close_set_cw_752520b3dae6e410(struct cw_bar_output *_sw
 }
 
 
-double *_wrap_cw_bar_output_close_get_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_close_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6504,7 +6504,7 @@ double *_wrap_cw_bar_output_close_get_cw_752520b3dae6e410(struct cw_bar_output *
 }
 
 
-void _wrap_cw_bar_output_volume_set_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_volume_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6516,7 +6516,7 @@ void _wrap_cw_bar_output_volume_set_cw_752520b3dae6e410(struct cw_bar_output *_s
 }
 
 
-double *_wrap_cw_bar_output_volume_get_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_volume_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6529,7 +6529,7 @@ double *_wrap_cw_bar_output_volume_get_cw_752520b3dae6e410(struct cw_bar_output 
 }
 
 
-void _wrap_cw_bar_output_row_set_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_bar_output_row_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -6541,7 +6541,7 @@ void _wrap_cw_bar_output_row_set_cw_752520b3dae6e410(struct cw_bar_output *_swig
 }
 
 
-long long *_wrap_cw_bar_output_row_get_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+long long *_wrap_cw_bar_output_row_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -6554,7 +6554,7 @@ long long *_wrap_cw_bar_output_row_get_cw_752520b3dae6e410(struct cw_bar_output 
 }
 
 
-struct cw_bar_output *_wrap_new_cw_bar_output_cw_752520b3dae6e410() {
+struct cw_bar_output *_wrap_new_cw_bar_output_cw_447740dbf057a28c() {
   struct cw_bar_output *result = 0 ;
   struct cw_bar_output *_swig_go_result;
   
@@ -6565,7 +6565,7 @@ struct cw_bar_output *_wrap_new_cw_bar_output_cw_752520b3dae6e410() {
 }
 
 
-void _wrap_delete_cw_bar_output_cw_752520b3dae6e410(struct cw_bar_output *_swig_go_0) {
+void _wrap_delete_cw_bar_output_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   
   arg1 = *(struct cw_bar_output **)&_swig_go_0; 
@@ -6575,7 +6575,7 @@ void _wrap_delete_cw_bar_output_cw_752520b3dae6e410(struct cw_bar_output *_swig_
 }
 
 
-intgo _wrap_cw_bar_context_create_cw_752520b3dae6e410(struct cw_allocator *_swig_go_0, cw_bar_context **_swig_go_1) {
+intgo _wrap_cw_bar_context_create_cw_447740dbf057a28c(struct cw_allocator *_swig_go_0, cw_bar_context **_swig_go_1) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_bar_context **arg2 = (cw_bar_context **) 0 ;
   cw_status result;
@@ -6590,7 +6590,7 @@ intgo _wrap_cw_bar_context_create_cw_752520b3dae6e410(struct cw_allocator *_swig
 }
 
 
-void _wrap_cw_bar_context_destroy_cw_752520b3dae6e410(struct cw_bar_context *_swig_go_0) {
+void _wrap_cw_bar_context_destroy_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   
   arg1 = *(cw_bar_context **)&_swig_go_0; 
@@ -6600,7 +6600,7 @@ void _wrap_cw_bar_context_destroy_cw_752520b3dae6e410(struct cw_bar_context *_sw
 }
 
 
-_gostring_ _wrap_cw_bar_context_last_error_cw_752520b3dae6e410(struct cw_bar_context *_swig_go_0) {
+_gostring_ _wrap_cw_bar_context_last_error_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6613,7 +6613,7 @@ _gostring_ _wrap_cw_bar_context_last_error_cw_752520b3dae6e410(struct cw_bar_con
 }
 
 
-intgo _wrap_cw_bar_context_attach_stats_cw_752520b3dae6e410(struct cw_bar_context *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_bar_context_attach_stats_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -6628,7 +6628,7 @@ intgo _wrap_cw_bar_context_attach_stats_cw_752520b3dae6e410(struct cw_bar_contex
 }
 
 
-intgo _wrap_cw_bars_from_ticks_cw_752520b3dae6e410(struct cw_bar_context *_swig_go_0, struct cw_ticks *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_bars_from_ticks_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0, struct cw_ticks *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_ticks *arg2 = (cw_ticks *) 0 ;
   cw_bar_options *arg3 = (cw_bar_options *) 0 ;
@@ -6649,7 +6649,7 @@ intgo _wrap_cw_bars_from_ticks_cw_752520b3dae6e410(struct cw_bar_context *_swig_
 }
 
 
-intgo _wrap_cw_bars_from_ohlcv_cw_752520b3dae6e410(struct cw_bar_context *_swig_go_0, struct cw_ohlcv *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_bars_from_ohlcv_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0, struct cw_ohlcv *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   cw_bar_options *arg3 = (cw_bar_options *) 0 ;
@@ -6670,7 +6670,7 @@ intgo _wrap_cw_bars_from_ohlcv_cw_752520b3dae6e410(struct cw_bar_context *_swig_
 }
 
 
-struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_752520b3dae6e410(long long _swig_go_0) {
+struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_447740dbf057a28c(long long _swig_go_0) {
   size_t arg1 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -6683,7 +6683,7 @@ struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_752520b3dae6e410(l
 }
 
 
-struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_752520b3dae6e410(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   cw_f64_column *arg1 = (cw_f64_column *) 0 ;
   size_t arg2 ;
   cw_f64_column *result = 0 ;
@@ -6698,7 +6698,7 @@ struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_752520b3dae6e410(st
 }
 
 
-struct cw_line *_wrap_cwswig_cw_line_array_new_cw_752520b3dae6e410(long long _swig_go_0) {
+struct cw_line *_wrap_cwswig_cw_line_array_new_cw_447740dbf057a28c(long long _swig_go_0) {
   size_t arg1 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -6711,7 +6711,7 @@ struct cw_line *_wrap_cwswig_cw_line_array_new_cw_752520b3dae6e410(long long _sw
 }
 
 
-struct cw_line *_wrap_cwswig_cw_line_array_at_cw_752520b3dae6e410(struct cw_line *_swig_go_0, long long _swig_go_1) {
+struct cw_line *_wrap_cwswig_cw_line_array_at_cw_447740dbf057a28c(struct cw_line *_swig_go_0, long long _swig_go_1) {
   cw_line *arg1 = (cw_line *) 0 ;
   size_t arg2 ;
   cw_line *result = 0 ;
@@ -6726,7 +6726,7 @@ struct cw_line *_wrap_cwswig_cw_line_array_at_cw_752520b3dae6e410(struct cw_line
 }
 
 
-struct cw_band *_wrap_cwswig_cw_band_array_new_cw_752520b3dae6e410(long long _swig_go_0) {
+struct cw_band *_wrap_cwswig_cw_band_array_new_cw_447740dbf057a28c(long long _swig_go_0) {
   size_t arg1 ;
   cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
@@ -6739,7 +6739,7 @@ struct cw_band *_wrap_cwswig_cw_band_array_new_cw_752520b3dae6e410(long long _sw
 }
 
 
-struct cw_band *_wrap_cwswig_cw_band_array_at_cw_752520b3dae6e410(struct cw_band *_swig_go_0, long long _swig_go_1) {
+struct cw_band *_wrap_cwswig_cw_band_array_at_cw_447740dbf057a28c(struct cw_band *_swig_go_0, long long _swig_go_1) {
   cw_band *arg1 = (cw_band *) 0 ;
   size_t arg2 ;
   cw_band *result = 0 ;
@@ -6754,7 +6754,7 @@ struct cw_band *_wrap_cwswig_cw_band_array_at_cw_752520b3dae6e410(struct cw_band
 }
 
 
-struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_752520b3dae6e410(long long _swig_go_0) {
+struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_447740dbf057a28c(long long _swig_go_0) {
   size_t arg1 ;
   cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
@@ -6767,7 +6767,7 @@ struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_752520b3dae6e410(long long _
 }
 
 
-struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_752520b3dae6e410(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   cw_panel *arg1 = (cw_panel *) 0 ;
   size_t arg2 ;
   cw_panel *result = 0 ;
@@ -6782,7 +6782,7 @@ struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_752520b3dae6e410(struct cw_pa
 }
 
 
-void _wrap_cwswig_free_cw_752520b3dae6e410(void *_swig_go_0) {
+void _wrap_cwswig_free_cw_447740dbf057a28c(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -6792,7 +6792,7 @@ void _wrap_cwswig_free_cw_752520b3dae6e410(void *_swig_go_0) {
 }
 
 
-struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_752520b3dae6e410(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   cw_stats_snapshot *arg1 = (cw_stats_snapshot *) 0 ;
   size_t arg2 ;
   cw_stats_kind_snapshot *result = 0 ;
@@ -6807,7 +6807,7 @@ struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_752520b3dae6e
 }
 
 
-long long _wrap_cwswig_stats_kind_by_target_cw_752520b3dae6e410(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+long long _wrap_cwswig_stats_kind_by_target_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   cw_stats_kind_snapshot *arg1 = (cw_stats_kind_snapshot *) 0 ;
   size_t arg2 ;
   uint64_t result;

@@ -172,9 +172,9 @@ var (
 	refErr  error
 )
 
-// Reference builds swig/common/reference/reference.c against the installed
-// library (cc and pkg-config, with an rpath to the library's directory),
-// runs it once per test process, and returns its output directory.
+// Reference runs swig/common/reference/run.sh (reference.c built against the
+// installed library, as a C user would) once per test process and returns
+// its output directory.
 func Reference(t testing.TB) string {
 	root := RepoRoot(t)
 	refOnce.Do(func() {
@@ -182,22 +182,10 @@ func Reference(t testing.TB) string {
 		if refErr != nil {
 			return
 		}
-		flags, err := exec.Command("pkg-config", "--cflags", "--libs", "candlewick").Output()
-		if err != nil {
-			refErr = fmt.Errorf("pkg-config candlewick (set PKG_CONFIG_PATH=PREFIX/lib/pkgconfig): %v", err)
-			return
-		}
-		libdir, _ := exec.Command("pkg-config", "--variable=libdir", "candlewick").Output()
-		exe := filepath.Join(refDir, "reference")
-		args := []string{"-std=c99", "-O2", "-o", exe, filepath.Join(root, "swig", "common", "reference", "reference.c")}
-		args = append(args, strings.Fields(string(flags))...)
-		args = append(args, "-lm", "-Wl,-rpath,"+strings.TrimSpace(string(libdir)))
-		if out, err := exec.Command("cc", args...).CombinedOutput(); err != nil {
-			refErr = fmt.Errorf("building reference.c: %v\n%s", err, out)
-			return
-		}
-		if out, err := exec.Command(exe, refDir).CombinedOutput(); err != nil {
-			refErr = fmt.Errorf("running reference: %v\n%s", err, out)
+		script := filepath.Join(root, "swig", "common", "reference", "run.sh")
+		if out, err := exec.Command(script, refDir).CombinedOutput(); err != nil {
+			refErr = fmt.Errorf("%s (needs cc and pkg-config finding candlewick: PKG_CONFIG_PATH=PREFIX/lib/pkgconfig): %v\n%s",
+				script, err, out)
 		}
 	})
 	if refErr != nil {
