@@ -207,6 +207,60 @@ CW_ALLOW_STRUCT(cw_bar_output)
 %rename("%s") cw_bars_from_ticks;
 %rename("%s") cw_bars_from_ohlcv;
 
+/* ------------------------------------------------------------------------ */
+/* The renderer for many threads, and batches                               */
+/* ------------------------------------------------------------------------ */
+
+/* Options: the cache bound and a font (copied at create; a binding pins the
+ * bytes for that call).  The allocator stays C's. */
+%rename("%s") cw_renderer_options;
+%rename("%s") cw_renderer_options::cw_renderer_options;
+%rename("%s") cw_renderer_options::~cw_renderer_options;
+%rename("%s") cw_renderer_options::max_cache_bytes;
+%rename("%s") cw_renderer_options::font_data;
+%rename("%s") cw_renderer_options::font_data_size;
+%rename("%s") cw_renderer_options_init;
+%rename("%s") cw_renderer_options_validate;
+%rename("%s") cw_renderer_create;
+%rename("%s") cw_renderer_destroy;
+%rename("%s") cw_renderer_attach_stats;
+%rename("%s") cw_renderer_clear_cache;
+%rename("%s") cw_renderer_get_info;
+CW_ALLOW_STRUCT(cw_renderer_info)
+%rename("%s") cw_renderer_info::max_cache_bytes;
+%rename("%s") cw_renderer_info::cached_bytes;
+%rename("%s") cw_renderer_info::cached_charts;
+%rename("%s") cw_renderer_info::charts_in_use;
+%rename("%s") cw_renderer_info::hits;
+%rename("%s") cw_renderer_info::misses;
+%rename("%s") cw_renderer_info::evictions;
+%rename("%s") cw_renderer_info::overhead_bytes;
+%rename("%s") cw_renderer_info::worker_threads;
+/* A job: its input pointers (C structs the binding fills), its format, a
+ * caller's frame, and its result.  The message array is read through
+ * cwswig_render_job_message below; the palette is left out. */
+CW_ALLOW_STRUCT(cw_render_job)
+%rename("%s") cw_render_job::options;
+%rename("%s") cw_render_job::data;
+%rename("%s") cw_render_job::format;
+%rename("%s") cw_render_job::webp_quality;
+%rename("%s") cw_render_job::pixels;
+%rename("%s") cw_render_job::buffer_size;
+%rename("%s") cw_render_job::row_stride;
+%rename("%s") cw_render_job::status;
+%rename("%s") cw_render_job::output;
+%rename("%s") cw_render_job_init;
+%rename("%s") cw_renderer_render;
+/* Batches run on the renderer's own workers: the thread count only (the
+ * runner and progress callbacks are C function pointers). */
+%rename("%s") cw_batch_options;
+%rename("%s") cw_batch_options::cw_batch_options;
+%rename("%s") cw_batch_options::~cw_batch_options;
+%rename("%s") cw_batch_options::threads;
+%rename("%s") cw_batch_options_init;
+%rename("%s") cw_renderer_render_batch;
+%rename("%s") CW_MAX_BATCH_THREADS;
+
 /* Structs the caller must stamp with sizeof (the header has no init
  * function for them): SWIG's constructor does it, so a struct made by a
  * binding is always valid for the library that the wrapper was compiled
@@ -225,6 +279,7 @@ CW_SIZED_CONSTRUCTOR(cw_indicator_info)
 CW_SIZED_CONSTRUCTOR(cw_indicator_param)
 CW_SIZED_CONSTRUCTOR(cw_stats_sample)
 CW_SIZED_CONSTRUCTOR(cw_stats_snapshot)
+CW_SIZED_CONSTRUCTOR(cw_renderer_info)
 
 %include "candlewick_core.i"
 
@@ -250,10 +305,12 @@ CW_STRUCT_ARRAY(cw_f64_column)
 CW_STRUCT_ARRAY(cw_line)
 CW_STRUCT_ARRAY(cw_band)
 CW_STRUCT_ARRAY(cw_panel)
+CW_STRUCT_ARRAY(cw_render_job)
 
 %rename("%s") cwswig_free;
 %rename("%s") cwswig_stats_snapshot_kind;
 %rename("%s") cwswig_stats_kind_by_target;
+%rename("%s") cwswig_render_job_message;
 %inline %{
 void cwswig_free(void* array) { free(array); }
 
@@ -265,4 +322,6 @@ cw_stats_kind_snapshot* cwswig_stats_snapshot_kind(cw_stats_snapshot* snapshot, 
 uint64_t cwswig_stats_kind_by_target(const cw_stats_kind_snapshot* kind, size_t target) {
   return target < CW_SIMD_TARGET_SLOTS ? kind->by_target[target] : 0;
 }
+/* A job's message (the array member SWIG would not wrap as text). */
+const char* cwswig_render_job_message(const cw_render_job* job) { return job->message; }
 %}

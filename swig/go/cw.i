@@ -111,5 +111,6 @@ CW_GO_OUT_HANDLE(cw_stats)
 CW_GO_OUT_HANDLE(cw_indicator_context)
 CW_GO_OUT_HANDLE(cw_indicator_stream)
 CW_GO_OUT_HANDLE(cw_bar_context)
+CW_GO_OUT_HANDLE(cw_renderer)
 
 %include "candlewick_data.i"

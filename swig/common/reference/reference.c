@@ -10,6 +10,11 @@
  *     OUTDIR/<case>.rgba   the raw RGBA8 frame (also compared with the
  *                          committed tests/golden/<case>.png by the bindings)
  *     OUTDIR/<case>.png, .webp, .svg   the encoded files
+ *     OUTDIR/<case>.renderer.png       the PNG of cw_renderer_render
+ *     OUTDIR/<case>.batch.png, .webp, .svg   the outputs of one
+ *                          cw_renderer_render_batch of four jobs, whose
+ *                          fourth (width 8) fails alone:
+ *     OUTDIR/<case>.batch_error.txt   "STATUS MESSAGE" of that job
  * and, over the close column of series(300, 42):
  *     OUTDIR/rsi.f64, macd.f64 (macd, signal, hist), bbands.f64 (upper,
  *     middle, lower)        outputs one after another, little-endian doubles
@@ -26,6 +31,8 @@
 #include <string.h>
 
 static const char* out_dir;
+/* One renderer for every case, as a service would have. */
+static cw_renderer* renderer;
 
 static void fail(const char* what, cw_status s, const char* message) {
   fprintf(stderr, "reference: %s: %s: %s\n", what, cw_status_string(s), message ? message : "");
@@ -206,6 +213,33 @@ static void render_case(const golden_case* c) {
     write_file(name, cw_buffer_data(buffer), cw_buffer_size(buffer));
     cw_buffer_destroy(buffer);
   }
+  /* The same case through the renderer: one call, then a batch. */
+  cw_render_job job;
+  cw_render_job_init(&job, &o, &data, CW_FORMAT_PNG);
+  if (cw_renderer_render(renderer, &job) != CW_OK) fail(c->name, job.status, job.message);
+  snprintf(name, sizeof name, "%s.renderer.png", c->name);
+  write_file(name, cw_buffer_data(job.output), cw_buffer_size(job.output));
+  cw_buffer_destroy(job.output);
+  cw_chart_options bad = o;
+  bad.width = 8;
+  cw_render_job jobs[4];
+  for (size_t k = 0; k < 3; ++k) cw_render_job_init(&jobs[k], &o, &data, encoded[k].format);
+  cw_render_job_init(&jobs[3], &bad, &data, CW_FORMAT_PNG);
+  size_t failed = 0;
+  st = cw_renderer_render_batch(renderer, jobs, 4, NULL, &failed);
+  if (st != CW_OK || failed != 1 || jobs[3].status == CW_OK || jobs[3].output != NULL) {
+    fail(c->name, st, "batch: expected exactly the fourth job to fail");
+  }
+  for (size_t k = 0; k < 3; ++k) {
+    if (jobs[k].status != CW_OK) fail(c->name, jobs[k].status, jobs[k].message);
+    snprintf(name, sizeof name, "%s.batch.%s", c->name, encoded[k].ext);
+    write_file(name, cw_buffer_data(jobs[k].output), cw_buffer_size(jobs[k].output));
+    cw_buffer_destroy(jobs[k].output);
+  }
+  char error_line[CW_MESSAGE_SIZE + 16];
+  const int length = snprintf(error_line, sizeof error_line, "%d %s", (int)jobs[3].status, jobs[3].message);
+  snprintf(name, sizeof name, "%s.batch_error.txt", c->name);
+  write_file(name, error_line, (size_t)length);
   cw_chart_destroy(chart);
   free(frame);
   free(fast);
@@ -254,7 +288,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   out_dir = argv[1];
+  cw_renderer_options renderer_options;
+  cw_renderer_options_init(&renderer_options);
+  if (cw_renderer_create(&renderer_options, &renderer) != CW_OK) fail("renderer", CW_ERR_INTERNAL, "create");
   for (size_t i = 0; i < sizeof kCases / sizeof kCases[0]; ++i) render_case(&kCases[i]);
+
+  cw_renderer_destroy(renderer);
 
   series s = make_series(300, 42);
   cw_indicator_context* ctx = NULL;

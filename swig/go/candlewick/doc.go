@@ -42,9 +42,11 @@
 // Every type here is safe for concurrent use.  A Chart serialises its
 // calls with a lock (the C library allows one call at a time per handle),
 // so goroutines sharing one chart take turns; separate charts render in
-// parallel.  A server should keep a chart per worker, or a pool of charts
-// (a buffered channel of *Chart is enough), and may share one Stats among
-// them all.
+// parallel.  A server should use one Renderer: any number of goroutines
+// call it at once, each call with its own Options (size, theme, type,
+// format), and it keeps a bounded cache of charts behind it;
+// Renderer.RenderBatch renders many jobs on the library's worker threads,
+// each with its own result.  One Stats may be shared by all.
 //
 // # Errors
 //

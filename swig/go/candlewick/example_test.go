@@ -119,3 +119,28 @@ func ExampleStats_WritePrometheus() {
 	fmt.Println(strings.Contains(metrics.String(), `charts_operations_total{kind="encode"} 1`))
 	// Output: true
 }
+
+// One Renderer serves every goroutine of a server, each call with options
+// of its own; a batch gives each job its own result.
+func ExampleRenderer() {
+	r, err := candlewick.NewRenderer(candlewick.RendererOptions{MaxCacheBytes: 32 << 20})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer r.Close()
+	png, err := r.Render(candlewick.Job{Options: candlewick.Options{Width: 400, Height: 300}, Content: walk(60)})
+	fmt.Println(bytes.HasPrefix(png, []byte("\x89PNG")), err)
+	results, err := r.RenderBatch([]candlewick.Job{
+		{Options: candlewick.Options{Width: 800, Height: 600}, Format: candlewick.FormatSVG, Content: walk(60)},
+		{Options: candlewick.Options{Width: 8, Height: 600}, Content: walk(60)},
+	}, candlewick.BatchOptions{Threads: 2})
+	fmt.Println(len(results), err)
+	fmt.Println(bytes.Contains(results[0].Output, []byte("<svg")), results[0].Err)
+	fmt.Println(errors.Is(results[1].Err, candlewick.ErrSizeOutOfRange))
+	// Output:
+	// true <nil>
+	// 2 <nil>
+	// true <nil>
+	// true
+}

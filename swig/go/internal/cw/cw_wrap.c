@@ -199,6 +199,11 @@ SWIGINTERN struct cw_stats_snapshot *new_cw_stats_snapshot(void){
     if (self != NULL) self->struct_size = sizeof(cw_stats_snapshot);
     return self;
   }
+SWIGINTERN struct cw_renderer_info *new_cw_renderer_info(void){
+    cw_renderer_info* self = (cw_renderer_info*)calloc(1, sizeof(cw_renderer_info));
+    if (self != NULL) self->struct_size = sizeof(cw_renderer_info);
+    return self;
+  }
 SWIGINTERN struct cw_indicator_info *new_cw_indicator_info(void){
     cw_indicator_info* self = (cw_indicator_info*)calloc(1, sizeof(cw_indicator_info));
     if (self != NULL) self->struct_size = sizeof(cw_indicator_info);
@@ -239,6 +244,12 @@ cw_panel* cwswig_cw_panel_array_new(size_t n) {
 cw_panel* cwswig_cw_panel_array_at(cw_panel* array, size_t i) { return array + i; }
 
 
+cw_render_job* cwswig_cw_render_job_array_new(size_t n) {
+  return n == 0 ? NULL : (cw_render_job*)calloc(n, sizeof(cw_render_job));
+}
+cw_render_job* cwswig_cw_render_job_array_at(cw_render_job* array, size_t i) { return array + i; }
+
+
 void cwswig_free(void* array) { free(array); }
 
 /* Element i of a snapshot's per-kind table (i < CW_STATS_KIND_SLOTS). */
@@ -249,12 +260,14 @@ cw_stats_kind_snapshot* cwswig_stats_snapshot_kind(cw_stats_snapshot* snapshot, 
 uint64_t cwswig_stats_kind_by_target(const cw_stats_kind_snapshot* kind, size_t target) {
   return target < CW_SIMD_TARGET_SLOTS ? kind->by_target[target] : 0;
 }
+/* A job's message (the array member SWIG would not wrap as text). */
+const char* cwswig_render_job_message(const cw_render_job* job) { return job->message; }
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cw_447740dbf057a28c(void *_swig_go_0) {
+void _wrap_Swig_free_cw_b2c38d8a00ba5ddf(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -264,7 +277,7 @@ void _wrap_Swig_free_cw_447740dbf057a28c(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cw_447740dbf057a28c(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -277,7 +290,7 @@ void *_wrap_Swig_malloc_cw_447740dbf057a28c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_cw_version_cw_447740dbf057a28c() {
+intgo _wrap_cw_version_cw_b2c38d8a00ba5ddf() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -288,7 +301,7 @@ intgo _wrap_cw_version_cw_447740dbf057a28c() {
 }
 
 
-_gostring_ _wrap_cw_version_string_cw_447740dbf057a28c() {
+_gostring_ _wrap_cw_version_string_cw_b2c38d8a00ba5ddf() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -299,7 +312,7 @@ _gostring_ _wrap_cw_version_string_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_OK_cw_447740dbf057a28c() {
+intgo _wrap_CW_OK_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -311,7 +324,7 @@ intgo _wrap_CW_OK_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -323,7 +336,7 @@ intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -335,7 +348,7 @@ intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_STRUCT_SIZE_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_STRUCT_SIZE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -347,7 +360,7 @@ intgo _wrap_CW_ERR_STRUCT_SIZE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -359,7 +372,7 @@ intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_EMPTY_SERIES_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_EMPTY_SERIES_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -371,7 +384,7 @@ intgo _wrap_CW_ERR_EMPTY_SERIES_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -383,7 +396,7 @@ intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_NON_FINITE_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_NON_FINITE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -395,7 +408,7 @@ intgo _wrap_CW_ERR_NON_FINITE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -407,7 +420,7 @@ intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -419,7 +432,7 @@ intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -431,7 +444,7 @@ intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -443,7 +456,7 @@ intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_ENCODE_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_ENCODE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -455,7 +468,7 @@ intgo _wrap_CW_ERR_ENCODE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_INTERNAL_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_INTERNAL_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -467,7 +480,7 @@ intgo _wrap_CW_ERR_INTERNAL_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_447740dbf057a28c() {
+intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -479,7 +492,7 @@ intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_447740dbf057a28c() {
 }
 
 
-_gostring_ _wrap_cw_status_string_cw_447740dbf057a28c(intgo _swig_go_0) {
+_gostring_ _wrap_cw_status_string_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
   cw_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -492,7 +505,7 @@ _gostring_ _wrap_cw_status_string_cw_447740dbf057a28c(intgo _swig_go_0) {
 }
 
 
-char *_wrap_cw_buffer_data_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0) {
+char *_wrap_cw_buffer_data_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   uint8_t *result = 0 ;
   char *_swig_go_result;
@@ -505,7 +518,7 @@ char *_wrap_cw_buffer_data_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0) {
 }
 
 
-long long _wrap_cw_buffer_size_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0) {
+long long _wrap_cw_buffer_size_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -518,7 +531,7 @@ long long _wrap_cw_buffer_size_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0)
 }
 
 
-void _wrap_cw_buffer_destroy_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0) {
+void _wrap_cw_buffer_destroy_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   
   arg1 = *(cw_buffer **)&_swig_go_0; 
@@ -528,7 +541,7 @@ void _wrap_cw_buffer_destroy_cw_447740dbf057a28c(struct cw_buffer *_swig_go_0) {
 }
 
 
-void _wrap_cw_f64_column_data_set_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_f64_column_data_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0, double *_swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -540,7 +553,7 @@ void _wrap_cw_f64_column_data_set_cw_447740dbf057a28c(struct cw_f64_column *_swi
 }
 
 
-double *_wrap_cw_f64_column_data_get_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0) {
+double *_wrap_cw_f64_column_data_get_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -553,7 +566,7 @@ double *_wrap_cw_f64_column_data_get_cw_447740dbf057a28c(struct cw_f64_column *_
 }
 
 
-void _wrap_cw_f64_column_length_set_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_f64_column_length_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   size_t arg2 ;
   
@@ -565,7 +578,7 @@ void _wrap_cw_f64_column_length_set_cw_447740dbf057a28c(struct cw_f64_column *_s
 }
 
 
-long long _wrap_cw_f64_column_length_get_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0) {
+long long _wrap_cw_f64_column_length_get_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -578,7 +591,7 @@ long long _wrap_cw_f64_column_length_get_cw_447740dbf057a28c(struct cw_f64_colum
 }
 
 
-void _wrap_cw_f64_column_stride_set_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_f64_column_stride_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   ptrdiff_t arg2 ;
   
@@ -590,7 +603,7 @@ void _wrap_cw_f64_column_stride_set_cw_447740dbf057a28c(struct cw_f64_column *_s
 }
 
 
-long long _wrap_cw_f64_column_stride_get_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0) {
+long long _wrap_cw_f64_column_stride_get_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   ptrdiff_t result;
   long long _swig_go_result;
@@ -603,7 +616,7 @@ long long _wrap_cw_f64_column_stride_get_cw_447740dbf057a28c(struct cw_f64_colum
 }
 
 
-struct cw_f64_column *_wrap_new_cw_f64_column_cw_447740dbf057a28c() {
+struct cw_f64_column *_wrap_new_cw_f64_column_cw_b2c38d8a00ba5ddf() {
   struct cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
   
@@ -614,7 +627,7 @@ struct cw_f64_column *_wrap_new_cw_f64_column_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_f64_column_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0) {
+void _wrap_delete_cw_f64_column_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   
   arg1 = *(struct cw_f64_column **)&_swig_go_0; 
@@ -624,7 +637,7 @@ void _wrap_delete_cw_f64_column_cw_447740dbf057a28c(struct cw_f64_column *_swig_
 }
 
 
-void _wrap_cw_i64_column_data_set_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_i64_column_data_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0, long long *_swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -636,7 +649,7 @@ void _wrap_cw_i64_column_data_set_cw_447740dbf057a28c(struct cw_i64_column *_swi
 }
 
 
-long long *_wrap_cw_i64_column_data_get_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0) {
+long long *_wrap_cw_i64_column_data_get_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -649,7 +662,7 @@ long long *_wrap_cw_i64_column_data_get_cw_447740dbf057a28c(struct cw_i64_column
 }
 
 
-void _wrap_cw_i64_column_length_set_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_i64_column_length_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   size_t arg2 ;
   
@@ -661,7 +674,7 @@ void _wrap_cw_i64_column_length_set_cw_447740dbf057a28c(struct cw_i64_column *_s
 }
 
 
-long long _wrap_cw_i64_column_length_get_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0) {
+long long _wrap_cw_i64_column_length_get_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -674,7 +687,7 @@ long long _wrap_cw_i64_column_length_get_cw_447740dbf057a28c(struct cw_i64_colum
 }
 
 
-void _wrap_cw_i64_column_stride_set_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_i64_column_stride_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   ptrdiff_t arg2 ;
   
@@ -686,7 +699,7 @@ void _wrap_cw_i64_column_stride_set_cw_447740dbf057a28c(struct cw_i64_column *_s
 }
 
 
-long long _wrap_cw_i64_column_stride_get_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0) {
+long long _wrap_cw_i64_column_stride_get_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   ptrdiff_t result;
   long long _swig_go_result;
@@ -699,7 +712,7 @@ long long _wrap_cw_i64_column_stride_get_cw_447740dbf057a28c(struct cw_i64_colum
 }
 
 
-struct cw_i64_column *_wrap_new_cw_i64_column_cw_447740dbf057a28c() {
+struct cw_i64_column *_wrap_new_cw_i64_column_cw_b2c38d8a00ba5ddf() {
   struct cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
   
@@ -710,7 +723,7 @@ struct cw_i64_column *_wrap_new_cw_i64_column_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_i64_column_cw_447740dbf057a28c(struct cw_i64_column *_swig_go_0) {
+void _wrap_delete_cw_i64_column_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   
   arg1 = *(struct cw_i64_column **)&_swig_go_0; 
@@ -720,7 +733,7 @@ void _wrap_delete_cw_i64_column_cw_447740dbf057a28c(struct cw_i64_column *_swig_
 }
 
 
-void _wrap_cw_ohlcv_time_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_i64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_time_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_i64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_i64_column *arg2 = (cw_i64_column *) 0 ;
   
@@ -732,7 +745,7 @@ void _wrap_cw_ohlcv_time_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
+struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
@@ -745,7 +758,7 @@ struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_447740dbf057a28c(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_open_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_open_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -757,7 +770,7 @@ void _wrap_cw_ohlcv_open_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -770,7 +783,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_447740dbf057a28c(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_high_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_high_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -782,7 +795,7 @@ void _wrap_cw_ohlcv_high_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -795,7 +808,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_447740dbf057a28c(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_low_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_low_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -807,7 +820,7 @@ void _wrap_cw_ohlcv_low_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -820,7 +833,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_447740dbf057a28c(struct cw_ohlcv
 }
 
 
-void _wrap_cw_ohlcv_close_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_close_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -832,7 +845,7 @@ void _wrap_cw_ohlcv_close_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, s
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -845,7 +858,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_447740dbf057a28c(struct cw_ohl
 }
 
 
-void _wrap_cw_ohlcv_volume_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_volume_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -857,7 +870,7 @@ void _wrap_cw_ohlcv_volume_set_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0, 
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -870,7 +883,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_447740dbf057a28c(struct cw_oh
 }
 
 
-struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_447740dbf057a28c() {
+struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_b2c38d8a00ba5ddf() {
   struct cw_ohlcv *result = 0 ;
   struct cw_ohlcv *_swig_go_result;
   
@@ -881,7 +894,7 @@ struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_ohlcv_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
+void _wrap_delete_cw_ohlcv_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   
   arg1 = *(struct cw_ohlcv **)&_swig_go_0; 
@@ -891,7 +904,7 @@ void _wrap_delete_cw_ohlcv_cw_447740dbf057a28c(struct cw_ohlcv *_swig_go_0) {
 }
 
 
-intgo _wrap_CW_THEME_CLASSIC_cw_447740dbf057a28c() {
+intgo _wrap_CW_THEME_CLASSIC_cw_b2c38d8a00ba5ddf() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -903,7 +916,7 @@ intgo _wrap_CW_THEME_CLASSIC_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_THEME_MODERN_cw_447740dbf057a28c() {
+intgo _wrap_CW_THEME_MODERN_cw_b2c38d8a00ba5ddf() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -915,7 +928,7 @@ intgo _wrap_CW_THEME_MODERN_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_THEME_TRADINGVIEW_cw_447740dbf057a28c() {
+intgo _wrap_CW_THEME_TRADINGVIEW_cw_b2c38d8a00ba5ddf() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -927,7 +940,7 @@ intgo _wrap_CW_THEME_TRADINGVIEW_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_THEME_LIGHT_cw_447740dbf057a28c() {
+intgo _wrap_CW_THEME_LIGHT_cw_b2c38d8a00ba5ddf() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -939,7 +952,7 @@ intgo _wrap_CW_THEME_LIGHT_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_CHART_CANDLESTICK_cw_447740dbf057a28c() {
+intgo _wrap_CW_CHART_CANDLESTICK_cw_b2c38d8a00ba5ddf() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -951,7 +964,7 @@ intgo _wrap_CW_CHART_CANDLESTICK_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_CHART_HOLLOW_cw_447740dbf057a28c() {
+intgo _wrap_CW_CHART_HOLLOW_cw_b2c38d8a00ba5ddf() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -963,7 +976,7 @@ intgo _wrap_CW_CHART_HOLLOW_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_CHART_OHLC_cw_447740dbf057a28c() {
+intgo _wrap_CW_CHART_OHLC_cw_b2c38d8a00ba5ddf() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -975,7 +988,7 @@ intgo _wrap_CW_CHART_OHLC_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_CHART_LINE_cw_447740dbf057a28c() {
+intgo _wrap_CW_CHART_LINE_cw_b2c38d8a00ba5ddf() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -987,7 +1000,7 @@ intgo _wrap_CW_CHART_LINE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_CHART_AREA_cw_447740dbf057a28c() {
+intgo _wrap_CW_CHART_AREA_cw_b2c38d8a00ba5ddf() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -999,7 +1012,7 @@ intgo _wrap_CW_CHART_AREA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_447740dbf057a28c() {
+intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1011,7 +1024,7 @@ intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_CHART_RENKO_cw_447740dbf057a28c() {
+intgo _wrap_CW_CHART_RENKO_cw_b2c38d8a00ba5ddf() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1023,7 +1036,7 @@ intgo _wrap_CW_CHART_RENKO_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_CHART_POINT_FIGURE_cw_447740dbf057a28c() {
+intgo _wrap_CW_CHART_POINT_FIGURE_cw_b2c38d8a00ba5ddf() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1035,7 +1048,7 @@ intgo _wrap_CW_CHART_POINT_FIGURE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_PNG_FASTEST_cw_447740dbf057a28c() {
+intgo _wrap_CW_PNG_FASTEST_cw_b2c38d8a00ba5ddf() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1047,7 +1060,7 @@ intgo _wrap_CW_PNG_FASTEST_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_PNG_BALANCED_cw_447740dbf057a28c() {
+intgo _wrap_CW_PNG_BALANCED_cw_b2c38d8a00ba5ddf() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1059,7 +1072,7 @@ intgo _wrap_CW_PNG_BALANCED_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_PNG_SMALLEST_cw_447740dbf057a28c() {
+intgo _wrap_CW_PNG_SMALLEST_cw_b2c38d8a00ba5ddf() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1071,7 +1084,7 @@ intgo _wrap_CW_PNG_SMALLEST_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_cw_chart_options_width_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_width_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t arg2 ;
   
@@ -1083,7 +1096,7 @@ void _wrap_cw_chart_options_width_set_cw_447740dbf057a28c(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_width_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_width_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1096,7 +1109,7 @@ intgo _wrap_cw_chart_options_width_get_cw_447740dbf057a28c(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_height_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_height_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t arg2 ;
   
@@ -1108,7 +1121,7 @@ void _wrap_cw_chart_options_height_set_cw_447740dbf057a28c(struct cw_chart_optio
 }
 
 
-intgo _wrap_cw_chart_options_height_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_height_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1121,7 +1134,7 @@ intgo _wrap_cw_chart_options_height_get_cw_447740dbf057a28c(struct cw_chart_opti
 }
 
 
-void _wrap_cw_chart_options_Xtype_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_Xtype_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1133,7 +1146,7 @@ void _wrap_cw_chart_options_Xtype_set_cw_447740dbf057a28c(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_Xtype_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_Xtype_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1146,7 +1159,7 @@ intgo _wrap_cw_chart_options_Xtype_get_cw_447740dbf057a28c(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_theme_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_theme_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1158,7 +1171,7 @@ void _wrap_cw_chart_options_theme_set_cw_447740dbf057a28c(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_theme_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_theme_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1171,7 +1184,7 @@ intgo _wrap_cw_chart_options_theme_get_cw_447740dbf057a28c(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_show_volume_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_volume_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1183,7 +1196,7 @@ void _wrap_cw_chart_options_show_volume_set_cw_447740dbf057a28c(struct cw_chart_
 }
 
 
-intgo _wrap_cw_chart_options_show_volume_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_volume_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1196,7 +1209,7 @@ intgo _wrap_cw_chart_options_show_volume_get_cw_447740dbf057a28c(struct cw_chart
 }
 
 
-void _wrap_cw_chart_options_show_grid_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_grid_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1208,7 +1221,7 @@ void _wrap_cw_chart_options_show_grid_set_cw_447740dbf057a28c(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_show_grid_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_grid_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1221,7 +1234,7 @@ intgo _wrap_cw_chart_options_show_grid_get_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_show_axes_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_axes_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1233,7 +1246,7 @@ void _wrap_cw_chart_options_show_axes_set_cw_447740dbf057a28c(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_show_axes_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_axes_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1246,7 +1259,7 @@ intgo _wrap_cw_chart_options_show_axes_get_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_antialias_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_antialias_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1258,7 +1271,7 @@ void _wrap_cw_chart_options_antialias_set_cw_447740dbf057a28c(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_antialias_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_antialias_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1271,7 +1284,7 @@ intgo _wrap_cw_chart_options_antialias_get_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_use_custom_colors_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_use_custom_colors_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1283,7 +1296,7 @@ void _wrap_cw_chart_options_use_custom_colors_set_cw_447740dbf057a28c(struct cw_
 }
 
 
-intgo _wrap_cw_chart_options_use_custom_colors_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_use_custom_colors_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1296,7 +1309,7 @@ intgo _wrap_cw_chart_options_use_custom_colors_get_cw_447740dbf057a28c(struct cw
 }
 
 
-void _wrap_cw_chart_options_background_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_background_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1308,7 +1321,7 @@ void _wrap_cw_chart_options_background_set_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_background_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_background_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1321,7 +1334,7 @@ intgo _wrap_cw_chart_options_background_get_cw_447740dbf057a28c(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_up_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_up_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1333,7 +1346,7 @@ void _wrap_cw_chart_options_up_set_cw_447740dbf057a28c(struct cw_chart_options *
 }
 
 
-intgo _wrap_cw_chart_options_up_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_up_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1346,7 +1359,7 @@ intgo _wrap_cw_chart_options_up_get_cw_447740dbf057a28c(struct cw_chart_options 
 }
 
 
-void _wrap_cw_chart_options_down_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_down_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1358,7 +1371,7 @@ void _wrap_cw_chart_options_down_set_cw_447740dbf057a28c(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_down_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_down_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1371,7 +1384,7 @@ intgo _wrap_cw_chart_options_down_get_cw_447740dbf057a28c(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_grid_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_grid_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1383,7 +1396,7 @@ void _wrap_cw_chart_options_grid_set_cw_447740dbf057a28c(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_grid_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_grid_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1396,7 +1409,7 @@ intgo _wrap_cw_chart_options_grid_get_cw_447740dbf057a28c(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_text_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_text_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1408,7 +1421,7 @@ void _wrap_cw_chart_options_text_set_cw_447740dbf057a28c(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_text_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_text_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1421,7 +1434,7 @@ intgo _wrap_cw_chart_options_text_get_cw_447740dbf057a28c(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_axis_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_axis_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1433,7 +1446,7 @@ void _wrap_cw_chart_options_axis_set_cw_447740dbf057a28c(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_axis_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_axis_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1446,7 +1459,7 @@ intgo _wrap_cw_chart_options_axis_get_cw_447740dbf057a28c(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_png_preset_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_png_preset_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1458,7 +1471,7 @@ void _wrap_cw_chart_options_png_preset_set_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_png_preset_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_png_preset_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1471,7 +1484,7 @@ intgo _wrap_cw_chart_options_png_preset_get_cw_447740dbf057a28c(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_price_weight_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_price_weight_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1483,7 +1496,7 @@ void _wrap_cw_chart_options_price_weight_set_cw_447740dbf057a28c(struct cw_chart
 }
 
 
-float _wrap_cw_chart_options_price_weight_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_price_weight_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1496,7 +1509,7 @@ float _wrap_cw_chart_options_price_weight_get_cw_447740dbf057a28c(struct cw_char
 }
 
 
-void _wrap_cw_chart_options_volume_weight_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_volume_weight_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1508,7 +1521,7 @@ void _wrap_cw_chart_options_volume_weight_set_cw_447740dbf057a28c(struct cw_char
 }
 
 
-float _wrap_cw_chart_options_volume_weight_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_volume_weight_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1521,7 +1534,7 @@ float _wrap_cw_chart_options_volume_weight_get_cw_447740dbf057a28c(struct cw_cha
 }
 
 
-void _wrap_cw_chart_options_panel_gap_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_panel_gap_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1533,7 +1546,7 @@ void _wrap_cw_chart_options_panel_gap_set_cw_447740dbf057a28c(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_panel_gap_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_panel_gap_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1546,7 +1559,7 @@ intgo _wrap_cw_chart_options_panel_gap_get_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_margin_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_margin_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1558,7 +1571,7 @@ void _wrap_cw_chart_options_margin_set_cw_447740dbf057a28c(struct cw_chart_optio
 }
 
 
-intgo _wrap_cw_chart_options_margin_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_margin_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1571,7 +1584,7 @@ intgo _wrap_cw_chart_options_margin_get_cw_447740dbf057a28c(struct cw_chart_opti
 }
 
 
-void _wrap_cw_chart_options_line_width_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_line_width_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1583,7 +1596,7 @@ void _wrap_cw_chart_options_line_width_set_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-float _wrap_cw_chart_options_line_width_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_line_width_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1596,7 +1609,7 @@ float _wrap_cw_chart_options_line_width_get_cw_447740dbf057a28c(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_box_size_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_chart_options_box_size_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, double _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   double arg2 ;
   
@@ -1608,7 +1621,7 @@ void _wrap_cw_chart_options_box_size_set_cw_447740dbf057a28c(struct cw_chart_opt
 }
 
 
-double _wrap_cw_chart_options_box_size_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+double _wrap_cw_chart_options_box_size_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -1621,7 +1634,7 @@ double _wrap_cw_chart_options_box_size_get_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_reversal_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_reversal_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1633,7 +1646,7 @@ void _wrap_cw_chart_options_reversal_set_cw_447740dbf057a28c(struct cw_chart_opt
 }
 
 
-intgo _wrap_cw_chart_options_reversal_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_reversal_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1646,7 +1659,7 @@ intgo _wrap_cw_chart_options_reversal_get_cw_447740dbf057a28c(struct cw_chart_op
 }
 
 
-void _wrap_cw_chart_options_label_size_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_label_size_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1658,7 +1671,7 @@ void _wrap_cw_chart_options_label_size_set_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_label_size_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_label_size_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1671,7 +1684,7 @@ intgo _wrap_cw_chart_options_label_size_get_cw_447740dbf057a28c(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_font_data_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_chart_options_font_data_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, char *_swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -1683,7 +1696,7 @@ void _wrap_cw_chart_options_font_data_set_cw_447740dbf057a28c(struct cw_chart_op
 }
 
 
-char *_wrap_cw_chart_options_font_data_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+char *_wrap_cw_chart_options_font_data_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint8_t *result = 0 ;
   char *_swig_go_result;
@@ -1696,7 +1709,7 @@ char *_wrap_cw_chart_options_font_data_get_cw_447740dbf057a28c(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_font_data_size_set_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_options_font_data_size_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   size_t arg2 ;
   
@@ -1708,7 +1721,7 @@ void _wrap_cw_chart_options_font_data_size_set_cw_447740dbf057a28c(struct cw_cha
 }
 
 
-long long _wrap_cw_chart_options_font_data_size_get_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+long long _wrap_cw_chart_options_font_data_size_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -1721,7 +1734,7 @@ long long _wrap_cw_chart_options_font_data_size_get_cw_447740dbf057a28c(struct c
 }
 
 
-struct cw_chart_options *_wrap_new_cw_chart_options_cw_447740dbf057a28c() {
+struct cw_chart_options *_wrap_new_cw_chart_options_cw_b2c38d8a00ba5ddf() {
   struct cw_chart_options *result = 0 ;
   struct cw_chart_options *_swig_go_result;
   
@@ -1732,7 +1745,7 @@ struct cw_chart_options *_wrap_new_cw_chart_options_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_chart_options_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+void _wrap_delete_cw_chart_options_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   
   arg1 = *(struct cw_chart_options **)&_swig_go_0; 
@@ -1742,7 +1755,7 @@ void _wrap_delete_cw_chart_options_cw_447740dbf057a28c(struct cw_chart_options *
 }
 
 
-void _wrap_cw_chart_options_init_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0) {
+void _wrap_cw_chart_options_init_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
   cw_chart_options *arg1 = (cw_chart_options *) 0 ;
   
   arg1 = *(cw_chart_options **)&_swig_go_0; 
@@ -1752,7 +1765,7 @@ void _wrap_cw_chart_options_init_cw_447740dbf057a28c(struct cw_chart_options *_s
 }
 
 
-intgo _wrap_cw_chart_create_cw_447740dbf057a28c(struct cw_chart_options *_swig_go_0, cw_chart **_swig_go_1) {
+intgo _wrap_cw_chart_create_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, cw_chart **_swig_go_1) {
   cw_chart_options *arg1 = (cw_chart_options *) 0 ;
   cw_chart **arg2 = (cw_chart **) 0 ;
   cw_status result;
@@ -1767,7 +1780,7 @@ intgo _wrap_cw_chart_create_cw_447740dbf057a28c(struct cw_chart_options *_swig_g
 }
 
 
-void _wrap_cw_chart_destroy_cw_447740dbf057a28c(struct cw_chart *_swig_go_0) {
+void _wrap_cw_chart_destroy_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   
   arg1 = *(cw_chart **)&_swig_go_0; 
@@ -1777,7 +1790,7 @@ void _wrap_cw_chart_destroy_cw_447740dbf057a28c(struct cw_chart *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_cw_chart_last_error_cw_447740dbf057a28c(struct cw_chart *_swig_go_0) {
+_gostring_ _wrap_cw_chart_last_error_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1790,7 +1803,7 @@ _gostring_ _wrap_cw_chart_last_error_cw_447740dbf057a28c(struct cw_chart *_swig_
 }
 
 
-intgo _wrap_cw_chart_frame_info_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, int *_swig_go_1, int *_swig_go_2, size_t *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_chart_frame_info_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, int *_swig_go_1, int *_swig_go_2, size_t *_swig_go_3, size_t *_swig_go_4) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -1811,7 +1824,7 @@ intgo _wrap_cw_chart_frame_info_cw_447740dbf057a28c(struct cw_chart *_swig_go_0,
 }
 
 
-intgo _wrap_cw_chart_render_rgba_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, struct cw_ohlcv *_swig_go_1, char *_swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_cw_chart_render_rgba_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, struct cw_ohlcv *_swig_go_1, char *_swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1832,7 +1845,7 @@ intgo _wrap_cw_chart_render_rgba_cw_447740dbf057a28c(struct cw_chart *_swig_go_0
 }
 
 
-void _wrap_cw_line_values_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_line_values_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1844,7 +1857,7 @@ void _wrap_cw_line_values_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_line_values_get_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_line_values_get_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1857,7 +1870,7 @@ struct cw_f64_column *_wrap_cw_line_values_get_cw_447740dbf057a28c(struct cw_lin
 }
 
 
-void _wrap_cw_line_color_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_line_color_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, intgo _swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_color arg2 ;
   
@@ -1869,7 +1882,7 @@ void _wrap_cw_line_color_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, int
 }
 
 
-intgo _wrap_cw_line_color_get_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
+intgo _wrap_cw_line_color_get_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1882,7 +1895,7 @@ intgo _wrap_cw_line_color_get_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
 }
 
 
-void _wrap_cw_line_width_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_line_width_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, float _swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   float arg2 ;
   
@@ -1894,7 +1907,7 @@ void _wrap_cw_line_width_set_cw_447740dbf057a28c(struct cw_line *_swig_go_0, flo
 }
 
 
-float _wrap_cw_line_width_get_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
+float _wrap_cw_line_width_get_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   float result;
   float _swig_go_result;
@@ -1907,7 +1920,7 @@ float _wrap_cw_line_width_get_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
 }
 
 
-struct cw_line *_wrap_new_cw_line_cw_447740dbf057a28c() {
+struct cw_line *_wrap_new_cw_line_cw_b2c38d8a00ba5ddf() {
   struct cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
   
@@ -1918,7 +1931,7 @@ struct cw_line *_wrap_new_cw_line_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_line_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
+void _wrap_delete_cw_line_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   
   arg1 = *(struct cw_line **)&_swig_go_0; 
@@ -1928,7 +1941,7 @@ void _wrap_delete_cw_line_cw_447740dbf057a28c(struct cw_line *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_upper_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_band_upper_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1940,7 +1953,7 @@ void _wrap_cw_band_upper_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_band_upper_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_band_upper_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1953,7 +1966,7 @@ struct cw_f64_column *_wrap_cw_band_upper_get_cw_447740dbf057a28c(struct cw_band
 }
 
 
-void _wrap_cw_band_lower_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_band_lower_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1965,7 +1978,7 @@ void _wrap_cw_band_lower_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_band_lower_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_band_lower_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1978,7 +1991,7 @@ struct cw_f64_column *_wrap_cw_band_lower_get_cw_447740dbf057a28c(struct cw_band
 }
 
 
-void _wrap_cw_band_fill_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_band_fill_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, intgo _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color arg2 ;
   
@@ -1990,7 +2003,7 @@ void _wrap_cw_band_fill_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, intg
 }
 
 
-intgo _wrap_cw_band_fill_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
+intgo _wrap_cw_band_fill_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2003,7 +2016,7 @@ intgo _wrap_cw_band_fill_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_line_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_band_line_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, intgo _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color arg2 ;
   
@@ -2015,7 +2028,7 @@ void _wrap_cw_band_line_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, intg
 }
 
 
-intgo _wrap_cw_band_line_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
+intgo _wrap_cw_band_line_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2028,7 +2041,7 @@ intgo _wrap_cw_band_line_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_width_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_band_width_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, float _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   float arg2 ;
   
@@ -2040,7 +2053,7 @@ void _wrap_cw_band_width_set_cw_447740dbf057a28c(struct cw_band *_swig_go_0, flo
 }
 
 
-float _wrap_cw_band_width_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
+float _wrap_cw_band_width_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   float result;
   float _swig_go_result;
@@ -2053,7 +2066,7 @@ float _wrap_cw_band_width_get_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
 }
 
 
-struct cw_band *_wrap_new_cw_band_cw_447740dbf057a28c() {
+struct cw_band *_wrap_new_cw_band_cw_b2c38d8a00ba5ddf() {
   struct cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
   
@@ -2064,7 +2077,7 @@ struct cw_band *_wrap_new_cw_band_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_band_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
+void _wrap_delete_cw_band_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   
   arg1 = *(struct cw_band **)&_swig_go_0; 
@@ -2074,7 +2087,7 @@ void _wrap_delete_cw_band_cw_447740dbf057a28c(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_weight_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_panel_weight_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, float _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   float arg2 ;
   
@@ -2086,7 +2099,7 @@ void _wrap_cw_panel_weight_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, 
 }
 
 
-float _wrap_cw_panel_weight_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+float _wrap_cw_panel_weight_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   float result;
   float _swig_go_result;
@@ -2099,7 +2112,7 @@ float _wrap_cw_panel_weight_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0)
 }
 
 
-void _wrap_cw_panel_lines_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, struct cw_line *_swig_go_1) {
+void _wrap_cw_panel_lines_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, struct cw_line *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_line *arg2 = (cw_line *) 0 ;
   
@@ -2111,7 +2124,7 @@ void _wrap_cw_panel_lines_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, s
 }
 
 
-struct cw_line *_wrap_cw_panel_lines_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+struct cw_line *_wrap_cw_panel_lines_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -2124,7 +2137,7 @@ struct cw_line *_wrap_cw_panel_lines_get_cw_447740dbf057a28c(struct cw_panel *_s
 }
 
 
-void _wrap_cw_panel_line_count_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_panel_line_count_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t arg2 ;
   
@@ -2136,7 +2149,7 @@ void _wrap_cw_panel_line_count_set_cw_447740dbf057a28c(struct cw_panel *_swig_go
 }
 
 
-long long _wrap_cw_panel_line_count_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+long long _wrap_cw_panel_line_count_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2149,7 +2162,7 @@ long long _wrap_cw_panel_line_count_get_cw_447740dbf057a28c(struct cw_panel *_sw
 }
 
 
-void _wrap_cw_panel_histogram_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_panel_histogram_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -2161,7 +2174,7 @@ void _wrap_cw_panel_histogram_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_
 }
 
 
-struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -2174,7 +2187,7 @@ struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_447740dbf057a28c(struct cw
 }
 
 
-void _wrap_cw_panel_histogram_up_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_panel_histogram_up_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color arg2 ;
   
@@ -2186,7 +2199,7 @@ void _wrap_cw_panel_histogram_up_set_cw_447740dbf057a28c(struct cw_panel *_swig_
 }
 
 
-intgo _wrap_cw_panel_histogram_up_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+intgo _wrap_cw_panel_histogram_up_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2199,7 +2212,7 @@ intgo _wrap_cw_panel_histogram_up_get_cw_447740dbf057a28c(struct cw_panel *_swig
 }
 
 
-void _wrap_cw_panel_histogram_down_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_panel_histogram_down_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color arg2 ;
   
@@ -2211,7 +2224,7 @@ void _wrap_cw_panel_histogram_down_set_cw_447740dbf057a28c(struct cw_panel *_swi
 }
 
 
-intgo _wrap_cw_panel_histogram_down_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+intgo _wrap_cw_panel_histogram_down_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2224,7 +2237,7 @@ intgo _wrap_cw_panel_histogram_down_get_cw_447740dbf057a28c(struct cw_panel *_sw
 }
 
 
-void _wrap_cw_panel_levels_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_panel_levels_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, double *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -2236,7 +2249,7 @@ void _wrap_cw_panel_levels_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, 
 }
 
 
-double *_wrap_cw_panel_levels_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+double *_wrap_cw_panel_levels_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -2249,7 +2262,7 @@ double *_wrap_cw_panel_levels_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_
 }
 
 
-void _wrap_cw_panel_level_count_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_panel_level_count_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t arg2 ;
   
@@ -2261,7 +2274,7 @@ void _wrap_cw_panel_level_count_set_cw_447740dbf057a28c(struct cw_panel *_swig_g
 }
 
 
-long long _wrap_cw_panel_level_count_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+long long _wrap_cw_panel_level_count_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2274,7 +2287,7 @@ long long _wrap_cw_panel_level_count_get_cw_447740dbf057a28c(struct cw_panel *_s
 }
 
 
-void _wrap_cw_panel_min_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_panel_min_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, double _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double arg2 ;
   
@@ -2286,7 +2299,7 @@ void _wrap_cw_panel_min_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, dou
 }
 
 
-double _wrap_cw_panel_min_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+double _wrap_cw_panel_min_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2299,7 +2312,7 @@ double _wrap_cw_panel_min_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_max_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_panel_max_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, double _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double arg2 ;
   
@@ -2311,7 +2324,7 @@ void _wrap_cw_panel_max_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, dou
 }
 
 
-double _wrap_cw_panel_max_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+double _wrap_cw_panel_max_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2324,7 +2337,7 @@ double _wrap_cw_panel_max_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_title_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_panel_title_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, char *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   char *arg2 = (char *) 0 ;
   
@@ -2337,7 +2350,7 @@ void _wrap_cw_panel_title_set_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, c
 }
 
 
-char *_wrap_cw_panel_title_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+char *_wrap_cw_panel_title_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -2350,7 +2363,7 @@ char *_wrap_cw_panel_title_get_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) 
 }
 
 
-struct cw_panel *_wrap_new_cw_panel_cw_447740dbf057a28c() {
+struct cw_panel *_wrap_new_cw_panel_cw_b2c38d8a00ba5ddf() {
   struct cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
   
@@ -2361,7 +2374,7 @@ struct cw_panel *_wrap_new_cw_panel_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_panel_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
+void _wrap_delete_cw_panel_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   
   arg1 = *(struct cw_panel **)&_swig_go_0; 
@@ -2371,7 +2384,7 @@ void _wrap_delete_cw_panel_cw_447740dbf057a28c(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_chart_data_series_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
+void _wrap_cw_chart_data_series_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   
@@ -2383,7 +2396,7 @@ void _wrap_cw_chart_data_series_set_cw_447740dbf057a28c(struct cw_chart_data *_s
 }
 
 
-struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_ohlcv *result = 0 ;
   struct cw_ohlcv *_swig_go_result;
@@ -2396,7 +2409,7 @@ struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_447740dbf057a28c(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_overlays_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_line *_swig_go_1) {
+void _wrap_cw_chart_data_overlays_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_line *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_line *arg2 = (cw_line *) 0 ;
   
@@ -2408,7 +2421,7 @@ void _wrap_cw_chart_data_overlays_set_cw_447740dbf057a28c(struct cw_chart_data *
 }
 
 
-struct cw_line *_wrap_cw_chart_data_overlays_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+struct cw_line *_wrap_cw_chart_data_overlays_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -2421,7 +2434,7 @@ struct cw_line *_wrap_cw_chart_data_overlays_get_cw_447740dbf057a28c(struct cw_c
 }
 
 
-void _wrap_cw_chart_data_overlay_count_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_overlay_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2433,7 +2446,7 @@ void _wrap_cw_chart_data_overlay_count_set_cw_447740dbf057a28c(struct cw_chart_d
 }
 
 
-long long _wrap_cw_chart_data_overlay_count_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_overlay_count_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2446,7 +2459,7 @@ long long _wrap_cw_chart_data_overlay_count_get_cw_447740dbf057a28c(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_bands_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_band *_swig_go_1) {
+void _wrap_cw_chart_data_bands_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_band *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_band *arg2 = (cw_band *) 0 ;
   
@@ -2458,7 +2471,7 @@ void _wrap_cw_chart_data_bands_set_cw_447740dbf057a28c(struct cw_chart_data *_sw
 }
 
 
-struct cw_band *_wrap_cw_chart_data_bands_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+struct cw_band *_wrap_cw_chart_data_bands_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
@@ -2471,7 +2484,7 @@ struct cw_band *_wrap_cw_chart_data_bands_get_cw_447740dbf057a28c(struct cw_char
 }
 
 
-void _wrap_cw_chart_data_band_count_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_band_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2483,7 +2496,7 @@ void _wrap_cw_chart_data_band_count_set_cw_447740dbf057a28c(struct cw_chart_data
 }
 
 
-long long _wrap_cw_chart_data_band_count_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_band_count_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2496,7 +2509,7 @@ long long _wrap_cw_chart_data_band_count_get_cw_447740dbf057a28c(struct cw_chart
 }
 
 
-void _wrap_cw_chart_data_panels_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_panel *_swig_go_1) {
+void _wrap_cw_chart_data_panels_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_panel *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_panel *arg2 = (cw_panel *) 0 ;
   
@@ -2508,7 +2521,7 @@ void _wrap_cw_chart_data_panels_set_cw_447740dbf057a28c(struct cw_chart_data *_s
 }
 
 
-struct cw_panel *_wrap_cw_chart_data_panels_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+struct cw_panel *_wrap_cw_chart_data_panels_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
@@ -2521,7 +2534,7 @@ struct cw_panel *_wrap_cw_chart_data_panels_get_cw_447740dbf057a28c(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_panel_count_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_panel_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2533,7 +2546,7 @@ void _wrap_cw_chart_data_panel_count_set_cw_447740dbf057a28c(struct cw_chart_dat
 }
 
 
-long long _wrap_cw_chart_data_panel_count_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_panel_count_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2546,7 +2559,7 @@ long long _wrap_cw_chart_data_panel_count_get_cw_447740dbf057a28c(struct cw_char
 }
 
 
-void _wrap_cw_chart_data_title_set_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_chart_data_title_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, char *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   char *arg2 = (char *) 0 ;
   
@@ -2559,7 +2572,7 @@ void _wrap_cw_chart_data_title_set_cw_447740dbf057a28c(struct cw_chart_data *_sw
 }
 
 
-char *_wrap_cw_chart_data_title_get_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+char *_wrap_cw_chart_data_title_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -2572,7 +2585,7 @@ char *_wrap_cw_chart_data_title_get_cw_447740dbf057a28c(struct cw_chart_data *_s
 }
 
 
-struct cw_chart_data *_wrap_new_cw_chart_data_cw_447740dbf057a28c() {
+struct cw_chart_data *_wrap_new_cw_chart_data_cw_b2c38d8a00ba5ddf() {
   struct cw_chart_data *result = 0 ;
   struct cw_chart_data *_swig_go_result;
   
@@ -2583,7 +2596,7 @@ struct cw_chart_data *_wrap_new_cw_chart_data_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_chart_data_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0) {
+void _wrap_delete_cw_chart_data_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   
   arg1 = *(struct cw_chart_data **)&_swig_go_0; 
@@ -2593,7 +2606,7 @@ void _wrap_delete_cw_chart_data_cw_447740dbf057a28c(struct cw_chart_data *_swig_
 }
 
 
-void _wrap_cw_chart_data_init_cw_447740dbf057a28c(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
+void _wrap_cw_chart_data_init_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
   cw_chart_data *arg1 = (cw_chart_data *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   
@@ -2605,7 +2618,7 @@ void _wrap_cw_chart_data_init_cw_447740dbf057a28c(struct cw_chart_data *_swig_go
 }
 
 
-intgo _wrap_CW_FORMAT_RGBA8_cw_447740dbf057a28c() {
+intgo _wrap_CW_FORMAT_RGBA8_cw_b2c38d8a00ba5ddf() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2617,7 +2630,7 @@ intgo _wrap_CW_FORMAT_RGBA8_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_FORMAT_RGB8_cw_447740dbf057a28c() {
+intgo _wrap_CW_FORMAT_RGB8_cw_b2c38d8a00ba5ddf() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2629,7 +2642,7 @@ intgo _wrap_CW_FORMAT_RGB8_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_FORMAT_INDEXED8_cw_447740dbf057a28c() {
+intgo _wrap_CW_FORMAT_INDEXED8_cw_b2c38d8a00ba5ddf() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2641,7 +2654,7 @@ intgo _wrap_CW_FORMAT_INDEXED8_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_FORMAT_PNG_cw_447740dbf057a28c() {
+intgo _wrap_CW_FORMAT_PNG_cw_b2c38d8a00ba5ddf() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2653,7 +2666,7 @@ intgo _wrap_CW_FORMAT_PNG_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_447740dbf057a28c() {
+intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_b2c38d8a00ba5ddf() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2665,7 +2678,7 @@ intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_447740dbf057a28c() {
+intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_b2c38d8a00ba5ddf() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2677,7 +2690,7 @@ intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_FORMAT_SVG_cw_447740dbf057a28c() {
+intgo _wrap_CW_FORMAT_SVG_cw_b2c38d8a00ba5ddf() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2689,7 +2702,7 @@ intgo _wrap_CW_FORMAT_SVG_cw_447740dbf057a28c() {
 }
 
 
-long long _wrap_cw_format_bytes_per_pixel_cw_447740dbf057a28c(intgo _swig_go_0) {
+long long _wrap_cw_format_bytes_per_pixel_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
   int32_t arg1 ;
   size_t result;
   long long _swig_go_result;
@@ -2702,7 +2715,7 @@ long long _wrap_cw_format_bytes_per_pixel_cw_447740dbf057a28c(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_cw_chart_render_frame_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, char *_swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+intgo _wrap_cw_chart_render_frame_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, char *_swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_chart_data *arg2 = (cw_chart_data *) 0 ;
   int32_t arg3 ;
@@ -2725,7 +2738,7 @@ intgo _wrap_cw_chart_render_frame_cw_447740dbf057a28c(struct cw_chart *_swig_go_
 }
 
 
-intgo _wrap_cw_chart_render_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, cw_buffer **_swig_go_3) {
+intgo _wrap_cw_chart_render_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, cw_buffer **_swig_go_3) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_chart_data *arg2 = (cw_chart_data *) 0 ;
   int32_t arg3 ;
@@ -2744,7 +2757,7 @@ intgo _wrap_cw_chart_render_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, str
 }
 
 
-intgo _wrap_cw_chart_palette_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, int *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
+intgo _wrap_cw_chart_palette_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, int *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_color *arg2 = (cw_color *) 0 ;
   size_t arg3 ;
@@ -2763,7 +2776,7 @@ intgo _wrap_cw_chart_palette_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, in
 }
 
 
-intgo _wrap_cw_chart_set_webp_quality_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, float _swig_go_1) {
+intgo _wrap_cw_chart_set_webp_quality_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, float _swig_go_1) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   float arg2 ;
   cw_status result;
@@ -2778,7 +2791,7 @@ intgo _wrap_cw_chart_set_webp_quality_cw_447740dbf057a28c(struct cw_chart *_swig
 }
 
 
-intgo _wrap_CW_STATS_RENDER_cw_447740dbf057a28c() {
+intgo _wrap_CW_STATS_RENDER_cw_b2c38d8a00ba5ddf() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2790,7 +2803,7 @@ intgo _wrap_CW_STATS_RENDER_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_STATS_ENCODE_cw_447740dbf057a28c() {
+intgo _wrap_CW_STATS_ENCODE_cw_b2c38d8a00ba5ddf() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2802,7 +2815,7 @@ intgo _wrap_CW_STATS_ENCODE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_STATS_INDICATOR_cw_447740dbf057a28c() {
+intgo _wrap_CW_STATS_INDICATOR_cw_b2c38d8a00ba5ddf() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2814,7 +2827,7 @@ intgo _wrap_CW_STATS_INDICATOR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_STATS_AGGREGATE_cw_447740dbf057a28c() {
+intgo _wrap_CW_STATS_AGGREGATE_cw_b2c38d8a00ba5ddf() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2826,7 +2839,7 @@ intgo _wrap_CW_STATS_AGGREGATE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_STATS_BATCH_cw_447740dbf057a28c() {
+intgo _wrap_CW_STATS_BATCH_cw_b2c38d8a00ba5ddf() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2838,7 +2851,7 @@ intgo _wrap_CW_STATS_BATCH_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_STATS_LABEL_0_cw_447740dbf057a28c() {
+intgo _wrap_CW_STATS_LABEL_0_cw_b2c38d8a00ba5ddf() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2850,7 +2863,7 @@ intgo _wrap_CW_STATS_LABEL_0_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_NONE_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_NONE_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2862,7 +2875,7 @@ intgo _wrap_CW_SIMD_NONE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_OTHER_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_OTHER_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2874,7 +2887,7 @@ intgo _wrap_CW_SIMD_OTHER_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_SCALAR_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_SCALAR_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2886,7 +2899,7 @@ intgo _wrap_CW_SIMD_SCALAR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_EMU128_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_EMU128_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2898,7 +2911,7 @@ intgo _wrap_CW_SIMD_EMU128_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_SSSE3_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_SSSE3_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2910,7 +2923,7 @@ intgo _wrap_CW_SIMD_SSSE3_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_SSE4_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_SSE4_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2922,7 +2935,7 @@ intgo _wrap_CW_SIMD_SSE4_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX2_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_AVX2_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2934,7 +2947,7 @@ intgo _wrap_CW_SIMD_AVX2_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_AVX3_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2946,7 +2959,7 @@ intgo _wrap_CW_SIMD_AVX3_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_DL_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_AVX3_DL_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2958,7 +2971,7 @@ intgo _wrap_CW_SIMD_AVX3_DL_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2970,7 +2983,7 @@ intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_SPR_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_AVX3_SPR_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2982,7 +2995,7 @@ intgo _wrap_CW_SIMD_AVX3_SPR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_NEON_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_NEON_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2994,7 +3007,7 @@ intgo _wrap_CW_SIMD_NEON_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_SVE_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3006,7 +3019,7 @@ intgo _wrap_CW_SIMD_SVE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE2_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_SVE2_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3018,7 +3031,7 @@ intgo _wrap_CW_SIMD_SVE2_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE_256_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_SVE_256_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3030,7 +3043,7 @@ intgo _wrap_CW_SIMD_SVE_256_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE2_128_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_SVE2_128_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3042,7 +3055,7 @@ intgo _wrap_CW_SIMD_SVE2_128_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC8_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_PPC8_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3054,7 +3067,7 @@ intgo _wrap_CW_SIMD_PPC8_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC9_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_PPC9_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3066,7 +3079,7 @@ intgo _wrap_CW_SIMD_PPC9_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC10_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_PPC10_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3078,7 +3091,7 @@ intgo _wrap_CW_SIMD_PPC10_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_WASM_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_WASM_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3090,7 +3103,7 @@ intgo _wrap_CW_SIMD_WASM_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_WASM_EMU256_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_WASM_EMU256_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3102,7 +3115,7 @@ intgo _wrap_CW_SIMD_WASM_EMU256_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_SIMD_RVV_cw_447740dbf057a28c() {
+intgo _wrap_CW_SIMD_RVV_cw_b2c38d8a00ba5ddf() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3114,7 +3127,7 @@ intgo _wrap_CW_SIMD_RVV_cw_447740dbf057a28c() {
 }
 
 
-_gostring_ _wrap_cw_simd_target_name_cw_447740dbf057a28c(intgo _swig_go_0) {
+_gostring_ _wrap_cw_simd_target_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
   int32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3127,7 +3140,7 @@ _gostring_ _wrap_cw_simd_target_name_cw_447740dbf057a28c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_cw_simd_target_active_cw_447740dbf057a28c() {
+intgo _wrap_cw_simd_target_active_cw_b2c38d8a00ba5ddf() {
   int32_t result;
   intgo _swig_go_result;
   
@@ -3138,7 +3151,7 @@ intgo _wrap_cw_simd_target_active_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_cw_stats_options_capacity_set_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_options_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint64_t arg2 ;
   
@@ -3150,7 +3163,7 @@ void _wrap_cw_stats_options_capacity_set_cw_447740dbf057a28c(struct cw_stats_opt
 }
 
 
-long long _wrap_cw_stats_options_capacity_get_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
+long long _wrap_cw_stats_options_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3163,7 +3176,7 @@ long long _wrap_cw_stats_options_capacity_get_cw_447740dbf057a28c(struct cw_stat
 }
 
 
-void _wrap_cw_stats_options_retention_ns_set_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_options_retention_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   int64_t arg2 ;
   
@@ -3175,7 +3188,7 @@ void _wrap_cw_stats_options_retention_ns_set_cw_447740dbf057a28c(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_options_retention_ns_get_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
+long long _wrap_cw_stats_options_retention_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3188,7 +3201,7 @@ long long _wrap_cw_stats_options_retention_ns_get_cw_447740dbf057a28c(struct cw_
 }
 
 
-void _wrap_cw_stats_options_labels_set_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, char **_swig_go_1) {
+void _wrap_cw_stats_options_labels_set_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, char **_swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   char **arg2 = (char **) 0 ;
   
@@ -3200,7 +3213,7 @@ void _wrap_cw_stats_options_labels_set_cw_447740dbf057a28c(struct cw_stats_optio
 }
 
 
-char **_wrap_cw_stats_options_labels_get_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
+char **_wrap_cw_stats_options_labels_get_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   char **result = 0 ;
   char **_swig_go_result;
@@ -3213,7 +3226,7 @@ char **_wrap_cw_stats_options_labels_get_cw_447740dbf057a28c(struct cw_stats_opt
 }
 
 
-void _wrap_cw_stats_options_label_count_set_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_options_label_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint32_t arg2 ;
   
@@ -3225,7 +3238,7 @@ void _wrap_cw_stats_options_label_count_set_cw_447740dbf057a28c(struct cw_stats_
 }
 
 
-intgo _wrap_cw_stats_options_label_count_get_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
+intgo _wrap_cw_stats_options_label_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3238,7 +3251,7 @@ intgo _wrap_cw_stats_options_label_count_get_cw_447740dbf057a28c(struct cw_stats
 }
 
 
-struct cw_stats_options *_wrap_new_cw_stats_options_cw_447740dbf057a28c() {
+struct cw_stats_options *_wrap_new_cw_stats_options_cw_b2c38d8a00ba5ddf() {
   struct cw_stats_options *result = 0 ;
   struct cw_stats_options *_swig_go_result;
   
@@ -3249,7 +3262,7 @@ struct cw_stats_options *_wrap_new_cw_stats_options_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_stats_options_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
+void _wrap_delete_cw_stats_options_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   
   arg1 = *(struct cw_stats_options **)&_swig_go_0; 
@@ -3259,7 +3272,7 @@ void _wrap_delete_cw_stats_options_cw_447740dbf057a28c(struct cw_stats_options *
 }
 
 
-void _wrap_cw_stats_options_init_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0) {
+void _wrap_cw_stats_options_init_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   
   arg1 = *(cw_stats_options **)&_swig_go_0; 
@@ -3269,7 +3282,7 @@ void _wrap_cw_stats_options_init_cw_447740dbf057a28c(struct cw_stats_options *_s
 }
 
 
-intgo _wrap_cw_stats_options_validate_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+intgo _wrap_cw_stats_options_validate_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3287,7 +3300,7 @@ intgo _wrap_cw_stats_options_validate_cw_447740dbf057a28c(struct cw_stats_option
 }
 
 
-intgo _wrap_cw_stats_create_cw_447740dbf057a28c(struct cw_stats_options *_swig_go_0, cw_stats **_swig_go_1) {
+intgo _wrap_cw_stats_create_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, cw_stats **_swig_go_1) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   cw_stats **arg2 = (cw_stats **) 0 ;
   cw_status result;
@@ -3302,7 +3315,7 @@ intgo _wrap_cw_stats_create_cw_447740dbf057a28c(struct cw_stats_options *_swig_g
 }
 
 
-void _wrap_cw_stats_destroy_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
+void _wrap_cw_stats_destroy_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   
   arg1 = *(cw_stats **)&_swig_go_0; 
@@ -3312,7 +3325,7 @@ void _wrap_cw_stats_destroy_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
 }
 
 
-long long _wrap_cw_stats_last_error_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+long long _wrap_cw_stats_last_error_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3330,7 +3343,7 @@ long long _wrap_cw_stats_last_error_cw_447740dbf057a28c(struct cw_stats *_swig_g
 }
 
 
-long long _wrap_cw_stats_now_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
+long long _wrap_cw_stats_now_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3343,7 +3356,7 @@ long long _wrap_cw_stats_now_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
 }
 
 
-void _wrap_cw_stats_sample_end_ns_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_end_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t arg2 ;
   
@@ -3355,7 +3368,7 @@ void _wrap_cw_stats_sample_end_ns_set_cw_447740dbf057a28c(struct cw_stats_sample
 }
 
 
-long long _wrap_cw_stats_sample_end_ns_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_end_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3368,7 +3381,7 @@ long long _wrap_cw_stats_sample_end_ns_get_cw_447740dbf057a28c(struct cw_stats_s
 }
 
 
-void _wrap_cw_stats_sample_duration_ns_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_duration_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t arg2 ;
   
@@ -3380,7 +3393,7 @@ void _wrap_cw_stats_sample_duration_ns_set_cw_447740dbf057a28c(struct cw_stats_s
 }
 
 
-long long _wrap_cw_stats_sample_duration_ns_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_duration_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3393,7 +3406,7 @@ long long _wrap_cw_stats_sample_duration_ns_get_cw_447740dbf057a28c(struct cw_st
 }
 
 
-void _wrap_cw_stats_sample_bytes_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t arg2 ;
   
@@ -3405,7 +3418,7 @@ void _wrap_cw_stats_sample_bytes_set_cw_447740dbf057a28c(struct cw_stats_sample 
 }
 
 
-long long _wrap_cw_stats_sample_bytes_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3418,7 +3431,7 @@ long long _wrap_cw_stats_sample_bytes_get_cw_447740dbf057a28c(struct cw_stats_sa
 }
 
 
-void _wrap_cw_stats_sample_items_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_items_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t arg2 ;
   
@@ -3430,7 +3443,7 @@ void _wrap_cw_stats_sample_items_set_cw_447740dbf057a28c(struct cw_stats_sample 
 }
 
 
-long long _wrap_cw_stats_sample_items_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_items_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3443,7 +3456,7 @@ long long _wrap_cw_stats_sample_items_get_cw_447740dbf057a28c(struct cw_stats_sa
 }
 
 
-void _wrap_cw_stats_sample_kind_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_kind_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3455,7 +3468,7 @@ void _wrap_cw_stats_sample_kind_set_cw_447740dbf057a28c(struct cw_stats_sample *
 }
 
 
-intgo _wrap_cw_stats_sample_kind_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_kind_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3468,7 +3481,7 @@ intgo _wrap_cw_stats_sample_kind_get_cw_447740dbf057a28c(struct cw_stats_sample 
 }
 
 
-void _wrap_cw_stats_sample_simd_target_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_simd_target_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3480,7 +3493,7 @@ void _wrap_cw_stats_sample_simd_target_set_cw_447740dbf057a28c(struct cw_stats_s
 }
 
 
-intgo _wrap_cw_stats_sample_simd_target_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_simd_target_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3493,7 +3506,7 @@ intgo _wrap_cw_stats_sample_simd_target_get_cw_447740dbf057a28c(struct cw_stats_
 }
 
 
-void _wrap_cw_stats_sample_failed_set_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_failed_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3505,7 +3518,7 @@ void _wrap_cw_stats_sample_failed_set_cw_447740dbf057a28c(struct cw_stats_sample
 }
 
 
-intgo _wrap_cw_stats_sample_failed_get_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_failed_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3518,7 +3531,7 @@ intgo _wrap_cw_stats_sample_failed_get_cw_447740dbf057a28c(struct cw_stats_sampl
 }
 
 
-struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_447740dbf057a28c() {
+struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_b2c38d8a00ba5ddf() {
   struct cw_stats_sample *result = 0 ;
   struct cw_stats_sample *_swig_go_result;
   
@@ -3529,7 +3542,7 @@ struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_stats_sample_cw_447740dbf057a28c(struct cw_stats_sample *_swig_go_0) {
+void _wrap_delete_cw_stats_sample_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   
   arg1 = *(struct cw_stats_sample **)&_swig_go_0; 
@@ -3539,7 +3552,7 @@ void _wrap_delete_cw_stats_sample_cw_447740dbf057a28c(struct cw_stats_sample *_s
 }
 
 
-intgo _wrap_cw_stats_record_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, struct cw_stats_sample *_swig_go_1) {
+intgo _wrap_cw_stats_record_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, struct cw_stats_sample *_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_stats_sample *arg2 = (cw_stats_sample *) 0 ;
   cw_status result;
@@ -3554,7 +3567,7 @@ intgo _wrap_cw_stats_record_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_name_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, _gostring_ _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_name_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, _gostring_ _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   char *arg2 ;
   
@@ -3578,7 +3591,7 @@ void _wrap_cw_stats_kind_snapshot_name_set_cw_447740dbf057a28c(struct cw_stats_k
 }
 
 
-_gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+_gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3591,7 +3604,7 @@ _gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_447740dbf057a28c(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_count_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3603,7 +3616,7 @@ void _wrap_cw_stats_kind_snapshot_count_set_cw_447740dbf057a28c(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_count_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3616,7 +3629,7 @@ long long _wrap_cw_stats_kind_snapshot_count_get_cw_447740dbf057a28c(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_errors_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_errors_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3628,7 +3641,7 @@ void _wrap_cw_stats_kind_snapshot_errors_set_cw_447740dbf057a28c(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_errors_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_errors_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3641,7 +3654,7 @@ long long _wrap_cw_stats_kind_snapshot_errors_get_cw_447740dbf057a28c(struct cw_
 }
 
 
-void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3653,7 +3666,7 @@ void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_447740dbf057a28c(struct cw_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3666,7 +3679,7 @@ long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_447740dbf057a28c(struc
 }
 
 
-void _wrap_cw_stats_kind_snapshot_bytes_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3678,7 +3691,7 @@ void _wrap_cw_stats_kind_snapshot_bytes_set_cw_447740dbf057a28c(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3691,7 +3704,7 @@ long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_447740dbf057a28c(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_items_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_items_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3703,7 +3716,7 @@ void _wrap_cw_stats_kind_snapshot_items_set_cw_447740dbf057a28c(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_items_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_items_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3716,7 +3729,7 @@ long long _wrap_cw_stats_kind_snapshot_items_get_cw_447740dbf057a28c(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_count_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3728,7 +3741,7 @@ void _wrap_cw_stats_kind_snapshot_window_count_set_cw_447740dbf057a28c(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3741,7 +3754,7 @@ long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_447740dbf057a28c(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3753,7 +3766,7 @@ void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_447740dbf057a28c(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3766,7 +3779,7 @@ long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_447740dbf057a28c(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3778,7 +3791,7 @@ void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_447740dbf057a28c(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3791,7 +3804,7 @@ long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_447740dbf057a28c(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_items_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_items_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3803,7 +3816,7 @@ void _wrap_cw_stats_kind_snapshot_window_items_set_cw_447740dbf057a28c(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3816,7 +3829,7 @@ long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_447740dbf057a28c(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3828,7 +3841,7 @@ void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_447740dbf057a28c(str
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3841,7 +3854,7 @@ long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_447740dbf057a28
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3853,7 +3866,7 @@ void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_447740dbf057a28c(struct 
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3866,7 +3879,7 @@ long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_447740dbf057a28c(st
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3878,7 +3891,7 @@ void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_447740dbf057a28c(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3891,7 +3904,7 @@ long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_447740dbf057a28c(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3903,7 +3916,7 @@ void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_447740dbf057a28c(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3916,7 +3929,7 @@ long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_447740dbf057a28c(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3928,7 +3941,7 @@ void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_447740dbf057a28c(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3941,7 +3954,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_447740dbf057a28c(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3953,7 +3966,7 @@ void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_447740dbf057a28c(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3966,7 +3979,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_447740dbf057a28c(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3978,7 +3991,7 @@ void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_447740dbf057a28c(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3991,7 +4004,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_447740dbf057a28c(str
 }
 
 
-struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_447740dbf057a28c() {
+struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_b2c38d8a00ba5ddf() {
   struct cw_stats_kind_snapshot *result = 0 ;
   struct cw_stats_kind_snapshot *_swig_go_result;
   
@@ -4002,7 +4015,7 @@ struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_447740dbf057a
 }
 
 
-void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t arg2 ;
   
@@ -4014,7 +4027,7 @@ void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_447740dbf057a28c(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4027,7 +4040,7 @@ long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_447740dbf057a28c(struct cw_
 }
 
 
-void _wrap_cw_stats_snapshot_capacity_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4039,7 +4052,7 @@ void _wrap_cw_stats_snapshot_capacity_set_cw_447740dbf057a28c(struct cw_stats_sn
 }
 
 
-long long _wrap_cw_stats_snapshot_capacity_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4052,7 +4065,7 @@ long long _wrap_cw_stats_snapshot_capacity_get_cw_447740dbf057a28c(struct cw_sta
 }
 
 
-void _wrap_cw_stats_snapshot_retention_ns_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_retention_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t arg2 ;
   
@@ -4064,7 +4077,7 @@ void _wrap_cw_stats_snapshot_retention_ns_set_cw_447740dbf057a28c(struct cw_stat
 }
 
 
-long long _wrap_cw_stats_snapshot_retention_ns_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_retention_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4077,7 +4090,7 @@ long long _wrap_cw_stats_snapshot_retention_ns_get_cw_447740dbf057a28c(struct cw
 }
 
 
-void _wrap_cw_stats_snapshot_count_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4089,7 +4102,7 @@ void _wrap_cw_stats_snapshot_count_set_cw_447740dbf057a28c(struct cw_stats_snaps
 }
 
 
-long long _wrap_cw_stats_snapshot_count_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4102,7 +4115,7 @@ long long _wrap_cw_stats_snapshot_count_get_cw_447740dbf057a28c(struct cw_stats_
 }
 
 
-void _wrap_cw_stats_snapshot_window_count_set_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4114,7 +4127,7 @@ void _wrap_cw_stats_snapshot_window_count_set_cw_447740dbf057a28c(struct cw_stat
 }
 
 
-long long _wrap_cw_stats_snapshot_window_count_get_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4127,7 +4140,7 @@ long long _wrap_cw_stats_snapshot_window_count_get_cw_447740dbf057a28c(struct cw
 }
 
 
-struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_447740dbf057a28c() {
+struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_b2c38d8a00ba5ddf() {
   struct cw_stats_snapshot *result = 0 ;
   struct cw_stats_snapshot *_swig_go_result;
   
@@ -4138,7 +4151,7 @@ struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_stats_snapshot_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0) {
+void _wrap_delete_cw_stats_snapshot_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   
   arg1 = *(struct cw_stats_snapshot **)&_swig_go_0; 
@@ -4148,7 +4161,7 @@ void _wrap_delete_cw_stats_snapshot_cw_447740dbf057a28c(struct cw_stats_snapshot
 }
 
 
-intgo _wrap_cw_stats_read_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, struct cw_stats_snapshot *_swig_go_1) {
+intgo _wrap_cw_stats_read_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, struct cw_stats_snapshot *_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_stats_snapshot *arg2 = (cw_stats_snapshot *) 0 ;
   cw_status result;
@@ -4163,7 +4176,7 @@ intgo _wrap_cw_stats_read_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, struc
 }
 
 
-intgo _wrap_cw_stats_read_json_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, cw_buffer **_swig_go_1) {
+intgo _wrap_cw_stats_read_json_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, cw_buffer **_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_buffer **arg2 = (cw_buffer **) 0 ;
   cw_status result;
@@ -4178,7 +4191,7 @@ intgo _wrap_cw_stats_read_json_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, 
 }
 
 
-intgo _wrap_cw_stats_read_prometheus_cw_447740dbf057a28c(struct cw_stats *_swig_go_0, _gostring_ _swig_go_1, cw_buffer **_swig_go_2) {
+intgo _wrap_cw_stats_read_prometheus_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, _gostring_ _swig_go_1, cw_buffer **_swig_go_2) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   char *arg2 = (char *) 0 ;
   cw_buffer **arg3 = (cw_buffer **) 0 ;
@@ -4200,7 +4213,7 @@ intgo _wrap_cw_stats_read_prometheus_cw_447740dbf057a28c(struct cw_stats *_swig_
 }
 
 
-intgo _wrap_cw_stats_reset_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
+intgo _wrap_cw_stats_reset_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_status result;
   intgo _swig_go_result;
@@ -4213,7 +4226,7 @@ intgo _wrap_cw_stats_reset_cw_447740dbf057a28c(struct cw_stats *_swig_go_0) {
 }
 
 
-intgo _wrap_cw_chart_attach_stats_cw_447740dbf057a28c(struct cw_chart *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_chart_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -4228,7 +4241,799 @@ intgo _wrap_cw_chart_attach_stats_cw_447740dbf057a28c(struct cw_chart *_swig_go_
 }
 
 
-intgo _wrap_CW_IND_SMA_cw_447740dbf057a28c() {
+void _wrap_cw_renderer_options_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_options **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->max_cache_bytes = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_options_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+  struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_options **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->max_cache_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_options_font_data_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, char *_swig_go_1) {
+  struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  
+  arg1 = *(struct cw_renderer_options **)&_swig_go_0; 
+  arg2 = (uint8_t *)_swig_go_1; 
+  
+  arg1->font_data = arg2; 
+  
+}
+
+
+char *_wrap_cw_renderer_options_font_data_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+  struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
+  uint8_t *result = 0 ;
+  char *_swig_go_result;
+  
+  arg1 = *(struct cw_renderer_options **)&_swig_go_0; 
+  
+  result = (uint8_t *) ((arg1)->font_data);
+  *(uint8_t **)&_swig_go_result = (uint8_t *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_options_font_data_size_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
+  size_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_options **)&_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->font_data_size = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_options_font_data_size_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+  struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_options **)&_swig_go_0; 
+  
+  result =  ((arg1)->font_data_size);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct cw_renderer_options *_wrap_new_cw_renderer_options_cw_b2c38d8a00ba5ddf() {
+  struct cw_renderer_options *result = 0 ;
+  struct cw_renderer_options *_swig_go_result;
+  
+  
+  result = (struct cw_renderer_options *)calloc(1, sizeof(struct cw_renderer_options));
+  *(struct cw_renderer_options **)&_swig_go_result = (struct cw_renderer_options *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_cw_renderer_options_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+  struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
+  
+  arg1 = *(struct cw_renderer_options **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+void _wrap_cw_renderer_options_init_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+  cw_renderer_options *arg1 = (cw_renderer_options *) 0 ;
+  
+  arg1 = *(cw_renderer_options **)&_swig_go_0; 
+  
+  cw_renderer_options_init(arg1);
+  
+}
+
+
+intgo _wrap_cw_renderer_options_validate_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+  cw_renderer_options *arg1 = (cw_renderer_options *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(cw_renderer_options **)&_swig_go_0; 
+  arg2 = (char *)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  result = (cw_status)cw_renderer_options_validate((struct cw_renderer_options const *)arg1,arg2,arg3);
+  _swig_go_result = result; 
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_cw_renderer_create_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, cw_renderer **_swig_go_1) {
+  cw_renderer_options *arg1 = (cw_renderer_options *) 0 ;
+  cw_renderer **arg2 = (cw_renderer **) 0 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(cw_renderer_options **)&_swig_go_0; 
+  arg2 = (cw_renderer **)_swig_go_1; 
+  
+  result = (cw_status)cw_renderer_create((struct cw_renderer_options const *)arg1,arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_destroy_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0) {
+  cw_renderer *arg1 = (cw_renderer *) 0 ;
+  
+  arg1 = *(cw_renderer **)&_swig_go_0; 
+  
+  cw_renderer_destroy(arg1);
+  
+}
+
+
+intgo _wrap_cw_renderer_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0, struct cw_stats *_swig_go_1) {
+  cw_renderer *arg1 = (cw_renderer *) 0 ;
+  cw_stats *arg2 = (cw_stats *) 0 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(cw_renderer **)&_swig_go_0; 
+  arg2 = *(cw_stats **)&_swig_go_1; 
+  
+  result = (cw_status)cw_renderer_attach_stats(arg1,arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_options_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, struct cw_chart_options *_swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  cw_chart_options *arg2 = (cw_chart_options *) 0 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = *(cw_chart_options **)&_swig_go_1; 
+  
+  if (arg1) (arg1)->options = (cw_chart_options const *)arg2;
+  
+}
+
+
+struct cw_chart_options *_wrap_cw_render_job_options_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  cw_chart_options *result = 0 ;
+  struct cw_chart_options *_swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result = (cw_chart_options *) ((arg1)->options);
+  *(cw_chart_options **)&_swig_go_result = (cw_chart_options *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_data_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, struct cw_chart_data *_swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  cw_chart_data *arg2 = (cw_chart_data *) 0 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = *(cw_chart_data **)&_swig_go_1; 
+  
+  if (arg1) (arg1)->data = (cw_chart_data const *)arg2;
+  
+}
+
+
+struct cw_chart_data *_wrap_cw_render_job_data_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  cw_chart_data *result = 0 ;
+  struct cw_chart_data *_swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result = (cw_chart_data *) ((arg1)->data);
+  *(cw_chart_data **)&_swig_go_result = (cw_chart_data *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_format_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, intgo _swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  int32_t arg2 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = (int32_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->format = arg2;
+  
+}
+
+
+intgo _wrap_cw_render_job_format_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  int32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result = (int32_t) ((arg1)->format);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_webp_quality_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, float _swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  float arg2 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = (float)_swig_go_1; 
+  
+  if (arg1) (arg1)->webp_quality = arg2;
+  
+}
+
+
+float _wrap_cw_render_job_webp_quality_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  float result;
+  float _swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result = (float) ((arg1)->webp_quality);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_pixels_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, char *_swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = (uint8_t *)_swig_go_1; 
+  
+  arg1->pixels = arg2; 
+  
+}
+
+
+char *_wrap_cw_render_job_pixels_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  uint8_t *result = 0 ;
+  char *_swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result = (uint8_t *) ((arg1)->pixels);
+  *(uint8_t **)&_swig_go_result = (uint8_t *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_buffer_size_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  size_t arg2 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->buffer_size = arg2;
+  
+}
+
+
+long long _wrap_cw_render_job_buffer_size_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result =  ((arg1)->buffer_size);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_row_stride_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  size_t arg2 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->row_stride = arg2;
+  
+}
+
+
+long long _wrap_cw_render_job_row_stride_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result =  ((arg1)->row_stride);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_status_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, intgo _swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  cw_status arg2 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = (cw_status)_swig_go_1; 
+  
+  if (arg1) (arg1)->status = arg2;
+  
+}
+
+
+intgo _wrap_cw_render_job_status_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result = (cw_status) ((arg1)->status);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_render_job_output_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, struct cw_buffer *_swig_go_1) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  cw_buffer *arg2 = (cw_buffer *) 0 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  arg2 = *(cw_buffer **)&_swig_go_1; 
+  
+  if (arg1) (arg1)->output = arg2;
+  
+}
+
+
+struct cw_buffer *_wrap_cw_render_job_output_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  cw_buffer *result = 0 ;
+  struct cw_buffer *_swig_go_result;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  result = (cw_buffer *) ((arg1)->output);
+  *(cw_buffer **)&_swig_go_result = (cw_buffer *)result; 
+  return _swig_go_result;
+}
+
+
+struct cw_render_job *_wrap_new_cw_render_job_cw_b2c38d8a00ba5ddf() {
+  struct cw_render_job *result = 0 ;
+  struct cw_render_job *_swig_go_result;
+  
+  
+  result = (struct cw_render_job *)calloc(1, sizeof(struct cw_render_job));
+  *(struct cw_render_job **)&_swig_go_result = (struct cw_render_job *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_cw_render_job_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
+  
+  arg1 = *(struct cw_render_job **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+void _wrap_cw_render_job_init_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, struct cw_chart_options *_swig_go_1, struct cw_chart_data *_swig_go_2, intgo _swig_go_3) {
+  cw_render_job *arg1 = (cw_render_job *) 0 ;
+  cw_chart_options *arg2 = (cw_chart_options *) 0 ;
+  cw_chart_data *arg3 = (cw_chart_data *) 0 ;
+  int32_t arg4 ;
+  
+  arg1 = *(cw_render_job **)&_swig_go_0; 
+  arg2 = *(cw_chart_options **)&_swig_go_1; 
+  arg3 = *(cw_chart_data **)&_swig_go_2; 
+  arg4 = (int32_t)_swig_go_3; 
+  
+  cw_render_job_init(arg1,(struct cw_chart_options const *)arg2,(struct cw_chart_data const *)arg3,arg4);
+  
+}
+
+
+intgo _wrap_cw_renderer_render_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0, struct cw_render_job *_swig_go_1) {
+  cw_renderer *arg1 = (cw_renderer *) 0 ;
+  cw_render_job *arg2 = (cw_render_job *) 0 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(cw_renderer **)&_swig_go_0; 
+  arg2 = *(cw_render_job **)&_swig_go_1; 
+  
+  result = (cw_status)cw_renderer_render(arg1,arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_batch_options_threads_set_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_swig_go_0, intgo _swig_go_1) {
+  struct cw_batch_options *arg1 = (struct cw_batch_options *) 0 ;
+  uint32_t arg2 ;
+  
+  arg1 = *(struct cw_batch_options **)&_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->threads = arg2;
+  
+}
+
+
+intgo _wrap_cw_batch_options_threads_get_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_swig_go_0) {
+  struct cw_batch_options *arg1 = (struct cw_batch_options *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct cw_batch_options **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->threads);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct cw_batch_options *_wrap_new_cw_batch_options_cw_b2c38d8a00ba5ddf() {
+  struct cw_batch_options *result = 0 ;
+  struct cw_batch_options *_swig_go_result;
+  
+  
+  result = (struct cw_batch_options *)calloc(1, sizeof(struct cw_batch_options));
+  *(struct cw_batch_options **)&_swig_go_result = (struct cw_batch_options *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_cw_batch_options_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_swig_go_0) {
+  struct cw_batch_options *arg1 = (struct cw_batch_options *) 0 ;
+  
+  arg1 = *(struct cw_batch_options **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+void _wrap_cw_batch_options_init_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_swig_go_0) {
+  cw_batch_options *arg1 = (cw_batch_options *) 0 ;
+  
+  arg1 = *(cw_batch_options **)&_swig_go_0; 
+  
+  cw_batch_options_init(arg1);
+  
+}
+
+
+intgo _wrap_cw_renderer_render_batch_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0, struct cw_render_job *_swig_go_1, long long _swig_go_2, struct cw_batch_options *_swig_go_3, size_t *_swig_go_4) {
+  cw_renderer *arg1 = (cw_renderer *) 0 ;
+  cw_render_job *arg2 = (cw_render_job *) 0 ;
+  size_t arg3 ;
+  cw_batch_options *arg4 = (cw_batch_options *) 0 ;
+  size_t *arg5 = (size_t *) 0 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(cw_renderer **)&_swig_go_0; 
+  arg2 = *(cw_render_job **)&_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = *(cw_batch_options **)&_swig_go_3; 
+  arg5 = (size_t *)_swig_go_4; 
+  
+  result = (cw_status)cw_renderer_render_batch(arg1,arg2,arg3,(struct cw_batch_options const *)arg4,arg5);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->max_cache_bytes = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_info_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->max_cache_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_cached_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->cached_bytes = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_info_cached_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->cached_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_cached_charts_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->cached_charts = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_info_cached_charts_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->cached_charts);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_charts_in_use_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->charts_in_use = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_info_charts_in_use_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->charts_in_use);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_hits_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->hits = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_info_hits_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->hits);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_misses_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->misses = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_info_misses_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->misses);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_evictions_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->evictions = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_info_evictions_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->evictions);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_overhead_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->overhead_bytes = arg2;
+  
+}
+
+
+long long _wrap_cw_renderer_info_overhead_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->overhead_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_renderer_info_worker_threads_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, intgo _swig_go_1) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint32_t arg2 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  if (arg1) (arg1)->worker_threads = arg2;
+  
+}
+
+
+intgo _wrap_cw_renderer_info_worker_threads_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->worker_threads);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct cw_renderer_info *_wrap_new_cw_renderer_info_cw_b2c38d8a00ba5ddf() {
+  struct cw_renderer_info *result = 0 ;
+  struct cw_renderer_info *_swig_go_result;
+  
+  
+  result = (struct cw_renderer_info *)new_cw_renderer_info();
+  *(struct cw_renderer_info **)&_swig_go_result = (struct cw_renderer_info *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_cw_renderer_info_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+  struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
+  
+  arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+intgo _wrap_cw_renderer_get_info_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0, struct cw_renderer_info *_swig_go_1) {
+  cw_renderer *arg1 = (cw_renderer *) 0 ;
+  cw_renderer_info *arg2 = (cw_renderer_info *) 0 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(cw_renderer **)&_swig_go_0; 
+  arg2 = *(cw_renderer_info **)&_swig_go_1; 
+  
+  result = (cw_status)cw_renderer_get_info((struct cw_renderer const *)arg1,arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_cw_renderer_clear_cache_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0) {
+  cw_renderer *arg1 = (cw_renderer *) 0 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(cw_renderer **)&_swig_go_0; 
+  
+  result = (cw_status)cw_renderer_clear_cache(arg1);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CW_IND_SMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4240,7 +5045,7 @@ intgo _wrap_CW_IND_SMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_EMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_EMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4252,7 +5057,7 @@ intgo _wrap_CW_IND_EMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_WMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_WMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4264,7 +5069,7 @@ intgo _wrap_CW_IND_WMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_DEMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_DEMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4276,7 +5081,7 @@ intgo _wrap_CW_IND_DEMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_TEMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_TEMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4288,7 +5093,7 @@ intgo _wrap_CW_IND_TEMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_TRIMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_TRIMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4300,7 +5105,7 @@ intgo _wrap_CW_IND_TRIMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_RSI_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_RSI_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4312,7 +5117,7 @@ intgo _wrap_CW_IND_RSI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MACD_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MACD_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4324,7 +5129,7 @@ intgo _wrap_CW_IND_MACD_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_BBANDS_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_BBANDS_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4336,7 +5141,7 @@ intgo _wrap_CW_IND_BBANDS_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_STDDEV_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_STDDEV_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4348,7 +5153,7 @@ intgo _wrap_CW_IND_STDDEV_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_VAR_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_VAR_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4360,7 +5165,7 @@ intgo _wrap_CW_IND_VAR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_TRANGE_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_TRANGE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4372,7 +5177,7 @@ intgo _wrap_CW_IND_TRANGE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ATR_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ATR_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4384,7 +5189,7 @@ intgo _wrap_CW_IND_ATR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_NATR_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_NATR_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4396,7 +5201,7 @@ intgo _wrap_CW_IND_NATR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MOM_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MOM_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4408,7 +5213,7 @@ intgo _wrap_CW_IND_MOM_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ROC_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ROC_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4420,7 +5225,7 @@ intgo _wrap_CW_IND_ROC_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_WILLR_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_WILLR_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4432,7 +5237,7 @@ intgo _wrap_CW_IND_WILLR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_STOCH_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_STOCH_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4444,7 +5249,7 @@ intgo _wrap_CW_IND_STOCH_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_STOCHF_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_STOCHF_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4456,7 +5261,7 @@ intgo _wrap_CW_IND_STOCHF_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_CCI_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_CCI_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4468,7 +5273,7 @@ intgo _wrap_CW_IND_CCI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_OBV_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_OBV_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4480,7 +5285,7 @@ intgo _wrap_CW_IND_OBV_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_AD_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_AD_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4492,7 +5297,7 @@ intgo _wrap_CW_IND_AD_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_PLUS_DI_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_PLUS_DI_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4504,7 +5309,7 @@ intgo _wrap_CW_IND_PLUS_DI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MINUS_DI_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MINUS_DI_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4516,7 +5321,7 @@ intgo _wrap_CW_IND_MINUS_DI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_DX_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_DX_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4528,7 +5333,7 @@ intgo _wrap_CW_IND_DX_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ADX_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ADX_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4540,7 +5345,7 @@ intgo _wrap_CW_IND_ADX_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ADXR_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ADXR_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4552,7 +5357,7 @@ intgo _wrap_CW_IND_ADXR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_AROON_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_AROON_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4564,7 +5369,7 @@ intgo _wrap_CW_IND_AROON_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_AROONOSC_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_AROONOSC_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4576,7 +5381,7 @@ intgo _wrap_CW_IND_AROONOSC_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MIDPRICE_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MIDPRICE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4588,7 +5393,7 @@ intgo _wrap_CW_IND_MIDPRICE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MIDPOINT_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MIDPOINT_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4600,7 +5405,7 @@ intgo _wrap_CW_IND_MIDPOINT_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MEDPRICE_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MEDPRICE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4612,7 +5417,7 @@ intgo _wrap_CW_IND_MEDPRICE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_TYPPRICE_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_TYPPRICE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4624,7 +5429,7 @@ intgo _wrap_CW_IND_TYPPRICE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_WCLPRICE_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_WCLPRICE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4636,7 +5441,7 @@ intgo _wrap_CW_IND_WCLPRICE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_AVGPRICE_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_AVGPRICE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4648,7 +5453,7 @@ intgo _wrap_CW_IND_AVGPRICE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MAX_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MAX_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4660,7 +5465,7 @@ intgo _wrap_CW_IND_MAX_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MIN_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MIN_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4672,7 +5477,7 @@ intgo _wrap_CW_IND_MIN_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_SUM_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_SUM_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4684,7 +5489,7 @@ intgo _wrap_CW_IND_SUM_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_KAMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_KAMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4696,7 +5501,7 @@ intgo _wrap_CW_IND_KAMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_CMO_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_CMO_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4708,7 +5513,7 @@ intgo _wrap_CW_IND_CMO_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_MFI_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_MFI_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4720,7 +5525,7 @@ intgo _wrap_CW_IND_MFI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_APO_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_APO_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4732,7 +5537,7 @@ intgo _wrap_CW_IND_APO_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_PPO_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_PPO_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4744,7 +5549,7 @@ intgo _wrap_CW_IND_PPO_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_TRIX_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_TRIX_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4756,7 +5561,7 @@ intgo _wrap_CW_IND_TRIX_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_BOP_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_BOP_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4768,7 +5573,7 @@ intgo _wrap_CW_IND_BOP_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ROCP_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ROCP_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4780,7 +5585,7 @@ intgo _wrap_CW_IND_ROCP_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ROCR_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ROCR_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4792,7 +5597,7 @@ intgo _wrap_CW_IND_ROCR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ROCR100_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ROCR100_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4804,7 +5609,7 @@ intgo _wrap_CW_IND_ROCR100_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_HMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_HMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4816,7 +5621,7 @@ intgo _wrap_CW_IND_HMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_VWMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_VWMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4828,7 +5633,7 @@ intgo _wrap_CW_IND_VWMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_STOCHRSI_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_STOCHRSI_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4840,7 +5645,7 @@ intgo _wrap_CW_IND_STOCHRSI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ULTOSC_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ULTOSC_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4852,7 +5657,7 @@ intgo _wrap_CW_IND_ULTOSC_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_SAR_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_SAR_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4864,7 +5669,7 @@ intgo _wrap_CW_IND_SAR_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_LINEARREG_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4876,7 +5681,7 @@ intgo _wrap_CW_IND_LINEARREG_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4888,7 +5693,7 @@ intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4900,7 +5705,7 @@ intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4912,7 +5717,7 @@ intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_TSF_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_TSF_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4924,7 +5729,7 @@ intgo _wrap_CW_IND_TSF_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ADOSC_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ADOSC_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4936,7 +5741,7 @@ intgo _wrap_CW_IND_ADOSC_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_VWAP_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_VWAP_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4948,7 +5753,7 @@ intgo _wrap_CW_IND_VWAP_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_AVWAP_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_AVWAP_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4960,7 +5765,7 @@ intgo _wrap_CW_IND_AVWAP_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_CMF_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_CMF_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4972,7 +5777,7 @@ intgo _wrap_CW_IND_CMF_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_KELTNER_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_KELTNER_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4984,7 +5789,7 @@ intgo _wrap_CW_IND_KELTNER_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_DONCHIAN_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_DONCHIAN_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -4996,7 +5801,7 @@ intgo _wrap_CW_IND_DONCHIAN_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ICHIMOKU_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ICHIMOKU_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5008,7 +5813,7 @@ intgo _wrap_CW_IND_ICHIMOKU_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_SUPERTREND_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_SUPERTREND_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5020,7 +5825,7 @@ intgo _wrap_CW_IND_SUPERTREND_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_ELDER_RAY_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_ELDER_RAY_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5032,7 +5837,7 @@ intgo _wrap_CW_IND_ELDER_RAY_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_TSI_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_TSI_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5044,7 +5849,7 @@ intgo _wrap_CW_IND_TSI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_IND_PIVOTS_cw_447740dbf057a28c() {
+intgo _wrap_CW_IND_PIVOTS_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5056,7 +5861,7 @@ intgo _wrap_CW_IND_PIVOTS_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_MA_SMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_MA_SMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5068,7 +5873,7 @@ intgo _wrap_CW_MA_SMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_MA_EMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_MA_EMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5080,7 +5885,7 @@ intgo _wrap_CW_MA_EMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_MA_WMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_MA_WMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5092,7 +5897,7 @@ intgo _wrap_CW_MA_WMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_MA_DEMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_MA_DEMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5104,7 +5909,7 @@ intgo _wrap_CW_MA_DEMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_MA_TEMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_MA_TEMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5116,7 +5921,7 @@ intgo _wrap_CW_MA_TEMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_MA_TRIMA_cw_447740dbf057a28c() {
+intgo _wrap_CW_MA_TRIMA_cw_b2c38d8a00ba5ddf() {
   int result;
   intgo _swig_go_result;
   
@@ -5128,7 +5933,7 @@ intgo _wrap_CW_MA_TRIMA_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_cw_indicator_count_cw_447740dbf057a28c() {
+intgo _wrap_cw_indicator_count_cw_b2c38d8a00ba5ddf() {
   int32_t result;
   intgo _swig_go_result;
   
@@ -5139,7 +5944,7 @@ intgo _wrap_cw_indicator_count_cw_447740dbf057a28c() {
 }
 
 
-_gostring_ _wrap_cw_indicator_info_name_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_info_name_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5152,7 +5957,7 @@ _gostring_ _wrap_cw_indicator_info_name_get_cw_447740dbf057a28c(struct cw_indica
 }
 
 
-char *_wrap_cw_indicator_info_title_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
+char *_wrap_cw_indicator_info_title_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -5165,7 +5970,7 @@ char *_wrap_cw_indicator_info_title_get_cw_447740dbf057a28c(struct cw_indicator_
 }
 
 
-void _wrap_cw_indicator_info_input_count_set_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_input_count_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -5177,7 +5982,7 @@ void _wrap_cw_indicator_info_input_count_set_cw_447740dbf057a28c(struct cw_indic
 }
 
 
-long long _wrap_cw_indicator_info_input_count_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_input_count_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5190,7 +5995,7 @@ long long _wrap_cw_indicator_info_input_count_get_cw_447740dbf057a28c(struct cw_
 }
 
 
-void _wrap_cw_indicator_info_param_count_set_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_param_count_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -5202,7 +6007,7 @@ void _wrap_cw_indicator_info_param_count_set_cw_447740dbf057a28c(struct cw_indic
 }
 
 
-long long _wrap_cw_indicator_info_param_count_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_param_count_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5215,7 +6020,7 @@ long long _wrap_cw_indicator_info_param_count_get_cw_447740dbf057a28c(struct cw_
 }
 
 
-void _wrap_cw_indicator_info_output_count_set_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_output_count_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -5227,7 +6032,7 @@ void _wrap_cw_indicator_info_output_count_set_cw_447740dbf057a28c(struct cw_indi
 }
 
 
-long long _wrap_cw_indicator_info_output_count_get_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_output_count_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5240,7 +6045,7 @@ long long _wrap_cw_indicator_info_output_count_get_cw_447740dbf057a28c(struct cw
 }
 
 
-struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_447740dbf057a28c() {
+struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_b2c38d8a00ba5ddf() {
   struct cw_indicator_info *result = 0 ;
   struct cw_indicator_info *_swig_go_result;
   
@@ -5251,7 +6056,7 @@ struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_indicator_info_cw_447740dbf057a28c(struct cw_indicator_info *_swig_go_0) {
+void _wrap_delete_cw_indicator_info_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   
   arg1 = *(struct cw_indicator_info **)&_swig_go_0; 
@@ -5261,7 +6066,7 @@ void _wrap_delete_cw_indicator_info_cw_447740dbf057a28c(struct cw_indicator_info
 }
 
 
-intgo _wrap_cw_indicator_get_info_cw_447740dbf057a28c(intgo _swig_go_0, struct cw_indicator_info *_swig_go_1) {
+intgo _wrap_cw_indicator_get_info_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, struct cw_indicator_info *_swig_go_1) {
   cw_indicator_id arg1 ;
   cw_indicator_info *arg2 = (cw_indicator_info *) 0 ;
   cw_status result;
@@ -5276,7 +6081,7 @@ intgo _wrap_cw_indicator_get_info_cw_447740dbf057a28c(intgo _swig_go_0, struct c
 }
 
 
-_gostring_ _wrap_cw_indicator_param_name_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_param_name_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5289,7 +6094,7 @@ _gostring_ _wrap_cw_indicator_param_name_get_cw_447740dbf057a28c(struct cw_indic
 }
 
 
-void _wrap_cw_indicator_param_default_value_set_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_default_value_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -5301,7 +6106,7 @@ void _wrap_cw_indicator_param_default_value_set_cw_447740dbf057a28c(struct cw_in
 }
 
 
-double _wrap_cw_indicator_param_default_value_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_default_value_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -5314,7 +6119,7 @@ double _wrap_cw_indicator_param_default_value_get_cw_447740dbf057a28c(struct cw_
 }
 
 
-void _wrap_cw_indicator_param_min_value_set_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_min_value_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -5326,7 +6131,7 @@ void _wrap_cw_indicator_param_min_value_set_cw_447740dbf057a28c(struct cw_indica
 }
 
 
-double _wrap_cw_indicator_param_min_value_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_min_value_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -5339,7 +6144,7 @@ double _wrap_cw_indicator_param_min_value_get_cw_447740dbf057a28c(struct cw_indi
 }
 
 
-void _wrap_cw_indicator_param_max_value_set_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_max_value_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -5351,7 +6156,7 @@ void _wrap_cw_indicator_param_max_value_set_cw_447740dbf057a28c(struct cw_indica
 }
 
 
-double _wrap_cw_indicator_param_max_value_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_max_value_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -5364,7 +6169,7 @@ double _wrap_cw_indicator_param_max_value_get_cw_447740dbf057a28c(struct cw_indi
 }
 
 
-void _wrap_cw_indicator_param_is_integer_set_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_indicator_param_is_integer_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0, intgo _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   int32_t arg2 ;
   
@@ -5376,7 +6181,7 @@ void _wrap_cw_indicator_param_is_integer_set_cw_447740dbf057a28c(struct cw_indic
 }
 
 
-intgo _wrap_cw_indicator_param_is_integer_get_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
+intgo _wrap_cw_indicator_param_is_integer_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5389,7 +6194,7 @@ intgo _wrap_cw_indicator_param_is_integer_get_cw_447740dbf057a28c(struct cw_indi
 }
 
 
-struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_447740dbf057a28c() {
+struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_b2c38d8a00ba5ddf() {
   struct cw_indicator_param *result = 0 ;
   struct cw_indicator_param *_swig_go_result;
   
@@ -5400,7 +6205,7 @@ struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_indicator_param_cw_447740dbf057a28c(struct cw_indicator_param *_swig_go_0) {
+void _wrap_delete_cw_indicator_param_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   
   arg1 = *(struct cw_indicator_param **)&_swig_go_0; 
@@ -5410,7 +6215,7 @@ void _wrap_delete_cw_indicator_param_cw_447740dbf057a28c(struct cw_indicator_par
 }
 
 
-intgo _wrap_cw_indicator_get_param_cw_447740dbf057a28c(intgo _swig_go_0, long long _swig_go_1, struct cw_indicator_param *_swig_go_2) {
+intgo _wrap_cw_indicator_get_param_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, long long _swig_go_1, struct cw_indicator_param *_swig_go_2) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   cw_indicator_param *arg3 = (cw_indicator_param *) 0 ;
@@ -5427,7 +6232,7 @@ intgo _wrap_cw_indicator_get_param_cw_447740dbf057a28c(intgo _swig_go_0, long lo
 }
 
 
-_gostring_ _wrap_cw_indicator_input_name_cw_447740dbf057a28c(intgo _swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_cw_indicator_input_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, long long _swig_go_1) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5442,7 +6247,7 @@ _gostring_ _wrap_cw_indicator_input_name_cw_447740dbf057a28c(intgo _swig_go_0, l
 }
 
 
-_gostring_ _wrap_cw_indicator_output_name_cw_447740dbf057a28c(intgo _swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_cw_indicator_output_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, long long _swig_go_1) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5457,7 +6262,7 @@ _gostring_ _wrap_cw_indicator_output_name_cw_447740dbf057a28c(intgo _swig_go_0, 
 }
 
 
-intgo _wrap_cw_indicator_find_cw_447740dbf057a28c(_gostring_ _swig_go_0, int *_swig_go_1) {
+intgo _wrap_cw_indicator_find_cw_b2c38d8a00ba5ddf(_gostring_ _swig_go_0, int *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   cw_indicator_id *arg2 = (cw_indicator_id *) 0 ;
   cw_status result;
@@ -5477,7 +6282,7 @@ intgo _wrap_cw_indicator_find_cw_447740dbf057a28c(_gostring_ _swig_go_0, int *_s
 }
 
 
-intgo _wrap_cw_indicator_lookback_cw_447740dbf057a28c(intgo _swig_go_0, double *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
+intgo _wrap_cw_indicator_lookback_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, double *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
   cw_indicator_id arg1 ;
   double *arg2 = (double *) 0 ;
   size_t arg3 ;
@@ -5496,7 +6301,7 @@ intgo _wrap_cw_indicator_lookback_cw_447740dbf057a28c(intgo _swig_go_0, double *
 }
 
 
-intgo _wrap_cw_indicator_context_create_cw_447740dbf057a28c(struct cw_allocator *_swig_go_0, cw_indicator_context **_swig_go_1) {
+intgo _wrap_cw_indicator_context_create_cw_b2c38d8a00ba5ddf(struct cw_allocator *_swig_go_0, cw_indicator_context **_swig_go_1) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_indicator_context **arg2 = (cw_indicator_context **) 0 ;
   cw_status result;
@@ -5511,7 +6316,7 @@ intgo _wrap_cw_indicator_context_create_cw_447740dbf057a28c(struct cw_allocator 
 }
 
 
-void _wrap_cw_indicator_context_destroy_cw_447740dbf057a28c(struct cw_indicator_context *_swig_go_0) {
+void _wrap_cw_indicator_context_destroy_cw_b2c38d8a00ba5ddf(struct cw_indicator_context *_swig_go_0) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   
   arg1 = *(cw_indicator_context **)&_swig_go_0; 
@@ -5521,7 +6326,7 @@ void _wrap_cw_indicator_context_destroy_cw_447740dbf057a28c(struct cw_indicator_
 }
 
 
-_gostring_ _wrap_cw_indicator_context_last_error_cw_447740dbf057a28c(struct cw_indicator_context *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_context_last_error_cw_b2c38d8a00ba5ddf(struct cw_indicator_context *_swig_go_0) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5534,7 +6339,7 @@ _gostring_ _wrap_cw_indicator_context_last_error_cw_447740dbf057a28c(struct cw_i
 }
 
 
-intgo _wrap_cw_indicator_context_attach_stats_cw_447740dbf057a28c(struct cw_indicator_context *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_indicator_context_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_indicator_context *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -5549,7 +6354,7 @@ intgo _wrap_cw_indicator_context_attach_stats_cw_447740dbf057a28c(struct cw_indi
 }
 
 
-intgo _wrap_cw_indicator_compute_cw_447740dbf057a28c(struct cw_indicator_context *_swig_go_0, intgo _swig_go_1, struct cw_f64_column *_swig_go_2, long long _swig_go_3, double *_swig_go_4, long long _swig_go_5, double **_swig_go_6, long long _swig_go_7, long long _swig_go_8) {
+intgo _wrap_cw_indicator_compute_cw_b2c38d8a00ba5ddf(struct cw_indicator_context *_swig_go_0, intgo _swig_go_1, struct cw_f64_column *_swig_go_2, long long _swig_go_3, double *_swig_go_4, long long _swig_go_5, double **_swig_go_6, long long _swig_go_7, long long _swig_go_8) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   cw_indicator_id arg2 ;
   cw_f64_column *arg3 = (cw_f64_column *) 0 ;
@@ -5578,7 +6383,7 @@ intgo _wrap_cw_indicator_compute_cw_447740dbf057a28c(struct cw_indicator_context
 }
 
 
-intgo _wrap_cw_indicator_stream_supported_cw_447740dbf057a28c(intgo _swig_go_0) {
+intgo _wrap_cw_indicator_stream_supported_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
   cw_indicator_id arg1 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5591,7 +6396,7 @@ intgo _wrap_cw_indicator_stream_supported_cw_447740dbf057a28c(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_cw_indicator_stream_create_cw_447740dbf057a28c(struct cw_allocator *_swig_go_0, intgo _swig_go_1, double *_swig_go_2, long long _swig_go_3, cw_indicator_stream **_swig_go_4) {
+intgo _wrap_cw_indicator_stream_create_cw_b2c38d8a00ba5ddf(struct cw_allocator *_swig_go_0, intgo _swig_go_1, double *_swig_go_2, long long _swig_go_3, cw_indicator_stream **_swig_go_4) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_indicator_id arg2 ;
   double *arg3 = (double *) 0 ;
@@ -5612,7 +6417,7 @@ intgo _wrap_cw_indicator_stream_create_cw_447740dbf057a28c(struct cw_allocator *
 }
 
 
-void _wrap_cw_indicator_stream_destroy_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0) {
+void _wrap_cw_indicator_stream_destroy_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   
   arg1 = *(cw_indicator_stream **)&_swig_go_0; 
@@ -5622,7 +6427,7 @@ void _wrap_cw_indicator_stream_destroy_cw_447740dbf057a28c(struct cw_indicator_s
 }
 
 
-intgo _wrap_cw_indicator_stream_push_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0, double *_swig_go_1, long long _swig_go_2, double *_swig_go_3, long long _swig_go_4) {
+intgo _wrap_cw_indicator_stream_push_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0, double *_swig_go_1, long long _swig_go_2, double *_swig_go_3, long long _swig_go_4) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   double *arg2 = (double *) 0 ;
   size_t arg3 ;
@@ -5643,7 +6448,7 @@ intgo _wrap_cw_indicator_stream_push_cw_447740dbf057a28c(struct cw_indicator_str
 }
 
 
-intgo _wrap_cw_indicator_stream_reset_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0) {
+intgo _wrap_cw_indicator_stream_reset_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   cw_status result;
   intgo _swig_go_result;
@@ -5656,7 +6461,7 @@ intgo _wrap_cw_indicator_stream_reset_cw_447740dbf057a28c(struct cw_indicator_st
 }
 
 
-long long _wrap_cw_indicator_stream_lookback_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0) {
+long long _wrap_cw_indicator_stream_lookback_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5669,7 +6474,7 @@ long long _wrap_cw_indicator_stream_lookback_cw_447740dbf057a28c(struct cw_indic
 }
 
 
-_gostring_ _wrap_cw_indicator_stream_last_error_cw_447740dbf057a28c(struct cw_indicator_stream *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_stream_last_error_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5682,7 +6487,7 @@ _gostring_ _wrap_cw_indicator_stream_last_error_cw_447740dbf057a28c(struct cw_in
 }
 
 
-intgo _wrap_CW_BARS_TIME_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_TIME_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5694,7 +6499,7 @@ intgo _wrap_CW_BARS_TIME_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BARS_TICK_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_TICK_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5706,7 +6511,7 @@ intgo _wrap_CW_BARS_TICK_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BARS_VOLUME_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_VOLUME_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5718,7 +6523,7 @@ intgo _wrap_CW_BARS_VOLUME_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BARS_RANGE_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_RANGE_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5730,7 +6535,7 @@ intgo _wrap_CW_BARS_RANGE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5742,7 +6547,7 @@ intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BARS_RENKO_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_RENKO_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5754,7 +6559,7 @@ intgo _wrap_CW_BARS_RENKO_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BARS_POINT_FIGURE_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_POINT_FIGURE_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5766,7 +6571,7 @@ intgo _wrap_CW_BARS_POINT_FIGURE_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BARS_KAGI_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_KAGI_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5778,7 +6583,7 @@ intgo _wrap_CW_BARS_KAGI_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BARS_LINE_BREAK_cw_447740dbf057a28c() {
+intgo _wrap_CW_BARS_LINE_BREAK_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -5790,7 +6595,7 @@ intgo _wrap_CW_BARS_LINE_BREAK_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_SKIP_cw_447740dbf057a28c() {
+intgo _wrap_CW_BAR_EMPTY_SKIP_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -5802,7 +6607,7 @@ intgo _wrap_CW_BAR_EMPTY_SKIP_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_NAN_cw_447740dbf057a28c() {
+intgo _wrap_CW_BAR_EMPTY_NAN_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -5814,7 +6619,7 @@ intgo _wrap_CW_BAR_EMPTY_NAN_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_FLAT_cw_447740dbf057a28c() {
+intgo _wrap_CW_BAR_EMPTY_FLAT_cw_b2c38d8a00ba5ddf() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -5826,7 +6631,7 @@ intgo _wrap_CW_BAR_EMPTY_FLAT_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BOX_FIXED_cw_447740dbf057a28c() {
+intgo _wrap_CW_BOX_FIXED_cw_b2c38d8a00ba5ddf() {
   enum cw_box_mode result;
   intgo _swig_go_result;
   
@@ -5838,7 +6643,7 @@ intgo _wrap_CW_BOX_FIXED_cw_447740dbf057a28c() {
 }
 
 
-intgo _wrap_CW_BOX_ATR_cw_447740dbf057a28c() {
+intgo _wrap_CW_BOX_ATR_cw_b2c38d8a00ba5ddf() {
   enum cw_box_mode result;
   intgo _swig_go_result;
   
@@ -5850,7 +6655,7 @@ intgo _wrap_CW_BOX_ATR_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_cw_bar_options_method_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_method_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -5862,7 +6667,7 @@ void _wrap_cw_bar_options_method_set_cw_447740dbf057a28c(struct cw_bar_options *
 }
 
 
-intgo _wrap_cw_bar_options_method_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_method_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5875,7 +6680,7 @@ intgo _wrap_cw_bar_options_method_get_cw_447740dbf057a28c(struct cw_bar_options 
 }
 
 
-void _wrap_cw_bar_options_empty_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_empty_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -5887,7 +6692,7 @@ void _wrap_cw_bar_options_empty_set_cw_447740dbf057a28c(struct cw_bar_options *_
 }
 
 
-intgo _wrap_cw_bar_options_empty_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_empty_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5900,7 +6705,7 @@ intgo _wrap_cw_bar_options_empty_get_cw_447740dbf057a28c(struct cw_bar_options *
 }
 
 
-void _wrap_cw_bar_options_interval_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_interval_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t arg2 ;
   
@@ -5912,7 +6717,7 @@ void _wrap_cw_bar_options_interval_set_cw_447740dbf057a28c(struct cw_bar_options
 }
 
 
-long long _wrap_cw_bar_options_interval_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_interval_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5925,7 +6730,7 @@ long long _wrap_cw_bar_options_interval_get_cw_447740dbf057a28c(struct cw_bar_op
 }
 
 
-void _wrap_cw_bar_options_offset_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_offset_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t arg2 ;
   
@@ -5937,7 +6742,7 @@ void _wrap_cw_bar_options_offset_set_cw_447740dbf057a28c(struct cw_bar_options *
 }
 
 
-long long _wrap_cw_bar_options_offset_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_offset_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5950,7 +6755,7 @@ long long _wrap_cw_bar_options_offset_get_cw_447740dbf057a28c(struct cw_bar_opti
 }
 
 
-void _wrap_cw_bar_options_tick_count_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_tick_count_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   uint64_t arg2 ;
   
@@ -5962,7 +6767,7 @@ void _wrap_cw_bar_options_tick_count_set_cw_447740dbf057a28c(struct cw_bar_optio
 }
 
 
-long long _wrap_cw_bar_options_tick_count_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_tick_count_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5975,7 +6780,7 @@ long long _wrap_cw_bar_options_tick_count_get_cw_447740dbf057a28c(struct cw_bar_
 }
 
 
-void _wrap_cw_bar_options_volume_threshold_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_volume_threshold_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -5987,7 +6792,7 @@ void _wrap_cw_bar_options_volume_threshold_set_cw_447740dbf057a28c(struct cw_bar
 }
 
 
-double _wrap_cw_bar_options_volume_threshold_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_volume_threshold_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6000,7 +6805,7 @@ double _wrap_cw_bar_options_volume_threshold_get_cw_447740dbf057a28c(struct cw_b
 }
 
 
-void _wrap_cw_bar_options_volume_split_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_volume_split_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6012,7 +6817,7 @@ void _wrap_cw_bar_options_volume_split_set_cw_447740dbf057a28c(struct cw_bar_opt
 }
 
 
-intgo _wrap_cw_bar_options_volume_split_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_volume_split_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6025,7 +6830,7 @@ intgo _wrap_cw_bar_options_volume_split_get_cw_447740dbf057a28c(struct cw_bar_op
 }
 
 
-void _wrap_cw_bar_options_box_mode_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_box_mode_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6037,7 +6842,7 @@ void _wrap_cw_bar_options_box_mode_set_cw_447740dbf057a28c(struct cw_bar_options
 }
 
 
-intgo _wrap_cw_bar_options_box_mode_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_box_mode_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6050,7 +6855,7 @@ intgo _wrap_cw_bar_options_box_mode_get_cw_447740dbf057a28c(struct cw_bar_option
 }
 
 
-void _wrap_cw_bar_options_Xrange_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_Xrange_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6062,7 +6867,7 @@ void _wrap_cw_bar_options_Xrange_set_cw_447740dbf057a28c(struct cw_bar_options *
 }
 
 
-double _wrap_cw_bar_options_Xrange_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_Xrange_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6075,7 +6880,7 @@ double _wrap_cw_bar_options_Xrange_get_cw_447740dbf057a28c(struct cw_bar_options
 }
 
 
-void _wrap_cw_bar_options_box_size_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_box_size_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6087,7 +6892,7 @@ void _wrap_cw_bar_options_box_size_set_cw_447740dbf057a28c(struct cw_bar_options
 }
 
 
-double _wrap_cw_bar_options_box_size_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_box_size_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6100,7 +6905,7 @@ double _wrap_cw_bar_options_box_size_get_cw_447740dbf057a28c(struct cw_bar_optio
 }
 
 
-void _wrap_cw_bar_options_atr_period_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_atr_period_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6112,7 +6917,7 @@ void _wrap_cw_bar_options_atr_period_set_cw_447740dbf057a28c(struct cw_bar_optio
 }
 
 
-intgo _wrap_cw_bar_options_atr_period_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_atr_period_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6125,7 +6930,7 @@ intgo _wrap_cw_bar_options_atr_period_get_cw_447740dbf057a28c(struct cw_bar_opti
 }
 
 
-void _wrap_cw_bar_options_reversal_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_reversal_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6137,7 +6942,7 @@ void _wrap_cw_bar_options_reversal_set_cw_447740dbf057a28c(struct cw_bar_options
 }
 
 
-intgo _wrap_cw_bar_options_reversal_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_reversal_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6150,7 +6955,7 @@ intgo _wrap_cw_bar_options_reversal_get_cw_447740dbf057a28c(struct cw_bar_option
 }
 
 
-void _wrap_cw_bar_options_reversal_amount_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_reversal_amount_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6162,7 +6967,7 @@ void _wrap_cw_bar_options_reversal_amount_set_cw_447740dbf057a28c(struct cw_bar_
 }
 
 
-double _wrap_cw_bar_options_reversal_amount_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_reversal_amount_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6175,7 +6980,7 @@ double _wrap_cw_bar_options_reversal_amount_get_cw_447740dbf057a28c(struct cw_ba
 }
 
 
-void _wrap_cw_bar_options_reversal_percent_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_reversal_percent_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6187,7 +6992,7 @@ void _wrap_cw_bar_options_reversal_percent_set_cw_447740dbf057a28c(struct cw_bar
 }
 
 
-intgo _wrap_cw_bar_options_reversal_percent_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_reversal_percent_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6200,7 +7005,7 @@ intgo _wrap_cw_bar_options_reversal_percent_get_cw_447740dbf057a28c(struct cw_ba
 }
 
 
-void _wrap_cw_bar_options_line_count_set_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_line_count_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6212,7 +7017,7 @@ void _wrap_cw_bar_options_line_count_set_cw_447740dbf057a28c(struct cw_bar_optio
 }
 
 
-intgo _wrap_cw_bar_options_line_count_get_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_line_count_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6225,7 +7030,7 @@ intgo _wrap_cw_bar_options_line_count_get_cw_447740dbf057a28c(struct cw_bar_opti
 }
 
 
-struct cw_bar_options *_wrap_new_cw_bar_options_cw_447740dbf057a28c() {
+struct cw_bar_options *_wrap_new_cw_bar_options_cw_b2c38d8a00ba5ddf() {
   struct cw_bar_options *result = 0 ;
   struct cw_bar_options *_swig_go_result;
   
@@ -6236,7 +7041,7 @@ struct cw_bar_options *_wrap_new_cw_bar_options_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_bar_options_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0) {
+void _wrap_delete_cw_bar_options_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   
   arg1 = *(struct cw_bar_options **)&_swig_go_0; 
@@ -6246,7 +7051,7 @@ void _wrap_delete_cw_bar_options_cw_447740dbf057a28c(struct cw_bar_options *_swi
 }
 
 
-void _wrap_cw_bar_options_init_cw_447740dbf057a28c(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_init_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   cw_bar_options *arg1 = (cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6258,7 +7063,7 @@ void _wrap_cw_bar_options_init_cw_447740dbf057a28c(struct cw_bar_options *_swig_
 }
 
 
-void _wrap_cw_ticks_time_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, struct cw_i64_column *_swig_go_1) {
+void _wrap_cw_ticks_time_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, struct cw_i64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_i64_column *arg2 = (cw_i64_column *) 0 ;
   
@@ -6270,7 +7075,7 @@ void _wrap_cw_ticks_time_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, st
 }
 
 
-struct cw_i64_column *_wrap_cw_ticks_time_get_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
+struct cw_i64_column *_wrap_cw_ticks_time_get_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
@@ -6283,7 +7088,7 @@ struct cw_i64_column *_wrap_cw_ticks_time_get_cw_447740dbf057a28c(struct cw_tick
 }
 
 
-void _wrap_cw_ticks_price_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ticks_price_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -6295,7 +7100,7 @@ void _wrap_cw_ticks_price_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, s
 }
 
 
-struct cw_f64_column *_wrap_cw_ticks_price_get_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ticks_price_get_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -6308,7 +7113,7 @@ struct cw_f64_column *_wrap_cw_ticks_price_get_cw_447740dbf057a28c(struct cw_tic
 }
 
 
-void _wrap_cw_ticks_size_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ticks_size_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -6320,7 +7125,7 @@ void _wrap_cw_ticks_size_set_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ticks_size_get_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ticks_size_get_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -6333,7 +7138,7 @@ struct cw_f64_column *_wrap_cw_ticks_size_get_cw_447740dbf057a28c(struct cw_tick
 }
 
 
-struct cw_ticks *_wrap_new_cw_ticks_cw_447740dbf057a28c() {
+struct cw_ticks *_wrap_new_cw_ticks_cw_b2c38d8a00ba5ddf() {
   struct cw_ticks *result = 0 ;
   struct cw_ticks *_swig_go_result;
   
@@ -6344,7 +7149,7 @@ struct cw_ticks *_wrap_new_cw_ticks_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_ticks_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
+void _wrap_delete_cw_ticks_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   
   arg1 = *(struct cw_ticks **)&_swig_go_0; 
@@ -6354,7 +7159,7 @@ void _wrap_delete_cw_ticks_cw_447740dbf057a28c(struct cw_ticks *_swig_go_0) {
 }
 
 
-void _wrap_cw_bar_output_capacity_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_output_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   size_t arg2 ;
   
@@ -6366,7 +7171,7 @@ void _wrap_cw_bar_output_capacity_set_cw_447740dbf057a28c(struct cw_bar_output *
 }
 
 
-long long _wrap_cw_bar_output_capacity_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+long long _wrap_cw_bar_output_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6379,7 +7184,7 @@ long long _wrap_cw_bar_output_capacity_get_cw_447740dbf057a28c(struct cw_bar_out
 }
 
 
-void _wrap_cw_bar_output_time_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_bar_output_time_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -6391,7 +7196,7 @@ void _wrap_cw_bar_output_time_set_cw_447740dbf057a28c(struct cw_bar_output *_swi
 }
 
 
-long long *_wrap_cw_bar_output_time_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+long long *_wrap_cw_bar_output_time_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -6404,7 +7209,7 @@ long long *_wrap_cw_bar_output_time_get_cw_447740dbf057a28c(struct cw_bar_output
 }
 
 
-void _wrap_cw_bar_output_open_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_open_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6416,7 +7221,7 @@ void _wrap_cw_bar_output_open_set_cw_447740dbf057a28c(struct cw_bar_output *_swi
 }
 
 
-double *_wrap_cw_bar_output_open_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_open_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6429,7 +7234,7 @@ double *_wrap_cw_bar_output_open_get_cw_447740dbf057a28c(struct cw_bar_output *_
 }
 
 
-void _wrap_cw_bar_output_high_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_high_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6441,7 +7246,7 @@ void _wrap_cw_bar_output_high_set_cw_447740dbf057a28c(struct cw_bar_output *_swi
 }
 
 
-double *_wrap_cw_bar_output_high_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_high_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6454,7 +7259,7 @@ double *_wrap_cw_bar_output_high_get_cw_447740dbf057a28c(struct cw_bar_output *_
 }
 
 
-void _wrap_cw_bar_output_low_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_low_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6466,7 +7271,7 @@ void _wrap_cw_bar_output_low_set_cw_447740dbf057a28c(struct cw_bar_output *_swig
 }
 
 
-double *_wrap_cw_bar_output_low_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_low_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6479,7 +7284,7 @@ double *_wrap_cw_bar_output_low_get_cw_447740dbf057a28c(struct cw_bar_output *_s
 }
 
 
-void _wrap_cw_bar_output_close_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_close_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6491,7 +7296,7 @@ void _wrap_cw_bar_output_close_set_cw_447740dbf057a28c(struct cw_bar_output *_sw
 }
 
 
-double *_wrap_cw_bar_output_close_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_close_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6504,7 +7309,7 @@ double *_wrap_cw_bar_output_close_get_cw_447740dbf057a28c(struct cw_bar_output *
 }
 
 
-void _wrap_cw_bar_output_volume_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_volume_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -6516,7 +7321,7 @@ void _wrap_cw_bar_output_volume_set_cw_447740dbf057a28c(struct cw_bar_output *_s
 }
 
 
-double *_wrap_cw_bar_output_volume_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_volume_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -6529,7 +7334,7 @@ double *_wrap_cw_bar_output_volume_get_cw_447740dbf057a28c(struct cw_bar_output 
 }
 
 
-void _wrap_cw_bar_output_row_set_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_bar_output_row_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -6541,7 +7346,7 @@ void _wrap_cw_bar_output_row_set_cw_447740dbf057a28c(struct cw_bar_output *_swig
 }
 
 
-long long *_wrap_cw_bar_output_row_get_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+long long *_wrap_cw_bar_output_row_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -6554,7 +7359,7 @@ long long *_wrap_cw_bar_output_row_get_cw_447740dbf057a28c(struct cw_bar_output 
 }
 
 
-struct cw_bar_output *_wrap_new_cw_bar_output_cw_447740dbf057a28c() {
+struct cw_bar_output *_wrap_new_cw_bar_output_cw_b2c38d8a00ba5ddf() {
   struct cw_bar_output *result = 0 ;
   struct cw_bar_output *_swig_go_result;
   
@@ -6565,7 +7370,7 @@ struct cw_bar_output *_wrap_new_cw_bar_output_cw_447740dbf057a28c() {
 }
 
 
-void _wrap_delete_cw_bar_output_cw_447740dbf057a28c(struct cw_bar_output *_swig_go_0) {
+void _wrap_delete_cw_bar_output_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   
   arg1 = *(struct cw_bar_output **)&_swig_go_0; 
@@ -6575,7 +7380,7 @@ void _wrap_delete_cw_bar_output_cw_447740dbf057a28c(struct cw_bar_output *_swig_
 }
 
 
-intgo _wrap_cw_bar_context_create_cw_447740dbf057a28c(struct cw_allocator *_swig_go_0, cw_bar_context **_swig_go_1) {
+intgo _wrap_cw_bar_context_create_cw_b2c38d8a00ba5ddf(struct cw_allocator *_swig_go_0, cw_bar_context **_swig_go_1) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_bar_context **arg2 = (cw_bar_context **) 0 ;
   cw_status result;
@@ -6590,7 +7395,7 @@ intgo _wrap_cw_bar_context_create_cw_447740dbf057a28c(struct cw_allocator *_swig
 }
 
 
-void _wrap_cw_bar_context_destroy_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0) {
+void _wrap_cw_bar_context_destroy_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   
   arg1 = *(cw_bar_context **)&_swig_go_0; 
@@ -6600,7 +7405,7 @@ void _wrap_cw_bar_context_destroy_cw_447740dbf057a28c(struct cw_bar_context *_sw
 }
 
 
-_gostring_ _wrap_cw_bar_context_last_error_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0) {
+_gostring_ _wrap_cw_bar_context_last_error_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6613,7 +7418,7 @@ _gostring_ _wrap_cw_bar_context_last_error_cw_447740dbf057a28c(struct cw_bar_con
 }
 
 
-intgo _wrap_cw_bar_context_attach_stats_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_bar_context_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -6628,7 +7433,7 @@ intgo _wrap_cw_bar_context_attach_stats_cw_447740dbf057a28c(struct cw_bar_contex
 }
 
 
-intgo _wrap_cw_bars_from_ticks_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0, struct cw_ticks *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_bars_from_ticks_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0, struct cw_ticks *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_ticks *arg2 = (cw_ticks *) 0 ;
   cw_bar_options *arg3 = (cw_bar_options *) 0 ;
@@ -6649,7 +7454,7 @@ intgo _wrap_cw_bars_from_ticks_cw_447740dbf057a28c(struct cw_bar_context *_swig_
 }
 
 
-intgo _wrap_cw_bars_from_ohlcv_cw_447740dbf057a28c(struct cw_bar_context *_swig_go_0, struct cw_ohlcv *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_bars_from_ohlcv_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0, struct cw_ohlcv *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   cw_bar_options *arg3 = (cw_bar_options *) 0 ;
@@ -6670,7 +7475,7 @@ intgo _wrap_cw_bars_from_ohlcv_cw_447740dbf057a28c(struct cw_bar_context *_swig_
 }
 
 
-struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_447740dbf057a28c(long long _swig_go_0) {
+struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
   size_t arg1 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -6683,7 +7488,7 @@ struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_447740dbf057a28c(l
 }
 
 
-struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_447740dbf057a28c(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   cw_f64_column *arg1 = (cw_f64_column *) 0 ;
   size_t arg2 ;
   cw_f64_column *result = 0 ;
@@ -6698,7 +7503,7 @@ struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_447740dbf057a28c(st
 }
 
 
-struct cw_line *_wrap_cwswig_cw_line_array_new_cw_447740dbf057a28c(long long _swig_go_0) {
+struct cw_line *_wrap_cwswig_cw_line_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
   size_t arg1 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -6711,7 +7516,7 @@ struct cw_line *_wrap_cwswig_cw_line_array_new_cw_447740dbf057a28c(long long _sw
 }
 
 
-struct cw_line *_wrap_cwswig_cw_line_array_at_cw_447740dbf057a28c(struct cw_line *_swig_go_0, long long _swig_go_1) {
+struct cw_line *_wrap_cwswig_cw_line_array_at_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, long long _swig_go_1) {
   cw_line *arg1 = (cw_line *) 0 ;
   size_t arg2 ;
   cw_line *result = 0 ;
@@ -6726,7 +7531,7 @@ struct cw_line *_wrap_cwswig_cw_line_array_at_cw_447740dbf057a28c(struct cw_line
 }
 
 
-struct cw_band *_wrap_cwswig_cw_band_array_new_cw_447740dbf057a28c(long long _swig_go_0) {
+struct cw_band *_wrap_cwswig_cw_band_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
   size_t arg1 ;
   cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
@@ -6739,7 +7544,7 @@ struct cw_band *_wrap_cwswig_cw_band_array_new_cw_447740dbf057a28c(long long _sw
 }
 
 
-struct cw_band *_wrap_cwswig_cw_band_array_at_cw_447740dbf057a28c(struct cw_band *_swig_go_0, long long _swig_go_1) {
+struct cw_band *_wrap_cwswig_cw_band_array_at_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, long long _swig_go_1) {
   cw_band *arg1 = (cw_band *) 0 ;
   size_t arg2 ;
   cw_band *result = 0 ;
@@ -6754,7 +7559,7 @@ struct cw_band *_wrap_cwswig_cw_band_array_at_cw_447740dbf057a28c(struct cw_band
 }
 
 
-struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_447740dbf057a28c(long long _swig_go_0) {
+struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
   size_t arg1 ;
   cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
@@ -6767,7 +7572,7 @@ struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_447740dbf057a28c(long long _
 }
 
 
-struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_447740dbf057a28c(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   cw_panel *arg1 = (cw_panel *) 0 ;
   size_t arg2 ;
   cw_panel *result = 0 ;
@@ -6782,7 +7587,35 @@ struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_447740dbf057a28c(struct cw_pa
 }
 
 
-void _wrap_cwswig_free_cw_447740dbf057a28c(void *_swig_go_0) {
+struct cw_render_job *_wrap_cwswig_cw_render_job_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
+  size_t arg1 ;
+  cw_render_job *result = 0 ;
+  struct cw_render_job *_swig_go_result;
+  
+  arg1 = (size_t)_swig_go_0; 
+  
+  result = (cw_render_job *)cwswig_cw_render_job_array_new(arg1);
+  *(cw_render_job **)&_swig_go_result = (cw_render_job *)result; 
+  return _swig_go_result;
+}
+
+
+struct cw_render_job *_wrap_cwswig_cw_render_job_array_at_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
+  cw_render_job *arg1 = (cw_render_job *) 0 ;
+  size_t arg2 ;
+  cw_render_job *result = 0 ;
+  struct cw_render_job *_swig_go_result;
+  
+  arg1 = *(cw_render_job **)&_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  result = (cw_render_job *)cwswig_cw_render_job_array_at(arg1,arg2);
+  *(cw_render_job **)&_swig_go_result = (cw_render_job *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cwswig_free_cw_b2c38d8a00ba5ddf(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -6792,7 +7625,7 @@ void _wrap_cwswig_free_cw_447740dbf057a28c(void *_swig_go_0) {
 }
 
 
-struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_447740dbf057a28c(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   cw_stats_snapshot *arg1 = (cw_stats_snapshot *) 0 ;
   size_t arg2 ;
   cw_stats_kind_snapshot *result = 0 ;
@@ -6807,7 +7640,7 @@ struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_447740dbf057a
 }
 
 
-long long _wrap_cwswig_stats_kind_by_target_cw_447740dbf057a28c(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+long long _wrap_cwswig_stats_kind_by_target_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   cw_stats_kind_snapshot *arg1 = (cw_stats_kind_snapshot *) 0 ;
   size_t arg2 ;
   uint64_t result;
@@ -6818,6 +7651,19 @@ long long _wrap_cwswig_stats_kind_by_target_cw_447740dbf057a28c(struct cw_stats_
   
   result = (uint64_t)cwswig_stats_kind_by_target((struct cw_stats_kind_snapshot const *)arg1,arg2);
   _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cwswig_render_job_message_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+  cw_render_job *arg1 = (cw_render_job *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(cw_render_job **)&_swig_go_0; 
+  
+  result = (char *)cwswig_render_job_message((struct cw_render_job const *)arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
   return _swig_go_result;
 }
 
