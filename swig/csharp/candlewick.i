@@ -46,6 +46,7 @@
   cw_indicator_stream *, const cw_indicator_stream *, cw_indicator_stream **,
   cw_bar_context *, const cw_bar_context *, cw_bar_context **,
   cw_buffer *, const cw_buffer *, cw_buffer **,
+  cw_renderer *, const cw_renderer *, cw_renderer **,
   const cw_allocator *
 };
 /* A pointer member stores the caller's pointer as it is (SWIG's default
