@@ -4,6 +4,8 @@
 # would: one tools/install.sh into a temporary prefix, shared by
 #   - the Go binding    swig/go/test.sh      (go vet, go test -race, cgocheck2)
 #   - the C# binding    swig/csharp/test.sh  (Mono's mcs, NUnit 2.6)
+#   - the Go chart service examples/chart-service/test.sh  (SQLite, HTTP:
+#     1,000 requests checked, metrics, graceful shutdown)
 # Go's build cache, GOPATH and module downloads live in the same temporary
 # directory, so nothing cached outside the run is relied on.  Run by
 # tools/test.sh; alone: tools/bindings_test.sh [PREFIX] (an existing install
@@ -13,7 +15,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 if [ $# -ge 1 ]; then
   prefix=$(cd "$1" && pwd)
 else
@@ -29,3 +31,6 @@ echo "=== Go binding (swig/go/test.sh)"
 
 echo "=== C# binding (swig/csharp/test.sh)"
 ./swig/csharp/test.sh "$work/csharp"
+
+echo "=== Go chart service (examples/chart-service/test.sh)"
+./examples/chart-service/test.sh "$work/go"

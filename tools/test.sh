@@ -8,8 +8,9 @@
 #   4. the install: tools/install.sh into a temporary prefix, the library's
 #      SONAME, dependencies and exports, and the README's C (pkg-config) and
 #      CMake samples built and run against it;
-#   5. the Go and C# bindings and the Go chart service against one more
-#      temporary install, shared by all (tools/bindings_test.sh).
+#   5. the Go and C# bindings and the Go chart service
+#      (examples/chart-service) against one more temporary install, shared
+#      by all (tools/bindings_test.sh).
 # Any failure, leak or race fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +36,7 @@ if [ $rc -ne 0 ] && [ $rc -ne 4 ]; then exit $rc; fi
 echo "=== tools/install.sh into a temporary prefix; C and CMake users of it"
 ./tests/install/install_test.sh
 
-echo "=== Go and C# bindings against one more temporary install (tools/bindings_test.sh)"
+echo "=== Go and C# bindings, Go chart service, against one more temporary install (tools/bindings_test.sh)"
 ./tools/bindings_test.sh
 
 echo "=== all test configurations passed"
