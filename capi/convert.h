@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "capi/candlewick.h"
+#include "capi/struct_size.h"
 #include "cc/base/allocator.h"
 #include "cc/chart/chart.h"
 #include "cc/chart/chart_data.h"
@@ -13,16 +14,20 @@
 namespace candlewick {
 namespace capi {
 
+// The first published cw_chart_options layout ends with `allocator`
+// (capi/shim.h, CW_FIELD_END); callers built against a newer header pass a
+// larger struct, whose extra tail is ignored.
+CW_FROZEN_V1_SIZE(kChartOptionsV1Size, cw_chart_options, allocator, 136);
+
 OhlcvView ToView(const cw_ohlcv& s);
 StridedView<double> ToView(const cw_f64_column& c);
 
 // A render of the series alone (the first API's calls).
 ChartData SeriesOnly(const cw_ohlcv& s);
 
-// Maps and range-checks options. Returns a cw_status (CW_OK on success);
-// when `why` is given, a failure's explanation goes there too.
-cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out,
-                         absl::Status* why = nullptr);
+// Maps and range-checks options (not the allocator, font or struct_size,
+// which cw_chart_create checks first); the status says what is wrong.
+absl::Status ToChartOptions(const cw_chart_options& in, ChartOptions* out);
 
 // Holds the converted overlay/band/panel arrays between renders, so a
 // render converts without allocating once capacities are reached.

@@ -53,7 +53,6 @@ constexpr size_t kRendererOptionsV1Size = sizeof(cw_renderer_options);
 constexpr size_t kJobV1Size = sizeof(cw_render_job);
 constexpr size_t kBatchOptionsV1Size = sizeof(cw_batch_options);
 constexpr size_t kInfoV1Size = sizeof(cw_renderer_info);
-constexpr size_t kChartOptionsV1Size = sizeof(cw_chart_options);
 
 constexpr uint64_t kDefaultMaxCacheBytes = uint64_t{64} << 20;
 
@@ -91,8 +90,10 @@ bool KnownFormat(int32_t format) {
 // by field. The custom colours count only when they are used; allocator
 // and font are the renderer's, never the call's.
 CacheKey KeyOf(const cw_chart_options& o) {
-  static_assert(offsetof(cw_chart_options, allocator) + sizeof(const cw_allocator*) ==
-                    sizeof(cw_chart_options),
+  // webp_quality is not part of a chart's identity: the job's own
+  // webp_quality is applied per call.
+  // (LP64 size of the layout this key covers, ending with webp_quality.)
+  static_assert(sizeof(void*) != 8 || sizeof(cw_chart_options) == 144,
                 "a field was added to cw_chart_options: add it to the renderer's cache key");
   CacheKey k;
   k.Add(o.width);
@@ -124,7 +125,7 @@ cw_status CheckJob(cw_render_job* job) {
   if (job->options == nullptr) return JobFail(job, CW_ERR_NULL_ARGUMENT, "job.options is NULL");
   if (job->data == nullptr) return JobFail(job, CW_ERR_NULL_ARGUMENT, "job.data is NULL");
   const cw_chart_options& o = *job->options;
-  if (o.struct_size < kChartOptionsV1Size) {
+  if (o.struct_size < candlewick::capi::kChartOptionsV1Size) {
     return JobFail(job, CW_ERR_STRUCT_SIZE,
                    "cw_chart_options.struct_size is too small (use cw_chart_options_init)");
   }
@@ -167,8 +168,7 @@ Cache::Entry* LendChart(cw_renderer* r, cw_render_job* job) {
   }
   if (Cache::Entry* e = r->cache.Take(key)) return e;
   ChartOptions options;
-  absl::Status why;
-  if (candlewick::capi::ToChartOptions(*job->options, &options, &why) != CW_OK) {
+  if (absl::Status why = candlewick::capi::ToChartOptions(*job->options, &options); !why.ok()) {
     JobFail(job, why);
     return nullptr;
   }

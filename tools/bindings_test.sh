@@ -2,6 +2,7 @@
 # The tests of the languages that use an installed candlewick (pkg-config,
 # a shared library on the loader path), as a user outside the repository
 # would: one tools/install.sh into a temporary prefix, shared by
+#   - the Rust crates   rust/tools/test.sh   (fmt, clippy, test, doc, valgrind)
 #   - the Go binding    swig/go/test.sh      (go vet, go test -race, cgocheck2)
 #   - the C# binding    swig/csharp/test.sh  (Mono's mcs, NUnit 2.6)
 #   - the Go chart service examples/chart-service/test.sh  (SQLite, HTTP:
@@ -25,6 +26,9 @@ else
 fi
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 export LD_LIBRARY_PATH=$prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+
+echo "=== Rust crates (rust/tools/test.sh)"
+./rust/tools/test.sh "$prefix"
 
 echo "=== Go binding (swig/go/test.sh)"
 ./swig/go/test.sh "$work/go"

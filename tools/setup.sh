@@ -14,35 +14,53 @@ packages=(
   dpkg-dev
   # tools/install.sh's tests: an out-of-tree CMake project, readelf.
   cmake binutils
+  # The ABI check against capi/abi/candlewick.abi (abidw, abidiff).
+  abigail-tools
   # Libraries of the core.
   libabsl-dev libhwy-dev libspng-dev zlib1g-dev
   libwebp-dev libfreetype-dev fonts-dejavu-core
   # Tests and benchmarks.
   libgtest-dev libgmock-dev libbenchmark-dev
-  # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3).
-  swig python3 python3-dev python3-numpy python3-pytest
+  # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3);
+  # venv to test the pip-installed package in fresh environments.
+  swig python3 python3-dev python3-numpy python3-pytest python3-venv
+  # Rust crates (rust/): libclang for the test that regenerates the bindings
+  # with bindgen; valgrind runs the crates' tests (FFI: Miri cannot).
+  libclang-dev valgrind
   # C# binding (swig/csharp): Mono's compiler and runtime, NUnit 2.6 (the
   # framework, its pkg-config file for mcs -pkg:nunit, and nunit-console).
   mono-mcs mono-runtime libnunit-cil-dev nunit-console
 )
+# Installed without their recommendations (python3-pandas would pull in
+# matplotlib, SciPy, numba, ...): pandas for the binding's pandas tests.
+lean_packages=(python3-pandas)
 
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
+missing_of() {
+  local p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      echo "$p"
+    fi
+  done
+}
+mapfile -t missing < <(missing_of "${packages[@]}")
+mapfile -t missing_lean < <(missing_of "${lean_packages[@]}")
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#packages[@]} packages already installed"
+if [ ${#missing[@]} -eq 0 ] && [ ${#missing_lean[@]} -eq 0 ]; then
+  echo "setup: all $(( ${#packages[@]} + ${#lean_packages[@]} )) packages already installed"
 else
-  echo "setup: installing ${missing[*]}"
+  echo "setup: installing ${missing[*]} ${missing_lean[*]}"
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+  if [ ${#missing[@]} -gt 0 ]; then
+    "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+  fi
+  if [ ${#missing_lean[@]} -gt 0 ]; then
+    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing_lean[@]}"
+  fi
 fi
 
 # Abseil's source, from Debian's archive, of exactly the installed
@@ -86,8 +104,9 @@ SOURCES
     exit 1
   fi
 fi
-# Go (swig/go, examples/chart-service) needs Go >= 1.24, which Debian 12 does
-# not package (its golang is 1.19): it is expected at /usr/local/go or on
+# Go: the binding (swig/go) needs Go >= 1.24 and the chart service
+# (examples/chart-service, for its SQLite driver) Go >= 1.26; Debian 12 does
+# not package either (its golang is 1.19): it is expected at /usr/local/go or on
 # PATH.  When it is missing, say so (the C/C++ build and tests do not need
 # it; tools/test.sh fails at the Go step).  Go modules come from the Go
 # module proxy into the test's own work directory, never a shared cache.
@@ -95,13 +114,34 @@ go_bin=$(command -v go || true)
 if [ -z "$go_bin" ] && [ -x /usr/local/go/bin/go ]; then go_bin=/usr/local/go/bin/go; fi
 if [ -z "$go_bin" ]; then
   echo "setup: WARNING: Go not found (PATH, /usr/local/go): the Go binding and the chart service cannot be tested" >&2
-  echo "setup: (install Go >= 1.24 from go.dev into /usr/local/go; Debian 12's golang is too old)" >&2
+  echo "setup: (install Go >= 1.26 into /usr/local/go; Debian 12's golang is too old)" >&2
 else
   go_version=$("$go_bin" env GOVERSION)
-  if ! printf '%s\n' go1.24 "$go_version" | sort -V -C; then
-    echo "setup: WARNING: $go_bin is $go_version; the Go binding needs Go >= 1.24" >&2
+  if ! printf '%s\n' go1.26 "$go_version" | sort -V -C; then
+    echo "setup: WARNING: $go_bin is $go_version; the Go binding needs Go >= 1.24, the chart service Go >= 1.26" >&2
   else
     echo "setup: $go_version at $go_bin"
   fi
+fi
+# Rust: rustup's toolchain (cargo 1.95 on these machines; Debian's cargo is
+# too old for Cargo.lock v4 and edition 2024) with clippy and rustfmt, which
+# rust/tools/test.sh runs. rustup is not a Debian package in bookworm: when
+# it is missing, say so (the C/C++ build and tests do not need it).
+rustup_bin=$(command -v rustup || true)
+if [ -z "$rustup_bin" ] && [ -x "$HOME/.cargo/bin/rustup" ]; then rustup_bin=$HOME/.cargo/bin/rustup; fi
+if [ -z "$rustup_bin" ]; then
+  echo "setup: WARNING: rustup not found: the Rust crates (rust/) cannot be built or tested" >&2
+  echo "setup: (install rustup's stable toolchain; Debian 12's cargo is too old)" >&2
+else
+  installed=$("$rustup_bin" component list --installed)
+  for component in clippy rustfmt; do
+    if grep -q "^$component" <<<"$installed"; then continue; fi
+    echo "setup: rustup component add $component"
+    if ! "$rustup_bin" component add "$component"; then
+      echo "setup: ERROR: could not add the rustup component $component (is rustup's distribution server reachable?)" >&2
+      exit 1
+    fi
+  done
+  echo "setup: rustup toolchain with clippy and rustfmt present"
 fi
 echo "setup: done"

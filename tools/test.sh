@@ -8,9 +8,14 @@
 #   4. the install: tools/install.sh into a temporary prefix, the library's
 #      SONAME, dependencies and exports, and the README's C (pkg-config) and
 #      CMake samples built and run against it;
-#   5. the Go and C# bindings and the Go chart service
-#      (examples/chart-service) against one more temporary install, shared
-#      by all (tools/bindings_test.sh).
+#   5. the Python package: sdist, wheel, auditwheel, and its tests in fresh
+#      environments (3.11 and 3.13 with NumPy 2 from PyPI, Debian's python3
+#      with NumPy 1.24 and pandas), and the README's Python sample.
+#   6. the languages that use an installed library, against one more
+#      temporary install shared by all (tools/bindings_test.sh): the Rust
+#      crates (rust/tools/test.sh: rustfmt, clippy, cargo test, cargo doc,
+#      valgrind), the Go and C# bindings, the Go chart service
+#      (examples/chart-service).
 # Any failure, leak or race fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +41,10 @@ if [ $rc -ne 0 ] && [ $rc -ne 4 ]; then exit $rc; fi
 echo "=== tools/install.sh into a temporary prefix; C and CMake users of it"
 ./tests/install/install_test.sh
 
-echo "=== Go and C# bindings, Go chart service, against one more temporary install (tools/bindings_test.sh)"
+echo "=== the Python package: sdist, wheel, auditwheel, fresh venvs (3.11, 3.13, Debian's)"
+./tests/python/pip_test.sh
+
+echo "=== Rust, Go, C# and the Go chart service against one more temporary install (tools/bindings_test.sh)"
 ./tools/bindings_test.sh
 
 echo "=== all test configurations passed"

@@ -730,9 +730,11 @@ class RangeEngine final : public Engine {
     const size_t t = t_++;
     const size_t outputs = id_ == Id::kStoch || id_ == Id::kStochf ? 2 : 1;
     for (size_t j = 0; j < outputs; ++j) out[j] = kNaN;
-    // Single-column ones read input 0 for both extremes.
+    // Single-column ones (MAX, MIN, MIDPOINT) have only input 0: both
+    // extremes come from it, and in[1] is not theirs to read.
+    const bool one_column = id_ == Id::kMax || id_ == Id::kMin || id_ == Id::kMidpoint;
     const double hi_in = in[0];
-    const double lo_in = id_ == Id::kMidpoint || id_ == Id::kMin ? in[0] : in[1];
+    const double lo_in = one_column ? in[0] : in[1];
     double hh = 0, ll = 0;
     bool full = true;
     if (NeedsHigh(id_)) full = high_.Push(hi_in, &hh, nullptr);

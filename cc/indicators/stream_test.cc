@@ -17,6 +17,9 @@
 #include <string>
 #include <vector>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "cc/base/allocator.h"
 #include "cc/base/strided.h"
 #include "cc/indicators/indicators.h"
@@ -762,6 +765,62 @@ TEST(ComputeBatch, EqualsPerSeriesCalls) {
   EXPECT_EQ(CodeOf(ComputeBatch(spec.id, inputs, all.size(), params, outputs, 2, nullptr, &ws,
                                 nullptr)),
             ErrorCode::kNullArgument);
+}
+
+// Pages of memory with an inaccessible page before and after: a value placed
+// against either edge is the last (or first) readable one, so reading one
+// past it (or before it) faults.
+class GuardedPages {
+ public:
+  GuardedPages() : page_(static_cast<size_t>(sysconf(_SC_PAGESIZE))) {
+    void* p = mmap(nullptr, 3 * page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                   -1, 0);
+    if (p == MAP_FAILED) return;
+    base_ = static_cast<unsigned char*>(p);
+    if (mprotect(base_, page_, PROT_NONE) != 0 ||
+        mprotect(base_ + 2 * page_, page_, PROT_NONE) != 0) {
+      munmap(base_, 3 * page_);
+      base_ = nullptr;
+    }
+  }
+  ~GuardedPages() {
+    if (base_ != nullptr) munmap(base_, 3 * page_);
+  }
+  bool ok() const { return base_ != nullptr; }
+  // `count` doubles ending at the inaccessible page after them.
+  double* AtEnd(size_t count) {
+    return reinterpret_cast<double*>(base_ + 2 * page_) - count;
+  }
+  // `count` doubles starting right after the inaccessible page before them.
+  double* AtStart() { return reinterpret_cast<double*>(base_ + page_); }
+
+ private:
+  size_t page_;
+  unsigned char* base_ = nullptr;
+};
+
+// Every stream reads exactly input_count values of a bar and writes exactly
+// the outputs asked for: each bar sits against an inaccessible page (after
+// its last value, then before its first), as do the outputs.
+TEST(Stream, ReadsExactlyTheBarAndWritesExactlyTheOutputs) {
+  GuardedPages bars, outs;
+  ASSERT_TRUE(bars.ok() && outs.ok());
+  const Series s = RandomSeries(400, 17);
+  for (const Spec& spec : AllSpecs()) {
+    if (!StreamSupported(spec.id)) continue;
+    for (const std::vector<double>& params : ParamSets(spec)) {
+      Stream stream(AllocatorHooks::Default());
+      ASSERT_EQ(stream.Init(spec.id, params), ErrorCode::kOk) << spec.name;
+      for (size_t i = 0; i < s.size(); ++i) {
+        double* bar = i % 2 == 0 ? bars.AtEnd(spec.input_count) : bars.AtStart();
+        for (size_t k = 0; k < spec.input_count; ++k) bar[k] = Column(s, spec.inputs[k])[i];
+        double* out = i % 2 == 0 ? outs.AtEnd(spec.output_count) : outs.AtStart();
+        const ErrorCode code = stream.Push(absl::MakeConstSpan(bar, spec.input_count),
+                                           absl::MakeSpan(out, spec.output_count));
+        ASSERT_EQ(code, ErrorCode::kOk) << spec.name << " row " << i << ": " << stream.error();
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Installs candlewick into a temporary prefix with tools/install.sh and uses it
 # as a project outside this repository would, knowing nothing of Bazel:
-#   - the installed files, the SONAME, the symlinks;
+#   - the installed files, the SONAME, the symlinks, LICENSE and NOTICE (a
+#     notice for everything the library embeds or links);
 #   - the library's run-time dependencies (readelf NEEDED, ldd): the C/C++
 #     runtime and exactly the system libraries the .pc names, no Abseil;
 #   - only cw_* symbols exported;
@@ -45,6 +46,13 @@ check "libcandlewick.so.$major -> libcandlewick.so.$version" \
 check "libcandlewick.so -> libcandlewick.so.$major" \
   test "$(readlink "$prefix/lib/libcandlewick.so")" = "libcandlewick.so.$major"
 check "the installed header is capi/candlewick.h" cmp -s capi/candlewick.h "$prefix/include/candlewick.h"
+doc=$prefix/share/doc/candlewick
+check "LICENSE installed" cmp -s LICENSE "$doc/LICENSE"
+check "NOTICE installed" cmp -s NOTICE "$doc/NOTICE"
+# What the library embeds or links statically must be in NOTICE.
+for part in "DejaVu Sans" "Abseil"; do
+  check "NOTICE covers $part" grep -q "^$part " "$doc/NOTICE"
+done
 
 # --- SONAME and run-time dependencies --------------------------------------
 readelf -d "$lib" >"$tmp/dynamic"
@@ -76,6 +84,10 @@ for l in $pc_libs; do
   check "candlewick.pc's -l$l is a real dependency (NEEDED)" is_needed "$l"
 done
 check "no Abseil library is NEEDED" lacks absl <(printf '%s\n' $needed)
+for n in $needed; do  # every linked system library has its notice
+  [[ " $runtime " == *" $n "* ]] && continue
+  check "NOTICE covers $n" grep -qF "($n)" "$prefix/share/doc/candlewick/NOTICE"
+done
 
 echo "--- ldd:"
 ldd "$lib" | tee "$tmp/ldd"

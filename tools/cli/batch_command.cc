@@ -24,6 +24,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "capi/candlewick.h"
@@ -603,7 +604,13 @@ int RunBatch(int argc, char** argv) {
             [](const Failure& a, const Failure& b) { return a.index < b.index; });
   std::fprintf(stderr, "candlewick batch: %zu of %zu charts failed:\n", failures.size(), total);
   for (size_t i = 0; i < failures.size() && i < kListedFailures; ++i) {
-    std::fprintf(stderr, "  %s: %s\n", failures[i].label.c_str(), failures[i].message.c_str());
+    // The CSV reader's messages name the file already ("in/a.csv:3: ...").
+    const Failure& f = failures[i];
+    if (absl::StartsWith(f.message, f.label + ":")) {
+      std::fprintf(stderr, "  %s\n", f.message.c_str());
+    } else {
+      std::fprintf(stderr, "  %s: %s\n", f.label.c_str(), f.message.c_str());
+    }
   }
   if (failures.size() > kListedFailures) {
     std::fprintf(stderr, "  ... and %zu more\n", failures.size() - kListedFailures);

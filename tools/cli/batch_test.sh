@@ -29,8 +29,8 @@ done
 [ ! -e "$tmp/out/notes.png" ] || fail "a non-CSV file was rendered"
 grep -q "rendered 5 of 7 charts" "$tmp/stdout" || fail "summary: $(cat "$tmp/stdout")"
 grep -q "2 of 7 charts failed" "$tmp/stderr" || fail "failure count: $(cat "$tmp/stderr")"
-grep -q "broken.csv:3: high 'oops' is not a number" "$tmp/stderr" || fail "CSV error not listed: $(cat "$tmp/stderr")"
-grep -q "inverted.csv: inconsistent OHLC.*row 0" "$tmp/stderr" || fail "data error not listed: $(cat "$tmp/stderr")"
+grep -q "  [^ ]*broken.csv:3: high 'oops' is not a decimal number$" "$tmp/stderr" || fail "CSV error not listed: $(cat "$tmp/stderr")"
+grep -q "inverted.csv:2: high 0.5 is below low 2" "$tmp/stderr" || fail "data error not listed: $(cat "$tmp/stderr")"
 if grep -q $'\r' "$tmp/stderr"; then fail "a progress bar was drawn on a file"; fi
 
 # Each chart is exactly what `candlewick render` draws with the same options.

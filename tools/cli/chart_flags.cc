@@ -1,5 +1,7 @@
 #include "tools/cli/chart_flags.h"
 
+#include <string>
+
 #include "capi/candlewick.h"
 
 namespace candlewick {
@@ -22,28 +24,23 @@ bool Find(const Name (&table)[N], absl::string_view name, int32_t* out) {
   return false;
 }
 
-constexpr Name kThemes[] = {{"classic", CW_THEME_CLASSIC},
-                            {"modern", CW_THEME_MODERN},
-                            {"tradingview", CW_THEME_TRADINGVIEW},
-                            {"light", CW_THEME_LIGHT}};
-constexpr Name kTypes[] = {{"candlestick", CW_CHART_CANDLESTICK}, {"candles", CW_CHART_CANDLESTICK},
-                           {"hollow", CW_CHART_HOLLOW},           {"ohlc", CW_CHART_OHLC},
-                           {"line", CW_CHART_LINE},               {"area", CW_CHART_AREA},
-                           {"heikin-ashi", CW_CHART_HEIKIN_ASHI}, {"renko", CW_CHART_RENKO},
-                           {"pnf", CW_CHART_POINT_FIGURE},        {"point-figure", CW_CHART_POINT_FIGURE}};
-constexpr Name kFormats[] = {{"png", CW_FORMAT_PNG},   {"webp", CW_FORMAT_WEBP_LOSSLESS},
-                             {"webp-lossy", CW_FORMAT_WEBP_LOSSY}, {"svg", CW_FORMAT_SVG},
-                             {"rgba", CW_FORMAT_RGBA8}, {"rgb", CW_FORMAT_RGB8},
-                             {"indexed", CW_FORMAT_INDEXED8}};
 constexpr Name kPresets[] = {{"fastest", CW_PNG_FASTEST},
                              {"balanced", CW_PNG_BALANCED},
                              {"smallest", CW_PNG_SMALLEST}};
 
 }  // namespace
 
-bool ParseTheme(absl::string_view name, int32_t* out) { return Find(kThemes, name, out); }
-bool ParseChartType(absl::string_view name, int32_t* out) { return Find(kTypes, name, out); }
-bool ParseFormat(absl::string_view name, int32_t* out) { return Find(kFormats, name, out); }
+// Chart types, themes and formats come from the C API's name tables (the
+// canonical names and their aliases).
+bool ParseTheme(absl::string_view name, int32_t* out) {
+  return cw_theme_find(std::string(name).c_str(), out) == CW_OK;
+}
+bool ParseChartType(absl::string_view name, int32_t* out) {
+  return cw_chart_type_find(std::string(name).c_str(), out) == CW_OK;
+}
+bool ParseFormat(absl::string_view name, int32_t* out) {
+  return cw_format_find(std::string(name).c_str(), out) == CW_OK;
+}
 bool ParsePngPreset(absl::string_view name, int32_t* out) { return Find(kPresets, name, out); }
 
 int32_t FormatFromExtension(const std::string& path) {

@@ -109,7 +109,7 @@ typedef struct {
 } golden_case;
 
 static const golden_case kCases[] = {
-    {"candles_classic", 320, 200, CW_CHART_CANDLESTICK, CW_THEME_CLASSIC, 0, 60, 2024, PLAIN, 0},
+    {"candlestick_classic", 320, 200, CW_CHART_CANDLESTICK, CW_THEME_CLASSIC, 0, 60, 2024, PLAIN, 0},
     {"candles_dense_custom", 200, 100, CW_CHART_CANDLESTICK, CW_THEME_CLASSIC, 0, 400, 7, PLAIN, 1},
     {"extras_classic", 320, 240, CW_CHART_CANDLESTICK, CW_THEME_CLASSIC, 0, 90, 8, EXTRAS, 0},
     {"axes_tradingview", 480, 300, CW_CHART_CANDLESTICK, CW_THEME_TRADINGVIEW, 1, 80, 5, EXTRAS, 0},

@@ -194,7 +194,7 @@ namespace Candlewick.Tests
             axes.ShowAxes = true;
             return new List<GoldenCase>
             {
-                new GoldenCase { Name = "candles_classic", Options = Options(320, 200), Data = new ChartData(MakeSeries(60, 2024)) },
+                new GoldenCase { Name = "candlestick_classic", Options = Options(320, 200), Data = new ChartData(MakeSeries(60, 2024)) },
                 new GoldenCase { Name = "candles_dense_custom", Options = dense, Data = new ChartData(MakeSeries(400, 7)) },
                 new GoldenCase { Name = "extras_classic", Options = Options(320, 240), Data = Extras(90, 8) },
                 new GoldenCase { Name = "axes_tradingview", Options = axes, Data = Extras(80, 5) },

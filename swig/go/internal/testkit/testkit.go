@@ -99,7 +99,7 @@ func Cases() []Case {
 	custom := candlewick.DefaultColors()
 	custom.Background, custom.Grid, custom.Up, custom.Down = 0xFAF0E6FF, 0xD3D3D3FF, 0x1E90FFFF, 0xFF8C00FF
 	return []Case{
-		{"candles_classic", candlewick.Options{Width: 320, Height: 200}, plain(60, 2024)},
+		{"candlestick_classic", candlewick.Options{Width: 320, Height: 200}, plain(60, 2024)},
 		{"candles_dense_custom", candlewick.Options{Width: 200, Height: 100, Colors: &custom}, plain(400, 7)},
 		{"extras_classic", candlewick.Options{Width: 320, Height: 240}, extras(90, 8)},
 		{"axes_tradingview", candlewick.Options{Width: 480, Height: 300, Theme: candlewick.ThemeTradingView,
