@@ -201,26 +201,19 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if info, err := s.renderer.Info(); err == nil {
-		for _, g := range []struct {
-			name, help string
-			value      uint64
+		for _, m := range []struct {
+			name, kind, help string
+			value            uint64
 		}{
-			{"candlewick_renderer_cache_bytes", "Bytes held by idle charts.", info.CachedBytes},
-			{"candlewick_renderer_cache_max_bytes", "The cache bound.", info.MaxCacheBytes},
-			{"candlewick_renderer_cached_charts", "Idle charts in the cache.", info.CachedCharts},
-			{"candlewick_renderer_charts_in_use", "Charts lent to renders running now.", info.ChartsInUse},
+			{"candlewick_renderer_cache_bytes", "gauge", "Bytes held by idle charts.", info.CachedBytes},
+			{"candlewick_renderer_cache_max_bytes", "gauge", "The cache bound.", info.MaxCacheBytes},
+			{"candlewick_renderer_cached_charts", "gauge", "Idle charts in the cache.", info.CachedCharts},
+			{"candlewick_renderer_charts_in_use", "gauge", "Charts lent to renders running now.", info.ChartsInUse},
+			{"candlewick_renderer_cache_hits_total", "counter", "Renders that found an idle chart.", info.Hits},
+			{"candlewick_renderer_cache_misses_total", "counter", "Renders that made a chart.", info.Misses},
+			{"candlewick_renderer_cache_evictions_total", "counter", "Charts destroyed to respect the bound.", info.Evictions},
 		} {
-			fmt.Fprintf(&buf, "# HELP %s %s\n# TYPE %s gauge\n%s %d\n", g.name, g.help, g.name, g.name, g.value)
-		}
-		for _, c := range []struct {
-			name, help string
-			value      uint64
-		}{
-			{"candlewick_renderer_cache_hits_total", "Renders that found an idle chart.", info.Hits},
-			{"candlewick_renderer_cache_misses_total", "Renders that made a chart.", info.Misses},
-			{"candlewick_renderer_cache_evictions_total", "Charts destroyed to respect the bound.", info.Evictions},
-		} {
-			fmt.Fprintf(&buf, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.value)
+			fmt.Fprintf(&buf, "# HELP %s %s\n# TYPE %s %s\n%s %d\n", m.name, m.help, m.name, m.kind, m.name, m.value)
 		}
 	}
 	families, err := s.registry.Gather()

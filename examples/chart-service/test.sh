@@ -12,24 +12,9 @@
 # is relied on.   Usage: test.sh [WORKDIR]  (default: a temporary one)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-if [ $# -ge 1 ]; then
-  work=$1
-  mkdir -p "$work"
-  work=$(cd "$work" && pwd)
-else
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-fi
-go=$(command -v go || true)
-if [ -z "$go" ] && [ -x /usr/local/go/bin/go ]; then go=/usr/local/go/bin/go; fi
-if [ -z "$go" ]; then
-  echo "examples/chart-service/test.sh: Go not found (on PATH or at /usr/local/go); the service needs Go >= 1.26" >&2
-  exit 1
-fi
-export GOCACHE=$work/gocache GOPATH=$work/gopath HOME=$work/home GOFLAGS="-mod=readonly -modcacherw" CGO_ENABLED=1
-mkdir -p "$HOME"
+go_needs="Go >= 1.26"
+source "$here/../../tools/go_env.sh" "$@"
 cd "$here"
-echo "--- $("$go" version); candlewick $(pkg-config --modversion candlewick) from $(pkg-config --variable=prefix candlewick)"
 "$go" mod download
 "$go" vet ./...
 set +e
