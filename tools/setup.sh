@@ -33,6 +33,9 @@ packages=(
   # Rust crates (rust/): libclang for the test that regenerates the bindings
   # with bindgen; valgrind runs the crates' tests (FFI: Miri cannot).
   libclang-dev valgrind
+  # C# binding (swig/csharp): Mono's compiler and runtime, NUnit 2.6 (the
+  # framework, its pkg-config file for mcs -pkg:nunit, and nunit-console).
+  mono-mcs mono-runtime libnunit-cil-dev nunit-console
 )
 # Installed without their recommendations (python3-pandas would pull in
 # matplotlib, SciPy, numba, ...): pandas for the binding's pandas tests.
@@ -105,6 +108,25 @@ SOURCES
   else
     echo "setup: ERROR: Abseil's source headers differ from /usr/include/absl" >&2
     exit 1
+  fi
+fi
+# Go: the binding (swig/go) needs Go >= 1.24 and the chart service
+# (examples/chart-service, for its SQLite driver) Go >= 1.26; Debian 12 does
+# not package either (its golang is 1.19): it is expected at /usr/local/go or on
+# PATH.  When it is missing, say so (the C/C++ build and tests do not need
+# it; tools/test.sh fails at the Go step).  Go modules come from the Go
+# module proxy into the test's own work directory, never a shared cache.
+go_bin=$(command -v go || true)
+if [ -z "$go_bin" ] && [ -x /usr/local/go/bin/go ]; then go_bin=/usr/local/go/bin/go; fi
+if [ -z "$go_bin" ]; then
+  echo "setup: WARNING: Go not found (PATH, /usr/local/go): the Go binding and the chart service cannot be tested" >&2
+  echo "setup: (install Go >= 1.26 into /usr/local/go; Debian 12's golang is too old)" >&2
+else
+  go_version=$("$go_bin" env GOVERSION)
+  if ! printf '%s\n' go1.26 "$go_version" | sort -V -C; then
+    echo "setup: WARNING: $go_bin is $go_version; the Go binding needs Go >= 1.24, the chart service Go >= 1.26" >&2
+  else
+    echo "setup: $go_version at $go_bin"
   fi
 fi
 # Rust: rustup's toolchain (cargo 1.95 on these machines; Debian's cargo is

@@ -15,8 +15,11 @@
 #      with NumPy 1.24 and pandas), and the README's Python sample;
 #      then examples/dask on a dask.distributed LocalCluster of 2 worker
 #      processes, byte-identical to one process (tests/python/dask_test.sh).
-#   7. the Rust crates (rust/tools/test.sh) against another temporary
-#      install: rustfmt, clippy, cargo test, cargo doc, valgrind.
+#   7. the languages that use an installed library, against one more
+#      temporary install shared by all (tools/bindings_test.sh): the Rust
+#      crates (rust/tools/test.sh: rustfmt, clippy, cargo test, cargo doc,
+#      valgrind), the Go and C# bindings, the Go chart service
+#      (examples/chart-service).
 # Any failure, leak or race fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +56,7 @@ CANDLEWICK_WHEEL_DIR=$wheels ./tests/python/pip_test.sh
 echo "=== examples/dask on a LocalCluster of 2 worker processes vs one process"
 CANDLEWICK_WHEEL=$(ls "$wheels"/candlewick-*-cp311-*.whl) ./tests/python/dask_test.sh
 
-echo "=== Rust crates against a temporary install (rust/tools/test.sh)"
-./rust/tools/test.sh
+echo "=== Rust, Go, C# and the Go chart service against one more temporary install (tools/bindings_test.sh)"
+./tools/bindings_test.sh
 
 echo "=== all test configurations passed"

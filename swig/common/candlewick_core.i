@@ -19,9 +19,18 @@
  * and are released by their explicit destroy functions, listed below.
  */
 
+/* Inside this repository the header is "capi/candlewick.h"; a binding
+ * built against an installed library (tools/install.sh, pkg-config) defines
+ * CW_SWIG_INSTALLED_HEADER to include <candlewick.h> instead. */
+#ifdef CW_SWIG_INSTALLED_HEADER
+%{
+#include <candlewick.h>
+%}
+#else
 %{
 #include "capi/candlewick.h"
 %}
+#endif
 
 %include <stdint.i>
 

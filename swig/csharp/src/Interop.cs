@@ -1,0 +1,165 @@
+// The interop rules of the hand-written layer, in one place: handles owned
+// by SafeHandles and referenced for each call, managed arrays pinned for the
+// call, C memory owned by SafeHandles, UTF-8 text.
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Text;
+using Candlewick.Native;
+
+namespace Candlewick
+{
+    /// <summary>A native handle destroyed by its C destroy function exactly once: by
+    /// Dispose, or by the finalizer of a handle nobody disposed.  Other SafeHandles it
+    /// depends on (an attached stats handle) are referenced and released after it.</summary>
+    internal sealed class NativeHandle : SafeHandle
+    {
+        private readonly Action<IntPtr> destroy;
+        private SafeHandle dependency; // released after this handle's destroy
+
+        internal NativeHandle(IntPtr handle, Action<IntPtr> destroy) : base(IntPtr.Zero, true)
+        {
+            this.destroy = destroy;
+            SetHandle(handle);
+        }
+
+        public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
+
+        /// <summary>Makes this handle keep `other` alive (DangerousAddRef) until it is
+        /// released or replaced; null drops the current one.  Under the owner's lock.</summary>
+        internal void DependOn(SafeHandle other)
+        {
+            if (other != null)
+            {
+                bool added = false;
+                other.DangerousAddRef(ref added);
+            }
+            SafeHandle old = dependency;
+            dependency = other;
+            if (old != null) old.DangerousRelease();
+        }
+
+        protected override bool ReleaseHandle()
+        {
+            destroy(handle);
+            SafeHandle d = dependency;
+            dependency = null;
+            if (d != null) d.DangerousRelease();
+            return true;
+        }
+    }
+
+    /// <summary>A reference on a SafeHandle for the duration of one native call
+    /// (what P/Invoke does for SafeHandle parameters): the handle cannot be released
+    /// by another thread's Dispose or by its finalizer in the middle of the call.</summary>
+    internal struct Lease : IDisposable
+    {
+        private readonly SafeHandle owner;
+        private bool added;
+        internal readonly IntPtr Ptr;
+
+        internal Lease(SafeHandle handle, string what)
+        {
+            owner = handle;
+            added = false;
+            if (handle.IsClosed) throw new ObjectDisposedException(what);
+            handle.DangerousAddRef(ref added); // throws ObjectDisposedException if closed meanwhile
+            Ptr = handle.DangerousGetHandle();
+        }
+
+        public void Dispose()
+        {
+            if (added) owner.DangerousRelease();
+            added = false;
+        }
+    }
+
+    /// <summary>Managed arrays pinned for one native call; Dispose unpins them.  A null
+    /// array gives IntPtr.Zero (a column left out), an empty one a valid address.</summary>
+    internal sealed class Pins : IDisposable
+    {
+        private readonly List<GCHandle> handles = new List<GCHandle>();
+
+        internal IntPtr Pin(Array array)
+        {
+            if (array == null) return IntPtr.Zero;
+            GCHandle h = GCHandle.Alloc(array, GCHandleType.Pinned);
+            handles.Add(h);
+            return h.AddrOfPinnedObject();
+        }
+
+        /// <summary>A NUL-terminated UTF-8 copy of text, pinned; Zero for null or "".</summary>
+        internal IntPtr Text(string text)
+        {
+            if (string.IsNullOrEmpty(text)) return IntPtr.Zero;
+            return Pin(Utf8.Encode(text));
+        }
+
+        public void Dispose()
+        {
+            foreach (GCHandle h in handles) h.Free();
+            handles.Clear();
+        }
+    }
+
+    /// <summary>C memory allocated by the SWIG helpers (arrays of structs), freed with
+    /// cwswig_free exactly once.</summary>
+    internal sealed class CMemory : SafeHandle
+    {
+        internal CMemory(IntPtr p) : base(IntPtr.Zero, true) { SetHandle(p); }
+        public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.cwswig_free(handle);
+            return true;
+        }
+    }
+
+    internal static class Utf8
+    {
+        internal static byte[] Encode(string text)
+        {
+            byte[] b = new byte[Encoding.UTF8.GetByteCount(text) + 1];
+            Encoding.UTF8.GetBytes(text, 0, text.Length, b, 0);
+            return b;
+        }
+
+        /// <summary>A NUL-terminated UTF-8 string the library owns (static text).</summary>
+        internal static string Decode(IntPtr p)
+        {
+            if (p == IntPtr.Zero) return "";
+            int n = 0;
+            while (Marshal.ReadByte(p, n) != 0) n++;
+            byte[] b = new byte[n];
+            Marshal.Copy(p, b, 0, n);
+            return Encoding.UTF8.GetString(b);
+        }
+
+        /// <summary>A NUL-terminated string written into a caller buffer.</summary>
+        internal static string Decode(byte[] buffer)
+        {
+            int n = Array.IndexOf(buffer, (byte)0);
+            return Encoding.UTF8.GetString(buffer, 0, n < 0 ? buffer.Length : n);
+        }
+    }
+
+    internal static class Buffers
+    {
+        /// <summary>Copies a library-owned cw_buffer into a new byte[] and destroys it.</summary>
+        internal static byte[] Take(IntPtr buffer)
+        {
+            if (buffer == IntPtr.Zero) return null;
+            try
+            {
+                ulong n = NativeMethods.cw_buffer_size(buffer);
+                byte[] bytes = new byte[checked((int)n)];
+                if (n > 0) Marshal.Copy(NativeMethods.cw_buffer_data(buffer), bytes, 0, bytes.Length);
+                return bytes;
+            }
+            finally
+            {
+                NativeMethods.cw_buffer_destroy(buffer);
+            }
+        }
+    }
+}

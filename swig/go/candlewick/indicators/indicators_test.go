@@ -1,0 +1,219 @@
+package indicators_test
+
+import (
+	"errors"
+	"math"
+	"sync"
+	"testing"
+
+	"github.com/candlewick/candlewick/swig/go/candlewick"
+	"github.com/candlewick/candlewick/swig/go/candlewick/indicators"
+	"github.com/candlewick/candlewick/swig/go/internal/testkit"
+)
+
+// RSI, MACD and BBANDS over series(300, 42)'s close are, bit for bit, what
+// the C reference program computes; so is RSI pushed bar by bar.
+func TestMatchesCBitForBit(t *testing.T) {
+	ref := testkit.Reference(t)
+	close := testkit.Series(300, 42).Close
+	for _, c := range []struct {
+		name   string
+		params []float64
+	}{{"rsi", []float64{14}}, {"macd", []float64{12, 26, 9}}, {"bbands", []float64{20, 2, 2}}} {
+		out, err := indicators.Compute(c.name, [][]float64{close}, c.params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []float64
+		for _, o := range out {
+			got = append(got, o...)
+		}
+		want := testkit.Float64s(t, ref, c.name+".f64")
+		if i := testkit.SameBits(got, want); i >= 0 {
+			t.Errorf("%s: value %d differs from C (%d values)", c.name, i, len(want))
+		}
+		lookback, err := indicators.Lookback(c.name, c.params)
+		if err != nil || !math.IsNaN(out[0][lookback-1]) || math.IsNaN(out[0][lookback]) {
+			t.Errorf("%s: lookback %d (%v) does not split NaN from values", c.name, lookback, err)
+		}
+	}
+	stream, err := indicators.NewStream("rsi", []float64{14})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	pushed := make([]float64, len(close))
+	for i, v := range close {
+		if err := stream.PushInto([]float64{v}, pushed[i:i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if i := testkit.SameBits(pushed, testkit.Float64s(t, ref, "rsi_stream.f64")); i >= 0 {
+		t.Errorf("stream: value %d differs from C", i)
+	}
+	if stream.Lookback() != 14 {
+		t.Errorf("stream lookback %d", stream.Lookback())
+	}
+}
+
+func TestDescriptions(t *testing.T) {
+	list := indicators.List()
+	if len(list) < 69 || list[0].ID != 1 || list[0].Name != "sma" {
+		t.Fatalf("List: %d indicators, first %+v", len(list), list[0])
+	}
+	bb, err := indicators.Lookup("bbands")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bb.Title == "" || len(bb.Inputs) != 1 || len(bb.Outputs) != 3 || bb.Outputs[0] != "upper" ||
+		bb.Params[0].Name != "period" || bb.Params[0].Default != 20 || !bb.Params[0].IsInteger {
+		t.Errorf("bbands: %+v", bb)
+	}
+	atr, _ := indicators.Lookup("atr")
+	if len(atr.Inputs) != 3 || atr.Inputs[0] != "high" || !atr.Streamable {
+		t.Errorf("atr: %+v", atr)
+	}
+}
+
+func TestMultiColumnAndInto(t *testing.T) {
+	s := testkit.Series(100, 3)
+	out, err := indicators.Compute("atr", [][]float64{s.High, s.Low, s.Close}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	into := [][]float64{make([]float64, 100)}
+	if err := indicators.ComputeInto("atr", [][]float64{s.High, s.Low, s.Close}, nil, into); err != nil {
+		t.Fatal(err)
+	}
+	if i := testkit.SameBits(into[0], out[0]); i >= 0 {
+		t.Errorf("ComputeInto differs at %d", i)
+	}
+	stream, err := indicators.NewStream("atr", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	for i := range s.Close {
+		v, err := stream.Push(s.High[i], s.Low[i], s.Close[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Float64bits(v[0]) != math.Float64bits(out[0][i]) && math.Abs(v[0]-out[0][i]) > 1e-12*math.Abs(out[0][i]) {
+			t.Fatalf("stream row %d: %v, batch %v", i, v[0], out[0][i])
+		}
+	}
+}
+
+func wantStatus(t *testing.T, err error, status candlewick.Status) {
+	t.Helper()
+	var e *candlewick.Error
+	if !errors.Is(err, status) || !errors.As(err, &e) || e.Message == "" {
+		t.Fatalf("error %v, want %v with a message", err, status)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	s := testkit.Series(50, 9)
+	_, err := indicators.Compute("nope", [][]float64{s.Close}, nil)
+	wantStatus(t, err, candlewick.ErrInvalidArgument)
+	_, err = indicators.Compute("rsi", [][]float64{s.Close, s.Close}, nil)
+	wantStatus(t, err, candlewick.ErrInvalidArgument)
+	_, err = indicators.Compute("rsi", [][]float64{s.Close}, []float64{14.5})
+	wantStatus(t, err, candlewick.ErrInvalidArgument)
+	_, err = indicators.Compute("rsi", [][]float64{s.Close}, []float64{math.NaN()})
+	wantStatus(t, err, candlewick.ErrInvalidArgument)
+	_, err = indicators.Compute("sma", [][]float64{s.Close}, []float64{51})
+	wantStatus(t, err, candlewick.ErrSeriesTooShort)
+	_, err = indicators.Compute("sma", [][]float64{{}}, nil)
+	wantStatus(t, err, candlewick.ErrEmptySeries)
+	_, err = indicators.Compute("atr", [][]float64{s.High, s.Low[:40], s.Close}, nil)
+	wantStatus(t, err, candlewick.ErrLengthMismatch)
+	bad := append([]float64(nil), s.High...)
+	bad[4] = s.Low[4] - 1
+	_, err = indicators.Compute("atr", [][]float64{bad, s.Low, s.Close}, nil)
+	wantStatus(t, err, candlewick.ErrInconsistentOHLC)
+	err = indicators.ComputeInto("sma", [][]float64{s.Close}, []float64{5}, [][]float64{make([]float64, 49)})
+	wantStatus(t, err, candlewick.ErrBufferTooSmall)
+	_, err = indicators.Lookback("macd", []float64{12, 26, 9, 1})
+	wantStatus(t, err, candlewick.ErrInvalidArgument)
+	// NaN input is not an error: it splits the series.
+	gap := append([]float64(nil), s.Close...)
+	gap[20] = math.NaN()
+	out, err := indicators.Compute("sma", [][]float64{gap}, []float64{5})
+	if err != nil || !math.IsNaN(out[0][24]) || math.IsNaN(out[0][25]) {
+		t.Errorf("NaN gap: %v, %v", err, out[0][18:27])
+	}
+
+	_, err = indicators.NewStream("midpoint", []float64{-3})
+	wantStatus(t, err, candlewick.ErrInvalidArgument)
+	stream, err := indicators.NewStream("atr", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = stream.Push(1, 2)
+	wantStatus(t, err, candlewick.ErrInvalidArgument)
+	_, err = stream.Push(1, 2, 1.5)
+	wantStatus(t, err, candlewick.ErrInconsistentOHLC)
+	stream.Close()
+	stream.Close()
+	_, err = stream.Push(2, 1, 1.5)
+	if !errors.Is(err, candlewick.ErrClosed) {
+		t.Errorf("push on a closed stream: %v", err)
+	}
+
+	ctx, err := indicators.NewContext()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx.Close()
+	_, err = ctx.Compute("rsi", [][]float64{s.Close}, nil)
+	if !errors.Is(err, candlewick.ErrClosed) {
+		t.Errorf("compute on a closed context: %v", err)
+	}
+}
+
+// Package-level Compute from many goroutines (run with -race), and a
+// context with stats attached.
+func TestConcurrentAndStats(t *testing.T) {
+	close := testkit.Series(300, 42).Close
+	want, err := indicators.Compute("macd", [][]float64{close}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				got, err := indicators.Compute("macd", [][]float64{close}, nil)
+				if err != nil || testkit.SameBits(got[2], want[2]) >= 0 {
+					t.Errorf("concurrent compute: %v", err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+
+	stats, err := candlewick.NewStats(candlewick.StatsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stats.Close()
+	ctx, err := indicators.NewContext()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ctx.Close()
+	if err := ctx.AttachStats(stats); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 4; i++ {
+		ctx.Compute("rsi", [][]float64{close}, nil)
+	}
+	snap, _ := stats.Snapshot()
+	if k := snap.Kinds["indicator"]; k.Count != 4 || k.Items != 4*300 {
+		t.Errorf("indicator stats %+v", k)
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/candlewick/candlewick/swig/go
+
+go 1.24

@@ -1,0 +1,37 @@
+package bind
+
+import "runtime"
+
+// Pool is a bounded free list of contexts for package-level functions
+// (indicators.Compute, bars.FromTicks): at most a few contexts, and their
+// scratch memory, live between calls; more are created under load and
+// closed when the list is full.
+type Pool[T any] struct {
+	free   chan T
+	create func() (T, error)
+	close  func(T) error
+}
+
+// NewPool keeps up to max(4, GOMAXPROCS) idle contexts.
+func NewPool[T any](create func() (T, error), close func(T) error) *Pool[T] {
+	return &Pool[T]{free: make(chan T, max(4, runtime.GOMAXPROCS(0))), create: create, close: close}
+}
+
+// Get takes an idle context or creates one.
+func (p *Pool[T]) Get() (T, error) {
+	select {
+	case c := <-p.free:
+		return c, nil
+	default:
+		return p.create()
+	}
+}
+
+// Put returns a context to the list, or closes it when the list is full.
+func (p *Pool[T]) Put(c T) {
+	select {
+	case p.free <- c:
+	default:
+		p.close(c)
+	}
+}
