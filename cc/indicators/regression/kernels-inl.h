@@ -1,0 +1,57 @@
+// The linear-regression kernel: the least-squares line through every
+// window, vectorised across windows.
+// Compiled once per Highway target by regression/kernels.cc (foreach_target.h),
+// hence the per-target guard; regression/kernels.h says what each computes.
+#include "cc/indicators/regression/scalar.h"
+#include "cc/indicators/simd-inl.h"
+
+#if defined(CANDLEWICK_CC_INDICATORS_REGRESSION_KERNELS_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef CANDLEWICK_CC_INDICATORS_REGRESSION_KERNELS_INL_H_
+#undef CANDLEWICK_CC_INDICATORS_REGRESSION_KERNELS_INL_H_
+#else
+#define CANDLEWICK_CC_INDICATORS_REGRESSION_KERNELS_INL_H_
+#endif
+
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace candlewick {
+namespace indicators {
+namespace HWY_NAMESPACE {
+
+// WindowLinearFit (kernels.h): LinearFit of regression/scalar.h in every
+// lane, one window per lane.
+template <class X>
+void WindowLinearFitT(X x, size_t m, size_t n, double* HWY_RESTRICT mean,
+                                 double* HWY_RESTRICT slope) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (n == 0 || m < n) return;
+  if (m - (n - 1) < lanes) return WindowLinearFitReference(x, m, n, mean, slope);
+  const double dn = static_cast<double>(n);
+  const double half = (dn - 1.0) / 2.0;
+  const V vn = hn::Set(d, dn), vsxx = hn::Set(d, dn * (dn * dn - 1.0) / 12.0);
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
+    const X base = x + i + 1 - n;
+    const V ref = LoadColumn(d, x + i);
+    V sd = hn::Zero(d), st = hn::Zero(d);
+    for (size_t k = 0; k < n; ++k) {
+      const V dv = hn::Sub(LoadColumn(d, base + k), ref);
+      sd = hn::Add(sd, dv);
+      // A separate multiply and add, as the scalar reference: same bits.
+      st = hn::Add(st, hn::Mul(hn::Set(d, static_cast<double>(k) - half), dv));
+    }
+    hn::StoreU(hn::Add(ref, hn::Div(sd, vn)), d, mean + i);
+    hn::StoreU(hn::Div(st, vsxx), d, slope + i);
+  };
+  size_t i = n - 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace indicators
+}  // namespace candlewick
+HWY_AFTER_NAMESPACE();
+
+#endif  // per-target include guard
