@@ -4,7 +4,7 @@
 // cc/indicators/kernels_reference.h in the same binary.
 // The "per_bar" counter is the time per input bar (e.g. 889ps = 0.889 ns).
 //
-//   bazel run -c opt //benchmarks:indicators_benchmark -- --benchmark_min_time=0.2
+//   bazel run --config=opt //benchmarks:indicators_benchmark -- --benchmark_min_time=0.2
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Chart rendering at 800x600 against the memory limit: "FillOnly" writes one
 // colour over the whole RGBA frame (what any renderer must at least do), so
 // RenderRgba / FillOnly is the overhead of drawing the chart itself.
-//   bazel run -c opt //benchmarks:render_benchmark
+//   bazel run --config=opt //benchmarks:render_benchmark
 #include <cstring>
 #include <vector>
 

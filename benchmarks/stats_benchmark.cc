@@ -3,7 +3,7 @@
 // of a read (what a metrics scrape pays); and a chart render with and
 // without a stats handle attached.
 //
-// Run: bazel run -c opt //benchmarks:stats_benchmark -- --benchmark_min_time=0.2
+// Run: bazel run --config=opt //benchmarks:stats_benchmark -- --benchmark_min_time=0.2
 //
 // With ->Threads(2) Google Benchmark reports wall time divided by the
 // iterations of both threads (the cost per record of the pair's combined

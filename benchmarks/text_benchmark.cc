@@ -2,7 +2,7 @@
 // onto an 800x600 frame with a warm glyph cache, the work the axes add to
 // every render. Reported per label (per_label, an inverted rate: time per
 // label). Also the one-off cost of creating a font and warming its cache.
-//   bazel run -c opt //benchmarks:text_benchmark
+//   bazel run --config=opt //benchmarks:text_benchmark
 #include <cstdint>
 #include <cstdio>
 #include <string>

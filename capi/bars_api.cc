@@ -20,13 +20,14 @@
 using candlewick::AllocatorHooks;
 using candlewick::ErrorCode;
 using candlewick::capi::Fail;
+using candlewick::capi::Guard;
 
 namespace {
 
-// The first published layouts; larger (newer) structs are accepted and
-// their extra tail ignored.
-constexpr size_t kOptionsV1Size = sizeof(cw_bar_options);
-constexpr size_t kOutputV1Size = sizeof(cw_bar_output);
+// The first published layouts (capi/shim.h, CW_FIELD_END); larger (newer)
+// structs are accepted and their extra tail ignored.
+CW_FROZEN_V1_SIZE(kOptionsV1Size, cw_bar_options, line_count, 96);
+CW_FROZEN_V1_SIZE(kOutputV1Size, cw_bar_output, row, 72);
 
 static_assert(static_cast<int32_t>(candlewick::BarMethod::kLineBreak) == CW_BARS_LINE_BREAK,
               "bar methods out of sync");
@@ -90,7 +91,7 @@ cw_status RunUnrecorded(cw_bar_context* context, const candlewick::BarInput& in,
     arrays.row = out->row;
     arrays.capacity = out->capacity;
   }
-  try {
+  return Guard(context, [&]() -> cw_status {
     candlewick::BarWriter writer(arrays);
     const absl::Status st = candlewick::AggregateBars(in, ToSpec(*options), &context->workspace,
                                                       &writer);
@@ -109,11 +110,7 @@ cw_status RunUnrecorded(cw_bar_context* context, const candlewick::BarInput& in,
     }
     *count = static_cast<size_t>(writer.count());
     return CW_OK;
-  } catch (const std::bad_alloc&) {
-    return Fail(context, ErrorCode::kOutOfMemory, "out of memory");
-  } catch (...) {
-    return Fail(context, ErrorCode::kInternal, "unexpected internal exception");
-  }
+  });
 }
 
 // Records the call into an attached stats handle (CW_STATS_AGGREGATE: bytes
@@ -198,7 +195,7 @@ cw_status cw_bars_from_ticks(cw_bar_context* context, const cw_ticks* ticks,
                              size_t* count) {
   if (count != nullptr) *count = 0;
   if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
-  context->last_error[0] = '\0';
+  candlewick::capi::ClearError(context);
   if (count == nullptr) return Fail(context, ErrorCode::kNullArgument, "count is NULL");
   if (ticks == nullptr) return Fail(context, ErrorCode::kNullArgument, "ticks is NULL");
   candlewick::BarInput in;
@@ -217,7 +214,7 @@ cw_status cw_bars_from_ohlcv(cw_bar_context* context, const cw_ohlcv* series,
                              size_t* count) {
   if (count != nullptr) *count = 0;
   if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
-  context->last_error[0] = '\0';
+  candlewick::capi::ClearError(context);
   if (count == nullptr) return Fail(context, ErrorCode::kNullArgument, "count is NULL");
   if (series == nullptr) return Fail(context, ErrorCode::kNullArgument, "series is NULL");
   candlewick::BarInput in;

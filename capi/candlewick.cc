@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <new>
 
 #include "cc/base/allocator.h"
@@ -16,6 +17,8 @@
 #include "cc/base/status.h"
 #include "cc/chart/chart.h"
 #include "cc/series/ohlcv.h"
+#include "cc/text/font.h"
+#include "absl/strings/str_cat.h"
 
 using candlewick::AllocatorHooks;
 using candlewick::Chart;
@@ -31,9 +34,62 @@ namespace {
 #define CW_STR2(x) #x
 #define CW_STR(x) CW_STR2(x)
 
-// The size of the first published cw_chart_options layout; callers built
-// against a newer header pass a larger struct, whose extra tail we ignore.
-constexpr size_t kChartOptionsV1Size = sizeof(cw_chart_options);
+// The header's version macros must match the VERSION file (passed in by
+// capi/BUILD.bazel), which also sets the SONAME and the installed .pc/CMake
+// versions: bump them together.
+static_assert(CW_VERSION_MAJOR == CW_BUILD_VERSION_MAJOR &&
+                  CW_VERSION_MINOR == CW_BUILD_VERSION_MINOR &&
+                  CW_VERSION_PATCH == CW_BUILD_VERSION_PATCH,
+              "capi/candlewick.h's CW_VERSION_* differ from the VERSION file");
+
+// The first published cw_chart_options layout ends with `allocator`
+// (capi/shim.h, CW_FIELD_END); callers built against a newer header pass a
+// larger struct, whose extra tail we ignore.
+CW_FROZEN_V1_SIZE(kChartOptionsV1Size, cw_chart_options, allocator, 136);
+
+// Whether the caller's struct includes `field` (appended after version 1).
+#define CW_HAS_OPTION(options, field) \
+  ((options)->struct_size >= CW_FIELD_END(cw_chart_options, field))
+
+constexpr float kDefaultWebpQuality = 90.0f;
+
+// What cw_chart_create needs from `options`; the status explains the first
+// problem. The font
+// bytes are parsed later (create loads them; validate tries them).
+struct CheckedOptions {
+  ChartOptions chart;
+  AllocatorHooks hooks;
+  float webp_quality = kDefaultWebpQuality;
+};
+
+absl::Status CheckOptions(const cw_chart_options* options, CheckedOptions* out) {
+  if (options == nullptr) return candlewick::Error(ErrorCode::kNullArgument, "options is NULL");
+  if (options->struct_size < kChartOptionsV1Size) {
+    return candlewick::Error(
+        ErrorCode::kStructSize,
+        absl::StrCat("options struct_size ", options->struct_size, " is below ",
+                     kChartOptionsV1Size, " (use cw_chart_options_init)"));
+  }
+  if (!candlewick::capi::HooksFrom(options->allocator, &out->hooks)) {
+    return candlewick::Error(ErrorCode::kNullArgument, "allocator has a NULL alloc or free hook");
+  }
+  if (absl::Status st = candlewick::capi::ToChartOptions(*options, &out->chart); !st.ok()) {
+    return st;
+  }
+  if (options->font_data == nullptr && options->font_data_size != 0) {
+    return candlewick::Error(ErrorCode::kNullArgument,
+                             "font_data is NULL but font_data_size is not 0");
+  }
+  if (CW_HAS_OPTION(options, webp_quality)) {
+    const float q = options->webp_quality;
+    if (!(q >= 0.0f && q <= 100.0f)) {
+      return candlewick::Error(ErrorCode::kInvalidArgument,
+                               absl::StrCat("webp_quality must be in [0, 100], got ", q));
+    }
+    out->webp_quality = q;
+  }
+  return absl::OkStatus();
+}
 
 
 }  // namespace
@@ -105,38 +161,56 @@ void cw_chart_options_init(cw_chart_options* options) {
   options->font_data = nullptr;
   options->font_data_size = 0;
   options->allocator = nullptr;
+  options->webp_quality = kDefaultWebpQuality;
+}
+
+cw_status cw_chart_options_validate(const cw_chart_options* options, char* message,
+                                    size_t message_size) {
+  candlewick::capi::WriteMessage(message, message_size, "");
+  absl::Status st;
+  const cw_status guarded = candlewick::capi::Guard([&]() -> cw_status {
+    CheckedOptions checked;
+    st = CheckOptions(options, &checked);
+    if (st.ok() && options->font_data != nullptr) {
+      // Exactly what create does with the bytes; the face is released.
+      absl::StatusOr<candlewick::FontPtr> font = candlewick::Font::CreateBorrowed(
+          absl::MakeConstSpan(options->font_data, options->font_data_size),
+          AllocatorHooks::Default());
+      if (!font.ok()) st = font.status();
+    }
+    return CW_OK;
+  });
+  if (guarded != CW_OK) {
+    candlewick::capi::WriteMessage(message, message_size, "out of memory while checking options");
+    return guarded;
+  }
+  candlewick::capi::WriteMessage(message, message_size, st.message());
+  return ToStatus(candlewick::CodeOf(st));
 }
 
 cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
   if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
   *out = nullptr;
-  if (options == nullptr) return CW_ERR_NULL_ARGUMENT;
-  if (options->struct_size < kChartOptionsV1Size) return CW_ERR_STRUCT_SIZE;
-  AllocatorHooks hooks;
-  if (!candlewick::capi::HooksFrom(options->allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
-  // Width and height are compared as unsigned before narrowing to int32.
-  if (options->width < CW_MIN_DIMENSION || options->width > CW_MAX_DIMENSION ||
-      options->height < CW_MIN_DIMENSION || options->height > CW_MAX_DIMENSION) {
-    return CW_ERR_SIZE_OUT_OF_RANGE;
-  }
-  if (options->font_data == nullptr && options->font_data_size != 0) return CW_ERR_NULL_ARGUMENT;
-  ChartOptions o;
-  if (cw_status st = candlewick::capi::ToChartOptions(*options, &o); st != CW_OK) return st;
-  if (absl::Status st = Chart::ValidateOptions(o); !st.ok()) {
-    return ToStatus(candlewick::CodeOf(st));
-  }
-  cw_chart* chart = candlewick::NewWithHooks<cw_chart>(hooks, o, hooks);
-  if (chart == nullptr) return CW_ERR_OUT_OF_MEMORY;
-  if (options->font_data != nullptr) {
-    const absl::Status st = chart->chart.LoadFont(
-        absl::MakeConstSpan(options->font_data, options->font_data_size));
-    if (!st.ok()) {
-      candlewick::DeleteWithHooks(hooks, chart);
+  return candlewick::capi::Guard([&]() -> cw_status {
+    CheckedOptions checked;
+    if (absl::Status st = CheckOptions(options, &checked); !st.ok()) {
       return ToStatus(candlewick::CodeOf(st));
     }
-  }
-  *out = chart;
-  return CW_OK;
+    const AllocatorHooks hooks = checked.hooks;
+    // Released on every failure, an exception included.
+    auto release = [hooks](cw_chart* c) { candlewick::DeleteWithHooks(hooks, c); };
+    std::unique_ptr<cw_chart, decltype(release)> chart(
+        candlewick::NewWithHooks<cw_chart>(hooks, checked.chart, hooks), release);
+    if (chart == nullptr) return CW_ERR_OUT_OF_MEMORY;
+    chart->chart.set_webp_quality(checked.webp_quality);
+    if (options->font_data != nullptr) {
+      const absl::Status st = chart->chart.LoadFont(
+          absl::MakeConstSpan(options->font_data, options->font_data_size));
+      if (!st.ok()) return ToStatus(candlewick::CodeOf(st));
+    }
+    *out = chart.release();
+    return CW_OK;
+  });
 }
 
 void cw_chart_destroy(cw_chart* chart) {
@@ -158,30 +232,6 @@ cw_status cw_chart_frame_info(const cw_chart* chart, uint32_t* width, uint32_t* 
   if (min_row_stride != nullptr) *min_row_stride = stride;
   if (min_buffer_size != nullptr) *min_buffer_size = stride * static_cast<size_t>(chart->chart.height());
   return CW_OK;
-}
-
-// The first API's calls are the general ones with a series-only cw_chart_data
-// (so they validate, record statistics and fail exactly alike).
-cw_status cw_chart_render_rgba(cw_chart* chart, const cw_ohlcv* series, uint8_t* pixels,
-                               size_t buffer_size, size_t row_stride) {
-  // A NULL series goes through as NULL data: the call fails (and is
-  // recorded) like any other.
-  cw_chart_data data;
-  cw_chart_data_init(&data, series);
-  return cw_chart_render_frame(chart, series != nullptr ? &data : nullptr, CW_FORMAT_RGBA8, pixels,
-                               buffer_size, row_stride);
-}
-
-cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
-  cw_chart_data data;
-  cw_chart_data_init(&data, series);
-  return cw_chart_render(chart, series != nullptr ? &data : nullptr, CW_FORMAT_RGBA8, out);
-}
-
-cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
-  cw_chart_data data;
-  cw_chart_data_init(&data, series);
-  return cw_chart_render(chart, series != nullptr ? &data : nullptr, CW_FORMAT_PNG, out);
 }
 
 }  // extern "C"

@@ -192,6 +192,29 @@ typedef enum cw_chart_type {
   CW_CHART_POINT_FIGURE = 7   /* X/O columns of box_size, `reversal` boxes */
 } cw_chart_type;
 
+/* Names of the enums above and of cw_format, one table each, shared by the
+ * command-line tool, the gallery, the tests and the bindings.
+ *
+ * cw_chart_type_name() gives the canonical lower-case name of a chart type:
+ * "candlestick", "hollow", "ohlc", "line", "area", "heikin-ashi", "renko",
+ * "point-figure"; cw_theme_name() gives "classic", "modern", "tradingview",
+ * "light"; cw_format_name() gives "rgba", "rgb", "indexed", "png", "webp"
+ * (lossless), "webp-lossy", "svg".  NULL for a value with no name.  Static
+ * storage, never free it.  Thread-safe. */
+CW_API const char* cw_chart_type_name(int32_t type);
+CW_API const char* cw_theme_name(int32_t theme);
+CW_API const char* cw_format_name(int32_t format);
+
+/* Looks a value up by name (exact, lower-case): the canonical names above,
+ * and the aliases "candles", "pnf", "heikin_ashi", "point_figure" (chart
+ * types) and "webp-lossless" (formats).  On success *out is the value;
+ * otherwise *out is -1 (when out is not NULL).  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (name or out NULL);
+ * CW_ERR_INVALID_ARGUMENT (no such name). */
+CW_API cw_status cw_chart_type_find(const char* name, int32_t* out);
+CW_API cw_status cw_theme_find(const char* name, int32_t* out);
+CW_API cw_status cw_format_find(const char* name, int32_t* out);
+
 /* PNG compression presets: speed against size.  All are lossless. */
 typedef enum cw_png_preset {
   CW_PNG_FASTEST = 0,
@@ -205,6 +228,14 @@ typedef uint32_t cw_color;
 /* Limits on the frame size, in pixels. */
 #define CW_MIN_DIMENSION 16u
 #define CW_MAX_DIMENSION 16384u
+
+/* The most renko bricks, or point-and-figure boxes (the X's and O's of all
+ * columns), one chart draws: the bound on a render's work whatever the box
+ * size.  A box_size that would make more, or that puts a close more than
+ * 2^52 boxes from zero, fails the render with CW_ERR_INVALID_ARGUMENT and a
+ * message naming the limit; the automatic box (box_size 0) is raised to
+ * stay within both. */
+#define CW_MAX_CHART_BOXES 100000u
 
 /* Options of a chart handle.  Initialise with cw_chart_options_init(), then
  * change what you need.  Only ever grows at the end; set struct_size to
@@ -241,23 +272,51 @@ typedef struct cw_chart_options {
   float price_weight;      /* panel heights are proportional to weights:
                               price 0.7, volume 0.3 (the reference layout), */
   float volume_weight;     /* and each extra panel its own (cw_panel.weight) */
-  int32_t panel_gap;       /* background rows between panels (default 1) */
-  int32_t margin;          /* pixels around the plot (default 0) */
+  int32_t panel_gap;       /* background rows between panels, 0..1000
+                              (default 1) */
+  int32_t margin;          /* pixels around the plot (default 0); below a
+                              quarter of the smaller side: 0 ..
+                              (min(width, height) - 1) / 4 */
   float line_width;        /* line/area charts and overlays, pixels (1.5) */
-  double box_size;         /* renko and point-and-figure box; 0 = ATR(14) */
+  double box_size;         /* renko and point-and-figure box; 0 = automatic:
+                              ATR(14), raised where needed to stay within
+                              CW_MAX_CHART_BOXES and 2^52 boxes from zero */
   int32_t reversal;        /* point-and-figure reversal in boxes (3) */
   int32_t label_size;      /* axis label text height in pixels (11) */
   const uint8_t* font_data; /* a TrueType/OpenType font for labels, or NULL
                                for the embedded DejaVu Sans; copied at create */
   size_t font_data_size;
   const cw_allocator* allocator; /* NULL: the C library; copied at create */
+  /* Fields below were appended after the first layout; the library reads
+   * each only when struct_size covers it (an older caller gets its
+   * default). */
+  float webp_quality;      /* CW_FORMAT_WEBP_LOSSY quality, 0 (smallest) to
+                              100 (best); default 90.  Also settable later
+                              with cw_chart_set_webp_quality(). */
 } cw_chart_options;
 
 /* Fills `options` with the defaults: 800x600 crisp candlestick, classic
  * theme, volume and grid on, no axes, balanced PNG, the reference layout,
- * default allocator and font, struct_size set.  NULL is a no-op.
- * Thread-safe. */
+ * default allocator and font, WebP quality 90, struct_size set.  NULL is a
+ * no-op.  Thread-safe. */
 CW_API void cw_chart_options_init(cw_chart_options* options);
+
+/* Checks `options` exactly as cw_chart_create() does (font_data included:
+ * it is parsed with FreeType, through the C library's allocator, and
+ * released) and explains the first problem: a NUL-terminated message is
+ * written into `message` (truncated to `message_size` bytes; "" when the
+ * options are good).  `message` may be NULL when message_size is 0.  Use it
+ * to learn why cw_chart_create() failed, since no handle exists then.
+ * Reads `options` only; thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, an allocator with a
+ * NULL hook, or font_data NULL with a non-zero size); CW_ERR_STRUCT_SIZE;
+ * CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the limits);
+ * CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom colour
+ * not opaque, a weight, gap, margin, line width, box size, reversal, label
+ * size or WebP quality out of range, font bytes FreeType cannot load);
+ * CW_ERR_OUT_OF_MEMORY (while parsing the font). */
+CW_API cw_status cw_chart_options_validate(const cw_chart_options* options,
+                                           char* message, size_t message_size);
 
 typedef struct cw_chart cw_chart;
 
@@ -269,10 +328,10 @@ typedef struct cw_chart cw_chart;
  * with a NULL hook, or font_data NULL with a non-zero size);
  * CW_ERR_STRUCT_SIZE; CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the
  * limits); CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom
- * colour not opaque, a weight, gap, margin, line width, box size, reversal
- * or label size out of range, font bytes FreeType cannot load);
+ * colour not opaque, a weight, gap, margin, line width, box size, reversal,
+ * label size or WebP quality out of range, font bytes FreeType cannot load);
  * CW_ERR_OUT_OF_MEMORY.
- * Because no handle exists on failure, the reason is only in the status. */
+ * No handle exists on failure: cw_chart_options_validate() explains it. */
 CW_API cw_status cw_chart_create(const cw_chart_options* options,
                                  cw_chart** out);
 
@@ -304,7 +363,11 @@ CW_API cw_status cw_chart_frame_info(const cw_chart* chart, uint32_t* width,
  * required column NULL); CW_ERR_BUFFER_TOO_SMALL (row_stride < width*4 or
  * buffer_size < row_stride*(height-1) + width*4); CW_ERR_EMPTY_SERIES;
  * CW_ERR_LENGTH_MISMATCH; CW_ERR_NON_FINITE; CW_ERR_INCONSISTENT_OHLC;
- * CW_ERR_NEGATIVE_VOLUME; CW_ERR_OUT_OF_MEMORY.
+ * CW_ERR_NEGATIVE_VOLUME; CW_ERR_INVALID_ARGUMENT (a renko or
+ * point-and-figure box_size beyond CW_MAX_CHART_BOXES); CW_ERR_OUT_OF_MEMORY.
+ * Any finite prices draw, up to the largest double (a range wider than it
+ * included): pixels are computed without overflow, and labels switch to
+ * scientific notation from 1e15 and for ticks finer than 1e-10.
  * The series is validated before any pixel is written, so on every error
  * except CW_ERR_OUT_OF_MEMORY the buffer is untouched.
  * One thread at a time per chart. */
@@ -339,7 +402,7 @@ CW_API cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series,
 typedef struct cw_line {
   cw_f64_column values;
   cw_color color;          /* alpha is ignored: lines are opaque */
-  float width;
+  float width;             /* 0 (the chart's line_width) or 0.25..64 */
 } cw_line;
 
 /* A filled band between two series (Bollinger, Keltner, a cloud) with its
@@ -350,7 +413,7 @@ typedef struct cw_band {
   cw_f64_column lower;
   cw_color fill;
   cw_color line;
-  float width;             /* edge width in pixels; 0 = no edges */
+  float width;             /* edge width in pixels, 0.25..64; 0 = no edges */
 } cw_band;
 
 /* An extra panel under the price and volume panels: an oscillator with
@@ -396,7 +459,7 @@ typedef enum cw_format {
   CW_FORMAT_PNG = 3,           /* palette PNG when the frame has <= 256
                                   colours (always in crisp mode), else RGB */
   CW_FORMAT_WEBP_LOSSLESS = 4,
-  CW_FORMAT_WEBP_LOSSY = 5,    /* quality from cw_chart_set_webp_quality */
+  CW_FORMAT_WEBP_LOSSY = 5,    /* quality: cw_chart_options.webp_quality */
   CW_FORMAT_SVG = 6            /* the same layout as vector graphics */
 } cw_format;
 
@@ -410,7 +473,9 @@ CW_API size_t cw_format_bytes_per_pixel(int32_t format);
  * Returns CW_OK; CW_ERR_NULL_ARGUMENT (chart, data or pixels NULL, or a
  * required column NULL); CW_ERR_STRUCT_SIZE; CW_ERR_INVALID_ARGUMENT (an
  * encoded or unknown format, INDEXED8 on an antialiased chart, more than
- * CW_MAX_PANELS panels, a panel weight <= 0); CW_ERR_BUFFER_TOO_SMALL;
+ * CW_MAX_PANELS panels, a panel weight <= 0 or not finite, a line or band
+ * width neither 0 nor in [0.25, 64], a renko or point-and-figure box_size
+ * beyond CW_MAX_CHART_BOXES); CW_ERR_BUFFER_TOO_SMALL;
  * CW_ERR_EMPTY_SERIES; CW_ERR_LENGTH_MISMATCH (any overlay, band or panel
  * series whose length differs from the series); CW_ERR_NON_FINITE;
  * CW_ERR_INCONSISTENT_OHLC; CW_ERR_NEGATIVE_VOLUME; CW_ERR_OUT_OF_MEMORY.
@@ -436,8 +501,9 @@ CW_API cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int
 CW_API cw_status cw_chart_palette(const cw_chart* chart, cw_color* colors, size_t capacity,
                                   size_t* count);
 
-/* Lossy WebP quality, 0 (smallest) to 100 (best); default 90.  One thread
- * at a time per chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
+/* Lossy WebP quality, 0 (smallest) to 100 (best); initially
+ * cw_chart_options.webp_quality (default 90).  One thread at a time per
+ * chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
  * CW_ERR_INVALID_ARGUMENT (out of range or NaN; the quality is unchanged). */
 CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
 
@@ -650,7 +716,10 @@ CW_API cw_status cw_stats_record(cw_stats* stats,
 
 /* Statistics of one kind.  Lifetime figures run from creation or the last
  * cw_stats_reset(); window figures cover the recent window.  The window
- * duration figures are 0 when window_count is 0. */
+ * duration figures are 0 when window_count is 0.  The sums of caller
+ * figures (duration_ns, bytes, items and their window_ forms) SATURATE at
+ * UINT64_MAX: a total that would pass it reads UINT64_MAX, never a wrapped
+ * small number (counts cannot get there: one record adds one). */
 typedef struct cw_stats_kind_snapshot {
   char name[CW_STATS_NAME_SIZE]; /* "render", ... or the label; "" when the
                                     slot is not in use */

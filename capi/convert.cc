@@ -3,10 +3,19 @@
 #include <cmath>
 #include <cstddef>
 
+#include "absl/strings/str_cat.h"
+#include "capi/shim.h"
 #include "cc/base/status.h"
 
 namespace candlewick {
 namespace capi {
+
+namespace {
+
+// The first published cw_chart_data layout ends with `title` (capi/shim.h).
+CW_FROZEN_V1_SIZE(kChartDataV1Size, cw_chart_data, title, 208);
+
+}  // namespace
 
 StridedView<double> ToView(const cw_f64_column& c) { return {c.data, c.length, c.stride}; }
 
@@ -27,15 +36,22 @@ ChartData SeriesOnly(const cw_ohlcv& s) {
   return d;
 }
 
-cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
+absl::Status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
   // Width and height are compared as unsigned before narrowing to int32.
   if (in.width < CW_MIN_DIMENSION || in.width > CW_MAX_DIMENSION ||
       in.height < CW_MIN_DIMENSION || in.height > CW_MAX_DIMENSION) {
-    return CW_ERR_SIZE_OUT_OF_RANGE;
+    return Error(ErrorCode::kSizeOutOfRange,
+                 absl::StrCat("width and height must be in [", CW_MIN_DIMENSION, ", ",
+                              CW_MAX_DIMENSION, "], got ", in.width, "x", in.height));
   }
-  if (!IsKnownTheme(in.theme) || in.type < 0 || in.type >= kChartTypeCount ||
-      !IsKnownPngPreset(in.png_preset)) {
-    return CW_ERR_INVALID_ARGUMENT;
+  if (!IsKnownTheme(in.theme)) {
+    return Error(ErrorCode::kInvalidArgument, absl::StrCat("unknown theme ", in.theme));
+  }
+  if (in.type < 0 || in.type >= kChartTypeCount) {
+    return Error(ErrorCode::kInvalidArgument, absl::StrCat("unknown chart type ", in.type));
+  }
+  if (!IsKnownPngPreset(in.png_preset)) {
+    return Error(ErrorCode::kInvalidArgument, absl::StrCat("unknown PNG preset ", in.png_preset));
   }
   LayoutOptions& o = out->layout;
   o.width = static_cast<int32_t>(in.width);
@@ -58,13 +74,12 @@ cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
   o.reversal = in.reversal;
   o.font_size = in.label_size;
   out->png_preset = static_cast<PngPreset>(in.png_preset);
-  const absl::Status st = Chart::ValidateOptions(*out);
-  return st.ok() ? CW_OK : static_cast<cw_status>(CodeOf(st));
+  return Chart::ValidateOptions(*out);
 }
 
 cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartData* out,
                       const char** message) {
-  if (in.struct_size < offsetof(cw_chart_data, title) + sizeof(in.title)) {
+  if (in.struct_size < kChartDataV1Size) {
     *message = "cw_chart_data.struct_size is too small (use cw_chart_data_init)";
     return CW_ERR_STRUCT_SIZE;
   }

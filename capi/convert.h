@@ -18,8 +18,9 @@ StridedView<double> ToView(const cw_f64_column& c);
 // A render of the series alone (the first API's calls).
 ChartData SeriesOnly(const cw_ohlcv& s);
 
-// Maps and range-checks options. Returns a cw_status (CW_OK on success).
-cw_status ToChartOptions(const cw_chart_options& in, ChartOptions* out);
+// Maps and range-checks options (not the allocator, font or struct_size,
+// which cw_chart_create checks first); the status says what is wrong.
+absl::Status ToChartOptions(const cw_chart_options& in, ChartOptions* out);
 
 // Holds the converted overlay/band/panel arrays between renders, so a
 // render converts without allocating once capacities are reached.

@@ -13,9 +13,14 @@
 #include "cc/indicators/stream.h"
 #include "cc/stats/stats_recorder.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <utility>
+
+// Every handle's last error: fixed storage, so reporting never allocates
+// (capi/shim.h: SetLastError, Fail, Guard).
+constexpr size_t kLastErrorSize = 512;
 
 struct cw_buffer {
   explicit cw_buffer(const candlewick::AllocatorHooks& hooks) : bytes(hooks) {}
@@ -28,9 +33,7 @@ struct cw_chart {
   candlewick::Chart chart;
   // Reused storage for converting cw_chart_data into the core's types.
   candlewick::capi::ChartDataStorage data;
-  float webp_quality = 90.0f;
-  // Fixed storage: reporting an error never allocates.
-  char last_error[512] = {0};
+  char last_error[kLastErrorSize] = {0};
   // Not owned (cw_chart_attach_stats): the caller keeps it alive while
   // attached. nullptr: render calls are not timed at all.
   cw_stats* stats = nullptr;
@@ -43,7 +46,7 @@ struct cw_stats {
   explicit cw_stats(candlewick::StatsRecorderPtr r) : recorder(std::move(r)) {}
   candlewick::StatsRecorderPtr recorder;
   mutable std::mutex error_mu;
-  mutable char last_error[256] = {0};
+  mutable char last_error[kLastErrorSize] = {0};
 };
 
 namespace candlewick {
@@ -69,8 +72,7 @@ void RecordCall(cw_stats* stats, int32_t kind, int64_t start_ns, cw_status statu
 struct cw_indicator_context {
   explicit cw_indicator_context(const candlewick::AllocatorHooks& hooks) : workspace(hooks) {}
   candlewick::indicators::Workspace workspace;
-  // Fixed storage: reporting an error never allocates.
-  char last_error[512] = {0};
+  char last_error[kLastErrorSize] = {0};
   // Not owned (cw_indicator_context_attach_stats); nullptr: not timed.
   cw_stats* stats = nullptr;
 };
@@ -80,15 +82,13 @@ struct cw_indicator_stream {
   cw_indicator_stream(const candlewick::AllocatorHooks& h) : hooks(h), stream(h) {}
   candlewick::AllocatorHooks hooks;  // what the handle itself came from
   candlewick::indicators::Stream stream;
-  // Fixed storage: reporting an error never allocates.
-  char last_error[256] = {0};
+  char last_error[kLastErrorSize] = {0};
 };
 
 struct cw_bar_context {
   explicit cw_bar_context(const candlewick::AllocatorHooks& hooks) : workspace(hooks) {}
   candlewick::BarWorkspace workspace;
-  // Fixed storage: reporting an error never allocates.
-  char last_error[512] = {0};
+  char last_error[kLastErrorSize] = {0};
   // Not owned (cw_bar_context_attach_stats); nullptr: not timed.
   cw_stats* stats = nullptr;
 };

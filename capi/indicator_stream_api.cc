@@ -20,6 +20,7 @@
 namespace ind = candlewick::indicators;
 using candlewick::AllocatorHooks;
 using candlewick::ErrorCode;
+using candlewick::capi::Guard;
 
 namespace {
 
@@ -43,23 +44,21 @@ cw_status cw_indicator_stream_create(const cw_allocator* allocator, cw_indicator
   if (params == nullptr && param_count > 0) return CW_ERR_NULL_ARGUMENT;
   AllocatorHooks hooks;
   if (!candlewick::capi::HooksFrom(allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
-  try {
-    cw_indicator_stream* stream = candlewick::NewWithHooks<cw_indicator_stream>(hooks, hooks);
-    if (stream == nullptr) return CW_ERR_OUT_OF_MEMORY;
-    const ErrorCode code =
-        stream->stream.Init(static_cast<ind::Id>(id), absl::MakeConstSpan(params, param_count));
-    if (code != ErrorCode::kOk) {
-      candlewick::DeleteWithHooks(hooks, stream);
-      return static_cast<cw_status>(code);
-    }
-    *out = stream;
+  cw_indicator_stream* stream = candlewick::NewWithHooks<cw_indicator_stream>(hooks, hooks);
+  if (stream == nullptr) return CW_ERR_OUT_OF_MEMORY;
+  // Init allocates only a parameter error's message; if that throws, the
+  // handle is released all the same.
+  ErrorCode code = ErrorCode::kOk;
+  const cw_status st = Guard([&]() -> cw_status {
+    code = stream->stream.Init(static_cast<ind::Id>(id), absl::MakeConstSpan(params, param_count));
     return CW_OK;
-  } catch (const std::bad_alloc&) {
-    // Only a parameter error message can allocate (with operator new).
-    return CW_ERR_OUT_OF_MEMORY;
-  } catch (...) {
-    return CW_ERR_INTERNAL;
+  });
+  if (st != CW_OK || code != ErrorCode::kOk) {
+    candlewick::DeleteWithHooks(hooks, stream);
+    return st != CW_OK ? st : static_cast<cw_status>(code);
   }
+  *out = stream;
+  return CW_OK;
 }
 
 void cw_indicator_stream_destroy(cw_indicator_stream* stream) {
@@ -80,14 +79,14 @@ cw_status cw_indicator_stream_push(cw_indicator_stream* stream, const double* ba
   const ErrorCode code = stream->stream.Push(absl::MakeConstSpan(bar, input_count),
                                              absl::MakeSpan(outputs, output_count));
   if (code != ErrorCode::kOk) return candlewick::capi::Fail(stream, code, stream->stream.error());
-  stream->last_error[0] = '\0';
+  candlewick::capi::ClearError(stream);
   return CW_OK;
 }
 
 cw_status cw_indicator_stream_reset(cw_indicator_stream* stream) {
   if (stream == nullptr) return CW_ERR_NULL_ARGUMENT;
   stream->stream.Reset();
-  stream->last_error[0] = '\0';
+  candlewick::capi::ClearError(stream);
   return CW_OK;
 }
 
@@ -107,7 +106,7 @@ cw_status cw_indicator_compute_batch(cw_indicator_context* context, cw_indicator
                                      size_t* failed_series) {
   if (failed_series != nullptr) *failed_series = 0;
   if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
-  context->last_error[0] = '\0';
+  candlewick::capi::ClearError(context);
   const ind::Spec* spec = ind::FindSpec(static_cast<ind::Id>(id));
   if (spec == nullptr) return candlewick::capi::Fail(context, ErrorCode::kInvalidArgument, "unknown indicator id");
   if (input_count != spec->input_count) {
@@ -128,7 +127,7 @@ cw_status cw_indicator_compute_batch(cw_indicator_context* context, cw_indicator
   if (series_count > 0 && output_count > 0 && output_capacities == nullptr) {
     return candlewick::capi::Fail(context, ErrorCode::kNullArgument, "output_capacities is NULL");
   }
-  try {
+  return Guard(context, [&]() -> cw_status {
     // Column descriptors become StridedViews chunk by chunk (no allocation);
     // the core validates parameters and shapes and computes each series.
     candlewick::StridedView<double> views[kChunkSeries * ind::kMaxInputs];
@@ -160,11 +159,7 @@ cw_status cw_indicator_compute_batch(cw_indicator_context* context, cw_indicator
       if (series_count == 0) break;
     }
     return CW_OK;
-  } catch (const std::bad_alloc&) {
-    return candlewick::capi::Fail(context, ErrorCode::kOutOfMemory, "out of memory for indicator scratch");
-  } catch (...) {
-    return candlewick::capi::Fail(context, ErrorCode::kInternal, "unexpected internal exception");
-  }
+  });
 }
 
 }  // extern "C"

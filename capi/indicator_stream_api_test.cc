@@ -12,26 +12,9 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 
 namespace {
-
-struct Heap {
-  int64_t allocations = 0;
-  int64_t live = 0;
-  int64_t fail_at = -1;
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    Heap* h = static_cast<Heap*>(opaque);
-    if (h->allocations++ == h->fail_at) return nullptr;
-    void* p = std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-    if (p != nullptr) ++h->live;
-    return p;
-  }
-  static void Free(void* opaque, void* p) {
-    --static_cast<Heap*>(opaque)->live;
-    std::free(p);
-  }
-  cw_allocator allocator() { return cw_allocator{this, &Alloc, &Free}; }
-};
 
 struct Bars {
   std::vector<double> high, low, close, volume;
@@ -175,8 +158,8 @@ TEST(IndicatorStream, StatusesAndMessages) {
 TEST(IndicatorStream, AllocatorHooksAtCreateOnlyAndFailuresAreClean) {
   const Bars b = MakeBars(1000, 1);
   for (cw_indicator_id id : {CW_IND_SMA, CW_IND_BBANDS, CW_IND_MACD, CW_IND_ADXR, CW_IND_STOCH}) {
-    Heap heap;
-    cw_allocator a = heap.allocator();
+    candlewick_test::TestingAllocator heap;
+    cw_allocator a = heap.hooks();
     cw_indicator_stream* stream = nullptr;
     ASSERT_EQ(cw_indicator_stream_create(&a, id, nullptr, 0, &stream), CW_OK);
     const int64_t at_create = heap.allocations;
@@ -197,15 +180,15 @@ TEST(IndicatorStream, AllocatorHooksAtCreateOnlyAndFailuresAreClean) {
     EXPECT_EQ(cw_indicator_stream_reset(stream), CW_OK);
     EXPECT_EQ(heap.allocations, at_create) << "a push allocated";
     cw_indicator_stream_destroy(stream);
-    EXPECT_EQ(heap.live, 0);
+    EXPECT_EQ(heap.live(), 0);
     for (int64_t k = 0; k < at_create; ++k) {
-      Heap failing;
+      candlewick_test::TestingAllocator failing;
       failing.fail_at = k;
-      cw_allocator fa = failing.allocator();
+      cw_allocator fa = failing.hooks();
       stream = reinterpret_cast<cw_indicator_stream*>(1);
       EXPECT_EQ(cw_indicator_stream_create(&fa, id, nullptr, 0, &stream), CW_ERR_OUT_OF_MEMORY);
       EXPECT_EQ(stream, nullptr);
-      EXPECT_EQ(failing.live, 0) << "leak when allocation " << k << " failed";
+      EXPECT_EQ(failing.live(), 0) << "leak when allocation " << k << " failed";
     }
   }
 }

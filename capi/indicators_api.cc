@@ -22,15 +22,17 @@ using candlewick::ErrorCode;
 
 namespace {
 
-// The first published layouts; newer callers pass larger structs whose extra
-// tail the library leaves alone.
-constexpr size_t kInfoV1Size = sizeof(cw_indicator_info);
-constexpr size_t kParamV1Size = sizeof(cw_indicator_param);
+// The first published layouts (capi/shim.h, CW_FIELD_END); newer callers
+// pass larger structs whose extra tail the library leaves alone, and older
+// ones get only the fields their struct_size covers.
+CW_FROZEN_V1_SIZE(kInfoV1Size, cw_indicator_info, output_count, 48);
+CW_FROZEN_V1_SIZE(kParamV1Size, cw_indicator_param, is_integer, 44);
 
 static_assert(static_cast<int32_t>(ind::Id::kRocr100) == CW_IND_ROCR100, "ids out of sync");
 static_assert(static_cast<int32_t>(ind::MaType::kTrima) == CW_MA_TRIMA, "MA types out of sync");
 
 using candlewick::capi::Fail;
+using candlewick::capi::Guard;
 
 const ind::Spec* SpecOf(cw_indicator_id id) { return ind::FindSpec(static_cast<ind::Id>(id)); }
 
@@ -91,17 +93,13 @@ cw_status cw_indicator_lookback(cw_indicator_id id, const double* params, size_t
   if (out != nullptr) *out = 0;
   if (out == nullptr || (params == nullptr && param_count > 0)) return CW_ERR_NULL_ARGUMENT;
   // Lookback() allocates nothing but an error message; guard it anyway.
-  try {
+  return Guard([&]() -> cw_status {
     const absl::StatusOr<size_t> lb =
         ind::Lookback(static_cast<ind::Id>(id), absl::MakeConstSpan(params, param_count));
     if (!lb.ok()) return static_cast<cw_status>(candlewick::CodeOf(lb.status()));
     *out = *lb;
     return CW_OK;
-  } catch (const std::bad_alloc&) {
-    return CW_ERR_OUT_OF_MEMORY;
-  } catch (...) {
-    return CW_ERR_INTERNAL;
-  }
+  });
 }
 
 cw_status cw_indicator_context_create(const cw_allocator* allocator, cw_indicator_context** out) {
@@ -131,7 +129,7 @@ cw_status ComputeUnrecorded(cw_indicator_context* context, cw_indicator_id id,
                             const cw_f64_column* inputs, size_t input_count,
                             const double* params, size_t param_count, double* const* outputs,
                             size_t output_count, size_t output_capacity) {
-  context->last_error[0] = '\0';
+  candlewick::capi::ClearError(context);
   if (inputs == nullptr && input_count > 0) {
     return Fail(context, ErrorCode::kNullArgument, "inputs is NULL");
   }
@@ -150,7 +148,7 @@ cw_status ComputeUnrecorded(cw_indicator_context* context, cw_indicator_id id,
                   spec != nullptr ? spec->input_count : size_t{0}, input_count);
     return Fail(context, ErrorCode::kInvalidArgument, message);
   }
-  try {
+  return Guard(context, [&]() -> cw_status {
     candlewick::StridedView<double> views[ind::kMaxInputs];
     for (size_t k = 0; k < input_count; ++k) {
       views[k] = candlewick::StridedView<double>(inputs[k].data, inputs[k].length,
@@ -161,11 +159,7 @@ cw_status ComputeUnrecorded(cw_indicator_context* context, cw_indicator_id id,
         absl::MakeConstSpan(params, param_count), absl::MakeConstSpan(outputs, output_count),
         output_capacity, &context->workspace);
     return st.ok() ? CW_OK : Fail(context, st);
-  } catch (const std::bad_alloc&) {
-    return Fail(context, ErrorCode::kOutOfMemory, "out of memory for indicator scratch");
-  } catch (...) {
-    return Fail(context, ErrorCode::kInternal, "unexpected internal exception");
-  }
+  });
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 
 namespace {
 
@@ -107,35 +108,12 @@ TEST(IndicatorLookback, FollowsParametersAndRejectsBadOnes) {
   EXPECT_EQ(cw_indicator_lookback(1000, nullptr, 0, &lb), CW_ERR_INVALID_ARGUMENT);
 }
 
-// Counts live allocations and bytes so the test can prove every byte goes
-// through the hooks and comes back on destroy; can be told to fail.
-struct Counter {
-  int live = 0;
-  size_t total = 0;
-  bool fail = false;
-};
-void* CountingAlloc(void* opaque, size_t size, size_t alignment) {
-  Counter* c = static_cast<Counter*>(opaque);
-  if (c->fail) return nullptr;
-  if (alignment < sizeof(void*)) alignment = sizeof(void*);
-  void* p = std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-  if (p != nullptr) {
-    ++c->live;
-    c->total += size;
-  }
-  return p;
-}
-void CountingFree(void* opaque, void* ptr) {
-  --static_cast<Counter*>(opaque)->live;
-  std::free(ptr);
-}
-
 TEST(IndicatorContext, AllMemoryGoesThroughTheAllocatorAndIsReused) {
-  Counter counter;
-  const cw_allocator hooks = {&counter, CountingAlloc, CountingFree};
+  candlewick_test::TestingAllocator counter;
+  const cw_allocator hooks = counter.hooks();
   cw_indicator_context* ctx = nullptr;
   ASSERT_EQ(cw_indicator_context_create(&hooks, &ctx), CW_OK);
-  EXPECT_EQ(counter.live, 1);
+  EXPECT_EQ(counter.live(), 1);
   const std::vector<double> x = Walk(500);
   std::vector<double> macd(500), signal(500), hist(500);
   double* outs[] = {macd.data(), signal.data(), hist.data()};
@@ -143,26 +121,26 @@ TEST(IndicatorContext, AllMemoryGoesThroughTheAllocatorAndIsReused) {
   // Only macd and signal wanted: the histogram goes to the context's scratch.
   ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_MACD, &in, 1, nullptr, 0, outs, 2, 500), CW_OK)
       << cw_indicator_context_last_error(ctx);
-  const int after_first = counter.live;
-  const size_t bytes_after_first = counter.total;
+  const int64_t after_first = counter.live();
+  const int64_t bytes_after_first = counter.total_bytes;
   EXPECT_GT(after_first, 1);
   ASSERT_EQ(cw_indicator_compute(ctx, CW_IND_MACD, &in, 1, nullptr, 0, outs, 2, 500), CW_OK);
-  EXPECT_EQ(counter.total, bytes_after_first) << "second call allocated";
+  EXPECT_EQ(counter.total_bytes, bytes_after_first) << "second call allocated";
   cw_indicator_context_destroy(ctx);
-  EXPECT_EQ(counter.live, 0);
+  EXPECT_EQ(counter.live(), 0);
   cw_indicator_context_destroy(nullptr);
 }
 
 TEST(IndicatorContext, OutOfMemoryIsAStatusNotACrash) {
-  Counter counter;
-  const cw_allocator hooks = {&counter, CountingAlloc, CountingFree};
+  candlewick_test::TestingAllocator counter;
+  const cw_allocator hooks = counter.hooks();
   cw_indicator_context* ctx = nullptr;
-  counter.fail = true;
+  counter.fail_from = 0;
   EXPECT_EQ(cw_indicator_context_create(&hooks, &ctx), CW_ERR_OUT_OF_MEMORY);
   EXPECT_EQ(ctx, nullptr);
-  counter.fail = false;
+  counter.fail_from = candlewick_test::TestingAllocator::kNever;
   ASSERT_EQ(cw_indicator_context_create(&hooks, &ctx), CW_OK);
-  counter.fail = true;
+  counter.fail_from = 0;
   const std::vector<double> x = Walk(100);
   std::vector<double> out(100);
   double* outs[] = {out.data()};
@@ -170,12 +148,12 @@ TEST(IndicatorContext, OutOfMemoryIsAStatusNotACrash) {
   EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_TEMA, &in, 1, nullptr, 0, outs, 1, 100),
             CW_ERR_OUT_OF_MEMORY);
   EXPECT_STRNE(cw_indicator_context_last_error(ctx), "");
-  counter.fail = false;
+  counter.fail_from = candlewick_test::TestingAllocator::kNever;
   EXPECT_EQ(cw_indicator_compute(ctx, CW_IND_TEMA, &in, 1, nullptr, 0, outs, 1, 100), CW_OK);
   EXPECT_STREQ(cw_indicator_context_last_error(ctx), "");
   cw_indicator_context_destroy(ctx);
-  EXPECT_EQ(counter.live, 0);
-  const cw_allocator half = {&counter, CountingAlloc, nullptr};
+  EXPECT_EQ(counter.live(), 0);
+  const cw_allocator half = {&counter, &candlewick_test::TestingAllocator::Alloc, nullptr};
   EXPECT_EQ(cw_indicator_context_create(&half, &ctx), CW_ERR_NULL_ARGUMENT);
 }
 

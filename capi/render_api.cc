@@ -17,6 +17,9 @@ using candlewick::capi::Fail;
 using candlewick::capi::Guard;
 using candlewick::capi::NewBuffer;
 
+static_assert(CW_MAX_CHART_BOXES == candlewick::kMaxChartBoxes, "chart work bound");
+static_assert(CW_MAX_PANELS == candlewick::kMaxPanels, "panel count");
+
 namespace {
 
 bool KnownFormat(int32_t format) {
@@ -148,6 +151,30 @@ cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality) {
   }
   chart->chart.set_webp_quality(quality);
   return CW_OK;
+}
+
+// The first API's calls are the general ones with a series-only cw_chart_data
+// (so they validate, record statistics and fail exactly alike).
+cw_status cw_chart_render_rgba(cw_chart* chart, const cw_ohlcv* series, uint8_t* pixels,
+                               size_t buffer_size, size_t row_stride) {
+  // A NULL series goes through as NULL data: the call fails (and is
+  // recorded) like any other.
+  cw_chart_data data;
+  cw_chart_data_init(&data, series);
+  return cw_chart_render_frame(chart, series != nullptr ? &data : nullptr, CW_FORMAT_RGBA8, pixels,
+                               buffer_size, row_stride);
+}
+
+cw_status cw_chart_render_rgba_buffer(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
+  cw_chart_data data;
+  cw_chart_data_init(&data, series);
+  return cw_chart_render(chart, series != nullptr ? &data : nullptr, CW_FORMAT_RGBA8, out);
+}
+
+cw_status cw_chart_render_png(cw_chart* chart, const cw_ohlcv* series, cw_buffer** out) {
+  cw_chart_data data;
+  cw_chart_data_init(&data, series);
+  return cw_chart_render(chart, series != nullptr ? &data : nullptr, CW_FORMAT_PNG, out);
 }
 
 }  // extern "C"

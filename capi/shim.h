@@ -3,14 +3,33 @@
 #ifndef CANDLEWICK_CAPI_SHIM_H_
 #define CANDLEWICK_CAPI_SHIM_H_
 
+#include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <new>
+#include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "capi/candlewick.h"
 #include "capi/handles.h"
 #include "cc/base/allocator.h"
 #include "cc/base/status.h"
+
+// Versioned structs (their first field is struct_size) only ever grow at the
+// end. Each one's version-1 size is the end of its last version-1 field,
+// frozen beside its use with the LP64 size as a literal:
+//   CW_FROZEN_V1_SIZE(kFooV1Size, cw_foo, last_v1_field, 48);
+// so inserting, removing or resizing a version-1 field fails the build while
+// appending a field leaves the minimum struct_size a caller must pass
+// unchanged. A field added later is read or written only when the caller's
+// struct_size covers it: `s->struct_size >= CW_FIELD_END(cw_foo, new_field)`.
+// (tests/abi_v1_test.cc passes the literals; docs/abi.md.)
+#define CW_FIELD_END(type, field) (offsetof(type, field) + sizeof(((type*)nullptr)->field))
+#define CW_FROZEN_V1_SIZE(name, type, last_v1_field, lp64_size)   \
+  constexpr size_t name = CW_FIELD_END(type, last_v1_field);     \
+  static_assert(sizeof(void*) != 8 || name == (lp64_size),       \
+                "the version-1 layout of " #type " changed")
 
 namespace candlewick {
 namespace capi {
@@ -29,40 +48,71 @@ inline bool HooksFrom(const cw_allocator* allocator, candlewick::AllocatorHooks*
 
 inline cw_status ToStatus(candlewick::ErrorCode code) { return static_cast<cw_status>(code); }
 
-// Reports a failure on any handle with a fixed `last_error` buffer (charts,
-// indicator and bar contexts, streams): the message is copied there (never
-// allocating) and the status returned. A NULL handle just returns the status.
+// Copies `text` into a caller's buffer as a NUL-terminated string, truncated
+// to `size` bytes; nothing when `buffer` is NULL or `size` is 0.
+inline void WriteMessage(char* buffer, size_t size, absl::string_view text) {
+  if (buffer == nullptr || size == 0) return;
+  const size_t n = text.size() < size - 1 ? text.size() : size - 1;
+  std::memcpy(buffer, text.data(), n);
+  buffer[n] = '\0';
+}
+
+// --- The boundary: one pattern for every handle ------------------------------
+//
+// Each handle (cw_chart, cw_indicator_context, cw_indicator_stream,
+// cw_bar_context, cw_stats) keeps its last error in `char
+// last_error[kLastErrorSize]` (handles.h). An entry point reports a failure
+// with Fail(handle, ...), which stores the message and returns the status,
+// and runs anything that may throw inside Guard(handle, body), so no C++
+// exception unwinds through a C caller. A NULL handle (a create function,
+// before the handle exists) gets the status alone.
+
+// Stores `message` as the handle's last error (truncated; never allocates).
 template <typename Handle>
-inline cw_status Fail(Handle* handle, const absl::Status& status) {
-  if (handle != nullptr) {
-    const absl::string_view message = status.message();
-    std::snprintf(handle->last_error, sizeof handle->last_error, "%.*s",
-                  static_cast<int>(message.size()), message.data());
-  }
-  return ToStatus(candlewick::CodeOf(status));
+inline void SetLastError(Handle* handle, absl::string_view message) {
+  std::snprintf(handle->last_error, sizeof handle->last_error, "%.*s",
+                static_cast<int>(message.size()), message.data());
+}
+// cw_stats is shared between threads: its message is written under its lock
+// (stats_api.cc).
+void SetLastError(const cw_stats* stats, absl::string_view message);
+inline void SetLastError(cw_stats* stats, absl::string_view message) {
+  SetLastError(static_cast<const cw_stats*>(stats), message);
 }
 
 template <typename Handle>
-inline cw_status Fail(Handle* handle, candlewick::ErrorCode code, const char* message) {
-  if (handle != nullptr) {
-    std::snprintf(handle->last_error, sizeof handle->last_error, "%s", message);
-  }
+inline void ClearError(Handle* handle) {
+  handle->last_error[0] = '\0';
+}
+
+template <typename Handle>
+inline cw_status Fail(Handle* handle, candlewick::ErrorCode code, absl::string_view message) {
+  if (handle != nullptr) SetLastError(handle, message);
   return ToStatus(code);
 }
 
-inline void ClearError(cw_chart* chart) { chart->last_error[0] = '\0'; }
+template <typename Handle>
+inline cw_status Fail(Handle* handle, const absl::Status& status) {
+  return Fail(handle, candlewick::CodeOf(status), status.message());
+}
 
-// Runs `body`, converting any escaping C++ exception into a status: nothing
-// may unwind through C callers.
-template <typename Body>
-inline cw_status Guard(cw_chart* chart, Body&& body) {
+// Runs `body` (returning a cw_status), turning an escaping exception into
+// CW_ERR_OUT_OF_MEMORY or CW_ERR_INTERNAL with a message on the handle.
+template <typename Handle, typename Body>
+inline cw_status Guard(Handle* handle, Body&& body) {
   try {
     return body();
   } catch (const std::bad_alloc&) {
-    return Fail(chart, candlewick::ErrorCode::kOutOfMemory, "out of memory");
+    return Fail(handle, candlewick::ErrorCode::kOutOfMemory, "out of memory");
   } catch (...) {
-    return Fail(chart, candlewick::ErrorCode::kInternal, "unexpected internal exception");
+    return Fail(handle, candlewick::ErrorCode::kInternal, "unexpected internal exception");
   }
+}
+
+// The same without a handle (functions that have none, create functions).
+template <typename Body>
+inline cw_status Guard(Body&& body) {
+  return Guard(static_cast<cw_chart*>(nullptr), std::forward<Body>(body));
 }
 
 // Makes a library-owned buffer with the chart's hooks; nullptr on OOM.

@@ -28,6 +28,9 @@ using candlewick::StatsOptions;
 using candlewick::StatsRecorder;
 using candlewick::StatsSample;
 using candlewick::StatsSnapshot;
+using candlewick::capi::Fail;
+using candlewick::capi::Guard;
+using candlewick::capi::WriteMessage;
 
 // The public constants must stay equal to the core's.
 static_assert(CW_STATS_LABEL_0 == candlewick::kStatsKindLabel0, "label numbering");
@@ -45,42 +48,15 @@ static_assert(CW_STATS_RENDER == candlewick::kStatsKindRender &&
 
 namespace {
 
-// The first published layouts; callers built against a newer header pass
-// larger structs, whose extra tail is ignored (options, samples) or left
-// untouched (snapshots).
-constexpr size_t kOptionsV1Size = sizeof(cw_stats_options);
-constexpr size_t kSampleV1Size = sizeof(cw_stats_sample);
-constexpr size_t kSnapshotV1Size = sizeof(cw_stats_snapshot);
+// The first published layouts (capi/shim.h, CW_FIELD_END); callers built
+// against a newer header pass larger structs, whose extra tail is ignored
+// (options, samples) or left untouched (snapshots).
+CW_FROZEN_V1_SIZE(kOptionsV1Size, cw_stats_options, allocator, 64);
+CW_FROZEN_V1_SIZE(kSampleV1Size, cw_stats_sample, failed, 52);
+CW_FROZEN_V1_SIZE(kSnapshotV1Size, cw_stats_snapshot, kinds, 6704);
 
 cw_status ToStatus(ErrorCode code) { return static_cast<cw_status>(code); }
 
-void WriteMessage(char* message, size_t message_size, absl::string_view text) {
-  if (message == nullptr || message_size == 0) return;
-  const size_t n = text.size() < message_size - 1 ? text.size() : message_size - 1;
-  std::memcpy(message, text.data(), n);
-  message[n] = '\0';
-}
-
-// Records a failure on the handle for cw_stats_last_error().
-cw_status Fail(const cw_stats* stats, ErrorCode code, absl::string_view message) {
-  std::lock_guard<std::mutex> lock(stats->error_mu);
-  WriteMessage(stats->last_error, sizeof stats->last_error, message);
-  return ToStatus(code);
-}
-
-// Runs `body`, turning any escaping C++ exception into a status: nothing may
-// unwind through C callers. (Only std::mutex::lock could throw here, and only
-// if the system ran out of resources.)
-template <typename Body>
-cw_status Guard(Body&& body) {
-  try {
-    return body();
-  } catch (const std::bad_alloc&) {
-    return CW_ERR_OUT_OF_MEMORY;
-  } catch (...) {
-    return CW_ERR_INTERNAL;
-  }
-}
 
 // Everything cw_stats_options_validate checks, and the core options and
 // hooks it implies. `labels` is storage for the label views.
@@ -185,6 +161,19 @@ cw_status ReadText(const cw_stats* stats, cw_buffer** out, Format&& format) {
 namespace candlewick {
 namespace capi {
 
+// Readers (cw_stats_last_error) may run on other threads: write under the lock.
+void SetLastError(const cw_stats* stats, absl::string_view message) {
+  std::lock_guard<std::mutex> lock(stats->error_mu);
+  WriteMessage(stats->last_error, sizeof stats->last_error, message);
+}
+
+}  // namespace capi
+}  // namespace candlewick
+
+
+namespace candlewick {
+namespace capi {
+
 int64_t StatsNow(const cw_stats* stats) { return stats->recorder->Now(); }
 
 void RecordCall(cw_stats* stats, int32_t kind, int64_t start_ns, cw_status status,
@@ -245,7 +234,7 @@ cw_status cw_stats_options_validate(const cw_stats_options* options, char* messa
 cw_status cw_stats_create(const cw_stats_options* options, cw_stats** out) {
   if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
   *out = nullptr;
-  try {
+  return Guard([&]() -> cw_status {
     StatsOptions parsed;
     AllocatorHooks hooks;
     absl::string_view labels[CW_STATS_MAX_LABELS];
@@ -257,9 +246,7 @@ cw_status cw_stats_create(const cw_stats_options* options, cw_stats** out) {
     if (stats == nullptr) return CW_ERR_OUT_OF_MEMORY;
     *out = stats;
     return CW_OK;
-  } catch (...) {
-    return CW_ERR_OUT_OF_MEMORY;
-  }
+  });
 }
 
 void cw_stats_destroy(cw_stats* stats) {
@@ -289,7 +276,7 @@ int64_t cw_stats_now(const cw_stats* stats) {
 }
 
 cw_status cw_stats_record(cw_stats* stats, const cw_stats_sample* sample) {
-  return Guard([&]() -> cw_status {
+  return Guard(stats, [&]() -> cw_status {
     if (stats == nullptr) return CW_ERR_NULL_ARGUMENT;
     if (sample == nullptr) return Fail(stats, ErrorCode::kNullArgument, "sample is NULL");
     if (sample->struct_size < kSampleV1Size) {
@@ -313,7 +300,7 @@ cw_status cw_stats_record(cw_stats* stats, const cw_stats_sample* sample) {
 }
 
 cw_status cw_stats_read(const cw_stats* stats, cw_stats_snapshot* snapshot) {
-  return Guard([&]() -> cw_status {
+  return Guard(stats, [&]() -> cw_status {
     if (stats == nullptr) return CW_ERR_NULL_ARGUMENT;
     if (snapshot == nullptr) return Fail(stats, ErrorCode::kNullArgument, "snapshot is NULL");
     if (snapshot->struct_size < kSnapshotV1Size) {
@@ -333,7 +320,7 @@ cw_status cw_stats_read(const cw_stats* stats, cw_stats_snapshot* snapshot) {
 }
 
 cw_status cw_stats_read_json(const cw_stats* stats, cw_buffer** out) {
-  return Guard([&]() -> cw_status {
+  return Guard(stats, [&]() -> cw_status {
     if (out != nullptr) *out = nullptr;
     if (stats == nullptr) return CW_ERR_NULL_ARGUMENT;
     if (out == nullptr) return Fail(stats, ErrorCode::kNullArgument, "out is NULL");
@@ -344,7 +331,7 @@ cw_status cw_stats_read_json(const cw_stats* stats, cw_buffer** out) {
 }
 
 cw_status cw_stats_read_prometheus(const cw_stats* stats, const char* prefix, cw_buffer** out) {
-  return Guard([&]() -> cw_status {
+  return Guard(stats, [&]() -> cw_status {
     if (out != nullptr) *out = nullptr;
     if (stats == nullptr) return CW_ERR_NULL_ARGUMENT;
     if (out == nullptr) return Fail(stats, ErrorCode::kNullArgument, "out is NULL");
@@ -368,7 +355,7 @@ cw_status cw_stats_read_prometheus(const cw_stats* stats, const char* prefix, cw
 }
 
 cw_status cw_stats_reset(cw_stats* stats) {
-  return Guard([&]() -> cw_status {
+  return Guard(stats, [&]() -> cw_status {
     if (stats == nullptr) return CW_ERR_NULL_ARGUMENT;
     stats->recorder->Reset();
     return CW_OK;

@@ -15,8 +15,11 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 
 namespace {
+
+using candlewick_test::TestingAllocator;
 
 struct ContextDeleter {
   void operator()(cw_bar_context* c) const { cw_bar_context_destroy(c); }
@@ -28,25 +31,6 @@ ContextPtr MakeContext(const cw_allocator* a = nullptr) {
   EXPECT_EQ(cw_bar_context_create(a, &c), CW_OK);
   return ContextPtr(c);
 }
-
-// Counts allocations and frees; attempt number `fail_from` and later fail.
-struct Counting {
-  long allocs = 0, frees = 0, attempts = 0;
-  long fail_from = std::numeric_limits<long>::max();
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* c = static_cast<Counting*>(opaque);
-    if (c->attempts++ >= c->fail_from) return nullptr;
-    if (alignment < sizeof(void*)) alignment = sizeof(void*);
-    void* p = std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-    if (p != nullptr) c->allocs++;
-    return p;
-  }
-  static void Free(void* opaque, void* p) {
-    static_cast<Counting*>(opaque)->frees++;
-    std::free(p);
-  }
-  cw_allocator hooks() { return cw_allocator{this, &Alloc, &Free}; }
-};
 
 // Output columns owned by the test.
 struct Out {
@@ -477,26 +461,26 @@ TEST(BarsCapi, OptionsInitDefaults) {
 TEST(BarsCapi, ContextCreationContract) {
   EXPECT_EQ(cw_bar_context_create(nullptr, nullptr), CW_ERR_NULL_ARGUMENT);
   cw_bar_context* c = reinterpret_cast<cw_bar_context*>(0x1);
-  cw_allocator half{nullptr, &Counting::Alloc, nullptr};
+  cw_allocator half{nullptr, &TestingAllocator::Alloc, nullptr};
   EXPECT_EQ(cw_bar_context_create(&half, &c), CW_ERR_NULL_ARGUMENT);
   EXPECT_EQ(c, nullptr);
-  Counting failing;
+  TestingAllocator failing;
   failing.fail_from = 0;
   const cw_allocator hooks = failing.hooks();
   c = reinterpret_cast<cw_bar_context*>(0x1);
   EXPECT_EQ(cw_bar_context_create(&hooks, &c), CW_ERR_OUT_OF_MEMORY);
   EXPECT_EQ(c, nullptr);
-  EXPECT_EQ(failing.allocs, 0);
+  EXPECT_EQ(failing.allocations, 0);
   cw_bar_context_destroy(nullptr);  // a no-op
 }
 
 TEST(BarsCapi, EveryByteGoesThroughTheHooksAndScratchIsReused) {
-  Counting count;
+  TestingAllocator count;
   const cw_allocator hooks = count.hooks();
   {
     auto ctx = MakeContext(&hooks);
     ASSERT_NE(ctx, nullptr);
-    EXPECT_EQ(count.allocs, 1);  // the context itself
+    EXPECT_EQ(count.allocations, 1);  // the context itself
     const TickData d;
     const cw_ticks ticks = d.View();
     // Everything but line break runs without allocating.
@@ -508,21 +492,21 @@ TEST(BarsCapi, EveryByteGoesThroughTheHooksAndScratchIsReused) {
       size_t n = 0;
       ASSERT_EQ(cw_bars_from_ticks(ctx.get(), &ticks, &o, nullptr, &n), CW_OK) << m;
     }
-    EXPECT_EQ(count.allocs, 1);
+    EXPECT_EQ(count.allocations, 1);
     cw_bar_options o = Options(CW_BARS_LINE_BREAK);
     size_t n = 0;
     ASSERT_EQ(cw_bars_from_ticks(ctx.get(), &ticks, &o, nullptr, &n), CW_OK);
-    const long after_first = count.allocs;
+    const int64_t after_first = count.allocations;
     EXPECT_GT(after_first, 1);  // the ring of the last lines
     Out out(n);
     ASSERT_EQ(cw_bars_from_ticks(ctx.get(), &ticks, &o, &out.out, &n), CW_OK);
-    EXPECT_EQ(count.allocs, after_first) << "scratch is reused";
+    EXPECT_EQ(count.allocations, after_first) << "scratch is reused";
   }
-  EXPECT_EQ(count.frees, count.allocs) << "nothing leaked";
+  EXPECT_EQ(count.frees, count.allocations) << "nothing leaked";
 }
 
 TEST(BarsCapi, ScratchAllocationFailureIsReportedAndLeavesTheContextUsable) {
-  Counting count;
+  TestingAllocator count;
   count.fail_from = 1;  // the context succeeds, its first scratch fails
   const cw_allocator hooks = count.hooks();
   {
@@ -537,11 +521,11 @@ TEST(BarsCapi, ScratchAllocationFailureIsReportedAndLeavesTheContextUsable) {
     EXPECT_NE(std::string(cw_bar_context_last_error(ctx.get())).find("memory"),
               std::string::npos);
     // Memory is back: the same context works.
-    count.fail_from = std::numeric_limits<long>::max();
+    count.fail_from = TestingAllocator::kNever;
     EXPECT_EQ(cw_bars_from_ticks(ctx.get(), &ticks, &o, nullptr, &n), CW_OK);
     EXPECT_STREQ(cw_bar_context_last_error(ctx.get()), "");
   }
-  EXPECT_EQ(count.frees, count.allocs);
+  EXPECT_EQ(count.frees, count.allocations);
 }
 
 }  // namespace

@@ -8,9 +8,12 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 #include "tests/test_support.h"
 
 namespace {
+
+using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
@@ -121,6 +124,43 @@ TEST(Create, RejectsBadOptions) {
   expect(bad, CW_ERR_INVALID_ARGUMENT);
   bad = o;
   bad.margin = 400;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  // Margins whose margin * 4 overflows int32 (they were accepted and drew a
+  // blank frame), and the exact boundary: below a quarter of the smaller
+  // side (600 / 4 = 150).
+  for (int32_t margin : {int32_t{1} << 29, int32_t{1} << 30, INT32_MAX, INT32_MIN, -1, 150}) {
+    SCOPED_TRACE(margin);
+    bad = o;
+    bad.margin = margin;
+    expect(bad, CW_ERR_INVALID_ARGUMENT);
+  }
+  {
+    cw_chart_options edge = o;
+    edge.margin = 149;
+    cw_chart* h = nullptr;
+    EXPECT_EQ(cw_chart_create(&edge, &h), CW_OK);
+    cw_chart_destroy(h);
+  }
+  bad = o;
+  bad.panel_gap = 1001;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.panel_gap = INT32_MAX;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.box_size = INFINITY;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.reversal = INT32_MAX;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.label_size = INT32_MAX;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.price_weight = 1e30f;
+  expect(bad, CW_ERR_INVALID_ARGUMENT);
+  bad = o;
+  bad.line_width = 1e30f;
   expect(bad, CW_ERR_INVALID_ARGUMENT);
   bad = o;
   bad.panel_gap = -3;
@@ -418,26 +458,9 @@ TEST(CustomColors, ReplaceTheTheme) {
   cw_chart_destroy(c);
 }
 
-// An allocator that counts and can be told to fail the k-th allocation.
-struct CountingAllocator {
-  int allocations = 0;
-  int frees = 0;
-  int fail_at = -1;  // 0-based allocation index to refuse
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* self = static_cast<CountingAllocator*>(opaque);
-    if (self->allocations++ == self->fail_at) return nullptr;
-    if (alignment < sizeof(void*)) alignment = sizeof(void*);
-    return std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-  }
-  static void Free(void* opaque, void* p) {
-    static_cast<CountingAllocator*>(opaque)->frees++;
-    std::free(p);
-  }
-};
-
 TEST(Allocator, EveryHandleAndBufferAllocationGoesThroughTheHooks) {
-  CountingAllocator counter;
-  cw_allocator hooks = {&counter, &CountingAllocator::Alloc, &CountingAllocator::Free};
+  TestingAllocator counter;
+  cw_allocator hooks = counter.hooks();
   cw_chart_options o;
   cw_chart_options_init(&o);
   o.allocator = &hooks;
@@ -460,8 +483,8 @@ TEST(Allocator, FailureAtEveryAllocationIsReportedAndLeaksNothing) {
   Series s = MakeSeries(60, 12);
   cw_ohlcv v = s.View();
   // Count how many allocations one create + PNG + RGBA buffer takes.
-  CountingAllocator probe;
-  cw_allocator hooks = {&probe, &CountingAllocator::Alloc, &CountingAllocator::Free};
+  TestingAllocator probe;
+  cw_allocator hooks = probe.hooks();
   cw_chart_options o;
   cw_chart_options_init(&o);
   o.allocator = &hooks;
@@ -475,12 +498,12 @@ TEST(Allocator, FailureAtEveryAllocationIsReportedAndLeaksNothing) {
     cw_buffer_destroy(rgba);
     cw_chart_destroy(c);
   }
-  const int total = probe.allocations;
+  const int64_t total = probe.attempts;
   ASSERT_GT(total, 2);
-  for (int k = 0; k < total; ++k) {
-    CountingAllocator failing;
+  for (int64_t k = 0; k < total; ++k) {
+    TestingAllocator failing;
     failing.fail_at = k;
-    cw_allocator fh = {&failing, &CountingAllocator::Alloc, &CountingAllocator::Free};
+    cw_allocator fh = failing.hooks();
     o.allocator = &fh;
     cw_chart* c = nullptr;
     const cw_status created = cw_chart_create(&o, &c);
@@ -502,7 +525,7 @@ TEST(Allocator, FailureAtEveryAllocationIsReportedAndLeaksNothing) {
       cw_buffer_destroy(rgba);
       cw_chart_destroy(c);
     }
-    EXPECT_EQ(failing.allocations - (k < failing.allocations ? 1 : 0), failing.frees)
+    EXPECT_EQ(failing.allocations, failing.frees)
         << "leak after failing allocation " << k;
   }
 }

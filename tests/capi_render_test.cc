@@ -10,10 +10,13 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 #include "cc/encode/test_util.h"
 #include "tests/test_support.h"
 
 namespace {
+
+using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
@@ -389,32 +392,16 @@ TEST(Fonts, CallerFontIsCopiedAndBadBytesAreRejected) {
   EXPECT_EQ(h, nullptr);
 }
 
-// Every allocation failing in turn, on a chart with text, strokes and
-// panels: a clean status and no leak (LeakSanitizer checks under asan).
-struct Failing {
-  int count = 0, fail_at = -1, frees = 0;
-  static void* Alloc(void* o, size_t size, size_t align) {
-    auto* f = static_cast<Failing*>(o);
-    if (f->count++ == f->fail_at) return nullptr;
-    if (align < sizeof(void*)) align = sizeof(void*);
-    return std::aligned_alloc(align, (size + align - 1) / align * align);
-  }
-  static void Free(void* o, void* p) {
-    static_cast<Failing*>(o)->frees++;
-    std::free(p);
-  }
-};
-
 TEST(Allocator, FailuresDuringRichRendersAreCleanErrors) {
   Rich r;
-  Failing probe;
-  cw_allocator hooks = {&probe, &Failing::Alloc, &Failing::Free};
+  TestingAllocator probe;
+  cw_allocator hooks = probe.hooks();
   cw_chart_options o = Options(200, 150);
   o.show_axes = 1;
   o.antialias = 1;
   o.allocator = &hooks;
-  auto run = [&](Failing* f) {
-    hooks.opaque = f;
+  auto run = [&](TestingAllocator* f) {
+    hooks = f->hooks();
     cw_chart* c = nullptr;
     if (cw_chart_create(&o, &c) != CW_OK) return;
     for (int32_t format : {CW_FORMAT_PNG, CW_FORMAT_SVG, CW_FORMAT_RGB8}) {
@@ -429,13 +416,13 @@ TEST(Allocator, FailuresDuringRichRendersAreCleanErrors) {
     cw_chart_destroy(c);
   };
   run(&probe);
-  const int total = probe.count;
+  const int64_t total = probe.attempts;
   ASSERT_GT(total, 5);
-  for (int k = 0; k < total; ++k) {
-    Failing f;
+  for (int64_t k = 0; k < total; ++k) {
+    TestingAllocator f;
     f.fail_at = k;
     run(&f);
-    EXPECT_EQ(f.count - (k < f.count ? 1 : 0), f.frees) << "leak after failing allocation " << k;
+    EXPECT_EQ(f.allocations, f.frees) << "leak after failing allocation " << k;
   }
 }
 

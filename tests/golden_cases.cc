@@ -33,24 +33,11 @@ std::vector<double> Sma(const std::vector<double>& x, size_t period) {
 
 std::vector<GoldenCase> GoldenCases() {
   std::vector<GoldenCase> cases;
-  const struct {
-    const char* name;
-    int32_t type;
-  } types[] = {{"candles", CW_CHART_CANDLESTICK}, {"hollow", CW_CHART_HOLLOW},
-               {"ohlc", CW_CHART_OHLC},           {"line", CW_CHART_LINE},
-               {"area", CW_CHART_AREA},           {"heikin_ashi", CW_CHART_HEIKIN_ASHI},
-               {"renko", CW_CHART_RENKO},         {"pnf", CW_CHART_POINT_FIGURE}};
-  const struct {
-    const char* name;
-    int32_t theme;
-  } themes[] = {{"classic", CW_THEME_CLASSIC},
-                {"modern", CW_THEME_MODERN},
-                {"tradingview", CW_THEME_TRADINGVIEW},
-                {"light", CW_THEME_LIGHT}};
-  for (const auto& t : types) {
-    for (const auto& th : themes) {
-      cases.push_back({std::string(t.name) + "_" + th.name, Options(320, 200, t.type, th.theme),
-                       60, 2024, GoldenData::kPlain});
+  // Every chart type in every theme, named by the C API's name tables.
+  for (int32_t type = 0; cw_chart_type_name(type) != nullptr; ++type) {
+    for (int32_t theme = 0; cw_theme_name(theme) != nullptr; ++theme) {
+      cases.push_back({std::string(cw_chart_type_name(type)) + "_" + cw_theme_name(theme),
+                       Options(320, 200, type, theme), 60, 2024, GoldenData::kPlain});
     }
   }
   // Odd sizes exercise the kernels' tails.

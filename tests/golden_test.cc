@@ -82,15 +82,6 @@ TEST_P(GoldenOnEveryTarget, CrispFramesUseOnlyPaletteColours) {
     std::vector<uint8_t> rgba, indexed;
     ASSERT_EQ(RenderGolden(c, &rgba), CW_OK);
     ASSERT_EQ(RenderGolden(c, &indexed, CW_FORMAT_INDEXED8), CW_OK);
-    cw_chart* chart = nullptr;
-    ASSERT_EQ(cw_chart_create(&c.options, &chart), CW_OK);
-    // The palette belongs to the last render on a handle: render once here.
-    const Series s = MakeSeries(c.candles, c.seed);
-    const cw_ohlcv v = s.View();
-    std::vector<uint8_t> scratch(rgba.size());
-    ASSERT_EQ(cw_chart_render_rgba(chart, &v, scratch.data(), scratch.size(),
-                                   c.options.width * 4), CW_OK);
-    cw_chart_destroy(chart);
     // Expand indices with the colours present in the RGBA frame.
     std::map<uint8_t, uint32_t> colour_of;
     for (size_t i = 0; i < indexed.size(); ++i) {

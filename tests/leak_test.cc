@@ -7,44 +7,14 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 #include "tests/test_support.h"
 
 namespace {
 
-struct Tracking {
-  long live_bytes = 0;
-  long peak_live_bytes = 0;
-  long allocations = 0;
-  long frees = 0;
-  std::vector<std::pair<void*, size_t>> sizes;  // small: a handful live at once
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* t = static_cast<Tracking*>(opaque);
-    if (alignment < sizeof(void*)) alignment = sizeof(void*);
-    void* p = std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-    if (p == nullptr) return nullptr;
-    t->allocations++;
-    t->live_bytes += static_cast<long>(size);
-    if (t->live_bytes > t->peak_live_bytes) t->peak_live_bytes = t->live_bytes;
-    t->sizes.emplace_back(p, size);
-    return p;
-  }
-  static void Free(void* opaque, void* p) {
-    auto* t = static_cast<Tracking*>(opaque);
-    t->frees++;
-    for (size_t i = 0; i < t->sizes.size(); ++i) {
-      if (t->sizes[i].first == p) {
-        t->live_bytes -= static_cast<long>(t->sizes[i].second);
-        t->sizes.erase(t->sizes.begin() + static_cast<ptrdiff_t>(i));
-        break;
-      }
-    }
-    std::free(p);
-  }
-};
-
 TEST(Leak, CreateRenderDestroyLoopReturnsEveryByte) {
-  Tracking tracking;
-  cw_allocator hooks = {&tracking, &Tracking::Alloc, &Tracking::Free};
+  candlewick_test::TestingAllocator tracking;
+  cw_allocator hooks = tracking.hooks();
   const candlewick_test::Series s = candlewick_test::MakeSeries(200, 3);
   const cw_ohlcv v = s.View();
   for (int i = 0; i < 300; ++i) {
@@ -73,8 +43,8 @@ TEST(Leak, CreateRenderDestroyLoopReturnsEveryByte) {
 }
 
 TEST(Leak, ReusedChartHoldsFlatMemoryAcrossThousandsOfRenders) {
-  Tracking tracking;
-  cw_allocator hooks = {&tracking, &Tracking::Alloc, &Tracking::Free};
+  candlewick_test::TestingAllocator tracking;
+  cw_allocator hooks = tracking.hooks();
   cw_chart_options o;
   cw_chart_options_init(&o);
   o.allocator = &hooks;
@@ -82,7 +52,7 @@ TEST(Leak, ReusedChartHoldsFlatMemoryAcrossThousandsOfRenders) {
   ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
   const candlewick_test::Series s = candlewick_test::MakeSeries(150, 5);
   const cw_ohlcv v = s.View();
-  long held_after_warmup = -1;
+  int64_t held_after_warmup = -1;
   for (int i = 0; i < 2000; ++i) {
     cw_buffer* png = nullptr;
     ASSERT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);

@@ -7,13 +7,17 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 #include "tests/test_support.h"
 
 namespace {
+
+using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
@@ -32,28 +36,6 @@ struct BufferDeleter {
   void operator()(cw_buffer* b) const { cw_buffer_destroy(b); }
 };
 using BufferPtr = std::unique_ptr<cw_buffer, BufferDeleter>;
-
-// Counts allocations and frees through the hooks; allocation number
-// `fail_from` and every later one fail.
-struct Counting {
-  long allocs = 0;
-  long frees = 0;
-  long attempts = 0;
-  long fail_from = std::numeric_limits<long>::max();
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* c = static_cast<Counting*>(opaque);
-    if (c->attempts++ >= c->fail_from) return nullptr;
-    if (alignment < sizeof(void*)) alignment = sizeof(void*);
-    void* p = std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-    if (p != nullptr) c->allocs++;
-    return p;
-  }
-  static void Free(void* opaque, void* p) {
-    static_cast<Counting*>(opaque)->frees++;
-    std::free(p);
-  }
-  cw_allocator hooks() { return cw_allocator{this, &Alloc, &Free}; }
-};
 
 // A clock the test moves by hand; each reading also advances it by `tick`,
 // so a timed call measures exactly `tick` ns.
@@ -152,7 +134,7 @@ TEST(StatsOptions, EveryBadOptionHasAStatusAndAMessage) {
   static const char* const kBuiltin[] = {"encode"};
   static const char* const kDuplicate[] = {"resample", "resample"};
   static const char* const kEmpty[] = {""};
-  cw_allocator null_hook = {nullptr, nullptr, &Counting::Free};
+  cw_allocator null_hook = {nullptr, nullptr, &TestingAllocator::Free};
   cw_stats_options base;
   cw_stats_options_init(&base);
   auto with = [&](auto change) {
@@ -267,18 +249,18 @@ TEST(StatsOptions, MessagesAreTruncatedNeverOverrun) {
 TEST(StatsCreate, FailsCleanlyWhereverTheAllocatorGivesOut) {
   long needed = 0;
   {
-    Counting counting;
+    TestingAllocator counting;
     cw_allocator hooks = counting.hooks();
     cw_stats_options o;
     cw_stats_options_init(&o);
     o.allocator = &hooks;
     StatsPtr s = MakeStats(o);
-    needed = counting.allocs;
+    needed = counting.allocations;
   }
   ASSERT_GE(needed, 3);
   for (long fail = 0; fail < needed; ++fail) {
     SCOPED_TRACE(fail);
-    Counting counting;
+    TestingAllocator counting;
     counting.fail_from = fail;
     cw_allocator hooks = counting.hooks();
     cw_stats_options o;
@@ -287,7 +269,7 @@ TEST(StatsCreate, FailsCleanlyWhereverTheAllocatorGivesOut) {
     cw_stats* out = reinterpret_cast<cw_stats*>(0x1);
     EXPECT_EQ(cw_stats_create(&o, &out), CW_ERR_OUT_OF_MEMORY);
     EXPECT_EQ(out, nullptr);
-    EXPECT_EQ(counting.allocs, counting.frees);
+    EXPECT_EQ(counting.allocations, counting.frees);
   }
 }
 
@@ -446,6 +428,48 @@ TEST(StatsRecord, RecordsAndLabelsShowUpInTheSnapshot) {
   EXPECT_EQ(snap.kinds[CW_STATS_LABEL_0 + 1].by_target[CW_SIMD_AVX2], 0u);
 }
 
+// Sums of caller figures saturate at UINT64_MAX: the lifetime bytes total
+// wrapped to a small number (2^63 + 2^63 + 5 read as 5).
+TEST(StatsRecord, TotalsSaturateInsteadOfWrapping) {
+  ManualClock clock{100 * kSecond, 0};
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  o.capacity = 8;
+  o.clock = &ManualClock::Read;
+  o.clock_opaque = &clock;
+  StatsPtr stats = MakeStats(o);
+  const uint64_t half = uint64_t{1} << 63;
+  for (uint64_t bytes : {half, half, uint64_t{5}}) {
+    cw_stats_sample s = Sample(CW_STATS_ENCODE, clock.now, INT64_MAX, bytes, bytes);
+    ASSERT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+  }
+  // From other threads too: their stripes are summed on read.
+  std::thread other([&] {
+    cw_stats_sample s = Sample(CW_STATS_ENCODE, clock.now, 1, half, half);
+    EXPECT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+  });
+  other.join();
+  const cw_stats_snapshot snap = Read(stats.get());
+  const cw_stats_kind_snapshot& k = snap.kinds[CW_STATS_ENCODE];
+  EXPECT_EQ(k.count, 4u);
+  EXPECT_EQ(k.bytes, UINT64_MAX);
+  EXPECT_EQ(k.items, UINT64_MAX);
+  EXPECT_EQ(k.duration_ns, UINT64_MAX);  // 3 * INT64_MAX + 1 > 2^64
+  EXPECT_EQ(k.window_count, 4u);
+  EXPECT_EQ(k.window_bytes, UINT64_MAX);
+  EXPECT_EQ(k.window_items, UINT64_MAX);
+  EXPECT_EQ(k.window_duration_ns, UINT64_MAX);
+  cw_buffer* json = nullptr;
+  ASSERT_EQ(cw_stats_read_json(stats.get(), &json), CW_OK);
+  EXPECT_TRUE(Contains(Text(json), "\"bytes\": 18446744073709551615")) << Text(json);
+  cw_buffer_destroy(json);
+  // Small totals are exact as before.
+  ASSERT_EQ(cw_stats_reset(stats.get()), CW_OK);
+  cw_stats_sample s = Sample(CW_STATS_ENCODE, clock.now, 7, 11, 13);
+  ASSERT_EQ(cw_stats_record(stats.get(), &s), CW_OK);
+  EXPECT_EQ(Read(stats.get()).kinds[CW_STATS_ENCODE].bytes, 11u);
+}
+
 TEST(StatsRead, ASnapshotOfAnOlderLayoutIsRefusedAndUntouched) {
   cw_stats_options o;
   cw_stats_options_init(&o);
@@ -516,7 +540,7 @@ TEST(StatsText, ABadMetricPrefixIsRefused) {
 }
 
 TEST(StatsText, OutOfMemoryForTheTextIsReportedAndLeaksNothing) {
-  Counting counting;
+  TestingAllocator counting;
   cw_allocator hooks = counting.hooks();
   cw_stats_options o;
   cw_stats_options_init(&o);
@@ -533,16 +557,16 @@ TEST(StatsText, OutOfMemoryForTheTextIsReportedAndLeaksNothing) {
     EXPECT_EQ(out, nullptr);
     EXPECT_TRUE(Contains(LastError(stats.get()), "out of memory"));
   }
-  counting.fail_from = std::numeric_limits<long>::max();
+  counting.fail_from = TestingAllocator::kNever;
   stats.reset();
-  EXPECT_EQ(counting.allocs, counting.frees);
+  EXPECT_EQ(counting.allocations, counting.frees);
 }
 
 // ---------------------------------------------------------------------------
 // Memory: everything at creation, nothing after.
 
 TEST(StatsMemory, NothingIsAllocatedAfterCreationExceptReturnedText) {
-  Counting counting;
+  TestingAllocator counting;
   cw_allocator hooks = counting.hooks();
   static const char* const kLabels[] = {"resample"};
   cw_stats_options o;
@@ -552,7 +576,7 @@ TEST(StatsMemory, NothingIsAllocatedAfterCreationExceptReturnedText) {
   o.label_count = 1;
   o.allocator = &hooks;
   StatsPtr stats = MakeStats(o);
-  const long at_creation = counting.allocs;
+  const int64_t at_creation = counting.allocations;
   EXPECT_GT(at_creation, 0);
 
   // Records (good and bad), reads, resets, clock and error queries.
@@ -570,24 +594,24 @@ TEST(StatsMemory, NothingIsAllocatedAfterCreationExceptReturnedText) {
   ASSERT_EQ(cw_stats_reset(stats.get()), CW_OK);
   snap = Read(stats.get());
   EXPECT_EQ(snap.count, 0u);
-  EXPECT_EQ(counting.allocs, at_creation);
+  EXPECT_EQ(counting.allocations, at_creation);
   EXPECT_EQ(counting.frees, 0);
 
   // Text costs exactly its buffer: the cw_buffer and its bytes, both
   // returned on cw_buffer_destroy, through the stats handle's allocator.
   cw_buffer* json = nullptr;
   ASSERT_EQ(cw_stats_read_json(stats.get(), &json), CW_OK);
-  EXPECT_EQ(counting.allocs, at_creation + 2);
+  EXPECT_EQ(counting.allocations, at_creation + 2);
   cw_buffer_destroy(json);
   EXPECT_EQ(counting.frees, 2);
   cw_buffer* prom = nullptr;
   ASSERT_EQ(cw_stats_read_prometheus(stats.get(), "svc", &prom), CW_OK);
-  EXPECT_EQ(counting.allocs, at_creation + 4);
+  EXPECT_EQ(counting.allocations, at_creation + 4);
   // A buffer may outlive its stats handle.
   stats.reset();
   EXPECT_GT(cw_buffer_size(prom), 0u);
   cw_buffer_destroy(prom);
-  EXPECT_EQ(counting.allocs, counting.frees);
+  EXPECT_EQ(counting.allocations, counting.frees);
 }
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,10 @@
 #   2. AddressSanitizer + LeakSanitizer + UBSan: every C/C++ test (binding
 #      tests are tagged no_sanitizer and skipped: their hosts are not
 #      instrumented);
-#   3. ThreadSanitizer: the tests tagged `concurrency`.
+#   3. ThreadSanitizer: the tests tagged `concurrency`;
+#   4. the install: tools/install.sh into a temporary prefix, the library's
+#      SONAME, dependencies and exports, and the README's C (pkg-config) and
+#      CMake samples built and run against it.
 # Any failure, leak or race fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,5 +29,8 @@ rc=$?
 set -e
 # Exit code 4 means no test carries the tag yet: nothing to run, not a failure.
 if [ $rc -ne 0 ] && [ $rc -ne 4 ]; then exit $rc; fi
+
+echo "=== tools/install.sh into a temporary prefix; C and CMake users of it"
+./tests/install/install_test.sh
 
 echo "=== all test configurations passed"

@@ -18,29 +18,6 @@ namespace {
 
 bool PositiveFinite(double x) { return std::isfinite(x) && x > 0; }
 
-// A box (or range) this small against the prices would put a price more than
-// 2^52 boxes from zero, where box edges stop being distinct doubles and brick
-// counts leave exact integer arithmetic.
-constexpr double kMaxBoxesFromZero = 4503599627370496.0;  // 2^52
-
-absl::Status CheckBoxAgainstPrices(const char* what, double box, double max_abs_price) {
-  if (max_abs_price / box > kMaxBoxesFromZero) {
-    return Error(ErrorCode::kInvalidArgument,
-                 absl::StrCat(what, " ", box, " is too small for prices up to ", max_abs_price,
-                              " in magnitude (more than 2^52 boxes from zero)"));
-  }
-  return absl::OkStatus();
-}
-
-double MaxAbs(const StridedView<double>& a, const StridedView<double>& b) {
-  double m = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    m = std::max(m, std::fabs(a[i]));
-    m = std::max(m, std::fabs(b[i]));
-  }
-  return m;
-}
-
 }  // namespace
 
 absl::Status ValidateBarSpec(const BarSpec& spec) {
@@ -250,7 +227,7 @@ absl::Status AggregateBars(const BarInput& in, const BarSpec& spec, BarWorkspace
         st = bi::VolumeBars(in, spec, out);
         break;
       case BarMethod::kRange:
-        if (st = CheckBoxAgainstPrices("range", spec.range, MaxAbs(s.high, s.low)); st.ok()) {
+        if (st = CheckBoxAgainstPrices("range", spec.range, std::max(MaxAbs(s.high), MaxAbs(s.low))); st.ok()) {
           st = bi::RangeBars(in, spec, out);
         }
         break;
@@ -264,7 +241,7 @@ absl::Status AggregateBars(const BarInput& in, const BarSpec& spec, BarWorkspace
         // bricks or columns, which is the chart's behaviour too.
         if (!(box > 0)) break;
         const char* what = spec.box_mode == BoxMode::kAtr ? "the ATR box size" : "box_size";
-        if (st = CheckBoxAgainstPrices(what, box, MaxAbs(s.close, s.close)); !st.ok()) break;
+        if (st = CheckBoxAgainstPrices(what, box, MaxAbs(s.close)); !st.ok()) break;
         st = spec.method == BarMethod::kRenko ? bi::RenkoBars(in, box, out)
                                               : bi::PointFigureBars(in, box, spec.reversal, out);
         break;

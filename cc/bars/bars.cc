@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include "absl/strings/str_cat.h"
+#include "cc/base/status.h"
 
 #include "cc/indicators/volatility/scalar.h"
 
@@ -37,22 +41,43 @@ OhlcvView OhlcvColumns::View() const {
   return v;
 }
 
+namespace {
+
+// Means that cannot overflow: the plain expression (bit for bit what a
+// textbook formula gives) whenever it is finite, else from halves/quarters
+// (exact scalings), which only prices near the largest double need.
+double Mean2(double a, double b) {
+  const double m = (a + b) / 2;
+  return std::isfinite(m) ? m : a * 0.5 + b * 0.5;
+}
+double Mean4(double a, double b, double c, double d) {
+  const double m = (a + b + c + d) / 4;
+  return std::isfinite(m) ? m : a * 0.25 + b * 0.25 + c * 0.25 + d * 0.25;
+}
+
+}  // namespace
+
+HeikinAshiSteps::Candle HeikinAshiSteps::Next(double o, double h, double l, double c) {
+  const double ha_close = Mean4(o, h, l, c);
+  const double ha_open = first_ ? Mean2(o, c) : Mean2(prev_open_, prev_close_);
+  first_ = false;
+  prev_open_ = ha_open;
+  prev_close_ = ha_close;
+  return {ha_open, std::max({h, ha_open, ha_close}), std::min({l, ha_open, ha_close}), ha_close};
+}
+
 void HeikinAshi(const OhlcvView& in, OhlcvColumns* out) {
   const size_t n = in.size();
   out->Resize(n, in.has_time(), in.has_volume());
-  double prev_open = 0, prev_close = 0;
+  HeikinAshiSteps steps;
   for (size_t i = 0; i < n; ++i) {
-    const double o = in.open[i], h = in.high[i], l = in.low[i], c = in.close[i];
-    const double ha_close = (o + h + l + c) / 4;
-    const double ha_open = i == 0 ? (o + c) / 2 : (prev_open + prev_close) / 2;
-    out->open[i] = ha_open;
-    out->close[i] = ha_close;
-    out->high[i] = std::max({h, ha_open, ha_close});
-    out->low[i] = std::min({l, ha_open, ha_close});
+    const HeikinAshiSteps::Candle ha = steps.Next(in.open[i], in.high[i], in.low[i], in.close[i]);
+    out->open[i] = ha.open;
+    out->high[i] = ha.high;
+    out->low[i] = ha.low;
+    out->close[i] = ha.close;
     if (in.has_time()) out->time[i] = in.time[i];
     if (in.has_volume()) out->volume[i] = in.volume[i];
-    prev_open = ha_open;
-    prev_close = ha_close;
   }
 }
 
@@ -60,6 +85,7 @@ void AggregateToColumns(const OhlcvView& in, size_t columns, OhlcvColumns* out) 
   const size_t n = in.size();
   if (columns == 0 || columns > n) columns = n;
   out->Resize(columns, in.has_time(), in.has_volume());
+  constexpr double kMax = std::numeric_limits<double>::max();
   size_t row = 0;
   for (size_t col = 0; col < columns; ++col) {
     // Rows [begin, end) map to this column; every column gets at least one.
@@ -69,7 +95,10 @@ void AggregateToColumns(const OhlcvView& in, size_t columns, OhlcvColumns* out) 
     for (size_t i = begin; i < end; ++i) {
       h = std::max(h, in.high[i]);
       l = std::min(l, in.low[i]);
-      if (in.has_volume()) v += in.volume[i];
+      if (in.has_volume()) {
+        v += in.volume[i];
+        if (v > kMax) v = kMax;  // saturates: volumes are finite and >= 0
+      }
     }
     out->open[col] = in.open[begin];
     out->close[col] = in.close[end - 1];
@@ -99,29 +128,102 @@ double AverageTrueRange(const OhlcvView& in, size_t period) {
   return value;
 }
 
+absl::Status CheckBoxAgainstPrices(const char* what, double box, double max_abs_price) {
+  if (max_abs_price / box > kMaxBoxesFromZero) {
+    return Error(ErrorCode::kInvalidArgument,
+                 absl::StrCat(what, " ", box, " is too small for prices up to ", max_abs_price,
+                              " in magnitude (more than 2^52 boxes from zero)"));
+  }
+  return absl::OkStatus();
+}
+
+double MaxAbs(const StridedView<double>& v) {
+  double m = 0;
+  for (size_t i = 0; i < v.size(); ++i) m = std::max(m, std::fabs(v[i]));
+  return m;
+}
+
+RenkoSteps::Run RenkoSteps::Push(double c) {
+  // Boxes from the first close; for huge prices the difference may
+  // overflow, and the two quotients (each within 2^52 of zero) give it.
+  const bool huge = !(std::fabs(c) < kHugePrice && std::fabs(c0_) < kHugePrice);
+  const double q = huge ? c / box_ - c0_ / box_ : (c - c0_) / box_;
+  const int64_t up_to = static_cast<int64_t>(std::floor(q));
+  const int64_t down_to = static_cast<int64_t>(std::ceil(q));
+  Run run;
+  if (up_to >= top_ + 1) {
+    const int64_t k = up_to - top_;
+    run = {static_cast<uint64_t>(k), true, top_};  // bricks [from + j, from + j + 1]
+    bottom_ = top_ + k - 1;
+    top_ += k;
+  } else if (down_to <= bottom_ - 1) {
+    const int64_t k = bottom_ - down_to;
+    run = {static_cast<uint64_t>(k), false, bottom_};  // bricks [from - j - 1, from - j]
+    top_ = bottom_ - k + 1;
+    bottom_ -= k;
+  }
+  return run;
+}
+
+double RenkoSteps::Edge(int64_t box_index) const {
+  const double e = c0_ + static_cast<double>(box_index) * box_;
+  if (std::isfinite(e) && std::fabs(c0_) < kHugePrice) return e;
+  // Edges lie between two closes, so this is finite where the plain sum
+  // may overflow on the way.
+  return (c0_ * 0.5 + static_cast<double>(box_index) * (box_ * 0.5)) * 2;
+}
+
 void Renko(StridedView<double> close, double box, HookVector<RenkoBrick>* out) {
   out->clear();
   const size_t n = close.size();
   if (n == 0 || !(box > 0)) return;
-  // The last brick's edges; before the first brick both sit at the first
-  // close. Because a brick spans one box, "one box beyond the last brick"
-  // continues a trend and automatically means "two boxes back" for a
-  // reversal (e.g. after a rising brick, bottom == top - box), so the same
-  // two loops handle both without tracking the direction.
-  double top = close[0], bottom = close[0];
+  RenkoSteps steps(close[0], box);
   for (size_t i = 1; i < n; ++i) {
-    const double c = close[i];
-    while (c >= top + box) {
-      out->push_back({top, top + box, true, i});
-      bottom = top;
-      top += box;
-    }
-    while (c <= bottom - box) {
-      out->push_back({bottom - box, bottom, false, i});
-      top = bottom;
-      bottom -= box;
+    const RenkoSteps::Run run = steps.Push(close[i]);
+    for (uint64_t j = 0; j < run.count; ++j) {
+      const int64_t lo = run.LowBox(j);
+      out->push_back({steps.Edge(lo), steps.Edge(lo + 1), run.up, i});
     }
   }
+}
+
+PointFigureSteps::PointFigureSteps(double first_close, double box, int32_t reversal)
+    : box_(box), reversal_(reversal), start_(0) {
+  start_ = BoxOf(first_close);
+  col_ = {true, start_, start_, 0};
+}
+
+PointFigureSteps::Event PointFigureSteps::Push(size_t row, double close) {
+  const int64_t b = BoxOf(close);
+  if (!started_) {
+    if (b == start_) return Event::kNone;
+    col_ = b > start_ ? PointFigureColumn{true, start_ + 1, b, row}
+                      : PointFigureColumn{false, b, start_ - 1, row};
+    started_ = true;
+    return Event::kOpened;
+  }
+  if (col_.rising) {
+    if (b > col_.high_box) {
+      col_.high_box = b;
+      return Event::kExtended;
+    }
+    if (b <= col_.high_box - reversal_) {
+      prev_ = col_;
+      col_ = {false, b, prev_.high_box - 1, row};
+      return Event::kReversed;
+    }
+  } else {
+    if (b < col_.low_box) {
+      col_.low_box = b;
+      return Event::kExtended;
+    }
+    if (b >= col_.low_box + reversal_) {
+      prev_ = col_;
+      col_ = {true, prev_.low_box + 1, b, row};
+      return Event::kReversed;
+    }
+  }
+  return Event::kNone;
 }
 
 void PointAndFigure(StridedView<double> close, double box, int reversal,
@@ -129,39 +231,82 @@ void PointAndFigure(StridedView<double> close, double box, int reversal,
   out->clear();
   const size_t n = close.size();
   if (n == 0 || !(box > 0) || reversal < 1) return;
-  auto box_of = [&](double price) { return static_cast<int64_t>(std::floor(price / box)); };
-  const int64_t start = box_of(close[0]);
-  PointFigureColumn col{true, start, start, 0};
-  bool started = false;
+  PointFigureSteps steps(close[0], box, reversal);
   for (size_t i = 1; i < n; ++i) {
-    const int64_t b = box_of(close[i]);
-    if (!started) {
-      if (b > start) {
-        col = {true, start + 1, b, i};
-        started = true;
-      } else if (b < start) {
-        col = {false, b, start - 1, i};
-        started = true;
-      }
-      continue;
-    }
-    if (col.rising) {
-      if (b > col.high_box) {
-        col.high_box = b;
-      } else if (b <= col.high_box - reversal) {
-        out->push_back(col);
-        col = {false, b, col.high_box - 1, i};
-      }
-    } else {
-      if (b < col.low_box) {
-        col.low_box = b;
-      } else if (b >= col.low_box + reversal) {
-        out->push_back(col);
-        col = {true, col.low_box + 1, b, i};
-      }
+    if (steps.Push(i, close[i]) == PointFigureSteps::Event::kReversed) {
+      out->push_back(steps.previous());
     }
   }
-  if (started) out->push_back(col);
+  if (steps.started()) out->push_back(steps.current());
+}
+
+namespace {
+
+uint64_t Boxes(const PointFigureColumn& c) {
+  return static_cast<uint64_t>(c.high_box - c.low_box) + 1;
+}
+
+// What a chart would draw with `box`, counted without storing anything;
+// stops once past `limit` (returning limit + 1).
+uint64_t CountChartBoxes(StridedView<double> close, bool renko, double box, int32_t reversal,
+                         uint64_t limit) {
+  const size_t n = close.size();
+  if (n == 0) return 0;
+  uint64_t done = 0;
+  if (renko) {
+    RenkoSteps steps(close[0], box);
+    for (size_t i = 1; i < n; ++i) {
+      done += steps.Push(close[i]).count;  // each run < 2^54: no wrap
+      if (done > limit) return limit + 1;
+    }
+    return done;
+  }
+  PointFigureSteps steps(close[0], box, reversal);
+  for (size_t i = 1; i < n; ++i) {
+    if (steps.Push(i, close[i]) == PointFigureSteps::Event::kReversed) {
+      done += Boxes(steps.previous());
+    }
+    if (steps.started() && done + Boxes(steps.current()) > limit) return limit + 1;
+  }
+  return steps.started() ? done + Boxes(steps.current()) : 0;
+}
+
+}  // namespace
+
+absl::StatusOr<double> ChartBoxSize(const OhlcvView& in, bool renko, double requested,
+                                    int32_t reversal, uint64_t max_boxes) {
+  const double max_abs = MaxAbs(in.close);
+  const char* what = renko ? "renko bricks" : "point-and-figure boxes (X's and O's)";
+  if (requested > 0) {
+    if (absl::Status st = CheckBoxAgainstPrices("box size", requested, max_abs); !st.ok()) {
+      return st;
+    }
+    if (CountChartBoxes(in.close, renko, requested, reversal, max_boxes) > max_boxes) {
+      return Error(ErrorCode::kInvalidArgument,
+                   absl::StrCat("box size ", requested, " makes more than ", max_boxes, " ",
+                                what, " of this series, the most one chart draws; choose a "
+                                "larger box (or 0 for the automatic one)"));
+    }
+    return requested;
+  }
+  constexpr double kMax = std::numeric_limits<double>::max();
+  double box = AverageTrueRange(in, 14);
+  // A flat series has no true range; any positive box gives one empty
+  // chart, so pick one relative to the price level.
+  if (!(box > 0)) box = std::max(std::fabs(in.close[0]) * 0.01, 1e-9);
+  box = std::min(box, kMax);
+  box = std::max(box, max_abs / kMaxBoxesFromZero);  // exact: a power of two
+  // Each doubling roughly halves the count; a count that is far over the
+  // limit is over it within the first rows, so those passes are short.
+  for (;;) {
+    if (CountChartBoxes(in.close, renko, box, reversal, max_boxes) <= max_boxes) return box;
+    if (box == kMax) break;
+    box = std::min(box * 2, kMax);
+  }
+  // Only a one-box reversal of closes alternating across zero gets here.
+  return Error(ErrorCode::kInvalidArgument,
+               absl::StrCat("this series makes more than ", max_boxes, " ", what,
+                            " with any box size, the most one chart draws"));
 }
 
 }  // namespace candlewick

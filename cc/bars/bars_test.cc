@@ -1,7 +1,10 @@
 #include "cc/bars/bars.h"
 
 #include <cmath>
+#include <limits>
 #include <vector>
+
+#include "cc/base/status.h"
 
 #include "gtest/gtest.h"
 
@@ -112,6 +115,112 @@ TEST(PointAndFigure, ThreeBoxReversal) {
   EXPECT_TRUE(cols[2].rising);   // 9 -> 12 is three boxes
   EXPECT_EQ(cols[2].low_box, 10);
   EXPECT_EQ(cols[2].high_box, 12);
+}
+
+// Prices near the largest double: (o+h+l+c)/4 and (o+c)/2 overflowed to
+// infinity. The means are exact scalings of the same candles at 2^-22.
+TEST(HeikinAshi, PricesNearTheLargestDoubleDoNotOverflow) {
+  const double big = 0x1p1023, small = 0x1p1001;
+  Table t{{1.5, 1.9}, {1.9, 1.95}, {1.2, 1.8}, {1.8, 1.85}, {1, 1}};
+  Table huge = t, scaled = t;
+  for (auto* col : {&huge.o, &huge.h, &huge.l, &huge.c}) for (double& x : *col) x *= big;
+  for (auto* col : {&scaled.o, &scaled.h, &scaled.l, &scaled.c}) for (double& x : *col) x *= small;
+  OhlcvColumns a(AllocatorHooks::Default()), b(AllocatorHooks::Default());
+  HeikinAshi(huge.View(), &a);
+  HeikinAshi(scaled.View(), &b);
+  for (size_t i = 0; i < 2; ++i) {
+    ASSERT_TRUE(std::isfinite(a.close[i]) && std::isfinite(a.open[i]));
+    EXPECT_EQ(a.close[i], b.close[i] * (big / small));
+    EXPECT_EQ(a.open[i], b.open[i] * (big / small));
+  }
+}
+
+TEST(AggregateToColumns, VolumeSumsSaturateAtTheLargestDouble) {
+  Table t{{1, 1, 1}, {2, 2, 2}, {0, 0, 0}, {1, 1, 1}, {1e308, 1e308, 1e308}};
+  OhlcvColumns out(AllocatorHooks::Default());
+  AggregateToColumns(t.View(), 1, &out);
+  EXPECT_EQ(out.volume[0], std::numeric_limits<double>::max());
+}
+
+// Renko and P&F at the ends of the double range: brick edges and box
+// indices finite and exact where the plain differences overflow.
+TEST(Renko, PricesSpanningMoreThanTheLargestDouble) {
+  const double m = 0x1p1023;
+  const auto c = Closes({-1.5 * m, 1.5 * m, -1.5 * m});
+  HookVector<RenkoBrick> bricks{HookAllocator<RenkoBrick>(AllocatorHooks::Default())};
+  Renko({c.data(), c.size(), 0}, 0.5 * m, &bricks);
+  // Up six boxes; back down, the reversal brick hangs below the top one:
+  // five falling bricks to the start.
+  ASSERT_EQ(bricks.size(), 6u + 5u);
+  for (const RenkoBrick& b : bricks) {
+    EXPECT_TRUE(std::isfinite(b.low) && std::isfinite(b.high));
+    EXPECT_EQ(b.high - b.low, 0.5 * m);
+  }
+  EXPECT_EQ(bricks[0].low, -1.5 * m);
+  EXPECT_EQ(bricks[5].high, 1.5 * m);
+  EXPECT_EQ(bricks[10].low, -1.5 * m);
+}
+
+TEST(ChartBoxSize, FixedBoxesBeyondTheBoundsAreRefusedWithTheLimitNamed) {
+  Table t;
+  for (int i = 0; i < 200; ++i) {
+    const double p = 100 + 10 * std::sin(i / 5.0);
+    t.o.push_back(p);
+    t.h.push_back(p + 1);
+    t.l.push_back(p - 1);
+    t.c.push_back(p);
+  }
+  for (bool renko : {true, false}) {
+    absl::StatusOr<double> box = ChartBoxSize(t.View(), renko, 1e-6, 3, 100000);
+    ASSERT_FALSE(box.ok());
+    EXPECT_EQ(CodeOf(box.status()), ErrorCode::kInvalidArgument);
+    EXPECT_NE(box.status().message().find("more than 100000"), absl::string_view::npos)
+        << box.status();
+    box = ChartBoxSize(t.View(), renko, 1e-300, 3, 100000);
+    ASSERT_FALSE(box.ok());
+    EXPECT_NE(box.status().message().find("2^52"), absl::string_view::npos) << box.status();
+    // A box that fits is kept as given.
+    box = ChartBoxSize(t.View(), renko, 0.5, 3, 100000);
+    ASSERT_TRUE(box.ok()) << box.status();
+    EXPECT_EQ(*box, 0.5);
+  }
+}
+
+TEST(ChartBoxSize, TheAutomaticBoxIsAtrOrRaisedToTheLimit) {
+  Table t;
+  for (int i = 0; i < 3000; ++i) {
+    const double p = 100 + 10 * std::sin(i / 3.0);
+    t.o.push_back(p);
+    t.h.push_back(p + 0.5);
+    t.l.push_back(p - 0.5);
+    t.c.push_back(p);
+  }
+  // ATR(14) when it fits.
+  absl::StatusOr<double> box = ChartBoxSize(t.View(), true, 0, 3, 100000);
+  ASSERT_TRUE(box.ok());
+  EXPECT_EQ(*box, AverageTrueRange(t.View(), 14));
+  // Raised when it does not: the bricks then fit, and half the box would not.
+  for (bool renko : {true, false}) {
+    for (uint64_t limit : {uint64_t{50}, uint64_t{1000}}) {
+      box = ChartBoxSize(t.View(), renko, 0, 3, limit);
+      ASSERT_TRUE(box.ok()) << box.status();
+      EXPECT_GT(*box, AverageTrueRange(t.View(), 14));
+      uint64_t made = 0;
+      if (renko) {
+        HookVector<RenkoBrick> bricks{HookAllocator<RenkoBrick>(AllocatorHooks::Default())};
+        Renko(t.View().close, *box, &bricks);
+        made = bricks.size();
+      } else {
+        HookVector<PointFigureColumn> cols{
+            HookAllocator<PointFigureColumn>(AllocatorHooks::Default())};
+        PointAndFigure(t.View().close, *box, 3, &cols);
+        for (const PointFigureColumn& c : cols) made += c.high_box - c.low_box + 1;
+      }
+      EXPECT_LE(made, limit);
+      if (limit == 1000) EXPECT_GT(made, 0u);  // (50 leaves a box above the range)
+      EXPECT_FALSE(ChartBoxSize(t.View(), renko, *box / 2, 3, limit).ok());
+    }
+  }
 }
 
 }  // namespace

@@ -47,18 +47,13 @@ struct Pending {
 absl::Status HeikinAshiBars(const BarInput& in, BarWriter* out) {
   const OhlcvView& s = in.series;
   const Rows rows(s);
-  // The same expressions, in the same order, as HeikinAshi() in bars.cc,
-  // so an aggregated series and a chart's Heikin-Ashi agree to the bit.
-  double prev_open = 0, prev_close = 0;
+  // The chart's steps (bars.h), so an aggregated series and a chart's
+  // Heikin-Ashi agree to the bit.
+  HeikinAshiSteps steps;
   for (size_t i = 0; i < s.size(); ++i) {
-    const double o = s.open[i], h = s.high[i], l = s.low[i], c = s.close[i];
-    const double ha_close = (o + h + l + c) / 4;
-    const double ha_open = i == 0 ? (o + c) / 2 : (prev_open + prev_close) / 2;
-    out->Add(BarRow{rows.Time(i), ha_open, std::max({h, ha_open, ha_close}),
-                    std::min({l, ha_open, ha_close}), ha_close, rows.Volume(i),
+    const HeikinAshiSteps::Candle ha = steps.Next(s.open[i], s.high[i], s.low[i], s.close[i]);
+    out->Add(BarRow{rows.Time(i), ha.open, ha.high, ha.low, ha.close, rows.Volume(i),
                     static_cast<int64_t>(i)});
-    prev_open = ha_open;
-    prev_close = ha_close;
   }
   return absl::OkStatus();
 }
@@ -66,47 +61,25 @@ absl::Status HeikinAshiBars(const BarInput& in, BarWriter* out) {
 absl::Status RenkoBars(const BarInput& in, double box, BarWriter* out) {
   const OhlcvView& s = in.series;
   const Rows rows(s);
-  // The rules of Renko() in bars.cc (one box to continue, two to reverse,
-  // bricks anchored at the first close), with brick edges on the grid
-  // c0 + m * box held as integers m: a jump of k boxes is k bricks counted
-  // in one step, and no edge drifts by repeated addition.
-  const double c0 = s.close[0];
-  int64_t top = 0, bottom = 0;  // the last brick's edges, in boxes from c0
+  // The chart's steps (bars.h): one box to continue, two to reverse, bricks
+  // on the grid c0 + m * box held as integers m, so a jump of k boxes is k
+  // bricks counted in one step.
+  RenkoSteps steps(s.close[0], box);
   Pending pending;
   pending.Add(0, rows.Volume(0));
   for (size_t i = 1; i < s.size(); ++i) {
     pending.Add(i, rows.Volume(i));
-    const double q = (s.close[i] - c0) / box;
-    const int64_t up_to = static_cast<int64_t>(std::floor(q));
-    const int64_t down_to = static_cast<int64_t>(std::ceil(q));
-    int64_t k = 0;
-    bool up = false;
-    int64_t from = 0;
-    if (up_to >= top + 1) {
-      k = up_to - top;
-      up = true;
-      from = top;  // bricks [from + j, from + j + 1]
-      bottom = top + k - 1;
-      top += k;
-    } else if (down_to <= bottom - 1) {
-      k = bottom - down_to;
-      from = bottom;  // bricks [from - j - 1, from - j]
-      top = bottom - k + 1;
-      bottom -= k;
-    } else {
-      continue;
-    }
+    const RenkoSteps::Run run = steps.Push(s.close[i]);
+    if (run.count == 0) continue;
     size_t first;
     double v;
     pending.Take(i, &first, &v);
     const int64_t t_first = rows.Time(first), t = rows.Time(i);
-    out->AddMany(static_cast<uint64_t>(k), [&](uint64_t j) {
-      const int64_t jj = static_cast<int64_t>(j);
-      const int64_t lo_box = up ? from + jj : from - jj - 1;
-      const double lo = c0 + static_cast<double>(lo_box) * box;
-      const double hi = c0 + static_cast<double>(lo_box + 1) * box;
-      return BarRow{j == 0 ? t_first : t, up ? lo : hi, hi, lo, up ? hi : lo, j == 0 ? v : 0,
-                    static_cast<int64_t>(i)};
+    out->AddMany(run.count, [&](uint64_t j) {
+      const int64_t lo_box = run.LowBox(j);
+      const double lo = steps.Edge(lo_box), hi = steps.Edge(lo_box + 1);
+      return BarRow{j == 0 ? t_first : t, run.up ? lo : hi, hi, lo, run.up ? hi : lo,
+                    j == 0 ? v : 0, static_cast<int64_t>(i)};
     });
   }
   return absl::OkStatus();
@@ -115,84 +88,53 @@ absl::Status RenkoBars(const BarInput& in, double box, BarWriter* out) {
 absl::Status PointFigureBars(const BarInput& in, double box, int32_t reversal, BarWriter* out) {
   const OhlcvView& s = in.series;
   const Rows rows(s);
-  // The rules of PointAndFigure() in bars.cc: box k is the price range
-  // [k * box, (k + 1) * box); a column starts when the close leaves the
-  // first close's box, extends box by box, and reverses on `reversal`
-  // boxes against it.
-  auto box_of = [&](double price) { return static_cast<int64_t>(std::floor(price / box)); };
-  struct Column {
-    bool rising = true;
-    int64_t low_box = 0, high_box = 0;
+  // The chart's steps (bars.h); this adds the rows and volume each column
+  // covers: a column takes the pending rows whenever it grows, so it covers
+  // the rows up to its last extension.
+  struct Cover {
     size_t first = 0, last = 0;
     double volume = 0;
   };
-  auto emit = [&](const Column& c) {
+  auto emit = [&](const PointFigureColumn& c, const Cover& cover) {
     const double lo = static_cast<double>(c.low_box) * box;
     const double hi = static_cast<double>(c.high_box + 1) * box;
-    out->Add(BarRow{rows.Time(c.first), c.rising ? lo : hi, hi, lo, c.rising ? hi : lo, c.volume,
-                    static_cast<int64_t>(c.last)});
+    out->Add(BarRow{rows.Time(cover.first), c.rising ? lo : hi, hi, lo, c.rising ? hi : lo,
+                    cover.volume, static_cast<int64_t>(cover.last)});
   };
-  const int64_t start = box_of(s.close[0]);
-  Column col;
-  bool started = false;
+  PointFigureSteps steps(s.close[0], box, reversal);
+  Cover cover;
   Pending pending;
   pending.Add(0, rows.Volume(0));
-  // A column takes the pending rows whenever it grows, so a column covers
-  // the rows up to its last extension.
-  auto take = [&](size_t i, Column* c, bool opening) {
+  auto take = [&](size_t i, bool opening) {
     size_t first;
     double v;
     pending.Take(i, &first, &v);
     if (opening) {
-      c->first = first;
-      c->volume = v;
+      cover.first = first;
+      cover.volume = v;
     } else {
-      c->volume += v;
+      cover.volume += v;
     }
-    c->last = i;
+    cover.last = i;
   };
   for (size_t i = 1; i < s.size(); ++i) {
     pending.Add(i, rows.Volume(i));
-    const int64_t b = box_of(s.close[i]);
-    if (!started) {
-      if (b != start) {
-        col.rising = b > start;
-        col.low_box = col.rising ? start + 1 : b;
-        col.high_box = col.rising ? b : start - 1;
-        take(i, &col, true);
-        started = true;
-      }
-      continue;
-    }
-    if (col.rising) {
-      if (b > col.high_box) {
-        col.high_box = b;
-        take(i, &col, false);
-      } else if (b <= col.high_box - reversal) {
-        emit(col);
-        const int64_t high = col.high_box - 1;
-        col = Column();
-        col.rising = false;
-        col.low_box = b;
-        col.high_box = high;
-        take(i, &col, true);
-      }
-    } else {
-      if (b < col.low_box) {
-        col.low_box = b;
-        take(i, &col, false);
-      } else if (b >= col.low_box + reversal) {
-        emit(col);
-        const int64_t low = col.low_box + 1;
-        col = Column();
-        col.rising = true;
-        col.low_box = low;
-        col.high_box = b;
-        take(i, &col, true);
-      }
+    switch (steps.Push(i, s.close[i])) {
+      case PointFigureSteps::Event::kNone:
+        break;
+      case PointFigureSteps::Event::kOpened:
+        take(i, true);
+        break;
+      case PointFigureSteps::Event::kExtended:
+        take(i, false);
+        break;
+      case PointFigureSteps::Event::kReversed:
+        emit(steps.previous(), cover);
+        take(i, true);
+        break;
     }
   }
-  if (started) emit(col);
+  if (steps.started()) emit(steps.current(), cover);
   return absl::OkStatus();
 }
 

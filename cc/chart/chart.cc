@@ -1,5 +1,6 @@
 #include "cc/chart/chart.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <new>
@@ -41,10 +42,18 @@ absl::Status Chart::ValidateOptions(const ChartOptions& options) {
   if (!weight_ok(o.price_weight) || !weight_ok(o.volume_weight)) {
     return Error(ErrorCode::kInvalidArgument, "panel weights must be in (0, 100]");
   }
-  if (o.panel_gap < 0 || o.panel_gap > 1000 || o.margin < 0 || o.margin * 4 >= o.width ||
-      o.margin * 4 >= o.height) {
+  // Compared without arithmetic on the caller's numbers (margin * 4
+  // overflowed for margins of 2^29 and more): width and height are already
+  // in [16, 16384], so width / 4 is exact enough and cannot overflow.
+  if (o.panel_gap < 0 || o.panel_gap > 1000) {
     return Error(ErrorCode::kInvalidArgument,
-                 "panel gap must be in [0, 1000] and margins below a quarter of the frame");
+                 absl::StrCat("panel gap must be in [0, 1000], got ", o.panel_gap));
+  }
+  const int32_t max_margin = (std::min(o.width, o.height) - 1) / 4;  // margin * 4 < size
+  if (o.margin < 0 || o.margin > max_margin) {
+    return Error(ErrorCode::kInvalidArgument,
+                 absl::StrCat("margin must be in [0, ", max_margin,
+                              "] (below a quarter of the frame), got ", o.margin));
   }
   if (!std::isfinite(o.line_width) || o.line_width < 0.25f || o.line_width > 64) {
     return Error(ErrorCode::kInvalidArgument, "line width must be in [0.25, 64]");
@@ -113,7 +122,11 @@ absl::Status Chart::Prepare(const ChartData& data) {
     text_->set_antialias(options_.layout.antialias);
   }
   try {
-    LayoutChart(data, options_.layout, text_, &layout_scratch_, &display_list_);
+    if (absl::Status st = LayoutChart(data, options_.layout, text_, &layout_scratch_,
+                                      &display_list_);
+        !st.ok()) {
+      return st;
+    }
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::kOutOfMemory, "chart layout");
   }

@@ -26,6 +26,10 @@ enum class ChartType : int32_t {
 };
 inline constexpr int32_t kChartTypeCount = 8;
 inline constexpr size_t kMaxPanels = 8;  // extra panels under the price panel
+// The most renko bricks, or point-and-figure boxes (X's and O's of all
+// columns), one chart draws (CW_MAX_CHART_BOXES): the bound on a chart's work
+// whatever the box size.
+inline constexpr uint64_t kMaxChartBoxes = 100000;
 
 struct LayoutOptions {
   int32_t width = 800;

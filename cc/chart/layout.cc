@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 #include "absl/strings/str_cat.h"
@@ -12,19 +13,51 @@
 namespace candlewick {
 namespace {
 
-int32_t RoundToPixel(double v) { return static_cast<int32_t>(std::floor(v + 0.5)); }
+// Price ticks per axis at most: a bound on the loops over ticks whatever
+// the range (about one per 28 rows is asked for).
+constexpr int kMaxTicks = 1000;
+
+// Pixel coordinates computed from prices are clamped to +-kPixelLimit before
+// they become integers or floats: far outside any frame (at most 16384
+// pixels), so nothing visible changes (strokes are clipped exactly by the
+// rasteriser), while every conversion is defined and int32 arithmetic on
+// rows cannot overflow. NaN (never produced for finite input) becomes the
+// lower limit.
+constexpr double kPixelLimit = 1 << 26;
+double ClampPixel(double v) {
+  if (v > kPixelLimit) return kPixelLimit;
+  return v >= -kPixelLimit ? v : -kPixelLimit;
+}
+int32_t RoundToPixel(double v) { return static_cast<int32_t>(std::floor(ClampPixel(v) + 0.5)); }
+// A stroke or fill coordinate; NaN (no value) stays NaN.
+float ToPixelF(double v) { return std::isnan(v) ? NAN : static_cast<float>(ClampPixel(v)); }
+
+// a + (b - a) * t; for huge values (kHugePrice, where b - a may overflow)
+// from the two weights, which cannot.
+double Lerp(double a, double b, double t) {
+  if (std::fabs(a) < kHugePrice && std::fabs(b) < kHugePrice) return a + (b - a) * t;
+  return a * (1 - t) + b * t;
+}
 
 // Vertical mapping of one panel: `hi` on the panel's first row, `lo` on its
 // last. A zero span (flat data) puts everything mid-panel instead of dividing
-// by zero.
+// by zero. Any finite value maps to a finite or infinite y, never NaN (so
+// ClampPixel sees the right side): a range reaching beyond 2^1000, whose
+// span may exceed the largest double, is measured in halves (exact
+// scalings, so a chart of prices near 1.8e308 is the same picture as the
+// same prices scaled down by a power of two), and a value far outside a
+// fixed panel scale may map to +-infinity.
 struct YMap {
   int32_t top = 0, bottom = 0;  // rows [top, bottom)
   double lo = 0, hi = 1;
   double Y(double v) const {
     const double span = hi - lo;
     const int32_t rows = bottom - top - 1;
-    if (!(span > 0)) return top + rows / 2;
-    return top + (hi - v) * rows / span;
+    if (!(span > 0) || rows <= 0) return top + rows / 2;
+    if (std::fabs(hi) < kHugePrice && std::fabs(lo) < kHugePrice) {
+      return top + (hi - v) * rows / span;
+    }
+    return top + (hi * 0.5 - v * 0.5) / (hi * 0.5 - lo * 0.5) * rows;
   }
   int32_t Row(double v) const { return RoundToPixel(Y(v)); }
 };
@@ -76,6 +109,14 @@ absl::Status CheckSeries(const char* what, size_t index, const StridedView<doubl
   return absl::OkStatus();
 }
 
+// Line and band edge widths: 0 (the chart's line width; for band edges,
+// none) or the chart's own range for line_width.
+absl::Status CheckWidth(const char* what, size_t index, float width) {
+  if (width == 0 || (width >= 0.25f && width <= 64)) return absl::OkStatus();  // NaN fails
+  return Error(ErrorCode::kInvalidArgument,
+               absl::StrCat(what, " ", index, " width ", width, " must be 0 or in [0.25, 64]"));
+}
+
 // Extends [lo, hi] by the finite values of `v` (NaN gaps ignored).
 void ExtendRange(const StridedView<double>& v, double* lo, double* hi) {
   for (size_t i = 0; i < v.size(); ++i) {
@@ -93,10 +134,32 @@ struct Label {
   absl::string_view view() const { return text; }
 };
 
-Label FormatPrice(double v, int decimals) {
+// Fixed notation with `decimals` digits; or, in scientific mode, as many
+// significant digits as ticks `step` apart need (15 for step 0: a data
+// value), trailing zeros dropped ("1.25e+300"). Scientific mode is for
+// prices of 1e15 and more, whose fixed text would be truncated, and ticks
+// finer than 1e-10, whose fixed labels would all read 0.0000000000.
+Label FormatPrice(double v, int decimals, bool scientific = false, double step = 0) {
   Label l;
-  if (std::fabs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0;  // no "-0.00"
-  std::snprintf(l.text, sizeof l.text, "%.*f", decimals, v);
+  if (!scientific) {
+    if (std::fabs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0;  // no "-0.00"
+    std::snprintf(l.text, sizeof l.text, "%.*f", decimals, v);
+    return l;
+  }
+  if (step > 0 && std::fabs(v) < step * 1e-6) v = 0;  // a tick at zero, off by rounding
+  int digits = 14;
+  if (step > 0 && v != 0) {
+    const double places = std::floor(std::log10(std::fabs(v))) - std::floor(std::log10(step));
+    digits = static_cast<int>(std::clamp(places + 1, 0.0, 14.0));
+  }
+  std::snprintf(l.text, sizeof l.text, "%.*e", digits, v);
+  char* e = std::strchr(l.text, 'e');
+  if (e != nullptr && std::strchr(l.text, '.') != nullptr) {
+    char* end = e;
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
+    std::memmove(end, e, std::strlen(e) + 1);
+  }
   return l;
 }
 
@@ -131,13 +194,17 @@ class Builder {
           LayoutScratch* s, DisplayList* out)
       : data_(data), o_(o), text_(text), s_(s), out_(out) {}
 
-  void Run();
+  absl::Status Run();
 
  private:
   // The series actually drawn (after Heikin-Ashi and dense aggregation), and
-  // the source row of each drawn slot (for overlays and time labels).
-  void PrepareBars();
+  // the source row of each drawn slot (for overlays and time labels). Fails
+  // only for a renko/P&F box that breaks the chart's bounds.
+  absl::Status PrepareBars();
   size_t SourceRow(size_t slot) const { return s_->rows.empty() ? slot : s_->rows[slot]; }
+  // Two kinds of series are drawn per slot: the caller's overlays, bands and
+  // panels have a value per source row (read at SourceRow), while bars_ (the
+  // drawn bars: aggregated, Heikin-Ashi) has one per slot already.
   double Overlay(const StridedView<double>& v, size_t slot) const { return v[SourceRow(slot)]; }
 
   void ComputeGeometry();
@@ -151,7 +218,13 @@ class Builder {
   void DrawPointFigure();
   void DrawBandFills();
   void DrawBandLines();
-  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c);
+  // A caller's series (per source row).
+  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c) {
+    DrawSlotLine([&](size_t slot) { return Overlay(v, slot); }, y, width, c);
+  }
+  // `value(slot)` for every slot.
+  template <typename ValueAt>
+  void DrawSlotLine(ValueAt value, const YMap& y, float width, ColorIndex c);
   void DrawPanel(const Panel& p, const YMap& y);
   void DrawPriceAxis(const YMap& y, double step, double first, int decimals, int32_t skip_row,
                      int32_t skip_half);
@@ -177,9 +250,10 @@ class Builder {
   double box_ = 0;
   double tick_step_ = 0, tick_first_ = 0;
   int tick_decimals_ = 0;
+  bool scientific_ = false;  // price labels in scientific notation
 };
 
-void Builder::PrepareBars() {
+absl::Status Builder::PrepareBars() {
   const OhlcvView& in = data_.series;
   s_->rows.clear();
   bars_ = in;
@@ -188,26 +262,27 @@ void Builder::PrepareBars() {
     bars_ = s_->transformed.View();
   }
   if (o_.type == ChartType::kRenko || o_.type == ChartType::kPointAndFigure) {
-    box_ = o_.box_size > 0 ? o_.box_size : AverageTrueRange(in, 14);
-    if (!(box_ > 0)) {
-      // A flat series has no true range; any positive box gives one empty
-      // chart, so pick one relative to the price level.
-      box_ = std::max(std::fabs(in.close[0]) * 0.01, 1e-9);
-    }
+    // The work is bounded before anything is stored: at most kMaxChartBoxes
+    // bricks or boxes, every close within 2^52 boxes of zero.
+    absl::StatusOr<double> box = ChartBoxSize(in, o_.type == ChartType::kRenko, o_.box_size,
+                                              std::max(1, o_.reversal), kMaxChartBoxes);
+    if (!box.ok()) return box.status();
+    box_ = *box;
     if (o_.type == ChartType::kRenko) {
       Renko(in.close, box_, &s_->bricks);
       slots_ = s_->bricks.size();
-      for (const RenkoBrick& b : s_->bricks) s_->rows.push_back(static_cast<uint32_t>(b.source_row));
+      for (const RenkoBrick& b : s_->bricks) s_->rows.push_back(b.source_row);
     } else {
       PointAndFigure(in.close, box_, std::max(1, o_.reversal), &s_->columns);
       slots_ = s_->columns.size();
       for (const PointFigureColumn& c : s_->columns) {
-        s_->rows.push_back(static_cast<uint32_t>(c.first_row));
+        s_->rows.push_back(c.first_row);
       }
     }
-    return;
+    return absl::OkStatus();
   }
   slots_ = bars_.size();
+  return absl::OkStatus();
 }
 
 void Builder::ComputeGeometry() {
@@ -251,7 +326,7 @@ void Builder::ComputeGeometry() {
   YMap* lowest = &price_;
   if (has_volume_panel_) lowest = &volume_;
   if (!data_.panels.empty()) lowest = &panel_maps_[data_.panels.size() - 1];
-  lowest->bottom = plot_bottom_;
+  lowest->bottom = std::max(plot_bottom_, lowest->top + 1);
 }
 
 void Builder::PriceRange(double* lo, double* hi) {
@@ -290,6 +365,11 @@ void Builder::PriceRange(double* lo, double* hi) {
     *lo -= pad;
     *hi += pad;
   }
+  // Near the largest double, padding (or a box edge) may overflow: the range
+  // stays finite (YMap measures a wider span in halves).
+  constexpr double kMax = std::numeric_limits<double>::max();
+  *lo = std::max(*lo, -kMax);
+  *hi = std::min(*hi, kMax);
 }
 
 // Digits after the point that `v` needs (up to 8): 102.35 -> 2, 50 -> 0.
@@ -305,7 +385,8 @@ void Builder::DrawGrid(const YMap& y, double step, double first, int32_t left, i
   if (!o_.show_grid) return;
   if (axes_ && step > 0) {
     // Grid lines on the price ticks, so labels and lines agree.
-    for (double v = first; v <= y.hi + step * 1e-9; v += step) {
+    int ticks = 0;
+    for (double v = first; v <= y.hi + step * 1e-9 && ticks < kMaxTicks; v += step, ++ticks) {
       const int32_t row = y.Row(v);
       if (row >= y.top && row < y.bottom) out_->Rect(left, row, right, row + 1, c_.grid);
     }
@@ -378,13 +459,13 @@ void Builder::DrawOhlcBars() {
   }
 }
 
-void Builder::DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width,
-                             ColorIndex c) {
+template <typename ValueAt>
+void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIndex c) {
   s_->points.clear();
   for (size_t i = 0; i < slots_; ++i) {
-    const double value = Overlay(v, i);
+    const double value = value_at(i);
     s_->points.push_back(x_.Center(i));
-    s_->points.push_back(std::isnan(value) ? NAN : static_cast<float>(y.Y(value) + 0.5));
+    s_->points.push_back(std::isnan(value) ? NAN : ToPixelF(y.Y(value) + 0.5));
   }
   out_->Polyline(s_->points.data(), static_cast<uint32_t>(slots_), width > 0 ? width : o_.line_width,
                  c);
@@ -406,9 +487,8 @@ void Builder::DrawLine(bool area) {
       while (seg + 1 < slots_ && x_.Center(seg + 1) < xc) ++seg;
       const float xa = x_.Center(seg);
       const float xb = seg + 1 < slots_ ? x_.Center(seg + 1) : xa;
-      const float ya = static_cast<float>(price_.Y(bars_.close[seg]) + 0.5);
-      const float yb = seg + 1 < slots_ ? static_cast<float>(price_.Y(bars_.close[seg + 1]) + 0.5)
-                                        : ya;
+      const float ya = ToPixelF(price_.Y(bars_.close[seg]) + 0.5);
+      const float yb = seg + 1 < slots_ ? ToPixelF(price_.Y(bars_.close[seg + 1]) + 0.5) : ya;
       const float t = xb > xa ? (xc - xa) / (xb - xa) : 0.f;
       s_->tops.push_back(ya + (yb - ya) * std::clamp(t, 0.f, 1.f));
       s_->bottoms.push_back(static_cast<float>(price_.bottom));
@@ -416,7 +496,8 @@ void Builder::DrawLine(bool area) {
     out_->Columns(first, s_->tops.data(), s_->bottoms.data(),
                   static_cast<uint32_t>(s_->tops.size()), fc);
   }
-  DrawSeriesLine(bars_.close, price_, o_.line_width, c_.line);
+  // The drawn closes: one per slot (aggregated when dense), not per row.
+  DrawSlotLine([&](size_t slot) { return bars_.close[slot]; }, price_, o_.line_width, c_.line);
 }
 
 void Builder::DrawRenko() {
@@ -434,8 +515,8 @@ void Builder::DrawPointFigure() {
     const float cx = x_.Center(i);
     const float half_w = std::max(1.0f, static_cast<float>(x_.body) * 0.5f);
     for (int64_t b = col.low_box; b <= col.high_box; ++b) {
-      const float y_top = static_cast<float>(price_.Y((b + 1) * box_));
-      const float y_bottom = static_cast<float>(price_.Y(b * box_));
+      const float y_top = ToPixelF(price_.Y(static_cast<double>(b + 1) * box_));
+      const float y_bottom = ToPixelF(price_.Y(static_cast<double>(b) * box_));
       const float half_h = std::max(0.5f, (y_bottom - y_top) * 0.5f);
       const float cy = (y_top + y_bottom) * 0.5f + 0.5f;
       const float r = std::min(half_w, half_h) * 0.8f;
@@ -471,8 +552,8 @@ void Builder::DrawBandFills() {
         s_->bottoms.push_back(NAN);
         continue;
       }
-      const float yu = static_cast<float>(price_.Y(ua + (ub - ua) * t) + 0.5);
-      const float yl = static_cast<float>(price_.Y(la + (lb - la) * t) + 0.5);
+      const float yu = ToPixelF(price_.Y(Lerp(ua, ub, t)) + 0.5);
+      const float yl = ToPixelF(price_.Y(Lerp(la, lb, t)) + 0.5);
       s_->tops.push_back(std::min(yu, yl));
       s_->bottoms.push_back(std::max(yu, yl));
     }
@@ -483,6 +564,7 @@ void Builder::DrawBandFills() {
 
 void Builder::DrawBandLines() {
   for (const Band& b : data_.bands) {
+    if (!(b.width > 0)) continue;  // width 0: no edges (as documented)
     const ColorIndex lc = out_->palette().Intern(b.line | 0xFF);
     DrawSeriesLine(b.upper, price_, b.width, lc);
     DrawSeriesLine(b.lower, price_, b.width, lc);
@@ -522,12 +604,15 @@ void Builder::DrawPriceAxis(const YMap& y, double step, double first, int decima
                             int32_t skip_row, int32_t skip_half) {
   const float label_x = static_cast<float>(plot_right_ + 5);
   out_->Rect(plot_right_, y.top, plot_right_ + 1, y.bottom, c_.axis);
-  for (double v = first; v <= y.hi + step * 1e-9; v += step) {
+  if (!(step > 0)) return;
+  int ticks = 0;
+  for (double v = first; v <= y.hi + step * 1e-9 && ticks < kMaxTicks; v += step, ++ticks) {
     const int32_t row = y.Row(v);
     if (row < y.top || row >= y.bottom) continue;
     out_->Rect(plot_right_ + 1, row, plot_right_ + 4, row + 1, c_.axis);
     if (std::abs(row - skip_row) <= 2 * skip_half) continue;
-    out_->Text(FormatPrice(v, decimals).view(), label_x, static_cast<float>(row) + 0.5f,
+    out_->Text(FormatPrice(v, decimals, scientific_, step).view(), label_x,
+               static_cast<float>(row) + 0.5f,
                static_cast<float>(o_.font_size), TextAnchor::kLeftMiddle, c_.text);
   }
 }
@@ -602,14 +687,14 @@ void Builder::DrawTimeAxis() {
   }
 }
 
-void Builder::Run() {
+absl::Status Builder::Run() {
   out_->Clear(o_.theme.background);
   Palette& pal = out_->palette();
   c_.grid = pal.Intern(o_.theme.grid);
   c_.up = pal.Intern(o_.theme.up);
   c_.down = pal.Intern(o_.theme.down);
   c_.line = c_.up;
-  PrepareBars();
+  if (absl::Status st = PrepareBars(); !st.ok()) return st;
   ComputeGeometry();
 
   double lo, hi;
@@ -622,12 +707,15 @@ void Builder::Run() {
     const int target = std::max(5, (price_.bottom - price_.top) / 28);
     const double last_close = data_.series.close[data_.series.size() - 1];
     tick_step_ = NiceTickStep(lo, hi, target, &tick_first_, &tick_decimals_);
+    scientific_ = std::max(std::fabs(lo), std::fabs(hi)) >= 1e15 || tick_step_ < 1e-10;
     // The widest label sets the price axis width.
-    int widest = TextWidth(FormatPrice(hi, tick_decimals_).view());
-    widest = std::max(widest, TextWidth(FormatPrice(lo, tick_decimals_).view()));
+    int widest = TextWidth(FormatPrice(hi, tick_decimals_, scientific_, tick_step_).view());
+    widest = std::max(widest,
+                      TextWidth(FormatPrice(lo, tick_decimals_, scientific_, tick_step_).view()));
     widest = std::max(
-        widest,
-        TextWidth(FormatPrice(last_close, std::max(tick_decimals_, DataDecimals(last_close))).view()));
+        widest, TextWidth(FormatPrice(last_close, std::max(tick_decimals_, DataDecimals(last_close)),
+                                      scientific_)
+                              .view()));
     plot_right_ = std::max(plot_left_ + 16, plot_right_ - widest - 12);
   } else {
     c_.text = c_.axis = c_.grid;
@@ -643,7 +731,7 @@ void Builder::Run() {
     const size_t n = bars_.size();
     s_->rows.clear();
     for (size_t k = 0; k < columns; ++k) {
-      s_->rows.push_back(static_cast<uint32_t>((k + 1) * n / columns - 1));  // last row
+      s_->rows.push_back((k + 1) * n / columns - 1);  // last row
     }
     bars_ = s_->aggregated.View();
     slots_ = columns;
@@ -732,7 +820,8 @@ void Builder::Run() {
     DrawPriceAxis(price_, tick_step_, tick_first_, tick_decimals_, row, half);
     DrawTimeAxis();
     // As precise as the data (102.35 on an axis in steps of 5).
-    const Label label = FormatPrice(close, std::max(tick_decimals_, DataDecimals(close)));
+    const Label label =
+        FormatPrice(close, std::max(tick_decimals_, DataDecimals(close)), scientific_);
     out_->Rect(plot_right_ + 1, row - half,
                std::min(o_.width, plot_right_ + 10 + TextWidth(label.view())), row + half + 1, mc);
     // Background-coloured text on the marker (palette slot 0).
@@ -745,6 +834,7 @@ void Builder::Run() {
                static_cast<float>(std::max(0, o_.margin) + 3 + text_->Ascent(o_.font_size + 2)),
                static_cast<float>(o_.font_size + 2), TextAnchor::kLeftBaseline, tc);
   }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -752,7 +842,16 @@ void Builder::Run() {
 double NiceTickStep(double lo, double hi, int target, double* first, int* decimals) {
   double span = hi - lo;
   if (!(span > 0)) span = std::max(std::fabs(hi) * 0.01, 1e-9);
-  const double raw = span / std::max(1, target);
+  // Extreme ranges only (ordinary ones take none of these branches): ticks
+  // must be distinct doubles at the prices' level, or stepping from one to
+  // the next would stall (a range of a few ulps at 1e15), and no step may be
+  // denormal; a range wider than the largest double is measured in halves,
+  // and the step kept finite.
+  const double level = std::max(std::fabs(lo), std::fabs(hi));
+  span = std::max({span, level * 0x1p-40, 1e-300});
+  const int parts = std::max(1, target);
+  double raw = std::isfinite(span) ? span / parts : (hi * 0.5 - lo * 0.5) / parts * 2;
+  raw = std::min(raw, std::numeric_limits<double>::max() / 10);
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
   const double fraction = raw / magnitude;
   // The nearest (in ratio) of 1, 2, 2.5, 5, 10, so the tick count stays
@@ -767,6 +866,7 @@ double NiceTickStep(double lo, double hi, int target, double* first, int* decima
   const int extra = nice == 2.5 ? 1 : 0;  // 2.5 * 10^k needs one more digit
   const double step = nice * magnitude;
   *first = std::ceil(lo / step - 1e-9) * step;
+  if (!std::isfinite(*first)) *first = lo;  // no tick fits between lo and the largest double
   const int digits = -static_cast<int>(std::floor(std::log10(step) + 1e-9));
   *decimals = std::clamp(digits + extra, 0, 10);
   return step;
@@ -776,10 +876,12 @@ absl::Status ValidateChartData(const ChartData& d) {
   const size_t n = d.series.size();
   for (size_t i = 0; i < d.overlays.size(); ++i) {
     if (auto st = CheckSeries("overlay", i, d.overlays[i].values, n, false); !st.ok()) return st;
+    if (auto st = CheckWidth("overlay", i, d.overlays[i].width); !st.ok()) return st;
   }
   for (size_t i = 0; i < d.bands.size(); ++i) {
     if (auto st = CheckSeries("band upper", i, d.bands[i].upper, n, false); !st.ok()) return st;
     if (auto st = CheckSeries("band lower", i, d.bands[i].lower, n, false); !st.ok()) return st;
+    if (auto st = CheckWidth("band", i, d.bands[i].width); !st.ok()) return st;
   }
   if (d.panels.size() > kMaxPanels) {
     return Error(ErrorCode::kInvalidArgument,
@@ -796,6 +898,7 @@ absl::Status ValidateChartData(const ChartData& d) {
     }
     for (size_t k = 0; k < p.lines.size(); ++k) {
       if (auto st = CheckSeries("panel line", k, p.lines[k].values, n, false); !st.ok()) return st;
+      if (auto st = CheckWidth("panel line", k, p.lines[k].width); !st.ok()) return st;
     }
     if (auto st = CheckSeries("panel histogram", i, p.histogram, n, true); !st.ok()) return st;
     for (double level : p.levels) {
@@ -807,9 +910,9 @@ absl::Status ValidateChartData(const ChartData& d) {
   return absl::OkStatus();
 }
 
-void LayoutChart(const ChartData& data, const LayoutOptions& options, const TextMeasure* text,
-                 LayoutScratch* scratch, DisplayList* out) {
-  Builder(data, options, text, scratch, out).Run();
+absl::Status LayoutChart(const ChartData& data, const LayoutOptions& options,
+                         const TextMeasure* text, LayoutScratch* scratch, DisplayList* out) {
+  return Builder(data, options, text, scratch, out).Run();
 }
 
 }  // namespace candlewick

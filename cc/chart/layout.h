@@ -36,25 +36,30 @@ struct LayoutScratch {
         points(HookAllocator<float>(hooks)),
         tops(HookAllocator<float>(hooks)),
         bottoms(HookAllocator<float>(hooks)),
-        rows(HookAllocator<uint32_t>(hooks)) {}
+        rows(HookAllocator<size_t>(hooks)) {}
   OhlcvColumns transformed;  // Heikin-Ashi
   OhlcvColumns aggregated;   // dense series, one candle per pixel column
   HookVector<RenkoBrick> bricks;
   HookVector<PointFigureColumn> columns;
   HookVector<float> points, tops, bottoms;
-  HookVector<uint32_t> rows;  // source row of each drawn slot (dense/renko/P&F)
+  HookVector<size_t> rows;  // source row of each drawn slot (dense/renko/P&F)
 };
 
 // Checks the parts of `data` beyond the OHLCV series (which ValidateOhlcv
 // checks): overlay, band and panel series must match the series length and
-// hold no infinities (NaN is a gap); panel weights must be positive.
+// hold no infinities (NaN is a gap); panel weights must be positive and
+// finite; line and band edge widths 0 or in [0.25, 64].
 absl::Status ValidateChartData(const ChartData& data);
 
 // Lays out the whole chart into `out` (cleared first). `data.series` must have
 // passed ValidateOhlcv, and `data` ValidateChartData. `text` may be null when
-// options.show_axes is false and there is no title. May throw std::bad_alloc.
-void LayoutChart(const ChartData& data, const LayoutOptions& options, const TextMeasure* text,
-                 LayoutScratch* scratch, DisplayList* out);
+// options.show_axes is false and there is no title. Any finite input gives
+// finite pixel coordinates within +-2^26. Fails (kInvalidArgument) only for a
+// renko/point-and-figure box that would make more than kMaxChartBoxes bricks
+// or boxes, or put a close more than 2^52 boxes from zero. May throw
+// std::bad_alloc.
+absl::Status LayoutChart(const ChartData& data, const LayoutOptions& options,
+                         const TextMeasure* text, LayoutScratch* scratch, DisplayList* out);
 
 // Round tick values for an axis spanning [lo, hi] with about `target` ticks:
 // steps of 1, 2, 2.5 or 5 times a power of ten. Returns the step and writes

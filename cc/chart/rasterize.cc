@@ -13,6 +13,55 @@
 namespace candlewick {
 namespace {
 
+// A float pixel coordinate to an integer, clamped first so the conversion is
+// defined whatever the display list holds (the layout keeps coordinates
+// within +-2^26; NaN becomes the lower bound).
+inline int32_t FloorToInt(float v) {
+  constexpr float kLimit = 1 << 30;
+  if (v > kLimit) return 1 << 30;
+  if (!(v >= -kLimit)) return -(1 << 30);
+  return static_cast<int32_t>(std::floor(v));
+}
+inline int32_t CeilToInt(float v) { return -FloorToInt(-v); }
+
+// Clips the segment (x0,y0)-(x1,y1) to the box [lo_x, hi_x] x [lo_y, hi_y]
+// in double precision (Liang-Barsky); false when nothing is inside. Exact
+// to far below a pixel for coordinates up to the layout's +-2^26; beyond,
+// the result is still inside the box (the inputs are floats there, whose
+// own spacing exceeds a pixel).
+bool ClipSegment(double lo_x, double hi_x, double lo_y, double hi_y, float* x0, float* y0,
+                 float* x1, float* y1) {
+  // Both ends beyond the same side: nothing inside (the parametric test
+  // below can lose that at 1e30).
+  if ((*x0 < lo_x && *x1 < lo_x) || (*x0 > hi_x && *x1 > hi_x) || (*y0 < lo_y && *y1 < lo_y) ||
+      (*y0 > hi_y && *y1 > hi_y)) {
+    return false;
+  }
+  const double ax = *x0, ay = *y0, dx = static_cast<double>(*x1) - ax,
+               dy = static_cast<double>(*y1) - ay;
+  double t0 = 0, t1 = 1;
+  const double p[4] = {-dx, dx, -dy, dy};
+  const double q[4] = {ax - lo_x, hi_x - ax, ay - lo_y, hi_y - ay};
+  for (int k = 0; k < 4; ++k) {
+    if (p[k] == 0) {
+      if (q[k] < 0) return false;
+      continue;
+    }
+    const double r = q[k] / p[k];
+    if (p[k] < 0) {
+      t0 = std::max(t0, r);
+    } else {
+      t1 = std::min(t1, r);
+    }
+  }
+  if (t0 > t1) return false;
+  *x0 = static_cast<float>(std::clamp(ax + t0 * dx, lo_x, hi_x));
+  *y0 = static_cast<float>(std::clamp(ay + t0 * dy, lo_y, hi_y));
+  *x1 = static_cast<float>(std::clamp(ax + t1 * dx, lo_x, hi_x));
+  *y1 = static_cast<float>(std::clamp(ay + t1 * dy, lo_y, hi_y));
+  return true;
+}
+
 // Coverage of a pixel whose centre is `d` pixels from a stroke's centre line,
 // for a stroke of half-width `hw`: a one-pixel ramp centred on the edge.
 inline float Coverage(float d, float hw) { return std::clamp(hw + 0.5f - d, 0.0f, 1.0f); }
@@ -28,11 +77,22 @@ class StrokeMask {
 
   void Segment(float x0, float y0, float x1, float y1, float hw) {
     const float reach = hw + 0.5f;
+    // An end far outside the frame (a value far beyond a fixed panel scale)
+    // would ruin the float arithmetic below: clip to the frame widened by
+    // more than the stroke's reach, which changes no covered pixel (points
+    // cut off are over a pixel beyond the reach of any pixel centre).
+    const double margin = static_cast<double>(reach) + 2;
+    const double lo_x = -margin, hi_x = f_.width + margin, lo_y = -margin,
+                 hi_y = f_.height + margin;
+    auto outside = [&](float x, float y) { return !(x >= lo_x && x <= hi_x && y >= lo_y && y <= hi_y); };
+    if ((outside(x0, y0) || outside(x1, y1)) &&
+        !ClipSegment(lo_x, hi_x, lo_y, hi_y, &x0, &y0, &x1, &y1)) {
+      return;
+    }
     const float dx = x1 - x0, dy = y1 - y0;
     const float len2 = dx * dx + dy * dy;
-    const int32_t row_first = std::max(0, static_cast<int32_t>(std::floor(std::min(y0, y1) - reach)));
-    const int32_t row_last =
-        std::min(f_.height - 1, static_cast<int32_t>(std::ceil(std::max(y0, y1) + reach)));
+    const int32_t row_first = std::max(0, FloorToInt(std::min(y0, y1) - reach));
+    const int32_t row_last = std::min(f_.height - 1, CeilToInt(std::max(y0, y1) + reach));
     for (int32_t py = row_first; py <= row_last; ++py) {
       const float yc = py + 0.5f;
       // The part of the segment within `reach` rows of this row, widened by
@@ -46,9 +106,8 @@ class StrokeMask {
         xa = std::min(x0 + dx * ta, x0 + dx * tb);
         xb = std::max(x0 + dx * ta, x0 + dx * tb);
       }
-      const int32_t col_first = std::max(0, static_cast<int32_t>(std::floor(xa - reach)));
-      const int32_t col_last =
-          std::min(f_.width - 1, static_cast<int32_t>(std::ceil(xb + reach)));
+      const int32_t col_first = std::max(0, FloorToInt(xa - reach));
+      const int32_t col_last = std::min(f_.width - 1, CeilToInt(xb + reach));
       for (int32_t px = col_first; px <= col_last; ++px) {
         const float xc = px + 0.5f;
         float t = len2 > 0 ? ((xc - x0) * dx + (yc - y0) * dy) / len2 : 0.0f;
@@ -61,10 +120,10 @@ class StrokeMask {
 
   void Ring(float cx, float cy, float r, float hw) {
     const float reach = r + hw + 0.5f;
-    const int32_t row_first = std::max(0, static_cast<int32_t>(std::floor(cy - reach)));
-    const int32_t row_last = std::min(f_.height - 1, static_cast<int32_t>(std::ceil(cy + reach)));
-    const int32_t col_first = std::max(0, static_cast<int32_t>(std::floor(cx - reach)));
-    const int32_t col_last = std::min(f_.width - 1, static_cast<int32_t>(std::ceil(cx + reach)));
+    const int32_t row_first = std::max(0, FloorToInt(cy - reach));
+    const int32_t row_last = std::min(f_.height - 1, CeilToInt(cy + reach));
+    const int32_t col_first = std::max(0, FloorToInt(cx - reach));
+    const int32_t col_last = std::min(f_.width - 1, CeilToInt(cx + reach));
     for (int32_t py = row_first; py <= row_last; ++py) {
       for (int32_t px = col_first; px <= col_last; ++px) {
         const float ex = px + 0.5f - cx, ey = py + 0.5f - cy;
@@ -129,22 +188,25 @@ void DrawColumns(const DisplayList& list, const DrawOp& op, const Frame& f, uint
                  Rgba color, bool antialias) {
   const float* top = list.floats(op.offset);
   const float* bottom = top + op.count;
-  const int32_t x0 = static_cast<int32_t>(op.x0);
+  const int32_t x0 = FloorToInt(op.x0);
+  // Ends beyond the frame are cut to just outside it: the same pixels, and
+  // the coverage arithmetic below stays in range.
+  const float lo = -2, hi = static_cast<float>(f.height) + 2;
   for (uint32_t k = 0; k < op.count; ++k) {
-    const float t = top[k], b = bottom[k];
-    if (std::isnan(t) || std::isnan(b) || !(b > t)) continue;
-    const int32_t x = x0 + static_cast<int32_t>(k);
+    if (std::isnan(top[k]) || std::isnan(bottom[k]) || !(bottom[k] > top[k])) continue;
+    const float t = std::clamp(top[k], lo, hi), b = std::clamp(bottom[k], lo, hi);
+    const int64_t x64 = static_cast<int64_t>(x0) + k;
+    if (x64 < 0 || x64 >= f.width) continue;
+    const int32_t x = static_cast<int32_t>(x64);
     if (!antialias) {
-      FillRect(f, x, static_cast<int32_t>(std::floor(t + 0.5f)), x + 1,
-               static_cast<int32_t>(std::floor(b + 0.5f)), value);
+      FillRect(f, x, FloorToInt(t + 0.5f), x + 1, FloorToInt(b + 0.5f), value);
       continue;
     }
     // Whole rows in full colour, the partly covered end rows blended.
-    const int32_t full_top = static_cast<int32_t>(std::ceil(t));
-    const int32_t full_bottom = static_cast<int32_t>(std::floor(b));
+    const int32_t full_top = CeilToInt(t);
+    const int32_t full_bottom = FloorToInt(b);
     if (full_bottom < full_top) {  // a sliver inside one row
-      BlendPixel(f, x, static_cast<int32_t>(std::floor(t)), color,
-                 static_cast<uint32_t>((b - t) * 255.0f + 0.5f));
+      BlendPixel(f, x, FloorToInt(t), color, static_cast<uint32_t>((b - t) * 255.0f + 0.5f));
       continue;
     }
     FillRect(f, x, full_top, x + 1, full_bottom, value);

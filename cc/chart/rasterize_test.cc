@@ -83,5 +83,73 @@ TEST(Rasterize, FastPathsMatchDrawingEveryRectangleInOrder) {
   }
 }
 
+// Strokes whose far end lies far outside the frame (a value far beyond a
+// fixed panel scale) draw exactly the visible part: the same pixels as the
+// stroke cut short just outside the frame. (Unclipped, float arithmetic at
+// 1e7..1e30 pixels scattered coverage; the integer conversions of huge or
+// infinite coordinates were undefined.)
+TEST(Rasterize, StrokesReachingFarOutsideTheFrameDrawTheirVisiblePart) {
+  const int32_t w = 120, h = 90;
+  struct Case {
+    float x0, y0, x1, y1;  // far end at (x1, y1)
+    float nx, ny;          // the same direction, ending just outside
+  };
+  const Case cases[] = {
+      {40, 30, 40, 1e7f, 40, 200},          // straight down
+      {10, 45, 1e9f, 45, 300, 45},          // straight right
+      {0, 0, 1e7f, 1e7f, 200, 200},         // the diagonal
+      {60, 80, 60, -1e30f, 60, -100},       // up, at float's range
+      {60, 80, -3e38f, 80, -100, 80},       // left, at float's limit
+      {-1e30f, -1e30f, -2e30f, -2e30f, -1e30f, -1e30f},  // entirely outside: a dot there
+      {-1e30f, 20, -300, 20, -1e30f, 20},    // ends short of the frame: a dot far left
+  };
+  for (float width : {1.0f, 1.5f, 7.0f}) {
+    for (const Case& c : cases) {
+      SCOPED_TRACE(testing::Message() << "width " << width << " to " << c.x1 << "," << c.y1);
+      auto draw = [&](float x1, float y1) {
+        DisplayList list(AllocatorHooks::Default());
+        list.Clear(0x000000FF);
+        const float xy[] = {c.x0, c.y0, x1, y1};
+        list.Polyline(xy, 2, width, list.palette().Intern(0xFFFFFFFF));
+        list.Line(c.x0, c.y0, x1, y1, width, list.palette().Intern(0x00FF00FF));
+        std::vector<uint8_t> px(static_cast<size_t>(w) * h * 4, 0);
+        RasterScratch scratch(AllocatorHooks::Default());
+        Rasterize(list, Frame{px.data(), w, h, static_cast<size_t>(w) * 4, 4}, false, nullptr,
+                  &scratch);
+        return px;
+      };
+      EXPECT_EQ(draw(c.x1, c.y1), draw(c.nx, c.ny));
+    }
+  }
+}
+
+// Column fills (areas, bands) with ends far outside the frame, or columns
+// left of it: defined conversions, the visible part filled.
+TEST(Rasterize, ColumnsWithExtremeEndsAreClipped) {
+  const int32_t w = 40, h = 30;
+  for (bool aa : {false, true}) {
+    DisplayList list(AllocatorHooks::Default());
+    list.Clear(0x000000FF);
+    const float top[] = {-1e30f, 5, -3e38f, 10};
+    const float bottom[] = {1e30f, 3e38f, 20, 12.5f};
+    list.Columns(-2, top, bottom, 4, list.palette().Intern(0xFFFFFFFF));
+    list.Columns(38, top, bottom, 4, list.palette().Intern(0xFFFFFFFF));
+    std::vector<uint8_t> px(static_cast<size_t>(w) * h * 4, 0);
+    RasterScratch scratch(AllocatorHooks::Default());
+    Rasterize(list, Frame{px.data(), w, h, static_cast<size_t>(w) * 4, 4}, aa, nullptr, &scratch);
+    auto white = [&](int32_t x, int32_t y) { return px[(static_cast<size_t>(y) * w + x) * 4] == 0xFF; };
+    // Column x=0 is the third (top -3e38, bottom 20), x=1 the fourth.
+    EXPECT_TRUE(white(0, 0));
+    EXPECT_TRUE(white(0, 19));
+    EXPECT_FALSE(white(0, 20));
+    EXPECT_TRUE(white(1, 11));
+    // Columns 38 and 39 are the first two (the whole height, and from row 5).
+    EXPECT_TRUE(white(38, 0));
+    EXPECT_TRUE(white(38, h - 1));
+    EXPECT_FALSE(white(39, 4));
+    EXPECT_TRUE(white(39, h - 1));
+  }
+}
+
 }  // namespace
 }  // namespace candlewick

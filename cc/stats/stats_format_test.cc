@@ -61,7 +61,36 @@ std::string Text(const ByteBuffer& b) {
   return std::string(reinterpret_cast<const char*>(b.data()), b.size());
 }
 
-constexpr char kGoldenJson[] = R"json({
+// The JSON golden. A kind with no record in the window has the same
+// "window" object; a kind that never ran is all zeros besides.
+constexpr char kEmptyWindow[] = R"json(      "window": {
+        "count": 0,
+        "errors": 0,
+        "bytes": 0,
+        "items": 0,
+        "duration_ns": 0,
+        "mean_ns": null,
+        "min_ns": null,
+        "max_ns": null,
+        "p50_ns": null,
+        "p90_ns": null,
+        "p99_ns": null
+      })json";
+
+std::string NeverRan(const char* kind) {
+  return std::string("    \"") + kind + R"json(": {
+      "count": 0,
+      "errors": 0,
+      "duration_ns": 0,
+      "bytes": 0,
+      "items": 0,
+      "simd_targets": {},
+)json" + kEmptyWindow;
+}
+
+std::string GoldenJson() {
+  return std::string() +
+         R"json({
   "taken_at_ns": 1070000000000,
   "capacity": 8,
   "retention_ns": 60000000000,
@@ -117,61 +146,17 @@ constexpr char kGoldenJson[] = R"json({
       "bytes": 0,
       "items": 5000,
       "simd_targets": {"none": 1},
-      "window": {
-        "count": 0,
-        "errors": 0,
-        "bytes": 0,
-        "items": 0,
-        "duration_ns": 0,
-        "mean_ns": null,
-        "min_ns": null,
-        "max_ns": null,
-        "p50_ns": null,
-        "p90_ns": null,
-        "p99_ns": null
-      }
+)json" +
+         kEmptyWindow +
+         R"json(
     },
-    "aggregate": {
-      "count": 0,
-      "errors": 0,
-      "duration_ns": 0,
-      "bytes": 0,
-      "items": 0,
-      "simd_targets": {},
-      "window": {
-        "count": 0,
-        "errors": 0,
-        "bytes": 0,
-        "items": 0,
-        "duration_ns": 0,
-        "mean_ns": null,
-        "min_ns": null,
-        "max_ns": null,
-        "p50_ns": null,
-        "p90_ns": null,
-        "p99_ns": null
-      }
+)json" +
+         NeverRan("aggregate") +
+         R"json(
     },
-    "batch": {
-      "count": 0,
-      "errors": 0,
-      "duration_ns": 0,
-      "bytes": 0,
-      "items": 0,
-      "simd_targets": {},
-      "window": {
-        "count": 0,
-        "errors": 0,
-        "bytes": 0,
-        "items": 0,
-        "duration_ns": 0,
-        "mean_ns": null,
-        "min_ns": null,
-        "max_ns": null,
-        "p50_ns": null,
-        "p90_ns": null,
-        "p99_ns": null
-      }
+)json" +
+         NeverRan("batch") +
+         R"json(
     },
     "resample": {
       "count": 1,
@@ -197,47 +182,57 @@ constexpr char kGoldenJson[] = R"json({
   }
 }
 )json";
+}
 
-constexpr char kGoldenPrometheus[] = R"prom(# HELP svc_charts_operations_total Operations recorded since the stats handle was created or reset.
-# TYPE svc_charts_operations_total counter
-svc_charts_operations_total{kind="render"} 3
-svc_charts_operations_total{kind="encode"} 1
-svc_charts_operations_total{kind="indicator"} 1
-svc_charts_operations_total{kind="aggregate"} 0
-svc_charts_operations_total{kind="batch"} 0
-svc_charts_operations_total{kind="resample"} 1
-# HELP svc_charts_operation_errors_total Operations that failed, since creation or reset.
-# TYPE svc_charts_operation_errors_total counter
-svc_charts_operation_errors_total{kind="render"} 1
-svc_charts_operation_errors_total{kind="encode"} 0
-svc_charts_operation_errors_total{kind="indicator"} 0
-svc_charts_operation_errors_total{kind="aggregate"} 0
-svc_charts_operation_errors_total{kind="batch"} 0
-svc_charts_operation_errors_total{kind="resample"} 0
-# HELP svc_charts_operation_output_bytes_total Bytes produced by operations, since creation or reset.
-# TYPE svc_charts_operation_output_bytes_total counter
-svc_charts_operation_output_bytes_total{kind="render"} 3840000
-svc_charts_operation_output_bytes_total{kind="encode"} 12345
-svc_charts_operation_output_bytes_total{kind="indicator"} 0
-svc_charts_operation_output_bytes_total{kind="aggregate"} 0
-svc_charts_operation_output_bytes_total{kind="batch"} 0
-svc_charts_operation_output_bytes_total{kind="resample"} 0
-# HELP svc_charts_operation_items_total Items processed by operations (candles, rows, jobs), since creation or reset.
-# TYPE svc_charts_operation_items_total counter
-svc_charts_operation_items_total{kind="render"} 1500
-svc_charts_operation_items_total{kind="encode"} 500
-svc_charts_operation_items_total{kind="indicator"} 5000
-svc_charts_operation_items_total{kind="aggregate"} 0
-svc_charts_operation_items_total{kind="batch"} 0
-svc_charts_operation_items_total{kind="resample"} 10000
-# HELP svc_charts_operations_by_simd_target_total Operations by the SIMD target that ran them, since creation or reset.
+// The Prometheus golden, family by family. A family with one sample per kind
+// is a row of this table (metric, help, type, the six kinds' values in the
+// order below); the others are written out.
+constexpr const char* kKinds[] = {"render", "encode", "indicator", "aggregate", "batch", "resample"};
+
+struct PerKindFamily {
+  const char* metric;  // after the prefix
+  const char* help;
+  const char* type;
+  const char* values[6];  // for kKinds, in order
+};
+
+std::string Family(const PerKindFamily& f) {
+  std::string text = std::string("# HELP svc_charts_") + f.metric + " " + f.help + "\n" +
+                     "# TYPE svc_charts_" + f.metric + " " + f.type + "\n";
+  for (int k = 0; k < 6; ++k) {
+    text += std::string("svc_charts_") + f.metric + "{kind=\"" + kKinds[k] + "\"} " + f.values[k] +
+            "\n";
+  }
+  return text;
+}
+
+std::string GoldenPrometheus() {
+  std::string text;
+  text += Family({"operations_total",
+                  "Operations recorded since the stats handle was created or reset.",
+                  "counter",
+                  {"3", "1", "1", "0", "0", "1"}});
+  text += Family({"operation_errors_total",
+                  "Operations that failed, since creation or reset.",
+                  "counter",
+                  {"1", "0", "0", "0", "0", "0"}});
+  text += Family({"operation_output_bytes_total",
+                  "Bytes produced by operations, since creation or reset.",
+                  "counter",
+                  {"3840000", "12345", "0", "0", "0", "0"}});
+  text += Family({"operation_items_total",
+                  "Items processed by operations (candles, rows, jobs), since creation or reset.",
+                  "counter",
+                  {"1500", "500", "5000", "0", "0", "10000"}});
+  text += R"prom(# HELP svc_charts_operations_by_simd_target_total Operations by the SIMD target that ran them, since creation or reset.
 # TYPE svc_charts_operations_by_simd_target_total counter
 svc_charts_operations_by_simd_target_total{kind="render",target="none"} 1
 svc_charts_operations_by_simd_target_total{kind="render",target="AVX3"} 2
 svc_charts_operations_by_simd_target_total{kind="encode",target="AVX2"} 1
 svc_charts_operations_by_simd_target_total{kind="indicator",target="none"} 1
 svc_charts_operations_by_simd_target_total{kind="resample",target="SCALAR"} 1
-# HELP svc_charts_operation_duration_seconds Operation latency: quantiles over the recent window, sum and count since creation or reset.
+)prom";
+  text += R"prom(# HELP svc_charts_operation_duration_seconds Operation latency: quantiles over the recent window, sum and count since creation or reset.
 # TYPE svc_charts_operation_duration_seconds summary
 svc_charts_operation_duration_seconds{kind="render",quantile="0.5"} 0.000002047
 svc_charts_operation_duration_seconds{kind="render",quantile="0.9"} 0.000004000
@@ -269,80 +264,56 @@ svc_charts_operation_duration_seconds{kind="resample",quantile="0.9"} 0.00000025
 svc_charts_operation_duration_seconds{kind="resample",quantile="0.99"} 0.000000250
 svc_charts_operation_duration_seconds_sum{kind="resample"} 0.000000250
 svc_charts_operation_duration_seconds_count{kind="resample"} 1
-# HELP svc_charts_recent_operations Operations in the recent window (newest records within retention).
-# TYPE svc_charts_recent_operations gauge
-svc_charts_recent_operations{kind="render"} 3
-svc_charts_recent_operations{kind="encode"} 1
-svc_charts_recent_operations{kind="indicator"} 0
-svc_charts_recent_operations{kind="aggregate"} 0
-svc_charts_recent_operations{kind="batch"} 0
-svc_charts_recent_operations{kind="resample"} 1
-# HELP svc_charts_recent_errors Failed operations in the recent window.
-# TYPE svc_charts_recent_errors gauge
-svc_charts_recent_errors{kind="render"} 1
-svc_charts_recent_errors{kind="encode"} 0
-svc_charts_recent_errors{kind="indicator"} 0
-svc_charts_recent_errors{kind="aggregate"} 0
-svc_charts_recent_errors{kind="batch"} 0
-svc_charts_recent_errors{kind="resample"} 0
-# HELP svc_charts_recent_output_bytes Bytes produced by the operations in the recent window.
-# TYPE svc_charts_recent_output_bytes gauge
-svc_charts_recent_output_bytes{kind="render"} 3840000
-svc_charts_recent_output_bytes{kind="encode"} 12345
-svc_charts_recent_output_bytes{kind="indicator"} 0
-svc_charts_recent_output_bytes{kind="aggregate"} 0
-svc_charts_recent_output_bytes{kind="batch"} 0
-svc_charts_recent_output_bytes{kind="resample"} 0
-# HELP svc_charts_recent_items Items processed by the operations in the recent window.
-# TYPE svc_charts_recent_items gauge
-svc_charts_recent_items{kind="render"} 1500
-svc_charts_recent_items{kind="encode"} 500
-svc_charts_recent_items{kind="indicator"} 0
-svc_charts_recent_items{kind="aggregate"} 0
-svc_charts_recent_items{kind="batch"} 0
-svc_charts_recent_items{kind="resample"} 10000
-# HELP svc_charts_recent_mean_duration_seconds Mean latency over the recent window.
-# TYPE svc_charts_recent_mean_duration_seconds gauge
-svc_charts_recent_mean_duration_seconds{kind="render"} 0.000002333
-svc_charts_recent_mean_duration_seconds{kind="encode"} 0.001500000
-svc_charts_recent_mean_duration_seconds{kind="indicator"} NaN
-svc_charts_recent_mean_duration_seconds{kind="aggregate"} NaN
-svc_charts_recent_mean_duration_seconds{kind="batch"} NaN
-svc_charts_recent_mean_duration_seconds{kind="resample"} 0.000000250
-# HELP svc_charts_recent_min_duration_seconds Fastest operation in the recent window.
-# TYPE svc_charts_recent_min_duration_seconds gauge
-svc_charts_recent_min_duration_seconds{kind="render"} 0.000001000
-svc_charts_recent_min_duration_seconds{kind="encode"} 0.001500000
-svc_charts_recent_min_duration_seconds{kind="indicator"} NaN
-svc_charts_recent_min_duration_seconds{kind="aggregate"} NaN
-svc_charts_recent_min_duration_seconds{kind="batch"} NaN
-svc_charts_recent_min_duration_seconds{kind="resample"} 0.000000250
-# HELP svc_charts_recent_max_duration_seconds Slowest operation in the recent window.
-# TYPE svc_charts_recent_max_duration_seconds gauge
-svc_charts_recent_max_duration_seconds{kind="render"} 0.000004000
-svc_charts_recent_max_duration_seconds{kind="encode"} 0.001500000
-svc_charts_recent_max_duration_seconds{kind="indicator"} NaN
-svc_charts_recent_max_duration_seconds{kind="aggregate"} NaN
-svc_charts_recent_max_duration_seconds{kind="batch"} NaN
-svc_charts_recent_max_duration_seconds{kind="resample"} 0.000000250
-# HELP svc_charts_stats_window_capacity The most records the recent window holds.
+)prom";
+  text += Family({"recent_operations",
+                  "Operations in the recent window (newest records within retention).",
+                  "gauge",
+                  {"3", "1", "0", "0", "0", "1"}});
+  text += Family({"recent_errors",
+                  "Failed operations in the recent window.",
+                  "gauge",
+                  {"1", "0", "0", "0", "0", "0"}});
+  text += Family({"recent_output_bytes",
+                  "Bytes produced by the operations in the recent window.",
+                  "gauge",
+                  {"3840000", "12345", "0", "0", "0", "0"}});
+  text += Family({"recent_items",
+                  "Items processed by the operations in the recent window.",
+                  "gauge",
+                  {"1500", "500", "0", "0", "0", "10000"}});
+  text += Family({"recent_mean_duration_seconds",
+                  "Mean latency over the recent window.",
+                  "gauge",
+                  {"0.000002333", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}});
+  text += Family({"recent_min_duration_seconds",
+                  "Fastest operation in the recent window.",
+                  "gauge",
+                  {"0.000001000", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}});
+  text += Family({"recent_max_duration_seconds",
+                  "Slowest operation in the recent window.",
+                  "gauge",
+                  {"0.000004000", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}});
+  text += R"prom(# HELP svc_charts_stats_window_capacity The most records the recent window holds.
 # TYPE svc_charts_stats_window_capacity gauge
 svc_charts_stats_window_capacity 8
-# HELP svc_charts_stats_retention_seconds Age at which a record leaves the recent window.
+)prom";
+  text += R"prom(# HELP svc_charts_stats_retention_seconds Age at which a record leaves the recent window.
 # TYPE svc_charts_stats_retention_seconds gauge
 svc_charts_stats_retention_seconds 60.000000000
 )prom";
+  return text;
+}
 
 TEST(StatsFormat, JsonMatchesGolden) {
   ByteBuffer out(AllocatorHooks::Default());
   ASSERT_TRUE(AppendStatsJson(ScenarioSnapshot(), &out));
-  EXPECT_EQ(Text(out), kGoldenJson);
+  EXPECT_EQ(Text(out), GoldenJson());
 }
 
 TEST(StatsFormat, PrometheusMatchesGolden) {
   ByteBuffer out(AllocatorHooks::Default());
   ASSERT_TRUE(AppendStatsPrometheus(ScenarioSnapshot(), "svc_charts", &out));
-  EXPECT_EQ(Text(out), kGoldenPrometheus);
+  EXPECT_EQ(Text(out), GoldenPrometheus());
 }
 
 TEST(StatsFormat, TextAppendsAfterExistingContentInOneAllocation) {
@@ -357,7 +328,7 @@ TEST(StatsFormat, TextAppendsAfterExistingContentInOneAllocation) {
   const int64_t before = counting.allocs();
   ASSERT_TRUE(AppendStatsPrometheus(snapshot, "svc_charts", &out));
   EXPECT_EQ(counting.allocs() - before, 1);
-  EXPECT_EQ(Text(out), head + kGoldenPrometheus);
+  EXPECT_EQ(Text(out), head + GoldenPrometheus());
 }
 
 TEST(StatsFormat, ReportsOutOfMemoryInsteadOfTruncating) {
@@ -371,17 +342,18 @@ TEST(StatsFormat, ReportsOutOfMemoryInsteadOfTruncating) {
 }
 
 TEST(StatsFormat, MetricPrefixMustStartAPrometheusName) {
-  EXPECT_TRUE(IsValidMetricPrefix("candlewick"));
-  EXPECT_TRUE(IsValidMetricPrefix("_x"));
-  EXPECT_TRUE(IsValidMetricPrefix("Svc_Charts2"));
-  EXPECT_TRUE(IsValidMetricPrefix(std::string(64, 'a')));
-  EXPECT_FALSE(IsValidMetricPrefix(std::string(65, 'a')));
-  EXPECT_FALSE(IsValidMetricPrefix(""));
-  EXPECT_FALSE(IsValidMetricPrefix("2fast"));
-  EXPECT_FALSE(IsValidMetricPrefix("with-dash"));
-  EXPECT_FALSE(IsValidMetricPrefix("with:colon"));
-  EXPECT_FALSE(IsValidMetricPrefix("quote\"injection"));
-  EXPECT_FALSE(IsValidMetricPrefix("new\nline"));
+  const struct {
+    std::string prefix;
+    bool valid;
+  } cases[] = {
+      {"candlewick", true},         {"_x", true},
+      {"Svc_Charts2", true},        {std::string(64, 'a'), true},
+      {std::string(65, 'a'), false}, {"", false},
+      {"2fast", false},             {"with-dash", false},
+      {"with:colon", false},        {"quote\"injection", false},
+      {"new\nline", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(IsValidMetricPrefix(c.prefix), c.valid) << c.prefix;
 }
 
 }  // namespace

@@ -96,8 +96,15 @@ inline void Backoff(int* spins) {
 // The counters are atomics only so that lock-free readers are well defined;
 // writers hold the stripe lock, so a plain load and store (no locked
 // instruction) is enough to add.
+// Totals saturate at UINT64_MAX rather than wrap: a total that wrapped
+// would silently read as small (2^64 bytes are 16 EiB: a sum of caller
+// figures, not of real output, gets there).
+inline uint64_t SaturatingAdd(uint64_t a, uint64_t b) {
+  return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
 inline void Bump(std::atomic<uint64_t>& counter, uint64_t amount) {
-  counter.store(counter.load(std::memory_order_relaxed) + amount, std::memory_order_relaxed);
+  counter.store(SaturatingAdd(counter.load(std::memory_order_relaxed), amount),
+                std::memory_order_relaxed);
 }
 
 bool IsLabelChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
@@ -408,9 +415,9 @@ void StatsRecorder::Read(StatsSnapshot* out) const {
       const KindCounters& c = stripes_[s].kinds[kind];
       k.count += c.count.load(std::memory_order_relaxed);
       k.errors += c.errors.load(std::memory_order_relaxed);
-      k.duration_ns += c.duration_ns.load(std::memory_order_relaxed);
-      k.bytes += c.bytes.load(std::memory_order_relaxed);
-      k.items += c.items.load(std::memory_order_relaxed);
+      k.duration_ns = SaturatingAdd(k.duration_ns, c.duration_ns.load(std::memory_order_relaxed));
+      k.bytes = SaturatingAdd(k.bytes, c.bytes.load(std::memory_order_relaxed));
+      k.items = SaturatingAdd(k.items, c.items.load(std::memory_order_relaxed));
       for (int32_t t = 0; t < kSimdTargetSlots; ++t) {
         k.by_target[t] += c.by_target[t].load(std::memory_order_relaxed);
       }
@@ -446,8 +453,8 @@ void StatsRecorder::Read(StatsSnapshot* out) const {
     WindowAccumulator& acc = scratch_[static_cast<size_t>(dense_kind_[kind])];
     acc.Add(duration);
     acc.errors += (meta >> 16) & 1;
-    acc.bytes += bytes;
-    acc.items += items;
+    acc.bytes = SaturatingAdd(acc.bytes, bytes);
+    acc.items = SaturatingAdd(acc.items, items);
   }
 
   for (int32_t kind = 0; kind < kStatsKindSlots; ++kind) {

@@ -99,7 +99,9 @@ struct StatsSample {
 struct StatsKindSnapshot {
   bool in_use = false;  // a built-in kind or a registered label
   char name[kStatsMaxLabelLength + 1] = {};
-  // Lifetime (since creation or the last Reset).
+  // Lifetime (since creation or the last Reset). duration_ns, bytes and
+  // items (and their window sums) saturate at UINT64_MAX instead of
+  // wrapping.
   uint64_t count = 0;
   uint64_t errors = 0;
   uint64_t duration_ns = 0;

@@ -25,11 +25,39 @@ rc=$?
 grep -q "bad.csv:3:" "$tmp/err.txt" || fail "line number missing: $(cat "$tmp/err.txt")"
 [ ! -e "$tmp/bad.png" ] || fail "a PNG was written for bad input"
 
-# Bad data (high < low) is a library error with the row named.
-printf 'time,open,high,low,close\n1,1,0.5,2,1.5\n' > "$tmp/hl.csv"
+# Bad data (high < low) is reported with the file line, by both commands.
+printf 'time,open,high,low,close\n\n1,1,2,0.5,1.5\n2,1,0.5,2,1.5\n' > "$tmp/hl.csv"
 "$cli" render --csv "$tmp/hl.csv" -o "$tmp/hl.png" 2> "$tmp/err.txt"
 [ $? -eq 1 ] || fail "high<low did not exit 1"
-grep -q "row 0" "$tmp/err.txt" || fail "row not named: $(cat "$tmp/err.txt")"
+grep -q "hl.csv:4: high 0.5 is below low 2" "$tmp/err.txt" || fail "line not named: $(cat "$tmp/err.txt")"
+"$cli" indicators --csv "$tmp/hl.csv" --ind sma:2 -o "$tmp/hl_ind.csv" 2> "$tmp/err.txt"
+[ $? -eq 1 ] || fail "indicators: high<low did not exit 1"
+grep -q "hl.csv:4: high 0.5 is below low 2" "$tmp/err.txt" || fail "indicators: line not named: $(cat "$tmp/err.txt")"
+
+# A header-only file, a directory, a missing file: clear errors, exit 1.
+printf 'time,open,high,low,close\n' > "$tmp/header.csv"
+"$cli" render --csv "$tmp/header.csv" -o "$tmp/h.png" 2> "$tmp/err.txt"
+[ $? -eq 1 ] || fail "header-only did not exit 1"
+grep -q "no data rows" "$tmp/err.txt" || fail "header-only: $(cat "$tmp/err.txt")"
+"$cli" render --csv "$tmp" -o "$tmp/h.png" 2> "$tmp/err.txt"
+[ $? -eq 1 ] || fail "a directory did not exit 1"
+grep -q "is a directory" "$tmp/err.txt" || fail "directory: $(cat "$tmp/err.txt")"
+"$cli" render --csv "$tmp/none.csv" -o "$tmp/h.png" 2> "$tmp/err.txt"
+[ $? -eq 1 ] || fail "a missing file did not exit 1"
+grep -q "cannot open" "$tmp/err.txt" || fail "missing file: $(cat "$tmp/err.txt")"
+[ ! -e "$tmp/h.png" ] || fail "a PNG was written for a bad CSV"
+
+# Renko/P&F boxes too small for the bundled sample: refused at once, naming
+# the limit (they took 35 s and 15 GB, or drew a blank chart).
+for t in renko pnf; do
+  for box in 1e-6 1e-300; do
+    timeout 60 "$cli" render --type $t --box $box -o "$tmp/tiny.png" 2> "$tmp/err.txt"
+    rc=$?
+    [ $rc -eq 1 ] || fail "$t box $box exited $rc, want 1"
+    grep -q "more than 100000\|2^52 boxes" "$tmp/err.txt" || fail "$t box $box: $(cat "$tmp/err.txt")"
+  done
+done
+[ ! -e "$tmp/tiny.png" ] || fail "a PNG was written for a tiny box"
 
 # Usage errors exit 2.
 "$cli" render --width 5 -o "$tmp/x.png" 2>/dev/null; [ $? -eq 2 ] || fail "width 5 not a usage error"

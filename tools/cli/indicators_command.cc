@@ -28,7 +28,7 @@ void PrintIndicatorsHelp(FILE* out) {
                "Cells are empty where a value is undefined (NaN), else 17 significant\n"
                "digits.\n"
                "\n"
-               "  -i, --csv FILE     input CSV (header naming time,open,high,low,close[,volume])\n"
+               "  -i, --csv FILE     input CSV (header naming open,high,low,close[,time][,volume])\n"
                "  -o, --out FILE     output CSV\n"
                "      --ind SPEC     an indicator, e.g. sma:20, rsi:14, macd:12,26,9; repeatable\n"
                "      --list         list the indicators with their parameters and outputs\n"

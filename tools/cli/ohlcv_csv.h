@@ -1,6 +1,12 @@
-// Reading OHLCV tables from CSV text for the command-line tool. The header
-// row names the columns (any order, any case): time, open, high, low, close
-// and optionally volume. Times are Unix seconds or ISO dates/date-times (UTC).
+// Reading OHLCV tables from CSV text for the command-line tool; the rules
+// are those of docs/csv.md: a header row naming open, high,
+// low, close and optionally time (or date, datetime, timestamp) and volume,
+// in any order and case, each at most once (other columns are ignored);
+// cells split at commas, optionally "quoted"; numbers in plain decimal
+// notation, finite, with low <= open, close <= high and volume >= 0; times
+// as Unix seconds (any int64) or strict ISO 8601 dates YYYY-MM-DD with an
+// optional time HH:MM[:SS] and Z or +-HH:MM (UTC without one), years
+// 0001-9999. Every error names the file line.
 #ifndef CANDLEWICK_TOOLS_CLI_OHLCV_CSV_H_
 #define CANDLEWICK_TOOLS_CLI_OHLCV_CSV_H_
 
@@ -21,10 +27,13 @@ struct OhlcvTable {
 };
 
 // Parses `text`; `source` names it in messages ("data.csv:17: ..."). A
-// malformed line fails with its 1-based line number. Blank lines are skipped.
+// malformed line fails with its 1-based line number (cells quoted in
+// messages with non-printable bytes escaped). Blank lines are skipped. A
+// text without a header, or without a data row, is an error.
 absl::StatusOr<OhlcvTable> ParseOhlcvCsv(absl::string_view text, absl::string_view source);
 
-// Reads and parses a file.
+// Reads and parses a file (a directory or an unreadable file is an error
+// that says so).
 absl::StatusOr<OhlcvTable> ReadOhlcvCsv(const std::string& path);
 
 // The sample bundled into the binary at build time (data/sample.csv).

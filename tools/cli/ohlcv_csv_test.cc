@@ -1,5 +1,10 @@
 #include "tools/cli/ohlcv_csv.h"
 
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
 #include "gtest/gtest.h"
 
 namespace candlewick {
@@ -51,6 +56,176 @@ TEST(OhlcvCsv, MalformedLinesAreReportedWithTheirLineNumber) {
   EXPECT_NE(no_close.status().message().find("'close'"), absl::string_view::npos);
 
   EXPECT_FALSE(ParseOhlcvCsv("", "d.csv").ok());
+}
+
+// The error for `csv` (parsed as "d.csv"): fails, and the message contains
+// every piece of `want`.
+void ExpectError(absl::string_view csv, std::initializer_list<absl::string_view> want) {
+  auto t = ParseOhlcvCsv(csv, "d.csv");
+  ASSERT_FALSE(t.ok()) << "accepted: " << csv;
+  for (absl::string_view w : want) {
+    EXPECT_NE(t.status().message().find(w), absl::string_view::npos)
+        << "message: " << t.status().message() << "\nwanted: " << w;
+  }
+}
+
+// Row rules (the library's) are reported with the FILE line, not a data row
+// number: the header, a blank line and a good row come first here.
+TEST(OhlcvCsv, RowRulesNameTheFileLine) {
+  const std::string head = "time,open,high,low,close,volume\n\n1,1,2,0.5,1.5,10\n";
+  ExpectError(head + "2,1,2,2.5,1.5,10\n", {"d.csv:4:", "high 2 is below low 2.5"});
+  ExpectError(head + "2,3,2,0.5,1.5,10\n", {"d.csv:4:", "open 3 lies outside"});
+  ExpectError(head + "2,1,2,0.5,0.25,10\n", {"d.csv:4:", "close 0.25 lies outside"});
+  ExpectError(head + "2,1,2,0.5,1.5,-1\n", {"d.csv:4:", "volume -1 is negative"});
+  ExpectError(head + "2,1,nan,0.5,1.5,1\n", {"d.csv:4:", "high 'nan' is not a decimal number"});
+  ExpectError(head + "2,1,inf,0.5,1.5,1\n", {"d.csv:4:", "high 'inf' is not a decimal number"});
+  ExpectError(head + "2,1,2,0.5,1.5,infinity\n", {"d.csv:4:", "volume 'infinity'"});
+  ExpectError(head + "2,1,1e999,0.5,1.5,1\n", {"d.csv:4:", "beyond the range of a double"});
+  ExpectError(head + "2,1,2,0.5,,1\n", {"d.csv:4:", "close '' is not a decimal number"});
+}
+
+TEST(OhlcvCsv, HexadecimalAndOtherNonDecimalNumbersAreRefused) {
+  const std::string head = "open,high,low,close\n";
+  for (const char* bad : {"0x10", "0X1p4", "1e", ".", "+", "1.2.3", "١٢", "1_000", "0b1"}) {
+    SCOPED_TRACE(bad);
+    ExpectError(head + "1," + bad + ",0.5,1\n", {"d.csv:2:", "is not a decimal number"});
+  }
+  for (const char* good : {"2", "+2", "2.", "2.00", "0.2e1", "2E0", "20e-1"}) {
+    SCOPED_TRACE(good);
+    auto t = ParseOhlcvCsv(head + "1," + good + ",0.5,1\n", "d.csv");
+    ASSERT_TRUE(t.ok()) << t.status();
+    EXPECT_EQ(t->high[0], 2);
+  }
+}
+
+TEST(OhlcvCsv, HeaderOnlyEmptyAndBinaryFiles) {
+  ExpectError("time,open,high,low,close\n", {"d.csv: no data rows", "line 1"});
+  ExpectError("\n\ntime,open,high,low,close\n\n", {"d.csv: no data rows", "line 3"});
+  ExpectError("", {"d.csv: empty file"});
+  ExpectError("\n \r\n", {"d.csv: empty file"});
+  // A NUL byte: refused with its line; nothing after it cut from the message.
+  static const char kNul[] = "time,open,high,low,close\n1,1,2,0,1\n2,1,\0 2,0,1\n";
+  ExpectError(std::string(kNul, sizeof kNul - 1),
+              {"d.csv:3: a NUL byte at column 5: not a text CSV file"});
+  // Non-printable bytes in a quoted cell are escaped.
+  auto t = ParseOhlcvCsv("open,high,low,close\n1,\x01\x7f\xff,0,1\n", "d.csv");
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("high '\\x01\\x7f\\xff'"), absl::string_view::npos)
+      << t.status();
+}
+
+TEST(OhlcvCsv, ColumnsNamedTwiceAreRefused) {
+  ExpectError("time,open,high,low,close,close\n1,1,2,0,1,1\n",
+              {"d.csv:1: the close column appears twice (columns 5 'close' and 6 'close')"});
+  ExpectError("Date,open,high,low,close,Time\n", {"d.csv:1: the time column appears twice",
+                                                   "columns 1 'Date' and 6 'Time'"});
+  ExpectError("open,OPEN,high,low,close\n", {"the open column appears twice"});
+}
+
+TEST(OhlcvCsv, HeaderAliasesAndIgnoredColumns) {
+  auto t = ParseOhlcvCsv(
+      "Symbol,Datetime,Open,High,Low,Close,Adj Close,Volume\n"
+      "ABC,2024-01-02T09:30:00Z,1,2,0.5,1.5,1.4,100\n",
+      "t.csv");
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(t->time[0], 1704187800);
+  EXPECT_EQ(t->close[0], 1.5);
+  ExpectError("time,open,high,low\n", {"d.csv:1: header lacks a 'close' column"});
+}
+
+TEST(OhlcvCsv, QuotedCells) {
+  auto t = ParseOhlcvCsv(
+      "\"time\",\"open\",\"high\",\"low\",\"close\",\"note\"\n"
+      "\"2024-01-02\", \"1\" ,2,0.5,1.5,\"a, \"\"quoted\"\" note\"\n",
+      "t.csv");
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(t->time[0], 1704153600);
+  EXPECT_EQ(t->open[0], 1);
+  ExpectError("open,high,low,close\n\"1,2,0.5,1\n", {"d.csv:2: a quoted cell has no closing quote"});
+  ExpectError("open,high,low,close\n\"1\"x,2,0.5,1\n", {"d.csv:2: text after a closing quote"});
+}
+
+TEST(OhlcvCsv, TimesAreUnixSecondsOrStrictIsoDates) {
+  struct Good {
+    const char* text;
+    int64_t seconds;
+  };
+  const Good good[] = {
+      {"1704153600", 1704153600},
+      {"-86400", -86400},
+      {"0", 0},
+      {"9223372036854775807", INT64_MAX},
+      {"-9223372036854775808", INT64_MIN},
+      {"2024-01-02", 1704153600},
+      {"2024-01-02 09:30", 1704187800},
+      {"2024-01-02T09:30:15", 1704187815},
+      {"2024-01-02T09:30:15Z", 1704187815},
+      {"2024-01-02T10:30:15+01:00", 1704187815},
+      {"2024-01-02T04:00:15-05:30", 1704187815},
+      {"2024-02-29", 1709164800},
+      {"0001-01-01", -62135596800},
+      {"9999-12-31T23:59:59Z", 253402300799},
+      {"1969-12-31T23:59:59", -1},
+  };
+  for (const Good& g : good) {
+    SCOPED_TRACE(g.text);
+    auto t = ParseOhlcvCsv(std::string("time,open,high,low,close\n") + g.text + ",1,2,0,1\n",
+                           "t.csv");
+    ASSERT_TRUE(t.ok()) << t.status();
+    EXPECT_EQ(t->time[0], g.seconds);
+  }
+  const struct {
+    const char* text;
+    const char* why;
+  } bad[] = {
+      {"2024-1-1", "is neither Unix seconds (an integer) nor an ISO date"},
+      {"2024-01-1", "nor an ISO date"},
+      {"24-01-01", "nor an ISO date"},
+      {"99999-01-01", "nor an ISO date"},
+      {"0000-01-01", "year 0000"},
+      {"2024-13-01", "is not a calendar date"},
+      {"2024-02-30", "is not a calendar date"},
+      {"2023-02-29", "is not a calendar date"},
+      {"2024-01-02T24:00", "is not a calendar date"},
+      {"2024-01-02T09:60", "is not a calendar date"},
+      {"2024-01-02T09:30:60", "is not a calendar date"},
+      {"2024-01-02T09", "nor an ISO date"},
+      {"2024-01-02T09:30:00.5", "nor an ISO date"},
+      {"2024-01-02T09:30+1", "nor an ISO date"},
+      {"2024-01-02X", "nor an ISO date"},
+      {"1704153600.5", "nor an ISO date"},
+      {"1.7e9", "nor an ISO date"},
+      {"0x10", "nor an ISO date"},
+      {"+5", "nor an ISO date"},
+      {"9223372036854775808", "beyond the range of Unix seconds"},
+      {"yesterday", "nor an ISO date"},
+      {"", "nor an ISO date"},
+  };
+  for (const auto& b : bad) {
+    SCOPED_TRACE(b.text);
+    ExpectError(std::string("time,open,high,low,close\n1,1,2,0,1\n") + b.text + ",1,2,0,1\n",
+                {"d.csv:3: time '", b.why});
+  }
+}
+
+TEST(OhlcvCsv, ReadingDirectoriesAndMissingFiles) {
+  const std::string dir = std::getenv("TEST_TMPDIR");
+  auto d = ReadOhlcvCsv(dir);
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.status().message().find("is a directory, not a CSV file"), absl::string_view::npos)
+      << d.status();
+  auto m = ReadOhlcvCsv(dir + "/no-such-file.csv");
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("cannot open"), absl::string_view::npos) << m.status();
+  EXPECT_NE(m.status().message().find("No such file"), absl::string_view::npos) << m.status();
+  const std::string path = dir + "/ok.csv";
+  {
+    std::ofstream out(path);
+    out << "open,high,low,close\n1,2,0,1\n";
+  }
+  auto ok = ReadOhlcvCsv(path);
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  EXPECT_EQ(ok->rows(), 1u);
 }
 
 TEST(OhlcvCsv, BundledSampleParses) {

@@ -21,8 +21,8 @@ void PrintRenderHelp(FILE* out) {
                "\n"
                "Draws a chart of an OHLCV CSV file to a PNG file.\n"
                "\n"
-               "  -i, --csv FILE        input CSV with a header naming time,open,high,low,close\n"
-               "                        and optionally volume (default: the bundled sample)\n"
+               "  -i, --csv FILE        input CSV with a header naming open,high,low,close and\n"
+               "                        optionally time,volume (default: the bundled sample)\n"
                "  -o, --out FILE        output file (default: chart.png)\n"
                "  -f, --format NAME     png | webp | webp-lossy | svg | rgba | rgb | indexed\n"
                "                        (default: from the output's extension, else png)\n"
@@ -53,33 +53,18 @@ bool ParseDimension(const char* text, uint32_t* out) {
   return absl::SimpleAtoi(text, out);
 }
 
+// Names come from the C API's tables (cw_chart_type_find, cw_format_find,
+// cw_theme_find): -1 for an unknown name.
 int32_t ParseChartType(const std::string& name) {
-  static const struct {
-    const char* name;
-    int32_t type;
-  } kTypes[] = {{"candlestick", CW_CHART_CANDLESTICK}, {"candles", CW_CHART_CANDLESTICK},
-                {"hollow", CW_CHART_HOLLOW},           {"ohlc", CW_CHART_OHLC},
-                {"line", CW_CHART_LINE},               {"area", CW_CHART_AREA},
-                {"heikin-ashi", CW_CHART_HEIKIN_ASHI}, {"renko", CW_CHART_RENKO},
-                {"pnf", CW_CHART_POINT_FIGURE},        {"point-figure", CW_CHART_POINT_FIGURE}};
-  for (const auto& t : kTypes) {
-    if (name == t.name) return t.type;
-  }
-  return -1;
+  int32_t type = -1;
+  cw_chart_type_find(name.c_str(), &type);
+  return type;
 }
 
 int32_t ParseFormat(const std::string& name) {
-  static const struct {
-    const char* name;
-    int32_t format;
-  } kFormats[] = {{"png", CW_FORMAT_PNG},   {"webp", CW_FORMAT_WEBP_LOSSLESS},
-                  {"webp-lossy", CW_FORMAT_WEBP_LOSSY}, {"svg", CW_FORMAT_SVG},
-                  {"rgba", CW_FORMAT_RGBA8}, {"rgb", CW_FORMAT_RGB8},
-                  {"indexed", CW_FORMAT_INDEXED8}};
-  for (const auto& f : kFormats) {
-    if (name == f.name) return f.format;
-  }
-  return -1;
+  int32_t format = -1;
+  cw_format_find(name.c_str(), &format);
+  return format;
 }
 
 int32_t FormatFromExtension(const std::string& path) {
@@ -151,12 +136,7 @@ int RunRender(int argc, char** argv) {
       if (!value(&v) || !ParseDimension(v, &options.height)) return Usage("bad height", v);
     } else if (arg == "-t" || arg == "--theme") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      const std::string t = v;
-      if (t == "classic") options.theme = CW_THEME_CLASSIC;
-      else if (t == "modern") options.theme = CW_THEME_MODERN;
-      else if (t == "tradingview") options.theme = CW_THEME_TRADINGVIEW;
-      else if (t == "light") options.theme = CW_THEME_LIGHT;
-      else return Usage("unknown theme", v);
+      if (cw_theme_find(v, &options.theme) != CW_OK) return Usage("unknown theme", v);
     } else if (arg == "--type") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
       const int32_t type = ParseChartType(v);

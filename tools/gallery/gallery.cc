@@ -106,34 +106,21 @@ int main(int argc, char** argv) {
   auto table = candlewick::ParseOhlcvCsv(candlewick::BundledSampleCsv(), "bundled sample");
   if (!table.ok()) return 1;
   std::vector<Entry> index;
-  const struct {
-    const char* name;
-    int32_t type;
-  } types[] = {{"candlestick", CW_CHART_CANDLESTICK}, {"hollow", CW_CHART_HOLLOW},
-               {"ohlc", CW_CHART_OHLC},               {"line", CW_CHART_LINE},
-               {"area", CW_CHART_AREA},               {"heikin-ashi", CW_CHART_HEIKIN_ASHI},
-               {"renko", CW_CHART_RENKO},             {"point-figure", CW_CHART_POINT_FIGURE}};
-  const struct {
-    const char* name;
-    int32_t theme;
-  } themes[] = {{"classic", CW_THEME_CLASSIC},
-                {"modern", CW_THEME_MODERN},
-                {"tradingview", CW_THEME_TRADINGVIEW},
-                {"light", CW_THEME_LIGHT}};
   bool ok = true;
-  for (const auto& ty : types) {
-    for (const auto& th : themes) {
+  // Every chart type in every theme, named by the C API's name tables.
+  for (int32_t type = 0; cw_chart_type_name(type) != nullptr; ++type) {
+    for (int32_t theme = 0; cw_theme_name(theme) != nullptr; ++theme) {
       cw_chart_options o;
       cw_chart_options_init(&o);
       o.width = 640;
       o.height = 400;
-      o.type = ty.type;
-      o.theme = th.theme;
+      o.type = type;
+      o.theme = theme;
       o.show_axes = 1;
       o.antialias = 1;
-      const std::string file = std::string(ty.name) + "_" + th.name + ".png";
-      ok &= Render(dir, file, o, *table, {}, {}, nullptr, CW_FORMAT_PNG, &index,
-                   std::string(ty.name) + ", " + th.name);
+      const std::string type_name = cw_chart_type_name(type), theme_name = cw_theme_name(theme);
+      ok &= Render(dir, type_name + "_" + theme_name + ".png", o, *table, {}, {}, nullptr,
+                   CW_FORMAT_PNG, &index, type_name + ", " + theme_name);
     }
   }
   cw_chart_options o;

@@ -1,0 +1,128 @@
+/*
+ * Bar aggregation into NumPy-owned outputs: the size query, then the fill.
+ */
+#include "cwpy_internal.h"
+
+#include <string.h>
+
+/* Tick columns in tuple order (time, price, size). */
+static const char* const cwpy_tick_names[3] = {"time", "price", "size"};
+
+/* A bar context with the C library's allocator. */
+cw_status cwpy_bar_context_create(cw_bar_context** out) {
+  return cw_bar_context_create(NULL, out);
+}
+
+/* cw_bars_from_ticks (ticks != 0; columns = (time, price, size)) or
+ * cw_bars_from_ohlcv (columns = (time, open, high, low, close, volume)),
+ * None for an absent column, every column borrowed in place for the call.
+ * Runs the size query, allocates one new NumPy array per output column of
+ * exactly that many rows (int64 time and row, float64 prices and volume;
+ * time only when the input has a time column), then the fill; both without
+ * the GIL, the views held throughout and released on every path.
+ * *result = (count, time or None, open, high, low, close, volume, row); count
+ * is the fill's row count, which is the arrays' length unless another thread
+ * changed the input in between (the Python layer then slices). */
+cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
+                    const cw_bar_options* options, PyObject** result) {
+  if (context == NULL || options == NULL) return CW_ERR_NULL_ARGUMENT;
+  const Py_ssize_t want = ticks ? 3 : CWPY_COLUMNS;
+  if (!PyTuple_Check(columns) || PyTuple_GET_SIZE(columns) != want) {
+    PyErr_SetString(PyExc_TypeError,
+                    ticks ? "columns must be a tuple (time, price, size)"
+                          : "columns must be a tuple (time, open, high, low, "
+                            "close, volume)");
+    return CW_ERR_INVALID_ARGUMENT;
+  }
+  cwpy_series series;
+  Py_buffer views[3];
+  int held[3] = {0, 0, 0};
+  cw_ticks tick_columns;
+  memset(&tick_columns, 0, sizeof tick_columns);
+  int has_time = 0;
+  if (ticks) {
+    for (int i = 0; i < 3; ++i) {
+      const void* data;
+      size_t length;
+      ptrdiff_t stride;
+      if (!cwpy_acquire_column(PyTuple_GET_ITEM(columns, i), cwpy_tick_names[i],
+                               i == 0, &views[i], &held[i], &data, &length,
+                               &stride)) {
+        for (int k = 0; k <= i; ++k) {
+          if (held[k]) PyBuffer_Release(&views[k]);
+        }
+        return CW_ERR_INVALID_ARGUMENT; /* the Python exception counts */
+      }
+      if (i == 0) {
+        tick_columns.time.data = (const int64_t*)data;
+        tick_columns.time.length = length;
+        tick_columns.time.stride = stride;
+      } else {
+        cw_f64_column* column = i == 1 ? &tick_columns.price : &tick_columns.size;
+        column->data = (const double*)data;
+        column->length = length;
+        column->stride = stride;
+      }
+    }
+    has_time = tick_columns.time.data != NULL;
+  } else {
+    if (!cwpy_series_acquire(columns, &series)) return CW_ERR_INVALID_ARGUMENT;
+    has_time = series.ohlcv.time.data != NULL;
+  }
+
+  PyObject* arrays[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  size_t count = 0;
+  cw_status status;
+  Py_BEGIN_ALLOW_THREADS
+  status = ticks ? cw_bars_from_ticks(context, &tick_columns, options, NULL, &count)
+                 : cw_bars_from_ohlcv(context, &series.ohlcv, options, NULL, &count);
+  Py_END_ALLOW_THREADS
+  if (status == CW_OK) {
+    npy_intp dims[1] = {(npy_intp)count};
+    if (count > (size_t)NPY_MAX_INTP) {
+      PyErr_NoMemory();
+      status = CW_ERR_OUT_OF_MEMORY;
+    }
+    for (int k = 0; status == CW_OK && k < 7; ++k) {
+      if (k == 0 && !has_time) continue;
+      arrays[k] = PyArray_SimpleNew(1, dims, (k == 0 || k == 6) ? NPY_INT64
+                                                                : NPY_FLOAT64);
+      if (arrays[k] == NULL) status = CW_ERR_OUT_OF_MEMORY; /* MemoryError set */
+    }
+  }
+  if (status == CW_OK) {
+#define CWPY_DATA(k) (arrays[k] ? PyArray_DATA((PyArrayObject*)arrays[k]) : NULL)
+    cw_bar_output out;
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    out.capacity = count;
+    out.time = (int64_t*)CWPY_DATA(0);
+    out.open = (double*)CWPY_DATA(1);
+    out.high = (double*)CWPY_DATA(2);
+    out.low = (double*)CWPY_DATA(3);
+    out.close = (double*)CWPY_DATA(4);
+    out.volume = (double*)CWPY_DATA(5);
+    out.row = (int64_t*)CWPY_DATA(6);
+#undef CWPY_DATA
+    size_t filled = 0;
+    Py_BEGIN_ALLOW_THREADS
+    status = ticks ? cw_bars_from_ticks(context, &tick_columns, options, &out, &filled)
+                   : cw_bars_from_ohlcv(context, &series.ohlcv, options, &out, &filled);
+    Py_END_ALLOW_THREADS
+    count = filled;
+  }
+  if (ticks) {
+    for (int k = 0; k < 3; ++k) {
+      if (held[k]) PyBuffer_Release(&views[k]);
+    }
+  } else {
+    cwpy_series_release(&series);
+  }
+  if (status == CW_OK) {
+    *result = Py_BuildValue("(nOOOOOOO)", (Py_ssize_t)count,
+                            arrays[0] ? arrays[0] : Py_None, arrays[1], arrays[2],
+                            arrays[3], arrays[4], arrays[5], arrays[6]);
+  }
+  for (int k = 0; k < 7; ++k) Py_XDECREF(arrays[k]);
+  return status; /* a failed tuple left MemoryError set */
+}

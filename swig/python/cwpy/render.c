@@ -1,0 +1,429 @@
+/*
+ * Charts: creation with a font, every render, library-owned frames handed
+ * to NumPy without a copy, the palette.
+ */
+#include "cwpy_internal.h"
+
+#include <string.h>
+
+/* Renders and encodes a PNG; *result becomes `bytes`.  The encoded file is
+ * small next to the work that made it, so one copy into an immutable,
+ * hashable `bytes` is worth it; the cw_buffer is destroyed right after. */
+cw_status cwpy_render_png_bytes(cw_chart* chart, const cw_ohlcv* series,
+                                PyObject** result) {
+  cw_buffer* png = NULL;
+  cw_status status;
+  Py_BEGIN_ALLOW_THREADS
+  status = cw_chart_render_png(chart, series, &png);
+  Py_END_ALLOW_THREADS
+  if (status != CW_OK) return status;
+  *result = PyBytes_FromStringAndSize((const char*)cw_buffer_data(png),
+                                      (Py_ssize_t)cw_buffer_size(png));
+  cw_buffer_destroy(png);
+  return CW_OK; /* a failed copy left MemoryError set */
+}
+
+#define CWPY_FRAME_CAPSULE "candlewick.cw_buffer"
+
+/* Frames whose cw_buffer is still alive (owned by a NumPy array).  Changed
+ * only with the GIL held: at creation and in the capsule destructor. */
+static long cwpy_live_frames = 0;
+
+static void cwpy_frame_capsule_destroy(PyObject* capsule) {
+  cw_buffer_destroy(
+      (cw_buffer*)PyCapsule_GetPointer(capsule, CWPY_FRAME_CAPSULE));
+  --cwpy_live_frames;
+}
+
+/* Hands a library-owned raw frame to NumPy without a copy: *result becomes a
+ * read-only uint8 array of shape `dims` whose base is a PyCapsule owning the
+ * cw_buffer.  Takes ownership of `frame` on every path; on failure a Python
+ * exception is set and *result is untouched. */
+static void cwpy_wrap_frame(cw_buffer* frame, int ndim, npy_intp* dims,
+                            PyObject** result) {
+  PyObject* capsule =
+      PyCapsule_New(frame, CWPY_FRAME_CAPSULE, cwpy_frame_capsule_destroy);
+  if (capsule == NULL) {
+    cw_buffer_destroy(frame);
+    return;
+  }
+  ++cwpy_live_frames;
+  PyObject* array = PyArray_SimpleNewFromData(
+      ndim, dims, NPY_UINT8, (void*)cw_buffer_data(frame));
+  if (array == NULL) {
+    Py_DECREF(capsule); /* frees the frame */
+    return;
+  }
+  /* Steals the capsule reference, even when it fails. */
+  if (PyArray_SetBaseObject((PyArrayObject*)array, capsule) != 0) {
+    Py_DECREF(array);
+    return;
+  }
+  PyArray_CLEARFLAGS((PyArrayObject*)array, NPY_ARRAY_WRITEABLE);
+  *result = array;
+}
+
+/* Renders into a new library-owned frame and hands it to NumPy without a
+ * copy: *result becomes a (height, width, 4) uint8 array whose base is a
+ * PyCapsule owning the cw_buffer, so cw_buffer_destroy() runs exactly once,
+ * when the last array (or view) over the frame is collected.  The array is
+ * read-only because the C API hands the bytes out as `const`. */
+cw_status cwpy_render_rgba_array(cw_chart* chart, const cw_ohlcv* series,
+                                 PyObject** result) {
+  uint32_t width = 0, height = 0;
+  cw_status status = cw_chart_frame_info(chart, &width, &height, NULL, NULL);
+  if (status != CW_OK) return status;
+  cw_buffer* frame = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  status = cw_chart_render_rgba_buffer(chart, series, &frame);
+  Py_END_ALLOW_THREADS
+  if (status != CW_OK) return status;
+
+  npy_intp dims[3] = {(npy_intp)height, (npy_intp)width, 4};
+  cwpy_wrap_frame(frame, 3, dims, result); /* on failure MemoryError is set */
+  return CW_OK;
+}
+
+/* How many frames from render_rgba_array are still alive: lets tests prove
+ * that collecting an array really destroys its cw_buffer. */
+long cwpy_live_frame_count(void) { return cwpy_live_frames; }
+
+/* ------------------------------------------------------------------------ */
+/* Chart creation with a font                                               */
+/* ------------------------------------------------------------------------ */
+
+/* A non-NULL address for an empty font: NULL with size 0 would mean "the
+ * embedded font" and silently accept an empty file. */
+static const uint8_t cwpy_empty_font = 0;
+
+/* cw_chart_create with `font` (None, or any object exporting a contiguous
+ * buffer: bytes, bytearray, memoryview, mmap) borrowed as font_data for the
+ * call; the library copies the bytes before it returns.  Never stores a
+ * pointer in the caller's options. */
+cw_status cwpy_chart_create(const cw_chart_options* options, PyObject* font,
+                            cw_chart** out) {
+  if (options == NULL) return CW_ERR_NULL_ARGUMENT;
+  cw_chart_options copy = *options;
+  copy.font_data = NULL;
+  copy.font_data_size = 0;
+  Py_buffer view;
+  int held = 0;
+  if (font != Py_None) {
+    if (PyObject_GetBuffer(font, &view, PyBUF_SIMPLE) != 0) {
+      PyErr_Format(PyExc_TypeError,
+                   "font must be the bytes of a TrueType/OpenType file "
+                   "(bytes, bytearray, memoryview, ...), not %.200s",
+                   Py_TYPE(font)->tp_name);
+      return CW_ERR_INVALID_ARGUMENT;
+    }
+    held = 1;
+    copy.font_data = view.len > 0 ? (const uint8_t*)view.buf : &cwpy_empty_font;
+    copy.font_data_size = (size_t)view.len;
+  }
+  cw_status status;
+  Py_BEGIN_ALLOW_THREADS
+  status = cw_chart_create(&copy, out);
+  Py_END_ALLOW_THREADS
+  if (held) PyBuffer_Release(&view);
+  return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The general render: overlays, bands, panels, every format                */
+/* ------------------------------------------------------------------------ */
+
+/* A cw_chart_data plus what it borrows: the arrays of lines, bands, panels
+ * and levels (allocated here) and the buffer views of every overlay, band
+ * and panel column, all released by cwpy_chart_data_release on every path.
+ * The price columns are the series typemap's. */
+typedef struct cwpy_chart_data {
+  cw_chart_data data;
+  cw_line* lines;
+  cw_band* bands;
+  cw_panel* panels;
+  double* levels;
+  Py_buffer* views;
+  size_t view_count; /* views held, released in cwpy_chart_data_release */
+} cwpy_chart_data;
+
+static void cwpy_chart_data_release(cwpy_chart_data* d) {
+  for (size_t i = 0; i < d->view_count; ++i) PyBuffer_Release(&d->views[i]);
+  d->view_count = 0;
+  PyMem_Free(d->views);
+  PyMem_Free(d->lines);
+  PyMem_Free(d->bands);
+  PyMem_Free(d->panels);
+  PyMem_Free(d->levels);
+  d->views = NULL;
+  d->lines = NULL;
+  d->bands = NULL;
+  d->panels = NULL;
+  d->levels = NULL;
+}
+
+/* Borrows one float64 column of an overlay, band or panel into *column.
+ * None is accepted only where `optional` (a panel without a histogram). */
+static int cwpy_take_column(cwpy_chart_data* d, PyObject* obj, const char* name,
+                            int optional, cw_f64_column* column) {
+  column->data = NULL;
+  column->length = 0;
+  column->stride = 0;
+  if (obj == Py_None) {
+    if (optional) return 1;
+    PyErr_Format(PyExc_TypeError, "%s must be a float64 array, not None", name);
+    return 0;
+  }
+  int held = 0;
+  const void* data = NULL;
+  size_t length = 0;
+  ptrdiff_t stride = 0;
+  const int ok = cwpy_acquire_column(obj, name, 0, &d->views[d->view_count],
+                                     &held, &data, &length, &stride);
+  if (held) ++d->view_count;
+  if (!ok) return 0;
+  column->data = (const double*)data;
+  column->length = length;
+  column->stride = stride;
+  return 1;
+}
+
+/* The tuple shapes the Python layer builds (candlewick/__init__.py):
+ *   extras  = (overlays, bands, panels, title)
+ *   overlay = (values, color, width)
+ *   band    = (upper, lower, fill, line, width)
+ *   panel   = (weight, lines, histogram, histogram_up, histogram_down,
+ *              levels, min, max, title)
+ * with tuples for the sequences, str or None for titles and a sequence of
+ * numbers for levels.  Strings are borrowed from the (immutable) tuple,
+ * which the caller holds for the whole call. */
+#define CWPY_LINE_FORMAT "OIf"
+#define CWPY_BAND_FORMAT "OOIIf"
+#define CWPY_PANEL_FORMAT "fO!OIIOddz"
+
+static int cwpy_take_line(cwpy_chart_data* d, PyObject* obj, const char* name,
+                          cw_line* line) {
+  PyObject* values;
+  unsigned int color;
+  float width;
+  if (!PyTuple_Check(obj)) {
+    PyErr_Format(PyExc_TypeError, "%s must be a (values, color, width) tuple",
+                 name);
+    return 0;
+  }
+  if (!PyArg_ParseTuple(obj, CWPY_LINE_FORMAT ";a line is (values, color, width)",
+                        &values, &color, &width)) {
+    return 0;
+  }
+  line->color = color;
+  line->width = width;
+  return cwpy_take_column(d, values, name, 0, &line->values);
+}
+
+/* Fills `d` for `series` from `extras`.  On failure a Python exception is
+ * set; either way the caller must call cwpy_chart_data_release. */
+static int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
+                                   cwpy_chart_data* d) {
+  memset(d, 0, sizeof *d);
+  cw_chart_data_init(&d->data, series);
+  PyObject *overlays, *bands, *panels;
+  const char* title = NULL;
+  if (!PyTuple_Check(extras) ||
+      !PyArg_ParseTuple(extras, "O!O!O!z", &PyTuple_Type, &overlays,
+                        &PyTuple_Type, &bands, &PyTuple_Type, &panels, &title)) {
+    if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_TypeError)) {
+      PyErr_Clear();
+      PyErr_SetString(PyExc_TypeError,
+                      "extras must be a tuple (overlays, bands, panels, "
+                      "title) of tuples and a str or None");
+    }
+    return 0;
+  }
+  const size_t overlay_count = (size_t)PyTuple_GET_SIZE(overlays);
+  const size_t band_count = (size_t)PyTuple_GET_SIZE(bands);
+  const size_t panel_count = (size_t)PyTuple_GET_SIZE(panels);
+
+  /* First pass over the panels: how many lines and levels in all. */
+  size_t line_total = overlay_count, level_total = 0;
+  for (size_t i = 0; i < panel_count; ++i) {
+    PyObject* panel = PyTuple_GET_ITEM(panels, i);
+    float weight;
+    PyObject *lines, *histogram, *levels;
+    unsigned int up, down;
+    double lo, hi;
+    const char* panel_title;
+    if (!PyTuple_Check(panel) ||
+        !PyArg_ParseTuple(panel, CWPY_PANEL_FORMAT, &weight, &PyTuple_Type,
+                          &lines, &histogram, &up, &down, &levels, &lo, &hi,
+                          &panel_title)) {
+      if (!PyErr_Occurred()) {
+        PyErr_Format(PyExc_TypeError, "panels[%zu] must be a tuple", i);
+      }
+      return 0;
+    }
+    line_total += (size_t)PyTuple_GET_SIZE(lines);
+    const Py_ssize_t level_count = PySequence_Size(levels);
+    if (level_count < 0) return 0;
+    level_total += (size_t)level_count;
+  }
+
+  const size_t view_total = line_total + 2 * band_count + panel_count;
+  d->views = PyMem_Calloc(view_total ? view_total : 1, sizeof *d->views);
+  d->lines = PyMem_Calloc(line_total ? line_total : 1, sizeof *d->lines);
+  d->bands = PyMem_Calloc(band_count ? band_count : 1, sizeof *d->bands);
+  d->panels = PyMem_Calloc(panel_count ? panel_count : 1, sizeof *d->panels);
+  d->levels = PyMem_Calloc(level_total ? level_total : 1, sizeof *d->levels);
+  if (!d->views || !d->lines || !d->bands || !d->panels || !d->levels) {
+    PyErr_NoMemory();
+    return 0;
+  }
+
+  char name[96];
+  for (size_t i = 0; i < overlay_count; ++i) {
+    snprintf(name, sizeof name, "overlays[%zu]", i);
+    if (!cwpy_take_line(d, PyTuple_GET_ITEM(overlays, i), name, &d->lines[i])) {
+      return 0;
+    }
+  }
+  for (size_t i = 0; i < band_count; ++i) {
+    PyObject* band = PyTuple_GET_ITEM(bands, i);
+    PyObject *upper, *lower;
+    unsigned int fill, line;
+    float width;
+    if (!PyTuple_Check(band) ||
+        !PyArg_ParseTuple(band, CWPY_BAND_FORMAT, &upper, &lower, &fill, &line,
+                          &width)) {
+      if (!PyErr_Occurred()) {
+        PyErr_Format(PyExc_TypeError, "bands[%zu] must be a tuple", i);
+      }
+      return 0;
+    }
+    cw_band* b = &d->bands[i];
+    b->fill = fill;
+    b->line = line;
+    b->width = width;
+    snprintf(name, sizeof name, "bands[%zu].upper", i);
+    if (!cwpy_take_column(d, upper, name, 0, &b->upper)) return 0;
+    snprintf(name, sizeof name, "bands[%zu].lower", i);
+    if (!cwpy_take_column(d, lower, name, 0, &b->lower)) return 0;
+  }
+  size_t next_line = overlay_count, next_level = 0;
+  for (size_t i = 0; i < panel_count; ++i) {
+    PyObject* panel = PyTuple_GET_ITEM(panels, i);
+    float weight;
+    PyObject *lines, *histogram, *levels;
+    unsigned int up, down;
+    double lo, hi;
+    const char* panel_title = NULL;
+    if (!PyArg_ParseTuple(panel, CWPY_PANEL_FORMAT, &weight, &PyTuple_Type,
+                          &lines, &histogram, &up, &down, &levels, &lo, &hi,
+                          &panel_title)) {
+      return 0;
+    }
+    cw_panel* p = &d->panels[i];
+    p->weight = weight;
+    p->histogram_up = up;
+    p->histogram_down = down;
+    p->min = lo;
+    p->max = hi;
+    p->title = panel_title;
+    const size_t line_count = (size_t)PyTuple_GET_SIZE(lines);
+    /* The first pass counted these lines: a tuple cannot have grown. */
+    p->lines = &d->lines[next_line];
+    p->line_count = line_count;
+    for (size_t k = 0; k < line_count; ++k) {
+      snprintf(name, sizeof name, "panels[%zu].lines[%zu]", i, k);
+      if (!cwpy_take_line(d, PyTuple_GET_ITEM(lines, k), name,
+                          &d->lines[next_line++])) {
+        return 0;
+      }
+    }
+    snprintf(name, sizeof name, "panels[%zu].histogram", i);
+    if (!cwpy_take_column(d, histogram, name, 1, &p->histogram)) return 0;
+    /* Levels are a few numbers, copied (the C API takes a plain array). */
+    PyObject* seq = PySequence_Fast(levels, "panel levels must be a sequence");
+    if (seq == NULL) return 0;
+    const Py_ssize_t level_count = PySequence_Fast_GET_SIZE(seq);
+    if ((size_t)level_count > level_total - next_level) {
+      Py_DECREF(seq);
+      PyErr_Format(PyExc_ValueError, "panels[%zu].levels changed size", i);
+      return 0;
+    }
+    p->levels = &d->levels[next_level];
+    p->level_count = (size_t)level_count;
+    for (Py_ssize_t k = 0; k < level_count; ++k) {
+      const double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, k));
+      if (v == -1.0 && PyErr_Occurred()) {
+        Py_DECREF(seq);
+        return 0;
+      }
+      d->levels[next_level++] = v;
+    }
+    Py_DECREF(seq);
+  }
+  d->data.overlays = d->lines;
+  d->data.overlay_count = overlay_count;
+  d->data.bands = d->bands;
+  d->data.band_count = band_count;
+  d->data.panels = d->panels;
+  d->data.panel_count = panel_count;
+  d->data.title = title;
+  return 1;
+}
+
+/* Renders `series` with `extras` (see cwpy_chart_data_acquire) in `format`.
+ * *result becomes `bytes` for encoded formats (one copy of the file, then
+ * the cw_buffer is destroyed) and, for raw formats, a read-only uint8 array
+ * of shape (h, w, 4), (h, w, 3) or (h, w) that owns the library's frame.
+ * Every view is taken before and released after the GIL-free render. */
+cw_status cwpy_render(cw_chart* chart, const cw_ohlcv* series,
+                      PyObject* extras, int32_t format, PyObject** result) {
+  uint32_t width = 0, height = 0;
+  cw_status status = cw_chart_frame_info(chart, &width, &height, NULL, NULL);
+  if (status != CW_OK) return status;
+  cwpy_chart_data d;
+  if (!cwpy_chart_data_acquire(extras, series, &d)) {
+    cwpy_chart_data_release(&d);
+    return CW_ERR_INVALID_ARGUMENT; /* the Python exception is what counts */
+  }
+  cw_buffer* out = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  status = cw_chart_render(chart, &d.data, format, &out);
+  Py_END_ALLOW_THREADS
+  cwpy_chart_data_release(&d);
+  if (status != CW_OK) return status;
+
+  const size_t bpp = cw_format_bytes_per_pixel(format);
+  if (bpp == 0) {
+    *result = PyBytes_FromStringAndSize((const char*)cw_buffer_data(out),
+                                        (Py_ssize_t)cw_buffer_size(out));
+    cw_buffer_destroy(out);
+    return CW_OK; /* a failed copy left MemoryError set */
+  }
+  if (cw_buffer_size(out) != (size_t)width * height * bpp) {
+    cw_buffer_destroy(out);
+    return CW_ERR_INTERNAL;
+  }
+  npy_intp dims[3] = {(npy_intp)height, (npy_intp)width, (npy_intp)bpp};
+  cwpy_wrap_frame(out, bpp == 1 ? 2 : 3, dims, result);
+  return CW_OK;
+}
+
+/* The palette of the chart's last successful render as a new uint32 array
+ * of 0xRRGGBBAA colours (what INDEXED8 indices refer to). */
+cw_status cwpy_chart_palette(const cw_chart* chart, PyObject** result) {
+  size_t count = 0;
+  cw_status status = cw_chart_palette(chart, NULL, 0, &count);
+  if (status != CW_OK) return status;
+  npy_intp dims[1] = {(npy_intp)count};
+  PyObject* array = PyArray_SimpleNew(1, dims, NPY_UINT32);
+  if (array == NULL) return CW_OK; /* MemoryError is set */
+  size_t again = 0;
+  status = cw_chart_palette(chart, (cw_color*)PyArray_DATA((PyArrayObject*)array),
+                            count, &again);
+  if (status != CW_OK || again != count) {
+    Py_DECREF(array);
+    return status != CW_OK ? status : CW_ERR_INTERNAL;
+  }
+  *result = array;
+  return CW_OK;
+}
