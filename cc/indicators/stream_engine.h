@@ -69,6 +69,10 @@ class Engine {
   virtual void Reset() = 0;
 };
 
+// The type of every indicator's engine factory (NewSmaEngine, ...): a new
+// engine for `params` (validated) in `arena`.
+using NewEngineFn = Engine*(const double* params, Arena& arena);
+
 // The last `cap` values.
 class Ring {
  public:

@@ -17,13 +17,9 @@ extern const Implementation kPlusDi, kMinusDi, kDx, kAdx, kAdxr, kSar, kSupertre
 
 namespace stream_internal {
 
-Engine* NewPlusDiEngine(const double* params, Arena& arena);
-Engine* NewMinusDiEngine(const double* params, Arena& arena);
-Engine* NewDxEngine(const double* params, Arena& arena);
-Engine* NewAdxEngine(const double* params, Arena& arena);
-Engine* NewAdxrEngine(const double* params, Arena& arena);
-Engine* NewSarEngine(const double* params, Arena& arena);
-Engine* NewSupertrendEngine(const double* params, Arena& arena);
+// Each indicator's streaming engine (stream.cc).
+NewEngineFn NewPlusDiEngine, NewMinusDiEngine, NewDxEngine, NewAdxEngine, NewAdxrEngine,
+    NewSarEngine, NewSupertrendEngine;
 
 }  // namespace stream_internal
 }  // namespace indicators

@@ -56,21 +56,10 @@ class RsiStream {
   double prev_ = 0;
 };
 
-Engine* NewRsiEngine(const double* params, Arena& arena);
-Engine* NewCmoEngine(const double* params, Arena& arena);
-Engine* NewMacdEngine(const double* params, Arena& arena);
-Engine* NewApoEngine(const double* params, Arena& arena);
-Engine* NewPpoEngine(const double* params, Arena& arena);
-Engine* NewTrixEngine(const double* params, Arena& arena);
-Engine* NewTsiEngine(const double* params, Arena& arena);
-Engine* NewMomEngine(const double* params, Arena& arena);
-Engine* NewRocEngine(const double* params, Arena& arena);
-Engine* NewRocpEngine(const double* params, Arena& arena);
-Engine* NewRocrEngine(const double* params, Arena& arena);
-Engine* NewRocr100Engine(const double* params, Arena& arena);
-Engine* NewCciEngine(const double* params, Arena& arena);
-Engine* NewUltOscEngine(const double* params, Arena& arena);
-Engine* NewElderRayEngine(const double* params, Arena& arena);
+// Each indicator's streaming engine (stream.cc).
+NewEngineFn NewRsiEngine, NewCmoEngine, NewMacdEngine, NewApoEngine, NewPpoEngine, NewTrixEngine,
+    NewTsiEngine, NewMomEngine, NewRocEngine, NewRocpEngine, NewRocrEngine, NewRocr100Engine,
+    NewCciEngine, NewUltOscEngine, NewElderRayEngine;
 
 }  // namespace stream_internal
 }  // namespace indicators

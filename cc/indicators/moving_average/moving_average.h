@@ -182,15 +182,9 @@ class MovingAverageStream {
   EmaStep e1_, e2_, e3_;
 };
 
-Engine* NewSmaEngine(const double* params, Arena& arena);
-Engine* NewEmaEngine(const double* params, Arena& arena);
-Engine* NewWmaEngine(const double* params, Arena& arena);
-Engine* NewDemaEngine(const double* params, Arena& arena);
-Engine* NewTemaEngine(const double* params, Arena& arena);
-Engine* NewTrimaEngine(const double* params, Arena& arena);
-Engine* NewKamaEngine(const double* params, Arena& arena);
-Engine* NewHmaEngine(const double* params, Arena& arena);
-Engine* NewSumEngine(const double* params, Arena& arena);
+// Each indicator's streaming engine (stream.cc).
+NewEngineFn NewSmaEngine, NewEmaEngine, NewWmaEngine, NewDemaEngine, NewTemaEngine, NewTrimaEngine,
+    NewKamaEngine, NewHmaEngine, NewSumEngine;
 
 }  // namespace stream_internal
 }  // namespace indicators

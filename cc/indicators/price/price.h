@@ -17,12 +17,9 @@ extern const Implementation kMedprice, kTypprice, kWclprice, kAvgprice, kBop, kP
 
 namespace stream_internal {
 
-Engine* NewMedpriceEngine(const double* params, Arena& arena);
-Engine* NewTyppriceEngine(const double* params, Arena& arena);
-Engine* NewWclpriceEngine(const double* params, Arena& arena);
-Engine* NewAvgpriceEngine(const double* params, Arena& arena);
-Engine* NewBopEngine(const double* params, Arena& arena);
-Engine* NewPivotsEngine(const double* params, Arena& arena);
+// Each indicator's streaming engine (stream.cc).
+NewEngineFn NewMedpriceEngine, NewTyppriceEngine, NewWclpriceEngine, NewAvgpriceEngine,
+    NewBopEngine, NewPivotsEngine;
 
 }  // namespace stream_internal
 }  // namespace indicators

@@ -19,18 +19,10 @@ extern const Implementation kMax, kMin, kMidpoint, kMidprice, kDonchian, kIchimo
 
 namespace stream_internal {
 
-Engine* NewMaxEngine(const double* params, Arena& arena);
-Engine* NewMinEngine(const double* params, Arena& arena);
-Engine* NewMidpointEngine(const double* params, Arena& arena);
-Engine* NewMidpriceEngine(const double* params, Arena& arena);
-Engine* NewDonchianEngine(const double* params, Arena& arena);
-Engine* NewIchimokuEngine(const double* params, Arena& arena);
-Engine* NewWillrEngine(const double* params, Arena& arena);
-Engine* NewStochEngine(const double* params, Arena& arena);
-Engine* NewStochfEngine(const double* params, Arena& arena);
-Engine* NewStochRsiEngine(const double* params, Arena& arena);
-Engine* NewAroonEngine(const double* params, Arena& arena);
-Engine* NewAroonOscEngine(const double* params, Arena& arena);
+// Each indicator's streaming engine (stream.cc).
+NewEngineFn NewMaxEngine, NewMinEngine, NewMidpointEngine, NewMidpriceEngine, NewDonchianEngine,
+    NewIchimokuEngine, NewWillrEngine, NewStochEngine, NewStochfEngine, NewStochRsiEngine,
+    NewAroonEngine, NewAroonOscEngine;
 
 }  // namespace stream_internal
 }  // namespace indicators

@@ -49,6 +49,60 @@ void WindowLinearFitT(X x, size_t m, size_t n, double* HWY_RESTRICT mean,
   if (i < m) one(m - lanes);
 }
 
+// WindowLineChecked (kernels.h) for one output: the fit of WindowLinearFitT
+// and LineValue of its line in registers, so neither the means nor the
+// slopes go through memory; the newest row of every window is checked as
+// it is loaded, the rows before the first window by the scalar loop.
+template <LineOutput kWhat, class X>
+HWY_INLINE bool WindowLineOp(X x, size_t m, size_t n, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  for (size_t i = 0; i + 1 < n && i < m; ++i) {
+    if (!std::isfinite(x[i])) return false;
+  }
+  if (n == 0 || m < n) return true;
+  if (m - (n - 1) < lanes) return WindowLineCheckedReference(kWhat, x, m, n, out);
+  const double dn = static_cast<double>(n);
+  const double half = (dn - 1.0) / 2.0;
+  const V vn = hn::Set(d, dn), vsxx = hn::Set(d, dn * (dn * dn - 1.0) / 12.0);
+  const V vhalf = hn::Set(d, half), vahead = hn::Set(d, (dn + 1.0) / 2.0);
+  M bad = NoLanes(d);
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
+    const X base = x + i + 1 - n;
+    const V ref = LoadColumn(d, x + i);
+    bad = hn::Or(bad, hn::Not(hn::IsFinite(ref)));
+    V sd = hn::Zero(d), st = hn::Zero(d);
+    for (size_t k = 0; k < n; ++k) {
+      const V dv = hn::Sub(LoadColumn(d, base + k), ref);
+      sd = hn::Add(sd, dv);
+      st = hn::Add(st, hn::Mul(hn::Set(d, static_cast<double>(k) - half), dv));
+    }
+    const V mean = hn::Add(ref, hn::Div(sd, vn)), slope = hn::Div(st, vsxx);
+    // LineValue's operations, one by one.
+    V value = slope;
+    if (kWhat == LineOutput::kNewest) value = hn::Add(mean, hn::Mul(slope, vhalf));
+    if (kWhat == LineOutput::kOldest) value = hn::Sub(mean, hn::Mul(slope, vhalf));
+    if (kWhat == LineOutput::kForecast) value = hn::Add(mean, hn::Mul(slope, vahead));
+    hn::StoreU(value, d, out + i);
+  };
+  size_t i = n - 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);
+  return hn::AllFalse(d, bad);
+}
+
+template <class X>
+bool WindowLineCheckedT(LineOutput what, X x, size_t m, size_t n, double* out) {
+  switch (what) {
+    case LineOutput::kNewest: return WindowLineOp<LineOutput::kNewest>(x, m, n, out);
+    case LineOutput::kSlope: return WindowLineOp<LineOutput::kSlope>(x, m, n, out);
+    case LineOutput::kOldest: return WindowLineOp<LineOutput::kOldest>(x, m, n, out);
+    case LineOutput::kForecast: return WindowLineOp<LineOutput::kForecast>(x, m, n, out);
+    case LineOutput::kAngle: break;  // atan: not a vector operation here
+  }
+  return WindowLineCheckedReference(what, x, m, n, out);
+}
+
 }  // namespace HWY_NAMESPACE
 }  // namespace indicators
 }  // namespace candlewick

@@ -16,7 +16,7 @@ namespace HWY_NAMESPACE {
 template <class X>
 const RegressionKernels<X>* RegressionTable() {
   static constexpr RegressionKernels<X> kTable = {
-      &WindowLinearFitT<X>};
+      &WindowLinearFitT<X>, &WindowLineCheckedT<X>};
   return &kTable;
 }
 const RegressionKernels<const double*>* ContiguousRegressionKernels() {

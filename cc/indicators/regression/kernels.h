@@ -17,6 +17,7 @@ namespace indicators {
 template <class X>
 struct RegressionKernels {
   void (*window_linear_fit)(X x, size_t m, size_t n, double* mean, double* slope);
+  bool (*window_line_checked)(LineOutput what, X x, size_t m, size_t n, double* out);
 };
 template <class X>
 const RegressionKernels<X>& RegressionKernelsFor();
@@ -26,6 +27,14 @@ const RegressionKernels<X>& RegressionKernelsFor();
 template <class X>
 void WindowLinearFit(X x, size_t m, size_t n, double* mean, double* slope) {
   RegressionKernelsFor<KernelColumn<X>>().window_linear_fit(x, m, n, mean, slope);
+}
+
+// LineValue(what) of each window's LinearFit into out[i], n-1 <= i < m, in
+// one pass that also checks every row of x is finite (false: a row is not,
+// and out is unspecified). The bits of WindowLinearFit then LineValue.
+template <class X>
+bool WindowLineChecked(LineOutput what, X x, size_t m, size_t n, double* out) {
+  return RegressionKernelsFor<KernelColumn<X>>().window_line_checked(what, x, m, n, out);
 }
 
 }  // namespace indicators

@@ -18,11 +18,9 @@ extern const Implementation kLinearReg, kLinearRegSlope, kLinearRegIntercept, kL
 
 namespace stream_internal {
 
-Engine* NewLinearRegEngine(const double* params, Arena& arena);
-Engine* NewLinearRegSlopeEngine(const double* params, Arena& arena);
-Engine* NewLinearRegInterceptEngine(const double* params, Arena& arena);
-Engine* NewLinearRegAngleEngine(const double* params, Arena& arena);
-Engine* NewTsfEngine(const double* params, Arena& arena);
+// Each indicator's streaming engine (stream.cc).
+NewEngineFn NewLinearRegEngine, NewLinearRegSlopeEngine, NewLinearRegInterceptEngine,
+    NewLinearRegAngleEngine, NewTsfEngine;
 
 }  // namespace stream_internal
 }  // namespace indicators

@@ -64,6 +64,21 @@ inline void WindowLinearFitReference(X x, size_t m, size_t n, double* mean, doub
   for (size_t i = n - 1; i < m && n > 0; ++i) LinearFit(x + (i + 1 - n), n, &mean[i], &slope[i]);
 }
 
+// ... and of the line kernel: LineValue(what) of each window's fit into
+// out[n-1..m), after checking every row is finite (false: out unspecified).
+template <class X>
+inline bool WindowLineCheckedReference(LineOutput what, X x, size_t m, size_t n, double* out) {
+  for (size_t i = 0; i < m; ++i) {
+    if (!std::isfinite(x[i])) return false;
+  }
+  for (size_t i = n - 1; i < m && n > 0; ++i) {
+    double mean, slope;
+    LinearFit(x + (i + 1 - n), n, &mean, &slope);
+    out[i] = LineValue(what, mean, slope, n);
+  }
+  return true;
+}
+
 }  // namespace indicators
 }  // namespace candlewick
 

@@ -42,13 +42,9 @@ bool AtrInto(X h, X l, X c, size_t m, size_t n, double* out) {
 
 namespace stream_internal {
 
-Engine* NewBbandsEngine(const double* params, Arena& arena);
-Engine* NewStddevEngine(const double* params, Arena& arena);
-Engine* NewVarEngine(const double* params, Arena& arena);
-Engine* NewTrangeEngine(const double* params, Arena& arena);
-Engine* NewAtrEngine(const double* params, Arena& arena);
-Engine* NewNatrEngine(const double* params, Arena& arena);
-Engine* NewKeltnerEngine(const double* params, Arena& arena);
+// Each indicator's streaming engine (stream.cc).
+NewEngineFn NewBbandsEngine, NewStddevEngine, NewVarEngine, NewTrangeEngine, NewAtrEngine,
+    NewNatrEngine, NewKeltnerEngine;
 
 }  // namespace stream_internal
 }  // namespace indicators

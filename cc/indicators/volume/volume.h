@@ -17,14 +17,9 @@ extern const Implementation kObv, kAd, kAdOsc, kMfi, kVwma, kVwap, kAnchoredVwap
 
 namespace stream_internal {
 
-Engine* NewObvEngine(const double* params, Arena& arena);
-Engine* NewAdEngine(const double* params, Arena& arena);
-Engine* NewAdOscEngine(const double* params, Arena& arena);
-Engine* NewMfiEngine(const double* params, Arena& arena);
-Engine* NewVwmaEngine(const double* params, Arena& arena);
-Engine* NewVwapEngine(const double* params, Arena& arena);
-Engine* NewAnchoredVwapEngine(const double* params, Arena& arena);
-Engine* NewCmfEngine(const double* params, Arena& arena);
+// Each indicator's streaming engine (stream.cc).
+NewEngineFn NewObvEngine, NewAdEngine, NewAdOscEngine, NewMfiEngine, NewVwmaEngine, NewVwapEngine,
+    NewAnchoredVwapEngine, NewCmfEngine;
 
 }  // namespace stream_internal
 }  // namespace indicators
