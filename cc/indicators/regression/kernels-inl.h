@@ -67,6 +67,42 @@ HWY_INLINE bool WindowLineOp(X x, size_t m, size_t n, double* HWY_RESTRICT out) 
   const V vn = hn::Set(d, dn), vsxx = hn::Set(d, dn * (dn * dn - 1.0) / 12.0);
   const V vhalf = hn::Set(d, half), vahead = hn::Set(d, (dn + 1.0) / 2.0);
   M bad = NoLanes(d);
+  auto emit = [&](size_t i, V ref, V sd, V st) CW_INLINE_LAMBDA {
+    const V mean = hn::Add(ref, hn::Div(sd, vn)), slope = hn::Div(st, vsxx);
+    // LineValue's operations, one by one.
+    V value = slope;
+    if (kWhat == LineOutput::kNewest) value = hn::Add(mean, hn::Mul(slope, vhalf));
+    if (kWhat == LineOutput::kOldest) value = hn::Sub(mean, hn::Mul(slope, vhalf));
+    if (kWhat == LineOutput::kForecast) value = hn::Add(mean, hn::Mul(slope, vahead));
+    hn::StoreU(value, d, out + i);
+  };
+  // The sums are one add-latency chain per window; kGroups vectors of
+  // windows side by side overlap the waits (each lane's operations are
+  // unchanged). (x - x) is NaN exactly when x is not finite.
+  constexpr size_t kGroups = 4;
+  auto group = [&](size_t i) CW_INLINE_LAMBDA {
+    const X base = x + i + 1 - n;
+    V ref[kGroups], sd[kGroups], st[kGroups];
+    V nonfinite = hn::Zero(d);
+#pragma GCC unroll 4
+    for (size_t g = 0; g < kGroups; ++g) {
+      ref[g] = LoadColumn(d, x + i + g * lanes);
+      nonfinite = hn::Add(nonfinite, hn::Sub(ref[g], ref[g]));
+      sd[g] = st[g] = hn::Zero(d);
+    }
+    bad = hn::Or(bad, hn::Not(hn::IsFinite(nonfinite)));
+    for (size_t k = 0; k < n; ++k) {
+      const V t = hn::Set(d, static_cast<double>(k) - half);
+#pragma GCC unroll 4
+      for (size_t g = 0; g < kGroups; ++g) {
+        const V dv = hn::Sub(LoadColumn(d, base + k + g * lanes), ref[g]);
+        sd[g] = hn::Add(sd[g], dv);
+        st[g] = hn::Add(st[g], hn::Mul(t, dv));
+      }
+    }
+#pragma GCC unroll 4
+    for (size_t g = 0; g < kGroups; ++g) emit(i + g * lanes, ref[g], sd[g], st[g]);
+  };
   auto one = [&](size_t i) CW_INLINE_LAMBDA {
     const X base = x + i + 1 - n;
     const V ref = LoadColumn(d, x + i);
@@ -77,15 +113,10 @@ HWY_INLINE bool WindowLineOp(X x, size_t m, size_t n, double* HWY_RESTRICT out) 
       sd = hn::Add(sd, dv);
       st = hn::Add(st, hn::Mul(hn::Set(d, static_cast<double>(k) - half), dv));
     }
-    const V mean = hn::Add(ref, hn::Div(sd, vn)), slope = hn::Div(st, vsxx);
-    // LineValue's operations, one by one.
-    V value = slope;
-    if (kWhat == LineOutput::kNewest) value = hn::Add(mean, hn::Mul(slope, vhalf));
-    if (kWhat == LineOutput::kOldest) value = hn::Sub(mean, hn::Mul(slope, vhalf));
-    if (kWhat == LineOutput::kForecast) value = hn::Add(mean, hn::Mul(slope, vahead));
-    hn::StoreU(value, d, out + i);
+    emit(i, ref, sd, st);
   };
   size_t i = n - 1;
+  for (; i + kGroups * lanes <= m; i += kGroups * lanes) group(i);
   for (; i + lanes <= m; i += lanes) one(i);
   if (i < m) one(m - lanes);
   return hn::AllFalse(d, bad);
