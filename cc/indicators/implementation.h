@@ -92,6 +92,18 @@ struct Implementation {
   EngineFactory new_engine;
 };
 
+// The base of an indicator whose Checked kernel computes while it validates:
+// on a run Compute() has already validated it cannot fail, so Compute is
+// Checked (the same bits on both paths).
+template <class T>
+struct ComputedByChecked {
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* params, double* const* out,
+                      Scratch scratch) {
+    T::Checked(in, m, params, out, scratch);
+  }
+};
+
 // The Implementation of an indicator written as a struct with a static
 // Lookback, a static template Compute and, optionally, a static template
 // Checked (both for each input column type, instantiated here).

@@ -71,6 +71,17 @@ HWY_INLINE V LoadColumn(D d, StridedColumn x) { return AssembleStrided(d, x); }
 // the checking kernels accumulate and test once at the end.
 HWY_INLINE M NoLanes(D d) { return hn::Not(hn::IsFinite(hn::Zero(d))); }
 
+// How many rows from i (at most m - i) to compute one by one so that
+// out + i then sits on a whole-vector boundary. A vector store that
+// straddles two cache lines costs two, most of a streaming kernel's time
+// when the caller's buffer is only 16-byte aligned (malloc, NumPy).
+HWY_INLINE size_t RowsBeforeAligned(D d, const double* out, size_t i, size_t m) {
+  const size_t bytes = hn::Lanes(d) * sizeof(double);
+  const size_t off = reinterpret_cast<uintptr_t>(out + i) % bytes;
+  if (off == 0 || off % sizeof(double) != 0 || i >= m) return 0;
+  return std::min((bytes - off) / sizeof(double), m - i);
+}
+
 // The scan code handles up to 8 lanes of double (every x86 target); wider
 // vectors (SVE, RVV) use the scalar references instead.
 inline constexpr size_t kMaxScanLanes = 8;

@@ -180,13 +180,8 @@ struct Tsi {
 // MOM and the ROC family (LagValue), validated in the same pass; on a run
 // already validated the kernel succeeds, so both paths give the same bits.
 template <LagOp kOp>
-struct Lag {
+struct Lag : ComputedByChecked<Lag<kOp>> {
   static size_t Lookback(const double* p) { return Period(p, 0); }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    Checked(in, m, p, out, scratch);
-  }
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     const size_t n = Period(p, 0);
@@ -216,14 +211,9 @@ struct Cci {
 
 // Ultimate oscillator (TA-Lib), the three periods sorted, in one validating
 // pass (UltimateOscillator); on a validated run it succeeds.
-struct UltOsc {
+struct UltOsc : ComputedByChecked<UltOsc> {
   static size_t Lookback(const double* p) {
     return std::max({Period(p, 0), Period(p, 1), Period(p, 2)});
-  }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    Checked(in, m, p, out, scratch);
   }
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out,

@@ -266,6 +266,10 @@ HWY_INLINE bool LagTransformOp(X x, size_t m, size_t n, double* HWY_RESTRICT out
   const V zero = hn::Zero(d), one = hn::Set(d, 1.0), hundred = hn::Set(d, 100.0);
   M bad = NoLanes(d);
   size_t i = n;
+  for (const size_t head = i + RowsBeforeAligned(d, out, i, m); i < head; ++i) {
+    if (!std::isfinite(x[i])) return false;
+    out[i] = LagValue(kOp, x[i], x[i - n]);
+  }
   for (; i + lanes <= m; i += lanes) {
     const V cur = LoadColumn(d, x + i), prev = LoadColumn(d, x + i - n);
     bad = hn::Or(bad, hn::Not(hn::IsFinite(cur)));

@@ -16,13 +16,8 @@ using namespace stream_internal;  // the engine factories
 // On a run already validated the kernel succeeds: Compute and Checked give
 // the same bits.
 template <PriceOp kOp>
-struct Transform {
+struct Transform : ComputedByChecked<Transform<kOp>> {
   static size_t Lookback(const double*) { return 0; }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    Checked(in, m, p, out, scratch);
-  }
   template <class In>
   static bool Checked(const In* in, size_t m, const double*, double* const* out, Scratch) {
     return PriceTransformChecked(kOp, in, m, out[0]);

@@ -97,6 +97,10 @@ HWY_INLINE bool PriceTransformOp(const X* cols, size_t m, double* HWY_RESTRICT o
     if (!p.RowOk(0)) return false;
     i = 1;
   }
+  for (const size_t head = i + RowsBeforeAligned(d, out, i, m); i < head; ++i) {
+    if (!p.RowOk(i)) return false;
+    out[i] = p.ValueAt(i);
+  }
   M bad = NoLanes(d);
   for (; i + lanes <= m; i += lanes) hn::StoreU(PriceTransformAt(p, i, &bad), d, out + i);
   if (!hn::AllFalse(d, bad)) return false;

@@ -34,13 +34,8 @@ struct RegressionAngle {
 // kernel, which validates the rows too; on a run already validated it
 // succeeds, so both paths give the same bits.
 template <LineOutput kWhat>
-struct Regression {
+struct Regression : ComputedByChecked<Regression<kWhat>> {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    Checked(in, m, p, out, scratch);
-  }
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     const size_t n = Period(p, 0);

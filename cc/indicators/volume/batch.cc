@@ -32,13 +32,8 @@ void WindowSumExactZero(X x, size_t m, size_t n, double* out) {
 
 // On a run already validated the checking kernels succeed: Compute and
 // Checked give the same bits.
-struct Obv {
+struct Obv : ComputedByChecked<Obv> {
   static size_t Lookback(const double*) { return 0; }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    Checked(in, m, p, out, scratch);
-  }
   template <class In>
   static bool Checked(const In* in, size_t m, const double*, double* const* out, Scratch) {
     return OnBalanceVolumeChecked(in[0], in[1], m, out[0]);
@@ -60,13 +55,8 @@ struct Ad {
 // Chaikin A/D oscillator (TA-Lib): EMA(AD, fast) - EMA(AD, slow), both
 // seeded with the first AD value (not a mean), first output at bar
 // max(fast, slow) - 1. params: fast, slow (not swapped, as TA-Lib).
-struct AdOsc {
+struct AdOsc : ComputedByChecked<AdOsc> {
   static size_t Lookback(const double* p) { return std::max(Period(p, 0), Period(p, 1)) - 1; }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    Checked(in, m, p, out, scratch);
-  }
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     if (!ChaikinOscillatorChecked(in, m, EmaK(Period(p, 0)), EmaK(Period(p, 1)), out[0])) {
