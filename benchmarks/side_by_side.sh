@@ -69,11 +69,11 @@ fi
 # --- Build (optimized) and copy the binaries out: other commands in this
 # workspace may rebuild bazel-bin while we run.
 targets=(//benchmarks:render_benchmark //benchmarks/peers:cairo_peer_benchmark
-         //benchmarks/peers:perf_plot)
+         //benchmarks/peers:perf_plot //benchmarks:batch_benchmark)
 bazel build --config=opt "${targets[@]}"
 bin=$(bazel info --config=opt bazel-bin 2>/dev/null)
 cp "$bin/benchmarks/render_benchmark" "$bin/benchmarks/peers/cairo_peer_benchmark" \
-   "$bin/benchmarks/peers/perf_plot" "$work/"
+   "$bin/benchmarks/peers/perf_plot" "$bin/benchmarks/batch_benchmark" "$work/"
 
 # Bounded: each benchmark repeated 5 times at >= 0.2 s each.
 # Repetitions are interleaved at random across benchmarks, so load from other
@@ -90,6 +90,9 @@ echo "=== candlewick with axes and text, 1,000,000 candles into 1920x1080"
 "$work/render_benchmark" "${bench_flags[@]}" --benchmark_out="$work/render.json" \
   --benchmark_filter='^BM_FillOnly$|BM_FillOnly1080p|BM_RenderAxes|BM_RenderDense'
 
+echo "=== batch rendering on 1, 2 and 4 threads next to one chart's loop"
+"$work/batch_benchmark" "${bench_flags[@]}" --benchmark_out="$work/batch.json"
+
 echo "=== matplotlib (Debian's $("$python" -c 'import matplotlib; print(matplotlib.__version__)'))"
 checks=()
 for n in 100 1000; do
@@ -105,5 +108,6 @@ echo "=== docs/performance.md and docs/performance.png"
   --mpl-json "$work/matplotlib.json" --png-dir "$work/png" \
   --perf-plot "$work/perf_plot" --tsv "$work/plot.tsv" \
   --out-md docs/performance.md --out-png docs/performance.png \
-  --kimsfinance-note "$kimsfinance_note" --run-seconds $((SECONDS - start))
+  --kimsfinance-note "$kimsfinance_note" --batch-json "$work/batch.json" \
+  --run-seconds $((SECONDS - start))
 echo "side_by_side: done in $((SECONDS - start)) s; raw results in $work"

@@ -42,10 +42,7 @@ static_assert(CW_VERSION_MAJOR == CW_BUILD_VERSION_MAJOR &&
                   CW_VERSION_PATCH == CW_BUILD_VERSION_PATCH,
               "capi/candlewick.h's CW_VERSION_* differ from the VERSION file");
 
-// The first published cw_chart_options layout ends with `allocator`
-// (capi/shim.h, CW_FIELD_END); callers built against a newer header pass a
-// larger struct, whose extra tail we ignore.
-CW_FROZEN_V1_SIZE(kChartOptionsV1Size, cw_chart_options, allocator, 136);
+using candlewick::capi::kChartOptionsV1Size;
 
 // Whether the caller's struct includes `field` (appended after version 1).
 #define CW_HAS_OPTION(options, field) \

@@ -292,7 +292,9 @@ typedef struct cw_chart_options {
    * default). */
   float webp_quality;      /* CW_FORMAT_WEBP_LOSSY quality, 0 (smallest) to
                               100 (best); default 90.  Also settable later
-                              with cw_chart_set_webp_quality(). */
+                              with cw_chart_set_webp_quality().  A
+                              cw_renderer ignores it: each cw_render_job
+                              carries its own webp_quality. */
 } cw_chart_options;
 
 /* Fills `options` with the defaults: 800x600 crisp candlestick, classic
@@ -548,9 +550,10 @@ CW_API cw_status cw_chart_set_webp_quality(cw_chart* chart, float quality);
  * stats handle must outlive it, or be detached first (attach NULL).  Many
  * handles may share one stats handle.  cw_indicator_context_attach_stats()
  * and cw_bar_context_attach_stats() do the same for indicator contexts
- * (CW_STATS_INDICATOR) and bar contexts (CW_STATS_AGGREGATE); batch jobs
- * will record CW_STATS_BATCH under the same rules (non-owning, NULL
- * detaches, zero cost when detached). */
+ * (CW_STATS_INDICATOR) and bar contexts (CW_STATS_AGGREGATE), and
+ * cw_renderer_attach_stats() for a renderer, whose batch jobs record
+ * CW_STATS_BATCH, under the same rules (non-owning, NULL detaches, zero
+ * cost when detached). */
 typedef struct cw_stats cw_stats;
 
 /* Kinds of operation.  Built-in kinds are 0..4 (5..7 are reserved for future
@@ -558,14 +561,15 @@ typedef struct cw_stats cw_stats;
  * CW_STATS_LABEL_0 + i.  Stable numbers, never reused. */
 typedef enum cw_stats_kind {
   CW_STATS_RENDER = 0,    /* a rendered raw frame (cw_chart_render_rgba*,
-                             cw_chart_render_frame, cw_chart_render of a
-                             raw format) */
+                             cw_chart_render_frame, cw_chart_render or
+                             cw_renderer_render of a raw format) */
   CW_STATS_ENCODE = 1,    /* an encoded file (cw_chart_render_png, or
-                             cw_chart_render of PNG/WebP/SVG: rasterising +
-                             encoding, timed as one call) */
+                             cw_chart_render or cw_renderer_render of
+                             PNG/WebP/SVG: rasterising + encoding, timed
+                             as one call) */
   CW_STATS_INDICATOR = 2, /* an indicator computation */
   CW_STATS_AGGREGATE = 3, /* resampling / aggregating bars */
-  CW_STATS_BATCH = 4,     /* a batch job */
+  CW_STATS_BATCH = 4,     /* one job of cw_renderer_render_batch() */
   CW_STATS_LABEL_0 = 8    /* the first caller-defined label */
 } cw_stats_kind;
 
@@ -809,6 +813,246 @@ CW_API cw_status cw_stats_reset(cw_stats* stats);
  * per chart (the stats handle itself may be shared by any number of charts).
  * Returns CW_OK or CW_ERR_NULL_ARGUMENT (chart NULL). */
 CW_API cw_status cw_chart_attach_stats(cw_chart* chart, cw_stats* stats);
+
+/* ------------------------------------------------------------------------ */
+/* A renderer for many threads, and batch rendering                         */
+/* ------------------------------------------------------------------------ */
+
+/* A cw_renderer is the one handle a service needs: any number of threads may
+ * call it at once, and each call names its own options (size, theme, type,
+ * layout, PNG preset: a cw_chart_options), data (a cw_chart_data) and output
+ * format.  Behind it is a cache of charts: a call borrows an idle chart made
+ * with the same options (or makes one), renders, and gives it back, so the
+ * scratch memory and chart state of each option set are reused and a warm
+ * call allocates nothing but its output.  A chart is lent to one call at a
+ * time and never shared between threads while in use.
+ *
+ * Memory.  The cache is bounded: the bytes held by idle charts, measured
+ * through the allocator (not estimated), never exceed max_cache_bytes once
+ * a call returns; the least recently used charts are destroyed to make room,
+ * and a chart larger than the whole bound is not kept.  Calls in progress
+ * use one chart each on top of that (an 800x600 PNG chart keeps 0.75 MiB,
+ * 1 MiB with axes and labels, 3.4 MiB antialiased with an overlay and a
+ * panel; docs/services.md has a table).
+ *
+ * Messages.  A renderer is shared by threads, so it has no last error:
+ * each call's status, message and output come back in its own
+ * cw_render_job.
+ *
+ * Statistics.  With a cw_stats attached, every call records one sample:
+ * cw_renderer_render() as CW_STATS_RENDER (raw formats) or CW_STATS_ENCODE
+ * (PNG, WebP, SVG), each job of a batch as CW_STATS_BATCH; failures
+ * included, bytes = the output's size, items = the series' rows. */
+typedef struct cw_renderer cw_renderer;
+
+/* The size of cw_render_job.message, with its NUL. */
+#define CW_MESSAGE_SIZE 256u
+/* The most threads one batch call may use, the calling thread included. */
+#define CW_MAX_BATCH_THREADS 256u
+
+/* Options of a renderer.  Initialise with cw_renderer_options_init(), then
+ * change what you need.  Only ever grows at the end. */
+typedef struct cw_renderer_options {
+  size_t struct_size;
+  uint64_t max_cache_bytes;      /* the most memory idle charts may hold
+                                    (default 64 MiB; 0: keep nothing, every
+                                    call makes and destroys its chart) */
+  const uint8_t* font_data;      /* a TrueType/OpenType font for every chart's
+                                    labels, or NULL for the embedded DejaVu
+                                    Sans; copied at create (and by each chart
+                                    that draws text, inside the bound) */
+  size_t font_data_size;
+  const cw_allocator* allocator; /* NULL: the C library; copied at create.
+                                    Called from every thread that renders. */
+} cw_renderer_options;
+
+/* Fills `options` with the defaults above and sets struct_size.  NULL is a
+ * no-op.  Thread-safe. */
+CW_API void cw_renderer_options_init(cw_renderer_options* options);
+
+/* Checks `options` as cw_renderer_create() does, without allocating, and
+ * explains the first problem in `message` (NUL-terminated, truncated to
+ * message_size bytes; "" when the options are good; may be NULL when
+ * message_size is 0).  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, an allocator with a
+ * NULL hook, font_data NULL with a non-zero size); CW_ERR_STRUCT_SIZE;
+ * CW_ERR_INVALID_ARGUMENT (font bytes FreeType cannot load, or a font of
+ * 0 bytes). */
+CW_API cw_status cw_renderer_options_validate(const cw_renderer_options* options,
+                                              char* message, size_t message_size);
+
+/* Creates a renderer (options read, not retained; the allocator struct and
+ * the font are copied).  Starts no thread: batch calls start worker threads
+ * when they first need them.  On success *out is a new handle you destroy
+ * with cw_renderer_destroy(); on failure *out is NULL and nothing is leaked
+ * (cw_renderer_options_validate() explains a bad option).  Thread-safe.
+ * Returns CW_OK; CW_ERR_NULL_ARGUMENT (out NULL); every status of
+ * cw_renderer_options_validate(); CW_ERR_OUT_OF_MEMORY. */
+CW_API cw_status cw_renderer_create(const cw_renderer_options* options, cw_renderer** out);
+
+/* Stops the worker threads and frees the cache and everything else the
+ * renderer owns (cw_buffers it returned live on until cw_buffer_destroy).
+ * NULL is a no-op.  Call once, when no other call on the renderer is
+ * running; any thread. */
+CW_API void cw_renderer_destroy(cw_renderer* renderer);
+
+/* Attaches `stats` (NULL detaches); see "Statistics" above.  The renderer
+ * does not own it.  Thread-safe, even while other threads render: each
+ * call records into the handle attached when it started, so after
+ * detaching, wait for the calls that were running before destroying the
+ * stats handle (simplest: detach or destroy the renderer first).
+ * Returns CW_OK or CW_ERR_NULL_ARGUMENT (renderer NULL). */
+CW_API cw_status cw_renderer_attach_stats(cw_renderer* renderer, cw_stats* stats);
+
+/* One render: what to draw, and where its result goes.  Initialise with
+ * cw_render_job_init().  Only ever grows at the end. */
+typedef struct cw_render_job {
+  size_t struct_size;
+  /* --- Input, borrowed for the call.  Many jobs may share them. */
+  const cw_chart_options* options; /* as for cw_chart_create(), except that
+                                      `allocator` and `font_data` must be
+                                      NULL/0 (the renderer's are used) */
+  const cw_chart_data* data;       /* the series, overlays, bands, panels and
+                                      title, as for cw_chart_render() */
+  int32_t format;                  /* a cw_format (default CW_FORMAT_PNG) */
+  float webp_quality;              /* CW_FORMAT_WEBP_LOSSY: 0..100 (90) */
+  uint8_t* pixels;                 /* optional, raw formats only: render into
+                                      this caller-owned frame of buffer_size
+                                      bytes, rows row_stride bytes apart, as
+                                      cw_chart_render_frame() (no `output`
+                                      then: nothing is allocated at all) */
+  size_t buffer_size;
+  size_t row_stride;
+  cw_color* palette;               /* optional: receives the palette of the
+                                      render (what CW_FORMAT_INDEXED8 indices
+                                      mean), up to palette_capacity colours */
+  size_t palette_capacity;
+  /* --- Output, written by the call. */
+  cw_status status;                /* CW_OK or why this job failed */
+  char message[CW_MESSAGE_SIZE];   /* "" on success, else the detail ("width
+                                      and height must be in [16, 16384], got
+                                      8x600"); NUL-terminated */
+  cw_buffer* output;               /* on success without `pixels`: the
+                                      encoded file or raw frame, yours to
+                                      release with cw_buffer_destroy(); NULL
+                                      otherwise.  Overwritten by each call:
+                                      release it before reusing the job. */
+  size_t palette_count;            /* the render's palette size (0 on
+                                      failure) */
+} cw_render_job;
+
+/* Sets struct_size, options, data and format, webp_quality 90 and clears
+ * everything else.  NULL job is a no-op.  Thread-safe. */
+CW_API void cw_render_job_init(cw_render_job* job, const cw_chart_options* options,
+                               const cw_chart_data* data, int32_t format);
+
+/* Renders `job` (its input is borrowed for the call; its output fields are
+ * written) and returns job->status.  Thread-safe: any number of threads may
+ * render on one renderer at once, each with its own job.
+ * Statuses (in job->status, with a message, except the first two):
+ *   CW_ERR_NULL_ARGUMENT with nothing written when job is NULL;
+ *   CW_ERR_STRUCT_SIZE with nothing written when job->struct_size is below
+ *     the first layout;
+ *   CW_OK;
+ *   CW_ERR_NULL_ARGUMENT (renderer, options or data NULL, or a NULL column
+ *     or array the data needs);
+ *   CW_ERR_STRUCT_SIZE (options or data too small);
+ *   CW_ERR_INVALID_ARGUMENT (options.allocator or font_data set, an unknown
+ *     theme, type, preset or format, a translucent custom colour, a weight,
+ *     gap, margin, line width, box size, reversal or label size out of range,
+ *     pixels with an encoded format, INDEXED8 on an antialiased chart, more
+ *     than CW_MAX_PANELS panels, a bad WebP quality);
+ *   CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the limits);
+ *   CW_ERR_BUFFER_TOO_SMALL (pixels: buffer or stride too small);
+ *   the data statuses of cw_chart_render(): CW_ERR_EMPTY_SERIES,
+ *     CW_ERR_LENGTH_MISMATCH, CW_ERR_NON_FINITE, CW_ERR_INCONSISTENT_OHLC,
+ *     CW_ERR_NEGATIVE_VOLUME;
+ *   CW_ERR_OUT_OF_MEMORY; CW_ERR_ENCODE; CW_ERR_INTERNAL.
+ * On failure job->output is NULL and a caller's frame holds unspecified
+ * bytes (untouched after validation errors). */
+CW_API cw_status cw_renderer_render(cw_renderer* renderer, cw_render_job* job);
+
+/* Runs `count` tasks in parallel: a caller-supplied runner must call
+ * task(task_opaque, i) exactly once for every i in [0, count), from any
+ * threads, and return only after every call has returned.  Lets a service
+ * run batches on the thread pool it already has (as libjxl's runners do). */
+typedef void (*cw_parallel_task)(void* task_opaque, size_t index);
+typedef void (*cw_parallel_runner)(void* runner_opaque, cw_parallel_task task,
+                                   void* task_opaque, size_t count);
+
+/* Called after each job of a batch finishes (its output fields written), on
+ * the thread that ran it, one call at a time: `done` counts the finished
+ * jobs (1, 2, ... total).  For progress bars, logs, or writing each result
+ * out as it comes (the job's output is then yours, as after the batch). */
+typedef void (*cw_batch_progress)(void* progress_opaque, const cw_render_job* job, size_t done,
+                                  size_t total);
+
+/* How a batch runs.  Initialise with cw_batch_options_init().  Only ever
+ * grows at the end. */
+typedef struct cw_batch_options {
+  size_t struct_size;
+  uint32_t threads;             /* threads that render, the calling thread
+                                   included: 0 (default) = the CPUs this
+                                   process may run on; 1 = the calling thread
+                                   alone; at most CW_MAX_BATCH_THREADS */
+  cw_parallel_runner runner;    /* NULL (default): the renderer's own worker
+                                   threads, started on first use and kept
+                                   until cw_renderer_destroy(); else yours,
+                                   and `threads` is ignored */
+  void* runner_opaque;
+  cw_batch_progress progress;   /* optional */
+  void* progress_opaque;
+} cw_batch_options;
+
+/* Fills `options` with the defaults above and sets struct_size.  NULL is a
+ * no-op.  Thread-safe. */
+CW_API void cw_batch_options_init(cw_batch_options* options);
+
+/* Renders `job_count` jobs in parallel, each exactly as cw_renderer_render()
+ * would (same output bytes), each with its own status, message and output:
+ * a bad job never fails the others.  `jobs` is an array of cw_render_job
+ * initialised by cw_render_job_init() (all with the same struct_size, which
+ * the library steps through the array by).  `options` may be NULL for the
+ * defaults.  *failed (if not NULL) receives the number of jobs whose status
+ * is not CW_OK.  Returns when every job is done.  Thread-safe: batches and
+ * single renders may run on one renderer from several threads at once
+ * (they share the worker threads; each calling thread works on its own
+ * batch too).
+ * Returns CW_OK when the batch ran (check each job's status, or *failed);
+ * CW_ERR_NULL_ARGUMENT (renderer NULL, or jobs NULL with job_count > 0);
+ * CW_ERR_STRUCT_SIZE (options or jobs[0] with a struct_size below the
+ * first layout); CW_ERR_INVALID_ARGUMENT (threads above
+ * CW_MAX_BATCH_THREADS).  On these no job is run or written, and *failed is
+ * job_count.  A job whose struct_size differs from the first's fails alone
+ * with CW_ERR_STRUCT_SIZE. */
+CW_API cw_status cw_renderer_render_batch(cw_renderer* renderer, cw_render_job* jobs,
+                                          size_t job_count, const cw_batch_options* options,
+                                          size_t* failed);
+
+/* A reading of a renderer's cache and threads. */
+typedef struct cw_renderer_info {
+  size_t struct_size;
+  uint64_t max_cache_bytes;   /* the bound */
+  uint64_t cached_bytes;      /* held by idle charts now (<= the bound) */
+  uint64_t cached_charts;     /* idle charts */
+  uint64_t charts_in_use;     /* charts lent to calls running now */
+  uint64_t hits;              /* calls that found an idle chart */
+  uint64_t misses;            /* calls that made a chart */
+  uint64_t evictions;         /* charts destroyed to respect the bound */
+  uint64_t overhead_bytes;    /* the renderer's own memory outside the
+                                 bound (handle, cache table) */
+  uint32_t worker_threads;    /* worker threads started */
+} cw_renderer_info;
+
+/* Fills the caller's `info` (set struct_size to sizeof(cw_renderer_info)).
+ * Thread-safe.  Returns CW_OK; CW_ERR_NULL_ARGUMENT (renderer or info
+ * NULL); CW_ERR_STRUCT_SIZE. */
+CW_API cw_status cw_renderer_get_info(const cw_renderer* renderer, cw_renderer_info* info);
+
+/* Destroys every idle chart (say, under memory pressure, or after a burst
+ * of unusual sizes); calls running now keep theirs.  Thread-safe.
+ * Returns CW_OK or CW_ERR_NULL_ARGUMENT (renderer NULL). */
+CW_API cw_status cw_renderer_clear_cache(cw_renderer* renderer);
 
 /* ------------------------------------------------------------------------ */
 /* Indicators                                                               */

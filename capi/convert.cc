@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 #include "capi/shim.h"

@@ -3,7 +3,9 @@
 #ifndef CANDLEWICK_CAPI_CONVERT_H_
 #define CANDLEWICK_CAPI_CONVERT_H_
 
+#include "absl/status/status.h"
 #include "capi/candlewick.h"
+#include "capi/struct_size.h"
 #include "cc/base/allocator.h"
 #include "cc/chart/chart.h"
 #include "cc/chart/chart_data.h"
@@ -11,6 +13,11 @@
 
 namespace candlewick {
 namespace capi {
+
+// The first published cw_chart_options layout ends with `allocator`
+// (capi/shim.h, CW_FIELD_END); callers built against a newer header pass a
+// larger struct, whose extra tail is ignored.
+CW_FROZEN_V1_SIZE(kChartOptionsV1Size, cw_chart_options, allocator, 136);
 
 OhlcvView ToView(const cw_ohlcv& s);
 StridedView<double> ToView(const cw_f64_column& c);

@@ -1,6 +1,7 @@
 // The general render API: chart data with overlays, bands and panels, every
 // output format, and their error paths.
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -423,6 +424,54 @@ TEST(Allocator, FailuresDuringRichRendersAreCleanErrors) {
     f.fail_at = k;
     run(&f);
     EXPECT_EQ(f.allocations, f.frees) << "leak after failing allocation " << k;
+  }
+}
+
+
+// Line and area charts of more candles than pixel columns draw the
+// aggregated closes, one per column. (They once read the source-row index
+// of each column from the aggregated series, past its end: the picture then
+// depended on the heap, and ASan stopped it.) The same chart through two
+// allocators that place memory differently must give the same bytes.
+struct OffsetHeap {
+  size_t offset;  // bytes before each block, a multiple of its alignment
+  static void* Alloc(void* opaque, size_t size, size_t alignment) {
+    const size_t header = static_cast<OffsetHeap*>(opaque)->offset + (alignment < 16 ? 16 : alignment);
+    auto* p = static_cast<unsigned char*>(std::aligned_alloc(128, (size + header + 127) / 128 * 128));
+    if (p == nullptr) return nullptr;
+    std::memset(p, 0x5A, header);
+    std::memcpy(p + header - sizeof header, &header, sizeof header);
+    return p + header;
+  }
+  static void Free(void*, void* q) {
+    size_t header;
+    std::memcpy(&header, static_cast<unsigned char*>(q) - sizeof header, sizeof header);
+    std::free(static_cast<unsigned char*>(q) - header);
+  }
+};
+
+TEST(DenseLines, LineAndAreaChartsOfManyCandlesDoNotDependOnTheHeap) {
+  const Series s = MakeSeries(700, 125);
+  const cw_ohlcv v = s.View();
+  for (int32_t type : {CW_CHART_LINE, CW_CHART_AREA}) {
+    std::vector<uint8_t> first;
+    for (size_t offset : {0, 48, 256}) {
+      OffsetHeap heap{offset};
+      cw_allocator hooks = {&heap, &OffsetHeap::Alloc, &OffsetHeap::Free};
+      cw_chart_options o = Options(200, 120);
+      o.type = type;
+      o.allocator = &hooks;
+      ChartPtr c = MakeChart(o);
+      cw_buffer* frame = nullptr;
+      ASSERT_EQ(cw_chart_render_rgba_buffer(c.get(), &v, &frame), CW_OK);
+      std::vector<uint8_t> bytes(cw_buffer_data(frame), cw_buffer_data(frame) + cw_buffer_size(frame));
+      cw_buffer_destroy(frame);
+      if (first.empty()) {
+        first = bytes;
+      } else {
+        EXPECT_EQ(bytes, first) << "type " << type << " offset " << offset;
+      }
+    }
   }
 }
 

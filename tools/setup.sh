@@ -21,27 +21,43 @@ packages=(
   libwebp-dev libfreetype-dev fonts-dejavu-core
   # Tests and benchmarks.
   libgtest-dev libgmock-dev libbenchmark-dev
-  # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3).
-  swig python3 python3-dev python3-numpy python3-pytest
+  # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3);
+  # venv to test the pip-installed package in fresh environments.
+  swig python3 python3-dev python3-numpy python3-pytest python3-venv
+  # Rust crates (rust/): libclang for the test that regenerates the bindings
+  # with bindgen; valgrind runs the crates' tests (FFI: Miri cannot).
+  libclang-dev valgrind
 )
+# Installed without their recommendations (python3-pandas would pull in
+# matplotlib, SciPy, numba, ...): pandas for the binding's pandas tests.
+lean_packages=(python3-pandas)
 
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
+missing_of() {
+  local p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      echo "$p"
+    fi
+  done
+}
+mapfile -t missing < <(missing_of "${packages[@]}")
+mapfile -t missing_lean < <(missing_of "${lean_packages[@]}")
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#packages[@]} packages already installed"
+if [ ${#missing[@]} -eq 0 ] && [ ${#missing_lean[@]} -eq 0 ]; then
+  echo "setup: all $(( ${#packages[@]} + ${#lean_packages[@]} )) packages already installed"
 else
-  echo "setup: installing ${missing[*]}"
+  echo "setup: installing ${missing[*]} ${missing_lean[*]}"
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+  if [ ${#missing[@]} -gt 0 ]; then
+    "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+  fi
+  if [ ${#missing_lean[@]} -gt 0 ]; then
+    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing_lean[@]}"
+  fi
 fi
 
 # Abseil's source, from Debian's archive, of exactly the installed
@@ -84,5 +100,26 @@ SOURCES
     echo "setup: ERROR: Abseil's source headers differ from /usr/include/absl" >&2
     exit 1
   fi
+fi
+# Rust: rustup's toolchain (cargo 1.95 on these machines; Debian's cargo is
+# too old for Cargo.lock v4 and edition 2024) with clippy and rustfmt, which
+# rust/tools/test.sh runs. rustup is not a Debian package in bookworm: when
+# it is missing, say so (the C/C++ build and tests do not need it).
+rustup_bin=$(command -v rustup || true)
+if [ -z "$rustup_bin" ] && [ -x "$HOME/.cargo/bin/rustup" ]; then rustup_bin=$HOME/.cargo/bin/rustup; fi
+if [ -z "$rustup_bin" ]; then
+  echo "setup: WARNING: rustup not found: the Rust crates (rust/) cannot be built or tested" >&2
+  echo "setup: (install rustup's stable toolchain; Debian 12's cargo is too old)" >&2
+else
+  installed=$("$rustup_bin" component list --installed)
+  for component in clippy rustfmt; do
+    if grep -q "^$component" <<<"$installed"; then continue; fi
+    echo "setup: rustup component add $component"
+    if ! "$rustup_bin" component add "$component"; then
+      echo "setup: ERROR: could not add the rustup component $component (is rustup's distribution server reachable?)" >&2
+      exit 1
+    fi
+  done
+  echo "setup: rustup toolchain with clippy and rustfmt present"
 fi
 echo "setup: done"

@@ -7,7 +7,12 @@
 #   3. ThreadSanitizer: the tests tagged `concurrency`;
 #   4. the install: tools/install.sh into a temporary prefix, the library's
 #      SONAME, dependencies and exports, and the README's C (pkg-config) and
-#      CMake samples built and run against it.
+#      CMake samples built and run against it;
+#   5. the Python package: sdist, wheel, auditwheel, and its tests in fresh
+#      environments (3.11 and 3.13 with NumPy 2 from PyPI, Debian's python3
+#      with NumPy 1.24 and pandas), and the README's Python sample.
+#   6. the Rust crates (rust/tools/test.sh) against another temporary
+#      install: rustfmt, clippy, cargo test, cargo doc, valgrind.
 # Any failure, leak or race fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,5 +37,11 @@ if [ $rc -ne 0 ] && [ $rc -ne 4 ]; then exit $rc; fi
 
 echo "=== tools/install.sh into a temporary prefix; C and CMake users of it"
 ./tests/install/install_test.sh
+
+echo "=== the Python package: sdist, wheel, auditwheel, fresh venvs (3.11, 3.13, Debian's)"
+./tests/python/pip_test.sh
+
+echo "=== Rust crates against a temporary install (rust/tools/test.sh)"
+./rust/tools/test.sh
 
 echo "=== all test configurations passed"

@@ -124,6 +124,8 @@ def main():
     ap.add_argument("--kimsfinance-note",
                     default="kimsfinance was not run side by side: not installed")
     ap.add_argument("--run-seconds", type=float, default=NAN)
+    ap.add_argument("--batch-json", default="",
+                    help="batch_benchmark's JSON: adds the batch rendering section")
     args = ap.parse_args()
 
     peer, ctx = load_benchmark(args.cairo_json)
@@ -455,6 +457,10 @@ def main():
       "log10(2), the 2x target; the orange one is the PNG size in KB against the 8 KB line." %
       legend)
     w("")
+    if args.batch_json:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import batch_section
+        w(batch_section.section(args.batch_json))
     w("## Notes")
     w("")
     w("- Wall time (Google Benchmark's real time; `time.perf_counter` in Python). Google "

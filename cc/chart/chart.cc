@@ -77,6 +77,7 @@ Chart::Chart(const ChartOptions& options, const AllocatorHooks& hooks)
       layout_scratch_(hooks),
       raster_scratch_(hooks),
       frame_(hooks),
+      png_scratch_(hooks),
       font_bytes_(hooks) {}
 
 absl::Status Chart::LoadFont(absl::Span<const uint8_t> ttf) {
@@ -257,7 +258,7 @@ absl::Status Chart::Render(const ChartData& data, OutputFormat format, ByteBuffe
     // Blended edges: draw RGBA; the encoder picks a palette when the frame
     // still has few enough colours.
     if (absl::Status st = DrawRgbaScratch(); !st.ok()) return st;
-    return EncodeRgbaAsPng(ScratchImage(), options_.png_preset, out);
+    return EncodeRgbaAsPng(ScratchImage(), options_.png_preset, out, &png_scratch_);
   }
   // Crisp charts use only palette colours: render palette indices directly,
   // a quarter of the bytes of RGBA.
@@ -272,7 +273,7 @@ absl::Status Chart::Render(const ChartData& data, OutputFormat format, ByteBuffe
   image.height = static_cast<uint32_t>(h);
   image.stride = w;
   image.palette = absl::MakeConstSpan(pal.data(), static_cast<size_t>(pal.size()));
-  return EncodePalettePng(image, options_.png_preset, out);
+  return EncodePalettePng(image, options_.png_preset, out, &png_scratch_);
 }
 
 }  // namespace candlewick

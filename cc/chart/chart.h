@@ -108,6 +108,7 @@ class Chart {
   LayoutScratch layout_scratch_;
   RasterScratch raster_scratch_;
   ByteBuffer frame_;  // palette-index or RGBA frame for encoders, reused
+  PngScratch png_scratch_;  // the PNG encoder's memory, reused
   ByteBuffer font_bytes_;  // a caller's font, copied; empty for the default
   FontPtr font_;
   ChartText* text_ = nullptr;  // &chart_text_ while a render has text

@@ -112,6 +112,9 @@ void ZFree(void* opaque, void* ptr) { static_cast<const AllocatorHooks*>(opaque)
 // A raw deflate stream (the zlib header and Adler-32 are written by
 // CompressImage, which computes the checksum with a SIMD kernel instead of
 // zlib's scalar one) whose memory comes from allocator hooks.
+// A stream may be started again (Init) for another image: with the same
+// level, strategy and memLevel it is reset in place (deflateReset, no
+// allocation), otherwise rebuilt.
 class Deflater {
  public:
   explicit Deflater(const AllocatorHooks* hooks) {
@@ -127,11 +130,23 @@ class Deflater {
   Deflater& operator=(const Deflater&) = delete;
 
   absl::Status Init(const Plan& plan) {
-    const int rc = deflateInit2(&z_, plan.level, Z_DEFLATED, -kWindowBits, plan.mem_level,
-                                plan.strategy);
-    if (rc == Z_MEM_ERROR) return Error(ErrorCode::kOutOfMemory, "zlib deflate state");
-    if (rc != Z_OK) return Error(ErrorCode::kEncode, absl::StrCat("zlib deflateInit2: ", rc));
-    live_ = true;
+    const bool same = live_ && level_ == plan.level && strategy_ == plan.strategy &&
+                      mem_level_ == plan.mem_level;
+    if (same) {
+      // Resets the level's match parameters too (undoing an earlier tune).
+      if (deflateReset(&z_) != Z_OK) return Error(ErrorCode::kEncode, "zlib deflateReset");
+    } else {
+      if (live_) deflateEnd(&z_);
+      live_ = false;
+      const int rc = deflateInit2(&z_, plan.level, Z_DEFLATED, -kWindowBits, plan.mem_level,
+                                  plan.strategy);
+      if (rc == Z_MEM_ERROR) return Error(ErrorCode::kOutOfMemory, "zlib deflate state");
+      if (rc != Z_OK) return Error(ErrorCode::kEncode, absl::StrCat("zlib deflateInit2: ", rc));
+      live_ = true;
+      level_ = plan.level;
+      strategy_ = plan.strategy;
+      mem_level_ = plan.mem_level;
+    }
     if (plan.max_chain > 0) {
       // Level 9's lazy-match lengths with a shorter search: chart rows are
       // long exact repeats, found early in the chain.
@@ -185,7 +200,44 @@ class Deflater {
  private:
   z_stream z_;
   bool live_ = false;
+  int level_ = 0, strategy_ = 0, mem_level_ = 0;  // of the live stream
 };
+
+}  // namespace
+
+struct PngScratch::State {
+  explicit State(const AllocatorHooks& h)
+      : hooks(h), deflater(&hooks), rows(h), first(h), second(h), indices(h) {}
+  AllocatorHooks hooks;  // zlib's allocator opaque: must not move
+  Deflater deflater;
+  ByteBuffer rows;           // the zero row, raw rows, filter candidates, staging
+  ByteBuffer first, second;  // the compressed stream of each plan
+  ByteBuffer indices;        // the index frame of an RGBA input
+};
+
+PngScratch::~PngScratch() { DeleteWithHooks(hooks_, state_); }
+
+PngScratch::State* PngScratch::Get() {
+  if (state_ == nullptr) state_ = NewWithHooks<State>(hooks_, hooks_);
+  return state_;
+}
+
+namespace {
+
+using EncoderState = PngScratch::State;
+
+// Runs `encode` with the scratch's state, or with a state of its own (from
+// the hooks of `out`) that lives for the call.
+template <typename Encode>
+absl::Status WithState(PngScratch* scratch, ByteBuffer* out, Encode&& encode) {
+  if (scratch == nullptr) {
+    EncoderState local(out->hooks());
+    return encode(local);
+  }
+  EncoderState* state = scratch->Get();
+  if (state == nullptr) return Error(ErrorCode::kOutOfMemory, "PNG encoder state");
+  return encode(*state);
+}
 
 // The two header bytes of a zlib stream (RFC 1950): deflate with our window,
 // FLEVEL as zlib itself would set it, and the check bits.
@@ -244,12 +296,13 @@ uint64_t Score(Heuristic h, const uint8_t* data, size_t n) {
 }
 
 // Filters and compresses the rows of `source` into a complete zlib stream
-// in `zlib` (which must be empty). `source.Row(y, scratch)` returns row y's
-// raw scanline, either in `scratch` (row_bytes, reused every other row) or
-// in memory that stays valid for the call.
+// in `zlib` (its old contents are dropped), with the deflate stream and row
+// buffers of `state`. `source.Row(y, scratch)` returns row y's raw
+// scanline, either in `scratch` (row_bytes, reused every other row) or in
+// memory that stays valid for the call.
 template <class Source>
 absl::Status CompressImage(Source& source, const Geometry& g, const Plan& plan,
-                           const AllocatorHooks& hooks, ByteBuffer* zlib) {
+                           EncoderState& state, ByteBuffer* zlib) {
   const size_t line = g.row_bytes + 1;
   const int candidates = __builtin_popcount(plan.filters);
   const size_t staging_bytes = std::max(line, kStagingBytes);
@@ -260,7 +313,7 @@ absl::Status CompressImage(Source& source, const Geometry& g, const Plan& plan,
   if (g.row_bytes > (max - staging_bytes) / 9) {
     return Error(ErrorCode::kInvalidArgument, "PNG rows too long");
   }
-  ByteBuffer scratch(hooks);
+  ByteBuffer& scratch = state.rows;
   if (!scratch.Resize(3 * g.row_bytes + choice_bytes + staging_bytes)) {
     return Error(ErrorCode::kOutOfMemory, "PNG row buffers");
   }
@@ -270,7 +323,7 @@ absl::Status CompressImage(Source& source, const Geometry& g, const Plan& plan,
   uint8_t* const choice = zero_row + 3 * g.row_bytes;
   uint8_t* const staging = choice + choice_bytes;
 
-  Deflater deflater(&hooks);
+  Deflater& deflater = state.deflater;
   if (absl::Status st = deflater.Init(plan); !st.ok()) return st;
   // Room for a well-compressed chart up front; Feed doubles it when needed.
   const size_t raw_total = g.height > max / line ? max : line * g.height;
@@ -330,21 +383,21 @@ absl::Status CompressImage(Source& source, const Geometry& g, const Plan& plan,
   return absl::OkStatus();
 }
 
-// Runs every plan and leaves the smallest stream in *best (one of the two
-// buffers given).
+// Runs every plan and leaves the smallest stream in *best (the state's
+// first or second buffer).
 template <class Source>
 absl::Status CompressBest(Source& source, const Geometry& g, const Plans& plans,
-                          ByteBuffer* first, ByteBuffer* second, const ByteBuffer** best) {
-  if (absl::Status st = CompressImage(source, g, plans.plan[0], first->hooks(), first); !st.ok()) {
+                          EncoderState& state, const ByteBuffer** best) {
+  if (absl::Status st = CompressImage(source, g, plans.plan[0], state, &state.first); !st.ok()) {
     return st;
   }
-  *best = first;
+  *best = &state.first;
   if (plans.count > 1) {
-    if (absl::Status st = CompressImage(source, g, plans.plan[1], second->hooks(), second);
+    if (absl::Status st = CompressImage(source, g, plans.plan[1], state, &state.second);
         !st.ok()) {
       return st;
     }
-    if (second->size() < first->size()) *best = second;
+    if (state.second.size() < state.first.size()) *best = &state.second;
   }
   return absl::OkStatus();
 }
@@ -493,18 +546,17 @@ class RgbRows {
 
 // RGB8 (colour type 2) or RGBA8 (type 6) from an RGBA frame.
 absl::Status EncodeTrueColour(const RgbaImage& image, bool keep_alpha, PngPreset preset,
-                              ByteBuffer* out) {
+                              EncoderState& state, ByteBuffer* out) {
   const size_t channels = keep_alpha ? 4 : 3;
   const Geometry g{static_cast<size_t>(image.width) * channels, channels, image.height};
-  ByteBuffer first(out->hooks()), second(out->hooks());
   const ByteBuffer* best = nullptr;
   absl::Status st;
   if (keep_alpha) {
     RgbaRows rows(image);
-    st = CompressBest(rows, g, TrueColourPlans(preset), &first, &second, &best);
+    st = CompressBest(rows, g, TrueColourPlans(preset), state, &best);
   } else {
     RgbRows rows(image);
-    st = CompressBest(rows, g, TrueColourPlans(preset), &first, &second, &best);
+    st = CompressBest(rows, g, TrueColourPlans(preset), state, &best);
   }
   if (!st.ok()) return st;
   return WritePng(image.width, image.height, 8, keep_alpha ? 6 : 2, {}, *best, out);
@@ -514,7 +566,7 @@ absl::Status EncodeTrueColour(const RgbaImage& image, bool keep_alpha, PngPreset
 // palettes, such as a chart theme's six colours of which a chart without
 // axes uses four); palettes built from the image have none.
 absl::Status EncodeIndexed(const PaletteImage& image, PngPreset preset, bool drop_unused,
-                           ByteBuffer* out) {
+                           EncoderState& state, ByteBuffer* out) {
   if (absl::Status st = CheckCommon(image.indices, image.width, image.height, image.stride,
                                     image.width, preset, out);
       !st.ok()) {
@@ -565,10 +617,8 @@ absl::Status EncodeIndexed(const PaletteImage& image, PngPreset preset, bool dro
   const int bits = PaletteBitDepth(palette.size());
   const Geometry g{PackedRowBytes(image.width, bits), 1, image.height};
   PackedIndexRows rows(image, bits, remap);
-  ByteBuffer first(out->hooks()), second(out->hooks());
   const ByteBuffer* best = nullptr;
-  if (absl::Status st = CompressBest(rows, g, PalettePlans(preset), &first, &second, &best);
-      !st.ok()) {
+  if (absl::Status st = CompressBest(rows, g, PalettePlans(preset), state, &best); !st.ok()) {
     return st;
   }
   // Checked after the fact when not checked above: the packing kernel
@@ -586,8 +636,16 @@ absl::Status EncodeIndexed(const PaletteImage& image, PngPreset preset, bool dro
 
 bool IsKnownPngPreset(int32_t preset) { return preset >= 0 && preset <= 2; }
 
-absl::Status EncodePalettePng(const PaletteImage& image, PngPreset preset, ByteBuffer* out) {
-  return EncodeIndexed(image, preset, /*drop_unused=*/true, out);
+absl::Status EncodePalettePng(const PaletteImage& image, PngPreset preset, ByteBuffer* out,
+                              PngScratch* scratch) {
+  if (absl::Status st = CheckCommon(image.indices, image.width, image.height, image.stride,
+                                    image.width, preset, out);
+      !st.ok()) {
+    return st;
+  }
+  return WithState(scratch, out, [&](EncoderState& state) {
+    return EncodeIndexed(image, preset, /*drop_unused=*/true, state, out);
+  });
 }
 
 absl::Status EncodeRgbaPng(const uint8_t* rgba, uint32_t width, uint32_t height, size_t stride,
@@ -597,10 +655,13 @@ absl::Status EncodeRgbaPng(const uint8_t* rgba, uint32_t width, uint32_t height,
       !st.ok()) {
     return st;
   }
-  return EncodeTrueColour(RgbaImage{rgba, width, height, stride}, true, preset, out);
+  return WithState(nullptr, out, [&](EncoderState& state) {
+    return EncodeTrueColour(RgbaImage{rgba, width, height, stride}, true, preset, state, out);
+  });
 }
 
-absl::Status EncodeRgbaAsPng(const RgbaImage& image, PngPreset preset, ByteBuffer* out) {
+absl::Status EncodeRgbaAsPng(const RgbaImage& image, PngPreset preset, ByteBuffer* out,
+                             PngScratch* scratch) {
   if (absl::Status st = CheckCommon(image.pixels, image.width, image.height, image.stride,
                                     static_cast<size_t>(image.width) * 4, preset, out);
       !st.ok()) {
@@ -610,22 +671,24 @@ absl::Status EncodeRgbaAsPng(const RgbaImage& image, PngPreset preset, ByteBuffe
   if (w > std::numeric_limits<size_t>::max() / h) {
     return Error(ErrorCode::kOutOfMemory, "index frame size overflows");
   }
-  ByteBuffer indices(out->hooks());
-  if (!indices.Resize(w * h)) {
-    return Error(ErrorCode::kOutOfMemory, absl::StrCat("index frame of ", w * h, " bytes"));
-  }
-  uint32_t palette[256];
-  size_t colours = 0;
-  if (RgbaToPalette(image, indices.data(), w, palette, &colours) == PaletteFit::kFits) {
-    PaletteImage indexed;
-    indexed.indices = indices.data();
-    indexed.width = image.width;
-    indexed.height = image.height;
-    indexed.stride = w;
-    indexed.palette = absl::MakeConstSpan(palette, colours);
-    return EncodeIndexed(indexed, preset, /*drop_unused=*/false, out);
-  }
-  return EncodeTrueColour(image, !IsOpaque(image), preset, out);
+  return WithState(scratch, out, [&](EncoderState& state) {
+    ByteBuffer& indices = state.indices;
+    if (!indices.Resize(w * h)) {
+      return Error(ErrorCode::kOutOfMemory, absl::StrCat("index frame of ", w * h, " bytes"));
+    }
+    uint32_t palette[256];
+    size_t colours = 0;
+    if (RgbaToPalette(image, indices.data(), w, palette, &colours) == PaletteFit::kFits) {
+      PaletteImage indexed;
+      indexed.indices = indices.data();
+      indexed.width = image.width;
+      indexed.height = image.height;
+      indexed.stride = w;
+      indexed.palette = absl::MakeConstSpan(palette, colours);
+      return EncodeIndexed(indexed, preset, /*drop_unused=*/false, state, out);
+    }
+    return EncodeTrueColour(image, !IsOpaque(image), preset, state, out);
+  });
 }
 
 }  // namespace candlewick

@@ -485,5 +485,118 @@ TEST(PngOutOfMemory, EveryFailedAllocationIsReportedAndLeavesOutputAlone) {
   }
 }
 
+
+// Hooks that count allocations and live blocks.
+struct CountingHooks {
+  int64_t allocations = 0;
+  int64_t live = 0;
+  static void* Alloc(void* opaque, size_t size, size_t alignment) {
+    auto* self = static_cast<CountingHooks*>(opaque);
+    void* p = AllocatorHooks::Default().alloc(nullptr, size, alignment);
+    if (p != nullptr) ++self->allocations, ++self->live;
+    return p;
+  }
+  static void Free(void* opaque, void* p) {
+    --static_cast<CountingHooks*>(opaque)->live;
+    AllocatorHooks::Default().free(nullptr, p);
+  }
+  AllocatorHooks Hooks() { return AllocatorHooks{this, &Alloc, &Free}; }
+};
+
+std::vector<uint8_t> Bytes(const ByteBuffer& b) { return {b.data(), b.data() + b.size()}; }
+
+// One scratch carried across images of different sizes, forms (palette,
+// blended RGBA, true colour) and presets (zlib streams reset in place or
+// rebuilt) writes the same bytes as a fresh encoder every time.
+TEST(PngScratch, ReuseAcrossSizesFormsAndPresetsGivesTheSameFiles) {
+  PngScratch scratch(AllocatorHooks::Default());
+  const auto palette = ChartPalette();
+  const uint32_t sizes[][2] = {{800, 600}, {120, 50}, {333, 77}, {64, 64}, {31, 5}};
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& size : sizes) {
+      const uint32_t w = size[0], h = size[1];
+      const auto indices = ChartIndices(w, h, 40, w);
+      const auto blended = encode_test::BlendedChartRgba(w, h, 20, h);
+      const auto random = RandomRgba(w, h, w * 4, w + h, true);
+      for (int form = 0; form < 3; ++form) {  // palette, blended RGBA, true colour
+        for (PngPreset preset : kPresets) {
+          ByteBuffer fresh(AllocatorHooks::Default()), reused(AllocatorHooks::Default());
+          if (form == 0) {
+            const PaletteImage image{indices.data(), w, h, w, absl::MakeConstSpan(palette)};
+            ASSERT_TRUE(EncodePalettePng(image, preset, &fresh).ok());
+            ASSERT_TRUE(EncodePalettePng(image, preset, &reused, &scratch).ok());
+          } else {
+            const RgbaImage image{form == 1 ? blended.data() : random.data(), w, h, w * 4};
+            ASSERT_TRUE(EncodeRgbaAsPng(image, preset, &fresh).ok());
+            ASSERT_TRUE(EncodeRgbaAsPng(image, preset, &reused, &scratch).ok());
+          }
+          ASSERT_EQ(Bytes(fresh), Bytes(reused)) << w << "x" << h << " form " << form
+                                                 << " preset " << static_cast<int>(preset);
+        }
+      }
+    }
+  }
+}
+
+// What a chart does: the same size and preset every time. Once warm, an
+// encode allocates nothing but its output.
+TEST(PngScratch, RepeatedEncodesAllocateOnlyTheOutput) {
+  const uint32_t w = 800, h = 600;
+  const auto indices = ChartIndices(w, h, 100, 42);
+  const auto blended = encode_test::BlendedChartRgba(w, h, 100, 42);
+  const auto palette = ChartPalette();
+  for (int form = 0; form < 2; ++form) {
+    for (PngPreset preset : kPresets) {
+      CountingHooks counting;
+      PngScratch scratch(counting.Hooks());
+      for (int i = 0; i < 3; ++i) {
+        ByteBuffer out(AllocatorHooks::Default());
+        const int64_t before = counting.allocations;
+        if (form == 0) {
+          const PaletteImage image{indices.data(), w, h, w, absl::MakeConstSpan(palette)};
+          ASSERT_TRUE(EncodePalettePng(image, preset, &out, &scratch).ok());
+        } else {
+          ASSERT_TRUE(
+              EncodeRgbaAsPng(RgbaImage{blended.data(), w, h, w * 4}, preset, &out, &scratch).ok());
+        }
+        if (i > 0) {
+          EXPECT_EQ(counting.allocations, before)
+              << "form " << form << " preset " << static_cast<int>(preset);
+        }
+      }
+      EXPECT_GT(counting.live, 0);  // held by the scratch until it goes
+    }
+  }
+}
+
+TEST(PngScratch, FreesEverythingWhenDestroyedAndSurvivesFailedAllocations) {
+  const uint32_t w = 120, h = 50;
+  const auto indices = ChartIndices(w, h, 20, 1);
+  const auto palette = ChartPalette();
+  const PaletteImage image{indices.data(), w, h, w, absl::MakeConstSpan(palette)};
+  ByteBuffer expected(AllocatorHooks::Default());
+  ASSERT_TRUE(EncodePalettePng(image, PngPreset::kSmallest, &expected).ok());
+  for (int64_t fail_at = 0;; ++fail_at) {
+    ASSERT_LT(fail_at, 1000) << "never succeeded";
+    FailingHooks hooks;
+    hooks.fail_at = fail_at;
+    absl::Status st;
+    {
+      PngScratch scratch(hooks.Hooks());
+      ByteBuffer out(AllocatorHooks::Default());
+      st = EncodePalettePng(image, PngPreset::kSmallest, &out, &scratch);
+      if (!st.ok()) {
+        ASSERT_EQ(CodeOf(st), ErrorCode::kOutOfMemory) << st << " at allocation " << fail_at;
+        ASSERT_EQ(out.size(), 0u);
+        // The same scratch works once memory is back.
+        ASSERT_TRUE(EncodePalettePng(image, PngPreset::kSmallest, &out, &scratch).ok());
+      }
+      ASSERT_EQ(Bytes(out), Bytes(expected)) << "at allocation " << fail_at;
+    }
+    EXPECT_EQ(hooks.live, 0) << "leak at allocation " << fail_at;
+    if (st.ok()) break;
+  }
+}
+
 }  // namespace
 }  // namespace candlewick

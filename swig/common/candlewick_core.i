@@ -120,6 +120,12 @@
 %rename("%s") cw_indicator_context_destroy;
 %rename("%s") cw_indicator_context_last_error;
 %rename("%s") cw_indicator_context_attach_stats;
+/* Streams: support, lifetime, reset, lookback, messages. */
+%rename("%s") cw_indicator_stream_supported;
+%rename("%s") cw_indicator_stream_destroy;
+%rename("%s") cw_indicator_stream_reset;
+%rename("%s") cw_indicator_stream_lookback;
+%rename("%s") cw_indicator_stream_last_error;
 %rename("%s", regextarget=1) "^CW_IND_";
 %rename("%s", regextarget=1) "^CW_MA_";
 

@@ -178,15 +178,29 @@ def test_strided_equals_contiguous():
         np.testing.assert_array_equal(x, y)
 
 
-def test_columns_are_not_converted():
+def test_what_is_not_a_column_is_refused():
     with pytest.raises(TypeError):
         bars.from_ticks("tick", price=[1.0, 2.0])
     with pytest.raises(TypeError):
-        bars.from_ticks("tick", price=np.ones(3, np.float32))
+        bars.from_ticks("tick", price=np.ones(3, bool))
     with pytest.raises(TypeError):
         bars.from_ticks("time", price=np.ones(3), time=np.arange(3.0), interval=1)
     with pytest.raises(ValueError):
         bars.from_ticks("tick", price=np.ones((2, 2)))
+
+
+def test_other_dtypes_are_converted():
+    price = np.array([1.0, 2.5, 2.0, 3.25, 3.0, 1.5], np.float32)
+    size = np.array([3, 1, 4, 1, 5, 9], np.int64)
+    time = np.array([0, 20, 65, 70, 130, 200], np.int64)
+    with pytest.warns(candlewick.ConversionWarning):
+        converted = bars.from_ticks("time", price=price, size=size,
+                                    time=time.astype("datetime64[s]").astype("datetime64[ms]"),
+                                    interval=60)
+    expected = bars.from_ticks("time", price=price.astype(np.float64),
+                               size=size.astype(np.float64), time=time, interval=60)
+    for x, y in zip(converted, expected):
+        np.testing.assert_array_equal(x, y)
 
 
 # -- errors --------------------------------------------------------------------

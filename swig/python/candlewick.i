@@ -12,9 +12,12 @@
  *     buffer protocol, contiguous or strided (cwpy/columns.c);
  *   - the PNG OUT as `bytes` (one copy of the small encoded file, after
  *     which the library buffer is destroyed at once);
- *   - the RGBA frame OUT as a NumPy array that OWNS the library buffer, so
- *     the frame is never copied and is released by cw_buffer_destroy()
- *     exactly when the array is collected (cwpy/render.c);
+ *   - the RGBA frame OUT as a read-only buffer that OWNS the library
+ *     buffer, so the frame is never copied and is released by
+ *     cw_buffer_destroy() exactly when the last array over it is collected
+ *     (cwpy/arrays.c);
+ *   - only the buffer protocol, never NumPy's C API: the extension builds
+ *     without NumPy's headers and works with NumPy 1.x and 2.x alike;
  *   - the GIL is released around every library call, so charts render in
  *     parallel from several threads (the Python layer serialises calls per
  *     handle).
@@ -31,13 +34,7 @@
 %}
 
 %{
-/* This translation unit loads NumPy's C API table for the whole module. */
-#define CWPY_NUMPY_IMPORT
 #include "cwpy_internal.h"
-%}
-
-%init %{
-  import_array();
 %}
 
 %include <typemaps.i>
@@ -101,6 +98,15 @@
   $result = SWIG_Python_AppendOutput(
       $result, SWIG_NewPointerObj(temp$argnum, $descriptor(cw_bar_context*), 0));
 }
+%typemap(in, numinputs=0) cw_indicator_stream** out
+    (cw_indicator_stream* temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) cw_indicator_stream** out {
+  $result = SWIG_Python_AppendOutput(
+      $result,
+      SWIG_NewPointerObj(temp$argnum, $descriptor(cw_indicator_stream*), 0));
+}
 /* cw_indicator_find's id: returned after the status (0 when unknown). */
 %typemap(in, numinputs=0) cw_indicator_id* out (cw_indicator_id temp = 0) {
   $1 = &temp;
@@ -138,6 +144,7 @@
   if (PyErr_Occurred()) SWIG_fail;
 }
 %enddef
+CWPY_MAY_RAISE(cwpy_set_array_factory)
 CWPY_MAY_RAISE(cwpy_render_png_bytes)
 CWPY_MAY_RAISE(cwpy_render_rgba_array)
 CWPY_MAY_RAISE(cwpy_chart_create)
@@ -150,6 +157,10 @@ CWPY_MAY_RAISE(cwpy_stats_text)
 CWPY_MAY_RAISE(cwpy_indicator_info)
 CWPY_MAY_RAISE(cwpy_indicator_lookback)
 CWPY_MAY_RAISE(cwpy_indicator_compute)
+CWPY_MAY_RAISE(cwpy_indicator_compute_batch)
+CWPY_MAY_RAISE(cwpy_indicator_stream_create)
+CWPY_MAY_RAISE(cwpy_indicator_stream_push)
+CWPY_MAY_RAISE(cwpy_indicator_stream_push_many)
 CWPY_MAY_RAISE(cwpy_bars)
 
 /* ------------------------------------------------------------------------ */
@@ -162,13 +173,16 @@ CWPY_MAY_RAISE(cwpy_bars)
 /* The Python helpers (cwpy/cwpy.h), under their Python names               */
 /* ------------------------------------------------------------------------ */
 
+/* Output arrays and frames. */
+%rename("set_array_factory") cwpy_set_array_factory;
+%rename("live_frame_count") cwpy_live_frame_count;
+
 /* Charts: creation with an optional font; library-owned outputs only
  * through helpers, so a raw cw_buffer* never reaches Python (where a
  * forgotten cw_buffer_destroy would leak it). */
 %rename("chart_create") cwpy_chart_create;
 %rename("render_png_bytes") cwpy_render_png_bytes;
 %rename("render_rgba_array") cwpy_render_rgba_array;
-%rename("live_frame_count") cwpy_live_frame_count;
 %rename("render") cwpy_render;
 %rename("palette") cwpy_chart_palette;
 
@@ -179,12 +193,18 @@ CWPY_MAY_RAISE(cwpy_bars)
 %rename("stats_snapshot") cwpy_stats_snapshot;
 %rename("stats_text") cwpy_stats_text;
 
-/* Indicators: descriptions, lookback, a context, compute into NumPy-owned
- * outputs. */
+/* Indicators: descriptions, lookback, a context, compute (one series or
+ * many) into new arrays. */
 %rename("indicator_info") cwpy_indicator_info;
 %rename("indicator_lookback") cwpy_indicator_lookback;
 %rename("indicator_context_create") cwpy_indicator_context_create;
 %rename("indicator_compute") cwpy_indicator_compute;
+%rename("indicator_compute_batch") cwpy_indicator_compute_batch;
+
+/* Streams: created from Python parameters, fed one bar or many. */
+%rename("indicator_stream_create") cwpy_indicator_stream_create;
+%rename("indicator_stream_push") cwpy_indicator_stream_push;
+%rename("indicator_stream_push_many") cwpy_indicator_stream_push_many;
 
 /* Bar aggregation: a context, the size query and the fill in one call. */
 %rename("bar_context_create") cwpy_bar_context_create;

@@ -3,7 +3,6 @@ borrowed in place, the palette, the WebP quality, layout options and fonts,
 and every error path of them."""
 
 import gc
-import os
 import struct
 import sys
 import tracemalloc
@@ -15,12 +14,13 @@ import pytest
 import candlewick
 from candlewick import Band, CandlewickError, Line, Panel, Status, lowlevel
 from candlewick_testing import pngdecode, runner
-from candlewick_testing.series import ohlcv, random_walk
+from candlewick_testing.files import MONO_FONT
+from candlewick_testing.frames import frame_owner
+from candlewick_testing.series import COLUMNS, ohlcv, random_walk
 
 WIDTH, HEIGHT = 240, 160
 RAW_SHAPES = {"rgba": (HEIGHT, WIDTH, 4), "rgb": (HEIGHT, WIDTH, 3), "indexed": (HEIGHT, WIDTH)}
-FONT = os.path.join(os.environ.get("TEST_SRCDIR", ""), "system", "share", "fonts", "truetype",
-                    "dejavu", "DejaVuSansMono.ttf")
+FONT = MONO_FONT
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_raw_frames_own_the_library_buffer(chart, series, fmt):
     assert frame.shape == RAW_SHAPES[fmt] and frame.dtype == np.uint8
     assert frame.flags.c_contiguous and not frame.flags.owndata
     assert not frame.flags.writeable
-    assert type(frame.base).__name__ == "PyCapsule"
+    assert type(frame_owner(frame)).__name__ == "Frame"
     assert lowlevel.live_frame_count() == before + 1
     del frame
     assert lowlevel.live_frame_count() == before
@@ -281,13 +281,20 @@ def test_buffers_are_released_on_success_and_error(chart, series):
             chart.render("png", **ohlcv(series), **dict(good, overlays=good["overlays"][:1] + (
                 infinite,)))
         # Fails while taking views: the overlays and band are held when the
-        # second panel's line is refused.
-        with pytest.raises(TypeError):
-            chart.render("rgba", **ohlcv(series), **dict(good, panels=(
-                good["panels"][0], Panel(lines=(good["panels"][1].lines[0].astype(np.float32),)))))
+        # second panel's line is refused (below the Python layer, which
+        # would convert the float32 line).
+        extras_ = candlewick._extras(good["overlays"], good["bands"], good["panels"], None)
+        panel = extras_[2][1]
+        line = panel[1][0]
+        refused = extras_[:2] + ((extras_[2][0], panel[:1] + (
+            ((line[0].astype(np.float32),) + line[1:],),) + panel[2:]),) + extras_[3:]
+        with pytest.raises(TypeError, match="panels.1..lines.0."):
+            candlewick.lowlevel.render(chart._handle, tuple(series[name] for name in COLUMNS),
+                                       refused, candlewick.Format.RGBA8)
         # Fails in a price column after the extras were converted.
         with pytest.raises(TypeError):
             chart.render("rgba", **dict(ohlcv(series), close=[1.0]), **good)
+    del extras_, panel, line, refused
     assert [sys.getrefcount(array) for array in arrays] == counts
 
 
@@ -379,12 +386,26 @@ def test_invalid_series_through_render(chart, series):
     ({"title": "nul\0inside"}, ValueError),
     ({"overlays": (Line(np.zeros((3, 3))),)}, ValueError),         # 2-D
     ({"overlays": (Line(np.zeros(3), color="#12345"),)}, ValueError),
-    ({"panels": (Panel(histogram=np.zeros(3, np.int64)),)}, TypeError),
+    ({"panels": (Panel(histogram=np.zeros(3, bool)),)}, TypeError),
+    ({"overlays": (np.array(["1", "2"]),)}, TypeError),              # strings
 ])
 def test_arguments_that_cannot_be_used(chart, series, kwargs, error):
     with pytest.raises(error):
         chart.render("rgba", **ohlcv(series), **kwargs)
     chart.render("rgba", **ohlcv(series))  # the chart still works
+
+
+def test_extras_of_other_dtypes_are_converted(chart, series):
+    good = extras(series)
+    values = good["overlays"][0].values
+    line32 = Line(values.astype(np.float32), color="#FFA500", width=2)
+    line64 = Line(values.astype(np.float32).astype(np.float64), color="#FFA500", width=2)
+    with pytest.warns(candlewick.ConversionWarning, match=r"overlays\[0\]"):
+        converted = chart.render("rgba", **ohlcv(series),
+                                 **dict(good, overlays=(line32, good["overlays"][1])))
+    expected = chart.render("rgba", **ohlcv(series),
+                            **dict(good, overlays=(line64, good["overlays"][1])))
+    np.testing.assert_array_equal(converted, expected)
 
 
 def test_closed_chart(series):

@@ -1,6 +1,7 @@
 """Every error path of the binding: library statuses become CandlewickError
-with the right status and message; columns that cannot be read in place are
-TypeError/ValueError; no error leaks a buffer view or breaks the chart."""
+with the right status and message; what is not a column is TypeError /
+ValueError, other dtypes and layouts are converted to exactly what the
+library reads; no error leaks a buffer view or breaks the chart."""
 
 import sys
 
@@ -152,36 +153,103 @@ def test_custom_colors_must_be_complete_well_formed_and_opaque():
     assert info.value.status == Status.INVALID_ARGUMENT
 
 
-# -- Columns that cannot be read in place -----------------------------------
+# -- Columns that are not columns ----------------------------------------------
 
-BAD_COLUMNS = {
-    "float32_open": ("open", lambda s: s["open"].astype(np.float32), TypeError, "float64"),
-    "int64_close": ("close", lambda s: s["close"].astype(np.int64), TypeError, "float64"),
-    "object_high": ("high", lambda s: s["high"].astype(object), TypeError, "float64"),
+REFUSED_COLUMNS = {
+    "object_high": ("high", lambda s: s["high"].astype(object), TypeError, "object"),
     "list_low": ("low", lambda s: s["low"].tolist(), TypeError, "list"),
-    "big_endian_volume": ("volume", lambda s: s["volume"].astype(">f8"), TypeError,
-                          "byte order"),
-    "float64_time": ("time", lambda s: s["time"].astype(np.float64), TypeError, "int64"),
-    "uint64_time": ("time", lambda s: s["time"].astype(np.uint64), TypeError, "int64"),
-    "datetime64_ms_time": ("time", lambda s: s["time"].astype("datetime64[ms]"), TypeError,
-                           "datetime64"),
+    "bool_close": ("close", lambda s: s["close"] > 100, TypeError, "bool"),
+    "complex_close": ("close", lambda s: s["close"].astype(complex), TypeError, "complex"),
+    "datetime_close": ("close", lambda s: s["time"].astype("datetime64[s]"), TypeError,
+                       "datetime"),
+    "float64_time": ("time", lambda s: s["time"].astype(np.float64), TypeError, "float"),
+    "nat_time": ("time", lambda s: np.where(np.arange(len(s["time"])) == 3,
+                                            np.datetime64("NaT"),
+                                            s["time"].astype("datetime64[s]")),
+                 ValueError, "NaT at row 3"),
     "2d_open": ("open", lambda s: np.stack([s["open"], s["open"]], axis=1), ValueError,
                 "one-dimensional"),
-    "broadcast_volume": ("volume", lambda s: np.broadcast_to(np.float64(1.0), s["volume"].shape),
-                         ValueError, "stride 0"),
     "string_close": ("close", lambda s: "1,2,3", TypeError, "str"),
+    "bytes_close": ("close", lambda s: b"12345678", TypeError, "bytes"),
+    "masked_time": ("time", lambda s: np.ma.masked_array(s["time"], mask=np.arange(
+        len(s["time"])) == 2), ValueError, "1 masked values"),
 }
 
 
 @pytest.mark.parametrize("render", RENDERERS)
-@pytest.mark.parametrize("case", sorted(BAD_COLUMNS))
-def test_columns_are_never_converted(chart, series, render, case):
-    column, make, error, fragment = BAD_COLUMNS[case]
+@pytest.mark.parametrize("case", sorted(REFUSED_COLUMNS))
+def test_columns_that_are_not_columns_are_refused(chart, series, render, case):
+    column, make, error, fragment = REFUSED_COLUMNS[case]
     with pytest.raises(error) as info:
         render(chart, **dict(ohlcv(series), **{column: make(series)}))
     assert not isinstance(info.value, CandlewickError)
     assert "'%s'" % column in str(info.value)
     assert fragment in str(info.value)
+
+
+# -- Columns converted before the call -------------------------------------------
+
+# Each: the column and a function of the series giving the same values in a
+# layout or dtype the library cannot read in place.
+CONVERTED_COLUMNS = {
+    "float32_open": ("open", lambda s: s["open"].astype(np.float32)),
+    "int64_volume": ("volume", lambda s: s["volume"].astype(np.int64)),  # read_csv's
+    "uint32_volume": ("volume", lambda s: s["volume"].astype(np.uint32)),
+    "big_endian_volume": ("volume", lambda s: s["volume"].astype(">f8")),
+    "broadcast_volume": ("volume", lambda s: np.broadcast_to(np.float64(1.0), s["volume"].shape)),
+    "uint64_time": ("time", lambda s: s["time"].astype(np.uint64)),
+    "int32_time": ("time", lambda s: s["time"].astype(np.int32)),
+    "datetime64_ms_time": ("time", lambda s: s["time"].astype("datetime64[ms]") +
+                           np.timedelta64(999, "ms")),
+    "datetime64_ns_time": ("time", lambda s: s["time"].astype("datetime64[ns]")),
+    "masked_volume": ("volume", lambda s: np.ma.masked_array(s["volume"].astype(np.float32),
+                                                             mask=np.zeros(len(s["volume"])))),
+}
+
+
+def canonical(column, values):
+    """The float64 (or int64 seconds) column the library reads in place."""
+    if column == "time":
+        if values.dtype.kind == "M":
+            return values.astype("datetime64[s]").astype(np.int64)
+        return values.astype(np.int64)
+    return np.ascontiguousarray(values, dtype=np.float64)
+
+
+@pytest.mark.parametrize("render", [render_png, render_rgba])
+@pytest.mark.parametrize("case", sorted(CONVERTED_COLUMNS))
+def test_other_dtypes_and_layouts_are_converted(chart, series, render, case):
+    column, make = CONVERTED_COLUMNS[case]
+    values = make(series)
+    with pytest.warns(candlewick.ConversionWarning, match="'%s'" % column):
+        converted = render(chart, **dict(ohlcv(series), **{column: values}))
+    expected = render(chart, **dict(ohlcv(series), **{column: canonical(column, values)}))
+    np.testing.assert_array_equal(np.asarray(converted), np.asarray(expected))
+
+
+def test_masked_prices_are_gaps(chart, series):
+    mask = np.arange(len(series["close"])) == 5
+    with pytest.warns(candlewick.ConversionWarning, match="masked"):
+        with pytest.raises(CandlewickError) as info:
+            chart.render_png(**dict(ohlcv(series), close=np.ma.masked_array(series["close"],
+                                                                             mask=mask)))
+    assert info.value.status == Status.NON_FINITE and "row 5" in info.value.message
+    # Without masked values a masked array is read in place.
+    unmasked = np.ma.masked_array(series["close"], mask=np.zeros_like(mask))
+    assert chart.render_png(**dict(ohlcv(series), close=unmasked)) == chart.render_png(
+        **ohlcv(series))
+
+
+@pytest.mark.parametrize("case", sorted(CONVERTED_COLUMNS))
+def test_conversions_can_be_forbidden(chart, series, case):
+    column, make = CONVERTED_COLUMNS[case]
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", candlewick.ConversionWarning)
+        with pytest.raises(candlewick.ConversionWarning):
+            chart.render_png(**dict(ohlcv(series), **{column: make(series)}))
+        chart.render_png(**ohlcv(series))  # float64 and int64: no conversion, no error
 
 
 def test_single_row_broadcast_is_fine(chart, series):
@@ -243,9 +311,12 @@ def test_errors_release_every_buffer_view(chart, series):
             chart.render_png(**dict(columns, close=nan_close))
         with pytest.raises(CandlewickError):
             chart.render_rgba(**dict(columns, close=nan_close))
-        # Fails while taking views: time..low are held when volume fails.
+        # Fails while taking views: time..low are held when volume fails
+        # (below the Python layer, which would convert the float32 column).
         with pytest.raises(TypeError):
-            chart.render_rgba(**dict(columns, volume=columns["volume"].astype(np.float32)))
+            candlewick.lowlevel.render_rgba_array(chart._handle, tuple(
+                columns[name].astype(np.float32) if name == "volume" else columns[name]
+                for name in COLUMNS))
         # Fails on the output array after the series was taken.
         with pytest.raises(ValueError):
             chart.render_rgba_into(np.zeros(chart.frame_shape, np.uint8)[::-1], **columns)

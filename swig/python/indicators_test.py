@@ -256,11 +256,18 @@ def test_bad_columns(series):
     volume[3] = -1.0
     assert status_of(lambda: ind.compute("obv", close, volume)).status == \
         Status.NEGATIVE_VOLUME
-    for bad, error_type in ((close.astype(np.float32), TypeError), (list(close), TypeError),
+    for bad, error_type in ((close > 100, TypeError), (list(close), TypeError),
                             (None, TypeError), (close.reshape(-1, 2), ValueError),
-                            (np.broadcast_to(1.0, close.shape), ValueError)):
+                            (close.astype(object), TypeError)):
         with pytest.raises(error_type):
             ind.compute("sma", bad)
+    # Other dtypes and layouts are converted to exactly what would be read.
+    for other in (close.astype(np.float32), close.astype(">f8"),
+                  np.broadcast_to(close[:1], close.shape)):
+        with pytest.warns(candlewick.ConversionWarning):
+            converted = ind.compute("sma", other, period=5)
+        np.testing.assert_array_equal(converted, ind.compute(
+            "sma", np.ascontiguousarray(other, dtype=np.float64), period=5))
     with pytest.raises(KeyError, match="volume"):
         ind.compute("obv", {"close": close})
 
@@ -268,12 +275,14 @@ def test_bad_columns(series):
 def test_errors_release_every_buffer_view(series):
     high, low, close = series["high"], series["low"], series["close"]
     counts = [sys.getrefcount(a) for a in (high, low, close)]
+    context = ind._thread_context()
     for _ in range(200):
         ind.compute("atr", high, low, close)
         with pytest.raises(CandlewickError):
             ind.compute("atr", high, low[:-1], close)          # in the library
-        with pytest.raises(TypeError):
-            ind.compute("atr", high, low, close.astype(np.float32))  # third view refused
+        with pytest.raises(TypeError):  # third view refused, below the Python layer
+            candlewick.lowlevel.indicator_compute(context._handle, int(ind.Indicator.ATR),
+                                                  (high, low, close.astype(np.float32)), None)
         with pytest.raises(CandlewickError):
             ind.compute("atr", high, low, close, period=0)      # bad parameter
     assert [sys.getrefcount(a) for a in (high, low, close)] == counts
@@ -316,6 +325,108 @@ def test_threads_compute_independently(series):
     for thread in threads:
         thread.join()
     assert not errors, errors
+
+
+# -- streams and batches -----------------------------------------------------
+
+
+def input_columns(described, series):
+    """The series' columns an indicator takes, in its input order."""
+    rows = len(series["close"])
+    extra = {"input": series["close"],
+             "anchor": (np.arange(rows) % 50 == 0).astype(np.float64)}
+    return tuple(extra.get(name, series.get(name)) for name in described.inputs)
+
+
+# docs/indicators.md: a stream agrees with the batch kernels to 1e-12 of the
+# values' scale (per value in the C API's own test, which also covers the
+# condition-number cases); here the scale is the output's largest value,
+# enough to catch any binding mistake (a wrong column, output or row).
+STREAM_TOLERANCE = 1e-12
+
+
+@pytest.mark.parametrize("name", ind.streamable())
+def test_a_stream_gives_what_compute_gives(name, series):
+    described = ind.info(name)
+    columns = input_columns(described, series)
+    batch = ind.compute(name, *columns)
+    batch = batch if isinstance(batch, tuple) else (batch,)
+    with ind.Stream(name) as stream:
+        assert stream.lookback == ind.lookback(name)
+        pushed = [stream.push(*bar) for bar in zip(*columns)]
+        stream.reset()
+        many = stream.push_many(*columns)
+    many = many if isinstance(many, tuple) else (many,)
+    pushed = [p if isinstance(p, tuple) else (p,) for p in pushed]
+    for k, expected in enumerate(batch):
+        one_by_one = np.array([p[k] for p in pushed])
+        # push_many is the same pushes, without the GIL: bit for bit.
+        np.testing.assert_array_equal(many[k], one_by_one)
+        np.testing.assert_array_equal(np.isnan(one_by_one), np.isnan(expected))
+        scale = max(100.0, np.nanmax(np.abs(expected), initial=0.0))
+        np.testing.assert_allclose(one_by_one, expected, rtol=0,
+                                   atol=STREAM_TOLERANCE * scale)
+
+
+def test_stream_inputs_by_name_and_mapping(series):
+    with ind.Stream("atr", period=5) as by_position, ind.Stream("atr", period=5) as by_name, \
+            ind.Stream("atr", period=5) as by_mapping:
+        for h, l, c in zip(series["high"][:40], series["low"][:40], series["close"][:40]):
+            a = by_position.push(h, l, c)
+            b = by_name.push(high=h, low=l, close=c)
+            d = by_mapping.push({"High": h, "Low": l, "Close": c, "Open": 0.0})
+            assert a == b == d or (np.isnan(a) and np.isnan(b) and np.isnan(d))
+    with ind.Stream("sma", period=3) as sma:
+        values = [sma.push({"close": x}) for x in (1.0, 2.0, 3.0, 4.0)]
+    assert values[2:] == [2.0, 3.0]
+
+
+def test_stream_errors_leave_it_unchanged(series):
+    with ind.Stream("atr", period=3) as stream:
+        stream.push(2.0, 1.0, 1.5)
+        with pytest.raises(CandlewickError) as info:
+            stream.push(1.0, 2.0, 1.5)  # high < low
+        assert info.value.status == Status.INCONSISTENT_OHLC
+        with pytest.raises(CandlewickError) as info:
+            stream.push(1.0, 2.0)  # a value short
+        assert info.value.status == Status.INVALID_ARGUMENT
+        assert [stream.push(2.0, 1.0, 1.5) for _ in range(3)][-1] == pytest.approx(1.0)
+        with pytest.raises(CandlewickError, match="row 2"):
+            stream.push_many(np.array([3.0, 3.0, 1.0]), np.array([2.0, 2.0, 2.0]),
+                             np.array([2.5, 2.5, 1.5]))
+        with pytest.raises(KeyError, match="low"):
+            stream.push({"high": 1.0, "close": 1.0})
+    with pytest.raises(CandlewickError) as info:
+        stream.push(2.0, 1.0, 1.5)
+    assert info.value.status == Status.NULL_ARGUMENT
+    with pytest.raises(CandlewickError) as info:
+        ind.Stream("sma", period=0)
+    assert info.value.status == Status.INVALID_ARGUMENT
+
+
+def test_compute_batch_equals_compute_series_by_series(series):
+    closes = [series["close"], series["close"][:77], series["close"][::-3], series["open"]]
+    for name, params in (("sma", {"period": 9}), ("macd", {}), ("bbands", {"period": 12})):
+        results = ind.compute_batch(name, closes, **params)
+        assert len(results) == len(closes)
+        for got, column in zip(results, closes):
+            expected = ind.compute(name, column, **params)
+            for x, y in zip(got if isinstance(got, tuple) else (got,),
+                            expected if isinstance(expected, tuple) else (expected,)):
+                np.testing.assert_array_equal(x, y)
+    hlc = [(series["high"], series["low"], series["close"]),
+           {"high": series["high"][:50], "low": series["low"][:50], "close": series["close"][:50]}]
+    for got, item in zip(ind.compute_batch("atr", hlc, period=7), hlc):
+        columns = item if isinstance(item, tuple) else (item,)
+        np.testing.assert_array_equal(got, ind.compute("atr", *columns, period=7))
+
+
+def test_compute_batch_names_the_failing_series(series):
+    short = series["close"][:3]
+    with pytest.raises(CandlewickError) as info:
+        ind.compute_batch("sma", [series["close"], short, series["close"]], period=5)
+    assert info.value.status == Status.SERIES_TOO_SHORT
+    assert info.value.message.startswith("series 1: ")
 
 
 def test_indicators_draw_on_a_chart(series):

@@ -1,5 +1,5 @@
 """Long loops prove that nothing the binding touches leaks: RGBA frames
-(freed by their capsule), PNG buffers, chart handles and buffer views.
+(freed with the last array over them), PNG buffers, chart handles and buffer views.
 
 Resident memory is sampled as the loop runs and the test fails as soon as it
 grows past a bound, so a leak fails fast instead of exhausting the machine."""
@@ -13,6 +13,7 @@ import numpy as np
 import candlewick
 from candlewick import CandlewickError, lowlevel
 from candlewick_testing import runner
+from candlewick_testing.files import MONO_FONT
 from candlewick_testing.series import ohlcv, random_walk
 
 ITERATIONS = 2000
@@ -148,8 +149,7 @@ def test_general_render_errors_leak_nothing():
 
 
 def test_charts_with_fonts_and_layouts_are_freed():
-    with open(os.path.join(os.environ.get("TEST_SRCDIR", ""), "system", "share", "fonts",
-                           "truetype", "dejavu", "DejaVuSansMono.ttf"), "rb") as f:
+    with open(MONO_FONT, "rb") as f:
         font = f.read()
 
     def step(i):

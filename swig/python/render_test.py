@@ -2,6 +2,7 @@
 own their library buffer, and strided columns are read in place."""
 
 import gc
+import io
 import sys
 import tracemalloc
 import weakref
@@ -12,6 +13,7 @@ import pytest
 import candlewick
 from candlewick import lowlevel
 from candlewick_testing import pngdecode, runner
+from candlewick_testing.frames import frame_owner
 from candlewick_testing.series import COLUMNS, ohlcv, random_walk
 
 # Small frames keep the pure-Python PNG decoder quick.
@@ -129,9 +131,13 @@ def test_rgba_frame_layout(chart, series):
     assert frame.shape == (HEIGHT, WIDTH, 4) == chart.frame_shape
     assert frame.dtype == np.uint8
     assert frame.flags.c_contiguous
-    # No copy: NumPy does not own the bytes, a capsule over the cw_buffer does.
+    # No copy: NumPy does not own the bytes, a Frame over the cw_buffer does.
     assert not frame.flags.owndata
-    assert type(frame.base).__name__ == "PyCapsule"
+    assert type(frame_owner(frame)).__name__ == "Frame"
+    # Its buffer is read-only too: no writable view can be taken.
+    assert memoryview(frame_owner(frame)).readonly
+    with pytest.raises(TypeError):
+        io.BytesIO(b"\xff").readinto(frame_owner(frame))
     # The C API hands the bytes out as const.
     assert not frame.flags.writeable
     with pytest.raises(ValueError):
@@ -158,11 +164,15 @@ def test_collecting_the_array_destroys_the_buffer(chart, series):
     before = lowlevel.live_frame_count()
     frame = chart.render_rgba(**ohlcv(series))
     assert lowlevel.live_frame_count() == before + 1
-    # The capsule is referenced by the array alone (plus getrefcount's
-    # argument), so the array's death is the capsule's death.  Counted
-    # outside `assert`, where pytest keeps its own reference to frame.base.
-    capsule_refs = sys.getrefcount(frame.base)
-    assert capsule_refs == 2
+    # The array's base (a memoryview) is referenced by the array alone, and
+    # the Frame owning the cw_buffer by that base alone (plus getrefcount's
+    # argument each time), so the array's death is the frame's death.
+    # Counted outside `assert`, where pytest keeps its own references.
+    base_refs = sys.getrefcount(frame.base)
+    assert base_refs == 2
+    if isinstance(frame.base, memoryview):
+        owner_refs = sys.getrefcount(frame.base.obj)
+        assert owner_refs == 2
     alive = weakref.ref(frame)
     # A view keeps the frame (and its buffer) alive through its base chain.
     view = frame[10:20, 5:15]

@@ -11,6 +11,7 @@ namespace cli {
 
 int RunRender(int argc, char** argv);
 int RunIndicators(int argc, char** argv);
+int RunBatch(int argc, char** argv);
 int RunVersion();
 
 // A path as the user meant it: relative paths are taken from the directory

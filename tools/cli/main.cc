@@ -14,6 +14,7 @@ void PrintUsage(FILE* out) {
                "commands:\n"
                "  render      draw a chart from a CSV file (or the bundled sample)\n"
                "  indicators  compute indicators over a CSV file into a CSV file\n"
+               "  batch       render a directory of CSV files (or a manifest) in parallel\n"
                "  version     print the library version\n"
                "\n"
                "Run 'candlewick <command> --help' for a command's options.\n");
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "indicators") == 0) {
     return candlewick::cli::RunIndicators(argc - 1, argv + 1);
   }
+  if (std::strcmp(command, "batch") == 0) return candlewick::cli::RunBatch(argc - 1, argv + 1);
   if (std::strcmp(command, "version") == 0) return candlewick::cli::RunVersion();
   std::fprintf(stderr, "candlewick: unknown command '%s'\n\n", command);
   PrintUsage(stderr);

@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "capi/candlewick.h"
 #include "tools/cli/chart_extras.h"
+#include "tools/cli/chart_flags.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/ohlcv_csv.h"
 
@@ -51,27 +52,6 @@ void PrintRenderHelp(FILE* out) {
 
 bool ParseDimension(const char* text, uint32_t* out) {
   return absl::SimpleAtoi(text, out);
-}
-
-// Names come from the C API's tables (cw_chart_type_find, cw_format_find,
-// cw_theme_find): -1 for an unknown name.
-int32_t ParseChartType(const std::string& name) {
-  int32_t type = -1;
-  cw_chart_type_find(name.c_str(), &type);
-  return type;
-}
-
-int32_t ParseFormat(const std::string& name) {
-  int32_t format = -1;
-  cw_format_find(name.c_str(), &format);
-  return format;
-}
-
-int32_t FormatFromExtension(const std::string& path) {
-  const size_t dot = path.rfind('.');
-  if (dot == std::string::npos) return CW_FORMAT_PNG;
-  const int32_t f = ParseFormat(path.substr(dot + 1));
-  return f < 0 ? CW_FORMAT_PNG : f;
 }
 
 bool ReadFile(const std::string& path, std::string* bytes) {
@@ -136,16 +116,13 @@ int RunRender(int argc, char** argv) {
       if (!value(&v) || !ParseDimension(v, &options.height)) return Usage("bad height", v);
     } else if (arg == "-t" || arg == "--theme") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      if (cw_theme_find(v, &options.theme) != CW_OK) return Usage("unknown theme", v);
+      if (!ParseTheme(v, &options.theme)) return Usage("unknown theme", v);
     } else if (arg == "--type") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      const int32_t type = ParseChartType(v);
-      if (type < 0) return Usage("unknown chart type", v);
-      options.type = type;
+      if (!ParseChartType(v, &options.type)) return Usage("unknown chart type", v);
     } else if (arg == "-f" || arg == "--format") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      format = ParseFormat(v);
-      if (format < 0) return Usage("unknown format", v);
+      if (!ParseFormat(v, &format)) return Usage("unknown format", v);
     } else if (arg == "--axes") {
       options.show_axes = 1;
     } else if (arg == "--antialias") {
@@ -169,11 +146,7 @@ int RunRender(int argc, char** argv) {
       if (!value(&v) || !absl::SimpleAtof(v, &webp_quality)) return Usage("bad quality", v);
     } else if (arg == "--png") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      const std::string p = v;
-      if (p == "fastest") options.png_preset = CW_PNG_FASTEST;
-      else if (p == "balanced") options.png_preset = CW_PNG_BALANCED;
-      else if (p == "smallest") options.png_preset = CW_PNG_SMALLEST;
-      else return Usage("unknown PNG preset", v);
+      if (!ParsePngPreset(v, &options.png_preset)) return Usage("unknown PNG preset", v);
     } else if (arg == "--no-volume") {
       options.show_volume = 0;
     } else if (arg == "--no-grid") {

@@ -7,22 +7,27 @@
         png = chart.render_png(open=o, high=h, low=l, close=c, volume=v)
         frame = chart.render_rgba(open=o, high=h, low=l, close=c, time=t)
 
-Columns are borrowed, never copied
-----------------------------------
-``open``, ``high``, ``low``, ``close`` and ``volume`` must be one-dimensional
-NumPy arrays (or other objects exporting a buffer) of native-endian float64;
-``time`` must be int64 seconds since the Unix epoch, UTC (a
-``datetime64[s]`` array is accepted too and viewed as int64 without a copy).
-Contiguous and strided arrays are both read in place for the duration of the
-call: a column of a 2-D table (``table[:, 1]``), a reversed array
-(``a[::-1]``), a field of a structured array.
+Columns: read in place, converted only where they must be
+----------------------------------------------------------
+``open``, ``high``, ``low``, ``close`` and ``volume`` are one-dimensional
+columns of numbers; ``time`` is seconds since the Unix epoch, UTC.  A
+float64 column (int64 or ``datetime64[s]`` for time) is read in place for
+the duration of the call, contiguous or strided: a NumPy array, a column of
+a 2-D table (``table[:, 1]``), a reversed array (``a[::-1]``), a field of a
+structured array, the values of a pandas or Polars Series.
 
-Anything that would need a conversion is rejected instead of being copied
-behind your back: a list, a pandas Series, or an array of another dtype
-(float32, int64 prices, object, big-endian, ...) raises TypeError; an array
-that is not 1-D, or a broadcast array (stride 0), raises ValueError.  Convert
-once yourself, e.g. ``numpy.asarray(x, dtype=numpy.float64)`` or
-``series.to_numpy(numpy.float64)``.  ``time`` and ``volume`` are optional.
+Other numeric columns are converted once into a new array and a
+:class:`ConversionWarning` says so (ignored by default; make it an error to
+forbid copies): integer and float32 prices or volume (``read_csv``'s int64
+volume), big-endian or broadcast arrays, pandas nullable dtypes, datetime64
+of any unit, tz-aware pandas times (their UTC instant) and Polars times.
+Lists, strings, booleans, objects and float times raise TypeError; a column
+that is not 1-D raises ValueError.  ``time`` and ``volume`` are optional.
+
+Every render call also takes ``data``: a pandas or Polars DataFrame (or a
+mapping, or a structured array) with open/high/low/close[/volume] columns in
+any case and a DatetimeIndex or time column, as mplfinance reads it.
+:func:`plot` is the one-call version.
 
 Outputs
 -------
@@ -71,13 +76,19 @@ import weakref
 
 import numpy as _np
 
-from . import lowlevel
+from . import _columns, lowlevel
+from ._columns import ConversionWarning
+
+# Output arrays are made by NumPy's own constructor: the extension uses only
+# the buffer protocol, so it works with whichever NumPy is installed.
+lowlevel.set_array_factory(_np.empty)
 
 __all__ = [
     "Band",
     "CHART_TYPES",
     "CandlewickError",
     "Chart",
+    "ConversionWarning",
     "ChartType",
     "ChartClosedError",
     "FORMATS",
@@ -259,21 +270,28 @@ def _size_error(width, height):
 # With custom colours the C API replaces all of the theme's colours, and the
 # theme's own values cannot be queried, so every one must be given.
 _COLOR_KEYS = ("background", "up", "down", "grid", "text", "axis")
-_DATETIME_SECONDS = _np.dtype("datetime64[s]")
 
 
-def _time_column(time):
-    # datetime64[s] has int64 storage in seconds: a zero-copy view.  Other
-    # units would need arithmetic on a copy, so they are refused like any
-    # other conversion.
-    dtype = getattr(time, "dtype", None)
-    if isinstance(dtype, _np.dtype) and dtype.kind == "M":
-        if dtype != _DATETIME_SECONDS:
-            raise TypeError("column 'time' has dtype %s; candlewick reads "
-                            "datetime64[s] or int64 seconds in place (convert "
-                            "with x.astype('datetime64[s]'))" % dtype)
-        return time.view(_np.int64)
-    return time
+def _series(data, open, high, low, close, volume, time):
+    """The (time, open, high, low, close, volume) tuple the low-level calls
+    take: columns given by keyword win over those of ``data`` (a DataFrame,
+    mapping or structured array; see :mod:`candlewick._columns`), every one
+    read in place where it can be and converted where not."""
+    if data is not None:
+        table = _columns.Table(data)
+        open, high, low, close = (
+            table.get(name) if value is None else value
+            for name, value in (("open", open), ("high", high), ("low", low),
+                                ("close", close)))
+        if volume is None:
+            volume = table.get("volume", required=False)
+        if time is None:
+            time = table.time()
+    # A column still None is absent: the library reports the required ones
+    # (NULL_ARGUMENT, naming the column).
+    return (_columns.time(time), _columns.price(open, "open"), _columns.price(high, "high"),
+            _columns.price(low, "low"), _columns.price(close, "close"),
+            _columns.price(volume, "volume"))
 
 
 # -- layout options ------------------------------------------------------------
@@ -395,7 +413,8 @@ def _line_tuple(where, index, line):
     if line.values is None:
         raise TypeError("%s[%d].values must be a float64 array, not None" % (where, index))
     color = LINE_COLORS[index % len(LINE_COLORS)] if line.color is None else line.color
-    return (line.values, _color("%s[%d].color" % (where, index), color),
+    return (_columns.price(line.values, "%s[%d]" % (where, index)),
+            _color("%s[%d].color" % (where, index), color),
             _width("%s[%d].width" % (where, index), line.width))
 
 
@@ -404,7 +423,8 @@ def _band_tuple(index, band):
         raise TypeError("bands[%d] must be a candlewick.Band, not %s"
                         % (index, type(band).__name__))
     where = "bands[%d]" % index
-    return (band.upper, band.lower, _color(where + ".fill", band.fill),
+    return (_columns.price(band.upper, where + ".upper"),
+            _columns.price(band.lower, where + ".lower"), _color(where + ".fill", band.fill),
             _color(where + ".line", band.line), _width(where + ".width", band.width))
 
 
@@ -415,10 +435,10 @@ def _panel_tuple(index, panel):
     where = "panels[%d]" % index
     lines = panel.lines
     if isinstance(lines, Line) or hasattr(lines, "__buffer__") or hasattr(lines, "dtype"):
-        lines = (lines,)  # a single line given without a tuple
+        lines = (lines,)  # a single line given without a tuple (a Series has a dtype too)
     return (_width(where + ".weight", panel.weight),
             tuple(_line_tuple(where + ".lines", k, line) for k, line in enumerate(lines)),
-            panel.histogram,
+            _columns.price(panel.histogram, where + ".histogram"),
             _color(where + ".histogram_up", panel.histogram_up or 0),
             _color(where + ".histogram_down", panel.histogram_down or 0),
             tuple(float(level) for level in panel.levels),
@@ -428,11 +448,19 @@ def _panel_tuple(index, panel):
 
 def _extras(overlays, bands, panels, title):
     """The (overlays, bands, panels, title) tuple the low-level render takes.
-    Arrays are passed through untouched: the extension borrows them."""
+    Arrays that can be read in place are passed through untouched (the
+    extension borrows them); others are converted (_columns)."""
     return (tuple(_line_tuple("overlays", i, line) for i, line in enumerate(overlays)),
             tuple(_band_tuple(i, band) for i, band in enumerate(bands)),
             tuple(_panel_tuple(i, panel) for i, panel in enumerate(panels)),
             _text("title", title))
+
+
+def _frame_array(frame):
+    """A read-only array over a library-owned frame, without a copy: the
+    array's base (a memoryview) holds the frame, whose cw_buffer is destroyed
+    when the last array or view over it is collected."""
+    return _np.asarray(frame)
 
 
 def _format(value):
@@ -765,24 +793,32 @@ class Chart(_StatsAttachment):
 
     # -- rendering ---------------------------------------------------------
 
-    def render_png(self, *, open, high, low, close, volume=None, time=None):
+    def render_png(self, data=None, *, open=None, high=None, low=None, close=None, volume=None,
+                   time=None):
         """Renders the series and returns the PNG file as ``bytes``.
+
+        data: optional DataFrame (pandas or Polars), mapping or structured
+          array holding open/high/low/close[/volume] (any case) and a
+          DatetimeIndex or time column; keyword columns override its own.
 
         Raises CandlewickError: EMPTY_SERIES, LENGTH_MISMATCH, NON_FINITE,
         INCONSISTENT_OHLC, NEGATIVE_VOLUME, OUT_OF_MEMORY, ENCODE; TypeError /
-        ValueError for a column that cannot be read in place (module doc)."""
+        ValueError for a column that is not one (module doc)."""
         return self._call(lowlevel.render_png_bytes,
-                          (_time_column(time), open, high, low, close, volume))
+                          _series(data, open, high, low, close, volume, time))
 
-    def render_rgba(self, *, open, high, low, close, volume=None, time=None):
+    def render_rgba(self, data=None, *, open=None, high=None, low=None, close=None,
+                    volume=None, time=None):
         """Renders the series into a new read-only (height, width, 4) uint8
         array that owns the library's frame (no copy; freed with the array).
 
         Raises as :meth:`render_png` (except ENCODE)."""
-        return self._call(lowlevel.render_rgba_array,
-                          (_time_column(time), open, high, low, close, volume))
+        return _frame_array(self._call(
+            lowlevel.render_rgba_array,
+            _series(data, open, high, low, close, volume, time)))
 
-    def render_rgba_into(self, out, *, open, high, low, close, volume=None, time=None):
+    def render_rgba_into(self, out, data=None, *, open=None, high=None, low=None, close=None,
+                         volume=None, time=None):
         """Renders the series into ``out``, a writable uint8 array of shape
         :attr:`frame_shape` with packed pixels and any row stride (a
         ``[y0:y1, x0:x1]`` view of a larger canvas works).  Returns ``out``.
@@ -794,7 +830,7 @@ class Chart(_StatsAttachment):
         if shape is not None and tuple(shape) != self.frame_shape:
             raise ValueError("out has shape %s; this chart renders %s frames"
                              % (tuple(shape), self.frame_shape))
-        series = (_time_column(time), open, high, low, close, volume)
+        series = _series(data, open, high, low, close, volume, time)
         with self._lock:
             handle = self._require_open()
             status = lowlevel.cw_chart_render_rgba(handle, series, out)
@@ -802,8 +838,8 @@ class Chart(_StatsAttachment):
                 raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
         return out
 
-    def render(self, format="png", *, open, high, low, close, volume=None, time=None,
-               overlays=(), bands=(), panels=(), title=None):
+    def render(self, format="png", data=None, *, open=None, high=None, low=None, close=None,
+               volume=None, time=None, overlays=(), bands=(), panels=(), title=None):
         """Renders the series with overlays, bands and panels in any format.
 
         format: "png", "webp" (lossless), "webp-lossy" (see
@@ -817,9 +853,12 @@ class Chart(_StatsAttachment):
         panels: up to MAX_PANELS :class:`Panel` s under the price panel.
         title: a str drawn at the top left.
 
-        Every array (columns, lines, bands, histograms) is borrowed for the
-        call exactly like the price columns: float64 (int64 for time), 1-D,
-        contiguous or strided, never converted.
+        data: as for :meth:`render_png`.
+
+        Every array (columns, lines, bands, histograms) follows the column
+        rules: float64 (int64 seconds for time), 1-D, contiguous or strided,
+        read in place; pandas/Polars Series and other numeric dtypes are
+        accepted and converted where they must be (module doc).
 
         Raises CandlewickError: as :meth:`render_png`, plus INVALID_ARGUMENT
         (an unknown format, "indexed" on an antialiased chart, more than
@@ -828,14 +867,14 @@ class Chart(_StatsAttachment):
         (an infinite line value); TypeError / ValueError for an array that
         cannot be read in place or an argument of the wrong type."""
         fmt = _format(format)
+        series = _series(data, open, high, low, close, volume, time)
         extras = _extras(overlays, bands, panels, title)
-        series = (_time_column(time), open, high, low, close, volume)
         with self._lock:
             handle = self._require_open()
             status, result = lowlevel.render(handle, series, extras, fmt)
             if status != Status.OK:
                 raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
-        return result
+        return result if isinstance(result, bytes) else _frame_array(result)
 
     def palette(self):
         """The palette of the last successful render: a new uint32 array of
@@ -1146,3 +1185,6 @@ __all__.append("StatsClosedError")
 
 # Last: the submodules import names defined above.
 from . import bars, indicators  # noqa: E402
+from .plotting import make_addplot, plot  # noqa: E402
+
+__all__ += ["make_addplot", "plot"]

@@ -28,8 +28,9 @@ line_break      line_count (3)
 Giving ``box_size`` selects ``box_mode="fixed"`` unless box_mode is given.
 docs/bars.md has every method's exact rules.
 
-Inputs are borrowed like a chart's columns (1-D float64, int64 or
-datetime64[s] time, contiguous or strided, never converted).  Each call asks
+Inputs follow a chart's column rules (float64, int64 or datetime64[s] time
+read in place, contiguous or strided; other numbers, datetime units and
+pandas/Polars Series converted; ``data=`` takes a DataFrame).  Each call asks
 the library for the exact row count first, allocates the output arrays
 (NumPy-owned) and then fills them; both steps release the GIL.
 
@@ -53,7 +54,7 @@ import enum
 import operator
 import threading
 
-from . import CandlewickError, Status, _StatsAttachment, _time_column, lowlevel
+from . import CandlewickError, Status, _StatsAttachment, _columns, _series, lowlevel
 
 __all__ = [
     "Bars",
@@ -86,8 +87,24 @@ BoxMode = _constants("BoxMode", "CW_BOX_")
 #: The method names accepted by from_ticks / from_ohlcv.
 METHODS = tuple(method.name.lower() for method in Method)
 
-#: One aggregation's output columns.
-Bars = collections.namedtuple("Bars", "time open high low close volume row")
+class Bars(collections.namedtuple("Bars", "time open high low close volume row")):
+    """One aggregation's output columns (new NumPy arrays)."""
+
+    __slots__ = ()
+
+    def to_pandas(self):
+        """A pandas DataFrame of open, high, low, close, volume and row,
+        indexed by a UTC DatetimeIndex named "time" when there are times
+        (else by position).  Imports pandas."""
+        import pandas as pd
+
+        columns = {name: getattr(self, name)
+                   for name in ("open", "high", "low", "close", "volume", "row")}
+        index = None
+        if self.time is not None:
+            index = pd.DatetimeIndex(pd.to_datetime(self.time, unit="s", utc=True),
+                                     name="time")
+        return pd.DataFrame(columns, index=index)
 
 _INT32 = (-2**31, 2**31 - 1)
 _INT64 = (-2**63, 2**63 - 1)
@@ -215,15 +232,24 @@ class Context(_StatsAttachment):
     def __repr__(self):
         return "<candlewick.bars.Context%s>" % (" (closed)" if self.closed else "")
 
-    def from_ticks(self, method, *, time=None, price, size=None, **options):
+    def from_ticks(self, method, data=None, *, time=None, price=None, size=None, **options):
         """As the module's :func:`from_ticks`, through this context."""
-        return self._aggregate(1, (_time_column(time), price, size), method, options)
+        if data is not None:
+            table = _columns.Table(data)
+            if price is None:
+                price = table.get("price" if table.has("price") else "close")
+            if size is None:
+                size = table.get("size" if table.has("size") else "volume", required=False)
+            if time is None:
+                time = table.time()
+        return self._aggregate(1, (_columns.time(time), _columns.price(price, "price"),
+                                   _columns.price(size, "size")), method, options)
 
-    def from_ohlcv(self, method, *, open, high, low, close, volume=None, time=None,
-                   **options):
+    def from_ohlcv(self, method, data=None, *, open=None, high=None, low=None, close=None,
+                   volume=None, time=None, **options):
         """As the module's :func:`from_ohlcv`, through this context."""
-        return self._aggregate(0, (_time_column(time), open, high, low, close, volume),
-                               method, options)
+        return self._aggregate(0, _series(data, open, high, low, close, volume, time), method,
+                               options)
 
     def _aggregate(self, ticks, columns, method, given):
         options = _options(method, given)
@@ -249,15 +275,19 @@ def _thread_context():
     return context
 
 
-def from_ticks(method, *, time=None, price, size=None, context=None, **options):
+def from_ticks(method, data=None, *, time=None, price=None, size=None, context=None,
+               **options):
     """Aggregates ticks (a price per trade or quote, optionally its time and
     size) into bars.
 
     method: a name from :data:`METHODS` or a :class:`Method`
       ("heikin_ashi" takes bars only).
-    time: int64 (or datetime64[s]) times; required by time bars.
-    price: float64 prices.
-    size: float64 sizes (volume); required by volume bars.  Without it,
+    data: optional DataFrame (pandas or Polars), mapping or structured
+      array with a price (or close) column, optionally size (or volume) and
+      a DatetimeIndex or time column (names in any case).
+    time: int64 seconds or datetime64 times; required by time bars.
+    price: prices (float64 read in place, other numbers converted).
+    size: sizes (volume); required by volume bars.  Without it,
       each output row's volume is its number of ticks.
     context: a :class:`Context` (default: one per thread).
     options: the method's options (module doc).
@@ -265,20 +295,22 @@ def from_ticks(method, *, time=None, price, size=None, context=None, **options):
     Returns a :class:`Bars` named tuple of new arrays."""
     if context is None:
         context = _thread_context()
-    return context.from_ticks(method, time=time, price=price, size=size, **options)
+    return context.from_ticks(method, data, time=time, price=price, size=size, **options)
 
 
-def from_ohlcv(method, *, open, high, low, close, volume=None, time=None, context=None,
-               **options):
+def from_ohlcv(method, data=None, *, open=None, high=None, low=None, close=None, volume=None,
+               time=None, context=None, **options):
     """Aggregates bars into bars: resampling, tick, volume and range bars,
     Heikin-Ashi, renko, point-and-figure, kagi, line break.
 
-    open, high, low, close: float64 prices (low <= open, close <= high).
-    volume: float64; required by volume bars.  Without it each output
-      row's volume is its number of input rows.
-    time: int64 (or datetime64[s]) times; required by time bars.
+    data: optional DataFrame, mapping or structured array with
+      open/high/low/close[/volume] and a DatetimeIndex or time column.
+    open, high, low, close: prices (low <= open, close <= high).
+    volume: required by volume bars.  Without it each output row's volume
+      is its number of input rows.
+    time: int64 seconds or datetime64 times; required by time bars.
     Others as :func:`from_ticks`."""
     if context is None:
         context = _thread_context()
-    return context.from_ohlcv(method, open=open, high=high, low=low, close=close,
+    return context.from_ohlcv(method, data, open=open, high=high, low=low, close=close,
                               volume=volume, time=time, **options)

@@ -9,7 +9,9 @@ def main(test_file):
 
     # importlib mode: pytest must not put the test's directory on sys.path
     # either (see PYTHONSAFEPATH in BUILD.bazel).
-    args = [test_file, "-v", "-p", "no:cacheprovider", "--import-mode=importlib"]
+    args = [test_file, "-v", "-p", "no:cacheprovider", "--import-mode=importlib",
+            # Conversions are tested with pytest.warns; elsewhere they are noise.
+            "-W", "ignore::candlewick.ConversionWarning"]
     # Bazel collects JUnit XML from here when it is set.
     xml = os.environ.get("XML_OUTPUT_FILE")
     if xml:

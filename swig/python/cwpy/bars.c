@@ -77,33 +77,25 @@ cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
   status = ticks ? cw_bars_from_ticks(context, &tick_columns, options, NULL, &count)
                  : cw_bars_from_ohlcv(context, &series.ohlcv, options, NULL, &count);
   Py_END_ALLOW_THREADS
-  if (status == CW_OK) {
-    npy_intp dims[1] = {(npy_intp)count};
-    if (count > (size_t)NPY_MAX_INTP) {
-      PyErr_NoMemory();
-      status = CW_ERR_OUT_OF_MEMORY;
-    }
-    for (int k = 0; status == CW_OK && k < 7; ++k) {
-      if (k == 0 && !has_time) continue;
-      arrays[k] = PyArray_SimpleNew(1, dims, (k == 0 || k == 6) ? NPY_INT64
-                                                                : NPY_FLOAT64);
-      if (arrays[k] == NULL) status = CW_ERR_OUT_OF_MEMORY; /* MemoryError set */
-    }
+  void* data[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  for (int k = 0; status == CW_OK && k < 7; ++k) {
+    if (k == 0 && !has_time) continue;
+    const int integer = k == 0 || k == 6; /* time and row */
+    arrays[k] = cwpy_new_array(count, integer ? "i8" : "f8", 8, &data[k]);
+    if (arrays[k] == NULL) status = CW_ERR_OUT_OF_MEMORY; /* exception set */
   }
   if (status == CW_OK) {
-#define CWPY_DATA(k) (arrays[k] ? PyArray_DATA((PyArrayObject*)arrays[k]) : NULL)
     cw_bar_output out;
     memset(&out, 0, sizeof out);
     out.struct_size = sizeof out;
     out.capacity = count;
-    out.time = (int64_t*)CWPY_DATA(0);
-    out.open = (double*)CWPY_DATA(1);
-    out.high = (double*)CWPY_DATA(2);
-    out.low = (double*)CWPY_DATA(3);
-    out.close = (double*)CWPY_DATA(4);
-    out.volume = (double*)CWPY_DATA(5);
-    out.row = (int64_t*)CWPY_DATA(6);
-#undef CWPY_DATA
+    out.time = (int64_t*)data[0];
+    out.open = (double*)data[1];
+    out.high = (double*)data[2];
+    out.low = (double*)data[3];
+    out.close = (double*)data[4];
+    out.volume = (double*)data[5];
+    out.row = (int64_t*)data[6];
     size_t filled = 0;
     Py_BEGIN_ALLOW_THREADS
     status = ticks ? cw_bars_from_ticks(context, &tick_columns, options, &out, &filled)

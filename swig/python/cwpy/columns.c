@@ -105,6 +105,26 @@ int cwpy_acquire_column(PyObject* obj, const char* name, int want_time,
   return 1;
 }
 
+int cwpy_borrow_f64(PyObject* obj, const char* name, int optional,
+                    Py_buffer* view, int* held, cw_f64_column* column) {
+  column->data = NULL;
+  column->length = 0;
+  column->stride = 0;
+  *held = 0;
+  if (obj == Py_None) {
+    if (optional) return 1;
+    PyErr_Format(PyExc_TypeError, "%s must be a float64 array, not None", name);
+    return 0;
+  }
+  const void* data = NULL;
+  if (!cwpy_acquire_column(obj, name, 0, view, held, &data, &column->length,
+                           &column->stride)) {
+    return 0;
+  }
+  column->data = (const double*)data;
+  return 1;
+}
+
 void cwpy_series_release(cwpy_series* s) {
   for (int i = 0; i < CWPY_COLUMNS; ++i) {
     if (s->held[i]) {

@@ -1,8 +1,11 @@
 /*
  * The C helpers that candlewick's Python module (`candlewick.lowlevel`)
  * wraps next to the C API itself: the calls whose arguments or results are
- * Python objects (borrowed columns, bytes, NumPy arrays, dicts), written
- * once here in C and declared to SWIG by ../candlewick.i.
+ * Python objects (borrowed columns, bytes, arrays, dicts), written once
+ * here in C and declared to SWIG by ../candlewick.i.  They use only the
+ * buffer protocol, never NumPy's C API: output arrays come from the factory
+ * the package registers (numpy.empty), raw frames are exported as
+ * read-only buffers that numpy.asarray wraps without a copy.
  *
  * Every helper returns the library's cw_status.  A helper may also fail in
  * Python itself (a TypeError for a column it cannot read in place, a
@@ -28,6 +31,18 @@
 extern "C" {
 #endif
 
+/* --- Arrays (arrays.c) --------------------------------------------------- */
+
+/* Registers the callable that makes output arrays, called as
+ * empty(n, dtype) with dtype "f8", "i8" or "u4" (the package passes
+ * numpy.empty at import).  Until then helpers that return arrays raise
+ * RuntimeError. */
+cw_status cwpy_set_array_factory(PyObject* empty);
+
+/* How many raw frames handed out are still alive: lets tests prove that
+ * collecting the last array over a frame destroys its cw_buffer. */
+long cwpy_live_frame_count(void);
+
 /* --- Charts (render.c) --------------------------------------------------- */
 
 /* cw_chart_create with `font` (None, or any object exporting a contiguous
@@ -42,21 +57,18 @@ cw_status cwpy_chart_create(const cw_chart_options* options, PyObject* font,
 cw_status cwpy_render_png_bytes(cw_chart* chart, const cw_ohlcv* series,
                                 PyObject** result);
 
-/* Renders into a new library-owned frame and hands it to NumPy without a
- * copy: *result becomes a read-only (height, width, 4) uint8 array whose
- * base owns the cw_buffer, destroyed exactly once, when the last array (or
+/* Renders into a new library-owned frame and hands it out without a copy:
+ * *result becomes a Frame that owns the cw_buffer and exports it as a
+ * read-only (height, width, 4) uint8 buffer (numpy.asarray(frame) wraps
+ * it); the cw_buffer is destroyed exactly once, when the last array (or
  * view) over the frame is collected. */
 cw_status cwpy_render_rgba_array(cw_chart* chart, const cw_ohlcv* series,
                                  PyObject** result);
 
-/* How many frames handed to NumPy are still alive: lets tests prove that
- * collecting an array really destroys its cw_buffer. */
-long cwpy_live_frame_count(void);
-
 /* Renders `series` with `extras` = (overlays, bands, panels, title) in
  * `format`: *result becomes `bytes` for encoded formats and, for raw ones, a
- * read-only uint8 array of shape (h, w, 4), (h, w, 3) or (h, w) that owns
- * the library's frame.  The tuple shapes are in render.c. */
+ * Frame (a read-only uint8 buffer of shape (h, w, 4), (h, w, 3) or (h, w))
+ * that owns the library's frame.  The tuple shapes are in render.c. */
 cw_status cwpy_render(cw_chart* chart, const cw_ohlcv* series,
                       PyObject* extras, int32_t format, PyObject** result);
 
@@ -104,11 +116,43 @@ cw_status cwpy_indicator_lookback(cw_indicator_id id, PyObject* params,
 cw_status cwpy_indicator_context_create(cw_indicator_context** out);
 
 /* cw_indicator_compute over `columns` (a tuple of 1-D float64 buffers, read
- * in place) into new NumPy arrays, one per output, each with as many
+ * in place) into new float64 arrays, one per output, each with as many
  * elements as the first column has rows: *result is the tuple of them. */
 cw_status cwpy_indicator_compute(cw_indicator_context* context,
                                  cw_indicator_id id, PyObject* columns,
                                  PyObject* params, PyObject** result);
+
+/* cw_indicator_compute_batch over `series`, a tuple of column tuples (one
+ * per series, any lengths, read in place): *result is a tuple holding one
+ * tuple of new output arrays per series.  When a series fails, *result is
+ * its index instead (earlier series were computed, later ones untouched)
+ * and the context's message starts with "series <s>: ". */
+cw_status cwpy_indicator_compute_batch(cw_indicator_context* context,
+                                       cw_indicator_id id, PyObject* series,
+                                       PyObject* params, PyObject** result);
+
+/* --- Streaming indicators (stream.c) ------------------------------------- */
+
+/* cw_indicator_stream_create with `params` (None or a sequence of numbers)
+ * and the C library's allocator. */
+cw_status cwpy_indicator_stream_create(cw_indicator_id id, PyObject* params,
+                                       cw_indicator_stream** out);
+
+/* cw_indicator_stream_push of one bar, a sequence of numbers in the
+ * indicator's input order (`id` is the stream's indicator): *result is the
+ * tuple of the bar's outputs, floats (NaN before the lookback). */
+cw_status cwpy_indicator_stream_push(cw_indicator_stream* stream,
+                                     cw_indicator_id id, PyObject* bar,
+                                     PyObject** result);
+
+/* Pushes every row of `columns` (a tuple of equally long 1-D float64
+ * buffers in the indicator's input order, read in place) in one call
+ * without the GIL: *result is a tuple of new output arrays, one value per
+ * row, exactly what pushing the rows one by one gives.  On failure *result
+ * is the index of the row that failed; the rows before it were pushed. */
+cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
+                                          cw_indicator_id id, PyObject* columns,
+                                          PyObject** result);
 
 /* --- Bar aggregation (bars.c) -------------------------------------------- */
 
@@ -117,7 +161,7 @@ cw_status cwpy_bar_context_create(cw_bar_context** out);
 
 /* cw_bars_from_ticks (ticks != 0; columns = (time, price, size)) or
  * cw_bars_from_ohlcv (columns = (time, open, high, low, close, volume)):
- * the size query, new NumPy arrays of exactly that many rows, the fill.
+ * the size query, new arrays of exactly that many rows, the fill.
  * *result = (count, time or None, open, high, low, close, volume, row). */
 cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
                     const cw_bar_options* options, PyObject** result);

@@ -1,7 +1,8 @@
 /*
  * What the C helpers of candlewick's Python binding share with each other
  * and with the SWIG typemaps in ../candlewick.i: borrowing columns and
- * frames through the buffer protocol.  Not wrapped (see cwpy.h for what is).
+ * frames through the buffer protocol, making output arrays.  Not wrapped
+ * (cwpy.h lists what is).
  */
 #ifndef CANDLEWICK_SWIG_PYTHON_CWPY_INTERNAL_H_
 #define CANDLEWICK_SWIG_PYTHON_CWPY_INTERNAL_H_
@@ -11,15 +12,6 @@
 #define PY_SSIZE_T_CLEAN
 #endif
 #include <Python.h>
-
-/* NumPy's C API is a table of function pointers that the wrapper's init
- * loads (import_array); the other files of the extension share it. */
-#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
-#define PY_ARRAY_UNIQUE_SYMBOL cwpy_numpy_api
-#ifndef CWPY_NUMPY_IMPORT
-#define NO_IMPORT_ARRAY
-#endif
-#include <numpy/arrayobject.h>
 
 #include <stddef.h>
 #include <stdint.h>
@@ -53,6 +45,12 @@ int cwpy_acquire_column(PyObject* obj, const char* name, int want_time,
                         Py_buffer* view, int* held, const void** data,
                         size_t* length, ptrdiff_t* stride);
 
+/* Borrows one float64 column into *column (zeroed first): None is an error
+ * naming `name` unless `optional` (then the column stays absent).  *held
+ * says whether `view` must be released, on success and failure alike. */
+int cwpy_borrow_f64(PyObject* obj, const char* name, int optional,
+                    Py_buffer* view, int* held, cw_f64_column* column);
+
 /* Fills `s` from a (time, open, high, low, close, volume) tuple.  On failure
  * the views already taken are released and a Python exception is set. */
 int cwpy_series_acquire(PyObject* obj, cwpy_series* s);
@@ -63,6 +61,56 @@ void cwpy_series_release(cwpy_series* s);
  * (nothing held); else the view is held. */
 int cwpy_pixels_acquire(PyObject* obj, Py_buffer* view, uint8_t** pixels,
                         size_t* buffer_size, size_t* row_stride);
+
+/* A new 1-D array of n items from the registered factory (numpy.empty(n,
+ * dtype)), `itemsize` bytes each, and its memory in *data for the library
+ * to fill.  NULL with a Python exception on failure. */
+PyObject* cwpy_new_array(size_t n, const char* dtype, Py_ssize_t itemsize,
+                         void** data);
+
+/* Wraps a library-owned raw frame of shape (height, width, channels) (ndim
+ * 3) or (height, width) (ndim 2, channels 1) in a Frame object that owns
+ * it and exports it as a read-only buffer.  Takes ownership of `buffer` on
+ * every path; NULL with a Python exception on failure. */
+PyObject* cwpy_wrap_frame(cw_buffer* buffer, int ndim, size_t height,
+                          size_t width, size_t channels);
+
+/* --- Indicators (indicators.c, stream.c) -------------------------------- */
+
+/* Parameters: None or a sequence of numbers, copied into a new array
+ * (PyMem_Free it).  0 with a Python exception set on failure. */
+int cwpy_params(PyObject* params, double** values, size_t* count);
+
+/* cw_indicator_get_info into a zeroed `info` of the current size. */
+cw_status cwpy_indicator_describe(cw_indicator_id id, cw_indicator_info* info);
+
+/* Indicator input columns borrowed for one call: room for `capacity`
+ * columns, `count` taken, `held` views to release. */
+typedef struct cwpy_columns {
+  cw_f64_column* columns;
+  Py_buffer* views;
+  size_t capacity;
+  size_t count;
+  size_t held;
+} cwpy_columns;
+
+/* 0 with MemoryError set on failure (nothing to release then). */
+int cwpy_columns_init(cwpy_columns* c, size_t capacity);
+/* Appends the columns of `tuple` (1-D float64 buffers, read in place),
+ * named "<label> input <i> (<input name of indicator id>)" in errors.  0 with
+ * a Python exception on failure; release `c` either way. */
+int cwpy_columns_add(cwpy_columns* c, PyObject* tuple, cw_indicator_id id,
+                     const char* label);
+void cwpy_columns_release(cwpy_columns* c);
+
+/* A tuple of `count` new float64 arrays of `rows` elements; data[k] is the
+ * memory of the k-th.  NULL with a Python exception on failure. */
+PyObject* cwpy_new_outputs(size_t count, size_t rows, double** data);
+
+/* A helper's result after a call over many series or rows: *arrays (taken,
+ * set to NULL) on success, else the index of what failed. */
+void cwpy_result_or_index(cw_status status, PyObject** arrays, size_t index,
+                          PyObject** result);
 
 #ifdef __cplusplus
 }

@@ -23,51 +23,11 @@ cw_status cwpy_render_png_bytes(cw_chart* chart, const cw_ohlcv* series,
   return CW_OK; /* a failed copy left MemoryError set */
 }
 
-#define CWPY_FRAME_CAPSULE "candlewick.cw_buffer"
-
-/* Frames whose cw_buffer is still alive (owned by a NumPy array).  Changed
- * only with the GIL held: at creation and in the capsule destructor. */
-static long cwpy_live_frames = 0;
-
-static void cwpy_frame_capsule_destroy(PyObject* capsule) {
-  cw_buffer_destroy(
-      (cw_buffer*)PyCapsule_GetPointer(capsule, CWPY_FRAME_CAPSULE));
-  --cwpy_live_frames;
-}
-
-/* Hands a library-owned raw frame to NumPy without a copy: *result becomes a
- * read-only uint8 array of shape `dims` whose base is a PyCapsule owning the
- * cw_buffer.  Takes ownership of `frame` on every path; on failure a Python
- * exception is set and *result is untouched. */
-static void cwpy_wrap_frame(cw_buffer* frame, int ndim, npy_intp* dims,
-                            PyObject** result) {
-  PyObject* capsule =
-      PyCapsule_New(frame, CWPY_FRAME_CAPSULE, cwpy_frame_capsule_destroy);
-  if (capsule == NULL) {
-    cw_buffer_destroy(frame);
-    return;
-  }
-  ++cwpy_live_frames;
-  PyObject* array = PyArray_SimpleNewFromData(
-      ndim, dims, NPY_UINT8, (void*)cw_buffer_data(frame));
-  if (array == NULL) {
-    Py_DECREF(capsule); /* frees the frame */
-    return;
-  }
-  /* Steals the capsule reference, even when it fails. */
-  if (PyArray_SetBaseObject((PyArrayObject*)array, capsule) != 0) {
-    Py_DECREF(array);
-    return;
-  }
-  PyArray_CLEARFLAGS((PyArrayObject*)array, NPY_ARRAY_WRITEABLE);
-  *result = array;
-}
-
-/* Renders into a new library-owned frame and hands it to NumPy without a
- * copy: *result becomes a (height, width, 4) uint8 array whose base is a
- * PyCapsule owning the cw_buffer, so cw_buffer_destroy() runs exactly once,
- * when the last array (or view) over the frame is collected.  The array is
- * read-only because the C API hands the bytes out as `const`. */
+/* Renders into a new library-owned frame and hands it out without a copy:
+ * *result becomes a Frame (arrays.c) owning the cw_buffer and exporting it
+ * as a read-only (height, width, 4) uint8 buffer, so cw_buffer_destroy()
+ * runs exactly once, when the last array (or view) over the frame is
+ * collected.  Read-only because the C API hands the bytes out as `const`. */
 cw_status cwpy_render_rgba_array(cw_chart* chart, const cw_ohlcv* series,
                                  PyObject** result) {
   uint32_t width = 0, height = 0;
@@ -78,15 +38,10 @@ cw_status cwpy_render_rgba_array(cw_chart* chart, const cw_ohlcv* series,
   status = cw_chart_render_rgba_buffer(chart, series, &frame);
   Py_END_ALLOW_THREADS
   if (status != CW_OK) return status;
-
-  npy_intp dims[3] = {(npy_intp)height, (npy_intp)width, 4};
-  cwpy_wrap_frame(frame, 3, dims, result); /* on failure MemoryError is set */
+  /* On failure MemoryError is set. */
+  *result = cwpy_wrap_frame(frame, 3, height, width, 4);
   return CW_OK;
 }
-
-/* How many frames from render_rgba_array are still alive: lets tests prove
- * that collecting an array really destroys its cw_buffer. */
-long cwpy_live_frame_count(void) { return cwpy_live_frames; }
 
 /* ------------------------------------------------------------------------ */
 /* Chart creation with a font                                               */
@@ -165,26 +120,11 @@ static void cwpy_chart_data_release(cwpy_chart_data* d) {
  * None is accepted only where `optional` (a panel without a histogram). */
 static int cwpy_take_column(cwpy_chart_data* d, PyObject* obj, const char* name,
                             int optional, cw_f64_column* column) {
-  column->data = NULL;
-  column->length = 0;
-  column->stride = 0;
-  if (obj == Py_None) {
-    if (optional) return 1;
-    PyErr_Format(PyExc_TypeError, "%s must be a float64 array, not None", name);
-    return 0;
-  }
   int held = 0;
-  const void* data = NULL;
-  size_t length = 0;
-  ptrdiff_t stride = 0;
-  const int ok = cwpy_acquire_column(obj, name, 0, &d->views[d->view_count],
-                                     &held, &data, &length, &stride);
+  const int ok = cwpy_borrow_f64(obj, name, optional, &d->views[d->view_count],
+                                 &held, column);
   if (held) ++d->view_count;
-  if (!ok) return 0;
-  column->data = (const double*)data;
-  column->length = length;
-  column->stride = stride;
-  return 1;
+  return ok;
 }
 
 /* The tuple shapes the Python layer builds (candlewick/__init__.py):
@@ -372,8 +312,9 @@ static int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
 
 /* Renders `series` with `extras` (see cwpy_chart_data_acquire) in `format`.
  * *result becomes `bytes` for encoded formats (one copy of the file, then
- * the cw_buffer is destroyed) and, for raw formats, a read-only uint8 array
- * of shape (h, w, 4), (h, w, 3) or (h, w) that owns the library's frame.
+ * the cw_buffer is destroyed) and, for raw formats, a Frame owning the
+ * library's frame, a read-only uint8 buffer of shape (h, w, 4), (h, w, 3)
+ * or (h, w).
  * Every view is taken before and released after the GIL-free render. */
 cw_status cwpy_render(cw_chart* chart, const cw_ohlcv* series,
                       PyObject* extras, int32_t format, PyObject** result) {
@@ -403,9 +344,8 @@ cw_status cwpy_render(cw_chart* chart, const cw_ohlcv* series,
     cw_buffer_destroy(out);
     return CW_ERR_INTERNAL;
   }
-  npy_intp dims[3] = {(npy_intp)height, (npy_intp)width, (npy_intp)bpp};
-  cwpy_wrap_frame(out, bpp == 1 ? 2 : 3, dims, result);
-  return CW_OK;
+  *result = cwpy_wrap_frame(out, bpp == 1 ? 2 : 3, height, width, bpp);
+  return CW_OK; /* a failed wrap left its exception set */
 }
 
 /* The palette of the chart's last successful render as a new uint32 array
@@ -414,12 +354,11 @@ cw_status cwpy_chart_palette(const cw_chart* chart, PyObject** result) {
   size_t count = 0;
   cw_status status = cw_chart_palette(chart, NULL, 0, &count);
   if (status != CW_OK) return status;
-  npy_intp dims[1] = {(npy_intp)count};
-  PyObject* array = PyArray_SimpleNew(1, dims, NPY_UINT32);
-  if (array == NULL) return CW_OK; /* MemoryError is set */
+  void* colors = NULL;
+  PyObject* array = cwpy_new_array(count, "u4", sizeof(cw_color), &colors);
+  if (array == NULL) return CW_OK; /* the exception is set */
   size_t again = 0;
-  status = cw_chart_palette(chart, (cw_color*)PyArray_DATA((PyArrayObject*)array),
-                            count, &again);
+  status = cw_chart_palette(chart, (cw_color*)colors, count, &again);
   if (status != CW_OK || again != count) {
     Py_DECREF(array);
     return status != CW_OK ? status : CW_ERR_INTERNAL;

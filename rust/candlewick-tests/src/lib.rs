@@ -1,0 +1,398 @@
+//! Shared pieces of the tests that compare the safe crate with C++ results
+//! computed in the same run (c/reference.cc): the reference's entry points,
+//! and Rust ports of the C golden test's series generator and cases, built
+//! with the safe API only.
+
+use std::ffi::{CStr, c_char};
+use std::path::PathBuf;
+
+use candlewick::{
+    Band, Chart, ChartData, ChartOptions, ChartType, Color, Format, Line, Ohlcv, Panel, Theme,
+};
+use candlewick_sys as sys;
+
+/// The C++ reference (c/reference.cc).
+pub mod c {
+    use super::*;
+
+    unsafe extern "C" {
+        pub fn cwref_golden_count() -> usize;
+        pub fn cwref_golden_case(
+            i: usize,
+            name: *mut c_char,
+            name_size: usize,
+            options: *mut sys::cw_chart_options,
+            candles: *mut usize,
+            seed: *mut u32,
+            data: *mut i32,
+        ) -> i32;
+        pub fn cwref_golden_render(
+            i: usize,
+            format: i32,
+            out: *mut *mut u8,
+            size: *mut usize,
+        ) -> i32;
+        pub fn cwref_decode_png_file(
+            path: *const c_char,
+            rgba: *mut *mut u8,
+            size: *mut usize,
+            width: *mut u32,
+            height: *mut u32,
+        ) -> i32;
+        pub fn cwref_free(p: *mut core::ffi::c_void);
+        pub fn cwref_make_series(
+            n: usize,
+            seed: u32,
+            time: *mut i64,
+            open: *mut f64,
+            high: *mut f64,
+            low: *mut f64,
+            close: *mut f64,
+            volume: *mut f64,
+        );
+        pub fn cwref_indicator(
+            id: i32,
+            n: usize,
+            seed: u32,
+            params: *const f64,
+            param_count: usize,
+            outputs: *const *mut f64,
+            output_count: usize,
+        ) -> i32;
+        pub fn cwref_stream(
+            id: i32,
+            n: usize,
+            seed: u32,
+            params: *const f64,
+            param_count: usize,
+            outputs: *const *mut f64,
+            output_count: usize,
+        ) -> i32;
+        pub fn cwref_bars(
+            n: usize,
+            seed: u32,
+            options: *const sys::cw_bar_options,
+            capacity: usize,
+            time: *mut i64,
+            open: *mut f64,
+            high: *mut f64,
+            low: *mut f64,
+            close: *mut f64,
+            volume: *mut f64,
+            row: *mut i64,
+            count: *mut usize,
+        ) -> i32;
+    }
+
+    /// Takes a malloc'ed block from the reference.
+    ///
+    /// # Safety
+    /// `data` holds `size` bytes from the reference's malloc.
+    pub unsafe fn take(data: *mut u8, size: usize) -> Vec<u8> {
+        // SAFETY: per the caller.
+        let bytes = unsafe { std::slice::from_raw_parts(data, size) }.to_vec();
+        // SAFETY: allocated by the reference.
+        unsafe { cwref_free(data.cast()) };
+        bytes
+    }
+}
+
+/// Columns owned by a test (the C tests' `Series`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub time: Vec<i64>,
+    pub open: Vec<f64>,
+    pub high: Vec<f64>,
+    pub low: Vec<f64>,
+    pub close: Vec<f64>,
+    pub volume: Vec<f64>,
+}
+
+impl Series {
+    /// The safe view, with volume when the series has one.
+    pub fn view(&self) -> Ohlcv<'_> {
+        let s = Ohlcv::new(&self.open, &self.high, &self.low, &self.close).with_time(&self.time);
+        if self.volume.is_empty() { s } else { s.with_volume(&self.volume) }
+    }
+}
+
+/// tests/test_support.cc's MakeSeries, ported: a reproducible random walk
+/// in integer arithmetic.
+pub fn make_series(n: usize, seed: u32) -> Series {
+    let mut s = Series {
+        time: vec![],
+        open: vec![],
+        high: vec![],
+        low: vec![],
+        close: vec![],
+        volume: vec![],
+    };
+    let mut state = seed.wrapping_mul(2654435761).wrapping_add(1);
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    };
+    let mut price_cents: i64 = 10000;
+    for i in 0..n {
+        let open = price_cents;
+        let close = open + i64::from(next() % 401) - 200;
+        let high = open.max(close) + i64::from(next() % 120);
+        let low = open.min(close) - i64::from(next() % 120);
+        s.time.push(1704153600 + i as i64 * 86400);
+        s.open.push(open as f64 / 100.0);
+        s.close.push(close as f64 / 100.0);
+        s.high.push(high as f64 / 100.0);
+        s.low.push(low as f64 / 100.0);
+        s.volume.push(f64::from(1000 + next() % 9000));
+        price_cents = if close < 1000 { 1000 } else { close };
+    }
+    s
+}
+
+/// The C golden cases' kinds of data (tests/golden_cases.h's GoldenData,
+/// same order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoldenData {
+    Plain,
+    Extras,
+    Flat,
+    Single,
+    Gappy,
+}
+
+impl GoldenData {
+    pub fn from_c(value: i32) -> GoldenData {
+        [
+            GoldenData::Plain,
+            GoldenData::Extras,
+            GoldenData::Flat,
+            GoldenData::Single,
+            GoldenData::Gappy,
+        ][usize::try_from(value).expect("a GoldenData value")]
+    }
+}
+
+/// One golden chart.
+#[derive(Debug, Clone)]
+pub struct GoldenCase {
+    pub name: String,
+    pub options: ChartOptions<'static>,
+    pub candles: usize,
+    pub seed: u32,
+    pub data: GoldenData,
+}
+
+fn case(
+    name: &str,
+    options: ChartOptions<'static>,
+    candles: usize,
+    seed: u32,
+    data: GoldenData,
+) -> GoldenCase {
+    GoldenCase { name: name.to_owned(), options, candles, seed, data }
+}
+
+fn options(width: u32, height: u32, chart_type: ChartType, theme: Theme) -> ChartOptions<'static> {
+    ChartOptions::new().size(width, height).chart_type(chart_type).theme(theme)
+}
+
+/// tests/golden_cases.cc's GoldenCases(), written with the safe builder.
+pub fn golden_cases() -> Vec<GoldenCase> {
+    use ChartType::*;
+    use GoldenData::*;
+    let types = [
+        ("candles", Candlestick),
+        ("hollow", Hollow),
+        ("ohlc", Ohlc),
+        ("line", Line),
+        ("area", Area),
+        ("heikin_ashi", HeikinAshi),
+        ("renko", Renko),
+        ("pnf", PointFigure),
+    ];
+    let themes = [
+        ("classic", Theme::Classic),
+        ("modern", Theme::Modern),
+        ("tradingview", Theme::TradingView),
+        ("light", Theme::Light),
+    ];
+    let mut cases = Vec::new();
+    for (type_name, chart_type) in types {
+        for (theme_name, theme) in themes {
+            cases.push(case(
+                &format!("{type_name}_{theme_name}"),
+                options(320, 200, chart_type, theme),
+                60,
+                2024,
+                Plain,
+            ));
+        }
+    }
+    let bare = options(257, 131, Candlestick, Theme::Classic).volume(false).grid(false);
+    cases.push(case("candles_no_volume_no_grid", bare, 37, 99, Plain));
+    let dense = options(200, 100, Candlestick, Theme::Classic)
+        .background(Color(0xFAF0E6FF))
+        .grid_color(Color(0xD3D3D3FF))
+        .up_color(Color(0x1E90FFFF))
+        .down_color(Color(0xFF8C00FF));
+    cases.push(case("candles_dense_custom", dense, 400, 7, Plain));
+    let axes = options(480, 300, Candlestick, Theme::TradingView).axes(true);
+    cases.push(case("axes_tradingview", axes.clone(), 80, 5, Extras));
+    cases.push(case(
+        "axes_antialiased_light",
+        axes.theme(Theme::Light).antialias(true),
+        80,
+        5,
+        Extras,
+    ));
+    cases.push(case(
+        "line_antialiased_modern",
+        options(320, 200, Line, Theme::Modern).antialias(true),
+        60,
+        2024,
+        Extras,
+    ));
+    cases.push(case(
+        "pnf_antialiased_classic",
+        options(320, 200, PointFigure, Theme::Classic).antialias(true),
+        120,
+        11,
+        Plain,
+    ));
+    cases.push(case(
+        "extras_classic",
+        options(320, 240, Candlestick, Theme::Classic),
+        90,
+        8,
+        Extras,
+    ));
+    cases.push(case(
+        "flat_modern_axes",
+        options(200, 120, Candlestick, Theme::Modern).axes(true),
+        20,
+        1,
+        Flat,
+    ));
+    cases.push(case("single_light", options(120, 80, Candlestick, Theme::Light), 1, 3, Single));
+    cases.push(case(
+        "gaps_tradingview",
+        options(320, 200, Candlestick, Theme::TradingView),
+        60,
+        4,
+        Gappy,
+    ));
+    cases
+}
+
+/// The golden cases' moving average (test data only): NaN until the window
+/// fills.
+pub fn sma(x: &[f64], period: usize) -> Vec<f64> {
+    let mut out = vec![f64::NAN; x.len()];
+    let mut sum = 0.0;
+    for i in 0..x.len() {
+        sum += x[i];
+        if i >= period {
+            sum -= x[i - period];
+        }
+        if i + 1 >= period {
+            out[i] = sum / period as f64;
+        }
+    }
+    out
+}
+
+/// tests/golden_cases.cc's RenderGolden, through the safe API: a tight raw
+/// frame for raw formats, else the encoded file.
+pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u8>> {
+    let mut chart = Chart::new(&c.options)?;
+    let mut s = make_series(if c.data == GoldenData::Single { 1 } else { c.candles }, c.seed);
+    if c.data == GoldenData::Flat {
+        for v in [&mut s.open, &mut s.high, &mut s.low, &mut s.close] {
+            v.iter_mut().for_each(|x| *x = 50.0);
+        }
+        s.volume.clear();
+    }
+    let series = s.view();
+    let n = s.close.len();
+
+    let fast = sma(&s.close, 10);
+    let slow = sma(&s.close, 30);
+    let mid = sma(&s.close, 20);
+    let (mut upper, mut lower) = (vec![f64::NAN; n], vec![f64::NAN; n]);
+    let (mut osc, mut hist) = (vec![f64::NAN; n], vec![f64::NAN; n]);
+    for i in 0..n {
+        if mid[i].is_nan() {
+            continue;
+        }
+        let mut var = 0.0;
+        for k in i + 1 - 20..=i {
+            var += (s.close[k] - mid[i]) * (s.close[k] - mid[i]);
+        }
+        let sd = (var / 20.0).sqrt();
+        upper[i] = mid[i] + 2.0 * sd;
+        lower[i] = mid[i] - 2.0 * sd;
+        osc[i] = if sd > 0.0 { 50.0 + 25.0 * (s.close[i] - mid[i]) / sd } else { 50.0 };
+        hist[i] = s.close[i] - mid[i];
+    }
+    let mut gappy = fast.clone();
+    for v in gappy.iter_mut().take(32.min(n)).skip(25) {
+        *v = f64::NAN;
+    }
+    if gappy.len() > 45 {
+        gappy[44] = f64::NAN;
+        gappy[46] = f64::NAN;
+    }
+
+    let overlays = [Line::new(&fast, Color(0xFFB300FF)), Line::new(&slow, Color(0x42A5F5FF))];
+    let gappy_line = [Line::new(&gappy, Color(0xFFB300FF)).width(2.0)];
+    let bands = [Band::new(&upper, &lower, Color(0x7E57C240), Color(0x7E57C2FF)).width(1.0)];
+    let osc_line = [Line::new(&osc, Color(0xAB47BCFF)).width(1.0)];
+    let levels = [30.0, 70.0];
+    let panels = [
+        Panel::new(0.25).lines(&osc_line).levels(&levels).scale(0.0, 100.0).title(c"OSC 20"),
+        Panel::new(0.2).histogram(&hist).title(c"HIST"),
+    ];
+    let data = match c.data {
+        GoldenData::Extras => ChartData::new(&series)
+            .overlays(&overlays)
+            .bands(&bands)
+            .panels(&panels)
+            .title(c"GOLDEN / USD  1D"),
+        GoldenData::Gappy => ChartData::new(&series).overlays(&gappy_line),
+        _ => ChartData::new(&series),
+    };
+
+    match format.bytes_per_pixel() {
+        Some(bpp) => {
+            let info = chart.frame_info();
+            let stride = info.width as usize * bpp;
+            let mut frame = vec![0u8; stride * info.height as usize];
+            chart.render_frame(&data, format, &mut frame, stride)?;
+            Ok(frame)
+        }
+        None => Ok(chart.render(&data, format)?.to_vec()),
+    }
+}
+
+/// The C golden test's hash of a frame: FNV-1a 64 as 16 hex digits.
+pub fn pixel_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 1469598103934665603;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(1099511628211);
+    }
+    format!("{h:016x}")
+}
+
+/// The repository's tests/golden directory.
+pub fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden")
+}
+
+/// A NUL-terminated name written by the reference.
+pub fn c_name(buffer: &[c_char]) -> String {
+    // SAFETY: the reference NUL-terminates within the buffer.
+    unsafe { CStr::from_ptr(buffer.as_ptr()) }.to_string_lossy().into_owned()
+}

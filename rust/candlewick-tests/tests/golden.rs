@@ -1,0 +1,200 @@
+//! The C golden test's charts, rendered through the safe crate, equal byte
+//! for byte: the frames the C++ golden code renders in this run, the
+//! committed images under tests/golden/ (decoded as the C test decodes
+//! them), and the hashes in tests/golden/hashes.txt; and the encoded files
+//! equal the C++ ones byte for byte.
+
+use std::collections::HashMap;
+use std::ffi::{CString, c_char};
+
+use candlewick::{Chart, ChartData, Format};
+use candlewick_sys as sys;
+use candlewick_tests::{
+    GoldenData, c, c_name, golden_cases, golden_dir, make_series, pixel_hash, render_golden,
+};
+
+fn c_render(i: usize, format: Format) -> Vec<u8> {
+    let (mut data, mut size) = (std::ptr::null_mut(), 0);
+    // SAFETY: out-pointers are ours; the reference mallocs the result.
+    let status = unsafe { c::cwref_golden_render(i, format.code(), &mut data, &mut size) };
+    assert_eq!(status, 0, "C RenderGolden of case {i} in {format:?}");
+    // SAFETY: size bytes from the reference.
+    unsafe { c::take(data, size) }
+}
+
+fn decode_golden(name: &str) -> (Vec<u8>, u32, u32) {
+    let path = CString::new(golden_dir().join(format!("{name}.png")).to_str().unwrap()).unwrap();
+    let (mut data, mut size, mut w, mut h) = (std::ptr::null_mut(), 0, 0, 0);
+    // SAFETY: out-pointers are ours.
+    let ok =
+        unsafe { c::cwref_decode_png_file(path.as_ptr(), &mut data, &mut size, &mut w, &mut h) };
+    assert_eq!(ok, 1, "decode {path:?}");
+    // SAFETY: size bytes from the reference.
+    (unsafe { c::take(data, size) }, w, h)
+}
+
+fn recorded_hashes() -> HashMap<String, String> {
+    let text =
+        std::fs::read_to_string(golden_dir().join("hashes.txt")).expect("tests/golden/hashes.txt");
+    text.lines()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(name, hash)| (name.to_owned(), hash.trim().to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_ported_series_generator_equals_the_c_one() {
+    for (n, seed) in [(1, 3), (60, 2024), (400, 7)] {
+        let rust = make_series(n, seed);
+        let mut c_series = make_series(n, seed);
+        c_series.close.iter_mut().for_each(|x| *x = 0.0);
+        let s = &mut c_series;
+        // SAFETY: each column has n elements.
+        unsafe {
+            c::cwref_make_series(
+                n,
+                seed,
+                s.time.as_mut_ptr(),
+                s.open.as_mut_ptr(),
+                s.high.as_mut_ptr(),
+                s.low.as_mut_ptr(),
+                s.close.as_mut_ptr(),
+                s.volume.as_mut_ptr(),
+            );
+        }
+        assert_eq!(rust, c_series, "MakeSeries({n}, {seed})");
+    }
+}
+
+#[test]
+fn the_cases_and_their_options_equal_the_c_golden_cases() {
+    let cases = golden_cases();
+    // SAFETY: no arguments.
+    assert_eq!(cases.len(), unsafe { c::cwref_golden_count() });
+    for (i, case) in cases.iter().enumerate() {
+        let mut name = [0 as c_char; 64];
+        let mut options = sys::cw_chart_options::default();
+        let (mut candles, mut seed, mut data) = (0, 0, 0);
+        // SAFETY: out-pointers are ours.
+        let ok = unsafe {
+            c::cwref_golden_case(
+                i,
+                name.as_mut_ptr(),
+                name.len(),
+                &mut options,
+                &mut candles,
+                &mut seed,
+                &mut data,
+            )
+        };
+        assert_eq!(ok, 1);
+        assert_eq!(case.name, c_name(&name));
+        // Every field, through bindgen's Debug of the C struct.
+        assert_eq!(format!("{:?}", case.options.as_raw()), format!("{options:?}"), "{}", case.name);
+        assert_eq!(
+            (case.candles, case.seed, case.data),
+            (candles, seed, GoldenData::from_c(data)),
+            "{}",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn every_golden_frame_equals_the_c_frame_the_committed_image_and_its_hash() {
+    let hashes = recorded_hashes();
+    for (i, case) in golden_cases().iter().enumerate() {
+        let frame =
+            render_golden(case, Format::Rgba8).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        let c_frame = c_render(i, Format::Rgba8);
+        assert!(frame == c_frame, "{}: Rust and C frames differ", case.name);
+        let (golden, w, h) = decode_golden(&case.name);
+        assert_eq!((w, h), (case.options.as_raw().width, case.options.as_raw().height));
+        let differ = frame.iter().zip(&golden).filter(|(a, b)| a != b).count();
+        assert!(
+            frame == golden,
+            "{}: {differ} bytes differ from tests/golden/{}.png",
+            case.name,
+            case.name
+        );
+        assert_eq!(Some(&pixel_hash(&frame)), hashes.get(&case.name), "{}", case.name);
+    }
+}
+
+#[test]
+fn encoded_and_other_raw_formats_equal_the_c_bytes() {
+    let cases = golden_cases();
+    // One crisp and one antialiased chart with everything on, and a plain one.
+    for name in ["axes_tradingview", "axes_antialiased_light", "candles_classic"] {
+        let i = cases.iter().position(|c| c.name == name).unwrap();
+        for format in [
+            Format::Png,
+            Format::WebpLossless,
+            Format::WebpLossy,
+            Format::Svg,
+            Format::Rgb8,
+            Format::Indexed8,
+        ] {
+            if format == Format::Indexed8 && cases[i].options.as_raw().antialias != 0 {
+                continue;
+            }
+            let rust = render_golden(&cases[i], format)
+                .unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
+            assert!(rust == c_render(i, format), "{name}: {format:?} bytes differ from C's");
+        }
+    }
+}
+
+#[test]
+fn every_render_entry_point_gives_the_same_pixels() {
+    let cases = golden_cases();
+    let case = cases.iter().find(|c| c.name == "candles_tradingview").unwrap();
+    let want = render_golden(case, Format::Rgba8).unwrap();
+    let s = make_series(case.candles, case.seed);
+    let series = s.view();
+    let mut chart = Chart::new(&case.options).unwrap();
+    let info = chart.frame_info();
+    assert_eq!(info.min_buffer_size, want.len());
+
+    // Caller-owned, tight.
+    let mut tight = vec![0u8; info.min_buffer_size];
+    chart.render_rgba(&series, &mut tight, info.min_row_stride).unwrap();
+    assert!(tight == want);
+    // Caller-owned, with padding between rows, which is left alone.
+    let stride = info.min_row_stride + 13;
+    let mut padded = vec![0xA5u8; stride * info.height as usize];
+    chart.render_rgba(&series, &mut padded, stride).unwrap();
+    for (row, want_row) in padded.chunks(stride).zip(want.chunks(info.min_row_stride)) {
+        assert!(&row[..info.min_row_stride] == want_row);
+        assert!(row[info.min_row_stride..].iter().all(|&b| b == 0xA5));
+    }
+    // Library-owned.
+    assert!(&chart.render_rgba_buffer(&series).unwrap()[..] == want.as_slice());
+    // The image feature.
+    let image = chart.render_image(&ChartData::new(&series)).unwrap();
+    assert_eq!(image.dimensions(), (info.width, info.height));
+    assert!(image.as_raw() == &want);
+    // Into a larger image: the chart in the top-left corner, the rest kept.
+    let mut big =
+        image::RgbaImage::from_pixel(info.width + 3, info.height + 2, image::Rgba([1, 2, 3, 4]));
+    chart.render_into_image(&ChartData::new(&series), &mut big).unwrap();
+    for y in 0..info.height + 2 {
+        for x in 0..info.width + 3 {
+            let got = big.get_pixel(x, y).0;
+            if x < info.width && y < info.height {
+                assert_eq!(got, image.get_pixel(x, y).0);
+            } else {
+                assert_eq!(got, [1, 2, 3, 4]);
+            }
+        }
+    }
+    // Into a smaller image: refused, untouched.
+    let mut small = image::RgbaImage::new(info.width - 1, info.height);
+    let e = chart.render_into_image(&ChartData::new(&series), &mut small).unwrap_err();
+    assert_eq!(e.status(), candlewick::Status::BufferTooSmall);
+    assert!(small.as_raw().iter().all(|&b| b == 0));
+
+    // The PNG shorthand equals the C++ PNG of the same chart.
+    let i = cases.iter().position(|c| c.name == case.name).unwrap();
+    assert!(&chart.render_png(&series).unwrap()[..] == c_render(i, Format::Png).as_slice());
+}

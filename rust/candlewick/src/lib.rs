@@ -1,0 +1,229 @@
+//! Safe Rust bindings to candlewick: financial charts (candlesticks, OHLC
+//! bars, lines, Heikin-Ashi, renko, point-and-figure, with overlays, bands
+//! and indicator panels) rendered into pixel buffers, PNG, WebP and SVG, and
+//! technical indicators and bar aggregation over price series, from a SIMD
+//! C++ core behind a stable C ABI.
+//!
+//! ```no_run
+//! use candlewick::{Chart, ChartOptions, Column, Indicator, IndicatorContext, Ohlcv, Theme};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let close: Vec<f64> = (0..120).map(|i| 100.0 + (i as f64 / 9.0).sin() * 5.0).collect();
+//! let open: Vec<f64> = close.iter().map(|c| c - 0.4).collect();
+//! let high: Vec<f64> = close.iter().map(|c| c + 1.0).collect();
+//! let low: Vec<f64> = open.iter().map(|o| o - 1.0).collect();
+//!
+//! let mut chart = Chart::new(&ChartOptions::new().size(800, 450).theme(Theme::TradingView))?;
+//! let png = chart.render_png(&Ohlcv::new(&open, &high, &low, &close))?;
+//! std::fs::write("chart.png", &png[..])?;
+//!
+//! let mut sma = vec![0.0; close.len()];
+//! IndicatorContext::new()?.compute(Indicator::Sma, &[Column::new(&close)], &[20.0], &mut [&mut sma])?;
+//! println!("SMA(20) of the last bar: {:.4}", sma[119]);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # The rules
+//!
+//! The C header (`candlewick.h`) states who owns what and which thread may
+//! call what; this crate turns each rule into a type the compiler checks.
+//!
+//! **Handles free themselves.** [`Chart`], [`IndicatorContext`],
+//! [`IndicatorStream`], [`BarContext`] and [`Stats`] own their C handle and
+//! destroy it in `Drop`.
+//!
+//! **One thread at a time per handle.** A chart, context or stream may move
+//! to another thread but not be used by two at once: they are `Send` and not
+//! `Sync`, and their calls take `&mut self`. [`Stats`] is thread-safe in C,
+//! so it is `Send + Sync` (and `Clone`: one reference-counted handle).
+//!
+//! ```
+//! fn send<T: Send>() {}
+//! fn sync<T: Sync>() {}
+//! send::<candlewick::Chart>();
+//! send::<candlewick::Stats>();
+//! sync::<candlewick::Stats>();
+//! sync::<candlewick::Buffer>();
+//! ```
+//!
+//! ```compile_fail,E0277
+//! // A chart is not Sync: two threads cannot use one chart at once.
+//! let chart = candlewick::Chart::new(&candlewick::ChartOptions::new()).unwrap();
+//! std::thread::scope(|s| {
+//!     s.spawn(|| chart.palette());
+//!     s.spawn(|| chart.palette());
+//! });
+//! ```
+//!
+//! ```compile_fail,E0277
+//! fn sync<T: Sync>() {}
+//! sync::<candlewick::IndicatorContext>();
+//! ```
+//!
+//! ```compile_fail,E0277
+//! fn sync<T: Sync>() {}
+//! sync::<candlewick::IndicatorStream>();
+//! ```
+//!
+//! ```compile_fail,E0277
+//! fn sync<T: Sync>() {}
+//! sync::<candlewick::BarContext>();
+//! ```
+//!
+//! **Inputs are borrowed for the call, never copied.** A [`Column`] (and so
+//! an [`Ohlcv`], [`Ticks`], [`Line`], [`Band`], [`Panel`], [`ChartData`])
+//! borrows its data, contiguous or strided, so it cannot outlive it, and the
+//! data cannot change while it is borrowed:
+//!
+//! ```compile_fail,E0597
+//! use candlewick::{Chart, ChartOptions, Ohlcv};
+//! let mut chart = Chart::new(&ChartOptions::new()).unwrap();
+//! let series;
+//! {
+//!     let close = vec![1.0; 10];
+//!     series = Ohlcv::new(&close, &close, &close, &close);
+//! } // `close` is dropped here while `series` still borrows it
+//! chart.render_png(&series).unwrap();
+//! ```
+//!
+//! ```compile_fail,E0502
+//! use candlewick::{Column, Indicator, IndicatorContext};
+//! let mut ctx = IndicatorContext::new().unwrap();
+//! let mut close = vec![1.0; 50];
+//! let input = Column::new(&close);
+//! close[0] = 2.0; // cannot change data a column borrows
+//! let mut out = vec![0.0; 50];
+//! ctx.compute(Indicator::Sma, &[input], &[10.0], &mut [&mut out]).unwrap();
+//! ```
+//!
+//! ```compile_fail,E0502
+//! use candlewick::{Column, Indicator, IndicatorContext};
+//! let mut ctx = IndicatorContext::new().unwrap();
+//! let mut data = vec![1.0; 50];
+//! // An output cannot alias an input.
+//! ctx.compute(Indicator::Sma, &[Column::new(&data)], &[10.0], &mut [&mut data]).unwrap();
+//! ```
+//!
+//! **Output goes to your buffer, or comes back as a library-owned
+//! [`Buffer`].** A `Buffer` derefs to `[u8]` and frees itself on drop. The C
+//! API lets a buffer outlive the chart that made it (it keeps a copy of the
+//! chart's allocator), so a `Buffer` does not borrow its chart:
+//!
+//! ```
+//! use candlewick::{Chart, ChartOptions, Ohlcv};
+//! let (open, high, low, close) = ([10.0, 10.5], [11.0, 11.2], [9.8, 10.1], [10.5, 10.9]);
+//! let png = {
+//!     let mut chart = Chart::new(&ChartOptions::new().size(64, 64)).unwrap();
+//!     chart.render_png(&Ohlcv::new(&open, &high, &low, &close)).unwrap()
+//! }; // the chart is gone; its PNG lives on
+//! assert_eq!(&png[1..4], b"PNG");
+//! ```
+//!
+//! but the bytes cannot outlive their `Buffer`:
+//!
+//! ```compile_fail,E0597
+//! use candlewick::{Chart, ChartOptions, Ohlcv};
+//! let (open, high, low, close) = ([10.0, 10.5], [11.0, 11.2], [9.8, 10.1], [10.5, 10.9]);
+//! let mut chart = Chart::new(&ChartOptions::new()).unwrap();
+//! let bytes: &[u8] = {
+//!     let png = chart.render_png(&Ohlcv::new(&open, &high, &low, &close)).unwrap();
+//!     &png[..]
+//! }; // `png` is freed here
+//! println!("{}", bytes.len());
+//! ```
+//!
+//! **A stats handle outlives what it is attached to.** The C API requires
+//! it; here every chart or context holds a clone of the [`Stats`] it is
+//! attached to, so dropping your own reference first is fine.
+//!
+//! **Errors are values.** Every fallible call returns
+//! [`Result<T, candlewick::Error>`](Error): the [`Status`] (the C API's stable
+//! number) and the library's message naming the option, row or parameter at
+//! fault. Bad input never crashes, and a failed call never hands back
+//! partial output as success.
+//!
+//! # Linking
+//!
+//! `candlewick-sys` finds the installed library (`tools/install.sh PREFIX`
+//! in the candlewick repository) with pkg-config (`PKG_CONFIG_PATH` for a
+//! non-standard prefix), or in `CANDLEWICK_LIB_DIR`. The loader must find it
+//! at run time too (`LD_LIBRARY_PATH` outside its default paths).
+//!
+//! # Features
+//!
+//! - `image`: [`Chart::render_image`] and [`Chart::render_into_image`]
+//!   render into an `image::RgbaImage` (the `image` crate without default
+//!   features: no codecs).
+#![warn(missing_docs)]
+
+pub use candlewick_sys as sys;
+
+macro_rules! c_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:path,)+ }) => {
+        $(#[$meta])*
+        #[non_exhaustive]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in the C API's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The C API's number.
+            pub const fn code(self) -> i32 {
+                match self {
+                    $($name::$variant => $value as i32,)+
+                }
+            }
+
+            /// The value with this C API number, if this crate knows it.
+            pub fn from_code(code: i32) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+mod bars;
+mod buffer;
+mod chart;
+mod column;
+mod error;
+#[cfg(feature = "image")]
+mod image;
+mod indicators;
+mod options;
+mod series;
+mod stats;
+
+pub use bars::{BarContext, BarMethod, BarOptions, BarOutput, Bars, BoxSize, EmptyBars};
+pub use buffer::Buffer;
+pub use chart::{Band, Chart, ChartData, FrameInfo, Line, Panel};
+pub use column::{Column, Element};
+pub use error::{Error, Result, Status};
+pub use indicators::{
+    Indicator, IndicatorContext, IndicatorInfo, IndicatorStream, MaType, Param, indicator_count,
+};
+pub use options::{ChartOptions, ChartType, Color, Format, PngPreset, Theme};
+pub use series::{Ohlcv, Ticks};
+pub use stats::{KindStats, Sample, SimdTarget, Snapshot, Stats, StatsKind, StatsOptions};
+
+/// The version of the C header these bindings were generated from,
+/// `MAJOR * 1_000_000 + MINOR * 1_000 + PATCH`.
+pub const HEADER_VERSION: u32 = sys::CW_VERSION_NUMBER;
+
+/// The version of the library loaded at run time, encoded as
+/// [`HEADER_VERSION`]; a different major version means a different ABI.
+pub fn version() -> u32 {
+    // SAFETY: thread-safe, no arguments.
+    unsafe { sys::cw_version() }
+}
+
+/// The loaded library's version as "MAJOR.MINOR.PATCH".
+pub fn version_string() -> &'static str {
+    // SAFETY: static storage.
+    unsafe { error::static_str(sys::cw_version_string()) }.unwrap_or("")
+}

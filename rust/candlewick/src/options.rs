@@ -1,0 +1,342 @@
+//! Chart options: `ChartOptions` and the enumerations it takes.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use candlewick_sys as sys;
+
+/// A colour as `0xRRGGBBAA`, the C API's `cw_color`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Color(pub u32);
+
+impl Color {
+    /// An opaque colour.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Color {
+        Color::rgba(r, g, b, 0xFF)
+    }
+
+    /// A colour with alpha (only band fills may be translucent).
+    pub const fn rgba(r: u8, g: u8, b: u8, a: u8) -> Color {
+        Color((r as u32) << 24 | (g as u32) << 16 | (b as u32) << 8 | a as u32)
+    }
+
+    /// `[r, g, b, a]`, the order of an RGBA8 frame's bytes.
+    pub const fn to_rgba(self) -> [u8; 4] {
+        self.0.to_be_bytes()
+    }
+}
+
+impl fmt::Debug for Color {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Color(#{:08X})", self.0)
+    }
+}
+
+c_enum! {
+    /// A colour theme (`cw_theme`).
+    Theme {
+        /// Black background, green up, red down.
+        Classic = sys::CW_THEME_CLASSIC,
+        /// Dark grey, teal and red.
+        Modern = sys::CW_THEME_MODERN,
+        /// TradingView's dark colours.
+        TradingView = sys::CW_THEME_TRADINGVIEW,
+        /// White background, teal and red.
+        Light = sys::CW_THEME_LIGHT,
+    }
+}
+
+c_enum! {
+    /// How the series is drawn (`cw_chart_type`).
+    ChartType {
+        /// Filled bodies with wicks; up when close >= open.
+        Candlestick = sys::CW_CHART_CANDLESTICK,
+        /// Hollow up candles, filled down candles, coloured against the
+        /// previous close.
+        Hollow = sys::CW_CHART_HOLLOW,
+        /// Bars with open and close ticks.
+        Ohlc = sys::CW_CHART_OHLC,
+        /// A line through the closes.
+        Line = sys::CW_CHART_LINE,
+        /// The close line with the area below it filled.
+        Area = sys::CW_CHART_AREA,
+        /// Heikin-Ashi candles computed from the series.
+        HeikinAshi = sys::CW_CHART_HEIKIN_ASHI,
+        /// Close-based renko bricks.
+        Renko = sys::CW_CHART_RENKO,
+        /// Point-and-figure X/O columns.
+        PointFigure = sys::CW_CHART_POINT_FIGURE,
+    }
+}
+
+c_enum! {
+    /// PNG compression: speed against size; all lossless (`cw_png_preset`).
+    PngPreset {
+        /// Fastest encoding.
+        Fastest = sys::CW_PNG_FASTEST,
+        /// The default.
+        Balanced = sys::CW_PNG_BALANCED,
+        /// Smallest files.
+        Smallest = sys::CW_PNG_SMALLEST,
+    }
+}
+
+c_enum! {
+    /// An output format (`cw_format`): a raw frame or an encoded file.
+    Format {
+        /// Raw frame, 4 bytes per pixel: R, G, B, A.
+        Rgba8 = sys::CW_FORMAT_RGBA8,
+        /// Raw frame, 3 bytes per pixel.
+        Rgb8 = sys::CW_FORMAT_RGB8,
+        /// Raw frame, one palette index per pixel (crisp charts only; see
+        /// [`Chart::palette`](crate::Chart::palette)).
+        Indexed8 = sys::CW_FORMAT_INDEXED8,
+        /// PNG (a palette PNG when the frame has at most 256 colours).
+        Png = sys::CW_FORMAT_PNG,
+        /// Lossless WebP.
+        WebpLossless = sys::CW_FORMAT_WEBP_LOSSLESS,
+        /// Lossy WebP (quality from
+        /// [`Chart::set_webp_quality`](crate::Chart::set_webp_quality)).
+        WebpLossy = sys::CW_FORMAT_WEBP_LOSSY,
+        /// SVG: the same layout as vector graphics.
+        Svg = sys::CW_FORMAT_SVG,
+    }
+}
+
+impl Format {
+    /// Bytes per pixel of a raw format (4, 3 or 1); `None` for encoded
+    /// formats.
+    pub fn bytes_per_pixel(self) -> Option<usize> {
+        // SAFETY: a pure function of its argument.
+        match unsafe { sys::cw_format_bytes_per_pixel(self.code()) } {
+            0 => None,
+            n => Some(n),
+        }
+    }
+}
+
+/// Options of a [`Chart`](crate::Chart): built from the library's defaults
+/// (`cw_chart_options_init`: 800x600 crisp candlesticks, classic theme,
+/// volume panel and grid, no axes), then changed by the methods below,
+/// each of which returns the options for chaining.
+///
+/// Nothing is checked until [`Chart::new`](crate::Chart::new), which says
+/// what is wrong. `'a` is the lifetime of a custom font's bytes (copied by
+/// the library at create).
+///
+/// ```
+/// use candlewick::{ChartOptions, ChartType, Theme};
+///
+/// let options = ChartOptions::new()
+///     .size(1280, 720)
+///     .theme(Theme::TradingView)
+///     .chart_type(ChartType::HeikinAshi)
+///     .axes(true);
+/// assert_eq!(options.as_raw().width, 1280);
+/// ```
+#[derive(Clone)]
+pub struct ChartOptions<'a> {
+    raw: sys::cw_chart_options,
+    _font: PhantomData<&'a [u8]>,
+}
+
+// SAFETY: the only pointers are to the font bytes (a shared borrow) and a
+// NULL allocator.
+unsafe impl Send for ChartOptions<'_> {}
+// SAFETY: as above.
+unsafe impl Sync for ChartOptions<'_> {}
+
+impl Default for ChartOptions<'_> {
+    fn default() -> Self {
+        ChartOptions::new()
+    }
+}
+
+impl<'a> ChartOptions<'a> {
+    /// The library's defaults (`cw_chart_options_init`).
+    pub fn new() -> Self {
+        let mut raw = sys::cw_chart_options::default();
+        // SAFETY: init writes every field of a struct we own.
+        unsafe { sys::cw_chart_options_init(&mut raw) };
+        ChartOptions { raw, _font: PhantomData }
+    }
+
+    /// Width in pixels, 16..=16384 (default 800).
+    pub fn width(mut self, width: u32) -> Self {
+        self.raw.width = width;
+        self
+    }
+
+    /// Height in pixels, 16..=16384 (default 600).
+    pub fn height(mut self, height: u32) -> Self {
+        self.raw.height = height;
+        self
+    }
+
+    /// Width and height in pixels.
+    pub fn size(self, width: u32, height: u32) -> Self {
+        self.width(width).height(height)
+    }
+
+    /// How the series is drawn (default [`ChartType::Candlestick`]).
+    pub fn chart_type(mut self, chart_type: ChartType) -> Self {
+        self.raw.type_ = chart_type.code();
+        self
+    }
+
+    /// The colour theme (default [`Theme::Classic`]).
+    pub fn theme(mut self, theme: Theme) -> Self {
+        self.raw.theme = theme.code();
+        self
+    }
+
+    /// A volume panel under the price panel (default on; drawn when the
+    /// series has a volume column).
+    pub fn volume(mut self, on: bool) -> Self {
+        self.raw.show_volume = on.into();
+        self
+    }
+
+    /// Grid lines (default on).
+    pub fn grid(mut self, on: bool) -> Self {
+        self.raw.show_grid = on.into();
+        self
+    }
+
+    /// Price and time axes with labels, titles and a last-price marker
+    /// (default off).
+    pub fn axes(mut self, on: bool) -> Self {
+        self.raw.show_axes = on.into();
+        self
+    }
+
+    /// Coverage-blended lines and text (default off: crisp, only the
+    /// palette's exact colours, reproducible to the pixel).
+    pub fn antialias(mut self, on: bool) -> Self {
+        self.raw.antialias = on.into();
+        self
+    }
+
+    fn custom(mut self, set: impl FnOnce(&mut sys::cw_chart_options)) -> Self {
+        self.raw.use_custom_colors = 1;
+        set(&mut self.raw);
+        self
+    }
+
+    /// A custom background colour (opaque). Setting any custom colour
+    /// replaces the theme's six colours at once: those not set keep the
+    /// defaults' values (the classic theme's).
+    pub fn background(self, color: Color) -> Self {
+        self.custom(|o| o.background = color.0)
+    }
+
+    /// A custom colour for rising candles (close >= open); see
+    /// [`background`](Self::background).
+    pub fn up_color(self, color: Color) -> Self {
+        self.custom(|o| o.up = color.0)
+    }
+
+    /// A custom colour for falling candles; see [`background`](Self::background).
+    pub fn down_color(self, color: Color) -> Self {
+        self.custom(|o| o.down = color.0)
+    }
+
+    /// A custom grid colour; see [`background`](Self::background).
+    pub fn grid_color(self, color: Color) -> Self {
+        self.custom(|o| o.grid = color.0)
+    }
+
+    /// A custom colour for labels and titles; see [`background`](Self::background).
+    pub fn text_color(self, color: Color) -> Self {
+        self.custom(|o| o.text = color.0)
+    }
+
+    /// A custom colour for axis lines and ticks; see [`background`](Self::background).
+    pub fn axis_color(self, color: Color) -> Self {
+        self.custom(|o| o.axis = color.0)
+    }
+
+    /// PNG compression preset (default [`PngPreset::Balanced`]).
+    pub fn png_preset(mut self, preset: PngPreset) -> Self {
+        self.raw.png_preset = preset.code();
+        self
+    }
+
+    /// Relative height of the price panel (default 0.7).
+    pub fn price_weight(mut self, weight: f32) -> Self {
+        self.raw.price_weight = weight;
+        self
+    }
+
+    /// Relative height of the volume panel (default 0.3).
+    pub fn volume_weight(mut self, weight: f32) -> Self {
+        self.raw.volume_weight = weight;
+        self
+    }
+
+    /// Background rows between panels (default 1).
+    pub fn panel_gap(mut self, rows: i32) -> Self {
+        self.raw.panel_gap = rows;
+        self
+    }
+
+    /// Pixels around the plot (default 0).
+    pub fn margin(mut self, pixels: i32) -> Self {
+        self.raw.margin = pixels;
+        self
+    }
+
+    /// Width of line and area charts and overlays, in pixels (default 1.5).
+    pub fn line_width(mut self, pixels: f32) -> Self {
+        self.raw.line_width = pixels;
+        self
+    }
+
+    /// Renko and point-and-figure box size; 0 (default) uses ATR(14).
+    pub fn box_size(mut self, size: f64) -> Self {
+        self.raw.box_size = size;
+        self
+    }
+
+    /// Point-and-figure reversal in boxes (default 3).
+    pub fn reversal(mut self, boxes: i32) -> Self {
+        self.raw.reversal = boxes;
+        self
+    }
+
+    /// Axis label height in pixels (default 11).
+    pub fn label_size(mut self, pixels: i32) -> Self {
+        self.raw.label_size = pixels;
+        self
+    }
+
+    /// A TrueType/OpenType font for labels instead of the embedded DejaVu
+    /// Sans. The library copies the bytes when the chart is created.
+    pub fn font(mut self, font: &'a [u8]) -> Self {
+        self.raw.font_data = font.as_ptr();
+        self.raw.font_data_size = font.len();
+        self
+    }
+
+    /// The C struct (`cw_chart_options`), for reading any field, including
+    /// ones this crate has no method for yet.
+    pub fn as_raw(&self) -> &sys::cw_chart_options {
+        &self.raw
+    }
+
+    /// The C struct, to set a field this crate has no method for yet.
+    ///
+    /// # Safety
+    /// Pointer fields (`font_data`, `allocator`, and any added later) must
+    /// stay valid for as long as these options are used, and `struct_size`
+    /// must not grow past the struct.
+    pub unsafe fn as_raw_mut(&mut self) -> &mut sys::cw_chart_options {
+        &mut self.raw
+    }
+}
+
+impl fmt::Debug for ChartOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.raw.fmt(f)
+    }
+}

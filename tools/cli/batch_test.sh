@@ -1,0 +1,91 @@
+#!/bin/bash
+# End-to-end checks of `candlewick batch`: a directory and a manifest of jobs,
+# outputs identical to `candlewick render`, per-job failures listed with a
+# non-zero exit, usage errors, and the progress bar only on a terminal.
+set -u
+cli="$TEST_SRCDIR/$TEST_WORKSPACE/tools/cli/candlewick"
+sample="$TEST_SRCDIR/$TEST_WORKSPACE/data/sample.csv"
+tmp="$TEST_TMPDIR"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+png_signature() { head -c 8 "$1" | od -An -tx1 | tr -d ' \n'; }
+
+mkdir -p "$tmp/in" "$tmp/good"
+for s in AAA BBB CCC DDD; do cp "$sample" "$tmp/in/$s.csv"; cp "$sample" "$tmp/good/$s.csv"; done
+head -40 "$sample" > "$tmp/in/short.csv"
+printf 'time,open,high,low,close\n1,1,2,0.5,1.5\n2,1,oops,0.5,1.5\n' > "$tmp/in/broken.csv"
+printf 'time,open,high,low,close\n1,1,0.5,2,1.5\n' > "$tmp/in/inverted.csv"
+echo "not a chart" > "$tmp/in/notes.txt"
+
+# A directory with two bad files: the others are written, the bad ones are
+# listed with their reasons, exit 1; no progress bar (stderr is a file).
+"$cli" batch --in "$tmp/in" --out "$tmp/out" -j 2 --axes --name-titles > "$tmp/stdout" 2> "$tmp/stderr"
+rc=$?
+[ $rc -eq 1 ] || fail "a batch with bad files exited $rc, want 1"
+for s in AAA BBB CCC DDD short; do
+  [ "$(png_signature "$tmp/out/$s.png")" = "89504e470d0a1a0a" ] || fail "$s.png missing or not a PNG"
+done
+[ ! -e "$tmp/out/broken.png" ] || fail "a chart was written for a broken CSV"
+[ ! -e "$tmp/out/notes.png" ] || fail "a non-CSV file was rendered"
+grep -q "rendered 5 of 7 charts" "$tmp/stdout" || fail "summary: $(cat "$tmp/stdout")"
+grep -q "2 of 7 charts failed" "$tmp/stderr" || fail "failure count: $(cat "$tmp/stderr")"
+grep -q "  [^ ]*broken.csv:3: high 'oops' is not a decimal number$" "$tmp/stderr" || fail "CSV error not listed: $(cat "$tmp/stderr")"
+grep -q "inverted.csv:2: high 0.5 is below low 2" "$tmp/stderr" || fail "data error not listed: $(cat "$tmp/stderr")"
+if grep -q $'\r' "$tmp/stderr"; then fail "a progress bar was drawn on a file"; fi
+
+# Each chart is exactly what `candlewick render` draws with the same options.
+"$cli" render --csv "$tmp/in/BBB.csv" --axes --title BBB -o "$tmp/single.png" > /dev/null || fail "render"
+cmp -s "$tmp/single.png" "$tmp/out/BBB.png" || fail "batch output differs from render output"
+
+# All good: exit 0, on one thread and on four, the same bytes.
+"$cli" batch -i "$tmp/good" -o "$tmp/good1" -j 1 --overlay sma:20 --panel rsi:14 > /dev/null 2>&1 || fail "good batch -j 1"
+"$cli" batch -i "$tmp/good" -o "$tmp/good4" -j 4 --overlay sma:20 --panel rsi:14 > /dev/null 2>&1 || fail "good batch -j 4"
+for s in AAA BBB CCC DDD; do
+  cmp -s "$tmp/good1/$s.png" "$tmp/good4/$s.png" || fail "$s.png differs between 1 and 4 threads"
+done
+"$cli" render --csv "$tmp/good/CCC.csv" --overlay sma:20 --panel rsi:14 -o "$tmp/ccc.png" > /dev/null
+cmp -s "$tmp/ccc.png" "$tmp/good4/CCC.png" || fail "overlay/panel output differs from render"
+
+# A manifest: per-job sizes, themes, formats and titles; bad cells fail
+# their job alone.
+cat > "$tmp/jobs.csv" <<CSV
+csv,out,width,height,theme,format,title
+in/AAA.csv,sub/one.png,400,300,light,,"Hello, world"
+in/BBB.csv,two.svg,,,,,
+in/CCC.csv,three.webp,,,tradingview,webp-lossy,
+in/CCC.csv,four.png,5,100,,,
+in/DDD.csv,five.png,,,neon,,
+CSV
+"$cli" batch --manifest "$tmp/jobs.csv" --out "$tmp/mout" > "$tmp/stdout" 2> "$tmp/stderr"
+[ $? -eq 1 ] || fail "manifest with bad jobs did not exit 1"
+[ "$(png_signature "$tmp/mout/sub/one.png")" = "89504e470d0a1a0a" ] || fail "sub/one.png"
+head -c 200 "$tmp/mout/two.svg" | grep -q "<svg" || fail "two.svg is not SVG"
+[ "$(head -c 4 "$tmp/mout/three.webp")" = "RIFF" ] || fail "three.webp is not WebP"
+grep -q "width and height must be in \[16, 16384\], got 5x100" "$tmp/stderr" || fail "bad size not explained: $(cat "$tmp/stderr")"
+grep -q "jobs.csv:6: unknown theme 'neon'" "$tmp/stderr" || fail "bad theme not explained: $(cat "$tmp/stderr")"
+"$cli" render --csv "$tmp/in/AAA.csv" -W 400 -H 300 -t light --title "Hello, world" -o "$tmp/one.png" > /dev/null
+cmp -s "$tmp/one.png" "$tmp/mout/sub/one.png" || fail "manifest job differs from render"
+
+# Usage errors exit 2.
+"$cli" batch --out "$tmp/x" 2>/dev/null; [ $? -eq 2 ] || fail "no input: not a usage error"
+"$cli" batch --in "$tmp/in" 2>/dev/null; [ $? -eq 2 ] || fail "no --out: not a usage error"
+"$cli" batch --in "$tmp/in" --manifest "$tmp/jobs.csv" --out "$tmp/x" 2>/dev/null; [ $? -eq 2 ] || fail "both inputs: not a usage error"
+"$cli" batch --in "$tmp/in" --out "$tmp/x" -W 5 2> "$tmp/stderr"; [ $? -eq 2 ] || fail "width 5: not a usage error"
+grep -q "got 5x600" "$tmp/stderr" || fail "bad width not explained: $(cat "$tmp/stderr")"
+"$cli" batch --in "$tmp/in" --out "$tmp/x" -j 0 2>/dev/null; [ $? -eq 2 ] || fail "-j 0: not a usage error"
+"$cli" batch --in "$tmp/in" --out "$tmp/x" --bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown option: not a usage error"
+printf 'file,out\na.csv,a.png\n' > "$tmp/badheader.csv"
+"$cli" batch -m "$tmp/badheader.csv" -o "$tmp/x" 2>/dev/null; [ $? -eq 2 ] || fail "bad manifest header: not a usage error"
+"$cli" batch --in "$tmp/nowhere" --out "$tmp/x" 2>/dev/null; [ $? -eq 1 ] || fail "missing directory did not exit 1"
+"$cli" batch --help | grep -q -- "--manifest" || fail "--help lacks --manifest"
+"$cli" --help | grep -q "batch" || fail "top-level --help lacks batch"
+
+# On a terminal (a pseudo-terminal from script(1)) the progress bar shows.
+script -qec "'$cli' batch -i '$tmp/good' -o '$tmp/tty' -j 2" /dev/null > "$tmp/tty.txt" 2>&1
+grep -q $'\r\[##############################\] 4/4 100%' "$tmp/tty.txt" || fail "no progress bar on a terminal: $(cat -v "$tmp/tty.txt")"
+
+if [ $failures -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all batch checks passed"
