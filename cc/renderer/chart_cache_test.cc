@@ -245,7 +245,9 @@ TEST(ChartCache, FailedAllocationsLeaveAWorkingCacheAndNoLeak) {
         const bool held = e->slot().Hold(64);
         cache.Release(e, held);
       }
-      if (!table) EXPECT_EQ(cache.Stats().idle_entries, 0u);
+      if (!table) {
+        EXPECT_EQ(cache.Stats().idle_entries, 0u);
+      }
       EXPECT_EQ(cache.Stats().leased_entries, 0u);
     }
     EXPECT_EQ(base.live_blocks, 0) << "leak with allocation " << fail_at << " failing";
