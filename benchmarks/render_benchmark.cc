@@ -91,6 +91,35 @@ BENCHMARK(BM_RenderPng)
     ->ArgsProduct({{100, 1000}, {CW_PNG_FASTEST, CW_PNG_BALANCED, CW_PNG_SMALLEST}})
     ->Unit(benchmark::kMicrosecond);
 
+// Times renders of `data` on `chart` (which it destroys): an RGBA frame
+// when `png` is false, else render + PNG (balanced).
+void TimeRenders(benchmark::State& state, cw_chart* chart, const cw_chart_data& data, bool png,
+                 const char* label) {
+  std::vector<uint8_t> frame(kWidth * kHeight * 4);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    cw_status s;
+    if (!png) {
+      s = cw_chart_render_frame(chart, &data, CW_FORMAT_RGBA8, frame.data(), frame.size(),
+                                kWidth * 4);
+      benchmark::DoNotOptimize(frame.data());
+      benchmark::ClobberMemory();
+    } else {
+      cw_buffer* out = nullptr;
+      s = cw_chart_render(chart, &data, CW_FORMAT_PNG, &out);
+      bytes = cw_buffer_size(out);
+      cw_buffer_destroy(out);
+    }
+    if (s != CW_OK) {
+      state.SkipWithError(cw_chart_last_error(chart));
+      break;
+    }
+  }
+  if (png) state.counters["png_bytes"] = static_cast<double>(bytes);
+  state.SetLabel(label);
+  cw_chart_destroy(chart);
+}
+
 // The same chart with price and time axes, their labels, the last-price
 // marker and a title (text through FreeType): range(1) 0 = RGBA frame only,
 // 1 = render + PNG (balanced).
@@ -108,31 +137,43 @@ void BM_RenderAxes(benchmark::State& state) {
     state.SkipWithError("cw_chart_create");
     return;
   }
-  std::vector<uint8_t> frame(kWidth * kHeight * 4);
-  size_t bytes = 0;
-  for (auto _ : state) {
-    cw_status s;
-    if (state.range(1) == 0) {
-      s = cw_chart_render_frame(chart, &data, CW_FORMAT_RGBA8, frame.data(), frame.size(),
-                                kWidth * 4);
-      benchmark::DoNotOptimize(frame.data());
-      benchmark::ClobberMemory();
-    } else {
-      cw_buffer* png = nullptr;
-      s = cw_chart_render(chart, &data, CW_FORMAT_PNG, &png);
-      bytes = cw_buffer_size(png);
-      cw_buffer_destroy(png);
-    }
-    if (s != CW_OK) {
-      state.SkipWithError(cw_chart_last_error(chart));
-      break;
-    }
-  }
-  if (state.range(1) != 0) state.counters["png_bytes"] = static_cast<double>(bytes);
-  state.SetLabel(state.range(1) == 0 ? "rgba" : "png balanced");
-  cw_chart_destroy(chart);
+  TimeRenders(state, chart, data, state.range(1) != 0,
+              state.range(1) == 0 ? "rgba" : "png balanced");
 }
 BENCHMARK(BM_RenderAxes)->Args({100, 0})->Args({100, 1})->Unit(benchmark::kMicrosecond);
+
+// The full chart of issue 13's budget (under 1 ms for render + PNG): 100
+// candles at 800x600 with price, volume and time axes in New York time, a
+// title, a legend of two named moving averages and a named Bollinger band,
+// and two indicator panels (RSI 14 with its levels, MACD 12 26 9 with a
+// histogram) with their scales and titles. range(0) 0 = RGBA frame only,
+// 1 = render + PNG (balanced). BM_RenderAxes (no legend, no panels, UTC)
+// is the same-run baseline.
+void BM_RenderFull(benchmark::State& state) {
+  const auto series = candlewick_test::MakeSeries(100, 42);
+  candlewick_test::IndicatorExtrasOptions parts;
+  parts.sma_periods = {10, 30};
+  parts.bollinger = parts.rsi = parts.macd = true;
+  const candlewick_test::IndicatorExtras extras(series, parts);
+  const cw_ohlcv v = series.View();
+  cw_chart_data data;
+  cw_chart_data_init(&data, &v);
+  data.title = "MakeSeries(100, 42)  1D";
+  extras.Apply(&data);
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.show_axes = 1;
+  o.time_zone = "America/New_York";
+  cw_chart* chart = nullptr;
+  if (cw_chart_create(&o, &chart) != CW_OK) {
+    state.SkipWithError("cw_chart_create");
+    return;
+  }
+  TimeRenders(state, chart, data, state.range(0) != 0,
+              state.range(0) == 0 ? "rgba, axes+legend+2 panels"
+                                  : "png balanced, axes+legend+2 panels");
+}
+BENCHMARK(BM_RenderFull)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 // 1,000,000 candles into 1920x1080 (aggregated to one candle per pixel
 // column): range(1) 0 = RGBA frame only, 1 = render + PNG (balanced). Its

@@ -159,10 +159,12 @@ void cw_chart_options_init(cw_chart_options* options) {
   options->font_data_size = 0;
   options->allocator = nullptr;
   options->webp_quality = kDefaultWebpQuality;
+  options->time_zone = nullptr;
 }
 
 cw_status cw_chart_options_validate(const cw_chart_options* options, char* message,
                                     size_t message_size) {
+  if (message == nullptr && message_size != 0) return CW_ERR_NULL_ARGUMENT;
   candlewick::capi::WriteMessage(message, message_size, "");
   absl::Status st;
   const cw_status guarded = candlewick::capi::Guard([&]() -> cw_status {

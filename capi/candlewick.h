@@ -295,28 +295,43 @@ typedef struct cw_chart_options {
                               with cw_chart_set_webp_quality().  A
                               cw_renderer ignores it: each cw_render_job
                               carries its own webp_quality. */
+  const char* time_zone;   /* IANA name of the zone the time axis is labelled
+                              in ("America/New_York", "Europe/London"; the
+                              `time` column stays UTC seconds), read from the
+                              system's zoneinfo (TZDIR, else
+                              /usr/share/zoneinfo: Debian's tzdata).  NULL or
+                              "" (default): UTC.  Loaded at create, so a bad
+                              name fails there with CW_ERR_INVALID_ARGUMENT
+                              (cw_chart_options_validate says why); the string
+                              is not retained.  A cw_renderer loads it per
+                              job's options and keys its cache by the name's
+                              text. */
 } cw_chart_options;
 
 /* Fills `options` with the defaults: 800x600 crisp candlestick, classic
  * theme, volume and grid on, no axes, balanced PNG, the reference layout,
- * default allocator and font, WebP quality 90, struct_size set.  NULL is a
- * no-op.  Thread-safe. */
+ * default allocator and font, WebP quality 90, UTC, struct_size set.  NULL is
+ * a no-op.  Thread-safe. */
 CW_API void cw_chart_options_init(cw_chart_options* options);
 
 /* Checks `options` exactly as cw_chart_create() does (font_data included:
  * it is parsed with FreeType, through the C library's allocator, and
- * released) and explains the first problem: a NUL-terminated message is
- * written into `message` (truncated to `message_size` bytes; "" when the
- * options are good).  `message` may be NULL when message_size is 0.  Use it
- * to learn why cw_chart_create() failed, since no handle exists then.
+ * released; the time zone is loaded) and explains the first problem: a
+ * NUL-terminated message is written into `message` (truncated to
+ * `message_size` bytes; "" when the options are good), e.g. "time zone
+ * 'America/New_Yrok': unknown time zone: no such zoneinfo file in
+ * /usr/share/zoneinfo (...)".  `message` may be NULL when message_size is 0.
+ * Use it to learn why cw_chart_create() failed, since no handle exists then.
  * Reads `options` only; thread-safe.
  * Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, an allocator with a
- * NULL hook, or font_data NULL with a non-zero size); CW_ERR_STRUCT_SIZE;
+ * NULL hook, font_data NULL with a non-zero size, or message NULL with a
+ * non-zero message_size: nothing is written then); CW_ERR_STRUCT_SIZE;
  * CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the limits);
  * CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom colour
  * not opaque, a weight, gap, margin, line width, box size, reversal, label
- * size or WebP quality out of range, font bytes FreeType cannot load);
- * CW_ERR_OUT_OF_MEMORY (while parsing the font). */
+ * size or WebP quality out of range, font bytes FreeType cannot load, a
+ * time zone that is not an IANA name with a zoneinfo file);
+ * CW_ERR_OUT_OF_MEMORY (while parsing the font or loading the zone). */
 CW_API cw_status cw_chart_options_validate(const cw_chart_options* options,
                                            char* message, size_t message_size);
 
@@ -331,9 +346,14 @@ typedef struct cw_chart cw_chart;
  * CW_ERR_STRUCT_SIZE; CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the
  * limits); CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom
  * colour not opaque, a weight, gap, margin, line width, box size, reversal,
- * label size or WebP quality out of range, font bytes FreeType cannot load);
+ * label size or WebP quality out of range, font bytes FreeType cannot load,
+ * a time zone that is not an IANA name with a zoneinfo file);
  * CW_ERR_OUT_OF_MEMORY.
- * No handle exists on failure: cw_chart_options_validate() explains it. */
+ * No handle exists on failure: cw_chart_options_validate() explains it.
+ * Time zones: the first chart using a zone loads its file into Abseil's
+ * process-wide cache (allocated with operator new, not the chart's
+ * allocator, and kept for the life of the process: at most one entry per
+ * zoneinfo file, a few hundred); later charts reuse it. */
 CW_API cw_status cw_chart_create(const cw_chart_options* options,
                                  cw_chart** out);
 
@@ -430,7 +450,11 @@ typedef struct cw_panel {
   const double* levels;    /* horizontal reference lines (e.g. 30 and 70) */
   size_t level_count;
   double min, max;         /* a fixed scale when min < max, else automatic */
-  const char* title;       /* UTF-8, drawn when axes are on; may be NULL */
+  const char* title;       /* UTF-8, drawn when axes are on at the panel's
+                              top left, followed by each line's and then the
+                              histogram's value at the last row in their
+                              colours ("MACD 12 26 9  0.41  0.37  0.04");
+                              may be NULL (the values alone) */
 } cw_panel;
 
 #define CW_MAX_PANELS 8u
@@ -447,6 +471,15 @@ typedef struct cw_chart_data {
   const cw_panel* panels;   /* at most CW_MAX_PANELS, top to bottom */
   size_t panel_count;
   const char* title;        /* UTF-8 title at the top left; may be NULL */
+  /* Added after 0.1.0 (a smaller struct_size: no names): the legend,
+   * drawn when axes are on at the price panel's top left, one row per named overlay
+   * and band: a swatch of its colour, its name, its value(s) at the last
+   * row (a band: upper and lower) in its colour; the price scale is raised
+   * just enough that no candle, overlay or band is drawn under it. */
+  const char* const* overlay_names; /* overlay_count UTF-8 names, or NULL
+                                       for none; a NULL or "" entry leaves
+                                       that overlay out of the legend */
+  const char* const* band_names;    /* band_count names, likewise */
 } cw_chart_data;
 
 /* Sets struct_size, copies *series (NULL: an empty series) and clears the

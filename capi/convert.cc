@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "capi/shim.h"
 #include "cc/base/status.h"
+#include "cc/chart/time_axis.h"
 
 namespace candlewick {
 namespace capi {
@@ -75,7 +76,14 @@ absl::Status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
   o.reversal = in.reversal;
   o.font_size = in.label_size;
   out->png_preset = static_cast<PngPreset>(in.png_preset);
-  return Chart::ValidateOptions(*out);
+  if (absl::Status st = Chart::ValidateOptions(*out); !st.ok()) return st;
+  // Fields added after the first layout are read only when the caller's
+  // struct has them (CW_FIELD_END).
+  if (in.struct_size >= CW_FIELD_END(cw_chart_options, time_zone) && in.time_zone != nullptr) {
+    return LoadChartTimeZone(in.time_zone, &o.time_zone);
+  }
+  o.time_zone = absl::UTCTimeZone();
+  return absl::OkStatus();
 }
 
 cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartData* out,
@@ -152,6 +160,13 @@ cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartD
   out->bands = absl::MakeConstSpan(storage->bands.data(), storage->bands.size());
   out->panels = absl::MakeConstSpan(storage->panels.data(), storage->panels.size());
   out->title = in.title != nullptr ? absl::string_view(in.title) : absl::string_view();
+  // Legend names: a later addition, read only when the caller's struct has them.
+  out->overlay_names = {};
+  out->band_names = {};
+  if (in.struct_size >= offsetof(cw_chart_data, band_names) + sizeof in.band_names) {
+    if (in.overlay_names != nullptr) out->overlay_names = {in.overlay_names, in.overlay_count};
+    if (in.band_names != nullptr) out->band_names = {in.band_names, in.band_count};
+  }
   return CW_OK;
 }
 

@@ -47,12 +47,12 @@ struct RendererSlot {
 };
 using Cache = candlewick::ChartCache<RendererSlot>;
 
-// First published layouts; callers built against newer headers pass larger
-// structs, whose tails this version ignores.
-constexpr size_t kRendererOptionsV1Size = sizeof(cw_renderer_options);
-constexpr size_t kJobV1Size = sizeof(cw_render_job);
-constexpr size_t kBatchOptionsV1Size = sizeof(cw_batch_options);
-constexpr size_t kInfoV1Size = sizeof(cw_renderer_info);
+// First published layouts (capi/struct_size.h); callers built against newer
+// headers pass larger structs, whose tails this version ignores.
+CW_FROZEN_V1_SIZE(kRendererOptionsV1Size, cw_renderer_options, allocator, 40);
+CW_FROZEN_V1_SIZE(kJobV1Size, cw_render_job, palette_count, 352);
+CW_FROZEN_V1_SIZE(kBatchOptionsV1Size, cw_batch_options, progress_opaque, 48);
+CW_FROZEN_V1_SIZE(kInfoV1Size, cw_renderer_info, worker_threads, 76);
 
 constexpr uint64_t kDefaultMaxCacheBytes = uint64_t{64} << 20;
 
@@ -92,8 +92,8 @@ bool KnownFormat(int32_t format) {
 CacheKey KeyOf(const cw_chart_options& o) {
   // webp_quality is not part of a chart's identity: the job's own
   // webp_quality is applied per call.
-  // (LP64 size of the layout this key covers, ending with webp_quality.)
-  static_assert(sizeof(void*) != 8 || sizeof(cw_chart_options) == 144,
+  // (LP64 size of the layout this key covers, ending with time_zone.)
+  static_assert(sizeof(void*) != 8 || sizeof(cw_chart_options) == 152,
                 "a field was added to cw_chart_options: add it to the renderer's cache key");
   CacheKey k;
   k.Add(o.width);
@@ -117,6 +117,14 @@ CacheKey KeyOf(const cw_chart_options& o) {
   k.Add(o.box_size);
   k.Add(o.reversal);
   k.Add(o.label_size);
+  // The zone by its name's text, not the pointer (a caller may reuse or
+  // free the string); NULL and "" are both UTC. A name longer than the key
+  // holds (the loader refuses it anyway) overflows the key.
+  const char* zone = nullptr;
+  if (o.struct_size >= CW_FIELD_END(cw_chart_options, time_zone)) zone = o.time_zone;
+  const size_t zone_length =
+      zone == nullptr ? 0 : strnlen(zone, candlewick::CacheKey::kCapacity + 1);
+  k.AddBytes(zone, zone_length);
   return k;
 }
 
@@ -163,6 +171,12 @@ cw_status CheckJob(cw_render_job* job) {
 Cache::Entry* LendChart(cw_renderer* r, cw_render_job* job) {
   const CacheKey key = KeyOf(*job->options);
   if (!key.ok()) {
+    // A time zone name too long for the key: the options' own check says so.
+    ChartOptions options;
+    if (absl::Status why = candlewick::capi::ToChartOptions(*job->options, &options); !why.ok()) {
+      JobFail(job, why);
+      return nullptr;
+    }
     JobFail(job, CW_ERR_INTERNAL, "the chart options do not fit the cache key");
     return nullptr;
   }

@@ -40,7 +40,7 @@ inline cw_status ToStatus(candlewick::ErrorCode code) { return static_cast<cw_st
 inline void WriteMessage(char* buffer, size_t size, absl::string_view text) {
   if (buffer == nullptr || size == 0) return;
   const size_t n = text.size() < size - 1 ? text.size() : size - 1;
-  std::memcpy(buffer, text.data(), n);
+  if (n != 0) std::memcpy(buffer, text.data(), n);  // an empty view's data() may be NULL
   buffer[n] = '\0';
 }
 

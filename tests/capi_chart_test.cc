@@ -1,6 +1,8 @@
 // The chart part of the C API: lifetimes, ownership, and every error path
 // (a clear status, a message naming the problem, nothing written or leaked).
 #include <cmath>
+#include <cstddef>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -194,6 +196,102 @@ TEST(Create, RejectsBadOptions) {
   cw_chart* h = nullptr;
   EXPECT_EQ(cw_chart_create(&newer.base, &h), CW_OK);
   cw_chart_destroy(h);
+}
+
+TEST(Create, TimeZonesByIanaNameAndAClearErrorForABadOne) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  EXPECT_EQ(o.time_zone, nullptr) << "UTC by default";
+  for (const char* zone : {"", "UTC", "America/New_York", "Europe/London", "Asia/Kolkata"}) {
+    o.time_zone = zone;
+    cw_chart* c = nullptr;
+    EXPECT_EQ(cw_chart_create(&o, &c), CW_OK) << zone;
+    cw_chart_destroy(c);
+    char message[64] = "x";
+    EXPECT_EQ(cw_chart_options_validate(&o, message, sizeof message), CW_OK) << zone;
+    EXPECT_STREQ(message, "");
+  }
+  // The name is copied at create: the caller's string may change after.
+  char zone[32] = "America/New_York";
+  o.time_zone = zone;
+  cw_chart* c = nullptr;
+  ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+  std::strcpy(zone, "not a zone");
+  Series s = MakeSeries(30, 2);
+  cw_ohlcv v = s.View();
+  cw_buffer* png = nullptr;
+  EXPECT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
+  cw_buffer_destroy(png);
+  cw_chart_destroy(c);
+
+  for (const char* bad : {"America/New_Yrok", "../../../etc/passwd", "/usr/share/zoneinfo/UTC",
+                          "Mars/Olympus_Mons", "America"}) {
+    o.time_zone = bad;
+    cw_chart* h = reinterpret_cast<cw_chart*>(0x1);
+    EXPECT_EQ(cw_chart_create(&o, &h), CW_ERR_INVALID_ARGUMENT) << bad;
+    EXPECT_EQ(h, nullptr);
+    char message[256];
+    EXPECT_EQ(cw_chart_options_validate(&o, message, sizeof message), CW_ERR_INVALID_ARGUMENT);
+    EXPECT_TRUE(Contains(message, "time zone '")) << message;
+    EXPECT_TRUE(Contains(message, bad)) << message;
+  }
+}
+
+TEST(Create, ValidateExplainsEveryCreateFailure) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  char message[256];
+  EXPECT_EQ(cw_chart_options_validate(nullptr, message, sizeof message), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_options_validate(&o, nullptr, 0), CW_OK);
+  EXPECT_EQ(cw_chart_options_validate(&o, nullptr, 10), CW_ERR_NULL_ARGUMENT);
+  const struct {
+    void (*mutate)(cw_chart_options*);
+    cw_status status;
+    const char* words;
+  } kCases[] = {
+      {[](cw_chart_options* x) { x->struct_size = 8; }, CW_ERR_STRUCT_SIZE, "struct_size"},
+      {[](cw_chart_options* x) { x->width = 5; }, CW_ERR_SIZE_OUT_OF_RANGE, "got 5x600"},
+      {[](cw_chart_options* x) { x->theme = 42; }, CW_ERR_INVALID_ARGUMENT, "unknown theme 42"},
+      {[](cw_chart_options* x) { x->type = 99; }, CW_ERR_INVALID_ARGUMENT, "chart type 99"},
+      {[](cw_chart_options* x) { x->reversal = 0; }, CW_ERR_INVALID_ARGUMENT, "reversal"},
+      {[](cw_chart_options* x) { x->font_data_size = 3; }, CW_ERR_NULL_ARGUMENT, "font_data"},
+      {[](cw_chart_options* x) { x->label_size = 2; }, CW_ERR_INVALID_ARGUMENT, "font size"},
+  };
+  for (const auto& k : kCases) {
+    cw_chart_options bad = o;
+    k.mutate(&bad);
+    EXPECT_EQ(cw_chart_options_validate(&bad, message, sizeof message), k.status) << k.words;
+    EXPECT_TRUE(Contains(message, k.words)) << message;
+    cw_chart* h = nullptr;
+    EXPECT_EQ(cw_chart_create(&bad, &h), k.status) << k.words;
+    EXPECT_EQ(h, nullptr);
+  }
+  // Truncated, always NUL-terminated.
+  o.time_zone = "Nowhere/Special";
+  char tiny[8];
+  EXPECT_EQ(cw_chart_options_validate(&o, tiny, sizeof tiny), CW_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(std::strlen(tiny), sizeof tiny - 1);
+}
+
+// A caller built against an older header passes its layout's size: the
+// library must not read the fields added since (here garbage). The first
+// layout ends with `allocator`; webp_quality came next, then time_zone.
+TEST(Create, TheFirstLayoutIsStillAccepted) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.time_zone = reinterpret_cast<const char*>(0x1);  // beyond the caller's struct
+  for (size_t size : {offsetof(cw_chart_options, webp_quality),
+                      offsetof(cw_chart_options, time_zone)}) {
+    o.struct_size = size;
+    o.webp_quality = size > offsetof(cw_chart_options, webp_quality) ? 50.0f : NAN;
+    cw_chart* c = nullptr;
+    ASSERT_EQ(cw_chart_create(&o, &c), CW_OK) << size;
+    cw_chart_destroy(c);
+    EXPECT_EQ(cw_chart_options_validate(&o, nullptr, 0), CW_OK) << size;
+  }
+  cw_chart* c = nullptr;
+  o.struct_size = offsetof(cw_chart_options, webp_quality) - 1;
+  EXPECT_EQ(cw_chart_create(&o, &c), CW_ERR_STRUCT_SIZE);
 }
 
 TEST(FrameInfo, ReportsGeometry) {

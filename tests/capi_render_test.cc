@@ -1,8 +1,10 @@
 // The general render API: chart data with overlays, bands and panels, every
 // output format, and their error paths.
 #include <cmath>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -369,6 +371,48 @@ TEST(Render, NanOverlaysFlatAndSingleRenderInEveryType) {
   }
 }
 
+// Any int64 time is drawable: the time axis never subtracts timestamps
+// (t_last - t_first overflowed, undefined behaviour, before), in UTC and in
+// a zone, sorted or not.
+TEST(Render, TimesSpanningTheWholeInt64RangeRender) {
+  for (const char* zone : {static_cast<const char*>(nullptr), "America/New_York"}) {
+    cw_chart_options o = Options(320, 200);
+    o.show_axes = 1;
+    o.time_zone = zone;
+    ChartPtr c = MakeChart(o);
+    Series s = MakeSeries(6, 9);
+    s.time = {std::numeric_limits<int64_t>::min(), -1, 0, 1709856000,
+              std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min()};
+    cw_ohlcv v = s.View();
+    cw_chart_data d;
+    cw_chart_data_init(&d, &v);
+    EXPECT_FALSE(RenderToVector(c.get(), &d, CW_FORMAT_SVG).empty()) << cw_chart_last_error(c.get());
+    EXPECT_FALSE(RenderToVector(c.get(), &d, CW_FORMAT_PNG).empty());
+  }
+}
+
+// Legend names: borrowed for the call, NULL entries left out, and a caller
+// of the first cw_chart_data layout (no names) is not read past its struct.
+TEST(Render, LegendNamesAndTheFirstDataLayout) {
+  cw_chart_options o = Options(400, 300);
+  o.show_axes = 1;
+  ChartPtr c = MakeChart(o);
+  Rich r;
+  const char* overlay_names[] = {"MA 10"};
+  const char* band_names[] = {nullptr};
+  r.data.overlay_names = overlay_names;
+  r.data.band_names = band_names;
+  const std::vector<uint8_t> svg = RenderToVector(c.get(), &r.data, CW_FORMAT_SVG);
+  const std::string doc(svg.begin(), svg.end());
+  EXPECT_NE(doc.find(">MA 10</text>"), std::string::npos);
+  cw_chart_data old = r.data;
+  old.struct_size = offsetof(cw_chart_data, overlay_names);
+  old.overlay_names = reinterpret_cast<const char* const*>(0x1);  // beyond the caller's struct
+  old.band_names = reinterpret_cast<const char* const*>(0x1);
+  const std::vector<uint8_t> unnamed = RenderToVector(c.get(), &old, CW_FORMAT_SVG);
+  EXPECT_EQ(std::string(unnamed.begin(), unnamed.end()).find(">MA 10</text>"), std::string::npos);
+}
+
 TEST(Fonts, CallerFontIsCopiedAndBadBytesAreRejected) {
   std::ifstream in("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", std::ios::binary);
   ASSERT_TRUE(in) << "fonts-dejavu-core is installed by tools/setup.sh";
@@ -397,9 +441,16 @@ TEST(Allocator, FailuresDuringRichRendersAreCleanErrors) {
   Rich r;
   TestingAllocator probe;
   cw_allocator hooks = probe.hooks();
+  // With a time zone and a legend, so the time and value axes' and the
+  // legend's scratch memory fails too.
+  const char* names[] = {"MA 10"};
+  const char* band_names[] = {"BAND"};
+  r.data.overlay_names = names;
+  r.data.band_names = band_names;
   cw_chart_options o = Options(200, 150);
   o.show_axes = 1;
   o.antialias = 1;
+  o.time_zone = "America/New_York";
   o.allocator = &hooks;
   auto run = [&](TestingAllocator* f) {
     hooks = f->hooks();

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "data/synthetic.h"
 #include "tests/test_support.h"
 
 namespace candlewick_test {
@@ -29,7 +30,43 @@ std::vector<double> Sma(const std::vector<double>& x, size_t period) {
   return out;
 }
 
+bool IsSynthetic(GoldenData d) {
+  return d == GoldenData::kIntradayNy || d == GoldenData::kMinuteSession ||
+         d == GoldenData::kCryptoHourly || d == GoldenData::kDaily3m ||
+         d == GoldenData::kWeekly10y || d == GoldenData::kDaily3mBare;
+}
+
+candlewick::synthetic::Series SyntheticOf(GoldenData d) {
+  switch (d) {
+    case GoldenData::kIntradayNy:
+      return candlewick::synthetic::IntradayNewYork();
+    case GoldenData::kMinuteSession:
+      return candlewick::synthetic::MinuteSession();
+    case GoldenData::kCryptoHourly:
+      return candlewick::synthetic::CryptoHourly();
+    case GoldenData::kWeekly10y:
+      return candlewick::synthetic::WeeklyTenYears();
+    default:
+      return candlewick::synthetic::DailyThreeMonths();
+  }
+}
+
 }  // namespace
+
+Series GoldenSeries(const GoldenCase& c) {
+  if (!IsSynthetic(c.data)) {
+    return MakeSeries(c.data == GoldenData::kSingle ? 1 : c.candles, c.seed);
+  }
+  const candlewick::synthetic::Series syn = SyntheticOf(c.data);
+  Series s;
+  s.time = syn.time;
+  s.open = syn.open;
+  s.high = syn.high;
+  s.low = syn.low;
+  s.close = syn.close;
+  s.volume = syn.volume;
+  return s;
+}
 
 std::vector<GoldenCase> GoldenCases() {
   std::vector<GoldenCase> cases;
@@ -81,6 +118,46 @@ std::vector<GoldenCase> GoldenCases() {
                    GoldenData::kSingle});
   cases.push_back({"gaps_tradingview", Options(320, 200, CW_CHART_CANDLESTICK, 2), 60, 4,
                    GoldenData::kGappy});
+
+  // The time axis on the kinds of data it must label (with axes, legend and
+  // panels): in light and dark themes, crisp, one antialiased.
+  const struct {
+    const char* name;
+    GoldenData data;
+    int32_t theme;
+    const char* zone;
+  } series[] = {{"time_intraday_ny_light", GoldenData::kIntradayNy, CW_THEME_LIGHT,
+                 "America/New_York"},
+                {"time_minute_session_tradingview", GoldenData::kMinuteSession,
+                 CW_THEME_TRADINGVIEW, "America/New_York"},
+                {"time_crypto_hourly_modern", GoldenData::kCryptoHourly, CW_THEME_MODERN, nullptr},
+                {"time_daily_3m_light", GoldenData::kDaily3m, CW_THEME_LIGHT, nullptr},
+                {"time_weekly_10y_classic", GoldenData::kWeekly10y, CW_THEME_CLASSIC, nullptr}};
+  for (const auto& t : series) {
+    GoldenCase c{t.name, Options(560, 360, CW_CHART_CANDLESTICK, t.theme), 0, 0, t.data};
+    c.options.show_axes = 1;
+    c.options.time_zone = t.zone;
+    cases.push_back(c);
+  }
+  GoldenCase aa{"time_intraday_ny_antialiased_tradingview",
+                Options(560, 360, CW_CHART_CANDLESTICK, CW_THEME_TRADINGVIEW), 0, 0,
+                GoldenData::kIntradayNy};
+  aa.options.show_axes = 1;
+  aa.options.antialias = 1;
+  aa.options.time_zone = "America/New_York";
+  cases.push_back(aa);
+  // Every chart type with axes, legend and panels, light and dark.
+  for (int32_t type = 0; cw_chart_type_name(type) != nullptr; ++type) {
+    for (int32_t theme : {CW_THEME_LIGHT, CW_THEME_TRADINGVIEW}) {
+      const bool bricks = type == CW_CHART_RENKO || type == CW_CHART_POINT_FIGURE;
+      GoldenCase c{std::string("axes_") + cw_chart_type_name(type) +
+                       (theme == CW_THEME_LIGHT ? "_light" : "_dark"),
+                   Options(480, 300, type, theme), 0, 0,
+                   bricks ? GoldenData::kDaily3mBare : GoldenData::kDaily3m};
+      c.options.show_axes = 1;
+      cases.push_back(c);
+    }
+  }
   return cases;
 }
 
@@ -88,7 +165,7 @@ cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* out, int32_t f
   cw_chart* chart = nullptr;
   cw_status st = cw_chart_create(&c.options, &chart);
   if (st != CW_OK) return st;
-  Series s = MakeSeries(c.data == GoldenData::kSingle ? 1 : c.candles, c.seed);
+  Series s = GoldenSeries(c);
   if (c.data == GoldenData::kFlat) {
     for (size_t i = 0; i < s.close.size(); ++i) s.open[i] = s.high[i] = s.low[i] = s.close[i] = 50;
     s.volume.clear();
@@ -147,6 +224,18 @@ cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* out, int32_t f
   } else if (c.data == GoldenData::kGappy) {
     data.overlays = gappy_line;
     data.overlay_count = 1;
+  }
+  // The time-axis series: a named SMA (a band too on the daily series) and
+  // one indicator panel, computed by the library.
+  IndicatorExtrasOptions extras_options;
+  extras_options.sma_periods = {20};
+  extras_options.bollinger = c.data == GoldenData::kDaily3m;
+  extras_options.macd = c.data == GoldenData::kCryptoHourly;
+  extras_options.rsi = !extras_options.macd;
+  const IndicatorExtras extras(s, extras_options);
+  if (IsSynthetic(c.data) && c.data != GoldenData::kDaily3mBare) {
+    extras.Apply(&data);
+    data.title = "SYNTH";
   }
 
   if (cw_format_bytes_per_pixel(format) != 0) {

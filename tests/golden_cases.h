@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "capi/candlewick.h"
+#include "tests/test_support.h"
 
 namespace candlewick_test {
 
@@ -19,6 +20,15 @@ enum class GoldenData {
   kFlat,      // every price equal, no volume
   kSingle,    // one candle
   kGappy,     // overlays with NaN gaps
+  // The time-axis series of data/synthetic.h, each with a named SMA 20
+  // overlay (the legend) and an indicator panel (RSI 14; MACD 12 26 9 for
+  // the crypto series), computed with the library's indicators:
+  kIntradayNy,     // 3 sessions of 5-minute bars, New York, over a DST change
+  kMinuteSession,  // 390 one-minute bars in one New York session
+  kCryptoHourly,   // 24/7 hourly bars, UTC, MACD panel
+  kDaily3m,        // daily bars over three months, plus a named Bollinger band
+  kWeekly10y,      // weekly bars over ten years
+  kDaily3mBare,    // the daily series alone (renko, point-and-figure)
 };
 
 struct GoldenCase {
@@ -30,6 +40,10 @@ struct GoldenCase {
 };
 
 std::vector<GoldenCase> GoldenCases();
+
+// The series of a case (the synthetic kinds: their own length; else
+// MakeSeries(candles, seed)).
+Series GoldenSeries(const GoldenCase& c);
 
 // Renders a case into a tight frame of `format` (RGBA8 by default) or any
 // encoded format; returns the cw_status.

@@ -418,6 +418,41 @@ TEST(RendererCache, ReusesAChartPerOptionSetAndOnlyForTheSameOptions) {
   EXPECT_EQ(info.cached_bytes, 0u);
 }
 
+// The time zone is part of a chart's identity by its name's text: the same
+// name in another string reuses the chart, another zone makes a new one, and
+// the renderer's chart labels in the zone exactly as a cw_chart does. An
+// unknown name fails the job with the options' own message.
+TEST(RendererCache, KeysTheTimeZoneByItsName) {
+  RendererPtr r = MakeRenderer();
+  ChartJob job(400, 240, CW_CHART_CANDLESTICK, CW_THEME_LIGHT, CW_FORMAT_SVG, 40, 5);
+  job.options.show_axes = 1;
+  const std::vector<uint8_t> utc = Render(r.get(), job);
+  ASSERT_FALSE(utc.empty());
+  char zone[32] = "America/New_York";
+  job.options.time_zone = zone;
+  const std::vector<uint8_t> ny = Render(r.get(), job);
+  EXPECT_EQ(ny, RenderWithChart(job).bytes);
+  EXPECT_NE(ny, utc) << "midnight UTC is the previous evening in New York";
+  EXPECT_EQ(Info(r.get()).misses, 2u);
+  std::string copy = zone;  // the same name at another address
+  std::strcpy(zone, "overwritten");
+  job.options.time_zone = copy.c_str();
+  EXPECT_EQ(Render(r.get(), job), ny);
+  EXPECT_EQ(Info(r.get()).misses, 2u);
+  EXPECT_EQ(Info(r.get()).hits, 1u);
+  // "" is UTC, as NULL, but a different key: a new chart, the same picture.
+  job.options.time_zone = "";
+  EXPECT_EQ(Render(r.get(), job), utc);
+  for (const std::string& bad : {std::string("Mars/Olympus_Mons"), std::string(300, 'A')}) {
+    job.options.time_zone = bad.c_str();
+    cw_render_job failed;
+    EXPECT_TRUE(Render(r.get(), job, &failed).empty());
+    EXPECT_EQ(failed.status, CW_ERR_INVALID_ARGUMENT);
+    EXPECT_NE(std::string(failed.message).find("time zone '"), std::string::npos)
+        << failed.message;
+  }
+}
+
 TEST(RendererCache, MeasuredMemoryNeverExceedsTheBoundAndIsAllTheRendererHolds) {
   CountingAllocator alloc;
   const uint64_t bound = 3u << 20;

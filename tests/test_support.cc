@@ -3,6 +3,7 @@
 #include <spng.h>
 #include <zlib.h>
 
+#include <cmath>
 #include <cstring>
 
 #include <cstdio>
@@ -36,6 +37,87 @@ Series MakeSeries(size_t n, uint32_t seed) {
     price_cents = close < 1000 ? 1000 : close;
   }
   return s;
+}
+
+std::vector<std::vector<double>> IndicatorExtras::Compute(cw_indicator_id id,
+                                                          std::vector<double> params,
+                                                          size_t outputs) const {
+  const size_t n = s_.close.size();
+  std::vector<std::vector<double>> out(outputs, std::vector<double>(n, NAN));
+  cw_indicator_context* ctx = nullptr;
+  if (cw_indicator_context_create(nullptr, &ctx) != CW_OK) return out;
+  const cw_f64_column in = {s_.close.data(), n, 0};
+  std::vector<double*> ptrs;
+  for (auto& o : out) ptrs.push_back(o.data());
+  cw_indicator_compute(ctx, id, &in, 1, params.data(), params.size(), ptrs.data(), ptrs.size(), n);
+  cw_indicator_context_destroy(ctx);
+  return out;
+}
+
+IndicatorExtras::IndicatorExtras(const Series& s, const IndicatorExtrasOptions& o) : s_(s) {
+  static const cw_color kLineColors[] = {0xFFB300FF, 0x42A5F5FF, 0x26C6DAFF, 0xEC407AFF};
+  const size_t n = s.close.size();
+  columns_.reserve(o.sma_periods.size() + 6);
+  names_.reserve(o.sma_periods.size() + 1);
+  auto column = [&](std::vector<double> values) -> const std::vector<double>& {
+    columns_.push_back(std::move(values));
+    return columns_.back();
+  };
+  for (size_t i = 0; i < o.sma_periods.size(); ++i) {
+    const auto& sma = column(Compute(CW_IND_SMA, {static_cast<double>(o.sma_periods[i])}, 1)[0]);
+    overlays_.push_back({{sma.data(), n, 0}, kLineColors[i % 4], 0});
+    names_.push_back("SMA " + std::to_string(o.sma_periods[i]));
+    overlay_names_.push_back(names_.back().c_str());
+  }
+  if (o.bollinger) {
+    const auto bb = Compute(CW_IND_BBANDS, {20, 2, 2}, 3);
+    const auto& upper = column(bb[0]);
+    const auto& lower = column(bb[2]);
+    bands_.push_back({{upper.data(), n, 0}, {lower.data(), n, 0}, 0x7E57C240, 0x7E57C2FF, 1});
+    band_names_.push_back("BBANDS 20 2 2");
+  }
+  if (o.rsi) {
+    const auto& rsi = column(Compute(CW_IND_RSI, {14}, 1)[0]);
+    rsi_lines_.push_back({{rsi.data(), n, 0}, 0xAB47BCFF, 0});
+    cw_panel p = {};
+    p.weight = 0.25f;
+    p.lines = rsi_lines_.data();
+    p.line_count = 1;
+    p.levels = rsi_levels_;
+    p.level_count = 2;
+    p.min = 0;
+    p.max = 100;
+    p.title = "RSI 14";
+    panels_.push_back(p);
+  }
+  if (o.macd) {
+    const auto macd = Compute(CW_IND_MACD, {12, 26, 9}, 3);
+    const auto& line = column(macd[0]);
+    const auto& signal = column(macd[1]);
+    const auto& hist = column(macd[2]);
+    macd_lines_.push_back({{line.data(), n, 0}, 0x42A5F5FF, 0});
+    macd_lines_.push_back({{signal.data(), n, 0}, 0xAB47BCFF, 0});
+    cw_panel p = {};
+    p.weight = 0.25f;
+    p.lines = macd_lines_.data();
+    p.line_count = 2;
+    p.histogram = {hist.data(), n, 0};
+    p.levels = zero_;
+    p.level_count = 1;
+    p.title = "MACD 12 26 9";
+    panels_.push_back(p);
+  }
+}
+
+void IndicatorExtras::Apply(cw_chart_data* data) const {
+  data->overlays = overlays_.data();
+  data->overlay_count = overlays_.size();
+  data->overlay_names = overlay_names_.data();
+  data->bands = bands_.data();
+  data->band_count = bands_.size();
+  data->band_names = band_names_.data();
+  data->panels = panels_.data();
+  data->panel_count = panels_.size();
 }
 
 // Walks every chunk and checks its CRC (libspng stops reading at the image

@@ -19,6 +19,9 @@ packages=(
   # Libraries of the core.
   libabsl-dev libhwy-dev libspng-dev zlib1g-dev
   libwebp-dev libfreetype-dev fonts-dejavu-core
+  # IANA time zones for the time axis (cw_chart_options.time_zone, read by
+  # Abseil from /usr/share/zoneinfo at chart creation; the tests use them).
+  tzdata
   # Tests and benchmarks.
   libgtest-dev libgmock-dev libbenchmark-dev
   # Bindings: SWIG and Debian's Python with NumPy (the tests use /usr/bin/python3);

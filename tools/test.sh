@@ -10,7 +10,9 @@
 #      CMake samples built and run against it;
 #   5. the Python package: sdist, wheel, auditwheel, and its tests in fresh
 #      environments (3.11 and 3.13 with NumPy 2 from PyPI, Debian's python3
-#      with NumPy 1.24 and pandas), and the README's Python sample.
+#      with NumPy 1.24 and pandas), and the README's Python sample;
+#      then examples/dask on a dask.distributed LocalCluster of 2 worker
+#      processes, byte-identical to one process (tests/python/dask_test.sh).
 #   6. the Rust crates (rust/tools/test.sh) against another temporary
 #      install: rustfmt, clippy, cargo test, cargo doc, valgrind.
 # Any failure, leak or race fails the script.
@@ -39,7 +41,12 @@ echo "=== tools/install.sh into a temporary prefix; C and CMake users of it"
 ./tests/install/install_test.sh
 
 echo "=== the Python package: sdist, wheel, auditwheel, fresh venvs (3.11, 3.13, Debian's)"
-./tests/python/pip_test.sh
+wheels=$(mktemp -d)
+trap 'rm -rf "$wheels"' EXIT
+CANDLEWICK_WHEEL_DIR=$wheels ./tests/python/pip_test.sh
+
+echo "=== examples/dask on a LocalCluster of 2 worker processes vs one process"
+CANDLEWICK_WHEEL=$(ls "$wheels"/candlewick-*-cp311-*.whl) ./tests/python/dask_test.sh
 
 echo "=== Rust crates against a temporary install (rust/tools/test.sh)"
 ./rust/tools/test.sh

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "cc/base/strided.h"
 #include "cc/chart/theme.h"
@@ -48,6 +49,7 @@ struct LayoutOptions {
   double box_size = 0;         // renko / point-and-figure; 0 = ATR(14)
   int32_t reversal = 3;        // point-and-figure reversal in boxes
   int32_t font_size = 11;      // axis labels, in pixels
+  absl::TimeZone time_zone = absl::UTCTimeZone();  // of the time axis labels
 };
 
 // One line over the price panel or inside an extra panel: values per row of
@@ -79,7 +81,8 @@ struct Panel {
   Rgba histogram_down = 0;
   absl::Span<const double> levels;  // horizontal reference lines
   double min = 0, max = 0;          // fixed scale when min < max, else auto
-  absl::string_view title;          // drawn when axes are on
+  absl::string_view title;          // drawn when axes are on, with the
+                                    // lines' and histogram's last values
 };
 
 struct ChartData {
@@ -88,6 +91,11 @@ struct ChartData {
   absl::Span<const Band> bands;
   absl::Span<const Panel> panels;
   absl::string_view title;
+  // Legend names (UTF-8) of the overlays and bands, drawn with their last
+  // values when axes are on: empty, or one per overlay / band (a null entry
+  // leaves that one out of the legend).
+  absl::Span<const char* const> overlay_names;
+  absl::Span<const char* const> band_names;
 };
 
 }  // namespace candlewick

@@ -7,15 +7,11 @@
 #include <limits>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/time.h"
 #include "cc/base/status.h"
+#include "cc/chart/legend.h"
 
 namespace candlewick {
 namespace {
-
-// Price ticks per axis at most: a bound on the loops over ticks whatever
-// the range (about one per 28 rows is asked for).
-constexpr int kMaxTicks = 1000;
 
 // Pixel coordinates computed from prices are clamped to +-kPixelLimit before
 // they become integers or floats: far outside any frame (at most 16384
@@ -117,77 +113,6 @@ absl::Status CheckWidth(const char* what, size_t index, float width) {
                absl::StrCat(what, " ", index, " width ", width, " must be 0 or in [0.25, 64]"));
 }
 
-// Extends [lo, hi] by the finite values of `v` (NaN gaps ignored).
-void ExtendRange(const StridedView<double>& v, double* lo, double* hi) {
-  for (size_t i = 0; i < v.size(); ++i) {
-    const double x = v[i];
-    if (std::isnan(x)) continue;
-    *lo = std::min(*lo, x);
-    *hi = std::max(*hi, x);
-  }
-}
-
-// Labels are formatted into fixed buffers: a render allocates nothing
-// outside the handle's hooks.
-struct Label {
-  char text[48];
-  absl::string_view view() const { return text; }
-};
-
-// Fixed notation with `decimals` digits; or, in scientific mode, as many
-// significant digits as ticks `step` apart need (15 for step 0: a data
-// value), trailing zeros dropped ("1.25e+300"). Scientific mode is for
-// prices of 1e15 and more, whose fixed text would be truncated, and ticks
-// finer than 1e-10, whose fixed labels would all read 0.0000000000.
-Label FormatPrice(double v, int decimals, bool scientific = false, double step = 0) {
-  Label l;
-  if (!scientific) {
-    if (std::fabs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0;  // no "-0.00"
-    std::snprintf(l.text, sizeof l.text, "%.*f", decimals, v);
-    return l;
-  }
-  if (step > 0 && std::fabs(v) < step * 1e-6) v = 0;  // a tick at zero, off by rounding
-  int digits = 14;
-  if (step > 0 && v != 0) {
-    const double places = std::floor(std::log10(std::fabs(v))) - std::floor(std::log10(step));
-    digits = static_cast<int>(std::clamp(places + 1, 0.0, 14.0));
-  }
-  std::snprintf(l.text, sizeof l.text, "%.*e", digits, v);
-  char* e = std::strchr(l.text, 'e');
-  if (e != nullptr && std::strchr(l.text, '.') != nullptr) {
-    char* end = e;
-    while (end[-1] == '0') --end;
-    if (end[-1] == '.') --end;
-    std::memmove(end, e, std::strlen(e) + 1);
-  }
-  return l;
-}
-
-enum class TimeFormat { kHourMinute, kMonthDay, kMonth, kYear };
-
-Label FormatTime(int64_t unix_seconds, TimeFormat f) {
-  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const absl::CivilSecond cs =
-      absl::ToCivilSecond(absl::FromUnixSeconds(unix_seconds), absl::UTCTimeZone());
-  Label l;
-  switch (f) {
-    case TimeFormat::kHourMinute:
-      std::snprintf(l.text, sizeof l.text, "%02d:%02d", cs.hour(), cs.minute());
-      break;
-    case TimeFormat::kMonthDay:
-      std::snprintf(l.text, sizeof l.text, "%s %d", kMonths[cs.month() - 1], cs.day());
-      break;
-    case TimeFormat::kMonth:
-      std::snprintf(l.text, sizeof l.text, "%s", kMonths[cs.month() - 1]);
-      break;
-    case TimeFormat::kYear:
-      std::snprintf(l.text, sizeof l.text, "%lld", static_cast<long long>(cs.year()));
-      break;
-  }
-  return l;
-}
-
 class Builder {
  public:
   Builder(const ChartData& data, const LayoutOptions& o, const TextMeasure* text,
@@ -209,7 +134,7 @@ class Builder {
 
   void ComputeGeometry();
   void PriceRange(double* lo, double* hi);
-  void DrawGrid(const YMap& y, double step, double first, int32_t left, int32_t right);
+  void DrawGrid(const YMap& y, int32_t left, int32_t right);
   void DrawVolume();
   void DrawCandles(bool hollow);
   void DrawOhlcBars();
@@ -225,10 +150,25 @@ class Builder {
   // `value(slot)` for every slot.
   template <typename ValueAt>
   void DrawSlotLine(ValueAt value, const YMap& y, float width, ColorIndex c);
-  void DrawPanel(const Panel& p, const YMap& y);
-  void DrawPriceAxis(const YMap& y, double step, double first, int decimals, int32_t skip_row,
-                     int32_t skip_half);
+  void DrawPanel(const Panel& p, const YMap& y, int value_decimals);
   void DrawTimeAxis();
+  // Axes, legend and titles (value_axis.h, legend.h, time_axis.h).
+  double VolumeMax() const;
+  void ChoosePriceTicks();
+  void ComputePanelAxes();
+  int PriceLabelWidth(double lo, double hi) const;
+  void BuildLegendEntry(size_t index, LegendEntry* e);
+  size_t LegendEntries() const { return data_.overlays.size() + data_.bands.size(); }
+  void MeasureLegend();
+  void LegendHeadroom();
+  void ComputeMarker();
+  void ComputeAxes();
+  void DrawAxes();
+  void DrawLegend();
+  void DrawPanelTitle(const LegendEntry& e, const YMap& y);
+  AxisStyle Style() const {
+    return {text_, o_.font_size, c_.text, c_.axis, c_.grid, o_.show_grid};
+  }
   int TextWidth(absl::string_view s) const { return text_ ? text_->Width(s, o_.font_size) : 0; }
 
   const ChartData& data_;
@@ -250,8 +190,17 @@ class Builder {
   double box_ = 0;
   double tick_step_ = 0, tick_first_ = 0;
   int tick_decimals_ = 0;
-  bool scientific_ = false;  // price labels in scientific notation
+  bool scientific_ = false;      // price labels in scientific notation
+  int price_decimals_ = 0;       // of the marker and the legend's values
+  int panel_decimals_[kMaxPanels] = {};  // of each panel title's values
+  int32_t volume_headroom_ = 0;  // rows kept free for the volume title
+  int32_t legend_rows_ = 0, legend_width_ = 0, legend_height_ = 0;
+  double marker_value_ = 0, marker_offset_ = 0;
+  ColorIndex marker_color_ = 0;
+  int32_t marker_row_ = 0, marker_half_ = 0;
 };
+
+constexpr size_t kPriceAxis = 0, kVolumeAxis = 1, kFirstPanelAxis = 2;
 
 absl::Status Builder::PrepareBars() {
   const OhlcvView& in = data_.series;
@@ -275,9 +224,7 @@ absl::Status Builder::PrepareBars() {
     } else {
       PointAndFigure(in.close, box_, std::max(1, o_.reversal), &s_->columns);
       slots_ = s_->columns.size();
-      for (const PointFigureColumn& c : s_->columns) {
-        s_->rows.push_back(c.first_row);
-      }
+      for (const PointFigureColumn& c : s_->columns) s_->rows.push_back(c.first_row);
     }
     return absl::OkStatus();
   }
@@ -339,8 +286,8 @@ void Builder::PriceRange(double* lo, double* hi) {
     }
   } else if (o_.type == ChartType::kPointAndFigure) {
     for (const PointFigureColumn& c : s_->columns) {
-      *lo = std::min(*lo, c.low_box * box_);
-      *hi = std::max(*hi, (c.high_box + 1) * box_);
+      *lo = std::min(*lo, static_cast<double>(c.low_box) * box_);
+      *hi = std::max(*hi, static_cast<double>(c.high_box + 1) * box_);
     }
   } else {
     const bool closes_only = o_.type == ChartType::kLine || o_.type == ChartType::kArea;
@@ -372,40 +319,28 @@ void Builder::PriceRange(double* lo, double* hi) {
   *hi = std::min(*hi, kMax);
 }
 
-// Digits after the point that `v` needs (up to 8): 102.35 -> 2, 50 -> 0.
-int DataDecimals(double v) {
-  for (int d = 0; d < 8; ++d) {
-    const double scaled = v * std::pow(10.0, d);
-    if (std::fabs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, std::fabs(scaled))) return d;
+// Without axes (with axes the grid lines sit on the value axes' ticks).
+void Builder::DrawGrid(const YMap& y, int32_t left, int32_t right) {
+  if (!o_.show_grid) return;
+  // The reference layout: nine evenly spaced lines.
+  const int32_t rows = y.bottom - y.top;
+  for (int k = 1; k <= 9; ++k) {
+    const int32_t row = y.top + RoundToPixel(rows * k / 10.0);
+    out_->Rect(left, row, right, row + 1, c_.grid);
   }
-  return 8;
 }
 
-void Builder::DrawGrid(const YMap& y, double step, double first, int32_t left, int32_t right) {
-  if (!o_.show_grid) return;
-  if (axes_ && step > 0) {
-    // Grid lines on the price ticks, so labels and lines agree.
-    int ticks = 0;
-    for (double v = first; v <= y.hi + step * 1e-9 && ticks < kMaxTicks; v += step, ++ticks) {
-      const int32_t row = y.Row(v);
-      if (row >= y.top && row < y.bottom) out_->Rect(left, row, right, row + 1, c_.grid);
-    }
-  } else {
-    // The reference layout: nine evenly spaced lines.
-    const int32_t rows = y.bottom - y.top;
-    for (int k = 1; k <= 9; ++k) {
-      const int32_t row = y.top + RoundToPixel(rows * k / 10.0);
-      out_->Rect(left, row, right, row + 1, c_.grid);
-    }
-  }
+double Builder::VolumeMax() const {
+  double vmax = 0;
+  for (size_t i = 0; i < bars_.size(); ++i) vmax = std::max(vmax, bars_.volume[i]);
+  return vmax;
 }
 
 void Builder::DrawVolume() {
   if (!has_volume_panel_) return;
-  double vmax = 0;
-  for (size_t i = 0; i < bars_.size(); ++i) vmax = std::max(vmax, bars_.volume[i]);
+  const double vmax = VolumeMax();
   if (!(vmax > 0)) return;
-  const int32_t rows = volume_.bottom - volume_.top;
+  const int32_t rows = volume_.bottom - volume_.top - volume_headroom_;
   for (size_t i = 0; i < slots_; ++i) {
     const int32_t bar = RoundToPixel(bars_.volume[i] / vmax * rows);
     if (bar <= 0) continue;
@@ -571,15 +506,15 @@ void Builder::DrawBandLines() {
   }
 }
 
-void Builder::DrawPanel(const Panel& p, const YMap& y) {
+void Builder::DrawPanel(const Panel& p, const YMap& y, int value_decimals) {
   for (double level : p.levels) {
     const int32_t row = y.Row(level);
     if (row >= y.top && row < y.bottom) out_->Rect(plot_left_, row, plot_right_, row + 1, c_.axis);
   }
+  const ColorIndex up = p.histogram_up ? out_->palette().Intern(p.histogram_up | 0xFF) : c_.up;
+  const ColorIndex down =
+      p.histogram_down ? out_->palette().Intern(p.histogram_down | 0xFF) : c_.down;
   if (!p.histogram.is_null()) {
-    const ColorIndex up = p.histogram_up ? out_->palette().Intern(p.histogram_up | 0xFF) : c_.up;
-    const ColorIndex down =
-        p.histogram_down ? out_->palette().Intern(p.histogram_down | 0xFF) : c_.down;
     const int32_t zero = std::clamp(y.Row(0.0), y.top, y.bottom - 1);
     for (size_t i = 0; i < slots_; ++i) {
       const double v = Overlay(p.histogram, i);
@@ -591,100 +526,303 @@ void Builder::DrawPanel(const Panel& p, const YMap& y) {
   for (const LineSeries& l : p.lines) {
     DrawSeriesLine(l.values, y, l.width, out_->palette().Intern(l.color | 0xFF));
   }
-  if (axes_ && !p.title.empty()) {
-    out_->Text(p.title, static_cast<float>(plot_left_ + 4),
-               static_cast<float>(y.top + 2 + text_->Ascent(o_.font_size)),
-               static_cast<float>(o_.font_size), TextAnchor::kLeftBaseline, c_.text);
+  if (axes_) {
+    // "MACD 12 26 9  0.41  0.37  0.04": the title, then each line's and the
+    // histogram's value at the last row, in their colours.
+    LegendEntry e;
+    e.name = p.title;
+    e.name_color = c_.text;
+    const size_t last = data_.series.size() - 1;
+    for (const LineSeries& l : p.lines) {
+      e.AddValue(FormatValue(l.values[last], value_decimals), out_->palette().Intern(l.color | 0xFF));
+    }
+    if (!p.histogram.is_null()) {
+      const double h = p.histogram[last];
+      e.AddValue(FormatValue(h, value_decimals), h >= 0 ? up : down);
+    }
+    DrawPanelTitle(e, y);
   }
 }
 
-// Tick labels within `skip_half` rows of `skip_row` (the last-price marker)
-// are left out so the marker never covers half a label.
-void Builder::DrawPriceAxis(const YMap& y, double step, double first, int decimals,
-                            int32_t skip_row, int32_t skip_half) {
-  const float label_x = static_cast<float>(plot_right_ + 5);
-  out_->Rect(plot_right_, y.top, plot_right_ + 1, y.bottom, c_.axis);
-  if (!(step > 0)) return;
-  int ticks = 0;
-  for (double v = first; v <= y.hi + step * 1e-9 && ticks < kMaxTicks; v += step, ++ticks) {
-    const int32_t row = y.Row(v);
-    if (row < y.top || row >= y.bottom) continue;
-    out_->Rect(plot_right_ + 1, row, plot_right_ + 4, row + 1, c_.axis);
-    if (std::abs(row - skip_row) <= 2 * skip_half) continue;
-    out_->Text(FormatPrice(v, decimals, scientific_, step).view(), label_x,
-               static_cast<float>(row) + 0.5f,
-               static_cast<float>(o_.font_size), TextAnchor::kLeftMiddle, c_.text);
-  }
-}
-
-// Time labels at round UTC boundaries chosen for the span, at most one per
-// `min_spacing` pixels.
+// The time axis line, tick marks and labels (TimeAxisLayout chose them).
 void Builder::DrawTimeAxis() {
   const int32_t axis_row = plot_bottom_;
   out_->Rect(plot_left_, axis_row, plot_right_, axis_row + 1, c_.axis);
-  const OhlcvView& src = data_.series;
-  if (!src.has_time() || slots_ == 0) return;
-  const int64_t t_first = src.time[SourceRow(0)], t_last = src.time[SourceRow(slots_ - 1)];
-  const double span = static_cast<double>(t_last - t_first);
-  const int32_t width = plot_right_ - plot_left_;
-  const int max_labels = std::max(2, width / 90);
-  // Candidate units, in seconds; months and years are calendar units.
-  struct Unit {
-    int64_t seconds;
-    int months;  // > 0 for calendar months
-    TimeFormat format;
-  };
-  constexpr TimeFormat kHM = TimeFormat::kHourMinute, kMD = TimeFormat::kMonthDay;
-  static const Unit kUnits[] = {
-      {60, 0, kHM},         {300, 0, kHM},        {900, 0, kHM},
-      {1800, 0, kHM},       {3600, 0, kHM},       {3 * 3600, 0, kHM},
-      {6 * 3600, 0, kHM},   {12 * 3600, 0, kHM},  {86400, 0, kMD},
-      {2 * 86400, 0, kMD},  {7 * 86400, 0, kMD},  {0, 1, TimeFormat::kMonth},
-      {0, 3, TimeFormat::kMonth}, {0, 6, TimeFormat::kMonth}, {0, 12, TimeFormat::kYear},
-      {0, 24, TimeFormat::kYear}, {0, 60, TimeFormat::kYear}, {0, 120, TimeFormat::kYear},
-  };
-  const Unit* unit = &kUnits[sizeof kUnits / sizeof kUnits[0] - 1];
-  for (const Unit& u : kUnits) {
-    const double len = u.months > 0 ? u.months * 30.44 * 86400 : static_cast<double>(u.seconds);
-    if (span / len <= max_labels) {
-      unit = &u;
-      break;
-    }
-  }
-  auto bucket = [&](int64_t t) -> int64_t {
-    if (unit->months == 0) return static_cast<int64_t>(std::floor(static_cast<double>(t) / unit->seconds));
-    const absl::CivilSecond cs = absl::ToCivilSecond(absl::FromUnixSeconds(t), absl::UTCTimeZone());
-    const int64_t months = (cs.year() - 1970) * 12 + (cs.month() - 1);
-    return static_cast<int64_t>(std::floor(static_cast<double>(months) / unit->months));
-  };
-  int32_t last_right = std::numeric_limits<int32_t>::min();
-  int64_t previous = bucket(t_first);
   const float baseline = static_cast<float>(axis_row + 4 + text_->Ascent(o_.font_size));
-  for (size_t i = 1; i < slots_; ++i) {
-    const int64_t t = src.time[SourceRow(i)];
-    const int64_t b = bucket(t);
-    if (b == previous) continue;
-    previous = b;
-    // At a day (or year) change within intraday (or monthly) labels, say so.
-    TimeFormat format = unit->format;
-    const absl::CivilSecond cs =
-        absl::ToCivilSecond(absl::FromUnixSeconds(t), absl::UTCTimeZone());
-    if (unit->months == 0 && unit->seconds < 86400 && cs.hour() == 0 && cs.minute() == 0) {
-      format = TimeFormat::kMonthDay;
-    } else if (unit->months > 0 && unit->months < 12 && cs.month() == 1) {
-      format = TimeFormat::kYear;
-    }
-    const Label label = FormatTime(t, format);
-    const float cx = x_.Center(i);
-    const int w = TextWidth(label.view());
-    const int32_t left = static_cast<int32_t>(cx) - w / 2;
-    if (left < last_right + 12 || left < plot_left_ || left + w > o_.width) continue;
-    out_->Rect(static_cast<int32_t>(cx), axis_row + 1, static_cast<int32_t>(cx) + 1, axis_row + 4,
-               c_.axis);
-    out_->Text(label.view(), cx, baseline, static_cast<float>(o_.font_size), TextAnchor::kCenterBaseline,
-               c_.text);
-    last_right = left + w;
+  for (const TimeTick& t : s_->time_axis.ticks()) {
+    const int32_t cx = static_cast<int32_t>(x_.Center(t.slot));
+    out_->Rect(cx, axis_row + 1, cx + 1, axis_row + 4, c_.axis);
+    out_->Text(t.label.view(), t.left, baseline, static_cast<float>(o_.font_size),
+               TextAnchor::kLeftBaseline, c_.text);
   }
+}
+
+// Round price ticks; for renko and point-and-figure, multiples of the box on
+// the chart's own grid (renko bricks start at the first close).
+void Builder::ChoosePriceTicks() {
+  const int target = std::max(5, (price_.bottom - price_.top) / 28);
+  const bool boxes = (o_.type == ChartType::kRenko || o_.type == ChartType::kPointAndFigure) &&
+                     box_ > 0;
+  if (!boxes) {
+    tick_step_ = NiceTickStep(price_.lo, price_.hi, target, &tick_first_, &tick_decimals_);
+    scientific_ = NeedsScientific(price_.lo, price_.hi, tick_step_);
+    return;
+  }
+  const OhlcvView& src = data_.series;
+  const double origin = o_.type == ChartType::kRenko ? src.close[0] : 0.0;
+  tick_step_ = BoxTickStep(box_, origin, price_.lo, price_.hi, target, &tick_first_);
+  // As precise as the prices, and the box when it is a round number.
+  const int box_digits = DataDecimals(tick_step_);
+  tick_decimals_ = std::max(DataDecimals(src.close[0]), DataDecimals(src.close[src.size() - 1]));
+  if (box_digits <= 4) tick_decimals_ = std::max(tick_decimals_, box_digits);
+  scientific_ = NeedsScientific(price_.lo, price_.hi, tick_step_);
+}
+
+int Builder::PriceLabelWidth(double lo, double hi) const {
+  double first;
+  int decimals;
+  NiceTickStep(lo, hi, std::max(5, (price_.bottom - price_.top) / 28), &first, &decimals);
+  decimals = std::max(decimals, tick_decimals_);
+  return std::max(TextWidth(FormatPrice(lo, decimals, scientific_, tick_step_).view()),
+                  TextWidth(FormatPrice(hi, decimals, scientific_, tick_step_).view()));
+}
+
+// Panel value ranges are known before the plot width: their axes come
+// first, so the axis column fits their labels.
+void Builder::ComputePanelAxes() {
+  for (size_t i = 0; i < data_.panels.size(); ++i) {
+    const Panel& p = data_.panels[i];
+    YMap& y = panel_maps_[i];
+    const bool fixed = p.min < p.max;
+    if (!fixed) {
+      // Room for the title row: the lines stay below it.
+      const int32_t rows = y.bottom - y.top - 1;
+      const int32_t title = LegendRowHeight(*text_, o_.font_size) + 2;
+      if (rows > 3 * title && y.hi > y.lo) {
+        // (In halves: the span may exceed the largest double.)
+        const double raised = y.hi + (y.hi * 0.5 - y.lo * 0.5) * title / (rows - title) * 2;
+        if (std::isfinite(raised)) y.hi = raised;
+      }
+    }
+    ValueAxisRequest r;
+    r.top = y.top;
+    r.bottom = y.bottom;
+    r.hi = y.hi;
+    r.levels = p.levels;
+    for (double level : p.levels) r.level_decimals = std::max(r.level_decimals, DataDecimals(level));
+    r.level_decimals = std::min(r.level_decimals, 4);
+    r.abbreviate = std::max(std::fabs(y.lo), std::fabs(y.hi)) >= 1e5;
+    // A fixed scale with reference levels (RSI 30/70) is labelled at them.
+    if (!(fixed && !p.levels.empty())) {
+      r.step = NiceTickStep(y.lo, y.hi, std::max(2, (y.bottom - y.top) / 28), &r.first, &r.decimals);
+    }
+    r.scientific = r.step > 0 && r.step < 1e-10;
+    panel_decimals_[i] = std::clamp(std::max(r.decimals, r.level_decimals) + 1, 2, 8);
+    s_->value_axes.Compute(kFirstPanelAxis + i, r, [&y](double v) { return y.Row(v); }, *text_,
+                           o_.font_size);
+  }
+}
+
+// Legend entry `index`: overlays first, then bands; false-y names are left out.
+void Builder::BuildLegendEntry(size_t index, LegendEntry* e) {
+  const size_t last = data_.series.size() - 1;
+  e->name_color = c_.text;
+  e->has_swatch = true;
+  if (index < data_.overlays.size()) {
+    const char* name = data_.overlay_names.empty() ? nullptr : data_.overlay_names[index];
+    e->name = name != nullptr ? absl::string_view(name) : absl::string_view();
+    const LineSeries& l = data_.overlays[index];
+    e->swatch_color = out_->palette().Intern(l.color | 0xFF);
+    e->AddValue(FormatValue(l.values[last], price_decimals_), e->swatch_color);
+    return;
+  }
+  index -= data_.overlays.size();
+  const char* name = data_.band_names.empty() ? nullptr : data_.band_names[index];
+  e->name = name != nullptr ? absl::string_view(name) : absl::string_view();
+  const Band& b = data_.bands[index];
+  e->swatch_color = out_->palette().Intern(b.line | 0xFF);
+  e->AddValue(FormatValue(b.upper[last], price_decimals_), e->swatch_color);
+  e->AddValue(FormatValue(b.lower[last], price_decimals_), e->swatch_color);
+}
+
+// How many legend rows fit (at most half the price panel) and how wide.
+void Builder::MeasureLegend() {
+  legend_rows_ = legend_width_ = legend_height_ = 0;
+  const int32_t row_height = LegendRowHeight(*text_, o_.font_size);
+  const int32_t max_rows = (price_.bottom - price_.top) / 2 / row_height;
+  for (size_t i = 0; i < LegendEntries() && legend_rows_ < max_rows; ++i) {
+    LegendEntry e;
+    BuildLegendEntry(i, &e);
+    if (e.name.empty()) continue;
+    ++legend_rows_;
+    legend_width_ = std::max(legend_width_, LegendEntryWidth(e, *text_, o_.font_size));
+  }
+  if (legend_rows_ > 0) legend_height_ = 3 + legend_rows_ * row_height;
+}
+
+// Raises the top of the price scale just enough that nothing drawn under the
+// legend (candles, overlays, bands) reaches its rows: the legend never
+// hides data.
+void Builder::LegendHeadroom() {
+  if (legend_rows_ == 0 || slots_ == 0) return;
+  // Values drawn in the columns the legend covers (a margin for the final
+  // value widths, which follow the final price decimals).
+  const int32_t x0 = plot_left_ + 2, x1 = plot_left_ + 6 + legend_width_ + 2 * o_.font_size;
+  double top = -std::numeric_limits<double>::infinity();
+  auto extend = [&top](double v) {
+    if (!std::isnan(v)) top = std::max(top, v);
+  };
+  for (size_t i = 0; i < slots_ && x_.BodyLeft(i) <= x1; ++i) {
+    if (x_.BodyLeft(i) + x_.body < x0) continue;
+    switch (o_.type) {
+      case ChartType::kRenko:
+        extend(s_->bricks[i].high);
+        break;
+      case ChartType::kPointAndFigure:
+        extend(static_cast<double>(s_->columns[i].high_box + 1) * box_);
+        break;
+      case ChartType::kLine:
+      case ChartType::kArea:
+        extend(bars_.close[i]);
+        break;
+      default:
+        extend(bars_.high[i]);
+    }
+    for (const LineSeries& l : data_.overlays) extend(Overlay(l.values, i));
+    for (const Band& b : data_.bands) {
+      extend(Overlay(b.upper, i));
+      extend(Overlay(b.lower, i));
+    }
+  }
+  const int32_t rows = price_.bottom - price_.top - 1;
+  const int32_t needed = legend_height_ + 2;
+  if (!(top > -std::numeric_limits<double>::infinity()) || rows <= 2 * needed) return;
+  // Y(top) = price_.top + needed: solve for the new upper end of the scale.
+  const double hi = top + (top - price_.lo) * needed / (rows - needed);
+  if (std::isfinite(hi) && hi > price_.hi) {
+    price_.hi = hi;
+    ChoosePriceTicks();
+  }
+}
+
+// The last-price marker: the last close; on renko the last brick's close
+// and on point-and-figure the last column's last box, which is where those
+// charts' price is.
+void Builder::ComputeMarker() {
+  const OhlcvView& src = data_.series;
+  const size_t last = src.size() - 1;
+  marker_value_ = src.close[last];
+  marker_offset_ = 0;
+  marker_color_ = src.close[last] >= src.open[last] ? c_.up : c_.down;
+  price_decimals_ = std::max(tick_decimals_, DataDecimals(marker_value_));
+  if (o_.type == ChartType::kRenko && !s_->bricks.empty()) {
+    const RenkoBrick& b = s_->bricks.back();
+    marker_value_ = b.up ? b.high : b.low;
+    marker_color_ = b.up ? c_.up : c_.down;
+    price_decimals_ = tick_decimals_;
+  } else if (o_.type == ChartType::kPointAndFigure && !s_->columns.empty()) {
+    const PointFigureColumn& c = s_->columns.back();
+    marker_value_ = static_cast<double>(c.rising ? c.high_box : c.low_box) * box_;
+    marker_offset_ = box_ * 0.5;  // boxes are labelled at their centre
+    marker_color_ = c.rising ? c_.up : c_.down;
+    price_decimals_ = tick_decimals_;
+  }
+  marker_row_ = std::clamp(price_.Row(marker_value_ + marker_offset_), price_.top, price_.bottom - 1);
+  marker_half_ = (text_->Ascent(o_.font_size) + text_->Descent(o_.font_size)) / 2 + 2;
+}
+
+// Ticks of the price and volume axes and the time axis, once the plot's
+// width and the price scale are final.
+void Builder::ComputeAxes() {
+  ValueAxisRequest r;
+  r.top = price_.top;
+  r.bottom = price_.bottom;
+  r.room_above = text_->Ascent(o_.font_size) / 2 + 2;
+  r.hi = price_.hi;
+  r.step = tick_step_;
+  r.first = tick_first_;
+  r.decimals = tick_decimals_;
+  r.scientific = scientific_;
+  if (o_.type == ChartType::kPointAndFigure) r.label_offset = box_ * 0.5;
+  r.skip_row = marker_row_;
+  r.skip_half = marker_half_;
+  s_->value_axes.Compute(kPriceAxis, r, [this](double v) { return price_.Row(v); }, *text_,
+                         o_.font_size);
+  if (has_volume_panel_) {
+    const double vmax = VolumeMax();
+    const int32_t rows = volume_.bottom - volume_.top - volume_headroom_;
+    ValueAxisRequest v;
+    v.top = volume_.top;
+    v.bottom = volume_.bottom;
+    v.hi = vmax;
+    v.abbreviate = true;
+    if (vmax > 0) {
+      v.step = NiceTickStep(0, vmax, std::max(2, rows / 28), &v.first, &v.decimals);
+    }
+    // The bars' own scale (DrawVolume), so a tick meets the bar of its value.
+    const int32_t bottom = volume_.bottom;
+    s_->value_axes.Compute(
+        kVolumeAxis, v, [&](double x) { return bottom - RoundToPixel(x / vmax * rows); }, *text_,
+        o_.font_size);
+  }
+  const OhlcvView& src = data_.series;
+  s_->time_axis.Compute(
+      src.has_time() ? slots_ : 0, [&](size_t i) { return src.time[SourceRow(i)]; }, o_.time_zone,
+      [this](size_t i) { return x_.Center(i); },
+      [this](absl::string_view t) { return TextWidth(t); }, static_cast<float>(plot_left_),
+      static_cast<float>(o_.width), 10.0f);
+}
+
+void Builder::DrawPanelTitle(const LegendEntry& e, const YMap& y) {
+  if (e.name.empty() && e.value_count == 0) return;
+  DrawLegendEntry(e, plot_left_ + 4, y.top + 2, *text_, o_.font_size, out_);
+}
+
+void Builder::DrawLegend() {
+  const int32_t row_height = LegendRowHeight(*text_, o_.font_size);
+  int32_t row = 0;
+  for (size_t i = 0; i < LegendEntries() && row < legend_rows_; ++i) {
+    LegendEntry e;
+    BuildLegendEntry(i, &e);
+    if (e.name.empty()) continue;
+    DrawLegendEntry(e, plot_left_ + 4, price_.top + 3 + row * row_height, *text_, o_.font_size,
+                    out_);
+    ++row;
+  }
+}
+
+void Builder::DrawAxes() {
+  const AxisStyle style = Style();
+  s_->value_axes.DrawLabels(kPriceAxis, price_.top, price_.bottom, plot_right_, style, out_);
+  if (has_volume_panel_) {
+    s_->value_axes.DrawLabels(kVolumeAxis, volume_.top, volume_.bottom, plot_right_, style, out_);
+  }
+  if (volume_headroom_ > 0) {
+    LegendEntry e;
+    e.name = "Volume";
+    e.name_color = c_.text;
+    const OhlcvView& src = data_.series;
+    const size_t last = src.size() - 1;
+    e.AddValue(FormatAbbreviated(src.volume[last], 0),
+               src.close[last] >= src.open[last] ? c_.up : c_.down);
+    DrawPanelTitle(e, volume_);
+  }
+  for (size_t i = 0; i < data_.panels.size(); ++i) {
+    s_->value_axes.DrawLabels(kFirstPanelAxis + i, panel_maps_[i].top, panel_maps_[i].bottom,
+                              plot_right_, style, out_);
+  }
+  DrawTimeAxis();
+  // The marker: its value as precise as the data (102.35 on an axis in
+  // steps of 5), in a box of its candle's (brick's, column's) colour.
+  const AxisLabel label = FormatPrice(marker_value_, price_decimals_, scientific_);
+  out_->Rect(plot_right_ + 1, marker_row_ - marker_half_,
+             std::min(o_.width, plot_right_ + 10 + TextWidth(label.view())),
+             marker_row_ + marker_half_ + 1, marker_color_);
+  // Background-coloured text on the marker (palette slot 0).
+  out_->Text(label.view(), static_cast<float>(plot_right_ + 5),
+             static_cast<float>(marker_row_) + 0.5f, static_cast<float>(o_.font_size),
+             TextAnchor::kLeftMiddle, 0);
+  DrawLegend();
 }
 
 absl::Status Builder::Run() {
@@ -701,21 +839,32 @@ absl::Status Builder::Run() {
   PriceRange(&lo, &hi);
   price_.lo = lo;
   price_.hi = hi;
+  for (size_t i = 0; i < data_.panels.size(); ++i) {
+    PanelValueRange(data_.panels[i], &panel_maps_[i].lo, &panel_maps_[i].hi);
+  }
   if (axes_) {
     c_.text = pal.Intern(o_.theme.text);
     c_.axis = pal.Intern(o_.theme.axis);
-    const int target = std::max(5, (price_.bottom - price_.top) / 28);
-    const double last_close = data_.series.close[data_.series.size() - 1];
-    tick_step_ = NiceTickStep(lo, hi, target, &tick_first_, &tick_decimals_);
-    scientific_ = std::max(std::fabs(lo), std::fabs(hi)) >= 1e15 || tick_step_ < 1e-10;
-    // The widest label sets the price axis width.
-    int widest = TextWidth(FormatPrice(hi, tick_decimals_, scientific_, tick_step_).view());
+    s_->value_axes.Clear();
+    // Room for the volume panel's title: the bars stay below it.
+    const int32_t title = LegendRowHeight(*text_, o_.font_size) + 2;
+    volume_headroom_ = has_volume_panel_ && volume_.bottom - volume_.top > 3 * title ? title : 0;
+    ComputePanelAxes();
+    ChoosePriceTicks();
+    ComputeMarker();
+    MeasureLegend();
+    // The widest label sets the axis column: price labels (also as high as
+    // the legend's headroom could raise the scale), the marker, the panels'
+    // labels and the volume's (at most "999.9M").
+    int widest = std::max(PriceLabelWidth(lo, hi), s_->value_axes.widest());
     widest = std::max(widest,
-                      TextWidth(FormatPrice(lo, tick_decimals_, scientific_, tick_step_).view()));
-    widest = std::max(
-        widest, TextWidth(FormatPrice(last_close, std::max(tick_decimals_, DataDecimals(last_close)),
-                                      scientific_)
-                              .view()));
+                      TextWidth(FormatPrice(marker_value_, price_decimals_, scientific_).view()));
+    const int32_t rows = price_.bottom - price_.top - 1;
+    if (legend_height_ > 0 && rows > 2 * (legend_height_ + 2)) {
+      const double top = hi + (hi - lo) * (legend_height_ + 2) / (rows - legend_height_ - 2);
+      if (std::isfinite(top)) widest = std::max(widest, PriceLabelWidth(lo, top));
+    }
+    if (has_volume_panel_) widest = std::max(widest, TextWidth("999.9M"));
     plot_right_ = std::max(plot_left_ + 16, plot_right_ - widest - 12);
   } else {
     c_.text = c_.axis = c_.grid;
@@ -737,20 +886,48 @@ absl::Status Builder::Run() {
     slots_ = columns;
   }
   x_ = XMap(plot_left_, plot_right_, std::max<size_t>(slots_, 1));
+  if (axes_) {
+    LegendHeadroom();
+    ComputeMarker();
+    ComputeAxes();
+  }
 
   // Draw, back to front.
   // Vertical grid lines first: when they span the whole frame the rasteriser
   // folds them into the background (one template row copied down), and
-  // where they cross the horizontal lines both are the grid colour.
+  // where they cross the horizontal lines both are the grid colour. With
+  // axes they sit on the time labels' candles, through every panel.
   if (o_.show_grid && slots_ > 0) {
-    const size_t step = std::max<size_t>(1, slots_ / 20);
-    const int32_t bottom = has_volume_panel_ ? volume_.bottom : price_.bottom;
-    for (size_t i = 0; i < slots_; i += step) {
-      const int32_t x = x_.WickLeft(i);
-      out_->Rect(x, price_.top, x + 1, bottom, c_.grid);
+    if (axes_) {
+      for (const TimeTick& t : s_->time_axis.ticks()) {
+        const int32_t x = x_.WickLeft(t.slot);
+        out_->Rect(x, price_.top, x + 1, price_.bottom, c_.grid);
+        if (has_volume_panel_) out_->Rect(x, volume_.top, x + 1, volume_.bottom, c_.grid);
+        for (size_t i = 0; i < data_.panels.size(); ++i) {
+          out_->Rect(x, panel_maps_[i].top, x + 1, panel_maps_[i].bottom, c_.grid);
+        }
+      }
+    } else {
+      const size_t step = std::max<size_t>(1, slots_ / 20);
+      const int32_t bottom = has_volume_panel_ ? volume_.bottom : price_.bottom;
+      for (size_t i = 0; i < slots_; i += step) {
+        const int32_t x = x_.WickLeft(i);
+        out_->Rect(x, price_.top, x + 1, bottom, c_.grid);
+      }
     }
   }
-  DrawGrid(price_, tick_step_, tick_first_, plot_left_, plot_right_);
+  if (axes_) {
+    const AxisStyle style = Style();
+    s_->value_axes.DrawGrid(kPriceAxis, plot_left_, plot_right_, style, out_);
+    if (has_volume_panel_) {
+      s_->value_axes.DrawGrid(kVolumeAxis, plot_left_, plot_right_, style, out_);
+    }
+    for (size_t i = 0; i < data_.panels.size(); ++i) {
+      s_->value_axes.DrawGrid(kFirstPanelAxis + i, plot_left_, plot_right_, style, out_);
+    }
+  } else {
+    DrawGrid(price_, plot_left_, plot_right_);
+  }
   if (slots_ > 0) {
     DrawBandFills();
     DrawVolume();
@@ -783,51 +960,11 @@ absl::Status Builder::Run() {
       DrawSeriesLine(l.values, price_, l.width, pal.Intern(l.color | 0xFF));
     }
     for (size_t i = 0; i < data_.panels.size(); ++i) {
-      YMap& y = panel_maps_[i];
-      const Panel& p = data_.panels[i];
-      if (p.min < p.max) {
-        y.lo = p.min;
-        y.hi = p.max;
-      } else {
-        double plo = std::numeric_limits<double>::infinity(), phi = -plo;
-        for (const LineSeries& l : p.lines) ExtendRange(l.values, &plo, &phi);
-        if (!p.histogram.is_null()) {
-          ExtendRange(p.histogram, &plo, &phi);
-          plo = std::min(plo, 0.0);
-          phi = std::max(phi, 0.0);
-        }
-        for (double level : p.levels) {
-          plo = std::min(plo, level);
-          phi = std::max(phi, level);
-        }
-        if (!std::isfinite(plo)) plo = 0, phi = 1;
-        y.lo = plo;
-        y.hi = phi;
-      }
-      DrawPanel(p, y);
+      DrawPanel(data_.panels[i], panel_maps_[i], panel_decimals_[i]);
     }
   }
 
-  if (axes_) {
-    // Last-price marker: the last close in a box on the price axis, in the
-    // colour of the last candle.
-    const OhlcvView& src = data_.series;
-    const size_t last = src.size() - 1;
-    const double close = src.close[last];
-    const ColorIndex mc = close >= src.open[last] ? c_.up : c_.down;
-    const int32_t row = std::clamp(price_.Row(close), price_.top, price_.bottom - 1);
-    const int32_t half = (text_->Ascent(o_.font_size) + text_->Descent(o_.font_size)) / 2 + 2;
-    DrawPriceAxis(price_, tick_step_, tick_first_, tick_decimals_, row, half);
-    DrawTimeAxis();
-    // As precise as the data (102.35 on an axis in steps of 5).
-    const Label label =
-        FormatPrice(close, std::max(tick_decimals_, DataDecimals(close)), scientific_);
-    out_->Rect(plot_right_ + 1, row - half,
-               std::min(o_.width, plot_right_ + 10 + TextWidth(label.view())), row + half + 1, mc);
-    // Background-coloured text on the marker (palette slot 0).
-    out_->Text(label.view(), static_cast<float>(plot_right_ + 5), static_cast<float>(row) + 0.5f,
-               static_cast<float>(o_.font_size), TextAnchor::kLeftMiddle, 0);
-  }
+  if (axes_) DrawAxes();
   if (text_ != nullptr && !data_.title.empty()) {
     const ColorIndex tc = axes_ ? c_.text : pal.Intern(o_.theme.text);
     out_->Text(data_.title, static_cast<float>(plot_left_ + 4),

@@ -13,18 +13,11 @@
 #include "cc/base/allocator.h"
 #include "cc/chart/chart_data.h"
 #include "cc/chart/display_list.h"
+#include "cc/chart/text_measure.h"
+#include "cc/chart/time_axis.h"
+#include "cc/chart/value_axis.h"
 
 namespace candlewick {
-
-// Text sizes for layout, implemented by the text module. Layout never draws
-// text itself; it only needs to know how much room labels take.
-class TextMeasure {
- public:
-  virtual ~TextMeasure() = default;
-  virtual int Width(absl::string_view utf8, int pixel_size) const = 0;
-  virtual int Ascent(int pixel_size) const = 0;
-  virtual int Descent(int pixel_size) const = 0;
-};
 
 // Scratch memory reused from one render to the next.
 struct LayoutScratch {
@@ -36,13 +29,17 @@ struct LayoutScratch {
         points(HookAllocator<float>(hooks)),
         tops(HookAllocator<float>(hooks)),
         bottoms(HookAllocator<float>(hooks)),
-        rows(HookAllocator<size_t>(hooks)) {}
+        rows(HookAllocator<size_t>(hooks)),
+        time_axis(hooks),
+        value_axes(hooks) {}
   OhlcvColumns transformed;  // Heikin-Ashi
   OhlcvColumns aggregated;   // dense series, one candle per pixel column
   HookVector<RenkoBrick> bricks;
   HookVector<PointFigureColumn> columns;
   HookVector<float> points, tops, bottoms;
   HookVector<size_t> rows;  // source row of each drawn slot (dense/renko/P&F)
+  TimeAxisLayout time_axis;
+  ValueAxisLayout value_axes;
 };
 
 // Checks the parts of `data` beyond the OHLCV series (which ValidateOhlcv

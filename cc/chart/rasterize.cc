@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 
+#include "cc/canvas/coverage.h"
 #include "cc/chart/theme.h"
 #include "cc/text/blit.h"
 
@@ -71,8 +72,7 @@ class StrokeMask {
   StrokeMask(const Frame& f, RasterScratch* s) : f_(f), s_(s) {
     const size_t pixels = static_cast<size_t>(f.width) * static_cast<size_t>(f.height);
     if (s_->mask.size() != pixels) s_->mask.assign(pixels, 0);
-    s_->row_min.assign(static_cast<size_t>(f.height), std::numeric_limits<int32_t>::max());
-    s_->row_max.assign(static_cast<size_t>(f.height), -1);
+    s_->spans.clear();
   }
 
   void Segment(float x0, float y0, float x1, float y1, float hw) {
@@ -91,6 +91,7 @@ class StrokeMask {
     }
     const float dx = x1 - x0, dy = y1 - y0;
     const float len2 = dx * dx + dy * dy;
+    const StrokeSegment segment{x0, y0, dx, dy, len2, hw};
     const int32_t row_first = std::max(0, FloorToInt(std::min(y0, y1) - reach));
     const int32_t row_last = std::min(f_.height - 1, CeilToInt(std::max(y0, y1) + reach));
     for (int32_t py = row_first; py <= row_last; ++py) {
@@ -108,13 +109,11 @@ class StrokeMask {
       }
       const int32_t col_first = std::max(0, FloorToInt(xa - reach));
       const int32_t col_last = std::min(f_.width - 1, CeilToInt(xb + reach));
-      for (int32_t px = col_first; px <= col_last; ++px) {
-        const float xc = px + 0.5f;
-        float t = len2 > 0 ? ((xc - x0) * dx + (yc - y0) * dy) / len2 : 0.0f;
-        t = std::clamp(t, 0.0f, 1.0f);
-        const float ex = xc - (x0 + dx * t), ey = yc - (y0 + dy * t);
-        Mark(px, py, Coverage(std::sqrt(ex * ex + ey * ey), hw));
-      }
+      if (col_first > col_last) continue;
+      // The pixels' coverage, a vector at a time (cc/canvas/coverage.h).
+      SegmentRowCoverage(&s_->mask[static_cast<size_t>(py) * f_.width], col_first, col_last, yc,
+                         segment);
+      s_->spans.push_back({py, col_first, col_last});
     }
   }
 
@@ -124,24 +123,30 @@ class StrokeMask {
     const int32_t row_last = std::min(f_.height - 1, CeilToInt(cy + reach));
     const int32_t col_first = std::max(0, FloorToInt(cx - reach));
     const int32_t col_last = std::min(f_.width - 1, CeilToInt(cx + reach));
+    if (col_first > col_last) return;
     for (int32_t py = row_first; py <= row_last; ++py) {
+      uint8_t* row = &s_->mask[static_cast<size_t>(py) * f_.width];
       for (int32_t px = col_first; px <= col_last; ++px) {
         const float ex = px + 0.5f - cx, ey = py + 0.5f - cy;
-        Mark(px, py, Coverage(std::fabs(std::sqrt(ex * ex + ey * ey) - r), hw));
+        const float c = Coverage(std::fabs(std::sqrt(ex * ex + ey * ey) - r), hw);
+        row[px] = std::max(row[px], static_cast<uint8_t>(c * 255.0f + 0.5f));
       }
+      s_->spans.push_back({py, col_first, col_last});
     }
   }
 
-  // Writes the accumulated stroke and clears the mask behind it.
+  // Writes the accumulated stroke (its spans: the rows' ranges each
+  // segment or ring touched) and clears the mask behind it.
   void Composite(Rgba color, uint32_t value, bool antialias) {
     const uint8_t src[4] = {static_cast<uint8_t>(color >> 24), static_cast<uint8_t>(color >> 16),
                             static_cast<uint8_t>(color >> 8), 0xFF};
-    for (int32_t y = 0; y < f_.height; ++y) {
-      const int32_t x_first = s_->row_min[y], x_last = s_->row_max[y];
-      if (x_last < x_first) continue;
-      uint8_t* m = &s_->mask[static_cast<size_t>(y) * f_.width];
-      uint8_t* row = f_.Row(y);
-      for (int32_t x = x_first; x <= x_last; ++x) {
+    // Spans of one stroke may overlap (joints): a pixel is written at its
+    // first visit, with its final coverage, and cleared, so later visits
+    // skip it.
+    for (const MaskSpan& span : s_->spans) {
+      uint8_t* m = &s_->mask[static_cast<size_t>(span.y) * f_.width];
+      uint8_t* row = f_.Row(span.y);
+      for (int32_t x = span.x0; x <= span.x1; ++x) {
         const uint32_t a = m[x];
         if (a == 0) continue;
         m[x] = 0;
@@ -159,18 +164,10 @@ class StrokeMask {
         p[3] = 0xFF;
       }
     }
+    s_->spans.clear();
   }
 
  private:
-  void Mark(int32_t x, int32_t y, float coverage) {
-    if (coverage <= 0) return;
-    const uint8_t v = static_cast<uint8_t>(coverage * 255.0f + 0.5f);
-    uint8_t& m = s_->mask[static_cast<size_t>(y) * f_.width + x];
-    if (v > m) m = v;
-    s_->row_min[y] = std::min(s_->row_min[y], x);
-    s_->row_max[y] = std::max(s_->row_max[y], x);
-  }
-
   const Frame& f_;
   RasterScratch* s_;
 };
@@ -199,7 +196,19 @@ void DrawColumns(const DisplayList& list, const DrawOp& op, const Frame& f, uint
     if (x64 < 0 || x64 >= f.width) continue;
     const int32_t x = static_cast<int32_t>(x64);
     if (!antialias) {
-      FillRect(f, x, FloorToInt(t + 0.5f), x + 1, FloorToInt(b + 0.5f), value);
+      // One pixel wide: a plain store per row. (A kernel call per column
+      // spent most of its time deciding how to fill a one-pixel row.)
+      const int32_t y0 = std::max(0, FloorToInt(t + 0.5f));
+      const int32_t y1 = std::min(f.height, FloorToInt(b + 0.5f));
+      if (y0 >= y1) continue;
+      uint8_t* p = f.Row(y0) + static_cast<size_t>(x) * static_cast<size_t>(f.bytes_per_pixel);
+      for (int32_t y = y0; y < y1; ++y, p += f.stride) {
+        if (f.bytes_per_pixel == 4) {
+          std::memcpy(p, &value, 4);
+        } else {
+          *p = static_cast<uint8_t>(value);
+        }
+      }
       continue;
     }
     // Whole rows in full colour, the partly covered end rows blended.

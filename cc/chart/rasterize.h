@@ -24,18 +24,25 @@ class TextPainter {
                     TextAnchor anchor, uint32_t value, bool antialias) = 0;
 };
 
+// The pixels of one row a stroke touched: [x0, x1] on row y.
+struct MaskSpan {
+  int32_t y, x0, x1;
+};
+
 struct RasterScratch {
   explicit RasterScratch(const AllocatorHooks& hooks)
       : mask(HookAllocator<uint8_t>(hooks)),
-        row_min(HookAllocator<int32_t>(hooks)),
-        row_max(HookAllocator<int32_t>(hooks)),
+        spans(HookAllocator<MaskSpan>(hooks)),
         rects(HookAllocator<FillRectItem>(hooks)),
         row(HookAllocator<uint8_t>(hooks)),
         work(HookAllocator<uint8_t>(hooks)),
         bars(HookAllocator<uint32_t>(hooks)),
         bar_done(HookAllocator<uint8_t>(hooks)) {}
   HookVector<uint8_t> mask;  // one coverage byte per frame pixel, kept zeroed
-  HookVector<int32_t> row_min, row_max;
+  // What the current stroke touched, so compositing visits those pixels
+  // only (a line that crosses a row twice, far apart, does not make it
+  // scan the row between).
+  HookVector<MaskSpan> spans;
   // The leading rectangles, clipped, for one kernel call.
   HookVector<FillRectItem> rects;
   HookVector<uint8_t> row;  // background row template with vertical lines

@@ -13,7 +13,9 @@ namespace candlewick {
 
 class CacheKey {
  public:
-  static constexpr size_t kCapacity = 192;
+  // The options' fixed fields (under 100 bytes) and a time zone name of up
+  // to 128 characters with its length.
+  static constexpr size_t kCapacity = 256;
 
   // Appends a value's bytes. Past kCapacity the key is marked invalid
   // (ok() false) rather than truncated, so two different option sets can
@@ -27,6 +29,17 @@ class CacheKey {
     }
     std::memcpy(bytes_ + size_, &value, sizeof(T));
     size_ += sizeof(T);
+  }
+
+  // Appends `size` bytes after their count, so "ab"+"c" and "a"+"bc" differ.
+  void AddBytes(const char* data, size_t size) {
+    Add(size);
+    if (size_ + size > kCapacity) {
+      overflow_ = true;
+      return;
+    }
+    if (size != 0) std::memcpy(bytes_ + size_, data, size);
+    size_ += size;
   }
 
   bool ok() const { return !overflow_; }

@@ -107,6 +107,12 @@
 %rename("%s") cw_stats_reset;
 %rename("%s") cw_stats_now;
 %rename("%s") cw_chart_attach_stats;
+/* The thread-safe renderer: its handle's lifetime, stats and cache (each
+ * language renders through helpers of its own, which own the outputs). */
+%rename("%s") cw_renderer_destroy;
+%rename("%s") cw_renderer_attach_stats;
+%rename("%s") cw_renderer_clear_cache;
+%rename("%s") CW_MAX_BATCH_THREADS;
 %rename("%s") cw_simd_target_name;
 %rename("%s") cw_simd_target_active;
 %rename("%s") cw_stats_kind;

@@ -37,6 +37,20 @@
 #include "cwpy_internal.h"
 %}
 
+/* After the type table: the helpers reach cw_chart_options proxies here. */
+%{
+int cwpy_chart_options_from(PyObject* obj, const cw_chart_options** options) {
+  void* pointer = NULL;
+  if (!SWIG_IsOK(SWIG_ConvertPtr(obj, &pointer, SWIGTYPE_p_cw_chart_options, 0)) ||
+      pointer == NULL) {
+    PyErr_SetString(PyExc_TypeError, "job options must be a cw_chart_options");
+    return 0;
+  }
+  *options = (const cw_chart_options*)pointer;
+  return 1;
+}
+%}
+
 %include <typemaps.i>
 
 /* ------------------------------------------------------------------------ */
@@ -75,6 +89,13 @@
 }
 
 /* The other out-handles likewise. */
+%typemap(in, numinputs=0) cw_renderer** out (cw_renderer* temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) cw_renderer** out {
+  $result = SWIG_Python_AppendOutput(
+      $result, SWIG_NewPointerObj(temp$argnum, $descriptor(cw_renderer*), 0));
+}
 %typemap(in, numinputs=0) cw_stats** out (cw_stats* temp = NULL) {
   $1 = &temp;
 }
@@ -150,6 +171,10 @@ CWPY_MAY_RAISE(cwpy_render_rgba_array)
 CWPY_MAY_RAISE(cwpy_chart_create)
 CWPY_MAY_RAISE(cwpy_render)
 CWPY_MAY_RAISE(cwpy_chart_palette)
+CWPY_MAY_RAISE(cwpy_renderer_create)
+CWPY_MAY_RAISE(cwpy_renderer_render)
+CWPY_MAY_RAISE(cwpy_renderer_render_batch)
+CWPY_MAY_RAISE(cwpy_renderer_info)
 CWPY_MAY_RAISE(cwpy_stats_create)
 CWPY_MAY_RAISE(cwpy_stats_last_error)
 CWPY_MAY_RAISE(cwpy_stats_snapshot)
@@ -185,6 +210,14 @@ CWPY_MAY_RAISE(cwpy_bars)
 %rename("render_rgba_array") cwpy_render_rgba_array;
 %rename("render") cwpy_render;
 %rename("palette") cwpy_chart_palette;
+
+/* The thread-safe renderer: created with a font, renders and batches whose
+ * outputs come back as Python objects (destroy, stats and the cache are the
+ * C functions, in the shared allow-list). */
+%rename("renderer_create") cwpy_renderer_create;
+%rename("renderer_render") cwpy_renderer_render;
+%rename("renderer_render_batch") cwpy_renderer_render_batch;
+%rename("renderer_info") cwpy_renderer_info;
 
 /* Statistics: labels, samples, readings as Python objects. */
 %rename("stats_create") cwpy_stats_create;

@@ -114,6 +114,8 @@ PATH=$tmp/tools/bin:$PATH "$tmp/tools/bin/auditwheel" show "$wheel"
 PATH=$tmp/tools/bin:$PATH "$tmp/tools/bin/auditwheel" repair -w "$tmp/wheelhouse" "$wheel" >/dev/null 2>&1
 repaired=$(ls "$tmp"/wheelhouse/candlewick-"$version"-cp311-cp311-manylinux_*_x86_64.whl)
 check "auditwheel repair made $(basename "$repaired")" test -f "$repaired"
+# tools/test.sh hands this wheel on to tests/python/dask_test.sh (built once).
+if [ -n "${CANDLEWICK_WHEEL_DIR:-}" ]; then cp "$repaired" "$CANDLEWICK_WHEEL_DIR/"; fi
 
 echo "--- Python 3.11, NumPy 2, pandas and Polars from PyPI: the repaired wheel"
 "$py311" -m venv "$tmp/v311"

@@ -65,7 +65,8 @@ void PrintBatchHelp(FILE* out) {
                "  -t, --theme NAME      classic | modern | tradingview | light\n"
                "      --type NAME       candlestick | hollow | ohlc | line | area |\n"
                "                        heikin-ashi | renko | pnf\n"
-               "      --axes            price and time axes with labels\n"
+               "      --axes            price, panel and time axes, labels, legend\n"
+               "      --tz ZONE         time zone of the time axis (IANA name; default UTC)\n"
                "      --antialias       blended edges\n"
                "      --name-titles     title each chart with its file name (\"AAPL\")\n"
                "      --overlay IND     an indicator over the prices (sma:20, bbands:20,2,2)\n"
@@ -107,6 +108,7 @@ struct Settings {
   uint64_t cache_mb = 64;
   int progress = -1;  // -1: when stderr is a terminal
   std::string in_dir, manifest, out_dir, font;
+  std::string time_zone;  // --tz; options.time_zone points into it
 };
 
 // A progress bar on stderr: redrawn at most ten times a second.
@@ -274,13 +276,25 @@ absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
     j.label = cell(kCsv);
     j.csv = Join(base, cell(kCsv));
     j.out = Join(out_dir, cell(kOut));
-    j.format = s.format >= 0 ? s.format : FormatFromExtension(j.out);
     j.title = cell(kTitle);
     auto bad = [&](const char* what, const std::string& value) {
       if (j.error.empty()) {
         j.error = absl::StrCat(s.manifest, ":", line_number, ": ", what, " '", value, "'");
       }
     };
+    j.format = s.format;
+    if (!cell(kFormat).empty() && !ParseFormat(cell(kFormat), &j.format)) {
+      bad("unknown format", cell(kFormat));
+    }
+    // The out path's extension names the format, or must agree with it.
+    std::string format_error;
+    const int32_t format = j.format;
+    j.format = ChooseFormat(j.out, format, format >= 0 ? cw_format_name(format) : "",
+                            &format_error);
+    if (j.format < 0) {
+      if (j.error.empty()) j.error = absl::StrCat(s.manifest, ":", line_number, ": ", format_error);
+      j.format = CW_FORMAT_PNG;
+    }
     if (j.label.empty()) bad("no csv path", "");
     if (cell(kOut).empty()) bad("no out path", "");
     if (!cell(kWidth).empty() && !absl::SimpleAtoi(cell(kWidth), &j.options.width)) {
@@ -294,9 +308,6 @@ absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
     }
     if (!cell(kType).empty() && !ParseChartType(cell(kType), &j.options.type)) {
       bad("unknown chart type", cell(kType));
-    }
-    if (!cell(kFormat).empty() && !ParseFormat(cell(kFormat), &j.format)) {
-      bad("unknown format", cell(kFormat));
     }
     if (j.label.empty()) j.label = absl::StrCat(s.manifest, ":", line_number);
     jobs.push_back(std::move(j));
@@ -510,6 +521,9 @@ int RunBatch(int argc, char** argv) {
       if (!value() || !absl::SimpleAtof(v, &s.webp_quality)) return Usage("bad quality");
     } else if (arg == "--axes") {
       s.options.show_axes = 1;
+    } else if (arg == "--tz") {
+      if (!value()) return Usage("missing value for " + arg);
+      s.time_zone = v;
     } else if (arg == "--antialias") {
       s.options.antialias = 1;
     } else if (arg == "--name-titles") {
@@ -536,6 +550,7 @@ int RunBatch(int argc, char** argv) {
       return Usage("unknown option " + arg);
     }
   }
+  if (!s.time_zone.empty()) s.options.time_zone = s.time_zone.c_str();
   if (s.in_dir.empty() == s.manifest.empty()) return Usage("give one of --in DIR or --manifest FILE");
   if (s.out_dir.empty()) return Usage("--out DIR is required");
 

@@ -44,6 +44,10 @@ for s in AAA BBB CCC DDD; do
   cmp -s "$tmp/good1/$s.png" "$tmp/good4/$s.png" || fail "$s.png differs between 1 and 4 threads"
 done
 "$cli" render --csv "$tmp/good/CCC.csv" --overlay sma:20 --panel rsi:14 -o "$tmp/ccc.png" > /dev/null
+# --tz as render's.
+"$cli" batch -i "$tmp/good" -o "$tmp/tz" --axes --tz America/New_York > /dev/null 2>&1 || fail "batch --tz"
+"$cli" render --csv "$tmp/good/CCC.csv" --axes --tz America/New_York -o "$tmp/ccc_ny.png" > /dev/null
+cmp -s "$tmp/ccc_ny.png" "$tmp/tz/CCC.png" || fail "--tz output differs from render"
 cmp -s "$tmp/ccc.png" "$tmp/good4/CCC.png" || fail "overlay/panel output differs from render"
 
 # A manifest: per-job sizes, themes, formats and titles; bad cells fail
@@ -55,6 +59,8 @@ in/BBB.csv,two.svg,,,,,
 in/CCC.csv,three.webp,,,tradingview,webp-lossy,
 in/CCC.csv,four.png,5,100,,,
 in/DDD.csv,five.png,,,neon,,
+in/AAA.csv,six.jpg,,,,,
+in/AAA.csv,seven.png,,,,svg,
 CSV
 "$cli" batch --manifest "$tmp/jobs.csv" --out "$tmp/mout" > "$tmp/stdout" 2> "$tmp/stderr"
 [ $? -eq 1 ] || fail "manifest with bad jobs did not exit 1"
@@ -63,6 +69,11 @@ head -c 200 "$tmp/mout/two.svg" | grep -q "<svg" || fail "two.svg is not SVG"
 [ "$(head -c 4 "$tmp/mout/three.webp")" = "RIFF" ] || fail "three.webp is not WebP"
 grep -q "width and height must be in \[16, 16384\], got 5x100" "$tmp/stderr" || fail "bad size not explained: $(cat "$tmp/stderr")"
 grep -q "jobs.csv:6: unknown theme 'neon'" "$tmp/stderr" || fail "bad theme not explained: $(cat "$tmp/stderr")"
+# An output extension that names no format, or another than the job's: the
+# job fails (never PNG bytes in a .jpg file).
+grep -q "jobs.csv:7: cannot write '.jpg' files" "$tmp/stderr" || fail "bad extension not explained: $(cat "$tmp/stderr")"
+grep -q "jobs.csv:8: the extension of '.*seven.png' does not match --format svg" "$tmp/stderr" || fail "extension/format mismatch not explained: $(cat "$tmp/stderr")"
+[ ! -e "$tmp/mout/six.jpg" ] && [ ! -e "$tmp/mout/seven.png" ] || fail "a chart was written despite its extension"
 "$cli" render --csv "$tmp/in/AAA.csv" -W 400 -H 300 -t light --title "Hello, world" -o "$tmp/one.png" > /dev/null
 cmp -s "$tmp/one.png" "$tmp/mout/sub/one.png" || fail "manifest job differs from render"
 
@@ -76,6 +87,8 @@ grep -q "got 5x600" "$tmp/stderr" || fail "bad width not explained: $(cat "$tmp/
 "$cli" batch --in "$tmp/in" --out "$tmp/x" --bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown option: not a usage error"
 printf 'file,out\na.csv,a.png\n' > "$tmp/badheader.csv"
 "$cli" batch -m "$tmp/badheader.csv" -o "$tmp/x" 2>/dev/null; [ $? -eq 2 ] || fail "bad manifest header: not a usage error"
+"$cli" batch --in "$tmp/in" --out "$tmp/x" --tz America/New_Yrok 2> "$tmp/stderr"; [ $? -eq 2 ] || fail "bad --tz: not a usage error"
+grep -q "time zone 'America/New_Yrok'" "$tmp/stderr" || fail "bad --tz not explained: $(cat "$tmp/stderr")"
 "$cli" batch --in "$tmp/nowhere" --out "$tmp/x" 2>/dev/null; [ $? -eq 1 ] || fail "missing directory did not exit 1"
 "$cli" batch --help | grep -q -- "--manifest" || fail "--help lacks --manifest"
 "$cli" --help | grep -q "batch" || fail "top-level --help lacks batch"

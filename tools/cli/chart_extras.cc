@@ -10,6 +10,10 @@ cw_f64_column Column(const std::vector<double>& v) { return {v.data(), v.size(),
 
 }  // namespace
 
+const char* ChartExtras::Name(std::string name) {
+  return names_.emplace_back(std::move(name)).c_str();
+}
+
 cw_color ChartExtras::NextColor() {
   static const cw_color kColors[] = {0xFFB300FF, 0x42A5F5FF, 0xAB47BCFF,
                                      0x26C6DAFF, 0xEC407AFF, 0x9CCC65FF};
@@ -23,19 +27,32 @@ absl::Status ChartExtras::AddOverlay(cw_indicator_context* context, absl::string
   absl::StatusOr<ComputedIndicator> c = ComputeIndicator(context, *spec, table);
   if (!c.ok()) return c.status();
   const ComputedIndicator& ind = computed_.emplace_back(std::move(*c));
+  const size_t overlays_before = overlays_.size();
   int upper = -1, lower = -1;
   for (size_t i = 0; i < ind.output_names.size(); ++i) {
     if (ind.output_names[i] == "upper") upper = static_cast<int>(i);
     if (ind.output_names[i] == "lower") lower = static_cast<int>(i);
   }
   const cw_color color = NextColor();
-  if (upper >= 0 && lower >= 0) {
+  const bool band = upper >= 0 && lower >= 0;
+  if (band) {
+    // The legend names the band and shows its edges; a middle line is drawn
+    // in the band's colour without an entry of its own.
     bands_.push_back({Column(ind.outputs[upper]), Column(ind.outputs[lower]),
                       (color & 0xFFFFFF00u) | 0x30u, color, 1.0f});
+    band_names_.push_back(Name(ind.spec.title));
   }
   for (size_t i = 0; i < ind.outputs.size(); ++i) {
     if (static_cast<int>(i) == upper || static_cast<int>(i) == lower) continue;
-    overlays_.push_back({Column(ind.outputs[i]), i == 0 ? color : NextColor(), 0});
+    const bool first = overlays_.size() == overlays_before;
+    overlays_.push_back({Column(ind.outputs[i]), band || first ? color : NextColor(), 0});
+    if (band) {
+      overlay_names_.push_back(nullptr);
+    } else if (ind.outputs.size() == 1) {
+      overlay_names_.push_back(Name(ind.spec.title));
+    } else {
+      overlay_names_.push_back(Name(absl::StrCat(ind.spec.title, " ", ind.output_names[i])));
+    }
   }
   return absl::OkStatus();
 }
@@ -51,8 +68,7 @@ absl::Status ChartExtras::AddPanel(cw_indicator_context* context, absl::string_v
   if (!c.ok()) return c.status();
   const ComputedIndicator& ind = computed_.emplace_back(std::move(*c));
   PanelParts& p = panels_.emplace_back();
-  p.title = ind.spec.label;
-  for (char& ch : p.title) ch = ch == '_' ? ' ' : static_cast<char>(std::toupper(ch));
+  p.title = ind.spec.title;
   p.panel.weight = 0.22f;
   for (size_t i = 0; i < ind.outputs.size(); ++i) {
     if (ind.output_names[i] == "hist") {
@@ -92,8 +108,10 @@ void ChartExtras::Apply(cw_chart_data* data) {
   }
   data->overlays = overlays_.data();
   data->overlay_count = overlays_.size();
+  data->overlay_names = overlay_names_.data();
   data->bands = bands_.data();
   data->band_count = bands_.size();
+  data->band_names = band_names_.data();
   data->panels = panel_array_.data();
   data->panel_count = panel_array_.size();
 }

@@ -18,11 +18,15 @@ namespace cli {
 class ChartExtras {
  public:
   // Over the price panel: one line per output, except that "upper"/"lower"
-  // outputs (Bollinger-style) become a filled band around the others.
+  // outputs (Bollinger-style) become a filled band around the others. Each
+  // gets a legend name from the spec ("SMA 20", "BBANDS 20 2 2" for a band,
+  // "ICHIMOKU tenkan" for one output of several); a band's middle line
+  // shares the band's colour and entry.
   absl::Status AddOverlay(cw_indicator_context* context, absl::string_view spec,
                           const OhlcvTable& table);
-  // A panel under the chart: outputs named "hist" become a histogram, the
-  // rest lines; bounded oscillators get their usual reference levels.
+  // A panel under the chart titled with the spec ("MACD 12 26 9"): outputs
+  // named "hist" become a histogram, the rest lines; bounded oscillators get
+  // their usual reference levels.
   absl::Status AddPanel(cw_indicator_context* context, absl::string_view spec,
                         const OhlcvTable& table);
   // Points `data`'s overlay, band and panel arrays at this object, which
@@ -31,9 +35,13 @@ class ChartExtras {
 
  private:
   cw_color NextColor();
+  const char* Name(std::string name);  // kept alive by names_
   std::deque<ComputedIndicator> computed_;  // deque: stable addresses
+  std::deque<std::string> names_;
   std::vector<cw_line> overlays_;
+  std::vector<const char*> overlay_names_;
   std::vector<cw_band> bands_;
+  std::vector<const char*> band_names_;
   struct PanelParts {
     std::vector<cw_line> lines;
     std::vector<double> levels;

@@ -1,7 +1,9 @@
 #include "tools/cli/chart_flags.h"
 
+#include <cctype>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "capi/candlewick.h"
 
 namespace candlewick {
@@ -43,11 +45,40 @@ bool ParseFormat(absl::string_view name, int32_t* out) {
 }
 bool ParsePngPreset(absl::string_view name, int32_t* out) { return Find(kPresets, name, out); }
 
-int32_t FormatFromExtension(const std::string& path) {
+namespace {
+
+// The output's extension, lower case, without the dot ("" when none).
+std::string Extension(const std::string& path) {
+  const size_t slash = path.rfind('/');
   const size_t dot = path.rfind('.');
-  int32_t format = CW_FORMAT_PNG;
-  if (dot != std::string::npos && path.find('/', dot) == std::string::npos) {
-    ParseFormat(absl::string_view(path).substr(dot + 1), &format);
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool IsRawFrame(int32_t format) {
+  return format == CW_FORMAT_RGBA8 || format == CW_FORMAT_RGB8 || format == CW_FORMAT_INDEXED8;
+}
+
+}  // namespace
+
+int32_t ChooseFormat(const std::string& output, int32_t format, absl::string_view format_name,
+                     std::string* error) {
+  const std::string ext = Extension(output);
+  if (ext.empty()) return format >= 0 ? format : CW_FORMAT_PNG;
+  const bool raw = ext == "raw" || ext == "bin";
+  int32_t named = -1;  // the format the extension names (webp: lossless)
+  if (!raw && (!ParseFormat(ext, &named) || FormatExtension(named) != ext)) {
+    *error = absl::StrCat("cannot write '.", ext, "' files ('", output,
+                          "'): the formats are png, webp, svg and raw frames (.rgba, .rgb, "
+                          ".indexed, .raw, .bin)");
+    return -1;
+  }
+  if (format < 0) return raw ? CW_FORMAT_RGBA8 : named;
+  if (raw ? !IsRawFrame(format) : FormatExtension(format) != ext) {
+    *error = absl::StrCat("the extension of '", output, "' does not match --format ", format_name);
+    return -1;
   }
   return format;
 }

@@ -17,9 +17,14 @@ bool ParseChartType(absl::string_view name, int32_t* out);  // candlestick, ohlc
 bool ParseFormat(absl::string_view name, int32_t* out);     // png, webp, svg, rgba, ...
 bool ParsePngPreset(absl::string_view name, int32_t* out);  // fastest, balanced, smallest
 
-// The format a path's extension names (".svg" -> CW_FORMAT_SVG); PNG when
-// the extension names none.
-int32_t FormatFromExtension(const std::string& path);
+// The format to write `output` in, given an explicit --format (-1 when
+// absent, `format_name` its spelling for messages), or -1 with a usage
+// message in *error: an unknown extension, or one that disagrees with
+// --format, is an error, never silently PNG. No extension: --format, else
+// PNG. Extensions: the format names (.png, .webp, .svg, .rgba, .rgb,
+// .indexed) and .raw / .bin for any raw frame (RGBA by default).
+int32_t ChooseFormat(const std::string& output, int32_t format, absl::string_view format_name,
+                     std::string* error);
 // The file extension written for a format ("png", "webp", "svg", "rgba",
 // "rgb", "indexed"; webp-lossy files are ".webp").
 const char* FormatExtension(int32_t format);

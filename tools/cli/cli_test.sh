@@ -94,6 +94,53 @@ PY
 "$cli" render --overlay nosuch:3 -o "$tmp/bad.png" 2>/dev/null; [ $? -eq 2 ] || fail "unknown indicator"
 "$cli" render --panel sma:0 -o "$tmp/bad.png" 2>/dev/null; [ $? -eq 2 ] || fail "bad parameter"
 "$cli" render --format tiff 2>/dev/null; [ $? -eq 2 ] || fail "unknown format"
+# The output's extension: an unknown one, or one that disagrees with
+# --format, is a usage error and nothing is written (never PNG bytes in a
+# .jpg file).
+"$cli" render -o "$tmp/x.jpg" > /dev/null 2> "$tmp/err.txt"; rc=$?
+[ $rc -eq 2 ] || fail "-o x.jpg exited $rc, want 2"
+[ ! -e "$tmp/x.jpg" ] || fail "x.jpg was written"
+grep -q "cannot write '.jpg' files" "$tmp/err.txt" || fail ".jpg message: $(cat "$tmp/err.txt")"
+"$cli" render --format png -o "$tmp/y.webp" > /dev/null 2> "$tmp/err.txt"; rc=$?
+[ $rc -eq 2 ] || fail "--format png -o y.webp exited $rc, want 2"
+grep -q "does not match --format png" "$tmp/err.txt" || fail "mismatch message: $(cat "$tmp/err.txt")"
+"$cli" render --format webp-lossy -o "$tmp/y.webp" > /dev/null || fail "webp-lossy into .webp"
+"$cli" render --format indexed -W 100 -H 50 -o "$tmp/y.raw" > /dev/null || fail "indexed into .raw"
+[ "$(stat -c %s "$tmp/y.raw")" = "5000" ] || fail "raw indexed size"
+"$cli" render -W 100 -H 50 -o "$tmp/Y.RGBA" > /dev/null || fail "extensions are case-insensitive"
+[ "$(stat -c %s "$tmp/Y.RGBA")" = "20000" ] || fail ".RGBA is RGBA"
+"$cli" render -o "$tmp/noext" > /dev/null || fail "no extension"
+[ "$(png_signature "$tmp/noext")" = "89504e470d0a1a0a" ] || fail "no extension is PNG"
+
+# Time zones: a bad name is a usage error that says why; a good one moves
+# the labels (09:30 New York is 14:30 UTC in March before DST).
+"$cli" render --tz America/New_Yrok -o "$tmp/tz.png" > /dev/null 2> "$tmp/err.txt"; rc=$?
+[ $rc -eq 2 ] || fail "bad --tz exited $rc, want 2"
+grep -q "time zone 'America/New_Yrok': unknown time zone" "$tmp/err.txt" || fail "bad --tz message: $(cat "$tmp/err.txt")"
+"$cli" render --tz ../../etc/passwd -o "$tmp/tz.png" > /dev/null 2>&1; [ $? -eq 2 ] || fail "--tz path accepted"
+{
+  echo "time,open,high,low,close,volume"
+  for i in $(seq 0 77); do
+    echo "$((1709908200 + i * 300)),100,101,99,100.5,1000"   # 2024-03-08 14:30 UTC + 5 min steps
+  done
+} > "$tmp/session.csv"
+"$cli" render --csv "$tmp/session.csv" --axes --tz America/New_York -o "$tmp/ny.svg" > /dev/null || fail "--tz render"
+grep -q '>Mar 8, 2024</text>' "$tmp/ny.svg" || fail "first label is not the New York date"
+grep -q '>12:00</text>' "$tmp/ny.svg" || fail "no 12:00 New York label"
+"$cli" render --csv "$tmp/session.csv" --axes -o "$tmp/utc.svg" > /dev/null || fail "UTC render"
+grep -q '>16:00</text>' "$tmp/utc.svg" || fail "no 16:00 UTC label"
+grep -q '>12:00</text>' "$tmp/utc.svg" && fail "a 12:00 label in UTC (the data starts at 14:30 UTC)"
+
+# Named parameters; the legend and panel titles spell the parameters.
+"$cli" render --axes --overlay sma:period=20 --overlay bbands:period=20,nbdevup=2 \
+  --panel stoch:fastk=14,slowk=3,slowd=3 -o "$tmp/named.svg" > /dev/null || fail "named parameters"
+grep -q '>SMA 20</text>' "$tmp/named.svg" || fail "legend lacks SMA 20"
+grep -q '>BBANDS 20 2</text>' "$tmp/named.svg" || fail "legend lacks BBANDS 20 2"
+grep -q '>STOCH 14 3 slowd=3</text>' "$tmp/named.svg" || fail "panel title lacks STOCH 14 3 slowd=3"
+"$cli" render --panel stoch:fastk=14,fastk=3 -o "$tmp/bad.png" 2> "$tmp/err.txt"; [ $? -eq 2 ] || fail "a parameter twice"
+grep -q "parameter 'fastk' given twice" "$tmp/err.txt" || fail "twice message: $(cat "$tmp/err.txt")"
+"$cli" render --help | grep -q 'stoch:fastk=14,slowk=3,slowd=3' || fail "render --help lacks a named example"
+"$cli" render --help | grep -q -- '--tz' || fail "render --help lacks --tz"
 "$cli" render --type spiral 2>/dev/null; [ $? -eq 2 ] || fail "unknown type"
 
 # indicators: names, empty cells before the lookback, values checked
@@ -112,6 +159,29 @@ cmp -s "$tmp/want.txt" "$tmp/got.txt" || fail "sma_3 values differ: $(paste "$tm
 "$cli" indicators --ind nosuch > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown indicator not a usage error"
 "$cli" indicators > /dev/null 2>&1; [ $? -eq 2 ] || fail "no --ind not a usage error"
 "$cli" indicators --list | grep -q '^rsi ' || fail "--list lacks rsi"
+"$cli" indicators --list | grep -q 'fastk=5 \[1..100000\], slowk=3 \[1..100000\], slowk_matype=0 \[0..5\]' \
+  || fail "--list lacks stoch's parameter names and ranges: $("$cli" indicators --list | grep '^stoch ')"
+"$cli" indicators --help | grep -q 'stoch:fastk=14,slowk=3,slowd=3' || fail "indicators --help lacks a named example"
+"$cli" indicators --help | grep -q 'stoch_14_3_3_k' && fail "indicators --help still shows the misleading stoch_14_3_3_k"
+# Parameter errors name the indicator, the parameter and its range.
+"$cli" indicators --ind sma:0 > /dev/null 2> "$tmp/err.txt"; [ $? -eq 2 ] || fail "sma:0 not a usage error"
+grep -q "indicator 'sma': parameter 'period' (the first) is 0; it must be a whole number in \[2, 100000\]" "$tmp/err.txt" \
+  || fail "sma:0 message: $(cat "$tmp/err.txt")"
+"$cli" indicators --ind sma:0x10 > /dev/null 2> "$tmp/err.txt"; [ $? -eq 2 ] || fail "hex parameter accepted"
+grep -q "'0x10', not a decimal number" "$tmp/err.txt" || fail "hex message: $(cat "$tmp/err.txt")"
+"$cli" indicators --ind sma:20,3 > /dev/null 2> "$tmp/err.txt"; [ $? -eq 2 ] || fail "two sma parameters accepted"
+grep -q "takes 1 parameter (period=30), got 2" "$tmp/err.txt" || fail "count message: $(cat "$tmp/err.txt")"
+"$cli" indicators --ind stoch:k=3 > /dev/null 2> "$tmp/err.txt"; [ $? -eq 2 ] || fail "unknown parameter name accepted"
+grep -q "no parameter named 'k'" "$tmp/err.txt" || fail "name message: $(cat "$tmp/err.txt")"
+# Columns spell the parameters unambiguously; the same column twice is refused.
+"$cli" indicators --csv "$tmp/ind.csv" --ind stoch:fastk=3,slowk=2,slowd=2 --ind stoch:3,2,2 --ind ema:3,1 \
+  > "$tmp/named.csv" || fail "named stoch exited $?"
+head -1 "$tmp/named.csv" | grep -q '^time,stoch_3_2_slowd=2_k,stoch_3_2_slowd=2_d,stoch_3_2_slowk_matype=2_k,stoch_3_2_slowk_matype=2_d,ema_3_seed=1$' \
+  || fail "named columns: $(head -1 "$tmp/named.csv")"
+"$cli" indicators --csv "$tmp/ind.csv" --ind sma:3 --ind sma:period=3 > /dev/null 2> "$tmp/err.txt"; rc=$?
+[ $rc -eq 2 ] || fail "duplicate columns exited $rc, want 2"
+grep -q "are the same indicator (columns sma_3" "$tmp/err.txt" || fail "duplicate message: $(cat "$tmp/err.txt")"
+"$cli" indicators --csv "$tmp/ind.csv" --ind sma:3 --ind sma:3.0 > /dev/null 2>&1; [ $? -eq 2 ] || fail "sma:3 and sma:3.0 both accepted"
 # Newer indicators: seven pivot outputs; the anchored VWAP needs an anchor
 # column the CSV cannot give, which is an error rather than a silent guess.
 "$cli" indicators --csv "$tmp/ind.csv" --out "$tmp/piv.csv" --ind pivots --ind vwap \

@@ -1,6 +1,8 @@
 #include "tools/cli/indicator_spec.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -10,29 +12,177 @@
 namespace candlewick {
 namespace cli {
 
+namespace {
+
+// A plain decimal number: [+-]digits[.digits][(e|E)[+-]digits] (or .digits).
+// absl::SimpleAtod alone would also take "0x10", "inf" and "nan".
+bool ParseDecimal(absl::string_view text, double* out) {
+  size_t i = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  size_t digits = 0;
+  while (i < text.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) ++i, ++digits;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      ++i, ++digits;
+    }
+  }
+  if (digits == 0) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    size_t exponent = 0;
+    while (i < text.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      ++i, ++exponent;
+    }
+    if (exponent == 0) return false;
+  }
+  return i == text.size() && absl::SimpleAtod(text, out) && std::isfinite(*out);
+}
+
+// The shortest text that reads back as `v`: 20, 2.5, 0.02.
+std::string ShortNumber(double v) {
+  char text[32];
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    std::snprintf(text, sizeof text, "%.0f", v);
+    return text;
+  }
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(text, sizeof text, "%.*g", precision, v);
+    if (std::strtod(text, nullptr) == v) break;
+  }
+  return text;
+}
+
+// Moving-average types and flags: a bare value would read like a period.
+bool IsCategorical(const cw_indicator_param& p) {
+  return p.is_integer && p.max_value - p.min_value <= 10;
+}
+
+std::string Ordinal(size_t i) {
+  static const char* const kOrdinals[] = {"first", "second", "third", "fourth", "fifth"};
+  return i < 5 ? kOrdinals[i] : absl::StrCat(i + 1, "th");
+}
+
+absl::Status SpecError(absl::string_view indicator, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat("indicator '", indicator, "': ", what));
+}
+
+}  // namespace
+
+std::string ParamList(cw_indicator_id id) {
+  cw_indicator_info info;
+  info.struct_size = sizeof info;
+  if (cw_indicator_get_info(id, &info) != CW_OK) return "";
+  std::string list;
+  for (size_t k = 0; k < info.param_count; ++k) {
+    cw_indicator_param p;
+    p.struct_size = sizeof p;
+    if (cw_indicator_get_param(id, k, &p) != CW_OK) continue;
+    absl::StrAppend(&list, k ? ", " : "", p.name, "=", ShortNumber(p.default_value));
+  }
+  return list;
+}
+
 absl::StatusOr<IndicatorSpec> ParseIndicatorSpec(absl::string_view text) {
   IndicatorSpec spec;
   const size_t colon = text.find(':');
   spec.name = absl::AsciiStrToLower(text.substr(0, colon));
+  if (spec.name.empty()) return absl::InvalidArgumentError("an indicator spec needs a name");
   if (cw_indicator_find(spec.name.c_str(), &spec.id) != CW_OK) {
-    return absl::InvalidArgumentError(absl::StrCat("unknown indicator '", spec.name, "'"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown indicator '", spec.name, "' (candlewick indicators --list shows them)"));
   }
-  spec.label = spec.name;
-  if (colon != absl::string_view::npos) {
-    for (absl::string_view p : absl::StrSplit(text.substr(colon + 1), ',')) {
-      double v;
-      if (!absl::SimpleAtod(p, &v) || !std::isfinite(v)) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("indicator '", spec.name, "': parameter '", p, "' is not a number"));
-      }
-      spec.params.push_back(v);
-      absl::StrAppend(&spec.label, "_", p);
+  cw_indicator_info info;
+  info.struct_size = sizeof info;
+  if (cw_indicator_get_info(spec.id, &info) != CW_OK) {
+    return absl::InternalError("indicator info unavailable");
+  }
+  std::vector<cw_indicator_param> params(info.param_count);
+  for (size_t k = 0; k < info.param_count; ++k) {
+    params[k].struct_size = sizeof params[k];
+    if (cw_indicator_get_param(spec.id, k, &params[k]) != CW_OK) {
+      return absl::InternalError("indicator parameter info unavailable");
     }
   }
-  size_t lookback = 0;  // validates the parameters against their ranges
+  const std::string takes =
+      info.param_count == 0
+          ? "takes no parameters"
+          : absl::StrCat("takes ", info.param_count, " parameter", info.param_count > 1 ? "s" : "",
+                         " (", ParamList(spec.id), ")");
+  std::vector<double> values(info.param_count);
+  std::vector<bool> given(info.param_count, false);
+  for (size_t k = 0; k < info.param_count; ++k) values[k] = params[k].default_value;
+  if (colon != absl::string_view::npos) {
+    size_t position = 0;
+    bool named_seen = false;
+    const std::vector<absl::string_view> items = absl::StrSplit(text.substr(colon + 1), ',');
+    for (absl::string_view item : items) {
+      if (item.empty()) return SpecError(spec.name, "an empty parameter (two commas, or a trailing one)");
+      const size_t eq = item.find('=');
+      size_t k;
+      absl::string_view number = item;
+      if (eq == absl::string_view::npos) {
+        if (named_seen) {
+          return SpecError(spec.name, absl::StrCat("the positional parameter '", item,
+                                                   "' follows a named one; give positional "
+                                                   "parameters first"));
+        }
+        k = position++;
+        if (k >= info.param_count) {
+          size_t positional = 0;
+          for (absl::string_view i : items) positional += i.find('=') == absl::string_view::npos;
+          return SpecError(spec.name, absl::StrCat(takes, ", got ", positional));
+        }
+      } else {
+        named_seen = true;
+        const std::string key = absl::AsciiStrToLower(item.substr(0, eq));
+        number = item.substr(eq + 1);
+        for (k = 0; k < info.param_count && key != params[k].name; ++k) {
+        }
+        if (k == info.param_count) {
+          return SpecError(spec.name, absl::StrCat("no parameter named '", key, "'; it ", takes));
+        }
+      }
+      const cw_indicator_param& p = params[k];
+      if (given[k]) return SpecError(spec.name, absl::StrCat("parameter '", p.name, "' given twice"));
+      double v;
+      if (!ParseDecimal(number, &v)) {
+        return SpecError(spec.name, absl::StrCat("parameter '", p.name, "' (the ", Ordinal(k),
+                                                 ") is '", number, "', not a decimal number"));
+      }
+      if (v < p.min_value || v > p.max_value || (p.is_integer && v != std::floor(v))) {
+        return SpecError(spec.name,
+                         absl::StrCat("parameter '", p.name, "' (the ", Ordinal(k), ") is ",
+                                      ShortNumber(v), "; it must be ",
+                                      p.is_integer ? "a whole number" : "a number", " in [",
+                                      ShortNumber(p.min_value), ", ", ShortNumber(p.max_value),
+                                      "]"));
+      }
+      values[k] = v;
+      given[k] = true;
+    }
+  }
+  size_t count = 0;  // up to the last parameter given
+  for (size_t k = 0; k < info.param_count; ++k) {
+    if (given[k]) count = k + 1;
+  }
+  spec.params.assign(values.begin(), values.begin() + count);
+  spec.given.assign(given.begin(), given.begin() + count);
+  spec.label = spec.name;
+  spec.title = absl::AsciiStrToUpper(spec.name);
+  bool in_order = true;
+  for (size_t k = 0; k < count; ++k) {
+    if (!given[k] || IsCategorical(params[k])) in_order = false;
+    if (!given[k]) continue;
+    const std::string v = ShortNumber(values[k]);
+    const std::string part = in_order ? v : absl::StrCat(params[k].name, "=", v);
+    absl::StrAppend(&spec.label, "_", part);
+    absl::StrAppend(&spec.title, " ", part);
+  }
+  size_t lookback = 0;  // anything the ranges above do not cover
   if (cw_indicator_lookback(spec.id, spec.params.data(), spec.params.size(), &lookback) != CW_OK) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("indicator '", text, "': a parameter is out of range or there are too many"));
+    return SpecError(spec.name, absl::StrCat("the library rejects these parameters; it ", takes));
   }
   return spec;
 }

@@ -18,20 +18,33 @@ namespace {
 
 void PrintIndicatorsHelp(FILE* out) {
   std::fprintf(out,
-               "usage: candlewick indicators [--csv IN] [--out OUT] --ind NAME[:P1,P2,...] ...\n"
+               "usage: candlewick indicators [--csv IN] [--out OUT] --ind SPEC ...\n"
                "\n"
                "Computes indicators over an OHLCV CSV (the bundled sample when --csv is\n"
                "absent) and writes a CSV (stdout when --out is absent) with the input's time\n"
-               "column and one column per output, named <indicator>_<params>[_<output>]:\n"
-               "sma_20, macd_12_26_9_signal, bbands_20_2_upper, stoch_14_3_3_k, aroon_25_up.\n"
-               "Parameters not given take TA-Lib's defaults and are not part of the name.\n"
+               "column and one column per output.\n"
+               "\n"
+               "SPEC is NAME[:PARAM,...]; each PARAM is a number, by position in the order\n"
+               "--list shows (TA-Lib's), or name=number; positional ones come first, and\n"
+               "parameters not given take their defaults. For example\n"
+               "  sma:20   macd:12,26,9   bbands:period=20,nbdevup=2\n"
+               "  stoch:fastk=14,slowk=3,slowd=3   (%%K 14, smoothed 3, %%D 3)\n"
+               "Note stoch:14,3,3 is fastk 14, slowk 3 and slowk_matype 3 (DEMA), TA-Lib's\n"
+               "order: name the parameters when in doubt.\n"
+               "\n"
+               "Columns are named <indicator>_<parameters>[_<output>]: the values alone for\n"
+               "the leading parameters given in order (none a matype or flag), name=value\n"
+               "from the first one skipped or categorical on, so no name can be misread:\n"
+               "  sma_20   macd_12_26_9_signal   bbands_20_2_upper   stoch_14_3_slowd=3_k\n"
+               "The same column twice (--ind sma:20 --ind sma:period=20) is an error.\n"
                "Cells are empty where a value is undefined (NaN), else 17 significant\n"
                "digits.\n"
                "\n"
                "  -i, --csv FILE     input CSV (header naming open,high,low,close[,time][,volume])\n"
                "  -o, --out FILE     output CSV\n"
-               "      --ind SPEC     an indicator, e.g. sma:20, rsi:14, macd:12,26,9; repeatable\n"
-               "      --list         list the indicators with their parameters and outputs\n"
+               "      --ind SPEC     an indicator; repeatable\n"
+               "      --list         the indicators with their parameters (name=default\n"
+               "                     [min..max]) and outputs\n"
                "  -h, --help         this text\n");
 }
 
@@ -52,7 +65,8 @@ void ListIndicators() {
       cw_indicator_param param;
       param.struct_size = sizeof param;
       if (cw_indicator_get_param(id, p, &param) != CW_OK) continue;
-      std::printf("%s%s=%g", p ? ", " : "", param.name, param.default_value);
+      std::printf("%s%s=%g [%g..%g]", p ? ", " : "", param.name, param.default_value,
+                  param.min_value, param.max_value);
     }
     std::printf(") ->");
     for (size_t o = 0; o < info.output_count; ++o) std::printf(" %s", cw_indicator_output_name(id, o));
@@ -105,6 +119,15 @@ int RunIndicators(int argc, char** argv) {
   for (const std::string& s : specs) {
     absl::StatusOr<IndicatorSpec> spec = ParseIndicatorSpec(s);
     if (!spec.ok()) return Usage(std::string(spec.status().message()).c_str(), nullptr);
+    // Two specs with one label would write two columns of one name.
+    for (size_t k = 0; k < parsed.size(); ++k) {
+      if (parsed[k].label == spec->label) {
+        const std::string message = "--ind " + specs[k] + " and --ind " + s +
+                                    " are the same indicator (columns " + spec->label +
+                                    "...); give each once";
+        return Usage(message.c_str(), nullptr);
+      }
+    }
     parsed.push_back(*spec);
   }
   absl::StatusOr<OhlcvTable> table =

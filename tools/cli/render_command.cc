@@ -1,3 +1,4 @@
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -24,21 +25,28 @@ void PrintRenderHelp(FILE* out) {
                "\n"
                "  -i, --csv FILE        input CSV with a header naming open,high,low,close and\n"
                "                        optionally time,volume (default: the bundled sample)\n"
-               "  -o, --out FILE        output file (default: chart.png)\n"
-               "  -f, --format NAME     png | webp | webp-lossy | svg | rgba | rgb | indexed\n"
-               "                        (default: from the output's extension, else png)\n"
+               "  -o, --out FILE        output file (default: chart.png); its extension says\n"
+               "                        the format: .png, .webp, .svg, .rgba, .rgb, .raw or\n"
+               "                        .bin (raw frames); none: png\n"
+               "  -f, --format NAME     png | webp | webp-lossy | svg | rgba | rgb | indexed;\n"
+               "                        must agree with the extension (.raw/.bin: any raw)\n"
                "  -W, --width N         width in pixels, %u..%u (default 800)\n"
                "  -H, --height N        height in pixels, %u..%u (default 600)\n"
                "  -t, --theme NAME      classic | modern | tradingview | light (default classic)\n"
                "      --type NAME       candlestick (default) | hollow | ohlc | line | area |\n"
                "                        heikin-ashi | renko | pnf\n"
-               "      --axes            price and time axes, labels, last-price marker\n"
+               "      --axes            price, panel and time axes, labels, legend, marker\n"
+               "      --tz ZONE         time zone of the time axis, an IANA name such as\n"
+               "                        America/New_York (default UTC)\n"
                "      --antialias       blended edges (default: crisp, exact colours only)\n"
                "      --title TEXT      a title at the top left\n"
                "      --overlay IND     an indicator over the prices, e.g. sma:20, ema:50,\n"
-               "                        bbands:20,2,2 (a band); repeatable\n"
-               "      --panel IND       an indicator panel below, e.g. rsi:14, macd:12,26,9;\n"
-               "                        repeatable\n"
+               "                        bbands:period=20,nbdevup=2 (a band); repeatable\n"
+               "      --panel IND       an indicator panel below, e.g. rsi:14, macd:12,26,9,\n"
+               "                        stoch:fastk=14,slowk=3,slowd=3; repeatable\n"
+               "                        IND is NAME[:P,...]: parameters by position in the\n"
+               "                        order 'candlewick indicators --list' shows, or as\n"
+               "                        name=value\n"
                "      --box SIZE        renko / point-and-figure box (default: ATR(14))\n"
                "      --reversal N      point-and-figure reversal in boxes (default 3)\n"
                "      --font FILE       a TrueType font for labels (default: DejaVu Sans)\n"
@@ -89,7 +97,7 @@ int RunVersion() {
 int RunRender(int argc, char** argv) {
   cw_chart_options options;
   cw_chart_options_init(&options);
-  std::string input, output = "chart.png", title, font_path;
+  std::string input, output = "chart.png", title, font_path, time_zone, format_name;
   int32_t format = -1;
   std::vector<std::string> overlay_specs, panel_specs;
   float webp_quality = 90.0f;
@@ -123,8 +131,12 @@ int RunRender(int argc, char** argv) {
     } else if (arg == "-f" || arg == "--format") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
       if (!ParseFormat(v, &format)) return Usage("unknown format", v);
+      format_name = v;
     } else if (arg == "--axes") {
       options.show_axes = 1;
+    } else if (arg == "--tz") {
+      if (!value(&v)) return Usage("missing value for", arg.c_str());
+      time_zone = v;
     } else if (arg == "--antialias") {
       options.antialias = 1;
     } else if (arg == "--overlay" || arg == "--panel") {
@@ -156,7 +168,14 @@ int RunRender(int argc, char** argv) {
     }
   }
 
-  if (format < 0) format = FormatFromExtension(output);
+  std::string format_error;
+  format = ChooseFormat(output, format, format_name, &format_error);
+  if (format < 0) return Usage(format_error.c_str(), nullptr);
+  options.time_zone = time_zone.c_str();
+  // Every option is checked before the data is read, and explained.
+  char why[512];
+  const cw_status valid = cw_chart_options_validate(&options, why, sizeof why);
+  if (valid != CW_OK) return Usage(why, nullptr);
   absl::StatusOr<OhlcvTable> table =
       input.empty() ? ParseOhlcvCsv(BundledSampleCsv(), "bundled sample")
                     : ReadOhlcvCsv(ResolveUserPath(input));
@@ -196,8 +215,9 @@ int RunRender(int argc, char** argv) {
   cw_chart* chart = nullptr;
   cw_status status = cw_chart_create(&options, &chart);
   if (status != CW_OK) {
-    std::fprintf(stderr, "candlewick render: cannot create the chart: %s\n",
-                 cw_status_string(status));
+    cw_chart_options_validate(&options, why, sizeof why);
+    std::fprintf(stderr, "candlewick render: cannot create the chart: %s%s%s\n",
+                 cw_status_string(status), why[0] ? ": " : "", why);
     return status == CW_ERR_SIZE_OUT_OF_RANGE || status == CW_ERR_INVALID_ARGUMENT ? 2 : 1;
   }
   if (cw_chart_set_webp_quality(chart, webp_quality) != CW_OK) {

@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
   o.show_axes = 1;
   o.antialias = 1;
   ok &= Render(dir, "indicators_tradingview.png", o, *table, {"bbands:20,2,2", "ema:10"},
-               {"rsi:14", "macd:12,26,9"}, "SAMPLE  1D  (Bollinger 20/2, EMA 10, RSI 14, MACD)",
+               {"rsi:14", "macd:12,26,9"}, "SAMPLE  1D",
                CW_FORMAT_PNG, &index, "overlays and panels, antialiased");
   ok &= Render(dir, "indicators_tradingview.svg", o, *table, {"bbands:20,2,2", "ema:10"},
                {"rsi:14", "macd:12,26,9"}, "SAMPLE  1D  (SVG)", CW_FORMAT_SVG, &index,

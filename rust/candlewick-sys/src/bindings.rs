@@ -9,11 +9,14 @@ pub const CW_VERSION_PATCH: u32 = 0;
 pub const CW_VERSION_NUMBER: u32 = 1000;
 pub const CW_MIN_DIMENSION: u32 = 16;
 pub const CW_MAX_DIMENSION: u32 = 16384;
+pub const CW_MAX_CHART_BOXES: u32 = 100000;
 pub const CW_MAX_PANELS: u32 = 8;
 pub const CW_STATS_MAX_LABELS: u32 = 8;
 pub const CW_STATS_KIND_SLOTS: u32 = 16;
 pub const CW_STATS_NAME_SIZE: u32 = 32;
 pub const CW_SIMD_TARGET_SLOTS: u32 = 32;
+pub const CW_MESSAGE_SIZE: u32 = 256;
+pub const CW_MAX_BATCH_THREADS: u32 = 256;
 /**```text
  Status codes: stable numbers, never reused.
 ```*/
@@ -406,11 +409,14 @@ price 0.7, volume 0.3 (the reference layout),
 ```*/
     pub volume_weight: f32,
     /**```text
- background rows between panels (default 1)
+ background rows between panels, 0..1000
+(default 1)
 ```*/
     pub panel_gap: i32,
     /**```text
- pixels around the plot (default 0)
+ pixels around the plot (default 0); below a
+quarter of the smaller side: 0 ..
+(min(width, height) - 1) / 4
 ```*/
     pub margin: i32,
     /**```text
@@ -418,7 +424,9 @@ price 0.7, volume 0.3 (the reference layout),
 ```*/
     pub line_width: f32,
     /**```text
- renko and point-and-figure box; 0 = ATR(14)
+ renko and point-and-figure box; 0 = automatic:
+ATR(14), raised where needed to stay within
+CW_MAX_CHART_BOXES and 2^52 boxes from zero
 ```*/
     pub box_size: f64,
     /**```text
@@ -439,10 +447,32 @@ for the embedded DejaVu Sans; copied at create
  NULL: the C library; copied at create
 ```*/
     pub allocator: *const cw_allocator,
+    /**```text
+ CW_FORMAT_WEBP_LOSSY quality, 0 (smallest) to
+100 (best); default 90.  Also settable later
+with cw_chart_set_webp_quality().  A
+cw_renderer ignores it: each cw_render_job
+carries its own webp_quality.
+```*/
+    pub webp_quality: f32,
+    /**```text
+ IANA name of the zone the time axis is labelled
+in ("America/New_York", "Europe/London"; the
+`time` column stays UTC seconds), read from the
+system's zoneinfo (TZDIR, else
+/usr/share/zoneinfo: Debian's tzdata).  NULL or
+"" (default): UTC.  Loaded at create, so a bad
+name fails there with CW_ERR_INVALID_ARGUMENT
+(cw_chart_options_validate says why); the string
+is not retained.  A cw_renderer loads it per
+job's options and keys its cache by the name's
+text.
+```*/
+    pub time_zone: *const ::core::ffi::c_char,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of cw_chart_options"][::core::mem::size_of::<cw_chart_options>() - 136usize];
+    ["Size of cw_chart_options"][::core::mem::size_of::<cw_chart_options>() - 152usize];
     [
         "Alignment of cw_chart_options",
     ][::core::mem::align_of::<cw_chart_options>() - 8usize];
@@ -530,6 +560,12 @@ const _: () = {
     [
         "Offset of field: cw_chart_options::allocator",
     ][::core::mem::offset_of!(cw_chart_options, allocator) - 128usize];
+    [
+        "Offset of field: cw_chart_options::webp_quality",
+    ][::core::mem::offset_of!(cw_chart_options, webp_quality) - 136usize];
+    [
+        "Offset of field: cw_chart_options::time_zone",
+    ][::core::mem::offset_of!(cw_chart_options, time_zone) - 144usize];
 };
 impl Default for cw_chart_options {
     fn default() -> Self {
@@ -558,6 +594,9 @@ pub struct cw_line {
  alpha is ignored: lines are opaque
 ```*/
     pub color: cw_color,
+    /**```text
+ 0 (the chart's line_width) or 0.25..64
+```*/
     pub width: f32,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
@@ -596,7 +635,7 @@ pub struct cw_band {
     pub fill: cw_color,
     pub line: cw_color,
     /**```text
- edge width in pixels; 0 = no edges
+ edge width in pixels, 0.25..64; 0 = no edges
 ```*/
     pub width: f32,
 }
@@ -661,7 +700,11 @@ pub struct cw_panel {
 ```*/
     pub max: f64,
     /**```text
- UTF-8, drawn when axes are on; may be NULL
+ UTF-8, drawn when axes are on at the panel's
+top left, followed by each line's and then the
+histogram's value at the last row in their
+colours ("MACD 12 26 9  0.41  0.37  0.04");
+may be NULL (the values alone)
 ```*/
     pub title: *const ::core::ffi::c_char,
 }
@@ -736,10 +779,20 @@ pub struct cw_chart_data {
  UTF-8 title at the top left; may be NULL
 ```*/
     pub title: *const ::core::ffi::c_char,
+    /**```text
+ overlay_count UTF-8 names, or NULL
+for none; a NULL or "" entry leaves
+that overlay out of the legend
+```*/
+    pub overlay_names: *const *const ::core::ffi::c_char,
+    /**```text
+ band_count names, likewise
+```*/
+    pub band_names: *const *const ::core::ffi::c_char,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of cw_chart_data"][::core::mem::size_of::<cw_chart_data>() - 208usize];
+    ["Size of cw_chart_data"][::core::mem::size_of::<cw_chart_data>() - 224usize];
     ["Alignment of cw_chart_data"][::core::mem::align_of::<cw_chart_data>() - 8usize];
     [
         "Offset of field: cw_chart_data::struct_size",
@@ -768,6 +821,12 @@ const _: () = {
     [
         "Offset of field: cw_chart_data::title",
     ][::core::mem::offset_of!(cw_chart_data, title) - 200usize];
+    [
+        "Offset of field: cw_chart_data::overlay_names",
+    ][::core::mem::offset_of!(cw_chart_data, overlay_names) - 208usize];
+    [
+        "Offset of field: cw_chart_data::band_names",
+    ][::core::mem::offset_of!(cw_chart_data, band_names) - 216usize];
 };
 impl Default for cw_chart_data {
     fn default() -> Self {
@@ -798,7 +857,7 @@ colours (always in crisp mode), else RGB
 pub const CW_FORMAT_PNG: cw_format = 3;
 pub const CW_FORMAT_WEBP_LOSSLESS: cw_format = 4;
 /**```text
- quality from cw_chart_set_webp_quality
+ quality: cw_chart_options.webp_quality
 ```*/
 pub const CW_FORMAT_WEBP_LOSSY: cw_format = 5;
 /**```text
@@ -839,9 +898,10 @@ pub type cw_format = u32;
  stats handle must outlive it, or be detached first (attach NULL).  Many
  handles may share one stats handle.  cw_indicator_context_attach_stats()
  and cw_bar_context_attach_stats() do the same for indicator contexts
- (CW_STATS_INDICATOR) and bar contexts (CW_STATS_AGGREGATE); batch jobs
- will record CW_STATS_BATCH under the same rules (non-owning, NULL
- detaches, zero cost when detached).
+ (CW_STATS_INDICATOR) and bar contexts (CW_STATS_AGGREGATE), and
+ cw_renderer_attach_stats() for a renderer, whose batch jobs record
+ CW_STATS_BATCH, under the same rules (non-owning, NULL detaches, zero
+ cost when detached).
 ```*/
 #[repr(C)]
 #[derive(Debug)]
@@ -850,14 +910,15 @@ pub struct cw_stats {
 }
 /**```text
  a rendered raw frame (cw_chart_render_rgba*,
-cw_chart_render_frame, cw_chart_render of a
-raw format)
+cw_chart_render_frame, cw_chart_render or
+cw_renderer_render of a raw format)
 ```*/
 pub const CW_STATS_RENDER: cw_stats_kind = 0;
 /**```text
  an encoded file (cw_chart_render_png, or
-cw_chart_render of PNG/WebP/SVG: rasterising +
-encoding, timed as one call)
+cw_chart_render or cw_renderer_render of
+PNG/WebP/SVG: rasterising + encoding, timed
+as one call)
 ```*/
 pub const CW_STATS_ENCODE: cw_stats_kind = 1;
 /**```text
@@ -869,7 +930,7 @@ pub const CW_STATS_INDICATOR: cw_stats_kind = 2;
 ```*/
 pub const CW_STATS_AGGREGATE: cw_stats_kind = 3;
 /**```text
- a batch job
+ one job of cw_renderer_render_batch()
 ```*/
 pub const CW_STATS_BATCH: cw_stats_kind = 4;
 /**```text
@@ -1085,7 +1146,10 @@ const _: () = {
 /**```text
  Statistics of one kind.  Lifetime figures run from creation or the last
  cw_stats_reset(); window figures cover the recent window.  The window
- duration figures are 0 when window_count is 0.
+ duration figures are 0 when window_count is 0.  The sums of caller
+ figures (duration_ns, bytes, items and their window_ forms) SATURATE at
+ UINT64_MAX: a total that would pass it reads UINT64_MAX, never a wrapped
+ small number (counts cannot get there: one record adds one).
 ```*/
 #[repr(C)]
 #[derive(Debug, Default, Copy, Clone)]
@@ -1241,6 +1305,396 @@ const _: () = {
     [
         "Offset of field: cw_stats_snapshot::kinds",
     ][::core::mem::offset_of!(cw_stats_snapshot, kinds) - 48usize];
+};
+/**```text
+ A cw_renderer is the one handle a service needs: any number of threads may
+ call it at once, and each call names its own options (size, theme, type,
+ layout, PNG preset: a cw_chart_options), data (a cw_chart_data) and output
+ format.  Behind it is a cache of charts: a call borrows an idle chart made
+ with the same options (or makes one), renders, and gives it back, so the
+ scratch memory and chart state of each option set are reused and a warm
+ call allocates nothing but its output.  A chart is lent to one call at a
+ time and never shared between threads while in use.
+ Memory.  The cache is bounded: the bytes held by idle charts, measured
+ through the allocator (not estimated), never exceed max_cache_bytes once
+ a call returns; the least recently used charts are destroyed to make room,
+ and a chart larger than the whole bound is not kept.  Calls in progress
+ use one chart each on top of that (an 800x600 PNG chart keeps 0.75 MiB,
+ 1 MiB with axes and labels, 3.4 MiB antialiased with an overlay and a
+ panel; docs/services.md has a table).
+ Messages.  A renderer is shared by threads, so it has no last error:
+ each call's status, message and output come back in its own
+ cw_render_job.
+ Statistics.  With a cw_stats attached, every call records one sample:
+ cw_renderer_render() as CW_STATS_RENDER (raw formats) or CW_STATS_ENCODE
+ (PNG, WebP, SVG), each job of a batch as CW_STATS_BATCH; failures
+ included, bytes = the output's size, items = the series' rows.
+```*/
+#[repr(C)]
+#[derive(Debug)]
+pub struct cw_renderer {
+    _unused: [u8; 0],
+}
+/**```text
+ Options of a renderer.  Initialise with cw_renderer_options_init(), then
+ change what you need.  Only ever grows at the end.
+```*/
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct cw_renderer_options {
+    pub struct_size: usize,
+    /**```text
+ the most memory idle charts may hold
+(default 64 MiB; 0: keep nothing, every
+call makes and destroys its chart)
+```*/
+    pub max_cache_bytes: u64,
+    /**```text
+ a TrueType/OpenType font for every chart's
+labels, or NULL for the embedded DejaVu
+Sans; copied at create (and by each chart
+that draws text, inside the bound)
+```*/
+    pub font_data: *const u8,
+    pub font_data_size: usize,
+    /**```text
+ NULL: the C library; copied at create.
+Called from every thread that renders.
+```*/
+    pub allocator: *const cw_allocator,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    [
+        "Size of cw_renderer_options",
+    ][::core::mem::size_of::<cw_renderer_options>() - 40usize];
+    [
+        "Alignment of cw_renderer_options",
+    ][::core::mem::align_of::<cw_renderer_options>() - 8usize];
+    [
+        "Offset of field: cw_renderer_options::struct_size",
+    ][::core::mem::offset_of!(cw_renderer_options, struct_size) - 0usize];
+    [
+        "Offset of field: cw_renderer_options::max_cache_bytes",
+    ][::core::mem::offset_of!(cw_renderer_options, max_cache_bytes) - 8usize];
+    [
+        "Offset of field: cw_renderer_options::font_data",
+    ][::core::mem::offset_of!(cw_renderer_options, font_data) - 16usize];
+    [
+        "Offset of field: cw_renderer_options::font_data_size",
+    ][::core::mem::offset_of!(cw_renderer_options, font_data_size) - 24usize];
+    [
+        "Offset of field: cw_renderer_options::allocator",
+    ][::core::mem::offset_of!(cw_renderer_options, allocator) - 32usize];
+};
+impl Default for cw_renderer_options {
+    fn default() -> Self {
+        let mut s = ::core::mem::MaybeUninit::<Self>::uninit();
+        unsafe {
+            ::core::ptr::write_bytes(s.as_mut_ptr(), 0, 1);
+            s.assume_init()
+        }
+    }
+}
+/**```text
+ One render: what to draw, and where its result goes.  Initialise with
+ cw_render_job_init().  Only ever grows at the end.
+```*/
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct cw_render_job {
+    pub struct_size: usize,
+    /**```text
+ as for cw_chart_create(), except that
+`allocator` and `font_data` must be
+NULL/0 (the renderer's are used)
+```*/
+    pub options: *const cw_chart_options,
+    /**```text
+ the series, overlays, bands, panels and
+title, as for cw_chart_render()
+```*/
+    pub data: *const cw_chart_data,
+    /**```text
+ a cw_format (default CW_FORMAT_PNG)
+```*/
+    pub format: i32,
+    /**```text
+ CW_FORMAT_WEBP_LOSSY: 0..100 (90)
+```*/
+    pub webp_quality: f32,
+    /**```text
+ optional, raw formats only: render into
+this caller-owned frame of buffer_size
+bytes, rows row_stride bytes apart, as
+cw_chart_render_frame() (no `output`
+then: nothing is allocated at all)
+```*/
+    pub pixels: *mut u8,
+    pub buffer_size: usize,
+    pub row_stride: usize,
+    /**```text
+ optional: receives the palette of the
+render (what CW_FORMAT_INDEXED8 indices
+mean), up to palette_capacity colours
+```*/
+    pub palette: *mut cw_color,
+    pub palette_capacity: usize,
+    /**```text
+ CW_OK or why this job failed
+```*/
+    pub status: cw_status,
+    /**```text
+ "" on success, else the detail ("width
+and height must be in [16, 16384], got
+8x600"); NUL-terminated
+```*/
+    pub message: [::core::ffi::c_char; 256usize],
+    /**```text
+ on success without `pixels`: the
+encoded file or raw frame, yours to
+release with cw_buffer_destroy(); NULL
+otherwise.  Overwritten by each call:
+release it before reusing the job.
+```*/
+    pub output: *mut cw_buffer,
+    /**```text
+ the render's palette size (0 on
+failure)
+```*/
+    pub palette_count: usize,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of cw_render_job"][::core::mem::size_of::<cw_render_job>() - 352usize];
+    ["Alignment of cw_render_job"][::core::mem::align_of::<cw_render_job>() - 8usize];
+    [
+        "Offset of field: cw_render_job::struct_size",
+    ][::core::mem::offset_of!(cw_render_job, struct_size) - 0usize];
+    [
+        "Offset of field: cw_render_job::options",
+    ][::core::mem::offset_of!(cw_render_job, options) - 8usize];
+    [
+        "Offset of field: cw_render_job::data",
+    ][::core::mem::offset_of!(cw_render_job, data) - 16usize];
+    [
+        "Offset of field: cw_render_job::format",
+    ][::core::mem::offset_of!(cw_render_job, format) - 24usize];
+    [
+        "Offset of field: cw_render_job::webp_quality",
+    ][::core::mem::offset_of!(cw_render_job, webp_quality) - 28usize];
+    [
+        "Offset of field: cw_render_job::pixels",
+    ][::core::mem::offset_of!(cw_render_job, pixels) - 32usize];
+    [
+        "Offset of field: cw_render_job::buffer_size",
+    ][::core::mem::offset_of!(cw_render_job, buffer_size) - 40usize];
+    [
+        "Offset of field: cw_render_job::row_stride",
+    ][::core::mem::offset_of!(cw_render_job, row_stride) - 48usize];
+    [
+        "Offset of field: cw_render_job::palette",
+    ][::core::mem::offset_of!(cw_render_job, palette) - 56usize];
+    [
+        "Offset of field: cw_render_job::palette_capacity",
+    ][::core::mem::offset_of!(cw_render_job, palette_capacity) - 64usize];
+    [
+        "Offset of field: cw_render_job::status",
+    ][::core::mem::offset_of!(cw_render_job, status) - 72usize];
+    [
+        "Offset of field: cw_render_job::message",
+    ][::core::mem::offset_of!(cw_render_job, message) - 76usize];
+    [
+        "Offset of field: cw_render_job::output",
+    ][::core::mem::offset_of!(cw_render_job, output) - 336usize];
+    [
+        "Offset of field: cw_render_job::palette_count",
+    ][::core::mem::offset_of!(cw_render_job, palette_count) - 344usize];
+};
+impl Default for cw_render_job {
+    fn default() -> Self {
+        let mut s = ::core::mem::MaybeUninit::<Self>::uninit();
+        unsafe {
+            ::core::ptr::write_bytes(s.as_mut_ptr(), 0, 1);
+            s.assume_init()
+        }
+    }
+}
+/**```text
+ Runs `count` tasks in parallel: a caller-supplied runner must call
+ task(task_opaque, i) exactly once for every i in [0, count), from any
+ threads, and return only after every call has returned.  Lets a service
+ run batches on the thread pool it already has (as libjxl's runners do).
+```*/
+pub type cw_parallel_task = ::core::option::Option<
+    unsafe extern "C" fn(task_opaque: *mut ::core::ffi::c_void, index: usize),
+>;
+pub type cw_parallel_runner = ::core::option::Option<
+    unsafe extern "C" fn(
+        runner_opaque: *mut ::core::ffi::c_void,
+        task: cw_parallel_task,
+        task_opaque: *mut ::core::ffi::c_void,
+        count: usize,
+    ),
+>;
+/**```text
+ Called after each job of a batch finishes (its output fields written), on
+ the thread that ran it, one call at a time: `done` counts the finished
+ jobs (1, 2, ... total).  For progress bars, logs, or writing each result
+ out as it comes (the job's output is then yours, as after the batch).
+```*/
+pub type cw_batch_progress = ::core::option::Option<
+    unsafe extern "C" fn(
+        progress_opaque: *mut ::core::ffi::c_void,
+        job: *const cw_render_job,
+        done: usize,
+        total: usize,
+    ),
+>;
+/**```text
+ How a batch runs.  Initialise with cw_batch_options_init().  Only ever
+ grows at the end.
+```*/
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct cw_batch_options {
+    pub struct_size: usize,
+    /**```text
+ threads that render, the calling thread
+included: 0 (default) = the CPUs this
+process may run on; 1 = the calling thread
+alone; at most CW_MAX_BATCH_THREADS
+```*/
+    pub threads: u32,
+    /**```text
+ NULL (default): the renderer's own worker
+threads, started on first use and kept
+until cw_renderer_destroy(); else yours,
+and `threads` is ignored
+```*/
+    pub runner: cw_parallel_runner,
+    pub runner_opaque: *mut ::core::ffi::c_void,
+    /**```text
+ optional
+```*/
+    pub progress: cw_batch_progress,
+    pub progress_opaque: *mut ::core::ffi::c_void,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of cw_batch_options"][::core::mem::size_of::<cw_batch_options>() - 48usize];
+    [
+        "Alignment of cw_batch_options",
+    ][::core::mem::align_of::<cw_batch_options>() - 8usize];
+    [
+        "Offset of field: cw_batch_options::struct_size",
+    ][::core::mem::offset_of!(cw_batch_options, struct_size) - 0usize];
+    [
+        "Offset of field: cw_batch_options::threads",
+    ][::core::mem::offset_of!(cw_batch_options, threads) - 8usize];
+    [
+        "Offset of field: cw_batch_options::runner",
+    ][::core::mem::offset_of!(cw_batch_options, runner) - 16usize];
+    [
+        "Offset of field: cw_batch_options::runner_opaque",
+    ][::core::mem::offset_of!(cw_batch_options, runner_opaque) - 24usize];
+    [
+        "Offset of field: cw_batch_options::progress",
+    ][::core::mem::offset_of!(cw_batch_options, progress) - 32usize];
+    [
+        "Offset of field: cw_batch_options::progress_opaque",
+    ][::core::mem::offset_of!(cw_batch_options, progress_opaque) - 40usize];
+};
+impl Default for cw_batch_options {
+    fn default() -> Self {
+        let mut s = ::core::mem::MaybeUninit::<Self>::uninit();
+        unsafe {
+            ::core::ptr::write_bytes(s.as_mut_ptr(), 0, 1);
+            s.assume_init()
+        }
+    }
+}
+/**```text
+ A reading of a renderer's cache and threads.
+```*/
+#[repr(C)]
+#[derive(Debug, Default, Copy, Clone)]
+pub struct cw_renderer_info {
+    pub struct_size: usize,
+    /**```text
+ the bound
+```*/
+    pub max_cache_bytes: u64,
+    /**```text
+ held by idle charts now (<= the bound)
+```*/
+    pub cached_bytes: u64,
+    /**```text
+ idle charts
+```*/
+    pub cached_charts: u64,
+    /**```text
+ charts lent to calls running now
+```*/
+    pub charts_in_use: u64,
+    /**```text
+ calls that found an idle chart
+```*/
+    pub hits: u64,
+    /**```text
+ calls that made a chart
+```*/
+    pub misses: u64,
+    /**```text
+ charts destroyed to respect the bound
+```*/
+    pub evictions: u64,
+    /**```text
+ the renderer's own memory outside the
+bound (handle, cache table)
+```*/
+    pub overhead_bytes: u64,
+    /**```text
+ worker threads started
+```*/
+    pub worker_threads: u32,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of cw_renderer_info"][::core::mem::size_of::<cw_renderer_info>() - 80usize];
+    [
+        "Alignment of cw_renderer_info",
+    ][::core::mem::align_of::<cw_renderer_info>() - 8usize];
+    [
+        "Offset of field: cw_renderer_info::struct_size",
+    ][::core::mem::offset_of!(cw_renderer_info, struct_size) - 0usize];
+    [
+        "Offset of field: cw_renderer_info::max_cache_bytes",
+    ][::core::mem::offset_of!(cw_renderer_info, max_cache_bytes) - 8usize];
+    [
+        "Offset of field: cw_renderer_info::cached_bytes",
+    ][::core::mem::offset_of!(cw_renderer_info, cached_bytes) - 16usize];
+    [
+        "Offset of field: cw_renderer_info::cached_charts",
+    ][::core::mem::offset_of!(cw_renderer_info, cached_charts) - 24usize];
+    [
+        "Offset of field: cw_renderer_info::charts_in_use",
+    ][::core::mem::offset_of!(cw_renderer_info, charts_in_use) - 32usize];
+    [
+        "Offset of field: cw_renderer_info::hits",
+    ][::core::mem::offset_of!(cw_renderer_info, hits) - 40usize];
+    [
+        "Offset of field: cw_renderer_info::misses",
+    ][::core::mem::offset_of!(cw_renderer_info, misses) - 48usize];
+    [
+        "Offset of field: cw_renderer_info::evictions",
+    ][::core::mem::offset_of!(cw_renderer_info, evictions) - 56usize];
+    [
+        "Offset of field: cw_renderer_info::overhead_bytes",
+    ][::core::mem::offset_of!(cw_renderer_info, overhead_bytes) - 64usize];
+    [
+        "Offset of field: cw_renderer_info::worker_threads",
+    ][::core::mem::offset_of!(cw_renderer_info, worker_threads) - 72usize];
 };
 /**```text
  Technical indicators with TA-Lib's definitions and defaults (EMA seeded
@@ -2110,12 +2564,64 @@ unsafe extern "C" {
         volume: *const f64,
     ) -> cw_ohlcv;
     /**```text
+ Names of the enums above and of cw_format, one table each, shared by the
+ command-line tool, the gallery, the tests and the bindings.
+ cw_chart_type_name() gives the canonical lower-case name of a chart type:
+ "candlestick", "hollow", "ohlc", "line", "area", "heikin-ashi", "renko",
+ "point-figure"; cw_theme_name() gives "classic", "modern", "tradingview",
+ "light"; cw_format_name() gives "rgba", "rgb", "indexed", "png", "webp"
+ (lossless), "webp-lossy", "svg".  NULL for a value with no name.  Static
+ storage, never free it.  Thread-safe.
+```*/
+    pub fn cw_chart_type_name(type_: i32) -> *const ::core::ffi::c_char;
+    pub fn cw_theme_name(theme: i32) -> *const ::core::ffi::c_char;
+    pub fn cw_format_name(format: i32) -> *const ::core::ffi::c_char;
+    /**```text
+ Looks a value up by name (exact, lower-case): the canonical names above,
+ and the aliases "candles", "pnf", "heikin_ashi", "point_figure" (chart
+ types) and "webp-lossless" (formats).  On success *out is the value;
+ otherwise *out is -1 (when out is not NULL).  Thread-safe.
+ Returns CW_OK; CW_ERR_NULL_ARGUMENT (name or out NULL);
+ CW_ERR_INVALID_ARGUMENT (no such name).
+```*/
+    pub fn cw_chart_type_find(
+        name: *const ::core::ffi::c_char,
+        out: *mut i32,
+    ) -> cw_status;
+    pub fn cw_theme_find(name: *const ::core::ffi::c_char, out: *mut i32) -> cw_status;
+    pub fn cw_format_find(name: *const ::core::ffi::c_char, out: *mut i32) -> cw_status;
+    /**```text
  Fills `options` with the defaults: 800x600 crisp candlestick, classic
  theme, volume and grid on, no axes, balanced PNG, the reference layout,
- default allocator and font, struct_size set.  NULL is a no-op.
- Thread-safe.
+ default allocator and font, WebP quality 90, UTC, struct_size set.  NULL is
+ a no-op.  Thread-safe.
 ```*/
     pub fn cw_chart_options_init(options: *mut cw_chart_options);
+    /**```text
+ Checks `options` exactly as cw_chart_create() does (font_data included:
+ it is parsed with FreeType, through the C library's allocator, and
+ released; the time zone is loaded) and explains the first problem: a
+ NUL-terminated message is written into `message` (truncated to
+ `message_size` bytes; "" when the options are good), e.g. "time zone
+ 'America/New_Yrok': unknown time zone: no such zoneinfo file in
+ /usr/share/zoneinfo (...)".  `message` may be NULL when message_size is 0.
+ Use it to learn why cw_chart_create() failed, since no handle exists then.
+ Reads `options` only; thread-safe.
+ Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, an allocator with a
+ NULL hook, font_data NULL with a non-zero size, or message NULL with a
+ non-zero message_size: nothing is written then); CW_ERR_STRUCT_SIZE;
+ CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the limits);
+ CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom colour
+ not opaque, a weight, gap, margin, line width, box size, reversal, label
+ size or WebP quality out of range, font bytes FreeType cannot load, a
+ time zone that is not an IANA name with a zoneinfo file);
+ CW_ERR_OUT_OF_MEMORY (while parsing the font or loading the zone).
+```*/
+    pub fn cw_chart_options_validate(
+        options: *const cw_chart_options,
+        message: *mut ::core::ffi::c_char,
+        message_size: usize,
+    ) -> cw_status;
     /**```text
  Creates a chart handle from `options` (read, not retained; the allocator
  struct is copied).  On success *out is a new handle that you destroy with
@@ -2125,10 +2631,15 @@ unsafe extern "C" {
  with a NULL hook, or font_data NULL with a non-zero size);
  CW_ERR_STRUCT_SIZE; CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the
  limits); CW_ERR_INVALID_ARGUMENT (unknown theme, type or preset, a custom
- colour not opaque, a weight, gap, margin, line width, box size, reversal
- or label size out of range, font bytes FreeType cannot load);
+ colour not opaque, a weight, gap, margin, line width, box size, reversal,
+ label size or WebP quality out of range, font bytes FreeType cannot load,
+ a time zone that is not an IANA name with a zoneinfo file);
  CW_ERR_OUT_OF_MEMORY.
- Because no handle exists on failure, the reason is only in the status.
+ No handle exists on failure: cw_chart_options_validate() explains it.
+ Time zones: the first chart using a zone loads its file into Abseil's
+ process-wide cache (allocated with operator new, not the chart's
+ allocator, and kept for the life of the process: at most one entry per
+ zoneinfo file, a few hundred); later charts reuse it.
 ```*/
     pub fn cw_chart_create(
         options: *const cw_chart_options,
@@ -2170,7 +2681,11 @@ unsafe extern "C" {
  required column NULL); CW_ERR_BUFFER_TOO_SMALL (row_stride < width*4 or
  buffer_size < row_stride*(height-1) + width*4); CW_ERR_EMPTY_SERIES;
  CW_ERR_LENGTH_MISMATCH; CW_ERR_NON_FINITE; CW_ERR_INCONSISTENT_OHLC;
- CW_ERR_NEGATIVE_VOLUME; CW_ERR_OUT_OF_MEMORY.
+ CW_ERR_NEGATIVE_VOLUME; CW_ERR_INVALID_ARGUMENT (a renko or
+ point-and-figure box_size beyond CW_MAX_CHART_BOXES); CW_ERR_OUT_OF_MEMORY.
+ Any finite prices draw, up to the largest double (a range wider than it
+ included): pixels are computed without overflow, and labels switch to
+ scientific notation from 1e15 and for ticks finer than 1e-10.
  The series is validated before any pixel is written, so on every error
  except CW_ERR_OUT_OF_MEMORY the buffer is untouched.
  One thread at a time per chart.
@@ -2223,7 +2738,9 @@ unsafe extern "C" {
  Returns CW_OK; CW_ERR_NULL_ARGUMENT (chart, data or pixels NULL, or a
  required column NULL); CW_ERR_STRUCT_SIZE; CW_ERR_INVALID_ARGUMENT (an
  encoded or unknown format, INDEXED8 on an antialiased chart, more than
- CW_MAX_PANELS panels, a panel weight <= 0); CW_ERR_BUFFER_TOO_SMALL;
+ CW_MAX_PANELS panels, a panel weight <= 0 or not finite, a line or band
+ width neither 0 nor in [0.25, 64], a renko or point-and-figure box_size
+ beyond CW_MAX_CHART_BOXES); CW_ERR_BUFFER_TOO_SMALL;
  CW_ERR_EMPTY_SERIES; CW_ERR_LENGTH_MISMATCH (any overlay, band or panel
  series whose length differs from the series); CW_ERR_NON_FINITE;
  CW_ERR_INCONSISTENT_OHLC; CW_ERR_NEGATIVE_VOLUME; CW_ERR_OUT_OF_MEMORY.
@@ -2265,8 +2782,9 @@ unsafe extern "C" {
         count: *mut usize,
     ) -> cw_status;
     /**```text
- Lossy WebP quality, 0 (smallest) to 100 (best); default 90.  One thread
- at a time per chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
+ Lossy WebP quality, 0 (smallest) to 100 (best); initially
+ cw_chart_options.webp_quality (default 90).  One thread at a time per
+ chart.  Returns CW_OK, CW_ERR_NULL_ARGUMENT (chart NULL) or
  CW_ERR_INVALID_ARGUMENT (out of range or NaN; the quality is unchanged).
 ```*/
     pub fn cw_chart_set_webp_quality(chart: *mut cw_chart, quality: f32) -> cw_status;
@@ -2429,6 +2947,144 @@ unsafe extern "C" {
         chart: *mut cw_chart,
         stats: *mut cw_stats,
     ) -> cw_status;
+    /**```text
+ Fills `options` with the defaults above and sets struct_size.  NULL is a
+ no-op.  Thread-safe.
+```*/
+    pub fn cw_renderer_options_init(options: *mut cw_renderer_options);
+    /**```text
+ Checks `options` as cw_renderer_create() does, without allocating, and
+ explains the first problem in `message` (NUL-terminated, truncated to
+ message_size bytes; "" when the options are good; may be NULL when
+ message_size is 0).  Thread-safe.
+ Returns CW_OK; CW_ERR_NULL_ARGUMENT (options NULL, an allocator with a
+ NULL hook, font_data NULL with a non-zero size); CW_ERR_STRUCT_SIZE;
+ CW_ERR_INVALID_ARGUMENT (font bytes FreeType cannot load, or a font of
+ 0 bytes).
+```*/
+    pub fn cw_renderer_options_validate(
+        options: *const cw_renderer_options,
+        message: *mut ::core::ffi::c_char,
+        message_size: usize,
+    ) -> cw_status;
+    /**```text
+ Creates a renderer (options read, not retained; the allocator struct and
+ the font are copied).  Starts no thread: batch calls start worker threads
+ when they first need them.  On success *out is a new handle you destroy
+ with cw_renderer_destroy(); on failure *out is NULL and nothing is leaked
+ (cw_renderer_options_validate() explains a bad option).  Thread-safe.
+ Returns CW_OK; CW_ERR_NULL_ARGUMENT (out NULL); every status of
+ cw_renderer_options_validate(); CW_ERR_OUT_OF_MEMORY.
+```*/
+    pub fn cw_renderer_create(
+        options: *const cw_renderer_options,
+        out: *mut *mut cw_renderer,
+    ) -> cw_status;
+    /**```text
+ Stops the worker threads and frees the cache and everything else the
+ renderer owns (cw_buffers it returned live on until cw_buffer_destroy).
+ NULL is a no-op.  Call once, when no other call on the renderer is
+ running; any thread.
+```*/
+    pub fn cw_renderer_destroy(renderer: *mut cw_renderer);
+    /**```text
+ Attaches `stats` (NULL detaches); see "Statistics" above.  The renderer
+ does not own it.  Thread-safe, even while other threads render: each
+ call records into the handle attached when it started, so after
+ detaching, wait for the calls that were running before destroying the
+ stats handle (simplest: detach or destroy the renderer first).
+ Returns CW_OK or CW_ERR_NULL_ARGUMENT (renderer NULL).
+```*/
+    pub fn cw_renderer_attach_stats(
+        renderer: *mut cw_renderer,
+        stats: *mut cw_stats,
+    ) -> cw_status;
+    /**```text
+ Sets struct_size, options, data and format, webp_quality 90 and clears
+ everything else.  NULL job is a no-op.  Thread-safe.
+```*/
+    pub fn cw_render_job_init(
+        job: *mut cw_render_job,
+        options: *const cw_chart_options,
+        data: *const cw_chart_data,
+        format: i32,
+    );
+    /**```text
+ Renders `job` (its input is borrowed for the call; its output fields are
+ written) and returns job->status.  Thread-safe: any number of threads may
+ render on one renderer at once, each with its own job.
+ Statuses (in job->status, with a message, except the first two):
+   CW_ERR_NULL_ARGUMENT with nothing written when job is NULL;
+   CW_ERR_STRUCT_SIZE with nothing written when job->struct_size is below
+     the first layout;
+   CW_OK;
+   CW_ERR_NULL_ARGUMENT (renderer, options or data NULL, or a NULL column
+     or array the data needs);
+   CW_ERR_STRUCT_SIZE (options or data too small);
+   CW_ERR_INVALID_ARGUMENT (options.allocator or font_data set, an unknown
+     theme, type, preset or format, a translucent custom colour, a weight,
+     gap, margin, line width, box size, reversal or label size out of range,
+     pixels with an encoded format, INDEXED8 on an antialiased chart, more
+     than CW_MAX_PANELS panels, a bad WebP quality);
+   CW_ERR_SIZE_OUT_OF_RANGE (width or height outside the limits);
+   CW_ERR_BUFFER_TOO_SMALL (pixels: buffer or stride too small);
+   the data statuses of cw_chart_render(): CW_ERR_EMPTY_SERIES,
+     CW_ERR_LENGTH_MISMATCH, CW_ERR_NON_FINITE, CW_ERR_INCONSISTENT_OHLC,
+     CW_ERR_NEGATIVE_VOLUME;
+   CW_ERR_OUT_OF_MEMORY; CW_ERR_ENCODE; CW_ERR_INTERNAL.
+ On failure job->output is NULL and a caller's frame holds unspecified
+ bytes (untouched after validation errors).
+```*/
+    pub fn cw_renderer_render(
+        renderer: *mut cw_renderer,
+        job: *mut cw_render_job,
+    ) -> cw_status;
+    /**```text
+ Fills `options` with the defaults above and sets struct_size.  NULL is a
+ no-op.  Thread-safe.
+```*/
+    pub fn cw_batch_options_init(options: *mut cw_batch_options);
+    /**```text
+ Renders `job_count` jobs in parallel, each exactly as cw_renderer_render()
+ would (same output bytes), each with its own status, message and output:
+ a bad job never fails the others.  `jobs` is an array of cw_render_job
+ initialised by cw_render_job_init() (all with the same struct_size, which
+ the library steps through the array by).  `options` may be NULL for the
+ defaults.  *failed (if not NULL) receives the number of jobs whose status
+ is not CW_OK.  Returns when every job is done.  Thread-safe: batches and
+ single renders may run on one renderer from several threads at once
+ (they share the worker threads; each calling thread works on its own
+ batch too).
+ Returns CW_OK when the batch ran (check each job's status, or *failed);
+ CW_ERR_NULL_ARGUMENT (renderer NULL, or jobs NULL with job_count > 0);
+ CW_ERR_STRUCT_SIZE (options or jobs[0] with a struct_size below the
+ first layout); CW_ERR_INVALID_ARGUMENT (threads above
+ CW_MAX_BATCH_THREADS).  On these no job is run or written, and *failed is
+ job_count.  A job whose struct_size differs from the first's fails alone
+ with CW_ERR_STRUCT_SIZE.
+```*/
+    pub fn cw_renderer_render_batch(
+        renderer: *mut cw_renderer,
+        jobs: *mut cw_render_job,
+        job_count: usize,
+        options: *const cw_batch_options,
+        failed: *mut usize,
+    ) -> cw_status;
+    /**```text
+ Fills the caller's `info` (set struct_size to sizeof(cw_renderer_info)).
+ Thread-safe.  Returns CW_OK; CW_ERR_NULL_ARGUMENT (renderer or info
+ NULL); CW_ERR_STRUCT_SIZE.
+```*/
+    pub fn cw_renderer_get_info(
+        renderer: *const cw_renderer,
+        info: *mut cw_renderer_info,
+    ) -> cw_status;
+    /**```text
+ Destroys every idle chart (say, under memory pressure, or after a burst
+ of unusual sizes); calls running now keep theirs.  Thread-safe.
+ Returns CW_OK or CW_ERR_NULL_ARGUMENT (renderer NULL).
+```*/
+    pub fn cw_renderer_clear_cache(renderer: *mut cw_renderer) -> cw_status;
     /**```text
  The number of indicators this library has: valid ids are 1..count.
  Thread-safe.

@@ -203,14 +203,14 @@ pub fn golden_cases() -> Vec<GoldenCase> {
     use ChartType::*;
     use GoldenData::*;
     let types = [
-        ("candles", Candlestick),
+        ("candlestick", Candlestick),
         ("hollow", Hollow),
         ("ohlc", Ohlc),
         ("line", Line),
         ("area", Area),
-        ("heikin_ashi", HeikinAshi),
+        ("heikin-ashi", HeikinAshi),
         ("renko", Renko),
-        ("pnf", PointFigure),
+        ("point-figure", PointFigure),
     ];
     let themes = [
         ("classic", Theme::Classic),

@@ -125,7 +125,7 @@ fn every_golden_frame_equals_the_c_frame_the_committed_image_and_its_hash() {
 fn encoded_and_other_raw_formats_equal_the_c_bytes() {
     let cases = golden_cases();
     // One crisp and one antialiased chart with everything on, and a plain one.
-    for name in ["axes_tradingview", "axes_antialiased_light", "candles_classic"] {
+    for name in ["axes_tradingview", "axes_antialiased_light", "candlestick_classic"] {
         let i = cases.iter().position(|c| c.name == name).unwrap();
         for format in [
             Format::Png,
@@ -148,7 +148,7 @@ fn encoded_and_other_raw_formats_equal_the_c_bytes() {
 #[test]
 fn every_render_entry_point_gives_the_same_pixels() {
     let cases = golden_cases();
-    let case = cases.iter().find(|c| c.name == "candles_tradingview").unwrap();
+    let case = cases.iter().find(|c| c.name == "candlestick_tradingview").unwrap();
     let want = render_golden(case, Format::Rgba8).unwrap();
     let s = make_series(case.candles, case.seed);
     let series = s.view();

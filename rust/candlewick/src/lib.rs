@@ -29,14 +29,16 @@
 //! The C header (`candlewick.h`) states who owns what and which thread may
 //! call what; this crate turns each rule into a type the compiler checks.
 //!
-//! **Handles free themselves.** [`Chart`], [`IndicatorContext`],
+//! **Handles free themselves.** [`Chart`], [`Renderer`], [`IndicatorContext`],
 //! [`IndicatorStream`], [`BarContext`] and [`Stats`] own their C handle and
 //! destroy it in `Drop`.
 //!
 //! **One thread at a time per handle.** A chart, context or stream may move
 //! to another thread but not be used by two at once: they are `Send` and not
 //! `Sync`, and their calls take `&mut self`. [`Stats`] is thread-safe in C,
-//! so it is `Send + Sync` (and `Clone`: one reference-counted handle).
+//! so it is `Send + Sync` (and `Clone`: one reference-counted handle). So
+//! is a [`Renderer`]: the C API lets any number of threads call one at once
+//! (share it by `&` or `Arc`); only attaching stats takes `&mut self`.
 //!
 //! ```
 //! fn send<T: Send>() {}
@@ -44,6 +46,8 @@
 //! send::<candlewick::Chart>();
 //! send::<candlewick::Stats>();
 //! sync::<candlewick::Stats>();
+//! send::<candlewick::Renderer>();
+//! sync::<candlewick::Renderer>();
 //! sync::<candlewick::Buffer>();
 //! ```
 //!
@@ -196,6 +200,7 @@ mod error;
 mod image;
 mod indicators;
 mod options;
+mod renderer;
 mod series;
 mod stats;
 
@@ -208,6 +213,7 @@ pub use indicators::{
     Indicator, IndicatorContext, IndicatorInfo, IndicatorStream, MaType, Param, indicator_count,
 };
 pub use options::{ChartOptions, ChartType, Color, Format, PngPreset, Theme};
+pub use renderer::{RenderJob, Renderer, RendererInfo, RendererOptions};
 pub use series::{Ohlcv, Ticks};
 pub use stats::{KindStats, Sample, SimdTarget, Snapshot, Stats, StatsKind, StatsOptions};
 

@@ -598,6 +598,56 @@ class _StatsAttachment(_Handle):
                 self._stats = None
 
 
+def _chart_options(width=800, height=600, *, theme="classic", chart_type="candlestick",
+                   show_volume=True, show_grid=True, show_axes=False, antialias=False,
+                   png_preset="balanced", colors=None, price_weight=None, volume_weight=None,
+                   panel_gap=None, margin=None, line_width=None, box_size=None, reversal=None,
+                   label_size=None):
+    """A cw_chart_options from :class:`Chart`'s arguments (the same names,
+    defaults and checks), and the layout values given, for messages.  Raises
+    as Chart does before the library sees the options."""
+    width = operator.index(width)
+    height = operator.index(height)
+    theme = _lookup(Theme, theme, THEMES, "theme")
+    chart_type = _lookup(ChartType, chart_type, CHART_TYPES, "chart type")
+    png_preset = _lookup(PngPreset, png_preset, PNG_PRESETS, "PNG preset")
+    # The C fields are uint32: anything beyond is out of range as well.
+    if not (0 <= width <= 0xFFFFFFFF and 0 <= height <= 0xFFFFFFFF):
+        raise _size_error(width, height)
+
+    options = lowlevel.cw_chart_options()
+    lowlevel.cw_chart_options_init(options)
+    options.width = width
+    options.height = height
+    options.theme = theme
+    options.type = chart_type
+    options.show_volume = int(bool(show_volume))
+    options.show_grid = int(bool(show_grid))
+    options.show_axes = int(bool(show_axes))
+    options.antialias = int(bool(antialias))
+    options.png_preset = png_preset
+    if colors is not None:
+        missing = [key for key in _COLOR_KEYS if key not in colors]
+        unknown = [key for key in colors if key not in _COLOR_KEYS]
+        if missing or unknown:
+            raise ValueError("colors needs exactly the keys %s (missing %s, unknown %s)"
+                             % (", ".join(_COLOR_KEYS), missing, unknown))
+        options.use_custom_colors = 1
+        for key in _COLOR_KEYS:
+            setattr(options, key, _color(key, colors[key]))
+
+    layout = {"price_weight": price_weight, "volume_weight": volume_weight,
+              "panel_gap": panel_gap, "margin": margin, "line_width": line_width,
+              "box_size": box_size, "reversal": reversal, "label_size": label_size}
+    given = {}
+    for name, kind in _LAYOUT_FIELDS.items():
+        if layout[name] is not None:
+            given[name] = _layout_value(name, kind, layout[name])
+            setattr(options, name, given[name])
+
+    return options, given
+
+
 class Chart(_StatsAttachment):
     """A chart handle: fixed size, theme and options; renders any number of
     series.  Use it as a context manager, or call :meth:`close`; a chart that
@@ -646,45 +696,15 @@ class Chart(_StatsAttachment):
         self._stats = None
         self._webp_quality = 90.0
         self._lock = threading.Lock()
-        width = operator.index(width)
-        height = operator.index(height)
-        theme = _lookup(Theme, theme, THEMES, "theme")
-        chart_type = _lookup(ChartType, chart_type, CHART_TYPES, "chart type")
-        png_preset = _lookup(PngPreset, png_preset, PNG_PRESETS, "PNG preset")
-        # The C fields are uint32: anything beyond is out of range as well.
-        if not (0 <= width <= 0xFFFFFFFF and 0 <= height <= 0xFFFFFFFF):
-            raise _size_error(width, height)
-
-        options = lowlevel.cw_chart_options()
-        lowlevel.cw_chart_options_init(options)
-        options.width = width
-        options.height = height
-        options.theme = theme
-        options.type = chart_type
-        options.show_volume = int(bool(show_volume))
-        options.show_grid = int(bool(show_grid))
-        options.show_axes = int(bool(show_axes))
-        options.antialias = int(bool(antialias))
-        options.png_preset = png_preset
-        if colors is not None:
-            missing = [key for key in _COLOR_KEYS if key not in colors]
-            unknown = [key for key in colors if key not in _COLOR_KEYS]
-            if missing or unknown:
-                raise ValueError("colors needs exactly the keys %s (missing %s, unknown %s)"
-                                 % (", ".join(_COLOR_KEYS), missing, unknown))
-            options.use_custom_colors = 1
-            for key in _COLOR_KEYS:
-                setattr(options, key, _color(key, colors[key]))
-
-        layout = {"price_weight": price_weight, "volume_weight": volume_weight,
-                  "panel_gap": panel_gap, "margin": margin, "line_width": line_width,
-                  "box_size": box_size, "reversal": reversal, "label_size": label_size}
-        given = {}
-        for name, kind in _LAYOUT_FIELDS.items():
-            if layout[name] is not None:
-                given[name] = _layout_value(name, kind, layout[name])
-                setattr(options, name, given[name])
-
+        options, given = _chart_options(
+            width, height, theme=theme, chart_type=chart_type, show_volume=show_volume,
+            show_grid=show_grid, show_axes=show_axes, antialias=antialias,
+            png_preset=png_preset, colors=colors, price_weight=price_weight,
+            volume_weight=volume_weight, panel_gap=panel_gap, margin=margin,
+            line_width=line_width, box_size=box_size, reversal=reversal,
+            label_size=label_size)
+        width, height = options.width, options.height
+        theme, chart_type, png_preset = options.theme, options.type, options.png_preset
         status, handle = lowlevel.chart_create(options, font)
         if status == Status.SIZE_OUT_OF_RANGE:
             raise _size_error(width, height)
@@ -1035,7 +1055,14 @@ class Stats(_Handle):
         list)."""
         with self._lock:
             return [context for context in self._charts
-                    if not isinstance(context, Chart) and context._stats is self]
+                    if not isinstance(context, (Chart, Renderer)) and context._stats is self]
+
+    @property
+    def renderers(self):
+        """The open renderers currently attached (a new list)."""
+        with self._lock:
+            return [renderer for renderer in self._charts
+                    if isinstance(renderer, Renderer) and renderer._stats is self]
 
     def kind(self, name):
         """The kind number of a built-in kind ("render", "encode",
@@ -1186,5 +1213,6 @@ __all__.append("StatsClosedError")
 # Last: the submodules import names defined above.
 from . import bars, indicators  # noqa: E402
 from .plotting import make_addplot, plot  # noqa: E402
+from .renderer import RenderJob, Renderer, RendererClosedError  # noqa: E402
 
-__all__ += ["make_addplot", "plot"]
+__all__ += ["make_addplot", "plot", "RenderJob", "Renderer", "RendererClosedError"]

@@ -76,6 +76,36 @@ cw_status cwpy_render(cw_chart* chart, const cw_ohlcv* series,
  * of 0xRRGGBBAA colours (what INDEXED8 indices refer to). */
 cw_status cwpy_chart_palette(const cw_chart* chart, PyObject** result);
 
+/* --- The thread-safe renderer (renderer.c) ----------------------------- */
+
+/* cw_renderer_create with max_cache_bytes and `font` (None or a contiguous
+ * buffer, copied by the library); *result is the first problem
+ * cw_renderer_options_validate finds ("" when none). */
+cw_status cwpy_renderer_create(uint64_t max_cache_bytes, PyObject* font,
+                               cw_renderer** out, PyObject** result);
+
+/* One cw_renderer_render of `series` with `extras` (as cwpy_render) in
+ * `format` under `options` (any thread; the GIL is released for the
+ * render).  *result: bytes or a Frame on success, else (status, message)
+ * (a renderer has no last error: the message is the job's). */
+cw_status cwpy_renderer_render(cw_renderer* renderer,
+                               const cw_chart_options* options,
+                               const cw_ohlcv* series, PyObject* extras,
+                               int32_t format, float webp_quality,
+                               PyObject** result);
+
+/* cw_renderer_render_batch over `jobs`, a tuple of (options, series,
+ * extras, format, webp_quality) tuples, on `threads` threads (0: every
+ * CPU).  *result is a list with one item per job, in order: bytes or a
+ * Frame, (status, message) for a job the library failed, or the exception
+ * object a job's arguments raised (that job alone is skipped).  Returns the
+ * batch call's status (CW_OK when it ran). */
+cw_status cwpy_renderer_render_batch(cw_renderer* renderer, PyObject* jobs,
+                                     uint32_t threads, PyObject** result);
+
+/* cw_renderer_get_info as a dict of its fields. */
+cw_status cwpy_renderer_info(const cw_renderer* renderer, PyObject** result);
+
 /* --- Statistics (stats.c) ------------------------------------------------ */
 
 /* cw_stats_create with `labels` (None or a tuple of str) and the first

@@ -75,6 +75,42 @@ PyObject* cwpy_new_array(size_t n, const char* dtype, Py_ssize_t itemsize,
 PyObject* cwpy_wrap_frame(cw_buffer* buffer, int ndim, size_t height,
                           size_t width, size_t channels);
 
+/* --- Chart data (render.c) ---------------------------------------------- */
+
+/* A cw_chart_data plus what it borrows: the arrays of lines, bands, panels
+ * and levels (allocated here) and the buffer views of every overlay, band
+ * and panel column, all released by cwpy_chart_data_release on every path.
+ * The price columns are the series typemap's. */
+typedef struct cwpy_chart_data {
+  cw_chart_data data;
+  cw_line* lines;
+  cw_band* bands;
+  cw_panel* panels;
+  double* levels;
+  Py_buffer* views;
+  size_t view_count; /* views held, released in cwpy_chart_data_release */
+} cwpy_chart_data;
+
+/* Fills `d` for `series` from `extras` = (overlays, bands, panels, title)
+ * (the tuple shapes are in render.c).  On failure a Python exception is
+ * set; either way the caller must call cwpy_chart_data_release. */
+int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
+                            cwpy_chart_data* d);
+void cwpy_chart_data_release(cwpy_chart_data* d);
+
+/* Hands a successful render's `out` to Python as *result: `bytes` for an
+ * encoded format (the cw_buffer destroyed after the copy), else a Frame of
+ * (height, width[, channels]) that owns it.  Takes `out` on every path;
+ * CW_ERR_INTERNAL when a raw frame's size is not width*height*bpp; a failed
+ * copy or wrap leaves a Python exception set. */
+cw_status cwpy_output_object(cw_buffer* out, int32_t format, uint32_t width,
+                             uint32_t height, PyObject** result);
+
+/* The cw_chart_options behind a SWIG proxy of one (a pointer into it, alive
+ * while the proxy is).  Defined by the SWIG wrapper (../candlewick.i),
+ * which owns the type table.  0 with TypeError set when `obj` is not one. */
+int cwpy_chart_options_from(PyObject* obj, const cw_chart_options** options);
+
 /* --- Indicators (indicators.c, stream.c) -------------------------------- */
 
 /* Parameters: None or a sequence of numbers, copied into a new array

@@ -87,21 +87,7 @@ cw_status cwpy_chart_create(const cw_chart_options* options, PyObject* font,
 /* The general render: overlays, bands, panels, every format                */
 /* ------------------------------------------------------------------------ */
 
-/* A cw_chart_data plus what it borrows: the arrays of lines, bands, panels
- * and levels (allocated here) and the buffer views of every overlay, band
- * and panel column, all released by cwpy_chart_data_release on every path.
- * The price columns are the series typemap's. */
-typedef struct cwpy_chart_data {
-  cw_chart_data data;
-  cw_line* lines;
-  cw_band* bands;
-  cw_panel* panels;
-  double* levels;
-  Py_buffer* views;
-  size_t view_count; /* views held, released in cwpy_chart_data_release */
-} cwpy_chart_data;
-
-static void cwpy_chart_data_release(cwpy_chart_data* d) {
+void cwpy_chart_data_release(cwpy_chart_data* d) {
   for (size_t i = 0; i < d->view_count; ++i) PyBuffer_Release(&d->views[i]);
   d->view_count = 0;
   PyMem_Free(d->views);
@@ -159,9 +145,8 @@ static int cwpy_take_line(cwpy_chart_data* d, PyObject* obj, const char* name,
   return cwpy_take_column(d, values, name, 0, &line->values);
 }
 
-/* Fills `d` for `series` from `extras`.  On failure a Python exception is
- * set; either way the caller must call cwpy_chart_data_release. */
-static int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
+/* Fills `d` for `series` from `extras` (cwpy_internal.h). */
+int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
                                    cwpy_chart_data* d) {
   memset(d, 0, sizeof *d);
   cw_chart_data_init(&d->data, series);
@@ -333,6 +318,12 @@ cw_status cwpy_render(cw_chart* chart, const cw_ohlcv* series,
   cwpy_chart_data_release(&d);
   if (status != CW_OK) return status;
 
+  return cwpy_output_object(out, format, width, height, result);
+}
+
+/* Hands a render's output to Python (cwpy_internal.h). */
+cw_status cwpy_output_object(cw_buffer* out, int32_t format, uint32_t width,
+                             uint32_t height, PyObject** result) {
   const size_t bpp = cw_format_bytes_per_pixel(format);
   if (bpp == 0) {
     *result = PyBytes_FromStringAndSize((const char*)cw_buffer_data(out),
