@@ -562,7 +562,9 @@ TEST(RendererMemory, AWarmCallAllocatesOnlyItsOutput) {
     const int64_t start = alloc.allocations();
     ASSERT_EQ(cw_renderer_render_batch(r.get(), jobs.data(), jobs.size(), &bo, nullptr), CW_OK);
     // The first batch may make a chart for the second thread.
-    if (round > 0) EXPECT_EQ(alloc.allocations() - start, 2 * 16) << "round " << round;
+    if (round > 0) {
+      EXPECT_EQ(alloc.allocations() - start, 2 * 16) << "round " << round;
+    }
     for (cw_render_job& j : jobs) cw_buffer_destroy(j.output);
   }
 }

@@ -7,6 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "cc/base/status.h"
 
+#include "cc/indicators/volatility/scalar.h"
+
 namespace candlewick {
 
 void OhlcvColumns::Clear() {
@@ -111,26 +113,19 @@ void AggregateToColumns(const OhlcvView& in, size_t columns, OhlcvColumns* out) 
 double AverageTrueRange(const OhlcvView& in, size_t period) {
   const size_t n = in.size();
   if (n == 0 || period == 0) return 0;
-  auto true_range = [&](size_t i) {
-    const double h = in.high[i], l = in.low[i];
-    if (i == 0) return h - l;
-    const double pc = in.close[i - 1];
-    return std::max({h - l, std::fabs(h - pc), std::fabs(l - pc)});
-  };
   if (n <= period) {
-    double sum = 0;
-    for (size_t i = 0; i < n; ++i) sum += true_range(i);
+    // Too short for TA-Lib's ATR: the mean true range, bar 0's being h - l.
+    double sum = in.high[0] - in.low[0];
+    for (size_t i = 1; i < n; ++i) {
+      sum += indicators::TrueRangeValue(in.high[i], in.low[i], in.close[i - 1]);
+    }
     return sum / static_cast<double>(n);
   }
-  // Seed with the mean of the first `period` true ranges after the first bar
-  // (TA-Lib's convention), then Wilder-smooth.
-  double atr = 0;
-  for (size_t i = 1; i <= period; ++i) atr += true_range(i);
-  atr /= static_cast<double>(period);
-  for (size_t i = period + 1; i < n; ++i) {
-    atr = (atr * static_cast<double>(period - 1) + true_range(i)) / static_cast<double>(period);
-  }
-  return atr;
+  // TA-Lib's ATR, the indicators' own (cc/indicators/volatility/scalar.h).
+  indicators::WilderAtr atr(period);
+  double value = 0;
+  for (size_t i = 0; i < n; ++i) atr.Push(in.high[i], in.low[i], in.close[i], &value);
+  return value;
 }
 
 absl::Status CheckBoxAgainstPrices(const char* what, double box, double max_abs_price) {

@@ -217,7 +217,9 @@ TEST(ChartBoxSize, TheAutomaticBoxIsAtrOrRaisedToTheLimit) {
         for (const PointFigureColumn& c : cols) made += c.high_box - c.low_box + 1;
       }
       EXPECT_LE(made, limit);
-      if (limit == 1000) EXPECT_GT(made, 0u);  // (50 leaves a box above the range)
+      if (limit == 1000) {
+        EXPECT_GT(made, 0u);  // (50 leaves a box above the range)
+      }
       EXPECT_FALSE(ChartBoxSize(t.View(), renko, *box / 2, 3, limit).ok());
     }
   }

@@ -44,7 +44,7 @@ absl::Status TimeBars(const BarInput& in, const BarSpec& spec, BarWriter* out) {
   Forming f;
   int64_t current = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    int64_t b;
+    int64_t b = 0;  // set by bucket() whenever it succeeds
     if (auto st = bucket(i, &b); !st.ok()) return st;
     if (f.active && b == current) {
       f.Extend(i, s.high[i], s.low[i], s.close[i], rows.Volume(i));

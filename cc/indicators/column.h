@@ -44,6 +44,19 @@ class StridedColumn {
   ptrdiff_t stride_ = sizeof(double);
 };
 
+// The column type a kernel is compiled for, from what a caller passes: any
+// unit-stride pointer is read as `const double*`, a StridedColumn as itself.
+template <class X>
+struct KernelColumnOf {
+  using type = const double*;
+};
+template <>
+struct KernelColumnOf<StridedColumn> {
+  using type = StridedColumn;
+};
+template <class X>
+using KernelColumn = typename KernelColumnOf<X>::type;
+
 }  // namespace indicators
 }  // namespace candlewick
 

@@ -136,6 +136,7 @@ struct ParamSpec {
 };
 
 class Workspace;
+struct Implementation;
 
 struct Spec {
   Id id;
@@ -148,36 +149,13 @@ struct Spec {
   size_t output_count;
   const char* outputs[kMaxOutputs];
   // Input indices checked beyond finiteness (-1: none): high >= low in every
-  // finite row, volume >= 0.
+  // finite row, volume >= 0. Derived from the input names.
   int high_input;
   int low_input;
   int volume_input;
-  // Every function below receives all param_count parameters, already
-  // validated.
-  size_t (*lookback)(const double* params);
-  // Computes one run of m finite rows (m > lookback): in[k] are contiguous
-  // input columns (compute_strided below takes columns of any stride),
-  // out[j] are m doubles each (never null); writes all m values of every
-  // output, NaN before the lookback.
-  void (*compute)(const double* const* in, size_t m, const double* params, double* const* out,
-                  Workspace& ws);
-  // Optional single-pass path (nullptr: none). Same contract as compute, on
-  // all n rows (n > lookback) of a series not yet validated: computes while
-  // checking every row inline (finite, high >= low, volume >= 0) and returns
-  // true when all were fine. On false the outputs hold unspecified values
-  // and Compute() takes the general path (validation pass, then runs).
-  // Worth it where the separate validation pass costs as much as the
-  // indicator (ATR reads three columns and writes one).
-  bool (*compute_checked)(const double* const* in, size_t m, const double* params,
-                          double* const* out, Workspace& ws);
-  // compute and compute_checked over input columns of any byte stride (a
-  // column of a row-major table, a reversed array), read in place, never
-  // copied; the same arithmetic in the same order, so the same bits.
-  // compute_checked_strided is nullptr exactly when compute_checked is.
-  void (*compute_strided)(const StridedColumn* in, size_t m, const double* params,
-                          double* const* out, Workspace& ws);
-  bool (*compute_checked_strided)(const StridedColumn* in, size_t m, const double* params,
-                                  double* const* out, Workspace& ws);
+  // The functions behind the indicator (lookback, batch, stream): one of
+  // the family folders (moving_average/, momentum/, ...) provides them.
+  const Implementation* impl;
 };
 
 // Every indicator, in Id order (Id k is element k - 1).
@@ -247,13 +225,6 @@ class Workspace {
 absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
                      absl::Span<const double> params, absl::Span<double* const> outputs,
                      size_t output_capacity, Workspace* ws);
-
-// Moving average of x[0..m) of kind `type` and period n into out[0..m), NaN
-// before MaLookback(type, n). Uses workspace slots >= first_slot. x and out
-// must not overlap. Exposed for the indicators built on a moving average.
-void MovingAverage(MaType type, const double* x, size_t m, size_t n, double* out,
-                   Workspace& ws, size_t first_slot);
-size_t MaLookback(MaType type, size_t n);
 
 }  // namespace indicators
 }  // namespace candlewick

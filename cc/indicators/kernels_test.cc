@@ -377,6 +377,19 @@ TEST_P(KernelsOnEveryTarget, WindowExtremesAndLinearFitsGiveTheReferenceBits) {
       WindowLinearFitReference(x.data(), m, w, want.data(), want2.data());
       EXPECT_TRUE(SameBits(got, want)) << "fit mean " << tag;
       EXPECT_TRUE(SameBits(got2, want2)) << "fit slope " << tag;
+      // The one-pass line values: the fit's bits through LineValue.
+      for (LineOutput what : {LineOutput::kNewest, LineOutput::kSlope, LineOutput::kOldest,
+                              LineOutput::kAngle, LineOutput::kForecast}) {
+        std::vector<double> line(m + 1, kNaN), want_line(m + 1, kNaN);
+        for (size_t i = w - 1; i < m; ++i) want_line[i] = LineValue(what, want[i], want2[i], w);
+        ASSERT_TRUE(WindowLineChecked(what, x.data(), m, w, line.data())) << tag;
+        EXPECT_TRUE(SameBits(line, want_line)) << "line " << static_cast<int>(what) << " " << tag;
+        for (size_t bad = 0; bad < m; bad += (m > 50 ? 7 : 1)) {
+          std::vector<double> y(x.begin(), x.begin() + m);
+          y[bad] = bad % 2 ? kNaN : -HUGE_VAL;
+          EXPECT_FALSE(WindowLineChecked(what, y.data(), m, w, line.data())) << tag << " " << bad;
+        }
+      }
     }
   }
   // The checked variants: the same values, and every non-finite row found.
@@ -874,6 +887,9 @@ TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
         both([&](auto x, auto, auto, std::vector<double>* o) {
           WindowLinearFit(x, m, n, o[0].data(), o[1].data());
         }, 2);
+        both([&](auto x, auto, auto, std::vector<double>* o) {
+          EXPECT_TRUE(WindowLineChecked(LineOutput::kForecast, x, m, n, o[0].data()));
+        }, 1);
       }
       // The validation pass finds the same first bad row.
       for (size_t bad : {size_t{0}, m / 2, m}) {

@@ -1,0 +1,139 @@
+// The moving-average kernels: sliding sums, linear recurrences (EMA and
+// Wilder smoothing), KAMA's constants and adaptive recurrence.
+// Compiled once per Highway target by moving_average/kernels.cc (foreach_target.h),
+// hence the per-target guard; moving_average/kernels.h says what each computes.
+#include "cc/indicators/moving_average/scalar.h"
+#include "cc/indicators/simd-inl.h"
+
+#if defined(CANDLEWICK_CC_INDICATORS_MOVING_AVERAGE_KERNELS_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef CANDLEWICK_CC_INDICATORS_MOVING_AVERAGE_KERNELS_INL_H_
+#undef CANDLEWICK_CC_INDICATORS_MOVING_AVERAGE_KERNELS_INL_H_
+#else
+#define CANDLEWICK_CC_INDICATORS_MOVING_AVERAGE_KERNELS_INL_H_
+#endif
+
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace candlewick {
+namespace indicators {
+namespace HWY_NAMESPACE {
+
+// RollingSum (kernels.h): a prefix scan of x[i] - x[i-n] per vector, one
+// carry per vector, re-seeded by a direct sum every ResyncInterval(n).
+template <class X>
+void RollingSumT(X x, size_t m, size_t n, double scale, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes) return RollingSumReference(x, m, n, scale, out);
+  if (n == 0 || m < n) return;
+  const Scan scan(1.0);
+  const V vscale = hn::Set(d, scale);
+  // Every ResyncInterval(n) outputs the window sum is recomputed from
+  // scratch, which bounds the drift of the running sum (see kernels.h).
+  const size_t resync = ResyncInterval(n);
+  double s = DirectSum(x, n);
+  out[n - 1] = scale * s;
+  size_t i = n;
+  while (i < m) {
+    const size_t end = std::min(m, i + resync);
+    V carry = hn::Set(d, s);
+    for (; i + lanes <= end; i += lanes) {
+      const V u = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - n));
+      const V y = scan.Apply(u, carry);
+      hn::StoreU(hn::Mul(y, vscale), d, out + i);
+      carry = scan.Last(y);
+    }
+    s = hn::GetLane(carry);
+    for (; i < end; ++i) {
+      s += x[i] - x[i - n];
+      out[i] = scale * s;
+    }
+    if (i < m) s = DirectSum(x + i - n, n);  // the sum of the window ending at i-1
+  }
+}
+
+// LinearRecurrence (kernels.h): the Scan of simd-inl.h with powers of a.
+template <class X>
+void LinearRecurrenceT(X x, size_t m, double a, double b, double y0, double* y) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes) return LinearRecurrenceReference(x, m, a, b, y0, y);
+  const Scan scan(a);
+  const V vb = hn::Set(d, b);
+  V carry = hn::Set(d, y0);
+  size_t i = 0;
+  // x may equal y (in place): each vector is loaded before it is stored.
+  for (; i + lanes <= m; i += lanes) {
+    const V yv = scan.Apply(hn::Mul(vb, LoadColumn(d, x + i)), carry);
+    hn::StoreU(yv, d, y + i);
+    carry = scan.Last(yv);
+  }
+  double prev = hn::GetLane(carry);
+  for (; i < m; ++i) {
+    prev = a * prev + b * x[i];
+    y[i] = prev;
+  }
+}
+
+// AdaptiveSmoothing (kernels.h): a scan with a varying coefficient over
+// deviations from a level taken from the output every kRecenter bars.
+inline constexpr size_t kRecenter = 64;  // a multiple of every lane count
+
+template <class X>
+void AdaptiveSmoothingT(X x, const double* HWY_RESTRICT sc, size_t m, double y0,
+                                   double* HWY_RESTRICT y) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  double c = y0;  // the level of the current block: the last output
+  size_t i = 0;
+  if (lanes <= kMaxScanLanes) {
+    const VariableScan scan;
+    const V one = hn::Set(d, 1.0);
+    while (i + lanes <= m) {
+      const size_t end = std::min(m, i + kRecenter);
+      const V vc = hn::Set(d, c);
+      V carry = hn::Zero(d);  // z = y - c
+      for (; i + lanes <= end; i += lanes) {
+        const V s = hn::LoadU(d, sc + i);
+        const V z = scan.Apply(hn::Sub(one, s), hn::Mul(s, hn::Sub(LoadColumn(d, x + i), vc)),
+                               carry);
+        hn::StoreU(hn::Add(vc, z), d, y + i);
+        carry = scan.Last(z);
+      }
+      c = y[i - 1];
+    }
+  }
+  for (; i < m; ++i) {
+    c = AdaptiveStep(c, x[i], sc[i]);
+    y[i] = c;
+  }
+}
+
+// KamaConstants (kernels.h), branch-free: KamaSmoothingConstant per lane.
+template <class X>
+void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, size_t n,
+                               double* HWY_RESTRICT sc) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const double fastest = 2.0 / 3.0, slowest = 2.0 / 31.0, diff = fastest - slowest;
+  const V one = hn::Set(d, 1.0), zero = hn::Zero(d);
+  const V vdiff = hn::Set(d, diff), vslow = hn::Set(d, slowest);
+  size_t i = n;
+  for (; i + lanes <= m; i += lanes) {
+    const V roc = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - n));
+    const V s = hn::LoadU(d, sum + i);
+    const auto full = hn::Or(s <= roc, hn::Eq(s, zero));
+    const V er = hn::IfThenElse(full, one, hn::Abs(hn::Div(roc, s)));
+    const V k = hn::Add(hn::Mul(er, vdiff), vslow);
+    hn::StoreU(hn::Mul(k, k), d, sc + i);
+  }
+  for (; i < m; ++i) sc[i] = KamaSmoothingConstant(x[i] - x[i - n], sum[i]);
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace indicators
+}  // namespace candlewick
+HWY_AFTER_NAMESPACE();
+
+#endif  // per-target include guard

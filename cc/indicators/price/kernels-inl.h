@@ -1,0 +1,131 @@
+// The price-transform kernel: MEDPRICE, TYPPRICE, WCLPRICE, AVGPRICE, BOP
+// and the true range, validated in the same pass.
+// Compiled once per Highway target by price/kernels.cc (foreach_target.h),
+// hence the per-target guard; price/kernels.h says what each computes.
+#include "cc/indicators/price/scalar.h"
+#include "cc/indicators/simd-inl.h"
+
+#if defined(CANDLEWICK_CC_INDICATORS_PRICE_KERNELS_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef CANDLEWICK_CC_INDICATORS_PRICE_KERNELS_INL_H_
+#undef CANDLEWICK_CC_INDICATORS_PRICE_KERNELS_INL_H_
+#else
+#define CANDLEWICK_CC_INDICATORS_PRICE_KERNELS_INL_H_
+#endif
+
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace candlewick {
+namespace indicators {
+namespace HWY_NAMESPACE {
+
+// The columns of a price transform in the indicator's input order (see
+// PriceOp): high and low; the close (kMedian: unused); the open (kAverage,
+// kBalance).
+template <PriceOp kOp, class X>
+struct PriceColumns {
+  static constexpr bool kOpen = kOp == PriceOp::kAverage || kOp == PriceOp::kBalance;
+  static constexpr size_t kHigh = kOpen ? 1 : 0;
+  static constexpr bool kClose = kOp != PriceOp::kMedian;
+
+  explicit PriceColumns(const X* cols)
+      : h(cols[kHigh]), l(cols[kHigh + 1]), c(cols[kClose ? kHigh + 2 : kHigh]), o(cols[0]) {}
+
+  bool RowOk(size_t i) const {
+    bool ok = std::isfinite(h[i]) && std::isfinite(l[i]) && h[i] >= l[i];
+    if (kClose) ok = ok && std::isfinite(c[i]);
+    if (kOpen) ok = ok && std::isfinite(o[i]);
+    return ok;
+  }
+  double ValueAt(size_t i) const {
+    return PriceValue(kOp, kOpen ? o[i] : 0.0, h[i], l[i], kClose ? c[i] : 0.0,
+                      kOp == PriceOp::kTrueRange ? c[i - 1] : 0.0);
+  }
+
+  X h, l, c, o;
+};
+
+// One vector of the transform at row i, ORing bad rows into *bad. Halving
+// and quartering are exact, so multiplying by 0.5 or 0.25 gives the bits of
+// the division at a fraction of its cost.
+template <PriceOp kOp, class X>
+HWY_INLINE V PriceTransformAt(const PriceColumns<kOp, X>& p, size_t i, M* bad) {
+  using P = PriceColumns<kOp, X>;
+  const D d;
+  const V zero = hn::Zero(d);
+  const V hv = LoadColumn(d, p.h + i), lv = LoadColumn(d, p.l + i);
+  *bad = hn::Or(*bad, hn::Or(hn::Not(hn::IsFinite(hv)), hn::Not(hn::IsFinite(lv))));
+  *bad = hn::Or(*bad, hv < lv);
+  V cv = zero, ov = zero;
+  if (P::kClose) {
+    cv = LoadColumn(d, p.c + i);
+    *bad = hn::Or(*bad, hn::Not(hn::IsFinite(cv)));
+  }
+  if (P::kOpen) {
+    ov = LoadColumn(d, p.o + i);
+    *bad = hn::Or(*bad, hn::Not(hn::IsFinite(ov)));
+  }
+  switch (kOp) {
+    case PriceOp::kMedian:
+      return hn::Mul(hn::Add(hv, lv), hn::Set(d, 0.5));
+    case PriceOp::kTypical:
+      return hn::Div(hn::Add(hn::Add(hv, lv), cv), hn::Set(d, 3.0));
+    case PriceOp::kWeighted:
+      return hn::Mul(hn::Add(hn::Add(hv, lv), hn::Mul(cv, hn::Set(d, 2.0))), hn::Set(d, 0.25));
+    case PriceOp::kAverage:
+      return hn::Mul(hn::Add(hn::Add(hn::Add(hv, lv), cv), ov), hn::Set(d, 0.25));
+    case PriceOp::kBalance: {
+      const V range = hn::Sub(hv, lv);
+      return hn::IfThenZeroElse(hn::Eq(range, zero), hn::Div(hn::Sub(cv, ov), range));
+    }
+    case PriceOp::kTrueRange:
+      break;
+  }
+  return TrueRangeOf(hv, lv, LoadColumn(d, p.c + i - 1));
+}
+
+// A fused validate-and-transform pass (kernels.h). The validity test is
+// accumulated over the whole loop and checked once at the end.
+template <PriceOp kOp, class X>
+HWY_INLINE bool PriceTransformOp(const X* cols, size_t m, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const PriceColumns<kOp, X> p(cols);
+  size_t i = 0;
+  if (kOp == PriceOp::kTrueRange) {  // row 0 only starts the true range
+    if (m == 0) return true;
+    if (!p.RowOk(0)) return false;
+    i = 1;
+  }
+  for (const size_t head = i + RowsBeforeAligned(d, out, i, m); i < head; ++i) {
+    if (!p.RowOk(i)) return false;
+    out[i] = p.ValueAt(i);
+  }
+  M bad = NoLanes(d);
+  for (; i + lanes <= m; i += lanes) hn::StoreU(PriceTransformAt(p, i, &bad), d, out + i);
+  if (!hn::AllFalse(d, bad)) return false;
+  for (; i < m; ++i) {
+    if (!p.RowOk(i)) return false;
+    out[i] = p.ValueAt(i);
+  }
+  return true;
+}
+
+template <class X>
+bool PriceTransformT(PriceOp op, const X* cols, size_t m, double* out) {
+  switch (op) {
+    case PriceOp::kMedian: return PriceTransformOp<PriceOp::kMedian>(cols, m, out);
+    case PriceOp::kTypical: return PriceTransformOp<PriceOp::kTypical>(cols, m, out);
+    case PriceOp::kWeighted: return PriceTransformOp<PriceOp::kWeighted>(cols, m, out);
+    case PriceOp::kAverage: return PriceTransformOp<PriceOp::kAverage>(cols, m, out);
+    case PriceOp::kBalance: return PriceTransformOp<PriceOp::kBalance>(cols, m, out);
+    default: return PriceTransformOp<PriceOp::kTrueRange>(cols, m, out);
+  }
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace indicators
+}  // namespace candlewick
+HWY_AFTER_NAMESPACE();
+
+#endif  // per-target include guard

@@ -1,0 +1,286 @@
+// Window extremes and the oscillators built on them over a whole series
+// (TA-Lib's definitions; formulas in docs/indicators.md). Windows up to
+// kDirectWindowMax take the branch-free kernels of range/kernels.h (several
+// validate their rows in the same pass); longer ones the MonotonicDeque of
+// range/scalar.h, which the stream (range/stream.cc) runs too.
+#include <algorithm>
+#include <cstddef>
+
+#include "cc/indicators/momentum/momentum.h"
+#include "cc/indicators/moving_average/moving_average.h"
+#include "cc/indicators/range/range.h"
+
+namespace candlewick {
+namespace indicators {
+namespace {
+
+using namespace stream_internal;  // the engine factories
+
+// The largest (kMax) or smallest value of each window x[i-w+1..i] into out
+// (NaN before w-1).
+template <bool kMax, class X>
+void RollingExtremeInto(X x, size_t m, size_t w, double* out, Scratch scratch) {
+  FillNaN(out, std::min(m, w - 1));
+  if (w <= kDirectWindowMax) {
+    if (kMax) {
+      RollingMax(x, m, w, out);
+    } else {
+      RollingMin(x, m, w, out);
+    }
+    return;
+  }
+  MonotonicDeque<kMax> deque(w, scratch.Indices(w), scratch.Doubles(w));
+  for (size_t i = 0; i < m; ++i) deque.Push(x[i], &out[i], nullptr);
+}
+
+// age[i] = bars since the extreme of x[i-w+1..i], the most recent on ties.
+template <bool kMax, class X>
+void RollingExtremeAgeInto(X x, size_t m, size_t w, double* age, Scratch scratch) {
+  if (w <= kDirectWindowMax) {
+    if (kMax) {
+      RollingMaxAge(x, m, w, age);
+    } else {
+      RollingMinAge(x, m, w, age);
+    }
+    return;
+  }
+  MonotonicDeque<kMax> deque(w, scratch.Indices(w), scratch.Doubles(w));
+  for (size_t i = 0; i < m; ++i) {
+    double value;
+    size_t at;
+    if (deque.Push(x[i], &value, &at)) age[i] = static_cast<double>(i - at);
+  }
+}
+
+// RangeValue(op) of the highest high and lowest low over n bars (and
+// column c) into out, NaN before n-1.
+template <class X>
+void RangeOf(RangeOp op, X h, X l, X c, size_t m, size_t n, double* out, Scratch scratch) {
+  double* highest = scratch.Doubles(m);
+  RollingExtremeInto<true>(h, m, n, highest, scratch);
+  RollingExtremeInto<false>(l, m, n, out, scratch);
+  if (m >= n) RangeCombine(op, highest, out, c, n - 1, m, out);
+}
+
+// MAX (kMax) or MIN; windows up to kDirectWindowMax check the column in the
+// same pass.
+template <bool kMax>
+struct Extreme {
+  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    RollingExtremeInto<kMax>(in[0], m, Period(p, 0), out[0], scratch);
+  }
+  template <class In>
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    const size_t n = Period(p, 0);
+    if (n > kDirectWindowMax) return false;
+    if (!(kMax ? RollingMaxChecked(in[0], m, n, out[0]) : RollingMinChecked(in[0], m, n, out[0]))) {
+      return false;
+    }
+    FillNaN(out[0], std::min(m, n - 1));
+    return true;
+  }
+};
+
+// MIDPOINT (kTwo false: (max + min) / 2 of one column) or MIDPRICE ((highest
+// high + lowest low) / 2); windows up to kDirectWindowMax in one validating
+// pass.
+template <bool kTwo>
+struct Midpoint {
+  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    const size_t n = Period(p, 0);
+    if (n <= kDirectWindowMax) {
+      Checked(in, m, p, out, scratch);  // the run is validated: succeeds
+      return;
+    }
+    RangeOf(RangeOp::kMidpoint, in[0], in[kTwo ? 1 : 0], in[0], m, n, out[0], scratch);
+  }
+  template <class In>
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    const size_t n = Period(p, 0);
+    if (n > kDirectWindowMax) return false;
+    double* spare = scratch.Doubles(m);
+    const bool ok = kTwo ? HighLowMidpointChecked(in[0], in[1], m, n, out[0], spare)
+                         : RollingMidpointChecked(in[0], m, n, out[0], spare);
+    if (!ok) return false;
+    FillNaN(out[0], std::min(m, n - 1));
+    return true;
+  }
+};
+
+// Donchian channels: highest high, (highest + lowest) / 2, lowest low over
+// the n bars ending at (and including) the current one.
+struct Donchian {
+  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    const size_t n = Period(p, 0);
+    if (n <= kDirectWindowMax) {
+      Checked(in, m, p, out, scratch);  // the run is validated: succeeds
+      return;
+    }
+    RollingExtremeInto<true>(in[0], m, n, out[0], scratch);
+    RollingExtremeInto<false>(in[1], m, n, out[2], scratch);
+    FillNaN(out[1], n - 1);
+    RangeCombine(RangeOp::kMidpoint, out[0], out[2], out[0], n - 1, m, out[1]);
+  }
+  template <class In>
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    const size_t n = Period(p, 0);
+    if (n > kDirectWindowMax || !HighLowRangeChecked(in[0], in[1], m, n, out[0], out[2])) {
+      return false;
+    }
+    RangeCombine(RangeOp::kMidpoint, out[0], out[2], out[0], n - 1, m, out[1]);
+    for (size_t j = 0; j < 3; ++j) FillNaN(out[j], std::min(m, n - 1));
+    return true;
+  }
+};
+
+// Ichimoku (outputs tenkan, kijun, senkou_a, senkou_b), every line at the
+// row it is computed from (no displacement; docs/indicators.md). Each line
+// is a Donchian midline: (highest high + lowest low) / 2 over its period.
+struct Ichimoku {
+  static size_t Lookback(const double* p) {
+    return std::max({Period(p, 0), Period(p, 1), Period(p, 2)}) - 1;
+  }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    const size_t out_of[3] = {0, 1, 3};
+    for (size_t k = 0; k < 3; ++k) {
+      RangeOf(RangeOp::kMidpoint, in[0], in[1], in[0], m, Period(p, k), out[out_of[k]],
+              scratch);
+    }
+    const size_t lb = Lookback(p);
+    RangeCombine(RangeOp::kMidpoint, out[0], out[1], out[0], lb, m, out[2]);
+    for (size_t j = 0; j < 4; ++j) FillNaN(out[j], lb);
+  }
+};
+
+struct Willr {
+  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    RangeOf(RangeOp::kWillr, in[0], in[1], in[2], m, Period(p, 0), out[0], scratch);
+  }
+};
+
+// params: fastk, slowk, slowk_matype, slowd, slowd_matype.
+struct Stoch {
+  static size_t Lookback(const double* p) {
+    return Period(p, 0) - 1 + MaLookback(MaTypeParam(p, 2), Period(p, 1)) +
+           MaLookback(MaTypeParam(p, 4), Period(p, 3));
+  }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    const size_t k0 = Period(p, 0) - 1;
+    double* fastk = scratch.Doubles(m);
+    RangeOf(RangeOp::kFastK, in[0], in[1], in[2], m, Period(p, 0), fastk, scratch);
+    FillNaN(out[0], k0);
+    MovingAverageInto(MaTypeParam(p, 2), fastk + k0, m - k0, Period(p, 1), out[0] + k0, scratch);
+    const size_t d0 = k0 + MaLookback(MaTypeParam(p, 2), Period(p, 1));
+    FillNaN(out[1], d0);
+    MovingAverageInto(MaTypeParam(p, 4), out[0] + d0, m - d0, Period(p, 3), out[1] + d0,
+                      scratch);
+    FillNaN(out[0], Lookback(p));
+  }
+};
+
+// params: fastk, fastd, fastd_matype.
+struct Stochf {
+  static size_t Lookback(const double* p) {
+    return Period(p, 0) - 1 + MaLookback(MaTypeParam(p, 2), Period(p, 1));
+  }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    const size_t k0 = Period(p, 0) - 1;
+    RangeOf(RangeOp::kFastK, in[0], in[1], in[2], m, Period(p, 0), out[0], scratch);
+    FillNaN(out[1], k0);
+    MovingAverageInto(MaTypeParam(p, 2), out[0] + k0, m - k0, Period(p, 1), out[1] + k0,
+                      scratch);
+    FillNaN(out[0], Lookback(p));
+  }
+};
+
+// STOCHRSI (TA-Lib): STOCHF(fastk, fastd, fastd_matype) with RSI(period) as
+// high, low and close. params: period, fastk, fastd, fastd_matype.
+struct StochRsi {
+  static size_t Lookback(const double* p) {
+    return Period(p, 0) + Period(p, 1) - 1 + MaLookback(MaTypeParam(p, 3), Period(p, 2));
+  }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    const size_t r0 = Period(p, 0), fk = Period(p, 1);
+    double* rsi = scratch.Doubles(m);
+    RsiInto(in[0], m, r0, rsi);
+    const double* r = rsi + r0;
+    const size_t mr = m - r0;
+    FillNaN(out[0], r0);
+    FillNaN(out[1], r0 + fk - 1);
+    if (mr >= fk) {
+      RangeOf(RangeOp::kFastK, r, r, r, mr, fk, out[0] + r0, scratch);
+      MovingAverageInto(MaTypeParam(p, 3), out[0] + r0 + fk - 1, mr - (fk - 1), Period(p, 2),
+                        out[1] + r0 + fk - 1, scratch);
+    }
+    FillNaN(out[0], std::min(m, Lookback(p)));
+    FillNaN(out[1], std::min(m, Lookback(p)));
+  }
+};
+
+// AROON (outputs down, up, in TA-Lib's order): over the n+1 bars ending at i,
+// up = 100 * (n - bars since the highest high) / n, the most recent extreme
+// on ties. kOsc: AROONOSC = up - down.
+template <bool kOsc>
+struct Aroon {
+  static size_t Lookback(const double* p) { return Period(p, 0); }
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    const size_t n = Period(p, 0);
+    const double factor = 100.0 / static_cast<double>(n);
+    const double dn = static_cast<double>(n);
+    double* high_age = kOsc ? scratch.Doubles(m) : out[1];
+    FillNaN(out[0], n);
+    if (!kOsc) FillNaN(out[1], n);
+    RollingExtremeAgeInto<true>(in[0], m, n + 1, high_age, scratch);
+    RollingExtremeAgeInto<false>(in[1], m, n + 1, out[0], scratch);
+    for (size_t i = n; i < m; ++i) {
+      if (kOsc) {
+        // (i - high age) - (i - low age): the highest's index minus the lowest's.
+        out[0][i] = factor * (out[0][i] - high_age[i]);
+      } else {
+        out[1][i] = factor * (dn - out[1][i]);
+        out[0][i] = factor * (dn - out[0][i]);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+constexpr Implementation kMax = Implement<Extreme<true>>(NewMaxEngine);
+constexpr Implementation kMin = Implement<Extreme<false>>(NewMinEngine);
+constexpr Implementation kMidpoint = Implement<Midpoint<false>>(NewMidpointEngine);
+constexpr Implementation kMidprice = Implement<Midpoint<true>>(NewMidpriceEngine);
+constexpr Implementation kDonchian = Implement<Donchian>(NewDonchianEngine);
+constexpr Implementation kIchimoku = Implement<Ichimoku>(NewIchimokuEngine);
+constexpr Implementation kWillr = Implement<Willr>(NewWillrEngine);
+constexpr Implementation kStoch = Implement<Stoch>(NewStochEngine);
+constexpr Implementation kStochf = Implement<Stochf>(NewStochfEngine);
+constexpr Implementation kStochRsi = Implement<StochRsi>(NewStochRsiEngine);
+constexpr Implementation kAroon = Implement<Aroon<false>>(NewAroonEngine);
+constexpr Implementation kAroonOsc = Implement<Aroon<true>>(NewAroonOscEngine);
+
+}  // namespace indicators
+}  // namespace candlewick

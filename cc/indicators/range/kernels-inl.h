@@ -1,0 +1,329 @@
+// The window-extreme kernels: rolling highest and lowest values (and both,
+// or their midpoint, in one pass), bars since the extreme, and the
+// combinations of a highest and a lowest value.
+// Compiled once per Highway target by range/kernels.cc (foreach_target.h),
+// hence the per-target guard; range/kernels.h says what each computes.
+#include "cc/indicators/range/kernels.h"
+#include "cc/indicators/range/scalar.h"
+#include "cc/indicators/simd-inl.h"
+
+#if defined(CANDLEWICK_CC_INDICATORS_RANGE_KERNELS_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef CANDLEWICK_CC_INDICATORS_RANGE_KERNELS_INL_H_
+#undef CANDLEWICK_CC_INDICATORS_RANGE_KERNELS_INL_H_
+#else
+#define CANDLEWICK_CC_INDICATORS_RANGE_KERNELS_INL_H_
+#endif
+
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace candlewick {
+namespace indicators {
+namespace HWY_NAMESPACE {
+
+// What a rolling-range pass writes for the window ending at row i, from
+// its highest `top` and lowest `bottom`: the extremes themselves (into hi
+// and/or lo), or their midpoint (into mid).
+template <bool kHi, bool kLo>
+struct EmitExtremes {
+  double* HWY_RESTRICT hi;
+  double* HWY_RESTRICT lo;
+  HWY_INLINE void Vector(D d, size_t i, V top, V bottom) const {
+    if (kHi) hn::StoreU(top, d, hi + i);
+    if (kLo) hn::StoreU(bottom, d, lo + i);
+  }
+  void Scalar(size_t i, double top, double bottom) const {
+    if (kHi) hi[i] = top;
+    if (kLo) lo[i] = bottom;
+  }
+};
+struct EmitMidpoint {
+  double* HWY_RESTRICT mid;
+  // Halving is exact: the bits of (max + min) / 2.
+  HWY_INLINE void Vector(D d, size_t i, V top, V bottom) const {
+    hn::StoreU(hn::Mul(hn::Add(top, bottom), hn::Set(d, 0.5)), d, mid + i);
+  }
+  void Scalar(size_t i, double top, double bottom) const {
+    mid[i] = RangeValue(RangeOp::kMidpoint, top, bottom, 0.0);
+  }
+};
+
+// Window extremes: the largest of hx (kHi) and/or the smallest of lx (kLo)
+// over each window of w, handed to `emit`; hx and lx are one column (kTwo
+// false: MAX, MIN, MIDPOINT) or the highs and lows (kTwo: MIDPRICE,
+// Donchian, WILLR, %K). Small windows (w <= 8): lane j of the vector ending
+// at i+j takes the extreme of the w loads ending there. Larger windows, by
+// doubling in L1-sized chunks: level s holds the extreme of the 2^s values
+// ending at each position (updated in place, high positions first, so
+// every read sees the previous level), and the window of w is the extreme
+// of two overlapping power-of-two windows: about 2 + log2(w) operations
+// per output instead of w. kChecked: also checks every row (finite; with
+// kTwo also high >= low) and returns false at a bad one.
+inline constexpr size_t kRangeChunk = 1024;  // outputs per chunk: 8 KB + the halo, in L1
+
+template <bool kTwo, class X>
+HWY_INLINE bool RangeRowOk(X hx, X lx, size_t i) {
+  if (!kTwo) return std::isfinite(hx[i]);
+  return std::isfinite(hx[i]) && std::isfinite(lx[i]) && hx[i] >= lx[i];
+}
+template <bool kTwo, class X>
+HWY_INLINE bool RangeRowsOk(X hx, X lx, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    if (!RangeRowOk<kTwo>(hx, lx, i)) return false;
+  }
+  return true;
+}
+template <bool kChecked, bool kTwo>
+HWY_INLINE void RangeCheck(V h, V l, M* bad) {
+  if (!kChecked) return;
+  *bad = hn::Or(*bad, hn::Not(hn::IsFinite(h)));
+  if (kTwo) *bad = hn::Or(*bad, hn::Or(hn::Not(hn::IsFinite(l)), h < l));
+}
+
+// Outputs i..i+lanes-1 for w <= 8, each lane taking its w loads.
+template <bool kHi, bool kLo, bool kChecked, bool kTwo, class Emit, class X>
+HWY_INLINE void RangeSmallWindows(X hx, X lx, size_t w, size_t i, const Emit& emit, M* bad) {
+  const D d;
+  const V nh = LoadColumn(d, hx + i);
+  const V nl = kTwo ? LoadColumn(d, lx + i) : nh;
+  RangeCheck<kChecked, kTwo>(nh, nl, bad);
+  V top = nh, bottom = nl;
+  for (size_t k = 1; k < w; ++k) {
+    const V vh = LoadColumn(d, hx + i - k);
+    if (kHi) top = hn::Max(top, vh);
+    if (kLo) bottom = hn::Min(bottom, kTwo ? LoadColumn(d, lx + i - k) : vh);
+  }
+  emit.Vector(d, i, top, bottom);
+}
+
+// up/down[j] describe the values ending at input base + j; level 1 (pairs)
+// comes straight from the input (position 0 is never read).
+template <bool kHi, bool kLo, bool kChecked, bool kTwo, class X>
+HWY_INLINE bool RangeLevelOne(X hx, X lx, size_t base, size_t len, double* HWY_RESTRICT up,
+                              double* HWY_RESTRICT down, M* bad) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  size_t j = 1;
+  for (; j + lanes <= len; j += lanes) {
+    const V a = LoadColumn(d, hx + base + j);
+    const V al = kTwo ? LoadColumn(d, lx + base + j) : a;
+    RangeCheck<kChecked, kTwo>(a, al, bad);
+    if (kHi) hn::StoreU(hn::Max(a, LoadColumn(d, hx + base + j - 1)), d, up + j);
+    if (kLo) hn::StoreU(hn::Min(al, LoadColumn(d, lx + base + j - 1)), d, down + j);
+  }
+  for (; j < len; ++j) {
+    if (kChecked && !RangeRowOk<kTwo>(hx, lx, base + j)) return false;
+    const double a = hx[base + j], b = hx[base + j - 1];
+    const double al = lx[base + j], bl = lx[base + j - 1];
+    if (kHi) up[j] = a > b ? a : b;
+    if (kLo) down[j] = al < bl ? al : bl;
+  }
+  return true;
+}
+
+// Windows of 2 * half from those of half, in place from the top down:
+// [j - half] is read before anything at or below it is rewritten.
+template <bool kHi, bool kLo>
+HWY_INLINE void RangeDouble(size_t len, size_t half, double* HWY_RESTRICT up,
+                            double* HWY_RESTRICT down) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  size_t top = len;  // positions [top, len) are done
+  while (top >= half + lanes) {
+    const size_t at = top - lanes;
+    if (kHi) hn::StoreU(hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - half)), d, up + at);
+    if (kLo) {
+      hn::StoreU(hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - half)), d, down + at);
+    }
+    top = at;
+  }
+  for (size_t t = top; t-- > half;) {
+    if (kHi) up[t] = up[t] > up[t - half] ? up[t] : up[t - half];
+    if (kLo) down[t] = down[t] < down[t - half] ? down[t] : down[t - half];
+  }
+}
+
+// The windows of w ending at first..last-1: two spans each, ending at i and
+// at i - back.
+template <bool kHi, bool kLo, class Emit>
+HWY_INLINE void RangeWindows(size_t first, size_t last, size_t base, size_t back,
+                             const double* HWY_RESTRICT up, const double* HWY_RESTRICT down,
+                             const Emit& emit) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  size_t i = first;
+  for (; i + lanes <= last; i += lanes) {
+    const size_t at = i - base;
+    V top = hn::Zero(d), bottom = hn::Zero(d);
+    if (kHi) top = hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - back));
+    if (kLo) bottom = hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - back));
+    emit.Vector(d, i, top, bottom);
+  }
+  for (; i < last; ++i) {
+    const size_t at = i - base;
+    const double top = kHi ? (up[at] > up[at - back] ? up[at] : up[at - back]) : 0.0;
+    const double bottom = kLo ? (down[at] < down[at - back] ? down[at] : down[at - back]) : 0.0;
+    emit.Scalar(i, top, bottom);
+  }
+}
+
+// The window ending at i, one value at a time (a series too short for a
+// vector of outputs).
+template <class Emit, class X>
+HWY_INLINE void RangeScalarWindow(X hx, X lx, size_t w, size_t i, const Emit& emit) {
+  double top = hx[i + 1 - w], bottom = lx[i + 1 - w];
+  for (size_t k = i + 2 - w; k <= i; ++k) {
+    top = std::fmax(top, hx[k]);
+    bottom = std::fmin(bottom, lx[k]);
+  }
+  emit.Scalar(i, top, bottom);
+}
+
+template <bool kHi, bool kLo, bool kChecked, bool kTwo, class Emit, class X>
+HWY_INLINE bool RollingRange(X hx, X lx, size_t m, size_t w, const Emit& emit) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (w == 0 || m < w || m - (w - 1) < lanes) {
+    if (kChecked && !RangeRowsOk<kTwo>(hx, lx, 0, m)) return false;
+    for (size_t i = w - 1; w > 0 && i < m; ++i) RangeScalarWindow(hx, lx, w, i, emit);
+    return true;
+  }
+  // Rows before the first window end are checked here; every later row is
+  // the newest of some output vector and is checked where it is loaded.
+  if (kChecked && !RangeRowsOk<kTwo>(hx, lx, 0, w - 1)) return false;
+  M bad = NoLanes(d);
+  if (w <= 8) {
+    size_t i = w - 1;
+    for (; i + lanes <= m; i += lanes) {
+      RangeSmallWindows<kHi, kLo, kChecked, kTwo>(hx, lx, w, i, emit, &bad);
+    }
+    // The last vector overlaps the previous one: the same values.
+    if (i < m) RangeSmallWindows<kHi, kLo, kChecked, kTwo>(hx, lx, w, m - lanes, emit, &bad);
+    return !kChecked || hn::AllFalse(d, bad);
+  }
+  HWY_ALIGN double up[kHi ? kRangeChunk + kDirectWindowMax + 8 : 1];
+  HWY_ALIGN double down[kLo ? kRangeChunk + kDirectWindowMax + 8 : 1];
+  size_t span = 1;  // the largest power of two <= w
+  while (span * 2 <= w) span *= 2;
+  for (size_t first = w - 1; first < m; first += kRangeChunk) {
+    const size_t last = std::min(m, first + kRangeChunk);  // outputs [first, last)
+    const size_t base = first + 1 - w;                       // inputs [base, last)
+    const size_t len = last - base;
+    if (!RangeLevelOne<kHi, kLo, kChecked, kTwo>(hx, lx, base, len, up, down, &bad)) {
+      return false;
+    }
+    for (size_t s = 4; s <= span; s *= 2) RangeDouble<kHi, kLo>(len, s / 2, up, down);
+    RangeWindows<kHi, kLo>(first, last, base, w - span, up, down, emit);
+  }
+  return !kChecked || hn::AllFalse(d, bad);
+}
+
+// The exported variants (kernels.h).
+template <class X>
+void RollingMaxT(X x, size_t m, size_t w, double* out) {
+  RollingRange<true, false, false, false>(x, x, m, w, EmitExtremes<true, false>{out, nullptr});
+}
+template <class X>
+void RollingMinT(X x, size_t m, size_t w, double* out) {
+  RollingRange<false, true, false, false>(x, x, m, w, EmitExtremes<false, true>{nullptr, out});
+}
+template <class X>
+bool RollingMaxCheckedT(X x, size_t m, size_t w, double* out) {
+  return RollingRange<true, false, true, false>(x, x, m, w,
+                                                EmitExtremes<true, false>{out, nullptr});
+}
+template <class X>
+bool RollingMinCheckedT(X x, size_t m, size_t w, double* out) {
+  return RollingRange<false, true, true, false>(x, x, m, w,
+                                                EmitExtremes<false, true>{nullptr, out});
+}
+template <class X>
+bool HighLowRangeCheckedT(X h, X l, size_t m, size_t w, double* hi, double* lo) {
+  return RollingRange<true, true, true, true>(h, l, m, w, EmitExtremes<true, true>{hi, lo});
+}
+template <class X>
+bool HighLowMidpointCheckedT(X h, X l, size_t m, size_t w, double* mid, double*) {
+  return RollingRange<true, true, true, true>(h, l, m, w, EmitMidpoint{mid});
+}
+template <class X>
+bool RollingMidpointCheckedT(X x, size_t m, size_t w, double* mid, double*) {
+  return RollingRange<true, true, true, false>(x, x, m, w, EmitMidpoint{mid});
+}
+
+// RollingMaxAge / RollingMinAge (kernels.h): O(w) per vector of outputs.
+template <bool kMax, class X>
+void RollingExtremeAgeT(X x, size_t m, size_t w, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (w == 0 || m < w) return;
+  if (m - (w - 1) < lanes) return RollingExtremeAgeReference<kMax>(x, m, w, out);
+  const V last = hn::Set(d, static_cast<double>(w - 1));
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
+    const X base = x + i + 1 - w;
+    V best = LoadColumn(d, base);
+    V at = hn::Zero(d);
+    for (size_t k = 1; k < w; ++k) {
+      const V v = LoadColumn(d, base + k);
+      // >= / <=: a later equal value wins (the most recent extreme).
+      const auto take = kMax ? (v >= best) : (v <= best);
+      best = hn::IfThenElse(take, v, best);
+      at = hn::IfThenElse(take, hn::Set(d, static_cast<double>(k)), at);
+    }
+    hn::StoreU(hn::Sub(last, at), d, out + i);
+  };
+  size_t i = w - 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);
+}
+
+// RangeCombine (kernels.h) for one operation.
+template <RangeOp kOp, class X>
+HWY_INLINE void RangeCombineOp(const double* hi, const double* lo, X c, size_t from, size_t m,
+                               double* out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const V half = hn::Set(d, 0.5), zero = hn::Zero(d), hundred = hn::Set(d, 100.0);
+  const V scale = hn::Set(d, kOp == RangeOp::kWillr ? -100.0 : 100.0);
+  size_t i = from;
+  for (; i + lanes <= m; i += lanes) {
+    V r;
+    if (kOp == RangeOp::kPercentOf) {
+      const V cv = LoadColumn(d, c + i);
+      r = hn::IfThenZeroElse(hn::Eq(cv, zero), hn::Mul(hn::Div(hn::LoadU(d, hi + i), cv), hundred));
+      hn::StoreU(r, d, out + i);
+      continue;
+    }
+    const V h = hn::LoadU(d, hi + i), l = hn::LoadU(d, lo + i);
+    if (kOp == RangeOp::kMidpoint) {
+      r = hn::Mul(hn::Add(h, l), half);  // halving is exact: the bits of / 2
+    } else {
+      const V diff = hn::Div(hn::Sub(h, l), scale);
+      const V cv = LoadColumn(d, c + i);
+      const V num = kOp == RangeOp::kFastK ? hn::Sub(cv, l) : hn::Sub(h, cv);
+      r = hn::IfThenZeroElse(hn::Eq(diff, zero), hn::Div(num, diff));
+    }
+    hn::StoreU(r, d, out + i);
+  }
+  for (; i < m; ++i) {
+    out[i] = RangeValue(kOp, hi[i], kOp == RangeOp::kPercentOf ? 0.0 : lo[i],
+                        kOp == RangeOp::kMidpoint ? 0.0 : c[i]);
+  }
+}
+
+template <class X>
+void RangeCombineT(RangeOp op, const double* hi, const double* lo, X c, size_t from, size_t m,
+                   double* out) {
+  switch (op) {
+    case RangeOp::kMidpoint: return RangeCombineOp<RangeOp::kMidpoint>(hi, lo, c, from, m, out);
+    case RangeOp::kFastK: return RangeCombineOp<RangeOp::kFastK>(hi, lo, c, from, m, out);
+    case RangeOp::kPercentOf: return RangeCombineOp<RangeOp::kPercentOf>(hi, lo, c, from, m, out);
+    default: return RangeCombineOp<RangeOp::kWillr>(hi, lo, c, from, m, out);
+  }
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace indicators
+}  // namespace candlewick
+HWY_AFTER_NAMESPACE();
+
+#endif  // per-target include guard

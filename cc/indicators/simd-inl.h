@@ -1,0 +1,233 @@
+// Highway building blocks every family's kernels share (moving_average/,
+// momentum/, ... each have a kernels-inl.h of their own): loading a vector
+// from a column of any stride, the prefix scans behind the sliding sums and
+// linear recurrences, and direct sums. Included once per Highway target by
+// each family's kernels.cc (foreach_target.h), hence the per-target guard.
+//
+// The recurrences (sliding sums, EMA, Wilder smoothing) are loop-carried, so
+// a plain loop is bound by one add or FMA latency per element. Scan below
+// first scans each vector of N inputs in registers (log2(N)
+// shift-multiply-add steps, independent of the previous vector), so only one
+// FMA plus one lane broadcast per vector stays on the dependency chain.
+
+// Scalar prerequisites: ordinary include guards.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+#include "cc/indicators/column.h"
+
+// The per-body lambdas of the kernels are called from a main loop and a
+// tail; GCC would otherwise outline the big ones and keep their captured
+// vectors in memory.
+#ifndef CW_INLINE_LAMBDA
+#define CW_INLINE_LAMBDA __attribute__((always_inline))
+#endif
+
+#if defined(CANDLEWICK_CC_INDICATORS_SIMD_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef CANDLEWICK_CC_INDICATORS_SIMD_INL_H_
+#undef CANDLEWICK_CC_INDICATORS_SIMD_INL_H_
+#else
+#define CANDLEWICK_CC_INDICATORS_SIMD_INL_H_
+#endif
+
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace candlewick {
+namespace indicators {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+using D = hn::ScalableTag<double>;
+using V = hn::Vec<D>;
+using M = hn::Mask<D>;
+
+// One vector of an input column from row `x` on: a plain unaligned load for
+// unit stride. A strided column's lanes are loaded one by one (each an
+// unaligned 8-byte load, in place) and combined in registers, halves into
+// wholes. Measured: faster than hardware gathers here (slowed by the
+// Gather Data Sampling microcode mitigation) and than assembling through
+// the stack (a store-forwarding stall per vector).
+HWY_INLINE V LoadColumn(D d, const double* x) { return hn::LoadU(d, x); }
+#if HWY_TARGET == HWY_SCALAR
+HWY_INLINE V LoadColumn(D d, StridedColumn x) { return hn::Set(d, x[0]); }
+#else
+template <class DV>
+HWY_INLINE hn::Vec<DV> AssembleStrided(DV dv, StridedColumn x) {
+  if constexpr (hn::MaxLanes(DV()) == 1) {
+    return hn::Set(dv, x[0]);
+  } else {
+    const hn::Half<DV> half;
+    return hn::Combine(dv, AssembleStrided(half, x + hn::MaxLanes(half)),
+                       AssembleStrided(half, x));
+  }
+}
+HWY_INLINE V LoadColumn(D d, StridedColumn x) { return AssembleStrided(d, x); }
+#endif
+
+// A mask with no lane set: the start of the "some row was bad" flags that
+// the checking kernels accumulate and test once at the end.
+HWY_INLINE M NoLanes(D d) { return hn::Not(hn::IsFinite(hn::Zero(d))); }
+
+// How many rows from i (at most m - i) to compute one by one so that
+// out + i then sits on a whole-vector boundary. A vector store that
+// straddles two cache lines costs two, most of a streaming kernel's time
+// when the caller's buffer is only 16-byte aligned (malloc, NumPy).
+HWY_INLINE size_t RowsBeforeAligned(D d, const double* out, size_t i, size_t m) {
+  const size_t bytes = hn::Lanes(d) * sizeof(double);
+  const size_t off = reinterpret_cast<uintptr_t>(out + i) % bytes;
+  if (off == 0 || off % sizeof(double) != 0 || i >= m) return 0;
+  return std::min((bytes - off) / sizeof(double), m - i);
+}
+
+// The scan code handles up to 8 lanes of double (every x86 target); wider
+// vectors (SVE, RVV) use the scalar references instead.
+inline constexpr size_t kMaxScanLanes = 8;
+
+// Lane-shift tables for the scans: lane k reads lane k - 1, k - 2, k - 4
+// (the lowest lanes read lane 0 and are masked), or the last lane.
+struct ScanShifts {
+  using Idx = decltype(hn::SetTableIndices(D(), static_cast<const int64_t*>(nullptr)));
+
+  ScanShifts() {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    alignas(64) int64_t i1[kMaxScanLanes], i2[kMaxScanLanes], i4[kMaxScanLanes],
+        il[kMaxScanLanes];
+    for (size_t k = 0; k < lanes && k < kMaxScanLanes; ++k) {
+      i1[k] = k >= 1 ? static_cast<int64_t>(k - 1) : 0;
+      i2[k] = k >= 2 ? static_cast<int64_t>(k - 2) : 0;
+      i4[k] = k >= 4 ? static_cast<int64_t>(k - 4) : 0;
+      il[k] = static_cast<int64_t>(lanes - 1);
+    }
+    by1 = hn::SetTableIndices(d, i1);
+    by2 = hn::SetTableIndices(d, i2);
+    by4 = hn::SetTableIndices(d, i4);
+    last = hn::SetTableIndices(d, il);
+    low1 = hn::FirstN(d, 1);
+    low2 = hn::FirstN(d, 2);
+    low4 = hn::FirstN(d, 4);
+  }
+
+  Idx by1, by2, by4, last;
+  M low1, low2, low4;
+};
+
+// Linear-recurrence scan y[k] = a * y[k-1] + u[k] over one vector, given the
+// previous vector's last y broadcast to every lane.
+class Scan {
+ public:
+  explicit Scan(double a) {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    alignas(64) double pw[kMaxScanLanes];
+    double p = 1.0;
+    for (size_t k = 0; k < lanes && k < kMaxScanLanes; ++k) {
+      p *= a;
+      pw[k] = p;  // a^(k+1): how much of the carry reaches lane k
+    }
+    a1_ = hn::Set(d, a);
+    a2_ = hn::Set(d, a * a);
+    a4_ = hn::Set(d, a * a * a * a);
+    pow_ = hn::LoadU(d, pw);
+  }
+
+  // Lane k of the result: a^(k+1) * carry + sum_{j<=k} a^(k-j) * u[j].
+  HWY_INLINE V Apply(V u, V carry) const {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const ScanShifts& s = shifts_;
+    // Each step adds the partial sums `shift` lanes below, scaled by a^shift.
+    auto step = [&](V scale, M low, ScanShifts::Idx by) {
+      u = hn::MulAdd(scale, hn::IfThenZeroElse(low, hn::TableLookupLanes(u, by)), u);
+    };
+    if (lanes >= 2) step(a1_, s.low1, s.by1);
+    if (lanes >= 4) step(a2_, s.low2, s.by2);
+    if (lanes >= 8) step(a4_, s.low4, s.by4);
+    return hn::MulAdd(pow_, carry, u);
+  }
+
+  // The last lane of y in every lane: the carry into the next vector.
+  HWY_INLINE V Last(V y) const { return hn::TableLookupLanes(y, shifts_.last); }
+
+ private:
+  ScanShifts shifts_;
+  V a1_, a2_, a4_, pow_;
+};
+
+// y_k = a_k y_{k-1} + u_k over one vector with a per-lane coefficient:
+// composing (a, u) pairs in log2(lanes) shift steps leaves lane k holding
+// (A_k, U_k) with y_k = A_k * y_{-1} + U_k.
+class VariableScan {
+ public:
+  // Returns y for the vector given a, u and the previous y in every lane.
+  HWY_INLINE V Apply(V a, V u, V carry) const {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const V one = hn::Set(d, 1.0), zero = hn::Zero(d);
+    if (lanes >= 2) Step(shifts_.by1, shifts_.low1, one, zero, &a, &u);
+    if (lanes >= 4) Step(shifts_.by2, shifts_.low2, one, zero, &a, &u);
+    if (lanes >= 8) Step(shifts_.by4, shifts_.low4, one, zero, &a, &u);
+    return hn::MulAdd(a, carry, u);
+  }
+  HWY_INLINE V Last(V y) const { return hn::TableLookupLanes(y, shifts_.last); }
+
+ private:
+  // Lanes at or above the shift compose with the pair `shift` lanes below:
+  // (a, u) <- (a * a', a * u' + u); the lowest lanes take (1, 0) below.
+  static HWY_INLINE void Step(ScanShifts::Idx idx, M low, V one, V zero, V* a, V* u) {
+    const V pa = hn::IfThenElse(low, one, hn::TableLookupLanes(*a, idx));
+    const V pu = hn::IfThenElse(low, zero, hn::TableLookupLanes(*u, idx));
+    *u = hn::MulAdd(*a, pu, *u);
+    *a = hn::Mul(*a, pa);
+  }
+
+  ScanShifts shifts_;
+};
+
+// Sum of x[0..n), vectorised (independent of any carry, so it overlaps with
+// the scan chain of the previous block).
+template <class X>
+HWY_INLINE double DirectSum(X x, size_t n) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  size_t k = 0;
+  V acc = hn::Zero(d);
+  for (; k + lanes <= n; k += lanes) acc = hn::Add(acc, LoadColumn(d, x + k));
+  double s = hn::GetLane(hn::SumOfLanes(d, acc));
+  for (; k < n; ++k) s += x[k];
+  return s;
+}
+
+// Outputs between direct re-sums of a sliding sum: a multiple of every lane
+// count <= 8, so that only the very end of a series takes the scalar path.
+HWY_INLINE size_t ResyncInterval(size_t n) { return (std::max<size_t>(64, n) + 7) / 8 * 8; }
+
+// Largest |x[k]| for k in [begin, end), vectorised.
+template <class X>
+HWY_INLINE double MaxAbs(X x, size_t begin, size_t end) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  V acc = hn::Zero(d);
+  size_t k = begin;
+  for (; k + lanes <= end; k += lanes) acc = hn::Max(acc, hn::Abs(LoadColumn(d, x + k)));
+  double m = hn::GetLane(hn::MaxOfLanes(d, acc));
+  for (; k < end; ++k) m = std::max(m, std::fabs(x[k]));
+  return m;
+}
+
+// The true range of the bars i..i+lanes-1 from their high, low and the
+// previous close (TrueRangeValue of volatility/scalar.h, lane by lane).
+HWY_INLINE V TrueRangeOf(V hv, V lv, V prev_close) {
+  return hn::Max(hn::Sub(hv, lv),
+                 hn::Max(hn::Abs(hn::Sub(hv, prev_close)), hn::Abs(hn::Sub(lv, prev_close))));
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace indicators
+}  // namespace candlewick
+HWY_AFTER_NAMESPACE();
+
+#endif  // per-target include guard

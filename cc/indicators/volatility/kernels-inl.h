@@ -1,0 +1,373 @@
+// The volatility kernels: true range, Wilder's ATR, window variance and
+// mean absolute deviation, and the one-pass Bollinger bands.
+// Compiled once per Highway target by volatility/kernels.cc (foreach_target.h),
+// hence the per-target guard; volatility/kernels.h says what each computes.
+#include "cc/indicators/moving_average/scalar.h"
+#include "cc/indicators/volatility/scalar.h"
+#include "cc/indicators/simd-inl.h"
+
+#if defined(CANDLEWICK_CC_INDICATORS_VOLATILITY_KERNELS_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef CANDLEWICK_CC_INDICATORS_VOLATILITY_KERNELS_INL_H_
+#undef CANDLEWICK_CC_INDICATORS_VOLATILITY_KERNELS_INL_H_
+#else
+#define CANDLEWICK_CC_INDICATORS_VOLATILITY_KERNELS_INL_H_
+#endif
+
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace candlewick {
+namespace indicators {
+namespace HWY_NAMESPACE {
+
+// WilderAverageTrueRange(Checked) (kernels.h): the true ranges a vector at
+// a time into the Scan of WilderAtr's smoothing. kChecked also validates
+// rows n+1.. (and the close of row n): the test is accumulated over the
+// whole loop and checked once at the end, a few ALU operations per vector
+// on data already loaded, no branch.
+template <bool kChecked, class X>
+bool WilderAverageTrueRangeT(X h, X l, X c, size_t m, size_t n, double seed,
+                             double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes || m <= n + 1) {
+    if (kChecked) return WilderAverageTrueRangeCheckedReference(h, l, c, m, n, seed, out);
+    WilderAverageTrueRangeReference(h, l, c, m, n, seed, out);
+    return true;
+  }
+  if (kChecked && !std::isfinite(c[n])) return false;
+  const WilderAtr step(n);
+  const Scan scan(step.a());
+  const V vb = hn::Set(d, step.b());
+  const V zero = hn::Zero(d);
+  V carry = hn::Set(d, seed);
+  M bad = NoLanes(d);
+  size_t i = n + 1;
+  for (; i + lanes <= m; i += lanes) {
+    const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i);
+    const V pc = LoadColumn(d, c + i - 1);
+    if (kChecked) {
+      // h - l is NaN when either is NaN or both are the same infinity, and
+      // infinite when one is; c contributes through c * 0 (NaN for inf/NaN).
+      const V range = hn::Sub(hv, lv);
+      const V cv = LoadColumn(d, c + i);
+      bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::Add(range, hn::Mul(cv, zero)))));
+      bad = hn::Or(bad, range < zero);
+    }
+    const V y = scan.Apply(hn::Mul(vb, TrueRangeOf(hv, lv, pc)), carry);
+    hn::StoreU(y, d, out + i);
+    carry = scan.Last(y);
+  }
+  if (kChecked && !hn::AllFalse(d, bad)) return false;
+  double atr = hn::GetLane(carry);
+  for (; i < m; ++i) {
+    if (kChecked && (!(std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i])) ||
+                     h[i] < l[i])) {
+      return false;
+    }
+    atr = step.Smooth(atr, TrueRangeValue(h[i], l[i], c[i - 1]));
+    out[i] = atr;
+  }
+  return true;
+}
+
+// TrueRange (kernels.h).
+template <class X>
+void TrueRangeT(X h, X l, X c, size_t m, double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (m < 1 + lanes) return TrueRangeReference(h, l, c, m, out);
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
+    const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i), pc = LoadColumn(d, c + i - 1);
+    hn::StoreU(TrueRangeOf(hv, lv, pc), d, out + i);
+  };
+  size_t i = 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  // The last vector overlaps the previous one; recomputed outputs are equal.
+  if (i < m) one(m - lanes);
+}
+
+// Sums of d = x - mu and d^2 over the n values starting at base (lane j's
+// window starts at base + j). Two accumulator pairs halve the add-latency
+// chain. One of the two d sums is an FMA with multiplier 1 (exactly an add):
+// it moves work from the FP-add pipes, which the subtractions already load,
+// to the FMA pipes.
+template <class X>
+HWY_INLINE void WindowMoments(X base, size_t n, V mu, V* s1, V* s2) {
+  const D d;
+  const V one = hn::Set(d, 1.0);
+  V s1a = hn::Zero(d), s1b = hn::Zero(d), s2a = hn::Zero(d), s2b = hn::Zero(d);
+  size_t k = 0;
+  for (; k + 2 <= n; k += 2) {
+    const V d0 = hn::Sub(LoadColumn(d, base + k), mu);
+    const V d1 = hn::Sub(LoadColumn(d, base + k + 1), mu);
+    s1a = hn::Add(s1a, d0);
+    s1b = hn::MulAdd(d1, one, s1b);
+    s2a = hn::MulAdd(d0, d0, s2a);
+    s2b = hn::MulAdd(d1, d1, s2b);
+  }
+  if (k < n) {
+    const V d0 = hn::Sub(LoadColumn(d, base + k), mu);
+    s1a = hn::Add(s1a, d0);
+    s2a = hn::MulAdd(d0, d0, s2a);
+  }
+  *s1 = hn::Add(s1a, s1b);
+  *s2 = hn::Add(s2a, s2b);
+}
+
+// Sum of (x - mu)^2 over the n values starting at base (no sum of the
+// deviations): two accumulators, one on each of the FMA pipes' chains.
+template <class X>
+HWY_INLINE V WindowSquares(X base, size_t n, V mu) {
+  const D d;
+  V a = hn::Zero(d), b = hn::Zero(d);
+  size_t k = 0;
+  for (; k + 2 <= n; k += 2) {
+    const V d0 = hn::Sub(LoadColumn(d, base + k), mu);
+    const V d1 = hn::Sub(LoadColumn(d, base + k + 1), mu);
+    a = hn::MulAdd(d0, d0, a);
+    b = hn::MulAdd(d1, d1, b);
+  }
+  if (k < n) {
+    const V d0 = hn::Sub(LoadColumn(d, base + k), mu);
+    a = hn::MulAdd(d0, d0, a);
+  }
+  return hn::Add(a, b);
+}
+
+// Bollinger bands around the simple mean in one pass (Bollinger in
+// kernels.h): the sliding-sum scan of RollingSum gives the middle band, block
+// by block, and the corrected two-pass variance of each window (whose values
+// are still in L1) gives the width. kChecked: also checks that every x is
+// finite (the scan loads each one anyway) and Run returns whether all were.
+template <bool kChecked, class X>
+class BollingerPass {
+ public:
+  BollingerPass(X x, size_t n, double up, double down, double* upper, double* middle,
+                double* lower)
+      : x_(x), n_(n), inv_(1.0 / static_cast<double>(n)), up_(up), down_(down),
+        upper_(upper), middle_(middle), lower_(lower), bad_(NoLanes(D())) {}
+
+  HWY_INLINE bool Run(size_t m) {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    if (n_ == 0 || m < n_) return true;
+    if (kChecked && !AllFinite(0, n_)) return false;
+    if (lanes > kMaxScanLanes) {
+      if (kChecked && !AllFinite(n_, m)) return false;
+      RollingSumReference(x_, m, n_, inv_, middle_);
+      WindowBandsReference(x_, m, n_, middle_, middle_, up_, down_, upper_, lower_);
+      return true;
+    }
+    const size_t resync = ResyncInterval(n_);
+    double s = DirectSum(x_, n_);
+    ScalarAt(n_ - 1, s);
+    size_t i = n_;
+    while (i < m) {
+      const size_t end = std::min(m, i + resync);
+      const size_t block = i;
+      s = MeansOfBlock(&i, end, s);
+      WidthsOfBlock(block, i, resync);
+      for (; i < end; ++i) {
+        if (kChecked) finite_ = finite_ && std::isfinite(x_[i]);
+        s += x_[i] - x_[i - n_];
+        ScalarAt(i, s);
+      }
+      if (i < m) s = DirectSum(x_ + i - n_, n_);
+    }
+    return finite_ && hn::AllFalse(d, bad_);
+  }
+
+ private:
+  bool AllFinite(size_t from, size_t to) const {
+    bool finite = true;
+    for (size_t k = from; k < to; ++k) finite = finite && std::isfinite(x_[k]);
+    return finite;
+  }
+
+  // Pass 1 over a block: the means of the whole vectors from *i to end (the
+  // only loop-carried chain), from the window sum s before them; returns the
+  // sum after them and advances *i.
+  HWY_INLINE double MeansOfBlock(size_t* i, size_t end, double s) {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const V vinv = hn::Set(d, inv_);
+    V carry = hn::Set(d, s);
+    for (; *i + lanes <= end; *i += lanes) {
+      const V xi = LoadColumn(d, x_ + *i);
+      if (kChecked) bad_ = hn::Or(bad_, hn::Not(hn::IsFinite(xi)));
+      const V u = hn::Sub(xi, LoadColumn(d, x_ + *i - n_));
+      const V y = scan_.Apply(u, carry);
+      carry = scan_.Last(y);
+      hn::StoreU(hn::Mul(y, vinv), d, middle_ + *i);
+    }
+    return hn::GetLane(carry);
+  }
+
+  // Pass 2, on data still in L1: the widths of the outputs [block, end),
+  // independent across vectors so the out-of-order core overlaps them.
+  //
+  // With s2 = sum (x - mu)^2 around the computed mean mu = m + delta, the
+  // exact sum of squares is s2 - n delta^2. With M = max |x| over this
+  // block's windows and the re-sum before it, the window sum's error is at
+  // most eps M (n^2 + R (n + 80)) for R = resync: n^2 from the direct
+  // re-sum, then per vector (every lane count up to 8) the differences
+  // (8 * 2M), three in-vector scan steps (3 * 16M) and the carry add
+  // ((n + 16) M). Divided by n, plus two roundings for the mean, and
+  // doubled for margin: |delta| <= B below. When n B^2 <= eps s2 the
+  // correction (sum (x - mu))^2 / n is below one rounding of s2 and is
+  // skipped, which saves a third of the arithmetic; otherwise
+  // (near-constant windows) the corrected two-pass formula runs.
+  HWY_INLINE void WidthsOfBlock(size_t block, size_t end, size_t resync) {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const V vinv = hn::Set(d, inv_), vup = hn::Set(d, up_), vdown = hn::Set(d, down_);
+    const V zero = hn::Zero(d);
+    const double dn = static_cast<double>(n_);
+    const double bound = 2.0 * (dn + static_cast<double>(resync) * (dn + 80.0) / dn + 2.0) *
+                         0x1p-53 * MaxAbs(x_, block - n_, end);
+    const V skip_below = hn::Set(d, dn * bound * bound * 0x1p53);
+    for (size_t j = block; j < end; j += lanes) {
+      const V mu = hn::LoadU(d, middle_ + j);
+      const X base = x_ + j + 1 - n_;
+      const V s2 = WindowSquares(base, n_, mu);
+      V var;
+      if (HWY_LIKELY(hn::AllFalse(d, s2 < skip_below))) {
+        var = hn::Mul(s2, vinv);
+      } else {
+        V s1, s2c;
+        WindowMoments(base, n_, mu, &s1, &s2c);
+        var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, vinv), s2c), vinv), zero);
+      }
+      const V sd = hn::Sqrt(var);
+      hn::StoreU(hn::MulAdd(vup, sd, mu), d, upper_ + j);
+      hn::StoreU(hn::NegMulAdd(vdown, sd, mu), d, lower_ + j);
+    }
+  }
+
+  // The bands of window i from its sum, one value at a time.
+  HWY_INLINE void ScalarAt(size_t i, double sum) {
+    const double mean = sum * inv_;
+    double s1 = 0, s2 = 0;
+    for (size_t k = i + 1 - n_; k <= i; ++k) {
+      const double dev = x_[k] - mean;
+      s1 += dev;
+      s2 += dev * dev;
+    }
+    const double var = std::max(0.0, (s2 - s1 * (s1 * inv_)) * inv_);
+    const double sd = std::sqrt(var);
+    middle_[i] = mean;
+    upper_[i] = mean + up_ * sd;
+    lower_[i] = mean - down_ * sd;
+  }
+
+  const Scan scan_{1.0};
+  X x_;
+  size_t n_;
+  double inv_, up_, down_;
+  double* HWY_RESTRICT upper_;
+  double* HWY_RESTRICT middle_;
+  double* HWY_RESTRICT lower_;
+  M bad_;
+  bool finite_ = true;
+};
+
+template <bool kChecked, class X>
+bool BollingerT(X x, size_t m, size_t n, double up, double down, double* HWY_RESTRICT upper,
+                double* HWY_RESTRICT middle, double* HWY_RESTRICT lower) {
+  return BollingerPass<kChecked, X>(x, n, up, down, upper, middle, lower).Run(m);
+}
+
+// What a window kernel stores: the variance, factor * standard deviation,
+// Bollinger bands (two outputs), or the mean absolute deviation.
+enum class WindowResult { kVariance, kStddev, kBands, kMeanAbsDeviation };
+
+struct WindowOutputs {
+  double* out;           // variance / stddev / MAD, or the upper band
+  double* lower;         // kBands
+  const double* middle;  // kBands
+  double up, down;       // kBands: multipliers; kStddev: up is the factor
+};
+
+// WindowVariance, WindowStddev, WindowBands, WindowMeanAbsDeviation
+// (kernels.h): O(n) per output, vectorised across outputs.
+template <WindowResult kResult, class X>
+HWY_INLINE void WindowDeviation(X x, size_t m, size_t n,
+                                const double* HWY_RESTRICT mean, const WindowOutputs& o) {
+  constexpr bool kAbsolute = kResult == WindowResult::kMeanAbsDeviation;
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (n == 0 || m < n) return;
+  if (m - (n - 1) < lanes) {
+    switch (kResult) {
+      case WindowResult::kMeanAbsDeviation:
+        return WindowMeanAbsDeviationReference(x, m, n, mean, o.out);
+      case WindowResult::kVariance:
+        return WindowVarianceReference(x, m, n, mean, o.out);
+      case WindowResult::kStddev:
+        return WindowStddevReference(x, m, n, mean, o.up, o.out);
+      case WindowResult::kBands:
+        return WindowBandsReference(x, m, n, mean, o.middle, o.up, o.down, o.out, o.lower);
+    }
+  }
+  const V up = hn::Set(d, o.up), down = hn::Set(d, o.down);
+  const V inv_n = hn::Set(d, 1.0 / static_cast<double>(n));
+  const V zero = hn::Zero(d);
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
+    const V mu = hn::LoadU(d, mean + i);
+    const X base = x + i + 1 - n;  // lane j's window starts at base + j
+    if (kAbsolute) {
+      V s1a = zero, s1b = zero;
+      size_t k = 0;
+      for (; k + 2 <= n; k += 2) {
+        s1a = hn::Add(s1a, hn::Abs(hn::Sub(LoadColumn(d, base + k), mu)));
+        s1b = hn::Add(s1b, hn::Abs(hn::Sub(LoadColumn(d, base + k + 1), mu)));
+      }
+      if (k < n) s1a = hn::Add(s1a, hn::Abs(hn::Sub(LoadColumn(d, base + k), mu)));
+      hn::StoreU(hn::Mul(hn::Add(s1a, s1b), inv_n), d, o.out + i);
+      return;
+    }
+    V s1, s2;
+    WindowMoments(base, n, mu, &s1, &s2);
+    // (s2 - s1^2/n) / n, never below 0 (rounding on a flat window).
+    const V var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, inv_n), s2), inv_n), zero);
+    if (kResult == WindowResult::kVariance) {
+      hn::StoreU(var, d, o.out + i);
+    } else if (kResult == WindowResult::kStddev) {
+      hn::StoreU(hn::Mul(hn::Sqrt(var), up), d, o.out + i);
+    } else {
+      const V sd = hn::Sqrt(var);
+      const V mid = hn::LoadU(d, o.middle + i);
+      hn::StoreU(hn::MulAdd(up, sd, mid), d, o.out + i);
+      hn::StoreU(hn::NegMulAdd(down, sd, mid), d, o.lower + i);
+    }
+  };
+  size_t i = n - 1;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);
+}
+
+template <class X>
+void WindowVarianceT(X x, size_t m, size_t n, const double* mean, double* out) {
+  WindowDeviation<WindowResult::kVariance>(x, m, n, mean, {out, nullptr, nullptr, 0, 0});
+}
+template <class X>
+void WindowStddevT(X x, size_t m, size_t n, const double* mean, double factor, double* out) {
+  WindowDeviation<WindowResult::kStddev>(x, m, n, mean, {out, nullptr, nullptr, factor, 0});
+}
+template <class X>
+void WindowBandsT(X x, size_t m, size_t n, const double* mean, const double* middle, double up,
+                  double down, double* upper, double* lower) {
+  WindowDeviation<WindowResult::kBands>(x, m, n, mean, {upper, lower, middle, up, down});
+}
+template <class X>
+void WindowMeanAbsDeviationT(X x, size_t m, size_t n, const double* mean, double* out) {
+  WindowDeviation<WindowResult::kMeanAbsDeviation>(x, m, n, mean, {out, nullptr, nullptr, 0, 0});
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace indicators
+}  // namespace candlewick
+HWY_AFTER_NAMESPACE();
+
+#endif  // per-target include guard
