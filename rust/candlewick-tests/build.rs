@@ -1,5 +1,6 @@
 //! Compiles the C++ reference (c/reference.cc) with the C golden test's own
-//! cases and helpers (tests/golden_cases.cc, tests/test_support.cc) into
+//! cases and helpers (tests/golden_cases.cc, tests/test_support.cc,
+//! data/synthetic.cc) into
 //! this test crate, linked against the same installed library as the Rust
 //! crates (through candlewick-sys).
 
@@ -12,11 +13,15 @@ fn main() {
         manifest.join("c/reference.cc"),
         repo.join("tests/golden_cases.cc"),
         repo.join("tests/test_support.cc"),
+        // The synthetic series of the time-axis golden cases.
+        repo.join("data/synthetic.cc"),
     ];
     for source in &sources {
         println!("cargo:rerun-if-changed={}", source.display());
     }
-    for header in ["tests/golden_cases.h", "tests/test_support.h", "capi/candlewick.h"] {
+    for header in
+        ["tests/golden_cases.h", "tests/test_support.h", "data/synthetic.h", "capi/candlewick.h"]
+    {
         println!("cargo:rerun-if-changed={}", repo.join(header).display());
     }
     cc::Build::new()
