@@ -28,9 +28,9 @@ def resident_bytes():
         return int(statm.read().split()[1]) * PAGE_SIZE
 
 
-def assert_bounded(step, iterations=ITERATIONS, warmup=50):
+def assert_bounded(step, iterations=ITERATIONS, warmup=50, limit=GROWTH_LIMIT):
     """Runs step(i) `iterations` times; resident memory after a warm-up may
-    not grow by more than GROWTH_LIMIT at any 50-iteration checkpoint."""
+    not grow by more than `limit` bytes at any 50-iteration checkpoint."""
     for i in range(warmup):
         step(i)
     gc.collect()
@@ -39,7 +39,7 @@ def assert_bounded(step, iterations=ITERATIONS, warmup=50):
         step(i)
         if i % 50 == 49:
             growth = resident_bytes() - baseline
-            assert growth < GROWTH_LIMIT, (
+            assert growth < limit, (
                 "resident memory grew by %d MB after %d iterations" % (growth >> 20, i + 1))
 
 
@@ -167,7 +167,10 @@ def test_charts_with_fonts_and_layouts_are_freed():
 def test_indicators_are_freed():
     import candlewick.indicators as ind
 
-    big = random_walk(20000, seed=9)
+    # Indicators run unoptimised in the default (fastbuild) test build: 5,000
+    # bars keep the loop inside the test's time, and the bound is tightened
+    # to match (each leaked RSI output alone is 40 KB: 20 MB over 500 calls).
+    big = random_walk(5000, seed=9)
     table = np.column_stack([big["high"], big["low"], big["close"]])
 
     def step(i):
@@ -180,7 +183,7 @@ def test_indicators_are_freed():
         with ind.Context() as context:
             context.compute("rsi", big["close"])
 
-    assert_bounded(step, iterations=1000)
+    assert_bounded(step, iterations=500, limit=12 << 20)
 
 
 def test_stats_handles_are_freed():
