@@ -16,7 +16,9 @@ TypeError naming the supported ones, never silently ignored.
 
 import os
 
-from . import Band, Chart, Line, Panel, _columns, _series, indicators
+from . import _columns, indicators
+from ._chart import Chart
+from ._overlays import Band, Line, Panel
 
 __all__ = ["STYLES", "TYPES", "make_addplot", "plot"]
 
@@ -204,7 +206,7 @@ def plot(data, type="ohlc", *, volume=False, mav=None, mavcolors=None, style=Non
     theme, colors = _style(style)
     target, fmt = _output(savefig, format)
 
-    series = _series(data, None, None, None, None, None, None)
+    series = _columns.series(data, None, None, None, None, None, None)
     if volume and series[5] is None:
         raise ValueError("volume=True, but the data has no volume column")
     length = len(series[4])
