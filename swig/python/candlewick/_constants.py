@@ -70,5 +70,5 @@ CHART_TYPES = tuple(chart_type.name.lower() for chart_type in ChartType)
 MIN_DIMENSION = lowlevel.CW_MIN_DIMENSION
 MAX_DIMENSION = lowlevel.CW_MAX_DIMENSION
 
-#: The same as a (major, minor, patch) tuple of ints.
+#: The version of the loaded library as a (major, minor, patch) tuple of ints.
 version_info = tuple(lowlevel.cw_version() // scale % 1000 for scale in (1000000, 1000, 1))

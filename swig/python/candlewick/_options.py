@@ -91,6 +91,8 @@ def _layout_value(name, kind, value):
     return value
 
 
+# -- output formats ------------------------------------------------------------
+
 def _format(value):
     if isinstance(value, str):
         try:
@@ -103,6 +105,8 @@ def _format(value):
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown format %d" % value)
     return value
 
+
+# -- all of them: cw_chart_options ---------------------------------------------
 
 def _chart_options(width=800, height=600, *, theme="classic", chart_type="candlestick",
                    show_volume=True, show_grid=True, show_axes=False, antialias=False,
