@@ -3,7 +3,7 @@
  * `candlewick.lowlevel` (extension `candlewick._lowlevel`).
  *
  * This layer stays thin and C-shaped: functions return the raw cw_status and
- * the pure-Python package (candlewick/__init__.py) turns it into exceptions,
+ * the pure-Python package (candlewick/) turns it into exceptions,
  * context managers and enums.  This file only declares; the C lives in
  * cwpy/ (compiled into the same extension):
  *

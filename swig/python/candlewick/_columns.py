@@ -281,3 +281,26 @@ class Table:
             if self.has(name):
                 return self.get(name)
         return None
+
+
+# -- the price series ------------------------------------------------------------
+
+def series(data, open, high, low, close, volume, times):
+    """The (time, open, high, low, close, volume) tuple the low-level calls
+    take: columns given by keyword win over those of ``data`` (a DataFrame,
+    mapping or structured array; see :class:`Table`), every one read in
+    place where it can be and converted where not."""
+    if data is not None:
+        table = Table(data)
+        open, high, low, close = (
+            table.get(name) if value is None else value
+            for name, value in (("open", open), ("high", high), ("low", low),
+                                ("close", close)))
+        if volume is None:
+            volume = table.get("volume", required=False)
+        if times is None:
+            times = table.time()
+    # A column still None is absent: the library reports the required ones
+    # (NULL_ARGUMENT, naming the column).
+    return (time(times), price(open, "open"), price(high, "high"), price(low, "low"),
+            price(close, "close"), price(volume, "volume"))

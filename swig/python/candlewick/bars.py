@@ -54,7 +54,10 @@ import enum
 import operator
 import threading
 
-from . import CandlewickError, Status, _StatsAttachment, _columns, _series, lowlevel
+from . import _columns, lowlevel
+from ._constants import Status
+from ._errors import CandlewickError
+from ._handles import _StatsAttachment
 
 __all__ = [
     "Bars",
@@ -248,8 +251,8 @@ class Context(_StatsAttachment):
     def from_ohlcv(self, method, data=None, *, open=None, high=None, low=None, close=None,
                    volume=None, time=None, **options):
         """As the module's :func:`from_ohlcv`, through this context."""
-        return self._aggregate(0, _series(data, open, high, low, close, volume, time), method,
-                               options)
+        return self._aggregate(0, _columns.series(data, open, high, low, close, volume, time),
+                               method, options)
 
     def _aggregate(self, ticks, columns, method, given):
         options = _options(method, given)

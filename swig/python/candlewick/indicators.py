@@ -49,7 +49,10 @@ import enum
 import operator
 import threading
 
-from . import CandlewickError, Status, _Handle, _StatsAttachment, _columns, lowlevel
+from . import _columns, lowlevel
+from ._constants import Status
+from ._errors import CandlewickError
+from ._handles import _Handle, _StatsAttachment
 
 __all__ = [
     "Context",

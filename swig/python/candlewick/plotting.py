@@ -16,7 +16,9 @@ TypeError naming the supported ones, never silently ignored.
 
 import os
 
-from . import Band, Chart, Line, Panel, _columns, _series, indicators
+from . import _columns, indicators
+from ._chart import Chart
+from ._overlays import Band, Line, Panel
 
 __all__ = ["STYLES", "TYPES", "make_addplot", "plot"]
 
@@ -155,6 +157,50 @@ def _size(width, height, figsize, dpi):
             _DEFAULT_SIZE[1] if height is None else height)
 
 
+def _moving_averages(mav, mavcolors, close):
+    """Lines of the simple moving averages ``mav`` (a period or periods) of
+    ``close``, coloured ``mavcolors`` in order (then the default colours)."""
+    length = len(close)
+    overlays = []
+    if mav is not None:
+        periods = (mav,) if isinstance(mav, int) else tuple(mav)
+        colours = list(mavcolors or [])
+        for i, period in enumerate(periods):
+            if not 2 <= period <= length:
+                raise ValueError("mav period %r must be in [2, %d] (the number of rows)"
+                                 % (period, length))
+            values = indicators.compute("sma", close, period=int(period))
+            overlays.append(Line(values, color=colours[i] if i < len(colours) else None))
+    return overlays
+
+
+def _box_options(kind, renko_params, pnf_params):
+    """Chart(...)'s box_size and reversal from mplfinance's renko_params or
+    pnf_params, whichever the chart type reads."""
+    options = {}
+    params = renko_params if kind == "renko" else pnf_params if kind == "point_figure" else None
+    if params:
+        size = params.get("brick_size", params.get("box_size"))
+        if size is not None and size != "atr":
+            options["box_size"] = float(size)
+        if "reversal" in params:
+            options["reversal"] = int(params["reversal"])
+    return options
+
+
+def _save(target, result):
+    """``result`` when there is no ``target``, else None once it is written
+    to ``target`` (a writable binary file or a path)."""
+    if target is None:
+        return result
+    if hasattr(target, "write"):
+        target.write(result)
+    else:
+        with open(target, "wb") as f:
+            f.write(result)
+    return None
+
+
 def plot(data, type="ohlc", *, volume=False, mav=None, mavcolors=None, style=None,
          title=None, addplot=None, figsize=None, dpi=100, width=None, height=None,
          axisoff=False, savefig=None, format=None, renko_params=None, pnf_params=None,
@@ -204,32 +250,14 @@ def plot(data, type="ohlc", *, volume=False, mav=None, mavcolors=None, style=Non
     theme, colors = _style(style)
     target, fmt = _output(savefig, format)
 
-    series = _series(data, None, None, None, None, None, None)
+    series = _columns.series(data, None, None, None, None, None, None)
     if volume and series[5] is None:
         raise ValueError("volume=True, but the data has no volume column")
-    length = len(series[4])
-    overlays = []
-    if mav is not None:
-        periods = (mav,) if isinstance(mav, int) else tuple(mav)
-        colours = list(mavcolors or [])
-        for i, period in enumerate(periods):
-            if not 2 <= period <= length:
-                raise ValueError("mav period %r must be in [2, %d] (the number of rows)"
-                                 % (period, length))
-            values = indicators.compute("sma", series[4], period=int(period))
-            overlays.append(Line(values, color=colours[i] if i < len(colours) else None))
+    overlays = _moving_averages(mav, mavcolors, series[4])
     extra_overlays, panels = _addplots(addplot)
     overlays += extra_overlays
     band_list = [Band(upper, lower) for upper, lower in (bands or ())]
-
-    options = {}
-    params = renko_params if kind == "renko" else pnf_params if kind == "point_figure" else None
-    if params:
-        size = params.get("brick_size", params.get("box_size"))
-        if size is not None and size != "atr":
-            options["box_size"] = float(size)
-        if "reversal" in params:
-            options["reversal"] = int(params["reversal"])
+    options = _box_options(kind, renko_params, pnf_params)
 
     with Chart(width, height, theme=theme, chart_type=kind, colors=colors,
                show_volume=bool(volume), show_axes=not axisoff, antialias=antialias,
@@ -238,11 +266,4 @@ def plot(data, type="ohlc", *, volume=False, mav=None, mavcolors=None, style=Non
         result = chart.render(fmt, open=open_, high=high, low=low, close=close,
                               volume=volume_column if volume else None, time=time,
                               overlays=overlays, bands=band_list, panels=panels, title=title)
-    if target is None:
-        return result
-    if hasattr(target, "write"):
-        target.write(result)
-    else:
-        with open(target, "wb") as f:
-            f.write(result)
-    return None
+    return _save(target, result)

@@ -17,8 +17,14 @@ render in parallel, and a batch runs on the library's worker threads.
 import operator
 import threading
 
-from . import (CandlewickError, Stats, Status, _StatsAttachment, _chart_options, _extras,
-               _FLT_MAX, _format, _frame_array, _series, lowlevel)
+from . import _columns, lowlevel
+from ._chart import _frame_array
+from ._constants import Status
+from ._errors import CandlewickError
+from ._handles import _StatsAttachment
+from ._options import _FLT_MAX, _chart_options, _format
+from ._overlays import _extras
+from ._stats import Stats
 
 __all__ = ["RenderJob", "Renderer", "RendererClosedError"]
 
@@ -82,8 +88,8 @@ class RenderJob:
                                   "WebP quality must be in [0, 100], got %r" % quality)
         options, _ = _chart_options(**{k: v for k, v in kwargs.items() if k in _OPTION_NAMES})
         get = kwargs.get
-        series = _series(data, get("open"), get("high"), get("low"), get("close"),
-                         get("volume"), get("time"))
+        series = _columns.series(data, get("open"), get("high"), get("low"), get("close"),
+                                 get("volume"), get("time"))
         extras = _extras(get("overlays", ()), get("bands", ()), get("panels", ()),
                          get("title"))
         # The options proxy and every column stay referenced by this tuple,

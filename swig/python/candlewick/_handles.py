@@ -1,0 +1,132 @@
+"""The lifetime of the objects that wrap a C handle (charts, stats,
+indicator and bar contexts, renderers), and the attachment of a
+:class:`~candlewick.Stats` to them."""
+
+import threading
+
+from ._constants import Status
+from ._errors import CandlewickError
+
+
+class _Handle:
+    """The lifetime shared by every wrapper of a C handle (charts, stats,
+    contexts): ``closed``, use as a context manager, and destruction by the
+    garbage collector.  Subclasses set ``_handle`` (None once closed) and
+    define ``close()`` (idempotent) and ``_require_open()``.  The collector
+    reaches ``__del__`` only when no other thread holds the object (for a
+    stats handle, attached charts and contexts hold references, so none is
+    attached then); ``_handle`` is None when __init__ failed and absent if
+    it never ran."""
+
+    @property
+    def closed(self):
+        return self._handle is None
+
+    def __enter__(self):
+        self._require_open()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+        return False
+
+    def __del__(self):
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
+
+class _StatsAttachment(_Handle):
+    """Lifetime and statistics of a handle that a :class:`Stats` can be
+    attached to (charts, indicator and bar contexts).  Subclasses define
+    ``_attach`` (the C attach function), ``_destroy`` (the C destroy
+    function) and ``_what`` (a name for messages); contexts also define
+    ``_create`` (the low-level create returning [status, handle]) and use
+    this __init__, a chart has its own."""
+
+    def __init__(self):
+        # Set first: __del__ runs even when __init__ raises.
+        self._handle = None
+        self._stats = None
+        self._lock = threading.Lock()
+        status, handle = self._create()
+        if status != Status.OK:
+            article = "an" if self._what[0] in "aeiou" else "a"
+            raise CandlewickError(status, "cannot create %s %s" % (article, self._what))
+        self._handle = handle
+
+    def close(self):
+        """Destroys the handle (detaching its stats first).  Calling it
+        again is a no-op."""
+        with self._lock:
+            handle, self._handle = self._handle, None
+            stats, self._stats = self._stats, None
+            if handle is not None:
+                if stats is not None:
+                    self._attach(handle, None)
+                self._destroy(handle)
+        if stats is not None:
+            stats._forget(self)
+
+    def _require_open(self):
+        handle = self._handle
+        if handle is None:
+            raise CandlewickError(Status.NULL_ARGUMENT, "the %s is closed" % self._what)
+        return handle
+
+    def _attach_error(self, handle):
+        """The message for a failed attach (a chart has its last error)."""
+        return "cannot attach stats to the %s" % self._what
+
+    @property
+    def stats(self):
+        """The attached :class:`Stats`, or None."""
+        return self._stats
+
+    def attach_stats(self, stats):
+        """Records every call on this handle (every render of a chart) into
+        ``stats`` (a :class:`Stats`; None detaches) from now on.  The handle
+        keeps the stats object alive while attached, and closing the stats
+        object detaches it first, so the C rule (the stats handle outlives
+        the attachment) always holds.  Attaching replaces a previous stats
+        object."""
+        from ._stats import Stats  # not at the top: _stats imports this module
+
+        if stats is None:
+            self.detach_stats()
+            return
+        if not isinstance(stats, Stats):
+            raise TypeError("attach_stats takes a candlewick.Stats, not %s"
+                            % type(stats).__name__)
+        with self._lock:
+            handle = self._require_open()
+            previous = self._stats
+            # This handle's lock, then the stats lock: Stats.close never
+            # holds both.
+            with stats._lock:
+                stats_handle = stats._require_open()
+                status = self._attach(handle, stats_handle)
+                if status != Status.OK:
+                    raise CandlewickError(status, self._attach_error(handle))
+                stats._charts.add(self)
+            self._stats = stats
+        if previous is not None and previous is not stats:
+            previous._forget(self)
+
+    def detach_stats(self):
+        """Stops recording (a no-op when nothing is attached) and drops the
+        reference to the stats object."""
+        with self._lock:
+            stats, self._stats = self._stats, None
+            if stats is not None:
+                self._attach(self._require_open(), None)
+        if stats is not None:
+            stats._forget(self)
+
+    def _detach_from(self, stats):
+        # Stats.close: detach if still attached to `stats`; a closed handle
+        # has nothing attached.
+        with self._lock:
+            if self._stats is stats:
+                if self._handle is not None:
+                    self._attach(self._handle, None)
+                self._stats = None
