@@ -66,16 +66,6 @@ Rendering releases the GIL, so separate charts render in parallel from
 several threads.  Calls on one chart are serialised by a lock.
 """
 
-# The standard modules this file imported when it defined everything itself,
-# kept so that dir(candlewick) and candlewick.<name> stay as they were.
-import contextlib  # noqa: F401
-import dataclasses  # noqa: F401
-import enum  # noqa: F401
-import math  # noqa: F401
-import operator  # noqa: F401
-import threading  # noqa: F401
-import weakref  # noqa: F401
-
 import numpy as _np
 
 from . import _columns, lowlevel
