@@ -21,6 +21,47 @@ void Builder::DrawGrid(const YMap& y, int32_t left, int32_t right) {
   }
 }
 
+// Vertical grid lines first: when they span the whole frame the rasteriser
+// folds them into the background (one template row copied down), and
+// where they cross the horizontal lines both are the grid colour. With
+// axes they sit on the time labels' candles, through every panel.
+void Builder::DrawTimeGrid() {
+  if (!o_.show_grid || slots_ == 0) return;
+  if (axes_) {
+    for (const TimeTick& t : s_->time_axis.ticks()) {
+      const int32_t x = x_.WickLeft(t.slot);
+      out_->Rect(x, price_.top, x + 1, price_.bottom, c_.grid);
+      if (has_volume_panel_) out_->Rect(x, volume_.top, x + 1, volume_.bottom, c_.grid);
+      for (size_t i = 0; i < data_.panels.size(); ++i) {
+        out_->Rect(x, panel_maps_[i].top, x + 1, panel_maps_[i].bottom, c_.grid);
+      }
+    }
+  } else {
+    const size_t step = std::max<size_t>(1, slots_ / 20);
+    const int32_t bottom = has_volume_panel_ ? volume_.bottom : price_.bottom;
+    for (size_t i = 0; i < slots_; i += step) {
+      const int32_t x = x_.WickLeft(i);
+      out_->Rect(x, price_.top, x + 1, bottom, c_.grid);
+    }
+  }
+}
+
+// Horizontal grid lines: on the value axes' ticks, else the reference layout.
+void Builder::DrawValueGrid() {
+  if (axes_) {
+    const AxisStyle style = Style();
+    s_->value_axes.DrawGrid(kPriceAxis, plot_left_, plot_right_, style, out_);
+    if (has_volume_panel_) {
+      s_->value_axes.DrawGrid(kVolumeAxis, plot_left_, plot_right_, style, out_);
+    }
+    for (size_t i = 0; i < data_.panels.size(); ++i) {
+      s_->value_axes.DrawGrid(kFirstPanelAxis + i, plot_left_, plot_right_, style, out_);
+    }
+  } else {
+    DrawGrid(price_, plot_left_, plot_right_);
+  }
+}
+
 // The time axis line, tick marks and labels (TimeAxisLayout chose them).
 void Builder::DrawTimeAxis() {
   const int32_t axis_row = plot_bottom_;
@@ -98,6 +139,23 @@ void Builder::ComputePanelAxes() {
     s_->value_axes.Compute(kFirstPanelAxis + i, r, [&y](double v) { return y.Row(v); }, *text_,
                            o_.font_size);
   }
+}
+
+// The widest label sets the axis column: price labels (also as high as
+// the legend's headroom could raise the scale), the marker, the panels'
+// labels and the volume's (at most "999.9M").
+int Builder::AxisColumnWidth() const {
+  const double lo = price_.lo, hi = price_.hi;
+  int widest = std::max(PriceLabelWidth(lo, hi), s_->value_axes.widest());
+  widest = std::max(widest,
+                    TextWidth(FormatPrice(marker_value_, price_decimals_, scientific_).view()));
+  const int32_t rows = price_.bottom - price_.top - 1;
+  if (legend_height_ > 0 && rows > 2 * (legend_height_ + 2)) {
+    const double top = hi + (hi - lo) * (legend_height_ + 2) / (rows - legend_height_ - 2);
+    if (std::isfinite(top)) widest = std::max(widest, PriceLabelWidth(lo, top));
+  }
+  if (has_volume_panel_) widest = std::max(widest, TextWidth("999.9M"));
+  return widest;
 }
 
 // The last-price marker: the last close; on renko the last brick's close

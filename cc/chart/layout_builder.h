@@ -103,22 +103,31 @@ class Builder {
   absl::Status Run();  // layout.cc
 
  private:
+  // Steps of Run (layout.cc).
+  void InternBaseColors();
+  void PrepareAxes();
+  void DrawData();
+  void DrawTitle();
+
   // Bars, geometry and value ranges (layout_geometry.cc).
   // The series actually drawn (after Heikin-Ashi and dense aggregation), and
   // the source row of each drawn slot (for overlays and time labels). Fails
   // only for a renko/P&F box that breaks the chart's bounds.
   absl::Status PrepareBars();
+  void AggregateDenseBars();
   size_t SourceRow(size_t slot) const { return s_->rows.empty() ? slot : s_->rows[slot]; }
   // Two kinds of series are drawn per slot: the caller's overlays, bands and
   // panels have a value per source row (read at SourceRow), while bars_ (the
   // drawn bars: aggregated, Heikin-Ashi) has one per slot already.
   double Overlay(const StridedView<double>& v, size_t slot) const { return v[SourceRow(slot)]; }
   void ComputeGeometry();
+  void ComputeValueRanges();
   void PriceRange(double* lo, double* hi);
   double VolumeMax() const;
 
   // The data, back to front (layout_series.cc).
   void DrawVolume();
+  void DrawPriceSeries();
   void DrawCandles(bool hollow);
   void DrawOhlcBars();
   void DrawLine(bool area);
@@ -136,9 +145,12 @@ class Builder {
   // Grid, axes and the last-price marker (layout_axes.cc, with value_axis.h
   // and time_axis.h).
   void DrawGrid(const YMap& y, int32_t left, int32_t right);
+  void DrawTimeGrid();
+  void DrawValueGrid();
   void ChoosePriceTicks();
   void ComputePanelAxes();
   int PriceLabelWidth(double lo, double hi) const;
+  int AxisColumnWidth() const;
   void ComputeMarker();
   void ComputeAxes();
   void DrawAxes();

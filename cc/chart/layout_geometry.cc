@@ -40,6 +40,24 @@ absl::Status Builder::PrepareBars() {
   return absl::OkStatus();
 }
 
+// Dense data: more candles than pixel columns become one candle per column
+// (first open, highest high, lowest low, last close, summed volume).
+void Builder::AggregateDenseBars() {
+  const int32_t plot_width = plot_right_ - plot_left_;
+  if (o_.type != ChartType::kRenko && o_.type != ChartType::kPointAndFigure &&
+      slots_ + 1 > static_cast<size_t>(plot_width)) {
+    const size_t columns = static_cast<size_t>(std::max(1, plot_width - 1));
+    AggregateToColumns(bars_, columns, &s_->aggregated);
+    const size_t n = bars_.size();
+    s_->rows.clear();
+    for (size_t k = 0; k < columns; ++k) {
+      s_->rows.push_back((k + 1) * n / columns - 1);  // last row
+    }
+    bars_ = s_->aggregated.View();
+    slots_ = columns;
+  }
+}
+
 void Builder::ComputeGeometry() {
   axes_ = o_.show_axes && text_ != nullptr;
   const int32_t m = std::max(0, o_.margin);
@@ -82,6 +100,17 @@ void Builder::ComputeGeometry() {
   if (has_volume_panel_) lowest = &volume_;
   if (!data_.panels.empty()) lowest = &panel_maps_[data_.panels.size() - 1];
   lowest->bottom = std::max(plot_bottom_, lowest->top + 1);
+}
+
+// The price scale (before any room for the legend) and each panel's.
+void Builder::ComputeValueRanges() {
+  double lo, hi;
+  PriceRange(&lo, &hi);
+  price_.lo = lo;
+  price_.hi = hi;
+  for (size_t i = 0; i < data_.panels.size(); ++i) {
+    PanelValueRange(data_.panels[i], &panel_maps_[i].lo, &panel_maps_[i].hi);
+  }
 }
 
 void Builder::PriceRange(double* lo, double* hi) {

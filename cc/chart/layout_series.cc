@@ -9,6 +9,47 @@
 namespace candlewick {
 namespace layout_internal {
 
+// Back to front; only called with at least one slot.
+void Builder::DrawData() {
+  DrawBandFills();
+  DrawVolume();
+  DrawPriceSeries();
+  DrawBandLines();
+  for (const LineSeries& l : data_.overlays) {
+    DrawSeriesLine(l.values, price_, l.width, out_->palette().Intern(l.color | 0xFF));
+  }
+  for (size_t i = 0; i < data_.panels.size(); ++i) {
+    DrawPanel(data_.panels[i], panel_maps_[i], panel_decimals_[i]);
+  }
+}
+
+void Builder::DrawPriceSeries() {
+  switch (o_.type) {
+    case ChartType::kCandlestick:
+    case ChartType::kHeikinAshi:
+      DrawCandles(false);
+      break;
+    case ChartType::kHollowCandles:
+      DrawCandles(true);
+      break;
+    case ChartType::kOhlcBars:
+      DrawOhlcBars();
+      break;
+    case ChartType::kLine:
+      DrawLine(false);
+      break;
+    case ChartType::kArea:
+      DrawLine(true);
+      break;
+    case ChartType::kRenko:
+      DrawRenko();
+      break;
+    case ChartType::kPointAndFigure:
+      DrawPointFigure();
+      break;
+  }
+}
+
 void Builder::DrawVolume() {
   if (!has_volume_panel_) return;
   const double vmax = VolumeMax();
