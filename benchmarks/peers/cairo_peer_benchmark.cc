@@ -3,7 +3,7 @@
 // from one run on one machine state.
 //
 // The Cairo peer reimplements candlewick's default crisp candlestick layout
-// (cc/chart/layout.cc: price panel 70% / volume 30% with a one-row gap, slots
+// (cc/chart/layout_*: price panel 70% / volume 30% with a one-row gap, slots
 // of W/(n+1), bodies 80% of a slot, wicks 1/8 of a body, nine horizontal grid
 // lines and a vertical one every n/20 candles, one candle per pixel column
 // when the data is denser than the plot) on an ARGB32 image surface with

@@ -107,6 +107,122 @@ int DayBucket(int day, int64_t step) {
 const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+using Civil = TimeAxisLayout::Civil;
+
+// Whether neighbouring candles a and b fall in different buckets of `u`.
+bool Crosses(const Unit& u, const Civil& a, const Civil& b) {
+  switch (u.kind) {
+    case UnitKind::kSecond:
+      return a.year != b.year || a.month != b.month || a.day != b.day ||
+             a.second_of_day / u.step != b.second_of_day / u.step;
+    case UnitKind::kDay:
+      return a.year != b.year || a.month != b.month ||
+             DayBucket(a.day, u.step) != DayBucket(b.day, u.step);
+    case UnitKind::kMonth:
+      return a.year != b.year || (a.month - 1) / u.step != (b.month - 1) / u.step;
+    case UnitKind::kYear:
+      break;
+  }
+  return FloorDiv(a.year, u.step) != FloorDiv(b.year, u.step);
+}
+
+// The finest unit of the ladder whose ticks fit the plot (`span` pixels)
+// with about half a label of room between neighbours; else the coarsest.
+Unit ChooseUnit(absl::Span<const Civil> civil,
+                absl::FunctionRef<int(absl::string_view)> text_width, float span, float gap) {
+  Unit units[kUnitCount];
+  size_t unit_count = 0;
+  for (const Unit& u : kSubYearUnits) units[unit_count++] = u;
+  for (int64_t decade = 1, k = 0; k < static_cast<int64_t>(kYearDecades); ++k, decade *= 10) {
+    for (int64_t m : {1, 2, 5}) units[unit_count++] = {UnitKind::kYear, m * decade};
+  }
+
+  // Typical label widths per kind of unit.
+  const size_t slots = civil.size();
+  char year_text[32];
+  std::snprintf(year_text, sizeof year_text, "%lld",
+                static_cast<long long>(std::min(civil[0].year, civil[slots - 1].year)));
+  int year_width = text_width(year_text);
+  std::snprintf(year_text, sizeof year_text, "%lld",
+                static_cast<long long>(std::max(civil[0].year, civil[slots - 1].year)));
+  year_width = std::max(year_width, text_width(year_text));
+  const int widths[] = {text_width("00:00"), text_width("Mar 30"), text_width("Sep"), year_width};
+  auto label_width = [&](const Unit& u) {
+    if (u.kind == UnitKind::kSecond && u.step < 60) return text_width("00:00:00");
+    return widths[static_cast<int>(u.kind)];
+  };
+
+  const Unit* unit = &units[unit_count - 1];
+  for (size_t k = 0; k < unit_count; ++k) {
+    const Unit& u = units[k];
+    const size_t limit =
+        std::max<size_t>(1, static_cast<size_t>(span / (label_width(u) * 1.5f + gap)));
+    size_t count = 1;  // the first candle always has a label
+    for (size_t i = 1; i < slots && count <= limit; ++i) {
+      if (Crosses(u, civil[i - 1], civil[i])) ++count;
+    }
+    if (count <= limit) {
+      unit = &u;
+      break;
+    }
+  }
+  return *unit;
+}
+
+// How important candle i's label is: 4 the first candle, 3 a new year, 2 a
+// new month, 1 a new day, 0 a tick of the unit only.
+uint8_t Priority(absl::Span<const Civil> civil, size_t i) {
+  if (i == 0) return 4;
+  const Civil& a = civil[i - 1];
+  const Civil& b = civil[i];
+  if (a.year != b.year) return 3;
+  if (a.month != b.month) return 2;
+  if (a.day != b.day) return 1;
+  return 0;
+}
+
+// The label of candle `c` at priority `p`: what changed there, in the
+// unit's terms.
+void FormatLabel(const Unit& unit, uint8_t p, const Civil& c, AxisLabel* label) {
+  char* text = label->text;
+  const size_t size = sizeof label->text;
+  const char* month = kMonths[(c.month - 1) % 12];
+  const long long year = static_cast<long long>(c.year);
+  const bool intraday = unit.kind == UnitKind::kSecond;
+  const bool daily = unit.kind == UnitKind::kDay;
+  if (p == 4) {
+    // The first label names everything larger than the ticks, year included.
+    if (intraday || daily) {
+      std::snprintf(text, size, "%s %d, %lld", month, c.day, year);
+    } else {
+      std::snprintf(text, size, "%s %lld", month, year);
+    }
+  } else if (p == 3) {
+    if (intraday) {
+      std::snprintf(text, size, "%s %d, %lld", month, c.day, year);
+    } else {
+      std::snprintf(text, size, "%lld", year);
+    }
+  } else if (p >= 1 && (intraday || daily)) {
+    std::snprintf(text, size, "%s %d", month, c.day);
+  } else if (p == 2) {
+    std::snprintf(text, size, "%s", month);
+  } else if (unit.kind == UnitKind::kSecond && unit.step < 60) {
+    std::snprintf(text, size, "%02d:%02d:%02d", c.second_of_day / 3600,
+                  c.second_of_day / 60 % 60, c.second_of_day % 60);
+  } else {
+    std::snprintf(text, size, "%02d:%02d", c.second_of_day / 3600, c.second_of_day / 60 % 60);
+  }
+}
+
+// Whether a label spanning [left, right] comes within `gap` of one placed.
+bool Overlaps(absl::Span<const TimeTick> placed, float left, float right, float gap) {
+  for (const TimeTick& t : placed) {
+    if (left < t.left + static_cast<float>(t.width) + gap && t.left < right + gap) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 TimeAxisLayout::TimeAxisLayout(const AllocatorHooks& hooks)
@@ -127,132 +243,34 @@ void TimeAxisLayout::Compute(size_t slots, absl::FunctionRef<int64_t(size_t)> ti
     civil_[i] = {cs.year(), cs.hour() * 3600 + cs.minute() * 60 + cs.second(),
                  static_cast<uint8_t>(cs.month()), static_cast<uint8_t>(cs.day())};
   }
-
-  Unit units[kUnitCount];
-  size_t unit_count = 0;
-  for (const Unit& u : kSubYearUnits) units[unit_count++] = u;
-  for (int64_t decade = 1, k = 0; k < static_cast<int64_t>(kYearDecades); ++k, decade *= 10) {
-    for (int64_t m : {1, 2, 5}) units[unit_count++] = {UnitKind::kYear, m * decade};
-  }
-
-  auto crosses = [](const Unit& u, const Civil& a, const Civil& b) {
-    switch (u.kind) {
-      case UnitKind::kSecond:
-        return a.year != b.year || a.month != b.month || a.day != b.day ||
-               a.second_of_day / u.step != b.second_of_day / u.step;
-      case UnitKind::kDay:
-        return a.year != b.year || a.month != b.month ||
-               DayBucket(a.day, u.step) != DayBucket(b.day, u.step);
-      case UnitKind::kMonth:
-        return a.year != b.year || (a.month - 1) / u.step != (b.month - 1) / u.step;
-      case UnitKind::kYear:
-        break;
-    }
-    return FloorDiv(a.year, u.step) != FloorDiv(b.year, u.step);
-  };
-
-  // Typical label widths per kind of unit; the ticks of a unit must fit the
-  // plot with about half a label of room between neighbours.
-  char year_text[32];
-  std::snprintf(year_text, sizeof year_text, "%lld",
-                static_cast<long long>(std::min(civil_[0].year, civil_[slots - 1].year)));
-  int year_width = text_width(year_text);
-  std::snprintf(year_text, sizeof year_text, "%lld",
-                static_cast<long long>(std::max(civil_[0].year, civil_[slots - 1].year)));
-  year_width = std::max(year_width, text_width(year_text));
-  const int widths[] = {text_width("00:00"), text_width("Mar 30"), text_width("Sep"), year_width};
-  const float span = max_x - min_x;
-  auto label_width = [&](const Unit& u) {
-    if (u.kind == UnitKind::kSecond && u.step < 60) return text_width("00:00:00");
-    return widths[static_cast<int>(u.kind)];
-  };
-
-  const Unit* unit = &units[unit_count - 1];
-  for (size_t k = 0; k < unit_count; ++k) {
-    const Unit& u = units[k];
-    const size_t limit =
-        std::max<size_t>(1, static_cast<size_t>(span / (label_width(u) * 1.5f + gap)));
-    size_t count = 1;  // the first candle always has a label
-    for (size_t i = 1; i < slots && count <= limit; ++i) {
-      if (crosses(u, civil_[i - 1], civil_[i])) ++count;
-    }
-    if (count <= limit) {
-      unit = &u;
-      break;
-    }
-  }
+  const absl::Span<const Civil> civil(civil_.data(), civil_.size());
+  const Unit unit = ChooseUnit(civil, text_width, max_x - min_x, gap);
 
   // Candidates, most important first: the first candle, then new years,
   // months, days, then the unit's ticks; left to right within each.
-  auto priority = [&](size_t i) -> uint8_t {
-    if (i == 0) return 4;
-    const Civil& a = civil_[i - 1];
-    const Civil& b = civil_[i];
-    if (a.year != b.year) return 3;
-    if (a.month != b.month) return 2;
-    if (a.day != b.day) return 1;
-    return 0;
-  };
   candidates_.push_back(0);
   for (size_t i = 1; i < slots; ++i) {
-    if (crosses(*unit, civil_[i - 1], civil_[i])) candidates_.push_back(static_cast<uint32_t>(i));
+    if (Crosses(unit, civil_[i - 1], civil_[i])) candidates_.push_back(static_cast<uint32_t>(i));
   }
   // std::sort works in place (stable_sort may take a buffer from operator new).
-  std::sort(candidates_.begin(), candidates_.end(), [&](uint32_t a, uint32_t b) {
-    const uint8_t pa = priority(a), pb = priority(b);
+  std::sort(candidates_.begin(), candidates_.end(), [civil](uint32_t a, uint32_t b) {
+    const uint8_t pa = Priority(civil, a), pb = Priority(civil, b);
     return pa != pb ? pa > pb : a < b;
   });
 
+  // Each label in that order where it fits inside the plot and clear of
+  // those placed before it.
   for (uint32_t slot : candidates_) {
-    const uint8_t p = priority(slot);
-    const Civil& c = civil_[slot];
     TimeTick tick;
     tick.slot = slot;
-    tick.priority = p;
-    char* text = tick.label.text;
-    const size_t size = sizeof tick.label.text;
-    const char* month = kMonths[(c.month - 1) % 12];
-    const long long year = static_cast<long long>(c.year);
-    const bool intraday = unit->kind == UnitKind::kSecond;
-    const bool daily = unit->kind == UnitKind::kDay;
-    if (p == 4) {
-      // The first label names everything larger than the ticks, year included.
-      if (intraday || daily) {
-        std::snprintf(text, size, "%s %d, %lld", month, c.day, year);
-      } else {
-        std::snprintf(text, size, "%s %lld", month, year);
-      }
-    } else if (p == 3) {
-      if (intraday) {
-        std::snprintf(text, size, "%s %d, %lld", month, c.day, year);
-      } else {
-        std::snprintf(text, size, "%lld", year);
-      }
-    } else if (p >= 1 && (intraday || daily)) {
-      std::snprintf(text, size, "%s %d", month, c.day);
-    } else if (p == 2) {
-      std::snprintf(text, size, "%s", month);
-    } else if (unit->kind == UnitKind::kSecond && unit->step < 60) {
-      std::snprintf(text, size, "%02d:%02d:%02d", c.second_of_day / 3600,
-                    c.second_of_day / 60 % 60, c.second_of_day % 60);
-    } else {
-      std::snprintf(text, size, "%02d:%02d", c.second_of_day / 3600, c.second_of_day / 60 % 60);
-    }
+    tick.priority = Priority(civil, slot);
+    FormatLabel(unit, tick.priority, civil_[slot], &tick.label);
     tick.width = text_width(tick.label.view());
-    const float cx = x_of(slot);
-    tick.left = cx - static_cast<float>(tick.width) * 0.5f;
-    if (p == 4) tick.left = std::max(tick.left, min_x);
+    tick.left = x_of(slot) - static_cast<float>(tick.width) * 0.5f;
+    if (tick.priority == 4) tick.left = std::max(tick.left, min_x);
     const float right = tick.left + static_cast<float>(tick.width);
     if (tick.left < min_x || right > max_x) continue;
-    bool overlaps = false;
-    for (const TimeTick& placed : ticks_) {
-      if (tick.left < placed.left + static_cast<float>(placed.width) + gap &&
-          placed.left < right + gap) {
-        overlaps = true;
-        break;
-      }
-    }
-    if (!overlaps) ticks_.push_back(tick);
+    if (!Overlaps(ticks(), tick.left, right, gap)) ticks_.push_back(tick);
   }
   std::sort(ticks_.begin(), ticks_.end(),
             [](const TimeTick& a, const TimeTick& b) { return a.slot < b.slot; });

@@ -68,12 +68,15 @@ class TimeAxisLayout {
   // In candle order.
   absl::Span<const TimeTick> ticks() const { return {ticks_.data(), ticks_.size()}; }
 
- private:
+  // A candle's local time, the fields ticks are chosen on. Public only so
+  // that time_axis.cc's helper functions can take it.
   struct Civil {
     int64_t year;
     int32_t second_of_day;
     uint8_t month, day;
   };
+
+ private:
   HookVector<Civil> civil_;
   HookVector<uint32_t> candidates_;
   HookVector<TimeTick> ticks_;
