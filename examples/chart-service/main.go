@@ -74,6 +74,7 @@ func load(args []string) error {
 }
 
 func serve(args []string) error {
+	boundCHeap()
 	fs := flag.NewFlagSet("serve", flag.ExitOnError)
 	dbPath := fs.String("db", "charts.db", "SQLite database written by the load subcommand")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (port 0: any free port, printed at start)")
