@@ -116,10 +116,13 @@ def section(path, command=None):
         w("| steady-state allocations: the output only | %.2f per chart (handle + bytes) | "
           "**%s** |" % (allocs, "met" if abs(allocs - 2.0) < 0.01 else "not met"))
         w("")
-    w("Four threads on two CPUs oversubscribe them: their figure shows the cost of that "
-      "(it should stay near the two-thread one). The machines these figures come from are "
-      "shared; a busy neighbour lowers the multi-thread figures first, so read them with "
-      "the load average above.")
+    w("More threads than CPUs (four on two here) oversubscribe them: the threads are "
+      "time-sliced and two charts' working sets (a 1.9 MB frame each at 800x600) take "
+      "turns in each core's caches, so each chart costs more CPU time (the per-CPU-second "
+      "column) and the rate falls below the one-thread-per-CPU figure. The default "
+      "(`threads` 0) is one thread per CPU the process may use. The machines these "
+      "figures come from are shared; a busy neighbour lowers the multi-thread figures "
+      "first, so read them with the load average above.")
     w("")
     return "\n".join(out)
 
