@@ -66,11 +66,70 @@ fn the_ported_series_generator_equals_the_c_one() {
     }
 }
 
+/// The C golden cases this crate does not port yet, in the C list's order
+/// after the ported ones: the time-axis goldens (issue 13) draw series of
+/// data/synthetic.cc (intraday New York, minute, crypto hourly, daily,
+/// weekly) with time zones, which the Rust generator does not reproduce.
+/// Listed by name so that a new C case fails here until it is ported.
+const NOT_PORTED: [&str; 22] = [
+    "time_intraday_ny_light",
+    "time_minute_session_tradingview",
+    "time_crypto_hourly_modern",
+    "time_daily_3m_light",
+    "time_weekly_10y_classic",
+    "time_intraday_ny_antialiased_tradingview",
+    "axes_candlestick_light",
+    "axes_candlestick_dark",
+    "axes_hollow_light",
+    "axes_hollow_dark",
+    "axes_ohlc_light",
+    "axes_ohlc_dark",
+    "axes_line_light",
+    "axes_line_dark",
+    "axes_area_light",
+    "axes_area_dark",
+    "axes_heikin-ashi_light",
+    "axes_heikin-ashi_dark",
+    "axes_renko_light",
+    "axes_renko_dark",
+    "axes_point-figure_light",
+    "axes_point-figure_dark",
+];
+
+fn c_case_name(i: usize) -> String {
+    let mut name = [0 as c_char; 64];
+    let mut options = sys::cw_chart_options::default();
+    let (mut candles, mut seed, mut data) = (0, 0, 0);
+    // SAFETY: out-pointers are ours.
+    let ok = unsafe {
+        c::cwref_golden_case(
+            i,
+            name.as_mut_ptr(),
+            name.len(),
+            &mut options,
+            &mut candles,
+            &mut seed,
+            &mut data,
+        )
+    };
+    assert_eq!(ok, 1);
+    c_name(&name)
+}
+
+#[test]
+fn the_c_cases_beyond_the_ported_ones_are_the_listed_ones() {
+    let ported = golden_cases().len();
+    // SAFETY: no arguments.
+    let count = unsafe { c::cwref_golden_count() };
+    let rest: Vec<String> = (ported..count).map(c_case_name).collect();
+    assert_eq!(rest, NOT_PORTED, "C golden cases neither ported nor listed in NOT_PORTED");
+}
+
 #[test]
 fn the_cases_and_their_options_equal_the_c_golden_cases() {
     let cases = golden_cases();
     // SAFETY: no arguments.
-    assert_eq!(cases.len(), unsafe { c::cwref_golden_count() });
+    assert_eq!(cases.len() + NOT_PORTED.len(), unsafe { c::cwref_golden_count() });
     for (i, case) in cases.iter().enumerate() {
         let mut name = [0 as c_char; 64];
         let mut options = sys::cw_chart_options::default();
