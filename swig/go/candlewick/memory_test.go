@@ -54,7 +54,11 @@ func TestTenThousandChartsFlatMemory(t *testing.T) {
 	after := testkit.RSS(t)
 	t.Logf("%d charts in %v; resident set %.1f MiB after warm-up, %.1f MiB at the end",
 		charts, time.Since(start).Round(time.Millisecond), mib(before), mib(after))
-	if growth := after - before; growth > 4<<20 {
+	// The bound sits well below the ~40 MiB one leaked PNG per chart would
+	// add, and above what the C heap may keep as cgo calls land on new OS
+	// threads (glibc gives a thread its own arena: 4.3 MiB was seen once
+	// under -race on a 2-core machine, no leak involved).
+	if growth := after - before; growth > 12<<20 {
 		t.Errorf("resident set grew by %.1f MiB over %d charts", mib(growth), charts)
 	}
 }
