@@ -96,7 +96,8 @@ const NOT_PORTED: [&str; 22] = [
     "axes_point-figure_dark",
 ];
 
-fn c_case_name(i: usize) -> String {
+/// The C list's case `i`: name, options, candles, seed and data kind.
+fn c_case(i: usize) -> (String, sys::cw_chart_options, usize, u32, i32) {
     let mut name = [0 as c_char; 64];
     let mut options = sys::cw_chart_options::default();
     let (mut candles, mut seed, mut data) = (0, 0, 0);
@@ -113,7 +114,7 @@ fn c_case_name(i: usize) -> String {
         )
     };
     assert_eq!(ok, 1);
-    c_name(&name)
+    (c_name(&name), options, candles, seed, data)
 }
 
 #[test]
@@ -121,7 +122,7 @@ fn the_c_cases_beyond_the_ported_ones_are_the_listed_ones() {
     let ported = golden_cases().len();
     // SAFETY: no arguments.
     let count = unsafe { c::cwref_golden_count() };
-    let rest: Vec<String> = (ported..count).map(c_case_name).collect();
+    let rest: Vec<String> = (ported..count).map(|i| c_case(i).0).collect();
     assert_eq!(rest, NOT_PORTED, "C golden cases neither ported nor listed in NOT_PORTED");
 }
 
@@ -131,23 +132,8 @@ fn the_cases_and_their_options_equal_the_c_golden_cases() {
     // SAFETY: no arguments.
     assert_eq!(cases.len() + NOT_PORTED.len(), unsafe { c::cwref_golden_count() });
     for (i, case) in cases.iter().enumerate() {
-        let mut name = [0 as c_char; 64];
-        let mut options = sys::cw_chart_options::default();
-        let (mut candles, mut seed, mut data) = (0, 0, 0);
-        // SAFETY: out-pointers are ours.
-        let ok = unsafe {
-            c::cwref_golden_case(
-                i,
-                name.as_mut_ptr(),
-                name.len(),
-                &mut options,
-                &mut candles,
-                &mut seed,
-                &mut data,
-            )
-        };
-        assert_eq!(ok, 1);
-        assert_eq!(case.name, c_name(&name));
+        let (name, options, candles, seed, data) = c_case(i);
+        assert_eq!(case.name, name);
         // Every field, through bindgen's Debug of the C struct.
         assert_eq!(format!("{:?}", case.options.as_raw()), format!("{options:?}"), "{}", case.name);
         assert_eq!(
