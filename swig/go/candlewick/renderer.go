@@ -361,17 +361,8 @@ func (r *Renderer) ClearCache() error {
 // Attaching another Stats replaces it; Stats.Close detaches it (after the
 // calls that record into it have returned).
 func (r *Renderer) AttachStats(s *Stats) error {
-	var ref *bind.StatsRef
-	if s != nil {
-		ref = s.ref
-	}
-	switch bind.AttachOwner(r, func(r *Renderer) *sync.Mutex { return &r.mu }, (*Renderer).slot, ref) {
-	case "owner":
-		return closedError("Renderer.AttachStats", "renderer")
-	case "stats":
-		return closedError("Renderer.AttachStats", "stats")
-	}
-	return nil
+	return bind.AttachOwner(r, func(r *Renderer) *sync.Mutex { return &r.mu }, (*Renderer).slot, bind.StatsRefOf(s),
+		"Renderer.AttachStats", "renderer")
 }
 
 // slot is read under r.mu; Close clears native under r.mu too.
