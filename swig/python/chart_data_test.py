@@ -16,7 +16,7 @@ from candlewick import Band, CandlewickError, Line, Panel, Status, lowlevel
 from candlewick_testing import pngdecode, runner
 from candlewick_testing.files import MONO_FONT
 from candlewick_testing.frames import frame_owner
-from candlewick_testing.series import COLUMNS, ohlcv, random_walk
+from candlewick_testing.series import COLUMNS, moving_average, ohlcv, random_walk
 
 WIDTH, HEIGHT = 240, 160
 RAW_SHAPES = {"rgba": (HEIGHT, WIDTH, 4), "rgb": (HEIGHT, WIDTH, 3), "indexed": (HEIGHT, WIDTH)}
@@ -32,12 +32,6 @@ def series():
 def chart():
     with candlewick.Chart(WIDTH, HEIGHT) as c:
         yield c
-
-
-def moving_average(x, period):
-    out = np.full(len(x), np.nan)
-    out[period - 1:] = np.convolve(x, np.ones(period) / period, mode="valid")
-    return out
 
 
 def extras(series):
