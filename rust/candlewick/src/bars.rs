@@ -6,7 +6,7 @@ use std::ptr::{self, NonNull};
 
 use candlewick_sys as sys;
 
-use crate::error::{Status, check, copy_message};
+use crate::error::{Status, check, copy_message, created};
 use crate::{Error, Ohlcv, Result, Stats, Ticks};
 
 c_enum! {
@@ -87,16 +87,12 @@ impl BarOptions {
         o
     }
 
-    /// Where time buckets start: `offset + k * interval` (default 0).
-    pub fn offset(mut self, offset: i64) -> BarOptions {
-        self.raw.offset = offset;
-        self
-    }
+    raw_setters! {
+        /// Where time buckets start: `offset + k * interval` (default 0).
+        offset(offset: i64) => offset;
 
-    /// What an interval without rows becomes (default [`EmptyBars::Skip`]).
-    pub fn empty(mut self, empty: EmptyBars) -> BarOptions {
-        self.raw.empty = empty.code();
-        self
+        /// What an interval without rows becomes (default [`EmptyBars::Skip`]).
+        empty(empty: EmptyBars) => empty = empty.code();
     }
 
     /// A bar every `count` input rows.
@@ -333,9 +329,8 @@ impl BarContext {
         let mut raw = ptr::null_mut();
         // SAFETY: thread-safe; out is ours.
         let status = unsafe { sys::cw_bar_context_create(ptr::null(), &mut raw) };
-        check(status, || "cannot create a bar context".to_owned())?;
-        let raw = NonNull::new(raw).ok_or_else(|| {
-            Error::new(Status::Internal, "cw_bar_context_create returned no handle")
+        let raw = created(status, raw, "cw_bar_context_create", || {
+            "cannot create a bar context".to_owned()
         })?;
         Ok(BarContext { raw, stats: None })
     }

@@ -417,28 +417,18 @@ impl Sample {
         }
     }
 
-    /// Bytes it produced.
-    pub fn bytes(mut self, bytes: u64) -> Sample {
-        self.raw.bytes = bytes;
-        self
-    }
+    raw_setters! {
+        /// Bytes it produced.
+        bytes(bytes: u64) => bytes;
 
-    /// Items it processed (candles, rows, jobs).
-    pub fn items(mut self, items: u64) -> Sample {
-        self.raw.items = items;
-        self
-    }
+        /// Items it processed (candles, rows, jobs).
+        items(items: u64) => items;
 
-    /// The SIMD target it ran on.
-    pub fn simd_target(mut self, target: SimdTarget) -> Sample {
-        self.raw.simd_target = target.0;
-        self
-    }
+        /// The SIMD target it ran on.
+        simd_target(target: SimdTarget) => simd_target = target.0;
 
-    /// Whether it failed (counted in errors; its time still counts).
-    pub fn failed(mut self, failed: bool) -> Sample {
-        self.raw.failed = failed.into();
-        self
+        /// Whether it failed (counted in errors; its time still counts).
+        failed(failed: bool) => failed = failed.into();
     }
 }
 
