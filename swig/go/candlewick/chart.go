@@ -246,8 +246,12 @@ func (c *Chart) SetWebPQuality(quality float32) error {
 // Stats: attaching another replaces it.  s stays open at least as long as
 // it is attached; Stats.Close detaches it.
 func (c *Chart) AttachStats(s *Stats) error {
-	return bind.AttachOwner(c, func(c *Chart) *sync.Mutex { return &c.mu }, (*Chart).slot, bind.StatsRefOf(s),
-		"Chart.AttachStats", "chart")
+	return c.attach(bind.StatsRefOf(s), "Chart.AttachStats")
+}
+
+// attach attaches ref, or detaches for nil.
+func (c *Chart) attach(ref *bind.StatsRef, op string) error {
+	return bind.AttachOwner(c, func(c *Chart) *sync.Mutex { return &c.mu }, (*Chart).slot, ref, op, "chart")
 }
 
 func (c *Chart) slot() *bind.StatsSlot {
@@ -258,12 +262,4 @@ func (c *Chart) slot() *bind.StatsSlot {
 }
 
 // DetachStats stops recording into the attached Stats, if any.
-func (c *Chart) DetachStats() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.native == nil {
-		return closedError("Chart.DetachStats", "chart")
-	}
-	c.native.stats.Detach()
-	return nil
-}
+func (c *Chart) DetachStats() error { return c.attach(nil, "Chart.DetachStats") }
