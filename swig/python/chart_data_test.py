@@ -15,6 +15,7 @@ import candlewick
 from candlewick import Band, CandlewickError, Line, Panel, Status, lowlevel
 from candlewick_testing import pngdecode, runner
 from candlewick_testing.files import MONO_FONT
+from candlewick_testing.fixtures import chart_fixture, series_fixture
 from candlewick_testing.frames import frame_owner
 from candlewick_testing.series import COLUMNS, moving_average, ohlcv, random_walk
 
@@ -23,15 +24,10 @@ RAW_SHAPES = {"rgba": (HEIGHT, WIDTH, 4), "rgb": (HEIGHT, WIDTH, 3), "indexed": 
 FONT = MONO_FONT
 
 
-@pytest.fixture
-def series():
-    return random_walk(90, seed=21)
+series = series_fixture(90, seed=21)
 
 
-@pytest.fixture
-def chart():
-    with candlewick.Chart(WIDTH, HEIGHT) as c:
-        yield c
+chart = chart_fixture(WIDTH, HEIGHT)
 
 
 def extras(series):
