@@ -569,12 +569,11 @@ impl IndicatorContext {
     /// Makes every compute call record itself in `stats` (`None` detaches);
     /// the context keeps a clone of the handle while attached.
     pub fn attach_stats(&mut self, stats: Option<&Stats>) -> Result<()> {
-        let raw = stats.map_or(ptr::null_mut(), Stats::as_ptr);
         // SAFETY: live handle, ours alone; the stats handle lives at least
         // as long as the clone we keep.
-        let status = unsafe { sys::cw_indicator_context_attach_stats(self.raw.as_ptr(), raw) };
-        check(status, || self.message())?;
-        self.stats = stats.cloned();
+        let attach =
+            |raw| unsafe { sys::cw_indicator_context_attach_stats(self.raw.as_ptr(), raw) };
+        self.stats = Stats::attach_with(stats, attach, || self.message())?;
         Ok(())
     }
 }

@@ -298,6 +298,19 @@ impl Stats {
         self.handle.raw.as_ptr()
     }
 
+    /// Attaches `stats` (`None` detaches) with a handle's C attach call
+    /// `attach`, and returns what the handle keeps while attached: a clone
+    /// of `stats`, so the statistics outlive the attachment, as the C API
+    /// requires. `message` explains a failure.
+    pub(crate) fn attach_with(
+        stats: Option<&Stats>,
+        attach: impl FnOnce(*mut sys::cw_stats) -> sys::cw_status,
+        message: impl FnOnce() -> String,
+    ) -> Result<Option<Stats>> {
+        check(attach(stats.map_or(ptr::null_mut(), Stats::as_ptr)), message)?;
+        Ok(stats.cloned())
+    }
+
     /// The message of the most recent failed call on this handle, from any
     /// thread ("" when none failed).
     pub fn last_error(&self) -> String {
