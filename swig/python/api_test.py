@@ -10,12 +10,11 @@ import pytest
 import candlewick
 from candlewick import CandlewickError, ChartClosedError, Status, lowlevel
 from candlewick_testing import runner
-from candlewick_testing.series import ohlcv, random_walk
+from candlewick_testing.fixtures import series_fixture
+from candlewick_testing.series import ohlcv
 
 
-@pytest.fixture
-def series():
-    return random_walk(60, seed=5)
+series = series_fixture(60, seed=5)
 
 
 def test_version_matches_the_compiled_header():

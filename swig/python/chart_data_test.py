@@ -15,29 +15,19 @@ import candlewick
 from candlewick import Band, CandlewickError, Line, Panel, Status, lowlevel
 from candlewick_testing import pngdecode, runner
 from candlewick_testing.files import MONO_FONT
+from candlewick_testing.fixtures import chart_fixture, series_fixture
 from candlewick_testing.frames import frame_owner
-from candlewick_testing.series import COLUMNS, ohlcv, random_walk
+from candlewick_testing.series import COLUMNS, moving_average, ohlcv, random_walk
 
 WIDTH, HEIGHT = 240, 160
 RAW_SHAPES = {"rgba": (HEIGHT, WIDTH, 4), "rgb": (HEIGHT, WIDTH, 3), "indexed": (HEIGHT, WIDTH)}
 FONT = MONO_FONT
 
 
-@pytest.fixture
-def series():
-    return random_walk(90, seed=21)
+series = series_fixture(90, seed=21)
 
 
-@pytest.fixture
-def chart():
-    with candlewick.Chart(WIDTH, HEIGHT) as c:
-        yield c
-
-
-def moving_average(x, period):
-    out = np.full(len(x), np.nan)
-    out[period - 1:] = np.convolve(x, np.ones(period) / period, mode="valid")
-    return out
+chart = chart_fixture(WIDTH, HEIGHT)
 
 
 def extras(series):

@@ -11,20 +11,16 @@ import pytest
 import candlewick
 from candlewick import CandlewickError, Status
 from candlewick_testing import runner
-from candlewick_testing.series import COLUMNS, ohlcv, random_walk
+from candlewick_testing.fixtures import chart_fixture, series_fixture
+from candlewick_testing.series import COLUMNS, ohlcv
 
 WIDTH, HEIGHT = 160, 120
 
 
-@pytest.fixture
-def series():
-    return random_walk(40, seed=11)
+series = series_fixture(40, seed=11)
 
 
-@pytest.fixture
-def chart():
-    with candlewick.Chart(WIDTH, HEIGHT) as c:
-        yield c
+chart = chart_fixture(WIDTH, HEIGHT)
 
 
 def render_png(chart, **columns):

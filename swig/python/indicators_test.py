@@ -12,14 +12,12 @@ import candlewick
 import candlewick.indicators as ind
 from candlewick import CandlewickError, Status
 from candlewick_testing import runner
-from candlewick_testing.series import random_walk
+from candlewick_testing.fixtures import series_fixture
 
 RTOL = 1e-9
 
 
-@pytest.fixture
-def series():
-    return random_walk(600, seed=13)
+series = series_fixture(600, seed=13)
 
 
 # -- references (TA-Lib's definitions, written the obvious way) --------------

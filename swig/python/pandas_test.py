@@ -21,7 +21,7 @@ import candlewick.bars as bars
 import candlewick.indicators as ind
 from candlewick import CandlewickError, Status, _columns
 from candlewick_testing import pngdecode, runner
-from candlewick_testing.series import random_walk
+from candlewick_testing.fixtures import series_fixture
 
 
 def _optional(module, variable):
@@ -36,9 +36,7 @@ ROWS = 160
 WIDTH, HEIGHT = 320, 200
 
 
-@pytest.fixture
-def series():
-    return random_walk(ROWS, seed=5)
+series = series_fixture(ROWS, seed=5)
 
 
 @pytest.fixture

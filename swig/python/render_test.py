@@ -13,6 +13,7 @@ import pytest
 import candlewick
 from candlewick import lowlevel
 from candlewick_testing import pngdecode, runner
+from candlewick_testing.fixtures import chart_fixture, series_fixture
 from candlewick_testing.frames import frame_owner
 from candlewick_testing.series import COLUMNS, ohlcv, random_walk
 
@@ -28,15 +29,10 @@ BACKGROUNDS = {
 }
 
 
-@pytest.fixture
-def series():
-    return random_walk(120, seed=7)
+series = series_fixture(120, seed=7)
 
 
-@pytest.fixture
-def chart():
-    with candlewick.Chart(WIDTH, HEIGHT) as c:
-        yield c
+chart = chart_fixture(WIDTH, HEIGHT)
 
 
 def most_common_pixel(frame):

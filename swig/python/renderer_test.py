@@ -14,7 +14,7 @@ import pytest
 import candlewick
 from candlewick_testing import runner
 from candlewick_testing.files import MONO_FONT
-from candlewick_testing.series import ohlcv, random_walk
+from candlewick_testing.series import moving_average, ohlcv, random_walk
 
 SERIES = random_walk(150, seed=11)
 SHORT = random_walk(40, seed=3)
@@ -36,18 +36,12 @@ def same(result, reference):
             and result.shape == reference.shape and result.tobytes() == reference.tobytes())
 
 
-def sma(values, n):
-    out = np.full(len(values), np.nan)
-    out[n - 1:] = np.convolve(values, np.ones(n) / n, mode="valid")
-    return out
-
-
 def extras(series):
     """Overlays, a band, a panel and a title over `series`."""
     close = series["close"]
-    mid = sma(close, 10)
+    mid = moving_average(close, 10)
     return {
-        "overlays": [candlewick.Line(sma(close, 5), color="#ffcc00")],
+        "overlays": [candlewick.Line(moving_average(close, 5), color="#ffcc00")],
         "bands": [candlewick.Band(mid + 3.0, mid - 3.0)],
         "panels": [candlewick.Panel(lines=[candlewick.Line(close - mid)], levels=(0.0,),
                                     title="osc")],

@@ -14,15 +14,14 @@ import pytest
 import candlewick
 from candlewick import CandlewickError, Stats, StatsClosedError, Status
 from candlewick_testing import runner
-from candlewick_testing.series import ohlcv, random_walk
+from candlewick_testing.fixtures import series_fixture
+from candlewick_testing.series import ohlcv
 
 WIDTH, HEIGHT = 120, 80
 ROWS = 50
 
 
-@pytest.fixture
-def series():
-    return random_walk(ROWS, seed=17)
+series = series_fixture(ROWS, seed=17)
 
 
 @pytest.fixture

@@ -36,27 +36,36 @@ std::vector<double> Anchors(size_t n) {
   return a;
 }
 
-// The input columns of indicator `id`, by their names, over `s`.
-bool Inputs(int32_t id, const Series& s, const std::vector<double>& anchor,
-            std::vector<cw_f64_column>* columns) {
-  cw_indicator_info info;
-  info.struct_size = sizeof info;
-  if (cw_indicator_get_info(id, &info) != CW_OK) return false;
-  const size_t n = s.close.size();
-  for (size_t k = 0; k < info.input_count; ++k) {
-    const std::string name = cw_indicator_input_name(id, k);
-    const std::vector<double>* v = nullptr;
-    if (name == "input" || name == "close") v = &s.close;
-    else if (name == "open") v = &s.open;
-    else if (name == "high") v = &s.high;
-    else if (name == "low") v = &s.low;
-    else if (name == "volume") v = &s.volume;
-    else if (name == "anchor") v = &anchor;
-    else return false;
-    columns->push_back({v->data(), n, 0});
+// MakeSeries(n, seed) and indicator `id`'s input columns over it (AVWAP's
+// anchor: every 17th row); `ok` is false for an unknown id or input.
+struct IndicatorInputs {
+  IndicatorInputs(int32_t id, size_t n, uint32_t seed)
+      : series(MakeSeries(n, seed)), anchor(Anchors(n)) {
+    cw_indicator_info info;
+    info.struct_size = sizeof info;
+    if (cw_indicator_get_info(id, &info) != CW_OK) return;
+    for (size_t k = 0; k < info.input_count; ++k) {
+      const std::string name = cw_indicator_input_name(id, k);
+      const std::vector<double>* v = nullptr;
+      if (name == "input" || name == "close") v = &series.close;
+      else if (name == "open") v = &series.open;
+      else if (name == "high") v = &series.high;
+      else if (name == "low") v = &series.low;
+      else if (name == "volume") v = &series.volume;
+      else if (name == "anchor") v = &anchor;
+      else return;
+      columns.push_back({v->data(), n, 0});
+    }
+    ok = true;
   }
-  return true;
-}
+  IndicatorInputs(const IndicatorInputs&) = delete;  // columns point into it
+  IndicatorInputs& operator=(const IndicatorInputs&) = delete;
+
+  const Series series;
+  const std::vector<double> anchor;
+  std::vector<cw_f64_column> columns;
+  bool ok = false;
+};
 
 }  // namespace
 
@@ -117,10 +126,9 @@ void cwref_make_series(size_t n, uint32_t seed, int64_t* time, double* open, dou
 // n doubles.
 int32_t cwref_indicator(int32_t id, size_t n, uint32_t seed, const double* params,
                         size_t param_count, double* const* outputs, size_t output_count) {
-  const Series s = MakeSeries(n, seed);
-  const std::vector<double> anchor = Anchors(n);
-  std::vector<cw_f64_column> columns;
-  if (!Inputs(id, s, anchor, &columns)) return CW_ERR_INVALID_ARGUMENT;
+  const IndicatorInputs in(id, n, seed);
+  if (!in.ok) return CW_ERR_INVALID_ARGUMENT;
+  const std::vector<cw_f64_column>& columns = in.columns;
   cw_indicator_context* ctx = nullptr;
   cw_status st = cw_indicator_context_create(nullptr, &ctx);
   if (st != CW_OK) return st;
@@ -134,10 +142,9 @@ int32_t cwref_indicator(int32_t id, size_t n, uint32_t seed, const double* param
 // outputs[j][i] is output j after bar i.
 int32_t cwref_stream(int32_t id, size_t n, uint32_t seed, const double* params,
                      size_t param_count, double* const* outputs, size_t output_count) {
-  const Series s = MakeSeries(n, seed);
-  const std::vector<double> anchor = Anchors(n);
-  std::vector<cw_f64_column> columns;
-  if (!Inputs(id, s, anchor, &columns)) return CW_ERR_INVALID_ARGUMENT;
+  const IndicatorInputs in(id, n, seed);
+  if (!in.ok) return CW_ERR_INVALID_ARGUMENT;
+  const std::vector<cw_f64_column>& columns = in.columns;
   cw_indicator_stream* stream = nullptr;
   cw_status st = cw_indicator_stream_create(nullptr, id, params, param_count, &stream);
   if (st != CW_OK) return st;

@@ -6,7 +6,7 @@ use std::ptr::{self, NonNull};
 
 use candlewick_sys as sys;
 
-use crate::error::{Status, check, copy_message};
+use crate::error::{Status, check, copy_message, created};
 use crate::{Error, Ohlcv, Result, Stats, Ticks};
 
 c_enum! {
@@ -87,16 +87,12 @@ impl BarOptions {
         o
     }
 
-    /// Where time buckets start: `offset + k * interval` (default 0).
-    pub fn offset(mut self, offset: i64) -> BarOptions {
-        self.raw.offset = offset;
-        self
-    }
+    raw_setters! {
+        /// Where time buckets start: `offset + k * interval` (default 0).
+        offset(offset: i64) => offset;
 
-    /// What an interval without rows becomes (default [`EmptyBars::Skip`]).
-    pub fn empty(mut self, empty: EmptyBars) -> BarOptions {
-        self.raw.empty = empty.code();
-        self
+        /// What an interval without rows becomes (default [`EmptyBars::Skip`]).
+        empty(empty: EmptyBars) => empty = empty.code();
     }
 
     /// A bar every `count` input rows.
@@ -333,9 +329,8 @@ impl BarContext {
         let mut raw = ptr::null_mut();
         // SAFETY: thread-safe; out is ours.
         let status = unsafe { sys::cw_bar_context_create(ptr::null(), &mut raw) };
-        check(status, || "cannot create a bar context".to_owned())?;
-        let raw = NonNull::new(raw).ok_or_else(|| {
-            Error::new(Status::Internal, "cw_bar_context_create returned no handle")
+        let raw = created(status, raw, "cw_bar_context_create", || {
+            "cannot create a bar context".to_owned()
         })?;
         Ok(BarContext { raw, stats: None })
     }
@@ -479,12 +474,10 @@ impl BarContext {
     /// Makes every call record itself in `stats` (`None` detaches); the
     /// context keeps a clone of the handle while attached.
     pub fn attach_stats(&mut self, stats: Option<&Stats>) -> Result<()> {
-        let raw = stats.map_or(ptr::null_mut(), Stats::as_ptr);
         // SAFETY: live handle, ours alone; the stats handle lives at least
         // as long as the clone we keep.
-        let status = unsafe { sys::cw_bar_context_attach_stats(self.raw.as_ptr(), raw) };
-        check(status, || self.message())?;
-        self.stats = stats.cloned();
+        let attach = |raw| unsafe { sys::cw_bar_context_attach_stats(self.raw.as_ptr(), raw) };
+        self.stats = Stats::attach_with(stats, attach, || self.message())?;
         Ok(())
     }
 }

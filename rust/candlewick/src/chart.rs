@@ -468,12 +468,10 @@ impl Chart {
     /// attached, so the statistics outlive the attachment, as the C API
     /// requires.
     pub fn attach_stats(&mut self, stats: Option<&Stats>) -> Result<()> {
-        let raw = stats.map_or(ptr::null_mut(), Stats::as_ptr);
         // SAFETY: the chart is live and ours alone; the stats handle lives
         // at least as long as the clone we keep below.
-        let status = unsafe { sys::cw_chart_attach_stats(self.raw.as_ptr(), raw) };
-        check(status, || self.message())?;
-        self.stats = stats.cloned();
+        let attach = |raw| unsafe { sys::cw_chart_attach_stats(self.raw.as_ptr(), raw) };
+        self.stats = Stats::attach_with(stats, attach, || self.message())?;
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 
 use std::ffi::{CStr, c_char};
 use std::fmt;
+use std::ptr::NonNull;
 
 use candlewick_sys as sys;
 
@@ -174,6 +175,20 @@ pub(crate) fn check(code: sys::cw_status, message: impl FnOnce() -> String) -> R
         None => Ok(()),
         Some(status) => Err(Error { status, message: message(), series: None }),
     }
+}
+
+/// The handle a `cw_*_create` call named `create` wrote into `raw`, once
+/// its `status` is checked (`message` for a failure); a NULL handle after
+/// success is an internal error.
+pub(crate) fn created<T>(
+    status: sys::cw_status,
+    raw: *mut T,
+    create: &str,
+    message: impl FnOnce() -> String,
+) -> Result<NonNull<T>> {
+    check(status, message)?;
+    NonNull::new(raw)
+        .ok_or_else(|| Error::new(Status::Internal, format!("{create} returned no handle")))
 }
 
 /// Copies a NUL-terminated message owned by a handle (valid until the next

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use candlewick_sys as sys;
 
 use crate::column::raw_columns;
-use crate::error::{Status, check, copy_message, static_str};
+use crate::error::{Status, check, copy_message, created, static_str};
 use crate::{Column, Error, Result, Stats};
 
 c_enum! {
@@ -422,9 +422,8 @@ impl IndicatorContext {
         let mut raw = ptr::null_mut();
         // SAFETY: thread-safe; out is ours.
         let status = unsafe { sys::cw_indicator_context_create(ptr::null(), &mut raw) };
-        check(status, || "cannot create an indicator context".to_owned())?;
-        let raw = NonNull::new(raw).ok_or_else(|| {
-            Error::new(Status::Internal, "cw_indicator_context_create returned no handle")
+        let raw = created(status, raw, "cw_indicator_context_create", || {
+            "cannot create an indicator context".to_owned()
         })?;
         Ok(IndicatorContext { raw, stats: None })
     }
@@ -570,12 +569,11 @@ impl IndicatorContext {
     /// Makes every compute call record itself in `stats` (`None` detaches);
     /// the context keeps a clone of the handle while attached.
     pub fn attach_stats(&mut self, stats: Option<&Stats>) -> Result<()> {
-        let raw = stats.map_or(ptr::null_mut(), Stats::as_ptr);
         // SAFETY: live handle, ours alone; the stats handle lives at least
         // as long as the clone we keep.
-        let status = unsafe { sys::cw_indicator_context_attach_stats(self.raw.as_ptr(), raw) };
-        check(status, || self.message())?;
-        self.stats = stats.cloned();
+        let attach =
+            |raw| unsafe { sys::cw_indicator_context_attach_stats(self.raw.as_ptr(), raw) };
+        self.stats = Stats::attach_with(stats, attach, || self.message())?;
         Ok(())
     }
 }
@@ -637,15 +635,12 @@ impl IndicatorStream {
                 &mut raw,
             )
         };
-        check(status, || {
+        let raw = created(status, raw, "cw_indicator_stream_create", || {
             if indicator.streamable() {
                 bad_params(indicator, params)
             } else {
                 format!("{indicator} cannot be streamed")
             }
-        })?;
-        let raw = NonNull::new(raw).ok_or_else(|| {
-            Error::new(Status::Internal, "cw_indicator_stream_create returned no handle")
         })?;
         Ok(IndicatorStream { raw, indicator })
     }

@@ -163,6 +163,23 @@
 
 pub use candlewick_sys as sys;
 
+/// Builder methods that set one field of `self.raw` and return `self`:
+/// `name(arg: Type) => field;` stores `arg`, `name(arg: Type) => field =
+/// expr;` stores `expr` (a conversion of `arg`).
+macro_rules! raw_setters {
+    ($($(#[$meta:meta])* $name:ident($arg:ident: $ty:ty) => $field:ident $(= $value:expr)?;)+) => {
+        $(
+            $(#[$meta])*
+            pub fn $name(mut self, $arg: $ty) -> Self {
+                self.raw.$field = raw_setters!(@value $arg $(, $value)?);
+                self
+            }
+        )+
+    };
+    (@value $arg:ident) => { $arg };
+    (@value $arg:ident, $value:expr) => { $value };
+}
+
 macro_rules! c_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:path,)+ }) => {
         $(#[$meta])*

@@ -161,16 +161,12 @@ impl<'a> ChartOptions<'a> {
         ChartOptions { raw, _font: PhantomData }
     }
 
-    /// Width in pixels, 16..=16384 (default 800).
-    pub fn width(mut self, width: u32) -> Self {
-        self.raw.width = width;
-        self
-    }
+    raw_setters! {
+        /// Width in pixels, 16..=16384 (default 800).
+        width(width: u32) => width;
 
-    /// Height in pixels, 16..=16384 (default 600).
-    pub fn height(mut self, height: u32) -> Self {
-        self.raw.height = height;
-        self
+        /// Height in pixels, 16..=16384 (default 600).
+        height(height: u32) => height;
     }
 
     /// Width and height in pixels.
@@ -178,43 +174,27 @@ impl<'a> ChartOptions<'a> {
         self.width(width).height(height)
     }
 
-    /// How the series is drawn (default [`ChartType::Candlestick`]).
-    pub fn chart_type(mut self, chart_type: ChartType) -> Self {
-        self.raw.type_ = chart_type.code();
-        self
-    }
+    raw_setters! {
+        /// How the series is drawn (default [`ChartType::Candlestick`]).
+        chart_type(chart_type: ChartType) => type_ = chart_type.code();
 
-    /// The colour theme (default [`Theme::Classic`]).
-    pub fn theme(mut self, theme: Theme) -> Self {
-        self.raw.theme = theme.code();
-        self
-    }
+        /// The colour theme (default [`Theme::Classic`]).
+        theme(theme: Theme) => theme = theme.code();
 
-    /// A volume panel under the price panel (default on; drawn when the
-    /// series has a volume column).
-    pub fn volume(mut self, on: bool) -> Self {
-        self.raw.show_volume = on.into();
-        self
-    }
+        /// A volume panel under the price panel (default on; drawn when the
+        /// series has a volume column).
+        volume(on: bool) => show_volume = on.into();
 
-    /// Grid lines (default on).
-    pub fn grid(mut self, on: bool) -> Self {
-        self.raw.show_grid = on.into();
-        self
-    }
+        /// Grid lines (default on).
+        grid(on: bool) => show_grid = on.into();
 
-    /// Price and time axes with labels, titles and a last-price marker
-    /// (default off).
-    pub fn axes(mut self, on: bool) -> Self {
-        self.raw.show_axes = on.into();
-        self
-    }
+        /// Price and time axes with labels, titles and a last-price marker
+        /// (default off).
+        axes(on: bool) => show_axes = on.into();
 
-    /// Coverage-blended lines and text (default off: crisp, only the
-    /// palette's exact colours, reproducible to the pixel).
-    pub fn antialias(mut self, on: bool) -> Self {
-        self.raw.antialias = on.into();
-        self
+        /// Coverage-blended lines and text (default off: crisp, only the
+        /// palette's exact colours, reproducible to the pixel).
+        antialias(on: bool) => antialias = on.into();
     }
 
     fn custom(mut self, set: impl FnOnce(&mut sys::cw_chart_options)) -> Self {
@@ -256,58 +236,33 @@ impl<'a> ChartOptions<'a> {
         self.custom(|o| o.axis = color.0)
     }
 
-    /// PNG compression preset (default [`PngPreset::Balanced`]).
-    pub fn png_preset(mut self, preset: PngPreset) -> Self {
-        self.raw.png_preset = preset.code();
-        self
-    }
+    raw_setters! {
+        /// PNG compression preset (default [`PngPreset::Balanced`]).
+        png_preset(preset: PngPreset) => png_preset = preset.code();
 
-    /// Relative height of the price panel (default 0.7).
-    pub fn price_weight(mut self, weight: f32) -> Self {
-        self.raw.price_weight = weight;
-        self
-    }
+        /// Relative height of the price panel (default 0.7).
+        price_weight(weight: f32) => price_weight;
 
-    /// Relative height of the volume panel (default 0.3).
-    pub fn volume_weight(mut self, weight: f32) -> Self {
-        self.raw.volume_weight = weight;
-        self
-    }
+        /// Relative height of the volume panel (default 0.3).
+        volume_weight(weight: f32) => volume_weight;
 
-    /// Background rows between panels (default 1).
-    pub fn panel_gap(mut self, rows: i32) -> Self {
-        self.raw.panel_gap = rows;
-        self
-    }
+        /// Background rows between panels (default 1).
+        panel_gap(rows: i32) => panel_gap;
 
-    /// Pixels around the plot (default 0).
-    pub fn margin(mut self, pixels: i32) -> Self {
-        self.raw.margin = pixels;
-        self
-    }
+        /// Pixels around the plot (default 0).
+        margin(pixels: i32) => margin;
 
-    /// Width of line and area charts and overlays, in pixels (default 1.5).
-    pub fn line_width(mut self, pixels: f32) -> Self {
-        self.raw.line_width = pixels;
-        self
-    }
+        /// Width of line and area charts and overlays, in pixels (default 1.5).
+        line_width(pixels: f32) => line_width;
 
-    /// Renko and point-and-figure box size; 0 (default) uses ATR(14).
-    pub fn box_size(mut self, size: f64) -> Self {
-        self.raw.box_size = size;
-        self
-    }
+        /// Renko and point-and-figure box size; 0 (default) uses ATR(14).
+        box_size(size: f64) => box_size;
 
-    /// Point-and-figure reversal in boxes (default 3).
-    pub fn reversal(mut self, boxes: i32) -> Self {
-        self.raw.reversal = boxes;
-        self
-    }
+        /// Point-and-figure reversal in boxes (default 3).
+        reversal(boxes: i32) => reversal;
 
-    /// Axis label height in pixels (default 11).
-    pub fn label_size(mut self, pixels: i32) -> Self {
-        self.raw.label_size = pixels;
-        self
+        /// Axis label height in pixels (default 11).
+        label_size(pixels: i32) => label_size;
     }
 
     /// A TrueType/OpenType font for labels instead of the embedded DejaVu

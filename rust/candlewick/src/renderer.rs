@@ -312,12 +312,10 @@ impl Renderer {
     /// call runs meanwhile, so the previous stats handle, released here, is
     /// written by no one afterwards. The renderer keeps a clone of `stats`.
     pub fn attach_stats(&mut self, stats: Option<&Stats>) -> Result<()> {
-        let raw = stats.map_or(ptr::null_mut(), Stats::as_ptr);
         // SAFETY: the renderer is live; the stats handle lives at least as
         // long as the clone kept below.
-        let status = unsafe { sys::cw_renderer_attach_stats(self.raw.as_ptr(), raw) };
-        check(status, || "cannot attach stats".to_owned())?;
-        self.stats = stats.cloned();
+        let attach = |raw| unsafe { sys::cw_renderer_attach_stats(self.raw.as_ptr(), raw) };
+        self.stats = Stats::attach_with(stats, attach, || "cannot attach stats".to_owned())?;
         Ok(())
     }
 

@@ -58,18 +58,14 @@ impl<'a> Ohlcv<'a> {
         }
     }
 
-    /// With a time column: Unix seconds (UTC), one per row, labelling the
-    /// time axis and used by time bars.
-    pub fn with_time(mut self, time: impl Into<Column<'a, i64>>) -> Self {
-        self.raw.time = time.into().raw();
-        self
-    }
+    raw_setters! {
+        /// With a time column: Unix seconds (UTC), one per row, labelling the
+        /// time axis and used by time bars.
+        with_time(time: impl Into<Column<'a, i64>>) => time = time.into().raw();
 
-    /// With a volume column (drawn in the volume panel; needed by volume
-    /// indicators and volume bars).
-    pub fn with_volume(mut self, volume: impl Into<Column<'a, f64>>) -> Self {
-        self.raw.volume = volume.into().raw();
-        self
+        /// With a volume column (drawn in the volume panel; needed by volume
+        /// indicators and volume bars).
+        with_volume(volume: impl Into<Column<'a, f64>>) => volume = volume.into().raw();
     }
 
     /// The rows of the close column (the library checks that the others
@@ -126,16 +122,12 @@ impl<'a> Ticks<'a> {
         }
     }
 
-    /// With a time column (needed by time bars).
-    pub fn with_time(mut self, time: impl Into<Column<'a, i64>>) -> Self {
-        self.raw.time = time.into().raw();
-        self
-    }
+    raw_setters! {
+        /// With a time column (needed by time bars).
+        with_time(time: impl Into<Column<'a, i64>>) => time = time.into().raw();
 
-    /// With a size column (needed by volume bars).
-    pub fn with_size(mut self, size: impl Into<Column<'a, f64>>) -> Self {
-        self.raw.size = size.into().raw();
-        self
+        /// With a size column (needed by volume bars).
+        with_size(size: impl Into<Column<'a, f64>>) => size = size.into().raw();
     }
 
     /// The number of ticks.

@@ -298,6 +298,19 @@ impl Stats {
         self.handle.raw.as_ptr()
     }
 
+    /// Attaches `stats` (`None` detaches) with a handle's C attach call
+    /// `attach`, and returns what the handle keeps while attached: a clone
+    /// of `stats`, so the statistics outlive the attachment, as the C API
+    /// requires. `message` explains a failure.
+    pub(crate) fn attach_with(
+        stats: Option<&Stats>,
+        attach: impl FnOnce(*mut sys::cw_stats) -> sys::cw_status,
+        message: impl FnOnce() -> String,
+    ) -> Result<Option<Stats>> {
+        check(attach(stats.map_or(ptr::null_mut(), Stats::as_ptr)), message)?;
+        Ok(stats.cloned())
+    }
+
     /// The message of the most recent failed call on this handle, from any
     /// thread ("" when none failed).
     pub fn last_error(&self) -> String {
@@ -417,28 +430,18 @@ impl Sample {
         }
     }
 
-    /// Bytes it produced.
-    pub fn bytes(mut self, bytes: u64) -> Sample {
-        self.raw.bytes = bytes;
-        self
-    }
+    raw_setters! {
+        /// Bytes it produced.
+        bytes(bytes: u64) => bytes;
 
-    /// Items it processed (candles, rows, jobs).
-    pub fn items(mut self, items: u64) -> Sample {
-        self.raw.items = items;
-        self
-    }
+        /// Items it processed (candles, rows, jobs).
+        items(items: u64) => items;
 
-    /// The SIMD target it ran on.
-    pub fn simd_target(mut self, target: SimdTarget) -> Sample {
-        self.raw.simd_target = target.0;
-        self
-    }
+        /// The SIMD target it ran on.
+        simd_target(target: SimdTarget) => simd_target = target.0;
 
-    /// Whether it failed (counted in errors; its time still counts).
-    pub fn failed(mut self, failed: bool) -> Sample {
-        self.raw.failed = failed.into();
-        self
+        /// Whether it failed (counted in errors; its time still counts).
+        failed(failed: bool) => failed = failed.into();
     }
 }
 

@@ -145,11 +145,8 @@ namespace Candlewick
 
         public BarContext()
         {
-            IntPtr h = IntPtr.Zero;
-            int status;
-            unsafe { status = NativeMethods.cw_bar_context_create(IntPtr.Zero, (IntPtr)(&h)); }
-            CandlewickException.Check(status, "BarContext", () => "");
-            handle = new NativeHandle(h, NativeMethods.cw_bar_context_destroy);
+            handle = NativeHandle.CreateContext("BarContext", NativeMethods.cw_bar_context_create,
+                                                NativeMethods.cw_bar_context_destroy);
             slot = new StatsSlot(handle, "BarContext", NativeMethods.cw_bar_context_attach_stats);
         }
 

@@ -139,11 +139,8 @@ namespace Candlewick
 
         public IndicatorContext()
         {
-            IntPtr h = IntPtr.Zero;
-            int status;
-            unsafe { status = NativeMethods.cw_indicator_context_create(IntPtr.Zero, (IntPtr)(&h)); }
-            CandlewickException.Check(status, "IndicatorContext", () => "");
-            handle = new NativeHandle(h, NativeMethods.cw_indicator_context_destroy);
+            handle = NativeHandle.CreateContext("IndicatorContext", NativeMethods.cw_indicator_context_create,
+                                                NativeMethods.cw_indicator_context_destroy);
             slot = new StatsSlot(handle, "IndicatorContext", NativeMethods.cw_indicator_context_attach_stats);
         }
 

@@ -23,6 +23,18 @@ namespace Candlewick
             SetHandle(handle);
         }
 
+        /// <summary>A context (indicator, bar) made by its C create function with the
+        /// default allocator; throws CandlewickException named `op` when that fails.</summary>
+        internal static NativeHandle CreateContext(string op, Func<IntPtr, IntPtr, int> create,
+                                                   Action<IntPtr> destroy)
+        {
+            IntPtr h = IntPtr.Zero;
+            int status;
+            unsafe { status = create(IntPtr.Zero, (IntPtr)(&h)); }
+            CandlewickException.Check(status, op, () => "");
+            return new NativeHandle(h, destroy);
+        }
+
         public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
 
         /// <summary>Makes this handle keep `other` alive (DangerousAddRef) until it is

@@ -77,15 +77,7 @@ func NewChart(o Options) (*Chart, error) {
 // valid (they are Go memory).  Closing twice is a no-op; any other call on
 // a closed chart fails with an error wrapping ErrClosed.
 func (c *Chart) Close() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.native == nil {
-		return nil
-	}
-	c.cleanup.Stop()
-	c.native.destroy()
-	c.native = nil
-	return nil
+	return bind.Close(&c.mu, &c.native, c.cleanup, (*chartNative).destroy)
 }
 
 // Size is the frame size in pixels.
@@ -254,17 +246,12 @@ func (c *Chart) SetWebPQuality(quality float32) error {
 // Stats: attaching another replaces it.  s stays open at least as long as
 // it is attached; Stats.Close detaches it.
 func (c *Chart) AttachStats(s *Stats) error {
-	var ref *bind.StatsRef
-	if s != nil {
-		ref = s.ref
-	}
-	switch bind.AttachOwner(c, func(c *Chart) *sync.Mutex { return &c.mu }, (*Chart).slot, ref) {
-	case "owner":
-		return closedError("Chart.AttachStats", "chart")
-	case "stats":
-		return closedError("Chart.AttachStats", "stats")
-	}
-	return nil
+	return c.attach(bind.StatsRefOf(s), "Chart.AttachStats")
+}
+
+// attach attaches ref, or detaches for nil.
+func (c *Chart) attach(ref *bind.StatsRef, op string) error {
+	return bind.AttachOwner(c, func(c *Chart) *sync.Mutex { return &c.mu }, (*Chart).slot, ref, op, "chart")
 }
 
 func (c *Chart) slot() *bind.StatsSlot {
@@ -275,12 +262,4 @@ func (c *Chart) slot() *bind.StatsSlot {
 }
 
 // DetachStats stops recording into the attached Stats, if any.
-func (c *Chart) DetachStats() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.native == nil {
-		return closedError("Chart.DetachStats", "chart")
-	}
-	c.native.stats.Detach()
-	return nil
-}
+func (c *Chart) DetachStats() error { return c.attach(nil, "Chart.DetachStats") }

@@ -72,11 +72,7 @@ func TestNewChartErrors(t *testing.T) {
 }
 
 func TestRenderErrors(t *testing.T) {
-	chart, err := candlewick.NewChart(candlewick.Options{Width: 320, Height: 200})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, candlewick.Options{Width: 320, Height: 200})
 	good := testkit.Series(40, 1)
 	with := func(edit func(s *candlewick.Series)) candlewick.Series {
 		s := testkit.Series(40, 1)
@@ -144,11 +140,7 @@ func TestRenderErrors(t *testing.T) {
 }
 
 func TestFrameErrors(t *testing.T) {
-	chart, err := candlewick.NewChart(candlewick.Options{Width: 64, Height: 32})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, candlewick.Options{Width: 64, Height: 32})
 	s := testkit.Series(20, 3)
 	wantError(t, chart.RenderFrame(candlewick.FormatRGBA, make([]byte, 64*4*32-1), 64*4, s),
 		candlewick.ErrBufferTooSmall)
@@ -159,7 +151,7 @@ func TestFrameErrors(t *testing.T) {
 		candlewick.ErrBufferTooSmall, "negative")
 	wantError(t, chart.RenderFrame(candlewick.FormatPNG, make([]byte, 64*4*32), 64*4, s),
 		candlewick.ErrInvalidArgument, "not a raw format")
-	_, err = chart.Render(candlewick.Format(42), s)
+	_, err := chart.Render(candlewick.Format(42), s)
 	wantError(t, err, candlewick.ErrInvalidArgument, "Format(42)")
 	wantError(t, chart.RenderInto(image.NewRGBA(image.Rect(0, 0, 63, 32)), s),
 		candlewick.ErrBufferTooSmall, "63x32")
@@ -167,11 +159,7 @@ func TestFrameErrors(t *testing.T) {
 	wantError(t, chart.SetWebPQuality(101), candlewick.ErrInvalidArgument)
 	wantError(t, chart.SetWebPQuality(float32(math.NaN())), candlewick.ErrInvalidArgument)
 
-	aa, err := candlewick.NewChart(candlewick.Options{Width: 64, Height: 32, Antialias: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer aa.Close()
+	aa := testkit.NewChart(t, candlewick.Options{Width: 64, Height: 32, Antialias: true})
 	_, err = aa.Render(candlewick.FormatIndexed, s)
 	wantError(t, err, candlewick.ErrInvalidArgument)
 }

@@ -3,6 +3,7 @@ package candlewick_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"runtime"
 	"sync"
 	"testing"
@@ -135,30 +136,18 @@ func mib(n int64) float64 { return float64(n) / (1 << 20) }
 // serial one.  Run with -race.
 func TestSharedChartConcurrent(t *testing.T) {
 	c := testkit.Cases()[3]
-	chart, err := candlewick.NewChart(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, c.Options)
 	want, err := chart.RenderPNG(c.Data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 20; i++ {
-				got, err := chart.RenderPNG(c.Data)
-				if err != nil || !bytes.Equal(got, want) {
-					t.Errorf("concurrent render: %v", err)
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Concurrently(t, 8, 20, func(_, _ int) error {
+		got, err := chart.RenderPNG(c.Data)
+		if err != nil || !bytes.Equal(got, want) {
+			return fmt.Errorf("concurrent render: %v", err)
+		}
+		return nil
+	})
 }
 
 // The recommended pattern for a server: a chart per goroutine (here from a
@@ -183,28 +172,15 @@ func TestChartPerGoroutineWithSharedStats(t *testing.T) {
 		defer chart.Close()
 		pool <- chart
 	}
-	var wg sync.WaitGroup
-	for g := 0; g < 2*workers; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < renders; i++ {
-				chart := <-pool
-				_, err := chart.RenderPNG(c.Data)
-				pool <- chart
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				if i%10 == 0 {
-					if _, err := stats.Snapshot(); err != nil {
-						t.Error(err)
-					}
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Concurrently(t, 2*workers, renders, func(_, i int) error {
+		chart := <-pool
+		_, err := chart.RenderPNG(c.Data)
+		pool <- chart
+		if err == nil && i%10 == 0 {
+			_, err = stats.Snapshot()
+		}
+		return err
+	})
 	snap, err := stats.Snapshot()
 	if err != nil {
 		t.Fatal(err)

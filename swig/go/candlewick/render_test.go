@@ -74,11 +74,7 @@ func diff(a, b []byte) int {
 // The PNG the chart encodes decodes (with Go's decoder) to the RGBA frame.
 func TestPNGDecodesToFrame(t *testing.T) {
 	c := testkit.Cases()[2]
-	chart, err := candlewick.NewChart(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, c.Options)
 	file, err := chart.RenderPNG(c.Data)
 	if err != nil {
 		t.Fatal(err)
@@ -106,11 +102,7 @@ func TestPNGDecodesToFrame(t *testing.T) {
 // around it alone.
 func TestRenderIntoSubImage(t *testing.T) {
 	c := testkit.Cases()[0]
-	chart, err := candlewick.NewChart(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, c.Options)
 	w, h := chart.Size()
 	canvas := image.NewRGBA(image.Rect(0, 0, w+30, h+20))
 	for i := range canvas.Pix {
@@ -140,11 +132,7 @@ func TestRenderIntoSubImage(t *testing.T) {
 // through the palette to the RGBA frame.
 func TestRawFormatsAndPalette(t *testing.T) {
 	c := testkit.Cases()[2]
-	chart, err := candlewick.NewChart(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, c.Options)
 	rgba, err := chart.Render(candlewick.FormatRGBA, c.Data)
 	if err != nil {
 		t.Fatal(err)
@@ -234,11 +222,7 @@ func TestOptionsReachTheLibrary(t *testing.T) {
 
 func TestWebPQuality(t *testing.T) {
 	c := testkit.Cases()[2]
-	chart, err := candlewick.NewChart(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, c.Options)
 	high, err := chart.Render(candlewick.FormatWebPLossy, c.Data)
 	if err != nil {
 		t.Fatal(err)

@@ -361,17 +361,12 @@ func (r *Renderer) ClearCache() error {
 // Attaching another Stats replaces it; Stats.Close detaches it (after the
 // calls that record into it have returned).
 func (r *Renderer) AttachStats(s *Stats) error {
-	var ref *bind.StatsRef
-	if s != nil {
-		ref = s.ref
-	}
-	switch bind.AttachOwner(r, func(r *Renderer) *sync.Mutex { return &r.mu }, (*Renderer).slot, ref) {
-	case "owner":
-		return closedError("Renderer.AttachStats", "renderer")
-	case "stats":
-		return closedError("Renderer.AttachStats", "stats")
-	}
-	return nil
+	return r.attach(bind.StatsRefOf(s), "Renderer.AttachStats")
+}
+
+// attach attaches ref, or detaches for nil.
+func (r *Renderer) attach(ref *bind.StatsRef, op string) error {
+	return bind.AttachOwner(r, func(r *Renderer) *sync.Mutex { return &r.mu }, (*Renderer).slot, ref, op, "renderer")
 }
 
 // slot is read under r.mu; Close clears native under r.mu too.
@@ -383,12 +378,4 @@ func (r *Renderer) slot() *bind.StatsSlot {
 }
 
 // DetachStats stops recording into the attached Stats, if any.
-func (r *Renderer) DetachStats() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.native == nil {
-		return closedError("Renderer.DetachStats", "renderer")
-	}
-	r.native.stats.Detach()
-	return nil
-}
+func (r *Renderer) DetachStats() error { return r.attach(nil, "Renderer.DetachStats") }

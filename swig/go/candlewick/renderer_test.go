@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/candlewick/candlewick/swig/go/candlewick"
@@ -104,11 +103,7 @@ func TestRendererConcurrentMatchesCharts(t *testing.T) {
 		}
 		chart.Close()
 	}
-	stats, err := candlewick.NewStats(candlewick.StatsOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stats.Close()
+	stats := testkit.NewStats(t)
 	// A small bound: charts are evicted and remade while others render.
 	r, err := candlewick.NewRenderer(candlewick.RendererOptions{MaxCacheBytes: 2 << 20})
 	if err != nil {
@@ -119,31 +114,14 @@ func TestRendererConcurrentMatchesCharts(t *testing.T) {
 		t.Fatal(err)
 	}
 	const goroutines, rounds = 8, 6
-	var wg sync.WaitGroup
-	errs := make(chan error, goroutines)
-	for g := 0; g < goroutines; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			for i := 0; i < rounds*len(wants); i++ {
-				w := wants[(i+g*5)%len(wants)]
-				got, err := r.Render(w.job)
-				if err != nil {
-					errs <- err
-					return
-				}
-				if !bytes.Equal(got, w.bytes) {
-					errs <- fmt.Errorf("goroutine %d call %d: output differs from the chart's", g, i)
-					return
-				}
-			}
-		}(g)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+	testkit.Concurrently(t, goroutines, rounds*len(wants), func(g, i int) error {
+		w := wants[(i+g*5)%len(wants)]
+		got, err := r.Render(w.job)
+		if err == nil && !bytes.Equal(got, w.bytes) {
+			err = fmt.Errorf("goroutine %d call %d: output differs from the chart's", g, i)
+		}
+		return err
+	})
 	info, err := r.Info()
 	if err != nil {
 		t.Fatal(err)

@@ -305,5 +305,11 @@ func simdName(t int) string {
 func SIMDTarget() string { return simdName(int(cw.Cw_simd_target_active())) }
 
 func init() {
-	bind.StatsRefOf = func(v any) *bind.StatsRef { return v.(*Stats).ref }
+	bind.StatsRefOf = func(v any) *bind.StatsRef {
+		if s := v.(*Stats); s != nil {
+			return s.ref
+		}
+		return nil
+	}
+	bind.ClosedError = closedError
 }

@@ -21,11 +21,7 @@ func TestStatsRecordsRenders(t *testing.T) {
 	}
 	defer stats.Close()
 	c := testkit.Cases()[0]
-	chart, err := candlewick.NewChart(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, c.Options)
 	if err := chart.AttachStats(stats); err != nil {
 		t.Fatal(err)
 	}
@@ -126,11 +122,7 @@ func TestStatsErrors(t *testing.T) {
 			t.Errorf("%s on closed stats: %v", name, err)
 		}
 	}
-	chart, err := candlewick.NewChart(candlewick.Options{Width: 32, Height: 32})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, candlewick.Options{Width: 32, Height: 32})
 	if err := chart.AttachStats(stats); !errors.Is(err, candlewick.ErrClosed) {
 		t.Errorf("attaching closed stats: %v", err)
 	}
@@ -140,11 +132,7 @@ func TestStatsErrors(t *testing.T) {
 // a Stats dropped while attached lives on until its charts let go.
 func TestStatsCloseDetaches(t *testing.T) {
 	c := testkit.Cases()[0]
-	chart, err := candlewick.NewChart(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, c.Options)
 	stats, err := candlewick.NewStats(candlewick.StatsOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -41,7 +41,8 @@ class _StatsAttachment(_Handle):
     ``_attach`` (the C attach function), ``_destroy`` (the C destroy
     function) and ``_what`` (a name for messages); contexts also define
     ``_create`` (the low-level create returning [status, handle]) and use
-    this __init__, a chart has its own."""
+    this __init__ and __repr__, a chart has its own.  ``_before_destroy``
+    is close()'s hook (a renderer waits for its running calls there)."""
 
     def __init__(self):
         # Set first: __del__ runs even when __init__ raises.
@@ -61,17 +62,27 @@ class _StatsAttachment(_Handle):
             handle, self._handle = self._handle, None
             stats, self._stats = self._stats, None
             if handle is not None:
+                self._before_destroy()
                 if stats is not None:
                     self._attach(handle, None)
                 self._destroy(handle)
         if stats is not None:
             stats._forget(self)
 
+    def _before_destroy(self):
+        """Runs in close(), under the lock, before the handle is detached
+        and destroyed (a renderer waits for its running calls)."""
+
     def _require_open(self):
         handle = self._handle
         if handle is None:
             raise CandlewickError(Status.NULL_ARGUMENT, "the %s is closed" % self._what)
         return handle
+
+    def __repr__(self):
+        cls = type(self)
+        return "<%s.%s%s>" % (cls.__module__, cls.__qualname__,
+                              " (closed)" if self.closed else "")
 
     def _attach_error(self, handle):
         """The message for a failed attach (a chart has its last error)."""
@@ -130,3 +141,19 @@ class _StatsAttachment(_Handle):
                 if self._handle is not None:
                     self._attach(self._handle, None)
                 self._stats = None
+
+
+class _PerThread:
+    """One object per thread, made by ``factory()`` on the thread's first
+    :meth:`get` and again once closed: the contexts of a module's
+    functions."""
+
+    def __init__(self, factory):
+        self._factory = factory
+        self._local = threading.local()
+
+    def get(self):
+        value = getattr(self._local, "value", None)
+        if value is None or value.closed:
+            value = self._local.value = self._factory()
+        return value

@@ -52,12 +52,11 @@ to use your own (e.g. one with statistics attached).
 import collections
 import enum
 import operator
-import threading
 
 from . import _columns, lowlevel
 from ._constants import Status
 from ._errors import CandlewickError
-from ._handles import _StatsAttachment
+from ._handles import _PerThread, _StatsAttachment
 
 __all__ = [
     "Bars",
@@ -229,11 +228,7 @@ class Context(_StatsAttachment):
 
     _create = staticmethod(lowlevel.bar_context_create)
 
-    def _destroy(self, handle):
-        lowlevel.cw_bar_context_destroy(handle)
-
-    def __repr__(self):
-        return "<candlewick.bars.Context%s>" % (" (closed)" if self.closed else "")
+    _destroy = staticmethod(lowlevel.cw_bar_context_destroy)
 
     def from_ticks(self, method, data=None, *, time=None, price=None, size=None, **options):
         """As the module's :func:`from_ticks`, through this context."""
@@ -268,14 +263,7 @@ class Context(_StatsAttachment):
         return Bars(*arrays)
 
 
-_local = threading.local()
-
-
-def _thread_context():
-    context = getattr(_local, "context", None)
-    if context is None or context.closed:
-        context = _local.context = Context()
-    return context
+_thread_context = _PerThread(Context).get
 
 
 def from_ticks(method, data=None, *, time=None, price=None, size=None, context=None,

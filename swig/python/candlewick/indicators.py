@@ -52,7 +52,7 @@ import threading
 from . import _columns, lowlevel
 from ._constants import Status
 from ._errors import CandlewickError
-from ._handles import _Handle, _StatsAttachment
+from ._handles import _Handle, _PerThread, _StatsAttachment
 
 __all__ = [
     "Context",
@@ -311,11 +311,7 @@ class Context(_StatsAttachment):
 
     _create = staticmethod(lowlevel.indicator_context_create)
 
-    def _destroy(self, handle):
-        lowlevel.cw_indicator_context_destroy(handle)
-
-    def __repr__(self):
-        return "<candlewick.indicators.Context%s>" % (" (closed)" if self.closed else "")
+    _destroy = staticmethod(lowlevel.cw_indicator_context_destroy)
 
     def compute(self, name_or_id, *columns, params=None, source="close", **kwparams):
         """As the module's :func:`compute`, through this context."""
@@ -347,14 +343,7 @@ class Context(_StatsAttachment):
         return [_results(described, out, like) for out, (_, like) in zip(outputs, prepared)]
 
 
-_local = threading.local()
-
-
-def _thread_context():
-    context = getattr(_local, "context", None)
-    if context is None or context.closed:
-        context = _local.context = Context()
-    return context
+_thread_context = _PerThread(Context).get
 
 
 def compute(name_or_id, *columns, params=None, source="close", context=None, **kwparams):

@@ -200,16 +200,10 @@ class Renderer(_StatsAttachment):
         renderer (detaching its stats first).  Calls that start after
         close() raise :class:`RendererClosedError`.  Arrays and bytes it
         returned stay valid.  Calling it again is a no-op."""
-        with self._lock:
-            handle, self._handle = self._handle, None
-            stats, self._stats = self._stats, None
-            if handle is not None:
-                self._idle.wait_for(lambda: not self._running)
-                if stats is not None:
-                    self._attach(handle, None)
-                self._destroy(handle)
-        if stats is not None:
-            stats._forget(self)
+        super().close()
+
+    def _before_destroy(self):
+        self._idle.wait_for(lambda: not self._running)
 
     def _require_open(self):
         handle = self._handle

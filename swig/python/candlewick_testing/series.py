@@ -22,3 +22,11 @@ def random_walk(rows, seed=0):
 def ohlcv(series):
     """The columns a render call takes, as keyword arguments."""
     return {name: series[name] for name in COLUMNS if name in series}
+
+
+def moving_average(values, period):
+    """The simple moving average of `values` (NaN before `period` values),
+    for overlay data."""
+    out = np.full(len(values), np.nan)
+    out[period - 1:] = np.convolve(values, np.ones(period) / period, mode="valid")
+    return out

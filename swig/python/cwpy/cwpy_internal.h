@@ -62,6 +62,13 @@ void cwpy_series_release(cwpy_series* s);
 int cwpy_pixels_acquire(PyObject* obj, Py_buffer* view, uint8_t** pixels,
                         size_t* buffer_size, size_t* row_stride);
 
+/* Borrows `font` (None, or any object exporting a contiguous buffer) as
+ * *data and *size for one call (render.c): 0 for None (*data NULL: the
+ * embedded font), 1 with `view` held (an empty buffer gives a non-NULL
+ * *data, so it is not taken for the embedded font), -1 with TypeError set. */
+int cwpy_font_acquire(PyObject* font, Py_buffer* view, const uint8_t** data,
+                      size_t* size);
+
 /* A new 1-D array of n items from the registered factory (numpy.empty(n,
  * dtype)), `itemsize` bytes each, and its memory in *data for the library
  * to fill.  NULL with a Python exception on failure. */

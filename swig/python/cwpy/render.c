@@ -51,6 +51,23 @@ cw_status cwpy_render_rgba_array(cw_chart* chart, const cw_ohlcv* series,
  * embedded font" and silently accept an empty file. */
 static const uint8_t cwpy_empty_font = 0;
 
+int cwpy_font_acquire(PyObject* font, Py_buffer* view, const uint8_t** data,
+                      size_t* size) {
+  *data = NULL;
+  *size = 0;
+  if (font == Py_None) return 0;
+  if (PyObject_GetBuffer(font, view, PyBUF_SIMPLE) != 0) {
+    PyErr_Format(PyExc_TypeError,
+                 "font must be the bytes of a TrueType/OpenType file "
+                 "(bytes, bytearray, memoryview, ...), not %.200s",
+                 Py_TYPE(font)->tp_name);
+    return -1;
+  }
+  *data = view->len > 0 ? (const uint8_t*)view->buf : &cwpy_empty_font;
+  *size = (size_t)view->len;
+  return 1;
+}
+
 /* cw_chart_create with `font` (None, or any object exporting a contiguous
  * buffer: bytes, bytearray, memoryview, mmap) borrowed as font_data for the
  * call; the library copies the bytes before it returns.  Never stores a
@@ -59,22 +76,10 @@ cw_status cwpy_chart_create(const cw_chart_options* options, PyObject* font,
                             cw_chart** out) {
   if (options == NULL) return CW_ERR_NULL_ARGUMENT;
   cw_chart_options copy = *options;
-  copy.font_data = NULL;
-  copy.font_data_size = 0;
   Py_buffer view;
-  int held = 0;
-  if (font != Py_None) {
-    if (PyObject_GetBuffer(font, &view, PyBUF_SIMPLE) != 0) {
-      PyErr_Format(PyExc_TypeError,
-                   "font must be the bytes of a TrueType/OpenType file "
-                   "(bytes, bytearray, memoryview, ...), not %.200s",
-                   Py_TYPE(font)->tp_name);
-      return CW_ERR_INVALID_ARGUMENT;
-    }
-    held = 1;
-    copy.font_data = view.len > 0 ? (const uint8_t*)view.buf : &cwpy_empty_font;
-    copy.font_data_size = (size_t)view.len;
-  }
+  int held = cwpy_font_acquire(font, &view, &copy.font_data,
+                               &copy.font_data_size);
+  if (held < 0) return CW_ERR_INVALID_ARGUMENT;
   cw_status status;
   Py_BEGIN_ALLOW_THREADS
   status = cw_chart_create(&copy, out);
@@ -126,6 +131,30 @@ static int cwpy_take_column(cwpy_chart_data* d, PyObject* obj, const char* name,
 #define CWPY_BAND_FORMAT "OOIIf"
 #define CWPY_PANEL_FORMAT "fO!OIIOddz"
 
+/* Unpacks panels[i] into p's scalar fields (weight, histogram colours,
+ * range, title) and its lines, histogram and levels objects, borrowed from
+ * the tuple. */
+static int cwpy_parse_panel(PyObject* panels, size_t i, cw_panel* p,
+                            PyObject** lines, PyObject** histogram,
+                            PyObject** levels) {
+  PyObject* panel = PyTuple_GET_ITEM(panels, i);
+  unsigned int up, down;
+  const char* title = NULL;
+  if (!PyTuple_Check(panel) ||
+      !PyArg_ParseTuple(panel, CWPY_PANEL_FORMAT, &p->weight, &PyTuple_Type,
+                        lines, histogram, &up, &down, levels, &p->min, &p->max,
+                        &title)) {
+    if (!PyErr_Occurred()) {
+      PyErr_Format(PyExc_TypeError, "panels[%zu] must be a tuple", i);
+    }
+    return 0;
+  }
+  p->histogram_up = up;
+  p->histogram_down = down;
+  p->title = title;
+  return 1;
+}
+
 static int cwpy_take_line(cwpy_chart_data* d, PyObject* obj, const char* name,
                           cw_line* line) {
   PyObject* values;
@@ -170,19 +199,9 @@ int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
   /* First pass over the panels: how many lines and levels in all. */
   size_t line_total = overlay_count, level_total = 0;
   for (size_t i = 0; i < panel_count; ++i) {
-    PyObject* panel = PyTuple_GET_ITEM(panels, i);
-    float weight;
+    cw_panel scratch;
     PyObject *lines, *histogram, *levels;
-    unsigned int up, down;
-    double lo, hi;
-    const char* panel_title;
-    if (!PyTuple_Check(panel) ||
-        !PyArg_ParseTuple(panel, CWPY_PANEL_FORMAT, &weight, &PyTuple_Type,
-                          &lines, &histogram, &up, &down, &levels, &lo, &hi,
-                          &panel_title)) {
-      if (!PyErr_Occurred()) {
-        PyErr_Format(PyExc_TypeError, "panels[%zu] must be a tuple", i);
-      }
+    if (!cwpy_parse_panel(panels, i, &scratch, &lines, &histogram, &levels)) {
       return 0;
     }
     line_total += (size_t)PyTuple_GET_SIZE(lines);
@@ -233,24 +252,9 @@ int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
   }
   size_t next_line = overlay_count, next_level = 0;
   for (size_t i = 0; i < panel_count; ++i) {
-    PyObject* panel = PyTuple_GET_ITEM(panels, i);
-    float weight;
-    PyObject *lines, *histogram, *levels;
-    unsigned int up, down;
-    double lo, hi;
-    const char* panel_title = NULL;
-    if (!PyArg_ParseTuple(panel, CWPY_PANEL_FORMAT, &weight, &PyTuple_Type,
-                          &lines, &histogram, &up, &down, &levels, &lo, &hi,
-                          &panel_title)) {
-      return 0;
-    }
     cw_panel* p = &d->panels[i];
-    p->weight = weight;
-    p->histogram_up = up;
-    p->histogram_down = down;
-    p->min = lo;
-    p->max = hi;
-    p->title = panel_title;
+    PyObject *lines, *histogram, *levels;
+    if (!cwpy_parse_panel(panels, i, p, &lines, &histogram, &levels)) return 0;
     const size_t line_count = (size_t)PyTuple_GET_SIZE(lines);
     /* The first pass counted these lines: a tuple cannot have grown. */
     p->lines = &d->lines[next_line];

@@ -9,30 +9,15 @@
 
 #include <string.h>
 
-/* A non-NULL address for an empty font: NULL with size 0 would mean "the
- * embedded font" and silently accept an empty file. */
-static const uint8_t cwpy_no_font_bytes = 0;
-
 cw_status cwpy_renderer_create(uint64_t max_cache_bytes, PyObject* font,
                                cw_renderer** out, PyObject** result) {
   cw_renderer_options options;
   cw_renderer_options_init(&options);
   options.max_cache_bytes = max_cache_bytes;
   Py_buffer view;
-  int held = 0;
-  if (font != Py_None) {
-    if (PyObject_GetBuffer(font, &view, PyBUF_SIMPLE) != 0) {
-      PyErr_Format(PyExc_TypeError,
-                   "font must be the bytes of a TrueType/OpenType file "
-                   "(bytes, bytearray, memoryview, ...), not %.200s",
-                   Py_TYPE(font)->tp_name);
-      return CW_ERR_INVALID_ARGUMENT;
-    }
-    held = 1;
-    options.font_data =
-        view.len > 0 ? (const uint8_t*)view.buf : &cwpy_no_font_bytes;
-    options.font_data_size = (size_t)view.len;
-  }
+  int held = cwpy_font_acquire(font, &view, &options.font_data,
+                               &options.font_data_size);
+  if (held < 0) return CW_ERR_INVALID_ARGUMENT;
   char message[CW_MESSAGE_SIZE] = "";
   cw_status status;
   Py_BEGIN_ALLOW_THREADS

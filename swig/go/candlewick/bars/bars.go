@@ -197,14 +197,7 @@ func NewContext() (*Context, error) {
 
 // Close releases the context.  Closing twice is a no-op.
 func (c *Context) Close() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.native != nil {
-		c.cleanup.Stop()
-		c.native.destroy()
-		c.native = nil
-	}
-	return nil
+	return bind.Close(&c.mu, &c.native, c.cleanup, (*contextNative).destroy)
 }
 
 // FromOHLCV is the package-level FromOHLCV on this context.
@@ -240,7 +233,7 @@ func (c *Context) aggregate(op string, o Options, hasTime bool,
 	defer c.mu.Unlock()
 	n := c.native
 	if n == nil {
-		return Bars{}, closed(op, "bar context")
+		return Bars{}, bind.ClosedError(op, "bar context")
 	}
 	if err := setOptions(n.options, o); err != nil {
 		err.(*candlewick.Error).Op = op
@@ -364,17 +357,8 @@ func flag(b bool) int {
 // "aggregate": the size query and the fill each count).  Replaces any
 // previous Stats; Stats.Close detaches it.
 func (c *Context) AttachStats(s *candlewick.Stats) error {
-	var ref *bind.StatsRef
-	if s != nil {
-		ref = bind.StatsRefOf(s)
-	}
-	switch bind.AttachOwner(c, func(c *Context) *sync.Mutex { return &c.mu }, (*Context).slot, ref) {
-	case "owner":
-		return closed("bars.Context.AttachStats", "bar context")
-	case "stats":
-		return closed("bars.Context.AttachStats", "stats")
-	}
-	return nil
+	return bind.AttachOwner(c, func(c *Context) *sync.Mutex { return &c.mu }, (*Context).slot, bind.StatsRefOf(s),
+		"bars.Context.AttachStats", "bar context")
 }
 
 func (c *Context) slot() *bind.StatsSlot {
@@ -386,9 +370,3 @@ func (c *Context) slot() *bind.StatsSlot {
 
 // The package-level functions' contexts.
 var pool = bind.NewPool(NewContext, (*Context).Close)
-
-// closed is the error of a call on a closed handle.
-func closed(op, what string) error {
-	return &candlewick.Error{Op: op, Status: candlewick.ErrNullArgument,
-		Message: what + " is closed", Err: candlewick.ErrClosed}
-}

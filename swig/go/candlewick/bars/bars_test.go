@@ -51,11 +51,7 @@ func TestTimeBarsFromTicks(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", b, want)
 	}
 	// Bars chart directly.
-	chart, err := candlewick.NewChart(candlewick.Options{Width: 64, Height: 64})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
+	chart := testkit.NewChart(t, candlewick.Options{Width: 64, Height: 64})
 	if _, err := chart.RenderPNG(b.Series()); err != nil {
 		t.Fatal(err)
 	}
@@ -115,11 +111,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestContextStats(t *testing.T) {
-	stats, err := candlewick.NewStats(candlewick.StatsOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stats.Close()
+	stats := testkit.NewStats(t)
 	ctx, err := bars.NewContext()
 	if err != nil {
 		t.Fatal(err)

@@ -195,14 +195,7 @@ func NewContext() (*Context, error) {
 
 // Close releases the context.  Closing twice is a no-op.
 func (c *Context) Close() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.native != nil {
-		c.cleanup.Stop()
-		c.native.destroy()
-		c.native = nil
-	}
-	return nil
+	return bind.Close(&c.mu, &c.native, c.cleanup, (*contextNative).destroy)
 }
 
 // Compute is the package-level Compute on this context.
@@ -243,7 +236,7 @@ func (c *Context) computeInto(op, name string, inputs [][]float64, params []floa
 	defer c.mu.Unlock()
 	n := c.native
 	if n == nil {
-		return closed(op, "indicator context")
+		return bind.ClosedError(op, "indicator context")
 	}
 	if len(inputs) > n.inputCap {
 		if n.inputs != nil {
@@ -300,17 +293,8 @@ func (c *Context) computeInto(op, name string, inputs [][]float64, params []floa
 // AttachStats records every computation on this context in s (kind
 // "indicator").  Replaces any previous Stats; Stats.Close detaches it.
 func (c *Context) AttachStats(s *candlewick.Stats) error {
-	var ref *bind.StatsRef
-	if s != nil {
-		ref = bind.StatsRefOf(s)
-	}
-	switch bind.AttachOwner(c, func(c *Context) *sync.Mutex { return &c.mu }, (*Context).slot, ref) {
-	case "owner":
-		return closed("Context.AttachStats", "indicator context")
-	case "stats":
-		return closed("Context.AttachStats", "stats")
-	}
-	return nil
+	return bind.AttachOwner(c, func(c *Context) *sync.Mutex { return &c.mu }, (*Context).slot, bind.StatsRefOf(s),
+		"Context.AttachStats", "indicator context")
 }
 
 func (c *Context) slot() *bind.StatsSlot {
@@ -322,9 +306,3 @@ func (c *Context) slot() *bind.StatsSlot {
 
 // The package-level functions' contexts.
 var pool = bind.NewPool(NewContext, (*Context).Close)
-
-// closed is the error of a call on a closed handle.
-func closed(op, what string) error {
-	return &candlewick.Error{Op: op, Status: candlewick.ErrNullArgument,
-		Message: what + " is closed", Err: candlewick.ErrClosed}
-}

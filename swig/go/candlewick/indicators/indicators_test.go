@@ -2,8 +2,8 @@ package indicators_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
-	"sync"
 	"testing"
 
 	"github.com/candlewick/candlewick/swig/go/candlewick"
@@ -180,27 +180,15 @@ func TestConcurrentAndStats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 50; i++ {
-				got, err := indicators.Compute("macd", [][]float64{close}, nil)
-				if err != nil || testkit.SameBits(got[2], want[2]) >= 0 {
-					t.Errorf("concurrent compute: %v", err)
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Concurrently(t, 8, 50, func(_, _ int) error {
+		got, err := indicators.Compute("macd", [][]float64{close}, nil)
+		if err != nil || testkit.SameBits(got[2], want[2]) >= 0 {
+			return fmt.Errorf("concurrent compute: %v", err)
+		}
+		return nil
+	})
 
-	stats, err := candlewick.NewStats(candlewick.StatsOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stats.Close()
+	stats := testkit.NewStats(t)
 	ctx, err := indicators.NewContext()
 	if err != nil {
 		t.Fatal(err)

@@ -46,14 +46,7 @@ func NewStream(name string, params []float64) (*Stream, error) {
 
 // Close releases the stream.  Closing twice is a no-op.
 func (s *Stream) Close() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.handle != nil {
-		s.cleanup.Stop()
-		cw.Cw_indicator_stream_destroy(s.handle)
-		s.handle = nil
-	}
-	return nil
+	return bind.Close(&s.mu, &s.handle, s.cleanup, cw.Cw_indicator_stream_destroy)
 }
 
 // Push takes one bar, one value per input column (Info.Inputs order), and
@@ -76,7 +69,7 @@ func (s *Stream) PushInto(bar, out []float64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.handle == nil {
-		return closed(op, "stream")
+		return bind.ClosedError(op, "stream")
 	}
 	st := cw.Cw_indicator_stream_push(s.handle, bind.Floats(bar), int64(len(bar)), bind.Floats(out), int64(len(out)))
 	runtime.KeepAlive(s)
@@ -92,7 +85,7 @@ func (s *Stream) Reset() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.handle == nil {
-		return closed("Stream.Reset", "stream")
+		return bind.ClosedError("Stream.Reset", "stream")
 	}
 	cw.Cw_indicator_stream_reset(s.handle)
 	return nil

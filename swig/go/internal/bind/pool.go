@@ -1,6 +1,9 @@
 package bind
 
-import "runtime"
+import (
+	"runtime"
+	"sync"
+)
 
 // Pool is a bounded free list of contexts for package-level functions
 // (indicators.Compute, bars.FromTicks): at most a few contexts, and their
@@ -34,4 +37,20 @@ func (p *Pool[T]) Put(c T) {
 	default:
 		p.close(c)
 	}
+}
+
+// Close is the Close method of an owner (a Chart, a context, a stream)
+// whose native part *native is guarded by mu and is the zero value once
+// closed: it stops the owner's cleanup and destroys the native part, once.
+// Closing twice is a no-op.
+func Close[N comparable](mu *sync.Mutex, native *N, cleanup runtime.Cleanup, destroy func(N)) error {
+	mu.Lock()
+	defer mu.Unlock()
+	var closed N
+	if *native != closed {
+		cleanup.Stop()
+		destroy(*native)
+		*native = closed
+	}
+	return nil
 }

@@ -125,6 +125,11 @@ func (a *Attachment) Release() {
 // candlewick at init.
 var StatsRefOf func(stats any) *StatsRef
 
+// ClosedError is the *candlewick.Error of a call op on a closed handle
+// (what: "chart", "stats", ...), for the packages that cannot build one;
+// set by package candlewick at init.
+var ClosedError func(op, what string) error
+
 // StatsSlot is the attachment of one native handle (a chart, an indicator
 // or bar context) to a StatsRef.  It lives in the handle's native part and
 // is used under the owner's lock.  cAttach is the handle's C attach call
@@ -200,27 +205,28 @@ func Relock[T any](owner *T, mu func(*T) *sync.Mutex, slot func(*T) *StatsSlot) 
 	}
 }
 
-// AttachOwner is AttachStats of an owner (a Chart, an indicator or bar
-// Context) with lock mu and slot (nil once closed), called without the lock
-// held: nil ref detaches.  It returns "" on success, else what is closed
-// ("owner" or "stats").
-func AttachOwner[T any](owner *T, mu func(*T) *sync.Mutex, slot func(*T) *StatsSlot, ref *StatsRef) string {
+// AttachOwner is AttachStats of an owner (a Chart, a Renderer, an
+// indicator or bar Context) with lock mu and slot (nil once closed), called
+// without the lock held: nil ref detaches.  op names the call and what the
+// owner in the error of a closed owner or Stats (see ClosedError).
+func AttachOwner[T any](owner *T, mu func(*T) *sync.Mutex, slot func(*T) *StatsSlot, ref *StatsRef,
+	op, what string) error {
 	m := mu(owner)
 	m.Lock()
 	defer m.Unlock()
 	s := slot(owner)
 	if s == nil {
-		return "owner"
+		return ClosedError(op, what)
 	}
 	if ref == nil {
 		s.Detach()
-		return ""
+		return nil
 	}
 	if s.att != nil && s.att.ref == ref {
-		return ""
+		return nil
 	}
 	if !s.Attach(ref, Relock(owner, mu, slot)) {
-		return "stats"
+		return ClosedError(op, "stats")
 	}
-	return ""
+	return nil
 }

@@ -300,3 +300,45 @@ func RSS(t testing.TB) int64 {
 	fmt.Sscan(string(b), &size, &resident)
 	return resident * int64(os.Getpagesize())
 }
+
+// NewChart is a chart with options o, closed when the test ends.
+func NewChart(t testing.TB, o candlewick.Options) *candlewick.Chart {
+	t.Helper()
+	chart, err := candlewick.NewChart(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { chart.Close() })
+	return chart
+}
+
+// NewStats is a Stats with the default options, closed when the test ends.
+func NewStats(t testing.TB) *candlewick.Stats {
+	t.Helper()
+	stats, err := candlewick.NewStats(candlewick.StatsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { stats.Close() })
+	return stats
+}
+
+// Concurrently runs f(g, i) for i from 0 to times-1 in each of goroutines
+// goroutines g, and waits for them; a goroutine stops at f's first error,
+// which fails the test.  For tests run under -race.
+func Concurrently(t testing.TB, goroutines, times int, f func(g, i int) error) {
+	var wg sync.WaitGroup
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < times; i++ {
+				if err := f(g, i); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
