@@ -7,11 +7,9 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/momentum/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 template <class X>
 const MomentumKernels<X>* MomentumTable() {
@@ -24,34 +22,10 @@ const MomentumKernels<X>* MomentumTable() {
       &UltimateOscillatorT<X>};
   return &kTable;
 }
-const MomentumKernels<const double*>* ContiguousMomentumKernels() {
-  return MomentumTable<const double*>();
-}
-const MomentumKernels<StridedColumn>* StridedMomentumKernels() {
-  return MomentumTable<StridedColumn>();
-}
+CW_KERNEL_TABLE_ENTRY_POINTS(Momentum)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousMomentumKernels);
-HWY_EXPORT(StridedMomentumKernels);
-
-template <>
-const MomentumKernels<const double*>& MomentumKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousMomentumKernels)();
-}
-template <>
-const MomentumKernels<StridedColumn>& MomentumKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedMomentumKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(Momentum)
 #endif  // HWY_ONCE

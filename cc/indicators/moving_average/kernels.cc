@@ -7,11 +7,9 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/moving_average/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 template <class X>
 const MovingAverageKernels<X>* MovingAverageTable() {
@@ -22,34 +20,10 @@ const MovingAverageKernels<X>* MovingAverageTable() {
       &KamaConstantsT<X>};
   return &kTable;
 }
-const MovingAverageKernels<const double*>* ContiguousMovingAverageKernels() {
-  return MovingAverageTable<const double*>();
-}
-const MovingAverageKernels<StridedColumn>* StridedMovingAverageKernels() {
-  return MovingAverageTable<StridedColumn>();
-}
+CW_KERNEL_TABLE_ENTRY_POINTS(MovingAverage)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousMovingAverageKernels);
-HWY_EXPORT(StridedMovingAverageKernels);
-
-template <>
-const MovingAverageKernels<const double*>& MovingAverageKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousMovingAverageKernels)();
-}
-template <>
-const MovingAverageKernels<StridedColumn>& MovingAverageKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedMovingAverageKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(MovingAverage)
 #endif  // HWY_ONCE
