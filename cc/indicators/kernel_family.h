@@ -10,7 +10,7 @@
 //
 //   CW_SIMD_NAMESPACE_BEGIN
 //   template <class X>
-//   const FooKernels<X>* FooTable() { static constexpr ... kTable; ... }
+//   constexpr FooKernels<X> kFooTable = {&FirstKernelT<X>, ...};
 //   CW_KERNEL_TABLE_ENTRY_POINTS(Foo)
 //   CW_SIMD_NAMESPACE_END
 //
@@ -39,16 +39,16 @@
   HWY_AFTER_NAMESPACE();
 
 // This target's two entry points of family `Family`, inside
-// CW_SIMD_NAMESPACE_BEGIN/END after the family's table template
-// `const FamilyKernels<X>* FamilyTable()`: ContiguousFamilyKernels() (the
-// table for unit-stride pointers) and StridedFamilyKernels() (for
-// StridedColumn).
+// CW_SIMD_NAMESPACE_BEGIN/END after the family's table (the variable
+// template `constexpr FamilyKernels<X> kFamilyTable`):
+// ContiguousFamilyKernels() (the table for unit-stride pointers) and
+// StridedFamilyKernels() (for StridedColumn).
 #define CW_KERNEL_TABLE_ENTRY_POINTS(Family)                            \
   const Family##Kernels<const double*>* Contiguous##Family##Kernels() { \
-    return Family##Table<const double*>();                              \
+    return &k##Family##Table<const double*>;                            \
   }                                                                     \
   const Family##Kernels<StridedColumn>* Strided##Family##Kernels() {    \
-    return Family##Table<StridedColumn>();                              \
+    return &k##Family##Table<StridedColumn>;                            \
   }
 
 // At file scope under `#if HWY_ONCE`: exports both entry points of every

@@ -11,12 +11,9 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
+// This target's DirectionalKernels, in the struct's order.
 template <class X>
-const DirectionalKernels<X>* DirectionalTable() {
-  static constexpr DirectionalKernels<X> kTable = {
-      &WilderDirectionalT<X>};
-  return &kTable;
-}
+constexpr DirectionalKernels<X> kDirectionalTable = {&WilderDirectionalT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Directional)
 
 CW_SIMD_NAMESPACE_END

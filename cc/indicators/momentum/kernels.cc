@@ -11,17 +11,15 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
+// This target's MomentumKernels, in the struct's order.
 template <class X>
-const MomentumKernels<X>* MomentumTable() {
-  static constexpr MomentumKernels<X> kTable = {
-      &EmaDifferenceT<X>,
-      &LinearRecurrenceWithResidualT<X>,
-      &WilderRatioT<false, X>,
-      &WilderRatioT<true, X>,
-      &LagTransformT<X>,
-      &UltimateOscillatorT<X>};
-  return &kTable;
-}
+constexpr MomentumKernels<X> kMomentumTable = {
+    &EmaDifferenceT<X>,
+    &LinearRecurrenceWithResidualT<X>,
+    &WilderRatioT<false, X>,
+    &WilderRatioT<true, X>,
+    &LagTransformT<X>,
+    &UltimateOscillatorT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Momentum)
 
 CW_SIMD_NAMESPACE_END

@@ -11,15 +11,13 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
+// This target's MovingAverageKernels, in the struct's order.
 template <class X>
-const MovingAverageKernels<X>* MovingAverageTable() {
-  static constexpr MovingAverageKernels<X> kTable = {
-      &RollingSumT<X>,
-      &LinearRecurrenceT<X>,
-      &AdaptiveSmoothingT<X>,
-      &KamaConstantsT<X>};
-  return &kTable;
-}
+constexpr MovingAverageKernels<X> kMovingAverageTable = {
+    &RollingSumT<X>,
+    &LinearRecurrenceT<X>,
+    &AdaptiveSmoothingT<X>,
+    &KamaConstantsT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(MovingAverage)
 
 CW_SIMD_NAMESPACE_END

@@ -11,12 +11,9 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
+// This target's PriceKernels, in the struct's order.
 template <class X>
-const PriceKernels<X>* PriceTable() {
-  static constexpr PriceKernels<X> kTable = {
-      &PriceTransformT<X>};
-  return &kTable;
-}
+constexpr PriceKernels<X> kPriceTable = {&PriceTransformT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Price)
 
 CW_SIMD_NAMESPACE_END

@@ -11,21 +11,19 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
+// This target's RangeKernels, in the struct's order.
 template <class X>
-const RangeKernels<X>* RangeTable() {
-  static constexpr RangeKernels<X> kTable = {
-      &RollingMaxT<X>,
-      &RollingMinT<X>,
-      &RollingMaxCheckedT<X>,
-      &RollingMinCheckedT<X>,
-      &RollingMidpointCheckedT<X>,
-      &HighLowRangeCheckedT<X>,
-      &HighLowMidpointCheckedT<X>,
-      &RollingExtremeAgeT<true, X>,
-      &RollingExtremeAgeT<false, X>,
-      &RangeCombineT<X>};
-  return &kTable;
-}
+constexpr RangeKernels<X> kRangeTable = {
+    &RollingMaxT<X>,
+    &RollingMinT<X>,
+    &RollingMaxCheckedT<X>,
+    &RollingMinCheckedT<X>,
+    &RollingMidpointCheckedT<X>,
+    &HighLowRangeCheckedT<X>,
+    &HighLowMidpointCheckedT<X>,
+    &RollingExtremeAgeT<true, X>,
+    &RollingExtremeAgeT<false, X>,
+    &RangeCombineT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Range)
 
 CW_SIMD_NAMESPACE_END

@@ -11,12 +11,10 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
+// This target's RegressionKernels, in the struct's order.
 template <class X>
-const RegressionKernels<X>* RegressionTable() {
-  static constexpr RegressionKernels<X> kTable = {
-      &WindowLinearFitT<X>, &WindowLineCheckedT<X>};
-  return &kTable;
-}
+constexpr RegressionKernels<X> kRegressionTable = {
+    &WindowLinearFitT<X>, &WindowLineCheckedT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Regression)
 
 CW_SIMD_NAMESPACE_END

@@ -11,20 +11,18 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
+// This target's VolatilityKernels, in the struct's order.
 template <class X>
-const VolatilityKernels<X>* VolatilityTable() {
-  static constexpr VolatilityKernels<X> kTable = {
-      &TrueRangeT<X>,
-      &WilderAverageTrueRangeT<false, X>,
-      &WilderAverageTrueRangeT<true, X>,
-      &WindowVarianceT<X>,
-      &WindowStddevT<X>,
-      &WindowBandsT<X>,
-      &WindowMeanAbsDeviationT<X>,
-      &BollingerT<false, X>,
-      &BollingerT<true, X>};
-  return &kTable;
-}
+constexpr VolatilityKernels<X> kVolatilityTable = {
+    &TrueRangeT<X>,
+    &WilderAverageTrueRangeT<false, X>,
+    &WilderAverageTrueRangeT<true, X>,
+    &WindowVarianceT<X>,
+    &WindowStddevT<X>,
+    &WindowBandsT<X>,
+    &WindowMeanAbsDeviationT<X>,
+    &BollingerT<false, X>,
+    &BollingerT<true, X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Volatility)
 
 CW_SIMD_NAMESPACE_END

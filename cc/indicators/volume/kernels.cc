@@ -11,15 +11,13 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
+// This target's VolumeKernels, in the struct's order.
 template <class X>
-const VolumeKernels<X>* VolumeTable() {
-  static constexpr VolumeKernels<X> kTable = {
-      &AccumulationDistributionT<false, X>,
-      &AccumulationDistributionT<true, X>,
-      &ChaikinOscillatorT<X>,
-      &OnBalanceVolumeT<X>};
-  return &kTable;
-}
+constexpr VolumeKernels<X> kVolumeTable = {
+    &AccumulationDistributionT<false, X>,
+    &AccumulationDistributionT<true, X>,
+    &ChaikinOscillatorT<X>,
+    &OnBalanceVolumeT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Volume)
 
 CW_SIMD_NAMESPACE_END
