@@ -25,6 +25,7 @@
 #include "cc/indicators/kernels.h"
 #include "gtest/gtest.h"
 #include "hwy/targets.h"
+#include "hwy/tests/hwy_gtest.h"
 
 namespace candlewick {
 namespace indicators {
@@ -480,11 +481,10 @@ void ExpectMatches(const Series& got, const RefSeries& want, size_t lookback, do
   }
 }
 
-class IndicatorsOnEveryTarget : public ::testing::TestWithParam<int64_t> {
- protected:
-  void SetUp() override { hwy::SetSupportedTargetsForTest(GetParam()); }
-  void TearDown() override { hwy::SetSupportedTargetsForTest(0); }
-};
+// Each test runs once per compiled target, forced (Highway's adapter; it
+// also checks that the test went through dynamic dispatch).
+using IndicatorsOnEveryTarget = hwy::TestWithParamTarget;
+HWY_TARGET_INSTANTIATE_TEST_SUITE_P(IndicatorsOnEveryTarget);
 
 // Lengths around the vector widths and the 64-bar resync blocks.
 const size_t kLengths[] = {1, 2, 7, 8, 9, 15, 16, 17, 33, 63, 64, 65, 66, 130, 301};
@@ -1283,14 +1283,6 @@ TEST_P(IndicatorsOnEveryTarget, VarianceFamilyIsExactOnAFallingSeries) {
     EXPECT_LE(worst, 1e-12) << (shape == 0 ? "geometric" : "linear") << " fall";
   }
 }
-
-std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {
-  return hwy::TargetName(info.param);
-}
-
-INSTANTIATE_TEST_SUITE_P(AllTargets, IndicatorsOnEveryTarget,
-                         ::testing::ValuesIn(hwy::SupportedAndGeneratedTargets()),
-                         TargetParamName);
 
 // ---- Properties of every indicator -------------------------------------------
 

@@ -10,10 +10,7 @@
 #include "hwy/highway.h"
 #include "cc/indicators/simd-inl.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 template <class X>
 size_t FirstSuspectRowT(const X* cols, size_t count, size_t m, int high, int low, int volume) {
@@ -45,10 +42,7 @@ size_t StridedFirstSuspectRow(const StridedColumn* cols, size_t count, size_t m,
 }
 const char* DispatchedTargetName() { return hwy::TargetName(HWY_TARGET); }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
 namespace candlewick {

@@ -15,6 +15,7 @@
 #include "cc/indicators/kernels_reference.h"
 #include "gtest/gtest.h"
 #include "hwy/targets.h"
+#include "hwy/tests/hwy_gtest.h"
 
 namespace candlewick {
 namespace indicators {
@@ -42,11 +43,10 @@ std::vector<double> RandomWalk(size_t m, uint32_t seed, double start = 100.0) {
   return ::testing::AssertionFailure() << "got " << got << " want " << want << " err " << err;
 }
 
-class KernelsOnEveryTarget : public ::testing::TestWithParam<int64_t> {
- protected:
-  void SetUp() override { hwy::SetSupportedTargetsForTest(GetParam()); }
-  void TearDown() override { hwy::SetSupportedTargetsForTest(0); }
-};
+// Each test runs once per compiled target, forced (Highway's adapter; it
+// also checks that the test went through dynamic dispatch).
+using KernelsOnEveryTarget = hwy::TestWithParamTarget;
+HWY_TARGET_INSTANTIATE_TEST_SUITE_P(KernelsOnEveryTarget);
 
 TEST_P(KernelsOnEveryTarget, DispatchesToTheForcedTarget) {
   EXPECT_STREQ(KernelTargetName(), hwy::TargetName(GetParam()));
@@ -904,14 +904,6 @@ TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
     }
   }
 }
-
-std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {
-  return hwy::TargetName(info.param);
-}
-
-INSTANTIATE_TEST_SUITE_P(AllTargets, KernelsOnEveryTarget,
-                         ::testing::ValuesIn(hwy::SupportedAndGeneratedTargets()),
-                         TargetParamName);
 
 }  // namespace
 }  // namespace indicators

@@ -17,6 +17,7 @@
 #include <cstdint>
 
 #include "cc/indicators/column.h"
+#include "cc/indicators/kernel_family.h"  // CW_SIMD_NAMESPACE_BEGIN/END
 
 // The per-body lambdas of the kernels are called from a main loop and a
 // tail; GCC would otherwise outline the big ones and keep their captured
@@ -34,10 +35,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 namespace hn = hwy::HWY_NAMESPACE;
 
 using D = hn::ScalableTag<double>;
@@ -225,9 +223,6 @@ HWY_INLINE V TrueRangeOf(V hv, V lv, V prev_close) {
                  hn::Max(hn::Abs(hn::Sub(hv, prev_close)), hn::Abs(hn::Sub(lv, prev_close))));
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

@@ -24,6 +24,7 @@
 #include "cc/base/strided.h"
 #include "cc/indicators/indicators.h"
 #include "gtest/gtest.h"
+#include "tests/testing_allocator.h"
 
 namespace candlewick {
 namespace indicators {
@@ -31,31 +32,16 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Allocation hooks that count, and fail the allocation numbered fail_at.
-struct CountingHeap {
-  int64_t allocations = 0;
-  int64_t live = 0;
-  int64_t fail_at = -1;
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* h = static_cast<CountingHeap*>(opaque);
-    if (h->allocations++ == h->fail_at) return nullptr;
-    void* p = AllocatorHooks::Default().alloc(nullptr, size, alignment);
-    if (p != nullptr) ++h->live;
-    return p;
-  }
-  static void Free(void* opaque, void* ptr) {
-    auto* h = static_cast<CountingHeap*>(opaque);
-    --h->live;
-    AllocatorHooks::Default().free(nullptr, ptr);
-  }
-  AllocatorHooks hooks() {
-    AllocatorHooks k;
-    k.opaque = this;
-    k.alloc = &Alloc;
-    k.free = &Free;
-    return k;
-  }
-};
+using candlewick_test::TestingAllocator;
+
+// The C API tests' counting, failure-injecting allocator as the core's hooks.
+AllocatorHooks HooksOf(TestingAllocator& heap) {
+  AllocatorHooks k;
+  k.opaque = &heap;
+  k.alloc = &TestingAllocator::Alloc;
+  k.free = &TestingAllocator::Free;
+  return k;
+}
 
 struct Series {
   std::vector<double> open, high, low, close, volume, anchor;
@@ -658,18 +644,18 @@ TEST(Stream, AllocationFailureAtCreateIsCleanAndPushesNeverAllocate) {
     // Every allocation Init makes fails in turn.
     int64_t needed = 0;
     {
-      CountingHeap heap;
-      Stream stream(heap.hooks());
+      TestingAllocator heap;
+      Stream stream(HooksOf(heap));
       ASSERT_EQ(stream.Init(spec.id, {}), ErrorCode::kOk);
-      needed = heap.allocations;
+      needed = heap.attempts;
       EXPECT_GE(needed, 1);
       EXPECT_GT(stream.state_bytes(), 0u);
     }
     for (int64_t k = 0; k < needed; ++k) {
-      CountingHeap heap;
+      TestingAllocator heap;
       heap.fail_at = k;
       {
-        Stream stream(heap.hooks());
+        Stream stream(HooksOf(heap));
         EXPECT_EQ(stream.Init(spec.id, {}), ErrorCode::kOutOfMemory) << spec.name;
         EXPECT_NE(std::string(stream.error()).find("out of memory"), std::string::npos);
         double out[kMaxOutputs];
@@ -677,12 +663,12 @@ TEST(Stream, AllocationFailureAtCreateIsCleanAndPushesNeverAllocate) {
         EXPECT_EQ(stream.Push(absl::MakeConstSpan(bar, spec.input_count), out),
                   ErrorCode::kInvalidArgument);
       }
-      EXPECT_EQ(heap.live, 0) << spec.name;
+      EXPECT_EQ(heap.live(), 0) << spec.name;
     }
     // Zero allocations per push, over a whole series with gaps and resets.
-    CountingHeap heap;
+    TestingAllocator heap;
     {
-      Stream stream(heap.hooks());
+      Stream stream(HooksOf(heap));
       ASSERT_EQ(stream.Init(spec.id, {}), ErrorCode::kOk);
       const int64_t after_init = heap.allocations;
       std::vector<const double*> cols;
@@ -694,7 +680,7 @@ TEST(Stream, AllocationFailureAtCreateIsCleanAndPushesNeverAllocate) {
       Streamed(stream, spec, cols, 100);
       EXPECT_EQ(heap.allocations, after_init) << spec.name;
     }
-    EXPECT_EQ(heap.live, 0) << spec.name;
+    EXPECT_EQ(heap.live(), 0) << spec.name;
   }
 }
 

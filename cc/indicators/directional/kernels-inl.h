@@ -14,10 +14,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 // WilderDirectional (kernels.h): DirectionalSmoothing's first n-1 sums
 // directly, then its three smoothings as scans over branch-free moves.
@@ -64,9 +61,6 @@ void WilderDirectionalT(X h, X l, X c, size_t m, size_t n, double* HWY_RESTRICT 
   }
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

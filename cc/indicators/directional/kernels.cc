@@ -7,46 +7,17 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/directional/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
+// This target's DirectionalKernels, in the struct's order.
 template <class X>
-const DirectionalKernels<X>* DirectionalTable() {
-  static constexpr DirectionalKernels<X> kTable = {
-      &WilderDirectionalT<X>};
-  return &kTable;
-}
-const DirectionalKernels<const double*>* ContiguousDirectionalKernels() {
-  return DirectionalTable<const double*>();
-}
-const DirectionalKernels<StridedColumn>* StridedDirectionalKernels() {
-  return DirectionalTable<StridedColumn>();
-}
+constexpr DirectionalKernels<X> kDirectionalTable = {&WilderDirectionalT<X>};
+CW_KERNEL_TABLE_ENTRY_POINTS(Directional)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousDirectionalKernels);
-HWY_EXPORT(StridedDirectionalKernels);
-
-template <>
-const DirectionalKernels<const double*>& DirectionalKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousDirectionalKernels)();
-}
-template <>
-const DirectionalKernels<StridedColumn>& DirectionalKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedDirectionalKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(Directional)
 #endif  // HWY_ONCE

@@ -102,23 +102,17 @@ class SupertrendEngine final : public Engine {
   double prev_close_ = 0;
 };
 
+Engine* NewDirectional(Id kind, const double* p, Arena& a) {
+  return a.New<DirectionalEngine>(a, kind, Period(p, 0));
+}
+
 }  // namespace
 
-Engine* NewPlusDiEngine(const double* p, Arena& a) {
-  return a.New<DirectionalEngine>(a, Id::kPlusDi, Period(p, 0));
-}
-Engine* NewMinusDiEngine(const double* p, Arena& a) {
-  return a.New<DirectionalEngine>(a, Id::kMinusDi, Period(p, 0));
-}
-Engine* NewDxEngine(const double* p, Arena& a) {
-  return a.New<DirectionalEngine>(a, Id::kDx, Period(p, 0));
-}
-Engine* NewAdxEngine(const double* p, Arena& a) {
-  return a.New<DirectionalEngine>(a, Id::kAdx, Period(p, 0));
-}
-Engine* NewAdxrEngine(const double* p, Arena& a) {
-  return a.New<DirectionalEngine>(a, Id::kAdxr, Period(p, 0));
-}
+Engine* NewPlusDiEngine(const double* p, Arena& a) { return NewDirectional(Id::kPlusDi, p, a); }
+Engine* NewMinusDiEngine(const double* p, Arena& a) { return NewDirectional(Id::kMinusDi, p, a); }
+Engine* NewDxEngine(const double* p, Arena& a) { return NewDirectional(Id::kDx, p, a); }
+Engine* NewAdxEngine(const double* p, Arena& a) { return NewDirectional(Id::kAdx, p, a); }
+Engine* NewAdxrEngine(const double* p, Arena& a) { return NewDirectional(Id::kAdxr, p, a); }
 Engine* NewSarEngine(const double* p, Arena& a) { return a.New<SarEngine>(p); }
 Engine* NewSupertrendEngine(const double* p, Arena& a) { return a.New<SupertrendEngine>(p); }
 

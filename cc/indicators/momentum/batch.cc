@@ -92,35 +92,24 @@ void PriceOscillator(const In* in, size_t m, const double* p, double* fast_ma, d
   MovingAverageInto(type, in[0], m, fast, fast_ma, scratch);
 }
 
-size_t PriceOscillatorLookback(const double* p) {
-  return MaLookback(MaTypeParam(p, 2), std::max(Period(p, 0), Period(p, 1)));
-}
-
-struct Apo {
-  static size_t Lookback(const double* p) { return PriceOscillatorLookback(p); }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    double* fast_ma = scratch.Doubles(m);
-    PriceOscillator(in, m, p, fast_ma, out[0], scratch);
-    for (size_t i = Lookback(p); i < m; ++i) out[0][i] = fast_ma[i] - out[0][i];
+// APO (kPpo false) and PPO: PriceOscillatorValue of the two averages.
+template <bool kPpo>
+struct PriceOscillatorOf {
+  static size_t Lookback(const double* p) {
+    return MaLookback(MaTypeParam(p, 2), std::max(Period(p, 0), Period(p, 1)));
   }
-};
-
-// PPO = 100 (fast - slow) / slow, 0 when slow is 0.
-struct Ppo {
-  static size_t Lookback(const double* p) { return PriceOscillatorLookback(p); }
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     double* fast_ma = scratch.Doubles(m);
     PriceOscillator(in, m, p, fast_ma, out[0], scratch);
     for (size_t i = Lookback(p); i < m; ++i) {
-      const double slow = out[0][i];
-      out[0][i] = slow != 0 ? ((fast_ma[i] - slow) / slow) * 100.0 : 0.0;
+      out[0][i] = PriceOscillatorValue(kPpo, fast_ma[i], out[0][i]);
     }
   }
 };
+using Apo = PriceOscillatorOf<false>;
+using Ppo = PriceOscillatorOf<true>;
 
 // TRIX: one-bar rate of change, in percent, of EMA(EMA(EMA(x))).
 struct Trix {

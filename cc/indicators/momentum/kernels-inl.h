@@ -14,10 +14,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 // LinearRecurrenceWithResidual (kernels.h): the MACD signal line and the
 // histogram in one pass.
@@ -303,9 +300,6 @@ bool LagTransformT(LagOp op, X x, size_t m, size_t n, double* out) {
   }
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

@@ -7,51 +7,23 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/momentum/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
+// This target's MomentumKernels, in the struct's order.
 template <class X>
-const MomentumKernels<X>* MomentumTable() {
-  static constexpr MomentumKernels<X> kTable = {
-      &EmaDifferenceT<X>,
-      &LinearRecurrenceWithResidualT<X>,
-      &WilderRatioT<false, X>,
-      &WilderRatioT<true, X>,
-      &LagTransformT<X>,
-      &UltimateOscillatorT<X>};
-  return &kTable;
-}
-const MomentumKernels<const double*>* ContiguousMomentumKernels() {
-  return MomentumTable<const double*>();
-}
-const MomentumKernels<StridedColumn>* StridedMomentumKernels() {
-  return MomentumTable<StridedColumn>();
-}
+constexpr MomentumKernels<X> kMomentumTable = {
+    &EmaDifferenceT<X>,
+    &LinearRecurrenceWithResidualT<X>,
+    &WilderRatioT<false, X>,
+    &WilderRatioT<true, X>,
+    &LagTransformT<X>,
+    &UltimateOscillatorT<X>};
+CW_KERNEL_TABLE_ENTRY_POINTS(Momentum)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousMomentumKernels);
-HWY_EXPORT(StridedMomentumKernels);
-
-template <>
-const MomentumKernels<const double*>& MomentumKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousMomentumKernels)();
-}
-template <>
-const MomentumKernels<StridedColumn>& MomentumKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedMomentumKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(Momentum)
 #endif  // HWY_ONCE

@@ -128,6 +128,13 @@ class MacdLine {
   double fast_sum_ = 0, slow_sum_ = 0, ef_ = 0, es_ = 0;
 };
 
+// APO (ppo false): fast - slow; PPO: 100 (fast - slow) / slow, 0 when slow
+// is 0. From the fast and slow moving averages of one bar.
+inline double PriceOscillatorValue(bool ppo, double fast, double slow) {
+  if (!ppo) return fast - slow;
+  return slow != 0 ? ((fast - slow) / slow) * 100.0 : 0.0;
+}
+
 // MOM and the rate-of-change family, from x and prev = x[i-n]: kMomentum
 // x - prev; kRoc (x/prev - 1)*100; kRocp (x - prev)/prev; kRocr x/prev;
 // kRocr100 (x/prev)*100; the ratios are 0 where prev is 0 (TA-Lib).

@@ -79,7 +79,7 @@ class OscillatorEngine final : public Engine {
       out[0] = kNaN;
       return;
     }
-    out[0] = ppo_ ? (s != 0 ? ((f - s) / s) * 100.0 : 0.0) : f - s;
+    out[0] = PriceOscillatorValue(ppo_, f, s);
   }
 
  private:

@@ -14,10 +14,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 // RollingSum (kernels.h): a prefix scan of x[i] - x[i-n] per vector, one
 // carry per vector, re-seeded by a direct sum every ResyncInterval(n).
@@ -131,9 +128,6 @@ void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, size_t n,
   for (; i < m; ++i) sc[i] = KamaSmoothingConstant(x[i] - x[i - n], sum[i]);
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

@@ -7,49 +7,21 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/moving_average/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
+// This target's MovingAverageKernels, in the struct's order.
 template <class X>
-const MovingAverageKernels<X>* MovingAverageTable() {
-  static constexpr MovingAverageKernels<X> kTable = {
-      &RollingSumT<X>,
-      &LinearRecurrenceT<X>,
-      &AdaptiveSmoothingT<X>,
-      &KamaConstantsT<X>};
-  return &kTable;
-}
-const MovingAverageKernels<const double*>* ContiguousMovingAverageKernels() {
-  return MovingAverageTable<const double*>();
-}
-const MovingAverageKernels<StridedColumn>* StridedMovingAverageKernels() {
-  return MovingAverageTable<StridedColumn>();
-}
+constexpr MovingAverageKernels<X> kMovingAverageTable = {
+    &RollingSumT<X>,
+    &LinearRecurrenceT<X>,
+    &AdaptiveSmoothingT<X>,
+    &KamaConstantsT<X>};
+CW_KERNEL_TABLE_ENTRY_POINTS(MovingAverage)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousMovingAverageKernels);
-HWY_EXPORT(StridedMovingAverageKernels);
-
-template <>
-const MovingAverageKernels<const double*>& MovingAverageKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousMovingAverageKernels)();
-}
-template <>
-const MovingAverageKernels<StridedColumn>& MovingAverageKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedMovingAverageKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(MovingAverage)
 #endif  // HWY_ONCE

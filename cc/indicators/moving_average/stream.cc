@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <utility>
 
 #include "cc/indicators/moving_average/moving_average.h"
 
@@ -92,42 +93,26 @@ bool MovingAverageStream::Push(double x, double* y) {
 
 namespace {
 
-// SMA, WMA, DEMA, TEMA, TRIMA.
-class MaEngine final : public Engine {
+// One stepper over the input whose Push(x, &y) is false until its first
+// value: MovingAverageStream (SMA, WMA, DEMA, TEMA, TRIMA), EmaStep (EMA),
+// SlidingSum (SUM).
+template <class Step>
+class StepEngine final : public Engine {
  public:
-  MaEngine(Arena& a, MaType type, size_t n) : ma_(a, type, n) {}
+  template <class... Args>
+  explicit StepEngine(Args&&... args) : step_(std::forward<Args>(args)...) {}
   void Push(const double* in, double* out) override {
-    if (!ma_.Push(in[0], out)) out[0] = kNaN;
+    if (!step_.Push(in[0], out)) out[0] = kNaN;
   }
-  void Reset() override { ma_.Reset(); }
+  void Reset() override { step_.Reset(); }
 
  private:
-  MovingAverageStream ma_;
+  Step step_;
 };
 
-class EmaEngine final : public Engine {
- public:
-  EmaEngine(size_t n, bool seed_first) : ema_(n, seed_first) {}
-  void Push(const double* in, double* out) override {
-    if (!ema_.Push(in[0], out)) out[0] = kNaN;
-  }
-  void Reset() override { ema_.Reset(); }
-
- private:
-  EmaStep ema_;
-};
-
-class SumEngine final : public Engine {
- public:
-  SumEngine(Arena& a, size_t n) : sum_(a, n) {}
-  void Push(const double* in, double* out) override {
-    if (!sum_.Push(in[0], out)) out[0] = kNaN;
-  }
-  void Reset() override { sum_.Reset(); }
-
- private:
-  SlidingSum sum_;
-};
+Engine* NewMaEngine(MaType type, const double* p, Arena& a) {
+  return a.New<StepEngine<MovingAverageStream>>(a, type, Period(p, 0));
+}
 
 // KAMA: the sliding sum of one-bar moves, KamaSmoothingConstant and
 // AdaptiveStep, from x[n-1] at bar n.
@@ -188,27 +173,19 @@ class HmaEngine final : public Engine {
 
 }  // namespace
 
-Engine* NewSmaEngine(const double* p, Arena& a) {
-  return a.New<MaEngine>(a, MaType::kSma, Period(p, 0));
-}
+Engine* NewSmaEngine(const double* p, Arena& a) { return NewMaEngine(MaType::kSma, p, a); }
 Engine* NewEmaEngine(const double* p, Arena& a) {
-  return a.New<EmaEngine>(Period(p, 0), p[1] != 0);
+  return a.New<StepEngine<EmaStep>>(Period(p, 0), p[1] != 0);
 }
-Engine* NewWmaEngine(const double* p, Arena& a) {
-  return a.New<MaEngine>(a, MaType::kWma, Period(p, 0));
-}
-Engine* NewDemaEngine(const double* p, Arena& a) {
-  return a.New<MaEngine>(a, MaType::kDema, Period(p, 0));
-}
-Engine* NewTemaEngine(const double* p, Arena& a) {
-  return a.New<MaEngine>(a, MaType::kTema, Period(p, 0));
-}
-Engine* NewTrimaEngine(const double* p, Arena& a) {
-  return a.New<MaEngine>(a, MaType::kTrima, Period(p, 0));
-}
+Engine* NewWmaEngine(const double* p, Arena& a) { return NewMaEngine(MaType::kWma, p, a); }
+Engine* NewDemaEngine(const double* p, Arena& a) { return NewMaEngine(MaType::kDema, p, a); }
+Engine* NewTemaEngine(const double* p, Arena& a) { return NewMaEngine(MaType::kTema, p, a); }
+Engine* NewTrimaEngine(const double* p, Arena& a) { return NewMaEngine(MaType::kTrima, p, a); }
 Engine* NewKamaEngine(const double* p, Arena& a) { return a.New<KamaEngine>(a, Period(p, 0)); }
 Engine* NewHmaEngine(const double* p, Arena& a) { return a.New<HmaEngine>(a, Period(p, 0)); }
-Engine* NewSumEngine(const double* p, Arena& a) { return a.New<SumEngine>(a, Period(p, 0)); }
+Engine* NewSumEngine(const double* p, Arena& a) {
+  return a.New<StepEngine<SlidingSum>>(a, Period(p, 0));
+}
 
 }  // namespace stream_internal
 }  // namespace indicators

@@ -14,10 +14,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 // The columns of a price transform in the indicator's input order (see
 // PriceOp): high and low; the close (kMedian: unused); the open (kAverage,
@@ -123,9 +120,6 @@ bool PriceTransformT(PriceOp op, const X* cols, size_t m, double* out) {
   }
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

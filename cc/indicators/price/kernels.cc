@@ -7,46 +7,17 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/price/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
+// This target's PriceKernels, in the struct's order.
 template <class X>
-const PriceKernels<X>* PriceTable() {
-  static constexpr PriceKernels<X> kTable = {
-      &PriceTransformT<X>};
-  return &kTable;
-}
-const PriceKernels<const double*>* ContiguousPriceKernels() {
-  return PriceTable<const double*>();
-}
-const PriceKernels<StridedColumn>* StridedPriceKernels() {
-  return PriceTable<StridedColumn>();
-}
+constexpr PriceKernels<X> kPriceTable = {&PriceTransformT<X>};
+CW_KERNEL_TABLE_ENTRY_POINTS(Price)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousPriceKernels);
-HWY_EXPORT(StridedPriceKernels);
-
-template <>
-const PriceKernels<const double*>& PriceKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousPriceKernels)();
-}
-template <>
-const PriceKernels<StridedColumn>& PriceKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedPriceKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(Price)
 #endif  // HWY_ONCE

@@ -173,6 +173,16 @@ struct Willr {
   }
 };
 
+// The moving average (type, period n) of x's rows from `from` on into out
+// (NaN before `from`); returns the first row it defines. STOCH and STOCHF's
+// %K smoothings.
+size_t MovingAverageFrom(MaType type, size_t n, const double* x, size_t from, size_t m,
+                         double* out, Scratch scratch) {
+  FillNaN(out, from);
+  MovingAverageInto(type, x + from, m - from, n, out + from, scratch);
+  return from + MaLookback(type, n);
+}
+
 // params: fastk, slowk, slowk_matype, slowd, slowd_matype.
 struct Stoch {
   static size_t Lookback(const double* p) {
@@ -182,15 +192,12 @@ struct Stoch {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    const size_t k0 = Period(p, 0) - 1;
     double* fastk = scratch.Doubles(m);
     RangeOf(RangeOp::kFastK, in[0], in[1], in[2], m, Period(p, 0), fastk, scratch);
-    FillNaN(out[0], k0);
-    MovingAverageInto(MaTypeParam(p, 2), fastk + k0, m - k0, Period(p, 1), out[0] + k0, scratch);
-    const size_t d0 = k0 + MaLookback(MaTypeParam(p, 2), Period(p, 1));
-    FillNaN(out[1], d0);
-    MovingAverageInto(MaTypeParam(p, 4), out[0] + d0, m - d0, Period(p, 3), out[1] + d0,
-                      scratch);
+    const size_t slowk0 =
+        MovingAverageFrom(MaTypeParam(p, 2), Period(p, 1), fastk, Period(p, 0) - 1, m, out[0],
+                          scratch);
+    MovingAverageFrom(MaTypeParam(p, 4), Period(p, 3), out[0], slowk0, m, out[1], scratch);
     FillNaN(out[0], Lookback(p));
   }
 };
@@ -203,10 +210,8 @@ struct Stochf {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    const size_t k0 = Period(p, 0) - 1;
     RangeOf(RangeOp::kFastK, in[0], in[1], in[2], m, Period(p, 0), out[0], scratch);
-    FillNaN(out[1], k0);
-    MovingAverageInto(MaTypeParam(p, 2), out[0] + k0, m - k0, Period(p, 1), out[1] + k0,
+    MovingAverageFrom(MaTypeParam(p, 2), Period(p, 1), out[0], Period(p, 0) - 1, m, out[1],
                       scratch);
     FillNaN(out[0], Lookback(p));
   }

@@ -16,10 +16,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 // What a rolling-range pass writes for the window ending at row i, from
 // its highest `top` and lowest `bottom`: the extremes themselves (into hi
@@ -321,9 +318,6 @@ void RangeCombineT(RangeOp op, const double* hi, const double* lo, X c, size_t f
   }
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

@@ -7,55 +7,27 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/range/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
+// This target's RangeKernels, in the struct's order.
 template <class X>
-const RangeKernels<X>* RangeTable() {
-  static constexpr RangeKernels<X> kTable = {
-      &RollingMaxT<X>,
-      &RollingMinT<X>,
-      &RollingMaxCheckedT<X>,
-      &RollingMinCheckedT<X>,
-      &RollingMidpointCheckedT<X>,
-      &HighLowRangeCheckedT<X>,
-      &HighLowMidpointCheckedT<X>,
-      &RollingExtremeAgeT<true, X>,
-      &RollingExtremeAgeT<false, X>,
-      &RangeCombineT<X>};
-  return &kTable;
-}
-const RangeKernels<const double*>* ContiguousRangeKernels() {
-  return RangeTable<const double*>();
-}
-const RangeKernels<StridedColumn>* StridedRangeKernels() {
-  return RangeTable<StridedColumn>();
-}
+constexpr RangeKernels<X> kRangeTable = {
+    &RollingMaxT<X>,
+    &RollingMinT<X>,
+    &RollingMaxCheckedT<X>,
+    &RollingMinCheckedT<X>,
+    &RollingMidpointCheckedT<X>,
+    &HighLowRangeCheckedT<X>,
+    &HighLowMidpointCheckedT<X>,
+    &RollingExtremeAgeT<true, X>,
+    &RollingExtremeAgeT<false, X>,
+    &RangeCombineT<X>};
+CW_KERNEL_TABLE_ENTRY_POINTS(Range)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousRangeKernels);
-HWY_EXPORT(StridedRangeKernels);
-
-template <>
-const RangeKernels<const double*>& RangeKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousRangeKernels)();
-}
-template <>
-const RangeKernels<StridedColumn>& RangeKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedRangeKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(Range)
 #endif  // HWY_ONCE

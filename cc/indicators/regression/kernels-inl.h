@@ -14,10 +14,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 // WindowLinearFit (kernels.h): LinearFit of regression/scalar.h in every
 // lane, one window per lane.
@@ -134,9 +131,6 @@ bool WindowLineCheckedT(LineOutput what, X x, size_t m, size_t n, double* out) {
   return WindowLineCheckedReference(what, x, m, n, out);
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

@@ -7,46 +7,18 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/regression/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
+// This target's RegressionKernels, in the struct's order.
 template <class X>
-const RegressionKernels<X>* RegressionTable() {
-  static constexpr RegressionKernels<X> kTable = {
-      &WindowLinearFitT<X>, &WindowLineCheckedT<X>};
-  return &kTable;
-}
-const RegressionKernels<const double*>* ContiguousRegressionKernels() {
-  return RegressionTable<const double*>();
-}
-const RegressionKernels<StridedColumn>* StridedRegressionKernels() {
-  return RegressionTable<StridedColumn>();
-}
+constexpr RegressionKernels<X> kRegressionTable = {
+    &WindowLinearFitT<X>, &WindowLineCheckedT<X>};
+CW_KERNEL_TABLE_ENTRY_POINTS(Regression)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousRegressionKernels);
-HWY_EXPORT(StridedRegressionKernels);
-
-template <>
-const RegressionKernels<const double*>& RegressionKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousRegressionKernels)();
-}
-template <>
-const RegressionKernels<StridedColumn>& RegressionKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedRegressionKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(Regression)
 #endif  // HWY_ONCE

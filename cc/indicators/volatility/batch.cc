@@ -51,10 +51,12 @@ struct Bbands {
   }
 };
 
-// params: period, nbdev (TA-Lib's VAR takes and ignores it; kept so that
-// TA-Lib-shaped calls keep their meaning), sample (0: population, TA-Lib;
-// 1: sample, divisor n-1).
-struct Var {
+// VAR (kStddev false) and STDDEV over each window, from its SMA. params:
+// period, nbdev (STDDEV's multiplier; TA-Lib's VAR takes and ignores it,
+// kept so that TA-Lib-shaped calls keep their meaning), sample (0:
+// population, TA-Lib; 1: sample, divisor n-1).
+template <bool kStddev>
+struct Dispersion {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
@@ -63,28 +65,20 @@ struct Var {
     double* mean = scratch.Doubles(m);
     SmaInto(in[0], m, n, mean);
     FillNaN(out[0], n - 1);
-    WindowVariance(in[0], m, n, mean, out[0]);
-    if (p[2] != 0 && n > 1) {
-      const double f = SampleFactor(true, n);
-      for (size_t i = n - 1; i < m; ++i) out[0][i] *= f;
+    if constexpr (kStddev) {
+      const double factor = p[2] != 0 ? p[1] * std::sqrt(SampleFactor(true, n)) : p[1];
+      WindowStddev(in[0], m, n, mean, factor, out[0]);
+    } else {
+      WindowVariance(in[0], m, n, mean, out[0]);
+      if (p[2] != 0 && n > 1) {
+        const double f = SampleFactor(true, n);
+        for (size_t i = n - 1; i < m; ++i) out[0][i] *= f;
+      }
     }
   }
 };
-
-// params: period, nbdev, sample (as VAR).
-struct Stddev {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    const size_t n = Period(p, 0);
-    double* mean = scratch.Doubles(m);
-    SmaInto(in[0], m, n, mean);
-    FillNaN(out[0], n - 1);
-    const double factor = p[2] != 0 ? p[1] * std::sqrt(SampleFactor(true, n)) : p[1];
-    WindowStddev(in[0], m, n, mean, factor, out[0]);
-  }
-};
+using Var = Dispersion<false>;
+using Stddev = Dispersion<true>;
 
 struct Trange {
   static size_t Lookback(const double*) { return 1; }

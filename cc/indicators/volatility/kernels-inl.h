@@ -15,10 +15,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 // WilderAverageTrueRange(Checked) (kernels.h): the true ranges a vector at
 // a time into the Scan of WilderAtr's smoothing. kChecked also validates
@@ -365,9 +362,6 @@ void WindowMeanAbsDeviationT(X x, size_t m, size_t n, const double* mean, double
   WindowDeviation<WindowResult::kMeanAbsDeviation>(x, m, n, mean, {out, nullptr, nullptr, 0, 0});
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

@@ -7,54 +7,26 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/volatility/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
+// This target's VolatilityKernels, in the struct's order.
 template <class X>
-const VolatilityKernels<X>* VolatilityTable() {
-  static constexpr VolatilityKernels<X> kTable = {
-      &TrueRangeT<X>,
-      &WilderAverageTrueRangeT<false, X>,
-      &WilderAverageTrueRangeT<true, X>,
-      &WindowVarianceT<X>,
-      &WindowStddevT<X>,
-      &WindowBandsT<X>,
-      &WindowMeanAbsDeviationT<X>,
-      &BollingerT<false, X>,
-      &BollingerT<true, X>};
-  return &kTable;
-}
-const VolatilityKernels<const double*>* ContiguousVolatilityKernels() {
-  return VolatilityTable<const double*>();
-}
-const VolatilityKernels<StridedColumn>* StridedVolatilityKernels() {
-  return VolatilityTable<StridedColumn>();
-}
+constexpr VolatilityKernels<X> kVolatilityTable = {
+    &TrueRangeT<X>,
+    &WilderAverageTrueRangeT<false, X>,
+    &WilderAverageTrueRangeT<true, X>,
+    &WindowVarianceT<X>,
+    &WindowStddevT<X>,
+    &WindowBandsT<X>,
+    &WindowMeanAbsDeviationT<X>,
+    &BollingerT<false, X>,
+    &BollingerT<true, X>};
+CW_KERNEL_TABLE_ENTRY_POINTS(Volatility)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousVolatilityKernels);
-HWY_EXPORT(StridedVolatilityKernels);
-
-template <>
-const VolatilityKernels<const double*>& VolatilityKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousVolatilityKernels)();
-}
-template <>
-const VolatilityKernels<StridedColumn>& VolatilityKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedVolatilityKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(Volatility)
 #endif  // HWY_ONCE

@@ -14,10 +14,7 @@
 
 #include "hwy/highway.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
 // A bar of high, low, close, volume (cols) as the A/D line needs it:
 // everything finite, high >= low, volume >= 0.
@@ -154,9 +151,6 @@ bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
   return true;
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

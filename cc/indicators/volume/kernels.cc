@@ -7,49 +7,21 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 #include "cc/indicators/volume/kernels-inl.h"
+#include "cc/indicators/kernel_family.h"
 
-HWY_BEFORE_NAMESPACE();
-namespace candlewick {
-namespace indicators {
-namespace HWY_NAMESPACE {
+CW_SIMD_NAMESPACE_BEGIN
 
+// This target's VolumeKernels, in the struct's order.
 template <class X>
-const VolumeKernels<X>* VolumeTable() {
-  static constexpr VolumeKernels<X> kTable = {
-      &AccumulationDistributionT<false, X>,
-      &AccumulationDistributionT<true, X>,
-      &ChaikinOscillatorT<X>,
-      &OnBalanceVolumeT<X>};
-  return &kTable;
-}
-const VolumeKernels<const double*>* ContiguousVolumeKernels() {
-  return VolumeTable<const double*>();
-}
-const VolumeKernels<StridedColumn>* StridedVolumeKernels() {
-  return VolumeTable<StridedColumn>();
-}
+constexpr VolumeKernels<X> kVolumeTable = {
+    &AccumulationDistributionT<false, X>,
+    &AccumulationDistributionT<true, X>,
+    &ChaikinOscillatorT<X>,
+    &OnBalanceVolumeT<X>};
+CW_KERNEL_TABLE_ENTRY_POINTS(Volume)
 
-}  // namespace HWY_NAMESPACE
-}  // namespace indicators
-}  // namespace candlewick
-HWY_AFTER_NAMESPACE();
+CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
-namespace candlewick {
-namespace indicators {
-
-HWY_EXPORT(ContiguousVolumeKernels);
-HWY_EXPORT(StridedVolumeKernels);
-
-template <>
-const VolumeKernels<const double*>& VolumeKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(ContiguousVolumeKernels)();
-}
-template <>
-const VolumeKernels<StridedColumn>& VolumeKernelsFor() {
-  return *HWY_DYNAMIC_DISPATCH(StridedVolumeKernels)();
-}
-
-}  // namespace indicators
-}  // namespace candlewick
+CW_KERNEL_TABLE_DISPATCH(Volume)
 #endif  // HWY_ONCE
