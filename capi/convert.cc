@@ -20,10 +20,11 @@ CW_FROZEN_V1_SIZE(kChartDataV1Size, cw_chart_data, title, 208);
 }  // namespace
 
 StridedView<double> ToView(const cw_f64_column& c) { return {c.data, c.length, c.stride}; }
+StridedView<int64_t> ToView(const cw_i64_column& c) { return {c.data, c.length, c.stride}; }
 
 OhlcvView ToView(const cw_ohlcv& s) {
   OhlcvView v;
-  v.time = {s.time.data, s.time.length, s.time.stride};
+  v.time = ToView(s.time);
   v.open = ToView(s.open);
   v.high = ToView(s.high);
   v.low = ToView(s.low);
