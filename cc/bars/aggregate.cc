@@ -144,7 +144,8 @@ absl::Status CheckBarRow(const BarInput& in, BarMethod method, size_t i) {
       return Error(ErrorCode::kNonFinite, absl::StrCat(vol, "[", i, "] = ", v, " is not finite"));
     }
     if (v < 0) {
-      return Error(ErrorCode::kNegativeVolume, absl::StrCat(vol, "[", i, "] = ", v, " is negative"));
+      return Error(ErrorCode::kNegativeVolume,
+                   absl::StrCat(vol, "[", i, "] = ", v, " is negative"));
     }
   }
   if (method == BarMethod::kTime && i > 0 && s.time[i] < s.time[i - 1]) {

@@ -238,8 +238,8 @@ class RangeBarBuilder {
       return BarRow{time, open, up ? to : from, up ? from : to, to, volume, row};
     };
     out_->Add(bar(rows_.Time(f_.first), f_.o, base, GridEdge(base, d, range_), f_.v));
-    const double steps =
-        std::max(1.0, std::floor(up ? BoxesBetween(base, p, range_) : BoxesBetween(p, base, range_)));
+    const double boxes = up ? BoxesBetween(base, p, range_) : BoxesBetween(p, base, range_);
+    const double steps = std::max(1.0, std::floor(boxes));
     const uint64_t extra = static_cast<uint64_t>(steps) - 1;
     const int64_t t = rows_.Time(i);
     out_->AddMany(extra, [&](uint64_t j) {
