@@ -10,6 +10,7 @@
 #include <string>
 
 #include "capi/candlewick.h"
+#include "capi/convert.h"
 #include "capi/handles.h"
 #include "capi/shim.h"
 #include "cc/bars/aggregate.h"
@@ -17,10 +18,10 @@
 #include "cc/base/status.h"
 #include "cc/base/strided.h"
 
-using candlewick::AllocatorHooks;
 using candlewick::ErrorCode;
 using candlewick::capi::Fail;
 using candlewick::capi::Guard;
+using candlewick::capi::ToView;
 
 namespace {
 
@@ -57,11 +58,17 @@ candlewick::BarSpec ToSpec(const cw_bar_options& o) {
   return s;
 }
 
-candlewick::StridedView<double> View(const cw_f64_column& c) {
-  return {c.data, c.length, c.stride};
-}
-candlewick::StridedView<int64_t> View(const cw_i64_column& c) {
-  return {c.data, c.length, c.stride};
+// The start of both entry points: *count and the context's last error
+// cleared, then the context, count and input (`input_null` names it) checked
+// for NULL. CW_OK to go on.
+cw_status Begin(cw_bar_context* context, const void* input, const char* input_null,
+                size_t* count) {
+  if (count != nullptr) *count = 0;
+  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
+  candlewick::capi::ClearError(context);
+  if (count == nullptr) return Fail(context, ErrorCode::kNullArgument, "count is NULL");
+  if (input == nullptr) return Fail(context, ErrorCode::kNullArgument, input_null);
+  return CW_OK;
 }
 
 // The shared body of both entry points, once the input is a BarInput.
@@ -164,26 +171,15 @@ void cw_bar_options_init(cw_bar_options* options, int32_t method) {
 }
 
 cw_status cw_bar_context_create(const cw_allocator* allocator, cw_bar_context** out) {
-  if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
-  *out = nullptr;
-  AllocatorHooks hooks;
-  if (!candlewick::capi::HooksFrom(allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
-  cw_bar_context* context = candlewick::NewWithHooks<cw_bar_context>(hooks, hooks);
-  if (context == nullptr) return CW_ERR_OUT_OF_MEMORY;
-  *out = context;
-  return CW_OK;
+  return candlewick::capi::CreateContext(allocator, out);
 }
 
 void cw_bar_context_destroy(cw_bar_context* context) {
-  if (context == nullptr) return;
-  const AllocatorHooks hooks = context->workspace.hooks();
-  candlewick::DeleteWithHooks(hooks, context);
+  candlewick::capi::DestroyContext(context);
 }
 
 cw_status cw_bar_context_attach_stats(cw_bar_context* context, cw_stats* stats) {
-  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
-  context->stats = stats;
-  return CW_OK;
+  return candlewick::capi::AttachStats(context, stats);
 }
 
 const char* cw_bar_context_last_error(const cw_bar_context* context) {
@@ -193,37 +189,24 @@ const char* cw_bar_context_last_error(const cw_bar_context* context) {
 cw_status cw_bars_from_ticks(cw_bar_context* context, const cw_ticks* ticks,
                              const cw_bar_options* options, const cw_bar_output* out,
                              size_t* count) {
-  if (count != nullptr) *count = 0;
-  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
-  candlewick::capi::ClearError(context);
-  if (count == nullptr) return Fail(context, ErrorCode::kNullArgument, "count is NULL");
-  if (ticks == nullptr) return Fail(context, ErrorCode::kNullArgument, "ticks is NULL");
+  if (cw_status st = Begin(context, ticks, "ticks is NULL", count); st != CW_OK) return st;
   candlewick::BarInput in;
   in.ticks = true;
   // A tick is a bar whose four prices are the same column: the price is read
   // in place through four views of one pointer.
-  const candlewick::StridedView<double> price = View(ticks->price);
-  in.series.time = View(ticks->time);
+  const candlewick::StridedView<double> price = ToView(ticks->price);
+  in.series.time = ToView(ticks->time);
   in.series.open = in.series.high = in.series.low = in.series.close = price;
-  in.series.volume = View(ticks->size);
+  in.series.volume = ToView(ticks->size);
   return Run(context, in, options, out, count);
 }
 
 cw_status cw_bars_from_ohlcv(cw_bar_context* context, const cw_ohlcv* series,
                              const cw_bar_options* options, const cw_bar_output* out,
                              size_t* count) {
-  if (count != nullptr) *count = 0;
-  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
-  candlewick::capi::ClearError(context);
-  if (count == nullptr) return Fail(context, ErrorCode::kNullArgument, "count is NULL");
-  if (series == nullptr) return Fail(context, ErrorCode::kNullArgument, "series is NULL");
+  if (cw_status st = Begin(context, series, "series is NULL", count); st != CW_OK) return st;
   candlewick::BarInput in;
-  in.series.time = View(series->time);
-  in.series.open = View(series->open);
-  in.series.high = View(series->high);
-  in.series.low = View(series->low);
-  in.series.close = View(series->close);
-  in.series.volume = View(series->volume);
+  in.series = ToView(*series);
   return Run(context, in, options, out, count);
 }
 

@@ -20,10 +20,11 @@ CW_FROZEN_V1_SIZE(kChartDataV1Size, cw_chart_data, title, 208);
 }  // namespace
 
 StridedView<double> ToView(const cw_f64_column& c) { return {c.data, c.length, c.stride}; }
+StridedView<int64_t> ToView(const cw_i64_column& c) { return {c.data, c.length, c.stride}; }
 
 OhlcvView ToView(const cw_ohlcv& s) {
   OhlcvView v;
-  v.time = {s.time.data, s.time.length, s.time.stride};
+  v.time = ToView(s.time);
   v.open = ToView(s.open);
   v.high = ToView(s.high);
   v.low = ToView(s.low);
@@ -86,12 +87,12 @@ absl::Status ToChartOptions(const cw_chart_options& in, ChartOptions* out) {
   return absl::OkStatus();
 }
 
-cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartData* out,
-                      const char** message) {
-  if (in.struct_size < kChartDataV1Size) {
-    *message = "cw_chart_data.struct_size is too small (use cw_chart_data_init)";
-    return CW_ERR_STRUCT_SIZE;
-  }
+namespace {
+
+// The overlay, band, panel, line and level arrays: none NULL with a non-zero
+// count, at most CW_MAX_PANELS panels. *line_total counts the overlays and
+// every panel's lines.
+cw_status CheckChartArrays(const cw_chart_data& in, size_t* line_total, const char** message) {
   if ((in.overlays == nullptr && in.overlay_count != 0) ||
       (in.bands == nullptr && in.band_count != 0) ||
       (in.panels == nullptr && in.panel_count != 0)) {
@@ -102,7 +103,7 @@ cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartD
     *message = "more than CW_MAX_PANELS panels";
     return CW_ERR_INVALID_ARGUMENT;
   }
-  size_t line_total = in.overlay_count;
+  *line_total = in.overlay_count;
   for (size_t i = 0; i < in.panel_count; ++i) {
     if (in.panels[i].lines == nullptr && in.panels[i].line_count != 0) {
       *message = "a panel's line array is NULL with a non-zero count";
@@ -112,8 +113,56 @@ cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartD
       *message = "a panel's level array is NULL with a non-zero count";
       return CW_ERR_NULL_ARGUMENT;
     }
-    line_total += in.panels[i].line_count;
+    *line_total += in.panels[i].line_count;
   }
+  return CW_OK;
+}
+
+LineSeries ToLine(const cw_line& l) {
+  LineSeries s;
+  s.values = ToView(l.values);
+  s.color = l.color;
+  s.width = l.width;
+  return s;
+}
+
+Band ToBand(const cw_band& b) {
+  Band band;
+  band.upper = ToView(b.upper);
+  band.lower = ToView(b.lower);
+  band.fill = b.fill;
+  band.line = b.line;
+  band.width = b.width;
+  return band;
+}
+
+// Appends the panel's lines to `lines`, which must not reallocate (reserved).
+Panel ToPanel(const cw_panel& p, HookVector<LineSeries>* lines) {
+  const size_t first = lines->size();
+  for (size_t k = 0; k < p.line_count; ++k) lines->push_back(ToLine(p.lines[k]));
+  Panel panel;
+  panel.weight = p.weight;
+  panel.lines = absl::MakeConstSpan(lines->data() + first, p.line_count);
+  panel.histogram = ToView(p.histogram);
+  panel.histogram_up = p.histogram_up;
+  panel.histogram_down = p.histogram_down;
+  panel.levels = absl::MakeConstSpan(p.levels, p.level_count);
+  panel.min = p.min;
+  panel.max = p.max;
+  panel.title = p.title != nullptr ? absl::string_view(p.title) : absl::string_view();
+  return panel;
+}
+
+}  // namespace
+
+cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartData* out,
+                      const char** message) {
+  if (in.struct_size < kChartDataV1Size) {
+    *message = "cw_chart_data.struct_size is too small (use cw_chart_data_init)";
+    return CW_ERR_STRUCT_SIZE;
+  }
+  size_t line_total = 0;
+  if (cw_status st = CheckChartArrays(in, &line_total, message); st != CW_OK) return st;
   // Reserve first: spans into these vectors must not move while filling.
   storage->lines.clear();
   storage->bands.clear();
@@ -121,39 +170,10 @@ cw_status ToChartData(const cw_chart_data& in, ChartDataStorage* storage, ChartD
   storage->lines.reserve(line_total);
   storage->bands.reserve(in.band_count);
   storage->panels.reserve(in.panel_count);
-  auto line = [](const cw_line& l) {
-    LineSeries s;
-    s.values = ToView(l.values);
-    s.color = l.color;
-    s.width = l.width;
-    return s;
-  };
-  for (size_t i = 0; i < in.overlay_count; ++i) storage->lines.push_back(line(in.overlays[i]));
-  for (size_t i = 0; i < in.band_count; ++i) {
-    const cw_band& b = in.bands[i];
-    Band band;
-    band.upper = ToView(b.upper);
-    band.lower = ToView(b.lower);
-    band.fill = b.fill;
-    band.line = b.line;
-    band.width = b.width;
-    storage->bands.push_back(band);
-  }
+  for (size_t i = 0; i < in.overlay_count; ++i) storage->lines.push_back(ToLine(in.overlays[i]));
+  for (size_t i = 0; i < in.band_count; ++i) storage->bands.push_back(ToBand(in.bands[i]));
   for (size_t i = 0; i < in.panel_count; ++i) {
-    const cw_panel& p = in.panels[i];
-    const size_t first = storage->lines.size();
-    for (size_t k = 0; k < p.line_count; ++k) storage->lines.push_back(line(p.lines[k]));
-    Panel panel;
-    panel.weight = p.weight;
-    panel.lines = absl::MakeConstSpan(storage->lines.data() + first, p.line_count);
-    panel.histogram = ToView(p.histogram);
-    panel.histogram_up = p.histogram_up;
-    panel.histogram_down = p.histogram_down;
-    panel.levels = absl::MakeConstSpan(p.levels, p.level_count);
-    panel.min = p.min;
-    panel.max = p.max;
-    panel.title = p.title != nullptr ? absl::string_view(p.title) : absl::string_view();
-    storage->panels.push_back(panel);
+    storage->panels.push_back(ToPanel(in.panels[i], &storage->lines));
   }
   out->series = ToView(in.series);
   out->overlays = absl::MakeConstSpan(storage->lines.data(), in.overlay_count);

@@ -21,6 +21,7 @@ CW_FROZEN_V1_SIZE(kChartOptionsV1Size, cw_chart_options, allocator, 136);
 
 OhlcvView ToView(const cw_ohlcv& s);
 StridedView<double> ToView(const cw_f64_column& c);
+StridedView<int64_t> ToView(const cw_i64_column& c);
 
 // A render of the series alone (the first API's calls).
 ChartData SeriesOnly(const cw_ohlcv& s);

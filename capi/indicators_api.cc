@@ -17,7 +17,6 @@
 #include "cc/indicators/indicators.h"
 
 namespace ind = candlewick::indicators;
-using candlewick::AllocatorHooks;
 using candlewick::ErrorCode;
 
 namespace {
@@ -103,20 +102,11 @@ cw_status cw_indicator_lookback(cw_indicator_id id, const double* params, size_t
 }
 
 cw_status cw_indicator_context_create(const cw_allocator* allocator, cw_indicator_context** out) {
-  if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
-  *out = nullptr;
-  AllocatorHooks hooks;
-  if (!candlewick::capi::HooksFrom(allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
-  cw_indicator_context* context = candlewick::NewWithHooks<cw_indicator_context>(hooks, hooks);
-  if (context == nullptr) return CW_ERR_OUT_OF_MEMORY;
-  *out = context;
-  return CW_OK;
+  return candlewick::capi::CreateContext(allocator, out);
 }
 
 void cw_indicator_context_destroy(cw_indicator_context* context) {
-  if (context == nullptr) return;
-  const AllocatorHooks hooks = context->workspace.hooks();
-  candlewick::DeleteWithHooks(hooks, context);
+  candlewick::capi::DestroyContext(context);
 }
 
 const char* cw_indicator_context_last_error(const cw_indicator_context* context) {
@@ -189,9 +179,7 @@ cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id
 }
 
 cw_status cw_indicator_context_attach_stats(cw_indicator_context* context, cw_stats* stats) {
-  if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
-  context->stats = stats;
-  return CW_OK;
+  return candlewick::capi::AttachStats(context, stats);
 }
 
 }  // extern "C"

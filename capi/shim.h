@@ -102,6 +102,40 @@ inline cw_status Guard(Body&& body) {
   return Guard(static_cast<cw_chart*>(nullptr), std::forward<Body>(body));
 }
 
+// --- Handle lifetimes shared by several handles ------------------------------
+
+// cw_indicator_context_create and cw_bar_context_create: a Context made with
+// the caller's hooks (or the C library's), in *out (NULL on failure).
+template <typename Context>
+cw_status CreateContext(const cw_allocator* allocator, Context** out) {
+  if (out == nullptr) return CW_ERR_NULL_ARGUMENT;
+  *out = nullptr;
+  candlewick::AllocatorHooks hooks;
+  if (!HooksFrom(allocator, &hooks)) return CW_ERR_NULL_ARGUMENT;
+  Context* context = candlewick::NewWithHooks<Context>(hooks, hooks);
+  if (context == nullptr) return CW_ERR_OUT_OF_MEMORY;
+  *out = context;
+  return CW_OK;
+}
+
+// Their destroy functions: the hooks are in the context's workspace.
+template <typename Context>
+void DestroyContext(Context* context) {
+  if (context == nullptr) return;
+  // Copied first: the hooks live inside the object being destroyed.
+  const candlewick::AllocatorHooks hooks = context->workspace.hooks();
+  candlewick::DeleteWithHooks(hooks, context);
+}
+
+// cw_*_attach_stats of a handle used by one thread at a time (a `cw_stats*
+// stats` member; NULL detaches).
+template <typename Handle>
+cw_status AttachStats(Handle* handle, cw_stats* stats) {
+  if (handle == nullptr) return CW_ERR_NULL_ARGUMENT;
+  handle->stats = stats;
+  return CW_OK;
+}
+
 // Makes a library-owned buffer with the chart's hooks; nullptr on OOM.
 inline cw_buffer* NewBuffer(const candlewick::AllocatorHooks& hooks) {
   return candlewick::NewWithHooks<cw_buffer>(hooks, hooks);

@@ -363,9 +363,7 @@ cw_status cw_stats_reset(cw_stats* stats) {
 }
 
 cw_status cw_chart_attach_stats(cw_chart* chart, cw_stats* stats) {
-  if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
-  chart->stats = stats;
-  return CW_OK;
+  return candlewick::capi::AttachStats(chart, stats);
 }
 
 }  // extern "C"

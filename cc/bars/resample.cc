@@ -1,6 +1,7 @@
 // Bars by clock, by row count, by volume and by price range. Each output bar
 // covers a run of consecutive input rows: first open, highest high, lowest
 // low, last close, summed volume (docs/bars.md).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -158,96 +159,114 @@ absl::Status VolumeBars(const BarInput& in, const BarSpec& spec, BarWriter* out)
   return absl::OkStatus();
 }
 
-absl::Status RangeBars(const BarInput& in, const BarSpec& spec, BarWriter* out) {
-  const OhlcvView& s = in.series;
-  const Rows rows(s);
-  const double range = spec.range;
-  Forming f;
-  // Whether the forming bar has seen any price besides its opening one; a
-  // bar opened at the boundary of the last completed bar, with nothing after
-  // it, is not a bar yet.
-  bool moved = false;
+namespace {
 
-  auto process = [&](size_t i, double p) {
-    if (p > f.h && p - f.l >= range) {
-      // Completes upwards: the bar closes exactly `range` above its low, and
-      // the move beyond makes whole bars of `range` (no rows of their own,
-      // volume 0), all on the grid base + k * range of this move.
-      // p - base and the edges beyond may overflow for prices of opposite
-      // signs near the largest double: the grid's overflow-free forms
-      // (bars.h), equal to the plain ones elsewhere. The check against the
-      // prices (at most 2^52 ranges from zero) bounds steps.
-      const double base = f.l;
-      const double top = GridEdge(base, 1, range);
-      out->Add(BarRow{rows.Time(f.first), f.o, top, base, top, f.v, static_cast<int64_t>(i)});
-      const double steps = std::max(1.0, std::floor(BoxesBetween(base, p, range)));
-      const uint64_t extra = static_cast<uint64_t>(steps) - 1;
-      const int64_t t = rows.Time(i);
-      out->AddMany(extra, [&](uint64_t j) {
-        const double lo = GridEdge(base, static_cast<double>(j + 1), range);
-        const double hi = GridEdge(base, static_cast<double>(j + 2), range);
-        return BarRow{t, lo, hi, lo, hi, 0, static_cast<int64_t>(i)};
-      });
-      const double open = GridEdge(base, steps, range);
-      f.Start(i, open, std::max(open, p), std::min(open, p), p, 0);
-      moved = p != open;
-      return;
-    }
-    if (p < f.l && f.h - p >= range) {
-      const double base = f.h;
-      const double bottom = GridEdge(base, -1, range);
-      out->Add(BarRow{rows.Time(f.first), f.o, base, bottom, bottom, f.v,
-                      static_cast<int64_t>(i)});
-      const double steps = std::max(1.0, std::floor(BoxesBetween(p, base, range)));
-      const uint64_t extra = static_cast<uint64_t>(steps) - 1;
-      const int64_t t = rows.Time(i);
-      out->AddMany(extra, [&](uint64_t j) {
-        const double hi = GridEdge(base, -static_cast<double>(j + 1), range);
-        const double lo = GridEdge(base, -static_cast<double>(j + 2), range);
-        return BarRow{t, hi, hi, lo, lo, 0, static_cast<int64_t>(i)};
-      });
-      const double open = GridEdge(base, -steps, range);
-      f.Start(i, open, std::max(open, p), std::min(open, p), p, 0);
-      moved = p != open;
-      return;
-    }
-    f.Extend(i, p, p, p, 0);
-    moved = true;
+// The price path inside row i, into path[0..return value): a tick is one
+// price; a bar is assumed to visit the extreme nearer its open first (open,
+// low, high, close when it closes up; open, high, low, close otherwise).
+// Repeated prices are dropped: they cannot move a bar.
+int PricePath(const OhlcvView& s, size_t i, double path[4]) {
+  int points = 0;
+  auto visit = [&](double p) {
+    if (points == 0 || path[points - 1] != p) path[points++] = p;
   };
+  const double o = s.open[i], c = s.close[i];
+  visit(o);
+  if (c >= o) {
+    visit(s.low[i]);
+    visit(s.high[i]);
+  } else {
+    visit(s.high[i]);
+    visit(s.low[i]);
+  }
+  visit(c);
+  return points;
+}
 
-  for (size_t i = 0; i < s.size(); ++i) {
-    // The price path inside a row: a tick is one price; a bar is assumed to
-    // visit the extreme nearer its open first (open, low, high, close when
-    // it closes up; open, high, low, close otherwise). Repeated prices are
-    // dropped: they cannot move a bar.
+// Range bars, fed one row at a time.
+class RangeBarBuilder {
+ public:
+  RangeBarBuilder(const OhlcvView& s, double range, BarWriter* out)
+      : rows_(s), range_(range), out_(out) {}
+
+  void AddRow(size_t i) {
     double path[4];
-    int points = 0;
-    auto visit = [&](double p) {
-      if (points == 0 || path[points - 1] != p) path[points++] = p;
-    };
-    const double o = s.open[i], c = s.close[i];
-    visit(o);
-    if (c >= o) {
-      visit(s.low[i]);
-      visit(s.high[i]);
-    } else {
-      visit(s.high[i]);
-      visit(s.low[i]);
-    }
-    visit(c);
+    const int points = PricePath(rows_.s, i, path);
     int k = 0;
-    if (!f.active) {
-      f.Start(i, path[0], path[0], path[0], path[0], 0);
-      moved = true;
+    if (!f_.active) {
+      f_.Start(i, path[0], path[0], path[0], path[0], 0);
+      moved_ = true;
       k = 1;
     }
     // The row's volume goes to the bar it starts in (the first bar it
     // completes, if any).
-    f.v = AddVolume(f.v, rows.Volume(i));
-    f.last = i;
-    for (; k < points; ++k) process(i, path[k]);
+    f_.v = AddVolume(f_.v, rows_.Volume(i));
+    f_.last = i;
+    for (; k < points; ++k) Visit(i, path[k]);
   }
-  if (f.active && moved) out->Add(f.Row(rows.Time(f.first)));
+
+  void Finish() {
+    if (f_.active && moved_) out_->Add(f_.Row(rows_.Time(f_.first)));
+  }
+
+ private:
+  void Visit(size_t i, double p) {
+    if (p > f_.h && p - f_.l >= range_) {
+      Complete(i, p, /*up=*/true);
+    } else if (p < f_.l && f_.h - p >= range_) {
+      Complete(i, p, /*up=*/false);
+    } else {
+      f_.Extend(i, p, p, p, 0);
+      moved_ = true;
+    }
+  }
+
+  // The forming bar completes at price p of row i: it closes exactly
+  // `range` beyond its low (up) or high (down), and the move beyond makes
+  // whole bars of `range` (no rows of their own, volume 0), all on the grid
+  // base + k * range of this move. p - base and the edges beyond may
+  // overflow for prices of opposite signs near the largest double: the
+  // grid's overflow-free forms (bars.h), equal to the plain ones elsewhere.
+  // The check against the prices (at most 2^52 ranges from zero) bounds
+  // steps.
+  void Complete(size_t i, double p, bool up) {
+    const double d = up ? 1 : -1;
+    const double base = up ? f_.l : f_.h;
+    const int64_t row = static_cast<int64_t>(i);
+    // A bar from grid edge `from` to grid edge `to`, in the move's direction.
+    auto bar = [&](int64_t time, double open, double from, double to, double volume) {
+      return BarRow{time, open, up ? to : from, up ? from : to, to, volume, row};
+    };
+    out_->Add(bar(rows_.Time(f_.first), f_.o, base, GridEdge(base, d, range_), f_.v));
+    const double boxes = up ? BoxesBetween(base, p, range_) : BoxesBetween(p, base, range_);
+    const double steps = std::max(1.0, std::floor(boxes));
+    const uint64_t extra = static_cast<uint64_t>(steps) - 1;
+    const int64_t t = rows_.Time(i);
+    out_->AddMany(extra, [&](uint64_t j) {
+      const double from = GridEdge(base, d * static_cast<double>(j + 1), range_);
+      return bar(t, from, from, GridEdge(base, d * static_cast<double>(j + 2), range_), 0);
+    });
+    const double open = GridEdge(base, d * steps, range_);
+    f_.Start(i, open, std::max(open, p), std::min(open, p), p, 0);
+    moved_ = p != open;
+  }
+
+  const Rows rows_;
+  const double range_;
+  BarWriter* const out_;
+  Forming f_;
+  // Whether the forming bar has seen any price besides its opening one; a
+  // bar opened at the boundary of the last completed bar, with nothing after
+  // it, is not a bar yet.
+  bool moved_ = false;
+};
+
+}  // namespace
+
+absl::Status RangeBars(const BarInput& in, const BarSpec& spec, BarWriter* out) {
+  RangeBarBuilder builder(in.series, spec.range, out);
+  for (size_t i = 0; i < in.series.size(); ++i) builder.AddRow(i);
+  builder.Finish();
   return absl::OkStatus();
 }
 

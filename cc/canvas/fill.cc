@@ -14,6 +14,23 @@ namespace candlewick {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
+// Stores `v` over dst[i, bytes) with unaligned stores, four vectors a step,
+// then one at a time; the tail is one more store ending exactly at the last
+// byte (bytes >= Lanes(d8)), rewriting bytes already stored with the same
+// values when v repeats with a period that divides the overlap.
+template <class D8, class V>
+HWY_INLINE void StoreUnalignedFrom(D8 d8, V v, uint8_t* HWY_RESTRICT dst, size_t i, size_t bytes) {
+  const size_t lanes = hn::Lanes(d8);
+  for (; i + 4 * lanes <= bytes; i += 4 * lanes) {
+    hn::StoreU(v, d8, dst + i);
+    hn::StoreU(v, d8, dst + i + lanes);
+    hn::StoreU(v, d8, dst + i + 2 * lanes);
+    hn::StoreU(v, d8, dst + i + 3 * lanes);
+  }
+  for (; i + lanes <= bytes; i += lanes) hn::StoreU(v, d8, dst + i);
+  if (i < bytes) hn::StoreU(v, d8, dst + bytes - lanes);
+}
+
 // Stores whole vectors of the repeated pattern; the tail is one more vector
 // store ending exactly at the last byte. Because the vector length is a
 // multiple of 4 and the overlap starts on a pixel boundary, the overlapping
@@ -45,14 +62,7 @@ void FillSpan32Impl(uint8_t* HWY_RESTRICT dst, size_t pixel_count, uint32_t patt
       hn::Store(v, d8, dst + i + 3 * lanes);
     }
   }
-  for (; i + 4 * lanes <= bytes; i += 4 * lanes) {
-    hn::StoreU(v, d8, dst + i);
-    hn::StoreU(v, d8, dst + i + lanes);
-    hn::StoreU(v, d8, dst + i + 2 * lanes);
-    hn::StoreU(v, d8, dst + i + 3 * lanes);
-  }
-  for (; i + lanes <= bytes; i += lanes) hn::StoreU(v, d8, dst + i);
-  if (i < bytes) hn::StoreU(v, d8, dst + bytes - lanes);
+  StoreUnalignedFrom(d8, v, dst, i, bytes);
 }
 
 void FillSpan8Impl(uint8_t* HWY_RESTRICT dst, size_t count, uint8_t value) {
@@ -62,16 +72,7 @@ void FillSpan8Impl(uint8_t* HWY_RESTRICT dst, size_t count, uint8_t value) {
     for (size_t i = 0; i < count; ++i) dst[i] = value;
     return;
   }
-  const auto v = hn::Set(d8, value);
-  size_t i = 0;
-  for (; i + 4 * lanes <= count; i += 4 * lanes) {
-    hn::StoreU(v, d8, dst + i);
-    hn::StoreU(v, d8, dst + i + lanes);
-    hn::StoreU(v, d8, dst + i + 2 * lanes);
-    hn::StoreU(v, d8, dst + i + 3 * lanes);
-  }
-  for (; i + lanes <= count; i += lanes) hn::StoreU(v, d8, dst + i);
-  if (i < count) hn::StoreU(v, d8, dst + count - lanes);
+  StoreUnalignedFrom(d8, hn::Set(d8, value), dst, 0, count);
 }
 
 // Rectangles: one dispatch per rectangle, not per row. Chart rectangles are

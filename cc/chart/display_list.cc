@@ -13,36 +13,37 @@ ColorIndex Palette::Intern(Rgba color) {
   return static_cast<ColorIndex>(size_++);
 }
 
-void DisplayList::Rect(int32_t x0, int32_t y0, int32_t x1, int32_t y1, ColorIndex c) {
-  if (x0 >= x1 || y0 >= y1) return;
-  DrawOp op{};
-  op.kind = OpKind::kRect;
-  op.color = c;
-  op.x0 = static_cast<float>(x0);
-  op.y0 = static_cast<float>(y0);
-  op.x1 = static_cast<float>(x1);
-  op.y1 = static_cast<float>(y1);
-  ops_.push_back(op);
-}
+namespace {
 
-void DisplayList::Line(float x0, float y0, float x1, float y1, float width, ColorIndex c) {
+// An op of `kind` in colour `c` with the given geometry; every other field
+// zero.
+DrawOp MakeOp(OpKind kind, ColorIndex c, float x0, float y0, float x1, float y1, float width) {
   DrawOp op{};
-  op.kind = OpKind::kLine;
+  op.kind = kind;
   op.color = c;
   op.x0 = x0;
   op.y0 = y0;
   op.x1 = x1;
   op.y1 = y1;
   op.width = width;
-  ops_.push_back(op);
+  return op;
+}
+
+}  // namespace
+
+void DisplayList::Rect(int32_t x0, int32_t y0, int32_t x1, int32_t y1, ColorIndex c) {
+  if (x0 >= x1 || y0 >= y1) return;
+  ops_.push_back(MakeOp(OpKind::kRect, c, static_cast<float>(x0), static_cast<float>(y0),
+                        static_cast<float>(x1), static_cast<float>(y1), 0));
+}
+
+void DisplayList::Line(float x0, float y0, float x1, float y1, float width, ColorIndex c) {
+  ops_.push_back(MakeOp(OpKind::kLine, c, x0, y0, x1, y1, width));
 }
 
 void DisplayList::Polyline(const float* xy, uint32_t points, float width, ColorIndex c) {
   if (points == 0) return;
-  DrawOp op{};
-  op.kind = OpKind::kPolyline;
-  op.color = c;
-  op.width = width;
+  DrawOp op = MakeOp(OpKind::kPolyline, c, 0, 0, 0, 0, width);
   op.offset = static_cast<uint32_t>(floats_.size());
   op.count = points;
   floats_.insert(floats_.end(), xy, xy + 2 * static_cast<size_t>(points));
@@ -52,10 +53,7 @@ void DisplayList::Polyline(const float* xy, uint32_t points, float width, ColorI
 void DisplayList::Columns(int32_t x0, const float* top, const float* bottom, uint32_t columns,
                           ColorIndex c) {
   if (columns == 0) return;
-  DrawOp op{};
-  op.kind = OpKind::kColumns;
-  op.color = c;
-  op.x0 = static_cast<float>(x0);
+  DrawOp op = MakeOp(OpKind::kColumns, c, static_cast<float>(x0), 0, 0, 0, 0);
   op.offset = static_cast<uint32_t>(floats_.size());
   op.count = columns;
   floats_.insert(floats_.end(), top, top + columns);
@@ -64,26 +62,14 @@ void DisplayList::Columns(int32_t x0, const float* top, const float* bottom, uin
 }
 
 void DisplayList::Circle(float cx, float cy, float radius, float width, ColorIndex c) {
-  DrawOp op{};
-  op.kind = OpKind::kCircle;
-  op.color = c;
-  op.x0 = cx;
-  op.y0 = cy;
-  op.x1 = radius;
-  op.width = width;
-  ops_.push_back(op);
+  ops_.push_back(MakeOp(OpKind::kCircle, c, cx, cy, radius, 0, width));
 }
 
 void DisplayList::Text(absl::string_view text, float x, float y, float size, TextAnchor anchor,
                        ColorIndex c) {
   if (text.empty()) return;
-  DrawOp op{};
-  op.kind = OpKind::kText;
-  op.color = c;
+  DrawOp op = MakeOp(OpKind::kText, c, x, y, 0, 0, size);
   op.anchor = anchor;
-  op.x0 = x;
-  op.y0 = y;
-  op.width = size;
   op.offset = static_cast<uint32_t>(text_.size());
   op.count = static_cast<uint32_t>(text.size());
   text_.insert(text_.end(), text.begin(), text.end());

@@ -295,6 +295,57 @@ uint64_t Score(Heuristic h, const uint8_t* data, size_t n) {
   return h == Heuristic::kRunBreaks ? CountRunBreaks(data, n) : SumAbsSigned(data, n);
 }
 
+// Writes row `cur` (its row above: `prev`) into `dst` as a filter-type byte
+// and the filtered row: with the plan's filter when it has one, else with the
+// candidate whose filtered row scores lowest. `choice` holds one line per
+// filter type for the candidates.
+void FilterRow(const Plan& plan, const uint8_t* cur, const uint8_t* prev, const Geometry& g,
+               uint8_t* choice, uint8_t* dst) {
+  const size_t line = g.row_bytes + 1;
+  if (__builtin_popcount(plan.filters) == 1) {
+    FilterInto(static_cast<uint8_t>(__builtin_ctz(plan.filters)), cur, prev, g, dst);
+    return;
+  }
+  // Candidates in order of preference: ties keep the earlier one.
+  uint8_t best_type = kFilterNone;
+  uint64_t best_score = std::numeric_limits<uint64_t>::max();
+  for (uint8_t type : {kFilterNone, kFilterUp, kFilterSub, kFilterPaeth}) {
+    if ((plan.filters & Bit(static_cast<FilterType>(type))) == 0) continue;
+    const uint8_t* data = cur;
+    if (type != kFilterNone) {
+      FilterInto(type, cur, prev, g, choice + type * line);
+      data = choice + type * line + 1;
+    }
+    const uint64_t score = Score(plan.heuristic, data, g.row_bytes);
+    if (score < best_score) {
+      best_score = score;
+      best_type = type;
+    }
+  }
+  if (best_type == kFilterNone) {
+    dst[0] = kFilterNone;
+    std::memcpy(dst + 1, cur, g.row_bytes);
+  } else {
+    std::memcpy(dst, choice + best_type * line, line);
+  }
+}
+
+// Sizes `zlib` for the stream of an image of `g` (room for a
+// well-compressed chart up front; Feed doubles it when needed) and writes
+// the stream's two header bytes.
+absl::Status BeginZlibStream(const Plan& plan, const Geometry& g, ByteBuffer* zlib) {
+  const size_t line = g.row_bytes + 1;
+  const size_t max = std::numeric_limits<size_t>::max();
+  const size_t raw_total = g.height > max / line ? max : line * g.height;
+  size_t initial = std::max<size_t>(raw_total / 16, 4096);
+  if (raw_total < 4096) initial = raw_total + 64;  // tiny images: header + stored blocks
+  if (!zlib->Resize(initial)) {
+    return Error(ErrorCode::kOutOfMemory, "PNG compressed data");
+  }
+  ZlibHeader(plan, zlib->data());
+  return absl::OkStatus();
+}
+
 // Filters and compresses the rows of `source` into a complete zlib stream
 // in `zlib` (its old contents are dropped), with the deflate stream and row
 // buffers of `state`. `source.Row(y, scratch)` returns row y's raw
@@ -309,8 +360,7 @@ absl::Status CompressImage(Source& source, const Geometry& g, const Plan& plan,
   // One block: a zero row (the row above the first), two raw rows, one
   // buffer per filter type when the rows choose, the staging buffer.
   const size_t choice_bytes = candidates > 1 ? 5 * line : 0;
-  const size_t max = std::numeric_limits<size_t>::max();
-  if (g.row_bytes > (max - staging_bytes) / 9) {
+  if (g.row_bytes > (std::numeric_limits<size_t>::max() - staging_bytes) / 9) {
     return Error(ErrorCode::kInvalidArgument, "PNG rows too long");
   }
   ByteBuffer& scratch = state.rows;
@@ -325,14 +375,7 @@ absl::Status CompressImage(Source& source, const Geometry& g, const Plan& plan,
 
   Deflater& deflater = state.deflater;
   if (absl::Status st = deflater.Init(plan); !st.ok()) return st;
-  // Room for a well-compressed chart up front; Feed doubles it when needed.
-  const size_t raw_total = g.height > max / line ? max : line * g.height;
-  size_t initial = std::max<size_t>(raw_total / 16, 4096);
-  if (raw_total < 4096) initial = raw_total + 64;  // tiny images: header + stored blocks
-  if (!zlib->Resize(initial)) {
-    return Error(ErrorCode::kOutOfMemory, "PNG compressed data");
-  }
-  ZlibHeader(plan, zlib->data());
+  if (absl::Status st = BeginZlibStream(plan, g, zlib); !st.ok()) return st;
   size_t used = 2;
   uint32_t adler = 1;
   size_t fill = 0;
@@ -346,33 +389,7 @@ absl::Status CompressImage(Source& source, const Geometry& g, const Plan& plan,
       }
       fill = 0;
     }
-    uint8_t* dst = staging + fill;
-    if (candidates == 1) {
-      FilterInto(static_cast<uint8_t>(__builtin_ctz(plan.filters)), cur, prev, g, dst);
-    } else {
-      // Candidates in order of preference: ties keep the earlier one.
-      uint8_t best_type = kFilterNone;
-      uint64_t best_score = std::numeric_limits<uint64_t>::max();
-      for (uint8_t type : {kFilterNone, kFilterUp, kFilterSub, kFilterPaeth}) {
-        if ((plan.filters & Bit(static_cast<FilterType>(type))) == 0) continue;
-        const uint8_t* data = cur;
-        if (type != kFilterNone) {
-          FilterInto(type, cur, prev, g, choice + type * line);
-          data = choice + type * line + 1;
-        }
-        const uint64_t score = Score(plan.heuristic, data, g.row_bytes);
-        if (score < best_score) {
-          best_score = score;
-          best_type = type;
-        }
-      }
-      if (best_type == kFilterNone) {
-        dst[0] = kFilterNone;
-        std::memcpy(dst + 1, cur, g.row_bytes);
-      } else {
-        std::memcpy(dst, choice + best_type * line, line);
-      }
-    }
+    FilterRow(plan, cur, prev, g, choice, staging + fill);
     fill += line;
     prev = cur;
   }

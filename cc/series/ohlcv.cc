@@ -26,6 +26,21 @@ absl::Status CheckColumn(const char* name, bool present, bool null_data,
 
 }  // namespace
 
+absl::Status OhlcRowError(size_t i, double o, double h, double l, double c) {
+  if (!std::isfinite(o) || !std::isfinite(h) || !std::isfinite(l) || !std::isfinite(c)) {
+    return Error(ErrorCode::kNonFinite,
+                 absl::StrCat("row ", i, ": prices must be finite (open=", o,
+                              " high=", h, " low=", l, " close=", c, ")"));
+  }
+  if (h < l) {
+    return Error(ErrorCode::kInconsistentOhlc,
+                 absl::StrCat("row ", i, ": high ", h, " is below low ", l));
+  }
+  return Error(ErrorCode::kInconsistentOhlc,
+               absl::StrCat("row ", i, ": open ", o, " and close ", c,
+                            " must lie within [low ", l, ", high ", h, "]"));
+}
+
 absl::Status ValidateOhlcv(const OhlcvView& s, SeriesRange* range) {
   const struct {
     const char* name;
@@ -56,21 +71,8 @@ absl::Status ValidateOhlcv(const OhlcvView& s, SeriesRange* range) {
 
   double lo = INFINITY, hi = -INFINITY, vmax = 0;
   for (size_t i = 0; i < n; ++i) {
-    const double o = s.open[i], h = s.high[i], l = s.low[i], c = s.close[i];
-    if (!std::isfinite(o) || !std::isfinite(h) || !std::isfinite(l) || !std::isfinite(c)) {
-      return Error(ErrorCode::kNonFinite,
-                   absl::StrCat("row ", i, ": prices must be finite (open=", o,
-                                " high=", h, " low=", l, " close=", c, ")"));
-    }
-    if (h < l) {
-      return Error(ErrorCode::kInconsistentOhlc,
-                   absl::StrCat("row ", i, ": high ", h, " is below low ", l));
-    }
-    if (o < l || o > h || c < l || c > h) {
-      return Error(ErrorCode::kInconsistentOhlc,
-                   absl::StrCat("row ", i, ": open ", o, " and close ", c,
-                                " must lie within [low ", l, ", high ", h, "]"));
-    }
+    const double h = s.high[i], l = s.low[i];
+    if (auto st = CheckOhlcRow(i, s.open[i], h, l, s.close[i]); !st.ok()) return st;
     if (l < lo) lo = l;
     if (h > hi) hi = h;
   }

@@ -2,6 +2,7 @@
 #ifndef CANDLEWICK_CC_SERIES_OHLCV_H_
 #define CANDLEWICK_CC_SERIES_OHLCV_H_
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -35,6 +36,21 @@ struct SeriesRange {
 // returns the price and volume extremes. The first bad row is named in the
 // message. Reads each column once, in place.
 absl::Status ValidateOhlcv(const OhlcvView& series, SeriesRange* range);
+
+// The error of a row of prices that fails CheckOhlcRow.
+absl::Status OhlcRowError(size_t row, double open, double high, double low, double close);
+
+// Row `row`'s prices: finite, and low <= open, close <= high (kNonFinite,
+// kInconsistentOhlc).
+inline absl::Status CheckOhlcRow(size_t row, double open, double high, double low,
+                                 double close) {
+  const bool finite =
+      std::isfinite(open) && std::isfinite(high) && std::isfinite(low) && std::isfinite(close);
+  if (finite && low <= open && open <= high && low <= close && close <= high) {
+    return absl::OkStatus();
+  }
+  return OhlcRowError(row, open, high, low, close);
+}
 
 }  // namespace candlewick
 

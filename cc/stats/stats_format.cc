@@ -126,120 +126,147 @@ bool AppendStatsJson(const StatsSnapshot& s, ByteBuffer* out) {
   return w.ok();
 }
 
-bool AppendStatsPrometheus(const StatsSnapshot& s, absl::string_view prefix, ByteBuffer* out) {
-  if (!out->Reserve(out->size() + 4096 + kStatsKindSlots * 2048)) return false;
-  TextWriter w(out);
-  const int pn = static_cast<int>(prefix.size());
-  const char* p = prefix.data();
+namespace {
 
-  // One counter family per lifetime total, one sample per kind in use.
-  struct Counter {
-    const char* name;
-    const char* help;
-    uint64_t StatsKindSnapshot::*field;
-  };
-  const Counter counters[] = {
-      {"operations_total", "Operations recorded since the stats handle was created or reset.",
-       &StatsKindSnapshot::count},
-      {"operation_errors_total", "Operations that failed, since creation or reset.",
-       &StatsKindSnapshot::errors},
-      {"operation_output_bytes_total", "Bytes produced by operations, since creation or reset.",
-       &StatsKindSnapshot::bytes},
-      {"operation_items_total",
-       "Items processed by operations (candles, rows, jobs), since creation or reset.",
-       &StatsKindSnapshot::items},
-  };
-  for (const Counter& c : counters) {
-    Family(w, prefix, c.name, "counter", c.help);
-    for (const StatsKindSnapshot& k : s.kinds) {
-      if (!k.in_use) continue;
-      w.Printf("%.*s_%s{kind=\"%s\"} %" PRIu64 "\n", pn, p, c.name, k.name, k.*c.field);
+// A family with one sample per kind in use, read from one field of the
+// kind's snapshot: a lifetime counter or a gauge over the recent window.
+struct PerKindMetric {
+  const char* name;
+  const char* help;
+  uint64_t StatsKindSnapshot::*field;
+  // Nanoseconds shown as seconds, NaN while the window is empty.
+  bool seconds;
+};
+
+const PerKindMetric kLifetimeCounters[] = {
+    {"operations_total", "Operations recorded since the stats handle was created or reset.",
+     &StatsKindSnapshot::count, false},
+    {"operation_errors_total", "Operations that failed, since creation or reset.",
+     &StatsKindSnapshot::errors, false},
+    {"operation_output_bytes_total", "Bytes produced by operations, since creation or reset.",
+     &StatsKindSnapshot::bytes, false},
+    {"operation_items_total",
+     "Items processed by operations (candles, rows, jobs), since creation or reset.",
+     &StatsKindSnapshot::items, false},
+};
+
+const PerKindMetric kWindowGauges[] = {
+    {"recent_operations", "Operations in the recent window (newest records within retention).",
+     &StatsKindSnapshot::window_count, false},
+    {"recent_errors", "Failed operations in the recent window.",
+     &StatsKindSnapshot::window_errors, false},
+    {"recent_output_bytes", "Bytes produced by the operations in the recent window.",
+     &StatsKindSnapshot::window_bytes, false},
+    {"recent_items", "Items processed by the operations in the recent window.",
+     &StatsKindSnapshot::window_items, false},
+    {"recent_mean_duration_seconds", "Mean latency over the recent window.",
+     &StatsKindSnapshot::window_mean_ns, true},
+    {"recent_min_duration_seconds", "Fastest operation in the recent window.",
+     &StatsKindSnapshot::window_min_ns, true},
+    {"recent_max_duration_seconds", "Slowest operation in the recent window.",
+     &StatsKindSnapshot::window_max_ns, true},
+};
+
+// Writes the Prometheus text of one snapshot under one metric name prefix.
+class PrometheusWriter {
+ public:
+  PrometheusWriter(TextWriter& w, const StatsSnapshot& s, absl::string_view prefix)
+      : w_(w), s_(s), prefix_(prefix), pn_(static_cast<int>(prefix.size())), p_(prefix.data()) {}
+
+  // One family per metric of `metrics`, of the Prometheus `type`.
+  template <size_t N>
+  void PerKindFamilies(const PerKindMetric (&metrics)[N], const char* type) {
+    for (const PerKindMetric& m : metrics) {
+      Family(w_, prefix_, m.name, type, m.help);
+      for (const StatsKindSnapshot& k : s_.kinds) {
+        if (!k.in_use) continue;
+        if (!m.seconds) {
+          w_.Printf("%.*s_%s{kind=\"%s\"} %" PRIu64 "\n", pn_, p_, m.name, k.name, k.*m.field);
+        } else if (k.window_count == 0) {
+          w_.Printf("%.*s_%s{kind=\"%s\"} NaN\n", pn_, p_, m.name, k.name);
+        } else {
+          w_.Printf("%.*s_%s{kind=\"%s\"} %s\n", pn_, p_, m.name, k.name,
+                    Seconds(k.*m.field).text);
+        }
+      }
     }
   }
 
-  Family(w, prefix, "operations_by_simd_target_total", "counter",
-         "Operations by the SIMD target that ran them, since creation or reset.");
-  for (const StatsKindSnapshot& k : s.kinds) {
-    if (!k.in_use) continue;
-    for (int32_t t = 0; t < kSimdTargetSlots; ++t) {
-      if (k.by_target[t] == 0) continue;
-      const char* name = SimdTargetName(t);
-      w.Printf("%.*s_operations_by_simd_target_total{kind=\"%s\",target=\"%s\"} %" PRIu64 "\n",
-               pn, p, k.name, name != nullptr ? name : "other", k.by_target[t]);
+  void SimdTargets() {
+    Family(w_, prefix_, "operations_by_simd_target_total", "counter",
+           "Operations by the SIMD target that ran them, since creation or reset.");
+    for (const StatsKindSnapshot& k : s_.kinds) {
+      if (!k.in_use) continue;
+      for (int32_t t = 0; t < kSimdTargetSlots; ++t) {
+        if (k.by_target[t] == 0) continue;
+        const char* name = SimdTargetName(t);
+        w_.Printf("%.*s_operations_by_simd_target_total{kind=\"%s\",target=\"%s\"} %" PRIu64
+                  "\n",
+                  pn_, p_, k.name, name != nullptr ? name : "other", k.by_target[t]);
+      }
     }
   }
 
   // A summary, as Prometheus client libraries define it: quantiles over a
   // recent window, _sum and _count over the lifetime, so rate(_sum)/rate(
   // _count) gives the mean latency of any time range.
-  Family(w, prefix, "operation_duration_seconds", "summary",
-         "Operation latency: quantiles over the recent window, sum and count since creation "
-         "or reset.");
-  for (const StatsKindSnapshot& k : s.kinds) {
-    if (!k.in_use) continue;
-    const struct {
-      const char* q;
-      uint64_t ns;
-    } quantiles[] = {{"0.5", k.window_p50_ns}, {"0.9", k.window_p90_ns}, {"0.99", k.window_p99_ns}};
-    for (const auto& q : quantiles) {
-      if (k.window_count == 0) {
-        w.Printf("%.*s_operation_duration_seconds{kind=\"%s\",quantile=\"%s\"} NaN\n", pn, p,
-                 k.name, q.q);
-      } else {
-        w.Printf("%.*s_operation_duration_seconds{kind=\"%s\",quantile=\"%s\"} %s\n", pn, p,
-                 k.name, q.q, Seconds(q.ns).text);
-      }
-    }
-    w.Printf("%.*s_operation_duration_seconds_sum{kind=\"%s\"} %s\n", pn, p, k.name,
-             Seconds(k.duration_ns).text);
-    w.Printf("%.*s_operation_duration_seconds_count{kind=\"%s\"} %" PRIu64 "\n", pn, p, k.name,
-             k.count);
-  }
-
-  // Gauges over the recent window.
-  struct WindowGauge {
-    const char* name;
-    const char* help;
-    uint64_t StatsKindSnapshot::*field;
-    bool seconds;
-  };
-  const WindowGauge gauges[] = {
-      {"recent_operations", "Operations in the recent window (newest records within retention).",
-       &StatsKindSnapshot::window_count, false},
-      {"recent_errors", "Failed operations in the recent window.",
-       &StatsKindSnapshot::window_errors, false},
-      {"recent_output_bytes", "Bytes produced by the operations in the recent window.",
-       &StatsKindSnapshot::window_bytes, false},
-      {"recent_items", "Items processed by the operations in the recent window.",
-       &StatsKindSnapshot::window_items, false},
-      {"recent_mean_duration_seconds", "Mean latency over the recent window.",
-       &StatsKindSnapshot::window_mean_ns, true},
-      {"recent_min_duration_seconds", "Fastest operation in the recent window.",
-       &StatsKindSnapshot::window_min_ns, true},
-      {"recent_max_duration_seconds", "Slowest operation in the recent window.",
-       &StatsKindSnapshot::window_max_ns, true},
-  };
-  for (const WindowGauge& g : gauges) {
-    Family(w, prefix, g.name, "gauge", g.help);
-    for (const StatsKindSnapshot& k : s.kinds) {
+  void DurationSummary() {
+    Family(w_, prefix_, "operation_duration_seconds", "summary",
+           "Operation latency: quantiles over the recent window, sum and count since creation "
+           "or reset.");
+    for (const StatsKindSnapshot& k : s_.kinds) {
       if (!k.in_use) continue;
-      if (!g.seconds) {
-        w.Printf("%.*s_%s{kind=\"%s\"} %" PRIu64 "\n", pn, p, g.name, k.name, k.*g.field);
-      } else if (k.window_count == 0) {
-        w.Printf("%.*s_%s{kind=\"%s\"} NaN\n", pn, p, g.name, k.name);
-      } else {
-        w.Printf("%.*s_%s{kind=\"%s\"} %s\n", pn, p, g.name, k.name, Seconds(k.*g.field).text);
+      const struct {
+        const char* q;
+        uint64_t ns;
+      } quantiles[] = {
+          {"0.5", k.window_p50_ns}, {"0.9", k.window_p90_ns}, {"0.99", k.window_p99_ns}};
+      for (const auto& q : quantiles) {
+        if (k.window_count == 0) {
+          w_.Printf("%.*s_operation_duration_seconds{kind=\"%s\",quantile=\"%s\"} NaN\n", pn_,
+                    p_, k.name, q.q);
+        } else {
+          w_.Printf("%.*s_operation_duration_seconds{kind=\"%s\",quantile=\"%s\"} %s\n", pn_,
+                    p_, k.name, q.q, Seconds(q.ns).text);
+        }
       }
+      w_.Printf("%.*s_operation_duration_seconds_sum{kind=\"%s\"} %s\n", pn_, p_, k.name,
+                Seconds(k.duration_ns).text);
+      w_.Printf("%.*s_operation_duration_seconds_count{kind=\"%s\"} %" PRIu64 "\n", pn_, p_,
+                k.name, k.count);
     }
   }
 
-  Family(w, prefix, "stats_window_capacity", "gauge",
-         "The most records the recent window holds.");
-  w.Printf("%.*s_stats_window_capacity %" PRIu64 "\n", pn, p, s.capacity);
-  Family(w, prefix, "stats_retention_seconds", "gauge",
-         "Age at which a record leaves the recent window.");
-  w.Printf("%.*s_stats_retention_seconds %s\n", pn, p,
-           Seconds(static_cast<uint64_t>(s.retention_ns)).text);
+  // The recorder's settings, as gauges without labels.
+  void WindowSettings() {
+    Family(w_, prefix_, "stats_window_capacity", "gauge",
+           "The most records the recent window holds.");
+    w_.Printf("%.*s_stats_window_capacity %" PRIu64 "\n", pn_, p_, s_.capacity);
+    Family(w_, prefix_, "stats_retention_seconds", "gauge",
+           "Age at which a record leaves the recent window.");
+    w_.Printf("%.*s_stats_retention_seconds %s\n", pn_, p_,
+              Seconds(static_cast<uint64_t>(s_.retention_ns)).text);
+  }
+
+ private:
+  TextWriter& w_;
+  const StatsSnapshot& s_;
+  const absl::string_view prefix_;
+  const int pn_;
+  const char* const p_;
+};
+
+}  // namespace
+
+bool AppendStatsPrometheus(const StatsSnapshot& s, absl::string_view prefix, ByteBuffer* out) {
+  if (!out->Reserve(out->size() + 4096 + kStatsKindSlots * 2048)) return false;
+  TextWriter w(out);
+  PrometheusWriter prometheus(w, s, prefix);
+  prometheus.PerKindFamilies(kLifetimeCounters, "counter");
+  prometheus.SimdTargets();
+  prometheus.DurationSummary();
+  prometheus.PerKindFamilies(kWindowGauges, "gauge");
+  prometheus.WindowSettings();
   return w.ok();
 }
 

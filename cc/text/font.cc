@@ -231,28 +231,17 @@ absl::Status Font::Glyph(uint32_t glyph_index, int32_t pixel_size, TextMode mode
   return Rasterize(glyph_index, pixel_size, mode, out);
 }
 
-absl::Status Font::Rasterize(uint32_t glyph_index, int32_t pixel_size, TextMode mode,
-                             const GlyphBitmap** out) {
-  FT_Face face = ft_->face;
-  ft_->allocation_failed = false;
-  if (face_size_ != pixel_size) {
-    // Runs the font's hinting set-up program, so only when the size changes.
-    const FT_Error error = FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(pixel_size));
-    // FreeType 2.12 can report success here after an allocation inside the
-    // hinting set-up failed, leaving the size half-initialised; loading a
-    // glyph then crashes. Trust our memory manager's record instead.
-    if (error != 0 || ft_->allocation_failed) {
-      face_size_ = 0;
-      return FtStatus(ft_, error, absl::StrCat("font: cannot set pixel size ", pixel_size));
-    }
-    face_size_ = pixel_size;
-  }
-  const bool mono = mode == TextMode::kMono;
-  // Outlines only (embedded bitmaps would bypass the chosen mode), hinted for
-  // the target rasteriser by FreeType's autohinter. Not the TrueType bytecode
-  // interpreter: in FreeType 2.12 an allocation failure while it creates its
-  // execution context (TT_New_Context, inside FT_Load_Glyph) crashes instead
-  // of returning an error, and a chart must survive any failed allocation.
+namespace {
+
+// Loads a glyph's outline and renders it into face->glyph. Outlines only
+// (embedded bitmaps would bypass the chosen mode), hinted for the target
+// rasteriser by FreeType's autohinter. Not the TrueType bytecode
+// interpreter: in FreeType 2.12 an allocation failure while it creates its
+// execution context (TT_New_Context, inside FT_Load_Glyph) crashes instead
+// of returning an error, and a chart must survive any failed allocation.
+absl::Status RenderGlyph(FreeTypeState* ft, uint32_t glyph_index, int32_t pixel_size,
+                         bool mono) {
+  FT_Face face = ft->face;
   const FT_Int32 load_flags =
       FT_LOAD_NO_BITMAP | FT_LOAD_FORCE_AUTOHINT |
       (mono ? FT_LOAD_TARGET_MONO : FT_LOAD_TARGET_NORMAL);
@@ -260,72 +249,136 @@ absl::Status Font::Rasterize(uint32_t glyph_index, int32_t pixel_size, TextMode 
   if (error == 0) {
     error = FT_Render_Glyph(face->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL);
   }
-  if (error != 0 || ft_->allocation_failed) {
-    return FtStatus(ft_, error, absl::StrCat("font: cannot render glyph ", glyph_index, " at ",
+  if (error != 0 || ft->allocation_failed) {
+    return FtStatus(ft, error, absl::StrCat("font: cannot render glyph ", glyph_index, " at ",
                                         pixel_size, " px"));
   }
-  ++rasterizations_;
-  const FT_GlyphSlot slot = face->glyph;
-  const FT_Bitmap& bm = slot->bitmap;
-  if (bm.pixel_mode != (mono ? FT_PIXEL_MODE_MONO : FT_PIXEL_MODE_GRAY)) {
-    return Error(ErrorCode::kInternal, "font: FreeType returned an unexpected bitmap format");
-  }
-  const int32_t width = static_cast<int32_t>(bm.width);
-  const int32_t rows = static_cast<int32_t>(bm.rows);
-  const size_t pitch = static_cast<size_t>(bm.pitch < 0 ? -bm.pitch : bm.pitch);
-  // A negative pitch means the rows are stored bottom-up.
-  auto row_of = [&](int32_t r) {
-    return bm.buffer + (bm.pitch >= 0 ? static_cast<size_t>(r) : static_cast<size_t>(rows - 1 - r)) *
-                           pitch;
-  };
-  auto coverage_at = [&](const uint8_t* row, int32_t x) -> uint8_t {
-    if (mono) return ((row[x >> 3] >> (7 - (x & 7))) & 1) ? 255 : 0;
-    return row[x];
-  };
+  return absl::OkStatus();
+}
 
-  // Trim to the inked pixels: smaller cache entries, and exact ink boxes for
-  // Measure (FreeType's bitmaps can carry blank rows and columns).
-  int32_t x0 = width, x1 = 0, y0 = rows, y1 = 0;
-  for (int32_t r = 0; r < rows; ++r) {
-    const uint8_t* row = row_of(r);
-    for (int32_t x = 0; x < width; ++x) {
-      if (coverage_at(row, x) != 0) {
-        x0 = std::min(x0, x);
-        x1 = std::max(x1, x + 1);
-        y0 = std::min(y0, r);
-        y1 = std::max(y1, r + 1);
+// A rendered bitmap read as 0..255 coverage, rows top-down.
+class CoverageReader {
+ public:
+  CoverageReader(const FT_Bitmap& bm, bool mono)
+      : bm_(bm),
+        mono_(mono),
+        width_(static_cast<int32_t>(bm.width)),
+        rows_(static_cast<int32_t>(bm.rows)),
+        pitch_(static_cast<size_t>(bm.pitch < 0 ? -bm.pitch : bm.pitch)) {}
+
+  int32_t width() const { return width_; }
+  int32_t rows() const { return rows_; }
+  // A negative pitch means the rows are stored bottom-up.
+  const uint8_t* Row(int32_t r) const {
+    return bm_.buffer +
+           (bm_.pitch >= 0 ? static_cast<size_t>(r) : static_cast<size_t>(rows_ - 1 - r)) * pitch_;
+  }
+  uint8_t At(const uint8_t* row, int32_t x) const {
+    if (mono_) return ((row[x >> 3] >> (7 - (x & 7))) & 1) ? 255 : 0;
+    return row[x];
+  }
+
+ private:
+  const FT_Bitmap& bm_;
+  const bool mono_;
+  const int32_t width_;
+  const int32_t rows_;
+  const size_t pitch_;
+};
+
+// The box of inked pixels, [x0, x1) x [y0, y1), all zero when there are none.
+struct InkBox {
+  int32_t x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  int32_t width() const { return x1 - x0; }
+  int32_t rows() const { return y1 - y0; }
+};
+
+InkBox FindInk(const CoverageReader& bitmap) {
+  InkBox ink{bitmap.width(), 0, bitmap.rows(), 0};
+  for (int32_t r = 0; r < bitmap.rows(); ++r) {
+    const uint8_t* row = bitmap.Row(r);
+    for (int32_t x = 0; x < bitmap.width(); ++x) {
+      if (bitmap.At(row, x) != 0) {
+        ink.x0 = std::min(ink.x0, x);
+        ink.x1 = std::max(ink.x1, x + 1);
+        ink.y0 = std::min(ink.y0, r);
+        ink.y1 = std::max(ink.y1, r + 1);
       }
     }
   }
-  if (x0 >= x1) x0 = x1 = y0 = y1 = 0;
-  const int32_t ink_width = x1 - x0;
-  const int32_t ink_rows = y1 - y0;
-  const size_t bytes = static_cast<size_t>(ink_width) * static_cast<size_t>(ink_rows);
+  if (ink.x0 >= ink.x1) ink = InkBox();
+  return ink;
+}
 
+// The ink box's coverage, one byte a pixel, rows packed.
+void CopyInk(const CoverageReader& bitmap, const InkBox& ink, uint8_t* coverage) {
+  for (int32_t r = 0; r < ink.rows(); ++r) {
+    const uint8_t* row = bitmap.Row(ink.y0 + r);
+    uint8_t* dst = coverage + static_cast<size_t>(r) * ink.width();
+    for (int32_t x = 0; x < ink.width(); ++x) dst[x] = bitmap.At(row, ink.x0 + x);
+  }
+}
+
+}  // namespace
+
+absl::Status Font::SetFaceSize(int32_t pixel_size) {
+  if (face_size_ == pixel_size) return absl::OkStatus();
+  // Runs the font's hinting set-up program, so only when the size changes.
+  const FT_Error error = FT_Set_Pixel_Sizes(ft_->face, 0, static_cast<FT_UInt>(pixel_size));
+  // FreeType 2.12 can report success here after an allocation inside the
+  // hinting set-up failed, leaving the size half-initialised; loading a
+  // glyph then crashes. Trust our memory manager's record instead.
+  if (error != 0 || ft_->allocation_failed) {
+    face_size_ = 0;
+    return FtStatus(ft_, error, absl::StrCat("font: cannot set pixel size ", pixel_size));
+  }
+  face_size_ = pixel_size;
+  return absl::OkStatus();
+}
+
+GlyphBitmap* Font::NewGlyph(uint64_t key, size_t bytes, uint8_t** coverage) {
+  GlyphBitmap* glyph = cache_.Insert(key, bytes, coverage);
+  if (glyph != nullptr) return glyph;
+  if (bytes > scratch_capacity_) {
+    uint8_t* grown = static_cast<uint8_t*>(hooks_.Allocate(bytes));
+    if (grown == nullptr) return nullptr;
+    hooks_.Deallocate(scratch_);
+    scratch_ = grown;
+    scratch_capacity_ = bytes;
+  }
+  scratch_glyph_ = GlyphBitmap();
+  scratch_glyph_.coverage = scratch_;
+  *coverage = scratch_;
+  return &scratch_glyph_;
+}
+
+absl::Status Font::Rasterize(uint32_t glyph_index, int32_t pixel_size, TextMode mode,
+                             const GlyphBitmap** out) {
+  ft_->allocation_failed = false;
+  absl::Status status = SetFaceSize(pixel_size);
+  if (!status.ok()) return status;
+  const bool mono = mode == TextMode::kMono;
+  status = RenderGlyph(ft_, glyph_index, pixel_size, mono);
+  if (!status.ok()) return status;
+  ++rasterizations_;
+  const FT_GlyphSlot slot = ft_->face->glyph;
+  if (slot->bitmap.pixel_mode != (mono ? FT_PIXEL_MODE_MONO : FT_PIXEL_MODE_GRAY)) {
+    return Error(ErrorCode::kInternal, "font: FreeType returned an unexpected bitmap format");
+  }
+  const CoverageReader bitmap(slot->bitmap, mono);
+
+  // Trim to the inked pixels: smaller cache entries, and exact ink boxes for
+  // Measure (FreeType's bitmaps can carry blank rows and columns).
+  const InkBox ink = FindInk(bitmap);
+  const size_t bytes = static_cast<size_t>(ink.width()) * static_cast<size_t>(ink.rows());
   uint8_t* coverage = nullptr;
-  GlyphBitmap* glyph = cache_.Insert(GlyphKey(glyph_index, pixel_size, mode), bytes, &coverage);
-  if (glyph == nullptr) {
-    if (bytes > scratch_capacity_) {
-      uint8_t* grown = static_cast<uint8_t*>(hooks_.Allocate(bytes));
-      if (grown == nullptr) return Error(ErrorCode::kOutOfMemory, "font: out of memory");
-      hooks_.Deallocate(scratch_);
-      scratch_ = grown;
-      scratch_capacity_ = bytes;
-    }
-    scratch_glyph_ = GlyphBitmap();
-    scratch_glyph_.coverage = scratch_;
-    coverage = scratch_;
-    glyph = &scratch_glyph_;
-  }
-  for (int32_t r = 0; r < ink_rows; ++r) {
-    const uint8_t* row = row_of(y0 + r);
-    uint8_t* dst = coverage + static_cast<size_t>(r) * ink_width;
-    for (int32_t x = 0; x < ink_width; ++x) dst[x] = coverage_at(row, x0 + x);
-  }
-  glyph->left = slot->bitmap_left + x0;
-  glyph->top = slot->bitmap_top - y0;
-  glyph->width = ink_width;
-  glyph->rows = ink_rows;
+  GlyphBitmap* glyph = NewGlyph(GlyphKey(glyph_index, pixel_size, mode), bytes, &coverage);
+  if (glyph == nullptr) return Error(ErrorCode::kOutOfMemory, "font: out of memory");
+  CopyInk(bitmap, ink, coverage);
+  glyph->left = slot->bitmap_left + ink.x0;
+  glyph->top = slot->bitmap_top - ink.y0;
+  glyph->width = ink.width();
+  glyph->rows = ink.rows();
   // Hinted loads give whole-pixel advances already; rounding guards others.
   glyph->advance = static_cast<int32_t>((slot->advance.x + 32) >> 6);
   *out = glyph;

@@ -146,6 +146,11 @@ class Font {
                      const GlyphBitmap** out);
   absl::Status Rasterize(uint32_t glyph_index, int32_t pixel_size, TextMode mode,
                          const GlyphBitmap** out);
+  // Sets the face's pixel size unless it is set already.
+  absl::Status SetFaceSize(int32_t pixel_size);
+  // A glyph entry for `bytes` of coverage (*coverage): in the cache, or in
+  // scratch_ when the cache cannot hold it. nullptr when out of memory.
+  GlyphBitmap* NewGlyph(uint64_t key, size_t bytes, uint8_t** coverage);
 
   AllocatorHooks hooks_;
   text_internal::FreeTypeState* ft_ = nullptr;  // owned, from hooks_
