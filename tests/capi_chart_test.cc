@@ -15,15 +15,11 @@
 
 namespace {
 
+using candlewick_test::ChartPtr;
 using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
-
-struct ChartDeleter {
-  void operator()(cw_chart* c) const { cw_chart_destroy(c); }
-};
-using ChartPtr = std::unique_ptr<cw_chart, ChartDeleter>;
 
 ChartPtr MakeChart(uint32_t w = 200, uint32_t h = 120) {
   cw_chart_options o;

@@ -19,15 +19,11 @@
 
 namespace {
 
+using candlewick_test::ChartPtr;
 using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
-
-struct ChartDeleter {
-  void operator()(cw_chart* c) const { cw_chart_destroy(c); }
-};
-using ChartPtr = std::unique_ptr<cw_chart, ChartDeleter>;
 
 ChartPtr MakeChart(cw_chart_options o) {
   cw_chart* c = nullptr;
@@ -72,25 +68,11 @@ struct Rich {
     series = s.View();
     overlay = {{ma.data(), n, 0}, 0xFFB300FF, 0};
     panel_line = {{osc.data(), n, 0}, 0xAB47BCFF, 1};
-    band = {{up.data(), n, 0}, {lo.data(), n, 0}, 0x7E57C240, 0x7E57C2FF, 1};
-    std::memset(panels, 0, sizeof panels);
-    panels[0].weight = 0.25f;
-    panels[0].lines = &panel_line;
-    panels[0].line_count = 1;
-    panels[0].levels = levels;
-    panels[0].level_count = 2;
-    panels[0].min = 0;
-    panels[0].max = 100;
+    band = candlewick_test::TestBand(up.data(), lo.data(), n);
+    candlewick_test::OscillatorAndHistogram(&panel_line, levels, 0, 100, hist.data(), n, panels);
     panels[0].title = "OSC";
-    panels[1].weight = 0.2f;
-    panels[1].histogram = {hist.data(), n, 0};
     cw_chart_data_init(&data, &series);
-    data.overlays = &overlay;
-    data.overlay_count = 1;
-    data.bands = &band;
-    data.band_count = 1;
-    data.panels = panels;
-    data.panel_count = 2;
+    candlewick_test::AttachExtras(&data, &overlay, 1, &band, panels, 2);
     data.title = "RICH <&> \"chart\"";
   }
 };
@@ -477,7 +459,6 @@ TEST(Allocator, FailuresDuringRichRendersAreCleanErrors) {
     EXPECT_EQ(f.allocations, f.frees) << "leak after failing allocation " << k;
   }
 }
-
 
 // Line and area charts of more candles than pixel columns draw the
 // aggregated closes, one per column. (They once read the source-row index

@@ -17,25 +17,15 @@
 
 namespace {
 
+using candlewick_test::BufferPtr;
+using candlewick_test::ChartPtr;
+using candlewick_test::StatsPtr;
 using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
 
 constexpr int64_t kSecond = 1000000000;
-
-struct StatsDeleter {
-  void operator()(cw_stats* s) const { cw_stats_destroy(s); }
-};
-using StatsPtr = std::unique_ptr<cw_stats, StatsDeleter>;
-struct ChartDeleter {
-  void operator()(cw_chart* c) const { cw_chart_destroy(c); }
-};
-using ChartPtr = std::unique_ptr<cw_chart, ChartDeleter>;
-struct BufferDeleter {
-  void operator()(cw_buffer* b) const { cw_buffer_destroy(b); }
-};
-using BufferPtr = std::unique_ptr<cw_buffer, BufferDeleter>;
 
 // A clock the test moves by hand; each reading also advances it by `tick`,
 // so a timed call measures exactly `tick` ns.
