@@ -91,19 +91,6 @@ OhlcvTable DenseSeries(size_t n) {
   return t;
 }
 
-// A gallery chart's options: the defaults but for its size and theme, with
-// axes and antialiasing both on (`polished`) or both off (crisp mode).
-cw_chart_options GalleryOptions(uint32_t width, uint32_t height, int32_t theme, bool polished) {
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = width;
-  o.height = height;
-  o.theme = theme;
-  o.show_axes = polished ? 1 : 0;
-  o.antialias = polished ? 1 : 0;
-  return o;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -123,25 +110,46 @@ int main(int argc, char** argv) {
   // Every chart type in every theme, named by the C API's name tables.
   for (int32_t type = 0; cw_chart_type_name(type) != nullptr; ++type) {
     for (int32_t theme = 0; cw_theme_name(theme) != nullptr; ++theme) {
-      cw_chart_options o = GalleryOptions(640, 400, theme, true);
+      cw_chart_options o;
+      cw_chart_options_init(&o);
+      o.width = 640;
+      o.height = 400;
       o.type = type;
+      o.theme = theme;
+      o.show_axes = 1;
+      o.antialias = 1;
       const std::string type_name = cw_chart_type_name(type), theme_name = cw_theme_name(theme);
       ok &= Render(dir, type_name + "_" + theme_name + ".png", o, *table, {}, {}, nullptr,
                    CW_FORMAT_PNG, &index, type_name + ", " + theme_name);
     }
   }
-  cw_chart_options o = GalleryOptions(1000, 700, CW_THEME_TRADINGVIEW, true);
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.width = 1000;
+  o.height = 700;
+  o.theme = CW_THEME_TRADINGVIEW;
+  o.show_axes = 1;
+  o.antialias = 1;
   ok &= Render(dir, "indicators_tradingview.png", o, *table, {"bbands:20,2,2", "ema:10"},
                {"rsi:14", "macd:12,26,9"}, "SAMPLE  1D",
                CW_FORMAT_PNG, &index, "overlays and panels, antialiased");
   ok &= Render(dir, "indicators_tradingview.svg", o, *table, {"bbands:20,2,2", "ema:10"},
                {"rsi:14", "macd:12,26,9"}, "SAMPLE  1D  (SVG)", CW_FORMAT_SVG, &index,
                "the same chart as SVG");
-  o = GalleryOptions(400, 300, CW_THEME_CLASSIC, false);
+  o.antialias = 0;
+  o.theme = CW_THEME_CLASSIC;
+  o.show_axes = 0;
+  o.width = 400;
+  o.height = 300;
   ok &= Render(dir, "crisp_ml_classic.png", o, *table, {}, {}, nullptr, CW_FORMAT_PNG, &index,
                "crisp mode for machine learning: exact colours, no axes");
   const OhlcvTable dense = DenseSeries(200000);
-  o = GalleryOptions(960, 540, CW_THEME_LIGHT, true);
+  cw_chart_options_init(&o);
+  o.width = 960;
+  o.height = 540;
+  o.theme = CW_THEME_LIGHT;
+  o.show_axes = 1;
+  o.antialias = 1;
   ok &= Render(dir, "dense_200k_light.png", o, dense, {}, {}, "200,000 one-minute bars",
                CW_FORMAT_PNG, &index, "dense data: one column per pixel (min/max/first/last)");
 
