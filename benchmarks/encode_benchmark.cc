@@ -162,50 +162,16 @@ BENCHMARK(BM_PalettePngLibspngBaseline)
 // ---------------------------------------------------------------------------
 // RGBA frames: automatic palette/RGB choice, and the RGBA form.
 
-void BM_RgbaAsPng(benchmark::State& state) {
-  // range(0): 0 = crisp 100-candle chart (4 colours), 1 = blended chart
-  // with a gradient (hundreds of colours: RGB fallback).
-  const auto& rgba = state.range(0) == 0 ? ChartRgba(100) : BlendedRgba();
-  const auto preset = static_cast<PngPreset>(state.range(1));
-  size_t bytes = 0;
-  for (auto _ : state) {
-    ByteBuffer png(AllocatorHooks::Default());
-    if (!EncodeRgbaAsPng(RgbaImage{rgba.data(), kWidth, kHeight, kWidth * 4}, preset, &png).ok()) {
-      state.SkipWithError("encode failed");
-      break;
-    }
-    bytes = png.size();
-  }
-  state.counters["png_bytes"] = static_cast<double>(bytes);
-  state.SetLabel(std::string(state.range(0) == 0 ? "crisp " : "blended ") +
-                 kPresetNames[state.range(1)]);
-}
-BENCHMARK(BM_RgbaAsPng)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
-
-void BM_RgbaPng(benchmark::State& state) {
-  const auto& rgba = state.range(0) == 0 ? ChartRgba(100) : BlendedRgba();
-  const auto preset = static_cast<PngPreset>(state.range(1));
-  size_t bytes = 0;
-  for (auto _ : state) {
-    ByteBuffer png(AllocatorHooks::Default());
-    if (!EncodeRgbaPng(rgba.data(), kWidth, kHeight, kWidth * 4, preset, &png).ok()) {
-      state.SkipWithError("encode failed");
-      break;
-    }
-    bytes = png.size();
-  }
-  state.counters["png_bytes"] = static_cast<double>(bytes);
-  state.SetLabel(std::string(state.range(0) == 0 ? "crisp " : "blended ") +
-                 kPresetNames[state.range(1)]);
-}
-BENCHMARK(BM_RgbaPng)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
-
-void BM_RgbaPngLibspngBaseline(benchmark::State& state) {
+// range(0): 0 = crisp 100-candle chart (4 colours), 1 = blended chart with a
+// gradient (hundreds of colours: RGB fallback); range(1): the preset.
+// `encode(rgba)` encodes the frame once and returns the PNG's size, 0 on
+// failure.
+template <typename Encode>
+void RgbaPngLoop(benchmark::State& state, Encode encode) {
   const auto& rgba = state.range(0) == 0 ? ChartRgba(100) : BlendedRgba();
   size_t bytes = 0;
   for (auto _ : state) {
-    bytes = libspng_baseline::Encode(rgba.data(), kWidth * 4, kWidth, kHeight, {},
-                                     static_cast<int>(state.range(1)));
+    bytes = encode(rgba);
     if (bytes == 0) {
       state.SkipWithError("encode failed");
       break;
@@ -214,6 +180,35 @@ void BM_RgbaPngLibspngBaseline(benchmark::State& state) {
   state.counters["png_bytes"] = static_cast<double>(bytes);
   state.SetLabel(std::string(state.range(0) == 0 ? "crisp " : "blended ") +
                  kPresetNames[state.range(1)]);
+}
+
+void BM_RgbaAsPng(benchmark::State& state) {
+  const auto preset = static_cast<PngPreset>(state.range(1));
+  RgbaPngLoop(state, [&](const std::vector<uint8_t>& rgba) -> size_t {
+    ByteBuffer png(AllocatorHooks::Default());
+    if (!EncodeRgbaAsPng(RgbaImage{rgba.data(), kWidth, kHeight, kWidth * 4}, preset, &png).ok()) {
+      return 0;
+    }
+    return png.size();
+  });
+}
+BENCHMARK(BM_RgbaAsPng)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
+
+void BM_RgbaPng(benchmark::State& state) {
+  const auto preset = static_cast<PngPreset>(state.range(1));
+  RgbaPngLoop(state, [&](const std::vector<uint8_t>& rgba) -> size_t {
+    ByteBuffer png(AllocatorHooks::Default());
+    if (!EncodeRgbaPng(rgba.data(), kWidth, kHeight, kWidth * 4, preset, &png).ok()) return 0;
+    return png.size();
+  });
+}
+BENCHMARK(BM_RgbaPng)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
+
+void BM_RgbaPngLibspngBaseline(benchmark::State& state) {
+  const int level = static_cast<int>(state.range(1));
+  RgbaPngLoop(state, [&](const std::vector<uint8_t>& rgba) -> size_t {
+    return libspng_baseline::Encode(rgba.data(), kWidth * 4, kWidth, kHeight, {}, level);
+  });
 }
 BENCHMARK(BM_RgbaPngLibspngBaseline)
     ->ArgsProduct({{0, 1}, {0, 1, 2}})
