@@ -39,6 +39,14 @@ cw_chart_options Options(uint32_t w, uint32_t h) {
   return o;
 }
 
+// A chart with axes, crisp (antialias 0) or antialiased (1).
+ChartPtr MakeAxesChart(uint32_t w, uint32_t h, int antialias) {
+  cw_chart_options o = Options(w, h);
+  o.antialias = antialias;
+  o.show_axes = 1;
+  return MakeChart(o);
+}
+
 // A series with a moving average, a band and two panels, all owned here.
 struct Rich {
   Series s = MakeSeries(80, 21);
@@ -171,10 +179,7 @@ TEST(RenderFrame, AntialiasedFramesAreOpaqueAndBlend) {
 
 TEST(Render, PngDecodesToTheRgbaFrameCrispAndAntialiased) {
   for (int aa = 0; aa <= 1; ++aa) {
-    cw_chart_options o = Options(300, 200);
-    o.antialias = aa;
-    o.show_axes = 1;
-    ChartPtr c = MakeChart(o);
+    ChartPtr c = MakeAxesChart(300, 200, aa);
     Rich r;
     const std::vector<uint8_t> rgba = RenderToVector(c.get(), &r.data, CW_FORMAT_RGBA8);
     const std::vector<uint8_t> png = RenderToVector(c.get(), &r.data, CW_FORMAT_PNG);
@@ -187,10 +192,7 @@ TEST(Render, PngDecodesToTheRgbaFrameCrispAndAntialiased) {
 
 TEST(Render, WebpLosslessIsExactAndLossyIsClose) {
   for (int aa = 0; aa <= 1; ++aa) {
-    cw_chart_options o = Options(300, 200);
-    o.antialias = aa;
-    o.show_axes = 1;
-    ChartPtr c = MakeChart(o);
+    ChartPtr c = MakeAxesChart(300, 200, aa);
     Rich r;
     const std::vector<uint8_t> rgba = RenderToVector(c.get(), &r.data, CW_FORMAT_RGBA8);
     const std::vector<uint8_t> lossless = RenderToVector(c.get(), &r.data, CW_FORMAT_WEBP_LOSSLESS);
