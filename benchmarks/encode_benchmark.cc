@@ -162,50 +162,16 @@ BENCHMARK(BM_PalettePngLibspngBaseline)
 // ---------------------------------------------------------------------------
 // RGBA frames: automatic palette/RGB choice, and the RGBA form.
 
-void BM_RgbaAsPng(benchmark::State& state) {
-  // range(0): 0 = crisp 100-candle chart (4 colours), 1 = blended chart
-  // with a gradient (hundreds of colours: RGB fallback).
-  const auto& rgba = state.range(0) == 0 ? ChartRgba(100) : BlendedRgba();
-  const auto preset = static_cast<PngPreset>(state.range(1));
-  size_t bytes = 0;
-  for (auto _ : state) {
-    ByteBuffer png(AllocatorHooks::Default());
-    if (!EncodeRgbaAsPng(RgbaImage{rgba.data(), kWidth, kHeight, kWidth * 4}, preset, &png).ok()) {
-      state.SkipWithError("encode failed");
-      break;
-    }
-    bytes = png.size();
-  }
-  state.counters["png_bytes"] = static_cast<double>(bytes);
-  state.SetLabel(std::string(state.range(0) == 0 ? "crisp " : "blended ") +
-                 kPresetNames[state.range(1)]);
-}
-BENCHMARK(BM_RgbaAsPng)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
-
-void BM_RgbaPng(benchmark::State& state) {
-  const auto& rgba = state.range(0) == 0 ? ChartRgba(100) : BlendedRgba();
-  const auto preset = static_cast<PngPreset>(state.range(1));
-  size_t bytes = 0;
-  for (auto _ : state) {
-    ByteBuffer png(AllocatorHooks::Default());
-    if (!EncodeRgbaPng(rgba.data(), kWidth, kHeight, kWidth * 4, preset, &png).ok()) {
-      state.SkipWithError("encode failed");
-      break;
-    }
-    bytes = png.size();
-  }
-  state.counters["png_bytes"] = static_cast<double>(bytes);
-  state.SetLabel(std::string(state.range(0) == 0 ? "crisp " : "blended ") +
-                 kPresetNames[state.range(1)]);
-}
-BENCHMARK(BM_RgbaPng)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
-
-void BM_RgbaPngLibspngBaseline(benchmark::State& state) {
+// range(0): 0 = crisp 100-candle chart (4 colours), 1 = blended chart with a
+// gradient (hundreds of colours: RGB fallback); range(1): the preset.
+// `encode(rgba)` encodes the frame once and returns the PNG's size, 0 on
+// failure.
+template <typename Encode>
+void RgbaPngLoop(benchmark::State& state, Encode encode) {
   const auto& rgba = state.range(0) == 0 ? ChartRgba(100) : BlendedRgba();
   size_t bytes = 0;
   for (auto _ : state) {
-    bytes = libspng_baseline::Encode(rgba.data(), kWidth * 4, kWidth, kHeight, {},
-                                     static_cast<int>(state.range(1)));
+    bytes = encode(rgba);
     if (bytes == 0) {
       state.SkipWithError("encode failed");
       break;
@@ -214,6 +180,35 @@ void BM_RgbaPngLibspngBaseline(benchmark::State& state) {
   state.counters["png_bytes"] = static_cast<double>(bytes);
   state.SetLabel(std::string(state.range(0) == 0 ? "crisp " : "blended ") +
                  kPresetNames[state.range(1)]);
+}
+
+void BM_RgbaAsPng(benchmark::State& state) {
+  const auto preset = static_cast<PngPreset>(state.range(1));
+  RgbaPngLoop(state, [&](const std::vector<uint8_t>& rgba) -> size_t {
+    ByteBuffer png(AllocatorHooks::Default());
+    if (!EncodeRgbaAsPng(RgbaImage{rgba.data(), kWidth, kHeight, kWidth * 4}, preset, &png).ok()) {
+      return 0;
+    }
+    return png.size();
+  });
+}
+BENCHMARK(BM_RgbaAsPng)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
+
+void BM_RgbaPng(benchmark::State& state) {
+  const auto preset = static_cast<PngPreset>(state.range(1));
+  RgbaPngLoop(state, [&](const std::vector<uint8_t>& rgba) -> size_t {
+    ByteBuffer png(AllocatorHooks::Default());
+    if (!EncodeRgbaPng(rgba.data(), kWidth, kHeight, kWidth * 4, preset, &png).ok()) return 0;
+    return png.size();
+  });
+}
+BENCHMARK(BM_RgbaPng)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
+
+void BM_RgbaPngLibspngBaseline(benchmark::State& state) {
+  const int level = static_cast<int>(state.range(1));
+  RgbaPngLoop(state, [&](const std::vector<uint8_t>& rgba) -> size_t {
+    return libspng_baseline::Encode(rgba.data(), kWidth * 4, kWidth, kHeight, {}, level);
+  });
 }
 BENCHMARK(BM_RgbaPngLibspngBaseline)
     ->ArgsProduct({{0, 1}, {0, 1, 2}})
@@ -316,35 +311,30 @@ BENCHMARK(BM_MemcpyFrame)->Unit(benchmark::kMicrosecond);
 // ---------------------------------------------------------------------------
 // Kernels over the whole 800x600 index frame.
 
-void BM_PackIndices(benchmark::State& state) {
+// range(0): bits per index. `Pack` is PackIndicesRow or its scalar reference.
+template <auto Pack>
+void PackIndicesLoop(benchmark::State& state) {
   const auto& indices = ChartFrame(100);
   const int bits = static_cast<int>(state.range(0));
   std::vector<uint8_t> packed(PackedRowBytes(kWidth, bits) * kHeight);
   const size_t row = PackedRowBytes(kWidth, bits);
   for (auto _ : state) {
     for (uint32_t y = 0; y < kHeight; ++y) {
-      PackIndicesRow(indices.data() + y * kWidth, kWidth, bits, nullptr, packed.data() + y * row);
+      Pack(indices.data() + y * kWidth, kWidth, bits, nullptr, packed.data() + y * row);
     }
     benchmark::DoNotOptimize(packed.data());
   }
   state.SetBytesProcessed(state.iterations() * indices.size());
+}
+
+void BM_PackIndices(benchmark::State& state) {
+  PackIndicesLoop<PackIndicesRow>(state);
   state.SetLabel(EncodeKernelTargetName());
 }
 BENCHMARK(BM_PackIndices)->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMicrosecond);
 
 void BM_PackIndicesScalarReference(benchmark::State& state) {
-  const auto& indices = ChartFrame(100);
-  const int bits = static_cast<int>(state.range(0));
-  std::vector<uint8_t> packed(PackedRowBytes(kWidth, bits) * kHeight);
-  const size_t row = PackedRowBytes(kWidth, bits);
-  for (auto _ : state) {
-    for (uint32_t y = 0; y < kHeight; ++y) {
-      PackIndicesRowReference(indices.data() + y * kWidth, kWidth, bits, nullptr,
-                              packed.data() + y * row);
-    }
-    benchmark::DoNotOptimize(packed.data());
-  }
-  state.SetBytesProcessed(state.iterations() * indices.size());
+  PackIndicesLoop<PackIndicesRowReference>(state);
 }
 BENCHMARK(BM_PackIndicesScalarReference)->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMicrosecond);
 
@@ -371,8 +361,10 @@ void BM_Adler32ZlibBaseline(benchmark::State& state) {
 }
 BENCHMARK(BM_Adler32ZlibBaseline)->Unit(benchmark::kMicrosecond);
 
-void BM_FilterRows(benchmark::State& state) {
-  // range(0): 1 sub, 2 up, 4 paeth over the RGBA frame (bpp 4).
+// range(0): 1 sub, 2 up, 4 paeth over the RGBA frame (bpp 4), with the
+// filter kernels or their scalar references.
+template <auto Sub, auto Up, auto Paeth>
+void FilterRowsLoop(benchmark::State& state) {
   const auto& rgba = ChartRgba(100);
   const int type = static_cast<int>(state.range(0));
   std::vector<uint8_t> out(kWidth * 4);
@@ -380,32 +372,23 @@ void BM_FilterRows(benchmark::State& state) {
   for (auto _ : state) {
     for (uint32_t y = 1; y < kHeight; ++y) {
       const uint8_t* cur = rgba.data() + y * n;
-      if (type == 1) FilterSubRow(cur, n, 4, out.data());
-      if (type == 2) FilterUpRow(cur, cur - n, n, out.data());
-      if (type == 4) FilterPaethRow(cur, cur - n, n, 4, out.data());
+      if (type == 1) Sub(cur, n, 4, out.data());
+      if (type == 2) Up(cur, cur - n, n, out.data());
+      if (type == 4) Paeth(cur, cur - n, n, 4, out.data());
       benchmark::DoNotOptimize(out.data());
     }
   }
   state.SetBytesProcessed(state.iterations() * rgba.size());
+}
+
+void BM_FilterRows(benchmark::State& state) {
+  FilterRowsLoop<FilterSubRow, FilterUpRow, FilterPaethRow>(state);
   state.SetLabel(EncodeKernelTargetName());
 }
 BENCHMARK(BM_FilterRows)->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMicrosecond);
 
 void BM_FilterRowsScalarReference(benchmark::State& state) {
-  const auto& rgba = ChartRgba(100);
-  const int type = static_cast<int>(state.range(0));
-  std::vector<uint8_t> out(kWidth * 4);
-  const size_t n = kWidth * 4;
-  for (auto _ : state) {
-    for (uint32_t y = 1; y < kHeight; ++y) {
-      const uint8_t* cur = rgba.data() + y * n;
-      if (type == 1) FilterSubRowReference(cur, n, 4, out.data());
-      if (type == 2) FilterUpRowReference(cur, cur - n, n, out.data());
-      if (type == 4) FilterPaethRowReference(cur, cur - n, n, 4, out.data());
-      benchmark::DoNotOptimize(out.data());
-    }
-  }
-  state.SetBytesProcessed(state.iterations() * rgba.size());
+  FilterRowsLoop<FilterSubRowReference, FilterUpRowReference, FilterPaethRowReference>(state);
 }
 BENCHMARK(BM_FilterRowsScalarReference)->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMicrosecond);
 

@@ -89,13 +89,18 @@ void SetCounters(benchmark::State& state, size_t bars = kBars) {
 
 // ---- The library -----------------------------------------------------------
 
-// The timed loop of every library benchmark: Compute() over `in` into ptrs.
+// The timed loop of every library benchmark: Compute() over `in` into
+// output columns of `bars` values, with one workspace for all iterations, as
+// one cw_indicator_context would be.
 void TimeCompute(benchmark::State& state, ind::Id id,
                  const std::vector<candlewick::StridedView<double>>& in,
-                 absl::Span<const double> params, const std::vector<double*>& ptrs, size_t bars,
-                 ind::Workspace* ws) {
+                 absl::Span<const double> params, size_t bars) {
+  ind::Workspace ws(candlewick::AllocatorHooks::Default());
+  std::vector<Column> out(ind::FindSpec(id)->output_count, Column(bars));
+  std::vector<double*> ptrs;
+  for (auto& o : out) ptrs.push_back(o.data());
   for (auto _ : state) {
-    const absl::Status st = ind::Compute(id, in, params, ptrs, bars, ws);
+    const absl::Status st = ind::Compute(id, in, params, ptrs, bars, &ws);
     if (!st.ok()) {
       state.SkipWithError(std::string(st.message()).c_str());
       break;
@@ -109,19 +114,13 @@ void TimeCompute(benchmark::State& state, ind::Id id,
 void RunLibrary(benchmark::State& state, ind::Id id, Column params, bool hlc,
                 size_t bars = kBars) {
   const Bars& b = Data();
-  // One workspace for all iterations, as one cw_indicator_context would be.
-  ind::Workspace ws(candlewick::AllocatorHooks::Default());
-  const ind::Spec* spec = ind::FindSpec(id);
-  std::vector<Column> out(spec->output_count, Column(bars));
-  std::vector<double*> ptrs;
-  for (auto& o : out) ptrs.push_back(o.data());
   std::vector<candlewick::StridedView<double>> in;
   if (hlc) {
     in = {{b.high.data(), bars, 0}, {b.low.data(), bars, 0}, {b.close.data(), bars, 0}};
   } else {
     in = {{b.close.data(), bars, 0}};
   }
-  TimeCompute(state, id, in, params, ptrs, bars, &ws);
+  TimeCompute(state, id, in, params, bars);
   SetCounters(state, bars);
 }
 
@@ -145,11 +144,6 @@ void RunStrided(benchmark::State& state, ind::Id id, Column params, bool hlc) {
     }
     return t;
   }();
-  ind::Workspace ws(candlewick::AllocatorHooks::Default());
-  const ind::Spec* spec = ind::FindSpec(id);
-  std::vector<Column> out(spec->output_count, Column(kBars));
-  std::vector<double*> ptrs;
-  for (auto& o : out) ptrs.push_back(o.data());
   const ptrdiff_t stride = 3 * sizeof(double);
   std::vector<candlewick::StridedView<double>> in;
   if (hlc) {
@@ -158,7 +152,7 @@ void RunStrided(benchmark::State& state, ind::Id id, Column params, bool hlc) {
   } else {
     in = {{table->data() + 2, kBars, stride}};
   }
-  TimeCompute(state, id, in, params, ptrs, kBars, &ws);
+  TimeCompute(state, id, in, params, kBars);
   SetCounters(state);
 }
 void BM_Sma20_Strided(benchmark::State& s) { RunStrided(s, ind::Id::kSma, {20}, false); }
@@ -181,6 +175,19 @@ void BM_Stoch(benchmark::State& s) { RunLibrary(s, ind::Id::kStoch, {}, true); }
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// Times `pass` (one pass of a scalar reference over the bars, writing
+// `written`), labelled "scalar".
+template <typename Pass>
+void TimeScalar(benchmark::State& state, const double* written, Pass pass) {
+  for (auto _ : state) {
+    pass();
+    benchmark::DoNotOptimize(written);
+    benchmark::ClobberMemory();
+  }
+  SetCounters(state);
+  state.SetLabel("scalar");
+}
+
 void EmaReference(const double* x, size_t m, size_t n, size_t first, double* out) {
   for (size_t i = 0; i < first; ++i) out[i] = kNaN;
   double s = 0;
@@ -194,33 +201,25 @@ void EmaReference(const double* x, size_t m, size_t n, size_t first, double* out
 void BM_Sma20_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
   Column out(kBars);
-  for (auto _ : state) {
+  TimeScalar(state, out.data(), [&] {
     for (size_t i = 0; i < 19; ++i) out[i] = kNaN;
     ind::RollingSumReference(b.close.data(), kBars, 20, 1.0 / 20, out.data());
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  SetCounters(state);
-  state.SetLabel("scalar");
+  });
 }
 
 void BM_Ema20_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
   Column out(kBars);
-  for (auto _ : state) {
+  TimeScalar(state, out.data(), [&] {
     EmaReference(b.close.data(), kBars, 20, 19, out.data());
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  SetCounters(state);
-  state.SetLabel("scalar");
+  });
 }
 
 void BM_Rsi14_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
   const double* x = b.close.data();
   Column out(kBars);
-  for (auto _ : state) {
+  TimeScalar(state, out.data(), [&] {
     for (size_t i = 0; i < 14; ++i) out[i] = kNaN;
     double g = 0, l = 0;
     for (size_t i = 1; i <= 14; ++i) {
@@ -228,17 +227,13 @@ void BM_Rsi14_ScalarReference(benchmark::State& state) {
       (d > 0 ? g : l) += std::fabs(d);
     }
     ind::RsiFromSeedsReference(x, kBars, 14, g / 14, l / 14, out.data());
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  SetCounters(state);
-  state.SetLabel("scalar");
+  });
 }
 
 void BM_Atr14_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
   Column out(kBars), tr(kBars);
-  for (auto _ : state) {
+  TimeScalar(state, out.data(), [&] {
     ind::TrueRangeReference(b.high.data(), b.low.data(), b.close.data(), kBars, tr.data());
     for (size_t i = 0; i < 14; ++i) out[i] = kNaN;
     double s = 0;
@@ -246,17 +241,13 @@ void BM_Atr14_ScalarReference(benchmark::State& state) {
     out[14] = s / 14;
     ind::LinearRecurrenceReference(tr.data() + 15, kBars - 15, 13.0 / 14, 1.0 / 14, out[14],
                                    out.data() + 15);
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  SetCounters(state);
-  state.SetLabel("scalar");
+  });
 }
 
 void BM_Macd_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
   Column fast(kBars), macd(kBars), signal(kBars), hist(kBars);
-  for (auto _ : state) {
+  TimeScalar(state, hist.data(), [&] {
     EmaReference(b.close.data(), kBars, 12, 25, fast.data());
     EmaReference(b.close.data(), kBars, 26, 25, macd.data());
     for (size_t i = 25; i < kBars; ++i) macd[i] = fast[i] - macd[i];
@@ -264,17 +255,13 @@ void BM_Macd_ScalarReference(benchmark::State& state) {
     EmaReference(macd.data() + 25, kBars - 25, 9, 8, signal.data() + 25);
     for (size_t i = 33; i < kBars; ++i) hist[i] = macd[i] - signal[i];
     for (size_t i = 0; i < 33; ++i) macd[i] = hist[i] = kNaN;
-    benchmark::DoNotOptimize(hist.data());
-    benchmark::ClobberMemory();
-  }
-  SetCounters(state);
-  state.SetLabel("scalar");
+  });
 }
 
 void BM_Bbands20_ScalarReference(benchmark::State& state) {
   const Bars& b = Data();
   Column upper(kBars), middle(kBars), lower(kBars);
-  for (auto _ : state) {
+  TimeScalar(state, upper.data(), [&] {
     for (size_t i = 0; i < 19; ++i) upper[i] = middle[i] = lower[i] = kNaN;
     ind::RollingSumReference(b.close.data(), kBars, 20, 1.0 / 20, middle.data());
     ind::WindowVarianceReference(b.close.data(), kBars, 20, middle.data(), lower.data());
@@ -283,11 +270,7 @@ void BM_Bbands20_ScalarReference(benchmark::State& state) {
       upper[i] = middle[i] + 2 * sd;
       lower[i] = middle[i] - 2 * sd;
     }
-    benchmark::DoNotOptimize(upper.data());
-    benchmark::ClobberMemory();
-  }
-  SetCounters(state);
-  state.SetLabel("scalar");
+  });
 }
 
 BENCHMARK(BM_Sma20)->Unit(benchmark::kMillisecond);
@@ -397,11 +380,7 @@ void RunDefault(benchmark::State& state, const ind::Spec* spec) {
                                                         : b.close;
     in.emplace_back(col.data(), kBars, 0);
   }
-  ind::Workspace ws(candlewick::AllocatorHooks::Default());
-  std::vector<Column> out(spec->output_count, Column(kBars));
-  std::vector<double*> ptrs;
-  for (auto& o : out) ptrs.push_back(o.data());
-  TimeCompute(state, spec->id, in, {}, ptrs, kBars, &ws);
+  TimeCompute(state, spec->id, in, {}, kBars);
   SetCounters(state);
 }
 

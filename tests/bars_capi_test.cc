@@ -338,23 +338,24 @@ TEST(BarsCapi, EveryBadInputHasAStatusAndAMessage) {
   t.time.length = 6;
   expect(CW_ERR_LENGTH_MISMATCH, &t, &time, nullptr, "time");
 
+  // One value spoiled: the status, and a message naming it.
+  const struct {
+    void (*spoil)(TickData*);
+    cw_status status;
+    const char* words;
+  } kSpoiled[] = {
+      {[](TickData* b) { b->p[2] = std::nan(""); }, CW_ERR_NON_FINITE, "price[2]"},
+      {[](TickData* b) { b->p[4] = -INFINITY; }, CW_ERR_NON_FINITE, "price[4]"},
+      {[](TickData* b) { b->s[1] = -0.5; }, CW_ERR_NEGATIVE_VOLUME, "size[1]"},
+      {[](TickData* b) { b->s[3] = INFINITY; }, CW_ERR_NON_FINITE, "size[3]"},
+  };
+  for (const auto& k : kSpoiled) {
+    TickData spoiled = d;
+    k.spoil(&spoiled);
+    t = spoiled.View();
+    expect(k.status, &t, &time, nullptr, k.words);
+  }
   TickData bad = d;
-  bad.p[2] = std::nan("");
-  t = bad.View();
-  expect(CW_ERR_NON_FINITE, &t, &time, nullptr, "price[2]");
-  bad = d;
-  bad.p[4] = -INFINITY;
-  t = bad.View();
-  expect(CW_ERR_NON_FINITE, &t, &time, nullptr, "price[4]");
-  bad = d;
-  bad.s[1] = -0.5;
-  t = bad.View();
-  expect(CW_ERR_NEGATIVE_VOLUME, &t, &time, nullptr, "size[1]");
-  bad = d;
-  bad.s[3] = INFINITY;
-  t = bad.View();
-  expect(CW_ERR_NON_FINITE, &t, &time, nullptr, "size[3]");
-  bad = d;
   bad.t[3] = 5;  // before time[2] = 59
   t = bad.View();
   expect(CW_ERR_INVALID_ARGUMENT, &t, &time, nullptr, "time[3]");

@@ -51,29 +51,14 @@ Render Draw(const cw_chart_options& o, const Table& t, int32_t format = CW_FORMA
                                         t.s.low.data(), t.s.close.data(),
                                         t.s.volume.empty() ? nullptr : t.s.volume.data());
   const cw_line overlay = {{t.overlay.data(), n, 0}, 0xFFB300FF, 2};
-  const cw_band band = {{t.upper.data(), n, 0}, {t.lower.data(), n, 0}, 0x7E57C240, 0x7E57C2FF, 1};
+  const cw_band band = candlewick_test::TestBand(t.upper.data(), t.lower.data(), n);
   const cw_line osc = {{t.osc.data(), n, 0}, 0xAB47BCFF, 1};
   cw_panel panels[2];
-  std::memset(panels, 0, sizeof panels);
-  panels[0].weight = 0.25f;
-  panels[0].lines = &osc;
-  panels[0].line_count = 1;
-  panels[0].levels = t.levels;
-  panels[0].level_count = 2;
-  panels[0].min = t.panel_min;
-  panels[0].max = t.panel_max;
-  panels[1].weight = 0.2f;
-  panels[1].histogram = {t.hist.data(), n, 0};
+  candlewick_test::OscillatorAndHistogram(&osc, t.levels, t.panel_min, t.panel_max, t.hist.data(),
+                                          n, panels);
   cw_chart_data data;
   cw_chart_data_init(&data, &series);
-  if (extras) {
-    data.overlays = &overlay;
-    data.overlay_count = 1;
-    data.bands = &band;
-    data.band_count = 1;
-    data.panels = panels;
-    data.panel_count = 2;
-  }
+  if (extras) candlewick_test::AttachExtras(&data, &overlay, 1, &band, panels, 2);
   cw_buffer* out = nullptr;
   r.status = cw_chart_render(chart, &data, format, &out);
   r.error = cw_chart_last_error(chart);

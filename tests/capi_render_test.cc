@@ -19,15 +19,11 @@
 
 namespace {
 
+using candlewick_test::ChartPtr;
 using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
-
-struct ChartDeleter {
-  void operator()(cw_chart* c) const { cw_chart_destroy(c); }
-};
-using ChartPtr = std::unique_ptr<cw_chart, ChartDeleter>;
 
 ChartPtr MakeChart(cw_chart_options o) {
   cw_chart* c = nullptr;
@@ -41,6 +37,14 @@ cw_chart_options Options(uint32_t w, uint32_t h) {
   o.width = w;
   o.height = h;
   return o;
+}
+
+// A chart with axes, crisp (antialias 0) or antialiased (1).
+ChartPtr MakeAxesChart(uint32_t w, uint32_t h, int antialias) {
+  cw_chart_options o = Options(w, h);
+  o.antialias = antialias;
+  o.show_axes = 1;
+  return MakeChart(o);
 }
 
 // A series with a moving average, a band and two panels, all owned here.
@@ -72,25 +76,11 @@ struct Rich {
     series = s.View();
     overlay = {{ma.data(), n, 0}, 0xFFB300FF, 0};
     panel_line = {{osc.data(), n, 0}, 0xAB47BCFF, 1};
-    band = {{up.data(), n, 0}, {lo.data(), n, 0}, 0x7E57C240, 0x7E57C2FF, 1};
-    std::memset(panels, 0, sizeof panels);
-    panels[0].weight = 0.25f;
-    panels[0].lines = &panel_line;
-    panels[0].line_count = 1;
-    panels[0].levels = levels;
-    panels[0].level_count = 2;
-    panels[0].min = 0;
-    panels[0].max = 100;
+    band = candlewick_test::TestBand(up.data(), lo.data(), n);
+    candlewick_test::OscillatorAndHistogram(&panel_line, levels, 0, 100, hist.data(), n, panels);
     panels[0].title = "OSC";
-    panels[1].weight = 0.2f;
-    panels[1].histogram = {hist.data(), n, 0};
     cw_chart_data_init(&data, &series);
-    data.overlays = &overlay;
-    data.overlay_count = 1;
-    data.bands = &band;
-    data.band_count = 1;
-    data.panels = panels;
-    data.panel_count = 2;
+    candlewick_test::AttachExtras(&data, &overlay, 1, &band, panels, 2);
     data.title = "RICH <&> \"chart\"";
   }
 };
@@ -189,10 +179,7 @@ TEST(RenderFrame, AntialiasedFramesAreOpaqueAndBlend) {
 
 TEST(Render, PngDecodesToTheRgbaFrameCrispAndAntialiased) {
   for (int aa = 0; aa <= 1; ++aa) {
-    cw_chart_options o = Options(300, 200);
-    o.antialias = aa;
-    o.show_axes = 1;
-    ChartPtr c = MakeChart(o);
+    ChartPtr c = MakeAxesChart(300, 200, aa);
     Rich r;
     const std::vector<uint8_t> rgba = RenderToVector(c.get(), &r.data, CW_FORMAT_RGBA8);
     const std::vector<uint8_t> png = RenderToVector(c.get(), &r.data, CW_FORMAT_PNG);
@@ -205,10 +192,7 @@ TEST(Render, PngDecodesToTheRgbaFrameCrispAndAntialiased) {
 
 TEST(Render, WebpLosslessIsExactAndLossyIsClose) {
   for (int aa = 0; aa <= 1; ++aa) {
-    cw_chart_options o = Options(300, 200);
-    o.antialias = aa;
-    o.show_axes = 1;
-    ChartPtr c = MakeChart(o);
+    ChartPtr c = MakeAxesChart(300, 200, aa);
     Rich r;
     const std::vector<uint8_t> rgba = RenderToVector(c.get(), &r.data, CW_FORMAT_RGBA8);
     const std::vector<uint8_t> lossless = RenderToVector(c.get(), &r.data, CW_FORMAT_WEBP_LOSSLESS);
@@ -477,7 +461,6 @@ TEST(Allocator, FailuresDuringRichRendersAreCleanErrors) {
     EXPECT_EQ(f.allocations, f.frees) << "leak after failing allocation " << k;
   }
 }
-
 
 // Line and area charts of more candles than pixel columns draw the
 // aggregated closes, one per column. (They once read the source-row index

@@ -39,28 +39,14 @@ std::vector<uint8_t> Render(const cw_chart_options& o, const Table& t) {
   cw_ohlcv series = cw_ohlcv_contiguous(n, nullptr, t.s.open.data(), t.s.high.data(),
                                         t.s.low.data(), t.s.close.data(), t.s.volume.data());
   const cw_line overlay = {{t.overlay.data(), n, 0}, 0xFFB300FF, 0};
-  const cw_band band = {{t.upper.data(), n, 0}, {t.lower.data(), n, 0}, 0x7E57C240, 0x7E57C2FF, 1};
+  const cw_band band = candlewick_test::TestBand(t.upper.data(), t.lower.data(), n);
   const cw_line osc = {{t.osc.data(), n, 0}, 0xAB47BCFF, 1};
   const double levels[] = {-0.5, 0.5};
   cw_panel panels[2];
-  std::memset(panels, 0, sizeof panels);
-  panels[0].weight = 0.25f;
-  panels[0].lines = &osc;
-  panels[0].line_count = 1;
-  panels[0].levels = levels;
-  panels[0].level_count = 2;
-  panels[0].min = -1.5;
-  panels[0].max = 1.5;
-  panels[1].weight = 0.2f;
-  panels[1].histogram = {t.hist.data(), n, 0};
+  candlewick_test::OscillatorAndHistogram(&osc, levels, -1.5, 1.5, t.hist.data(), n, panels);
   cw_chart_data data;
   cw_chart_data_init(&data, &series);
-  data.overlays = &overlay;
-  data.overlay_count = 1;
-  data.bands = &band;
-  data.band_count = 1;
-  data.panels = panels;
-  data.panel_count = 2;
+  candlewick_test::AttachExtras(&data, &overlay, 1, &band, panels, 2);
   std::vector<uint8_t> frame(static_cast<size_t>(o.width) * o.height * 4);
   EXPECT_EQ(cw_chart_render_frame(chart, &data, CW_FORMAT_RGBA8, frame.data(), frame.size(),
                                   o.width * 4),

@@ -197,29 +197,15 @@ cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* out, int32_t f
   const cw_line overlays[] = {{{fast.data(), fast.size(), 0}, 0xFFB300FF, 0},
                               {{slow.data(), slow.size(), 0}, 0x42A5F5FF, 0}};
   const cw_line gappy_line[] = {{{gappy.data(), gappy.size(), 0}, 0xFFB300FF, 2}};
-  const cw_band band = {{upper.data(), upper.size(), 0}, {lower.data(), lower.size(), 0},
-                        0x7E57C240, 0x7E57C2FF, 1};
+  const cw_band band = TestBand(upper.data(), lower.data(), s.close.size());
   const cw_line osc_line[] = {{{osc.data(), osc.size(), 0}, 0xAB47BCFF, 1}};
   const double levels[] = {30, 70};
-  cw_panel panels[2] = {};
-  panels[0].weight = 0.25f;
-  panels[0].lines = osc_line;
-  panels[0].line_count = 1;
-  panels[0].levels = levels;
-  panels[0].level_count = 2;
-  panels[0].min = 0;
-  panels[0].max = 100;
+  cw_panel panels[2];
+  OscillatorAndHistogram(osc_line, levels, 0, 100, hist.data(), hist.size(), panels);
   panels[0].title = "OSC 20";
-  panels[1].weight = 0.2f;
-  panels[1].histogram = {hist.data(), hist.size(), 0};
   panels[1].title = "HIST";
   if (c.data == GoldenData::kExtras) {
-    data.overlays = overlays;
-    data.overlay_count = 2;
-    data.bands = &band;
-    data.band_count = 1;
-    data.panels = panels;
-    data.panel_count = 2;
+    AttachExtras(&data, overlays, 2, &band, panels, 2);
     data.title = "GOLDEN / USD  1D";
   } else if (c.data == GoldenData::kGappy) {
     data.overlays = gappy_line;

@@ -22,12 +22,8 @@ namespace {
 using candlewick_test::ChartJob;
 using candlewick_test::CountingAllocator;
 using candlewick_test::Reference;
+using candlewick_test::RendererPtr;
 using candlewick_test::RenderWithChart;
-
-struct RendererDeleter {
-  void operator()(cw_renderer* r) const { cw_renderer_destroy(r); }
-};
-using RendererPtr = std::unique_ptr<cw_renderer, RendererDeleter>;
 
 RendererPtr MakeRenderer(uint64_t max_bytes = 64u << 20, cw_allocator* allocator = nullptr) {
   cw_renderer_options o;

@@ -17,25 +17,15 @@
 
 namespace {
 
+using candlewick_test::BufferPtr;
+using candlewick_test::ChartPtr;
+using candlewick_test::StatsPtr;
 using candlewick_test::TestingAllocator;
 
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
 
 constexpr int64_t kSecond = 1000000000;
-
-struct StatsDeleter {
-  void operator()(cw_stats* s) const { cw_stats_destroy(s); }
-};
-using StatsPtr = std::unique_ptr<cw_stats, StatsDeleter>;
-struct ChartDeleter {
-  void operator()(cw_chart* c) const { cw_chart_destroy(c); }
-};
-using ChartPtr = std::unique_ptr<cw_chart, ChartDeleter>;
-struct BufferDeleter {
-  void operator()(cw_buffer* b) const { cw_buffer_destroy(b); }
-};
-using BufferPtr = std::unique_ptr<cw_buffer, BufferDeleter>;
 
 // A clock the test moves by hand; each reading also advances it by `tick`,
 // so a timed call measures exactly `tick` ns.
@@ -54,6 +44,13 @@ StatsPtr MakeStats(cw_stats_options o) {
   cw_stats* s = nullptr;
   EXPECT_EQ(cw_stats_create(&o, &s), CW_OK);
   return StatsPtr(s);
+}
+
+// A stats handle with the default options.
+StatsPtr MakeStats() {
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  return MakeStats(o);
 }
 
 cw_stats_sample Sample(int32_t kind, int64_t end_ns, int64_t duration_ns, uint64_t bytes = 0,
@@ -142,6 +139,12 @@ TEST(StatsOptions, EveryBadOptionHasAStatusAndAMessage) {
     change(o);
     return o;
   };
+  auto labelled = [&](const char* const* labels, size_t count) {
+    cw_stats_options o = base;
+    o.labels = labels;
+    o.label_count = count;
+    return o;
+  };
   const BadOptions cases[] = {
       {"struct_size", with([](cw_stats_options& o) { o.struct_size = 8; }), CW_ERR_STRUCT_SIZE,
        "struct_size"},
@@ -157,62 +160,16 @@ TEST(StatsOptions, EveryBadOptionHasAStatusAndAMessage) {
        CW_ERR_INVALID_ARGUMENT, "retention must be > 0"},
       {"negative retention", with([](cw_stats_options& o) { o.retention_ns = -kSecond; }),
        CW_ERR_INVALID_ARGUMENT, "retention must be > 0"},
-      {"too many labels",
-       with([](cw_stats_options& o) {
-         o.labels = kTooMany;
-         o.label_count = 9;
-       }),
-       CW_ERR_INVALID_ARGUMENT, "at most 8"},
-      {"labels NULL", with([](cw_stats_options& o) { o.label_count = 1; }), CW_ERR_NULL_ARGUMENT,
-       "labels is NULL"},
-      {"a NULL label",
-       with([](cw_stats_options& o) {
-         o.labels = kNullLabel;
-         o.label_count = 1;
-       }),
-       CW_ERR_NULL_ARGUMENT, "label 0 is NULL"},
-      {"upper case",
-       with([](cw_stats_options& o) {
-         o.labels = kUpper;
-         o.label_count = 1;
-       }),
-       CW_ERR_INVALID_ARGUMENT, "[a-z0-9_]"},
-      {"space",
-       with([](cw_stats_options& o) {
-         o.labels = kSpace;
-         o.label_count = 1;
-       }),
-       CW_ERR_INVALID_ARGUMENT, "[a-z0-9_]"},
-      {"leading digit",
-       with([](cw_stats_options& o) {
-         o.labels = kDigit;
-         o.label_count = 1;
-       }),
-       CW_ERR_INVALID_ARGUMENT, "starting with a letter"},
-      {"too long",
-       with([](cw_stats_options& o) {
-         o.labels = kLong;
-         o.label_count = 1;
-       }),
-       CW_ERR_INVALID_ARGUMENT, "1..31 characters"},
-      {"empty",
-       with([](cw_stats_options& o) {
-         o.labels = kEmpty;
-         o.label_count = 1;
-       }),
-       CW_ERR_INVALID_ARGUMENT, "1..31 characters"},
-      {"built-in name",
-       with([](cw_stats_options& o) {
-         o.labels = kBuiltin;
-         o.label_count = 1;
-       }),
-       CW_ERR_INVALID_ARGUMENT, "built-in kind"},
-      {"duplicate",
-       with([](cw_stats_options& o) {
-         o.labels = kDuplicate;
-         o.label_count = 2;
-       }),
-       CW_ERR_INVALID_ARGUMENT, "both \"resample\""},
+      {"too many labels", labelled(kTooMany, 9), CW_ERR_INVALID_ARGUMENT, "at most 8"},
+      {"labels NULL", labelled(nullptr, 1), CW_ERR_NULL_ARGUMENT, "labels is NULL"},
+      {"a NULL label", labelled(kNullLabel, 1), CW_ERR_NULL_ARGUMENT, "label 0 is NULL"},
+      {"upper case", labelled(kUpper, 1), CW_ERR_INVALID_ARGUMENT, "[a-z0-9_]"},
+      {"space", labelled(kSpace, 1), CW_ERR_INVALID_ARGUMENT, "[a-z0-9_]"},
+      {"leading digit", labelled(kDigit, 1), CW_ERR_INVALID_ARGUMENT, "starting with a letter"},
+      {"too long", labelled(kLong, 1), CW_ERR_INVALID_ARGUMENT, "1..31 characters"},
+      {"empty", labelled(kEmpty, 1), CW_ERR_INVALID_ARGUMENT, "1..31 characters"},
+      {"built-in name", labelled(kBuiltin, 1), CW_ERR_INVALID_ARGUMENT, "built-in kind"},
+      {"duplicate", labelled(kDuplicate, 2), CW_ERR_INVALID_ARGUMENT, "both \"resample\""},
       {"allocator hook NULL", with([&](cw_stats_options& o) { o.allocator = &null_hook; }),
        CW_ERR_NULL_ARGUMENT, "NULL alloc or free hook"},
   };
@@ -292,16 +249,12 @@ TEST(StatsNull, NullHandlesAreRejectedWithoutCrashing) {
   EXPECT_EQ(cw_stats_read_prometheus(nullptr, nullptr, &out), CW_ERR_NULL_ARGUMENT);
   EXPECT_EQ(out, nullptr);
   EXPECT_EQ(cw_stats_reset(nullptr), CW_ERR_NULL_ARGUMENT);
-  cw_stats_options o;
-  cw_stats_options_init(&o);
-  StatsPtr stats = MakeStats(o);
+  StatsPtr stats = MakeStats();
   EXPECT_EQ(cw_chart_attach_stats(nullptr, stats.get()), CW_ERR_NULL_ARGUMENT);
 }
 
 TEST(StatsNull, NullArgumentsOnAHandleLeaveAMessage) {
-  cw_stats_options o;
-  cw_stats_options_init(&o);
-  StatsPtr stats = MakeStats(o);
+  StatsPtr stats = MakeStats();
   EXPECT_EQ(LastError(stats.get()), "");
   EXPECT_EQ(cw_stats_record(stats.get(), nullptr), CW_ERR_NULL_ARGUMENT);
   EXPECT_EQ(LastError(stats.get()), "sample is NULL");
@@ -355,9 +308,7 @@ TEST(StatsRecord, BadSamplesAreRejectedWithAMessageAndNotCounted) {
 }
 
 TEST(StatsRecord, TheLastErrorIsKeptAcrossSuccessesAndCopiedInFull) {
-  cw_stats_options o;
-  cw_stats_options_init(&o);
-  StatsPtr stats = MakeStats(o);
+  StatsPtr stats = MakeStats();
   const cw_stats_sample bad = Sample(42, 0, 1);
   ASSERT_EQ(cw_stats_record(stats.get(), &bad), CW_ERR_INVALID_ARGUMENT);
   const cw_stats_sample good = Sample(CW_STATS_RENDER, cw_stats_now(stats.get()), 1);
@@ -471,9 +422,7 @@ TEST(StatsRecord, TotalsSaturateInsteadOfWrapping) {
 }
 
 TEST(StatsRead, ASnapshotOfAnOlderLayoutIsRefusedAndUntouched) {
-  cw_stats_options o;
-  cw_stats_options_init(&o);
-  StatsPtr stats = MakeStats(o);
+  StatsPtr stats = MakeStats();
   std::vector<unsigned char> memory(sizeof(cw_stats_snapshot), 0xAB);
   auto* snap = reinterpret_cast<cw_stats_snapshot*>(memory.data());
   snap->struct_size = sizeof(cw_stats_snapshot) - 1;
@@ -527,9 +476,7 @@ TEST(StatsText, JsonAndPrometheusComeInLibraryBuffersEndingInNul) {
 }
 
 TEST(StatsText, ABadMetricPrefixIsRefused) {
-  cw_stats_options o;
-  cw_stats_options_init(&o);
-  StatsPtr stats = MakeStats(o);
+  StatsPtr stats = MakeStats();
   const std::string too_long(65, 'a');
   for (const char* bad : {"", "9lives", "has-dash", "a b", "x\"}", too_long.c_str()}) {
     cw_buffer* out = reinterpret_cast<cw_buffer*>(0x1);

@@ -120,6 +120,34 @@ void IndicatorExtras::Apply(cw_chart_data* data) const {
   data->panel_count = panels_.size();
 }
 
+cw_band TestBand(const double* upper, const double* lower, size_t n) {
+  return {{upper, n, 0}, {lower, n, 0}, 0x7E57C240, 0x7E57C2FF, 1};
+}
+
+void OscillatorAndHistogram(const cw_line* osc, const double* levels, double min, double max,
+                            const double* hist, size_t n, cw_panel panels[2]) {
+  std::memset(panels, 0, 2 * sizeof(cw_panel));
+  panels[0].weight = 0.25f;
+  panels[0].lines = osc;
+  panels[0].line_count = 1;
+  panels[0].levels = levels;
+  panels[0].level_count = 2;
+  panels[0].min = min;
+  panels[0].max = max;
+  panels[1].weight = 0.2f;
+  panels[1].histogram = {hist, n, 0};
+}
+
+void AttachExtras(cw_chart_data* data, const cw_line* overlays, size_t overlay_count,
+                  const cw_band* band, const cw_panel* panels, size_t panel_count) {
+  data->overlays = overlays;
+  data->overlay_count = overlay_count;
+  data->bands = band;
+  data->band_count = band != nullptr ? 1 : 0;
+  data->panels = panels;
+  data->panel_count = panel_count;
+}
+
 // Walks every chunk and checks its CRC (libspng stops reading at the image
 // data, so a bad IEND would pass it by).
 bool ChunksAreIntact(const uint8_t* data, size_t size) {

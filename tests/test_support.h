@@ -4,12 +4,23 @@
 #define CANDLEWICK_TESTS_TEST_SUPPORT_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "capi/candlewick.h"
 
 namespace candlewick_test {
+
+// Owners of C API handles: each releases its handle with the API's destroy.
+template <typename T, void (*Destroy)(T*)>
+struct HandleDeleter {
+  void operator()(T* handle) const { Destroy(handle); }
+};
+using BufferPtr = std::unique_ptr<cw_buffer, HandleDeleter<cw_buffer, cw_buffer_destroy>>;
+using ChartPtr = std::unique_ptr<cw_chart, HandleDeleter<cw_chart, cw_chart_destroy>>;
+using StatsPtr = std::unique_ptr<cw_stats, HandleDeleter<cw_stats, cw_stats_destroy>>;
+using RendererPtr = std::unique_ptr<cw_renderer, HandleDeleter<cw_renderer, cw_renderer_destroy>>;
 
 // Columns owned by the test; View() borrows them.
 struct Series {
@@ -56,6 +67,19 @@ class IndicatorExtras {
   double rsi_levels_[2] = {30, 70};
   double zero_[1] = {0};
 };
+
+// The hand-made extras the render tests draw, in their usual colours. All
+// point at the caller's columns of n values, which must outlive the render.
+//   TestBand: a band of fill 0x7E57C240 and edges 0x7E57C2FF, width 1.
+//   OscillatorAndHistogram: panels[0] draws *osc with two levels on a fixed
+//   min..max scale (weight 0.25), panels[1] a histogram of `hist` (weight
+//   0.2); every other field zero. `osc` and `levels` must outlive them.
+//   AttachExtras: points `data` at the overlays, the band and the panels.
+cw_band TestBand(const double* upper, const double* lower, size_t n);
+void OscillatorAndHistogram(const cw_line* osc, const double* levels, double min, double max,
+                            const double* hist, size_t n, cw_panel panels[2]);
+void AttachExtras(cw_chart_data* data, const cw_line* overlays, size_t overlay_count,
+                  const cw_band* band, const cw_panel* panels, size_t panel_count);
 
 // Decodes a PNG to RGBA8 rows (width*4 bytes each). Returns false on error.
 bool DecodePng(const uint8_t* data, size_t size, std::vector<uint8_t>* rgba, uint32_t* width,

@@ -15,9 +15,10 @@ Plain Python 3.
 """
 import argparse
 import datetime
-import json
 import statistics
 import sys
+
+from benchmark_json import load_iterations
 
 HEADING = "## Batch rendering"
 
@@ -31,12 +32,9 @@ ROWS = [
 
 
 def load(path):
-    with open(path) as f:
-        doc = json.load(f)
+    rows, doc = load_iterations(path)
     runs = {}
-    for b in doc["benchmarks"]:
-        if b.get("run_type") != "iteration" or b.get("error_occurred"):
-            continue
+    for b in rows:
         r = runs.setdefault(b["run_name"], {"rates": [], "allocs": [], "bytes": [], "cpu": []})
         r["rates"].append(b["items_per_second"])
         r["cpu"].append(b.get("charts_per_cpu_s", float("nan")))

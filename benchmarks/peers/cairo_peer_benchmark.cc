@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "benchmarks/render_loops.h"
 #include "capi/candlewick.h"
 #include "cc/canvas/fill.h"
 #include "tests/test_support.h"
@@ -285,69 +286,19 @@ bool CairoPng(cairo_surface_t* surface, std::vector<uint8_t>* png) {
 // ---------------------------------------------------------------------------
 // candlewick through the C API (default options: the crisp reference chart).
 
-cw_chart* NewChart(int32_t preset) {
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = kWidth;
-  o.height = kHeight;
-  o.png_preset = preset;
-  cw_chart* c = nullptr;
-  if (cw_chart_create(&o, &c) != CW_OK) return nullptr;
-  return c;
-}
+using candlewick_bench::NewChart;
 
 // ---------------------------------------------------------------------------
 // Benchmarks. Names: <System>_<Work>/<candles>[/<preset>].
 
-void BM_FillOnly(benchmark::State& state) {
-  std::vector<uint8_t> frame(kWidth * kHeight * 4);
-  uint32_t colour = 0x000000FF;
-  for (auto _ : state) {
-    candlewick::FillSpan32(frame.data(), kWidth * kHeight, colour++);
-    benchmark::DoNotOptimize(frame.data());
-    benchmark::ClobberMemory();
-  }
-  state.SetBytesProcessed(state.iterations() * frame.size());
-  state.SetLabel(candlewick::FillTargetName());
-}
+void BM_FillOnly(benchmark::State& state) { candlewick_bench::FillOnly(state); }
 BENCHMARK(BM_FillOnly)->Unit(benchmark::kMicrosecond);
 
-void BM_Candlewick_Render(benchmark::State& state) {
-  const auto series = candlewick_test::MakeSeries(static_cast<size_t>(state.range(0)), kSeed);
-  const cw_ohlcv v = series.View();
-  cw_chart* chart = NewChart(CW_PNG_BALANCED);
-  std::vector<uint8_t> frame(kWidth * kHeight * 4);
-  for (auto _ : state) {
-    if (cw_chart_render_rgba(chart, &v, frame.data(), frame.size(), kWidth * 4) != CW_OK) {
-      state.SkipWithError(cw_chart_last_error(chart));
-      break;
-    }
-    benchmark::DoNotOptimize(frame.data());
-    benchmark::ClobberMemory();
-  }
-  state.SetItemsProcessed(state.iterations() * state.range(0));
-  cw_chart_destroy(chart);
-}
+void BM_Candlewick_Render(benchmark::State& state) { candlewick_bench::RenderRgba(state, kSeed); }
 BENCHMARK(BM_Candlewick_Render)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
 
 void BM_Candlewick_RenderPng(benchmark::State& state) {
-  const auto series = candlewick_test::MakeSeries(static_cast<size_t>(state.range(0)), kSeed);
-  const cw_ohlcv v = series.View();
-  cw_chart* chart = NewChart(static_cast<int32_t>(state.range(1)));
-  size_t bytes = 0;
-  for (auto _ : state) {
-    cw_buffer* png = nullptr;
-    if (cw_chart_render_png(chart, &v, &png) != CW_OK) {
-      state.SkipWithError(cw_chart_last_error(chart));
-      break;
-    }
-    bytes = cw_buffer_size(png);
-    cw_buffer_destroy(png);
-  }
-  state.counters["png_bytes"] = static_cast<double>(bytes);
-  static const char* const kPresets[] = {"fastest", "balanced", "smallest"};
-  state.SetLabel(kPresets[state.range(1)]);
-  cw_chart_destroy(chart);
+  candlewick_bench::RenderPng(state, kSeed);
 }
 BENCHMARK(BM_Candlewick_RenderPng)
     ->Args({100, CW_PNG_FASTEST})

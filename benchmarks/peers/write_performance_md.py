@@ -16,6 +16,8 @@ import statistics
 import subprocess
 import sys
 
+from benchmark_json import load_iterations
+
 NAN = float("nan")
 
 
@@ -28,12 +30,9 @@ def to_ms(value, unit):
 
 def load_benchmark(path):
     """run_name -> {median, min, max, reps, counters...}; plus the context."""
-    with open(path) as f:
-        doc = json.load(f)
+    rows, doc = load_iterations(path)
     runs = {}
-    for b in doc["benchmarks"]:
-        if b.get("run_type") != "iteration" or b.get("error_occurred"):
-            continue
+    for b in rows:
         r = runs.setdefault(b["run_name"], {"times": [], "label": b.get("label", "")})
         r["times"].append(to_ms(b["real_time"], b["time_unit"]))
         if "png_bytes" in b:

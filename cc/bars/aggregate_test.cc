@@ -164,6 +164,15 @@ Table RandomTicks(size_t n, uint32_t seed) {
 
 // ---------------------------------------------------------------- time bars
 
+// A renko or point-and-figure spec with a fixed box.
+BarSpec FixedBox(BarMethod method, double box_size) {
+  BarSpec spec;
+  spec.method = method;
+  spec.box_mode = BoxMode::kFixed;
+  spec.box_size = box_size;
+  return spec;
+}
+
 TEST(TimeBars, HandCheckedWithEveryEmptyPolicy) {
   // 60 s bars. Rows at 0, 10, 59 | 60 | (120 empty) | 185, 185.
   const Table x{{0, 10, 59, 60, 185, 185},
@@ -427,10 +436,7 @@ TEST(RenkoBars, HandCheckedRowsTimesAndVolumes) {
   // The bars_test case: 100 .. 104 up, then 101.9 reverses, 99 continues.
   const Table x = Ticks({0, 1, 2, 3, 4, 5, 6, 7}, {100, 101, 102.5, 104, 103, 101.9, 100, 99},
                         {1, 1, 1, 1, 1, 1, 1, 1});
-  BarSpec spec;
-  spec.method = BarMethod::kRenko;
-  spec.box_mode = BoxMode::kFixed;
-  spec.box_size = 1;
+  BarSpec spec = FixedBox(BarMethod::kRenko, 1);
   ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 100, 101, 100, 101, 2, 1},
                                            {2, 101, 102, 101, 102, 1, 2},
                                            {3, 102, 103, 102, 103, 1, 3},
@@ -448,10 +454,7 @@ TEST(RenkoBars, SameBricksAsTheChartsRenko) {
     for (double box : {0.25, 0.5, 1.0, 2.0}) {
       BarInput in;
       in.series = Strided(recs, true, true);
-      BarSpec spec;
-      spec.method = BarMethod::kRenko;
-      spec.box_mode = BoxMode::kFixed;
-      spec.box_size = box;
+      BarSpec spec = FixedBox(BarMethod::kRenko, box);
       const auto got = Aggregate(in, spec);
       HookVector<RenkoBrick> bricks{HookAllocator<RenkoBrick>(AllocatorHooks::Default())};
       Renko({x.c.data(), x.c.size(), 0}, box, &bricks);
@@ -486,10 +489,7 @@ TEST(RenkoBars, AtrBoxIsTheChartsAtrAndAFlatSeriesHasNoBricks) {
 
 TEST(RenkoBars, AGiantJumpIsCountedInOneStepAndTinyBoxesAreRefused) {
   const Table x = Ticks({}, {0, 1e12}, {});
-  BarSpec spec;
-  spec.method = BarMethod::kRenko;
-  spec.box_mode = BoxMode::kFixed;
-  spec.box_size = 1;
+  BarSpec spec = FixedBox(BarMethod::kRenko, 1);
   BarWorkspace ws(AllocatorHooks::Default());
   BarWriter counter;
   ASSERT_TRUE(AggregateBars(TickInput(x), spec, &ws, &counter).ok());
@@ -507,10 +507,7 @@ TEST(PointFigureBars, SameColumnsAsTheChartsPointAndFigure) {
     for (int reversal : {1, 2, 3, 5}) {
       BarInput in;
       in.series = Contiguous(x);
-      BarSpec spec;
-      spec.method = BarMethod::kPointFigure;
-      spec.box_mode = BoxMode::kFixed;
-      spec.box_size = 0.5;
+      BarSpec spec = FixedBox(BarMethod::kPointFigure, 0.5);
       spec.reversal = reversal;
       const auto got = Aggregate(in, spec);
       HookVector<PointFigureColumn> cols{
@@ -530,10 +527,7 @@ TEST(PointFigureBars, HandCheckedThreeBoxReversal) {
   // The bars_test case: X 11..13, O 9..12, X 10..12 (box 1).
   const Table x = Ticks({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
                         {10, 11, 12, 13, 12, 11, 10, 9, 10, 11, 12.5}, {});
-  BarSpec spec;
-  spec.method = BarMethod::kPointFigure;
-  spec.box_mode = BoxMode::kFixed;
-  spec.box_size = 1;
+  BarSpec spec = FixedBox(BarMethod::kPointFigure, 1);
   // Columns cover rows 0-3, 4-7, 8-10 (tick volume = rows).
   ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 11, 14, 11, 14, 4, 3},
                                            {4, 13, 13, 9, 9, 4, 7},

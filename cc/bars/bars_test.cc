@@ -161,15 +161,22 @@ TEST(Renko, PricesSpanningMoreThanTheLargestDouble) {
   EXPECT_EQ(bricks[10].low, -1.5 * m);
 }
 
-TEST(ChartBoxSize, FixedBoxesBeyondTheBoundsAreRefusedWithTheLimitNamed) {
+// n bars of a sine around 100 (amplitude 10, i / period radians), open =
+// close = the sine, high and low `half_range` either side; no volume.
+Table SineBars(int n, double period, double half_range) {
   Table t;
-  for (int i = 0; i < 200; ++i) {
-    const double p = 100 + 10 * std::sin(i / 5.0);
+  for (int i = 0; i < n; ++i) {
+    const double p = 100 + 10 * std::sin(i / period);
     t.o.push_back(p);
-    t.h.push_back(p + 1);
-    t.l.push_back(p - 1);
+    t.h.push_back(p + half_range);
+    t.l.push_back(p - half_range);
     t.c.push_back(p);
   }
+  return t;
+}
+
+TEST(ChartBoxSize, FixedBoxesBeyondTheBoundsAreRefusedWithTheLimitNamed) {
+  const Table t = SineBars(200, 5.0, 1);
   for (bool renko : {true, false}) {
     absl::StatusOr<double> box = ChartBoxSize(t.View(), renko, 1e-6, 3, 100000);
     ASSERT_FALSE(box.ok());
@@ -187,14 +194,7 @@ TEST(ChartBoxSize, FixedBoxesBeyondTheBoundsAreRefusedWithTheLimitNamed) {
 }
 
 TEST(ChartBoxSize, TheAutomaticBoxIsAtrOrRaisedToTheLimit) {
-  Table t;
-  for (int i = 0; i < 3000; ++i) {
-    const double p = 100 + 10 * std::sin(i / 3.0);
-    t.o.push_back(p);
-    t.h.push_back(p + 0.5);
-    t.l.push_back(p - 0.5);
-    t.c.push_back(p);
-  }
+  const Table t = SineBars(3000, 3.0, 0.5);
   // ATR(14) when it fits.
   absl::StatusOr<double> box = ChartBoxSize(t.View(), true, 0, 3, 100000);
   ASSERT_TRUE(box.ok());

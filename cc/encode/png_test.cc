@@ -344,6 +344,14 @@ TEST(RgbaAsPng, ChoosesPaletteForFewColoursAndDecodesExactly) {
   }
 }
 
+// EncodeRgbaAsPng of the frame with `preset`, then ExpectRgbaImage.
+void ExpectRgbaAsPng(const uint8_t* rgba, uint32_t w, uint32_t h, size_t stride, PngPreset preset,
+                     int colour_type, const char* what) {
+  ByteBuffer png(AllocatorHooks::Default());
+  ASSERT_TRUE(EncodeRgbaAsPng(RgbaImage{rgba, w, h, stride}, preset, &png).ok()) << what;
+  ExpectRgbaImage(png, rgba, w, h, stride, colour_type, what);
+}
+
 // A frame of exactly `colours` distinct colours (each appears at least once).
 std::vector<uint8_t> FrameWithColours(uint32_t w, uint32_t h, size_t colours, bool alpha) {
   const auto palette = DistinctColours(colours, alpha);
@@ -355,9 +363,8 @@ std::vector<uint8_t> FrameWithColours(uint32_t w, uint32_t h, size_t colours, bo
 TEST(RgbaAsPng, ExactlyTwoHundredFiftySixColoursStayIndexed) {
   const uint32_t w = 64, h = 9;
   const auto rgba = FrameWithColours(w, h, 256, false);
-  ByteBuffer png(AllocatorHooks::Default());
-  ASSERT_TRUE(EncodeRgbaAsPng(RgbaImage{rgba.data(), w, h, w * 4}, PngPreset::kBalanced, &png).ok());
-  ExpectRgbaImage(png, rgba.data(), w, h, w * 4, 3, "256 colours");
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRgbaAsPng(rgba.data(), w, h, w * 4, PngPreset::kBalanced, 3, "256 colours"));
 }
 
 TEST(RgbaAsPng, TwoHundredFiftySevenColoursFallBackToRgbWhenOpaque) {
@@ -368,9 +375,7 @@ TEST(RgbaAsPng, TwoHundredFiftySevenColoursFallBackToRgbWhenOpaque) {
   rgba[rgba.size() - 4] ^= 0x55;
   rgba[rgba.size() - 2] ^= 0x0F;
   for (PngPreset preset : kPresets) {
-    ByteBuffer png(AllocatorHooks::Default());
-    ASSERT_TRUE(EncodeRgbaAsPng(RgbaImage{rgba.data(), w, h, w * 4}, preset, &png).ok());
-    ExpectRgbaImage(png, rgba.data(), w, h, w * 4, 2, "257 colours");
+    ASSERT_NO_FATAL_FAILURE(ExpectRgbaAsPng(rgba.data(), w, h, w * 4, preset, 2, "257 colours"));
   }
 }
 
@@ -378,34 +383,27 @@ TEST(RgbaAsPng, TranslucentFramesKeepAlpha) {
   const uint32_t w = 31, h = 7;
   // Few colours, some translucent: palette plus tRNS.
   const auto few = FrameWithColours(w, h, 10, true);
-  ByteBuffer png(AllocatorHooks::Default());
-  ASSERT_TRUE(EncodeRgbaAsPng(RgbaImage{few.data(), w, h, w * 4}, PngPreset::kFastest, &png).ok());
-  ExpectRgbaImage(png, few.data(), w, h, w * 4, 3, "few translucent");
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRgbaAsPng(few.data(), w, h, w * 4, PngPreset::kFastest, 3, "few translucent"));
   // Many colours (random pixels, more than 256 of them), translucent: RGBA.
   const uint32_t w2 = 41, h2 = 9;
   const size_t stride = w2 * 4 + 4;
   const auto many = RandomRgba(w2, h2, stride, 5, false);
-  ByteBuffer png2(AllocatorHooks::Default());
-  ASSERT_TRUE(
-      EncodeRgbaAsPng(RgbaImage{many.data(), w2, h2, stride}, PngPreset::kSmallest, &png2).ok());
-  ExpectRgbaImage(png2, many.data(), w2, h2, stride, 6, "many translucent");
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRgbaAsPng(many.data(), w2, h2, stride, PngPreset::kSmallest, 6, "many translucent"));
 }
 
 TEST(RgbaAsPng, BlendedChartRoundTrips) {
   const uint32_t w = 400, h = 300;
   const auto rgba = encode_test::BlendedChartRgba(w, h, 60, 9);
   for (PngPreset preset : kPresets) {
-    ByteBuffer png(AllocatorHooks::Default());
-    ASSERT_TRUE(EncodeRgbaAsPng(RgbaImage{rgba.data(), w, h, w * 4}, preset, &png).ok());
-    ExpectRgbaImage(png, rgba.data(), w, h, w * 4, 2, "blended");
+    ASSERT_NO_FATAL_FAILURE(ExpectRgbaAsPng(rgba.data(), w, h, w * 4, preset, 2, "blended"));
   }
 }
 
 TEST(RgbaAsPng, OnePixel) {
   const uint8_t pixel[4] = {1, 2, 3, 255};
-  ByteBuffer png(AllocatorHooks::Default());
-  ASSERT_TRUE(EncodeRgbaAsPng(RgbaImage{pixel, 1, 1, 4}, PngPreset::kSmallest, &png).ok());
-  ExpectRgbaImage(png, pixel, 1, 1, 4, 3, "1x1");
+  ASSERT_NO_FATAL_FAILURE(ExpectRgbaAsPng(pixel, 1, 1, 4, PngPreset::kSmallest, 3, "1x1"));
 }
 
 TEST(RgbaAsPng, RejectsEmptyAndNull) {

@@ -32,6 +32,29 @@ class StartLine {
   std::atomic<int> waiting_;
 };
 
+// A recorder of `capacity` entries whose clock is `clock`.
+absl::StatusOr<StatsRecorderPtr> NewRecorder(FakeClock* clock, uint64_t capacity) {
+  StatsOptions o;
+  o.capacity = capacity;
+  o.clock = clock->clock();
+  return StatsRecorder::Create(o, AllocatorHooks::Default());
+}
+
+// Starts `threads` writers together; writer t records sample(t, j) for
+// j = 0 .. per_thread - 1. Returns once all have finished.
+template <typename SampleFn>
+void RunWriters(StatsRecorder* r, int threads, uint64_t per_thread, SampleFn sample) {
+  StartLine start(threads);
+  std::vector<std::thread> writers;
+  for (int t = 0; t < threads; ++t) {
+    writers.emplace_back([&, t] {
+      start.ArriveAndWait();
+      for (uint64_t j = 0; j < per_thread; ++j) r->RecordChecked(sample(t, j));
+    });
+  }
+  for (std::thread& w : writers) w.join();
+}
+
 // What thread `t` records as its `j`-th sample in the totals test.
 StatsSample TotalsSample(int t, uint64_t j, int64_t now) {
   StatsSample s;
@@ -50,10 +73,7 @@ TEST(StatsConcurrency, EightThreadsOfAMillionRecordsEachGiveExactTotals) {
   const uint64_t per_thread = SanitizerScaled(1000000, 10);
   constexpr uint64_t kCapacity = 10000;
   FakeClock clock(kSecond);
-  StatsOptions o;
-  o.capacity = kCapacity;
-  o.clock = clock.clock();
-  absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+  absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, kCapacity);
   ASSERT_TRUE(created.ok());
   StatsRecorder& r = **created;
 
@@ -81,15 +101,8 @@ TEST(StatsConcurrency, EightThreadsOfAMillionRecordsEachGiveExactTotals) {
     }
   });
 
-  StartLine start(kThreads);
-  std::vector<std::thread> writers;
-  for (int t = 0; t < kThreads; ++t) {
-    writers.emplace_back([&, t] {
-      start.ArriveAndWait();
-      for (uint64_t j = 0; j < per_thread; ++j) r.RecordChecked(TotalsSample(t, j, clock.now()));
-    });
-  }
-  for (std::thread& w : writers) w.join();
+  RunWriters(&r, kThreads, per_thread,
+             [&](int t, uint64_t j) { return TotalsSample(t, j, clock.now()); });
   writers_done.store(true);
   reader.join();
 
@@ -133,28 +146,17 @@ TEST(StatsConcurrency, MoreThreadsThanStripesShareStripesWithoutLosingCounts) {
   constexpr int kThreads = 96;
   const uint64_t per_thread = SanitizerScaled(20000, 10);
   FakeClock clock(kSecond);
-  StatsOptions o;
-  o.capacity = 1000;
-  o.clock = clock.clock();
-  absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+  absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, 1000);
   ASSERT_TRUE(created.ok());
   StatsRecorder& r = **created;
-  StartLine start(kThreads);
-  std::vector<std::thread> writers;
-  for (int t = 0; t < kThreads; ++t) {
-    writers.emplace_back([&, t] {
-      start.ArriveAndWait();
-      for (uint64_t j = 0; j < per_thread; ++j) {
-        StatsSample s;
-        s.kind = kStatsKindBatch;
-        s.end_ns = clock.now();
-        s.duration_ns = static_cast<int64_t>(t);
-        s.items = 1;
-        r.RecordChecked(s);
-      }
-    });
-  }
-  for (std::thread& w : writers) w.join();
+  RunWriters(&r, kThreads, per_thread, [&](int t, uint64_t) {
+    StatsSample s;
+    s.kind = kStatsKindBatch;
+    s.end_ns = clock.now();
+    s.duration_ns = static_cast<int64_t>(t);
+    s.items = 1;
+    return s;
+  });
   StatsSnapshot s;
   r.Read(&s);
   const StatsKindSnapshot& k = s.kinds[kStatsKindBatch];
@@ -172,10 +174,7 @@ TEST(StatsConcurrency, WritersLappingATinyRingNeverTearAnEntry) {
   constexpr int kThreads = 8;
   const uint64_t per_thread = SanitizerScaled(200000, 10);
   FakeClock clock(kSecond);
-  StatsOptions o;
-  o.capacity = 4;
-  o.clock = clock.clock();
-  absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+  absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, 4);
   ASSERT_TRUE(created.ok());
   StatsRecorder& r = **created;
 
@@ -196,24 +195,16 @@ TEST(StatsConcurrency, WritersLappingATinyRingNeverTearAnEntry) {
       }
     }
   });
-  StartLine start(kThreads);
-  std::vector<std::thread> writers;
-  for (int t = 0; t < kThreads; ++t) {
-    writers.emplace_back([&, t] {
-      start.ArriveAndWait();
-      for (uint64_t j = 0; j < per_thread; ++j) {
-        StatsSample s;
-        s.kind = t % kStatsBuiltinKinds;
-        s.end_ns = clock.now();
-        const uint64_t d = (j * 2654435761u + static_cast<uint64_t>(t) * 977) % 1000000;
-        s.duration_ns = static_cast<int64_t>(d);
-        s.bytes = 3 * d;
-        s.items = d + 7;
-        r.RecordChecked(s);
-      }
-    });
-  }
-  for (std::thread& w : writers) w.join();
+  RunWriters(&r, kThreads, per_thread, [&](int t, uint64_t j) {
+    StatsSample s;
+    s.kind = t % kStatsBuiltinKinds;
+    s.end_ns = clock.now();
+    const uint64_t d = (j * 2654435761u + static_cast<uint64_t>(t) * 977) % 1000000;
+    s.duration_ns = static_cast<int64_t>(d);
+    s.bytes = 3 * d;
+    s.items = d + 7;
+    return s;
+  });
   writers_done.store(true);
   reader.join();
   StatsSnapshot s;
@@ -237,31 +228,20 @@ TEST(StatsConcurrency, OlderWritersNeverOverwriteTheNewestRecordsOfATinyRing) {
   int short_windows = 0;
   for (int round = 0; round < kRounds; ++round) {
     FakeClock clock(kSecond);
-    StatsOptions o;
-    o.capacity = 1 + round % 3;
-    o.clock = clock.clock();
-    absl::StatusOr<StatsRecorderPtr> created =
-        StatsRecorder::Create(o, AllocatorHooks::Default());
+    const uint64_t capacity = 1 + round % 3;
+    absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, capacity);
     ASSERT_TRUE(created.ok());
     StatsRecorder& r = **created;
-    StartLine start(kThreads);
-    std::vector<std::thread> writers;
-    for (int t = 0; t < kThreads; ++t) {
-      writers.emplace_back([&] {
-        start.ArriveAndWait();
-        for (uint64_t j = 0; j < per_thread; ++j) {
-          StatsSample s;
-          s.end_ns = clock.now();
-          s.duration_ns = 1;
-          r.RecordChecked(s);
-        }
-      });
-    }
-    for (std::thread& w : writers) w.join();
+    RunWriters(&r, kThreads, per_thread, [&](int, uint64_t) {
+      StatsSample s;
+      s.end_ns = clock.now();
+      s.duration_ns = 1;
+      return s;
+    });
     StatsSnapshot s;
     r.Read(&s);
     EXPECT_EQ(s.count, kThreads * per_thread);
-    if (s.window_count != o.capacity) ++short_windows;
+    if (s.window_count != capacity) ++short_windows;
   }
   EXPECT_EQ(short_windows, 0) << "rounds whose window lost a newest record";
 }
@@ -270,10 +250,7 @@ TEST(StatsConcurrency, ResetsAndReadsRacingWithRecordsAreSafeAndLeaveExactCounts
   constexpr int kThreads = 4;
   const uint64_t per_thread = SanitizerScaled(200000, 10);
   FakeClock clock(kSecond);
-  StatsOptions o;
-  o.capacity = 256;
-  o.clock = clock.clock();
-  absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+  absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, 256);
   ASSERT_TRUE(created.ok());
   StatsRecorder& r = **created;
 
@@ -289,22 +266,14 @@ TEST(StatsConcurrency, ResetsAndReadsRacingWithRecordsAreSafeAndLeaveExactCounts
       std::this_thread::yield();
     }
   });
-  StartLine start(kThreads);
-  std::vector<std::thread> writers;
-  for (int t = 0; t < kThreads; ++t) {
-    writers.emplace_back([&, t] {
-      start.ArriveAndWait();
-      for (uint64_t j = 0; j < per_thread; ++j) {
-        StatsSample s;
-        s.kind = kStatsKindRender + t % 2;
-        s.end_ns = clock.now();
-        s.duration_ns = 10;
-        s.bytes = 1;
-        r.RecordChecked(s);
-      }
-    });
-  }
-  for (std::thread& w : writers) w.join();
+  RunWriters(&r, kThreads, per_thread, [&](int t, uint64_t) {
+    StatsSample s;
+    s.kind = kStatsKindRender + t % 2;
+    s.end_ns = clock.now();
+    s.duration_ns = 10;
+    s.bytes = 1;
+    return s;
+  });
   writers_done.store(true);
   resetter.join();
   EXPECT_EQ(violations.load(), 0);

@@ -7,7 +7,6 @@
 
 #include "gtest/gtest.h"
 #include "tools/embed/embed_test_data.h"
-#include "tools/embed/embed_test_empty.h"
 
 namespace candlewick::embed_test {
 namespace {
