@@ -699,6 +699,41 @@ TEST_P(KernelsOnEveryTarget, RangeCombinationsGiveTheScalarBits) {
   }
 }
 
+// %K and %R straight from the highs, lows and closes: the bits of the
+// window extremes and RangeCombine, and every bad row found.
+TEST_P(KernelsOnEveryTarget, HighLowCombinationsInOnePassGiveTheSeparateBits) {
+  std::vector<double> c = RandomWalk(300, 93), h = c, l = c;
+  for (size_t i = 0; i < c.size(); ++i) h[i] += 0.5 * (i % 4), l[i] -= 0.25 * (i % 3);
+  for (size_t i = 50; i < 90; ++i) h[i] = l[i] = c[i] = 100.0;  // empty ranges: 0
+  for (RangeOp op : {RangeOp::kFastK, RangeOp::kWillr}) {
+    for (size_t w : {2u, 5u, 8u, 9u, 14u, 30u, 64u}) {
+      for (size_t m : {size_t{0}, w - 1, w, w + 3, size_t{101}, c.size()}) {
+        const std::string tag = std::to_string(static_cast<int>(op)) + " w=" +
+                                std::to_string(w) + " m=" + std::to_string(m);
+        std::vector<double> hb(h.begin(), h.begin() + m), lb(l.begin(), l.begin() + m),
+            cb(c.begin(), c.begin() + m);
+        std::vector<double> hi(m + 1), lo(m + 1), want(m + 1, kNaN), got(m + 1, kNaN);
+        RollingMax(hb.data(), m, w, hi.data());
+        RollingMin(lb.data(), m, w, lo.data());
+        if (m >= w) RangeCombine(op, hi.data(), lo.data(), cb.data(), w - 1, m, want.data());
+        ASSERT_TRUE(HighLowCombineChecked(op, hb.data(), lb.data(), cb.data(), m, w, got.data()))
+            << tag;
+        EXPECT_TRUE(SameBits(got, want)) << tag;
+        for (size_t bad = 0; bad < m; bad += (m > 50 ? 5 : 1)) {
+          std::vector<double> hv = hb, lv = lb, cv = cb;
+          if (bad % 4 == 0) cv[bad] = kNaN;
+          if (bad % 4 == 1) hv[bad] = HUGE_VAL;
+          if (bad % 4 == 2) lv[bad] = -HUGE_VAL;
+          if (bad % 4 == 3) lv[bad] = hv[bad] + 1;  // high < low
+          EXPECT_FALSE(HighLowCombineChecked(op, hv.data(), lv.data(), cv.data(), m, w,
+                                             got.data()))
+              << tag << " " << bad;
+        }
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, AdaptiveSmoothingFollowsTheStepwiseRecurrence) {
   const std::vector<double> x = RandomWalk(300, 101);
   std::vector<double> sum(300, 0.0), sc(300, 0.0);
@@ -889,6 +924,9 @@ TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
         }, 2);
         both([&](auto x, auto, auto, std::vector<double>* o) {
           EXPECT_TRUE(WindowLineChecked(LineOutput::kForecast, x, m, n, o[0].data()));
+        }, 1);
+        both([&](auto x, auto hh, auto ll, std::vector<double>* o) {
+          EXPECT_TRUE(HighLowCombineChecked(RangeOp::kWillr, hh, ll, x, m, n, o[0].data()));
         }, 1);
       }
       // The validation pass finds the same first bad row.

@@ -23,6 +23,7 @@ const RangeKernels<X>* RangeTable() {
       &RollingMidpointCheckedT<X>,
       &HighLowRangeCheckedT<X>,
       &HighLowMidpointCheckedT<X>,
+      &HighLowCombineCheckedT<X>,
       &RollingExtremeAgeT<true, X>,
       &RollingExtremeAgeT<false, X>,
       &RangeCombineT<X>};
