@@ -734,6 +734,31 @@ TEST_P(KernelsOnEveryTarget, HighLowCombinationsInOnePassGiveTheSeparateBits) {
   }
 }
 
+// KAMA in one pass: the bits of the moves' RollingSum, KamaConstants and
+// AdaptiveSmoothing, and every non-finite value found.
+TEST_P(KernelsOnEveryTarget, KamaInOnePassGivesTheBitsOfTheSeparateKernels) {
+  const std::vector<double> walk = RandomWalk(1400, 103);
+  for (size_t n : {2u, 10u, 30u, 70u}) {
+    for (size_t m : {n + 1, n + 2, n + 9, size_t{200}, size_t{577}, walk.size()}) {
+      const std::string tag = "n=" + std::to_string(n) + " m=" + std::to_string(m);
+      const std::vector<double> x(walk.begin(), walk.begin() + m);
+      std::vector<double> moves(m, 0.0), sum(m, kNaN), sc(m, kNaN), scratch(m);
+      std::vector<double> want(m + 1, kNaN), got(m + 1, kNaN);
+      for (size_t i = 1; i < m; ++i) moves[i] = std::fabs(x[i] - x[i - 1]);
+      RollingSum(moves.data() + 1, m - 1, n, 1.0, sum.data() + 1);
+      KamaConstants(x.data(), sum.data(), m, n, sc.data());
+      AdaptiveSmoothing(x.data() + n, sc.data() + n, m - n, x[n - 1], want.data() + n);
+      ASSERT_TRUE(KamaChecked(x.data(), m, n, scratch.data(), got.data())) << tag;
+      EXPECT_TRUE(SameBits(got, want)) << tag;
+      for (size_t bad = 0; bad < m; bad += (m > 100 ? 13 : 1)) {
+        std::vector<double> y = x;
+        y[bad] = bad % 2 ? kNaN : -HUGE_VAL;
+        EXPECT_FALSE(KamaChecked(y.data(), m, n, scratch.data(), got.data())) << tag << " " << bad;
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, AdaptiveSmoothingFollowsTheStepwiseRecurrence) {
   const std::vector<double> x = RandomWalk(300, 101);
   std::vector<double> sum(300, 0.0), sc(300, 0.0);
@@ -928,6 +953,11 @@ TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
         both([&](auto x, auto hh, auto ll, std::vector<double>* o) {
           EXPECT_TRUE(HighLowCombineChecked(RangeOp::kWillr, hh, ll, x, m, n, o[0].data()));
         }, 1);
+        if (m > n) {
+          both([&](auto x, auto, auto, std::vector<double>* o) {
+            EXPECT_TRUE(KamaChecked(x, m, n, o[1].data(), o[0].data()));
+          }, 2);
+        }
       }
       // The validation pass finds the same first bad row.
       for (size_t bad : {size_t{0}, m / 2, m}) {

@@ -19,7 +19,8 @@ const MovingAverageKernels<X>* MovingAverageTable() {
       &RollingSumT<X>,
       &LinearRecurrenceT<X>,
       &AdaptiveSmoothingT<X>,
-      &KamaConstantsT<X>};
+      &KamaConstantsT<X>,
+      &KamaCheckedT<X>};
   return &kTable;
 }
 const MovingAverageKernels<const double*>* ContiguousMovingAverageKernels() {
