@@ -116,20 +116,8 @@ struct ScanShifts {
   // instead of the variable vpermd behind TableLookupLanes, which has the
   // longer latency on some CPUs (Zen 1: on every scan's carry chain); the
   // same lanes, so the same bits.
-  HWY_INLINE V Up1(V v, V fill) const {
-#if HWY_TARGET == HWY_AVX2
-    return V{_mm256_blend_pd(_mm256_permute4x64_pd(v.raw, 0x90), fill.raw, 0x1)};
-#else
-    return hn::IfThenElse(low1, fill, hn::TableLookupLanes(v, by1));
-#endif
-  }
-  HWY_INLINE V Up2(V v, V fill) const {
-#if HWY_TARGET == HWY_AVX2
-    return V{_mm256_blend_pd(_mm256_permute4x64_pd(v.raw, 0x40), fill.raw, 0x3)};
-#else
-    return hn::IfThenElse(low2, fill, hn::TableLookupLanes(v, by2));
-#endif
-  }
+  HWY_INLINE V Up1(V v, V fill) const { return Up<0x90, 0x1>(v, fill, low1, by1); }
+  HWY_INLINE V Up2(V v, V fill) const { return Up<0x40, 0x3>(v, fill, low2, by2); }
   HWY_INLINE V Up4(V v, V fill) const {
     return hn::IfThenElse(low4, fill, hn::TableLookupLanes(v, by4));
   }
@@ -143,6 +131,20 @@ struct ScanShifts {
 
   Idx by1, by2, by4, last;
   M low1, low2, low4;
+
+ private:
+  // kPerm: the vpermpd immediate taking each lane from `shift` lanes below;
+  // kLow: the lanes below the shift, as a blend mask.
+  template <int kPerm, int kLow>
+  static HWY_INLINE V Up(V v, V fill, M low, Idx by) {
+#if HWY_TARGET == HWY_AVX2
+    (void)low;
+    (void)by;
+    return V{_mm256_blend_pd(_mm256_permute4x64_pd(v.raw, kPerm), fill.raw, kLow)};
+#else
+    return hn::IfThenElse(low, fill, hn::TableLookupLanes(v, by));
+#endif
+  }
 };
 
 // Linear-recurrence scan y[k] = a * y[k-1] + u[k] over one vector, given the
