@@ -699,6 +699,66 @@ TEST_P(KernelsOnEveryTarget, RangeCombinationsGiveTheScalarBits) {
   }
 }
 
+// %K and %R straight from the highs, lows and closes: the bits of the
+// window extremes and RangeCombine, and every bad row found.
+TEST_P(KernelsOnEveryTarget, HighLowCombinationsInOnePassGiveTheSeparateBits) {
+  std::vector<double> c = RandomWalk(300, 93), h = c, l = c;
+  for (size_t i = 0; i < c.size(); ++i) h[i] += 0.5 * (i % 4), l[i] -= 0.25 * (i % 3);
+  for (size_t i = 50; i < 90; ++i) h[i] = l[i] = c[i] = 100.0;  // empty ranges: 0
+  for (RangeOp op : {RangeOp::kFastK, RangeOp::kWillr}) {
+    for (size_t w : {2u, 5u, 8u, 9u, 14u, 30u, 64u}) {
+      for (size_t m : {size_t{0}, w - 1, w, w + 3, size_t{101}, c.size()}) {
+        const std::string tag = std::to_string(static_cast<int>(op)) + " w=" +
+                                std::to_string(w) + " m=" + std::to_string(m);
+        std::vector<double> hb(h.begin(), h.begin() + m), lb(l.begin(), l.begin() + m),
+            cb(c.begin(), c.begin() + m);
+        std::vector<double> hi(m + 1), lo(m + 1), want(m + 1, kNaN), got(m + 1, kNaN);
+        RollingMax(hb.data(), m, w, hi.data());
+        RollingMin(lb.data(), m, w, lo.data());
+        if (m >= w) RangeCombine(op, hi.data(), lo.data(), cb.data(), w - 1, m, want.data());
+        ASSERT_TRUE(HighLowCombineChecked(op, hb.data(), lb.data(), cb.data(), m, w, got.data()))
+            << tag;
+        EXPECT_TRUE(SameBits(got, want)) << tag;
+        for (size_t bad = 0; bad < m; bad += (m > 50 ? 5 : 1)) {
+          std::vector<double> hv = hb, lv = lb, cv = cb;
+          if (bad % 4 == 0) cv[bad] = kNaN;
+          if (bad % 4 == 1) hv[bad] = HUGE_VAL;
+          if (bad % 4 == 2) lv[bad] = -HUGE_VAL;
+          if (bad % 4 == 3) lv[bad] = hv[bad] + 1;  // high < low
+          EXPECT_FALSE(HighLowCombineChecked(op, hv.data(), lv.data(), cv.data(), m, w,
+                                             got.data()))
+              << tag << " " << bad;
+        }
+      }
+    }
+  }
+}
+
+// KAMA in one pass: the bits of the moves' RollingSum, KamaConstants and
+// AdaptiveSmoothing, and every non-finite value found.
+TEST_P(KernelsOnEveryTarget, KamaInOnePassGivesTheBitsOfTheSeparateKernels) {
+  const std::vector<double> walk = RandomWalk(1400, 103);
+  for (size_t n : {2u, 10u, 30u, 70u}) {
+    for (size_t m : {n + 1, n + 2, n + 9, size_t{200}, size_t{577}, walk.size()}) {
+      const std::string tag = "n=" + std::to_string(n) + " m=" + std::to_string(m);
+      const std::vector<double> x(walk.begin(), walk.begin() + m);
+      std::vector<double> moves(m, 0.0), sum(m, kNaN), sc(m, kNaN), scratch(m);
+      std::vector<double> want(m + 1, kNaN), got(m + 1, kNaN);
+      for (size_t i = 1; i < m; ++i) moves[i] = std::fabs(x[i] - x[i - 1]);
+      RollingSum(moves.data() + 1, m - 1, n, 1.0, sum.data() + 1);
+      KamaConstants(x.data(), sum.data(), m, n, sc.data());
+      AdaptiveSmoothing(x.data() + n, sc.data() + n, m - n, x[n - 1], want.data() + n);
+      ASSERT_TRUE(KamaChecked(x.data(), m, n, scratch.data(), got.data())) << tag;
+      EXPECT_TRUE(SameBits(got, want)) << tag;
+      for (size_t bad = 0; bad < m; bad += (m > 100 ? 13 : 1)) {
+        std::vector<double> y = x;
+        y[bad] = bad % 2 ? kNaN : -HUGE_VAL;
+        EXPECT_FALSE(KamaChecked(y.data(), m, n, scratch.data(), got.data())) << tag << " " << bad;
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, AdaptiveSmoothingFollowsTheStepwiseRecurrence) {
   const std::vector<double> x = RandomWalk(300, 101);
   std::vector<double> sum(300, 0.0), sc(300, 0.0);
@@ -890,6 +950,14 @@ TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
         both([&](auto x, auto, auto, std::vector<double>* o) {
           EXPECT_TRUE(WindowLineChecked(LineOutput::kForecast, x, m, n, o[0].data()));
         }, 1);
+        both([&](auto x, auto hh, auto ll, std::vector<double>* o) {
+          EXPECT_TRUE(HighLowCombineChecked(RangeOp::kWillr, hh, ll, x, m, n, o[0].data()));
+        }, 1);
+        if (m > n) {
+          both([&](auto x, auto, auto, std::vector<double>* o) {
+            EXPECT_TRUE(KamaChecked(x, m, n, o[1].data(), o[0].data()));
+          }, 2);
+        }
       }
       // The validation pass finds the same first bad row.
       for (size_t bad : {size_t{0}, m / 2, m}) {

@@ -109,8 +109,40 @@ struct ScanShifts {
     low4 = hn::FirstN(d, 4);
   }
 
+  // v shifted up by 1, 2 or 4 lanes, `fill` in the lanes below; v's last
+  // lane in every lane. On AVX2 by immediate permutes (vpermpd) and blends
+  // instead of the variable vpermd behind TableLookupLanes, which has the
+  // longer latency on some CPUs (Zen 1: on every scan's carry chain); the
+  // same lanes, so the same bits.
+  HWY_INLINE V Up1(V v, V fill) const { return Up<0x90, 0x1>(v, fill, low1, by1); }
+  HWY_INLINE V Up2(V v, V fill) const { return Up<0x40, 0x3>(v, fill, low2, by2); }
+  HWY_INLINE V Up4(V v, V fill) const {
+    return hn::IfThenElse(low4, fill, hn::TableLookupLanes(v, by4));
+  }
+  HWY_INLINE V Last(V v) const {
+#if HWY_TARGET == HWY_AVX2
+    return V{_mm256_permute4x64_pd(v.raw, 0xFF)};
+#else
+    return hn::TableLookupLanes(v, last);
+#endif
+  }
+
   Idx by1, by2, by4, last;
   M low1, low2, low4;
+
+ private:
+  // kPerm: the vpermpd immediate taking each lane from `shift` lanes below;
+  // kLow: the lanes below the shift, as a blend mask.
+  template <int kPerm, int kLow>
+  static HWY_INLINE V Up(V v, V fill, M low, Idx by) {
+#if HWY_TARGET == HWY_AVX2
+    (void)low;
+    (void)by;
+    return V{_mm256_blend_pd(_mm256_permute4x64_pd(v.raw, kPerm), fill.raw, kLow)};
+#else
+    return hn::IfThenElse(low, fill, hn::TableLookupLanes(v, by));
+#endif
+  }
 };
 
 // Linear-recurrence scan y[k] = a * y[k-1] + u[k] over one vector, given the
@@ -138,17 +170,15 @@ class Scan {
     const size_t lanes = hn::Lanes(d);
     const ScanShifts& s = shifts_;
     // Each step adds the partial sums `shift` lanes below, scaled by a^shift.
-    auto step = [&](V scale, M low, ScanShifts::Idx by) {
-      u = hn::MulAdd(scale, hn::IfThenZeroElse(low, hn::TableLookupLanes(u, by)), u);
-    };
-    if (lanes >= 2) step(a1_, s.low1, s.by1);
-    if (lanes >= 4) step(a2_, s.low2, s.by2);
-    if (lanes >= 8) step(a4_, s.low4, s.by4);
+    const V zero = hn::Zero(d);
+    if (lanes >= 2) u = hn::MulAdd(a1_, s.Up1(u, zero), u);
+    if (lanes >= 4) u = hn::MulAdd(a2_, s.Up2(u, zero), u);
+    if (lanes >= 8) u = hn::MulAdd(a4_, s.Up4(u, zero), u);
     return hn::MulAdd(pow_, carry, u);
   }
 
   // The last lane of y in every lane: the carry into the next vector.
-  HWY_INLINE V Last(V y) const { return hn::TableLookupLanes(y, shifts_.last); }
+  HWY_INLINE V Last(V y) const { return shifts_.Last(y); }
 
  private:
   ScanShifts shifts_;
@@ -165,19 +195,18 @@ class VariableScan {
     const D d;
     const size_t lanes = hn::Lanes(d);
     const V one = hn::Set(d, 1.0), zero = hn::Zero(d);
-    if (lanes >= 2) Step(shifts_.by1, shifts_.low1, one, zero, &a, &u);
-    if (lanes >= 4) Step(shifts_.by2, shifts_.low2, one, zero, &a, &u);
-    if (lanes >= 8) Step(shifts_.by4, shifts_.low4, one, zero, &a, &u);
+    const ScanShifts& s = shifts_;
+    if (lanes >= 2) Step(s.Up1(a, one), s.Up1(u, zero), &a, &u);
+    if (lanes >= 4) Step(s.Up2(a, one), s.Up2(u, zero), &a, &u);
+    if (lanes >= 8) Step(s.Up4(a, one), s.Up4(u, zero), &a, &u);
     return hn::MulAdd(a, carry, u);
   }
-  HWY_INLINE V Last(V y) const { return hn::TableLookupLanes(y, shifts_.last); }
+  HWY_INLINE V Last(V y) const { return shifts_.Last(y); }
 
  private:
-  // Lanes at or above the shift compose with the pair `shift` lanes below:
-  // (a, u) <- (a * a', a * u' + u); the lowest lanes take (1, 0) below.
-  static HWY_INLINE void Step(ScanShifts::Idx idx, M low, V one, V zero, V* a, V* u) {
-    const V pa = hn::IfThenElse(low, one, hn::TableLookupLanes(*a, idx));
-    const V pu = hn::IfThenElse(low, zero, hn::TableLookupLanes(*u, idx));
+  // Lanes at or above the shift compose with the pair (pa, pu) `shift`
+  // lanes below: (a, u) <- (a * pa, a * pu + u); the lowest lanes take (1, 0).
+  static HWY_INLINE void Step(V pa, V pu, V* a, V* u) {
     *u = hn::MulAdd(*a, pu, *u);
     *a = hn::Mul(*a, pa);
   }

@@ -86,13 +86,25 @@ struct Trima {
 
 // Kaufman's adaptive MA (TA-Lib): KamaSmoothingConstant from the n-bar
 // change and a drift-free rolling sum of the one-bar moves, then the
-// adaptive recurrence from x[n-1], first value at bar n.
-struct Kama {
+// adaptive recurrence from x[n-1], first value at bar n. In one validating
+// pass (KamaChecked); the separate kernels where it does not apply.
+struct Kama : ComputedByChecked<Kama> {
   static size_t Lookback(const double* p) { return Period(p, 0); }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     const size_t n = Period(p, 0);
+    if (!KamaChecked(in[0], m, n, scratch.Doubles(m), out[0])) {
+      for (size_t i = 0; i < m; ++i) {
+        if (!std::isfinite(in[0][i])) return false;
+      }
+      Separate(in, m, n, out, scratch);  // vectors too wide for KamaChecked
+    }
+    FillNaN(out[0], n);
+    return true;
+  }
+  template <class In>
+  static void Separate(const In* in, size_t m, size_t n, double* const* out, Scratch scratch) {
     const In x = in[0];
     double* moves = scratch.Doubles(m);
     double* sum = scratch.Doubles(m);
@@ -102,7 +114,6 @@ struct Kama {
     double* sc = moves;  // the moves are no longer needed
     KamaConstants(x, sum, m, n, sc);
     AdaptiveSmoothing(x + n, sc + n, m - n, x[n - 1], out[0] + n);
-    FillNaN(out[0], n);
   }
 };
 

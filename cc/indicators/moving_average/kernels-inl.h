@@ -107,25 +107,119 @@ void AdaptiveSmoothingT(X x, const double* HWY_RESTRICT sc, size_t m, double y0,
   }
 }
 
-// KamaConstants (kernels.h), branch-free: KamaSmoothingConstant per lane.
+// The constants of rows [from, to) into sc[0, to - from), branch-free:
+// KamaSmoothingConstant per lane, vectors from `from`.
 template <class X>
-void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, size_t n,
-                               double* HWY_RESTRICT sc) {
+HWY_INLINE void KamaConstantsOf(X x, const double* HWY_RESTRICT sum, size_t from, size_t to,
+                                size_t n, double* HWY_RESTRICT sc) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   const double fastest = 2.0 / 3.0, slowest = 2.0 / 31.0, diff = fastest - slowest;
   const V one = hn::Set(d, 1.0), zero = hn::Zero(d);
   const V vdiff = hn::Set(d, diff), vslow = hn::Set(d, slowest);
-  size_t i = n;
-  for (; i + lanes <= m; i += lanes) {
+  size_t i = from;
+  for (; i + lanes <= to; i += lanes) {
     const V roc = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - n));
     const V s = hn::LoadU(d, sum + i);
     const auto full = hn::Or(s <= roc, hn::Eq(s, zero));
     const V er = hn::IfThenElse(full, one, hn::Abs(hn::Div(roc, s)));
     const V k = hn::Add(hn::Mul(er, vdiff), vslow);
-    hn::StoreU(hn::Mul(k, k), d, sc + i);
+    hn::StoreU(hn::Mul(k, k), d, sc + (i - from));
   }
-  for (; i < m; ++i) sc[i] = KamaSmoothingConstant(x[i] - x[i - n], sum[i]);
+  for (; i < to; ++i) sc[i - from] = KamaSmoothingConstant(x[i] - x[i - n], sum[i]);
+}
+
+// KamaConstants (kernels.h).
+template <class X>
+void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, size_t n,
+                    double* HWY_RESTRICT sc) {
+  if (m > n) KamaConstantsOf(x, sum, n, m, n, sc + n);
+}
+
+// The one-bar moves |x[k+1] - x[k]| of a column, as a column of their own
+// (LoadColumn, [] and + as for the others) computed where they are read.
+template <class X>
+struct MovesOf {
+  X x;
+  double operator[](size_t k) const { return std::fabs(x[k + 1] - x[k]); }
+  MovesOf operator+(size_t k) const { return {x + k}; }
+};
+template <class X>
+HWY_INLINE V LoadColumn(D d, MovesOf<X> mv) {
+  return hn::Abs(hn::Sub(LoadColumn(d, mv.x + 1), LoadColumn(d, mv.x)));
+}
+
+// KAMA's rolling sums of the one-bar moves over n bars (sum[i] for
+// n <= i < m), one re-seeding block at a time: RollingSumT's operations over
+// the moves, in its order (the same bits), without the moves stored; every
+// x read is checked.
+template <class X>
+class KamaMoveSums {
+ public:
+  KamaMoveSums(X x, size_t m, size_t n, double* HWY_RESTRICT sum)
+      : x_(x), mv_{x}, rows_(m - 1), n_(n), resync_(ResyncInterval(n)), sum_(sum), scan_(1.0),
+        bad_(NoLanes(D())) {
+    for (size_t i = 0; i <= n; ++i) ok_ = ok_ && std::isfinite(x[i]);
+    s_ = DirectSum(mv_, n);
+    sum_[n] = s_;
+    r_ = n;
+  }
+
+  // Rows [n, done()) have their sum.
+  size_t done() const { return r_ + 1; }
+  bool ok() const { return ok_ && hn::AllFalse(D(), bad_); }
+
+  // The next block (done() < m).
+  void Next() {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const size_t end = std::min(rows_, r_ + resync_);
+    V carry = hn::Set(d, s_);
+    for (; r_ + lanes <= end; r_ += lanes) {
+      bad_ = hn::Or(bad_, hn::Not(hn::IsFinite(LoadColumn(d, x_ + r_ + 1))));
+      const V u = hn::Sub(LoadColumn(d, mv_ + r_), LoadColumn(d, mv_ + (r_ - n_)));
+      const V y = scan_.Apply(u, carry);
+      hn::StoreU(y, d, sum_ + r_ + 1);
+      carry = scan_.Last(y);
+    }
+    s_ = hn::GetLane(carry);
+    for (; r_ < end; ++r_) {
+      ok_ = ok_ && std::isfinite(x_[r_ + 1]);
+      s_ += mv_[r_] - mv_[r_ - n_];
+      sum_[r_ + 1] = s_;
+    }
+    if (r_ < rows_) s_ = DirectSum(mv_ + (r_ - n_), n_);
+  }
+
+ private:
+  X x_;
+  MovesOf<X> mv_;
+  size_t rows_, n_, resync_, r_ = 0;
+  double* HWY_RESTRICT sum_;
+  const Scan scan_;
+  M bad_;
+  bool ok_ = true;
+  double s_ = 0;
+};
+
+// KamaChecked (kernels.h): the sums a block ahead of 512-row chunks whose
+// constants (in L1) and recurrence follow, while the sums are in cache.
+// AdaptiveSmoothingT restarts its level every kRecenter rows from the last
+// output, so chunks of a multiple of kRecenter give the bits of one call.
+template <class X>
+bool KamaCheckedT(X x, size_t m, size_t n, double* HWY_RESTRICT sum, double* HWY_RESTRICT y) {
+  if (hn::Lanes(D()) > kMaxScanLanes || n == 0 || m <= n) return false;
+  KamaMoveSums<X> sums(x, m, n, sum);
+  constexpr size_t kChunk = 8 * kRecenter;
+  HWY_ALIGN double sc[kChunk];
+  for (size_t a = n; a < m;) {
+    const size_t b = m - a > kChunk ? a + kChunk : m;
+    while (sums.done() < b) sums.Next();
+    KamaConstantsOf(x, sum, a, b, n, sc);
+    AdaptiveSmoothingT(x + a, sc, b - a, a == n ? x[n - 1] : y[a - 1], y + a);
+    a = b;
+  }
+  return sums.ok();
 }
 
 CW_SIMD_NAMESPACE_END

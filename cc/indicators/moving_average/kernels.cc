@@ -17,7 +17,8 @@ constexpr MovingAverageKernels<X> kMovingAverageTable = {
     &RollingSumT<X>,
     &LinearRecurrenceT<X>,
     &AdaptiveSmoothingT<X>,
-    &KamaConstantsT<X>};
+    &KamaConstantsT<X>,
+    &KamaCheckedT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(MovingAverage)
 
 CW_SIMD_NAMESPACE_END

@@ -26,6 +26,7 @@ struct MovingAverageKernels {
   void (*linear_recurrence)(X x, size_t m, double a, double b, double y0, double* y);
   void (*adaptive_smoothing)(X x, const double* sc, size_t m, double y0, double* y);
   void (*kama_constants)(X x, const double* sum, size_t m, size_t n, double* sc);
+  bool (*kama_checked)(X x, size_t m, size_t n, double* sum, double* y);
 };
 // The kernels of the target the dispatcher picks now.
 template <class X>
@@ -69,6 +70,16 @@ void AdaptiveSmoothing(X x, const double* sc, size_t m, double y0, double* y) {
 template <class X>
 void KamaConstants(X x, const double* sum, size_t m, size_t n, double* sc) {
   MovingAverageKernelsFor<KernelColumn<X>>().kama_constants(x, sum, m, n, sc);
+}
+
+// KAMA over x[0..m) (m > n >= 1) in one pass over the series, checking that
+// every x is finite: y[i] for n <= i < m, the bits of the moves' RollingSum,
+// KamaConstants and AdaptiveSmoothing from x[n-1]. sum: m doubles of
+// scratch. False on a non-finite x (y unspecified) or where the vector scans
+// do not apply (wider than kMaxScanLanes: take the separate kernels).
+template <class X>
+bool KamaChecked(X x, size_t m, size_t n, double* sum, double* y) {
+  return MovingAverageKernelsFor<KernelColumn<X>>().kama_checked(x, m, n, sum, y);
 }
 
 }  // namespace indicators

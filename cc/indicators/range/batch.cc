@@ -164,12 +164,28 @@ struct Ichimoku {
   }
 };
 
+// Williams' %R; windows up to kDirectWindowMax in one validating pass (the
+// extremes and the ratio of every window as it is found).
 struct Willr {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
+    if (Period(p, 0) <= kDirectWindowMax) {
+      Checked(in, m, p, out, scratch);  // the run is validated: succeeds
+      return;
+    }
     RangeOf(RangeOp::kWillr, in[0], in[1], in[2], m, Period(p, 0), out[0], scratch);
+  }
+  template <class In>
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    const size_t n = Period(p, 0);
+    if (n > kDirectWindowMax ||
+        !HighLowCombineChecked(RangeOp::kWillr, in[0], in[1], in[2], m, n, out[0])) {
+      return false;
+    }
+    FillNaN(out[0], std::min(m, n - 1));
+    return true;
   }
 };
 

@@ -45,17 +45,49 @@ struct EmitMidpoint {
   }
 };
 
+// RangeValue(kOp, h, l, c) per lane for kMidpoint, kFastK and kWillr: the
+// same operations, so the same bits.
+template <RangeOp kOp>
+HWY_INLINE V RangeValueVector(D d, V h, V l, V cv) {
+  if (kOp == RangeOp::kMidpoint) return hn::Mul(hn::Add(h, l), hn::Set(d, 0.5));  // exact halving
+  const V diff = hn::Div(hn::Sub(h, l), hn::Set(d, kOp == RangeOp::kWillr ? -100.0 : 100.0));
+  const V num = kOp == RangeOp::kFastK ? hn::Sub(cv, l) : hn::Sub(h, cv);
+  return hn::IfThenZeroElse(hn::Eq(diff, hn::Zero(d)), hn::Div(num, diff));
+}
+
+// RangeValue(kOp) of the window's extremes and c at the window's end (kFastK,
+// kWillr) into out, checking that c is finite where it is read (*bad for
+// vectors, *ok for single rows).
+template <RangeOp kOp, class X>
+struct EmitRangeValue {
+  X c;
+  double* HWY_RESTRICT out;
+  M* bad;
+  bool* ok;
+  HWY_INLINE void Vector(D d, size_t i, V top, V bottom) const {
+    const V cv = LoadColumn(d, c + i);
+    *bad = hn::Or(*bad, hn::Not(hn::IsFinite(cv)));
+    hn::StoreU(RangeValueVector<kOp>(d, top, bottom, cv), d, out + i);
+  }
+  void Scalar(size_t i, double top, double bottom) const {
+    *ok = *ok && std::isfinite(c[i]);
+    out[i] = RangeValue(kOp, top, bottom, c[i]);
+  }
+};
+
 // Window extremes: the largest of hx (kHi) and/or the smallest of lx (kLo)
 // over each window of w, handed to `emit`; hx and lx are one column (kTwo
 // false: MAX, MIN, MIDPOINT) or the highs and lows (kTwo: MIDPRICE,
 // Donchian, WILLR, %K). Small windows (w <= 8): lane j of the vector ending
 // at i+j takes the extreme of the w loads ending there. Larger windows, by
-// doubling in L1-sized chunks: level s holds the extreme of the 2^s values
-// ending at each position (updated in place, high positions first, so
-// every read sees the previous level), and the window of w is the extreme
-// of two overlapping power-of-two windows: about 2 + log2(w) operations
-// per output instead of w. kChecked: also checks every row (finite; with
-// kTwo also high >= low) and returns false at a bad one.
+// doubling in L1-sized chunks: the first level holds the extreme of the 4
+// values ending at each position, straight from the input; each next one
+// (updated in place, high positions first, so every read sees the previous
+// level) that of twice as many, up to h, the largest power of two <= w / 2;
+// the window of w is the extreme of four overlapping windows of h: about
+// 1 + log2(w) passes over L1 instead of w loads per output. kChecked: also
+// checks every row (finite; with kTwo also high >= low) and returns false
+// at a bad one.
 inline constexpr size_t kRangeChunk = 1024;  // outputs per chunk: 8 KB + the halo, in L1
 
 template <bool kTwo, class X>
@@ -93,27 +125,34 @@ HWY_INLINE void RangeSmallWindows(X hx, X lx, size_t w, size_t i, const Emit& em
   emit.Vector(d, i, top, bottom);
 }
 
-// up/down[j] describe the values ending at input base + j; level 1 (pairs)
-// comes straight from the input (position 0 is never read).
+// up/down[j] describe the values ending at input base + j; the first level
+// (windows of 4) comes straight from the input (positions 0..2 are never
+// read): one pass and one store instead of two.
 template <bool kHi, bool kLo, bool kChecked, bool kTwo, class X>
-HWY_INLINE bool RangeLevelOne(X hx, X lx, size_t base, size_t len, double* HWY_RESTRICT up,
-                              double* HWY_RESTRICT down, M* bad) {
+HWY_INLINE bool RangeLevelFour(X hx, X lx, size_t base, size_t len, double* HWY_RESTRICT up,
+                               double* HWY_RESTRICT down, M* bad) {
   const D d;
   const size_t lanes = hn::Lanes(d);
-  size_t j = 1;
+  size_t j = 3;
   for (; j + lanes <= len; j += lanes) {
-    const V a = LoadColumn(d, hx + base + j);
-    const V al = kTwo ? LoadColumn(d, lx + base + j) : a;
+    const X h = hx + (base + j - 3), l = lx + (base + j - 3);
+    const V a = LoadColumn(d, h + 3);
+    const V al = kTwo ? LoadColumn(d, l + 3) : a;
     RangeCheck<kChecked, kTwo>(a, al, bad);
-    if (kHi) hn::StoreU(hn::Max(a, LoadColumn(d, hx + base + j - 1)), d, up + j);
-    if (kLo) hn::StoreU(hn::Min(al, LoadColumn(d, lx + base + j - 1)), d, down + j);
+    if (kHi) {
+      const V b = hn::Max(LoadColumn(d, h + 2), LoadColumn(d, h + 1));
+      hn::StoreU(hn::Max(hn::Max(a, LoadColumn(d, h)), b), d, up + j);
+    }
+    if (kLo) {
+      const V b = hn::Min(LoadColumn(d, l + 2), LoadColumn(d, l + 1));
+      hn::StoreU(hn::Min(hn::Min(al, LoadColumn(d, l)), b), d, down + j);
+    }
   }
   for (; j < len; ++j) {
     if (kChecked && !RangeRowOk<kTwo>(hx, lx, base + j)) return false;
-    const double a = hx[base + j], b = hx[base + j - 1];
-    const double al = lx[base + j], bl = lx[base + j - 1];
-    if (kHi) up[j] = a > b ? a : b;
-    if (kLo) down[j] = al < bl ? al : bl;
+    const X h = hx + (base + j - 3), l = lx + (base + j - 3);
+    if (kHi) up[j] = std::fmax(std::fmax(h[3], h[0]), std::fmax(h[2], h[1]));
+    if (kLo) down[j] = std::fmin(std::fmin(l[3], l[0]), std::fmin(l[2], l[1]));
   }
   return true;
 }
@@ -140,26 +179,39 @@ HWY_INLINE void RangeDouble(size_t len, size_t half, double* HWY_RESTRICT up,
   }
 }
 
-// The windows of w ending at first..last-1: two spans each, ending at i and
-// at i - back.
+// The windows of w ending at first..last-1 from those of h (h <= w < 4h):
+// four each, ending at i, i - h, i - back2 and i - back3 (back2 = 2h, or h
+// again when three cover the window).
 template <bool kHi, bool kLo, class Emit>
-HWY_INLINE void RangeWindows(size_t first, size_t last, size_t base, size_t back,
+HWY_INLINE void RangeWindows(size_t first, size_t last, size_t base, size_t w, size_t h,
                              const double* HWY_RESTRICT up, const double* HWY_RESTRICT down,
                              const Emit& emit) {
   const D d;
   const size_t lanes = hn::Lanes(d);
+  const size_t back2 = w > 3 * h ? 2 * h : h, back3 = w - h;
+  auto top_at = [&](const double* p) CW_INLINE_LAMBDA {
+    return hn::Max(hn::Max(hn::LoadU(d, p), hn::LoadU(d, p - back3)),
+                   hn::Max(hn::LoadU(d, p - h), hn::LoadU(d, p - back2)));
+  };
+  auto bottom_at = [&](const double* p) CW_INLINE_LAMBDA {
+    return hn::Min(hn::Min(hn::LoadU(d, p), hn::LoadU(d, p - back3)),
+                   hn::Min(hn::LoadU(d, p - h), hn::LoadU(d, p - back2)));
+  };
   size_t i = first;
   for (; i + lanes <= last; i += lanes) {
     const size_t at = i - base;
     V top = hn::Zero(d), bottom = hn::Zero(d);
-    if (kHi) top = hn::Max(hn::LoadU(d, up + at), hn::LoadU(d, up + at - back));
-    if (kLo) bottom = hn::Min(hn::LoadU(d, down + at), hn::LoadU(d, down + at - back));
+    if (kHi) top = top_at(up + at);
+    if (kLo) bottom = bottom_at(down + at);
     emit.Vector(d, i, top, bottom);
   }
   for (; i < last; ++i) {
-    const size_t at = i - base;
-    const double top = kHi ? (up[at] > up[at - back] ? up[at] : up[at - back]) : 0.0;
-    const double bottom = kLo ? (down[at] < down[at - back] ? down[at] : down[at - back]) : 0.0;
+    const double* u = up + (i - base);
+    const double* dn = down + (i - base);
+    const double top =
+        kHi ? std::fmax(std::fmax(u[0], u[-back3]), std::fmax(u[-h], u[-back2])) : 0.0;
+    const double bottom =
+        kLo ? std::fmin(std::fmin(dn[0], dn[-back3]), std::fmin(dn[-h], dn[-back2])) : 0.0;
     emit.Scalar(i, top, bottom);
   }
 }
@@ -200,17 +252,17 @@ HWY_INLINE bool RollingRange(X hx, X lx, size_t m, size_t w, const Emit& emit) {
   }
   HWY_ALIGN double up[kHi ? kRangeChunk + kDirectWindowMax + 8 : 1];
   HWY_ALIGN double down[kLo ? kRangeChunk + kDirectWindowMax + 8 : 1];
-  size_t span = 1;  // the largest power of two <= w
-  while (span * 2 <= w) span *= 2;
+  size_t h = 4;  // the largest power of two <= w / 2 (w > 8: at least 4)
+  while (h * 4 <= w) h *= 2;
   for (size_t first = w - 1; first < m; first += kRangeChunk) {
     const size_t last = std::min(m, first + kRangeChunk);  // outputs [first, last)
     const size_t base = first + 1 - w;                       // inputs [base, last)
     const size_t len = last - base;
-    if (!RangeLevelOne<kHi, kLo, kChecked, kTwo>(hx, lx, base, len, up, down, &bad)) {
+    if (!RangeLevelFour<kHi, kLo, kChecked, kTwo>(hx, lx, base, len, up, down, &bad)) {
       return false;
     }
-    for (size_t s = 4; s <= span; s *= 2) RangeDouble<kHi, kLo>(len, s / 2, up, down);
-    RangeWindows<kHi, kLo>(first, last, base, w - span, up, down, emit);
+    for (size_t s = 8; s <= h; s *= 2) RangeDouble<kHi, kLo>(len, s / 2, up, down);
+    RangeWindows<kHi, kLo>(first, last, base, w, h, up, down, emit);
   }
   return !kChecked || hn::AllFalse(d, bad);
 }
@@ -247,6 +299,26 @@ bool RollingMidpointCheckedT(X x, size_t m, size_t w, double* mid, double*) {
   return RollingRange<true, true, true, false>(x, x, m, w, EmitMidpoint{mid});
 }
 
+// HighLowCombineChecked (kernels.h): the rows before the first window end
+// are checked here, the later closes by the emitter, highs and lows by
+// RollingRange.
+template <RangeOp kOp, class X>
+HWY_INLINE bool HighLowCombineOp(X h, X l, X c, size_t m, size_t w, double* out) {
+  const D d;
+  for (size_t i = 0; i + 1 < w && i < m; ++i) {
+    if (!std::isfinite(c[i])) return false;
+  }
+  M bad = NoLanes(d);
+  bool ok = true;
+  const EmitRangeValue<kOp, X> emit{c, out, &bad, &ok};
+  return RollingRange<true, true, true, true>(h, l, m, w, emit) && ok && hn::AllFalse(d, bad);
+}
+template <class X>
+bool HighLowCombineCheckedT(RangeOp op, X h, X l, X c, size_t m, size_t w, double* out) {
+  if (op == RangeOp::kFastK) return HighLowCombineOp<RangeOp::kFastK>(h, l, c, m, w, out);
+  return HighLowCombineOp<RangeOp::kWillr>(h, l, c, m, w, out);
+}
+
 // RollingMaxAge / RollingMinAge (kernels.h): O(w) per vector of outputs.
 template <bool kMax, class X>
 void RollingExtremeAgeT(X x, size_t m, size_t w, double* HWY_RESTRICT out) {
@@ -279,27 +351,19 @@ HWY_INLINE void RangeCombineOp(const double* hi, const double* lo, X c, size_t f
                                double* out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
-  const V half = hn::Set(d, 0.5), zero = hn::Zero(d), hundred = hn::Set(d, 100.0);
-  const V scale = hn::Set(d, kOp == RangeOp::kWillr ? -100.0 : 100.0);
+  const V zero = hn::Zero(d), hundred = hn::Set(d, 100.0);
   size_t i = from;
   for (; i + lanes <= m; i += lanes) {
-    V r;
     if (kOp == RangeOp::kPercentOf) {
       const V cv = LoadColumn(d, c + i);
-      r = hn::IfThenZeroElse(hn::Eq(cv, zero), hn::Mul(hn::Div(hn::LoadU(d, hi + i), cv), hundred));
-      hn::StoreU(r, d, out + i);
+      hn::StoreU(hn::IfThenZeroElse(hn::Eq(cv, zero),
+                                    hn::Mul(hn::Div(hn::LoadU(d, hi + i), cv), hundred)),
+                 d, out + i);
       continue;
     }
     const V h = hn::LoadU(d, hi + i), l = hn::LoadU(d, lo + i);
-    if (kOp == RangeOp::kMidpoint) {
-      r = hn::Mul(hn::Add(h, l), half);  // halving is exact: the bits of / 2
-    } else {
-      const V diff = hn::Div(hn::Sub(h, l), scale);
-      const V cv = LoadColumn(d, c + i);
-      const V num = kOp == RangeOp::kFastK ? hn::Sub(cv, l) : hn::Sub(h, cv);
-      r = hn::IfThenZeroElse(hn::Eq(diff, zero), hn::Div(num, diff));
-    }
-    hn::StoreU(r, d, out + i);
+    const V cv = kOp == RangeOp::kMidpoint ? zero : LoadColumn(d, c + i);
+    hn::StoreU(RangeValueVector<kOp>(d, h, l, cv), d, out + i);
   }
   for (; i < m; ++i) {
     out[i] = RangeValue(kOp, hi[i], kOp == RangeOp::kPercentOf ? 0.0 : lo[i],

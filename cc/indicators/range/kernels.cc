@@ -21,6 +21,7 @@ constexpr RangeKernels<X> kRangeTable = {
     &RollingMidpointCheckedT<X>,
     &HighLowRangeCheckedT<X>,
     &HighLowMidpointCheckedT<X>,
+    &HighLowCombineCheckedT<X>,
     &RollingExtremeAgeT<true, X>,
     &RollingExtremeAgeT<false, X>,
     &RangeCombineT<X>};

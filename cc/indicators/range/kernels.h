@@ -30,6 +30,7 @@ struct RangeKernels {
   bool (*rolling_midpoint_checked)(X x, size_t m, size_t w, double* mid, double* scratch);
   bool (*high_low_range_checked)(X h, X l, size_t m, size_t w, double* hi, double* lo);
   bool (*high_low_midpoint_checked)(X h, X l, size_t m, size_t w, double* mid, double* scratch);
+  bool (*high_low_combine_checked)(RangeOp op, X h, X l, X c, size_t m, size_t w, double* out);
   void (*rolling_max_age)(X x, size_t m, size_t w, double* out);
   void (*rolling_min_age)(X x, size_t m, size_t w, double* out);
   void (*range_combine)(RangeOp op, const double* hi, const double* lo, X c, size_t from,
@@ -74,6 +75,13 @@ bool HighLowRangeChecked(H h, L l, size_t m, size_t w, double* hi, double* lo) {
 template <class H, class L>
 bool HighLowMidpointChecked(H h, L l, size_t m, size_t w, double* mid, double* scratch) {
   return RangeKernelsFor<KernelColumn<H>>().high_low_midpoint_checked(h, l, m, w, mid, scratch);
+}
+// RangeValue(op, highest high, lowest low, c[i]) of each window for op
+// kFastK or kWillr (%K, Williams' %R) in one pass, checking every row
+// (finite, high >= low) as it goes; NaN-free from w-1, rows before unset.
+template <class X>
+bool HighLowCombineChecked(RangeOp op, X h, X l, X c, size_t m, size_t w, double* out) {
+  return RangeKernelsFor<KernelColumn<X>>().high_low_combine_checked(op, h, l, c, m, w, out);
 }
 
 // Bars since the largest (RollingMaxAge) or smallest value of each window
