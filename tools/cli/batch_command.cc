@@ -223,6 +223,90 @@ std::vector<std::string> SplitCsvLine(absl::string_view line) {
   return cells;
 }
 
+// Where each column a manifest may name sits in its rows (-1: absent).
+struct ManifestColumns {
+  enum { kCsv, kOut, kWidth, kHeight, kTheme, kType, kFormat, kTitle, kCount };
+  int index[kCount];
+
+  ManifestColumns() { std::fill(index, index + kCount, -1); }
+
+  // Reads the header row's cells.
+  absl::Status ReadHeader(const std::vector<std::string>& cells, const std::string& manifest,
+                          int line_number) {
+    static const char* const kNames[kCount] = {"csv",   "out",  "width",  "height",
+                                               "theme", "type", "format", "title"};
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const std::string name = absl::AsciiStrToLower(cells[i]);
+      int k = 0;
+      while (k < kCount && name != kNames[k]) ++k;
+      if (k == kCount) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(manifest, ":", line_number, ": unknown column '", cells[i], "'"));
+      }
+      index[k] = static_cast<int>(i);
+    }
+    if (index[kCsv] < 0 || index[kOut] < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(manifest, ": the header must name the columns csv and out"));
+    }
+    return absl::OkStatus();
+  }
+
+  // Column k's cell in a row: empty if the header or the row has none.
+  std::string Cell(const std::vector<std::string>& cells, int k) const {
+    return index[k] >= 0 && static_cast<size_t>(index[k]) < cells.size() ? cells[index[k]]
+                                                                        : std::string();
+  }
+};
+
+// The job of one manifest row; a bad cell becomes the job's error.
+JobSpec ManifestJob(const Settings& s, const ManifestColumns& columns,
+                    const std::vector<std::string>& cells, int line_number,
+                    const std::string& base, const std::string& out_dir) {
+  using C = ManifestColumns;
+  auto cell = [&](int k) { return columns.Cell(cells, k); };
+  JobSpec j;
+  j.options = s.options;
+  j.label = cell(C::kCsv);
+  j.csv = Join(base, cell(C::kCsv));
+  j.out = Join(out_dir, cell(C::kOut));
+  j.title = cell(C::kTitle);
+  auto bad = [&](const char* what, const std::string& value) {
+    if (j.error.empty()) {
+      j.error = absl::StrCat(s.manifest, ":", line_number, ": ", what, " '", value, "'");
+    }
+  };
+  j.format = s.format;
+  if (!cell(C::kFormat).empty() && !ParseFormat(cell(C::kFormat), &j.format)) {
+    bad("unknown format", cell(C::kFormat));
+  }
+  // The out path's extension names the format, or must agree with it.
+  std::string format_error;
+  const int32_t format = j.format;
+  j.format = ChooseFormat(j.out, format, format >= 0 ? cw_format_name(format) : "",
+                          &format_error);
+  if (j.format < 0) {
+    if (j.error.empty()) j.error = absl::StrCat(s.manifest, ":", line_number, ": ", format_error);
+    j.format = CW_FORMAT_PNG;
+  }
+  if (j.label.empty()) bad("no csv path", "");
+  if (cell(C::kOut).empty()) bad("no out path", "");
+  if (!cell(C::kWidth).empty() && !absl::SimpleAtoi(cell(C::kWidth), &j.options.width)) {
+    bad("bad width", cell(C::kWidth));
+  }
+  if (!cell(C::kHeight).empty() && !absl::SimpleAtoi(cell(C::kHeight), &j.options.height)) {
+    bad("bad height", cell(C::kHeight));
+  }
+  if (!cell(C::kTheme).empty() && !ParseTheme(cell(C::kTheme), &j.options.theme)) {
+    bad("unknown theme", cell(C::kTheme));
+  }
+  if (!cell(C::kType).empty() && !ParseChartType(cell(C::kType), &j.options.type)) {
+    bad("unknown chart type", cell(C::kType));
+  }
+  if (j.label.empty()) j.label = absl::StrCat(s.manifest, ":", line_number);
+  return j;
+}
+
 absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
   const std::string path = ResolveUserPath(s.manifest);
   FILE* f = std::fopen(path.c_str(), "rb");
@@ -236,11 +320,7 @@ absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
   std::fclose(f);
   const std::string base = fs::path(path).parent_path().string();
   const std::string out_dir = ResolveUserPath(s.out_dir);
-  enum { kCsv, kOut, kWidth, kHeight, kTheme, kType, kFormat, kTitle, kColumns };
-  static const char* const kNames[kColumns] = {"csv",   "out",  "width",  "height",
-                                               "theme", "type", "format", "title"};
-  int column[kColumns];
-  std::fill(column, column + kColumns, -1);
+  ManifestColumns columns;
   std::vector<JobSpec> jobs;
   int line_number = 0;
   bool header = true;
@@ -251,66 +331,11 @@ absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
     const std::vector<std::string> cells = SplitCsvLine(line);
     if (header) {
       header = false;
-      for (size_t i = 0; i < cells.size(); ++i) {
-        const std::string name = absl::AsciiStrToLower(cells[i]);
-        int k = 0;
-        while (k < kColumns && name != kNames[k]) ++k;
-        if (k == kColumns) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(s.manifest, ":", line_number, ": unknown column '", cells[i], "'"));
-        }
-        column[k] = static_cast<int>(i);
-      }
-      if (column[kCsv] < 0 || column[kOut] < 0) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(s.manifest, ": the header must name the columns csv and out"));
-      }
+      const absl::Status st = columns.ReadHeader(cells, s.manifest, line_number);
+      if (!st.ok()) return st;
       continue;
     }
-    auto cell = [&](int k) -> std::string {
-      return column[k] >= 0 && static_cast<size_t>(column[k]) < cells.size() ? cells[column[k]]
-                                                                              : std::string();
-    };
-    JobSpec j;
-    j.options = s.options;
-    j.label = cell(kCsv);
-    j.csv = Join(base, cell(kCsv));
-    j.out = Join(out_dir, cell(kOut));
-    j.title = cell(kTitle);
-    auto bad = [&](const char* what, const std::string& value) {
-      if (j.error.empty()) {
-        j.error = absl::StrCat(s.manifest, ":", line_number, ": ", what, " '", value, "'");
-      }
-    };
-    j.format = s.format;
-    if (!cell(kFormat).empty() && !ParseFormat(cell(kFormat), &j.format)) {
-      bad("unknown format", cell(kFormat));
-    }
-    // The out path's extension names the format, or must agree with it.
-    std::string format_error;
-    const int32_t format = j.format;
-    j.format = ChooseFormat(j.out, format, format >= 0 ? cw_format_name(format) : "",
-                            &format_error);
-    if (j.format < 0) {
-      if (j.error.empty()) j.error = absl::StrCat(s.manifest, ":", line_number, ": ", format_error);
-      j.format = CW_FORMAT_PNG;
-    }
-    if (j.label.empty()) bad("no csv path", "");
-    if (cell(kOut).empty()) bad("no out path", "");
-    if (!cell(kWidth).empty() && !absl::SimpleAtoi(cell(kWidth), &j.options.width)) {
-      bad("bad width", cell(kWidth));
-    }
-    if (!cell(kHeight).empty() && !absl::SimpleAtoi(cell(kHeight), &j.options.height)) {
-      bad("bad height", cell(kHeight));
-    }
-    if (!cell(kTheme).empty() && !ParseTheme(cell(kTheme), &j.options.theme)) {
-      bad("unknown theme", cell(kTheme));
-    }
-    if (!cell(kType).empty() && !ParseChartType(cell(kType), &j.options.type)) {
-      bad("unknown chart type", cell(kType));
-    }
-    if (j.label.empty()) j.label = absl::StrCat(s.manifest, ":", line_number);
-    jobs.push_back(std::move(j));
+    jobs.push_back(ManifestJob(s, columns, cells, line_number, base, out_dir));
   }
   return jobs;
 }
@@ -475,11 +500,12 @@ bool ReadWholeFile(const std::string& path, std::string* bytes) {
   return ok;
 }
 
-}  // namespace
+// Returned by ParseBatchFlags when the command goes on.
+constexpr int kContinue = -1;
 
-int RunBatch(int argc, char** argv) {
-  Settings s;
-  cw_chart_options_init(&s.options);
+// Reads the flags into `s`; returns kContinue, or the exit code of --help or
+// a usage error.
+int ParseBatchFlags(int argc, char** argv, Settings* s) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const char* v = nullptr;
@@ -493,89 +519,128 @@ int RunBatch(int argc, char** argv) {
       return 0;
     } else if (arg == "-i" || arg == "--in") {
       if (!value()) return Usage("missing value for " + arg);
-      s.in_dir = v;
+      s->in_dir = v;
     } else if (arg == "-m" || arg == "--manifest") {
       if (!value()) return Usage("missing value for " + arg);
-      s.manifest = v;
+      s->manifest = v;
     } else if (arg == "-o" || arg == "--out") {
       if (!value()) return Usage("missing value for " + arg);
-      s.out_dir = v;
+      s->out_dir = v;
     } else if (arg == "-j" || arg == "--threads") {
-      if (!value() || !absl::SimpleAtoi(v, &s.threads) || s.threads < 1 ||
-          s.threads > CW_MAX_BATCH_THREADS) {
+      if (!value() || !absl::SimpleAtoi(v, &s->threads) || s->threads < 1 ||
+          s->threads > CW_MAX_BATCH_THREADS) {
         return Usage(absl::StrCat("threads must be 1..", CW_MAX_BATCH_THREADS));
       }
     } else if (arg == "-f" || arg == "--format") {
-      if (!value() || !ParseFormat(v, &s.format)) return Usage("unknown format");
+      if (!value() || !ParseFormat(v, &s->format)) return Usage("unknown format");
     } else if (arg == "-W" || arg == "--width") {
-      if (!value() || !absl::SimpleAtoi(v, &s.options.width)) return Usage("bad width");
+      if (!value() || !absl::SimpleAtoi(v, &s->options.width)) return Usage("bad width");
     } else if (arg == "-H" || arg == "--height") {
-      if (!value() || !absl::SimpleAtoi(v, &s.options.height)) return Usage("bad height");
+      if (!value() || !absl::SimpleAtoi(v, &s->options.height)) return Usage("bad height");
     } else if (arg == "-t" || arg == "--theme") {
-      if (!value() || !ParseTheme(v, &s.options.theme)) return Usage("unknown theme");
+      if (!value() || !ParseTheme(v, &s->options.theme)) return Usage("unknown theme");
     } else if (arg == "--type") {
-      if (!value() || !ParseChartType(v, &s.options.type)) return Usage("unknown chart type");
+      if (!value() || !ParseChartType(v, &s->options.type)) return Usage("unknown chart type");
     } else if (arg == "--png") {
-      if (!value() || !ParsePngPreset(v, &s.options.png_preset)) return Usage("unknown PNG preset");
+      if (!value() || !ParsePngPreset(v, &s->options.png_preset)) return Usage("unknown PNG preset");
     } else if (arg == "--quality") {
-      if (!value() || !absl::SimpleAtof(v, &s.webp_quality)) return Usage("bad quality");
+      if (!value() || !absl::SimpleAtof(v, &s->webp_quality)) return Usage("bad quality");
     } else if (arg == "--axes") {
-      s.options.show_axes = 1;
+      s->options.show_axes = 1;
     } else if (arg == "--tz") {
       if (!value()) return Usage("missing value for " + arg);
-      s.time_zone = v;
+      s->time_zone = v;
     } else if (arg == "--antialias") {
-      s.options.antialias = 1;
+      s->options.antialias = 1;
     } else if (arg == "--name-titles") {
-      s.name_titles = true;
+      s->name_titles = true;
     } else if (arg == "--overlay" || arg == "--panel") {
       if (!value()) return Usage("missing value for " + arg);
-      (arg == "--overlay" ? s.overlays : s.panels).push_back(v);
+      (arg == "--overlay" ? s->overlays : s->panels).push_back(v);
     } else if (arg == "--no-volume") {
-      s.options.show_volume = 0;
+      s->options.show_volume = 0;
     } else if (arg == "--no-grid") {
-      s.options.show_grid = 0;
+      s->options.show_grid = 0;
     } else if (arg == "--font") {
       if (!value()) return Usage("missing value for " + arg);
-      s.font = v;
+      s->font = v;
     } else if (arg == "--cache-mb") {
-      if (!value() || !absl::SimpleAtoi(v, &s.cache_mb) || s.cache_mb > (uint64_t{1} << 40)) {
+      if (!value() || !absl::SimpleAtoi(v, &s->cache_mb) || s->cache_mb > (uint64_t{1} << 40)) {
         return Usage("bad --cache-mb");
       }
     } else if (arg == "--progress") {
-      s.progress = 1;
+      s->progress = 1;
     } else if (arg == "--no-progress") {
-      s.progress = 0;
+      s->progress = 0;
     } else {
       return Usage("unknown option " + arg);
     }
   }
-  if (!s.time_zone.empty()) s.options.time_zone = s.time_zone.c_str();
-  if (s.in_dir.empty() == s.manifest.empty()) return Usage("give one of --in DIR or --manifest FILE");
-  if (s.out_dir.empty()) return Usage("--out DIR is required");
+  if (!s->time_zone.empty()) s->options.time_zone = s->time_zone.c_str();
+  if (s->in_dir.empty() == s->manifest.empty()) return Usage("give one of --in DIR or --manifest FILE");
+  if (s->out_dir.empty()) return Usage("--out DIR is required");
+  return kContinue;
+}
 
-  std::string font_bytes;
-  if (!s.font.empty() && !ReadWholeFile(ResolveUserPath(s.font), &font_bytes)) {
+// The renderer, with --font and --cache-mb; null (with a message) on failure.
+// `font_bytes` holds the font while the renderer lives.
+cw_renderer* CreateRenderer(const Settings& s, std::string* font_bytes) {
+  if (!s.font.empty() && !ReadWholeFile(ResolveUserPath(s.font), font_bytes)) {
     std::fprintf(stderr, "candlewick batch: cannot read font '%s'\n", s.font.c_str());
-    return 1;
+    return nullptr;
   }
   cw_renderer_options ro;
   cw_renderer_options_init(&ro);
   ro.max_cache_bytes = s.cache_mb << 20;
-  if (!font_bytes.empty()) {
-    ro.font_data = reinterpret_cast<const uint8_t*>(font_bytes.data());
-    ro.font_data_size = font_bytes.size();
+  if (!font_bytes->empty()) {
+    ro.font_data = reinterpret_cast<const uint8_t*>(font_bytes->data());
+    ro.font_data_size = font_bytes->size();
   }
   char why[256];
   if (cw_renderer_options_validate(&ro, why, sizeof why) != CW_OK) {
     std::fprintf(stderr, "candlewick batch: %s\n", why);
-    return 1;
+    return nullptr;
   }
   cw_renderer* renderer = nullptr;
   if (cw_renderer_create(&ro, &renderer) != CW_OK) {
     std::fprintf(stderr, "candlewick batch: out of memory\n");
-    return 1;
+    return nullptr;
   }
+  return renderer;
+}
+
+// Lists the failures on stderr in the jobs' order, the first
+// kListedFailures of them; returns the exit code, 1.
+int ReportFailures(std::vector<Failure>* failures, size_t total) {
+  std::fflush(stdout);
+  std::sort(failures->begin(), failures->end(),
+            [](const Failure& a, const Failure& b) { return a.index < b.index; });
+  std::fprintf(stderr, "candlewick batch: %zu of %zu charts failed:\n", failures->size(), total);
+  for (size_t i = 0; i < failures->size() && i < kListedFailures; ++i) {
+    // The CSV reader's messages name the file already ("in/a.csv:3: ...").
+    const Failure& f = (*failures)[i];
+    if (absl::StartsWith(f.message, f.label + ":")) {
+      std::fprintf(stderr, "  %s\n", f.message.c_str());
+    } else {
+      std::fprintf(stderr, "  %s: %s\n", f.label.c_str(), f.message.c_str());
+    }
+  }
+  if (failures->size() > kListedFailures) {
+    std::fprintf(stderr, "  ... and %zu more\n", failures->size() - kListedFailures);
+  }
+  return 1;
+}
+
+}  // namespace
+
+int RunBatch(int argc, char** argv) {
+  Settings s;
+  cw_chart_options_init(&s.options);
+  if (const int code = ParseBatchFlags(argc, argv, &s); code != kContinue) return code;
+
+  std::string font_bytes;
+  cw_renderer* renderer = CreateRenderer(s, &font_bytes);
+  if (renderer == nullptr) return 1;
   std::unique_ptr<cw_renderer, void (*)(cw_renderer*)> owner(renderer, &cw_renderer_destroy);
   if (const std::string bad = CheckOptions(renderer, s); !bad.empty()) return Usage(bad);
 
@@ -614,23 +679,7 @@ int RunBatch(int argc, char** argv) {
               seconds > 0 ? static_cast<double>(total) / seconds : 0.0, threads,
               static_cast<unsigned long long>(bytes));
   if (failures.empty()) return 0;
-  std::fflush(stdout);
-  std::sort(failures.begin(), failures.end(),
-            [](const Failure& a, const Failure& b) { return a.index < b.index; });
-  std::fprintf(stderr, "candlewick batch: %zu of %zu charts failed:\n", failures.size(), total);
-  for (size_t i = 0; i < failures.size() && i < kListedFailures; ++i) {
-    // The CSV reader's messages name the file already ("in/a.csv:3: ...").
-    const Failure& f = failures[i];
-    if (absl::StartsWith(f.message, f.label + ":")) {
-      std::fprintf(stderr, "  %s\n", f.message.c_str());
-    } else {
-      std::fprintf(stderr, "  %s: %s\n", f.label.c_str(), f.message.c_str());
-    }
-  }
-  if (failures.size() > kListedFailures) {
-    std::fprintf(stderr, "  ... and %zu more\n", failures.size() - kListedFailures);
-  }
-  return 1;
+  return ReportFailures(&failures, total);
 }
 
 }  // namespace cli

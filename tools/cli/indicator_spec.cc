@@ -68,6 +68,91 @@ absl::Status SpecError(absl::string_view indicator, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat("indicator '", indicator, "': ", what));
 }
 
+// Checks the text `number` given for parameter k, `p`, and stores its value.
+absl::Status SetParam(const std::string& name, const cw_indicator_param& p, size_t k,
+                      absl::string_view number, std::vector<double>* values,
+                      std::vector<bool>* given) {
+  if ((*given)[k]) return SpecError(name, absl::StrCat("parameter '", p.name, "' given twice"));
+  double v;
+  if (!ParseDecimal(number, &v)) {
+    return SpecError(name, absl::StrCat("parameter '", p.name, "' (the ", Ordinal(k), ") is '",
+                                        number, "', not a decimal number"));
+  }
+  if (v < p.min_value || v > p.max_value || (p.is_integer && v != std::floor(v))) {
+    return SpecError(name,
+                     absl::StrCat("parameter '", p.name, "' (the ", Ordinal(k), ") is ",
+                                  ShortNumber(v), "; it must be ",
+                                  p.is_integer ? "a whole number" : "a number", " in [",
+                                  ShortNumber(p.min_value), ", ", ShortNumber(p.max_value), "]"));
+  }
+  (*values)[k] = v;
+  (*given)[k] = true;
+  return absl::OkStatus();
+}
+
+// Reads the parameters after the colon ("20,nbdevup=2") into `values` and
+// `given`; `takes` says in messages what the indicator takes.
+absl::Status ParseParams(const std::string& name, absl::string_view list,
+                         const std::vector<cw_indicator_param>& params, const std::string& takes,
+                         std::vector<double>* values, std::vector<bool>* given) {
+  size_t position = 0;
+  bool named_seen = false;
+  const std::vector<absl::string_view> items = absl::StrSplit(list, ',');
+  for (absl::string_view item : items) {
+    if (item.empty()) return SpecError(name, "an empty parameter (two commas, or a trailing one)");
+    const size_t eq = item.find('=');
+    size_t k;
+    absl::string_view number = item;
+    if (eq == absl::string_view::npos) {
+      if (named_seen) {
+        return SpecError(name, absl::StrCat("the positional parameter '", item,
+                                            "' follows a named one; give positional "
+                                            "parameters first"));
+      }
+      k = position++;
+      if (k >= params.size()) {
+        size_t positional = 0;
+        for (absl::string_view i : items) positional += i.find('=') == absl::string_view::npos;
+        return SpecError(name, absl::StrCat(takes, ", got ", positional));
+      }
+    } else {
+      named_seen = true;
+      const std::string key = absl::AsciiStrToLower(item.substr(0, eq));
+      number = item.substr(eq + 1);
+      for (k = 0; k < params.size() && key != params[k].name; ++k) {
+      }
+      if (k == params.size()) {
+        return SpecError(name, absl::StrCat("no parameter named '", key, "'; it ", takes));
+      }
+    }
+    const absl::Status st = SetParam(name, params[k], k, number, values, given);
+    if (!st.ok()) return st;
+  }
+  return absl::OkStatus();
+}
+
+// Sets the spec's parameters (up to the last one given), label and title.
+void NameSpec(const std::vector<cw_indicator_param>& params, const std::vector<double>& values,
+              const std::vector<bool>& given, IndicatorSpec* spec) {
+  size_t count = 0;  // up to the last parameter given
+  for (size_t k = 0; k < params.size(); ++k) {
+    if (given[k]) count = k + 1;
+  }
+  spec->params.assign(values.begin(), values.begin() + count);
+  spec->given.assign(given.begin(), given.begin() + count);
+  spec->label = spec->name;
+  spec->title = absl::AsciiStrToUpper(spec->name);
+  bool in_order = true;
+  for (size_t k = 0; k < count; ++k) {
+    if (!given[k] || IsCategorical(params[k])) in_order = false;
+    if (!given[k]) continue;
+    const std::string v = ShortNumber(values[k]);
+    const std::string part = in_order ? v : absl::StrCat(params[k].name, "=", v);
+    absl::StrAppend(&spec->label, "_", part);
+    absl::StrAppend(&spec->title, " ", part);
+  }
+}
+
 }  // namespace
 
 std::string ParamList(cw_indicator_id id) {
@@ -114,72 +199,11 @@ absl::StatusOr<IndicatorSpec> ParseIndicatorSpec(absl::string_view text) {
   std::vector<bool> given(info.param_count, false);
   for (size_t k = 0; k < info.param_count; ++k) values[k] = params[k].default_value;
   if (colon != absl::string_view::npos) {
-    size_t position = 0;
-    bool named_seen = false;
-    const std::vector<absl::string_view> items = absl::StrSplit(text.substr(colon + 1), ',');
-    for (absl::string_view item : items) {
-      if (item.empty()) return SpecError(spec.name, "an empty parameter (two commas, or a trailing one)");
-      const size_t eq = item.find('=');
-      size_t k;
-      absl::string_view number = item;
-      if (eq == absl::string_view::npos) {
-        if (named_seen) {
-          return SpecError(spec.name, absl::StrCat("the positional parameter '", item,
-                                                   "' follows a named one; give positional "
-                                                   "parameters first"));
-        }
-        k = position++;
-        if (k >= info.param_count) {
-          size_t positional = 0;
-          for (absl::string_view i : items) positional += i.find('=') == absl::string_view::npos;
-          return SpecError(spec.name, absl::StrCat(takes, ", got ", positional));
-        }
-      } else {
-        named_seen = true;
-        const std::string key = absl::AsciiStrToLower(item.substr(0, eq));
-        number = item.substr(eq + 1);
-        for (k = 0; k < info.param_count && key != params[k].name; ++k) {
-        }
-        if (k == info.param_count) {
-          return SpecError(spec.name, absl::StrCat("no parameter named '", key, "'; it ", takes));
-        }
-      }
-      const cw_indicator_param& p = params[k];
-      if (given[k]) return SpecError(spec.name, absl::StrCat("parameter '", p.name, "' given twice"));
-      double v;
-      if (!ParseDecimal(number, &v)) {
-        return SpecError(spec.name, absl::StrCat("parameter '", p.name, "' (the ", Ordinal(k),
-                                                 ") is '", number, "', not a decimal number"));
-      }
-      if (v < p.min_value || v > p.max_value || (p.is_integer && v != std::floor(v))) {
-        return SpecError(spec.name,
-                         absl::StrCat("parameter '", p.name, "' (the ", Ordinal(k), ") is ",
-                                      ShortNumber(v), "; it must be ",
-                                      p.is_integer ? "a whole number" : "a number", " in [",
-                                      ShortNumber(p.min_value), ", ", ShortNumber(p.max_value),
-                                      "]"));
-      }
-      values[k] = v;
-      given[k] = true;
-    }
+    const absl::Status st =
+        ParseParams(spec.name, text.substr(colon + 1), params, takes, &values, &given);
+    if (!st.ok()) return st;
   }
-  size_t count = 0;  // up to the last parameter given
-  for (size_t k = 0; k < info.param_count; ++k) {
-    if (given[k]) count = k + 1;
-  }
-  spec.params.assign(values.begin(), values.begin() + count);
-  spec.given.assign(given.begin(), given.begin() + count);
-  spec.label = spec.name;
-  spec.title = absl::AsciiStrToUpper(spec.name);
-  bool in_order = true;
-  for (size_t k = 0; k < count; ++k) {
-    if (!given[k] || IsCategorical(params[k])) in_order = false;
-    if (!given[k]) continue;
-    const std::string v = ShortNumber(values[k]);
-    const std::string part = in_order ? v : absl::StrCat(params[k].name, "=", v);
-    absl::StrAppend(&spec.label, "_", part);
-    absl::StrAppend(&spec.title, " ", part);
-  }
+  NameSpec(params, values, given, &spec);
   size_t lookback = 0;  // anything the ranges above do not cover
   if (cw_indicator_lookback(spec.id, spec.params.data(), spec.params.size(), &lookback) != CW_OK) {
     return SpecError(spec.name, absl::StrCat("the library rejects these parameters; it ", takes));

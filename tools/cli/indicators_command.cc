@@ -84,11 +84,18 @@ std::string ColumnName(const ComputedIndicator& c, size_t output) {
   return c.spec.label + "_" + name;
 }
 
-}  // namespace
-
-int RunIndicators(int argc, char** argv) {
+// What the command line asks for.
+struct IndicatorsSettings {
   std::string input, output;
   std::vector<std::string> specs;
+};
+
+// Returned by the steps below when the command goes on.
+constexpr int kContinue = -1;
+
+// Reads the flags into `s`; returns kContinue, or the exit code of --help,
+// --list or a usage error.
+int ParseIndicatorsFlags(int argc, char** argv, IndicatorsSettings* s) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&](std::string* out) {
@@ -104,77 +111,73 @@ int RunIndicators(int argc, char** argv) {
       ListIndicators();
       return 0;
     } else if (arg == "-i" || arg == "--csv") {
-      if (!value(&input)) return Usage("missing value for", arg.c_str());
+      if (!value(&s->input)) return Usage("missing value for", arg.c_str());
     } else if (arg == "-o" || arg == "--out") {
-      if (!value(&output)) return Usage("missing value for", arg.c_str());
+      if (!value(&s->output)) return Usage("missing value for", arg.c_str());
     } else if (arg == "--ind") {
       if (!value(&v)) return Usage("missing value for", arg.c_str());
-      specs.push_back(v);
+      s->specs.push_back(v);
     } else {
       return Usage("unknown option", arg.c_str());
     }
   }
-  if (specs.empty()) return Usage("give at least one --ind", nullptr);
-  std::vector<IndicatorSpec> parsed;
+  if (s->specs.empty()) return Usage("give at least one --ind", nullptr);
+  return kContinue;
+}
+
+// Parses the --ind specs into `parsed`; returns kContinue or a usage error.
+int ParseSpecs(const std::vector<std::string>& specs, std::vector<IndicatorSpec>* parsed) {
   for (const std::string& s : specs) {
     absl::StatusOr<IndicatorSpec> spec = ParseIndicatorSpec(s);
     if (!spec.ok()) return Usage(std::string(spec.status().message()).c_str(), nullptr);
     // Two specs with one label would write two columns of one name.
-    for (size_t k = 0; k < parsed.size(); ++k) {
-      if (parsed[k].label == spec->label) {
+    for (size_t k = 0; k < parsed->size(); ++k) {
+      if ((*parsed)[k].label == spec->label) {
         const std::string message = "--ind " + specs[k] + " and --ind " + s +
                                     " are the same indicator (columns " + spec->label +
                                     "...); give each once";
         return Usage(message.c_str(), nullptr);
       }
     }
-    parsed.push_back(*spec);
+    parsed->push_back(*spec);
   }
-  absl::StatusOr<OhlcvTable> table =
-      input.empty() ? ParseOhlcvCsv(BundledSampleCsv(), "bundled sample")
-                    : ReadOhlcvCsv(ResolveUserPath(input));
-  if (!table.ok()) {
-    std::fprintf(stderr, "candlewick indicators: %s\n",
-                 std::string(table.status().message()).c_str());
-    return 1;
-  }
+  return kContinue;
+}
+
+// Computes every indicator over the table; false (with a message) on failure.
+bool ComputeAll(const std::vector<IndicatorSpec>& parsed, const OhlcvTable& table,
+                std::vector<ComputedIndicator>* computed) {
   cw_indicator_context* context = nullptr;
   if (cw_indicator_context_create(nullptr, &context) != CW_OK) {
     std::fprintf(stderr, "candlewick indicators: out of memory\n");
-    return 1;
+    return false;
   }
-  std::vector<ComputedIndicator> computed;
   for (const IndicatorSpec& spec : parsed) {
-    absl::StatusOr<ComputedIndicator> c = ComputeIndicator(context, spec, *table);
+    absl::StatusOr<ComputedIndicator> c = ComputeIndicator(context, spec, table);
     if (!c.ok()) {
       std::fprintf(stderr, "candlewick indicators: %s\n", std::string(c.status().message()).c_str());
       cw_indicator_context_destroy(context);
-      return 1;
+      return false;
     }
-    computed.push_back(std::move(*c));
+    computed->push_back(std::move(*c));
   }
   cw_indicator_context_destroy(context);
+  return true;
+}
 
-  FILE* out = stdout;
-  const std::string path = output.empty() ? "" : ResolveUserPath(output);
-  if (!path.empty()) {
-    out = std::fopen(path.c_str(), "wb");
-    if (out == nullptr) {
-      std::fprintf(stderr, "candlewick indicators: cannot write '%s': %s\n", path.c_str(),
-                   std::strerror(errno));
-      return 1;
-    }
-  }
-  std::fprintf(out, "%s", table->time.empty() ? "row" : "time");
+// The header and one line per row: the time (or row number), then the values.
+void WriteColumns(FILE* out, const OhlcvTable& table,
+                  const std::vector<ComputedIndicator>& computed) {
+  std::fprintf(out, "%s", table.time.empty() ? "row" : "time");
   for (const ComputedIndicator& c : computed) {
     for (size_t o = 0; o < c.outputs.size(); ++o) std::fprintf(out, ",%s", ColumnName(c, o).c_str());
   }
   std::fprintf(out, "\n");
-  for (size_t row = 0; row < table->rows(); ++row) {
-    if (table->time.empty()) {
+  for (size_t row = 0; row < table.rows(); ++row) {
+    if (table.time.empty()) {
       std::fprintf(out, "%zu", row);
     } else {
-      std::fprintf(out, "%lld", static_cast<long long>(table->time[row]));
+      std::fprintf(out, "%lld", static_cast<long long>(table.time[row]));
     }
     for (const ComputedIndicator& c : computed) {
       for (const std::vector<double>& values : c.outputs) {
@@ -188,12 +191,48 @@ int RunIndicators(int argc, char** argv) {
     }
     std::fputc('\n', out);
   }
+}
+
+// Writes the CSV to `output` (stdout when empty); returns the exit code.
+int WriteIndicatorsCsv(const std::string& output, const OhlcvTable& table,
+                       const std::vector<ComputedIndicator>& computed) {
+  FILE* out = stdout;
+  const std::string path = output.empty() ? "" : ResolveUserPath(output);
+  if (!path.empty()) {
+    out = std::fopen(path.c_str(), "wb");
+    if (out == nullptr) {
+      std::fprintf(stderr, "candlewick indicators: cannot write '%s': %s\n", path.c_str(),
+                   std::strerror(errno));
+      return 1;
+    }
+  }
+  WriteColumns(out, table, computed);
   const bool ok = !std::ferror(out) && (out == stdout ? std::fflush(out) == 0 : std::fclose(out) == 0);
   if (!ok) {
     std::fprintf(stderr, "candlewick indicators: write error\n");
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int RunIndicators(int argc, char** argv) {
+  IndicatorsSettings s;
+  if (const int code = ParseIndicatorsFlags(argc, argv, &s); code != kContinue) return code;
+  std::vector<IndicatorSpec> parsed;
+  if (const int code = ParseSpecs(s.specs, &parsed); code != kContinue) return code;
+  absl::StatusOr<OhlcvTable> table =
+      s.input.empty() ? ParseOhlcvCsv(BundledSampleCsv(), "bundled sample")
+                      : ReadOhlcvCsv(ResolveUserPath(s.input));
+  if (!table.ok()) {
+    std::fprintf(stderr, "candlewick indicators: %s\n",
+                 std::string(table.status().message()).c_str());
+    return 1;
+  }
+  std::vector<ComputedIndicator> computed;
+  if (!ComputeAll(parsed, *table, &computed)) return 1;
+  return WriteIndicatorsCsv(s.output, *table, computed);
 }
 
 }  // namespace cli

@@ -200,6 +200,79 @@ bool SplitCells(absl::string_view line, std::vector<std::string>* cells, std::st
   }
 }
 
+// Reads the header row: column_of[f] is the column of field f, or -1. False
+// (with `why`) for a field named twice or a price column missing.
+bool ReadHeader(const std::vector<std::string>& cells, int column_of[kFieldCount],
+                std::string* why) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const int f = FieldOf(cells[i]);
+    if (f < 0) continue;  // other columns (e.g. "adj close") are ignored
+    if (column_of[f] >= 0) {
+      *why = absl::StrCat("the ", kFieldNames[f], " column appears twice (columns ",
+                          column_of[f] + 1, " ", Quoted(cells[column_of[f]]), " and ", i + 1, " ",
+                          Quoted(cells[i]), ")");
+      return false;
+    }
+    column_of[f] = static_cast<int>(i);
+  }
+  for (int f = kOpen; f <= kClose; ++f) {
+    if (column_of[f] < 0) {
+      *why = absl::StrCat("header lacks a '", kFieldNames[f],
+                          "' column (need open,high,low,close; optional time,volume)");
+      return false;
+    }
+  }
+  return true;
+}
+
+// Checks a data row's cells and appends them to the table. False (with
+// `why`) for a bad time or number or a row the chart would reject.
+bool AddRow(const std::vector<std::string>& cells, const int column_of[kFieldCount],
+            OhlcvTable* table, std::string* why) {
+  if (column_of[kTime] >= 0) {
+    const std::string& cell = cells[column_of[kTime]];
+    int64_t t;
+    if (!ParseTime(cell, &t, why)) {
+      *why = absl::StrCat("time ", Quoted(cell), " ", *why);
+      return false;
+    }
+    table->time.push_back(t);
+  }
+  double v[kFieldCount] = {};
+  for (int f = kOpen; f < kFieldCount; ++f) {
+    if (column_of[f] < 0) continue;
+    const std::string& cell = cells[column_of[f]];
+    if (!IsDecimal(cell) || !absl::SimpleAtod(cell, &v[f])) {
+      *why = absl::StrCat(kFieldNames[f], " ", Quoted(cell), " is not a decimal number");
+      return false;
+    }
+    if (!std::isfinite(v[f])) {
+      *why = absl::StrCat(kFieldNames[f], " ", Quoted(cell), " is beyond the range of a double");
+      return false;
+    }
+  }
+  // The chart's and the indicators' row rules, checked here so that the
+  // message names the file line.
+  const double o = v[kOpen], h = v[kHigh], l = v[kLow], c = v[kClose];
+  if (h < l) {
+    *why = absl::StrCat("high ", h, " is below low ", l);
+  } else if (o < l || o > h) {
+    *why = absl::StrCat("open ", o, " lies outside [low, high] = [", l, ", ", h, "]");
+  } else if (c < l || c > h) {
+    *why = absl::StrCat("close ", c, " lies outside [low, high] = [", l, ", ", h, "]");
+  } else if (column_of[kVolume] >= 0 && v[kVolume] < 0) {
+    *why = absl::StrCat("volume ", v[kVolume], " is negative");
+  } else {
+    table->open.push_back(o);
+    table->high.push_back(h);
+    table->low.push_back(l);
+    table->close.push_back(c);
+    if (column_of[kVolume] >= 0) table->volume.push_back(v[kVolume]);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 absl::StatusOr<OhlcvTable> ParseOhlcvCsv(absl::string_view text, absl::string_view source) {
@@ -230,22 +303,7 @@ absl::StatusOr<OhlcvTable> ParseOhlcvCsv(absl::string_view text, absl::string_vi
     if (absl::StripAsciiWhitespace(line).empty()) continue;
     if (!SplitCells(line, &cells, &why)) return fail(why);
     if (!have_header) {
-      for (size_t i = 0; i < cells.size(); ++i) {
-        const int f = FieldOf(cells[i]);
-        if (f < 0) continue;  // other columns (e.g. "adj close") are ignored
-        if (column_of[f] >= 0) {
-          return fail(absl::StrCat("the ", kFieldNames[f], " column appears twice (columns ",
-                                   column_of[f] + 1, " ", Quoted(cells[column_of[f]]), " and ",
-                                   i + 1, " ", Quoted(cells[i]), ")"));
-        }
-        column_of[f] = static_cast<int>(i);
-      }
-      for (int f = kOpen; f <= kClose; ++f) {
-        if (column_of[f] < 0) {
-          return fail(absl::StrCat("header lacks a '", kFieldNames[f],
-                                   "' column (need open,high,low,close; optional time,volume)"));
-        }
-      }
+      if (!ReadHeader(cells, column_of, &why)) return fail(why);
       column_count = cells.size();
       have_header = true;
       header_line = line_number;
@@ -254,43 +312,7 @@ absl::StatusOr<OhlcvTable> ParseOhlcvCsv(absl::string_view text, absl::string_vi
     if (cells.size() != column_count) {
       return fail(absl::StrCat("expected ", column_count, " fields, found ", cells.size()));
     }
-    if (column_of[kTime] >= 0) {
-      const std::string& cell = cells[column_of[kTime]];
-      int64_t t;
-      if (!ParseTime(cell, &t, &why)) return fail(absl::StrCat("time ", Quoted(cell), " ", why));
-      table.time.push_back(t);
-    }
-    double v[kFieldCount] = {};
-    for (int f = kOpen; f < kFieldCount; ++f) {
-      if (column_of[f] < 0) continue;
-      const std::string& cell = cells[column_of[f]];
-      if (!IsDecimal(cell) || !absl::SimpleAtod(cell, &v[f])) {
-        return fail(absl::StrCat(kFieldNames[f], " ", Quoted(cell),
-                                 " is not a decimal number"));
-      }
-      if (!std::isfinite(v[f])) {
-        return fail(absl::StrCat(kFieldNames[f], " ", Quoted(cell),
-                                 " is beyond the range of a double"));
-      }
-    }
-    // The chart's and the indicators' row rules, checked here so that the
-    // message names the file line.
-    const double o = v[kOpen], h = v[kHigh], l = v[kLow], c = v[kClose];
-    if (h < l) return fail(absl::StrCat("high ", h, " is below low ", l));
-    if (o < l || o > h) {
-      return fail(absl::StrCat("open ", o, " lies outside [low, high] = [", l, ", ", h, "]"));
-    }
-    if (c < l || c > h) {
-      return fail(absl::StrCat("close ", c, " lies outside [low, high] = [", l, ", ", h, "]"));
-    }
-    if (column_of[kVolume] >= 0 && v[kVolume] < 0) {
-      return fail(absl::StrCat("volume ", v[kVolume], " is negative"));
-    }
-    table.open.push_back(o);
-    table.high.push_back(h);
-    table.low.push_back(l);
-    table.close.push_back(c);
-    if (column_of[kVolume] >= 0) table.volume.push_back(v[kVolume]);
+    if (!AddRow(cells, column_of, &table, &why)) return fail(why);
   }
   if (!have_header) {
     return absl::InvalidArgumentError(absl::StrCat(source, ": empty file, no header row"));
