@@ -282,8 +282,8 @@ TEST(IndicatorCompute, BadInputGetsAStatusAndAMessage) {
 
 namespace {
 
-// The third batch through the C API: seven outputs (pivots), five input
-// columns (anchored VWAP), and the new ids found by name.
+// The widest indicators through the C API: seven outputs (pivots), five
+// input columns (anchored VWAP), and ids 49-69 found by name.
 TEST(IndicatorCompute, PivotsAndAnchoredVwapThroughTheCApi) {
   cw_indicator_id id = 0;
   ASSERT_EQ(cw_indicator_find("pivots", &id), CW_OK);

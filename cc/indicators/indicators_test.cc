@@ -234,7 +234,7 @@ const std::vector<TalibCase>& TalibCases() {
     {Id::kRocp, {10.0}, 0, 10, {{10, 0.027936821322803538}, {11, 0.03576368306658768}, {24, 0.0024838549428713363}, {47, -0.04261047159301897}}},
     {Id::kRocr, {10.0}, 0, 10, {{10, 1.0279368213228035}, {11, 1.0357636830665877}, {24, 1.0024838549428714}, {47, 0.957389528406981}}},
     {Id::kRocr100, {10.0}, 0, 10, {{10, 102.79368213228035}, {11, 103.57636830665878}, {24, 100.24838549428713}, {47, 95.7389528406981}}},
-    // Third batch.
+    // SAR, STOCHRSI, ULTOSC, the LINEARREG family, TSF, VAR, STDDEV, ADOSC.
     {Id::kSar, {0.02, 0.2}, 0, 1, {{1, 100.3}, {2, 100.3366}, {3, 100.420336}, {4, 100.51}, {5, 101.0068}, {6, 101.46385599999999}, {7, 101.88434751999999}, {8, 102.45591276799999}, {9, 102.9703214912}, {10, 107.6}, {11, 107.5116}, {12, 107.424968}, {13, 107.18916928}, {14, 106.7242191232}, {15, 106.287165975808}, {16, 105.87633601725952}, {17, 105.19102913587875}, {18, 104.27392622229087}, {19, 103.44853360006178}, {20, 102.7056802400556}, {21, 102.03711221605003}, {22, 96.02}, {23, 96.13839999999999}, {24, 96.377264}, {25, 96.60657343999999}, {26, 97.0795790336}, {27, 97.891612710912}, {28, 98.63868369403905}, {29, 99.32598899851592}, {30, 100.40739009866434}, {31, 101.69410328682461}, {32, 102.82641089240566}, {33, 103.82284158531698}, {34, 104.9298437633726}, {35, 105.88186563650044}, {36, 111.73}, {37, 111.62360000000001}, {38, 111.51932800000002}, {39, 111.22855488000002}, {40, 110.67904158720002}, {41, 110.16249909196802}, {42, 109.67694914644993}, {43, 108.93239321473393}, {44, 108.02315389326054}, {45, 107.20483850393448}, {46, 106.46835465354103}, {47, 105.80551918818692}}},
     {Id::kSar, {0.05, 0.1}, 0, 1, {{1, 100.3}, {2, 100.3915}, {3, 100.51}, {4, 100.51}, {5, 101.131}, {6, 101.6899}, {7, 102.19291}, {8, 102.733619}, {9, 103.2202571}, {10, 107.6}, {11, 107.37899999999999}, {12, 107.16904999999998}, {13, 106.60514499999998}, {14, 105.88863049999998}, {15, 105.24376744999998}, {16, 104.66339070499998}, {17, 103.92805163449998}, {18, 103.13724647104998}, {19, 102.42552182394498}, {20, 101.78496964155048}, {21, 101.20847267739542}, {22, 96.02}, {23, 96.316}, {24, 96.89540000000001}, {25, 97.41686000000001}, {26, 98.12417400000001}, {27, 99.03475660000001}, {28, 99.85428094000001}, {29, 100.59185284600001}, {30, 101.54666756140001}, {31, 102.50500080526001}, {32, 103.36750072473401}, {33, 104.14375065226061}, {34, 104.90237558703454}, {35, 105.58513802833109}, {36, 106.19962422549798}, {37, 106.41}, {38, 111.73}, {39, 111.35600000000001}, {40, 110.4274}, {41, 109.59166}, {42, 108.839494}, {43, 107.9925446}, {44, 107.17729014}, {45, 106.44356112599999}, {46, 105.78320501339999}, {47, 105.18888451206}}},
     {Id::kStochRsi, {5.0, 4.0, 3.0, 1.0}, 0, 10, {{10, 2.0231595752009968}, {11, 28.180815821343998}, {12, 0.0}, {13, 0.0}, {14, 18.62382436443139}, {15, 49.626825851936665}, {16, 0.0}, {17, 0.0}, {18, 100.0}, {19, 99.35044989503994}, {20, 52.36020596472558}, {21, 100.0}, {22, 100.0}, {23, 100.0}, {24, 86.8275848821357}, {25, 100.0}, {26, 100.0}, {27, 80.00369387335721}, {28, 58.86349970986409}, {29, 100.0}, {30, 100.0}, {31, 0.0}, {32, 10.290357633281936}, {33, 47.08602563206043}, {34, 0.0}, {35, 0.0}, {36, 6.928783834660998}, {37, 28.434439256516097}, {38, 0.0}, {39, 0.0}, {40, 33.862607296202654}, {41, 82.83262899295389}, {42, 0.0}, {43, 0.0}, {44, 100.0}, {45, 94.49561072428759}, {46, 57.363209016831306}, {47, 100.0}}},
@@ -677,7 +677,7 @@ TEST_P(IndicatorsOnEveryTarget, OscillatorsAndVolatilityMatchTextbookDefinitions
   }
 }
 
-TEST_P(IndicatorsOnEveryTarget, SecondBatchMatchesTextbookDefinitions) {
+TEST_P(IndicatorsOnEveryTarget, MomentumOscillatorsAndRatesOfChangeMatchTextbookDefinitions) {
   for (size_t m : kLengths) {
     const Ohlcv s = RandomOhlcv(m, 300 + m);
     const RefSeries x = ToRef(s.close);
@@ -764,7 +764,7 @@ TEST_P(IndicatorsOnEveryTarget, SecondBatchMatchesTextbookDefinitions) {
   }
 }
 
-// ---- Third batch: textbook references ----------------------------------------
+// ---- Trend, channels, regression and volume-weighted averages: references ----
 
 // Parabolic SAR after Wilder, with TA-Lib's start (direction from bar 1's
 // directional movement, SAR at bar 0's extreme), written with a trend sign so
@@ -857,7 +857,7 @@ void RefSupertrend(const Ohlcv& s, size_t n, LD factor, RefSeries* value, RefSer
   }
 }
 
-TEST_P(IndicatorsOnEveryTarget, ThirdBatchMatchesTextbookDefinitions) {
+TEST_P(IndicatorsOnEveryTarget, TrendChannelsRegressionAndVolumeWeightedMatchTextbookDefinitions) {
   for (size_t m : kLengths) {
     const Ohlcv s = RandomOhlcv(m, 500 + m);
     const RefSeries x = ToRef(s.close);
@@ -1107,7 +1107,7 @@ TEST_P(IndicatorsOnEveryTarget, ThirdBatchMatchesTextbookDefinitions) {
 }
 
 // Small cases worked out by hand.
-TEST(ThirdBatch, HandCheckedSmallCases) {
+TEST(TrendChannelsRegressionAndVolumeWeighted, HandCheckedSmallCases) {
   auto series = [](std::vector<double> close, std::vector<double> high = {},
                    std::vector<double> low = {}, std::vector<double> volume = {},
                    std::vector<double> anchor = {}) {
@@ -1461,7 +1461,7 @@ TEST(EveryIndicator, FlatSeriesGivesFiniteValuesAndTaLibsDegenerateCases) {
   EXPECT_EQ(RunIndicator(Id::kStoch, flat)[0].back(), 0.0);
   EXPECT_EQ(RunIndicator(Id::kKama, flat)[0].back(), 50.0);
   EXPECT_EQ(RunIndicator(Id::kRocr, flat)[0].back(), 1.0);
-  // Third batch: no spread, no trend, no money flow.
+  // Oscillators of spread, trend and money flow: all 0 on a flat series.
   for (Id id : {Id::kStochRsi, Id::kUltOsc, Id::kLinearRegSlope, Id::kLinearRegAngle,
                 Id::kAdOsc, Id::kCmf, Id::kTsi}) {
     for (const Series& o : RunIndicator(id, flat)) EXPECT_EQ(o.back(), 0.0) << FindSpec(id)->name;

@@ -90,7 +90,8 @@ show("kBop", [], 0, talib.BOP(opn,high,low,close))
 show("kRocp", [10], 0, talib.ROCP(close,10))
 show("kRocr", [10], 0, talib.ROCR(close,10))
 show("kRocr100", [10], 0, talib.ROCR100(close,10))
-# Third batch (the ones TA-Lib defines; the others are checked against
+# SAR, STOCHRSI, ULTOSC, the LINEARREG family, TSF, ADOSC (the ones TA-Lib
+# defines among ids 49-69; the others are checked against
 # textbook references only).
 r = talib.STOCHRSI(close,14,5,3,0)
 for j in range(2): show("kStochRsi", [14,5,3,0], j, r[j])
