@@ -209,9 +209,10 @@ HWY_INLINE void RangeWindows(size_t first, size_t last, size_t base, size_t w, s
     const double* u = up + (i - base);
     const double* dn = down + (i - base);
     const double top =
-        kHi ? std::fmax(std::fmax(u[0], u[-back3]), std::fmax(u[-h], u[-back2])) : 0.0;
+        kHi ? std::fmax(std::fmax(u[0], *(u - back3)), std::fmax(*(u - h), *(u - back2))) : 0.0;
     const double bottom =
-        kLo ? std::fmin(std::fmin(dn[0], dn[-back3]), std::fmin(dn[-h], dn[-back2])) : 0.0;
+        kLo ? std::fmin(std::fmin(dn[0], *(dn - back3)), std::fmin(*(dn - h), *(dn - back2)))
+            : 0.0;
     emit.Scalar(i, top, bottom);
   }
 }
