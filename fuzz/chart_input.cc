@@ -24,13 +24,17 @@ struct XorShift {
 
 bool WidthOk(float w) { return w == 0 || (w >= 0.25f && w <= 64); }
 
-float ReadWidth(FuzzInput& in) {
+// A line width; one out of range makes the input invalid.
+float ReadWidth(FuzzInput& in, ChartInput& c) {
+  float w = 1;
   switch (in.Byte() % 4) {
-    case 0: return 0;
-    case 1: return 0.25f + static_cast<float>(in.Byte()) / 4;  // up to 64
-    case 2: return static_cast<float>(in.Number(true));
-    default: return 1;
+    case 0: w = 0; break;
+    case 1: w = 0.25f + static_cast<float>(in.Byte()) / 4; break;  // up to 64
+    case 2: w = static_cast<float>(in.Number(true)); break;
+    default: break;
   }
+  c.valid = c.valid && WidthOk(w);
+  return w;
 }
 
 // The series' rows. Each reader appends its rows to the price and volume
@@ -166,8 +170,7 @@ cw_line ReadLine(FuzzInput& in, ChartInput& c) {
   cw_line l;
   l.values = ReadColumn(in, c);
   l.color = in.Raw<uint32_t>();
-  l.width = ReadWidth(in);
-  c.valid = c.valid && WidthOk(l.width);
+  l.width = ReadWidth(in, c);
   return l;
 }
 
@@ -177,8 +180,7 @@ cw_band ReadBand(FuzzInput& in, ChartInput& c) {
   b.lower = ReadColumn(in, c);
   b.fill = in.Raw<uint32_t>();
   b.line = in.Raw<uint32_t>();
-  b.width = ReadWidth(in);
-  c.valid = c.valid && WidthOk(b.width);
+  b.width = ReadWidth(in, c);
   return b;
 }
 
