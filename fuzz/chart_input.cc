@@ -24,192 +24,222 @@ struct XorShift {
 
 bool WidthOk(float w) { return w == 0 || (w >= 0.25f && w <= 64); }
 
-float ReadWidth(FuzzInput& in) {
+// A line width; one out of range makes the input invalid.
+float ReadWidth(FuzzInput& in, ChartInput& c) {
+  float w = 1;
   switch (in.Byte() % 4) {
-    case 0: return 0;
-    case 1: return 0.25f + static_cast<float>(in.Byte()) / 4;  // up to 64
-    case 2: return static_cast<float>(in.Number(true));
-    default: return 1;
+    case 0: w = 0; break;
+    case 1: w = 0.25f + static_cast<float>(in.Byte()) / 4; break;  // up to 64
+    case 2: w = static_cast<float>(in.Number(true)); break;
+    default: break;
   }
+  c.valid = c.valid && WidthOk(w);
+  return w;
+}
+
+// The series' rows. Each reader appends its rows to the price and volume
+// columns of `c` and returns their count.
+
+// A generated walk (dense when long) at a scale from the extremes menu:
+// prices near 1e308, near 1e-320, or ordinary.
+size_t ReadWalk(FuzzInput& in, uint8_t mode, size_t max_rows, ChartInput& c) {
+  const size_t n = in.Below(static_cast<uint32_t>(max_rows) + 1);
+  XorShift rng{in.Raw<uint64_t>() | 1};
+  double scale = in.Number(false);
+  if (!(std::fabs(scale) > 0)) scale = 1;
+  const double offset = mode & 0x40 ? in.Number(false) : 0;
+  double level = 100;
+  for (size_t i = 0; i < n; ++i) {
+    const double o = level;
+    level *= 1 + (rng.Unit() - 0.5) * 0.04;
+    const double cl = level;
+    const double h = std::max(o, cl) * (1 + rng.Unit() * 0.01);
+    const double l = std::min(o, cl) * (1 - rng.Unit() * 0.01);
+    // The scaled values keep their order when they stay finite.
+    auto at = [&](double v) { return std::clamp(offset + v / 100 * scale, -kMax, kMax); };
+    double so = at(o), sc = at(cl), sh = at(h), sl = at(l);
+    if (sl > sh) std::swap(sl, sh);
+    so = std::clamp(so, sl, sh);
+    sc = std::clamp(sc, sl, sh);
+    c.open.push_back(so);
+    c.high.push_back(sh);
+    c.low.push_back(sl);
+    c.close.push_back(sc);
+    c.volume.push_back(std::floor(rng.Unit() * 1e6));
+  }
+  return n;
+}
+
+// Each price from the menu (finite), sorted into a consistent bar.
+size_t ReadSortedRows(FuzzInput& in, ChartInput& c) {
+  const size_t n = in.Below(65);
+  for (size_t i = 0; i < n; ++i) {
+    double v[4] = {in.Number(false), in.Number(false), in.Number(false), in.Number(false)};
+    std::sort(v, v + 4);
+    const bool swap = in.Bool();
+    c.low.push_back(v[0]);
+    c.open.push_back(swap ? v[2] : v[1]);
+    c.close.push_back(swap ? v[1] : v[2]);
+    c.high.push_back(v[3]);
+    c.volume.push_back(std::fabs(in.Number(false)));
+  }
+  return n;
+}
+
+// Anything: NaN, infinities, high below low, negative volume.
+size_t ReadAnyRows(FuzzInput& in, ChartInput& c) {
+  const size_t n = in.Below(65);
+  for (size_t i = 0; i < n; ++i) {
+    c.open.push_back(in.Number(true));
+    c.high.push_back(in.Number(true));
+    c.low.push_back(in.Number(true));
+    c.close.push_back(in.Number(true));
+    c.volume.push_back(in.Number(true));
+  }
+  return n;
+}
+
+size_t ReadRows(FuzzInput& in, size_t max_rows, ChartInput& c) {
+  const uint8_t mode = in.Byte();
+  switch (mode % 4) {
+    case 0:
+    case 1: return ReadWalk(in, mode, max_rows, c);
+    case 2: return ReadSortedRows(in, c);
+    default: return ReadAnyRows(in, c);
+  }
+}
+
+// Time: none, increasing, or anything within +-2^62 (wider spans overflow
+// the time axis's subtraction, issue 8 item 5, which the time-axis rewrite
+// owns; widen this once it lands).
+void ReadTimes(FuzzInput& in, size_t n, std::vector<int64_t>& time) {
+  const uint8_t time_mode = in.Byte() % 3;
+  if (time_mode == 0) return;
+  int64_t t = in.Range(-(int64_t{1} << 40), int64_t{1} << 40);
+  const int64_t step = in.Range(1, 1 << 20);
+  for (size_t i = 0; i < n; ++i) {
+    time.push_back(time_mode == 1 ? t : in.Range(-(int64_t{1} << 62), int64_t{1} << 62));
+    t += step;
+  }
+}
+
+// Consistent finite prices, and volumes >= 0 when they are drawn.
+bool RowsValid(const ChartInput& c, bool with_volume) {
+  bool valid = true;
+  for (size_t i = 0; i < c.close.size(); ++i) {
+    valid = valid && std::isfinite(c.open[i]) && std::isfinite(c.high[i]) &&
+            std::isfinite(c.low[i]) && std::isfinite(c.close[i]) && c.low[i] <= c.open[i] &&
+            c.open[i] <= c.high[i] && c.low[i] <= c.close[i] && c.close[i] <= c.high[i];
+    if (with_volume) valid = valid && std::isfinite(c.volume[i]) && c.volume[i] >= 0;
+  }
+  return valid;
+}
+
+// The extras. A column of the series' length (sometimes not), values near
+// the closes with NaN gaps, or from the menu (infinities make it invalid),
+// kept in `c.values`; the view points into its inner vector, whose buffer
+// stays put when `c.values` grows.
+cw_f64_column ReadColumn(FuzzInput& in, ChartInput& c) {
+  const size_t n = c.close.size();
+  std::vector<double> v;
+  size_t len = n;
+  if (in.Byte() % 16 == 0) {
+    len = n + 1;
+    c.valid = false;
+  }
+  const uint8_t kind = in.Byte() % 3;
+  for (size_t i = 0; i < len; ++i) {
+    double x;
+    if (kind == 0) {
+      x = i < n ? c.close[i] : 1;
+      if ((i * 7 + kind) % 13 == 0) x = NAN;
+    } else if (kind == 1) {
+      x = in.Number(true);
+      if (std::isinf(x)) c.valid = false;
+    } else {
+      x = i % 5 == 0 ? NAN : static_cast<double>(i);
+    }
+    v.push_back(x);
+  }
+  c.values.push_back(std::move(v));
+  const std::vector<double>& back = c.values.back();
+  return {back.empty() ? nullptr : back.data(), back.size(), 0};
+}
+
+cw_line ReadLine(FuzzInput& in, ChartInput& c) {
+  cw_line l;
+  l.values = ReadColumn(in, c);
+  l.color = in.Raw<uint32_t>();
+  l.width = ReadWidth(in, c);
+  return l;
+}
+
+cw_band ReadBand(FuzzInput& in, ChartInput& c) {
+  cw_band b;
+  b.upper = ReadColumn(in, c);
+  b.lower = ReadColumn(in, c);
+  b.fill = in.Raw<uint32_t>();
+  b.line = in.Raw<uint32_t>();
+  b.width = ReadWidth(in, c);
+  return b;
+}
+
+// One panel; its lines, levels and title are kept in `c`, whose vectors
+// were reserved for every panel, so the pointers into them stay valid.
+cw_panel ReadPanel(FuzzInput& in, ChartInput& c) {
+  cw_panel p;
+  std::memset(&p, 0, sizeof p);
+  p.weight = in.Bool() ? 0.05f + static_cast<float>(in.Byte()) / 100
+                       : static_cast<float>(in.Number(true));
+  c.valid = c.valid && std::isfinite(p.weight) && p.weight > 0;
+  const size_t line_count = in.Below(3);
+  const size_t first = c.panel_lines.size();
+  for (size_t k = 0; k < line_count; ++k) c.panel_lines.push_back(ReadLine(in, c));
+  p.lines = line_count ? &c.panel_lines[first] : nullptr;
+  p.line_count = line_count;
+  if (in.Bool()) p.histogram = ReadColumn(in, c);
+  p.histogram_up = in.Raw<uint32_t>();
+  p.histogram_down = in.Raw<uint32_t>();
+  std::vector<double> lv;
+  for (size_t k = in.Below(4); k > 0; --k) {
+    lv.push_back(in.Number(true));
+    c.valid = c.valid && std::isfinite(lv.back());
+  }
+  c.levels.push_back(std::move(lv));
+  p.levels = c.levels.back().empty() ? nullptr : c.levels.back().data();
+  p.level_count = c.levels.back().size();
+  if (in.Bool()) {
+    p.min = in.Number(true);
+    p.max = in.Number(true);
+    c.valid = c.valid && std::isfinite(p.min) && std::isfinite(p.max);
+  }
+  c.titles.push_back(in.String(24));
+  p.title = in.Bool() ? c.titles.back().c_str() : nullptr;
+  return p;
+}
+
+void ReadPanels(FuzzInput& in, ChartInput& c) {
+  size_t panel_count = in.Below(4);
+  if (in.Byte() == 0xFF) panel_count = CW_MAX_PANELS + 1;
+  if (panel_count > CW_MAX_PANELS) c.valid = false;
+  c.panel_lines.reserve(panel_count * 2);
+  c.levels.reserve(panel_count);
+  c.titles.reserve(panel_count);
+  for (size_t i = 0; i < panel_count; ++i) c.panels.push_back(ReadPanel(in, c));
 }
 
 }  // namespace
 
 void ChartInput::Read(FuzzInput& in, size_t max_rows) {
-  const uint8_t mode = in.Byte();
-  size_t n = 0;
-  switch (mode % 4) {
-    case 0:
-    case 1: {
-      // A generated walk (dense when long) at a scale from the extremes
-      // menu: prices near 1e308, near 1e-320, or ordinary.
-      n = in.Below(static_cast<uint32_t>(max_rows) + 1);
-      XorShift rng{in.Raw<uint64_t>() | 1};
-      double scale = in.Number(false);
-      if (!(std::fabs(scale) > 0)) scale = 1;
-      const double offset = mode & 0x40 ? in.Number(false) : 0;
-      double level = 100;
-      for (size_t i = 0; i < n; ++i) {
-        const double o = level;
-        level *= 1 + (rng.Unit() - 0.5) * 0.04;
-        const double c = level;
-        const double h = std::max(o, c) * (1 + rng.Unit() * 0.01);
-        const double l = std::min(o, c) * (1 - rng.Unit() * 0.01);
-        // The scaled values keep their order when they stay finite.
-        auto at = [&](double v) { return std::clamp(offset + v / 100 * scale, -kMax, kMax); };
-        double so = at(o), sc = at(c), sh = at(h), sl = at(l);
-        if (sl > sh) std::swap(sl, sh);
-        so = std::clamp(so, sl, sh);
-        sc = std::clamp(sc, sl, sh);
-        open.push_back(so);
-        high.push_back(sh);
-        low.push_back(sl);
-        close.push_back(sc);
-        volume.push_back(std::floor(rng.Unit() * 1e6));
-      }
-      break;
-    }
-    case 2: {
-      // Each price from the menu (finite), sorted into a consistent bar.
-      n = in.Below(65);
-      for (size_t i = 0; i < n; ++i) {
-        double v[4] = {in.Number(false), in.Number(false), in.Number(false), in.Number(false)};
-        std::sort(v, v + 4);
-        const bool swap = in.Bool();
-        low.push_back(v[0]);
-        open.push_back(swap ? v[2] : v[1]);
-        close.push_back(swap ? v[1] : v[2]);
-        high.push_back(v[3]);
-        volume.push_back(std::fabs(in.Number(false)));
-      }
-      break;
-    }
-    default: {
-      // Anything: NaN, infinities, high below low, negative volume.
-      n = in.Below(65);
-      for (size_t i = 0; i < n; ++i) {
-        open.push_back(in.Number(true));
-        high.push_back(in.Number(true));
-        low.push_back(in.Number(true));
-        close.push_back(in.Number(true));
-        volume.push_back(in.Number(true));
-      }
-      break;
-    }
-  }
-  // Time: increasing, or anything within +-2^62 (wider spans overflow the
-  // time axis's subtraction, issue 8 item 5, which the time-axis rewrite
-  // owns; widen this once it lands).
-  const uint8_t time_mode = in.Byte() % 3;
-  if (time_mode != 0) {
-    int64_t t = in.Range(-(int64_t{1} << 40), int64_t{1} << 40);
-    const int64_t step = in.Range(1, 1 << 20);
-    for (size_t i = 0; i < n; ++i) {
-      time.push_back(time_mode == 1 ? t : in.Range(-(int64_t{1} << 62), int64_t{1} << 62));
-      t += step;
-    }
-  }
+  const size_t n = ReadRows(in, max_rows, *this);
+  ReadTimes(in, n, time);
   const bool with_volume = in.Bool();
-  for (size_t i = 0; i < n; ++i) {
-    valid = valid && std::isfinite(open[i]) && std::isfinite(high[i]) && std::isfinite(low[i]) &&
-            std::isfinite(close[i]) && low[i] <= open[i] && open[i] <= high[i] &&
-            low[i] <= close[i] && close[i] <= high[i];
-    if (with_volume) valid = valid && std::isfinite(volume[i]) && volume[i] >= 0;
-  }
-  valid = valid && n > 0;
+  valid = valid && RowsValid(*this, with_volume) && n > 0;
 
-  // Extras: columns of the series' length (sometimes not), values near the
-  // closes with NaN gaps, or from the menu (infinities make them invalid).
-  auto column = [&]() -> cw_f64_column {
-    std::vector<double> v;
-    size_t len = n;
-    if (in.Byte() % 16 == 0) {
-      len = n + 1;
-      valid = false;
-    }
-    const uint8_t kind = in.Byte() % 3;
-    for (size_t i = 0; i < len; ++i) {
-      double x;
-      if (kind == 0) {
-        x = i < n ? close[i] : 1;
-        if ((i * 7 + kind) % 13 == 0) x = NAN;
-      } else if (kind == 1) {
-        x = in.Number(true);
-        if (std::isinf(x)) valid = false;
-      } else {
-        x = i % 5 == 0 ? NAN : static_cast<double>(i);
-      }
-      v.push_back(x);
-    }
-    values.push_back(std::move(v));
-    const std::vector<double>& back = values.back();
-    return {back.empty() ? nullptr : back.data(), back.size(), 0};
-  };
-  // (The views point into the inner vectors, whose buffers stay put when
-  // `values` grows.)
   const size_t overlay_count = in.Below(3), band_count = in.Below(2);
-  for (size_t i = 0; i < overlay_count; ++i) {
-    cw_line l;
-    l.values = column();
-    l.color = in.Raw<uint32_t>();
-    l.width = ReadWidth(in);
-    valid = valid && WidthOk(l.width);
-    overlays.push_back(l);
-  }
-  for (size_t i = 0; i < band_count; ++i) {
-    cw_band b;
-    b.upper = column();
-    b.lower = column();
-    b.fill = in.Raw<uint32_t>();
-    b.line = in.Raw<uint32_t>();
-    b.width = ReadWidth(in);
-    valid = valid && WidthOk(b.width);
-    bands.push_back(b);
-  }
-  size_t panel_count = in.Below(4);
-  if (in.Byte() == 0xFF) panel_count = CW_MAX_PANELS + 1;
-  if (panel_count > CW_MAX_PANELS) valid = false;
-  panel_lines.reserve(panel_count * 2);
-  levels.reserve(panel_count);
-  titles.reserve(panel_count);
-  for (size_t i = 0; i < panel_count; ++i) {
-    cw_panel p;
-    std::memset(&p, 0, sizeof p);
-    p.weight = in.Bool() ? 0.05f + static_cast<float>(in.Byte()) / 100
-                         : static_cast<float>(in.Number(true));
-    valid = valid && std::isfinite(p.weight) && p.weight > 0;
-    const size_t line_count = in.Below(3);
-    const size_t first = panel_lines.size();
-    for (size_t k = 0; k < line_count; ++k) {
-      cw_line l;
-      l.values = column();
-      l.color = in.Raw<uint32_t>();
-      l.width = ReadWidth(in);
-      valid = valid && WidthOk(l.width);
-      panel_lines.push_back(l);
-    }
-    p.lines = line_count ? &panel_lines[first] : nullptr;
-    p.line_count = line_count;
-    if (in.Bool()) p.histogram = column();
-    p.histogram_up = in.Raw<uint32_t>();
-    p.histogram_down = in.Raw<uint32_t>();
-    std::vector<double> lv;
-    for (size_t k = in.Below(4); k > 0; --k) {
-      lv.push_back(in.Number(true));
-      valid = valid && std::isfinite(lv.back());
-    }
-    levels.push_back(std::move(lv));
-    p.levels = levels.back().empty() ? nullptr : levels.back().data();
-    p.level_count = levels.back().size();
-    if (in.Bool()) {
-      p.min = in.Number(true);
-      p.max = in.Number(true);
-      valid = valid && std::isfinite(p.min) && std::isfinite(p.max);
-    }
-    titles.push_back(in.String(24));
-    p.title = in.Bool() ? titles.back().c_str() : nullptr;
-    panels.push_back(p);
-  }
+  for (size_t i = 0; i < overlay_count; ++i) overlays.push_back(ReadLine(in, *this));
+  for (size_t i = 0; i < band_count; ++i) bands.push_back(ReadBand(in, *this));
+  ReadPanels(in, *this);
   title = in.String(40);
 
   series = cw_ohlcv_contiguous(n, time.empty() ? nullptr : time.data(), open.data(), high.data(),

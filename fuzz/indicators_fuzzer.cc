@@ -157,105 +157,132 @@ bool StreamConditioned(const char* name) {
   return false;
 }
 
-void CheckIndicator(FuzzInput& in, const Series& s, cw_indicator_context* context) {
-  const int32_t count = cw_indicator_count();
-  cw_indicator_id id = in.Byte() == 0 ? in.Raw<int32_t>()
-                                      : 1 + static_cast<int32_t>(in.Below(count));
+// One indicator call as the fuzzer chose it, which every check repeats.
+struct Call {
+  cw_indicator_id id = 0;
   cw_indicator_info info;
-  info.struct_size = sizeof info;
-  const bool known = cw_indicator_get_info(id, &info) == CW_OK;
-  if (!known) {
+  std::vector<double> params;
+  std::vector<cw_f64_column> inputs;  // from the series, by input name
+  size_t output_count = 0;            // the first 1..info.output_count outputs
+};
+
+// Reads an id (most often a known one) and its parameters. False for an
+// unknown id, once lookback is checked to refuse it.
+bool ReadCall(FuzzInput& in, const Series& s, Call* call) {
+  const int32_t count = cw_indicator_count();
+  call->id = in.Byte() == 0 ? in.Raw<int32_t>() : 1 + static_cast<int32_t>(in.Below(count));
+  call->info.struct_size = sizeof call->info;
+  if (cw_indicator_get_info(call->id, &call->info) != CW_OK) {
     size_t lookback = 1;
-    FUZZ_CHECK(cw_indicator_lookback(id, nullptr, 0, &lookback) == CW_ERR_INVALID_ARGUMENT &&
+    FUZZ_CHECK(cw_indicator_lookback(call->id, nullptr, 0, &lookback) == CW_ERR_INVALID_ARGUMENT &&
                    lookback == 0,
                "an unknown id");
-    return;
+    return false;
   }
-  const std::vector<double> params = ReadParams(in, id, info.param_count);
-  const size_t n = s.size();
-
-  std::vector<cw_f64_column> inputs;
-  for (size_t k = 0; k < info.input_count; ++k) {
-    const std::vector<double>& c = Column(s, cw_indicator_input_name(id, k));
-    inputs.push_back({c.empty() ? nullptr : c.data(), c.size(), 0});
+  call->params = ReadParams(in, call->id, call->info.param_count);
+  for (size_t k = 0; k < call->info.input_count; ++k) {
+    const std::vector<double>& c = Column(s, cw_indicator_input_name(call->id, k));
+    call->inputs.push_back({c.empty() ? nullptr : c.data(), c.size(), 0});
   }
-  const size_t output_count = info.output_count - in.Below(static_cast<uint32_t>(info.output_count));
-  std::vector<std::vector<double>> out(output_count, std::vector<double>(n + 1, 12345.0));
-  std::vector<double*> out_ptr;
-  for (auto& o : out) out_ptr.push_back(o.data());
+  const uint32_t outputs = static_cast<uint32_t>(call->info.output_count);
+  call->output_count = call->info.output_count - in.Below(outputs);
+  return true;
+}
 
-  size_t lookback = 0;
-  const cw_status lb = cw_indicator_lookback(id, params.data(), params.size(), &lookback);
-  const cw_status st = cw_indicator_compute(context, id, inputs.data(), inputs.size(),
-                                            params.data(), params.size(), out_ptr.data(),
-                                            output_count, n);
+// Output columns for one compute, and the pointers the C API takes.
+struct Outputs {
+  Outputs(size_t count, size_t length, double fill)
+      : columns(count, std::vector<double>(length, fill)) {
+    for (auto& c : columns) ptr.push_back(c.data());
+  }
+  std::vector<std::vector<double>> columns;
+  std::vector<double*> ptr;
+};
+
+// What compute leaves in the row past n, where it must not write.
+constexpr double kUnwritten = 12345.0;
+
+cw_status Compute(cw_indicator_context* context, const Call& call, const cw_f64_column* inputs,
+                  size_t n, Outputs* out) {
+  return cw_indicator_compute(context, call.id, inputs, call.info.input_count, call.params.data(),
+                              call.params.size(), out->ptr.data(), call.output_count, n);
+}
+
+// Compute over the whole series, into `out` (n + 1 rows of kUnwritten):
+// never CW_ERR_INTERNAL, a message with every error, nothing written past
+// n, accepted parameters accepted by lookback too (`lb`, its status).
+cw_status CheckCompute(cw_indicator_context* context, const Call& call, size_t n, cw_status lb,
+                       Outputs* out) {
+  const cw_status st = Compute(context, call, call.inputs.data(), n, out);
   const char* error = cw_indicator_context_last_error(context);
   FUZZ_CHECK(st != CW_ERR_INTERNAL, error);
   if (st != CW_OK) {
     FUZZ_CHECK(error[0] != '\0', "an error without a message");
   } else {
     FUZZ_CHECK(lb == CW_OK, "compute accepted parameters lookback refuses");
-    for (const auto& o : out) FUZZ_CHECK(o[n] == 12345.0, "wrote past n");
+    for (const auto& o : out->columns) FUZZ_CHECK(o[n] == kUnwritten, "wrote past n");
   }
   if (lb != CW_OK) {
     FUZZ_CHECK(st == CW_ERR_INVALID_ARGUMENT || st == CW_ERR_EMPTY_SERIES, error);
   }
+  return st;
+}
 
-  // The many-series call: the series, then its first half, then its second
-  // half, each bit for bit what compute gives it alone.
-  if (n > 0 && in.Bool()) {
-    const size_t half = n / 2;
-    const size_t starts[3] = {0, 0, half}, lengths[3] = {n, half, n - half};
-    std::vector<cw_f64_column> batch_inputs;
-    std::vector<std::vector<double>> batch_out;
-    std::vector<double*> batch_ptr;
-    std::vector<size_t> capacities;
-    for (int b = 0; b < 3; ++b) {
-      for (const cw_f64_column& c : inputs) {
-        batch_inputs.push_back({c.data + starts[b], lengths[b], 0});
-      }
-      for (size_t j = 0; j < output_count; ++j) batch_out.emplace_back(lengths[b] + 1, 0.0);
-      capacities.push_back(lengths[b]);
+// The many-series call: the series (of n > 0 rows), then its first half,
+// then its second half, each bit for bit what compute gives it alone.
+void CheckBatch(cw_indicator_context* context, const Call& call, size_t n) {
+  const size_t input_count = call.info.input_count, output_count = call.output_count;
+  const size_t half = n / 2;
+  const size_t starts[3] = {0, 0, half}, lengths[3] = {n, half, n - half};
+  std::vector<cw_f64_column> batch_inputs;
+  std::vector<std::vector<double>> batch_out;
+  std::vector<double*> batch_ptr;
+  std::vector<size_t> capacities;
+  for (int b = 0; b < 3; ++b) {
+    for (const cw_f64_column& c : call.inputs) {
+      batch_inputs.push_back({c.data + starts[b], lengths[b], 0});
     }
-    for (auto& o : batch_out) batch_ptr.push_back(o.data());
-    size_t failed = 99;
-    const cw_status bst = cw_indicator_compute_batch(
-        context, id, batch_inputs.data(), info.input_count, 3, params.data(), params.size(),
-        batch_ptr.data(), output_count, capacities.data(), &failed);
-    FUZZ_CHECK(bst != CW_ERR_INTERNAL, cw_indicator_context_last_error(context));
-    for (size_t b = 0; b < 3; ++b) {
-      if (bst != CW_OK && b >= failed) break;
-      std::vector<std::vector<double>> alone(output_count, std::vector<double>(lengths[b] + 1));
-      std::vector<double*> alone_ptr;
-      for (auto& o : alone) alone_ptr.push_back(o.data());
-      const cw_status ast = cw_indicator_compute(context, id, &batch_inputs[b * info.input_count],
-                                                 info.input_count, params.data(), params.size(),
-                                                 alone_ptr.data(), output_count, lengths[b]);
-      FUZZ_CHECK(ast == CW_OK, "a series the batch computed fails alone");
-      for (size_t j = 0; j < output_count; ++j) {
-        FUZZ_CHECK(std::memcmp(alone[j].data(), batch_out[b * output_count + j].data(),
-                               lengths[b] * sizeof(double)) == 0,
-                   "batch differs from compute");
-      }
-    }
-    if (bst != CW_OK) {
-      FUZZ_CHECK(failed < 3, "failed_series");
-      // The series that failed fails alone too, with the same status.
-      std::vector<std::vector<double>> alone(output_count, std::vector<double>(n + 1));
-      std::vector<double*> alone_ptr;
-      for (auto& o : alone) alone_ptr.push_back(o.data());
-      const cw_status ast = cw_indicator_compute(
-          context, id, &batch_inputs[failed * info.input_count], info.input_count, params.data(),
-          params.size(), alone_ptr.data(), output_count, lengths[failed]);
-      FUZZ_CHECK(ast == bst, "batch and compute disagree on the status");
+    for (size_t j = 0; j < output_count; ++j) batch_out.emplace_back(lengths[b] + 1, 0.0);
+    capacities.push_back(lengths[b]);
+  }
+  for (auto& o : batch_out) batch_ptr.push_back(o.data());
+  size_t failed = 99;
+  const cw_status bst = cw_indicator_compute_batch(
+      context, call.id, batch_inputs.data(), input_count, 3, call.params.data(),
+      call.params.size(), batch_ptr.data(), output_count, capacities.data(), &failed);
+  FUZZ_CHECK(bst != CW_ERR_INTERNAL, cw_indicator_context_last_error(context));
+  for (size_t b = 0; b < 3; ++b) {
+    if (bst != CW_OK && b >= failed) break;
+    Outputs alone(output_count, lengths[b] + 1, 0.0);
+    const cw_status ast =
+        Compute(context, call, &batch_inputs[b * input_count], lengths[b], &alone);
+    FUZZ_CHECK(ast == CW_OK, "a series the batch computed fails alone");
+    for (size_t j = 0; j < output_count; ++j) {
+      FUZZ_CHECK(std::memcmp(alone.columns[j].data(), batch_out[b * output_count + j].data(),
+                             lengths[b] * sizeof(double)) == 0,
+                 "batch differs from compute");
     }
   }
+  if (bst != CW_OK) {
+    FUZZ_CHECK(failed < 3, "failed_series");
+    // The series that failed fails alone too, with the same status.
+    Outputs alone(output_count, n + 1, 0.0);
+    const cw_status ast =
+        Compute(context, call, &batch_inputs[failed * input_count], lengths[failed], &alone);
+    FUZZ_CHECK(ast == bst, "batch and compute disagree on the status");
+  }
+}
 
-  // The stream.
-  if (!cw_indicator_stream_supported(id)) return;
+// The stream, pushed the series bar by bar: created exactly when lookback
+// accepts the parameters (`lb`), with the same `lookback`; every push
+// accepted when compute was (`computed`), and then, on a realistic series,
+// each bar's values those of compute's row (`out`).
+void CheckStream(const Call& call, const Series& s, cw_status lb, size_t lookback, bool computed,
+                 const Outputs& out) {
+  const cw_indicator_info& info = call.info;
   cw_indicator_stream* stream = nullptr;
   const cw_status cst =
-      cw_indicator_stream_create(nullptr, id, params.data(), params.size(), &stream);
+      cw_indicator_stream_create(nullptr, call.id, call.params.data(), call.params.size(), &stream);
   FUZZ_CHECK(cst != CW_ERR_INTERNAL, "stream create");
   FUZZ_CHECK((cst == CW_OK) == (lb == CW_OK), "stream create and lookback disagree");
   if (cst != CW_OK) {
@@ -263,21 +290,21 @@ void CheckIndicator(FuzzInput& in, const Series& s, cw_indicator_context* contex
     return;
   }
   FUZZ_CHECK(cw_indicator_stream_lookback(stream) == lookback, "stream lookback");
-  const bool compare = st == CW_OK && s.realistic;
+  const bool compare = computed && s.realistic;
   const bool exact = StreamExact(info.name);
   const bool conditioned = StreamConditioned(info.name);
   // Exactly input_count doubles: reading one more is a heap overflow.
   std::unique_ptr<double[]> bar(new double[info.input_count]);
   std::vector<double> values(info.output_count + 1, 0.0);
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t k = 0; k < info.input_count; ++k) bar[k] = inputs[k].data[i];
+  for (size_t i = 0; i < s.size(); ++i) {
+    for (size_t k = 0; k < info.input_count; ++k) bar[k] = call.inputs[k].data[i];
     const cw_status pst = cw_indicator_stream_push(stream, bar.get(), info.input_count,
-                                                   values.data(), output_count);
+                                                   values.data(), call.output_count);
     FUZZ_CHECK(pst != CW_ERR_INTERNAL, cw_indicator_stream_last_error(stream));
-    if (st == CW_OK) FUZZ_CHECK(pst == CW_OK, cw_indicator_stream_last_error(stream));
+    if (computed) FUZZ_CHECK(pst == CW_OK, cw_indicator_stream_last_error(stream));
     if (!compare || pst != CW_OK) continue;
-    for (size_t j = 0; j < output_count; ++j) {
-      const double a = out[j][i], b = values[j];
+    for (size_t j = 0; j < call.output_count; ++j) {
+      const double a = out.columns[j][i], b = values[j];
       if (std::isnan(a) && std::isnan(b)) continue;
       if (exact) {
         FUZZ_CHECK(std::memcmp(&a, &b, sizeof a) == 0 || a == b, info.name);
@@ -290,13 +317,28 @@ void CheckIndicator(FuzzInput& in, const Series& s, cw_indicator_context* contex
   cw_indicator_stream_destroy(stream);
 }
 
+void CheckIndicator(FuzzInput& in, const Series& s, cw_indicator_context* context) {
+  Call call;
+  if (!ReadCall(in, s, &call)) return;
+  const size_t n = s.size();
+  Outputs out(call.output_count, n + 1, kUnwritten);
+  size_t lookback = 0;
+  const cw_status lb =
+      cw_indicator_lookback(call.id, call.params.data(), call.params.size(), &lookback);
+  const cw_status st = CheckCompute(context, call, n, lb, &out);
+  if (n > 0 && in.Bool()) CheckBatch(context, call, n);
+  if (cw_indicator_stream_supported(call.id)) {
+    CheckStream(call, s, lb, lookback, st == CW_OK, out);
+  }
+}
+
 bool RowsConsistent(const std::vector<double>& o, const std::vector<double>& h,
                     const std::vector<double>& l, const std::vector<double>& c, size_t k) {
   if (std::isnan(o[k]) && std::isnan(h[k]) && std::isnan(l[k]) && std::isnan(c[k])) return true;
   return l[k] <= o[k] && o[k] <= h[k] && l[k] <= c[k] && c[k] <= h[k];
 }
 
-void CheckBars(FuzzInput& in, const Series& s, cw_bar_context* context) {
+cw_bar_options ReadBarOptions(FuzzInput& in) {
   cw_bar_options o;
   cw_bar_options_init(&o, in.Byte() % 8 == 0 ? in.Raw<int32_t>() : 1 + in.Below(9));
   if (in.Bool()) o.empty = static_cast<int32_t>(in.Below(4));
@@ -313,28 +355,104 @@ void CheckBars(FuzzInput& in, const Series& s, cw_bar_context* context) {
   if (in.Bool()) o.reversal_amount = in.Bool() ? in.Below(200) / 4.0 : in.Number(true);
   if (in.Bool()) o.reversal_percent = in.Bool();
   if (in.Bool()) o.line_count = static_cast<int32_t>(in.Range(-1, 102));
+  return o;
+}
 
-  const size_t n = s.size();
-  const bool ticks = in.Bool();
-  const bool with_time = in.Bool(), with_volume = in.Bool();
+// What the bars are made of: the series' closes as ticks, or its bars,
+// with or without its time and volume columns.
+struct BarInput {
+  bool ticks, with_time, with_volume;
   cw_ticks t;
-  std::memset(&t, 0, sizeof t);
   cw_ohlcv series;
-  if (ticks) {
-    t.price = {s.close.empty() ? nullptr : s.close.data(), n, 0};
-    if (with_time) t.time = {s.time.empty() ? nullptr : s.time.data(), n, 0};
-    if (with_volume) t.size = {s.volume.empty() ? nullptr : s.volume.data(), n, 0};
-  } else {
-    series = cw_ohlcv_contiguous(n, with_time ? s.time.data() : nullptr, s.open.data(),
-                                 s.high.data(), s.low.data(), s.close.data(),
-                                 with_volume ? s.volume.data() : nullptr);
-  }
-  auto run = [&](const cw_bar_output* out, size_t* count) {
+
+  cw_status Run(cw_bar_context* context, const cw_bar_options& o, const cw_bar_output* out,
+                size_t* count) const {
     return ticks ? cw_bars_from_ticks(context, &t, &o, out, count)
                  : cw_bars_from_ohlcv(context, &series, &o, out, count);
-  };
+  }
+};
+
+BarInput ReadBarInput(FuzzInput& in, const Series& s) {
+  const size_t n = s.size();
+  BarInput b{};
+  b.ticks = in.Bool();
+  b.with_time = in.Bool();
+  b.with_volume = in.Bool();
+  if (b.ticks) {
+    b.t.price = {s.close.empty() ? nullptr : s.close.data(), n, 0};
+    if (b.with_time) b.t.time = {s.time.empty() ? nullptr : s.time.data(), n, 0};
+    if (b.with_volume) b.t.size = {s.volume.empty() ? nullptr : s.volume.data(), n, 0};
+  } else {
+    b.series = cw_ohlcv_contiguous(n, b.with_time ? s.time.data() : nullptr, s.open.data(),
+                                   s.high.data(), s.low.data(), s.close.data(),
+                                   b.with_volume ? s.volume.data() : nullptr);
+  }
+  return b;
+}
+
+// Room for `rows` output bars and a spare row.
+struct BarRows {
+  explicit BarRows(size_t rows)
+      : time(rows + 1, 0), row(rows + 1, 0), open(rows + 1), high(rows + 1), low(rows + 1),
+        close(rows + 1), volume(rows + 1) {}
+  std::vector<int64_t> time, row;
+  std::vector<double> open, high, low, close, volume;
+};
+
+// The filled rows of an input of n rows: consistent finite bars, `row`
+// inside the input and never going backwards.
+void CheckBarRows(const BarRows& b, size_t rows, size_t n) {
+  int64_t last_row = -1;
+  for (size_t k = 0; k < rows; ++k) {
+    FUZZ_CHECK(RowsConsistent(b.open, b.high, b.low, b.close, k), "an inconsistent output bar");
+    // Accepted input is finite, so are the rows (NaN only for empty times).
+    FUZZ_CHECK(!std::isinf(b.open[k]) && !std::isinf(b.high[k]) && !std::isinf(b.low[k]) &&
+                   !std::isinf(b.close[k]),
+               "an infinite output price");
+    FUZZ_CHECK(!std::isinf(b.volume[k]), "an infinite output volume");
+    FUZZ_CHECK(b.row[k] >= -1 && b.row[k] < static_cast<int64_t>(n), "row out of the input");
+    if (b.row[k] >= 0) {
+      FUZZ_CHECK(b.row[k] >= last_row, "rows go backwards");
+      last_row = b.row[k];
+    }
+    FUZZ_CHECK(!(b.volume[k] < 0), "a negative output volume");
+  }
+}
+
+// The fill of the `rows` the size query gave: the same count, good rows,
+// and with one row less of capacity CW_ERR_BUFFER_TOO_SMALL with the count.
+void CheckBarFill(const BarInput& input, const cw_bar_options& o, size_t n, size_t rows,
+                  cw_bar_context* context) {
+  BarRows b(rows);
+  cw_bar_output out;
+  std::memset(&out, 0, sizeof out);
+  out.struct_size = sizeof out;
+  out.capacity = rows;
+  out.time = input.with_time && n > 0 ? b.time.data() : nullptr;  // only with an input time column
+  out.open = b.open.data();
+  out.high = b.high.data();
+  out.low = b.low.data();
+  out.close = b.close.data();
+  out.volume = b.volume.data();
+  out.row = b.row.data();
+  size_t filled = 0;
+  const cw_status fst = input.Run(context, o, &out, &filled);
+  FUZZ_CHECK(fst == CW_OK, cw_bar_context_last_error(context));
+  FUZZ_CHECK(filled == rows, "the size query and the fill disagree");
+  CheckBarRows(b, rows, n);
+  if (rows > 0) {
+    out.capacity = rows - 1;
+    size_t needed = 0;
+    FUZZ_CHECK(input.Run(context, o, &out, &needed) == CW_ERR_BUFFER_TOO_SMALL && needed == rows,
+               "a short buffer");
+  }
+}
+
+void CheckBars(FuzzInput& in, const Series& s, cw_bar_context* context) {
+  const cw_bar_options o = ReadBarOptions(in);
+  const BarInput input = ReadBarInput(in, s);
   size_t rows = 7;
-  const cw_status st = run(nullptr, &rows);
+  const cw_status st = input.Run(context, o, nullptr, &rows);
   FUZZ_CHECK(st != CW_ERR_INTERNAL, cw_bar_context_last_error(context));
   if (st != CW_OK) {
     FUZZ_CHECK(rows == 0, "an error left a count");
@@ -342,45 +460,7 @@ void CheckBars(FuzzInput& in, const Series& s, cw_bar_context* context) {
     return;
   }
   if (rows > 200000) return;  // valid, but too many rows to fill here
-  std::vector<int64_t> time(rows + 1, 0), row(rows + 1, 0);
-  std::vector<double> op(rows + 1), hi(rows + 1), lo(rows + 1), cl(rows + 1), vo(rows + 1);
-  cw_bar_output out;
-  std::memset(&out, 0, sizeof out);
-  out.struct_size = sizeof out;
-  out.capacity = rows;
-  out.time = with_time && n > 0 ? time.data() : nullptr;  // only with an input time column
-  out.open = op.data();
-  out.high = hi.data();
-  out.low = lo.data();
-  out.close = cl.data();
-  out.volume = vo.data();
-  out.row = row.data();
-  size_t filled = 0;
-  const cw_status fst = run(&out, &filled);
-  FUZZ_CHECK(fst == CW_OK, cw_bar_context_last_error(context));
-  FUZZ_CHECK(filled == rows, "the size query and the fill disagree");
-  int64_t last_row = -1;
-  for (size_t k = 0; k < rows; ++k) {
-    FUZZ_CHECK(RowsConsistent(op, hi, lo, cl, k), "an inconsistent output bar");
-    // Accepted input is finite, so are the rows (NaN only for empty times).
-    FUZZ_CHECK(!std::isinf(op[k]) && !std::isinf(hi[k]) && !std::isinf(lo[k]) &&
-                   !std::isinf(cl[k]),
-               "an infinite output price");
-    FUZZ_CHECK(!std::isinf(vo[k]), "an infinite output volume");
-    FUZZ_CHECK(row[k] >= -1 && row[k] < static_cast<int64_t>(n), "row out of the input");
-    if (row[k] >= 0) {
-      FUZZ_CHECK(row[k] >= last_row, "rows go backwards");
-      last_row = row[k];
-    }
-    FUZZ_CHECK(!(vo[k] < 0), "a negative output volume");
-  }
-  if (rows > 0) {
-    // One row less of capacity: CW_ERR_BUFFER_TOO_SMALL with the count.
-    out.capacity = rows - 1;
-    size_t needed = 0;
-    FUZZ_CHECK(run(&out, &needed) == CW_ERR_BUFFER_TOO_SMALL && needed == rows,
-               "a short buffer");
-  }
+  CheckBarFill(input, o, s.size(), rows, context);
 }
 
 }  // namespace

@@ -127,19 +127,19 @@ void Add(std::vector<Box>* v, int32_t x0, int32_t y0, int32_t x1, int32_t y1) {
   v->push_back({x0, y0, x1, y1});
 }
 
-void Layout(const candlewick_test::Series& in, int32_t width, int32_t height, Scene* s) {
-  s->Clear();
-  size_t n = in.close.size();
-  const double *op = in.open.data(), *hi = in.high.data(), *lo = in.low.data(),
-               *cl = in.close.data(), *vo = in.volume.data();
+// The candles laid out: the series' own, or one per pixel column.
+struct Candles {
+  const double *open, *high, *low, *close, *volume;
+  size_t n;
+};
 
-  // Panels: weights 0.7 / 0.3 (floats, as in cw_chart_options), gap 1 row.
+// Panels: weights 0.7 / 0.3 (floats, as in cw_chart_options), gap 1 row.
+void LayoutPanels(int32_t height, YMap* price, YMap* vol) {
   const float price_weight = 0.7f, volume_weight = 0.3f;
   const int32_t gap = 1;
   double total = price_weight;
   total += volume_weight;
   const int32_t usable = std::max<int32_t>(2, height - gap);
-  YMap price, vol;
   double cursor = 0;
   auto next = [&](double weight, YMap* map) {
     map->top = RoundToPixel(cursor);
@@ -147,59 +147,60 @@ void Layout(const candlewick_test::Series& in, int32_t width, int32_t height, Sc
     map->bottom = std::max(map->top + 1, RoundToPixel(cursor));
     cursor += gap;
   };
-  next(price_weight, &price);
-  next(volume_weight, &vol);
-  vol.bottom = height;
+  next(price_weight, price);
+  next(volume_weight, vol);
+  vol->bottom = height;
+}
 
-  double plo = lo[0], phi = hi[0];
-  for (size_t i = 0; i < n; ++i) {
-    plo = std::min(plo, lo[i]);
-    phi = std::max(phi, hi[i]);
+// The price scale: lowest low to highest high, widened when flat.
+void SetPriceRange(const Candles& c, YMap* price) {
+  double plo = c.low[0], phi = c.high[0];
+  for (size_t i = 0; i < c.n; ++i) {
+    plo = std::min(plo, c.low[i]);
+    phi = std::max(phi, c.high[i]);
   }
   if (!(phi > plo)) {
     const double pad = phi != 0 ? std::fabs(phi) * 0.01 : 1.0;
     plo -= pad;
     phi += pad;
   }
-  price.lo = plo;
-  price.hi = phi;
+  price->lo = plo;
+  price->hi = phi;
+}
 
-  // More candles than pixel columns: first open, highest high, lowest low,
-  // last close, summed volume per column.
-  if (n + 1 > static_cast<size_t>(width)) {
-    const size_t columns = static_cast<size_t>(std::max(1, width - 1));
-    s->open.resize(columns);
-    s->high.resize(columns);
-    s->low.resize(columns);
-    s->close.resize(columns);
-    s->volume.resize(columns);
-    size_t row = 0;
-    for (size_t c = 0; c < columns; ++c) {
-      const size_t end = (c + 1) * n / columns, begin = row;
-      double h = hi[begin], l = lo[begin], v = 0;
-      for (size_t i = begin; i < end; ++i) {
-        h = std::max(h, hi[i]);
-        l = std::min(l, lo[i]);
-        v += vo[i];
-      }
-      s->open[c] = op[begin];
-      s->close[c] = cl[end - 1];
-      s->high[c] = h;
-      s->low[c] = l;
-      s->volume[c] = v;
-      row = end;
+// More candles than pixel columns: first open, highest high, lowest low,
+// last close, summed volume per column, kept in `s`.
+Candles Aggregate(const Candles& in, int32_t width, Scene* s) {
+  const size_t columns = static_cast<size_t>(std::max(1, width - 1));
+  s->open.resize(columns);
+  s->high.resize(columns);
+  s->low.resize(columns);
+  s->close.resize(columns);
+  s->volume.resize(columns);
+  size_t row = 0;
+  for (size_t c = 0; c < columns; ++c) {
+    const size_t end = (c + 1) * in.n / columns, begin = row;
+    double h = in.high[begin], l = in.low[begin], v = 0;
+    for (size_t i = begin; i < end; ++i) {
+      h = std::max(h, in.high[i]);
+      l = std::min(l, in.low[i]);
+      v += in.volume[i];
     }
-    op = s->open.data();
-    hi = s->high.data();
-    lo = s->low.data();
-    cl = s->close.data();
-    vo = s->volume.data();
-    n = columns;
+    s->open[c] = in.open[begin];
+    s->close[c] = in.close[end - 1];
+    s->high[c] = h;
+    s->low[c] = l;
+    s->volume[c] = v;
+    row = end;
   }
-  const XMap x(0, width, std::max<size_t>(n, 1));
+  return {s->open.data(), s->high.data(), s->low.data(), s->close.data(), s->volume.data(),
+          columns};
+}
 
-  // Grid: nine horizontal lines in the price panel, a vertical line every
-  // n/20 candles through both panels.
+// Grid: nine horizontal lines in the price panel, a vertical line every
+// n/20 candles through both panels.
+void AddGrid(size_t n, const XMap& x, const YMap& price, const YMap& vol, int32_t width,
+             Scene* s) {
   const int32_t rows = price.bottom - price.top;
   for (int k = 1; k <= 9; ++k) {
     const int32_t r = price.top + RoundToPixel(rows * k / 10.0);
@@ -210,28 +211,47 @@ void Layout(const candlewick_test::Series& in, int32_t width, int32_t height, Sc
     const int32_t gx = x.WickLeft(i);
     Add(&s->grid, gx, price.top, gx + 1, vol.bottom);
   }
+}
 
+// Volume bars, scaled to the largest volume.
+void AddVolumes(const Candles& c, const XMap& x, const YMap& vol, Scene* s) {
   double vmax = 0;
-  for (size_t i = 0; i < n; ++i) vmax = std::max(vmax, vo[i]);
-  if (vmax > 0) {
-    const int32_t vrows = vol.bottom - vol.top;
-    for (size_t i = 0; i < n; ++i) {
-      const int32_t bar = RoundToPixel(vo[i] / vmax * vrows);
-      if (bar <= 0) continue;
-      const int32_t x0 = x.BodyLeft(i);
-      Add(cl[i] >= op[i] ? &s->volume_up : &s->volume_down, x0, vol.bottom - bar, x0 + x.body,
-          vol.bottom);
-    }
+  for (size_t i = 0; i < c.n; ++i) vmax = std::max(vmax, c.volume[i]);
+  if (!(vmax > 0)) return;
+  const int32_t vrows = vol.bottom - vol.top;
+  for (size_t i = 0; i < c.n; ++i) {
+    const int32_t bar = RoundToPixel(c.volume[i] / vmax * vrows);
+    if (bar <= 0) continue;
+    const int32_t x0 = x.BodyLeft(i);
+    Add(c.close[i] >= c.open[i] ? &s->volume_up : &s->volume_down, x0, vol.bottom - bar,
+        x0 + x.body, vol.bottom);
   }
+}
 
-  for (size_t i = 0; i < n; ++i) {
-    std::vector<Box>* dst = cl[i] >= op[i] ? &s->candle_up : &s->candle_down;
+// Each candle: its wick, then its body.
+void AddCandles(const Candles& c, const XMap& x, const YMap& price, Scene* s) {
+  for (size_t i = 0; i < c.n; ++i) {
+    std::vector<Box>* dst = c.close[i] >= c.open[i] ? &s->candle_up : &s->candle_down;
     const int32_t x0 = x.BodyLeft(i), wx = x.WickLeft(i);
-    const int32_t top = price.Row(std::max(op[i], cl[i]));
-    const int32_t bottom = price.Row(std::min(op[i], cl[i])) + 1;
-    Add(dst, wx, price.Row(hi[i]), wx + x.wick, price.Row(lo[i]) + 1);
+    const int32_t top = price.Row(std::max(c.open[i], c.close[i]));
+    const int32_t bottom = price.Row(std::min(c.open[i], c.close[i])) + 1;
+    Add(dst, wx, price.Row(c.high[i]), wx + x.wick, price.Row(c.low[i]) + 1);
     Add(dst, x0, top, x0 + x.body, bottom);
   }
+}
+
+void Layout(const candlewick_test::Series& in, int32_t width, int32_t height, Scene* s) {
+  s->Clear();
+  YMap price, vol;
+  LayoutPanels(height, &price, &vol);
+  Candles c = {in.open.data(), in.high.data(), in.low.data(), in.close.data(), in.volume.data(),
+               in.close.size()};
+  SetPriceRange(c, &price);
+  if (c.n + 1 > static_cast<size_t>(width)) c = Aggregate(c, width, s);
+  const XMap x(0, width, std::max<size_t>(c.n, 1));
+  AddGrid(c.n, x, price, vol, width, s);
+  AddVolumes(c, x, vol, s);
+  AddCandles(c, x, price, s);
 }
 
 // ---------------------------------------------------------------------------

@@ -84,16 +84,23 @@ static series make_series(size_t n, uint32_t seed) {
   return s;
 }
 
-/* golden_cases.cc's Sma: NaN before the window fills. */
-static double* sma(const double* x, size_t n, size_t period) {
-  double* out = malloc(n * sizeof *out);
+static void free_series(series* s) {
+  free(s->time);
+  free(s->open);
+  free(s->high);
+  free(s->low);
+  free(s->close);
+  free(s->volume);
+}
+
+/* golden_cases.cc's Sma, into `out`: NaN before the window fills. */
+static void sma(const double* x, size_t n, size_t period, double* out) {
   double sum = 0;
   for (size_t i = 0; i < n; ++i) {
     sum += x[i];
     if (i >= period) sum -= x[i - period];
     out[i] = i + 1 >= period ? sum / (double)period : NAN;
   }
-  return out;
 }
 
 enum { PLAIN, EXTRAS, GAPPY };
@@ -116,146 +123,191 @@ static const golden_case kCases[] = {
     {"gaps_tradingview", 320, 200, CW_CHART_CANDLESTICK, CW_THEME_TRADINGVIEW, 0, 60, 4, GAPPY, 0},
 };
 
-static void render_case(const golden_case* c) {
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = c->width;
-  o.height = c->height;
-  o.type = c->type;
-  o.theme = c->theme;
-  o.show_axes = c->axes;
-  if (c->custom) {
-    o.use_custom_colors = 1;
-    o.background = 0xFAF0E6FF;
-    o.grid = 0xD3D3D3FF;
-    o.up = 0x1E90FFFF;
-    o.down = 0xFF8C00FF;
-  }
-  cw_chart* chart = NULL;
-  cw_status st = cw_chart_create(&o, &chart);
-  if (st != CW_OK) fail(c->name, st, "create");
+/* golden_cases.cc's columns over the closes: SMA 10 and 30 (the overlays),
+ * SMA 20 with a two-sigma band, an oscillator and a histogram around it,
+ * and SMA 10 with gaps. */
+typedef struct {
+  double* block; /* every column, one after another */
+  double *fast, *slow, *mid, *upper, *lower, *osc, *hist, *gappy;
+} extra_columns;
 
-  series s = make_series(c->candles, c->seed);
-  const size_t n = s.n;
-  cw_ohlcv v = cw_ohlcv_contiguous(n, s.time, s.open, s.high, s.low, s.close, s.volume);
-  cw_chart_data data;
-  cw_chart_data_init(&data, &v);
-
-  double* fast = sma(s.close, n, 10);
-  double* slow = sma(s.close, n, 30);
-  double* mid = sma(s.close, n, 20);
-  double* upper = malloc(n * 8);
-  double* lower = malloc(n * 8);
-  double* osc = malloc(n * 8);
-  double* hist = malloc(n * 8);
+static extra_columns make_extra_columns(const series* s) {
+  const size_t n = s->n;
+  extra_columns e;
+  e.block = malloc(8 * n * sizeof *e.block);
+  e.fast = e.block;
+  e.slow = e.block + n;
+  e.mid = e.block + 2 * n;
+  e.upper = e.block + 3 * n;
+  e.lower = e.block + 4 * n;
+  e.osc = e.block + 5 * n;
+  e.hist = e.block + 6 * n;
+  e.gappy = e.block + 7 * n;
+  sma(s->close, n, 10, e.fast);
+  sma(s->close, n, 30, e.slow);
+  sma(s->close, n, 20, e.mid);
   for (size_t i = 0; i < n; ++i) {
-    upper[i] = lower[i] = osc[i] = hist[i] = NAN;
-    if (isnan(mid[i])) continue;
+    e.upper[i] = e.lower[i] = e.osc[i] = e.hist[i] = NAN;
+    if (isnan(e.mid[i])) continue;
     double var = 0;
-    for (size_t k = i + 1 - 20; k <= i; ++k) var += (s.close[k] - mid[i]) * (s.close[k] - mid[i]);
+    for (size_t k = i + 1 - 20; k <= i; ++k) {
+      var += (s->close[k] - e.mid[i]) * (s->close[k] - e.mid[i]);
+    }
     const double sd = sqrt(var / 20);
-    upper[i] = mid[i] + 2 * sd;
-    lower[i] = mid[i] - 2 * sd;
-    osc[i] = sd > 0 ? 50 + 25 * (s.close[i] - mid[i]) / sd : 50;
-    hist[i] = s.close[i] - mid[i];
+    e.upper[i] = e.mid[i] + 2 * sd;
+    e.lower[i] = e.mid[i] - 2 * sd;
+    e.osc[i] = sd > 0 ? 50 + 25 * (s->close[i] - e.mid[i]) / sd : 50;
+    e.hist[i] = s->close[i] - e.mid[i];
   }
-  double* gappy = sma(s.close, n, 10);
-  for (size_t i = 25; i < 32 && i < n; ++i) gappy[i] = NAN;
-  if (n > 45) gappy[44] = gappy[46] = NAN;
+  sma(s->close, n, 10, e.gappy);
+  for (size_t i = 25; i < 32 && i < n; ++i) e.gappy[i] = NAN;
+  if (n > 45) e.gappy[44] = e.gappy[46] = NAN;
+  return e;
+}
 
-  const cw_line overlays[] = {{{fast, n, 0}, 0xFFB300FF, 0}, {{slow, n, 0}, 0x42A5F5FF, 0}};
-  const cw_line gappy_line[] = {{{gappy, n, 0}, 0xFFB300FF, 2}};
-  const cw_band band = {{upper, n, 0}, {lower, n, 0}, 0x7E57C240, 0x7E57C2FF, 1};
-  const cw_line osc_line[] = {{{osc, n, 0}, 0xAB47BCFF, 1}};
-  const double levels[] = {30, 70};
+static const double kOscLevels[] = {30, 70};
+
+/* A case's chart data and the overlays, band and panels it points to. */
+typedef struct {
+  cw_ohlcv series;
+  cw_line overlays[2], gappy_line, osc_line;
+  cw_band band;
   cw_panel panels[2];
-  memset(panels, 0, sizeof panels);
-  panels[0].weight = 0.25f;
-  panels[0].lines = osc_line;
-  panels[0].line_count = 1;
-  panels[0].levels = levels;
-  panels[0].level_count = 2;
-  panels[0].min = 0;
-  panels[0].max = 100;
-  panels[0].title = "OSC 20";
-  panels[1].weight = 0.2f;
-  panels[1].histogram = (cw_f64_column){hist, n, 0};
-  panels[1].title = "HIST";
-  if (c->data == EXTRAS) {
-    data.overlays = overlays;
-    data.overlay_count = 2;
-    data.bands = &band;
-    data.band_count = 1;
-    data.panels = panels;
-    data.panel_count = 2;
-    data.title = "GOLDEN / USD  1D";
-  } else if (c->data == GAPPY) {
-    data.overlays = gappy_line;
-    data.overlay_count = 1;
-  }
+  cw_chart_data data;
+} case_data;
 
+/* Sets up `d` for case `c` over `s` and its extra columns `e`; `d` must
+ * stay where it is while d->data is used. */
+static void set_case_data(const golden_case* c, const series* s, const extra_columns* e,
+                          case_data* d) {
+  const size_t n = s->n;
+  d->series = cw_ohlcv_contiguous(n, s->time, s->open, s->high, s->low, s->close, s->volume);
+  cw_chart_data_init(&d->data, &d->series);
+  d->overlays[0] = (cw_line){{e->fast, n, 0}, 0xFFB300FF, 0};
+  d->overlays[1] = (cw_line){{e->slow, n, 0}, 0x42A5F5FF, 0};
+  d->gappy_line = (cw_line){{e->gappy, n, 0}, 0xFFB300FF, 2};
+  d->band = (cw_band){{e->upper, n, 0}, {e->lower, n, 0}, 0x7E57C240, 0x7E57C2FF, 1};
+  d->osc_line = (cw_line){{e->osc, n, 0}, 0xAB47BCFF, 1};
+  memset(d->panels, 0, sizeof d->panels);
+  d->panels[0].weight = 0.25f;
+  d->panels[0].lines = &d->osc_line;
+  d->panels[0].line_count = 1;
+  d->panels[0].levels = kOscLevels;
+  d->panels[0].level_count = 2;
+  d->panels[0].min = 0;
+  d->panels[0].max = 100;
+  d->panels[0].title = "OSC 20";
+  d->panels[1].weight = 0.2f;
+  d->panels[1].histogram = (cw_f64_column){e->hist, n, 0};
+  d->panels[1].title = "HIST";
+  if (c->data == EXTRAS) {
+    d->data.overlays = d->overlays;
+    d->data.overlay_count = 2;
+    d->data.bands = &d->band;
+    d->data.band_count = 1;
+    d->data.panels = d->panels;
+    d->data.panel_count = 2;
+    d->data.title = "GOLDEN / USD  1D";
+  } else if (c->data == GAPPY) {
+    d->data.overlays = &d->gappy_line;
+    d->data.overlay_count = 1;
+  }
+}
+
+static void case_options(const golden_case* c, cw_chart_options* o) {
+  cw_chart_options_init(o);
+  o->width = c->width;
+  o->height = c->height;
+  o->type = c->type;
+  o->theme = c->theme;
+  o->show_axes = c->axes;
+  if (c->custom) {
+    o->use_custom_colors = 1;
+    o->background = 0xFAF0E6FF;
+    o->grid = 0xD3D3D3FF;
+    o->up = 0x1E90FFFF;
+    o->down = 0xFF8C00FF;
+  }
+}
+
+/* Writes OUTDIR/<case>.<suffix>. */
+static void write_case_file(const golden_case* c, const char* suffix, const void* data,
+                            size_t size) {
   char name[256];
+  snprintf(name, sizeof name, "%s.%s", c->name, suffix);
+  write_file(name, data, size);
+}
+
+static const struct {
+  int32_t format;
+  const char* ext;
+} kEncoded[] = {{CW_FORMAT_PNG, "png"}, {CW_FORMAT_WEBP_LOSSLESS, "webp"}, {CW_FORMAT_SVG, "svg"}};
+
+/* The raw frame and the encoded files, through the chart. */
+static void render_with_chart(const golden_case* c, const cw_chart_options* o,
+                              const cw_chart_data* data) {
+  cw_chart* chart = NULL;
+  cw_status st = cw_chart_create(o, &chart);
+  if (st != CW_OK) fail(c->name, st, "create");
   const size_t stride = (size_t)c->width * 4, size = stride * c->height;
   uint8_t* frame = malloc(size);
-  st = cw_chart_render_frame(chart, &data, CW_FORMAT_RGBA8, frame, size, stride);
+  st = cw_chart_render_frame(chart, data, CW_FORMAT_RGBA8, frame, size, stride);
   if (st != CW_OK) fail(c->name, st, cw_chart_last_error(chart));
-  snprintf(name, sizeof name, "%s.rgba", c->name);
-  write_file(name, frame, size);
-  const struct {
-    int32_t format;
-    const char* ext;
-  } encoded[] = {{CW_FORMAT_PNG, "png"}, {CW_FORMAT_WEBP_LOSSLESS, "webp"}, {CW_FORMAT_SVG, "svg"}};
-  for (size_t k = 0; k < sizeof encoded / sizeof encoded[0]; ++k) {
+  write_case_file(c, "rgba", frame, size);
+  for (size_t k = 0; k < sizeof kEncoded / sizeof kEncoded[0]; ++k) {
     cw_buffer* buffer = NULL;
-    st = cw_chart_render(chart, &data, encoded[k].format, &buffer);
+    st = cw_chart_render(chart, data, kEncoded[k].format, &buffer);
     if (st != CW_OK) fail(c->name, st, cw_chart_last_error(chart));
-    snprintf(name, sizeof name, "%s.%s", c->name, encoded[k].ext);
-    write_file(name, cw_buffer_data(buffer), cw_buffer_size(buffer));
+    write_case_file(c, kEncoded[k].ext, cw_buffer_data(buffer), cw_buffer_size(buffer));
     cw_buffer_destroy(buffer);
   }
-  /* The same case through the renderer: one call, then a batch. */
+  cw_chart_destroy(chart);
+  free(frame);
+}
+
+/* The same case through the renderer: one call, then a batch of the three
+ * encodings and a fourth job (width 8) that fails alone. */
+static void render_with_renderer(const golden_case* c, const cw_chart_options* o,
+                                 const cw_chart_data* data) {
   cw_render_job job;
-  cw_render_job_init(&job, &o, &data, CW_FORMAT_PNG);
+  cw_render_job_init(&job, o, data, CW_FORMAT_PNG);
   if (cw_renderer_render(renderer, &job) != CW_OK) fail(c->name, job.status, job.message);
-  snprintf(name, sizeof name, "%s.renderer.png", c->name);
-  write_file(name, cw_buffer_data(job.output), cw_buffer_size(job.output));
+  write_case_file(c, "renderer.png", cw_buffer_data(job.output), cw_buffer_size(job.output));
   cw_buffer_destroy(job.output);
-  cw_chart_options bad = o;
+  cw_chart_options bad = *o;
   bad.width = 8;
   cw_render_job jobs[4];
-  for (size_t k = 0; k < 3; ++k) cw_render_job_init(&jobs[k], &o, &data, encoded[k].format);
-  cw_render_job_init(&jobs[3], &bad, &data, CW_FORMAT_PNG);
+  for (size_t k = 0; k < 3; ++k) cw_render_job_init(&jobs[k], o, data, kEncoded[k].format);
+  cw_render_job_init(&jobs[3], &bad, data, CW_FORMAT_PNG);
   size_t failed = 0;
-  st = cw_renderer_render_batch(renderer, jobs, 4, NULL, &failed);
+  const cw_status st = cw_renderer_render_batch(renderer, jobs, 4, NULL, &failed);
   if (st != CW_OK || failed != 1 || jobs[3].status == CW_OK || jobs[3].output != NULL) {
     fail(c->name, st, "batch: expected exactly the fourth job to fail");
   }
+  char suffix[32];
   for (size_t k = 0; k < 3; ++k) {
     if (jobs[k].status != CW_OK) fail(c->name, jobs[k].status, jobs[k].message);
-    snprintf(name, sizeof name, "%s.batch.%s", c->name, encoded[k].ext);
-    write_file(name, cw_buffer_data(jobs[k].output), cw_buffer_size(jobs[k].output));
+    snprintf(suffix, sizeof suffix, "batch.%s", kEncoded[k].ext);
+    write_case_file(c, suffix, cw_buffer_data(jobs[k].output), cw_buffer_size(jobs[k].output));
     cw_buffer_destroy(jobs[k].output);
   }
   char error_line[CW_MESSAGE_SIZE + 16];
-  const int length = snprintf(error_line, sizeof error_line, "%d %s", (int)jobs[3].status, jobs[3].message);
-  snprintf(name, sizeof name, "%s.batch_error.txt", c->name);
-  write_file(name, error_line, (size_t)length);
-  cw_chart_destroy(chart);
-  free(frame);
-  free(fast);
-  free(slow);
-  free(mid);
-  free(upper);
-  free(lower);
-  free(osc);
-  free(hist);
-  free(gappy);
-  free(s.time);
-  free(s.open);
-  free(s.high);
-  free(s.low);
-  free(s.close);
-  free(s.volume);
+  const int length =
+      snprintf(error_line, sizeof error_line, "%d %s", (int)jobs[3].status, jobs[3].message);
+  write_case_file(c, "batch_error.txt", error_line, (size_t)length);
+}
+
+static void render_case(const golden_case* c) {
+  cw_chart_options o;
+  case_options(c, &o);
+  series s = make_series(c->candles, c->seed);
+  extra_columns e = make_extra_columns(&s);
+  case_data d;
+  set_case_data(c, &s, &e, &d);
+  render_with_chart(c, &o, &d.data);
+  render_with_renderer(c, &o, &d.data);
+  free(e.block);
+  free_series(&s);
 }
 
 /* Computes `name` over the close column with `params` and writes its
@@ -282,51 +334,46 @@ static void indicator(cw_indicator_context* ctx, const series* s, const char* na
   free(values);
 }
 
-int main(int argc, char** argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
-    return 2;
-  }
-  out_dir = argv[1];
-  cw_renderer_options renderer_options;
-  cw_renderer_options_init(&renderer_options);
-  if (cw_renderer_create(&renderer_options, &renderer) != CW_OK) fail("renderer", CW_ERR_INTERNAL, "create");
-  for (size_t i = 0; i < sizeof kCases / sizeof kCases[0]; ++i) render_case(&kCases[i]);
+static const double kRsiParams[] = {14};
 
-  cw_renderer_destroy(renderer);
-
-  series s = make_series(300, 42);
+static void indicators(const series* s) {
   cw_indicator_context* ctx = NULL;
-  cw_status st = cw_indicator_context_create(NULL, &ctx);
+  const cw_status st = cw_indicator_context_create(NULL, &ctx);
   if (st != CW_OK) fail("context", st, "");
-  const double rsi_params[] = {14}, macd_params[] = {12, 26, 9}, bbands_params[] = {20, 2, 2};
-  indicator(ctx, &s, "rsi", rsi_params, 1);
-  indicator(ctx, &s, "macd", macd_params, 3);
-  indicator(ctx, &s, "bbands", bbands_params, 3);
+  const double macd_params[] = {12, 26, 9}, bbands_params[] = {20, 2, 2};
+  indicator(ctx, s, "rsi", kRsiParams, 1);
+  indicator(ctx, s, "macd", macd_params, 3);
+  indicator(ctx, s, "bbands", bbands_params, 3);
   cw_indicator_context_destroy(ctx);
+}
 
+/* RSI(14) pushed bar by bar through a stream. */
+static void rsi_stream(const series* s) {
   cw_indicator_stream* stream = NULL;
   cw_indicator_id rsi = 0;
   cw_indicator_find("rsi", &rsi);
-  st = cw_indicator_stream_create(NULL, rsi, rsi_params, 1, &stream);
+  cw_status st = cw_indicator_stream_create(NULL, rsi, kRsiParams, 1, &stream);
   if (st != CW_OK) fail("stream", st, "");
-  double* pushed = malloc(s.n * sizeof *pushed);
-  for (size_t i = 0; i < s.n; ++i) {
-    st = cw_indicator_stream_push(stream, &s.close[i], 1, &pushed[i], 1);
+  double* pushed = malloc(s->n * sizeof *pushed);
+  for (size_t i = 0; i < s->n; ++i) {
+    st = cw_indicator_stream_push(stream, &s->close[i], 1, &pushed[i], 1);
     if (st != CW_OK) fail("push", st, cw_indicator_stream_last_error(stream));
   }
-  write_file("rsi_stream.f64", pushed, s.n * sizeof *pushed);
+  write_file("rsi_stream.f64", pushed, s->n * sizeof *pushed);
   free(pushed);
   cw_indicator_stream_destroy(stream);
+}
 
+/* Renko bricks (box 1) of `s`. Returns their count. */
+static size_t renko(const series* s) {
   cw_bar_context* bars = NULL;
-  st = cw_bar_context_create(NULL, &bars);
+  cw_status st = cw_bar_context_create(NULL, &bars);
   if (st != CW_OK) fail("bar context", st, "");
   cw_bar_options options;
   cw_bar_options_init(&options, CW_BARS_RENKO);
   options.box_mode = CW_BOX_FIXED;
   options.box_size = 1.0;
-  cw_ohlcv v = cw_ohlcv_contiguous(s.n, s.time, s.open, s.high, s.low, s.close, s.volume);
+  cw_ohlcv v = cw_ohlcv_contiguous(s->n, s->time, s->open, s->high, s->low, s->close, s->volume);
   size_t rows = 0;
   st = cw_bars_from_ohlcv(bars, &v, &options, NULL, &rows);
   if (st != CW_OK) fail("renko", st, cw_bar_context_last_error(bars));
@@ -349,8 +396,30 @@ int main(int argc, char** argv) {
   free(columns);
   free(row);
   cw_bar_context_destroy(bars);
+  return rows;
+}
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+    return 2;
+  }
+  out_dir = argv[1];
+  cw_renderer_options renderer_options;
+  cw_renderer_options_init(&renderer_options);
+  if (cw_renderer_create(&renderer_options, &renderer) != CW_OK) {
+    fail("renderer", CW_ERR_INTERNAL, "create");
+  }
+  for (size_t i = 0; i < sizeof kCases / sizeof kCases[0]; ++i) render_case(&kCases[i]);
+  cw_renderer_destroy(renderer);
+
+  series s = make_series(300, 42);
+  indicators(&s);
+  rsi_stream(&s);
+  const size_t rows = renko(&s);
   printf("reference: candlewick %s, %zu golden cases, rsi/macd/bbands/stream/renko over %zu rows"
          " (%zu bricks) in %s\n",
          cw_version_string(), sizeof kCases / sizeof kCases[0], s.n, rows, out_dir);
+  free_series(&s);
   return 0;
 }
