@@ -1,5 +1,5 @@
 // The LINEARREG family over a whole series (TA-Lib's definitions; formulas
-// in docs/indicators.md): the WindowLinearFit kernel fits every window
+// in docs/indicators.md): the WindowLineChecked kernel fits every window
 // (LinearFit of regression/scalar.h in each lane) and LineValue reads the
 // indicator off each line, as the stream (regression/stream.cc) does.
 #include <algorithm>
@@ -13,26 +13,10 @@ namespace {
 
 using namespace stream_internal;  // the engine factories
 
-// LINEARREG_ANGLE: the fits, then the angle of each line (atan, scalar).
-struct RegressionAngle {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
-  template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    const size_t n = Period(p, 0);
-    double* mean = scratch.Doubles(m);
-    double* slope = scratch.Doubles(m);
-    WindowLinearFit(in[0], m, n, mean, slope);
-    FillNaN(out[0], n - 1);
-    for (size_t i = n - 1; i < m; ++i) {
-      out[0][i] = LineValue(LineOutput::kAngle, mean[i], slope[i], n);
-    }
-  }
-};
-
-// The others: fit and line value in one pass of the WindowLineChecked
-// kernel, which validates the rows too; on a run already validated it
-// succeeds, so both paths give the same bits.
+// Fit and line value in one pass of the WindowLineChecked kernel, which
+// validates the rows too; on a run already validated it succeeds, so both
+// paths give the same bits. LINEARREG_ANGLE's atan is scalar, on each
+// vector of slopes as it is stored.
 template <LineOutput kWhat>
 struct Regression : ComputedByChecked<Regression<kWhat>> {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
@@ -54,7 +38,7 @@ constexpr Implementation kLinearRegSlope =
 constexpr Implementation kLinearRegIntercept =
     Implement<Regression<LineOutput::kOldest>>(NewLinearRegInterceptEngine);
 constexpr Implementation kLinearRegAngle =
-    Implement<RegressionAngle>(NewLinearRegAngleEngine);
+    Implement<Regression<LineOutput::kAngle>>(NewLinearRegAngleEngine);
 constexpr Implementation kTsf = Implement<Regression<LineOutput::kForecast>>(NewTsfEngine);
 
 }  // namespace indicators

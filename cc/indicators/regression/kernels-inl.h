@@ -72,6 +72,10 @@ HWY_INLINE bool WindowLineOp(X x, size_t m, size_t n, double* HWY_RESTRICT out) 
     if (kWhat == LineOutput::kOldest) value = hn::Sub(mean, hn::Mul(slope, vhalf));
     if (kWhat == LineOutput::kForecast) value = hn::Add(mean, hn::Mul(slope, vahead));
     hn::StoreU(value, d, out + i);
+    // The angle: LineValue's std::atan of each slope while it is in L1.
+    for (size_t j = 0; kWhat == LineOutput::kAngle && j < lanes; ++j) {
+      out[i + j] = LineValue(LineOutput::kAngle, 0.0, out[i + j], n);
+    }
   };
   // The sums are one add-latency chain per window; kGroups vectors of
   // windows side by side overlap the waits (each lane's operations are
@@ -126,9 +130,9 @@ bool WindowLineCheckedT(LineOutput what, X x, size_t m, size_t n, double* out) {
     case LineOutput::kSlope: return WindowLineOp<LineOutput::kSlope>(x, m, n, out);
     case LineOutput::kOldest: return WindowLineOp<LineOutput::kOldest>(x, m, n, out);
     case LineOutput::kForecast: return WindowLineOp<LineOutput::kForecast>(x, m, n, out);
-    case LineOutput::kAngle: break;  // atan: not a vector operation here
+    case LineOutput::kAngle: break;
   }
-  return WindowLineCheckedReference(what, x, m, n, out);
+  return WindowLineOp<LineOutput::kAngle>(x, m, n, out);
 }
 
 CW_SIMD_NAMESPACE_END

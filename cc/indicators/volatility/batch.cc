@@ -10,7 +10,6 @@
 #include "cc/indicators/moving_average/moving_average.h"
 #include "cc/indicators/price/kernels.h"
 #include "cc/indicators/price/scalar.h"
-#include "cc/indicators/range/kernels.h"
 #include "cc/indicators/volatility/volatility.h"
 
 namespace candlewick {
@@ -55,9 +54,17 @@ struct Bbands {
 // period, nbdev (STDDEV's multiplier; TA-Lib's VAR takes and ignores it,
 // kept so that TA-Lib-shaped calls keep their meaning), sample (0:
 // population, TA-Lib; 1: sample, divisor n-1).
+// Checked is one blocked pass (WindowDispersionChecked); Compute, the SMA
+// pass then the variance pass, gives the same bits on validated runs and
+// the series that kernel declines.
 template <bool kStddev>
 struct Dispersion {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+  // What multiplies the variance (VAR) or its square root (STDDEV).
+  static double Factor(const double* p, size_t n) {
+    if constexpr (kStddev) return p[2] != 0 ? p[1] * std::sqrt(SampleFactor(true, n)) : p[1];
+    return SampleFactor(p[2] != 0, n);
+  }
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -66,15 +73,21 @@ struct Dispersion {
     SmaInto(in[0], m, n, mean);
     FillNaN(out[0], n - 1);
     if constexpr (kStddev) {
-      const double factor = p[2] != 0 ? p[1] * std::sqrt(SampleFactor(true, n)) : p[1];
-      WindowStddev(in[0], m, n, mean, factor, out[0]);
+      WindowStddev(in[0], m, n, mean, Factor(p, n), out[0]);
     } else {
       WindowVariance(in[0], m, n, mean, out[0]);
       if (p[2] != 0 && n > 1) {
-        const double f = SampleFactor(true, n);
+        const double f = Factor(p, n);
         for (size_t i = n - 1; i < m; ++i) out[0][i] *= f;
       }
     }
+  }
+  template <class In>
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    const size_t n = Period(p, 0);
+    if (!WindowDispersionChecked<kStddev>(in[0], m, n, Factor(p, n), out[0])) return false;
+    FillNaN(out[0], n - 1);
+    return true;
   }
 };
 using Var = Dispersion<false>;
@@ -108,21 +121,16 @@ struct Atr {
   }
 };
 
-// NATR = 100 ATR / close.
+// NATR = 100 ATR / close, stored by the ATR pass itself.
 struct Natr {
   static size_t Lookback(const double* p) { return Period(p, 0); }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    Atr::Compute(in, m, p, out, scratch);
-    RangeCombine(RangeOp::kPercentOf, out[0], out[0], in[2], Period(p, 0), m, out[0]);
+  static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    AtrInto<false, true>(in[0], in[1], in[2], m, Period(p, 0), out[0]);
   }
   template <class In>
-  static bool Checked(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    if (!Atr::Checked(in, m, p, out, scratch)) return false;
-    RangeCombine(RangeOp::kPercentOf, out[0], out[0], in[2], Period(p, 0), m, out[0]);
-    return true;
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    return AtrInto<true, true>(in[0], in[1], in[2], m, Period(p, 0), out[0]);
   }
 };
 

@@ -3,6 +3,7 @@
 // Compiled once per Highway target by volatility/kernels.cc (foreach_target.h),
 // hence the per-target guard; volatility/kernels.h says what each computes.
 #include "cc/indicators/moving_average/scalar.h"
+#include "cc/indicators/range/scalar.h"
 #include "cc/indicators/volatility/scalar.h"
 #include "cc/indicators/simd-inl.h"
 
@@ -17,19 +18,31 @@
 
 CW_SIMD_NAMESPACE_BEGIN
 
-// WilderAverageTrueRange(Checked) (kernels.h): the true ranges a vector at
-// a time into the Scan of WilderAtr's smoothing. kChecked also validates
-// rows n+1.. (and the close of row n): the test is accumulated over the
-// whole loop and checked once at the end, a few ALU operations per vector
-// on data already loaded, no branch.
-template <bool kChecked, class X>
+// 100 atr / c, 0 where c is 0: RangeValue(kPercentOf) lane by lane (NATR).
+HWY_INLINE V PercentOf(V atr, V c) {
+  const D d;
+  return hn::IfThenZeroElse(hn::Eq(c, hn::Zero(d)), hn::Mul(hn::Div(atr, c), hn::Set(d, 100.0)));
+}
+
+// WilderAverageTrueRange(Checked) and the NATR variants (kernels.h): the
+// true ranges a vector at a time into the Scan of WilderAtr's smoothing.
+// kChecked also validates rows n+1.. (and the close of row n): the test is
+// accumulated over the whole loop and checked once at the end, a few ALU
+// operations per vector on data already loaded, no branch. kPercent stores
+// PercentOf(atr, close) instead of the ATR the scan carries.
+template <bool kChecked, bool kPercent, class X>
 bool WilderAverageTrueRangeT(X h, X l, X c, size_t m, size_t n, double seed,
                              double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes || m <= n + 1) {
-    if (kChecked) return WilderAverageTrueRangeCheckedReference(h, l, c, m, n, seed, out);
-    WilderAverageTrueRangeReference(h, l, c, m, n, seed, out);
+    if (kChecked && !WilderAverageTrueRangeCheckedReference(h, l, c, m, n, seed, out)) {
+      return false;
+    }
+    if (!kChecked) WilderAverageTrueRangeReference(h, l, c, m, n, seed, out);
+    for (size_t i = n + 1; kPercent && i < m; ++i) {
+      out[i] = RangeValue(RangeOp::kPercentOf, out[i], 0.0, c[i]);
+    }
     return true;
   }
   if (kChecked && !std::isfinite(c[n])) return false;
@@ -43,16 +56,16 @@ bool WilderAverageTrueRangeT(X h, X l, X c, size_t m, size_t n, double seed,
   for (; i + lanes <= m; i += lanes) {
     const V hv = LoadColumn(d, h + i), lv = LoadColumn(d, l + i);
     const V pc = LoadColumn(d, c + i - 1);
+    const V cv = kChecked || kPercent ? LoadColumn(d, c + i) : zero;
     if (kChecked) {
       // h - l is NaN when either is NaN or both are the same infinity, and
       // infinite when one is; c contributes through c * 0 (NaN for inf/NaN).
       const V range = hn::Sub(hv, lv);
-      const V cv = LoadColumn(d, c + i);
       bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::Add(range, hn::Mul(cv, zero)))));
       bad = hn::Or(bad, range < zero);
     }
     const V y = scan.Apply(hn::Mul(vb, TrueRangeOf(hv, lv, pc)), carry);
-    hn::StoreU(y, d, out + i);
+    hn::StoreU(kPercent ? PercentOf(y, cv) : y, d, out + i);
     carry = scan.Last(y);
   }
   if (kChecked && !hn::AllFalse(d, bad)) return false;
@@ -63,7 +76,7 @@ bool WilderAverageTrueRangeT(X h, X l, X c, size_t m, size_t n, double seed,
       return false;
     }
     atr = step.Smooth(atr, TrueRangeValue(h[i], l[i], c[i - 1]));
-    out[i] = atr;
+    out[i] = kPercent ? RangeValue(RangeOp::kPercentOf, atr, 0.0, c[i]) : atr;
   }
   return true;
 }
@@ -130,6 +143,16 @@ HWY_INLINE V WindowSquares(X base, size_t n, V mu) {
     a = hn::MulAdd(d0, d0, a);
   }
   return hn::Add(a, b);
+}
+
+// The population variance of the windows starting at base (lane j's at
+// base + j) around mu: (s2 - s1^2/n) / n, never below 0 (rounding on a flat
+// window). inv_n = 1/n.
+template <class X>
+HWY_INLINE V WindowVarianceOf(X base, size_t n, V mu, V inv_n) {
+  V s1, s2;
+  WindowMoments(base, n, mu, &s1, &s2);
+  return hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, inv_n), s2), inv_n), hn::Zero(D()));
 }
 
 // Bollinger bands around the simple mean in one pass (Bollinger in
@@ -219,7 +242,6 @@ class BollingerPass {
     const D d;
     const size_t lanes = hn::Lanes(d);
     const V vinv = hn::Set(d, inv_), vup = hn::Set(d, up_), vdown = hn::Set(d, down_);
-    const V zero = hn::Zero(d);
     const double dn = static_cast<double>(n_);
     const double bound = 2.0 * (dn + static_cast<double>(resync) * (dn + 80.0) / dn + 2.0) *
                          0x1p-53 * MaxAbs(x_, block - n_, end);
@@ -232,9 +254,7 @@ class BollingerPass {
       if (HWY_LIKELY(hn::AllFalse(d, s2 < skip_below))) {
         var = hn::Mul(s2, vinv);
       } else {
-        V s1, s2c;
-        WindowMoments(base, n_, mu, &s1, &s2c);
-        var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, vinv), s2c), vinv), zero);
+        var = WindowVarianceOf(base, n_, mu, vinv);
       }
       const V sd = hn::Sqrt(var);
       hn::StoreU(hn::MulAdd(vup, sd, mu), d, upper_ + j);
@@ -273,6 +293,166 @@ template <bool kChecked, class X>
 bool BollingerT(X x, size_t m, size_t n, double up, double down, double* HWY_RESTRICT upper,
                 double* HWY_RESTRICT middle, double* HWY_RESTRICT lower) {
   return BollingerPass<kChecked, X>(x, n, up, down, upper, middle, lower).Run(m);
+}
+
+// WindowDispersionChecked (kernels.h): SmaInto then WindowVariance or
+// WindowStddev in one pass over x, a chunk of rows at a time: the means go
+// to a buffer that stays in L1 and the outputs of the chunk are taken from
+// it at once, so x is read once from memory. The means are RollingSum's:
+// every block of ResyncInterval(n) rows starts from its own direct re-sum,
+// so kGroup whole blocks are scanned side by side (independent latency
+// chains) with each block's operations unchanged, the bits of the scan
+// one block after the other. Each window's moments are WindowDeviation's
+// operations lane for lane.
+template <bool kStddev, class X>
+class DispersionPass {
+ public:
+  static constexpr size_t kChunk = 1024;  // rows of means per buffer fill
+  static constexpr size_t kHistory = 16;  // means kept from the last fill
+  static constexpr size_t kGroup = 4;     // blocks scanned side by side
+
+  DispersionPass(X x, size_t m, size_t n, double factor, double* out)
+      : x_(x), m_(m), n_(n), inv_(1.0 / static_cast<double>(n)), factor_(factor), out_(out),
+        resync_(ResyncInterval(n)) {}
+
+  HWY_INLINE bool Run() {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    // Declines (false, nothing written) where the two passes would take
+    // their scalar references; Compute() then runs them.
+    if (n_ == 0 || m_ < n_ || lanes > kMaxScanLanes || lanes > kHistory ||
+        m_ - (n_ - 1) < lanes) {
+      return false;
+    }
+    bool finite = true;
+    for (size_t k = 0; k < n_; ++k) finite = finite && std::isfinite(x_[k]);
+    if (!finite) return false;
+    M bad = NoLanes(d);
+    V carry = hn::Zero(d);
+    first_ = n_ - 1;
+    mean_[kHistory] = inv_ * DirectSum(x_, n_);
+    size_t row = n_, done = n_ - 1, block_end = n_;
+    const size_t group = kGroup * resync_;
+    do {  // at least once: with m = n the window ending at row n-1 is all
+      size_t end;
+      if (group <= kChunk && row + group <= m_) {
+        ScanBlocks(row, bad);  // row is a block start here
+        end = block_end = row + group;
+      } else {
+        end = std::min(m_, row + kChunk);
+        ScanSpan(row, end, &block_end, carry, bad, finite);
+      }
+      done = Outputs(done, end);
+      if (end < m_) Slide(end);
+      row = end;
+    } while (row < m_);
+    return finite && hn::AllFalse(d, bad);
+  }
+
+ private:
+  // Where row's mean is: up to kHistory rows before first_ (signed: no
+  // wrapping offsets).
+  double* Mean(size_t row) {
+    return mean_ + kHistory + (static_cast<ptrdiff_t>(row) - static_cast<ptrdiff_t>(first_));
+  }
+
+  // The means of the kGroup whole blocks from row b.
+  HWY_INLINE void ScanBlocks(size_t b, M& bad) {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const X x = x_;
+    const size_t n = n_, r = resync_;
+    const V vinv = hn::Set(d, inv_);
+    const Scan scan = scan_;
+    double* HWY_RESTRICT mean = Mean(b);
+    V carry[kGroup];
+    for (size_t g = 0; g < kGroup; ++g) carry[g] = hn::Set(d, DirectSum(x + b + g * r - n, n));
+    for (size_t j = 0; j < r; j += lanes) {
+#pragma GCC unroll 4
+      for (size_t g = 0; g < kGroup; ++g) {
+        const size_t i = b + g * r + j;
+        const V xi = LoadColumn(d, x + i);
+        bad = hn::Or(bad, hn::Not(hn::IsFinite(xi)));
+        const V y = scan.Apply(hn::Sub(xi, LoadColumn(d, x + i - n)), carry[g]);
+        carry[g] = scan.Last(y);
+        hn::StoreU(hn::Mul(y, vinv), d, mean + g * r + j);
+      }
+    }
+  }
+
+  // The means of rows row..end-1, one block after the other: RollingSumT's
+  // loop, resumed (*block_end: where the current block ends).
+  HWY_INLINE void ScanSpan(size_t row, size_t end, size_t* block_end, V& carry, M& bad,
+                           bool& finite) {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const X x = x_;
+    const size_t n = n_;
+    const V vinv = hn::Set(d, inv_);
+    double* HWY_RESTRICT mean = Mean(row);  // mean[i - row]: row i
+    size_t i = row;
+    while (i < end) {
+      if (i == *block_end) {  // the re-sum that starts every block
+        carry = hn::Set(d, DirectSum(x + i - n, n));
+        *block_end = std::min(m_, i + resync_);
+      }
+      const size_t stop = std::min(end, *block_end);
+      for (; i + lanes <= stop; i += lanes) {
+        const V xi = LoadColumn(d, x + i);
+        bad = hn::Or(bad, hn::Not(hn::IsFinite(xi)));
+        const V y = scan_.Apply(hn::Sub(xi, LoadColumn(d, x + i - n)), carry);
+        carry = scan_.Last(y);
+        hn::StoreU(hn::Mul(y, vinv), d, mean + (i - row));
+      }
+      double s = hn::GetLane(carry);
+      for (; i < stop; ++i) {  // the series' last rows only
+        finite = finite && std::isfinite(x[i]);
+        s += x[i] - x[i - n];
+        mean[i - row] = inv_ * s;
+      }
+    }
+  }
+
+  // The outputs of whole vectors of rows from `done` whose means are in;
+  // the last vector of the series overlaps the one before (equal values).
+  // Returns the first row not done.
+  HWY_INLINE size_t Outputs(size_t done, size_t end) {
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const X x = x_;
+    const size_t n = n_;
+    const V vinv = hn::Set(d, inv_), vfactor = hn::Set(d, factor_);
+    double* HWY_RESTRICT out = out_;
+    auto one = [&](size_t i) CW_INLINE_LAMBDA {
+      const V mu = hn::LoadU(d, Mean(i));
+      const V var = WindowVarianceOf(x + i + 1 - n, n, mu, vinv);
+      hn::StoreU(hn::Mul(kStddev ? hn::Sqrt(var) : var, vfactor), d, out + i);
+    };
+    size_t i = done;
+    for (; i + lanes <= end; i += lanes) one(i);
+    if (end == m_ && i < m_) one(m_ - lanes);
+    return end == m_ ? m_ : i;
+  }
+
+  // Keeps the last kHistory means (a partial vector's rows and the final
+  // overlap read them) and starts the next fill at row end.
+  HWY_INLINE void Slide(size_t end) {
+    std::copy(Mean(end - kHistory), Mean(end), mean_);
+    first_ = end;
+  }
+
+  const Scan scan_{1.0};
+  X x_;
+  size_t m_, n_;
+  double inv_, factor_;
+  double* HWY_RESTRICT out_;
+  size_t resync_, first_ = 0;
+  HWY_ALIGN double mean_[kHistory + kChunk + 1];
+};
+
+template <bool kStddev, class X>
+bool WindowDispersionCheckedT(X x, size_t m, size_t n, double factor, double* HWY_RESTRICT out) {
+  return DispersionPass<kStddev, X>(x, m, n, factor, out).Run();
 }
 
 // What a window kernel stores: the variance, factor * standard deviation,
@@ -324,10 +504,7 @@ HWY_INLINE void WindowDeviation(X x, size_t m, size_t n,
       hn::StoreU(hn::Mul(hn::Add(s1a, s1b), inv_n), d, o.out + i);
       return;
     }
-    V s1, s2;
-    WindowMoments(base, n, mu, &s1, &s2);
-    // (s2 - s1^2/n) / n, never below 0 (rounding on a flat window).
-    const V var = hn::Max(hn::Mul(hn::NegMulAdd(s1, hn::Mul(s1, inv_n), s2), inv_n), zero);
+    const V var = WindowVarianceOf(base, n, mu, inv_n);
     if (kResult == WindowResult::kVariance) {
       hn::StoreU(var, d, o.out + i);
     } else if (kResult == WindowResult::kStddev) {

@@ -15,11 +15,15 @@ CW_SIMD_NAMESPACE_BEGIN
 template <class X>
 constexpr VolatilityKernels<X> kVolatilityTable = {
     &TrueRangeT<X>,
-    &WilderAverageTrueRangeT<false, X>,
-    &WilderAverageTrueRangeT<true, X>,
+    &WilderAverageTrueRangeT<false, false, X>,
+    &WilderAverageTrueRangeT<true, false, X>,
+    &WilderAverageTrueRangeT<false, true, X>,
+    &WilderAverageTrueRangeT<true, true, X>,
     &WindowVarianceT<X>,
     &WindowStddevT<X>,
     &WindowBandsT<X>,
+    &WindowDispersionCheckedT<false, X>,
+    &WindowDispersionCheckedT<true, X>,
     &WindowMeanAbsDeviationT<X>,
     &BollingerT<false, X>,
     &BollingerT<true, X>};

@@ -21,11 +21,15 @@ struct VolatilityKernels {
   void (*true_range)(X h, X l, X c, size_t m, double* out);
   bool (*wilder_atr)(X h, X l, X c, size_t m, size_t n, double seed, double* out);
   bool (*wilder_atr_checked)(X h, X l, X c, size_t m, size_t n, double seed, double* out);
+  bool (*wilder_natr)(X h, X l, X c, size_t m, size_t n, double seed, double* out);
+  bool (*wilder_natr_checked)(X h, X l, X c, size_t m, size_t n, double seed, double* out);
   void (*window_variance)(X x, size_t m, size_t n, const double* mean, double* out);
   void (*window_stddev)(X x, size_t m, size_t n, const double* mean, double factor,
                         double* out);
   void (*window_bands)(X x, size_t m, size_t n, const double* mean, const double* middle,
                        double up, double down, double* upper, double* lower);
+  bool (*window_variance_checked)(X x, size_t m, size_t n, double factor, double* out);
+  bool (*window_stddev_checked)(X x, size_t m, size_t n, double factor, double* out);
   void (*window_mean_abs_deviation)(X x, size_t m, size_t n, const double* mean, double* out);
   bool (*bollinger)(X x, size_t m, size_t n, double up, double down, double* upper,
                     double* middle, double* lower);
@@ -57,6 +61,16 @@ bool WilderAverageTrueRangeChecked(H h, L l, C c, size_t m, size_t n, double see
   return VolatilityKernelsFor<KernelColumn<H>>().wilder_atr_checked(h, l, c, m, n, seed, out);
 }
 
+// WilderAverageTrueRange(Checked) storing NATR, RangeValue(kPercentOf) of
+// each ATR and the row's close (range/scalar.h), in the same pass: the bits
+// of the ATR kernel followed by RangeCombine(kPercentOf).
+template <bool kChecked, class H, class L, class C>
+bool WilderNormalizedAverageTrueRange(H h, L l, C c, size_t m, size_t n, double seed,
+                                      double* out) {
+  const VolatilityKernels<KernelColumn<H>>& k = VolatilityKernelsFor<KernelColumn<H>>();
+  return (kChecked ? k.wilder_natr_checked : k.wilder_natr)(h, l, c, m, n, seed, out);
+}
+
 // Population variance of each window x[i-n+1..i] for n-1 <= i < m, around
 // mean[i] (an approximation of the window mean). Corrected two-pass formula
 // (sum d^2 - (sum d)^2 / n) / n with d = x - mean[i]: d is exact when x and
@@ -73,6 +87,19 @@ void WindowVariance(X x, size_t m, size_t n, const double* mean, double* out) {
 template <class X>
 void WindowStddev(X x, size_t m, size_t n, const double* mean, double factor, double* out) {
   VolatilityKernelsFor<KernelColumn<X>>().window_stddev(x, m, n, mean, factor, out);
+}
+
+// VAR (kStddev false) and STDDEV in one pass that also checks every
+// x[0..m) is finite: for n-1 <= i < m, out[i] = factor * the variance, or
+// factor * sqrt(variance), of window i around its simple mean. The bits of
+// SmaInto (moving_average.h) then WindowVariance / WindowStddev, the
+// variance times factor. False when a row is not finite (out unspecified)
+// or when it declines: fewer windows than a vector, or vectors too wide for
+// the scan (nothing written); Compute() then validates and runs the passes.
+template <bool kStddev, class X>
+bool WindowDispersionChecked(X x, size_t m, size_t n, double factor, double* out) {
+  const VolatilityKernels<KernelColumn<X>>& k = VolatilityKernelsFor<KernelColumn<X>>();
+  return (kStddev ? k.window_stddev_checked : k.window_variance_checked)(x, m, n, factor, out);
 }
 
 // Bollinger bands from the window variance around mean[i]:

@@ -9,6 +9,7 @@
 #include <cstddef>
 
 #include "cc/indicators/implementation.h"
+#include "cc/indicators/range/scalar.h"
 #include "cc/indicators/stream_engine.h"
 #include "cc/indicators/volatility/kernels.h"
 #include "cc/indicators/volatility/scalar.h"
@@ -22,21 +23,26 @@ extern const Implementation kBbands, kStddev, kVar, kTrange, kAtr, kNatr, kKeltn
 // TA-Lib's ATR of high/low/close into out (NaN before bar n): WilderAtr over
 // bars 0..n for the seed, continued by the WilderAverageTrueRange kernel.
 // kChecked also validates every row (finite, high >= low) and returns false
-// at a bad one (out then unspecified); otherwise returns true.
-template <bool kChecked, class X>
+// at a bad one (out then unspecified); otherwise returns true. kPercent
+// stores NATR instead (RangeValue(kPercentOf) of each ATR and close), in the
+// same pass.
+template <bool kChecked, bool kPercent = false, class X>
 bool AtrInto(X h, X l, X c, size_t m, size_t n, double* out) {
   FillNaN(out, std::min(m, n));
   if (m <= n) return true;
   WilderAtr atr(n);
+  double seed = 0;
   for (size_t i = 0; i <= n; ++i) {
     if (kChecked && (!(std::isfinite(h[i]) && std::isfinite(l[i]) && std::isfinite(c[i])) ||
                      h[i] < l[i])) {
       return false;
     }
-    atr.Push(h[i], l[i], c[i], &out[n]);
+    atr.Push(h[i], l[i], c[i], &seed);
   }
-  if (kChecked) return WilderAverageTrueRangeChecked(h, l, c, m, n, out[n], out);
-  WilderAverageTrueRange(h, l, c, m, n, out[n], out);
+  out[n] = kPercent ? RangeValue(RangeOp::kPercentOf, seed, 0.0, c[n]) : seed;
+  if (kPercent) return WilderNormalizedAverageTrueRange<kChecked>(h, l, c, m, n, seed, out);
+  if (kChecked) return WilderAverageTrueRangeChecked(h, l, c, m, n, seed, out);
+  WilderAverageTrueRange(h, l, c, m, n, seed, out);
   return true;
 }
 
