@@ -16,7 +16,10 @@
 #include "cc/base/status.h"
 #include "cc/base/strided.h"
 #include "cc/indicators/indicators.h"
+#include "cc/indicators/range/scalar.h"
 #include "gtest/gtest.h"
+#include "hwy/targets.h"
+#include "hwy/tests/hwy_gtest.h"
 
 namespace candlewick {
 namespace indicators {
@@ -184,6 +187,72 @@ TEST(OnePassSar, BadRowsAsTheGeneralPath) {
   std::vector<Series> out;
   ASSERT_TRUE(RunOn(Id::kSar, b, {}, &out).ok());
   ExpectSameBits(out[0], SarBefore(b.high, b.low, 0.02, 0.2), "sar, overflowing range");
+}
+
+// ---- AROON, AROONOSC -------------------------------------------------------
+
+// Both outputs from the scalar ages (RollingExtremeAgeReference), combined
+// as the library always has: down, up (AROON) or the oscillator.
+std::vector<Series> AroonBefore(const Bars& b, size_t n, bool osc) {
+  const size_t m = b.close.size();
+  Series high_age(m, kNaN), low_age(m, kNaN), down(m, kNaN), up(m, kNaN);
+  RollingExtremeAgeReference<true>(b.high.data(), m, n + 1, high_age.data());
+  RollingExtremeAgeReference<false>(b.low.data(), m, n + 1, low_age.data());
+  const double factor = 100.0 / static_cast<double>(n), dn = static_cast<double>(n);
+  for (size_t i = n; i < m; ++i) {
+    down[i] = osc ? factor * (low_age[i] - high_age[i]) : factor * (dn - low_age[i]);
+    up[i] = factor * (dn - high_age[i]);
+  }
+  if (osc) return {down};
+  return {down, up};
+}
+
+// On every compiled target: periods on both sides of the vector kernel's
+// limit, lengths just above the lookback, around a vector and longer.
+using OnePassOnEveryTarget = hwy::TestWithParamTarget;
+HWY_TARGET_INSTANTIATE_TEST_SUITE_P(OnePassOnEveryTarget);
+
+TEST_P(OnePassOnEveryTarget, AroonSameBitsAsTheAgesCombined) {
+  for (size_t n : {2, 14, 63, 64}) {
+    for (size_t m : {n + 1, n + 2, n + 7, n + 8, n + 9, n + 17, size_t{3000}}) {
+      const Bars b = Walk(m, static_cast<uint32_t>(m + n), 0.5);
+      for (bool osc : {false, true}) {
+        std::vector<Series> out;
+        ASSERT_TRUE(RunOn(osc ? Id::kAroonOsc : Id::kAroon, b, {double(n)}, &out).ok());
+        const std::vector<Series> want = AroonBefore(b, n, osc);
+        for (size_t j = 0; j < want.size(); ++j) {
+          ExpectSameBits(out[j], want[j],
+                         (osc ? "aroonosc n=" : "aroon n=") + std::to_string(n) +
+                             " m=" + std::to_string(m) + " output " + std::to_string(j));
+        }
+      }
+    }
+  }
+}
+
+// A bad row far from the start: a non-finite one splits the series (the
+// general path), high < low is reported at its row.
+TEST(OnePassAroon, BadRowsAsTheGeneralPath) {
+  const size_t m = 3000, n = 14;
+  Bars b = Walk(m, 9, 0.01);
+  b.low[1500] = kNaN;
+  std::vector<Series> out;
+  ASSERT_TRUE(RunOn(Id::kAroon, b, {}, &out).ok());
+  Bars head = b, tail = b;
+  for (Series* col : {&head.high, &head.low, &head.close}) col->resize(1500);
+  for (Series* col : {&tail.high, &tail.low, &tail.close}) col->erase(col->begin(), col->begin() + 1501);
+  const std::vector<Series> a = AroonBefore(head, n, false), c = AroonBefore(tail, n, false);
+  for (size_t j = 0; j < 2; ++j) {
+    Series want = a[j];
+    want.push_back(kNaN);
+    want.insert(want.end(), c[j].begin(), c[j].end());
+    ExpectSameBits(out[j], want, "aroon with a NaN row, output " + std::to_string(j));
+  }
+  b = Walk(m, 9, 0.01);
+  b.high[2500] = b.low[2500] - 1;
+  const absl::Status st = RunOn(Id::kAroonOsc, b, {}, &out);
+  EXPECT_EQ(CodeOf(st), ErrorCode::kInconsistentOhlc) << st;
+  EXPECT_NE(std::string(st.message()).find("high < low at row 2500 "), std::string::npos) << st;
 }
 
 }  // namespace
