@@ -5,6 +5,7 @@
 // directional/scalar.h, which the stream (directional/stream.cc) runs too.
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 
 #include "cc/indicators/directional/directional.h"
 #include "cc/indicators/volatility/volatility.h"
@@ -94,17 +95,41 @@ struct Adxr {
   }
 };
 
+// Whether a row is valid (finite, high >= low) without a branch: a NaN or
+// infinite price makes the range NaN or infinite. A finite range that
+// overflows also fails; Compute() then validates apart and takes the
+// general path, with the same result.
+inline bool ValidRange(double h, double l) {
+  const double range = h - l;
+  return (range >= 0.0) & (range <= std::numeric_limits<double>::max());
+}
+
 // Parabolic SAR, TA-Lib's algorithm (ParabolicSar). params: acceleration,
-// maximum.
+// maximum. Checked validates each row as the SAR reads it, off the SAR's
+// dependency chain: one read of each column, no validation pass.
 struct Sar {
   static size_t Lookback(const double*) { return 1; }
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    Run<false>(in, m, p, out[0]);
+  }
+  template <class In>
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    return Run<true>(in, m, p, out[0]);
+  }
+  template <bool kChecked, class In>
+  static bool Run(const In* in, size_t m, const double* p, double* out) {
     const In h = in[0], l = in[1];
+    bool ok = !kChecked || ValidRange(h[0], l[0]);
     ParabolicSar sar(p[0], p[1]);
     sar.Start(h[0], l[0], h[1], l[1]);
-    out[0][0] = kNaN;
-    for (size_t i = 1; i < m; ++i) out[0][i] = sar.Next(h[i], l[i]);
+    out[0] = kNaN;
+    for (size_t i = 1; i < m; ++i) {
+      const double hi = h[i], lo = l[i];
+      if (kChecked) ok &= ValidRange(hi, lo);
+      out[i] = sar.Next(hi, lo);
+    }
+    return ok;
   }
 };
 

@@ -157,49 +157,46 @@ class ParabolicSar {
     new_high_ = h1;
   }
 
-  // Bar i >= 1 (bar 1 first, right after Start): returns its SAR.
-  double Next(double h, double l) {
+  // Bar i >= 1 (bar 1 first, right after Start): returns its SAR. Inlined
+  // so the state stays in registers across a batch loop.
+  __attribute__((always_inline)) double Next(double h, double l) {
     const double prev_low = new_low_, prev_high = new_high_;
     new_low_ = l;
     new_high_ = h;
-    double value;
-    if (is_long_) {
-      if (new_low_ <= sar_) {
-        is_long_ = false;
-        sar_ = std::max({ep_, prev_high, new_high_});
-        value = sar_;
-        af_ = step_;
-        ep_ = new_low_;
-        sar_ = std::max({sar_ + af_ * (ep_ - sar_), prev_high, new_high_});
-      } else {
-        value = sar_;
-        if (new_high_ > ep_) {
-          ep_ = new_high_;
-          af_ = std::min(af_ + step_, max_af_);
-        }
-        sar_ = std::min({sar_ + af_ * (ep_ - sar_), prev_low, new_low_});
-      }
-    } else {
-      if (new_high_ >= sar_) {
-        is_long_ = true;
-        sar_ = std::min({ep_, prev_low, new_low_});
-        value = sar_;
-        af_ = step_;
-        ep_ = new_high_;
-        sar_ = std::min({sar_ + af_ * (ep_ - sar_), prev_low, new_low_});
-      } else {
-        value = sar_;
-        if (new_low_ < ep_) {
-          ep_ = new_low_;
-          af_ = std::min(af_ + step_, max_af_);
-        }
-        sar_ = std::max({sar_ + af_ * (ep_ - sar_), prev_high, new_high_});
-      }
-    }
-    return value;
+    // std::min({a, b, c}) is std::min(a, std::min(b, c)), ties included:
+    // the pairs come off the SAR's dependency chain.
+    const double lows = std::min(prev_low, l), highs = std::max(prev_high, h);
+    return is_long_ ? Step<true>(h, l, lows, highs) : Step<false>(l, h, highs, lows);
   }
 
  private:
+  // One bar of a long (kLong) or short trend: `favourable` the price that
+  // may extend the trend (the high when long), `adverse` the one that may
+  // reverse it; `guard` the extreme of this bar and the last that the SAR
+  // must not cross (the lower low when long), `opposite` the other one.
+  template <bool kLong>
+  __attribute__((always_inline)) double Step(double favourable, double adverse, double guard,
+                                             double opposite) {
+    if (kLong ? adverse <= sar_ : adverse >= sar_) {  // reversal: the rare branch
+      is_long_ = !kLong;
+      const double value = kLong ? std::max(ep_, opposite) : std::min(ep_, opposite);
+      af_ = step_;
+      ep_ = adverse;
+      const double next = value + af_ * (ep_ - value);
+      sar_ = kLong ? std::max(next, opposite) : std::min(next, opposite);
+      return value;
+    }
+    const double value = sar_;
+    // A new extreme as selects, not a branch (on prices it mispredicts).
+    // Adding 0 and clamping leaves af_ as it was: af_ <= max_af_ always.
+    const bool extreme = kLong ? favourable > ep_ : favourable < ep_;
+    ep_ = extreme ? favourable : ep_;
+    af_ = std::min(af_ + step_ * static_cast<double>(extreme), max_af_);
+    const double next = sar_ + af_ * (ep_ - sar_);
+    sar_ = kLong ? std::min(next, guard) : std::max(next, guard);
+    return value;
+  }
+
   double step_, max_af_;
   double af_ = 0, ep_ = 0, sar_ = 0, new_low_ = 0, new_high_ = 0;
   bool is_long_ = true;

@@ -261,7 +261,8 @@ struct StochRsi {
 
 // AROON (outputs down, up, in TA-Lib's order): over the n+1 bars ending at i,
 // up = 100 * (n - bars since the highest high) / n, the most recent extreme
-// on ties. kOsc: AROONOSC = up - down.
+// on ties. kOsc: AROONOSC = up - down. Windows up to kDirectWindowMax in
+// one validating pass that writes only the outputs (AroonChecked).
 template <bool kOsc>
 struct Aroon {
   static size_t Lookback(const double* p) { return Period(p, 0); }
@@ -269,22 +270,30 @@ struct Aroon {
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     const size_t n = Period(p, 0);
-    const double factor = 100.0 / static_cast<double>(n);
-    const double dn = static_cast<double>(n);
-    double* high_age = kOsc ? scratch.Doubles(m) : out[1];
+    if (n + 1 <= kDirectWindowMax) {
+      Checked(in, m, p, out, scratch);  // the run is validated: succeeds
+      return;
+    }
+    double* high_age = scratch.Doubles(m);
+    double* low_age = scratch.Doubles(m);
+    RollingExtremeAgeInto<true>(in[0], m, n + 1, high_age, scratch);
+    RollingExtremeAgeInto<false>(in[1], m, n + 1, low_age, scratch);
+    for (size_t i = n; i < m; ++i) {
+      AroonValues(n, kOsc, high_age[i], low_age[i], &out[0][i], kOsc ? nullptr : &out[1][i]);
+    }
     FillNaN(out[0], n);
     if (!kOsc) FillNaN(out[1], n);
-    RollingExtremeAgeInto<true>(in[0], m, n + 1, high_age, scratch);
-    RollingExtremeAgeInto<false>(in[1], m, n + 1, out[0], scratch);
-    for (size_t i = n; i < m; ++i) {
-      if (kOsc) {
-        // (i - high age) - (i - low age): the highest's index minus the lowest's.
-        out[0][i] = factor * (out[0][i] - high_age[i]);
-      } else {
-        out[1][i] = factor * (dn - out[1][i]);
-        out[0][i] = factor * (dn - out[0][i]);
-      }
+  }
+  template <class In>
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
+    const size_t n = Period(p, 0);
+    if (n + 1 > kDirectWindowMax ||
+        !AroonChecked(in[0], in[1], m, n, kOsc, out[0], kOsc ? nullptr : out[1])) {
+      return false;
     }
+    FillNaN(out[0], std::min(m, n));
+    if (!kOsc) FillNaN(out[1], std::min(m, n));
+    return true;
   }
 };
 

@@ -346,6 +346,62 @@ void RollingExtremeAgeT(X x, size_t m, size_t w, double* HWY_RESTRICT out) {
   if (i < m) one(m - lanes);
 }
 
+// AroonChecked (kernels.h): both ages of each vector of windows as
+// RollingExtremeAgeT finds them, combined in registers (the same
+// operations as the scalar combination, so the same bits) and stored once;
+// each row is checked where it is the newest of a window.
+template <bool kOsc, class X>
+HWY_INLINE void AroonVectorAt(X h, X l, size_t w, size_t i, double* HWY_RESTRICT down,
+                              double* HWY_RESTRICT up, M* bad) {
+  const D d;
+  const X hb = h + i + 1 - w, lb = l + i + 1 - w;
+  V top = LoadColumn(d, hb), bottom = LoadColumn(d, lb);
+  V at_top = hn::Zero(d), at_bottom = hn::Zero(d);
+  for (size_t k = 1; k < w; ++k) {
+    const V vh = LoadColumn(d, hb + k), vl = LoadColumn(d, lb + k);
+    // >= / <=: a later equal value wins (the most recent extreme).
+    const auto take_top = vh >= top, take_bottom = vl <= bottom;
+    top = hn::IfThenElse(take_top, vh, top);
+    bottom = hn::IfThenElse(take_bottom, vl, bottom);
+    at_top = hn::IfThenElse(take_top, hn::Set(d, static_cast<double>(k)), at_top);
+    at_bottom = hn::IfThenElse(take_bottom, hn::Set(d, static_cast<double>(k)), at_bottom);
+  }
+  RangeCheck<true, true>(LoadColumn(d, hb + w - 1), LoadColumn(d, lb + w - 1), bad);
+  const V n = hn::Set(d, static_cast<double>(w - 1));  // the last k
+  const V high_age = hn::Sub(n, at_top), low_age = hn::Sub(n, at_bottom);
+  const V factor = hn::Set(d, 100.0 / static_cast<double>(w - 1));
+  if (kOsc) {
+    hn::StoreU(hn::Mul(factor, hn::Sub(low_age, high_age)), d, down + i);
+  } else {
+    hn::StoreU(hn::Mul(factor, hn::Sub(n, high_age)), d, up + i);
+    hn::StoreU(hn::Mul(factor, hn::Sub(n, low_age)), d, down + i);
+  }
+}
+
+template <class X>
+bool AroonCheckedT(X h, X l, size_t m, size_t n, bool osc, double* down, double* up) {
+  const D d;
+  const size_t lanes = hn::Lanes(d), w = n + 1;
+  if (m < w || m - n < lanes) {
+    if (!RangeRowsOk<true>(h, l, 0, m)) return false;
+    AroonReference(h, l, n, m, n, osc, down, up);
+    return true;
+  }
+  if (!RangeRowsOk<true>(h, l, 0, n)) return false;
+  M bad = NoLanes(d);
+  auto one = [&](size_t i) CW_INLINE_LAMBDA {
+    if (osc) {
+      AroonVectorAt<true>(h, l, w, i, down, up, &bad);
+    } else {
+      AroonVectorAt<false>(h, l, w, i, down, up, &bad);
+    }
+  };
+  size_t i = n;
+  for (; i + lanes <= m; i += lanes) one(i);
+  if (i < m) one(m - lanes);  // overlaps the previous vector: the same values
+  return hn::AllFalse(d, bad);
+}
+
 // RangeCombine (kernels.h) for one operation.
 template <RangeOp kOp, class X>
 HWY_INLINE void RangeCombineOp(const double* hi, const double* lo, X c, size_t from, size_t m,

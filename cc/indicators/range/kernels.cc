@@ -24,6 +24,7 @@ constexpr RangeKernels<X> kRangeTable = {
     &HighLowCombineCheckedT<X>,
     &RollingExtremeAgeT<true, X>,
     &RollingExtremeAgeT<false, X>,
+    &AroonCheckedT<X>,
     &RangeCombineT<X>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Range)
 

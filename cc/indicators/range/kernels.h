@@ -33,6 +33,7 @@ struct RangeKernels {
   bool (*high_low_combine_checked)(RangeOp op, X h, X l, X c, size_t m, size_t w, double* out);
   void (*rolling_max_age)(X x, size_t m, size_t w, double* out);
   void (*rolling_min_age)(X x, size_t m, size_t w, double* out);
+  bool (*aroon_checked)(X h, X l, size_t m, size_t n, bool osc, double* down, double* up);
   void (*range_combine)(RangeOp op, const double* hi, const double* lo, X c, size_t from,
                         size_t m, double* out);
 };
@@ -94,6 +95,15 @@ void RollingMaxAge(X x, size_t m, size_t w, double* out) {
 template <class X>
 void RollingMinAge(X x, size_t m, size_t w, double* out) {
   RangeKernelsFor<KernelColumn<X>>().rolling_min_age(x, m, w, out);
+}
+
+// AROON over n (windows of n + 1 bars, n + 1 up to kDirectWindowMax) for
+// n <= i < m: down[i] and up[i], or (osc) AROONOSC into down[i] (up
+// unused), as AroonValues of both ages (AroonReference), checking every row
+// (finite, high >= low) in the same pass (false: outputs unspecified).
+template <class X>
+bool AroonChecked(X h, X l, size_t m, size_t n, bool osc, double* down, double* up) {
+  return RangeKernelsFor<KernelColumn<X>>().aroon_checked(h, l, m, n, osc, down, up);
 }
 
 // out[i] = RangeValue(op, hi[i], lo[i], c[i]) for from <= i < m, hi and lo

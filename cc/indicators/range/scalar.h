@@ -101,15 +101,43 @@ inline void RollingExtremeReference(X x, size_t m, size_t w, double* out) {
   }
 }
 
-// Bars since the extreme, the most recent one on ties.
+// Bars since the extreme of x[i-w+1..i], the most recent one on ties.
+template <bool kMax, class X>
+inline double ExtremeAge(X x, size_t i, size_t w) {
+  size_t at = i + 1 - w;
+  for (size_t k = at + 1; k <= i; ++k) {
+    if (kMax ? x[k] >= x[at] : x[k] <= x[at]) at = k;
+  }
+  return static_cast<double>(i - at);
+}
+
 template <bool kMax, class X>
 inline void RollingExtremeAgeReference(X x, size_t m, size_t w, double* out) {
-  for (size_t i = w - 1; i < m && w > 0; ++i) {
-    size_t at = i + 1 - w;
-    for (size_t k = at + 1; k <= i; ++k) {
-      if (kMax ? x[k] >= x[at] : x[k] <= x[at]) at = k;
-    }
-    out[i] = static_cast<double>(i - at);
+  for (size_t i = w - 1; i < m && w > 0; ++i) out[i] = ExtremeAge<kMax>(x, i, w);
+}
+
+// AROON over n from the ages of the highest high and the lowest low: *down
+// and *up, or (osc) AROONOSC = up - down into *down (up unused).
+inline void AroonValues(size_t n, bool osc, double high_age, double low_age, double* down,
+                        double* up) {
+  const double factor = 100.0 / static_cast<double>(n);
+  const double dn = static_cast<double>(n);
+  if (osc) {
+    // (i - high age) - (i - low age): the highest's index minus the lowest's.
+    *down = factor * (low_age - high_age);
+    return;
+  }
+  *up = factor * (dn - high_age);
+  *down = factor * (dn - low_age);
+}
+
+// AroonChecked's values (kernels.h) for rows from..m-1, from >= n.
+template <class X>
+inline void AroonReference(X h, X l, size_t from, size_t m, size_t n, bool osc, double* down,
+                           double* up) {
+  for (size_t i = from; i < m; ++i) {
+    AroonValues(n, osc, ExtremeAge<true>(h, i, n + 1), ExtremeAge<false>(l, i, n + 1), &down[i],
+                osc ? nullptr : &up[i]);
   }
 }
 
