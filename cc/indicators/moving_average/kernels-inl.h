@@ -222,6 +222,49 @@ bool KamaCheckedT(X x, size_t m, size_t n, double* HWY_RESTRICT sum, double* HWY
   return sums.ok();
 }
 
+// EmaChainLast (kernels.h) for one op: LinearRecurrenceT's scan, each
+// vector of y combined as EmaChainValue while in registers.
+template <EmaChainOp kOp>
+HWY_INLINE double EmaChainLastOp(const double* HWY_RESTRICT x, const double* HWY_RESTRICT e1,
+                                 size_t m, double a, double b, double y0,
+                                 double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes) return EmaChainLastReference(kOp, x, e1, m, a, b, y0, out);
+  const Scan scan(a);
+  const ScanShifts shifts;
+  const V vb = hn::Set(d, b), two = hn::Set(d, 2.0), three = hn::Set(d, 3.0);
+  const V zero = hn::Zero(d), one = hn::Set(d, 1.0), hundred = hn::Set(d, 100.0);
+  V carry = hn::Set(d, y0);
+  size_t i = 0;
+  for (; i + lanes <= m; i += lanes) {
+    const V xv = hn::LoadU(d, x + i);
+    const V yv = scan.Apply(hn::Mul(vb, xv), carry);
+    V r;
+    if (kOp == EmaChainOp::kDema) {
+      r = hn::Sub(hn::Mul(two, xv), yv);
+    } else if (kOp == EmaChainOp::kTema) {
+      r = hn::Add(hn::Sub(hn::Mul(three, hn::LoadU(d, e1 + i)), hn::Mul(three, xv)), yv);
+    } else {  // RateOfChange of y and the y before it
+      const V prev = shifts.Up1(yv, carry);
+      r = hn::Mul(hn::Sub(hn::Div(yv, prev), one), hundred);
+      r = hn::IfThenZeroElse(hn::Eq(prev, zero), r);
+    }
+    hn::StoreU(r, d, out + i);
+    carry = scan.Last(yv);
+  }
+  return EmaChainLastReference(kOp, x + i, e1 + i, m - i, a, b, hn::GetLane(carry), out + i);
+}
+
+inline double EmaChainLastT(EmaChainOp op, const double* x, const double* e1, size_t m,
+                            double a, double b, double y0, double* out) {
+  switch (op) {
+    case EmaChainOp::kDema: return EmaChainLastOp<EmaChainOp::kDema>(x, e1, m, a, b, y0, out);
+    case EmaChainOp::kTema: return EmaChainLastOp<EmaChainOp::kTema>(x, e1, m, a, b, y0, out);
+    default: return EmaChainLastOp<EmaChainOp::kTrix>(x, e1, m, a, b, y0, out);
+  }
+}
+
 CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

@@ -27,6 +27,8 @@ struct MovingAverageKernels {
   void (*adaptive_smoothing)(X x, const double* sc, size_t m, double y0, double* y);
   void (*kama_constants)(X x, const double* sum, size_t m, size_t n, double* sc);
   bool (*kama_checked)(X x, size_t m, size_t n, double* sum, double* y);
+  double (*ema_chain_last)(EmaChainOp op, const double* x, const double* e1, size_t m, double a,
+                           double b, double y0, double* out);
 };
 // The kernels of the target the dispatcher picks now.
 template <class X>
@@ -80,6 +82,18 @@ void KamaConstants(X x, const double* sum, size_t m, size_t n, double* sc) {
 template <class X>
 bool KamaChecked(X x, size_t m, size_t n, double* sum, double* y) {
   return MovingAverageKernelsFor<KernelColumn<X>>().kama_checked(x, m, n, sum, y);
+}
+
+// The last EMA of a chain (DEMA, TEMA, TRIX) fused with its indicator:
+// y[i] = a * y[i-1] + b * x[i] from y[-1] = y0, with LinearRecurrence's
+// bits, not stored; out[i] = EmaChainValue(op, e1[i], x[i], y[i], y[i-1])
+// for 0 <= i < m (e1 read only by kTema). Returns y[m-1] (y0 when m is 0),
+// the carry into the next call: calls whose lengths are multiples of 8 give
+// the bits of one call. x: a unit-stride pointer (an intermediate column).
+template <class X>
+double EmaChainLast(EmaChainOp op, X x, const double* e1, size_t m, double a, double b,
+                    double y0, double* out) {
+  return MovingAverageKernelsFor<KernelColumn<X>>().ema_chain_last(op, x, e1, m, a, b, y0, out);
 }
 
 }  // namespace indicators
