@@ -1,7 +1,9 @@
-// The moving averages computed block by block (EmaChain: DEMA, TEMA, TRIX)
-// against the whole-column passes they replace, bit for bit, on every
-// compiled Highway target: lengths just above the lookback, around one and
-// several blocks, and periods longer than a block (seeds spanning blocks).
+// The moving averages computed block by block (EmaChain: DEMA, TEMA, TRIX;
+// the WMA's direct sums overlapped with the slides) against the whole-column passes they
+// replace, bit for bit, on every compiled Highway target: lengths just
+// above the lookback, around one and several blocks, and periods longer
+// than a block (seeds spanning blocks).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -94,6 +96,39 @@ TEST_P(BlockedOnEveryTarget, EmaChainsGiveTheWholeColumnBits) {
       EXPECT_TRUE(SameBits(RunOne(Id::kDema, x, p), dema)) << "dema" << at;
       EXPECT_TRUE(SameBits(RunOne(Id::kTema, x, p), tema)) << "tema" << at;
       EXPECT_TRUE(SameBits(RunOne(Id::kTrix, x, p), trix)) << "trix" << at;
+    }
+  }
+}
+
+// The previous WmaInto: one stretch at a time, its direct sum first.
+std::vector<double> OneStretchAtATime(const std::vector<double>& x, size_t n) {
+  const size_t m = x.size();
+  std::vector<double> out(m, kNaN);
+  const double divider = WmaDivider(n), dn = static_cast<double>(n);
+  for (size_t i = n - 1; i < m;) {
+    WmaSums sums;
+    for (size_t k = 0; k < n; ++k) sums.AddDirect(k, x[i + 1 - n + k]);
+    out[i++] = sums.weighted / divider;
+    for (const size_t end = std::min(m, i + WmaResyncInterval(n)); i < end; ++i) {
+      sums.Slide(dn, x[i], x[i - n]);
+      out[i] = sums.weighted / divider;
+    }
+  }
+  return out;
+}
+
+TEST(BlockedWma, OverlappedDirectSumsGiveTheBitsOfOneStretchAtATime) {
+  for (size_t n : {1, 2, 5, 30, 64, 65, 200}) {
+    const size_t stretch = WmaResyncInterval(n) + 1;
+    std::vector<size_t> ms = {n, n + 1, n + 7};
+    for (size_t k : {1, 2, 3, 17}) {
+      for (size_t extra : {0, 1, 2}) ms.push_back(n - 1 + k * stretch - 1 + extra);
+    }
+    for (size_t m : ms) {
+      const std::vector<double> x = RandomWalk(m, static_cast<uint32_t>(n * 31 + m));
+      std::vector<double> got(m, kNaN);
+      WmaInto(x.data(), m, n, got.data());
+      EXPECT_TRUE(SameBits(got, OneStretchAtATime(x, n))) << "n=" << n << " m=" << m;
     }
   }
 }
