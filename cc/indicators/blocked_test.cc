@@ -1,8 +1,8 @@
-// The moving averages computed block by block (EmaChain: DEMA, TEMA, TRIX;
-// the WMA's direct sums overlapped with the slides) against the whole-column passes they
-// replace, bit for bit, on every compiled Highway target: lengths just
-// above the lookback, around one and several blocks, and periods longer
-// than a block (seeds spanning blocks).
+// The indicators computed block by block (EmaChain: DEMA, TEMA, TRIX; the
+// ADOSC kernel; the WMA's direct sums overlapped with the slides) against
+// the whole-column passes they replace, bit for bit, on every compiled
+// Highway target: lengths just above the lookback, around one and several
+// blocks, and periods longer than a block (seeds spanning blocks).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -131,6 +131,49 @@ TEST(BlockedWma, OverlappedDirectSumsGiveTheBitsOfOneStretchAtATime) {
       EXPECT_TRUE(SameBits(got, OneStretchAtATime(x, n))) << "n=" << n << " m=" << m;
     }
   }
+}
+
+// ADOSC's kernel in blocks (the A/D scan of a block, then its EMAs): the
+// bits of the previous kernel, which fed each A/D vector straight to the
+// EMAs, recorded per target as a hash of every output over these lengths
+// (block seams at 512 rows) and two fast periods.
+uint64_t AdOscHash() {
+  uint64_t hash = 0xcbf29ce484222325u;  // FNV-1a over the output bytes
+  Workspace ws(AllocatorHooks::Default());
+  for (size_t m : {1, 2, 9, 100, 511, 512, 513, 514, 1025, 5000, 100003}) {
+    std::vector<double> h = RandomWalk(m, 1), l(m), c(m), v(m);
+    for (size_t i = 0; i < m; ++i) {
+      l[i] = h[i] - 1 - static_cast<double>(i % 7) * 0.1;
+      c[i] = l[i] + static_cast<double>(i % 5) * 0.2;
+      v[i] = 100 + static_cast<double>(i % 13) * 17.5;
+    }
+    const StridedView<double> in[4] = {{h.data(), m, 0}, {l.data(), m, 0}, {c.data(), m, 0},
+                                       {v.data(), m, 0}};
+    for (double fast : {3.0, 2.0}) {
+      std::vector<double> out(m, 0.0);
+      double* ptr = out.data();
+      const double params[2] = {fast, 10.0};
+      if (m >= 10) {
+        EXPECT_TRUE(Compute(Id::kAdOsc, {in, 4}, {params, 2}, {&ptr, 1}, m, &ws).ok());
+      }
+      const auto* bytes = reinterpret_cast<const unsigned char*>(out.data());
+      for (size_t k = 0; k < m * sizeof(double); ++k) {
+        hash = (hash ^ bytes[k]) * 0x100000001b3u;
+      }
+    }
+  }
+  return hash;
+}
+
+TEST_P(BlockedOnEveryTarget, AdOscInBlocksGivesThePreviousBits) {
+  const std::string target = hwy::TargetName(GetParam());
+  const uint64_t want = target == "AVX3"                       ? 0x4c3efa199ab80257u
+                        : target == "AVX2"                     ? 0x6b0bb855c620f53au
+                        : target == "SSE4" || target == "SSSE3" ? 0x8eb2b39b47cf9d19u
+                        : target == "SCALAR"                   ? 0x6f4b9d9c1a36c3c0u
+                                                               : 0;
+  if (want == 0) GTEST_SKIP() << "no recorded bits for " << target;
+  EXPECT_EQ(AdOscHash(), want);
 }
 
 }  // namespace
