@@ -95,7 +95,7 @@ struct Kama : ComputedByChecked<Kama> {
   static bool Checked(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     const size_t n = Period(p, 0);
-    if (!KamaChecked(in[0], m, n, scratch.Doubles(m), out[0])) {
+    if (!KamaChecked(in[0], m, n, scratch.Doubles(KamaCheckedScratch(m, n)), out[0])) {
       for (size_t i = 0; i < m; ++i) {
         if (!std::isfinite(in[0][i])) return false;
       }

@@ -108,7 +108,7 @@ void AdaptiveSmoothingT(X x, const double* HWY_RESTRICT sc, size_t m, double y0,
 }
 
 // The constants of rows [from, to) into sc[0, to - from), branch-free:
-// KamaSmoothingConstant per lane, vectors from `from`.
+// KamaSmoothingConstant per lane, vectors from `from`; sum[0] is row from's.
 template <class X>
 HWY_INLINE void KamaConstantsOf(X x, const double* HWY_RESTRICT sum, size_t from, size_t to,
                                 size_t n, double* HWY_RESTRICT sc) {
@@ -120,20 +120,20 @@ HWY_INLINE void KamaConstantsOf(X x, const double* HWY_RESTRICT sum, size_t from
   size_t i = from;
   for (; i + lanes <= to; i += lanes) {
     const V roc = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - n));
-    const V s = hn::LoadU(d, sum + i);
+    const V s = hn::LoadU(d, sum + (i - from));
     const auto full = hn::Or(s <= roc, hn::Eq(s, zero));
     const V er = hn::IfThenElse(full, one, hn::Abs(hn::Div(roc, s)));
     const V k = hn::Add(hn::Mul(er, vdiff), vslow);
     hn::StoreU(hn::Mul(k, k), d, sc + (i - from));
   }
-  for (; i < to; ++i) sc[i - from] = KamaSmoothingConstant(x[i] - x[i - n], sum[i]);
+  for (; i < to; ++i) sc[i - from] = KamaSmoothingConstant(x[i] - x[i - n], sum[i - from]);
 }
 
 // KamaConstants (kernels.h).
 template <class X>
 void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, size_t n,
                     double* HWY_RESTRICT sc) {
-  if (m > n) KamaConstantsOf(x, sum, n, m, n, sc + n);
+  if (m > n) KamaConstantsOf(x, sum + n, n, m, n, sc + n);
 }
 
 // The one-bar moves |x[k+1] - x[k]| of a column, as a column of their own
@@ -152,7 +152,7 @@ HWY_INLINE V LoadColumn(D d, MovesOf<X> mv) {
 // KAMA's rolling sums of the one-bar moves over n bars (sum[i] for
 // n <= i < m), one re-seeding block at a time: RollingSumT's operations over
 // the moves, in its order (the same bits), without the moves stored; every
-// x read is checked.
+// x read is checked. The sums of rows [base, done()) are kept in `sum`.
 template <class X>
 class KamaMoveSums {
  public:
@@ -161,13 +161,21 @@ class KamaMoveSums {
         bad_(NoLanes(D())) {
     for (size_t i = 0; i <= n; ++i) ok_ = ok_ && std::isfinite(x[i]);
     s_ = DirectSum(mv_, n);
-    sum_[n] = s_;
-    r_ = n;
+    sum_[0] = s_;
+    r_ = base_ = n;
   }
 
   // Rows [n, done()) have their sum.
   size_t done() const { return r_ + 1; }
   bool ok() const { return ok_ && hn::AllFalse(D(), bad_); }
+  // The sum of row `row` on (base <= row < done()).
+  const double* at(size_t row) const { return sum_ + (row - base_); }
+  // Drops the sums of the rows before `row` (<= done()): the rest move to
+  // the buffer's start.
+  void Forget(size_t row) {
+    std::copy(sum_ + (row - base_), sum_ + (done() - base_), sum_);
+    base_ = row;
+  }
 
   // The next block (done() < m).
   void Next() {
@@ -179,14 +187,14 @@ class KamaMoveSums {
       bad_ = hn::Or(bad_, hn::Not(hn::IsFinite(LoadColumn(d, x_ + r_ + 1))));
       const V u = hn::Sub(LoadColumn(d, mv_ + r_), LoadColumn(d, mv_ + (r_ - n_)));
       const V y = scan_.Apply(u, carry);
-      hn::StoreU(y, d, sum_ + r_ + 1);
+      hn::StoreU(y, d, sum_ + (r_ + 1 - base_));
       carry = scan_.Last(y);
     }
     s_ = hn::GetLane(carry);
     for (; r_ < end; ++r_) {
       ok_ = ok_ && std::isfinite(x_[r_ + 1]);
       s_ += mv_[r_] - mv_[r_ - n_];
-      sum_[r_ + 1] = s_;
+      sum_[r_ + 1 - base_] = s_;
     }
     if (r_ < rows_) s_ = DirectSum(mv_ + (r_ - n_), n_);
   }
@@ -194,7 +202,7 @@ class KamaMoveSums {
  private:
   X x_;
   MovesOf<X> mv_;
-  size_t rows_, n_, resync_, r_ = 0;
+  size_t rows_, n_, resync_, r_ = 0, base_ = 0;
   double* HWY_RESTRICT sum_;
   const Scan scan_;
   M bad_;
@@ -202,21 +210,24 @@ class KamaMoveSums {
   double s_ = 0;
 };
 
-// KamaChecked (kernels.h): the sums a block ahead of 512-row chunks whose
-// constants (in L1) and recurrence follow, while the sums are in cache.
+// KamaChecked (kernels.h): the sums a block ahead of kKamaChunk-row chunks
+// whose constants (in L1) and recurrence follow, while the sums are in
+// cache; the sums of a finished chunk are dropped, so they stay in a
+// buffer of KamaCheckedScratch doubles instead of going through memory.
 // AdaptiveSmoothingT restarts its level every kRecenter rows from the last
 // output, so chunks of a multiple of kRecenter give the bits of one call.
+static_assert(kKamaChunk % kRecenter == 0, "chunks must keep the recentring rows");
 template <class X>
 bool KamaCheckedT(X x, size_t m, size_t n, double* HWY_RESTRICT sum, double* HWY_RESTRICT y) {
   if (hn::Lanes(D()) > kMaxScanLanes || n == 0 || m <= n) return false;
   KamaMoveSums<X> sums(x, m, n, sum);
-  constexpr size_t kChunk = 8 * kRecenter;
-  HWY_ALIGN double sc[kChunk];
+  HWY_ALIGN double sc[kKamaChunk];
   for (size_t a = n; a < m;) {
-    const size_t b = m - a > kChunk ? a + kChunk : m;
+    const size_t b = m - a > kKamaChunk ? a + kKamaChunk : m;
     while (sums.done() < b) sums.Next();
-    KamaConstantsOf(x, sum, a, b, n, sc);
+    KamaConstantsOf(x, sums.at(a), a, b, n, sc);
     AdaptiveSmoothingT(x + a, sc, b - a, a == n ? x[n - 1] : y[a - 1], y + a);
+    sums.Forget(b);
     a = b;
   }
   return sums.ok();

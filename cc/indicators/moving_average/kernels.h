@@ -10,6 +10,7 @@
 #ifndef CANDLEWICK_CC_INDICATORS_MOVING_AVERAGE_KERNELS_H_
 #define CANDLEWICK_CC_INDICATORS_MOVING_AVERAGE_KERNELS_H_
 
+#include <algorithm>
 #include <cstddef>
 
 #include "cc/indicators/column.h"
@@ -76,9 +77,14 @@ void KamaConstants(X x, const double* sum, size_t m, size_t n, double* sc) {
 
 // KAMA over x[0..m) (m > n >= 1) in one pass over the series, checking that
 // every x is finite: y[i] for n <= i < m, the bits of the moves' RollingSum,
-// KamaConstants and AdaptiveSmoothing from x[n-1]. sum: m doubles of
-// scratch. False on a non-finite x (y unspecified) or where the vector scans
-// do not apply (wider than kMaxScanLanes: take the separate kernels).
+// KamaConstants and AdaptiveSmoothing from x[n-1]. sum: KamaCheckedScratch
+// doubles of scratch (the sums of a chunk and a re-seeding block ahead).
+// False on a non-finite x (y unspecified) or where the vector scans do not
+// apply (wider than kMaxScanLanes: take the separate kernels).
+inline constexpr size_t kKamaChunk = 512;
+inline size_t KamaCheckedScratch(size_t m, size_t n) {
+  return std::min(m, kKamaChunk + std::max<size_t>(64, n) + 16);
+}
 template <class X>
 bool KamaChecked(X x, size_t m, size_t n, double* sum, double* y) {
   return MovingAverageKernelsFor<KernelColumn<X>>().kama_checked(x, m, n, sum, y);
