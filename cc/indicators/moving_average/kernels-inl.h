@@ -98,7 +98,9 @@ void AdaptiveSmoothingT(X x, const double* HWY_RESTRICT sc, size_t m, double y0,
         hn::StoreU(hn::Add(vc, z), d, y + i);
         carry = scan.Last(z);
       }
-      c = y[i - 1];
+      // y[i-1], the same add in registers: not reloaded through a store on
+      // the carried chain.
+      c = hn::GetLane(hn::Add(vc, carry));
     }
   }
   for (; i < m; ++i) {
