@@ -111,25 +111,16 @@ struct PriceOscillatorOf {
 using Apo = PriceOscillatorOf<false>;
 using Ppo = PriceOscillatorOf<true>;
 
-// TRIX: one-bar rate of change, in percent, of EMA(EMA(EMA(x))).
-struct Trix {
+// TRIX: one-bar rate of change, in percent, of EMA(EMA(EMA(x))), the EMAs
+// block by block with the rate of change fused into the last (EmaChain),
+// validating x on the way.
+struct Trix : ComputedByChecked<Trix> {
   static size_t Lookback(const double* p) { return 3 * (Period(p, 0) - 1) + 1; }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    const size_t n = Period(p, 0);
-    double* e1 = scratch.Doubles(m);
-    double* e2 = scratch.Doubles(m);
-    double* e3 = scratch.Doubles(m);
-    EmaInto(in[0], m, n, e1);
-    EmaInto(e1 + (n - 1), m - (n - 1), n, e2 + (n - 1));
-    EmaInto(e2 + 2 * (n - 1), m - 2 * (n - 1), n, e3 + 2 * (n - 1));
-    const size_t lb = Lookback(p);
-    FillNaN(out[0], lb);
-    // The one-bar rate of change of e3 (the ROC kernel: same formula).
-    if (m > lb) {
-      LagTransformChecked(LagOp::kRoc, e3 + (lb - 1), m - lb + 1, 1, out[0] + (lb - 1));
-    }
+    FillNaN(out[0], Lookback(p));
+    return EmaChain<3>(EmaChainOp::kTrix, in[0], m, Period(p, 0), out[0], scratch, true);
   }
 };
 

@@ -145,7 +145,7 @@ inline double LagValue(LagOp op, double x, double prev) {
     case LagOp::kMomentum:
       return x - prev;
     case LagOp::kRoc:
-      return prev != 0 ? (x / prev - 1.0) * 100.0 : 0.0;
+      return RateOfChange(x, prev);
     case LagOp::kRocp:
       return prev != 0 ? (x - prev) / prev : 0.0;
     case LagOp::kRocr:

@@ -57,21 +57,22 @@ struct Wma {
   }
 };
 
-struct Dema {
+// DEMA and TEMA validate x block by block while they compute (EmaChain).
+struct Dema : ComputedByChecked<Dema> {
   static size_t Lookback(const double* p) { return 2 * (Period(p, 0) - 1); }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    DemaInto(in[0], m, Period(p, 0), out[0], scratch);
+    return DemaInto(in[0], m, Period(p, 0), out[0], scratch, /*check=*/true);
   }
 };
 
-struct Tema {
+struct Tema : ComputedByChecked<Tema> {
   static size_t Lookback(const double* p) { return 3 * (Period(p, 0) - 1); }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+  static bool Checked(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    TemaInto(in[0], m, Period(p, 0), out[0], scratch);
+    return TemaInto(in[0], m, Period(p, 0), out[0], scratch, /*check=*/true);
   }
 };
 
@@ -94,7 +95,7 @@ struct Kama : ComputedByChecked<Kama> {
   static bool Checked(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     const size_t n = Period(p, 0);
-    if (!KamaChecked(in[0], m, n, scratch.Doubles(m), out[0])) {
+    if (!KamaChecked(in[0], m, n, scratch.Doubles(KamaCheckedScratch(m, n)), out[0])) {
       for (size_t i = 0; i < m; ++i) {
         if (!std::isfinite(in[0][i])) return false;
       }

@@ -98,7 +98,9 @@ void AdaptiveSmoothingT(X x, const double* HWY_RESTRICT sc, size_t m, double y0,
         hn::StoreU(hn::Add(vc, z), d, y + i);
         carry = scan.Last(z);
       }
-      c = y[i - 1];
+      // y[i-1], the same add in registers: not reloaded through a store on
+      // the carried chain.
+      c = hn::GetLane(hn::Add(vc, carry));
     }
   }
   for (; i < m; ++i) {
@@ -108,7 +110,7 @@ void AdaptiveSmoothingT(X x, const double* HWY_RESTRICT sc, size_t m, double y0,
 }
 
 // The constants of rows [from, to) into sc[0, to - from), branch-free:
-// KamaSmoothingConstant per lane, vectors from `from`.
+// KamaSmoothingConstant per lane, vectors from `from`; sum[0] is row from's.
 template <class X>
 HWY_INLINE void KamaConstantsOf(X x, const double* HWY_RESTRICT sum, size_t from, size_t to,
                                 size_t n, double* HWY_RESTRICT sc) {
@@ -120,20 +122,20 @@ HWY_INLINE void KamaConstantsOf(X x, const double* HWY_RESTRICT sum, size_t from
   size_t i = from;
   for (; i + lanes <= to; i += lanes) {
     const V roc = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - n));
-    const V s = hn::LoadU(d, sum + i);
+    const V s = hn::LoadU(d, sum + (i - from));
     const auto full = hn::Or(s <= roc, hn::Eq(s, zero));
     const V er = hn::IfThenElse(full, one, hn::Abs(hn::Div(roc, s)));
     const V k = hn::Add(hn::Mul(er, vdiff), vslow);
     hn::StoreU(hn::Mul(k, k), d, sc + (i - from));
   }
-  for (; i < to; ++i) sc[i - from] = KamaSmoothingConstant(x[i] - x[i - n], sum[i]);
+  for (; i < to; ++i) sc[i - from] = KamaSmoothingConstant(x[i] - x[i - n], sum[i - from]);
 }
 
 // KamaConstants (kernels.h).
 template <class X>
 void KamaConstantsT(X x, const double* HWY_RESTRICT sum, size_t m, size_t n,
                     double* HWY_RESTRICT sc) {
-  if (m > n) KamaConstantsOf(x, sum, n, m, n, sc + n);
+  if (m > n) KamaConstantsOf(x, sum + n, n, m, n, sc + n);
 }
 
 // The one-bar moves |x[k+1] - x[k]| of a column, as a column of their own
@@ -152,7 +154,7 @@ HWY_INLINE V LoadColumn(D d, MovesOf<X> mv) {
 // KAMA's rolling sums of the one-bar moves over n bars (sum[i] for
 // n <= i < m), one re-seeding block at a time: RollingSumT's operations over
 // the moves, in its order (the same bits), without the moves stored; every
-// x read is checked.
+// x read is checked. The sums of rows [base, done()) are kept in `sum`.
 template <class X>
 class KamaMoveSums {
  public:
@@ -161,13 +163,21 @@ class KamaMoveSums {
         bad_(NoLanes(D())) {
     for (size_t i = 0; i <= n; ++i) ok_ = ok_ && std::isfinite(x[i]);
     s_ = DirectSum(mv_, n);
-    sum_[n] = s_;
-    r_ = n;
+    sum_[0] = s_;
+    r_ = base_ = n;
   }
 
   // Rows [n, done()) have their sum.
   size_t done() const { return r_ + 1; }
   bool ok() const { return ok_ && hn::AllFalse(D(), bad_); }
+  // The sum of row `row` on (base <= row < done()).
+  const double* at(size_t row) const { return sum_ + (row - base_); }
+  // Drops the sums of the rows before `row` (<= done()): the rest move to
+  // the buffer's start.
+  void Forget(size_t row) {
+    std::copy(sum_ + (row - base_), sum_ + (done() - base_), sum_);
+    base_ = row;
+  }
 
   // The next block (done() < m).
   void Next() {
@@ -179,14 +189,14 @@ class KamaMoveSums {
       bad_ = hn::Or(bad_, hn::Not(hn::IsFinite(LoadColumn(d, x_ + r_ + 1))));
       const V u = hn::Sub(LoadColumn(d, mv_ + r_), LoadColumn(d, mv_ + (r_ - n_)));
       const V y = scan_.Apply(u, carry);
-      hn::StoreU(y, d, sum_ + r_ + 1);
+      hn::StoreU(y, d, sum_ + (r_ + 1 - base_));
       carry = scan_.Last(y);
     }
     s_ = hn::GetLane(carry);
     for (; r_ < end; ++r_) {
       ok_ = ok_ && std::isfinite(x_[r_ + 1]);
       s_ += mv_[r_] - mv_[r_ - n_];
-      sum_[r_ + 1] = s_;
+      sum_[r_ + 1 - base_] = s_;
     }
     if (r_ < rows_) s_ = DirectSum(mv_ + (r_ - n_), n_);
   }
@@ -194,7 +204,7 @@ class KamaMoveSums {
  private:
   X x_;
   MovesOf<X> mv_;
-  size_t rows_, n_, resync_, r_ = 0;
+  size_t rows_, n_, resync_, r_ = 0, base_ = 0;
   double* HWY_RESTRICT sum_;
   const Scan scan_;
   M bad_;
@@ -202,24 +212,70 @@ class KamaMoveSums {
   double s_ = 0;
 };
 
-// KamaChecked (kernels.h): the sums a block ahead of 512-row chunks whose
-// constants (in L1) and recurrence follow, while the sums are in cache.
+// KamaChecked (kernels.h): the sums a block ahead of kKamaChunk-row chunks
+// whose constants (in L1) and recurrence follow, while the sums are in
+// cache; the sums of a finished chunk are dropped, so they stay in a
+// buffer of KamaCheckedScratch doubles instead of going through memory.
 // AdaptiveSmoothingT restarts its level every kRecenter rows from the last
 // output, so chunks of a multiple of kRecenter give the bits of one call.
+static_assert(kKamaChunk % kRecenter == 0, "chunks must keep the recentring rows");
 template <class X>
 bool KamaCheckedT(X x, size_t m, size_t n, double* HWY_RESTRICT sum, double* HWY_RESTRICT y) {
   if (hn::Lanes(D()) > kMaxScanLanes || n == 0 || m <= n) return false;
   KamaMoveSums<X> sums(x, m, n, sum);
-  constexpr size_t kChunk = 8 * kRecenter;
-  HWY_ALIGN double sc[kChunk];
+  HWY_ALIGN double sc[kKamaChunk];
   for (size_t a = n; a < m;) {
-    const size_t b = m - a > kChunk ? a + kChunk : m;
+    const size_t b = m - a > kKamaChunk ? a + kKamaChunk : m;
     while (sums.done() < b) sums.Next();
-    KamaConstantsOf(x, sum, a, b, n, sc);
+    KamaConstantsOf(x, sums.at(a), a, b, n, sc);
     AdaptiveSmoothingT(x + a, sc, b - a, a == n ? x[n - 1] : y[a - 1], y + a);
+    sums.Forget(b);
     a = b;
   }
   return sums.ok();
+}
+
+// EmaChainLast (kernels.h) for one op: LinearRecurrenceT's scan, each
+// vector of y combined as EmaChainValue while in registers.
+template <EmaChainOp kOp>
+HWY_INLINE double EmaChainLastOp(const double* HWY_RESTRICT x, const double* HWY_RESTRICT e1,
+                                 size_t m, double a, double b, double y0,
+                                 double* HWY_RESTRICT out) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  if (lanes > kMaxScanLanes) return EmaChainLastReference(kOp, x, e1, m, a, b, y0, out);
+  const Scan scan(a);
+  const ScanShifts shifts;
+  const V vb = hn::Set(d, b), two = hn::Set(d, 2.0), three = hn::Set(d, 3.0);
+  const V zero = hn::Zero(d), one = hn::Set(d, 1.0), hundred = hn::Set(d, 100.0);
+  V carry = hn::Set(d, y0);
+  size_t i = 0;
+  for (; i + lanes <= m; i += lanes) {
+    const V xv = hn::LoadU(d, x + i);
+    const V yv = scan.Apply(hn::Mul(vb, xv), carry);
+    V r;
+    if (kOp == EmaChainOp::kDema) {
+      r = hn::Sub(hn::Mul(two, xv), yv);
+    } else if (kOp == EmaChainOp::kTema) {
+      r = hn::Add(hn::Sub(hn::Mul(three, hn::LoadU(d, e1 + i)), hn::Mul(three, xv)), yv);
+    } else {  // RateOfChange of y and the y before it
+      const V prev = shifts.Up1(yv, carry);
+      r = hn::Mul(hn::Sub(hn::Div(yv, prev), one), hundred);
+      r = hn::IfThenZeroElse(hn::Eq(prev, zero), r);
+    }
+    hn::StoreU(r, d, out + i);
+    carry = scan.Last(yv);
+  }
+  return EmaChainLastReference(kOp, x + i, e1 + i, m - i, a, b, hn::GetLane(carry), out + i);
+}
+
+inline double EmaChainLastT(EmaChainOp op, const double* x, const double* e1, size_t m,
+                            double a, double b, double y0, double* out) {
+  switch (op) {
+    case EmaChainOp::kDema: return EmaChainLastOp<EmaChainOp::kDema>(x, e1, m, a, b, y0, out);
+    case EmaChainOp::kTema: return EmaChainLastOp<EmaChainOp::kTema>(x, e1, m, a, b, y0, out);
+    default: return EmaChainLastOp<EmaChainOp::kTrix>(x, e1, m, a, b, y0, out);
+  }
 }
 
 CW_SIMD_NAMESPACE_END

@@ -18,7 +18,8 @@ constexpr MovingAverageKernels<X> kMovingAverageTable = {
     &LinearRecurrenceT<X>,
     &AdaptiveSmoothingT<X>,
     &KamaConstantsT<X>,
-    &KamaCheckedT<X>};
+    &KamaCheckedT<X>,
+    &EmaChainLastT};
 CW_KERNEL_TABLE_ENTRY_POINTS(MovingAverage)
 
 CW_SIMD_NAMESPACE_END

@@ -10,6 +10,7 @@
 #ifndef CANDLEWICK_CC_INDICATORS_MOVING_AVERAGE_KERNELS_H_
 #define CANDLEWICK_CC_INDICATORS_MOVING_AVERAGE_KERNELS_H_
 
+#include <algorithm>
 #include <cstddef>
 
 #include "cc/indicators/column.h"
@@ -27,6 +28,8 @@ struct MovingAverageKernels {
   void (*adaptive_smoothing)(X x, const double* sc, size_t m, double y0, double* y);
   void (*kama_constants)(X x, const double* sum, size_t m, size_t n, double* sc);
   bool (*kama_checked)(X x, size_t m, size_t n, double* sum, double* y);
+  double (*ema_chain_last)(EmaChainOp op, const double* x, const double* e1, size_t m, double a,
+                           double b, double y0, double* out);
 };
 // The kernels of the target the dispatcher picks now.
 template <class X>
@@ -74,12 +77,29 @@ void KamaConstants(X x, const double* sum, size_t m, size_t n, double* sc) {
 
 // KAMA over x[0..m) (m > n >= 1) in one pass over the series, checking that
 // every x is finite: y[i] for n <= i < m, the bits of the moves' RollingSum,
-// KamaConstants and AdaptiveSmoothing from x[n-1]. sum: m doubles of
-// scratch. False on a non-finite x (y unspecified) or where the vector scans
-// do not apply (wider than kMaxScanLanes: take the separate kernels).
+// KamaConstants and AdaptiveSmoothing from x[n-1]. sum: KamaCheckedScratch
+// doubles of scratch (the sums of a chunk and a re-seeding block ahead).
+// False on a non-finite x (y unspecified) or where the vector scans do not
+// apply (wider than kMaxScanLanes: take the separate kernels).
+inline constexpr size_t kKamaChunk = 512;
+inline size_t KamaCheckedScratch(size_t m, size_t n) {
+  return std::min(m, kKamaChunk + std::max<size_t>(64, n) + 16);
+}
 template <class X>
 bool KamaChecked(X x, size_t m, size_t n, double* sum, double* y) {
   return MovingAverageKernelsFor<KernelColumn<X>>().kama_checked(x, m, n, sum, y);
+}
+
+// The last EMA of a chain (DEMA, TEMA, TRIX) fused with its indicator:
+// y[i] = a * y[i-1] + b * x[i] from y[-1] = y0, with LinearRecurrence's
+// bits, not stored; out[i] = EmaChainValue(op, e1[i], x[i], y[i], y[i-1])
+// for 0 <= i < m (e1 read only by kTema). Returns y[m-1] (y0 when m is 0),
+// the carry into the next call: calls whose lengths are multiples of 8 give
+// the bits of one call. x: a unit-stride pointer (an intermediate column).
+template <class X>
+double EmaChainLast(EmaChainOp op, X x, const double* e1, size_t m, double a, double b,
+                    double y0, double* out) {
+  return MovingAverageKernelsFor<KernelColumn<X>>().ema_chain_last(op, x, e1, m, a, b, y0, out);
 }
 
 }  // namespace indicators

@@ -10,6 +10,7 @@
 #include <cstddef>
 
 #include "cc/indicators/implementation.h"
+#include "cc/indicators/kernels.h"  // FirstSuspectRow
 #include "cc/indicators/moving_average/kernels.h"
 #include "cc/indicators/moving_average/scalar.h"
 #include "cc/indicators/stream_engine.h"
@@ -59,52 +60,194 @@ void SmaInto(X x, size_t m, size_t n, double* out) {
 }
 
 // WMA: WmaSums slid bar by bar, summed directly every WmaResyncInterval(n)
-// bars so that rounding cannot drift.
+// bars so that rounding cannot drift. The next stretch's direct sum is
+// accumulated during this stretch's first n slides: two independent
+// chains of adds in one loop overlap, where one after the other would wait
+// on each (the direct sums were a third of the time).
 template <class X>
 void WmaInto(X x, size_t m, size_t n, double* out) {
   FillNaN(out, std::min(m, n - 1));
   if (m < n) return;
   const double divider = WmaDivider(n);
   const double dn = static_cast<double>(n);
-  const size_t resync = WmaResyncInterval(n);
-  size_t i = n - 1;
-  while (i < m) {
-    WmaSums sums;
-    for (size_t k = 0; k < n; ++k) sums.AddDirect(k, x[i + 1 - n + k]);
-    out[i++] = sums.weighted / divider;
-    const size_t end = std::min(m, i + resync);
-    for (; i < end; ++i) {
-      sums.Slide(dn, x[i], x[i - n]);
-      out[i] = sums.weighted / divider;
+  const size_t stretch = WmaResyncInterval(n) + 1;  // > n
+  WmaSums next;
+  for (size_t k = 0; k < n; ++k) next.AddDirect(k, x[k]);
+  for (size_t i = n - 1; i < m; i += stretch) {
+    WmaSums sums = next;
+    next = WmaSums();
+    out[i] = sums.weighted / divider;
+    const size_t end = std::min(m, i + stretch);
+    size_t r = i + 1;
+    if (end < m) {  // the window ending at end, the next stretch's first
+      for (const X first = x + (end + 1 - n); r <= i + n; ++r) {
+        sums.Slide(dn, x[r], x[r - n]);
+        out[r] = sums.weighted / divider;
+        next.AddDirect(r - i - 1, first[r - i - 1]);
+      }
+    }
+    for (; r < end; ++r) {
+      sums.Slide(dn, x[r], x[r - n]);
+      out[r] = sums.weighted / divider;
     }
   }
 }
 
+// ---- Chains of EMAs (DEMA, TEMA, TRIX), block by block -------------------
+//
+// Each EMA of a chain is the EMA of the one before (the first of x). Whole
+// columns, one after the other, would send every intermediate column through
+// memory; EmaChain runs all of them over blocks of kEmaChainBlock rows, so
+// the intermediates stay in a few kilobytes of cache, and the last EMA is
+// fused with the indicator's formula (EmaChainLast), so the output column is
+// written once.
+
+// Rows per block, and the grid every stage's scan calls start on: a multiple
+// of every vector length the scans use (kMaxScanLanes, 8 doubles), so each
+// call splits into the very vectors of one whole-column call and gives its
+// bits; only the last call of a stage has a scalar tail.
+inline constexpr size_t kEmaChainGrid = 8;
+inline constexpr size_t kEmaChainBlock = 2048;
+
+// One EMA of a chain: EmaFrom's seed (EmaStep over its first n inputs), then
+// scan calls on the grid from the row after the seed, carrying the last
+// value. Keeps its values of rows [lo, end()) in a buffer.
+class ChainedEma {
+ public:
+  // The EMA whose first value is at row `first`, its input from row
+  // first + 1 - n on.
+  void Start(size_t n, size_t first, double* buf) {
+    ema_ = EmaStep(n);
+    first_ = lo_ = first;
+    pos_ = first + 1 - n;
+    buf_ = buf;
+  }
+  size_t first() const { return first_; }
+  // Rows consumed (and computed from first() on): [.., end()).
+  size_t end() const { return pos_; }
+  double last() const { return last_; }
+  const EmaStep& ema() const { return ema_; }
+  // Its value of row r (lo <= r <= end(), the buffer's row r).
+  double* at(size_t r) const { return buf_ + (r - lo_); }
+
+  // Seeds from the input rows [end(), avail) as far as they go (input(r):
+  // row r). Returns the end of the rows to compute now: avail, or the grid
+  // point below it unless avail is the last row m.
+  template <class Input>
+  size_t Seed(Input input, size_t avail, size_t m) {
+    for (; pos_ <= first_ && pos_ < avail; ++pos_) {
+      if (ema_.Push(input(pos_)[0], &last_)) buf_[0] = last_;  // row first
+    }
+    if (pos_ > first_ && avail == m) return m;
+    return pos_ > first_ ? pos_ + (avail - pos_) / kEmaChainGrid * kEmaChainGrid : pos_;
+  }
+  // Rows [end(), to) by scan(row, count, previous value), which returns the
+  // value of the last.
+  template <class ScanFn>
+  void Run(size_t to, ScanFn scan) {
+    if (to > pos_) last_ = scan(pos_, to - pos_, last_);
+    pos_ = std::max(pos_, to);
+  }
+  // Forgets the rows before `from` (moves the rest to the buffer's start).
+  void Keep(size_t from) {
+    const size_t end = std::max(pos_, lo_);
+    from = std::min(std::max(from, lo_), end);
+    std::copy(buf_ + (from - lo_), buf_ + (end - lo_), buf_);
+    lo_ = from;
+  }
+
+ private:
+  EmaStep ema_{1};
+  size_t first_ = 0, lo_ = 0, pos_ = 0;
+  double last_ = 0;
+  double* buf_ = nullptr;
+};
+
+// Stage s (0 < s < K-1) of a chain: its rows up to what stage s-1 has.
+template <size_t K>
+void AdvanceInner(ChainedEma* e, size_t s, size_t m) {
+  const double a = e[s].ema().a(), b = e[s].ema().k();
+  const ChainedEma& in = e[s - 1];
+  const size_t to = e[s].Seed([&in](size_t r) { return in.at(r); }, in.end(), m);
+  e[s].Run(to, [&](size_t r, size_t count, double y0) {
+    LinearRecurrence(in.at(r), count, a, b, y0, e[s].at(r));
+    return e[s].at(r)[count - 1];
+  });
+}
+
+// The last stage, fused with the indicator into out; DEMA and TEMA also
+// have a value at the seed's row.
+template <size_t K>
+void AdvanceLast(EmaChainOp op, ChainedEma* e, size_t m, double* out) {
+  ChainedEma& last = e[K - 1];
+  const ChainedEma& in = e[K - 2];
+  const double a = last.ema().a(), b = last.ema().k();
+  const bool seeded = last.end() > last.first();
+  const size_t to = last.Seed([&in](size_t r) { return in.at(r); }, in.end(), m);
+  const size_t f = last.first();
+  if (!seeded && last.end() > f && op != EmaChainOp::kTrix) {
+    out[f] = EmaChainValue(op, e[0].at(f)[0], in.at(f)[0], last.last(), 0.0);
+  }
+  last.Run(to, [&](size_t r, size_t count, double y0) {
+    return EmaChainLast(op, in.at(r), e[0].at(r), count, a, b, y0, out + r);
+  });
+}
+
+// K (2 or 3) chained EMAs of period n over x[0..m), K(n-1) < m, and the
+// indicator `op` of them into out from row K(n-1) (TRIX: K(n-1) + 1) on;
+// earlier rows are left alone. The bits of K whole-column EmaInto calls and
+// the formula applied to their columns. With `check`, every x is tested
+// finite a block at a time: false at the first that is not (out then
+// unspecified).
+template <size_t K, class X>
+bool EmaChain(EmaChainOp op, X x, size_t m, size_t n, double* out, Scratch scratch, bool check) {
+  // A stage holds a block and the rows its successors have not used yet
+  // (fewer than the grid per stage behind it).
+  const size_t cap = kEmaChainBlock + (K + 1) * kEmaChainGrid;
+  double* mem = scratch.Doubles(K * cap);
+  ChainedEma e[K];
+  for (size_t s = 0; s < K; ++s) e[s].Start(n, (s + 1) * (n - 1), mem + s * cap);
+  const double a = e[0].ema().a(), b = e[0].ema().k();
+  while (e[K - 1].end() < m) {
+    const size_t from = e[0].end(), avail = std::min(m, from + kEmaChainBlock);
+    if (check) {
+      const X rows = x + from;
+      if (FirstSuspectRow(&rows, 1, avail - from, -1, -1, -1) != avail - from) return false;
+    }
+    e[0].Run(e[0].Seed([x](size_t r) { return x + r; }, avail, m),
+             [&](size_t r, size_t count, double y0) {
+               LinearRecurrence(x + r, count, a, b, y0, e[0].at(r));
+               return e[0].at(r)[count - 1];
+             });
+    for (size_t s = 1; s + 1 < K; ++s) AdvanceInner<K>(e, s, m);
+    AdvanceLast<K>(op, e, m, out);
+    for (size_t s = 0; s + 1 < K; ++s) e[s].Keep(e[K - 1].end());
+  }
+  return true;
+}
+
 // DEMA = 2 EMA - EMA(EMA), NaN before 2(n-1).
 template <class X>
-void DemaInto(X x, size_t m, size_t n, double* out, Scratch scratch) {
+bool DemaInto(X x, size_t m, size_t n, double* out, Scratch scratch, bool check = false) {
   const size_t lb = 2 * (n - 1);
-  if (m <= lb) return FillNaN(out, m);
-  double* e1 = scratch.Doubles(m);
-  EmaInto(x, m, n, e1);
-  FillNaN(out, n - 1);
-  EmaInto(e1 + (n - 1), m - (n - 1), n, out + (n - 1));  // EMA of the EMA
-  for (size_t i = lb; i < m; ++i) out[i] = 2.0 * e1[i] - out[i];
+  if (m <= lb) {
+    FillNaN(out, m);
+    return true;
+  }
+  FillNaN(out, lb);
+  return EmaChain<2>(EmaChainOp::kDema, x, m, n, out, scratch, check);
 }
 
 // TEMA = 3 EMA - 3 EMA(EMA) + EMA(EMA(EMA)), NaN before 3(n-1).
 template <class X>
-void TemaInto(X x, size_t m, size_t n, double* out, Scratch scratch) {
+bool TemaInto(X x, size_t m, size_t n, double* out, Scratch scratch, bool check = false) {
   const size_t lb = 3 * (n - 1);
-  if (m <= lb) return FillNaN(out, m);
-  double* e1 = scratch.Doubles(m);
-  double* e2 = scratch.Doubles(m);
-  EmaInto(x, m, n, e1);
-  FillNaN(e2, n - 1);
-  EmaInto(e1 + (n - 1), m - (n - 1), n, e2 + (n - 1));
-  FillNaN(out, 2 * (n - 1));
-  EmaInto(e2 + 2 * (n - 1), m - 2 * (n - 1), n, out + 2 * (n - 1));
-  for (size_t i = lb; i < m; ++i) out[i] = 3.0 * e1[i] - 3.0 * e2[i] + out[i];
+  if (m <= lb) {
+    FillNaN(out, m);
+    return true;
+  }
+  FillNaN(out, lb);
+  return EmaChain<3>(EmaChainOp::kTema, x, m, n, out, scratch, check);
 }
 
 // TRIMA's two SMA periods: triangular weights 1,2,..,2,1 over n bars are an
@@ -137,9 +280,11 @@ void MovingAverageInto(MaType type, X x, size_t m, size_t n, double* out, Scratc
     case MaType::kWma:
       return WmaInto(x, m, n, out);
     case MaType::kDema:
-      return DemaInto(x, m, n, out, scratch);
+      DemaInto(x, m, n, out, scratch);
+      return;
     case MaType::kTema:
-      return TemaInto(x, m, n, out, scratch);
+      TemaInto(x, m, n, out, scratch);
+      return;
     case MaType::kTrima:
       return TrimaInto(x, m, n, out, scratch);
   }

@@ -144,6 +144,30 @@ inline size_t IntSqrt(size_t n) {
   return r;
 }
 
+// The indicators made of a chain of EMAs (EmaChain in moving_average.h),
+// row by row from the first EMA e1, the last one's input x (the EMA before
+// it), the last EMA y and its previous value: DEMA 2 e1 - EMA(e1), TEMA
+// 3 e1 - 3 e2 + EMA(e2), TRIX the one-bar rate of change of the third EMA.
+enum class EmaChainOp { kDema, kTema, kTrix };
+
+// The rate of change in percent, (x/prev - 1) 100, 0 where prev is 0: TA-Lib's
+// ROC (LagValue in momentum/scalar.h) and TRIX's.
+inline double RateOfChange(double x, double prev) {
+  return prev != 0 ? (x / prev - 1.0) * 100.0 : 0.0;
+}
+
+inline double EmaChainValue(EmaChainOp op, double e1, double x, double y, double prev) {
+  switch (op) {
+    case EmaChainOp::kDema:
+      return 2.0 * x - y;
+    case EmaChainOp::kTema:
+      return 3.0 * e1 - 3.0 * x + y;
+    case EmaChainOp::kTrix:
+      break;
+  }
+  return RateOfChange(y, prev);
+}
+
 // ---- Scalar references of the moving-average kernels --------------------
 
 template <class X>
@@ -165,6 +189,19 @@ inline void LinearRecurrenceReference(X x, size_t m, double a, double b, double 
     prev = a * prev + b * x[i];
     y[i] = prev;
   }
+}
+
+// LinearRecurrenceReference's y, with out[i] = EmaChainValue of it; returns
+// the last y (y0 when m is 0). e1 is read only by kTema.
+inline double EmaChainLastReference(EmaChainOp op, const double* x, const double* e1, size_t m,
+                                    double a, double b, double y0, double* out) {
+  double prev = y0;
+  for (size_t i = 0; i < m; ++i) {
+    const double y = a * prev + b * x[i];
+    out[i] = EmaChainValue(op, op == EmaChainOp::kTema ? e1[i] : 0.0, x[i], y, prev);
+    prev = y;
+  }
+  return prev;
 }
 
 }  // namespace indicators
