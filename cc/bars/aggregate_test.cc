@@ -409,6 +409,28 @@ TEST(Aggregate, VolumeSumsSaturateAtTheLargestDouble) {
   }
 }
 
+TEST(Aggregate, RenkoBricksEndAtTheLargestDouble) {
+  // A box of a third of the largest double (rounded up) from a close near
+  // zero: the last close is 3 boxes away, and the third brick's top edge,
+  // 3 * box, lies just beyond the largest double.
+  // It is the largest double, never infinity (a fuzzer finding: the row said
+  // infinity).
+  const double max = std::numeric_limits<double>::max();
+  const double box = max / 3;
+  const Table x = Ticks({0, 1, 2}, {1090.3, 1e15, max}, {1, 1, 1});
+  BarSpec spec;
+  spec.method = BarMethod::kRenko;
+  spec.box_mode = BoxMode::kFixed;
+  spec.box_size = box;
+  const std::vector<BarRow> rows = Aggregate(TickInput(x), spec);
+  ASSERT_FALSE(rows.empty());
+  for (const BarRow& r : rows) {
+    EXPECT_TRUE(std::isfinite(r.high) && std::isfinite(r.low)) << r.low << " .. " << r.high;
+    EXPECT_LE(r.low, r.high);
+  }
+  EXPECT_EQ(rows.back().high, max);
+}
+
 // --------------------------------------------- Heikin-Ashi, renko, P&F
 
 TEST(HeikinAshiBars, EqualTheChartsHeikinAshiExactly) {

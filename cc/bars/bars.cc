@@ -175,7 +175,13 @@ double BoxesBetween(double from, double to, double box) {
 double GridEdge(double base, double k, double box) {
   const double e = base + k * box;
   if (std::isfinite(e) && std::fabs(base) < kHugePrice) return e;
-  return (base * 0.5 + k * (box * 0.5)) * 2;
+  // In halves, so that an edge near the largest double is not lost to an
+  // overflow of the sum; an edge beyond it is the largest double (the brick
+  // is cut at the end of the number line, as point-and-figure's boxes are).
+  const double half = base * 0.5 + k * (box * 0.5);
+  constexpr double kMax = std::numeric_limits<double>::max();
+  if (std::fabs(half) > kMax * 0.5) return std::copysign(kMax, half);
+  return half * 2;
 }
 
 void Renko(StridedView<double> close, double box, HookVector<RenkoBrick>* out) {

@@ -107,7 +107,8 @@ double MaxAbs(const StridedView<double>& v);
 // Close-based renko with the traditional two-box reversal: a new brick in
 // the trend's direction each time the close moves one box beyond the last
 // brick, a reversal brick when it moves two boxes against it. Brick edges
-// are first_close + m * box for integers m.
+// are first_close + m * box for integers m; an edge beyond the largest double
+// is the largest double, so edges are always finite.
 class RenkoSteps {
  public:
   RenkoSteps(double first_close, double box) : c0_(first_close), box_(box) {}
