@@ -23,6 +23,82 @@ cw_status cwpy_bar_context_create(cw_bar_context** out) {
  * *result = (count, time or None, open, high, low, close, volume, row); count
  * is the fill's row count, which is the arrays' length unless another thread
  * changed the input in between (the Python layer then slices). */
+/* The (time, price, size) tick columns borrowed into *t (time optional);
+ * on failure every view taken so far is released and an exception set. */
+static int cwpy_ticks_acquire(PyObject* columns, Py_buffer views[3],
+                              int held[3], cw_ticks* t) {
+  for (int i = 0; i < 3; ++i) {
+    const void* data;
+    size_t length;
+    ptrdiff_t stride;
+    if (!cwpy_acquire_column(PyTuple_GET_ITEM(columns, i), cwpy_tick_names[i],
+                             i == 0, &views[i], &held[i], &data, &length,
+                             &stride)) {
+      for (int k = 0; k <= i; ++k) {
+        if (held[k]) PyBuffer_Release(&views[k]);
+      }
+      return 0;
+    }
+    if (i == 0) {
+      t->time.data = (const int64_t*)data;
+      t->time.length = length;
+      t->time.stride = stride;
+    } else {
+      cw_f64_column* column = i == 1 ? &t->price : &t->size;
+      column->data = (const double*)data;
+      column->length = length;
+      column->stride = stride;
+    }
+  }
+  return 1;
+}
+
+/* One call of the C API on ticks or bars: the size query when out is NULL. */
+static cw_status cwpy_bars_call(cw_bar_context* context, int ticks,
+                                const cw_ticks* t, const cw_ohlcv* series,
+                                const cw_bar_options* options,
+                                cw_bar_output* out, size_t* count) {
+  cw_status status;
+  Py_BEGIN_ALLOW_THREADS
+  status = ticks ? cw_bars_from_ticks(context, t, options, out, count)
+                 : cw_bars_from_ohlcv(context, series, options, out, count);
+  Py_END_ALLOW_THREADS
+  return status;
+}
+
+/* The size query, then `arrays` (time only with has_time) allocated and
+ * filled; *count becomes the fill's row count. */
+static cw_status cwpy_bars_fill(cw_bar_context* context, int ticks,
+                                const cw_ticks* t, const cw_ohlcv* series,
+                                const cw_bar_options* options, int has_time,
+                                PyObject* arrays[7], size_t* count) {
+  cw_status status =
+      cwpy_bars_call(context, ticks, t, series, options, NULL, count);
+  void* data[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  for (int k = 0; status == CW_OK && k < 7; ++k) {
+    if (k == 0 && !has_time) continue;
+    const int integer = k == 0 || k == 6; /* time and row */
+    arrays[k] = cwpy_new_array(*count, integer ? "i8" : "f8", 8, &data[k]);
+    if (arrays[k] == NULL) status = CW_ERR_OUT_OF_MEMORY; /* exception set */
+  }
+  if (status != CW_OK) return status;
+  cw_bar_output out;
+  memset(&out, 0, sizeof out);
+  out.struct_size = sizeof out;
+  out.capacity = *count;
+  out.time = (int64_t*)data[0];
+  out.open = (double*)data[1];
+  out.high = (double*)data[2];
+  out.low = (double*)data[3];
+  out.close = (double*)data[4];
+  out.volume = (double*)data[5];
+  out.row = (int64_t*)data[6];
+  size_t filled = 0;
+  status = cwpy_bars_call(context, ticks, t, series, options, &out, &filled);
+  *count = filled;
+  return status;
+}
+
 cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
                     const cw_bar_options* options, PyObject** result) {
   if (context == NULL || options == NULL) return CW_ERR_NULL_ARGUMENT;
@@ -41,68 +117,19 @@ cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
   memset(&tick_columns, 0, sizeof tick_columns);
   int has_time = 0;
   if (ticks) {
-    for (int i = 0; i < 3; ++i) {
-      const void* data;
-      size_t length;
-      ptrdiff_t stride;
-      if (!cwpy_acquire_column(PyTuple_GET_ITEM(columns, i), cwpy_tick_names[i],
-                               i == 0, &views[i], &held[i], &data, &length,
-                               &stride)) {
-        for (int k = 0; k <= i; ++k) {
-          if (held[k]) PyBuffer_Release(&views[k]);
-        }
-        return CW_ERR_INVALID_ARGUMENT; /* the Python exception counts */
-      }
-      if (i == 0) {
-        tick_columns.time.data = (const int64_t*)data;
-        tick_columns.time.length = length;
-        tick_columns.time.stride = stride;
-      } else {
-        cw_f64_column* column = i == 1 ? &tick_columns.price : &tick_columns.size;
-        column->data = (const double*)data;
-        column->length = length;
-        column->stride = stride;
-      }
+    if (!cwpy_ticks_acquire(columns, views, held, &tick_columns)) {
+      return CW_ERR_INVALID_ARGUMENT; /* the Python exception counts */
     }
     has_time = tick_columns.time.data != NULL;
   } else {
     if (!cwpy_series_acquire(columns, &series)) return CW_ERR_INVALID_ARGUMENT;
     has_time = series.ohlcv.time.data != NULL;
   }
-
   PyObject* arrays[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   size_t count = 0;
-  cw_status status;
-  Py_BEGIN_ALLOW_THREADS
-  status = ticks ? cw_bars_from_ticks(context, &tick_columns, options, NULL, &count)
-                 : cw_bars_from_ohlcv(context, &series.ohlcv, options, NULL, &count);
-  Py_END_ALLOW_THREADS
-  void* data[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-  for (int k = 0; status == CW_OK && k < 7; ++k) {
-    if (k == 0 && !has_time) continue;
-    const int integer = k == 0 || k == 6; /* time and row */
-    arrays[k] = cwpy_new_array(count, integer ? "i8" : "f8", 8, &data[k]);
-    if (arrays[k] == NULL) status = CW_ERR_OUT_OF_MEMORY; /* exception set */
-  }
-  if (status == CW_OK) {
-    cw_bar_output out;
-    memset(&out, 0, sizeof out);
-    out.struct_size = sizeof out;
-    out.capacity = count;
-    out.time = (int64_t*)data[0];
-    out.open = (double*)data[1];
-    out.high = (double*)data[2];
-    out.low = (double*)data[3];
-    out.close = (double*)data[4];
-    out.volume = (double*)data[5];
-    out.row = (int64_t*)data[6];
-    size_t filled = 0;
-    Py_BEGIN_ALLOW_THREADS
-    status = ticks ? cw_bars_from_ticks(context, &tick_columns, options, &out, &filled)
-                   : cw_bars_from_ohlcv(context, &series.ohlcv, options, &out, &filled);
-    Py_END_ALLOW_THREADS
-    count = filled;
-  }
+  const cw_status status =
+      cwpy_bars_fill(context, ticks, &tick_columns, ticks ? NULL : &series.ohlcv,
+                     options, has_time, arrays, &count);
   if (ticks) {
     for (int k = 0; k < 3; ++k) {
       if (held[k]) PyBuffer_Release(&views[k]);

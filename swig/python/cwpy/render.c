@@ -174,9 +174,124 @@ static int cwpy_take_line(cwpy_chart_data* d, PyObject* obj, const char* name,
   return cwpy_take_column(d, values, name, 0, &line->values);
 }
 
+/* First pass over the panels: how many lines (with the overlays) and
+ * levels there are in all. */
+static int cwpy_count_panel_items(PyObject* panels, size_t overlay_count,
+                                  size_t* line_total, size_t* level_total) {
+  *line_total = overlay_count;
+  *level_total = 0;
+  for (size_t i = 0; i < (size_t)PyTuple_GET_SIZE(panels); ++i) {
+    cw_panel scratch;
+    PyObject *lines, *histogram, *levels;
+    if (!cwpy_parse_panel(panels, i, &scratch, &lines, &histogram, &levels)) {
+      return 0;
+    }
+    *line_total += (size_t)PyTuple_GET_SIZE(lines);
+    const Py_ssize_t level_count = PySequence_Size(levels);
+    if (level_count < 0) return 0;
+    *level_total += (size_t)level_count;
+  }
+  return 1;
+}
+
+/* The arrays of `d` (views, lines, bands, panels, levels), zeroed; freed by
+ * cwpy_chart_data_release on every path. */
+static int cwpy_allocate_chart_data(cwpy_chart_data* d, size_t line_total,
+                                    size_t band_count, size_t panel_count,
+                                    size_t level_total) {
+  const size_t view_total = line_total + 2 * band_count + panel_count;
+  d->views = PyMem_Calloc(view_total ? view_total : 1, sizeof *d->views);
+  d->lines = PyMem_Calloc(line_total ? line_total : 1, sizeof *d->lines);
+  d->bands = PyMem_Calloc(band_count ? band_count : 1, sizeof *d->bands);
+  d->panels = PyMem_Calloc(panel_count ? panel_count : 1, sizeof *d->panels);
+  d->levels = PyMem_Calloc(level_total ? level_total : 1, sizeof *d->levels);
+  if (!d->views || !d->lines || !d->bands || !d->panels || !d->levels) {
+    PyErr_NoMemory();
+    return 0;
+  }
+  return 1;
+}
+
+/* bands[i] into d->bands[i], its two columns borrowed. */
+static int cwpy_take_band(cwpy_chart_data* d, PyObject* bands, size_t i) {
+  PyObject* band = PyTuple_GET_ITEM(bands, i);
+  PyObject *upper, *lower;
+  unsigned int fill, line;
+  float width;
+  if (!PyTuple_Check(band) ||
+      !PyArg_ParseTuple(band, CWPY_BAND_FORMAT, &upper, &lower, &fill, &line,
+                        &width)) {
+    if (!PyErr_Occurred()) {
+      PyErr_Format(PyExc_TypeError, "bands[%zu] must be a tuple", i);
+    }
+    return 0;
+  }
+  cw_band* b = &d->bands[i];
+  b->fill = fill;
+  b->line = line;
+  b->width = width;
+  char name[96];
+  snprintf(name, sizeof name, "bands[%zu].upper", i);
+  if (!cwpy_take_column(d, upper, name, 0, &b->upper)) return 0;
+  snprintf(name, sizeof name, "bands[%zu].lower", i);
+  return cwpy_take_column(d, lower, name, 0, &b->lower);
+}
+
+/* Panel i's levels, a few numbers, copied into d->levels from *next_level
+ * (the C API takes a plain array); at most level_total in all. */
+static int cwpy_take_levels(cwpy_chart_data* d, PyObject* levels, size_t i,
+                            size_t level_total, size_t* next_level,
+                            cw_panel* p) {
+  PyObject* seq = PySequence_Fast(levels, "panel levels must be a sequence");
+  if (seq == NULL) return 0;
+  const Py_ssize_t level_count = PySequence_Fast_GET_SIZE(seq);
+  if ((size_t)level_count > level_total - *next_level) {
+    Py_DECREF(seq);
+    PyErr_Format(PyExc_ValueError, "panels[%zu].levels changed size", i);
+    return 0;
+  }
+  p->levels = &d->levels[*next_level];
+  p->level_count = (size_t)level_count;
+  for (Py_ssize_t k = 0; k < level_count; ++k) {
+    const double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, k));
+    if (v == -1.0 && PyErr_Occurred()) {
+      Py_DECREF(seq);
+      return 0;
+    }
+    d->levels[(*next_level)++] = v;
+  }
+  Py_DECREF(seq);
+  return 1;
+}
+
+/* panels[i] into d->panels[i]: its lines from d->lines[*next_line], its
+ * histogram borrowed, its levels copied. */
+static int cwpy_take_panel(cwpy_chart_data* d, PyObject* panels, size_t i,
+                           size_t level_total, size_t* next_line,
+                           size_t* next_level) {
+  cw_panel* p = &d->panels[i];
+  PyObject *lines, *histogram, *levels;
+  if (!cwpy_parse_panel(panels, i, p, &lines, &histogram, &levels)) return 0;
+  const size_t line_count = (size_t)PyTuple_GET_SIZE(lines);
+  /* The first pass counted these lines: a tuple cannot have grown. */
+  p->lines = &d->lines[*next_line];
+  p->line_count = line_count;
+  char name[96];
+  for (size_t k = 0; k < line_count; ++k) {
+    snprintf(name, sizeof name, "panels[%zu].lines[%zu]", i, k);
+    if (!cwpy_take_line(d, PyTuple_GET_ITEM(lines, k), name,
+                        &d->lines[(*next_line)++])) {
+      return 0;
+    }
+  }
+  snprintf(name, sizeof name, "panels[%zu].histogram", i);
+  if (!cwpy_take_column(d, histogram, name, 1, &p->histogram)) return 0;
+  return cwpy_take_levels(d, levels, i, level_total, next_level, p);
+}
+
 /* Fills `d` for `series` from `extras` (cwpy_internal.h). */
 int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
-                                   cwpy_chart_data* d) {
+                            cwpy_chart_data* d) {
   memset(d, 0, sizeof *d);
   cw_chart_data_init(&d->data, series);
   PyObject *overlays, *bands, *panels;
@@ -195,32 +310,12 @@ int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
   const size_t overlay_count = (size_t)PyTuple_GET_SIZE(overlays);
   const size_t band_count = (size_t)PyTuple_GET_SIZE(bands);
   const size_t panel_count = (size_t)PyTuple_GET_SIZE(panels);
-
-  /* First pass over the panels: how many lines and levels in all. */
-  size_t line_total = overlay_count, level_total = 0;
-  for (size_t i = 0; i < panel_count; ++i) {
-    cw_panel scratch;
-    PyObject *lines, *histogram, *levels;
-    if (!cwpy_parse_panel(panels, i, &scratch, &lines, &histogram, &levels)) {
-      return 0;
-    }
-    line_total += (size_t)PyTuple_GET_SIZE(lines);
-    const Py_ssize_t level_count = PySequence_Size(levels);
-    if (level_count < 0) return 0;
-    level_total += (size_t)level_count;
-  }
-
-  const size_t view_total = line_total + 2 * band_count + panel_count;
-  d->views = PyMem_Calloc(view_total ? view_total : 1, sizeof *d->views);
-  d->lines = PyMem_Calloc(line_total ? line_total : 1, sizeof *d->lines);
-  d->bands = PyMem_Calloc(band_count ? band_count : 1, sizeof *d->bands);
-  d->panels = PyMem_Calloc(panel_count ? panel_count : 1, sizeof *d->panels);
-  d->levels = PyMem_Calloc(level_total ? level_total : 1, sizeof *d->levels);
-  if (!d->views || !d->lines || !d->bands || !d->panels || !d->levels) {
-    PyErr_NoMemory();
+  size_t line_total, level_total;
+  if (!cwpy_count_panel_items(panels, overlay_count, &line_total, &level_total) ||
+      !cwpy_allocate_chart_data(d, line_total, band_count, panel_count,
+                                level_total)) {
     return 0;
   }
-
   char name[96];
   for (size_t i = 0; i < overlay_count; ++i) {
     snprintf(name, sizeof name, "overlays[%zu]", i);
@@ -229,65 +324,13 @@ int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
     }
   }
   for (size_t i = 0; i < band_count; ++i) {
-    PyObject* band = PyTuple_GET_ITEM(bands, i);
-    PyObject *upper, *lower;
-    unsigned int fill, line;
-    float width;
-    if (!PyTuple_Check(band) ||
-        !PyArg_ParseTuple(band, CWPY_BAND_FORMAT, &upper, &lower, &fill, &line,
-                          &width)) {
-      if (!PyErr_Occurred()) {
-        PyErr_Format(PyExc_TypeError, "bands[%zu] must be a tuple", i);
-      }
-      return 0;
-    }
-    cw_band* b = &d->bands[i];
-    b->fill = fill;
-    b->line = line;
-    b->width = width;
-    snprintf(name, sizeof name, "bands[%zu].upper", i);
-    if (!cwpy_take_column(d, upper, name, 0, &b->upper)) return 0;
-    snprintf(name, sizeof name, "bands[%zu].lower", i);
-    if (!cwpy_take_column(d, lower, name, 0, &b->lower)) return 0;
+    if (!cwpy_take_band(d, bands, i)) return 0;
   }
   size_t next_line = overlay_count, next_level = 0;
   for (size_t i = 0; i < panel_count; ++i) {
-    cw_panel* p = &d->panels[i];
-    PyObject *lines, *histogram, *levels;
-    if (!cwpy_parse_panel(panels, i, p, &lines, &histogram, &levels)) return 0;
-    const size_t line_count = (size_t)PyTuple_GET_SIZE(lines);
-    /* The first pass counted these lines: a tuple cannot have grown. */
-    p->lines = &d->lines[next_line];
-    p->line_count = line_count;
-    for (size_t k = 0; k < line_count; ++k) {
-      snprintf(name, sizeof name, "panels[%zu].lines[%zu]", i, k);
-      if (!cwpy_take_line(d, PyTuple_GET_ITEM(lines, k), name,
-                          &d->lines[next_line++])) {
-        return 0;
-      }
-    }
-    snprintf(name, sizeof name, "panels[%zu].histogram", i);
-    if (!cwpy_take_column(d, histogram, name, 1, &p->histogram)) return 0;
-    /* Levels are a few numbers, copied (the C API takes a plain array). */
-    PyObject* seq = PySequence_Fast(levels, "panel levels must be a sequence");
-    if (seq == NULL) return 0;
-    const Py_ssize_t level_count = PySequence_Fast_GET_SIZE(seq);
-    if ((size_t)level_count > level_total - next_level) {
-      Py_DECREF(seq);
-      PyErr_Format(PyExc_ValueError, "panels[%zu].levels changed size", i);
+    if (!cwpy_take_panel(d, panels, i, level_total, &next_line, &next_level)) {
       return 0;
     }
-    p->levels = &d->levels[next_level];
-    p->level_count = (size_t)level_count;
-    for (Py_ssize_t k = 0; k < level_count; ++k) {
-      const double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, k));
-      if (v == -1.0 && PyErr_Occurred()) {
-        Py_DECREF(seq);
-        return 0;
-      }
-      d->levels[next_level++] = v;
-    }
-    Py_DECREF(seq);
   }
   d->data.overlays = d->lines;
   d->data.overlay_count = overlay_count;
