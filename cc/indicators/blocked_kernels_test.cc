@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cc/indicators/bit_testing.h"
 #include "cc/indicators/kernels.h"
 #include "gtest/gtest.h"
 #include "hwy/tests/hwy_gtest.h"
@@ -21,26 +22,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr size_t kChunk = 1024;  // the rows per chunk of the blocked kernels
-
-std::vector<double> RandomWalk(size_t m, uint32_t seed) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> step(0.0, 1.0);
-  std::vector<double> x(m);
-  double v = 1000.0;
-  for (double& e : x) e = v += step(rng);
-  return x;
-}
-
-::testing::AssertionResult SameBits(const std::vector<double>& got,
-                                    const std::vector<double>& want) {
-  for (size_t i = 0; i < want.size(); ++i) {
-    if (std::memcmp(&got[i], &want[i], sizeof(double)) != 0) {
-      return ::testing::AssertionFailure()
-             << "row " << i << ": got " << got[i] << " want " << want[i];
-    }
-  }
-  return ::testing::AssertionSuccess();
-}
 
 // Lengths around the chunk boundaries for a window of n rows, the first
 // chunk starting at row n.
@@ -72,7 +53,7 @@ HWY_TARGET_INSTANTIATE_TEST_SUITE_P(BlockedOnEveryTarget);
 // WindowStddev, the variance times the factor.
 template <bool kStddev>
 void ExpectDispersionBits(size_t n, double factor) {
-  const std::vector<double> x = RandomWalk(n + 6 * kChunk, 7 + n);
+  const std::vector<double> x = RandomWalk(n + 6 * kChunk, 7 + n, 1000.0);
   for (size_t m : Lengths(n)) {
     const std::string tag = "n " + std::to_string(n) + " m " + std::to_string(m);
     std::vector<double> mean(m, kNaN), want(m, kNaN), got(m, kNaN), got_strided(m, kNaN);
@@ -112,7 +93,7 @@ TEST_P(BlockedOnEveryTarget, OnePassStddevHasTheBitsOfTheTwoPasses) {
 // NATR in the ATR pass: the ATR kernel's bits, then RangeValue(kPercentOf)
 // of each with the row's close (a few closes 0 on purpose).
 TEST_P(BlockedOnEveryTarget, NormalizedAtrHasTheBitsOfAtrThenPercent) {
-  const std::vector<double> c = RandomWalk(3 * kChunk, 3);
+  const std::vector<double> c = RandomWalk(3 * kChunk, 3, 1000.0);
   std::vector<double> h(c.size()), l(c.size()), cz = c;
   for (size_t i = 0; i < c.size(); ++i) {
     h[i] = c[i] + 0.5 + 0.25 * std::sin(static_cast<double>(i));

@@ -13,6 +13,7 @@
 
 #include "absl/types/span.h"
 #include "cc/base/strided.h"
+#include "cc/indicators/bit_testing.h"
 #include "cc/indicators/indicators.h"
 #include "cc/indicators/kernels.h"
 #include "cc/indicators/moving_average/moving_average.h"
@@ -23,15 +24,6 @@
 namespace candlewick {
 namespace indicators {
 namespace {
-
-std::vector<double> RandomWalk(size_t m, uint32_t seed) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> step(0.0, 1.0);
-  std::vector<double> x(m);
-  double v = 1000.0;
-  for (double& xi : x) xi = v += step(rng);
-  return x;
-}
 
 // K whole-column EmaInto passes, each of the one before (the previous DEMA,
 // TEMA and TRIX code): e[k] has its first value at (k+1)(n-1).
@@ -56,17 +48,6 @@ std::vector<double> RunOne(Id id, const std::vector<double>& x, double period) {
   return out;
 }
 
-::testing::AssertionResult SameBits(const std::vector<double>& got,
-                                    const std::vector<double>& want) {
-  for (size_t i = 0; i < want.size(); ++i) {
-    if (std::memcmp(&got[i], &want[i], sizeof(double)) != 0) {
-      return ::testing::AssertionFailure()
-             << "row " << i << " of " << want.size() << ": " << got[i] << " vs " << want[i];
-    }
-  }
-  return ::testing::AssertionSuccess();
-}
-
 // Lengths around the block seams and just past each lookback.
 std::vector<size_t> Lengths(size_t lookback) {
   const size_t b = kEmaChainBlock;
@@ -83,7 +64,7 @@ TEST_P(BlockedOnEveryTarget, EmaChainsGiveTheWholeColumnBits) {
   for (size_t n : {2, 3, 30, 257, 3000}) {
     for (size_t m : Lengths(3 * (n - 1) + 1)) {
       if (m <= 3 * (n - 1) + 1) continue;
-      const std::vector<double> x = RandomWalk(m, static_cast<uint32_t>(n * 7919 + m));
+      const std::vector<double> x = RandomWalk(m, static_cast<uint32_t>(n * 7919 + m), 1000.0);
       const auto e = WholeColumnEmas(x, n, 3);
       std::vector<double> dema(m, kNaN), tema(m, kNaN), trix(m, kNaN);
       for (size_t i = 2 * (n - 1); i < m; ++i) dema[i] = 2.0 * e[0][i] - e[1][i];
@@ -125,7 +106,7 @@ TEST(BlockedWma, OverlappedDirectSumsGiveTheBitsOfOneStretchAtATime) {
       for (size_t extra : {0, 1, 2}) ms.push_back(n - 1 + k * stretch - 1 + extra);
     }
     for (size_t m : ms) {
-      const std::vector<double> x = RandomWalk(m, static_cast<uint32_t>(n * 31 + m));
+      const std::vector<double> x = RandomWalk(m, static_cast<uint32_t>(n * 31 + m), 1000.0);
       std::vector<double> got(m, kNaN);
       WmaInto(x.data(), m, n, got.data());
       EXPECT_TRUE(SameBits(got, OneStretchAtATime(x, n))) << "n=" << n << " m=" << m;
@@ -141,7 +122,7 @@ uint64_t AdOscHash() {
   uint64_t hash = 0xcbf29ce484222325u;  // FNV-1a over the output bytes
   Workspace ws(AllocatorHooks::Default());
   for (size_t m : {1, 2, 9, 100, 511, 512, 513, 514, 1025, 5000, 100003}) {
-    std::vector<double> h = RandomWalk(m, 1), l(m), c(m), v(m);
+    std::vector<double> h = RandomWalk(m, 1, 1000.0), l(m), c(m), v(m);
     for (size_t i = 0; i < m; ++i) {
       l[i] = h[i] - 1 - static_cast<double>(i % 7) * 0.1;
       c[i] = l[i] + static_cast<double>(i % 5) * 0.2;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cc/indicators/bit_testing.h"
 #include "cc/indicators/kernels.h"
 #include "cc/indicators/kernels_reference.h"
 #include "gtest/gtest.h"
@@ -22,18 +23,6 @@ namespace indicators {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::vector<double> RandomWalk(size_t m, uint32_t seed, double start = 100.0) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> step(0.0, 1.0);
-  std::vector<double> x(m);
-  double v = start;
-  for (size_t i = 0; i < m; ++i) {
-    v += step(rng);
-    x[i] = v;
-  }
-  return x;
-}
 
 // |got - want| <= tol * max(1, |want|): relative for prices, absolute near 0.
 ::testing::AssertionResult Near(double got, double want, double tol) {
@@ -346,9 +335,6 @@ TEST_P(KernelsOnEveryTarget, CheckedBollingerEqualsBollingerAndRejectsEveryNonFi
     }
   }
 }
-
-::testing::AssertionResult SameBits(const std::vector<double>& got,
-                                    const std::vector<double>& want);
 
 TEST_P(KernelsOnEveryTarget, WindowExtremesAndLinearFitsGiveTheReferenceBits) {
   // Ties on purpose (prices on a coarse grid), so the "most recent extreme"
@@ -864,21 +850,6 @@ class StridedCopy {
   ptrdiff_t stride_;
   StridedColumn column_;
 };
-
-// Same bits, NaN equal to NaN.
-::testing::AssertionResult SameBits(const std::vector<double>& got,
-                                    const std::vector<double>& want) {
-  if (got.size() == want.size() &&
-      (got.empty() || std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0)) {
-    return ::testing::AssertionSuccess();
-  }
-  for (size_t i = 0; i < got.size() && i < want.size(); ++i) {
-    if (std::memcmp(&got[i], &want[i], sizeof(double)) != 0) {
-      return ::testing::AssertionFailure() << "row " << i << ": " << got[i] << " vs " << want[i];
-    }
-  }
-  return ::testing::AssertionFailure() << "sizes " << got.size() << " vs " << want.size();
-}
 
 TEST_P(KernelsOnEveryTarget, StridedColumnsGiveTheContiguousBits) {
   const std::vector<double> h0 = RandomWalk(211, 11, 105.0);
