@@ -163,15 +163,14 @@ class ChainedEma {
   double* buf_ = nullptr;
 };
 
-// Stage s (0 < s < K-1) of a chain: its rows up to what stage s-1 has.
-template <size_t K>
-void AdvanceInner(ChainedEma* e, size_t s, size_t m) {
-  const double a = e[s].ema().a(), b = e[s].ema().k();
-  const ChainedEma& in = e[s - 1];
-  const size_t to = e[s].Seed([&in](size_t r) { return in.at(r); }, in.end(), m);
-  e[s].Run(to, [&](size_t r, size_t count, double y0) {
-    LinearRecurrence(in.at(r), count, a, b, y0, e[s].at(r));
-    return e[s].at(r)[count - 1];
+// A stage that only scans (all but the last): its rows up to `avail`, the
+// rows its input has (input(r): row r of the input).
+template <class Input>
+void AdvanceScan(ChainedEma* e, Input input, size_t avail, size_t m) {
+  const double a = e->ema().a(), b = e->ema().k();
+  e->Run(e->Seed(input, avail, m), [&](size_t r, size_t count, double y0) {
+    LinearRecurrence(input(r), count, a, b, y0, e->at(r));
+    return e->at(r)[count - 1];
   });
 }
 
@@ -207,19 +206,17 @@ bool EmaChain(EmaChainOp op, X x, size_t m, size_t n, double* out, Scratch scrat
   double* mem = scratch.Doubles(K * cap);
   ChainedEma e[K];
   for (size_t s = 0; s < K; ++s) e[s].Start(n, (s + 1) * (n - 1), mem + s * cap);
-  const double a = e[0].ema().a(), b = e[0].ema().k();
   while (e[K - 1].end() < m) {
     const size_t from = e[0].end(), avail = std::min(m, from + kEmaChainBlock);
     if (check) {
       const X rows = x + from;
       if (FirstSuspectRow(&rows, 1, avail - from, -1, -1, -1) != avail - from) return false;
     }
-    e[0].Run(e[0].Seed([x](size_t r) { return x + r; }, avail, m),
-             [&](size_t r, size_t count, double y0) {
-               LinearRecurrence(x + r, count, a, b, y0, e[0].at(r));
-               return e[0].at(r)[count - 1];
-             });
-    for (size_t s = 1; s + 1 < K; ++s) AdvanceInner<K>(e, s, m);
+    AdvanceScan(&e[0], [x](size_t r) { return x + r; }, avail, m);
+    for (size_t s = 1; s + 1 < K; ++s) {
+      const ChainedEma& in = e[s - 1];
+      AdvanceScan(&e[s], [&in](size_t r) { return in.at(r); }, in.end(), m);
+    }
     AdvanceLast<K>(op, e, m, out);
     for (size_t s = 0; s + 1 < K; ++s) e[s].Keep(e[K - 1].end());
   }
