@@ -192,18 +192,20 @@ namespace Candlewick.Tests
             long after = TestKit.Rss();
             Console.WriteLine("10,000 charts in {0:F1} s; resident set {1:F1} MiB -> {2:F1} MiB",
                               (DateTime.UtcNow - start).TotalSeconds, before / 1048576.0, after / 1048576.0);
-            if (before > 0) Assert.Less(after - before, 8L << 20, "resident set grew");
+            // Mono's heap settles at a varying point: growth of 3.6 MiB was seen
+            // with no leak, so the bound sits between that and the leak.
+            if (before > 0) Assert.Less(after - before, 16L << 20, "resident set grew");
         }
 
         // Charts nobody disposes are released by their SafeHandle's finalizer: the
-        // resident set levels off.
+        // resident set levels off instead of growing with the number of charts.
         [Test]
         public void FinalizerReleasesUndisposedCharts()
         {
             GoldenCase c = TestKit.Cases()[0];
-            Action<int> drop = n =>
+            Action drop = () =>
             {
-                for (int i = 0; i < n; i++)
+                for (int i = 0; i < 2000; i++)
                 {
                     new Chart(c.Options).RenderPng(c.Data);
                     if (i % 100 == 0) { GC.Collect(); GC.WaitForPendingFinalizers(); }
@@ -211,11 +213,24 @@ namespace Candlewick.Tests
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
             };
-            drop(2000);
-            long before = TestKit.Rss();
-            drop(2000);
-            long after = TestKit.Rss();
-            if (before > 0) Assert.Less(after - before, 8L << 20, "resident set grew");
+            drop();
+            long[] rss = new long[3];
+            for (int r = 0; r < rss.Length; r++)
+            {
+                rss[r] = TestKit.Rss();
+                if (r + 1 < rss.Length) drop();
+            }
+            if (rss[0] <= 0) return;
+            Console.WriteLine("resident set after 2000, 4000 and 6000 dropped charts: {0:F1}, {1:F1}, {2:F1} MiB",
+                              rss[0] / 1048576.0, rss[1] / 1048576.0, rss[2] / 1048576.0);
+            // Charts never released would add over 100 KiB each (their canvas
+            // alone is 320 x 200 x 4 bytes): over 200 MiB per 2000, in every
+            // round.  Released ones are freed on the finalizer thread, whose
+            // malloc arena and Mono's own heap settle at a varying point (9 MiB
+            // of growth in one round was seen once, with no leak).  So the
+            // smaller of two rounds' growth is held to a bound far below a leak.
+            long growth = Math.Min(rss[1] - rss[0], rss[2] - rss[1]);
+            Assert.Less(growth, 32L << 20, "resident set grew in both rounds");
         }
     }
 }
