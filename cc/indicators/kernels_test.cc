@@ -3,6 +3,7 @@
 // vectors past the resync block (so tails that are not a multiple of the lane
 // count, and the seams between scan blocks, are all exercised), and against
 // long-double direct sums where the reference itself is an approximation.
+#include <cfloat>
 #include <cmath>
 #include <cstring>
 #include <cstdint>
@@ -469,23 +470,47 @@ TEST_P(KernelsOnEveryTarget, PriceTransformsValidateAndComputeInOnePass) {
       for (const auto* col : k.cols) cols.push_back(col->data());
       std::vector<double> got(m + 1, -7.0), want(m + 1, -7.0);
       for (size_t i = lagged ? 1 : 0; i < m; ++i) want[i] = k.value(cols.data(), i);
-      ASSERT_TRUE(PriceTransformChecked(k.op, cols.data(), m, got.data()));
+      ASSERT_TRUE(PriceTransformChecked(k.op, cols.data(), m, got.data()))
+          << static_cast<int>(k.op) << " m " << m;
       EXPECT_TRUE(SameBits(got, want)) << static_cast<int>(k.op) << " m " << m;
       // Every kind of bad row, at every position, is caught.
       for (size_t bad = 0; bad < m; ++bad) {
-        for (int kind = 0; kind < 3; ++kind) {
+        for (int kind = 0; kind < 7; ++kind) {
           std::vector<std::vector<double>> copy;
           for (const auto* col : k.cols) copy.push_back(*col);
           const size_t hi = k.cols.size() == 4 ? 1 : 0;
           if (kind == 0) copy.back()[bad] = kNaN;               // close (or low)
           if (kind == 1) copy[hi][bad] = HUGE_VAL;              // high infinite
           if (kind == 2) copy[hi + 1][bad] = copy[hi][bad] + 1;  // high < low
+          if (kind == 3) copy[hi + 1][bad] = -HUGE_VAL;         // low -infinite
+          if (kind == 4) {                                      // all +infinite
+            for (auto& col : copy) col[bad] = HUGE_VAL;
+          }
+          if (kind == 5) copy[0][bad] = -HUGE_VAL;  // the open (or high)
+          if (kind == 6) {  // a zero range, whose BOP is 0 whatever the close
+            copy[hi + 1][bad] = copy[hi][bad];
+            copy.back()[bad] = HUGE_VAL;
+          }
           std::vector<const double*> bad_cols;
           for (const auto& col : copy) bad_cols.push_back(col.data());
           EXPECT_FALSE(PriceTransformChecked(k.op, bad_cols.data(), m, got.data()))
               << static_cast<int>(k.op) << " m " << m << " bad " << bad << " kind " << kind;
         }
       }
+      // Good rows whose value overflows may read as suspect (the check is
+      // folded into arithmetic), but every row is still written.
+      std::vector<std::vector<double>> huge;
+      for (const auto* col : k.cols) huge.push_back(*col);
+      for (auto& col : huge) {
+        for (size_t i = 0; i < m; i += 3) col[i] = DBL_MAX;
+      }
+      std::vector<const double*> huge_cols;
+      for (const auto& col : huge) huge_cols.push_back(col.data());
+      std::fill(got.begin(), got.end(), -7.0);
+      std::fill(want.begin(), want.end(), -7.0);
+      for (size_t i = lagged ? 1 : 0; i < m; ++i) want[i] = k.value(huge_cols.data(), i);
+      PriceTransformChecked(k.op, huge_cols.data(), m, got.data());
+      EXPECT_TRUE(SameBits(got, want)) << static_cast<int>(k.op) << " m " << m << " overflow";
     }
   }
 }

@@ -42,47 +42,52 @@ struct PriceColumns {
   X h, l, c, o;
 };
 
-// One vector of the transform at row i, ORing bad rows into *bad. Halving
-// and quartering are exact, so multiplying by 0.5 or 0.25 gives the bits of
-// the division at a fraction of its cost.
+// One vector of the transform at row i, probing its rows into *probe: the
+// transform of non-finite inputs is not finite (each input enters a sum with
+// a positive weight), and high - low must not be negative. Halving and
+// quartering are exact, so multiplying by 0.5 or 0.25 gives the bits of the
+// division at a fraction of its cost.
 template <PriceOp kOp, class X>
-HWY_INLINE V PriceTransformAt(const PriceColumns<kOp, X>& p, size_t i, M* bad) {
+HWY_INLINE V PriceTransformAt(const PriceColumns<kOp, X>& p, size_t i, RowProbe* probe) {
   using P = PriceColumns<kOp, X>;
   const D d;
   const V zero = hn::Zero(d);
   const V hv = LoadColumn(d, p.h + i), lv = LoadColumn(d, p.l + i);
-  *bad = hn::Or(*bad, hn::Or(hn::Not(hn::IsFinite(hv)), hn::Not(hn::IsFinite(lv))));
-  *bad = hn::Or(*bad, hv < lv);
-  V cv = zero, ov = zero;
-  if (P::kClose) {
-    cv = LoadColumn(d, p.c + i);
-    *bad = hn::Or(*bad, hn::Not(hn::IsFinite(cv)));
-  }
-  if (P::kOpen) {
-    ov = LoadColumn(d, p.o + i);
-    *bad = hn::Or(*bad, hn::Not(hn::IsFinite(ov)));
-  }
+  const V cv = P::kClose ? LoadColumn(d, p.c + i) : zero;
+  const V ov = P::kOpen ? LoadColumn(d, p.o + i) : zero;
+  const V range = hn::Sub(hv, lv);
+  probe->NotNegative(range);
+  V value;
   switch (kOp) {
     case PriceOp::kMedian:
-      return hn::Mul(hn::Add(hv, lv), hn::Set(d, 0.5));
+      value = hn::Mul(hn::Add(hv, lv), hn::Set(d, 0.5));
+      break;
     case PriceOp::kTypical:
-      return hn::Div(hn::Add(hn::Add(hv, lv), cv), hn::Set(d, 3.0));
+      value = hn::Div(hn::Add(hn::Add(hv, lv), cv), hn::Set(d, 3.0));
+      break;
     case PriceOp::kWeighted:
-      return hn::Mul(hn::Add(hn::Add(hv, lv), hn::Mul(cv, hn::Set(d, 2.0))), hn::Set(d, 0.25));
+      value = hn::Mul(hn::Add(hn::Add(hv, lv), hn::Mul(cv, hn::Set(d, 2.0))), hn::Set(d, 0.25));
+      break;
     case PriceOp::kAverage:
-      return hn::Mul(hn::Add(hn::Add(hn::Add(hv, lv), cv), ov), hn::Set(d, 0.25));
+      value = hn::Mul(hn::Add(hn::Add(hn::Add(hv, lv), cv), ov), hn::Set(d, 0.25));
+      break;
     case PriceOp::kBalance: {
-      const V range = hn::Sub(hv, lv);
+      // The value is 0 on a zero range whatever the close: probe the inputs.
+      probe->Finite(hn::Add(hn::Sub(cv, ov), range));
       return hn::IfThenZeroElse(hn::Eq(range, zero), hn::Div(hn::Sub(cv, ov), range));
     }
     case PriceOp::kTrueRange:
-      break;
+      probe->Finite(hn::Add(hn::Add(hv, lv), cv));
+      return TrueRangeOf(hv, lv, LoadColumn(d, p.c + i - 1));
   }
-  return TrueRangeOf(hv, lv, LoadColumn(d, p.c + i - 1));
+  probe->Finite(value);
+  return value;
 }
 
 // A fused validate-and-transform pass (kernels.h). The validity test is
-// accumulated over the whole loop and checked once at the end.
+// accumulated over the whole loop and checked once at the end; a suspect
+// row makes it return false, and the caller's exact check takes over. Rows
+// that are all good are all written, whatever the probe says.
 template <PriceOp kOp, class X>
 HWY_INLINE bool PriceTransformOp(const X* cols, size_t m, double* HWY_RESTRICT out) {
   const D d;
@@ -98,14 +103,13 @@ HWY_INLINE bool PriceTransformOp(const X* cols, size_t m, double* HWY_RESTRICT o
     if (!p.RowOk(i)) return false;
     out[i] = p.ValueAt(i);
   }
-  M bad = NoLanes(d);
-  for (; i + lanes <= m; i += lanes) hn::StoreU(PriceTransformAt(p, i, &bad), d, out + i);
-  if (!hn::AllFalse(d, bad)) return false;
+  RowProbe probe;
+  for (; i + lanes <= m; i += lanes) hn::StoreU(PriceTransformAt(p, i, &probe), d, out + i);
   for (; i < m; ++i) {
     if (!p.RowOk(i)) return false;
     out[i] = p.ValueAt(i);
   }
-  return true;
+  return probe.AllGood();
 }
 
 template <class X>

@@ -24,8 +24,11 @@ const PriceKernels<X>& PriceKernelsFor();
 
 // out[i] = PriceValue(op, ...) of row i for every row (kTrueRange: from row
 // 1; out[0] is left alone), validating every row (all columns finite,
-// high >= low): true when all were fine, else the output holds unspecified
-// values. `cols` in the indicator's input order (PriceOp).
+// high >= low): true when all were fine. False when some row was not, and
+// also, rarely, for good rows whose value overflows (the check is folded
+// into arithmetic): the caller then checks the rows exactly. When every row
+// is good every output is written, whatever it returns; otherwise the output
+// holds unspecified values. `cols` in the indicator's input order (PriceOp).
 template <class X>
 bool PriceTransformChecked(PriceOp op, const X* cols, size_t m, double* out) {
   return PriceKernelsFor<KernelColumn<X>>().price_transform_checked(op, cols, m, out);
