@@ -76,20 +76,24 @@ struct Macd {
 // APO / PPO (TA-Lib): fast and slow MA of one type (swapped if slow <
 // fast), each from its own natural start: unlike MACD, TA-Lib 0.8 does not
 // re-seed the fast EMA at the slow one's first bar. Their default EMA is
-// TA-Lib's stepwise form (StepwiseEma), exact on a flat series.
-template <class In>
-void PriceOscillator(const In* in, size_t m, const double* p, double* fast_ma, double* slow_ma,
-                     Scratch scratch) {
-  const size_t fast = std::min(Period(p, 0), Period(p, 1));
-  const size_t slow = std::max(Period(p, 0), Period(p, 1));
-  const MaType type = MaTypeParam(p, 2);
-  if (type == MaType::kEma) {
-    StepwiseEmaInto(in[0], m, slow, slow_ma);
-    StepwiseEmaInto(in[0], m, fast, fast_ma);
-    return;
+// TA-Lib's stepwise form (StepwiseEma), exact on a flat series, and runs
+// both averages in one loop: each step waits on its own previous value
+// only, so the two chains overlap, where two passes waited on each in turn.
+template <bool kPpo, class X>
+void StepwiseOscillatorInto(X x, size_t m, size_t fast, size_t slow, double* out) {
+  FillNaN(out, std::min(m, slow - 1));
+  if (m < slow) return;
+  StepwiseEma fast_ema(fast), slow_ema(slow);
+  double fast_y = 0, slow_y = 0;
+  for (size_t j = 0; j < slow; ++j) {
+    fast_ema.Push(x[j], &fast_y);
+    slow_ema.Push(x[j], &slow_y);
   }
-  MovingAverageInto(type, in[0], m, slow, slow_ma, scratch);
-  MovingAverageInto(type, in[0], m, fast, fast_ma, scratch);
+  out[slow - 1] = PriceOscillatorValue(kPpo, fast_y, slow_y);
+  for (size_t i = slow; i < m; ++i) {
+    const double v = x[i];
+    out[i] = PriceOscillatorValue(kPpo, fast_ema.Step(v), slow_ema.Step(v));
+  }
 }
 
 // APO (kPpo false) and PPO: PriceOscillatorValue of the two averages.
@@ -101,8 +105,13 @@ struct PriceOscillatorOf {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
+    const size_t fast = std::min(Period(p, 0), Period(p, 1));
+    const size_t slow = std::max(Period(p, 0), Period(p, 1));
+    const MaType type = MaTypeParam(p, 2);
+    if (type == MaType::kEma) return StepwiseOscillatorInto<kPpo>(in[0], m, fast, slow, out[0]);
     double* fast_ma = scratch.Doubles(m);
-    PriceOscillator(in, m, p, fast_ma, out[0], scratch);
+    MovingAverageInto(type, in[0], m, slow, out[0], scratch);
+    MovingAverageInto(type, in[0], m, fast, fast_ma, scratch);
     for (size_t i = Lookback(p); i < m; ++i) {
       out[0][i] = PriceOscillatorValue(kPpo, fast_ma[i], out[0][i]);
     }

@@ -43,16 +43,6 @@ void EmaInto(X x, size_t m, size_t n, double* out) {
   EmaFrom(x, m, n, n - 1, out);
 }
 
-// TA-Lib's EMA in its stepwise form (StepwiseEma); all NaN when m < n.
-template <class X>
-void StepwiseEmaInto(X x, size_t m, size_t n, double* out) {
-  if (m < n) return FillNaN(out, m);
-  FillNaN(out, n - 1);
-  StepwiseEma ema(n);
-  for (size_t j = 0; j < n; ++j) ema.Push(x[j], &out[n - 1]);
-  for (size_t i = n; i < m; ++i) out[i] = ema.Step(x[i]);
-}
-
 template <class X>
 void SmaInto(X x, size_t m, size_t n, double* out) {
   FillNaN(out, std::min(m, n - 1));
