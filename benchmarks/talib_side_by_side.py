@@ -2,32 +2,39 @@
 """Every indicator candlewick shares with TA-Lib, side by side on one machine.
 
 For each indicator at its default parameters it reports
-  * candlewick's time per bar over 1,000,000 bars (the BM_Every/<name> runs
-    of //benchmarks:indicators_benchmark, one core),
-  * TA-Lib's time per bar over 1,000,000 bars of the same kind of data (a
-    random walk around 1000 with a random range; best of several runs),
-  * the largest relative difference between the two libraries' values on a
-    5,000-bar series computed by `candlewick indicators` (the CLI), and
-    whether both leave the same rows undefined (NaN).
+  * both C libraries' time per bar over the same 1,000,000 bars (a random
+    walk around 1000 with a random range), in one process, on the very same
+    NumPy arrays, each writing into output buffers allocated once: candlewick
+    through cw_indicator_compute() and TA-Lib through its TA_<NAME>()
+    function (the C library bundled with the `ta-lib` module), both called
+    through ctypes; the two libraries' calls alternated and the best of
+    several kept for each (noise here only ever adds time);
+  * candlewick's time per bar in its Google Benchmark run (BM_Every/<name>
+    of //benchmarks:indicators_benchmark, C++), for reference;
+  * the largest relative difference between candlewick's values and the
+    `ta-lib` module's on a 5,000-bar series, and whether both leave the same
+    rows undefined (NaN).
 
 TA-Lib is a measuring stick only, never a dependency: run this with a Python
 that has it, e.g.
     python3 -m venv /tmp/peers && /tmp/peers/bin/pip install ta-lib numpy
-    bazel build --config=opt //benchmarks:indicators_benchmark //:candlewick
+    bazel build --config=opt //benchmarks:indicators_benchmark //capi:libcandlewick.so
     taskset -c 1 /tmp/peers/bin/python benchmarks/talib_side_by_side.py
 """
 
 import argparse
-import csv
+import ctypes
+import ctypes.util
+import glob
 import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 import numpy as np
 import talib
+import talib.abstract
 
 # name -> (TA-Lib function, its inputs from o/h/l/c/v, our outputs in TA-Lib's
 # output order). Default parameters on both sides: they agree (TA-Lib 0.6).
@@ -75,18 +82,108 @@ def as_tuple(result):
     return result if isinstance(result, tuple) else (result,)
 
 
-def talib_ns_per_bar(fn, columns, n):
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        fn(*columns)
-        best = min(best, time.perf_counter() - start)
-    return best / n * 1e9
+class Candlewick:
+    """candlewick's indicators through its C ABI (capi/candlewick.h)."""
+
+    class Column(ctypes.Structure):  # cw_f64_column
+        _fields_ = [("data", ctypes.c_void_p), ("length", ctypes.c_size_t),
+                    ("stride", ctypes.c_ssize_t)]
+
+    def __init__(self, path):
+        lib = ctypes.CDLL(path)
+        lib.cw_indicator_find.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int32)]
+        lib.cw_indicator_context_create.argtypes = [ctypes.c_void_p,
+                                                    ctypes.POINTER(ctypes.c_void_p)]
+        lib.cw_indicator_context_last_error.restype = ctypes.c_char_p
+        lib.cw_indicator_context_last_error.argtypes = [ctypes.c_void_p]
+        lib.cw_indicator_compute.argtypes = [
+            ctypes.c_void_p, ctypes.c_int32, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p,
+            ctypes.c_size_t, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t]
+        self.lib = lib
+        self.context = ctypes.c_void_p()
+        if lib.cw_indicator_context_create(None, ctypes.byref(self.context)) != 0:
+            raise RuntimeError("cw_indicator_context_create failed")
+
+    def function(self, name, n, outputs):
+        """A callable computing `name` (default parameters) over columns of n
+        rows into `outputs` new arrays, allocated once; it returns them."""
+        ident = ctypes.c_int32()
+        if self.lib.cw_indicator_find(name.encode(), ctypes.byref(ident)) != 0:
+            raise KeyError(name)
+        out = tuple(np.empty(n) for _ in range(outputs))
+        ptrs = (ctypes.c_void_p * outputs)(*[o.ctypes.data for o in out])
+
+        def compute(*columns):
+            cols = (self.Column * len(columns))(
+                *[self.Column(c.ctypes.data, n, 0) for c in columns])
+            status = self.lib.cw_indicator_compute(self.context, ident, cols, len(columns),
+                                                   None, 0, ptrs, outputs, n)
+            if status != 0:
+                raise RuntimeError("%s: %s" % (
+                    name, self.lib.cw_indicator_context_last_error(self.context).decode()))
+            return out
+
+        return compute
 
 
-def candlewick_ns_per_bar(bench, min_time):
-    # Three repetitions, the best kept: the same rule as TA-Lib's best of 5
-    # (this machine's noise only ever adds time).
+class TaLibC:
+    """TA-Lib's C functions (TA_<NAME>) from the library the `ta-lib` module
+    bundles (or a system libta-lib), called as a C user calls them."""
+
+    def __init__(self, path=None):
+        if path is None:
+            here = os.path.dirname(os.path.dirname(os.path.abspath(talib.__file__)))
+            found = sorted(glob.glob(os.path.join(here, "ta_lib.libs", "libta*lib*.so*")))
+            path = found[0] if found else (ctypes.util.find_library("ta-lib") or
+                                           ctypes.util.find_library("ta_lib"))
+        if path is None:
+            raise SystemExit("no TA-Lib C library found: pass --talib-lib PATH")
+        self.lib = ctypes.CDLL(path)
+        self.path = path
+
+    def function(self, name, n, inputs, outputs):
+        """TA_<NAME>(0, n-1, inputs..., default parameters..., &begin, &count,
+        outputs...) into `outputs` arrays allocated once."""
+        params = talib.abstract.Function(name.upper()).info["parameters"]
+        fn = getattr(self.lib, "TA_" + name.upper())
+        types = [ctypes.c_int, ctypes.c_int] + [ctypes.c_void_p] * inputs
+        values = []
+        for value in params.values():
+            types.append(ctypes.c_double if isinstance(value, float) else ctypes.c_int)
+            values.append(value)
+        types += [ctypes.POINTER(ctypes.c_int)] * 2 + [ctypes.c_void_p] * outputs
+        fn.argtypes = types
+        begin, count = ctypes.c_int(), ctypes.c_int()
+        out = tuple(np.empty(n) for _ in range(outputs))
+
+        def compute(*columns):
+            status = fn(0, n - 1, *[c.ctypes.data for c in columns], *values,
+                        ctypes.byref(begin), ctypes.byref(count),
+                        *[o.ctypes.data for o in out])
+            if status != 0:
+                raise RuntimeError("TA_%s returned %d" % (name.upper(), status))
+            return out
+
+        return compute
+
+
+def ns_per_bar_side_by_side(ours, theirs, columns, rounds):
+    """Best of `rounds` calls of each, alternated call by call."""
+    best = [float("inf"), float("inf")]
+    for _ in range(rounds):
+        for k, fn in enumerate((ours, theirs)):
+            start = time.perf_counter()
+            fn(*columns)
+            best[k] = min(best[k], time.perf_counter() - start)
+    n = len(columns[0])
+    return best[0] / n * 1e9, best[1] / n * 1e9
+
+
+def benchmark_ns_per_bar(bench, min_time):
+    """BM_Every/<name> per bar, the best of three repetitions, or {} when the
+    benchmark binary is not built."""
+    if not os.path.exists(bench):
+        return {}
     out = subprocess.run(
         [bench, "--benchmark_filter=BM_Every/", "--benchmark_format=json",
          "--benchmark_min_time=%g" % min_time, "--benchmark_repetitions=3"],
@@ -99,28 +196,6 @@ def candlewick_ns_per_bar(bench, min_time):
         ns = b["per_bar"] * 1e9  # the counter is seconds per bar
         result[name] = min(result.get(name, float("inf")), ns)
     return result
-
-
-def candlewick_values(cli, data, names):
-    with tempfile.TemporaryDirectory() as tmp:
-        src, dst = os.path.join(tmp, "in.csv"), os.path.join(tmp, "out.csv")
-        with open(src, "w", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(["time", "open", "high", "low", "close", "volume"])
-            for i in range(len(data["close"])):
-                w.writerow([1700000000 + 60 * i] + ["%.17g" % data[k][i] for k in
-                                                    ("open", "high", "low", "close", "volume")])
-        cmd = [cli, "indicators", "--csv", src, "--out", dst]
-        for name in names:
-            cmd += ["--ind", name]
-        subprocess.run(cmd, check=True)
-        with open(dst) as f:
-            rows = list(csv.reader(f))
-    header, body = rows[0], rows[1:]
-    columns = {}
-    for j, title in enumerate(header[1:], start=1):
-        columns[title] = np.array([float(r[j]) if r[j] else np.nan for r in body])
-    return columns
 
 
 def compare(ours, theirs):
@@ -138,44 +213,48 @@ def compare(ours, theirs):
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--lib", default=os.path.join(
+        root, "bazel-out/k8-optopt/bin/capi/libcandlewick.so"))
+    p.add_argument("--talib-lib", default=None,
+                   help="TA-Lib's C library (default: the one the ta-lib module bundles)")
     p.add_argument("--bench", default=os.path.join(
         root, "bazel-out/k8-optopt/bin/benchmarks/indicators_benchmark"))
-    p.add_argument("--cli", default=os.path.join(root, "bazel-bin/tools/cli/candlewick"))
+    p.add_argument("--rounds", type=int, default=9,
+                   help="calls of each library per indicator; the best is kept")
     p.add_argument("--min-time", type=float, default=0.2)
     args = p.parse_args()
 
-    ours_time = candlewick_ns_per_bar(args.bench, args.min_time)
+    cw = Candlewick(args.lib)
+    ta = TaLibC(args.talib_lib)
+    bench_time = benchmark_ns_per_bar(args.bench, args.min_time)
     big = bars(1_000_000, 42)
     small = bars(5000, 7)
-    values = candlewick_values(args.cli, small, list(CASES))
+    n = len(big["close"])
 
     print("| indicator | candlewick ns/bar | TA-Lib %s ns/bar | TA-Lib / candlewick | "
-          "max rel. difference | same NaN rows |" % talib.__version__)
-    print("|---|---|---|---|---|---|")
+          "candlewick C++ benchmark ns/bar | max rel. difference | same NaN rows |"
+          % talib.__version__)
+    print("|---|---|---|---|---|---|---|")
     slower = []
     for name, (fn, inputs) in CASES.items():
-        theirs_time = talib_ns_per_bar(fn, [big[k] for k in inputs], len(big["close"]))
         expected = as_tuple(fn(*[small[k] for k in inputs]))
-        # One output: the column is the name; several: name_<output>.
-        if len(expected) == 1:
-            got = [name] if name in values else []
-        else:
-            got = [k for k in values if k.startswith(name + "_")]
-        if len(got) != len(expected):
-            print("%s: %d outputs here, %d in TA-Lib" % (name, len(got), len(expected)),
-                  file=sys.stderr)
-            continue
+        got = cw.function(name, len(small["close"]), len(expected))(*[small[k] for k in inputs])
         worst, same_nan = 0.0, True
-        for k, want in zip(got, expected):
-            err, nan_ok = compare(values[k], np.asarray(want, dtype=float))
+        for mine, want in zip(got, expected):
+            err, nan_ok = compare(mine, np.asarray(want, dtype=float))
             worst, same_nan = max(worst, err), same_nan and nan_ok
-        ours = ours_time.get(name, float("nan"))
-        ratio = theirs_time / ours
+        columns = [big[k] for k in inputs]
+        ours, theirs = ns_per_bar_side_by_side(
+            cw.function(name, n, len(expected)), ta.function(name, n, len(inputs), len(expected)),
+            columns, args.rounds)
+        ratio = theirs / ours
         if ratio < 1:
             slower.append(name)
-        print("| %s | %.2f | %.2f | %.1fx | %.1e | %s |" %
-              (name, ours, theirs_time, ratio, worst, "yes" if same_nan else "NO"))
+        print("| %s | %.2f | %.2f | %.2fx | %.2f | %.1e | %s |" %
+              (name, ours, theirs, ratio, bench_time.get(name, float("nan")), worst,
+               "yes" if same_nan else "NO"))
     print("\ncandlewick slower than TA-Lib: %s" % (", ".join(slower) or "none"))
+    print("TA-Lib's C library: %s" % ta.path)
 
 
 if __name__ == "__main__":

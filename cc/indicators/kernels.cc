@@ -2,6 +2,13 @@
 // series must be split or rejected, and the name of the dispatched target.
 // (Each family's kernels are in its folder: moving_average/kernels.cc, ...)
 #include "cc/indicators/kernels.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+
 #include "cc/indicators/kernels_reference.h"
 
 #undef HWY_TARGET_INCLUDE
@@ -61,6 +68,43 @@ size_t FirstSuspectRow(const StridedColumn* cols, size_t count, size_t m, int hi
   return HWY_DYNAMIC_DISPATCH(StridedFirstSuspectRow)(cols, count, m, high, low, volume);
 }
 const char* KernelTargetName() { return HWY_DYNAMIC_DISPATCH(DispatchedTargetName)(); }
+
+namespace {
+// The size of the largest cache core 0 uses (sysfs: one L3 slice, not the
+// sum of all of them), else sysconf's largest, else 32 MiB.
+size_t LastLevelCacheBytes() {
+  size_t largest = 0;
+  for (int index = 0; index < 8; ++index) {
+    char path[80];
+    std::snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu0/cache/index%d/size", index);
+    std::FILE* f = std::fopen(path, "r");
+    if (f == nullptr) break;
+    unsigned long long value = 0;
+    char unit = 0;
+    const int got = std::fscanf(f, "%llu%c", &value, &unit);
+    std::fclose(f);
+    if (got >= 1) {
+      const size_t scale = unit == 'K' ? 1024 : unit == 'M' ? 1024 * 1024 : 1;
+      largest = std::max(largest, static_cast<size_t>(value) * scale);
+    }
+  }
+  if (largest > 0) return largest;
+  for (int name : {_SC_LEVEL3_CACHE_SIZE, _SC_LEVEL2_CACHE_SIZE}) {
+    const long v = sysconf(name);
+    if (v > 0) return static_cast<size_t>(v);
+  }
+  return size_t{32} << 20;
+}
+std::atomic<size_t> streaming_threshold_bytes{LastLevelCacheBytes() / 2};
+}  // namespace
+
+size_t StreamingThresholdBytes() {
+  return streaming_threshold_bytes.load(std::memory_order_relaxed);
+}
+void SetStreamingThresholdBytes(size_t bytes) {
+  streaming_threshold_bytes.store(bytes != 0 ? bytes : LastLevelCacheBytes() / 2,
+                                  std::memory_order_relaxed);
+}
 
 }  // namespace indicators
 }  // namespace candlewick

@@ -42,6 +42,24 @@ size_t FirstSuspectRow(const StridedColumn* cols, size_t count, size_t m, int hi
 // The Highway target the dispatcher picks now ("AVX3", "SCALAR", ...).
 const char* KernelTargetName();
 
+// Whether a streaming kernel (each output row written once, from a few input
+// rows) writes its output around the caches, with non-temporal stores: when
+// the columns it touches (`columns` of `rows` doubles, inputs and output)
+// fill at least half of the last-level cache, they are gone from it before
+// anyone reads them again (other data claims the rest), so a cached store
+// would only add a read of each output line before writing it, and push the
+// inputs out. Below that, the output stays in cache for whoever reads it
+// next. The cache is the largest one this CPU's core 0 uses, from
+// /sys/devices/system/cpu (sysconf's L3 figure sums every L3 on some CPUs,
+// ten times the one a core uses on a 10-CCD EPYC); 32 MiB if neither says.
+size_t StreamingThresholdBytes();  // half of that cache
+inline bool StreamsOutput(size_t rows, size_t columns) {
+  return rows * columns * sizeof(double) >= StreamingThresholdBytes();
+}
+// Sets the threshold (0: the default again), for tests and benchmarks that
+// compare both kinds of store. Not for use while kernels run on other threads.
+void SetStreamingThresholdBytes(size_t bytes);
+
 }  // namespace indicators
 }  // namespace candlewick
 

@@ -633,6 +633,37 @@ TEST_P(KernelsOnEveryTarget, LagTransformsGiveTheScalarBitsAndCatchNonFiniteValu
   }
 }
 
+// Outputs of kernels touching StreamingThresholdBytes() or more are written around the caches
+// (non-temporal stores): the same bits, every row written, bad rows caught;
+// from an unaligned output too (the rows before alignment go one by one).
+// The threshold is lowered so that a small series takes that path.
+TEST_P(KernelsOnEveryTarget, StreamedOutputsGiveTheSameBits) {
+  const size_t m = 3000;
+  SetStreamingThresholdBytes(4 * 8 * 1000);  // from 1,000 rows of four columns on
+  std::vector<double> c = RandomWalk(m, 91), h(m), l(m);
+  for (size_t i = 0; i < m; ++i) {
+    h[i] = c[i] + 0.25 * (i % 5);
+    l[i] = c[i] - 0.5 * (i % 3);
+  }
+  const double* cols[] = {h.data(), l.data(), c.data()};
+  for (size_t skew : {0u, 1u}) {  // out + skew: aligned, then one row off
+    std::vector<double> got(m + 1, -5.0), want(m + 1, -5.0);
+    for (size_t i = 0; i < m; ++i) want[i + skew] = (h[i] + l[i] + c[i] * 2.0) / 4.0;
+    ASSERT_TRUE(PriceTransformChecked(PriceOp::kWeighted, cols, m, got.data() + skew));
+    EXPECT_TRUE(SameBits(got, want)) << "weighted, skew " << skew;
+    std::fill(got.begin(), got.end(), -5.0);
+    std::fill(want.begin(), want.end(), -5.0);
+    for (size_t i = 9; i < m; ++i) want[i + skew] = c[i] - c[i - 9];
+    ASSERT_TRUE(LagTransformChecked(LagOp::kMomentum, c.data(), m, 9, got.data() + skew));
+    EXPECT_TRUE(SameBits(got, want)) << "momentum, skew " << skew;
+  }
+  std::vector<double> out(m);
+  c[m / 2] = kNaN;
+  EXPECT_FALSE(PriceTransformChecked(PriceOp::kWeighted, cols, m, out.data()));
+  EXPECT_FALSE(LagTransformChecked(LagOp::kMomentum, c.data(), m, 9, out.data()));
+  SetStreamingThresholdBytes(0);
+}
+
 TEST_P(KernelsOnEveryTarget, WilderDirectionalMatchesTaLibsRecurrence) {
   const std::vector<double> c = RandomWalk(140, 81), base = RandomWalk(140, 82);
   std::vector<double> h(140), l(140);

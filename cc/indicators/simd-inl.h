@@ -18,6 +18,7 @@
 
 #include "cc/indicators/column.h"
 #include "cc/indicators/kernel_family.h"  // CW_SIMD_NAMESPACE_BEGIN/END
+#include "cc/indicators/kernels.h"        // StreamsOutput
 
 // The per-body lambdas of the kernels are called from a main loop and a
 // tail; GCC would otherwise outline the big ones and keep their captured
@@ -33,6 +34,7 @@
 #define CANDLEWICK_CC_INDICATORS_SIMD_INL_H_
 #endif
 
+#include "hwy/cache_control.h"
 #include "hwy/highway.h"
 
 CW_SIMD_NAMESPACE_BEGIN
@@ -100,6 +102,25 @@ HWY_INLINE size_t RowsBeforeAligned(D d, const double* out, size_t i, size_t m) 
   const size_t off = reinterpret_cast<uintptr_t>(out + i) % bytes;
   if (off == 0 || off % sizeof(double) != 0 || i >= m) return 0;
   return std::min((bytes - off) / sizeof(double), m - i);
+}
+
+// The main loop of a streaming kernel: out[i..) = row(i), a vector at a
+// time, for as long as whole vectors fit, out + i already vector-aligned
+// (RowsBeforeAligned). The kernel reads columns - 1 inputs beside its
+// output; when they are large the output goes around the caches
+// (StreamsOutput). Returns the first row not written, for the scalar tail.
+template <class Row>
+HWY_INLINE size_t StoreRows(D d, size_t i, size_t m, size_t columns, double* HWY_RESTRICT out,
+                            const Row& row) {
+  const size_t lanes = hn::Lanes(d);
+  const bool aligned = reinterpret_cast<uintptr_t>(out + i) % (lanes * sizeof(double)) == 0;
+  if (aligned && i + lanes <= m && StreamsOutput(m, columns)) {
+    for (; i + lanes <= m; i += lanes) hn::Stream(row(i), d, out + i);
+    hwy::FlushStream();
+    return i;
+  }
+  for (; i + lanes <= m; i += lanes) hn::StoreU(row(i), d, out + i);
+  return i;
 }
 
 // The scan code handles up to 8 lanes of double (every x86 target); wider

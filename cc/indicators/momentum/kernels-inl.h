@@ -255,33 +255,32 @@ bool UltimateOscillatorT(X h, X l, X c, size_t m, size_t p0, size_t p1, size_t p
 template <LagOp kOp, class X>
 HWY_INLINE bool LagTransformOp(X x, size_t m, size_t n, double* HWY_RESTRICT out) {
   const D d;
-  const size_t lanes = hn::Lanes(d);
   // The first n values are only read as `prev`: validate them here.
   for (size_t i = 0; i < n && i < m; ++i) {
     if (!std::isfinite(x[i])) return false;
   }
   const V zero = hn::Zero(d), one = hn::Set(d, 1.0), hundred = hn::Set(d, 100.0);
-  M bad = NoLanes(d);
+  RowProbe probe;
   size_t i = n;
   for (const size_t head = i + RowsBeforeAligned(d, out, i, m); i < head; ++i) {
     if (!std::isfinite(x[i])) return false;
     out[i] = LagValue(kOp, x[i], x[i - n]);
   }
-  for (; i + lanes <= m; i += lanes) {
-    const V cur = LoadColumn(d, x + i), prev = LoadColumn(d, x + i - n);
-    bad = hn::Or(bad, hn::Not(hn::IsFinite(cur)));
-    V r;
+  i = StoreRows(d, i, m, 2, out, [&](size_t r) CW_INLINE_LAMBDA {
+    const V cur = LoadColumn(d, x + r), prev = LoadColumn(d, x + r - n);
+    probe.Finite(cur);
+    V v;
     switch (kOp) {
-      case LagOp::kMomentum: r = hn::Sub(cur, prev); break;
-      case LagOp::kRoc: r = hn::Mul(hn::Sub(hn::Div(cur, prev), one), hundred); break;
-      case LagOp::kRocp: r = hn::Div(hn::Sub(cur, prev), prev); break;
-      case LagOp::kRocr: r = hn::Div(cur, prev); break;
-      default: r = hn::Mul(hn::Div(cur, prev), hundred);
+      case LagOp::kMomentum: v = hn::Sub(cur, prev); break;
+      case LagOp::kRoc: v = hn::Mul(hn::Sub(hn::Div(cur, prev), one), hundred); break;
+      case LagOp::kRocp: v = hn::Div(hn::Sub(cur, prev), prev); break;
+      case LagOp::kRocr: v = hn::Div(cur, prev); break;
+      default: v = hn::Mul(hn::Div(cur, prev), hundred);
     }
-    if (kOp != LagOp::kMomentum) r = hn::IfThenZeroElse(hn::Eq(prev, zero), r);
-    hn::StoreU(r, d, out + i);
-  }
-  if (!hn::AllFalse(d, bad)) return false;
+    if (kOp != LagOp::kMomentum) v = hn::IfThenZeroElse(hn::Eq(prev, zero), v);
+    return v;
+  });
+  if (!probe.AllGood()) return false;
   for (; i < m; ++i) {
     if (!std::isfinite(x[i])) return false;
     out[i] = LagValue(kOp, x[i], x[i - n]);

@@ -91,7 +91,6 @@ HWY_INLINE V PriceTransformAt(const PriceColumns<kOp, X>& p, size_t i, RowProbe*
 template <PriceOp kOp, class X>
 HWY_INLINE bool PriceTransformOp(const X* cols, size_t m, double* HWY_RESTRICT out) {
   const D d;
-  const size_t lanes = hn::Lanes(d);
   const PriceColumns<kOp, X> p(cols);
   size_t i = 0;
   if (kOp == PriceOp::kTrueRange) {  // row 0 only starts the true range
@@ -104,7 +103,9 @@ HWY_INLINE bool PriceTransformOp(const X* cols, size_t m, double* HWY_RESTRICT o
     out[i] = p.ValueAt(i);
   }
   RowProbe probe;
-  for (; i + lanes <= m; i += lanes) hn::StoreU(PriceTransformAt(p, i, &probe), d, out + i);
+  constexpr size_t kColumns = 3 + PriceColumns<kOp, X>::kClose + PriceColumns<kOp, X>::kOpen;
+  i = StoreRows(d, i, m, kColumns, out,
+                [&](size_t r) CW_INLINE_LAMBDA { return PriceTransformAt(p, r, &probe); });
   for (; i < m; ++i) {
     if (!p.RowOk(i)) return false;
     out[i] = p.ValueAt(i);
