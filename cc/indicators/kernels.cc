@@ -95,15 +95,18 @@ size_t LastLevelCacheBytes() {
   }
   return size_t{32} << 20;
 }
-std::atomic<size_t> streaming_threshold_bytes{LastLevelCacheBytes() / 2};
+// 0: the default, read on the first call (not when the library loads).
+std::atomic<size_t> streaming_threshold_override{0};
 }  // namespace
 
 size_t StreamingThresholdBytes() {
-  return streaming_threshold_bytes.load(std::memory_order_relaxed);
+  const size_t set = streaming_threshold_override.load(std::memory_order_relaxed);
+  if (set != 0) return set;
+  static const size_t half_of_the_cache = LastLevelCacheBytes() / 2;
+  return half_of_the_cache;
 }
 void SetStreamingThresholdBytes(size_t bytes) {
-  streaming_threshold_bytes.store(bytes != 0 ? bytes : LastLevelCacheBytes() / 2,
-                                  std::memory_order_relaxed);
+  streaming_threshold_override.store(bytes, std::memory_order_relaxed);
 }
 
 }  // namespace indicators
