@@ -514,18 +514,21 @@ int ParseBatchFlags(int argc, char** argv, Settings* s) {
       v = argv[++i];
       return true;
     };
+    // A flag whose value is kept as given (a path, a zone name).
+    auto text_value = [&](std::string* out) {
+      if (!value()) return false;
+      *out = v;
+      return true;
+    };
     if (arg == "-h" || arg == "--help") {
       PrintBatchHelp(stdout);
       return 0;
     } else if (arg == "-i" || arg == "--in") {
-      if (!value()) return Usage("missing value for " + arg);
-      s->in_dir = v;
+      if (!text_value(&s->in_dir)) return Usage("missing value for " + arg);
     } else if (arg == "-m" || arg == "--manifest") {
-      if (!value()) return Usage("missing value for " + arg);
-      s->manifest = v;
+      if (!text_value(&s->manifest)) return Usage("missing value for " + arg);
     } else if (arg == "-o" || arg == "--out") {
-      if (!value()) return Usage("missing value for " + arg);
-      s->out_dir = v;
+      if (!text_value(&s->out_dir)) return Usage("missing value for " + arg);
     } else if (arg == "-j" || arg == "--threads") {
       if (!value() || !absl::SimpleAtoi(v, &s->threads) || s->threads < 1 ||
           s->threads > CW_MAX_BATCH_THREADS) {
@@ -548,8 +551,7 @@ int ParseBatchFlags(int argc, char** argv, Settings* s) {
     } else if (arg == "--axes") {
       s->options.show_axes = 1;
     } else if (arg == "--tz") {
-      if (!value()) return Usage("missing value for " + arg);
-      s->time_zone = v;
+      if (!text_value(&s->time_zone)) return Usage("missing value for " + arg);
     } else if (arg == "--antialias") {
       s->options.antialias = 1;
     } else if (arg == "--name-titles") {
@@ -562,8 +564,7 @@ int ParseBatchFlags(int argc, char** argv, Settings* s) {
     } else if (arg == "--no-grid") {
       s->options.show_grid = 0;
     } else if (arg == "--font") {
-      if (!value()) return Usage("missing value for " + arg);
-      s->font = v;
+      if (!text_value(&s->font)) return Usage("missing value for " + arg);
     } else if (arg == "--cache-mb") {
       if (!value() || !absl::SimpleAtoi(v, &s->cache_mb) || s->cache_mb > (uint64_t{1} << 40)) {
         return Usage("bad --cache-mb");

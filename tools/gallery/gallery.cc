@@ -69,6 +69,19 @@ bool Render(const std::string& dir, const std::string& file, const cw_chart_opti
   return ok;
 }
 
+// A gallery chart's options: `width` x `height` pixels in `theme`, with axes,
+// antialiased; the rest the library's defaults.
+cw_chart_options Options(uint32_t width, uint32_t height, int32_t theme) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.width = width;
+  o.height = height;
+  o.theme = theme;
+  o.show_axes = 1;
+  o.antialias = 1;
+  return o;
+}
+
 // A long synthetic minute series for the dense-data showcase.
 OhlcvTable DenseSeries(size_t n) {
   OhlcvTable t;
@@ -110,48 +123,29 @@ int main(int argc, char** argv) {
   // Every chart type in every theme, named by the C API's name tables.
   for (int32_t type = 0; cw_chart_type_name(type) != nullptr; ++type) {
     for (int32_t theme = 0; cw_theme_name(theme) != nullptr; ++theme) {
-      cw_chart_options o;
-      cw_chart_options_init(&o);
-      o.width = 640;
-      o.height = 400;
+      cw_chart_options o = Options(640, 400, theme);
       o.type = type;
-      o.theme = theme;
-      o.show_axes = 1;
-      o.antialias = 1;
       const std::string type_name = cw_chart_type_name(type), theme_name = cw_theme_name(theme);
       ok &= Render(dir, type_name + "_" + theme_name + ".png", o, *table, {}, {}, nullptr,
                    CW_FORMAT_PNG, &index, type_name + ", " + theme_name);
     }
   }
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = 1000;
-  o.height = 700;
-  o.theme = CW_THEME_TRADINGVIEW;
-  o.show_axes = 1;
-  o.antialias = 1;
+  const cw_chart_options o = Options(1000, 700, CW_THEME_TRADINGVIEW);
   ok &= Render(dir, "indicators_tradingview.png", o, *table, {"bbands:20,2,2", "ema:10"},
                {"rsi:14", "macd:12,26,9"}, "SAMPLE  1D",
                CW_FORMAT_PNG, &index, "overlays and panels, antialiased");
   ok &= Render(dir, "indicators_tradingview.svg", o, *table, {"bbands:20,2,2", "ema:10"},
                {"rsi:14", "macd:12,26,9"}, "SAMPLE  1D  (SVG)", CW_FORMAT_SVG, &index,
                "the same chart as SVG");
-  o.antialias = 0;
-  o.theme = CW_THEME_CLASSIC;
-  o.show_axes = 0;
-  o.width = 400;
-  o.height = 300;
-  ok &= Render(dir, "crisp_ml_classic.png", o, *table, {}, {}, nullptr, CW_FORMAT_PNG, &index,
-               "crisp mode for machine learning: exact colours, no axes");
+  cw_chart_options crisp = Options(400, 300, CW_THEME_CLASSIC);
+  crisp.show_axes = 0;
+  crisp.antialias = 0;
+  ok &= Render(dir, "crisp_ml_classic.png", crisp, *table, {}, {}, nullptr, CW_FORMAT_PNG,
+               &index, "crisp mode for machine learning: exact colours, no axes");
   const OhlcvTable dense = DenseSeries(200000);
-  cw_chart_options_init(&o);
-  o.width = 960;
-  o.height = 540;
-  o.theme = CW_THEME_LIGHT;
-  o.show_axes = 1;
-  o.antialias = 1;
-  ok &= Render(dir, "dense_200k_light.png", o, dense, {}, {}, "200,000 one-minute bars",
-               CW_FORMAT_PNG, &index, "dense data: one column per pixel (min/max/first/last)");
+  ok &= Render(dir, "dense_200k_light.png", Options(960, 540, CW_THEME_LIGHT), dense, {}, {},
+               "200,000 one-minute bars", CW_FORMAT_PNG, &index,
+               "dense data: one column per pixel (min/max/first/last)");
 
   std::string md =
       "# Gallery\n\nRendered by `bazel run //tools/gallery` from the bundled sample "

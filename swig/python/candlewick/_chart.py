@@ -110,8 +110,10 @@ class Chart(_StatsAttachment):
         by :meth:`render_rgba` stay valid."""
         _StatsAttachment.close(self)
 
-    def _attach_error(self, handle):
+    def _last_error(self, handle):
         return lowlevel.cw_chart_last_error(handle)
+
+    _attach_error = _last_error
 
     def __repr__(self):
         if self._handle is None:
@@ -223,11 +225,7 @@ class Chart(_StatsAttachment):
             raise ValueError("out has shape %s; this chart renders %s frames"
                              % (tuple(shape), self.frame_shape))
         series = _columns.series(data, open, high, low, close, volume, time)
-        with self._lock:
-            handle = self._require_open()
-            status = lowlevel.cw_chart_render_rgba(handle, series, out)
-            if status != Status.OK:
-                raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
+        self._call_status(lowlevel.cw_chart_render_rgba, series, out)
         return out
 
     def render(self, format="png", data=None, *, open=None, high=None, low=None, close=None,
@@ -261,22 +259,13 @@ class Chart(_StatsAttachment):
         fmt = _format(format)
         series = _columns.series(data, open, high, low, close, volume, time)
         extras = _extras(overlays, bands, panels, title)
-        with self._lock:
-            handle = self._require_open()
-            status, result = lowlevel.render(handle, series, extras, fmt)
-            if status != Status.OK:
-                raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
+        result = self._call(lowlevel.render, series, extras, fmt)
         return result if isinstance(result, bytes) else _frame_array(result)
 
     def palette(self):
         """The palette of the last successful render: a new uint32 array of
         0xRRGGBBAA colours, the ones an "indexed" frame's values refer to."""
-        with self._lock:
-            handle = self._require_open()
-            status, result = lowlevel.palette(handle)
-            if status != Status.OK:
-                raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
-        return result
+        return self._call(lowlevel.palette)
 
     # -- internals ---------------------------------------------------------
 
@@ -285,13 +274,3 @@ class Chart(_StatsAttachment):
         if handle is None:
             raise ChartClosedError()
         return handle
-
-    def _call(self, function, series):
-        """Calls a low-level render(handle, series) -> [status, result]."""
-        with self._lock:
-            handle = self._require_open()
-            status, result = function(handle, series)
-            if status != Status.OK:
-                # Read under the lock: the message lives until the next call.
-                raise CandlewickError(status, lowlevel.cw_chart_last_error(handle))
-        return result

@@ -10,9 +10,11 @@ from ._errors import CandlewickError
 
 class _Handle:
     """The lifetime shared by every wrapper of a C handle (charts, stats,
-    contexts): ``closed``, use as a context manager, and destruction by the
-    garbage collector.  Subclasses set ``_handle`` (None once closed) and
-    define ``close()`` (idempotent) and ``_require_open()``.  The collector
+    contexts): ``closed``, use as a context manager, destruction by the
+    garbage collector and checked calls of the C functions (:meth:`_call`).
+    Subclasses set ``_handle`` (None once closed) and ``_lock``, and define
+    ``close()`` (idempotent), ``_require_open()`` and, to use
+    :meth:`_call`, ``_last_error(handle)``.  The collector
     reaches ``__del__`` only when no other thread holds the object (for a
     stats handle, attached charts and contexts hold references, so none is
     attached then); ``_handle`` is None when __init__ failed and absent if
@@ -33,6 +35,23 @@ class _Handle:
     def __del__(self):
         if getattr(self, "_handle", None) is not None:
             self.close()
+
+    def _call(self, function, *args):
+        """Calls ``function(handle, *args)``, a low-level function returning
+        [status, result], on the open handle under the lock, and returns the
+        result; a status other than OK raises CandlewickError with the
+        handle's last error, read under the lock (the message lives until
+        the next call)."""
+        with self._lock:
+            handle = self._require_open()
+            status, result = function(handle, *args)
+            if status != Status.OK:
+                raise CandlewickError(status, self._last_error(handle))
+        return result
+
+    def _call_status(self, function, *args):
+        """:meth:`_call` for a low-level function returning a status alone."""
+        self._call(lambda handle: (function(handle, *args), None))
 
 
 class _StatsAttachment(_Handle):

@@ -198,13 +198,10 @@ class Stats(_Handle):
             if not low <= values[key] <= high:
                 raise CandlewickError(Status.INVALID_ARGUMENT,
                                       "%s=%r is out of range" % (key, values[key]))
-        with self._lock:
-            handle = self._require_open()
-            end = lowlevel.cw_stats_now(handle) if end_ns is None else operator.index(end_ns)
-            status = lowlevel.stats_record(handle, kind, end, duration_ns, values["bytes"],
-                                           values["items"], simd_target, int(bool(failed)))
-            if status != Status.OK:
-                raise CandlewickError(status, self._last_error(handle))
+        with self._lock:  # reentrant: the clock read and the record as one step
+            end = self.now_ns() if end_ns is None else operator.index(end_ns)
+            self._call_status(lowlevel.stats_record, kind, end, duration_ns, values["bytes"],
+                              values["items"], simd_target, int(bool(failed)))
 
     @contextlib.contextmanager
     def measure(self, kind, *, bytes=0, items=0):
@@ -234,12 +231,7 @@ class Stats(_Handle):
         count, errors, duration_ns, bytes, items, by_target (SIMD target
         name -> count) and "window" (count, errors, bytes, items,
         duration_ns, mean_ns, min_ns, max_ns, p50_ns, p90_ns, p99_ns)."""
-        with self._lock:
-            handle = self._require_open()
-            status, result = lowlevel.stats_snapshot(handle)
-            if status != Status.OK:
-                raise CandlewickError(status, self._last_error(handle))
-        return result
+        return self._call(lowlevel.stats_snapshot)
 
     def json(self):
         """The same reading as JSON text (str)."""
@@ -257,11 +249,7 @@ class Stats(_Handle):
 
     def reset(self):
         """Clears the window and the lifetime totals."""
-        with self._lock:
-            handle = self._require_open()
-            status = lowlevel.cw_stats_reset(handle)
-            if status != Status.OK:
-                raise CandlewickError(status, self._last_error(handle))
+        self._call_status(lowlevel.cw_stats_reset)
 
     # -- internals ---------------------------------------------------------
 
@@ -276,12 +264,7 @@ class Stats(_Handle):
             self._charts.discard(chart)
 
     def _text(self, prometheus, prefix):
-        with self._lock:
-            handle = self._require_open()
-            status, result = lowlevel.stats_text(handle, prometheus, prefix)
-            if status != Status.OK:
-                raise CandlewickError(status, self._last_error(handle))
-        return result
+        return self._call(lowlevel.stats_text, prometheus, prefix)
 
     @staticmethod
     def _last_error(handle):

@@ -230,6 +230,8 @@ class Context(_StatsAttachment):
 
     _destroy = staticmethod(lowlevel.cw_bar_context_destroy)
 
+    _last_error = staticmethod(lowlevel.cw_bar_context_last_error)
+
     def from_ticks(self, method, data=None, *, time=None, price=None, size=None, **options):
         """As the module's :func:`from_ticks`, through this context."""
         if data is not None:
@@ -250,12 +252,7 @@ class Context(_StatsAttachment):
                                method, options)
 
     def _aggregate(self, ticks, columns, method, given):
-        options = _options(method, given)
-        with self._lock:
-            handle = self._require_open()
-            status, result = lowlevel.bars(handle, ticks, columns, options)
-            if status != Status.OK:
-                raise CandlewickError(status, lowlevel.cw_bar_context_last_error(handle))
+        result = self._call(lowlevel.bars, ticks, columns, _options(method, given))
         count = result[0]
         arrays = result[1:]
         if len(arrays[1]) != count:  # the input changed between the two calls

@@ -313,17 +313,14 @@ class Context(_StatsAttachment):
 
     _destroy = staticmethod(lowlevel.cw_indicator_context_destroy)
 
+    _last_error = staticmethod(lowlevel.cw_indicator_context_last_error)
+
     def compute(self, name_or_id, *columns, params=None, source="close", **kwparams):
         """As the module's :func:`compute`, through this context."""
         described = info(name_or_id)
         values = _param_values(described, params, kwparams)
         inputs, like = _inputs(described, columns, source)
-        with self._lock:
-            handle = self._require_open()
-            status, outputs = lowlevel.indicator_compute(handle, int(described.id), inputs,
-                                                         values)
-            if status != Status.OK:
-                raise CandlewickError(status, lowlevel.cw_indicator_context_last_error(handle))
+        outputs = self._call(lowlevel.indicator_compute, int(described.id), inputs, values)
         return _results(described, outputs, like)
 
     def compute_batch(self, name_or_id, series, params=None, source="close", **kwparams):
@@ -334,12 +331,8 @@ class Context(_StatsAttachment):
         for s, item in enumerate(series):
             columns = item if isinstance(item, tuple) else (item,)
             prepared.append(_inputs(described, columns, source))
-        with self._lock:
-            handle = self._require_open()
-            status, outputs = lowlevel.indicator_compute_batch(
-                handle, int(described.id), tuple(inputs for inputs, _ in prepared), values)
-            if status != Status.OK:
-                raise CandlewickError(status, lowlevel.cw_indicator_context_last_error(handle))
+        outputs = self._call(lowlevel.indicator_compute_batch, int(described.id),
+                             tuple(inputs for inputs, _ in prepared), values)
         return [_results(described, out, like) for out, (_, like) in zip(outputs, prepared)]
 
 
@@ -440,6 +433,8 @@ class Stream(_Handle):
             raise CandlewickError(Status.NULL_ARGUMENT, "the indicator stream is closed")
         return handle
 
+    _last_error = staticmethod(lowlevel.cw_indicator_stream_last_error)
+
     def __repr__(self):
         if self._handle is None:
             return "<candlewick.indicators.Stream %s (closed)>" % self._info.name
@@ -490,12 +485,7 @@ class Stream(_Handle):
         INCONSISTENT_OHLC (a finite high < low), NEGATIVE_VOLUME; the stream
         is then unchanged."""
         values = self._bar(bar, named)
-        with self._lock:
-            handle = self._require_open()
-            status, outputs = lowlevel.indicator_stream_push(handle, int(self._info.id),
-                                                             tuple(values))
-            if status != Status.OK:
-                raise CandlewickError(status, lowlevel.cw_indicator_stream_last_error(handle))
+        outputs = self._call(lowlevel.indicator_stream_push, int(self._info.id), tuple(values))
         if len(outputs) == 1:
             return outputs[0]
         return _result_type(self._info)(*outputs)
