@@ -173,7 +173,9 @@ def test_closed_stats_raise(series):
     stats = Stats()
     stats.close()
     for use in (stats.snapshot, stats.json, stats.prometheus, stats.reset, stats.now_ns,
-                lambda: stats.record("render", 0.001), stats.__enter__):
+                lambda: stats.record("render", 0.001),
+                lambda: stats.record("render", 0.001, end_ns=1.5),  # closed before bad end_ns
+                stats.__enter__):
         with pytest.raises(StatsClosedError) as info:
             use()
         assert info.value.status == Status.NULL_ARGUMENT

@@ -199,6 +199,7 @@ class Stats(_Handle):
                 raise CandlewickError(Status.INVALID_ARGUMENT,
                                       "%s=%r is out of range" % (key, values[key]))
         with self._lock:  # reentrant: the clock read and the record as one step
+            self._require_open()  # a closed handle says so before a bad end_ns does
             end = self.now_ns() if end_ns is None else operator.index(end_ns)
             self._call_status(lowlevel.stats_record, kind, end, duration_ns, values["bytes"],
                               values["items"], simd_target, int(bool(failed)))
