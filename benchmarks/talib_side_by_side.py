@@ -7,8 +7,9 @@ For each indicator at its default parameters it reports
     NumPy arrays, each writing into output buffers allocated once: candlewick
     through cw_indicator_compute() and TA-Lib through its TA_<NAME>()
     function (the C library bundled with the `ta-lib` module), both called
-    through ctypes; the two libraries' calls alternated and the best of
-    several kept for each (noise here only ever adds time);
+    through ctypes; each library called in blocks of consecutive calls
+    (ours, theirs, theirs, ours) and its best call kept (noise here only
+    ever adds time);
   * candlewick's time per bar in its Google Benchmark run (BM_Every/<name>
     of //benchmarks:indicators_benchmark, C++), for reference;
   * the largest relative difference between candlewick's values and the
@@ -168,10 +169,14 @@ class TaLibC:
 
 
 def ns_per_bar_side_by_side(ours, theirs, columns, rounds):
-    """Best of `rounds` calls of each, alternated call by call."""
+    """Best of `rounds` consecutive calls of each, in blocks ordered ours,
+    theirs, theirs, ours: each library is timed in its own steady state
+    (its output's cache footprint, not the other's), and a slow stretch of
+    the machine falls on both."""
     best = [float("inf"), float("inf")]
-    for _ in range(rounds):
-        for k, fn in enumerate((ours, theirs)):
+    for k in (0, 1, 1, 0):
+        fn = (ours, theirs)[k]
+        for _ in range(rounds):
             start = time.perf_counter()
             fn(*columns)
             best[k] = min(best[k], time.perf_counter() - start)
@@ -219,8 +224,9 @@ def main():
                    help="TA-Lib's C library (default: the one the ta-lib module bundles)")
     p.add_argument("--bench", default=os.path.join(
         root, "bazel-out/k8-optopt/bin/benchmarks/indicators_benchmark"))
-    p.add_argument("--rounds", type=int, default=9,
-                   help="calls of each library per indicator; the best is kept")
+    p.add_argument("--rounds", type=int, default=5,
+                   help="consecutive calls of a library per block (two blocks each); "
+                        "the best is kept")
     p.add_argument("--min-time", type=float, default=0.2)
     args = p.parse_args()
 
