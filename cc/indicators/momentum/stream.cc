@@ -252,6 +252,10 @@ class ElderRayEngine final : public Engine {
   EmaStep ema_;
 };
 
+Engine* NewLag(LagOp op, const double* p, Arena& a) {
+  return a.New<LagEngine>(a, op, Period(p, 0));
+}
+
 }  // namespace
 
 Engine* NewRsiEngine(const double* p, Arena& a) {
@@ -267,21 +271,11 @@ Engine* NewTrixEngine(const double* p, Arena& a) { return a.New<TrixEngine>(Peri
 Engine* NewTsiEngine(const double* p, Arena& a) {
   return a.New<TsiEngine>(Period(p, 0), Period(p, 1));
 }
-Engine* NewMomEngine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kMomentum, Period(p, 0));
-}
-Engine* NewRocEngine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kRoc, Period(p, 0));
-}
-Engine* NewRocpEngine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kRocp, Period(p, 0));
-}
-Engine* NewRocrEngine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kRocr, Period(p, 0));
-}
-Engine* NewRocr100Engine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kRocr100, Period(p, 0));
-}
+Engine* NewMomEngine(const double* p, Arena& a) { return NewLag(LagOp::kMomentum, p, a); }
+Engine* NewRocEngine(const double* p, Arena& a) { return NewLag(LagOp::kRoc, p, a); }
+Engine* NewRocpEngine(const double* p, Arena& a) { return NewLag(LagOp::kRocp, p, a); }
+Engine* NewRocrEngine(const double* p, Arena& a) { return NewLag(LagOp::kRocr, p, a); }
+Engine* NewRocr100Engine(const double* p, Arena& a) { return NewLag(LagOp::kRocr100, p, a); }
 Engine* NewCciEngine(const double* p, Arena& a) { return a.New<CciEngine>(a, Period(p, 0)); }
 Engine* NewUltOscEngine(const double* p, Arena& a) { return a.New<UltOscEngine>(a, p); }
 Engine* NewElderRayEngine(const double* p, Arena& a) {
