@@ -16,31 +16,18 @@ namespace {
 
 using namespace stream_internal;  // the engine factories
 
-// The largest (kMax) or smallest value of each window x[i-w+1..i] into out
-// (NaN before w-1).
-template <bool kMax, class X>
+// For each window x[i-w+1..i] (w-1 <= i < m): its largest (kMax) or
+// smallest value into out[i], NaN before w-1; with kAge the bars since that
+// extreme instead (the most recent on ties), rows before w-1 untouched.
+// Windows up to kDirectWindowMax take the kernels, longer ones the deque.
+template <bool kMax, bool kAge = false, class X>
 void RollingExtremeInto(X x, size_t m, size_t w, double* out, Scratch scratch) {
-  FillNaN(out, std::min(m, w - 1));
+  if (!kAge) FillNaN(out, std::min(m, w - 1));
   if (w <= kDirectWindowMax) {
-    if (kMax) {
-      RollingMax(x, m, w, out);
+    if (kAge) {
+      kMax ? RollingMaxAge(x, m, w, out) : RollingMinAge(x, m, w, out);
     } else {
-      RollingMin(x, m, w, out);
-    }
-    return;
-  }
-  MonotonicDeque<kMax> deque(w, scratch.Indices(w), scratch.Doubles(w));
-  for (size_t i = 0; i < m; ++i) deque.Push(x[i], &out[i], nullptr);
-}
-
-// age[i] = bars since the extreme of x[i-w+1..i], the most recent on ties.
-template <bool kMax, class X>
-void RollingExtremeAgeInto(X x, size_t m, size_t w, double* age, Scratch scratch) {
-  if (w <= kDirectWindowMax) {
-    if (kMax) {
-      RollingMaxAge(x, m, w, age);
-    } else {
-      RollingMinAge(x, m, w, age);
+      kMax ? RollingMax(x, m, w, out) : RollingMin(x, m, w, out);
     }
     return;
   }
@@ -48,7 +35,7 @@ void RollingExtremeAgeInto(X x, size_t m, size_t w, double* age, Scratch scratch
   for (size_t i = 0; i < m; ++i) {
     double value;
     size_t at;
-    if (deque.Push(x[i], &value, &at)) age[i] = static_cast<double>(i - at);
+    if (deque.Push(x[i], &value, &at)) out[i] = kAge ? static_cast<double>(i - at) : value;
   }
 }
 
@@ -276,8 +263,8 @@ struct Aroon {
     }
     double* high_age = scratch.Doubles(m);
     double* low_age = scratch.Doubles(m);
-    RollingExtremeAgeInto<true>(in[0], m, n + 1, high_age, scratch);
-    RollingExtremeAgeInto<false>(in[1], m, n + 1, low_age, scratch);
+    RollingExtremeInto<true, /*kAge=*/true>(in[0], m, n + 1, high_age, scratch);
+    RollingExtremeInto<false, /*kAge=*/true>(in[1], m, n + 1, low_age, scratch);
     for (size_t i = n; i < m; ++i) {
       AroonValues(n, kOsc, high_age[i], low_age[i], &out[0][i], kOsc ? nullptr : &out[1][i]);
     }
