@@ -37,10 +37,7 @@ class MacdEngine final : public Engine {
  public:
   explicit MacdEngine(const double* p)
       : line_(Period(p, 0), Period(p, 1)), signal_(Period(p, 2)) {}
-  void Reset() override {
-    line_.Reset();
-    signal_.Reset();
-  }
+  void Reset() override { ResetAll(line_, signal_); }
   void Push(const double* in, double* out) override {
     double macd = 0, sig = 0;
     out[0] = out[1] = out[2] = kNaN;
@@ -65,12 +62,7 @@ class OscillatorEngine final : public Engine {
         slow_(a, MaTypeParam(p, 2), std::max(Period(p, 0), Period(p, 1))),
         fast_ema_(std::min(Period(p, 0), Period(p, 1))),
         slow_ema_(std::max(Period(p, 0), Period(p, 1))) {}
-  void Reset() override {
-    fast_.Reset();
-    slow_.Reset();
-    fast_ema_.Reset();
-    slow_ema_.Reset();
-  }
+  void Reset() override { ResetAll(fast_, slow_, fast_ema_, slow_ema_); }
   void Push(const double* in, double* out) override {
     double f = 0, s = 0;
     const bool have_fast = stepwise_ ? fast_ema_.Push(in[0], &f) : fast_.Push(in[0], &f);
@@ -92,9 +84,7 @@ class TrixEngine final : public Engine {
  public:
   explicit TrixEngine(size_t n) : e1_(n), e2_(n), e3_(n) {}
   void Reset() override {
-    e1_.Reset();
-    e2_.Reset();
-    e3_.Reset();
+    ResetAll(e1_, e2_, e3_);
     have_prev_ = false;
   }
   void Push(const double* in, double* out) override {
@@ -117,11 +107,8 @@ class TsiEngine final : public Engine {
  public:
   TsiEngine(size_t nl, size_t ns) : e1_(nl), a1_(nl), e2_(ns), a2_(ns) {}
   void Reset() override {
+    ResetAll(e1_, a1_, e2_, a2_);
     t_ = 0;
-    e1_.Reset();
-    a1_.Reset();
-    e2_.Reset();
-    a2_.Reset();
   }
   void Push(const double* in, double* out) override {
     const double x = in[0];
@@ -196,7 +183,7 @@ class UltOscEngine final : public Engine {
         tr0_(a, per_[0]), tr1_(a, per_[1]), tr2_(a, per_[2]) {}
   void Reset() override {
     t_ = 0;
-    for (ExactZeroSum* s : {&bp0_, &bp1_, &bp2_, &tr0_, &tr1_, &tr2_}) s->Reset();
+    ResetAll(bp0_, bp1_, bp2_, tr0_, tr1_, tr2_);
   }
   void Push(const double* in, double* out) override {
     const size_t t = t_++;

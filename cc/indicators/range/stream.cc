@@ -19,10 +19,7 @@ namespace {
 class WindowRange {
  public:
   WindowRange(Arena& a, size_t n) : high_(a, n), low_(a, n) {}
-  void Reset() {
-    high_.Reset();
-    low_.Reset();
-  }
+  void Reset() { ResetAll(high_, low_); }
   // True once n bars are in; then *hh and *ll are the extremes.
   bool Push(double high, double low, double* hh, double* ll) {
     high_.Push(high, hh);
@@ -39,10 +36,7 @@ class ExtremeEngine final : public Engine {
  public:
   ExtremeEngine(Arena& a, Id id, size_t n)
       : id_(id), high_(a, id != Id::kMin ? n : 0), low_(a, id != Id::kMax ? n : 0) {}
-  void Reset() override {
-    high_.Reset();
-    low_.Reset();
-  }
+  void Reset() override { ResetAll(high_, low_); }
   void Push(const double* in, double* out) override {
     // Only MIDPRICE has a second input; the others read input 0 alone.
     const double lo_in = id_ == Id::kMidprice ? in[1] : in[0];
@@ -81,9 +75,7 @@ class StochasticEngine final : public Engine {
                          ? Period(p, 0) - 1 + MaLookback(MaTypeParam(p, 2), Period(p, 1))
                          : 0) {}
   void Reset() override {
-    range_.Reset();
-    ma1_.Reset();
-    ma2_.Reset();
+    ResetAll(range_, ma1_, ma2_);
     t_ = 0;
   }
   void Push(const double* in, double* out) override {
@@ -122,11 +114,7 @@ class StochRsiEngine final : public Engine {
  public:
   StochRsiEngine(Arena& a, const double* p)
       : rsi_(Period(p, 0)), range_(a, Period(p, 1)), fastd_(a, MaTypeParam(p, 3), Period(p, 2)) {}
-  void Reset() override {
-    rsi_.Reset();
-    range_.Reset();
-    fastd_.Reset();
-  }
+  void Reset() override { ResetAll(rsi_, range_, fastd_); }
   void Push(const double* in, double* out) override {
     out[0] = out[1] = kNaN;
     double r = 0, hh = 0, ll = 0, d = 0;
@@ -150,8 +138,7 @@ class AroonEngine final : public Engine {
       : osc_(osc), n_(n), factor_(100.0 / static_cast<double>(n)), high_(a, n + 1),
         low_(a, n + 1) {}
   void Reset() override {
-    high_.Reset();
-    low_.Reset();
+    ResetAll(high_, low_);
     t_ = 0;
   }
   void Push(const double* in, double* out) override {
@@ -192,10 +179,8 @@ class ChannelEngine final : public Engine {
         r0_(a, Period(p, 0)), r1_(a, ichimoku ? Period(p, 1) : 0),
         r2_(a, ichimoku ? Period(p, 2) : 0) {}
   void Reset() override {
+    ResetAll(r0_, r1_, r2_);
     t_ = 0;
-    r0_.Reset();
-    r1_.Reset();
-    r2_.Reset();
   }
   void Push(const double* in, double* out) override {
     const double h = in[0], l = in[1];
