@@ -50,8 +50,12 @@ constexpr bool SameName(const char* a, const char* b) {
   return *a == *b;
 }
 
+constexpr const char* kValue = "value";
+constexpr const char* kInput = "input";
+
 // A Spec built field by field: Indicator(id, name, title, implementation)
-// .Inputs(...).Params(...).Outputs(...). The inputs named "high", "low" and
+// .Inputs(...).Params(...).Outputs(...), or .Inputs(...).ValueOverPeriod(...)
+// for the common one-period, one-value shape. The inputs named "high", "low" and
 // "volume" are the ones checked beyond finiteness (high >= low, volume >= 0).
 class Indicator {
  public:
@@ -88,6 +92,11 @@ class Indicator {
     for (const char* name : {names...}) r.spec_.outputs[r.spec_.output_count++] = name;
     return r;
   }
+  // The most common shape: one parameter, "period" (Bars), and one output,
+  // "value".
+  constexpr Indicator ValueOverPeriod(double def, double min = 2) const {
+    return Params(Bars("period", def, min)).Outputs(kValue);
+  }
 
   constexpr operator Spec() const { return spec_; }
 
@@ -95,25 +104,19 @@ class Indicator {
   Spec spec_;
 };
 
-constexpr const char* kValue = "value";
-constexpr const char* kInput = "input";
-
 // clang-format off
 constexpr Spec kSpecs[] = {
-    Indicator(Id::kSma, "sma", "Simple Moving Average", kSma)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
+    Indicator(Id::kSma, "sma", "Simple Moving Average", kSma).Inputs(kInput).ValueOverPeriod(30),
     Indicator(Id::kEma, "ema", "Exponential Moving Average", kEma)
         .Inputs(kInput).Params(Bars("period", 30), Flag("seed")).Outputs(kValue),
-    Indicator(Id::kWma, "wma", "Weighted Moving Average", kWma)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
+    Indicator(Id::kWma, "wma", "Weighted Moving Average", kWma).Inputs(kInput).ValueOverPeriod(30),
     Indicator(Id::kDema, "dema", "Double Exponential Moving Average", kDema)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(30),
     Indicator(Id::kTema, "tema", "Triple Exponential Moving Average", kTema)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(30),
     Indicator(Id::kTrima, "trima", "Triangular Moving Average", kTrima)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
-    Indicator(Id::kRsi, "rsi", "Relative Strength Index", kRsi)
-        .Inputs(kInput).Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(30),
+    Indicator(Id::kRsi, "rsi", "Relative Strength Index", kRsi).Inputs(kInput).ValueOverPeriod(14),
     Indicator(Id::kMacd, "macd", "Moving Average Convergence/Divergence", kMacd)
         .Inputs(kInput).Params(Bars("fast", 12), Bars("slow", 26), Bars("signal", 9, 1))
         .Outputs("macd", "signal", "hist"),
@@ -132,15 +135,14 @@ constexpr Spec kSpecs[] = {
     Indicator(Id::kTrange, "trange", "True Range", kTrange)
         .Inputs("high", "low", "close").Outputs(kValue),
     Indicator(Id::kAtr, "atr", "Average True Range", kAtr)
-        .Inputs("high", "low", "close").Params(Bars("period", 14, 1)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14, 1),
     Indicator(Id::kNatr, "natr", "Normalized Average True Range", kNatr)
-        .Inputs("high", "low", "close").Params(Bars("period", 14, 1)).Outputs(kValue),
-    Indicator(Id::kMom, "mom", "Momentum", kMom)
-        .Inputs(kInput).Params(Bars("period", 10, 1)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14, 1),
+    Indicator(Id::kMom, "mom", "Momentum", kMom).Inputs(kInput).ValueOverPeriod(10, 1),
     Indicator(Id::kRoc, "roc", "Rate of Change ((x/prev - 1) * 100)", kRoc)
-        .Inputs(kInput).Params(Bars("period", 10, 1)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(10, 1),
     Indicator(Id::kWillr, "willr", "Williams' %R", kWillr)
-        .Inputs("high", "low", "close").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14),
     Indicator(Id::kStoch, "stoch", "Stochastic", kStoch)
         .Inputs("high", "low", "close")
         .Params(Bars("fastk", 5, 1), Bars("slowk", 3, 1), MaKind("slowk_matype"),
@@ -151,29 +153,29 @@ constexpr Spec kSpecs[] = {
         .Params(Bars("fastk", 5, 1), Bars("fastd", 3, 1), MaKind("fastd_matype"))
         .Outputs("fastk", "fastd"),
     Indicator(Id::kCci, "cci", "Commodity Channel Index", kCci)
-        .Inputs("high", "low", "close").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14),
     Indicator(Id::kObv, "obv", "On Balance Volume", kObv)
         .Inputs(kInput, "volume").Outputs(kValue),
     Indicator(Id::kAd, "ad", "Chaikin Accumulation/Distribution Line", kAd)
         .Inputs("high", "low", "close", "volume").Outputs(kValue),
     Indicator(Id::kPlusDi, "plus_di", "Plus Directional Indicator", kPlusDi)
-        .Inputs("high", "low", "close").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14),
     Indicator(Id::kMinusDi, "minus_di", "Minus Directional Indicator", kMinusDi)
-        .Inputs("high", "low", "close").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14),
     Indicator(Id::kDx, "dx", "Directional Movement Index", kDx)
-        .Inputs("high", "low", "close").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14),
     Indicator(Id::kAdx, "adx", "Average Directional Movement Index", kAdx)
-        .Inputs("high", "low", "close").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14),
     Indicator(Id::kAdxr, "adxr", "Average Directional Movement Index Rating", kAdxr)
-        .Inputs("high", "low", "close").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low", "close").ValueOverPeriod(14),
     Indicator(Id::kAroon, "aroon", "Aroon", kAroon)
         .Inputs("high", "low").Params(Bars("period", 14)).Outputs("down", "up"),
     Indicator(Id::kAroonOsc, "aroonosc", "Aroon Oscillator", kAroonOsc)
-        .Inputs("high", "low").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low").ValueOverPeriod(14),
     Indicator(Id::kMidprice, "midprice", "Midpoint Price over period", kMidprice)
-        .Inputs("high", "low").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low").ValueOverPeriod(14),
     Indicator(Id::kMidpoint, "midpoint", "Midpoint over period", kMidpoint)
-        .Inputs(kInput).Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(14),
     Indicator(Id::kMedprice, "medprice", "Median Price", kMedprice)
         .Inputs("high", "low").Outputs(kValue),
     Indicator(Id::kTypprice, "typprice", "Typical Price", kTypprice)
@@ -183,17 +185,15 @@ constexpr Spec kSpecs[] = {
     Indicator(Id::kAvgprice, "avgprice", "Average Price", kAvgprice)
         .Inputs("open", "high", "low", "close").Outputs(kValue),
     Indicator(Id::kMax, "max", "Highest value over period", kMax)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
-    Indicator(Id::kMin, "min", "Lowest value over period", kMin)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
-    Indicator(Id::kSum, "sum", "Summation over period", kSum)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(30),
+    Indicator(Id::kMin, "min", "Lowest value over period", kMin).Inputs(kInput).ValueOverPeriod(30),
+    Indicator(Id::kSum, "sum", "Summation over period", kSum).Inputs(kInput).ValueOverPeriod(30),
     Indicator(Id::kKama, "kama", "Kaufman Adaptive Moving Average", kKama)
-        .Inputs(kInput).Params(Bars("period", 30)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(30),
     Indicator(Id::kCmo, "cmo", "Chande Momentum Oscillator", kCmo)
-        .Inputs(kInput).Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(14),
     Indicator(Id::kMfi, "mfi", "Money Flow Index", kMfi)
-        .Inputs("high", "low", "close", "volume").Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs("high", "low", "close", "volume").ValueOverPeriod(14),
     Indicator(Id::kApo, "apo", "Absolute Price Oscillator", kApo)
         .Inputs(kInput).Params(Bars("fast", 12), Bars("slow", 26), MaKind("matype", 1))
         .Outputs(kValue),
@@ -201,20 +201,19 @@ constexpr Spec kSpecs[] = {
         .Inputs(kInput).Params(Bars("fast", 12), Bars("slow", 26), MaKind("matype", 1))
         .Outputs(kValue),
     Indicator(Id::kTrix, "trix", "1-bar Rate-Of-Change of a Triple Smooth EMA", kTrix)
-        .Inputs(kInput).Params(Bars("period", 30, 1)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(30, 1),
     Indicator(Id::kBop, "bop", "Balance Of Power", kBop)
         .Inputs("open", "high", "low", "close").Outputs(kValue),
     Indicator(Id::kRocp, "rocp", "Rate of Change Percentage ((x - prev) / prev)", kRocp)
-        .Inputs(kInput).Params(Bars("period", 10, 1)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(10, 1),
     Indicator(Id::kRocr, "rocr", "Rate of Change Ratio (x / prev)", kRocr)
-        .Inputs(kInput).Params(Bars("period", 10, 1)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(10, 1),
     Indicator(Id::kRocr100, "rocr100", "Rate of Change Ratio 100 scale (x / prev * 100)",
               kRocr100)
-        .Inputs(kInput).Params(Bars("period", 10, 1)).Outputs(kValue),
-    Indicator(Id::kHma, "hma", "Hull Moving Average", kHma)
-        .Inputs(kInput).Params(Bars("period", 9)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(10, 1),
+    Indicator(Id::kHma, "hma", "Hull Moving Average", kHma).Inputs(kInput).ValueOverPeriod(9),
     Indicator(Id::kVwma, "vwma", "Volume Weighted Moving Average", kVwma)
-        .Inputs(kInput, "volume").Params(Bars("period", 20, 1)).Outputs(kValue),
+        .Inputs(kInput, "volume").ValueOverPeriod(20, 1),
     Indicator(Id::kStochRsi, "stochrsi", "Stochastic Relative Strength Index", kStochRsi)
         .Inputs(kInput)
         .Params(Bars("period", 14), Bars("fastk", 5, 1), Bars("fastd", 3, 1),
@@ -229,18 +228,18 @@ constexpr Spec kSpecs[] = {
         .Outputs(kValue),
     Indicator(Id::kLinearReg, "linearreg", "Linear Regression (fitted value at the newest bar)",
               kLinearReg)
-        .Inputs(kInput).Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(14),
     Indicator(Id::kLinearRegSlope, "linearreg_slope", "Linear Regression Slope",
               kLinearRegSlope)
-        .Inputs(kInput).Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(14),
     Indicator(Id::kLinearRegIntercept, "linearreg_intercept",
               "Linear Regression Intercept (fitted value at the oldest bar)", kLinearRegIntercept)
-        .Inputs(kInput).Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(14),
     Indicator(Id::kLinearRegAngle, "linearreg_angle", "Linear Regression Angle (degrees)",
               kLinearRegAngle)
-        .Inputs(kInput).Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(14),
     Indicator(Id::kTsf, "tsf", "Time Series Forecast (regression line one bar ahead)", kTsf)
-        .Inputs(kInput).Params(Bars("period", 14)).Outputs(kValue),
+        .Inputs(kInput).ValueOverPeriod(14),
     Indicator(Id::kAdOsc, "adosc", "Chaikin A/D Oscillator", kAdOsc)
         .Inputs("high", "low", "close", "volume").Params(Bars("fast", 3), Bars("slow", 10))
         .Outputs(kValue),
@@ -250,7 +249,7 @@ constexpr Spec kSpecs[] = {
               kAnchoredVwap)
         .Inputs("high", "low", "close", "volume", "anchor").Outputs(kValue),
     Indicator(Id::kCmf, "cmf", "Chaikin Money Flow", kCmf)
-        .Inputs("high", "low", "close", "volume").Params(Bars("period", 20)).Outputs(kValue),
+        .Inputs("high", "low", "close", "volume").ValueOverPeriod(20),
     Indicator(Id::kKeltner, "keltner", "Keltner Channels (EMA of typical price +- k ATR)",
               kKeltner)
         .Inputs("high", "low", "close")

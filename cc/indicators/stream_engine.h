@@ -69,6 +69,13 @@ class Engine {
   virtual void Reset() = 0;
 };
 
+// An engine's Reset(): each of its parts (rings, sliding sums, EMA steps,
+// ...) back to its initial state.
+template <class... Parts>
+void ResetAll(Parts&... parts) {
+  (parts.Reset(), ...);
+}
+
 // The type of every indicator's engine factory (NewSmaEngine, ...): a new
 // engine for `params` (validated) in `arena`.
 using NewEngineFn = Engine*(const double* params, Arena& arena);

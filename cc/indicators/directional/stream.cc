@@ -17,9 +17,7 @@ class DirectionalEngine final : public Engine {
   DirectionalEngine(Arena& a, Id id, size_t n)
       : id_(id), smooth_(n), adx_(n), adx_ring_(a, id == Id::kAdxr ? n : 0) {}
   void Reset() override {
-    smooth_.Reset();
-    adx_.Reset();
-    adx_ring_.Reset();
+    ResetAll(smooth_, adx_, adx_ring_);
     last_dx_ = 0;
   }
   void Push(const double* in, double* out) override {
@@ -84,10 +82,7 @@ class SarEngine final : public Engine {
 class SupertrendEngine final : public Engine {
  public:
   explicit SupertrendEngine(const double* p) : atr_(Period(p, 0)), step_(p[1]) {}
-  void Reset() override {
-    atr_.Reset();
-    step_.Reset();
-  }
+  void Reset() override { ResetAll(atr_, step_); }
   void Push(const double* in, double* out) override {
     const double prev_close = prev_close_;
     prev_close_ = in[2];

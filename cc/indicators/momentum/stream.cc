@@ -37,10 +37,7 @@ class MacdEngine final : public Engine {
  public:
   explicit MacdEngine(const double* p)
       : line_(Period(p, 0), Period(p, 1)), signal_(Period(p, 2)) {}
-  void Reset() override {
-    line_.Reset();
-    signal_.Reset();
-  }
+  void Reset() override { ResetAll(line_, signal_); }
   void Push(const double* in, double* out) override {
     double macd = 0, sig = 0;
     out[0] = out[1] = out[2] = kNaN;
@@ -65,12 +62,7 @@ class OscillatorEngine final : public Engine {
         slow_(a, MaTypeParam(p, 2), std::max(Period(p, 0), Period(p, 1))),
         fast_ema_(std::min(Period(p, 0), Period(p, 1))),
         slow_ema_(std::max(Period(p, 0), Period(p, 1))) {}
-  void Reset() override {
-    fast_.Reset();
-    slow_.Reset();
-    fast_ema_.Reset();
-    slow_ema_.Reset();
-  }
+  void Reset() override { ResetAll(fast_, slow_, fast_ema_, slow_ema_); }
   void Push(const double* in, double* out) override {
     double f = 0, s = 0;
     const bool have_fast = stepwise_ ? fast_ema_.Push(in[0], &f) : fast_.Push(in[0], &f);
@@ -92,9 +84,7 @@ class TrixEngine final : public Engine {
  public:
   explicit TrixEngine(size_t n) : e1_(n), e2_(n), e3_(n) {}
   void Reset() override {
-    e1_.Reset();
-    e2_.Reset();
-    e3_.Reset();
+    ResetAll(e1_, e2_, e3_);
     have_prev_ = false;
   }
   void Push(const double* in, double* out) override {
@@ -117,11 +107,8 @@ class TsiEngine final : public Engine {
  public:
   TsiEngine(size_t nl, size_t ns) : e1_(nl), a1_(nl), e2_(ns), a2_(ns) {}
   void Reset() override {
+    ResetAll(e1_, a1_, e2_, a2_);
     t_ = 0;
-    e1_.Reset();
-    a1_.Reset();
-    e2_.Reset();
-    a2_.Reset();
   }
   void Push(const double* in, double* out) override {
     const double x = in[0];
@@ -196,7 +183,7 @@ class UltOscEngine final : public Engine {
         tr0_(a, per_[0]), tr1_(a, per_[1]), tr2_(a, per_[2]) {}
   void Reset() override {
     t_ = 0;
-    for (ExactZeroSum* s : {&bp0_, &bp1_, &bp2_, &tr0_, &tr1_, &tr2_}) s->Reset();
+    ResetAll(bp0_, bp1_, bp2_, tr0_, tr1_, tr2_);
   }
   void Push(const double* in, double* out) override {
     const size_t t = t_++;
@@ -252,6 +239,10 @@ class ElderRayEngine final : public Engine {
   EmaStep ema_;
 };
 
+Engine* NewLag(LagOp op, const double* p, Arena& a) {
+  return a.New<LagEngine>(a, op, Period(p, 0));
+}
+
 }  // namespace
 
 Engine* NewRsiEngine(const double* p, Arena& a) {
@@ -267,21 +258,11 @@ Engine* NewTrixEngine(const double* p, Arena& a) { return a.New<TrixEngine>(Peri
 Engine* NewTsiEngine(const double* p, Arena& a) {
   return a.New<TsiEngine>(Period(p, 0), Period(p, 1));
 }
-Engine* NewMomEngine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kMomentum, Period(p, 0));
-}
-Engine* NewRocEngine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kRoc, Period(p, 0));
-}
-Engine* NewRocpEngine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kRocp, Period(p, 0));
-}
-Engine* NewRocrEngine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kRocr, Period(p, 0));
-}
-Engine* NewRocr100Engine(const double* p, Arena& a) {
-  return a.New<LagEngine>(a, LagOp::kRocr100, Period(p, 0));
-}
+Engine* NewMomEngine(const double* p, Arena& a) { return NewLag(LagOp::kMomentum, p, a); }
+Engine* NewRocEngine(const double* p, Arena& a) { return NewLag(LagOp::kRoc, p, a); }
+Engine* NewRocpEngine(const double* p, Arena& a) { return NewLag(LagOp::kRocp, p, a); }
+Engine* NewRocrEngine(const double* p, Arena& a) { return NewLag(LagOp::kRocr, p, a); }
+Engine* NewRocr100Engine(const double* p, Arena& a) { return NewLag(LagOp::kRocr100, p, a); }
 Engine* NewCciEngine(const double* p, Arena& a) { return a.New<CciEngine>(a, Period(p, 0)); }
 Engine* NewUltOscEngine(const double* p, Arena& a) { return a.New<UltOscEngine>(a, p); }
 Engine* NewElderRayEngine(const double* p, Arena& a) {

@@ -57,24 +57,19 @@ struct Wma {
   }
 };
 
-// DEMA and TEMA validate x block by block while they compute (EmaChain).
-struct Dema : ComputedByChecked<Dema> {
-  static size_t Lookback(const double* p) { return 2 * (Period(p, 0) - 1); }
+// DEMA (K = 2) and TEMA (K = 3) validate x block by block while they
+// compute (EmaChain).
+template <size_t K>
+struct DemaTema : ComputedByChecked<DemaTema<K>> {
+  static size_t Lookback(const double* p) { return K * (Period(p, 0) - 1); }
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    return DemaInto(in[0], m, Period(p, 0), out[0], scratch, /*check=*/true);
+    return DemaTemaInto<K>(in[0], m, Period(p, 0), out[0], scratch, /*check=*/true);
   }
 };
-
-struct Tema : ComputedByChecked<Tema> {
-  static size_t Lookback(const double* p) { return 3 * (Period(p, 0) - 1); }
-  template <class In>
-  static bool Checked(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    return TemaInto(in[0], m, Period(p, 0), out[0], scratch, /*check=*/true);
-  }
-};
+using Dema = DemaTema<2>;
+using Tema = DemaTema<3>;
 
 struct Trima {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }

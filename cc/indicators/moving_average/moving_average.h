@@ -213,28 +213,19 @@ bool EmaChain(EmaChainOp op, X x, size_t m, size_t n, double* out, Scratch scrat
   return true;
 }
 
-// DEMA = 2 EMA - EMA(EMA), NaN before 2(n-1).
-template <class X>
-bool DemaInto(X x, size_t m, size_t n, double* out, Scratch scratch, bool check = false) {
-  const size_t lb = 2 * (n - 1);
+// K = 2: DEMA = 2 EMA - EMA(EMA); K = 3: TEMA = 3 EMA - 3 EMA(EMA) +
+// EMA(EMA(EMA)). NaN before K(n-1).
+template <size_t K, class X>
+bool DemaTemaInto(X x, size_t m, size_t n, double* out, Scratch scratch, bool check = false) {
+  static_assert(K == 2 || K == 3, "DEMA or TEMA");
+  const size_t lb = K * (n - 1);
   if (m <= lb) {
     FillNaN(out, m);
     return true;
   }
   FillNaN(out, lb);
-  return EmaChain<2>(EmaChainOp::kDema, x, m, n, out, scratch, check);
-}
-
-// TEMA = 3 EMA - 3 EMA(EMA) + EMA(EMA(EMA)), NaN before 3(n-1).
-template <class X>
-bool TemaInto(X x, size_t m, size_t n, double* out, Scratch scratch, bool check = false) {
-  const size_t lb = 3 * (n - 1);
-  if (m <= lb) {
-    FillNaN(out, m);
-    return true;
-  }
-  FillNaN(out, lb);
-  return EmaChain<3>(EmaChainOp::kTema, x, m, n, out, scratch, check);
+  return EmaChain<K>(K == 2 ? EmaChainOp::kDema : EmaChainOp::kTema, x, m, n, out, scratch,
+                     check);
 }
 
 // TRIMA's two SMA periods: triangular weights 1,2,..,2,1 over n bars are an
@@ -267,10 +258,10 @@ void MovingAverageInto(MaType type, X x, size_t m, size_t n, double* out, Scratc
     case MaType::kWma:
       return WmaInto(x, m, n, out);
     case MaType::kDema:
-      DemaInto(x, m, n, out, scratch);
+      DemaTemaInto<2>(x, m, n, out, scratch);
       return;
     case MaType::kTema:
-      TemaInto(x, m, n, out, scratch);
+      DemaTemaInto<3>(x, m, n, out, scratch);
       return;
     case MaType::kTrima:
       return TrimaInto(x, m, n, out, scratch);

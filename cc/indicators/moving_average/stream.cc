@@ -120,8 +120,7 @@ class KamaEngine final : public Engine {
  public:
   KamaEngine(Arena& a, size_t n) : n_(n), ring_(a, n), moves_(a, n) {}
   void Reset() override {
-    ring_.Reset();
-    moves_.Reset();
+    ResetAll(ring_, moves_);
     t_ = 0;
   }
   void Push(const double* in, double* out) override {
@@ -152,11 +151,7 @@ class KamaEngine final : public Engine {
 class HmaEngine final : public Engine {
  public:
   HmaEngine(Arena& a, size_t n) : half_(a, n / 2), full_(a, n), outer_(a, IntSqrt(n)) {}
-  void Reset() override {
-    half_.Reset();
-    full_.Reset();
-    outer_.Reset();
-  }
+  void Reset() override { ResetAll(half_, full_, outer_); }
   void Push(const double* in, double* out) override {
     double h = 0, f = 0, y = 0;
     half_.Push(in[0], &h);

@@ -16,31 +16,18 @@ namespace {
 
 using namespace stream_internal;  // the engine factories
 
-// The largest (kMax) or smallest value of each window x[i-w+1..i] into out
-// (NaN before w-1).
-template <bool kMax, class X>
+// For each window x[i-w+1..i] (w-1 <= i < m): its largest (kMax) or
+// smallest value into out[i], NaN before w-1; with kAge the bars since that
+// extreme instead (the most recent on ties), rows before w-1 untouched.
+// Windows up to kDirectWindowMax take the kernels, longer ones the deque.
+template <bool kMax, bool kAge = false, class X>
 void RollingExtremeInto(X x, size_t m, size_t w, double* out, Scratch scratch) {
-  FillNaN(out, std::min(m, w - 1));
+  if (!kAge) FillNaN(out, std::min(m, w - 1));
   if (w <= kDirectWindowMax) {
-    if (kMax) {
-      RollingMax(x, m, w, out);
+    if (kAge) {
+      kMax ? RollingMaxAge(x, m, w, out) : RollingMinAge(x, m, w, out);
     } else {
-      RollingMin(x, m, w, out);
-    }
-    return;
-  }
-  MonotonicDeque<kMax> deque(w, scratch.Indices(w), scratch.Doubles(w));
-  for (size_t i = 0; i < m; ++i) deque.Push(x[i], &out[i], nullptr);
-}
-
-// age[i] = bars since the extreme of x[i-w+1..i], the most recent on ties.
-template <bool kMax, class X>
-void RollingExtremeAgeInto(X x, size_t m, size_t w, double* age, Scratch scratch) {
-  if (w <= kDirectWindowMax) {
-    if (kMax) {
-      RollingMaxAge(x, m, w, age);
-    } else {
-      RollingMinAge(x, m, w, age);
+      kMax ? RollingMax(x, m, w, out) : RollingMin(x, m, w, out);
     }
     return;
   }
@@ -48,7 +35,7 @@ void RollingExtremeAgeInto(X x, size_t m, size_t w, double* age, Scratch scratch
   for (size_t i = 0; i < m; ++i) {
     double value;
     size_t at;
-    if (deque.Push(x[i], &value, &at)) age[i] = static_cast<double>(i - at);
+    if (deque.Push(x[i], &value, &at)) out[i] = kAge ? static_cast<double>(i - at) : value;
   }
 }
 
@@ -61,6 +48,19 @@ void RangeOf(RangeOp op, X h, X l, X c, size_t m, size_t n, double* out, Scratch
   RollingExtremeInto<false>(l, m, n, out, scratch);
   if (m >= n) RangeCombine(op, highest, out, c, n - 1, m, out);
 }
+
+// The base of an indicator whose Checked pass serves windows up to
+// kDirectWindowMax and returns false at once for longer ones: on a run
+// Compute() has validated it succeeds, so Compute takes it where it applies
+// and T::ComputeLong, the deque path, for longer windows.
+template <class T>
+struct ComputedByCheckedOrLong {
+  template <class In>
+  static void Compute(const In* in, size_t m, const double* p, double* const* out,
+                      Scratch scratch) {
+    if (!T::Checked(in, m, p, out, scratch)) T::ComputeLong(in, m, p, out, scratch);
+  }
+};
 
 // MAX (kMax) or MIN; windows up to kDirectWindowMax check the column in the
 // same pass.
@@ -88,17 +88,13 @@ struct Extreme {
 // high + lowest low) / 2); windows up to kDirectWindowMax in one validating
 // pass.
 template <bool kTwo>
-struct Midpoint {
+struct Midpoint : ComputedByCheckedOrLong<Midpoint<kTwo>> {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    const size_t n = Period(p, 0);
-    if (n <= kDirectWindowMax) {
-      Checked(in, m, p, out, scratch);  // the run is validated: succeeds
-      return;
-    }
-    RangeOf(RangeOp::kMidpoint, in[0], in[kTwo ? 1 : 0], in[0], m, n, out[0], scratch);
+  static void ComputeLong(const In* in, size_t m, const double* p, double* const* out,
+                          Scratch scratch) {
+    RangeOf(RangeOp::kMidpoint, in[0], in[kTwo ? 1 : 0], in[0], m, Period(p, 0), out[0],
+            scratch);
   }
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out,
@@ -116,16 +112,12 @@ struct Midpoint {
 
 // Donchian channels: highest high, (highest + lowest) / 2, lowest low over
 // the n bars ending at (and including) the current one.
-struct Donchian {
+struct Donchian : ComputedByCheckedOrLong<Donchian> {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
+  static void ComputeLong(const In* in, size_t m, const double* p, double* const* out,
+                          Scratch scratch) {
     const size_t n = Period(p, 0);
-    if (n <= kDirectWindowMax) {
-      Checked(in, m, p, out, scratch);  // the run is validated: succeeds
-      return;
-    }
     RollingExtremeInto<true>(in[0], m, n, out[0], scratch);
     RollingExtremeInto<false>(in[1], m, n, out[2], scratch);
     FillNaN(out[1], n - 1);
@@ -166,15 +158,11 @@ struct Ichimoku {
 
 // Williams' %R; windows up to kDirectWindowMax in one validating pass (the
 // extremes and the ratio of every window as it is found).
-struct Willr {
+struct Willr : ComputedByCheckedOrLong<Willr> {
   static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
-    if (Period(p, 0) <= kDirectWindowMax) {
-      Checked(in, m, p, out, scratch);  // the run is validated: succeeds
-      return;
-    }
+  static void ComputeLong(const In* in, size_t m, const double* p, double* const* out,
+                          Scratch scratch) {
     RangeOf(RangeOp::kWillr, in[0], in[1], in[2], m, Period(p, 0), out[0], scratch);
   }
   template <class In>
@@ -264,20 +252,16 @@ struct StochRsi {
 // on ties. kOsc: AROONOSC = up - down. Windows up to kDirectWindowMax in
 // one validating pass that writes only the outputs (AroonChecked).
 template <bool kOsc>
-struct Aroon {
+struct Aroon : ComputedByCheckedOrLong<Aroon<kOsc>> {
   static size_t Lookback(const double* p) { return Period(p, 0); }
   template <class In>
-  static void Compute(const In* in, size_t m, const double* p, double* const* out,
-                      Scratch scratch) {
+  static void ComputeLong(const In* in, size_t m, const double* p, double* const* out,
+                          Scratch scratch) {
     const size_t n = Period(p, 0);
-    if (n + 1 <= kDirectWindowMax) {
-      Checked(in, m, p, out, scratch);  // the run is validated: succeeds
-      return;
-    }
     double* high_age = scratch.Doubles(m);
     double* low_age = scratch.Doubles(m);
-    RollingExtremeAgeInto<true>(in[0], m, n + 1, high_age, scratch);
-    RollingExtremeAgeInto<false>(in[1], m, n + 1, low_age, scratch);
+    RollingExtremeInto<true, /*kAge=*/true>(in[0], m, n + 1, high_age, scratch);
+    RollingExtremeInto<false, /*kAge=*/true>(in[1], m, n + 1, low_age, scratch);
     for (size_t i = n; i < m; ++i) {
       AroonValues(n, kOsc, high_age[i], low_age[i], &out[0][i], kOsc ? nullptr : &out[1][i]);
     }

@@ -13,15 +13,30 @@ namespace indicators {
 namespace stream_internal {
 namespace {
 
+// The highest high and the lowest low of the last n bars (a Donchian
+// channel's edges): the pair of extremes STOCH, STOCHRSI and the channels
+// push together.
+class WindowRange {
+ public:
+  WindowRange(Arena& a, size_t n) : high_(a, n), low_(a, n) {}
+  void Reset() { ResetAll(high_, low_); }
+  // True once n bars are in; then *hh and *ll are the extremes.
+  bool Push(double high, double low, double* hh, double* ll) {
+    high_.Push(high, hh);
+    return low_.Push(low, ll);
+  }
+
+ private:
+  WindowExtreme<true> high_;
+  WindowExtreme<false> low_;
+};
+
 // MAX and MIN (one column), MIDPOINT (one column) and MIDPRICE (high, low).
 class ExtremeEngine final : public Engine {
  public:
   ExtremeEngine(Arena& a, Id id, size_t n)
       : id_(id), high_(a, id != Id::kMin ? n : 0), low_(a, id != Id::kMax ? n : 0) {}
-  void Reset() override {
-    high_.Reset();
-    low_.Reset();
-  }
+  void Reset() override { ResetAll(high_, low_); }
   void Push(const double* in, double* out) override {
     // Only MIDPRICE has a second input; the others read input 0 alone.
     const double lo_in = id_ == Id::kMidprice ? in[1] : in[0];
@@ -49,7 +64,7 @@ class ExtremeEngine final : public Engine {
 class StochasticEngine final : public Engine {
  public:
   StochasticEngine(Arena& a, Id id, const double* p)
-      : id_(id), high_(a, Period(p, 0)), low_(a, Period(p, 0)),
+      : id_(id), range_(a, Period(p, 0)),
         ma1_(a, id == Id::kWillr ? MaType::kSma : MaTypeParam(p, 2),
              id == Id::kWillr ? 1 : Period(p, 1)),
         ma2_(a, id == Id::kStoch ? MaTypeParam(p, 4) : MaType::kSma,
@@ -60,10 +75,7 @@ class StochasticEngine final : public Engine {
                          ? Period(p, 0) - 1 + MaLookback(MaTypeParam(p, 2), Period(p, 1))
                          : 0) {}
   void Reset() override {
-    high_.Reset();
-    low_.Reset();
-    ma1_.Reset();
-    ma2_.Reset();
+    ResetAll(range_, ma1_, ma2_);
     t_ = 0;
   }
   void Push(const double* in, double* out) override {
@@ -71,8 +83,7 @@ class StochasticEngine final : public Engine {
     out[0] = kNaN;
     if (id_ != Id::kWillr) out[1] = kNaN;
     double hh = 0, ll = 0;
-    high_.Push(in[0], &hh);
-    if (!low_.Push(in[1], &ll)) return;
+    if (!range_.Push(in[0], in[1], &hh, &ll)) return;
     if (id_ == Id::kWillr) {
       out[0] = RangeValue(RangeOp::kWillr, hh, ll, in[2]);
       return;
@@ -92,8 +103,7 @@ class StochasticEngine final : public Engine {
 
  private:
   Id id_;
-  WindowExtreme<true> high_;
-  WindowExtreme<false> low_;
+  WindowRange range_;
   MovingAverageStream ma1_, ma2_;
   size_t fastk_start_;
   size_t t_ = 0;
@@ -103,20 +113,12 @@ class StochasticEngine final : public Engine {
 class StochRsiEngine final : public Engine {
  public:
   StochRsiEngine(Arena& a, const double* p)
-      : rsi_(Period(p, 0)), high_(a, Period(p, 1)), low_(a, Period(p, 1)),
-        fastd_(a, MaTypeParam(p, 3), Period(p, 2)) {}
-  void Reset() override {
-    rsi_.Reset();
-    high_.Reset();
-    low_.Reset();
-    fastd_.Reset();
-  }
+      : rsi_(Period(p, 0)), range_(a, Period(p, 1)), fastd_(a, MaTypeParam(p, 3), Period(p, 2)) {}
+  void Reset() override { ResetAll(rsi_, range_, fastd_); }
   void Push(const double* in, double* out) override {
     out[0] = out[1] = kNaN;
     double r = 0, hh = 0, ll = 0, d = 0;
-    if (!rsi_.Push(in[0], &r)) return;
-    high_.Push(r, &hh);
-    if (!low_.Push(r, &ll)) return;
+    if (!rsi_.Push(in[0], &r) || !range_.Push(r, r, &hh, &ll)) return;
     const double k = RangeValue(RangeOp::kFastK, hh, ll, r);
     if (!fastd_.Push(k, &d)) return;
     out[0] = k;
@@ -125,8 +127,7 @@ class StochRsiEngine final : public Engine {
 
  private:
   RsiStream rsi_;
-  WindowExtreme<true> high_;
-  WindowExtreme<false> low_;
+  WindowRange range_;
   MovingAverageStream fastd_;
 };
 
@@ -137,8 +138,7 @@ class AroonEngine final : public Engine {
       : osc_(osc), n_(n), factor_(100.0 / static_cast<double>(n)), high_(a, n + 1),
         low_(a, n + 1) {}
   void Reset() override {
-    high_.Reset();
-    low_.Reset();
+    ResetAll(high_, low_);
     t_ = 0;
   }
   void Push(const double* in, double* out) override {
@@ -176,28 +176,19 @@ class ChannelEngine final : public Engine {
       : ichimoku_(ichimoku),
         lb_(ichimoku ? std::max({Period(p, 0), Period(p, 1), Period(p, 2)}) - 1
                      : Period(p, 0) - 1),
-        h0_(a, Period(p, 0)), l0_(a, Period(p, 0)), h1_(a, ichimoku ? Period(p, 1) : 0),
-        l1_(a, ichimoku ? Period(p, 1) : 0), h2_(a, ichimoku ? Period(p, 2) : 0),
-        l2_(a, ichimoku ? Period(p, 2) : 0) {}
+        r0_(a, Period(p, 0)), r1_(a, ichimoku ? Period(p, 1) : 0),
+        r2_(a, ichimoku ? Period(p, 2) : 0) {}
   void Reset() override {
+    ResetAll(r0_, r1_, r2_);
     t_ = 0;
-    h0_.Reset();
-    l0_.Reset();
-    h1_.Reset();
-    l1_.Reset();
-    h2_.Reset();
-    l2_.Reset();
   }
   void Push(const double* in, double* out) override {
     const double h = in[0], l = in[1];
     double hh[3] = {0, 0, 0}, ll[3] = {0, 0, 0};
-    h0_.Push(h, &hh[0]);
-    l0_.Push(l, &ll[0]);
+    r0_.Push(h, l, &hh[0], &ll[0]);
     if (ichimoku_) {
-      h1_.Push(h, &hh[1]);
-      l1_.Push(l, &ll[1]);
-      h2_.Push(h, &hh[2]);
-      l2_.Push(l, &ll[2]);
+      r1_.Push(h, l, &hh[1], &ll[1]);
+      r2_.Push(h, l, &hh[2], &ll[2]);
     }
     if (t_++ < lb_) return FillNaN(out, ichimoku_ ? 4 : 3);
     if (!ichimoku_) {
@@ -215,42 +206,30 @@ class ChannelEngine final : public Engine {
  private:
   bool ichimoku_;
   size_t lb_;
-  WindowExtreme<true> h0_;
-  WindowExtreme<false> l0_;
-  WindowExtreme<true> h1_;
-  WindowExtreme<false> l1_;
-  WindowExtreme<true> h2_;
-  WindowExtreme<false> l2_;
+  WindowRange r0_, r1_, r2_;  // tenkan, kijun, senkou B (Donchian: r0_ only)
   size_t t_ = 0;
 };
 
+Engine* NewExtreme(Id id, const double* p, Arena& a) {
+  return a.New<ExtremeEngine>(a, id, Period(p, 0));
+}
+Engine* NewStochastic(Id id, const double* p, Arena& a) {
+  return a.New<StochasticEngine>(a, id, p);
+}
+
 }  // namespace
 
-Engine* NewMaxEngine(const double* p, Arena& a) {
-  return a.New<ExtremeEngine>(a, Id::kMax, Period(p, 0));
-}
-Engine* NewMinEngine(const double* p, Arena& a) {
-  return a.New<ExtremeEngine>(a, Id::kMin, Period(p, 0));
-}
-Engine* NewMidpointEngine(const double* p, Arena& a) {
-  return a.New<ExtremeEngine>(a, Id::kMidpoint, Period(p, 0));
-}
-Engine* NewMidpriceEngine(const double* p, Arena& a) {
-  return a.New<ExtremeEngine>(a, Id::kMidprice, Period(p, 0));
-}
+Engine* NewMaxEngine(const double* p, Arena& a) { return NewExtreme(Id::kMax, p, a); }
+Engine* NewMinEngine(const double* p, Arena& a) { return NewExtreme(Id::kMin, p, a); }
+Engine* NewMidpointEngine(const double* p, Arena& a) { return NewExtreme(Id::kMidpoint, p, a); }
+Engine* NewMidpriceEngine(const double* p, Arena& a) { return NewExtreme(Id::kMidprice, p, a); }
 Engine* NewDonchianEngine(const double* p, Arena& a) {
   return a.New<ChannelEngine>(a, false, p);
 }
 Engine* NewIchimokuEngine(const double* p, Arena& a) { return a.New<ChannelEngine>(a, true, p); }
-Engine* NewWillrEngine(const double* p, Arena& a) {
-  return a.New<StochasticEngine>(a, Id::kWillr, p);
-}
-Engine* NewStochEngine(const double* p, Arena& a) {
-  return a.New<StochasticEngine>(a, Id::kStoch, p);
-}
-Engine* NewStochfEngine(const double* p, Arena& a) {
-  return a.New<StochasticEngine>(a, Id::kStochf, p);
-}
+Engine* NewWillrEngine(const double* p, Arena& a) { return NewStochastic(Id::kWillr, p, a); }
+Engine* NewStochEngine(const double* p, Arena& a) { return NewStochastic(Id::kStoch, p, a); }
+Engine* NewStochfEngine(const double* p, Arena& a) { return NewStochastic(Id::kStochf, p, a); }
 Engine* NewStochRsiEngine(const double* p, Arena& a) { return a.New<StochRsiEngine>(a, p); }
 Engine* NewAroonEngine(const double* p, Arena& a) {
   return a.New<AroonEngine>(a, false, Period(p, 0));

@@ -109,10 +109,7 @@ class DeviationEngine final : public Engine {
                               : 0),
         down_(kind == kBands ? p[2] : 0),
         sample_(kind == kVar ? SampleFactor(p[2] != 0, Period(p, 0)) : 1.0) {}
-  void Reset() override {
-    moments_.Reset();
-    middle_.Reset();
-  }
+  void Reset() override { ResetAll(moments_, middle_); }
   void Push(const double* in, double* out) override {
     double var = 0, middle = 0;
     const bool have_var = moments_.Push(in[0], &var);
@@ -178,9 +175,8 @@ class KeltnerEngine final : public Engine {
       : lb_(std::max(Period(p, 0) - 1, Period(p, 2))), mult_(p[1]), ema_(Period(p, 0)),
         atr_(Period(p, 2)) {}
   void Reset() override {
+    ResetAll(ema_, atr_);
     t_ = 0;
-    ema_.Reset();
-    atr_.Reset();
   }
   void Push(const double* in, double* out) override {
     double mid = 0, atr = 0;

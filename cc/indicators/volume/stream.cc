@@ -47,10 +47,9 @@ class AdOscEngine final : public Engine {
       : lb_(std::max(Period(p, 0), Period(p, 1)) - 1), fast_(Period(p, 0), true),
         slow_(Period(p, 1), true) {}
   void Reset() override {
+    ResetAll(fast_, slow_);
     t_ = 0;
     ad_ = 0;
-    fast_.Reset();
-    slow_.Reset();
   }
   void Push(const double* in, double* out) override {
     ad_ += MoneyFlowVolumeValue(in[0], in[1], in[2], in[3]);
@@ -120,11 +119,7 @@ class VolumeRatioEngine final : public Engine {
  public:
   VolumeRatioEngine(Arena& a, bool cmf, size_t n)
       : cmf_(cmf), n_(n), num_(a, n), vol_(a, n), plain_(a, cmf ? 1 : n) {}
-  void Reset() override {
-    num_.Reset();
-    vol_.Reset();
-    plain_.Reset();
-  }
+  void Reset() override { ResetAll(num_, vol_, plain_); }
   void Push(const double* in, double* out) override {
     double num = 0, vol = 0, plain = 0;
     bool have;
