@@ -67,6 +67,22 @@ HWY_INLINE hn::Vec<DV> AssembleStrided(DV dv, StridedColumn x) {
 HWY_INLINE V LoadColumn(D d, StridedColumn x) { return AssembleStrided(d, x); }
 #endif
 
+// One input vector of a streaming kernel (a few operations per row, each
+// input read once), for rows x..: on AVX-512 as two 256-bit halves. NumPy
+// places arrays at any multiple of 16 bytes, so once the output is aligned
+// an input is often off by 16, 32 or 48 bytes, and then every 64-byte load
+// spans two cache lines; of 32-byte loads none or every other one does.
+template <class X>
+HWY_INLINE V LoadStreamed(D d, X x) {
+  return LoadColumn(d, x);
+}
+#if HWY_TARGET <= HWY_AVX3 && HWY_ARCH_X86
+HWY_INLINE V LoadStreamed(D d, const double* x) {
+  const hn::Half<D> half;
+  return hn::Combine(d, hn::LoadU(half, x + hn::Lanes(half)), hn::LoadU(half, x));
+}
+#endif
+
 // A mask with no lane set: the start of the "some row was bad" flags that
 // the checking kernels accumulate and test once at the end.
 HWY_INLINE M NoLanes(D d) { return hn::Not(hn::IsFinite(hn::Zero(d))); }

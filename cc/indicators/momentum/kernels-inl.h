@@ -267,7 +267,7 @@ HWY_INLINE bool LagTransformOp(X x, size_t m, size_t n, double* HWY_RESTRICT out
     out[i] = LagValue(kOp, x[i], x[i - n]);
   }
   i = StoreRows(d, i, m, 2, out, [&](size_t r) CW_INLINE_LAMBDA {
-    const V cur = LoadColumn(d, x + r), prev = LoadColumn(d, x + r - n);
+    const V cur = LoadStreamed(d, x + r), prev = LoadStreamed(d, x + r - n);
     probe.Finite(cur);
     V v;
     switch (kOp) {

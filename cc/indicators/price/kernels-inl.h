@@ -52,9 +52,9 @@ HWY_INLINE V PriceTransformAt(const PriceColumns<kOp, X>& p, size_t i, RowProbe*
   using P = PriceColumns<kOp, X>;
   const D d;
   const V zero = hn::Zero(d);
-  const V hv = LoadColumn(d, p.h + i), lv = LoadColumn(d, p.l + i);
-  const V cv = P::kClose ? LoadColumn(d, p.c + i) : zero;
-  const V ov = P::kOpen ? LoadColumn(d, p.o + i) : zero;
+  const V hv = LoadStreamed(d, p.h + i), lv = LoadStreamed(d, p.l + i);
+  const V cv = P::kClose ? LoadStreamed(d, p.c + i) : zero;
+  const V ov = P::kOpen ? LoadStreamed(d, p.o + i) : zero;
   const V range = hn::Sub(hv, lv);
   probe->NotNegative(range);
   V value;
