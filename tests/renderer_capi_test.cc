@@ -45,13 +45,7 @@ RendererPtr MakeRenderer(uint64_t max_bytes = 64u << 20, cw_allocator* allocator
   return MakeRenderer(RendererOptions(max_bytes, allocator));
 }
 
-cw_renderer_info Info(const cw_renderer* r) {
-  cw_renderer_info info;
-  std::memset(&info, 0, sizeof info);
-  info.struct_size = sizeof info;
-  EXPECT_EQ(cw_renderer_get_info(r, &info), CW_OK);
-  return info;
-}
+cw_renderer_info Info(const cw_renderer* r) { return candlewick_test::ReadInfo(r); }
 
 Bytes OutputOf(const cw_render_job& job) { return candlewick_test::BufferBytes(job.output); }
 
@@ -72,15 +66,10 @@ constexpr const char* kMonoFont = "/usr/share/fonts/truetype/dejavu/DejaVuSansMo
 // --- Creation --------------------------------------------------------------
 
 TEST(RendererOptions, DefaultsAndEveryBadOptionExplained) {
-  cw_renderer_options o;
-  cw_renderer_options_init(&o);
-  EXPECT_EQ(o.struct_size, sizeof o);
+  const cw_renderer_options o = candlewick_test::Defaults(cw_renderer_options_init);
   EXPECT_EQ(o.max_cache_bytes, 64u << 20);
   EXPECT_EQ(o.font_data, nullptr);
   EXPECT_EQ(o.allocator, nullptr);
-  cw_renderer_options_init(nullptr);  // a no-op
-
-  candlewick_test::ExpectValidation(o, CW_OK);
 
   struct Case {
     const char* name;
@@ -806,9 +795,7 @@ TEST(RendererStats, SingleCallsAndBatchJobsRecordThemselves) {
   ASSERT_EQ(cw_renderer_render_batch(r.get(), jobs.data(), jobs.size(), &bo, &failed), CW_OK);
   for (cw_render_job& j : jobs) cw_buffer_destroy(j.output);
 
-  cw_stats_snapshot snap;
-  snap.struct_size = sizeof snap;
-  ASSERT_EQ(cw_stats_read(stats.get(), &snap), CW_OK);
+  const cw_stats_snapshot snap = candlewick_test::ReadStats(stats.get());
   const cw_stats_kind_snapshot& enc = snap.kinds[CW_STATS_ENCODE];
   const cw_stats_kind_snapshot& ren = snap.kinds[CW_STATS_RENDER];
   const cw_stats_kind_snapshot& bat = snap.kinds[CW_STATS_BATCH];
@@ -825,8 +812,7 @@ TEST(RendererStats, SingleCallsAndBatchJobsRecordThemselves) {
   // Detached: nothing more is recorded.
   ASSERT_EQ(cw_renderer_attach_stats(r.get(), nullptr), CW_OK);
   Render(r.get(), png);
-  ASSERT_EQ(cw_stats_read(stats.get(), &snap), CW_OK);
-  EXPECT_EQ(snap.count, 8u);
+  EXPECT_EQ(candlewick_test::ReadStats(stats.get()).count, 8u);
   r.reset();
 }
 

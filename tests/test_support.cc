@@ -56,7 +56,37 @@ std::string ExpectValidationOf(cw_status (*validate)(const Options*, char*, size
   return message;
 }
 
+template <typename Options>
+Options DefaultsOf(void (*init)(Options*)) {
+  Options o;
+  std::memset(&o, 0xAB, sizeof o);
+  init(&o);
+  EXPECT_EQ(o.struct_size, sizeof o);
+  init(nullptr);  // a no-op
+  ExpectValidation(o, CW_OK);
+  return o;
+}
+
+template <typename Handle, typename Out>
+Out Read(cw_status (*read)(const Handle*, Out*), const Handle* handle) {
+  Out out;
+  std::memset(&out, 0, sizeof out);
+  out.struct_size = sizeof out;
+  EXPECT_EQ(read(handle, &out), CW_OK);
+  return out;
+}
+
 }  // namespace
+
+cw_stats_snapshot ReadStats(const cw_stats* stats) { return Read(cw_stats_read, stats); }
+
+cw_renderer_info ReadInfo(const cw_renderer* renderer) {
+  return Read(cw_renderer_get_info, renderer);
+}
+
+cw_stats_options Defaults(void (*init)(cw_stats_options*)) { return DefaultsOf(init); }
+
+cw_renderer_options Defaults(void (*init)(cw_renderer_options*)) { return DefaultsOf(init); }
 
 std::string ExpectValidation(const cw_chart_options& options, cw_status want, const char* words) {
   return ExpectValidationOf<ChartPtr>(cw_chart_options_validate, cw_chart_create, options, want,

@@ -51,6 +51,11 @@ void ExpectChartRefused(const cw_chart_options& options, cw_status want);
 void ExpectStatsRefused(const cw_stats_options& options, cw_status want);
 void ExpectRendererRefused(const cw_renderer_options& options, cw_status want);
 
+// The options `init` writes over a struct of garbage: struct_size is the
+// struct's size, init(NULL) is a no-op, and the defaults validate.
+cw_stats_options Defaults(void (*init)(cw_stats_options*));
+cw_renderer_options Defaults(void (*init)(cw_renderer_options*));
+
 // Validating `options` gives `want` and a message (returned) containing
 // `words`: for CW_OK an empty one, and create makes a handle; for a refusal
 // a non-empty one, and create refuses with `want` as Expect*Refused.
@@ -60,6 +65,11 @@ std::string ExpectValidation(const cw_stats_options& options, cw_status want,
                              const char* words = "");
 std::string ExpectValidation(const cw_renderer_options& options, cw_status want,
                              const char* words = "");
+
+// A snapshot of `stats`, the info of `renderer`: a failed read is a test
+// failure (the struct is then zero but for struct_size).
+cw_stats_snapshot ReadStats(const cw_stats* stats);
+cw_renderer_info ReadInfo(const cw_renderer* renderer);
 
 // The bytes of a buffer (none for NULL), of a whole file (none when it
 // cannot be read).
