@@ -54,45 +54,45 @@ struct Case {
 
 candlewick_test::Series SmallSeries() { return candlewick_test::MakeSeries(64, 7); }
 
-// Runs `use` on a fresh handle with default options and destroys it; the
-// create status when that fails.
-cw_status WithChart(const cw_chart_options& o, const std::function<cw_status(cw_chart*)>& use) {
-  cw_chart* chart = nullptr;
-  const cw_status created = cw_chart_create(&o, &chart);
+// Makes a handle with `create(options, &handle)`, runs `use` on it and
+// destroys it; the create status when that fails.
+template <typename Options, typename Handle, typename Use>
+cw_status WithHandle(cw_status (*create)(const Options*, Handle**), void (*destroy)(Handle*),
+                     const Options* options, Use use) {
+  Handle* handle = nullptr;
+  const cw_status created = create(options, &handle);
   if (created != CW_OK) return created;
-  const cw_status s = use(chart);
-  cw_chart_destroy(chart);
+  const cw_status s = use(handle);
+  destroy(handle);
   return s;
 }
 
-cw_status WithStats(const std::function<cw_status(cw_stats*)>& use) {
+template <typename Use>
+cw_status WithChart(const cw_chart_options& o, Use use) {
+  return WithHandle(cw_chart_create, cw_chart_destroy, &o, use);
+}
+
+// A stats handle with default options.
+template <typename Use>
+cw_status WithStats(Use use) {
   cw_stats_options o;
   cw_stats_options_init(&o);
-  cw_stats* stats = nullptr;
-  const cw_status created = cw_stats_create(&o, &stats);
-  if (created != CW_OK) return created;
-  const cw_status s = use(stats);
-  cw_stats_destroy(stats);
-  return s;
+  return WithHandle(cw_stats_create, cw_stats_destroy, &o, use);
 }
 
 // Tick bars of 4 rows over SmallSeries(); 16 rows come out.
 cw_status TickBars(const cw_bar_options* options, const cw_bar_output* out, size_t* count) {
   const candlewick_test::Series series = SmallSeries();
   const cw_ohlcv view = series.View();
-  cw_bar_context* context = nullptr;
-  const cw_status created = cw_bar_context_create(nullptr, &context);
-  if (created != CW_OK) return created;
-  const cw_status s = cw_bars_from_ohlcv(context, &view, options, out, count);
-  cw_bar_context_destroy(context);
-  return s;
+  return WithHandle(cw_bar_context_create, cw_bar_context_destroy,
+                    static_cast<const cw_allocator*>(nullptr), [&](cw_bar_context* context) {
+                      return cw_bars_from_ohlcv(context, &view, options, out, count);
+                    });
 }
 
 cw_status RenderPng(cw_chart* chart, const cw_chart_data* data) {
-  cw_buffer* png = nullptr;
-  const cw_status s = cw_chart_render(chart, data, CW_FORMAT_PNG, &png);
-  cw_buffer_destroy(png);
-  return s;
+  std::vector<uint8_t> png;
+  return candlewick_test::RenderBytes(chart, data, CW_FORMAT_PNG, &png);
 }
 
 std::vector<Case> Cases() {
@@ -126,10 +126,8 @@ std::vector<Case> Cases() {
                      auto* o = static_cast<cw_stats_options*>(p);
                      const cw_status v = cw_stats_options_validate(o, nullptr, 0);
                      if (v != CW_OK) return v;
-                     cw_stats* stats = nullptr;
-                     const cw_status s = cw_stats_create(o, &stats);
-                     cw_stats_destroy(stats);
-                     return s;
+                     return WithHandle(cw_stats_create, cw_stats_destroy, o,
+                                       [](cw_stats*) -> cw_status { return CW_OK; });
                    },
                    sizeof(cw_stats_options)});
   cases.push_back({"cw_stats_sample", 52,

@@ -366,72 +366,85 @@ TEST(BarsCapi, EveryBadInputHasAStatusAndAMessage) {
   t = bad.View();
   EXPECT_EQ(cw_bars_from_ticks(ctx.get(), &t, &time, nullptr, &n), CW_OK);
 
-  // Options.
-  cw_bar_options o = Options(0);
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "method");
-  o = Options(10);
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "method");
-  o = Options(CW_BARS_TIME);
-  o.interval = 0;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "interval");
-  o.interval = -1;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "interval");
-  o = Options(CW_BARS_TIME);
-  o.empty = 3;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "empty");
-  o = Options(CW_BARS_TICK);
-  o.tick_count = 0;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "tick_count");
-  o = Options(CW_BARS_VOLUME);  // threshold has no default
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "volume_threshold");
-  o.volume_threshold = -1;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "volume_threshold");
-  o = Options(CW_BARS_RANGE);
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "range");
-  o.range = INFINITY;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "range");
-  o.range = 1e-20;  // prices ~10: more than 2^52 ranges from zero
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "too small");
-  for (int32_t m : {CW_BARS_RENKO, CW_BARS_POINT_FIGURE}) {
-    o = Options(m);
-    o.box_mode = CW_BOX_FIXED;
-    expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "box_size");
-    o.box_size = -2;
-    expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "box_size");
-    o.box_size = std::nan("");
-    expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "box_size");
-    o.box_mode = 2;
-    expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "box mode");
-    o.box_mode = CW_BOX_ATR;
-    o.atr_period = 0;
-    expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "atr_period");
+  // Options: each method's defaults with one field spoiled (or none, where
+  // the default is not enough), under every method listed.
+  const struct {
+    std::vector<int32_t> methods;
+    void (*spoil)(cw_bar_options*);
+    cw_status status;
+    const char* words;
+  } kBadOptions[] = {
+      {{0, 10}, [](cw_bar_options*) {}, CW_ERR_INVALID_ARGUMENT, "method"},
+      {{CW_BARS_TIME}, [](cw_bar_options* o) { o->interval = 0; }, CW_ERR_INVALID_ARGUMENT,
+       "interval"},
+      {{CW_BARS_TIME}, [](cw_bar_options* o) { o->interval = -1; }, CW_ERR_INVALID_ARGUMENT,
+       "interval"},
+      {{CW_BARS_TIME}, [](cw_bar_options* o) { o->empty = 3; }, CW_ERR_INVALID_ARGUMENT, "empty"},
+      {{CW_BARS_TICK}, [](cw_bar_options* o) { o->tick_count = 0; }, CW_ERR_INVALID_ARGUMENT,
+       "tick_count"},
+      // The threshold has no default.
+      {{CW_BARS_VOLUME}, [](cw_bar_options*) {}, CW_ERR_INVALID_ARGUMENT, "volume_threshold"},
+      {{CW_BARS_VOLUME}, [](cw_bar_options* o) { o->volume_threshold = -1; },
+       CW_ERR_INVALID_ARGUMENT, "volume_threshold"},
+      {{CW_BARS_RANGE}, [](cw_bar_options*) {}, CW_ERR_INVALID_ARGUMENT, "range"},
+      {{CW_BARS_RANGE}, [](cw_bar_options* o) { o->range = INFINITY; }, CW_ERR_INVALID_ARGUMENT,
+       "range"},
+      // Prices ~10: more than 2^52 ranges from zero.
+      {{CW_BARS_RANGE}, [](cw_bar_options* o) { o->range = 1e-20; }, CW_ERR_INVALID_ARGUMENT,
+       "too small"},
+      {{CW_BARS_RENKO, CW_BARS_POINT_FIGURE}, [](cw_bar_options* o) { o->box_mode = CW_BOX_FIXED; },
+       CW_ERR_INVALID_ARGUMENT, "box_size"},
+      {{CW_BARS_RENKO, CW_BARS_POINT_FIGURE},
+       [](cw_bar_options* o) {
+         o->box_mode = CW_BOX_FIXED;
+         o->box_size = -2;
+       },
+       CW_ERR_INVALID_ARGUMENT, "box_size"},
+      {{CW_BARS_RENKO, CW_BARS_POINT_FIGURE},
+       [](cw_bar_options* o) {
+         o->box_mode = CW_BOX_FIXED;
+         o->box_size = std::nan("");
+       },
+       CW_ERR_INVALID_ARGUMENT, "box_size"},
+      {{CW_BARS_RENKO, CW_BARS_POINT_FIGURE}, [](cw_bar_options* o) { o->box_mode = 2; },
+       CW_ERR_INVALID_ARGUMENT, "box mode"},
+      {{CW_BARS_RENKO, CW_BARS_POINT_FIGURE}, [](cw_bar_options* o) { o->atr_period = 0; },
+       CW_ERR_INVALID_ARGUMENT, "atr_period"},
+      {{CW_BARS_POINT_FIGURE}, [](cw_bar_options* o) { o->reversal = 0; }, CW_ERR_INVALID_ARGUMENT,
+       "reversal"},
+      {{CW_BARS_KAGI}, [](cw_bar_options* o) { o->reversal_amount = 0; }, CW_ERR_INVALID_ARGUMENT,
+       "reversal_amount"},
+      // Percent by default.
+      {{CW_BARS_KAGI}, [](cw_bar_options* o) { o->reversal_amount = 150; },
+       CW_ERR_INVALID_ARGUMENT, "reversal_amount"},
+      {{CW_BARS_LINE_BREAK}, [](cw_bar_options* o) { o->line_count = 0; },
+       CW_ERR_INVALID_ARGUMENT, "line_count"},
+      {{CW_BARS_LINE_BREAK}, [](cw_bar_options* o) { o->line_count = 101; },
+       CW_ERR_INVALID_ARGUMENT, "line_count"},
+      {{CW_BARS_HEIKIN_ASHI}, [](cw_bar_options*) {}, CW_ERR_INVALID_ARGUMENT, "Heikin-Ashi"},
+      {{CW_BARS_VOLUME},
+       [](cw_bar_options* o) {
+         o->volume_threshold = 1e-300;
+         o->volume_split = 1;
+       },
+       CW_ERR_SIZE_OUT_OF_RANGE, "2^60"},
+  };
+  for (const auto& k : kBadOptions) {
+    for (int32_t method : k.methods) {
+      SCOPED_TRACE(method);
+      cw_bar_options o = Options(method);
+      k.spoil(&o);
+      expect(k.status, &good, &o, nullptr, k.words);
+    }
   }
-  o = Options(CW_BARS_POINT_FIGURE);
-  o.reversal = 0;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "reversal");
-  o = Options(CW_BARS_KAGI);
-  o.reversal_amount = 0;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "reversal_amount");
-  o.reversal_amount = 150;  // percent by default
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "reversal_amount");
+  // Kagi's percent reversals need positive prices; absolute amounts take any.
   bad = d;
   bad.p[1] = 0;
   t = bad.View();
-  o = Options(CW_BARS_KAGI);
+  cw_bar_options o = Options(CW_BARS_KAGI);
   expect(CW_ERR_INVALID_ARGUMENT, &t, &o, nullptr, "price[1]");
-  o.reversal_percent = 0;  // absolute amounts take any price
+  o.reversal_percent = 0;
   EXPECT_EQ(cw_bars_from_ticks(ctx.get(), &t, &o, nullptr, &n), CW_OK);
-  o = Options(CW_BARS_LINE_BREAK);
-  o.line_count = 0;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "line_count");
-  o.line_count = 101;
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "line_count");
-  o = Options(CW_BARS_HEIKIN_ASHI);
-  expect(CW_ERR_INVALID_ARGUMENT, &good, &o, nullptr, "Heikin-Ashi");
-  o = Options(CW_BARS_VOLUME);
-  o.volume_threshold = 1e-300;
-  o.volume_split = 1;
-  expect(CW_ERR_SIZE_OUT_OF_RANGE, &good, &o, nullptr, "2^60");
 }
 
 TEST(BarsCapi, BadBarsHaveAStatusAndAMessage) {

@@ -15,25 +15,32 @@
 
 namespace {
 
+using candlewick_test::ChartOptions;
 using candlewick_test::ChartPtr;
-using candlewick_test::TestingAllocator;
-
+using candlewick_test::Contains;
+using candlewick_test::DecodePng;
+using candlewick_test::ExpectChartRefused;
+using candlewick_test::ExpectValidation;
+using candlewick_test::MakeChart;
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
+using candlewick_test::TestingAllocator;
 
-ChartPtr MakeChart(uint32_t w = 200, uint32_t h = 120) {
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = w;
-  o.height = h;
-  cw_chart* c = nullptr;
-  EXPECT_EQ(cw_chart_create(&o, &c), CW_OK);
-  return ChartPtr(c);
-}
-
-bool Contains(const char* haystack, const char* needle) {
-  return std::strstr(haystack, needle) != nullptr;
-}
+// MakeSeries(rows, seed) drawn on a 200x120 chart into a tight RGBA frame
+// (stride 800) first filled with `fill`.
+struct Drawn {
+  static constexpr size_t kStride = 200 * 4;
+  Drawn(size_t rows, uint32_t seed, uint8_t fill = 0)
+      : series(MakeSeries(rows, seed)), view(series.View()), px(kStride * 120, fill) {}
+  // cw_chart_render_rgba of `v` into all of px.
+  cw_status Render(const cw_ohlcv& v, size_t stride = kStride) {
+    return cw_chart_render_rgba(chart.get(), &v, px.data(), px.size(), stride);
+  }
+  ChartPtr chart = MakeChart(200, 120);
+  Series series;
+  cw_ohlcv view;
+  std::vector<uint8_t> px;
+};
 
 TEST(Version, HeaderMatchesLibrary) {
   EXPECT_EQ(cw_version(), static_cast<uint32_t>(CW_VERSION_NUMBER));
@@ -118,16 +125,11 @@ TEST(Create, RejectsBadOptions) {
        CW_ERR_INVALID_ARGUMENT},
       {[](cw_chart_options* x) { x->allocator = &kHalf; }, CW_ERR_NULL_ARGUMENT},
   };
-  auto expect = [&](cw_chart_options bad, cw_status want) {
-    cw_chart* h = reinterpret_cast<cw_chart*>(0x1);
-    EXPECT_EQ(cw_chart_create(&bad, &h), want);
-    EXPECT_EQ(h, nullptr);
-  };
   for (size_t i = 0; i < sizeof kBad / sizeof kBad[0]; ++i) {
     SCOPED_TRACE(i);
     cw_chart_options bad = o;
     kBad[i].mutate(&bad);
-    expect(bad, kBad[i].want);
+    ExpectChartRefused(bad, kBad[i].want);
   }
   // Margins whose margin * 4 overflows int32 (they were accepted and drew a
   // blank frame), and the exact boundary: below a quarter of the smaller
@@ -136,15 +138,11 @@ TEST(Create, RejectsBadOptions) {
     SCOPED_TRACE(margin);
     cw_chart_options bad = o;
     bad.margin = margin;
-    expect(bad, CW_ERR_INVALID_ARGUMENT);
+    ExpectChartRefused(bad, CW_ERR_INVALID_ARGUMENT);
   }
-  {
-    cw_chart_options edge = o;
-    edge.margin = 149;
-    cw_chart* h = nullptr;
-    EXPECT_EQ(cw_chart_create(&edge, &h), CW_OK);
-    cw_chart_destroy(h);
-  }
+  cw_chart_options edge = o;
+  edge.margin = 149;
+  EXPECT_NE(MakeChart(edge), nullptr);
   // A larger struct from a newer header is accepted (its tail is ignored).
   struct {
     cw_chart_options base;
@@ -153,9 +151,7 @@ TEST(Create, RejectsBadOptions) {
   std::memset(&newer, 0, sizeof newer);
   newer.base = o;
   newer.base.struct_size = sizeof newer;
-  cw_chart* h = nullptr;
-  EXPECT_EQ(cw_chart_create(&newer.base, &h), CW_OK);
-  cw_chart_destroy(h);
+  EXPECT_NE(MakeChart(newer.base), nullptr);
 }
 
 TEST(Create, TimeZonesByIanaNameAndAClearErrorForABadOne) {
@@ -163,36 +159,27 @@ TEST(Create, TimeZonesByIanaNameAndAClearErrorForABadOne) {
   cw_chart_options_init(&o);
   EXPECT_EQ(o.time_zone, nullptr) << "UTC by default";
   for (const char* zone : {"", "UTC", "America/New_York", "Europe/London", "Asia/Kolkata"}) {
+    SCOPED_TRACE(zone);
     o.time_zone = zone;
-    cw_chart* c = nullptr;
-    EXPECT_EQ(cw_chart_create(&o, &c), CW_OK) << zone;
-    cw_chart_destroy(c);
-    char message[64] = "x";
-    EXPECT_EQ(cw_chart_options_validate(&o, message, sizeof message), CW_OK) << zone;
-    EXPECT_STREQ(message, "");
+    ExpectValidation(o, CW_OK);
   }
   // The name is copied at create: the caller's string may change after.
   char zone[32] = "America/New_York";
   o.time_zone = zone;
-  cw_chart* c = nullptr;
-  ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+  ChartPtr c = MakeChart(o);
+  ASSERT_NE(c, nullptr);
   std::strcpy(zone, "not a zone");
   Series s = MakeSeries(30, 2);
   cw_ohlcv v = s.View();
   cw_buffer* png = nullptr;
-  EXPECT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
+  EXPECT_EQ(cw_chart_render_png(c.get(), &v, &png), CW_OK);
   cw_buffer_destroy(png);
-  cw_chart_destroy(c);
 
   for (const char* bad : {"America/New_Yrok", "../../../etc/passwd", "/usr/share/zoneinfo/UTC",
                           "Mars/Olympus_Mons", "America"}) {
+    SCOPED_TRACE(bad);
     o.time_zone = bad;
-    cw_chart* h = reinterpret_cast<cw_chart*>(0x1);
-    EXPECT_EQ(cw_chart_create(&o, &h), CW_ERR_INVALID_ARGUMENT) << bad;
-    EXPECT_EQ(h, nullptr);
-    char message[256];
-    EXPECT_EQ(cw_chart_options_validate(&o, message, sizeof message), CW_ERR_INVALID_ARGUMENT);
-    EXPECT_TRUE(Contains(message, "time zone '")) << message;
+    const std::string message = ExpectValidation(o, CW_ERR_INVALID_ARGUMENT, "time zone '");
     EXPECT_TRUE(Contains(message, bad)) << message;
   }
 }
@@ -218,13 +205,10 @@ TEST(Create, ValidateExplainsEveryCreateFailure) {
       {[](cw_chart_options* x) { x->label_size = 2; }, CW_ERR_INVALID_ARGUMENT, "font size"},
   };
   for (const auto& k : kCases) {
+    SCOPED_TRACE(k.words);
     cw_chart_options bad = o;
     k.mutate(&bad);
-    EXPECT_EQ(cw_chart_options_validate(&bad, message, sizeof message), k.status) << k.words;
-    EXPECT_TRUE(Contains(message, k.words)) << message;
-    cw_chart* h = nullptr;
-    EXPECT_EQ(cw_chart_create(&bad, &h), k.status) << k.words;
-    EXPECT_EQ(h, nullptr);
+    ExpectValidation(bad, k.status, k.words);
   }
   // Truncated, always NUL-terminated.
   o.time_zone = "Nowhere/Special";
@@ -244,14 +228,12 @@ TEST(Create, TheFirstLayoutIsStillAccepted) {
                       offsetof(cw_chart_options, time_zone)}) {
     o.struct_size = size;
     o.webp_quality = size > offsetof(cw_chart_options, webp_quality) ? 50.0f : NAN;
-    cw_chart* c = nullptr;
-    ASSERT_EQ(cw_chart_create(&o, &c), CW_OK) << size;
-    cw_chart_destroy(c);
-    EXPECT_EQ(cw_chart_options_validate(&o, nullptr, 0), CW_OK) << size;
+    SCOPED_TRACE(size);
+    ASSERT_NE(MakeChart(o), nullptr);
+    EXPECT_EQ(cw_chart_options_validate(&o, nullptr, 0), CW_OK);
   }
-  cw_chart* c = nullptr;
   o.struct_size = offsetof(cw_chart_options, webp_quality) - 1;
-  EXPECT_EQ(cw_chart_create(&o, &c), CW_ERR_STRUCT_SIZE);
+  ExpectChartRefused(o, CW_ERR_STRUCT_SIZE);
 }
 
 TEST(FrameInfo, ReportsGeometry) {
@@ -313,65 +295,58 @@ class BadSeries : public ::testing::TestWithParam<BadSeriesCase> {};
 
 TEST_P(BadSeries, GivesStatusAndMessageAndWritesNothing) {
   const BadSeriesCase& tc = GetParam();
-  ChartPtr c = MakeChart();
-  Series s = MakeSeries(10, 7);
-  cw_ohlcv v = s.View();
-  tc.mutate(&s, &v);
+  Drawn d(10, 7, 0x5A);
+  cw_chart* c = d.chart.get();
+  tc.mutate(&d.series, &d.view);
 
-  std::vector<uint8_t> px(200 * 120 * 4, 0x5A);
-  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size(), 800), tc.status);
-  EXPECT_TRUE(Contains(cw_chart_last_error(c.get()), tc.message)) << cw_chart_last_error(c.get());
-  for (uint8_t b : px) ASSERT_EQ(b, 0x5A) << "pixels written on failure";
+  EXPECT_EQ(d.Render(d.view), tc.status);
+  EXPECT_TRUE(Contains(cw_chart_last_error(c), tc.message)) << cw_chart_last_error(c);
+  for (uint8_t b : d.px) ASSERT_EQ(b, 0x5A) << "pixels written on failure";
 
   cw_buffer* out = reinterpret_cast<cw_buffer*>(0x1);
-  EXPECT_EQ(cw_chart_render_png(c.get(), &v, &out), tc.status);
+  EXPECT_EQ(cw_chart_render_png(c, &d.view, &out), tc.status);
   EXPECT_EQ(out, nullptr);
   out = reinterpret_cast<cw_buffer*>(0x1);
-  EXPECT_EQ(cw_chart_render_rgba_buffer(c.get(), &v, &out), tc.status);
+  EXPECT_EQ(cw_chart_render_rgba_buffer(c, &d.view, &out), tc.status);
   EXPECT_EQ(out, nullptr);
 
   // The handle stays usable after any error, and success clears the message.
-  Series good = MakeSeries(10, 7);
-  cw_ohlcv gv = good.View();
-  EXPECT_EQ(cw_chart_render_rgba(c.get(), &gv, px.data(), px.size(), 800), CW_OK);
-  EXPECT_STREQ(cw_chart_last_error(c.get()), "");
+  const Series good = MakeSeries(10, 7);
+  EXPECT_EQ(d.Render(good.View()), CW_OK);
+  EXPECT_STREQ(cw_chart_last_error(c), "");
 }
 
 INSTANTIATE_TEST_SUITE_P(AllCases, BadSeries, ::testing::ValuesIn(kBadSeries),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(RenderRgba, RejectsShortBuffersAndStridesAndNulls) {
-  ChartPtr c = MakeChart(200, 120);
-  Series s = MakeSeries(10, 3);
-  cw_ohlcv v = s.View();
-  std::vector<uint8_t> px(200 * 120 * 4);
-  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size(), 799), CW_ERR_BUFFER_TOO_SMALL);
-  EXPECT_TRUE(Contains(cw_chart_last_error(c.get()), "stride"));
-  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size() - 1, 800),
-            CW_ERR_BUFFER_TOO_SMALL);
-  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size(), 804), CW_ERR_BUFFER_TOO_SMALL);
-  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), SIZE_MAX,
-                                 std::numeric_limits<size_t>::max() / 2),
+  Drawn d(10, 3);
+  cw_chart* c = d.chart.get();
+  const cw_ohlcv* v = &d.view;
+  std::vector<uint8_t>& px = d.px;
+  EXPECT_EQ(d.Render(*v, 799), CW_ERR_BUFFER_TOO_SMALL);
+  EXPECT_TRUE(Contains(cw_chart_last_error(c), "stride"));
+  EXPECT_EQ(cw_chart_render_rgba(c, v, px.data(), px.size() - 1, 800), CW_ERR_BUFFER_TOO_SMALL);
+  EXPECT_EQ(d.Render(*v, 804), CW_ERR_BUFFER_TOO_SMALL);
+  EXPECT_EQ(cw_chart_render_rgba(c, v, px.data(), SIZE_MAX, std::numeric_limits<size_t>::max() / 2),
             CW_ERR_BUFFER_TOO_SMALL)
       << "stride*height overflow must not wrap";
-  EXPECT_EQ(cw_chart_render_rgba(c.get(), &v, nullptr, px.size(), 800), CW_ERR_NULL_ARGUMENT);
-  EXPECT_EQ(cw_chart_render_rgba(c.get(), nullptr, px.data(), px.size(), 800),
-            CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_rgba(c, v, nullptr, px.size(), 800), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_rgba(c, nullptr, px.data(), px.size(), 800), CW_ERR_NULL_ARGUMENT);
   cw_buffer* out = nullptr;
-  EXPECT_EQ(cw_chart_render_png(c.get(), &v, nullptr), CW_ERR_NULL_ARGUMENT);
-  EXPECT_EQ(cw_chart_render_png(c.get(), nullptr, &out), CW_ERR_NULL_ARGUMENT);
-  EXPECT_EQ(cw_chart_render_rgba_buffer(c.get(), &v, nullptr), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_png(c, v, nullptr), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_png(c, nullptr, &out), CW_ERR_NULL_ARGUMENT);
+  EXPECT_EQ(cw_chart_render_rgba_buffer(c, v, nullptr), CW_ERR_NULL_ARGUMENT);
 }
 
 TEST(RenderRgba, PaddedStrideLeavesPaddingAndMatchesTightFrame) {
-  ChartPtr c = MakeChart(200, 120);
-  Series s = MakeSeries(40, 11);
-  cw_ohlcv v = s.View();
-  std::vector<uint8_t> tight(200 * 120 * 4);
-  ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, tight.data(), tight.size(), 800), CW_OK);
+  Drawn d(40, 11);
+  ASSERT_EQ(d.Render(d.view), CW_OK);
+  const std::vector<uint8_t>& tight = d.px;
   const size_t stride = 800 + 13;  // odd: rows are not 4-byte aligned
   std::vector<uint8_t> padded(stride * 120, 0xEE);
-  ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, padded.data(), padded.size(), stride), CW_OK);
+  ASSERT_EQ(cw_chart_render_rgba(d.chart.get(), &d.view, padded.data(), padded.size(), stride),
+            CW_OK);
   for (size_t y = 0; y < 120; ++y) {
     ASSERT_EQ(0, std::memcmp(&padded[y * stride], &tight[y * 800], 800)) << y;
     for (size_t x = 800; x < stride && y + 1 < 120; ++x) ASSERT_EQ(padded[y * stride + x], 0xEE);
@@ -379,11 +354,10 @@ TEST(RenderRgba, PaddedStrideLeavesPaddingAndMatchesTightFrame) {
 }
 
 TEST(RenderRgba, StridedAndReversedColumnsAreReadInPlace) {
-  ChartPtr c = MakeChart(200, 120);
-  Series s = MakeSeries(30, 5);
-  cw_ohlcv v = s.View();
-  std::vector<uint8_t> want(200 * 120 * 4);
-  ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, want.data(), want.size(), 800), CW_OK);
+  Drawn d(30, 5);
+  const Series& s = d.series;
+  ASSERT_EQ(d.Render(d.view), CW_OK);
+  const std::vector<uint8_t> want = d.px;
 
   // A row-major table: each column is strided by a whole record.
   struct Record {
@@ -402,9 +376,9 @@ TEST(RenderRgba, StridedAndReversedColumnsAreReadInPlace) {
   rows.low = {&table[0].l, 30, stride};
   rows.close = {&table[0].c, 30, stride};
   rows.volume = {&table[0].vol, 30, stride};
-  std::vector<uint8_t> got(want.size());
-  ASSERT_EQ(cw_chart_render_rgba(c.get(), &rows, got.data(), got.size(), 800), CW_OK);
-  EXPECT_EQ(got, want);
+  std::fill(d.px.begin(), d.px.end(), 0);
+  ASSERT_EQ(d.Render(rows), CW_OK);
+  EXPECT_EQ(d.px, want);
 
   // Reversed storage read with a negative stride gives the same chart.
   Series r = s;
@@ -421,8 +395,9 @@ TEST(RenderRgba, StridedAndReversedColumnsAreReadInPlace) {
   rev.low = {&r.low[29], 30, back};
   rev.close = {&r.close[29], 30, back};
   rev.volume = {&r.volume[29], 30, back};
-  ASSERT_EQ(cw_chart_render_rgba(c.get(), &rev, got.data(), got.size(), 800), CW_OK);
-  EXPECT_EQ(got, want);
+  std::fill(d.px.begin(), d.px.end(), 0);
+  ASSERT_EQ(d.Render(rev), CW_OK);
+  EXPECT_EQ(d.px, want);
 }
 
 TEST(RenderRgba, FlatSeriesAndSingleCandleRender) {
@@ -462,7 +437,7 @@ TEST(RenderBuffers, OutliveTheChartAndMatchTheCallerFrame) {
   EXPECT_EQ(0, std::memcmp(cw_buffer_data(frame), want.data(), want.size()));
   std::vector<uint8_t> decoded;
   uint32_t w = 0, h = 0;
-  ASSERT_TRUE(candlewick_test::DecodePng(cw_buffer_data(png), cw_buffer_size(png), &decoded, &w, &h));
+  ASSERT_TRUE(DecodePng(cw_buffer_data(png), cw_buffer_size(png), &decoded, &w, &h));
   EXPECT_EQ(w, 200u);
   EXPECT_EQ(h, 120u);
   EXPECT_EQ(decoded, want) << "PNG decodes to exactly the RGBA frame";
@@ -476,63 +451,52 @@ TEST(RenderPng, EveryPresetDecodesToTheSamePixels) {
   std::vector<uint8_t> first;
   size_t sizes[3];
   for (int preset = CW_PNG_FASTEST; preset <= CW_PNG_SMALLEST; ++preset) {
-    cw_chart_options o;
-    cw_chart_options_init(&o);
-    o.theme = CW_THEME_TRADINGVIEW;
+    cw_chart_options o = ChartOptions(800, 600, CW_CHART_CANDLESTICK, CW_THEME_TRADINGVIEW);
     o.png_preset = preset;
-    cw_chart* c = nullptr;
-    ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+    ChartPtr c = MakeChart(o);
+    ASSERT_NE(c, nullptr);
     cw_buffer* png = nullptr;
-    ASSERT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
+    ASSERT_EQ(cw_chart_render_png(c.get(), &v, &png), CW_OK);
     std::vector<uint8_t> rgba;
     uint32_t w, h;
-    ASSERT_TRUE(candlewick_test::DecodePng(cw_buffer_data(png), cw_buffer_size(png), &rgba, &w, &h));
+    ASSERT_TRUE(DecodePng(cw_buffer_data(png), cw_buffer_size(png), &rgba, &w, &h));
     if (first.empty()) first = rgba;
     EXPECT_EQ(rgba, first) << "preset " << preset;
     sizes[preset] = cw_buffer_size(png);
     cw_buffer_destroy(png);
-    cw_chart_destroy(c);
   }
   EXPECT_LE(sizes[CW_PNG_SMALLEST], sizes[CW_PNG_FASTEST]);
 }
 
 TEST(CustomColors, ReplaceTheTheme) {
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = 40;
-  o.height = 30;
+  cw_chart_options o = ChartOptions(40, 30);
   o.use_custom_colors = 1;
   o.background = 0x102030FF;
-  cw_chart* c = nullptr;
-  ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+  ChartPtr c = MakeChart(o);
+  ASSERT_NE(c, nullptr);
   Series s = MakeSeries(3, 1);
   cw_ohlcv v = s.View();
   std::vector<uint8_t> px(40 * 30 * 4);
-  ASSERT_EQ(cw_chart_render_rgba(c, &v, px.data(), px.size(), 160), CW_OK);
+  ASSERT_EQ(cw_chart_render_rgba(c.get(), &v, px.data(), px.size(), 160), CW_OK);
   EXPECT_EQ(px[0], 0x10);
   EXPECT_EQ(px[1], 0x20);
   EXPECT_EQ(px[2], 0x30);
   EXPECT_EQ(px[3], 0xFF);
-  cw_chart_destroy(c);
 }
 
 TEST(Allocator, EveryHandleAndBufferAllocationGoesThroughTheHooks) {
   TestingAllocator counter;
-  cw_allocator hooks = counter.hooks();
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.allocator = &hooks;
-  cw_chart* c = nullptr;
-  ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
+  ChartPtr c = MakeChart(counter.allocator());
+  ASSERT_NE(c, nullptr);
   EXPECT_EQ(counter.allocations, 1) << "create allocates the handle only";
   Series s = MakeSeries(100, 8);
   cw_ohlcv v = s.View();
   for (int i = 0; i < 5; ++i) {
     cw_buffer* png = nullptr;
-    ASSERT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
+    ASSERT_EQ(cw_chart_render_png(c.get(), &v, &png), CW_OK);
     cw_buffer_destroy(png);
   }
-  cw_chart_destroy(c);
+  c.reset();
   EXPECT_GT(counter.allocations, 1);
   EXPECT_EQ(counter.allocations, counter.frees);
 }
@@ -540,51 +504,44 @@ TEST(Allocator, EveryHandleAndBufferAllocationGoesThroughTheHooks) {
 TEST(Allocator, FailureAtEveryAllocationIsReportedAndLeaksNothing) {
   Series s = MakeSeries(60, 12);
   cw_ohlcv v = s.View();
-  // Count how many allocations one create + PNG + RGBA buffer takes.
-  TestingAllocator probe;
-  cw_allocator hooks = probe.hooks();
   cw_chart_options o;
   cw_chart_options_init(&o);
-  o.allocator = &hooks;
-  {
-    cw_chart* c = nullptr;
-    ASSERT_EQ(cw_chart_create(&o, &c), CW_OK);
-    cw_buffer *png = nullptr, *rgba = nullptr;
-    ASSERT_EQ(cw_chart_render_png(c, &v, &png), CW_OK);
-    ASSERT_EQ(cw_chart_render_rgba_buffer(c, &v, &rgba), CW_OK);
-    cw_buffer_destroy(png);
-    cw_buffer_destroy(rgba);
-    cw_chart_destroy(c);
-  }
-  const int64_t total = probe.attempts;
-  ASSERT_GT(total, 2);
-  for (int64_t k = 0; k < total; ++k) {
-    TestingAllocator failing;
-    failing.fail_at = k;
-    cw_allocator fh = failing.hooks();
-    o.allocator = &fh;
+  // One create + PNG + RGBA buffer through `heap`: each call succeeds or
+  // fails cleanly (out of memory, no output, a message). True when all
+  // succeeded.
+  auto run = [&](TestingAllocator* heap, int64_t k) {
+    o.allocator = heap->allocator();
     cw_chart* c = nullptr;
     const cw_status created = cw_chart_create(&o, &c);
     if (created != CW_OK) {
       EXPECT_EQ(created, CW_ERR_OUT_OF_MEMORY);
       EXPECT_EQ(c, nullptr);
-    } else {
-      cw_buffer *png = nullptr, *rgba = nullptr;
-      const cw_status p = cw_chart_render_png(c, &v, &png);
-      EXPECT_TRUE(p == CW_OK || p == CW_ERR_OUT_OF_MEMORY) << k << ": " << p;
-      if (p != CW_OK) {
-        EXPECT_EQ(png, nullptr);
-        EXPECT_STRNE(cw_chart_last_error(c), "") << "failure without a message";
-      }
-      const cw_status r = cw_chart_render_rgba_buffer(c, &v, &rgba);
-      EXPECT_TRUE(r == CW_OK || r == CW_ERR_OUT_OF_MEMORY) << k << ": " << r;
-      EXPECT_TRUE(p != CW_OK || r != CW_OK) << "allocation " << k << " was never refused";
-      cw_buffer_destroy(png);
-      cw_buffer_destroy(rgba);
-      cw_chart_destroy(c);
+      return false;
     }
-    EXPECT_EQ(failing.allocations, failing.frees)
-        << "leak after failing allocation " << k;
+    cw_buffer *png = nullptr, *rgba = nullptr;
+    const cw_status p = cw_chart_render_png(c, &v, &png);
+    EXPECT_TRUE(p == CW_OK || p == CW_ERR_OUT_OF_MEMORY) << k << ": " << p;
+    if (p != CW_OK) {
+      EXPECT_EQ(png, nullptr);
+      EXPECT_STRNE(cw_chart_last_error(c), "") << "failure without a message";
+    }
+    const cw_status r = cw_chart_render_rgba_buffer(c, &v, &rgba);
+    EXPECT_TRUE(r == CW_OK || r == CW_ERR_OUT_OF_MEMORY) << k << ": " << r;
+    cw_buffer_destroy(png);
+    cw_buffer_destroy(rgba);
+    cw_chart_destroy(c);
+    return p == CW_OK && r == CW_OK;
+  };
+  // Count how many allocations it takes.
+  TestingAllocator probe;
+  ASSERT_TRUE(run(&probe, -1));
+  const int64_t total = probe.attempts;
+  ASSERT_GT(total, 2);
+  for (int64_t k = 0; k < total; ++k) {
+    TestingAllocator failing;
+    failing.fail_at = k;
+    EXPECT_FALSE(run(&failing, k)) << "allocation " << k << " was never refused";
+    EXPECT_EQ(failing.allocations, failing.frees) << "leak after failing allocation " << k;
   }
 }
 

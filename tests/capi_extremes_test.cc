@@ -19,6 +19,8 @@
 
 namespace {
 
+using candlewick_test::ChartPtr;
+using candlewick_test::MakeChart;
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
 
@@ -32,6 +34,13 @@ struct Table {
   std::vector<double> overlay, upper, lower, osc, hist;
   double panel_min = 0, panel_max = 0, levels[2] = {0, 0};
   size_t rows() const { return s.close.size(); }
+  // The prices (no times), and the volumes unless `volume` is false or
+  // there are none.
+  cw_ohlcv View(bool volume = true) const {
+    return cw_ohlcv_contiguous(rows(), nullptr, s.open.data(), s.high.data(), s.low.data(),
+                               s.close.data(),
+                               volume && !s.volume.empty() ? s.volume.data() : nullptr);
+  }
 };
 
 struct Render {
@@ -47,9 +56,7 @@ Render Draw(const cw_chart_options& o, const Table& t, int32_t format = CW_FORMA
   r.status = cw_chart_create(&o, &chart);
   if (r.status != CW_OK) return r;
   const size_t n = t.rows();
-  cw_ohlcv series = cw_ohlcv_contiguous(n, nullptr, t.s.open.data(), t.s.high.data(),
-                                        t.s.low.data(), t.s.close.data(),
-                                        t.s.volume.empty() ? nullptr : t.s.volume.data());
+  const cw_ohlcv series = t.View();
   const cw_line overlay = {{t.overlay.data(), n, 0}, 0xFFB300FF, 2};
   const cw_band band = candlewick_test::TestBand(t.upper.data(), t.lower.data(), n);
   const cw_line osc = {{t.osc.data(), n, 0}, 0xAB47BCFF, 1};
@@ -59,22 +66,14 @@ Render Draw(const cw_chart_options& o, const Table& t, int32_t format = CW_FORMA
   cw_chart_data data;
   cw_chart_data_init(&data, &series);
   if (extras) candlewick_test::AttachExtras(&data, &overlay, 1, &band, panels, 2);
-  cw_buffer* out = nullptr;
-  r.status = cw_chart_render(chart, &data, format, &out);
+  r.status = candlewick_test::RenderBytes(chart, &data, format, &r.bytes);
   r.error = cw_chart_last_error(chart);
-  if (r.status == CW_OK) r.bytes.assign(cw_buffer_data(out), cw_buffer_data(out) + cw_buffer_size(out));
-  cw_buffer_destroy(out);
   cw_chart_destroy(chart);
   return r;
 }
 
 cw_chart_options Options(int32_t type, uint32_t w = 320, uint32_t h = 240) {
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = w;
-  o.height = h;
-  o.type = type;
-  return o;
+  return candlewick_test::ChartOptions(w, h, type);
 }
 
 // Prices whose magnitudes all lie in [1, 1.9], with both signs (so that, at
@@ -327,13 +326,11 @@ TEST(Extremes, RangeOfAFewUlpsAtALargeLevel) {
 // a band edge width of 0 means no edges (it drew them at the line width).
 TEST(Extremes, LineWidthsAreValidatedAndBandWidthZeroHasNoEdges) {
   Table t = Signed(50, 2, 100);
+  ChartPtr chart = MakeChart(Options(CW_CHART_LINE));
+  ASSERT_NE(chart, nullptr);
+  const cw_ohlcv series = t.View(/*volume=*/false);
   for (float bad : {-1.0f, 0.1f, 65.0f, 1e30f, NAN, INFINITY}) {
     SCOPED_TRACE(bad);
-    cw_chart* chart = nullptr;
-    cw_chart_options o = Options(CW_CHART_LINE);
-    ASSERT_EQ(cw_chart_create(&o, &chart), CW_OK);
-    cw_ohlcv series = cw_ohlcv_contiguous(t.rows(), nullptr, t.s.open.data(), t.s.high.data(),
-                                          t.s.low.data(), t.s.close.data(), nullptr);
     const cw_line line = {{t.overlay.data(), t.rows(), 0}, 0xFF0000FF, bad};
     const cw_band band = {{t.upper.data(), t.rows(), 0}, {t.lower.data(), t.rows(), 0},
                           0x00FF0040, 0x00FF00FF, bad};
@@ -349,20 +346,15 @@ TEST(Extremes, LineWidthsAreValidatedAndBandWidthZeroHasNoEdges) {
       if (where == 1) data.bands = &band, data.band_count = 1;
       if (where == 2) data.panels = &panel, data.panel_count = 1;
       cw_buffer* out = nullptr;
-      EXPECT_EQ(cw_chart_render(chart, &data, CW_FORMAT_RGBA8, &out), CW_ERR_INVALID_ARGUMENT);
+      EXPECT_EQ(cw_chart_render(chart.get(), &data, CW_FORMAT_RGBA8, &out),
+                CW_ERR_INVALID_ARGUMENT);
       EXPECT_EQ(out, nullptr);
-      EXPECT_NE(std::string(cw_chart_last_error(chart)).find("must be 0 or in [0.25, 64]"),
-                std::string::npos)
-          << cw_chart_last_error(chart);
+      EXPECT_TRUE(candlewick_test::Contains(cw_chart_last_error(chart.get()),
+                                            "must be 0 or in [0.25, 64]"))
+          << cw_chart_last_error(chart.get());
     }
-    cw_chart_destroy(chart);
   }
   // Width 0 on a band: its fill, and no pixel of its (distinct) edge colour.
-  cw_chart* chart = nullptr;
-  cw_chart_options o = Options(CW_CHART_LINE);
-  ASSERT_EQ(cw_chart_create(&o, &chart), CW_OK);
-  cw_ohlcv series = cw_ohlcv_contiguous(t.rows(), nullptr, t.s.open.data(), t.s.high.data(),
-                                        t.s.low.data(), t.s.close.data(), nullptr);
   for (float width : {0.0f, 1.0f}) {
     const cw_band band = {{t.upper.data(), t.rows(), 0}, {t.lower.data(), t.rows(), 0},
                           0x0000FF40, 0xFF00FFFF, width};
@@ -370,21 +362,18 @@ TEST(Extremes, LineWidthsAreValidatedAndBandWidthZeroHasNoEdges) {
     cw_chart_data_init(&data, &series);
     data.bands = &band;
     data.band_count = 1;
-    cw_buffer* out = nullptr;
-    ASSERT_EQ(cw_chart_render(chart, &data, CW_FORMAT_RGBA8, &out), CW_OK);
+    std::vector<uint8_t> px;
+    ASSERT_EQ(candlewick_test::RenderBytes(chart.get(), &data, CW_FORMAT_RGBA8, &px), CW_OK);
     size_t edge = 0;
-    const uint8_t* p = cw_buffer_data(out);
-    for (size_t i = 0; i + 3 < cw_buffer_size(out); i += 4) {
-      edge += p[i] == 0xFF && p[i + 1] == 0x00 && p[i + 2] == 0xFF;
+    for (size_t i = 0; i + 3 < px.size(); i += 4) {
+      edge += px[i] == 0xFF && px[i + 1] == 0x00 && px[i + 2] == 0xFF;
     }
     if (width == 0) {
       EXPECT_EQ(edge, 0u);
     } else {
       EXPECT_GT(edge, 0u);
     }
-    cw_buffer_destroy(out);
   }
-  cw_chart_destroy(chart);
 }
 
 }  // namespace

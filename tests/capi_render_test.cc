@@ -5,8 +5,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,31 +18,19 @@
 namespace {
 
 using candlewick_test::ChartPtr;
-using candlewick_test::TestingAllocator;
-
+using candlewick_test::MakeChart;
 using candlewick_test::MakeSeries;
 using candlewick_test::Series;
+using candlewick_test::TestingAllocator;
 
-ChartPtr MakeChart(cw_chart_options o) {
-  cw_chart* c = nullptr;
-  EXPECT_EQ(cw_chart_create(&o, &c), CW_OK);
-  return ChartPtr(c);
-}
+using Bytes = std::vector<uint8_t>;
 
-cw_chart_options Options(uint32_t w, uint32_t h) {
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = w;
-  o.height = h;
-  return o;
-}
-
-// A chart with axes, crisp (antialias 0) or antialiased (1).
-ChartPtr MakeAxesChart(uint32_t w, uint32_t h, int antialias) {
-  cw_chart_options o = Options(w, h);
+// cw_chart_options at w x h with axes, crisp (antialias 0) or antialiased (1).
+cw_chart_options Options(uint32_t w, uint32_t h, int antialias = 0, int show_axes = 1) {
+  cw_chart_options o = candlewick_test::ChartOptions(w, h);
   o.antialias = antialias;
-  o.show_axes = 1;
-  return MakeChart(o);
+  o.show_axes = show_axes;
+  return o;
 }
 
 // A series with a moving average, a band and two panels, all owned here.
@@ -59,15 +45,12 @@ struct Rich {
   cw_chart_data data;
   Rich() {
     const size_t n = s.close.size();
-    ma.assign(n, NAN);
+    ma = candlewick_test::Sma(s.close, 10);
     up.assign(n, NAN);
     lo.assign(n, NAN);
     osc.assign(n, NAN);
     hist.assign(n, NAN);
     for (size_t i = 9; i < n; ++i) {
-      double sum = 0;
-      for (size_t k = i - 9; k <= i; ++k) sum += s.close[k];
-      ma[i] = sum / 10;
       up[i] = ma[i] + 2;
       lo[i] = ma[i] - 2;
       osc[i] = 50 + 40 * std::sin(static_cast<double>(i) / 5);
@@ -85,14 +68,24 @@ struct Rich {
   }
 };
 
-std::vector<uint8_t> RenderToVector(cw_chart* c, const cw_chart_data* d, int32_t format) {
-  cw_buffer* b = nullptr;
-  const cw_status st = cw_chart_render(c, d, format, &b);
-  EXPECT_EQ(st, CW_OK) << cw_chart_last_error(c);
-  std::vector<uint8_t> out;
-  if (b != nullptr) out.assign(cw_buffer_data(b), cw_buffer_data(b) + cw_buffer_size(b));
-  cw_buffer_destroy(b);
+Bytes RenderToVector(cw_chart* c, const cw_chart_data* d, int32_t format) {
+  Bytes out;
+  EXPECT_EQ(candlewick_test::RenderBytes(c, d, format, &out), CW_OK) << cw_chart_last_error(c);
   return out;
+}
+
+// Runs `check(chart, data, rgba, encoded)` on a 300x200 axes chart of
+// Rich's data, its RGBA frame and its render in `format`, crisp and then
+// antialiased.
+template <typename Check>
+void ForCrispAndAntialiased(int32_t format, Check check) {
+  for (int aa = 0; aa <= 1; ++aa) {
+    SCOPED_TRACE(testing::Message() << "antialias=" << aa);
+    ChartPtr c = MakeChart(Options(300, 200, aa));
+    Rich r;
+    const Bytes rgba = RenderToVector(c.get(), &r.data, CW_FORMAT_RGBA8);
+    check(c.get(), r.data, rgba, RenderToVector(c.get(), &r.data, format));
+  }
 }
 
 TEST(ChartData, InitSetsSizeAndCopiesTheSeries) {
@@ -121,9 +114,9 @@ TEST(FormatBytesPerPixel, RawAndEncoded) {
 }
 
 TEST(RenderFrame, RgbAndIndexedMatchTheRgbaFrame) {
-  ChartPtr c = MakeChart(Options(200, 150));
+  ChartPtr c = MakeChart(Options(200, 150, 0, 0));
   Rich r;
-  std::vector<uint8_t> rgba(200 * 150 * 4), rgb(200 * 150 * 3), idx(200 * 150);
+  Bytes rgba(200 * 150 * 4), rgb(200 * 150 * 3), idx(200 * 150);
   ASSERT_EQ(cw_chart_render_frame(c.get(), &r.data, CW_FORMAT_RGBA8, rgba.data(), rgba.size(), 800),
             CW_OK)
       << cw_chart_last_error(c.get());
@@ -150,13 +143,11 @@ TEST(RenderFrame, RgbAndIndexedMatchTheRgbaFrame) {
 }
 
 TEST(RenderFrame, AntialiasedFramesAreOpaqueAndBlend) {
-  cw_chart_options o = Options(240, 160);
-  o.antialias = 1;
-  o.show_axes = 1;
+  cw_chart_options o = Options(240, 160, 1);
   o.type = CW_CHART_LINE;
   ChartPtr c = MakeChart(o);
   Rich r;
-  std::vector<uint8_t> rgba(240 * 160 * 4);
+  Bytes rgba(240 * 160 * 4);
   ASSERT_EQ(cw_chart_render_frame(c.get(), &r.data, CW_FORMAT_RGBA8, rgba.data(), rgba.size(),
                                   240 * 4),
             CW_OK)
@@ -168,7 +159,7 @@ TEST(RenderFrame, AntialiasedFramesAreOpaqueAndBlend) {
   }
   EXPECT_GT(colours.size(), 20u) << "blended edges add in-between colours";
   // Indexed output is for crisp charts only.
-  std::vector<uint8_t> idx(240 * 160);
+  Bytes idx(240 * 160);
   EXPECT_EQ(cw_chart_render_frame(c.get(), &r.data, CW_FORMAT_INDEXED8, idx.data(), idx.size(), 240),
             CW_ERR_INVALID_ARGUMENT);
   EXPECT_NE(std::strstr(cw_chart_last_error(c.get()), "crisp"), nullptr);
@@ -178,32 +169,28 @@ TEST(RenderFrame, AntialiasedFramesAreOpaqueAndBlend) {
 }
 
 TEST(Render, PngDecodesToTheRgbaFrameCrispAndAntialiased) {
-  for (int aa = 0; aa <= 1; ++aa) {
-    ChartPtr c = MakeAxesChart(300, 200, aa);
-    Rich r;
-    const std::vector<uint8_t> rgba = RenderToVector(c.get(), &r.data, CW_FORMAT_RGBA8);
-    const std::vector<uint8_t> png = RenderToVector(c.get(), &r.data, CW_FORMAT_PNG);
-    std::vector<uint8_t> decoded;
-    uint32_t w = 0, h = 0;
-    ASSERT_TRUE(candlewick_test::DecodePng(png.data(), png.size(), &decoded, &w, &h));
-    EXPECT_EQ(decoded, rgba) << "antialias=" << aa;
-  }
+  ForCrispAndAntialiased(CW_FORMAT_PNG,
+                         [](cw_chart*, const cw_chart_data&, const Bytes& rgba, const Bytes& png) {
+                           Bytes decoded;
+                           uint32_t w = 0, h = 0;
+                           ASSERT_TRUE(candlewick_test::DecodePng(png.data(), png.size(), &decoded,
+                                                                  &w, &h));
+                           EXPECT_EQ(decoded, rgba);
+                         });
 }
 
 TEST(Render, WebpLosslessIsExactAndLossyIsClose) {
-  for (int aa = 0; aa <= 1; ++aa) {
-    ChartPtr c = MakeAxesChart(300, 200, aa);
-    Rich r;
-    const std::vector<uint8_t> rgba = RenderToVector(c.get(), &r.data, CW_FORMAT_RGBA8);
-    const std::vector<uint8_t> lossless = RenderToVector(c.get(), &r.data, CW_FORMAT_WEBP_LOSSLESS);
-    std::vector<uint8_t> decoded;
+  ForCrispAndAntialiased(CW_FORMAT_WEBP_LOSSLESS, [](cw_chart* c, const cw_chart_data& data,
+                                                    const Bytes& rgba, const Bytes& lossless) {
+    Bytes decoded;
     int w = 0, h = 0;
-    ASSERT_TRUE(candlewick::encode_test::DecodeWebp(lossless.data(), lossless.size(), &decoded, &w, &h));
+    ASSERT_TRUE(
+        candlewick::encode_test::DecodeWebp(lossless.data(), lossless.size(), &decoded, &w, &h));
     EXPECT_EQ(w, 300);
     EXPECT_EQ(h, 200);
-    EXPECT_EQ(decoded, rgba) << "antialias=" << aa;
-    ASSERT_EQ(cw_chart_set_webp_quality(c.get(), 80), CW_OK);
-    const std::vector<uint8_t> lossy = RenderToVector(c.get(), &r.data, CW_FORMAT_WEBP_LOSSY);
+    EXPECT_EQ(decoded, rgba);
+    ASSERT_EQ(cw_chart_set_webp_quality(c, 80), CW_OK);
+    const Bytes lossy = RenderToVector(c, &data, CW_FORMAT_WEBP_LOSSY);
     ASSERT_TRUE(candlewick::encode_test::DecodeWebp(lossy.data(), lossy.size(), &decoded, &w, &h));
     ASSERT_EQ(decoded.size(), rgba.size());
     double se = 0;
@@ -216,20 +203,17 @@ TEST(Render, WebpLosslessIsExactAndLossyIsClose) {
     // these charts quality 80 gives about 22 dB (a broken encode: < 10 dB).
     EXPECT_GT(psnr, 20.0) << "lossy WebP at quality 80";
     // Lower quality, smaller file.
-    ASSERT_EQ(cw_chart_set_webp_quality(c.get(), 5), CW_OK);
-    EXPECT_LT(RenderToVector(c.get(), &r.data, CW_FORMAT_WEBP_LOSSY).size(), lossy.size());
-  }
+    ASSERT_EQ(cw_chart_set_webp_quality(c, 5), CW_OK);
+    EXPECT_LT(RenderToVector(c, &data, CW_FORMAT_WEBP_LOSSY).size(), lossy.size());
+  });
 }
 
 TEST(Render, SvgHasTheLayoutAndEscapesText) {
-  ChartPtr c = MakeChart(Options(300, 200));
   Rich r;
   r.data.panels = nullptr;
   r.data.panel_count = 0;
-  cw_chart_options o = Options(300, 200);
-  o.show_axes = 1;
-  ChartPtr axes = MakeChart(o);
-  const std::vector<uint8_t> svg = RenderToVector(axes.get(), &r.data, CW_FORMAT_SVG);
+  ChartPtr axes = MakeChart(Options(300, 200));
+  const Bytes svg = RenderToVector(axes.get(), &r.data, CW_FORMAT_SVG);
   const std::string text(svg.begin(), svg.end());
   EXPECT_EQ(text.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"200\"", 0),
             0u);
@@ -242,69 +226,51 @@ TEST(Render, SvgHasTheLayoutAndEscapesText) {
 }
 
 TEST(Render, RejectsBadDataWithClearMessages) {
-  ChartPtr c = MakeChart(Options(200, 150));
-  std::vector<uint8_t> px(200 * 150 * 4, 0x5A);
-  auto expect = [&](const cw_chart_data& d, cw_status want, const char* message) {
-    EXPECT_EQ(cw_chart_render_frame(c.get(), &d, CW_FORMAT_RGBA8, px.data(), px.size(), 800), want);
-    EXPECT_NE(std::strstr(cw_chart_last_error(c.get()), message), nullptr)
+  ChartPtr c = MakeChart(Options(200, 150, 0, 0));
+  Bytes px(200 * 150 * 4, 0x5A);
+  // One part of Rich spoiled: the status, a message naming the part, no
+  // pixel written, no buffer returned.
+  static std::vector<cw_panel> many;  // more panels than allowed
+  const struct {
+    void (*spoil)(Rich*);
+    cw_status status;
+    const char* message;
+  } kBad[] = {
+      {[](Rich* r) { r->data.struct_size = 16; }, CW_ERR_STRUCT_SIZE, "struct_size"},
+      {[](Rich* r) { r->data.overlays = nullptr; }, CW_ERR_NULL_ARGUMENT,
+       "NULL with a non-zero count"},
+      {[](Rich* r) { r->overlay.values.length = 79; }, CW_ERR_LENGTH_MISMATCH,
+       "overlay 0 has 79 values"},
+      {[](Rich* r) { r->ma[40] = INFINITY; }, CW_ERR_NON_FINITE, "row 40"},
+      {[](Rich* r) {
+         r->lo.resize(10);
+         r->band.lower.length = 10;
+       },
+       CW_ERR_LENGTH_MISMATCH, "band lower"},
+      {[](Rich* r) { r->panels[1].weight = 0; }, CW_ERR_INVALID_ARGUMENT,
+       "positive height weight"},
+      {[](Rich* r) { r->panels[0].min = NAN; }, CW_ERR_NON_FINITE, "min/max"},
+      {[](Rich* r) { r->panel_line.values.data = nullptr; }, CW_ERR_NULL_ARGUMENT, "panel line 0"},
+      {[](Rich* r) {
+         many.assign(CW_MAX_PANELS + 1, r->panels[0]);
+         r->data.panels = many.data();
+         r->data.panel_count = many.size();
+       },
+       CW_ERR_INVALID_ARGUMENT, "CW_MAX_PANELS"},
+      {[](Rich* r) { r->s.high[3] = r->s.low[3] - 1; }, CW_ERR_INCONSISTENT_OHLC, "row 3"},
+  };
+  for (const auto& k : kBad) {
+    SCOPED_TRACE(k.message);
+    Rich r;
+    k.spoil(&r);
+    EXPECT_EQ(cw_chart_render_frame(c.get(), &r.data, CW_FORMAT_RGBA8, px.data(), px.size(), 800),
+              k.status);
+    EXPECT_TRUE(candlewick_test::Contains(cw_chart_last_error(c.get()), k.message))
         << cw_chart_last_error(c.get());
     for (uint8_t b : px) ASSERT_EQ(b, 0x5A) << "pixels written on failure";
     cw_buffer* b = reinterpret_cast<cw_buffer*>(0x1);
-    EXPECT_EQ(cw_chart_render(c.get(), &d, CW_FORMAT_PNG, &b), want);
+    EXPECT_EQ(cw_chart_render(c.get(), &r.data, CW_FORMAT_PNG, &b), k.status);
     EXPECT_EQ(b, nullptr);
-  };
-  {
-    Rich r;
-    r.data.struct_size = 16;
-    expect(r.data, CW_ERR_STRUCT_SIZE, "struct_size");
-  }
-  {
-    Rich r;
-    r.data.overlays = nullptr;
-    expect(r.data, CW_ERR_NULL_ARGUMENT, "NULL with a non-zero count");
-  }
-  {
-    Rich r;
-    r.overlay.values.length = 79;
-    expect(r.data, CW_ERR_LENGTH_MISMATCH, "overlay 0 has 79 values");
-  }
-  {
-    Rich r;
-    r.ma[40] = INFINITY;
-    expect(r.data, CW_ERR_NON_FINITE, "row 40");
-  }
-  {
-    Rich r;
-    r.lo.resize(10);
-    r.band.lower.length = 10;
-    expect(r.data, CW_ERR_LENGTH_MISMATCH, "band lower");
-  }
-  {
-    Rich r;
-    r.panels[1].weight = 0;
-    expect(r.data, CW_ERR_INVALID_ARGUMENT, "positive height weight");
-  }
-  {
-    Rich r;
-    r.panels[0].min = NAN;
-    expect(r.data, CW_ERR_NON_FINITE, "min/max");
-  }
-  {
-    Rich r;
-    r.panel_line.values.data = nullptr;
-    expect(r.data, CW_ERR_NULL_ARGUMENT, "panel line 0");
-  }
-  {
-    Rich r;
-    std::vector<cw_panel> many(CW_MAX_PANELS + 1, r.panels[0]);
-    r.data.panels = many.data();
-    r.data.panel_count = many.size();
-    expect(r.data, CW_ERR_INVALID_ARGUMENT, "CW_MAX_PANELS");
-  }
-  {
-    Rich r;
-    r.s.high[3] = r.s.low[3] - 1;
-    expect(r.data, CW_ERR_INCONSISTENT_OHLC, "row 3");
   }
   // Format and argument errors.
   Rich r;
@@ -332,10 +298,8 @@ TEST(Render, RejectsBadDataWithClearMessages) {
 TEST(Render, NanOverlaysFlatAndSingleRenderInEveryType) {
   for (int32_t type = CW_CHART_CANDLESTICK; type <= CW_CHART_POINT_FIGURE; ++type) {
     for (int aa = 0; aa <= 1; ++aa) {
-      cw_chart_options o = Options(160, 120);
+      cw_chart_options o = Options(160, 120, aa);
       o.type = type;
-      o.antialias = aa;
-      o.show_axes = 1;
       ChartPtr c = MakeChart(o);
       Rich r;
       std::fill(r.ma.begin(), r.ma.end(), NAN);  // an all-NaN overlay draws nothing
@@ -361,7 +325,6 @@ TEST(Render, NanOverlaysFlatAndSingleRenderInEveryType) {
 TEST(Render, TimesSpanningTheWholeInt64RangeRender) {
   for (const char* zone : {static_cast<const char*>(nullptr), "America/New_York"}) {
     cw_chart_options o = Options(320, 200);
-    o.show_axes = 1;
     o.time_zone = zone;
     ChartPtr c = MakeChart(o);
     Series s = MakeSeries(6, 9);
@@ -378,31 +341,28 @@ TEST(Render, TimesSpanningTheWholeInt64RangeRender) {
 // Legend names: borrowed for the call, NULL entries left out, and a caller
 // of the first cw_chart_data layout (no names) is not read past its struct.
 TEST(Render, LegendNamesAndTheFirstDataLayout) {
-  cw_chart_options o = Options(400, 300);
-  o.show_axes = 1;
-  ChartPtr c = MakeChart(o);
+  ChartPtr c = MakeChart(Options(400, 300));
   Rich r;
   const char* overlay_names[] = {"MA 10"};
   const char* band_names[] = {nullptr};
   r.data.overlay_names = overlay_names;
   r.data.band_names = band_names;
-  const std::vector<uint8_t> svg = RenderToVector(c.get(), &r.data, CW_FORMAT_SVG);
+  const Bytes svg = RenderToVector(c.get(), &r.data, CW_FORMAT_SVG);
   const std::string doc(svg.begin(), svg.end());
   EXPECT_NE(doc.find(">MA 10</text>"), std::string::npos);
   cw_chart_data old = r.data;
   old.struct_size = offsetof(cw_chart_data, overlay_names);
   old.overlay_names = reinterpret_cast<const char* const*>(0x1);  // beyond the caller's struct
   old.band_names = reinterpret_cast<const char* const*>(0x1);
-  const std::vector<uint8_t> unnamed = RenderToVector(c.get(), &old, CW_FORMAT_SVG);
+  const Bytes unnamed = RenderToVector(c.get(), &old, CW_FORMAT_SVG);
   EXPECT_EQ(std::string(unnamed.begin(), unnamed.end()).find(">MA 10</text>"), std::string::npos);
 }
 
 TEST(Fonts, CallerFontIsCopiedAndBadBytesAreRejected) {
-  std::ifstream in("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", std::ios::binary);
-  ASSERT_TRUE(in) << "fonts-dejavu-core is installed by tools/setup.sh";
-  std::vector<uint8_t> ttf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Bytes ttf =
+      candlewick_test::ReadFileBytes("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
+  ASSERT_FALSE(ttf.empty()) << "fonts-dejavu-core is installed by tools/setup.sh";
   cw_chart_options o = Options(300, 200);
-  o.show_axes = 1;
   ChartPtr plain = MakeChart(o);
   o.font_data = ttf.data();
   o.font_data_size = ttf.size();
@@ -416,28 +376,22 @@ TEST(Fonts, CallerFontIsCopiedAndBadBytesAreRejected) {
   const uint8_t junk[64] = {1, 2, 3};
   o.font_data = junk;
   o.font_data_size = sizeof junk;
-  cw_chart* h = reinterpret_cast<cw_chart*>(0x1);
-  EXPECT_EQ(cw_chart_create(&o, &h), CW_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(h, nullptr);
+  candlewick_test::ExpectChartRefused(o, CW_ERR_INVALID_ARGUMENT);
 }
 
 TEST(Allocator, FailuresDuringRichRendersAreCleanErrors) {
   Rich r;
   TestingAllocator probe;
-  cw_allocator hooks = probe.hooks();
   // With a time zone and a legend, so the time and value axes' and the
   // legend's scratch memory fails too.
   const char* names[] = {"MA 10"};
   const char* band_names[] = {"BAND"};
   r.data.overlay_names = names;
   r.data.band_names = band_names;
-  cw_chart_options o = Options(200, 150);
-  o.show_axes = 1;
-  o.antialias = 1;
+  cw_chart_options o = Options(200, 150, 1);
   o.time_zone = "America/New_York";
-  o.allocator = &hooks;
   auto run = [&](TestingAllocator* f) {
-    hooks = f->hooks();
+    o.allocator = f->allocator();
     cw_chart* c = nullptr;
     if (cw_chart_create(&o, &c) != CW_OK) return;
     for (int32_t format : {CW_FORMAT_PNG, CW_FORMAT_SVG, CW_FORMAT_RGB8}) {
@@ -488,17 +442,17 @@ TEST(DenseLines, LineAndAreaChartsOfManyCandlesDoNotDependOnTheHeap) {
   const Series s = MakeSeries(700, 125);
   const cw_ohlcv v = s.View();
   for (int32_t type : {CW_CHART_LINE, CW_CHART_AREA}) {
-    std::vector<uint8_t> first;
+    Bytes first;
     for (size_t offset : {0, 48, 256}) {
       OffsetHeap heap{offset};
       cw_allocator hooks = {&heap, &OffsetHeap::Alloc, &OffsetHeap::Free};
-      cw_chart_options o = Options(200, 120);
+      cw_chart_options o = Options(200, 120, 0, 0);
       o.type = type;
       o.allocator = &hooks;
       ChartPtr c = MakeChart(o);
       cw_buffer* frame = nullptr;
       ASSERT_EQ(cw_chart_render_rgba_buffer(c.get(), &v, &frame), CW_OK);
-      std::vector<uint8_t> bytes(cw_buffer_data(frame), cw_buffer_data(frame) + cw_buffer_size(frame));
+      const Bytes bytes = candlewick_test::BufferBytes(frame);
       cw_buffer_destroy(frame);
       if (first.empty()) {
         first = bytes;

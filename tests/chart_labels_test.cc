@@ -89,16 +89,22 @@ std::string Join(const std::vector<std::string>& v) {
   return s;
 }
 
+// The time axis's labels, which must start with `first`.
+std::vector<std::string> TimeAxis(const std::vector<Text>& texts, const std::string& first) {
+  const std::vector<std::string> axis = TimeLabels(texts);
+  EXPECT_FALSE(axis.empty());
+  EXPECT_EQ(axis.empty() ? "" : axis[0], first) << Join(axis);
+  return axis;
+}
+
 bool IsClock(const std::string& s) { return std::regex_match(s, std::regex("[0-2][0-9]:[0-5][0-9]")); }
 
 TEST(ChartLabels, IntradayNewYorkNamesEverySessionInLocalTime) {
   const std::vector<Text> texts = Render(CaseNamed("time_intraday_ny_light"));
-  const std::vector<std::string> axis = TimeLabels(texts);
-  SCOPED_TRACE(Join(axis));
   // The first label names the date and the year; each later session (the
   // local date changes) is named by its date, in this order.
-  ASSERT_FALSE(axis.empty());
-  EXPECT_EQ(axis[0], "Mar 8, 2024");
+  const std::vector<std::string> axis = TimeAxis(texts, "Mar 8, 2024");
+  SCOPED_TRACE(Join(axis));
   const auto monday = std::find(axis.begin(), axis.end(), "Mar 11");
   const auto tuesday = std::find(axis.begin(), axis.end(), "Mar 12");
   EXPECT_NE(monday, axis.end());
@@ -125,10 +131,8 @@ TEST(ChartLabels, IntradayNewYorkNamesEverySessionInLocalTime) {
 TEST(ChartLabels, TheSameSessionsInUtcAreLabelledInUtc) {
   GoldenCase c = CaseNamed("time_intraday_ny_light");
   c.options.time_zone = nullptr;
-  const std::vector<std::string> axis = TimeLabels(Render(c));
+  const std::vector<std::string> axis = TimeAxis(Render(c), "Mar 8, 2024");
   SCOPED_TRACE(Join(axis));
-  ASSERT_FALSE(axis.empty());
-  EXPECT_EQ(axis[0], "Mar 8, 2024");
   bool after_noon = false;
   for (const std::string& s : axis) {
     if (IsClock(s)) {
@@ -141,10 +145,10 @@ TEST(ChartLabels, TheSameSessionsInUtcAreLabelledInUtc) {
 }
 
 TEST(ChartLabels, MinuteSessionShowsTheDateThenRoundTimes) {
-  const std::vector<std::string> axis = TimeLabels(Render(CaseNamed("time_minute_session_tradingview")));
+  const std::vector<std::string> axis =
+      TimeAxis(Render(CaseNamed("time_minute_session_tradingview")), "Mar 13, 2024");
   SCOPED_TRACE(Join(axis));
   ASSERT_GE(axis.size(), 4u);
-  EXPECT_EQ(axis[0], "Mar 13, 2024");
   for (size_t i = 1; i < axis.size(); ++i) {
     ASSERT_TRUE(IsClock(axis[i])) << axis[i];
     EXPECT_EQ(std::stoi(axis[i].substr(3, 2)) % 15, 0) << "not a round time: " << axis[i];
@@ -153,10 +157,8 @@ TEST(ChartLabels, MinuteSessionShowsTheDateThenRoundTimes) {
 
 TEST(ChartLabels, CryptoHourlyNamesUtcDaysAndTheMacdPanel) {
   const std::vector<Text> texts = Render(CaseNamed("time_crypto_hourly_modern"));
-  const std::vector<std::string> axis = TimeLabels(texts);
+  const std::vector<std::string> axis = TimeAxis(texts, "Mar 10, 2024");
   SCOPED_TRACE(Join(axis));
-  ASSERT_FALSE(axis.empty());
-  EXPECT_EQ(axis[0], "Mar 10, 2024");
   for (size_t i = 1; i < axis.size(); ++i) {
     EXPECT_TRUE(std::regex_match(axis[i], std::regex("Mar 1[1-9]"))) << axis[i];
   }
@@ -181,10 +183,8 @@ TEST(ChartLabels, CryptoHourlyNamesUtcDaysAndTheMacdPanel) {
 
 TEST(ChartLabels, DailyThreeMonthsNamesTheYearAndTheMonths) {
   const std::vector<Text> texts = Render(CaseNamed("time_daily_3m_light"));
-  const std::vector<std::string> axis = TimeLabels(texts);
+  const std::vector<std::string> axis = TimeAxis(texts, "Jan 2, 2024");
   SCOPED_TRACE(Join(axis));
-  ASSERT_FALSE(axis.empty());
-  EXPECT_EQ(axis[0], "Jan 2, 2024");
   EXPECT_TRUE(std::find(axis.begin(), axis.end(), "Feb 1") != axis.end());
   EXPECT_TRUE(std::find(axis.begin(), axis.end(), "Mar 1") != axis.end());
   for (const std::string& s : axis) {
@@ -198,10 +198,10 @@ TEST(ChartLabels, DailyThreeMonthsNamesTheYearAndTheMonths) {
 }
 
 TEST(ChartLabels, WeeklyTenYearsNamesTheFirstYearAndEveryYearAfter) {
-  const std::vector<std::string> axis = TimeLabels(Render(CaseNamed("time_weekly_10y_classic")));
+  const std::vector<std::string> axis =
+      TimeAxis(Render(CaseNamed("time_weekly_10y_classic")), "Jun 2014");
   SCOPED_TRACE(Join(axis));
   ASSERT_GE(axis.size(), 5u);
-  EXPECT_EQ(axis[0], "Jun 2014");
   int year = 0;
   for (size_t i = 1; i < axis.size(); ++i) {
     ASSERT_TRUE(std::regex_match(axis[i], std::regex("20[12][0-9]"))) << axis[i];
@@ -211,31 +211,33 @@ TEST(ChartLabels, WeeklyTenYearsNamesTheFirstYearAndEveryYearAfter) {
   EXPECT_EQ(year, 2024);
 }
 
-// The price labels (at the axis column's x, right of the plot), as numbers.
-std::vector<double> PriceLabels(const std::vector<Text>& texts, double axis_x) {
+// A brick chart's case with a box of 1 at 640x480, rendered: its texts, and
+// its price labels (at least four) as numbers. The rightmost column of text
+// is the price axis's: its labels and the marker.
+std::vector<double> BoxScalePrices(const std::string& name, std::vector<Text>* texts) {
+  GoldenCase c = CaseNamed(name);
+  c.options.box_size = 1.0;
+  c.options.width = 640;
+  c.options.height = 480;
+  *texts = Render(c);
+  double axis_x = 0;
+  for (const Text& t : *texts) axis_x = std::max(axis_x, t.x);
   std::vector<double> v;
-  for (const Text& t : texts) {
+  for (const Text& t : *texts) {
     if (t.x == axis_x && std::regex_match(t.text, std::regex("-?[0-9]+(\\.[0-9]+)?"))) {
       v.push_back(std::atof(t.text.c_str()));
     }
   }
+  EXPECT_GE(v.size(), 4u) << name;
   return v;
 }
 
 // Renko: ticks on the brick grid (the first close plus whole boxes), the
 // marker on the last brick's close edge, not on the series' close.
 TEST(ChartLabels, RenkoScaleOnBoxMultiplesAndMarkerOnTheLastBrick) {
-  GoldenCase c = CaseNamed("axes_renko_light");
-  c.options.box_size = 1.0;
-  c.options.width = 640;
-  c.options.height = 480;
-  const std::vector<Text> texts = Render(c);
+  std::vector<Text> texts;
+  const std::vector<double> prices = BoxScalePrices("axes_renko_light", &texts);
   const candlewick::synthetic::Series s = candlewick::synthetic::DailyThreeMonths();
-  // The rightmost column of text is the axis's (labels and the marker).
-  double axis_x = 0;
-  for (const Text& t : texts) axis_x = std::max(axis_x, t.x);
-  const std::vector<double> prices = PriceLabels(texts, axis_x);
-  ASSERT_GE(prices.size(), 4u);
   // Replays the bricks (one box beyond the last brick continues, two
   // reverse) to find the last brick's close.
   double top = s.close[0], bottom = s.close[0], last = s.close[0];
@@ -259,15 +261,8 @@ TEST(ChartLabels, RenkoScaleOnBoxMultiplesAndMarkerOnTheLastBrick) {
 // Point-and-figure: each box is labelled with its price (a multiple of the
 // box), and the marker names the last column's last box.
 TEST(ChartLabels, PointFigureScaleOnBoxMultiplesAndMarkerOnTheLastColumn) {
-  GoldenCase c = CaseNamed("axes_point-figure_light");
-  c.options.box_size = 1.0;
-  c.options.width = 640;
-  c.options.height = 480;
-  const std::vector<Text> texts = Render(c);
-  double axis_x = 0;
-  for (const Text& t : texts) axis_x = std::max(axis_x, t.x);
-  const std::vector<double> prices = PriceLabels(texts, axis_x);
-  ASSERT_GE(prices.size(), 4u);
+  std::vector<Text> texts;
+  const std::vector<double> prices = BoxScalePrices("axes_point-figure_light", &texts);
   for (double p : prices) EXPECT_EQ(p, std::round(p)) << p << " is not a box multiple";
   // Replays the columns (box b holds prices in [b, b+1); three boxes to
   // reverse): the marker is the last column's last box, its top X or its

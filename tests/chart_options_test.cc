@@ -3,7 +3,6 @@
 // problem; and cw_chart_options.webp_quality, set like every other option.
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <string>
 #include <vector>
@@ -70,9 +69,7 @@ std::vector<BadOptions> BadCases() {
 TEST(ChartOptionsValidateTest, GoodOptionsGiveOkAndAnEmptyMessage) {
   cw_chart_options o;
   cw_chart_options_init(&o);
-  char message[64] = "stale";
-  EXPECT_EQ(cw_chart_options_validate(&o, message, sizeof message), CW_OK);
-  EXPECT_STREQ(message, "");
+  candlewick_test::ExpectValidation(o, CW_OK);
   EXPECT_EQ(cw_chart_options_validate(&o, nullptr, 0), CW_OK);
 }
 
@@ -91,15 +88,8 @@ TEST(ChartOptionsValidateTest, ExplainsEveryReasonCreateRefuses) {
     cw_chart_options o;
     cw_chart_options_init(&o);
     c.spoil(&o);
-    char message[256];
-    std::memset(message, 'x', sizeof message);
-    EXPECT_EQ(cw_chart_options_validate(&o, message, sizeof message), c.status);
-    EXPECT_NE(std::strlen(message), 0u);
-    EXPECT_NE(std::string(message).find(c.message_part), std::string::npos) << message;
     // cw_chart_create refuses the same options with the same status.
-    cw_chart* chart = reinterpret_cast<cw_chart*>(&o);
-    EXPECT_EQ(cw_chart_create(&o, &chart), c.status);
-    EXPECT_EQ(chart, nullptr);
+    candlewick_test::ExpectValidation(o, c.status, c.message_part);
   }
 }
 
@@ -116,21 +106,17 @@ TEST(ChartOptionsValidateTest, TruncatesTheMessageToTheBuffer) {
 
 // A lossy WebP of a fixed series with these options.
 std::vector<uint8_t> Webp(const cw_chart_options& o, const float* set_quality = nullptr) {
-  cw_chart* chart = nullptr;
-  EXPECT_EQ(cw_chart_create(&o, &chart), CW_OK);
+  const candlewick_test::ChartPtr chart = candlewick_test::MakeChart(o);
   if (chart == nullptr) return {};
   if (set_quality != nullptr) {
-    EXPECT_EQ(cw_chart_set_webp_quality(chart, *set_quality), CW_OK);
+    EXPECT_EQ(cw_chart_set_webp_quality(chart.get(), *set_quality), CW_OK);
   }
   const candlewick_test::Series series = candlewick_test::MakeSeries(120, 3);
+  const cw_ohlcv view = series.View();
   cw_chart_data data;
-  cw_chart_data_init(&data, nullptr);
-  data.series = series.View();
-  cw_buffer* out = nullptr;
-  EXPECT_EQ(cw_chart_render(chart, &data, CW_FORMAT_WEBP_LOSSY, &out), CW_OK);
-  std::vector<uint8_t> bytes(cw_buffer_data(out), cw_buffer_data(out) + cw_buffer_size(out));
-  cw_buffer_destroy(out);
-  cw_chart_destroy(chart);
+  cw_chart_data_init(&data, &view);
+  std::vector<uint8_t> bytes;
+  EXPECT_EQ(candlewick_test::RenderBytes(chart.get(), &data, CW_FORMAT_WEBP_LOSSY, &bytes), CW_OK);
   return bytes;
 }
 

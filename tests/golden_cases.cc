@@ -8,47 +8,38 @@
 namespace candlewick_test {
 namespace {
 
-cw_chart_options Options(uint32_t w, uint32_t h, int32_t type, int32_t theme) {
-  cw_chart_options o;
-  cw_chart_options_init(&o);
-  o.width = w;
-  o.height = h;
-  o.type = type;
-  o.theme = theme;
-  return o;
-}
+// The series of data/synthetic.h behind each synthetic kind.
+using SyntheticFn = candlewick::synthetic::Series (*)();
+const struct {
+  GoldenData data;
+  SyntheticFn series;
+} kSynthetic[] = {
+    {GoldenData::kIntradayNy, candlewick::synthetic::IntradayNewYork},
+    {GoldenData::kMinuteSession, candlewick::synthetic::MinuteSession},
+    {GoldenData::kCryptoHourly, candlewick::synthetic::CryptoHourly},
+    {GoldenData::kDaily3m, candlewick::synthetic::DailyThreeMonths},
+    {GoldenData::kWeekly10y, candlewick::synthetic::WeeklyTenYears},
+    {GoldenData::kDaily3mBare, candlewick::synthetic::DailyThreeMonths},
+};
 
-// Simple moving average with NaN before the window fills: test data only.
-std::vector<double> Sma(const std::vector<double>& x, size_t period) {
-  std::vector<double> out(x.size(), NAN);
-  double sum = 0;
-  for (size_t i = 0; i < x.size(); ++i) {
-    sum += x[i];
-    if (i >= period) sum -= x[i - period];
-    if (i + 1 >= period) out[i] = sum / static_cast<double>(period);
+// The synthetic series of `d`, or NULL for the other kinds.
+SyntheticFn SyntheticOf(GoldenData d) {
+  for (const auto& k : kSynthetic) {
+    if (k.data == d) return k.series;
   }
-  return out;
+  return nullptr;
 }
 
-bool IsSynthetic(GoldenData d) {
-  return d == GoldenData::kIntradayNy || d == GoldenData::kMinuteSession ||
-         d == GoldenData::kCryptoHourly || d == GoldenData::kDaily3m ||
-         d == GoldenData::kWeekly10y || d == GoldenData::kDaily3mBare;
-}
+bool IsSynthetic(GoldenData d) { return SyntheticOf(d) != nullptr; }
 
-candlewick::synthetic::Series SyntheticOf(GoldenData d) {
-  switch (d) {
-    case GoldenData::kIntradayNy:
-      return candlewick::synthetic::IntradayNewYork();
-    case GoldenData::kMinuteSession:
-      return candlewick::synthetic::MinuteSession();
-    case GoldenData::kCryptoHourly:
-      return candlewick::synthetic::CryptoHourly();
-    case GoldenData::kWeekly10y:
-      return candlewick::synthetic::WeeklyTenYears();
-    default:
-      return candlewick::synthetic::DailyThreeMonths();
-  }
+// `c` with axes (labels, legend and title), or antialiased.
+GoldenCase WithAxes(GoldenCase c) {
+  c.options.show_axes = 1;
+  return c;
+}
+GoldenCase Antialiased(GoldenCase c) {
+  c.options.antialias = 1;
+  return c;
 }
 
 }  // namespace
@@ -57,15 +48,8 @@ Series GoldenSeries(const GoldenCase& c) {
   if (!IsSynthetic(c.data)) {
     return MakeSeries(c.data == GoldenData::kSingle ? 1 : c.candles, c.seed);
   }
-  const candlewick::synthetic::Series syn = SyntheticOf(c.data);
-  Series s;
-  s.time = syn.time;
-  s.open = syn.open;
-  s.high = syn.high;
-  s.low = syn.low;
-  s.close = syn.close;
-  s.volume = syn.volume;
-  return s;
+  const candlewick::synthetic::Series syn = SyntheticOf(c.data)();
+  return Series{syn.time, syn.open, syn.high, syn.low, syn.close, syn.volume};
 }
 
 std::vector<GoldenCase> GoldenCases() {
@@ -74,16 +58,16 @@ std::vector<GoldenCase> GoldenCases() {
   for (int32_t type = 0; cw_chart_type_name(type) != nullptr; ++type) {
     for (int32_t theme = 0; cw_theme_name(theme) != nullptr; ++theme) {
       cases.push_back({std::string(cw_chart_type_name(type)) + "_" + cw_theme_name(theme),
-                       Options(320, 200, type, theme), 60, 2024, GoldenData::kPlain});
+                       ChartOptions(320, 200, type, theme), 60, 2024, GoldenData::kPlain});
     }
   }
   // Odd sizes exercise the kernels' tails.
-  GoldenCase bare{"candles_no_volume_no_grid", Options(257, 131, CW_CHART_CANDLESTICK, 0), 37, 99,
-                  GoldenData::kPlain};
+  GoldenCase bare{"candles_no_volume_no_grid", ChartOptions(257, 131, CW_CHART_CANDLESTICK, 0),
+                  37, 99, GoldenData::kPlain};
   bare.options.show_volume = 0;
   bare.options.show_grid = 0;
   cases.push_back(bare);
-  GoldenCase dense{"candles_dense_custom", Options(200, 100, CW_CHART_CANDLESTICK, 0), 400, 7,
+  GoldenCase dense{"candles_dense_custom", ChartOptions(200, 100, CW_CHART_CANDLESTICK, 0), 400, 7,
                    GoldenData::kPlain};  // more candles than pixel columns
   dense.options.use_custom_colors = 1;
   dense.options.background = 0xFAF0E6FF;
@@ -92,31 +76,26 @@ std::vector<GoldenCase> GoldenCases() {
   dense.options.down = 0xFF8C00FF;
   cases.push_back(dense);
   // Axes, labels and the title (crisp: monochrome text).
-  GoldenCase axes{"axes_tradingview", Options(480, 300, CW_CHART_CANDLESTICK, 2), 80, 5,
-                  GoldenData::kExtras};
-  axes.options.show_axes = 1;
+  const GoldenCase axes = WithAxes({"axes_tradingview",
+                                    ChartOptions(480, 300, CW_CHART_CANDLESTICK, 2), 80, 5,
+                                    GoldenData::kExtras});
   cases.push_back(axes);
-  GoldenCase axes_aa = axes;
+  GoldenCase axes_aa = Antialiased(axes);
   axes_aa.name = "axes_antialiased_light";
   axes_aa.options.theme = CW_THEME_LIGHT;
-  axes_aa.options.antialias = 1;
   cases.push_back(axes_aa);
-  GoldenCase line_aa{"line_antialiased_modern", Options(320, 200, CW_CHART_LINE, 1), 60, 2024,
-                     GoldenData::kExtras};
-  line_aa.options.antialias = 1;
-  cases.push_back(line_aa);
-  GoldenCase pnf_aa{"pnf_antialiased_classic", Options(320, 200, CW_CHART_POINT_FIGURE, 0), 120,
-                    11, GoldenData::kPlain};
-  pnf_aa.options.antialias = 1;
-  cases.push_back(pnf_aa);
-  cases.push_back({"extras_classic", Options(320, 240, CW_CHART_CANDLESTICK, 0), 90, 8,
+  cases.push_back(Antialiased({"line_antialiased_modern", ChartOptions(320, 200, CW_CHART_LINE, 1),
+                               60, 2024, GoldenData::kExtras}));
+  cases.push_back(Antialiased({"pnf_antialiased_classic",
+                               ChartOptions(320, 200, CW_CHART_POINT_FIGURE, 0), 120, 11,
+                               GoldenData::kPlain}));
+  cases.push_back({"extras_classic", ChartOptions(320, 240, CW_CHART_CANDLESTICK, 0), 90, 8,
                    GoldenData::kExtras});
-  cases.push_back({"flat_modern_axes", Options(200, 120, CW_CHART_CANDLESTICK, 1), 20, 1,
-                   GoldenData::kFlat});
-  cases.back().options.show_axes = 1;
-  cases.push_back({"single_light", Options(120, 80, CW_CHART_CANDLESTICK, 3), 1, 3,
+  cases.push_back(WithAxes({"flat_modern_axes", ChartOptions(200, 120, CW_CHART_CANDLESTICK, 1),
+                            20, 1, GoldenData::kFlat}));
+  cases.push_back({"single_light", ChartOptions(120, 80, CW_CHART_CANDLESTICK, 3), 1, 3,
                    GoldenData::kSingle});
-  cases.push_back({"gaps_tradingview", Options(320, 200, CW_CHART_CANDLESTICK, 2), 60, 4,
+  cases.push_back({"gaps_tradingview", ChartOptions(320, 200, CW_CHART_CANDLESTICK, 2), 60, 4,
                    GoldenData::kGappy});
 
   // The time axis on the kinds of data it must label (with axes, legend and
@@ -134,28 +113,25 @@ std::vector<GoldenCase> GoldenCases() {
                 {"time_daily_3m_light", GoldenData::kDaily3m, CW_THEME_LIGHT, nullptr},
                 {"time_weekly_10y_classic", GoldenData::kWeekly10y, CW_THEME_CLASSIC, nullptr}};
   for (const auto& t : series) {
-    GoldenCase c{t.name, Options(560, 360, CW_CHART_CANDLESTICK, t.theme), 0, 0, t.data};
-    c.options.show_axes = 1;
+    GoldenCase c =
+        WithAxes({t.name, ChartOptions(560, 360, CW_CHART_CANDLESTICK, t.theme), 0, 0, t.data});
     c.options.time_zone = t.zone;
     cases.push_back(c);
   }
-  GoldenCase aa{"time_intraday_ny_antialiased_tradingview",
-                Options(560, 360, CW_CHART_CANDLESTICK, CW_THEME_TRADINGVIEW), 0, 0,
-                GoldenData::kIntradayNy};
-  aa.options.show_axes = 1;
-  aa.options.antialias = 1;
+  GoldenCase aa = Antialiased(WithAxes({"time_intraday_ny_antialiased_tradingview",
+                                        ChartOptions(560, 360, CW_CHART_CANDLESTICK,
+                                                     CW_THEME_TRADINGVIEW),
+                                        0, 0, GoldenData::kIntradayNy}));
   aa.options.time_zone = "America/New_York";
   cases.push_back(aa);
   // Every chart type with axes, legend and panels, light and dark.
   for (int32_t type = 0; cw_chart_type_name(type) != nullptr; ++type) {
     for (int32_t theme : {CW_THEME_LIGHT, CW_THEME_TRADINGVIEW}) {
       const bool bricks = type == CW_CHART_RENKO || type == CW_CHART_POINT_FIGURE;
-      GoldenCase c{std::string("axes_") + cw_chart_type_name(type) +
-                       (theme == CW_THEME_LIGHT ? "_light" : "_dark"),
-                   Options(480, 300, type, theme), 0, 0,
-                   bricks ? GoldenData::kDaily3mBare : GoldenData::kDaily3m};
-      c.options.show_axes = 1;
-      cases.push_back(c);
+      cases.push_back(WithAxes({std::string("axes_") + cw_chart_type_name(type) +
+                                    (theme == CW_THEME_LIGHT ? "_light" : "_dark"),
+                                ChartOptions(480, 300, type, theme), 0, 0,
+                                bricks ? GoldenData::kDaily3mBare : GoldenData::kDaily3m}));
     }
   }
   return cases;
@@ -233,10 +209,7 @@ cw_status RenderGolden(const GoldenCase& c, std::vector<uint8_t>* out, int32_t f
     out->assign(size, 0);
     st = cw_chart_render_frame(chart, &data, format, out->data(), size, stride);
   } else {
-    cw_buffer* buffer = nullptr;
-    st = cw_chart_render(chart, &data, format, &buffer);
-    if (st == CW_OK) out->assign(cw_buffer_data(buffer), cw_buffer_data(buffer) + cw_buffer_size(buffer));
-    cw_buffer_destroy(buffer);
+    st = RenderBytes(chart, &data, format, out);
   }
   cw_chart_destroy(chart);
   return st;

@@ -14,6 +14,7 @@
 #include "cc/canvas/fill.h"
 #include "gtest/gtest.h"
 #include "hwy/targets.h"
+#include "hwy/tests/hwy_gtest.h"
 #include "tests/golden_cases.h"
 #include "tests/test_support.h"
 
@@ -97,9 +98,7 @@ TEST_P(GoldenOnEveryTarget, CrispFramesUseOnlyPaletteColours) {
 
 INSTANTIATE_TEST_SUITE_P(AllTargets, GoldenOnEveryTarget,
                          ::testing::ValuesIn(hwy::SupportedAndGeneratedTargets()),
-                         [](const ::testing::TestParamInfo<int64_t>& info) {
-                           return std::string(hwy::TargetName(info.param));
-                         });
+                         hwy::TestParamTargetName);
 
 }  // namespace
 }  // namespace candlewick_test

@@ -3,10 +3,10 @@
 // the cache reuses charts per option set and holds exactly its measured
 // bytes within the bound, a warm call allocates only its output, a failed
 // allocation anywhere leaks nothing, and calls record themselves.
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -20,48 +20,45 @@
 namespace {
 
 using candlewick_test::ChartJob;
+using candlewick_test::Contains;
 using candlewick_test::CountingAllocator;
+using candlewick_test::MakeStats;
 using candlewick_test::Reference;
 using candlewick_test::RendererPtr;
 using candlewick_test::RenderWithChart;
+using candlewick_test::StatsPtr;
 
-RendererPtr MakeRenderer(uint64_t max_bytes = 64u << 20, cw_allocator* allocator = nullptr) {
+using Bytes = std::vector<uint8_t>;
+
+cw_renderer_options RendererOptions(uint64_t max_bytes = 64u << 20,
+                                    cw_allocator* allocator = nullptr) {
   cw_renderer_options o;
   cw_renderer_options_init(&o);
   o.max_cache_bytes = max_bytes;
   o.allocator = allocator;
-  cw_renderer* r = nullptr;
-  EXPECT_EQ(cw_renderer_create(&o, &r), CW_OK);
-  return RendererPtr(r);
+  return o;
 }
 
-cw_renderer_info Info(const cw_renderer* r) {
-  cw_renderer_info info;
-  std::memset(&info, 0, sizeof info);
-  info.struct_size = sizeof info;
-  EXPECT_EQ(cw_renderer_get_info(r, &info), CW_OK);
-  return info;
+using candlewick_test::MakeRenderer;
+
+RendererPtr MakeRenderer(uint64_t max_bytes = 64u << 20, cw_allocator* allocator = nullptr) {
+  return MakeRenderer(RendererOptions(max_bytes, allocator));
 }
 
-std::vector<uint8_t> Bytes(const cw_buffer* b) {
-  return {cw_buffer_data(b), cw_buffer_data(b) + cw_buffer_size(b)};
-}
+cw_renderer_info Info(const cw_renderer* r) { return candlewick_test::ReadInfo(r); }
+
+Bytes OutputOf(const cw_render_job& job) { return candlewick_test::BufferBytes(job.output); }
 
 // Renders `job` and returns its output bytes (empty on failure).
-std::vector<uint8_t> Render(cw_renderer* r, const ChartJob& cj, cw_render_job* out_job = nullptr) {
+Bytes Render(cw_renderer* r, const ChartJob& cj, cw_render_job* out_job = nullptr) {
   cw_render_job job;
   cw_render_job_init(&job, &cj.options, &cj.data, cj.format);
-  std::vector<uint8_t> bytes;
-  if (cw_renderer_render(r, &job) == CW_OK) bytes = Bytes(job.output);
+  Bytes bytes;
+  if (cw_renderer_render(r, &job) == CW_OK) bytes = OutputOf(job);
   cw_buffer_destroy(job.output);
   job.output = nullptr;
   if (out_job != nullptr) *out_job = job;
   return bytes;
-}
-
-std::vector<uint8_t> ReadFont(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 constexpr const char* kMonoFont = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
@@ -69,17 +66,10 @@ constexpr const char* kMonoFont = "/usr/share/fonts/truetype/dejavu/DejaVuSansMo
 // --- Creation --------------------------------------------------------------
 
 TEST(RendererOptions, DefaultsAndEveryBadOptionExplained) {
-  cw_renderer_options o;
-  cw_renderer_options_init(&o);
-  EXPECT_EQ(o.struct_size, sizeof o);
+  const cw_renderer_options o = candlewick_test::Defaults(cw_renderer_options_init);
   EXPECT_EQ(o.max_cache_bytes, 64u << 20);
   EXPECT_EQ(o.font_data, nullptr);
   EXPECT_EQ(o.allocator, nullptr);
-  cw_renderer_options_init(nullptr);  // a no-op
-
-  char why[256] = "x";
-  EXPECT_EQ(cw_renderer_options_validate(&o, why, sizeof why), CW_OK);
-  EXPECT_STREQ(why, "");
 
   struct Case {
     const char* name;
@@ -106,15 +96,12 @@ TEST(RendererOptions, DefaultsAndEveryBadOptionExplained) {
        CW_ERR_INVALID_ARGUMENT, ""},
   };
   for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
     cw_renderer_options bad = o;
     c.mutate(&bad);
-    EXPECT_EQ(cw_renderer_options_validate(&bad, why, sizeof why), c.status) << c.name;
-    EXPECT_NE(std::string(why), "") << c.name;
-    EXPECT_NE(std::string(why).find(c.message), std::string::npos) << c.name << ": " << why;
-    cw_renderer* r = reinterpret_cast<cw_renderer*>(0x1);
-    EXPECT_EQ(cw_renderer_create(&bad, &r), c.status) << c.name;
-    EXPECT_EQ(r, nullptr) << c.name;
+    candlewick_test::ExpectValidation(bad, c.status, c.message);
   }
+  char why[256];
   EXPECT_EQ(cw_renderer_options_validate(nullptr, why, sizeof why), CW_ERR_NULL_ARGUMENT);
   EXPECT_STREQ(why, "options is NULL");
   EXPECT_EQ(cw_renderer_options_validate(nullptr, nullptr, 0), CW_ERR_NULL_ARGUMENT);
@@ -173,7 +160,7 @@ TEST(Renderer, EveryFormatEqualsAChartsOutputByteForByte) {
         job.palette_capacity = palette.size();
         ASSERT_EQ(cw_renderer_render(r.get(), &job), CW_OK) << cj.Describe() << job.message;
         EXPECT_STREQ(job.message, "");
-        EXPECT_EQ(Bytes(job.output), ref.bytes) << cj.Describe();
+        EXPECT_EQ(OutputOf(job), ref.bytes) << cj.Describe();
         palette.resize(job.palette_count);
         EXPECT_EQ(palette, ref.palette) << cj.Describe();
         cw_buffer_destroy(job.output);
@@ -205,7 +192,7 @@ TEST(Renderer, RendersRawFormatsIntoTheCallersFrame) {
 }
 
 TEST(Renderer, UsesTheRenderersFontForEveryChart) {
-  std::vector<uint8_t> ttf = ReadFont(kMonoFont);
+  std::vector<uint8_t> ttf = candlewick_test::ReadFileBytes(kMonoFont);
   ASSERT_FALSE(ttf.empty()) << kMonoFont;
   ChartJob cj(400, 240, CW_CHART_CANDLESTICK, CW_THEME_MODERN, CW_FORMAT_PNG, 50, 11);
   cj.options.show_axes = 1;
@@ -218,13 +205,11 @@ TEST(Renderer, UsesTheRenderersFontForEveryChart) {
   const Reference embedded = RenderWithChart(cj);
   ASSERT_NE(ref.bytes, embedded.bytes);
 
-  cw_renderer_options o;
-  cw_renderer_options_init(&o);
+  cw_renderer_options o = RendererOptions();
   o.font_data = ttf.data();
   o.font_data_size = ttf.size();
-  cw_renderer* raw = nullptr;
-  ASSERT_EQ(cw_renderer_create(&o, &raw), CW_OK);
-  RendererPtr r(raw);
+  RendererPtr r = MakeRenderer(o);
+  ASSERT_NE(r, nullptr);
   std::fill(ttf.begin(), ttf.end(), 0);  // the renderer keeps its own copy
   EXPECT_EQ(Render(r.get(), cj), ref.bytes);
   EXPECT_EQ(Render(r.get(), cj), ref.bytes);
@@ -355,7 +340,7 @@ TEST(RendererErrors, EveryBadJobGetsItsStatusAndMessageAndLeavesTheRendererWorki
     EXPECT_EQ(job.output, nullptr) << c.name;
     EXPECT_EQ(job.palette_count, 0u) << c.name;
     EXPECT_NE(std::string(job.message), "") << c.name;
-    EXPECT_NE(std::string(job.message).find(c.message), std::string::npos)
+    EXPECT_TRUE(Contains(job.message, c.message))
         << c.name << ": \"" << job.message << "\"";
     EXPECT_LE(Info(r.get()).cached_charts, cached + 1) << c.name;
     // The renderer goes on working, and the good job still gives the same bytes.
@@ -444,7 +429,7 @@ TEST(RendererCache, KeysTheTimeZoneByItsName) {
     cw_render_job failed;
     EXPECT_TRUE(Render(r.get(), job, &failed).empty());
     EXPECT_EQ(failed.status, CW_ERR_INVALID_ARGUMENT);
-    EXPECT_NE(std::string(failed.message).find("time zone '"), std::string::npos)
+    EXPECT_TRUE(Contains(failed.message, "time zone '"))
         << failed.message;
   }
 }
@@ -585,10 +570,7 @@ TEST(RendererMemory, AFailedAllocationAnywhereIsReportedAndLeaksNothing) {
     alloc.FailAt(fail_at);
     int64_t calls = 0;
     {
-      cw_renderer_options o;
-      cw_renderer_options_init(&o);
-      o.allocator = alloc.hooks();
-      o.max_cache_bytes = 2u << 20;
+      const cw_renderer_options o = RendererOptions(2u << 20, alloc.hooks());
       cw_renderer* raw = nullptr;
       const cw_status created = cw_renderer_create(&o, &raw);
       if (created != CW_OK) {
@@ -682,13 +664,13 @@ TEST(RendererBatch, EveryJobHasItsOwnResultAndABadOneFailsAlone) {
     for (size_t i = 0; i < jobs.size(); ++i) {
       if (i == 5) {
         EXPECT_EQ(jobs[i].status, CW_ERR_NON_FINITE);
-        EXPECT_NE(std::string(jobs[i].message).find("row 2"), std::string::npos) << jobs[i].message;
+        EXPECT_TRUE(Contains(jobs[i].message, "row 2")) << jobs[i].message;
       } else if (i == 17) {
         EXPECT_EQ(jobs[i].status, CW_ERR_SIZE_OUT_OF_RANGE);
-        EXPECT_NE(std::string(jobs[i].message).find("got 4x120"), std::string::npos);
+        EXPECT_TRUE(Contains(jobs[i].message, "got 4x120"));
       } else {
         ASSERT_EQ(jobs[i].status, CW_OK) << i << ": " << jobs[i].message;
-        EXPECT_EQ(Bytes(jobs[i].output), RenderWithChart(*specs[i]).bytes) << i;
+        EXPECT_EQ(OutputOf(jobs[i]), RenderWithChart(*specs[i]).bytes) << i;
       }
       cw_buffer_destroy(jobs[i].output);
       jobs[i].output = nullptr;
@@ -732,7 +714,7 @@ TEST(RendererBatch, BadBatchArguments) {
   ASSERT_EQ(cw_renderer_render_batch(r.get(), jobs, 3, nullptr, &failed), CW_OK);
   EXPECT_EQ(failed, 1u);
   EXPECT_EQ(jobs[2].status, CW_ERR_STRUCT_SIZE);
-  EXPECT_NE(std::string(jobs[2].message).find("struct_size"), std::string::npos);
+  EXPECT_TRUE(Contains(jobs[2].message, "struct_size"));
   EXPECT_EQ(jobs[0].status, CW_OK);
   EXPECT_EQ(jobs[1].status, CW_OK);
   for (cw_render_job& j : jobs) cw_buffer_destroy(j.output);
@@ -776,7 +758,7 @@ TEST(RendererBatch, RunsOnACallersRunnerAndFlagsJobsItNeverRan) {
   EXPECT_EQ(failed, 0u);
   EXPECT_EQ(runner.calls, 1);
   for (cw_render_job& j : jobs) {
-    EXPECT_EQ(Bytes(j.output), ref.bytes);
+    EXPECT_EQ(OutputOf(j), ref.bytes);
     cw_buffer_destroy(j.output);
   }
   EXPECT_EQ(Info(r.get()).worker_threads, 0u) << "the renderer's own pool was not used";
@@ -785,19 +767,17 @@ TEST(RendererBatch, RunsOnACallersRunnerAndFlagsJobsItNeverRan) {
   EXPECT_EQ(failed, 1u);
   EXPECT_EQ(jobs[4].status, CW_ERR_INVALID_ARGUMENT);
   EXPECT_EQ(jobs[4].output, nullptr);
-  EXPECT_NE(std::string(jobs[4].message).find("not run"), std::string::npos);
+  EXPECT_TRUE(Contains(jobs[4].message, "not run"));
   for (cw_render_job& j : jobs) cw_buffer_destroy(j.output);
 }
 
 // --- Statistics ------------------------------------------------------------
 
 TEST(RendererStats, SingleCallsAndBatchJobsRecordThemselves) {
-  cw_stats_options so;
-  cw_stats_options_init(&so);
-  cw_stats* stats = nullptr;
-  ASSERT_EQ(cw_stats_create(&so, &stats), CW_OK);
+  StatsPtr stats = MakeStats();
+  ASSERT_NE(stats, nullptr);
   RendererPtr r = MakeRenderer();
-  ASSERT_EQ(cw_renderer_attach_stats(r.get(), stats), CW_OK);
+  ASSERT_EQ(cw_renderer_attach_stats(r.get(), stats.get()), CW_OK);
   ChartJob png(200, 150, CW_CHART_CANDLESTICK, CW_THEME_CLASSIC, CW_FORMAT_PNG, 50, 9);
   ChartJob raw(200, 150, CW_CHART_CANDLESTICK, CW_THEME_CLASSIC, CW_FORMAT_RGB8, 50, 9);
   ChartJob bad(200, 150, CW_CHART_CANDLESTICK, CW_THEME_CLASSIC, CW_FORMAT_PNG, 50, 9);
@@ -815,9 +795,7 @@ TEST(RendererStats, SingleCallsAndBatchJobsRecordThemselves) {
   ASSERT_EQ(cw_renderer_render_batch(r.get(), jobs.data(), jobs.size(), &bo, &failed), CW_OK);
   for (cw_render_job& j : jobs) cw_buffer_destroy(j.output);
 
-  cw_stats_snapshot snap;
-  snap.struct_size = sizeof snap;
-  ASSERT_EQ(cw_stats_read(stats, &snap), CW_OK);
+  const cw_stats_snapshot snap = candlewick_test::ReadStats(stats.get());
   const cw_stats_kind_snapshot& enc = snap.kinds[CW_STATS_ENCODE];
   const cw_stats_kind_snapshot& ren = snap.kinds[CW_STATS_RENDER];
   const cw_stats_kind_snapshot& bat = snap.kinds[CW_STATS_BATCH];
@@ -834,10 +812,8 @@ TEST(RendererStats, SingleCallsAndBatchJobsRecordThemselves) {
   // Detached: nothing more is recorded.
   ASSERT_EQ(cw_renderer_attach_stats(r.get(), nullptr), CW_OK);
   Render(r.get(), png);
-  ASSERT_EQ(cw_stats_read(stats, &snap), CW_OK);
-  EXPECT_EQ(snap.count, 8u);
+  EXPECT_EQ(candlewick_test::ReadStats(stats.get()).count, 8u);
   r.reset();
-  cw_stats_destroy(stats);
 }
 
 }  // namespace

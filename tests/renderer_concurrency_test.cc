@@ -14,6 +14,7 @@
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
 #include "tests/renderer_test_support.h"
+#include "tests/test_support.h"
 
 namespace {
 
@@ -60,10 +61,7 @@ std::string Check(const Case& c, const cw_render_job& job, const std::vector<uin
                   const std::vector<cw_color>& palette) {
   if (job.status != CW_OK) return "failed: " + std::string(job.message);
   const std::vector<uint8_t> bytes =
-      job.output != nullptr
-          ? std::vector<uint8_t>(cw_buffer_data(job.output),
-                                 cw_buffer_data(job.output) + cw_buffer_size(job.output))
-          : frame;
+      job.output != nullptr ? candlewick_test::BufferBytes(job.output) : frame;
   if (bytes != c.expected.bytes) return "bytes differ";
   if (std::vector<cw_color>(palette.begin(), palette.begin() + static_cast<ptrdiff_t>(
                                                  std::min(job.palette_count, palette.size()))) !=

@@ -71,26 +71,18 @@ void CountingAllocator::Free(void* opaque, void* ptr) {
 
 ChartJob::ChartJob(uint32_t width, uint32_t height, int32_t type, int32_t theme, int32_t format,
                    size_t candles, uint32_t seed)
-    : format(format), series(MakeSeries(candles, seed)) {
-  cw_chart_options_init(&options);
-  options.width = width;
-  options.height = height;
-  options.type = type;
-  options.theme = theme;
+    : options(ChartOptions(width, height, type, theme)),
+      format(format),
+      series(MakeSeries(candles, seed)) {
   view = series.View();
   cw_chart_data_init(&data, &view);
 }
 
 void ChartJob::AddOverlayAndPanel() {
   const size_t n = series.close.size();
-  average.assign(n, NAN);
+  average = Sma(series.close, 10);
   oscillator.assign(n, NAN);
-  for (size_t i = 9; i < n; ++i) {
-    double sum = 0;
-    for (size_t k = i - 9; k <= i; ++k) sum += series.close[k];
-    average[i] = sum / 10;
-    oscillator[i] = 50 + 40 * std::sin(static_cast<double>(i) / 5);
-  }
+  for (size_t i = 9; i < n; ++i) oscillator[i] = 50 + 40 * std::sin(static_cast<double>(i) / 5);
   overlay.values = {average.data(), n, 0};
   overlay.color = 0xFFB300FF;
   panel_line.values = {oscillator.data(), n, 0};
@@ -118,16 +110,13 @@ Reference RenderWithChart(const ChartJob& job) {
   Reference ref;
   cw_chart* chart = nullptr;
   if (cw_chart_create(&job.options, &chart) != CW_OK) return ref;
-  cw_buffer* out = nullptr;
   if (job.format == CW_FORMAT_WEBP_LOSSY) cw_chart_set_webp_quality(chart, 90.0f);
-  if (cw_chart_render(chart, &job.data, job.format, &out) == CW_OK) {
-    ref.bytes.assign(cw_buffer_data(out), cw_buffer_data(out) + cw_buffer_size(out));
+  if (RenderBytes(chart, &job.data, job.format, &ref.bytes) == CW_OK) {
     size_t count = 0;
     cw_chart_palette(chart, nullptr, 0, &count);
     ref.palette.resize(count);
     cw_chart_palette(chart, ref.palette.data(), count, &count);
   }
-  cw_buffer_destroy(out);
   cw_chart_destroy(chart);
   return ref;
 }

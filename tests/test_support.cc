@@ -1,17 +1,173 @@
 #include "tests/test_support.h"
 
-#include <spng.h>
-#include <zlib.h>
-
 #include <cmath>
-#include <cstring>
-
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
-#include <memory>
+
+#include "cc/encode/test_util.h"
+#include "gtest/gtest.h"
 
 namespace candlewick_test {
+
+cw_chart_options ChartOptions(uint32_t width, uint32_t height, int32_t type, int32_t theme) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.width = width;
+  o.height = height;
+  o.type = type;
+  o.theme = theme;
+  return o;
+}
+
+namespace {
+
+template <typename Ptr, typename Options>
+Ptr Make(cw_status (*create)(const Options*, typename Ptr::pointer*), const Options& options) {
+  typename Ptr::pointer handle = nullptr;
+  EXPECT_EQ(create(&options, &handle), CW_OK);
+  return Ptr(handle);
+}
+
+template <typename Handle, typename Options>
+void ExpectRefused(cw_status (*create)(const Options*, Handle**), const Options& options,
+                   cw_status want) {
+  Handle* handle = reinterpret_cast<Handle*>(0x1);
+  EXPECT_EQ(create(&options, &handle), want);
+  EXPECT_EQ(handle, nullptr) << "a refused create must write a null handle";
+}
+
+template <typename Ptr, typename Options>
+std::string ExpectValidationOf(cw_status (*validate)(const Options*, char*, size_t),
+                               cw_status (*create)(const Options*, typename Ptr::pointer*),
+                               const Options& options, cw_status want, const char* words) {
+  char message[256] = "unwritten";
+  EXPECT_EQ(validate(&options, message, sizeof message), want);
+  EXPECT_TRUE(Contains(message, words)) << message;
+  if (want == CW_OK) {
+    EXPECT_STREQ(message, "");
+    EXPECT_NE(Make<Ptr>(create, options), nullptr);
+  } else {
+    EXPECT_STRNE(message, "");
+    EXPECT_STRNE(message, "unwritten");
+    ExpectRefused(create, options, want);
+  }
+  return message;
+}
+
+template <typename Options>
+Options DefaultsOf(void (*init)(Options*)) {
+  Options o;
+  std::memset(&o, 0xAB, sizeof o);
+  init(&o);
+  EXPECT_EQ(o.struct_size, sizeof o);
+  init(nullptr);  // a no-op
+  ExpectValidation(o, CW_OK);
+  return o;
+}
+
+template <typename Handle, typename Out>
+Out Read(cw_status (*read)(const Handle*, Out*), const Handle* handle) {
+  Out out;
+  std::memset(&out, 0, sizeof out);
+  out.struct_size = sizeof out;
+  EXPECT_EQ(read(handle, &out), CW_OK);
+  return out;
+}
+
+}  // namespace
+
+cw_stats_snapshot ReadStats(const cw_stats* stats) { return Read(cw_stats_read, stats); }
+
+cw_renderer_info ReadInfo(const cw_renderer* renderer) {
+  return Read(cw_renderer_get_info, renderer);
+}
+
+cw_stats_options Defaults(void (*init)(cw_stats_options*)) { return DefaultsOf(init); }
+
+cw_renderer_options Defaults(void (*init)(cw_renderer_options*)) { return DefaultsOf(init); }
+
+std::string ExpectValidation(const cw_chart_options& options, cw_status want, const char* words) {
+  return ExpectValidationOf<ChartPtr>(cw_chart_options_validate, cw_chart_create, options, want,
+                                      words);
+}
+
+std::string ExpectValidation(const cw_stats_options& options, cw_status want, const char* words) {
+  return ExpectValidationOf<StatsPtr>(cw_stats_options_validate, cw_stats_create, options, want,
+                                      words);
+}
+
+std::string ExpectValidation(const cw_renderer_options& options, cw_status want,
+                             const char* words) {
+  return ExpectValidationOf<RendererPtr>(cw_renderer_options_validate, cw_renderer_create,
+                                         options, want, words);
+}
+
+ChartPtr MakeChart(const cw_chart_options& options) {
+  return Make<ChartPtr>(cw_chart_create, options);
+}
+
+ChartPtr MakeChart(uint32_t width, uint32_t height) {
+  return MakeChart(ChartOptions(width, height));
+}
+
+ChartPtr MakeChart(const cw_allocator* allocator) {
+  cw_chart_options o;
+  cw_chart_options_init(&o);
+  o.allocator = allocator;
+  return MakeChart(o);
+}
+
+StatsPtr MakeStats(const cw_stats_options& options) {
+  return Make<StatsPtr>(cw_stats_create, options);
+}
+
+StatsPtr MakeStats() {
+  cw_stats_options o;
+  cw_stats_options_init(&o);
+  return MakeStats(o);
+}
+
+RendererPtr MakeRenderer(const cw_renderer_options& options) {
+  return Make<RendererPtr>(cw_renderer_create, options);
+}
+
+void ExpectChartRefused(const cw_chart_options& options, cw_status want) {
+  ExpectRefused(cw_chart_create, options, want);
+}
+
+void ExpectStatsRefused(const cw_stats_options& options, cw_status want) {
+  ExpectRefused(cw_stats_create, options, want);
+}
+
+void ExpectRendererRefused(const cw_renderer_options& options, cw_status want) {
+  ExpectRefused(cw_renderer_create, options, want);
+}
+
+std::vector<uint8_t> BufferBytes(const cw_buffer* buffer) {
+  if (buffer == nullptr) return {};
+  return {cw_buffer_data(buffer), cw_buffer_data(buffer) + cw_buffer_size(buffer)};
+}
+
+std::vector<uint8_t> ReadFileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+}
+
+cw_status RenderBytes(cw_chart* chart, const cw_chart_data* data, int32_t format,
+                      std::vector<uint8_t>* out) {
+  cw_buffer* buffer = nullptr;
+  const cw_status st = cw_chart_render(chart, data, format, &buffer);
+  *out = BufferBytes(buffer);
+  cw_buffer_destroy(buffer);
+  return st;
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
 
 Series MakeSeries(size_t n, uint32_t seed) {
   Series s;
@@ -37,6 +193,17 @@ Series MakeSeries(size_t n, uint32_t seed) {
     price_cents = close < 1000 ? 1000 : close;
   }
   return s;
+}
+
+std::vector<double> Sma(const std::vector<double>& x, size_t period) {
+  std::vector<double> out(x.size(), NAN);
+  double sum = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    sum += x[i];
+    if (i >= period) sum -= x[i - period];
+    if (i + 1 >= period) out[i] = sum / static_cast<double>(period);
+  }
+  return out;
 }
 
 std::vector<std::vector<double>> IndicatorExtras::Compute(cw_indicator_id id,
@@ -69,26 +236,32 @@ IndicatorExtras::IndicatorExtras(const Series& s, const IndicatorExtrasOptions& 
     names_.push_back("SMA " + std::to_string(o.sma_periods[i]));
     overlay_names_.push_back(names_.back().c_str());
   }
+  // A panel of `lines` and `levels` (weight 0.25) titled `title`.
+  auto panel = [&](const std::vector<cw_line>& lines, const double* levels, size_t level_count,
+                   const char* title) -> cw_panel& {
+    cw_panel p = {};
+    p.weight = 0.25f;
+    p.lines = lines.data();
+    p.line_count = lines.size();
+    p.levels = levels;
+    p.level_count = level_count;
+    p.title = title;
+    panels_.push_back(p);
+    return panels_.back();
+  };
   if (o.bollinger) {
     const auto bb = Compute(CW_IND_BBANDS, {20, 2, 2}, 3);
     const auto& upper = column(bb[0]);
     const auto& lower = column(bb[2]);
-    bands_.push_back({{upper.data(), n, 0}, {lower.data(), n, 0}, 0x7E57C240, 0x7E57C2FF, 1});
+    bands_.push_back(TestBand(upper.data(), lower.data(), n));
     band_names_.push_back("BBANDS 20 2 2");
   }
   if (o.rsi) {
     const auto& rsi = column(Compute(CW_IND_RSI, {14}, 1)[0]);
     rsi_lines_.push_back({{rsi.data(), n, 0}, 0xAB47BCFF, 0});
-    cw_panel p = {};
-    p.weight = 0.25f;
-    p.lines = rsi_lines_.data();
-    p.line_count = 1;
-    p.levels = rsi_levels_;
-    p.level_count = 2;
+    cw_panel& p = panel(rsi_lines_, rsi_levels_, 2, "RSI 14");
     p.min = 0;
     p.max = 100;
-    p.title = "RSI 14";
-    panels_.push_back(p);
   }
   if (o.macd) {
     const auto macd = Compute(CW_IND_MACD, {12, 26, 9}, 3);
@@ -97,27 +270,16 @@ IndicatorExtras::IndicatorExtras(const Series& s, const IndicatorExtrasOptions& 
     const auto& hist = column(macd[2]);
     macd_lines_.push_back({{line.data(), n, 0}, 0x42A5F5FF, 0});
     macd_lines_.push_back({{signal.data(), n, 0}, 0xAB47BCFF, 0});
-    cw_panel p = {};
-    p.weight = 0.25f;
-    p.lines = macd_lines_.data();
-    p.line_count = 2;
-    p.histogram = {hist.data(), n, 0};
-    p.levels = zero_;
-    p.level_count = 1;
-    p.title = "MACD 12 26 9";
-    panels_.push_back(p);
+    panel(macd_lines_, zero_, 1, "MACD 12 26 9").histogram = {hist.data(), n, 0};
   }
 }
 
 void IndicatorExtras::Apply(cw_chart_data* data) const {
-  data->overlays = overlays_.data();
-  data->overlay_count = overlays_.size();
+  // At most one band (Bollinger's).
+  AttachExtras(data, overlays_.data(), overlays_.size(), bands_.empty() ? nullptr : bands_.data(),
+               panels_.data(), panels_.size());
   data->overlay_names = overlay_names_.data();
-  data->bands = bands_.data();
-  data->band_count = bands_.size();
   data->band_names = band_names_.data();
-  data->panels = panels_.data();
-  data->panel_count = panels_.size();
 }
 
 cw_band TestBand(const double* upper, const double* lower, size_t n) {
@@ -148,48 +310,18 @@ void AttachExtras(cw_chart_data* data, const cw_line* overlays, size_t overlay_c
   data->panel_count = panel_count;
 }
 
-// Walks every chunk and checks its CRC (libspng stops reading at the image
-// data, so a bad IEND would pass it by).
-bool ChunksAreIntact(const uint8_t* data, size_t size) {
-  static const uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  if (size < 8 || std::memcmp(data, kSignature, 8) != 0) return false;
-  size_t pos = 8;
-  bool seen_end = false;
-  while (pos + 12 <= size) {
-    const uint32_t length = static_cast<uint32_t>(data[pos]) << 24 | data[pos + 1] << 16 |
-                            data[pos + 2] << 8 | data[pos + 3];
-    if (length > size - pos - 12) return false;
-    const uint32_t stored = static_cast<uint32_t>(data[pos + 8 + length]) << 24 |
-                            data[pos + 9 + length] << 16 | data[pos + 10 + length] << 8 |
-                            data[pos + 11 + length];
-    if (crc32(0, data + pos + 4, length + 4) != stored) return false;
-    seen_end = std::memcmp(data + pos + 4, "IEND", 4) == 0;
-    pos += 12 + length;
-  }
-  return seen_end && pos == size;
-}
-
 bool DecodePng(const uint8_t* data, size_t size, std::vector<uint8_t>* rgba, uint32_t* width,
                uint32_t* height) {
-  if (!ChunksAreIntact(data, size)) return false;
-  std::unique_ptr<spng_ctx, void (*)(spng_ctx*)> ctx(spng_ctx_new(0), spng_ctx_free);
-  if (!ctx || spng_set_png_buffer(ctx.get(), data, size) != 0) return false;
-  struct spng_ihdr ihdr;
-  if (spng_get_ihdr(ctx.get(), &ihdr) != 0) return false;
-  size_t out_size = 0;
-  if (spng_decoded_image_size(ctx.get(), SPNG_FMT_RGBA8, &out_size) != 0) return false;
-  rgba->resize(out_size);
-  if (spng_decode_image(ctx.get(), rgba->data(), out_size, SPNG_FMT_RGBA8, 0) != 0) return false;
-  *width = ihdr.width;
-  *height = ihdr.height;
+  candlewick::encode_test::PngInfo info;
+  if (!candlewick::encode_test::DecodePng(data, size, rgba, &info)) return false;
+  *width = info.width;
+  *height = info.height;
   return true;
 }
 
 bool DecodePngFile(const std::string& path, std::vector<uint8_t>* rgba, uint32_t* width,
                    uint32_t* height) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::vector<uint8_t> bytes = ReadFileBytes(path);
   return DecodePng(bytes.data(), bytes.size(), rgba, width, height);
 }
 

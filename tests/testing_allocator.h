@@ -33,8 +33,15 @@ class TestingAllocator {
 
   int64_t live() const { return allocations - frees; }
 
+  TestingAllocator() = default;
+  TestingAllocator(const TestingAllocator&) = delete;
+  TestingAllocator& operator=(const TestingAllocator&) = delete;
+
   // The hooks; this object must outlive every handle created with them.
+  // allocator() points at a copy this object keeps, for an options struct's
+  // `allocator` field.
   cw_allocator hooks() { return cw_allocator{this, &Alloc, &Free}; }
+  const cw_allocator* allocator() const { return &hooks_; }
 
   // The hook functions (public for tests of half-filled cw_allocators).
   static void* Alloc(void* opaque, size_t size, size_t alignment) {
@@ -64,6 +71,7 @@ class TestingAllocator {
   }
 
  private:
+  const cw_allocator hooks_{this, &Alloc, &Free};
   std::unordered_map<void*, size_t> sizes_;
 };
 

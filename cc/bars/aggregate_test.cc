@@ -76,26 +76,50 @@ Table Ticks(const std::vector<int64_t>& t, const std::vector<double>& p,
   return x;
 }
 
-BarInput TickInput(const Table& x) {
-  BarInput in;
-  in.series = Contiguous(x);
-  in.ticks = true;
-  return in;
+// The table as bars (contiguous columns), as ticks, or read through the
+// strides of its row-major records.
+BarInput BarsInput(const Table& x) { return BarInput{Contiguous(x), false}; }
+BarInput TickInput(const Table& x) { return BarInput{Contiguous(x), true}; }
+BarInput StridedInput(const std::vector<Record>& r) {
+  return BarInput{Strided(r, true, true), false};
+}
+
+// A spec of `method` with the other fields at their defaults.
+BarSpec Spec(BarMethod method) {
+  BarSpec spec;
+  spec.method = method;
+  return spec;
+}
+
+// The counting pass alone: its status, and the rows counted in *count.
+absl::Status CountBars(const BarInput& in, const BarSpec& spec, uint64_t* count = nullptr) {
+  BarWorkspace ws(AllocatorHooks::Default());
+  BarWriter counter;
+  const absl::Status st = AggregateBars(in, spec, &ws, &counter);
+  if (count != nullptr) *count = counter.count();
+  return st;
+}
+
+// The status of an aggregation: its code, and a message naming `word`.
+void ExpectStatus(const BarInput& in, const BarSpec& spec, ErrorCode code, const char* word) {
+  const absl::Status st = CountBars(in, spec);
+  EXPECT_EQ(CodeOf(st), code) << word << ": " << st;
+  EXPECT_NE(st.message().find(word), absl::string_view::npos) << st;
 }
 
 // Runs an aggregation twice (count, then fill) and returns the rows.
 std::vector<BarRow> Aggregate(const BarInput& in, const BarSpec& spec) {
-  BarWorkspace ws(AllocatorHooks::Default());
-  BarWriter counter;
-  const absl::Status st = AggregateBars(in, spec, &ws, &counter);
+  uint64_t count = 0;
+  const absl::Status st = CountBars(in, spec, &count);
   EXPECT_TRUE(st.ok()) << st;
-  const size_t n = static_cast<size_t>(counter.count());
+  const size_t n = static_cast<size_t>(count);
   std::vector<int64_t> t(n), row(n);
   std::vector<double> o(n), h(n), l(n), c(n), v(n);
   BarArrays a{t.data(), o.data(), h.data(), l.data(), c.data(), v.data(), row.data(), n};
   BarWriter w(a);
+  BarWorkspace ws(AllocatorHooks::Default());
   EXPECT_TRUE(AggregateBars(in, spec, &ws, &w).ok());
-  EXPECT_EQ(w.count(), counter.count()) << "counting and filling disagree";
+  EXPECT_EQ(w.count(), count) << "counting and filling disagree";
   std::vector<BarRow> out(n);
   for (size_t i = 0; i < n; ++i) out[i] = {t[i], o[i], h[i], l[i], c[i], v[i], row[i]};
   return out;
@@ -116,6 +140,16 @@ void ExpectSameRows(const std::vector<BarRow>& got, const std::vector<BarRow>& w
       EXPECT_EQ(got[i].time, want[i].time);
       EXPECT_EQ(got[i].row, want[i].row);
     }
+  }
+}
+
+// Kagi and line-break rows against the reference's lines: each row opens at
+// its line's start and closes at its end.
+void ExpectSameLines(const std::vector<BarRow>& got, const std::vector<reference::Line>& want) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].open, want[i].start) << "row " << i;
+    EXPECT_EQ(got[i].close, want[i].end) << "row " << i;
   }
 }
 
@@ -144,6 +178,17 @@ Table RandomBars(size_t n, uint32_t seed) {
   return x;
 }
 
+// Calls fn(x, records, seed) for `count` random series (seeds 1..count) of
+// `rows` bars and their row-major records.
+template <typename Fn>
+void ForRandomBars(uint32_t count, size_t rows, Fn fn) {
+  for (uint32_t seed = 1; seed <= count; ++seed) {
+    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    const Table x = RandomBars(rows, seed);
+    fn(x, Records(x), seed);
+  }
+}
+
 // Integer tick prices, so range-bar references can walk unit by unit.
 Table RandomTicks(size_t n, uint32_t seed) {
   std::mt19937 g(seed);
@@ -166,8 +211,7 @@ Table RandomTicks(size_t n, uint32_t seed) {
 
 // A renko or point-and-figure spec with a fixed box.
 BarSpec FixedBox(BarMethod method, double box_size) {
-  BarSpec spec;
-  spec.method = method;
+  BarSpec spec = Spec(method);
   spec.box_mode = BoxMode::kFixed;
   spec.box_size = box_size;
   return spec;
@@ -181,8 +225,7 @@ TEST(TimeBars, HandCheckedWithEveryEmptyPolicy) {
                 {9, 11, 11, 13, 14, 14},
                 {11, 12, 11.5, 13, 15, 14.5},
                 {1, 2, 3, 4, 5, 6}};
-  BarInput in;
-  in.series = Contiguous(x);
+  const BarInput in = BarsInput(x);
   BarSpec spec;
   spec.interval = 60;
   auto rows = Aggregate(in, spec);
@@ -214,9 +257,7 @@ TEST(TimeBars, NegativeTimesFloorTowardsMinusInfinity) {
 }
 
 TEST(TimeBars, MatchReferenceOnRandomSeriesContiguousAndStrided) {
-  for (uint32_t seed = 1; seed <= 20; ++seed) {
-    const Table x = RandomBars(300, seed);
-    const auto recs = Records(x);
+  ForRandomBars(20, 300, [](const Table& x, const std::vector<Record>& recs, uint32_t seed) {
     for (int64_t interval : {1, 60, 300, 3600}) {
       for (EmptyBars empty : {EmptyBars::kSkip, EmptyBars::kNaN, EmptyBars::kFlat}) {
         BarSpec spec;
@@ -224,14 +265,11 @@ TEST(TimeBars, MatchReferenceOnRandomSeriesContiguousAndStrided) {
         spec.offset = static_cast<int64_t>(seed) * 7 - 50;
         spec.empty = empty;
         const auto want = reference::TimeBars(x, interval, spec.offset, empty);
-        BarInput in;
-        in.series = Contiguous(x);
-        ExpectSameRows(Aggregate(in, spec), want);
-        in.series = Strided(recs, true, true);
-        ExpectSameRows(Aggregate(in, spec), want);
+        ExpectSameRows(Aggregate(BarsInput(x), spec), want);
+        ExpectSameRows(Aggregate(StridedInput(recs), spec), want);
       }
     }
-  }
+  });
 }
 
 TEST(TimeBars, ExtremeTimesDoNotOverflow) {
@@ -240,20 +278,17 @@ TEST(TimeBars, ExtremeTimesDoNotOverflow) {
   BarSpec spec;
   spec.interval = 1000;
   spec.empty = EmptyBars::kNaN;
-  BarWorkspace ws(AllocatorHooks::Default());
-  BarWriter counter;
+  uint64_t count = 0;
   // About 1.8e16 intervals lie between them: counted in one step.
-  ASSERT_TRUE(AggregateBars(TickInput(x), spec, &ws, &counter).ok());
-  EXPECT_GT(counter.count(), uint64_t{18000000000000000});
+  ASSERT_TRUE(CountBars(TickInput(x), spec, &count).ok());
+  EXPECT_GT(count, uint64_t{18000000000000000});
   // With interval 1 there would be 2^64 rows: refused, not wrapped.
   spec.interval = 1;
-  BarWriter c2;
-  EXPECT_EQ(CodeOf(AggregateBars(TickInput(x), spec, &ws, &c2)), ErrorCode::kSizeOutOfRange);
+  EXPECT_EQ(CodeOf(CountBars(TickInput(x), spec)), ErrorCode::kSizeOutOfRange);
   // A time whose bucket starts before INT64_MIN.
   const Table y = Ticks({INT64_MIN + 1}, {1}, {});
   spec.interval = 1000;
-  BarWriter c3;
-  EXPECT_EQ(CodeOf(AggregateBars(TickInput(y), spec, &ws, &c3)), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(CodeOf(CountBars(TickInput(y), spec)), ErrorCode::kInvalidArgument);
 }
 
 // ---------------------------------------------------------- tick and volume
@@ -261,61 +296,49 @@ TEST(TimeBars, ExtremeTimesDoNotOverflow) {
 TEST(TickBars, MatchReferenceIncludingThePartialLastBar) {
   const Table x = RandomBars(103, 7);
   for (uint64_t k : {1, 2, 10, 103, 500}) {
-    BarSpec spec;
-    spec.method = BarMethod::kTick;
+    BarSpec spec = Spec(BarMethod::kTick);
     spec.tick_count = k;
-    BarInput in;
-    in.series = Contiguous(x);
-    ExpectSameRows(Aggregate(in, spec), reference::TickBars(x, k));
+    ExpectSameRows(Aggregate(BarsInput(x), spec), reference::TickBars(x, k));
   }
 }
 
 TEST(VolumeBars, HandCheckedSplitAndWhole) {
   // Threshold 10; sizes 4, 4, 25, 1, 6.
   const Table x = Ticks({1, 2, 3, 4, 5}, {10, 11, 12, 13, 14}, {4, 4, 25, 1, 6});
-  BarSpec spec;
-  spec.method = BarMethod::kVolume;
+  BarSpec spec = Spec(BarMethod::kVolume);
   spec.volume_threshold = 10;
   // Whole rows: 4+4+25 = 33 closes the first bar; 1+6 is the partial last.
-  ExpectSameRows(Aggregate(TickInput(x), spec), {{1, 10, 12, 10, 12, 33, 2}, {4, 13, 14, 13, 14, 7, 4}});
+  ExpectSameRows(Aggregate(TickInput(x), spec),
+                 {{1, 10, 12, 10, 12, 33, 2}, {4, 13, 14, 13, 14, 7, 4}});
   // Split: 4+4+2 | 10 | 10 | 3+1+6.
   spec.volume_split = true;
-  ExpectSameRows(Aggregate(TickInput(x), spec), {{1, 10, 12, 10, 12, 10, 2},
-                                           {3, 12, 12, 12, 12, 10, 2},
-                                           {3, 12, 12, 12, 12, 10, 2},
-                                           {3, 12, 14, 12, 14, 10, 4}});
+  ExpectSameRows(Aggregate(TickInput(x), spec),
+                 {{1, 10, 12, 10, 12, 10, 2}, {3, 12, 12, 12, 12, 10, 2},
+                  {3, 12, 12, 12, 12, 10, 2}, {3, 12, 14, 12, 14, 10, 4}});
 }
 
 TEST(VolumeBars, MatchReferenceOnRandomSeries) {
-  for (uint32_t seed = 1; seed <= 10; ++seed) {
-    const Table x = RandomBars(200, seed);
-    const auto recs = Records(x);
+  ForRandomBars(10, 200, [](const Table& x, const std::vector<Record>& recs, uint32_t) {
     for (double threshold : {1.0, 3.0, 7.0, 20.0, 5000.0}) {
-      BarSpec spec;
-      spec.method = BarMethod::kVolume;
+      BarSpec spec = Spec(BarMethod::kVolume);
       spec.volume_threshold = threshold;
-      BarInput in;
-      in.series = Strided(recs, true, true);
-      ExpectSameRows(Aggregate(in, spec), reference::VolumeBarsWhole(x, threshold));
+      ExpectSameRows(Aggregate(StridedInput(recs), spec), reference::VolumeBarsWhole(x, threshold));
       spec.volume_split = true;
-      ExpectSameRows(Aggregate(in, spec), reference::VolumeBarsSplit(x, threshold));
+      ExpectSameRows(Aggregate(StridedInput(recs), spec), reference::VolumeBarsSplit(x, threshold));
     }
-  }
+  });
 }
 
 TEST(VolumeBars, AHugeTradeIsCountedNotLooped) {
   const Table x = Ticks({1}, {5}, {1e15});
-  BarSpec spec;
-  spec.method = BarMethod::kVolume;
+  BarSpec spec = Spec(BarMethod::kVolume);
   spec.volume_threshold = 1;
   spec.volume_split = true;
-  BarWorkspace ws(AllocatorHooks::Default());
-  BarWriter counter;
-  ASSERT_TRUE(AggregateBars(TickInput(x), spec, &ws, &counter).ok());
-  EXPECT_EQ(counter.count(), uint64_t{1000000000000000});
+  uint64_t count = 0;
+  ASSERT_TRUE(CountBars(TickInput(x), spec, &count).ok());
+  EXPECT_EQ(count, uint64_t{1000000000000000});
   spec.volume_threshold = 1e-300;
-  BarWriter c2;
-  EXPECT_EQ(CodeOf(AggregateBars(TickInput(x), spec, &ws, &c2)), ErrorCode::kSizeOutOfRange);
+  EXPECT_EQ(CodeOf(CountBars(TickInput(x), spec)), ErrorCode::kSizeOutOfRange);
 }
 
 // --------------------------------------------------------------- range bars
@@ -326,22 +349,18 @@ TEST(RangeBars, HandCheckedWithAGap) {
   // completes 12..14, then whole bars 14..16 and 16..18 inside the gap
   // (volume 0), and 18..19 is left forming.
   const Table x = Ticks({0, 1, 2, 3}, {10, 11, 13, 19}, {1, 2, 3, 4});
-  BarSpec spec;
-  spec.method = BarMethod::kRange;
+  BarSpec spec = Spec(BarMethod::kRange);
   spec.range = 2;
-  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 10, 12, 10, 12, 6, 2},
-                                           {2, 12, 14, 12, 14, 4, 3},
-                                           {3, 14, 16, 14, 16, 0, 3},
-                                           {3, 16, 18, 16, 18, 0, 3},
-                                           {3, 18, 19, 18, 19, 0, 3}});
+  ExpectSameRows(Aggregate(TickInput(x), spec),
+                 {{0, 10, 12, 10, 12, 6, 2}, {2, 12, 14, 12, 14, 4, 3}, {3, 14, 16, 14, 16, 0, 3},
+                  {3, 16, 18, 16, 18, 0, 3}, {3, 18, 19, 18, 19, 0, 3}});
 }
 
 TEST(RangeBars, MatchUnitWalkReferenceOnRandomTicks) {
   for (uint32_t seed = 1; seed <= 20; ++seed) {
     const Table x = RandomTicks(400, seed);
     for (double range : {1.0, 2.0, 5.0, 13.0}) {
-      BarSpec spec;
-      spec.method = BarMethod::kRange;
+      BarSpec spec = Spec(BarMethod::kRange);
       spec.range = range;
       ExpectSameRows(Aggregate(TickInput(x), spec), reference::RangeBarsTicks(x, range));
     }
@@ -352,12 +371,10 @@ TEST(RangeBars, BarsFollowOpenNearerExtremeFartherExtremeClose) {
   // One up bar o=10 l=9 h=14 c=13 with range 3: path 10, 9, 14, 13. 9..12
   // completes on the way to 14 (at 12), then 12..14 forms and 13 is inside.
   const Table x{{0}, {10}, {14}, {9}, {13}, {5}};
-  BarInput in;
-  in.series = Contiguous(x);
-  BarSpec spec;
-  spec.method = BarMethod::kRange;
+  BarSpec spec = Spec(BarMethod::kRange);
   spec.range = 3;
-  ExpectSameRows(Aggregate(in, spec), {{0, 10, 12, 9, 12, 5, 0}, {0, 12, 14, 12, 13, 0, 0}});
+  ExpectSameRows(Aggregate(BarsInput(x), spec),
+                 {{0, 10, 12, 9, 12, 5, 0}, {0, 12, 14, 12, 13, 0, 0}});
 }
 
 TEST(RangeBars, PricesOfOppositeSignsNearTheLargestDoubleStayOnTheGrid) {
@@ -366,8 +383,7 @@ TEST(RangeBars, PricesOfOppositeSignsNearTheLargestDoubleStayOnTheGrid) {
   // undefined: a fuzzer finding), yet every edge lies between the prices.
   const double u = 0x1p1022;
   const Table up = Ticks({0, 1}, {-3 * u, 3 * u}, {1, 2});
-  BarSpec spec;
-  spec.method = BarMethod::kRange;
+  BarSpec spec = Spec(BarMethod::kRange);
   spec.range = u;
   ExpectSameRows(Aggregate(TickInput(up), spec), {{0, -3 * u, -2 * u, -3 * u, -2 * u, 3, 1},
                                                   {1, -2 * u, -u, -2 * u, -u, 0, 1},
@@ -393,8 +409,7 @@ TEST(Aggregate, VolumeSumsSaturateAtTheLargestDouble) {
   for (BarMethod m : {BarMethod::kTick, BarMethod::kRange, BarMethod::kRenko,
                       BarMethod::kPointFigure, BarMethod::kKagi, BarMethod::kLineBreak}) {
     SCOPED_TRACE(static_cast<int>(m));
-    BarSpec spec;
-    spec.method = m;
+    BarSpec spec = Spec(m);
     spec.tick_count = 3;
     spec.range = 5;
     spec.box_mode = BoxMode::kFixed;
@@ -435,12 +450,7 @@ TEST(Aggregate, RenkoBricksEndAtTheLargestDouble) {
 
 TEST(HeikinAshiBars, EqualTheChartsHeikinAshiExactly) {
   const Table x = RandomBars(150, 3);
-  const auto recs = Records(x);  // must outlive the view
-  BarInput in;
-  in.series = Strided(recs, true, true);
-  BarSpec spec;
-  spec.method = BarMethod::kHeikinAshi;
-  const auto got = Aggregate(in, spec);
+  const auto got = Aggregate(StridedInput(Records(x)), Spec(BarMethod::kHeikinAshi));
   OhlcvColumns ha(AllocatorHooks::Default());
   HeikinAshi(Contiguous(x), &ha);
   ASSERT_EQ(got.size(), ha.size());
@@ -459,25 +469,17 @@ TEST(RenkoBars, HandCheckedRowsTimesAndVolumes) {
   const Table x = Ticks({0, 1, 2, 3, 4, 5, 6, 7}, {100, 101, 102.5, 104, 103, 101.9, 100, 99},
                         {1, 1, 1, 1, 1, 1, 1, 1});
   BarSpec spec = FixedBox(BarMethod::kRenko, 1);
-  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 100, 101, 100, 101, 2, 1},
-                                           {2, 101, 102, 101, 102, 1, 2},
-                                           {3, 102, 103, 102, 103, 1, 3},
-                                           {3, 103, 104, 103, 104, 0, 3},
-                                           {4, 103, 103, 102, 102, 2, 5},
-                                           {6, 102, 102, 101, 101, 1, 6},
-                                           {6, 101, 101, 100, 100, 0, 6},
-                                           {7, 100, 100, 99, 99, 1, 7}});
+  ExpectSameRows(Aggregate(TickInput(x), spec),
+                 {{0, 100, 101, 100, 101, 2, 1}, {2, 101, 102, 101, 102, 1, 2},
+                  {3, 102, 103, 102, 103, 1, 3}, {3, 103, 104, 103, 104, 0, 3},
+                  {4, 103, 103, 102, 102, 2, 5}, {6, 102, 102, 101, 101, 1, 6},
+                  {6, 101, 101, 100, 100, 0, 6}, {7, 100, 100, 99, 99, 1, 7}});
 }
 
 TEST(RenkoBars, SameBricksAsTheChartsRenko) {
-  for (uint32_t seed = 1; seed <= 20; ++seed) {
-    const Table x = RandomBars(300, seed);
-    const auto recs = Records(x);
+  ForRandomBars(20, 300, [](const Table& x, const std::vector<Record>& recs, uint32_t) {
     for (double box : {0.25, 0.5, 1.0, 2.0}) {
-      BarInput in;
-      in.series = Strided(recs, true, true);
-      BarSpec spec = FixedBox(BarMethod::kRenko, box);
-      const auto got = Aggregate(in, spec);
+      const auto got = Aggregate(StridedInput(recs), FixedBox(BarMethod::kRenko, box));
       HookVector<RenkoBrick> bricks{HookAllocator<RenkoBrick>(AllocatorHooks::Default())};
       Renko({x.c.data(), x.c.size(), 0}, box, &bricks);
       ASSERT_EQ(got.size(), bricks.size());
@@ -488,15 +490,13 @@ TEST(RenkoBars, SameBricksAsTheChartsRenko) {
         EXPECT_EQ(got[i].row, static_cast<int64_t>(bricks[i].source_row));
       }
     }
-  }
+  });
 }
 
 TEST(RenkoBars, AtrBoxIsTheChartsAtrAndAFlatSeriesHasNoBricks) {
   const Table x = RandomBars(200, 9);
-  BarInput in;
-  in.series = Contiguous(x);
-  BarSpec spec;
-  spec.method = BarMethod::kRenko;
+  const BarInput in = BarsInput(x);
+  BarSpec spec = Spec(BarMethod::kRenko);
   spec.box_mode = BoxMode::kAtr;
   spec.atr_period = 10;
   const double atr = AverageTrueRange(Contiguous(x), 10);
@@ -512,26 +512,19 @@ TEST(RenkoBars, AtrBoxIsTheChartsAtrAndAFlatSeriesHasNoBricks) {
 TEST(RenkoBars, AGiantJumpIsCountedInOneStepAndTinyBoxesAreRefused) {
   const Table x = Ticks({}, {0, 1e12}, {});
   BarSpec spec = FixedBox(BarMethod::kRenko, 1);
-  BarWorkspace ws(AllocatorHooks::Default());
-  BarWriter counter;
-  ASSERT_TRUE(AggregateBars(TickInput(x), spec, &ws, &counter).ok());
-  EXPECT_EQ(counter.count(), uint64_t{1000000000000});
+  uint64_t count = 0;
+  ASSERT_TRUE(CountBars(TickInput(x), spec, &count).ok());
+  EXPECT_EQ(count, uint64_t{1000000000000});
   spec.box_size = 1e-6;  // 1e18 boxes from zero
-  BarWriter c2;
-  const absl::Status st = AggregateBars(TickInput(x), spec, &ws, &c2);
-  EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument);
-  EXPECT_NE(st.message().find("too small"), absl::string_view::npos) << st;
+  ExpectStatus(TickInput(x), spec, ErrorCode::kInvalidArgument, "too small");
 }
 
 TEST(PointFigureBars, SameColumnsAsTheChartsPointAndFigure) {
-  for (uint32_t seed = 1; seed <= 20; ++seed) {
-    const Table x = RandomBars(300, seed);
+  ForRandomBars(20, 300, [](const Table& x, const std::vector<Record>&, uint32_t) {
     for (int reversal : {1, 2, 3, 5}) {
-      BarInput in;
-      in.series = Contiguous(x);
       BarSpec spec = FixedBox(BarMethod::kPointFigure, 0.5);
       spec.reversal = reversal;
-      const auto got = Aggregate(in, spec);
+      const auto got = Aggregate(BarsInput(x), spec);
       HookVector<PointFigureColumn> cols{
           HookAllocator<PointFigureColumn>(AllocatorHooks::Default())};
       PointAndFigure({x.c.data(), x.c.size(), 0}, 0.5, reversal, &cols);
@@ -542,7 +535,7 @@ TEST(PointFigureBars, SameColumnsAsTheChartsPointAndFigure) {
         EXPECT_EQ(got[i].close > got[i].open, cols[i].rising);
       }
     }
-  }
+  });
 }
 
 TEST(PointFigureBars, HandCheckedThreeBoxReversal) {
@@ -551,9 +544,8 @@ TEST(PointFigureBars, HandCheckedThreeBoxReversal) {
                         {10, 11, 12, 13, 12, 11, 10, 9, 10, 11, 12.5}, {});
   BarSpec spec = FixedBox(BarMethod::kPointFigure, 1);
   // Columns cover rows 0-3, 4-7, 8-10 (tick volume = rows).
-  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 11, 14, 11, 14, 4, 3},
-                                           {4, 13, 13, 9, 9, 4, 7},
-                                           {8, 10, 13, 10, 13, 3, 10}});
+  ExpectSameRows(Aggregate(TickInput(x), spec),
+                 {{0, 11, 14, 11, 14, 4, 3}, {4, 13, 13, 9, 9, 4, 7}, {8, 10, 13, 10, 13, 3, 10}});
 }
 
 // ------------------------------------------------------ kagi and line break
@@ -562,46 +554,32 @@ TEST(KagiBars, HandCheckedAbsoluteAndPercent) {
   // Reversal 2: 10 -> 13 (up line 10..13, 12 is only 1 back), 11 reverses
   // (down 13..11), 9 extends, 12 reverses (up 9..12).
   const Table x = Ticks({0, 1, 2, 3, 4, 5, 6}, {10, 11, 13, 12, 11, 9, 12}, {});
-  BarSpec spec;
-  spec.method = BarMethod::kKagi;
+  const std::vector<BarRow> want = {
+      {0, 10, 13, 10, 13, 3, 2}, {3, 13, 13, 9, 9, 3, 5}, {6, 9, 12, 9, 12, 1, 6}};
+  BarSpec spec = Spec(BarMethod::kKagi);
   spec.reversal_percent = false;
   spec.reversal_amount = 2;
-  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 10, 13, 10, 13, 3, 2},
-                                           {3, 13, 13, 9, 9, 3, 5},
-                                           {6, 9, 12, 9, 12, 1, 6}});
+  ExpectSameRows(Aggregate(TickInput(x), spec), want);
   // 20% of the extreme: 10 -> 13 (30% up starts it), 11 is 15% down: no; 9
   // is 31% down: reverses; 12 is 33% up from 9: reverses.
   spec.reversal_percent = true;
   spec.reversal_amount = 20;
-  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 10, 13, 10, 13, 3, 2},
-                                           {3, 13, 13, 9, 9, 3, 5},
-                                           {6, 9, 12, 9, 12, 1, 6}});
+  ExpectSameRows(Aggregate(TickInput(x), spec), want);
   spec.reversal_amount = 35;  // 10 -> 13 is only 30%: no line at all
   EXPECT_TRUE(Aggregate(TickInput(x), spec).empty());
 }
 
 TEST(KagiBars, MatchReferenceOnRandomSeries) {
-  for (uint32_t seed = 1; seed <= 20; ++seed) {
-    const Table x = RandomBars(300, seed);
-    const auto recs = Records(x);
+  ForRandomBars(20, 300, [](const Table& x, const std::vector<Record>& recs, uint32_t) {
     for (bool percent : {false, true}) {
       for (double amount : {0.25, 1.0, 2.5}) {
-        BarInput in;
-        in.series = Strided(recs, true, true);
-        BarSpec spec;
-        spec.method = BarMethod::kKagi;
+        BarSpec spec = Spec(BarMethod::kKagi);
         spec.reversal_percent = percent;
         spec.reversal_amount = amount;
-        const auto got = Aggregate(in, spec);
-        const auto want = reference::Kagi(x.c, amount, percent);
-        ASSERT_EQ(got.size(), want.size());
-        for (size_t i = 0; i < got.size(); ++i) {
-          EXPECT_EQ(got[i].open, want[i].start);
-          EXPECT_EQ(got[i].close, want[i].end);
-        }
+        ExpectSameLines(Aggregate(StridedInput(recs), spec), reference::Kagi(x.c, amount, percent));
       }
     }
-  }
+  });
 }
 
 TEST(LineBreakBars, HandCheckedThreeLineBreak) {
@@ -611,14 +589,11 @@ TEST(LineBreakBars, HandCheckedThreeLineBreak) {
   // three lines' top (14); 15 is: a rising line from 13 (the falling line's
   // top) to 15.
   const Table x = Ticks({0, 1, 2, 3, 4, 5, 6, 7, 8}, {10, 11, 12, 13, 14, 11.5, 10.5, 12, 15}, {});
-  BarSpec spec;
-  spec.method = BarMethod::kLineBreak;
-  ExpectSameRows(Aggregate(TickInput(x), spec), {{0, 10, 11, 10, 11, 2, 1},
-                                           {2, 11, 12, 11, 12, 1, 2},
-                                           {3, 12, 13, 12, 13, 1, 3},
-                                           {4, 13, 14, 13, 14, 1, 4},
-                                           {5, 13, 13, 10.5, 10.5, 2, 6},
-                                           {7, 13, 15, 13, 15, 2, 8}});
+  BarSpec spec = Spec(BarMethod::kLineBreak);
+  ExpectSameRows(Aggregate(TickInput(x), spec),
+                 {{0, 10, 11, 10, 11, 2, 1}, {2, 11, 12, 11, 12, 1, 2}, {3, 12, 13, 12, 13, 1, 3},
+                  {4, 13, 14, 13, 14, 1, 4}, {5, 13, 13, 10.5, 10.5, 2, 6},
+                  {7, 13, 15, 13, 15, 2, 8}});
   // Two-line break: 11.5 already breaks below the last two lines (low 12).
   spec.line_count = 2;
   const auto two = Aggregate(TickInput(x), spec);
@@ -629,23 +604,14 @@ TEST(LineBreakBars, HandCheckedThreeLineBreak) {
 }
 
 TEST(LineBreakBars, MatchReferenceOnRandomSeries) {
-  for (uint32_t seed = 1; seed <= 20; ++seed) {
-    const Table x = RandomBars(300, seed);
+  ForRandomBars(20, 300, [](const Table& x, const std::vector<Record>&, uint32_t) {
     for (int n : {1, 2, 3, 4, 10}) {
-      BarInput in;
-      in.series = Contiguous(x);
-      BarSpec spec;
-      spec.method = BarMethod::kLineBreak;
+      BarSpec spec = Spec(BarMethod::kLineBreak);
       spec.line_count = n;
-      const auto got = Aggregate(in, spec);
-      const auto want = reference::LineBreak(x.c, static_cast<size_t>(n));
-      ASSERT_EQ(got.size(), want.size());
-      for (size_t i = 0; i < got.size(); ++i) {
-        EXPECT_EQ(got[i].open, want[i].start);
-        EXPECT_EQ(got[i].close, want[i].end);
-      }
+      ExpectSameLines(Aggregate(BarsInput(x), spec),
+                      reference::LineBreak(x.c, static_cast<size_t>(n)));
     }
-  }
+  });
 }
 
 // ----------------------------------------------------- every method, common
@@ -654,16 +620,13 @@ TEST(Aggregate, VolumeIsConservedByBarsThatCoverEveryRow) {
   const Table x = RandomBars(500, 11);
   double total = 0;
   for (double v : x.v) total += v;
-  BarInput in;
-  in.series = Contiguous(x);
   for (BarMethod m : {BarMethod::kTime, BarMethod::kTick, BarMethod::kVolume, BarMethod::kRange,
                       BarMethod::kHeikinAshi}) {
-    BarSpec spec;
-    spec.method = m;
+    BarSpec spec = Spec(m);
     spec.volume_threshold = 17;
     spec.range = 1.5;
     double sum = 0;
-    for (const BarRow& r : Aggregate(in, spec)) sum += r.volume;
+    for (const BarRow& r : Aggregate(BarsInput(x), spec)) sum += r.volume;
     EXPECT_EQ(sum, total) << static_cast<int>(m);
   }
 }
@@ -671,22 +634,17 @@ TEST(Aggregate, VolumeIsConservedByBarsThatCoverEveryRow) {
 TEST(Aggregate, EmptyInputGivesNoRowsForEveryMethod) {
   const Table x;
   for (int m = kBarMethodFirst; m <= kBarMethodLast; ++m) {
-    BarInput in;
-    in.series = Contiguous(x);
-    BarSpec spec;
-    spec.method = static_cast<BarMethod>(m);
+    BarSpec spec = Spec(static_cast<BarMethod>(m));
     spec.volume_threshold = 1;
     spec.range = 1;
-    EXPECT_TRUE(Aggregate(in, spec).empty()) << m;
+    EXPECT_TRUE(Aggregate(BarsInput(x), spec).empty()) << m;
   }
 }
 
 TEST(Aggregate, ColumnsConvenienceMatchesTheWriter) {
   const Table x = RandomBars(100, 5);
-  BarInput in;
-  in.series = Contiguous(x);
-  BarSpec spec;
-  spec.method = BarMethod::kTick;
+  const BarInput in = BarsInput(x);
+  BarSpec spec = Spec(BarMethod::kTick);
   spec.tick_count = 7;
   OhlcvColumns cols(AllocatorHooks::Default());
   BarWorkspace ws(AllocatorHooks::Default());
@@ -702,10 +660,8 @@ TEST(Aggregate, ColumnsConvenienceMatchesTheWriter) {
 
 TEST(Aggregate, WriterStoresOnlyWhatFitsAndCountsEverything) {
   const Table x = RandomBars(100, 5);
-  BarInput in;
-  in.series = Contiguous(x);
-  BarSpec spec;
-  spec.method = BarMethod::kTick;
+  const BarInput in = BarsInput(x);
+  BarSpec spec = Spec(BarMethod::kTick);
   spec.tick_count = 10;
   std::vector<double> close(4, -1.0);
   close.push_back(12345);  // a guard element past the capacity
@@ -723,133 +679,103 @@ TEST(Aggregate, WriterStoresOnlyWhatFitsAndCountsEverything) {
 
 // ------------------------------------------------------------ bad input
 
-struct BadCase {
-  const char* what;
-  ErrorCode code;
-};
-
 TEST(Aggregate, EveryBadSpecIsNamed) {
   const Table x = RandomBars(10, 1);
-  BarInput in;
-  in.series = Contiguous(x);
-  auto check = [&](BarSpec spec, const char* word) {
-    BarWorkspace ws(AllocatorHooks::Default());
-    BarWriter w;
-    const absl::Status st = AggregateBars(in, spec, &ws, &w);
-    EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument) << word;
-    EXPECT_NE(st.message().find(word), absl::string_view::npos) << st;
+  // A method's defaults with one field spoiled (or none, where the default
+  // must be set).
+  const struct {
+    BarMethod method;
+    void (*spoil)(BarSpec*);
+    const char* word;
+  } kBad[] = {
+      {static_cast<BarMethod>(0), [](BarSpec*) {}, "method"},
+      {BarMethod::kTime, [](BarSpec* s) { s->interval = 0; }, "interval"},
+      {BarMethod::kTime, [](BarSpec* s) { s->interval = -60; }, "interval"},
+      {BarMethod::kTime, [](BarSpec* s) { s->empty = static_cast<EmptyBars>(7); }, "empty"},
+      {BarMethod::kTick, [](BarSpec* s) { s->tick_count = 0; }, "tick_count"},
+      {BarMethod::kVolume, [](BarSpec*) {}, "volume_threshold"},  // the default 0
+      {BarMethod::kVolume, [](BarSpec* s) { s->volume_threshold = std::nan(""); },
+       "volume_threshold"},
+      {BarMethod::kRange, [](BarSpec* s) { s->range = -1; }, "range"},
+      {BarMethod::kRenko, [](BarSpec* s) { s->box_mode = BoxMode::kFixed; }, "box_size"},
+      {BarMethod::kRenko,
+       [](BarSpec* s) {
+         s->box_mode = BoxMode::kFixed;
+         s->box_size = INFINITY;
+       },
+       "box_size"},
+      {BarMethod::kRenko,
+       [](BarSpec* s) {
+         s->box_size = INFINITY;
+         s->box_mode = static_cast<BoxMode>(3);
+       },
+       "box mode"},
+      {BarMethod::kPointFigure, [](BarSpec* s) { s->atr_period = 0; }, "atr_period"},
+      {BarMethod::kPointFigure, [](BarSpec* s) { s->reversal = 0; }, "reversal"},
+      {BarMethod::kKagi, [](BarSpec* s) { s->reversal_amount = 0; }, "reversal_amount"},
+      {BarMethod::kKagi, [](BarSpec* s) { s->reversal_amount = 100; }, "reversal_amount"},
+      {BarMethod::kLineBreak, [](BarSpec* s) { s->line_count = 0; }, "line_count"},
+      {BarMethod::kLineBreak, [](BarSpec* s) { s->line_count = kMaxLineCount + 1; },
+       "line_count"},
   };
-  BarSpec s;
-  s.method = static_cast<BarMethod>(0);
-  check(s, "method");
-  s = BarSpec();
-  s.interval = 0;
-  check(s, "interval");
-  s = BarSpec();
-  s.interval = -60;
-  check(s, "interval");
-  s = BarSpec();
-  s.empty = static_cast<EmptyBars>(7);
-  check(s, "empty");
-  s = BarSpec();
-  s.method = BarMethod::kTick;
-  s.tick_count = 0;
-  check(s, "tick_count");
-  s = BarSpec();
-  s.method = BarMethod::kVolume;
-  check(s, "volume_threshold");  // the default 0 must be set
-  s.volume_threshold = std::nan("");
-  check(s, "volume_threshold");
-  s = BarSpec();
-  s.method = BarMethod::kRange;
-  s.range = -1;
-  check(s, "range");
-  s = BarSpec();
-  s.method = BarMethod::kRenko;
-  s.box_mode = BoxMode::kFixed;
-  check(s, "box_size");
-  s.box_size = INFINITY;
-  check(s, "box_size");
-  s.box_mode = static_cast<BoxMode>(3);
-  check(s, "box mode");
-  s = BarSpec();
-  s.method = BarMethod::kPointFigure;
-  s.atr_period = 0;
-  check(s, "atr_period");
-  s = BarSpec();
-  s.method = BarMethod::kPointFigure;
-  s.reversal = 0;
-  check(s, "reversal");
-  s = BarSpec();
-  s.method = BarMethod::kKagi;
-  s.reversal_amount = 0;
-  check(s, "reversal_amount");
-  s.reversal_amount = 100;
-  check(s, "reversal_amount");
-  s = BarSpec();
-  s.method = BarMethod::kLineBreak;
-  s.line_count = 0;
-  check(s, "line_count");
-  s.line_count = kMaxLineCount + 1;
-  check(s, "line_count");
+  for (const auto& k : kBad) {
+    BarSpec spec = Spec(k.method);
+    k.spoil(&spec);
+    ExpectStatus(BarsInput(x), spec, ErrorCode::kInvalidArgument, k.word);
+  }
 }
 
 TEST(Aggregate, EveryBadRowIsNamed) {
-  auto check = [](const Table& x, bool ticks, BarMethod m, ErrorCode code, const char* word) {
-    BarInput in;
-    in.series = Contiguous(x);
-    in.ticks = ticks;
-    BarSpec spec;
-    spec.method = m;
-    spec.volume_threshold = 1;
-    BarWorkspace ws(AllocatorHooks::Default());
-    BarWriter w;
-    const absl::Status st = AggregateBars(in, spec, &ws, &w);
-    EXPECT_EQ(CodeOf(st), code) << word << ": " << st;
-    EXPECT_NE(st.message().find(word), absl::string_view::npos) << st;
-  };
+  // One column of good bars spoiled, under `method` (volume threshold 1).
   const Table good = RandomBars(5, 2);
-  Table t = good;
-  t.h[3] = t.l[3] - 1;
-  check(t, false, BarMethod::kTick, ErrorCode::kInconsistentOhlc, "row 3");
-  t = good;
-  t.o[2] = t.h[2] + 1;
-  check(t, false, BarMethod::kTick, ErrorCode::kInconsistentOhlc, "row 2");
-  t = good;
-  t.c[4] = NAN;
-  check(t, false, BarMethod::kTick, ErrorCode::kNonFinite, "row 4");
-  t = good;
-  t.v[1] = -1;
-  check(t, false, BarMethod::kTick, ErrorCode::kNegativeVolume, "volume[1]");
-  t = good;
-  t.v[1] = INFINITY;
-  check(t, false, BarMethod::kTick, ErrorCode::kNonFinite, "volume[1]");
-  t = good;
-  t.t[3] = t.t[2] - 1;
-  check(t, false, BarMethod::kTime, ErrorCode::kInvalidArgument, "time[3]");
-  // Equal times are fine for time bars; decreasing ones are fine elsewhere.
-  t = good;
-  t.t[3] = t.t[2];
-  check(t, false, BarMethod::kTime, ErrorCode::kOk, "");
-  t.t[3] = t.t[2] - 1;
-  check(t, false, BarMethod::kTick, ErrorCode::kOk, "");
-  t = good;
-  t.t.clear();
-  check(t, false, BarMethod::kTime, ErrorCode::kNullArgument, "time column is required");
-  t = good;
-  t.v.clear();
-  check(t, false, BarMethod::kVolume, ErrorCode::kNullArgument, "volume column is required");
-  t = good;
-  t.h.pop_back();
-  check(t, false, BarMethod::kTick, ErrorCode::kLengthMismatch, "high");
-  const Table ticks = Ticks({1, 2}, {1, INFINITY}, {});
-  check(ticks, true, BarMethod::kTick, ErrorCode::kNonFinite, "price[1]");
-  check(Ticks({1, 2}, {1, 2}, {1, -2}), true, BarMethod::kTick, ErrorCode::kNegativeVolume,
-        "size[1]");
-  check(Ticks({1, 2}, {1, 2}, {}), true, BarMethod::kHeikinAshi, ErrorCode::kInvalidArgument,
-        "Heikin-Ashi");
-  check(Ticks({1, 2}, {1, -2}, {}), true, BarMethod::kKagi, ErrorCode::kInvalidArgument,
-        "price[1]");
+  const struct {
+    void (*spoil)(Table*);
+    BarMethod method;
+    ErrorCode code;
+    const char* word;
+  } kBadBars[] = {
+      {[](Table* t) { t->h[3] = t->l[3] - 1; }, BarMethod::kTick, ErrorCode::kInconsistentOhlc,
+       "row 3"},
+      {[](Table* t) { t->o[2] = t->h[2] + 1; }, BarMethod::kTick, ErrorCode::kInconsistentOhlc,
+       "row 2"},
+      {[](Table* t) { t->c[4] = NAN; }, BarMethod::kTick, ErrorCode::kNonFinite, "row 4"},
+      {[](Table* t) { t->v[1] = -1; }, BarMethod::kTick, ErrorCode::kNegativeVolume, "volume[1]"},
+      {[](Table* t) { t->v[1] = INFINITY; }, BarMethod::kTick, ErrorCode::kNonFinite, "volume[1]"},
+      {[](Table* t) { t->t[3] = t->t[2] - 1; }, BarMethod::kTime, ErrorCode::kInvalidArgument,
+       "time[3]"},
+      // Equal times are fine for time bars; decreasing ones are fine elsewhere.
+      {[](Table* t) { t->t[3] = t->t[2]; }, BarMethod::kTime, ErrorCode::kOk, ""},
+      {[](Table* t) { t->t[3] = t->t[2] - 1; }, BarMethod::kTick, ErrorCode::kOk, ""},
+      {[](Table* t) { t->t.clear(); }, BarMethod::kTime, ErrorCode::kNullArgument,
+       "time column is required"},
+      {[](Table* t) { t->v.clear(); }, BarMethod::kVolume, ErrorCode::kNullArgument,
+       "volume column is required"},
+      {[](Table* t) { t->h.pop_back(); }, BarMethod::kTick, ErrorCode::kLengthMismatch, "high"},
+  };
+  for (const auto& k : kBadBars) {
+    Table t = good;
+    k.spoil(&t);
+    BarSpec spec = Spec(k.method);
+    spec.volume_threshold = 1;
+    ExpectStatus(BarsInput(t), spec, k.code, k.word);
+  }
+  const struct {
+    Table ticks;
+    BarMethod method;
+    ErrorCode code;
+    const char* word;
+  } kBadTicks[] = {
+      {Ticks({1, 2}, {1, INFINITY}, {}), BarMethod::kTick, ErrorCode::kNonFinite, "price[1]"},
+      {Ticks({1, 2}, {1, 2}, {1, -2}), BarMethod::kTick, ErrorCode::kNegativeVolume, "size[1]"},
+      {Ticks({1, 2}, {1, 2}, {}), BarMethod::kHeikinAshi, ErrorCode::kInvalidArgument,
+       "Heikin-Ashi"},
+      {Ticks({1, 2}, {1, -2}, {}), BarMethod::kKagi, ErrorCode::kInvalidArgument, "price[1]"},
+  };
+  for (const auto& k : kBadTicks) {
+    BarSpec spec = Spec(k.method);
+    spec.volume_threshold = 1;
+    ExpectStatus(TickInput(k.ticks), spec, k.code, k.word);
+  }
 }
 
 }  // namespace

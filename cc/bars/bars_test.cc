@@ -66,13 +66,9 @@ TEST(AggregateToColumns, KeepsExtremesFirstOpenLastCloseAndVolumeSum) {
 TEST(AverageTrueRange, WilderSmoothingAndFlatSeries) {
   Table flat{{5, 5, 5}, {5, 5, 5}, {5, 5, 5}, {5, 5, 5}, {}};
   EXPECT_EQ(AverageTrueRange(flat.View(), 14), 0);
-  Table t;
-  for (int i = 0; i < 30; ++i) {
-    t.o.push_back(100);
-    t.c.push_back(100);
-    t.h.push_back(102);
-    t.l.push_back(98);
-  }
+  // 30 bars opening and closing at 100, each spanning 98..102.
+  const std::vector<double> at100(30, 100);
+  const Table t{at100, std::vector<double>(30, 102), std::vector<double>(30, 98), at100, {}};
   EXPECT_DOUBLE_EQ(AverageTrueRange(t.View(), 14), 4);
 }
 

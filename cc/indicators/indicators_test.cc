@@ -54,7 +54,28 @@ struct Ohlcv {
   Series open, high, low, close, volume;
   Series anchor;  // AVWAP's anchor flags (1 = restart), as long as close
   size_t size() const { return close.size(); }
+  // The columns as the fields of a row: open, high, low, close, volume,
+  // anchor.
+  static constexpr size_t kFields = 6;
+  Series& operator[](size_t field) {
+    Series* const columns[kFields] = {&open, &high, &low, &close, &volume, &anchor};
+    return *columns[field];
+  }
+  const Series& operator[](size_t field) const { return (*const_cast<Ohlcv*>(this))[field]; }
+  // Row i as one record of its fields.
+  void AppendRowTo(size_t i, std::vector<double>* record) const {
+    for (size_t f = 0; f < kFields; ++f) record->push_back((*this)[f][i]);
+  }
 };
+
+// The field an indicator input reads ("close" and "input": the closes).
+size_t FieldOf(const std::string& input) {
+  const char* const kNames[Ohlcv::kFields] = {"open", "high", "low", "close", "volume", "anchor"};
+  for (size_t f = 0; f < Ohlcv::kFields; ++f) {
+    if (input == kNames[f]) return f;
+  }
+  return 3;
+}
 
 Ohlcv Sample() {
   Ohlcv s;
@@ -98,13 +119,7 @@ Ohlcv RandomOhlcv(size_t m, uint32_t seed, double start = 100.0) {
 std::vector<StridedView<double>> InputsFor(const Spec& spec, const Ohlcv& s) {
   std::vector<StridedView<double>> in;
   for (size_t k = 0; k < spec.input_count; ++k) {
-    const std::string name = spec.inputs[k];
-    const Series& col = name == "open"     ? s.open
-                        : name == "high"   ? s.high
-                        : name == "low"    ? s.low
-                        : name == "volume" ? s.volume
-                        : name == "anchor" ? s.anchor
-                                           : s.close;
+    const Series& col = s[FieldOf(spec.inputs[k])];
     in.emplace_back(col.data(), col.size(), 0);
   }
   return in;
@@ -454,6 +469,19 @@ RefDirectional RefDm(const Ohlcv& s, size_t n) {
 
 RefSeries ToRef(const Series& x) { return RefSeries(x.begin(), x.end()); }
 
+// A random series of m rows (seed `seed_base` + m), its closes as a
+// reference series, and a tag naming m for messages.
+struct RandomCase {
+  Ohlcv s;
+  RefSeries x;
+  std::string tag;
+};
+RandomCase RandomCaseOf(size_t m, uint32_t seed_base) {
+  Ohlcv s = RandomOhlcv(m, seed_base + static_cast<uint32_t>(m));
+  RefSeries x = ToRef(s.close);
+  return {std::move(s), std::move(x), " m=" + std::to_string(m)};
+}
+
 // Relative agreement from the first defined value on; NaN exactly before it.
 // `slack` (optional, per row) is an extra absolute allowance for rows where
 // the double inputs themselves limit the accuracy (CCI when the typical price
@@ -540,9 +568,7 @@ TEST_P(IndicatorsOnEveryTarget, MovingAveragesMatchTextbookDefinitions) {
 
 TEST_P(IndicatorsOnEveryTarget, OscillatorsAndVolatilityMatchTextbookDefinitions) {
   for (size_t m : kLengths) {
-    const Ohlcv s = RandomOhlcv(m, 200 + m);
-    const RefSeries x = ToRef(s.close);
-    const std::string tag = " m=" + std::to_string(m);
+    const auto [s, x, tag] = RandomCaseOf(m, 200);
     for (size_t n : {2u, 5u, 14u}) {
       const double p = n;
       const std::string t = tag + " n=" + std::to_string(n);
@@ -679,9 +705,10 @@ TEST_P(IndicatorsOnEveryTarget, OscillatorsAndVolatilityMatchTextbookDefinitions
 
 TEST_P(IndicatorsOnEveryTarget, MomentumOscillatorsAndRatesOfChangeMatchTextbookDefinitions) {
   for (size_t m : kLengths) {
-    const Ohlcv s = RandomOhlcv(m, 300 + m);
-    const RefSeries x = ToRef(s.close);
-    const std::string tag = " m=" + std::to_string(m);
+    const RandomCase c = RandomCaseOf(m, 300);
+    const Ohlcv& s = c.s;
+    const RefSeries& x = c.x;
+    const std::string& tag = c.tag;
     for (size_t n : {2u, 5u, 14u}) {
       const double p = n;
       const std::string t = tag + " n=" + std::to_string(n);
@@ -859,9 +886,10 @@ void RefSupertrend(const Ohlcv& s, size_t n, LD factor, RefSeries* value, RefSer
 
 TEST_P(IndicatorsOnEveryTarget, TrendChannelsRegressionAndVolumeWeightedMatchTextbookDefinitions) {
   for (size_t m : kLengths) {
-    const Ohlcv s = RandomOhlcv(m, 500 + m);
-    const RefSeries x = ToRef(s.close);
-    const std::string tag = " m=" + std::to_string(m);
+    const RandomCase c = RandomCaseOf(m, 500);
+    const Ohlcv& s = c.s;
+    const RefSeries& x = c.x;
+    const std::string& tag = c.tag;
     auto tp = [&](size_t i) { return (LD(s.high[i]) + s.low[i] + s.close[i]) / 3; };
     auto mfv = [&](size_t i) {
       const LD h = s.high[i], l = s.low[i], c = s.close[i];
@@ -1300,20 +1328,15 @@ TEST(EveryIndicator, FirstDefinedValueIsAtTheLookbackWithDefaults) {
 
 TEST(EveryIndicator, StridedInputGivesTheSameBitsAsContiguous) {
   const Ohlcv s = RandomOhlcv(150, 8);
-  // One interleaved record per row: open, high, low, close, volume, anchor.
+  // One interleaved record per row.
   std::vector<double> rows;
-  for (size_t i = 0; i < s.size(); ++i) {
-    rows.insert(rows.end(),
-                {s.open[i], s.high[i], s.low[i], s.close[i], s.volume[i], s.anchor[i]});
-  }
+  for (size_t i = 0; i < s.size(); ++i) s.AppendRowTo(i, &rows);
   for (const Spec& spec : AllSpecs()) {
     const std::vector<Series> want = RunIndicator(spec.id, s);
     std::vector<StridedView<double>> in;
     for (size_t k = 0; k < spec.input_count; ++k) {
-      const std::string name = spec.inputs[k];
-      const size_t field = name == "open" ? 0 : name == "high" ? 1 : name == "low" ? 2
-                          : name == "volume" ? 4 : name == "anchor" ? 5 : 3;
-      in.emplace_back(rows.data() + field, s.size(), 6 * sizeof(double));
+      in.emplace_back(rows.data() + FieldOf(spec.inputs[k]), s.size(),
+                      Ohlcv::kFields * sizeof(double));
     }
     Workspace ws(AllocatorHooks::Default());
     std::vector<Series> got(spec.output_count, Series(s.size()));
@@ -1339,16 +1362,9 @@ TEST(EveryIndicator, StridedInputIsReadInPlaceWithoutScratch) {
   Ohlcv s = RandomOhlcv(300, 13);
   s.close[200] = kNaN;
   const size_t n = s.size();
-  // One interleaved record per row: open, high, low, close, volume, anchor.
+  // One interleaved record per row.
   std::vector<double> rows;
-  for (size_t i = 0; i < n; ++i) {
-    rows.insert(rows.end(),
-                {s.open[i], s.high[i], s.low[i], s.close[i], s.volume[i], s.anchor[i]});
-  }
-  auto field_of = [](const std::string& name) -> size_t {
-    return name == "open" ? 0 : name == "high" ? 1 : name == "low" ? 2
-           : name == "volume" ? 4 : name == "anchor" ? 5 : 3;
-  };
+  for (size_t i = 0; i < n; ++i) s.AppendRowTo(i, &rows);
   // Runs with a fresh workspace and every output requested; returns the
   // outputs and the scratch the workspace holds afterwards.
   auto run = [&](const Spec& spec, const std::vector<StridedView<double>>& in,
@@ -1369,7 +1385,8 @@ TEST(EveryIndicator, StridedInputIsReadInPlaceWithoutScratch) {
 
     std::vector<StridedView<double>> interleaved;
     for (size_t k = 0; k < spec.input_count; ++k) {
-      interleaved.emplace_back(rows.data() + field_of(spec.inputs[k]), n, 6 * sizeof(double));
+      interleaved.emplace_back(rows.data() + FieldOf(spec.inputs[k]), n,
+                               Ohlcv::kFields * sizeof(double));
     }
     std::vector<StridedView<double>> reversed_first = contiguous;
     const Series backwards(std::make_reverse_iterator(contiguous[0].data() + n),
@@ -1401,22 +1418,12 @@ TEST(EveryIndicator, ANonFiniteRowSplitsTheSeriesIntoIndependentRuns) {
     for (const Spec& spec : AllSpecs()) {
       for (size_t k = 0; k < spec.input_count; ++k) {
         Ohlcv broken = s;
-        Series* cols[] = {&broken.open,  &broken.high,   &broken.low,
-                          &broken.close, &broken.volume, &broken.anchor};
-        const std::string name = spec.inputs[k];
-        Series& col = *cols[name == "open" ? 0 : name == "high" ? 1 : name == "low" ? 2
-                           : name == "volume" ? 4 : name == "anchor" ? 5 : 3];
-        col[cut] = bad;
+        broken[FieldOf(spec.inputs[k])][cut] = bad;
         Ohlcv head, tail;
         for (size_t i = 0; i < s.size(); ++i) {
           Ohlcv& dst = i < cut ? head : tail;
           if (i == cut) continue;
-          dst.open.push_back(s.open[i]);
-          dst.high.push_back(s.high[i]);
-          dst.low.push_back(s.low[i]);
-          dst.close.push_back(s.close[i]);
-          dst.volume.push_back(s.volume[i]);
-          dst.anchor.push_back(s.anchor[i]);
+          for (size_t f = 0; f < Ohlcv::kFields; ++f) dst[f].push_back(s[f][i]);
         }
         const std::vector<Series> got = RunIndicator(spec.id, broken);
         const std::vector<Series> want_head = RunIndicator(spec.id, head);
@@ -1425,7 +1432,7 @@ TEST(EveryIndicator, ANonFiniteRowSplitsTheSeriesIntoIndependentRuns) {
           for (size_t i = 0; i < s.size(); ++i) {
             const double want = i < cut ? want_head[j][i] : i == cut ? kNaN : want_tail[j][i - cut - 1];
             ASSERT_TRUE(got[j][i] == want || (std::isnan(got[j][i]) && std::isnan(want)))
-                << spec.name << " input " << name << " output " << j << " row " << i;
+                << spec.name << " input " << spec.inputs[k] << " output " << j << " row " << i;
           }
         }
       }
@@ -1435,14 +1442,9 @@ TEST(EveryIndicator, ANonFiniteRowSplitsTheSeriesIntoIndependentRuns) {
 
 TEST(EveryIndicator, FlatSeriesGivesFiniteValuesAndTaLibsDegenerateCases) {
   Ohlcv flat;
-  for (int i = 0; i < 120; ++i) {
-    flat.open.push_back(50);
-    flat.high.push_back(50);
-    flat.low.push_back(50);
-    flat.close.push_back(50);
-    flat.volume.push_back(10);
-    flat.anchor.push_back(i % 50 == 7 ? 1.0 : 0.0);
-  }
+  for (size_t f = 0; f < 4; ++f) flat[f].assign(120, 50);  // open, high, low, close
+  flat.volume.assign(120, 10);
+  for (int i = 0; i < 120; ++i) flat.anchor.push_back(i % 50 == 7 ? 1.0 : 0.0);
   for (const Spec& spec : AllSpecs()) {
     const size_t lb = LookbackOf(spec.id);
     for (const Series& o : RunIndicator(spec.id, flat)) {

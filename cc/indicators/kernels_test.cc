@@ -348,18 +348,23 @@ TEST_P(KernelsOnEveryTarget, WindowExtremesAndLinearFitsGiveTheReferenceBits) {
       std::vector<double> got(m + 1, kNaN), want(m + 1, kNaN), got2(m + 1, kNaN),
           want2(m + 1, kNaN);
       const std::string tag = "w=" + std::to_string(w) + " m=" + std::to_string(m);
-      RollingMax(x.data(), m, w, got.data());
-      RollingExtremeReference<true>(x.data(), m, w, want.data());
-      EXPECT_TRUE(SameBits(got, want)) << "max " << tag;
-      RollingMin(x.data(), m, w, got.data());
-      RollingExtremeReference<false>(x.data(), m, w, want.data());
-      EXPECT_TRUE(SameBits(got, want)) << "min " << tag;
-      RollingMaxAge(x.data(), m, w, got.data());
-      RollingExtremeAgeReference<true>(x.data(), m, w, want.data());
-      EXPECT_TRUE(SameBits(got, want)) << "max age " << tag;
-      RollingMinAge(x.data(), m, w, got.data());
-      RollingExtremeAgeReference<false>(x.data(), m, w, want.data());
-      EXPECT_TRUE(SameBits(got, want)) << "min age " << tag;
+      using Window = void (*)(const double*, size_t, size_t, double*);
+      const struct {
+        const char* what;
+        Window kernel, reference;
+      } kExtremes[] = {
+          {"max", RollingMax<const double*>, RollingExtremeReference<true, const double*>},
+          {"min", RollingMin<const double*>, RollingExtremeReference<false, const double*>},
+          {"max age", RollingMaxAge<const double*>,
+           RollingExtremeAgeReference<true, const double*>},
+          {"min age", RollingMinAge<const double*>,
+           RollingExtremeAgeReference<false, const double*>},
+      };
+      for (const auto& k : kExtremes) {
+        k.kernel(x.data(), m, w, got.data());
+        k.reference(x.data(), m, w, want.data());
+        EXPECT_TRUE(SameBits(got, want)) << k.what << " " << tag;
+      }
       WindowLinearFit(x.data(), m, w, got.data(), got2.data());
       WindowLinearFitReference(x.data(), m, w, want.data(), want2.data());
       EXPECT_TRUE(SameBits(got, want)) << "fit mean " << tag;

@@ -15,6 +15,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/mman.h>
@@ -96,13 +97,14 @@ Series RandomSeries(size_t n, uint64_t seed) {
   return s;
 }
 
+// The column an indicator input names ("close" and "input": the closes).
 const std::vector<double>& Column(const Series& s, const char* name) {
-  if (std::strcmp(name, "open") == 0) return s.open;
-  if (std::strcmp(name, "high") == 0) return s.high;
-  if (std::strcmp(name, "low") == 0) return s.low;
-  if (std::strcmp(name, "volume") == 0) return s.volume;
-  if (std::strcmp(name, "anchor") == 0) return s.anchor;
-  return s.close;  // "close" and "input"
+  for (const auto& [column, values] : {std::pair{"open", &s.open}, {"high", &s.high},
+                                       {"low", &s.low}, {"volume", &s.volume},
+                                       {"anchor", &s.anchor}}) {
+    if (std::strcmp(name, column) == 0) return *values;
+  }
+  return s.close;
 }
 
 // The batch outputs (spec.output_count columns of n).

@@ -3,6 +3,7 @@
 // data race fails the test even when the numbers come out right.
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -32,39 +33,77 @@ class StartLine {
   std::atomic<int> waiting_;
 };
 
-// A recorder of `capacity` entries whose clock is `clock`.
-absl::StatusOr<StatsRecorderPtr> NewRecorder(FakeClock* clock, uint64_t capacity) {
-  StatsOptions o;
-  o.capacity = capacity;
-  o.clock = clock->clock();
-  return StatsRecorder::Create(o, AllocatorHooks::Default());
-}
-
-// Starts `threads` writers together; writer t records sample(t, j) for
-// j = 0 .. per_thread - 1. Returns once all have finished.
-template <typename SampleFn>
-void RunWriters(StatsRecorder* r, int threads, uint64_t per_thread, SampleFn sample) {
-  StartLine start(threads);
-  std::vector<std::thread> writers;
-  for (int t = 0; t < threads; ++t) {
-    writers.emplace_back([&, t] {
-      start.ArriveAndWait();
-      for (uint64_t j = 0; j < per_thread; ++j) r->RecordChecked(sample(t, j));
-    });
+// A recorder of `capacity` entries on a clock that stays at 1 s. A failed
+// create is a test failure; the calls then do nothing.
+class Recorder {
+ public:
+  explicit Recorder(uint64_t capacity) {
+    StatsOptions o;
+    o.capacity = capacity;
+    o.clock = clock_.clock();
+    absl::StatusOr<StatsRecorderPtr> created = StatsRecorder::Create(o, AllocatorHooks::Default());
+    EXPECT_TRUE(created.ok()) << created.status();
+    if (created.ok()) recorder_ = std::move(*created);
   }
-  for (std::thread& w : writers) w.join();
+  int64_t now() const { return clock_.now(); }
+  void Record(const StatsSample& s) const {
+    if (recorder_ != nullptr) recorder_->RecordChecked(s);
+  }
+  void Reset() const {
+    if (recorder_ != nullptr) recorder_->Reset();
+  }
+  StatsSnapshot Read() const {
+    StatsSnapshot s;
+    if (recorder_ != nullptr) recorder_->Read(&s);
+    return s;
+  }
+
+  // Starts `threads` writers together; writer t records sample(t, j) for
+  // j = 0 .. per_thread - 1. Meanwhile, when given, `watch` runs again and
+  // again on a thread of its own. Returns once the writers have finished
+  // and the watcher has stopped.
+  template <typename SampleFn>
+  void RunWriters(int threads, uint64_t per_thread, SampleFn sample,
+                  const std::function<void()>& watch = nullptr) const {
+    std::atomic<bool> writers_done{false};
+    std::thread watcher;
+    if (watch) {
+      watcher = std::thread([&] {
+        while (!writers_done.load()) watch();
+      });
+    }
+    StartLine start(threads);
+    std::vector<std::thread> writers;
+    for (int t = 0; t < threads; ++t) {
+      writers.emplace_back([&, t] {
+        start.ArriveAndWait();
+        for (uint64_t j = 0; j < per_thread; ++j) Record(sample(t, j));
+      });
+    }
+    for (std::thread& w : writers) w.join();
+    writers_done.store(true);
+    if (watcher.joinable()) watcher.join();
+  }
+
+ private:
+  FakeClock clock_{kSecond};
+  StatsRecorderPtr recorder_;
+};
+
+// A sample of `kind` (of no known SIMD target, not failed) ending now.
+StatsSample Sample(int64_t now, int32_t kind, int64_t duration_ns, uint64_t bytes = 0,
+                   uint64_t items = 0) {
+  return StatsSample{kind, static_cast<int32_t>(SimdTarget::kNone), false, now, duration_ns,
+                     bytes, items};
 }
 
 // What thread `t` records as its `j`-th sample in the totals test.
 StatsSample TotalsSample(int t, uint64_t j, int64_t now) {
-  StatsSample s;
-  s.kind = t % kStatsBuiltinKinds;
+  StatsSample s = Sample(now, t % kStatsBuiltinKinds,
+                         static_cast<int64_t>((j * 31 + static_cast<uint64_t>(t)) % 5000), j % 100,
+                         2);
   s.target = static_cast<int32_t>(SimdTarget::kScalar) + t % 3;
   s.failed = j % 7 == 0;
-  s.end_ns = now;
-  s.duration_ns = static_cast<int64_t>((j * 31 + static_cast<uint64_t>(t)) % 5000);
-  s.bytes = j % 100;
-  s.items = 2;
   return s;
 }
 
@@ -72,39 +111,29 @@ TEST(StatsConcurrency, EightThreadsOfAMillionRecordsEachGiveExactTotals) {
   constexpr int kThreads = 8;
   const uint64_t per_thread = SanitizerScaled(1000000, 10);
   constexpr uint64_t kCapacity = 10000;
-  FakeClock clock(kSecond);
-  absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, kCapacity);
-  ASSERT_TRUE(created.ok());
-  StatsRecorder& r = **created;
+  const Recorder r(kCapacity);
 
   // A reader runs throughout, checking what must hold at every instant.
-  std::atomic<bool> writers_done{false};
   std::atomic<int> reads{0};
   std::atomic<int> violations{0};
-  std::thread reader([&] {
-    uint64_t last_count[kStatsKindSlots] = {};
-    while (!writers_done.load()) {
-      StatsSnapshot s;
-      r.Read(&s);
-      reads.fetch_add(1);
-      if (s.window_count > kCapacity) violations.fetch_add(1);
-      for (int k = 0; k < kStatsKindSlots; ++k) {
-        const StatsKindSnapshot& ks = s.kinds[k];
-        if (ks.count < last_count[k]) violations.fetch_add(1);  // totals never shrink
-        last_count[k] = ks.count;
-        if (ks.window_count == 0) continue;
-        if (!(ks.window_min_ns <= ks.window_p50_ns && ks.window_p50_ns <= ks.window_p90_ns &&
-              ks.window_p90_ns <= ks.window_p99_ns && ks.window_p99_ns <= ks.window_max_ns)) {
-          violations.fetch_add(1);
+  uint64_t last_count[kStatsKindSlots] = {};  // the reader's alone
+  r.RunWriters(
+      kThreads, per_thread, [&](int t, uint64_t j) { return TotalsSample(t, j, r.now()); },
+      [&] {
+        const StatsSnapshot s = r.Read();
+        reads.fetch_add(1);
+        if (s.window_count > kCapacity) violations.fetch_add(1);
+        for (int k = 0; k < kStatsKindSlots; ++k) {
+          const StatsKindSnapshot& ks = s.kinds[k];
+          if (ks.count < last_count[k]) violations.fetch_add(1);  // totals never shrink
+          last_count[k] = ks.count;
+          if (ks.window_count == 0) continue;
+          if (!(ks.window_min_ns <= ks.window_p50_ns && ks.window_p50_ns <= ks.window_p90_ns &&
+                ks.window_p90_ns <= ks.window_p99_ns && ks.window_p99_ns <= ks.window_max_ns)) {
+            violations.fetch_add(1);
+          }
         }
-      }
-    }
-  });
-
-  RunWriters(&r, kThreads, per_thread,
-             [&](int t, uint64_t j) { return TotalsSample(t, j, clock.now()); });
-  writers_done.store(true);
-  reader.join();
+      });
 
   // The expected totals, recomputed serially.
   StatsKindSnapshot expected[kStatsKindSlots];
@@ -120,8 +149,7 @@ TEST(StatsConcurrency, EightThreadsOfAMillionRecordsEachGiveExactTotals) {
       ++e.by_target[s.target];
     }
   }
-  StatsSnapshot s;
-  r.Read(&s);
+  const StatsSnapshot s = r.Read();
   EXPECT_EQ(s.count, kThreads * per_thread);
   for (int k = 0; k < kStatsKindSlots; ++k) {
     SCOPED_TRACE(k);
@@ -145,20 +173,11 @@ TEST(StatsConcurrency, MoreThreadsThanStripesShareStripesWithoutLosingCounts) {
   // stripe lock keeps two threads' read-modify-writes from losing counts.
   constexpr int kThreads = 96;
   const uint64_t per_thread = SanitizerScaled(20000, 10);
-  FakeClock clock(kSecond);
-  absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, 1000);
-  ASSERT_TRUE(created.ok());
-  StatsRecorder& r = **created;
-  RunWriters(&r, kThreads, per_thread, [&](int t, uint64_t) {
-    StatsSample s;
-    s.kind = kStatsKindBatch;
-    s.end_ns = clock.now();
-    s.duration_ns = static_cast<int64_t>(t);
-    s.items = 1;
-    return s;
+  const Recorder r(1000);
+  r.RunWriters(kThreads, per_thread, [&](int t, uint64_t) {
+    return Sample(r.now(), kStatsKindBatch, static_cast<int64_t>(t), 0, 1);
   });
-  StatsSnapshot s;
-  r.Read(&s);
+  const StatsSnapshot s = r.Read();
   const StatsKindSnapshot& k = s.kinds[kStatsKindBatch];
   EXPECT_EQ(k.count, kThreads * per_thread);
   EXPECT_EQ(k.items, kThreads * per_thread);
@@ -173,42 +192,27 @@ TEST(StatsConcurrency, WritersLappingATinyRingNeverTearAnEntry) {
   // items = d + 7), so a window built from a torn slot breaks the identity.
   constexpr int kThreads = 8;
   const uint64_t per_thread = SanitizerScaled(200000, 10);
-  FakeClock clock(kSecond);
-  absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, 4);
-  ASSERT_TRUE(created.ok());
-  StatsRecorder& r = **created;
-
-  std::atomic<bool> writers_done{false};
+  const Recorder r(4);
   std::atomic<int> torn{0};
   std::atomic<int> reads{0};
-  std::thread reader([&] {
-    while (!writers_done.load()) {
-      StatsSnapshot s;
-      r.Read(&s);
-      reads.fetch_add(1);
-      if (s.window_count > 4) torn.fetch_add(1);
-      for (const StatsKindSnapshot& k : s.kinds) {
-        if (k.window_bytes != 3 * k.window_duration_ns ||
-            k.window_items != k.window_duration_ns + 7 * k.window_count) {
-          torn.fetch_add(1);
+  r.RunWriters(
+      kThreads, per_thread,
+      [&](int t, uint64_t j) {
+        const uint64_t d = (j * 2654435761u + static_cast<uint64_t>(t) * 977) % 1000000;
+        return Sample(r.now(), t % kStatsBuiltinKinds, static_cast<int64_t>(d), 3 * d, d + 7);
+      },
+      [&] {
+        const StatsSnapshot s = r.Read();
+        reads.fetch_add(1);
+        if (s.window_count > 4) torn.fetch_add(1);
+        for (const StatsKindSnapshot& k : s.kinds) {
+          if (k.window_bytes != 3 * k.window_duration_ns ||
+              k.window_items != k.window_duration_ns + 7 * k.window_count) {
+            torn.fetch_add(1);
+          }
         }
-      }
-    }
-  });
-  RunWriters(&r, kThreads, per_thread, [&](int t, uint64_t j) {
-    StatsSample s;
-    s.kind = t % kStatsBuiltinKinds;
-    s.end_ns = clock.now();
-    const uint64_t d = (j * 2654435761u + static_cast<uint64_t>(t) * 977) % 1000000;
-    s.duration_ns = static_cast<int64_t>(d);
-    s.bytes = 3 * d;
-    s.items = d + 7;
-    return s;
-  });
-  writers_done.store(true);
-  reader.join();
-  StatsSnapshot s;
-  r.Read(&s);
+      });
+  const StatsSnapshot s = r.Read();
   EXPECT_EQ(s.count, kThreads * per_thread);
   EXPECT_EQ(s.window_count, 4u);
   EXPECT_GT(reads.load(), 0);
@@ -227,19 +231,11 @@ TEST(StatsConcurrency, OlderWritersNeverOverwriteTheNewestRecordsOfATinyRing) {
   const uint64_t per_thread = SanitizerScaled(4000, 4);
   int short_windows = 0;
   for (int round = 0; round < kRounds; ++round) {
-    FakeClock clock(kSecond);
     const uint64_t capacity = 1 + round % 3;
-    absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, capacity);
-    ASSERT_TRUE(created.ok());
-    StatsRecorder& r = **created;
-    RunWriters(&r, kThreads, per_thread, [&](int, uint64_t) {
-      StatsSample s;
-      s.end_ns = clock.now();
-      s.duration_ns = 1;
-      return s;
-    });
-    StatsSnapshot s;
-    r.Read(&s);
+    const Recorder r(capacity);
+    r.RunWriters(kThreads, per_thread,
+                 [&](int, uint64_t) { return Sample(r.now(), kStatsKindRender, 1); });
+    const StatsSnapshot s = r.Read();
     EXPECT_EQ(s.count, kThreads * per_thread);
     if (s.window_count != capacity) ++short_windows;
   }
@@ -249,45 +245,24 @@ TEST(StatsConcurrency, OlderWritersNeverOverwriteTheNewestRecordsOfATinyRing) {
 TEST(StatsConcurrency, ResetsAndReadsRacingWithRecordsAreSafeAndLeaveExactCounts) {
   constexpr int kThreads = 4;
   const uint64_t per_thread = SanitizerScaled(200000, 10);
-  FakeClock clock(kSecond);
-  absl::StatusOr<StatsRecorderPtr> created = NewRecorder(&clock, 256);
-  ASSERT_TRUE(created.ok());
-  StatsRecorder& r = **created;
-
-  std::atomic<bool> writers_done{false};
+  const Recorder r(256);
   std::atomic<int> violations{0};
-  std::thread resetter([&] {
-    while (!writers_done.load()) {
-      r.Reset();
-      StatsSnapshot s;
-      r.Read(&s);
-      if (s.window_count > 256) violations.fetch_add(1);
-      if (s.count > kThreads * per_thread) violations.fetch_add(1);
-      std::this_thread::yield();
-    }
-  });
-  RunWriters(&r, kThreads, per_thread, [&](int t, uint64_t) {
-    StatsSample s;
-    s.kind = kStatsKindRender + t % 2;
-    s.end_ns = clock.now();
-    s.duration_ns = 10;
-    s.bytes = 1;
-    return s;
-  });
-  writers_done.store(true);
-  resetter.join();
+  r.RunWriters(
+      kThreads, per_thread,
+      [&](int t, uint64_t) { return Sample(r.now(), kStatsKindRender + t % 2, 10, 1); },
+      [&] {
+        r.Reset();
+        const StatsSnapshot s = r.Read();
+        if (s.window_count > 256) violations.fetch_add(1);
+        if (s.count > kThreads * per_thread) violations.fetch_add(1);
+        std::this_thread::yield();
+      });
   EXPECT_EQ(violations.load(), 0);
 
   // Once quiet, a reset leaves nothing and new records are counted exactly.
   r.Reset();
-  for (int i = 0; i < 100; ++i) {
-    StatsSample s;
-    s.end_ns = clock.now();
-    s.duration_ns = 3;
-    r.RecordChecked(s);
-  }
-  StatsSnapshot s;
-  r.Read(&s);
+  for (int i = 0; i < 100; ++i) r.Record(Sample(r.now(), kStatsKindRender, 3));
+  const StatsSnapshot s = r.Read();
   EXPECT_EQ(s.count, 100u);
   EXPECT_EQ(s.kinds[kStatsKindRender].duration_ns, 300u);
   EXPECT_EQ(s.kinds[kStatsKindEncode].count, 0u);

@@ -5,7 +5,9 @@
 // parser when it was written; the exact comparison keeps them that way.
 #include "cc/stats/stats_format.h"
 
+#include <array>
 #include <string>
+#include <utility>
 
 #include "absl/strings/string_view.h"
 #include "cc/base/byte_buffer.h"
@@ -35,15 +37,8 @@ StatsSnapshot ScenarioSnapshot() {
   StatsRecorderPtr r = std::move(*StatsRecorder::Create(o, AllocatorHooks::Default()));
   auto record = [&](int32_t kind, int64_t duration, uint64_t bytes, uint64_t items, bool failed,
                     SimdTarget target) {
-    StatsSample s;
-    s.kind = kind;
-    s.end_ns = clock.now();
-    s.duration_ns = duration;
-    s.bytes = bytes;
-    s.items = items;
-    s.failed = failed;
-    s.target = static_cast<int32_t>(target);
-    r->RecordChecked(s);
+    r->RecordChecked(StatsSample{kind, static_cast<int32_t>(target), failed, clock.now(), duration,
+                                 bytes, items});
   };
   record(kStatsKindIndicator, 777, 0, 5000, false, SimdTarget::kNone);
   clock.Advance(70 * kSecond);
@@ -61,131 +56,72 @@ std::string Text(const ByteBuffer& b) {
   return std::string(reinterpret_cast<const char*>(b.data()), b.size());
 }
 
-// The JSON golden. A kind with no record in the window has the same
-// "window" object; a kind that never ran is all zeros besides.
-constexpr char kEmptyWindow[] = R"json(      "window": {
-        "count": 0,
-        "errors": 0,
-        "bytes": 0,
-        "items": 0,
-        "duration_ns": 0,
-        "mean_ns": null,
-        "min_ns": null,
-        "max_ns": null,
-        "p50_ns": null,
-        "p90_ns": null,
-        "p99_ns": null
-      })json";
+// The JSON golden, kind by kind: the totals, then the window's figures
+// ("null" where an empty window has none).
+constexpr size_t kTotals = 6, kWindowFigures = 11;
+constexpr const char* kTotalKeys[kTotals] = {"count", "errors",  "duration_ns",
+                                             "bytes", "items",   "simd_targets"};
+constexpr const char* kWindowKeys[kWindowFigures] = {
+    "count",  "errors", "bytes",  "items",  "duration_ns", "mean_ns",
+    "min_ns", "max_ns", "p50_ns", "p90_ns", "p99_ns"};
 
-std::string NeverRan(const char* kind) {
-  return std::string("    \"") + kind + R"json(": {
-      "count": 0,
-      "errors": 0,
-      "duration_ns": 0,
-      "bytes": 0,
-      "items": 0,
-      "simd_targets": {},
-)json" + kEmptyWindow;
+struct KindJson {
+  const char* name;
+  std::array<const char*, kTotals> totals;
+  std::array<const char*, kWindowFigures> window;
+};
+constexpr std::array<const char*, kTotals> kNeverRan = {"0", "0", "0", "0", "0", "{}"};
+constexpr std::array<const char*, kWindowFigures> kEmptyWindow = {
+    "0", "0", "0", "0", "0", "null", "null", "null", "null", "null", "null"};
+
+// JSON object members at `indent`, one a line, comma-separated.
+template <size_t N>
+std::string Members(const std::string& indent, const char* const (&keys)[N],
+                    const std::array<const char*, N>& values) {
+  std::string text;
+  for (size_t i = 0; i < N; ++i) {
+    text += (i == 0 ? "" : ",\n") + indent + "\"" + keys[i] + "\": " + values[i];
+  }
+  return text;
+}
+
+std::string Json(const KindJson& k) {
+  return std::string("    \"") + k.name + "\": {\n" + Members("      ", kTotalKeys, k.totals) +
+         ",\n      \"window\": {\n" + Members("        ", kWindowKeys, k.window) +
+         "\n      }\n    }";
 }
 
 std::string GoldenJson() {
-  return std::string() +
-         R"json({
+  // The indicator record has left the window; aggregate and batch never ran.
+  const KindJson kinds[] = {
+      {"render",
+       {"3", "1", "7000", "3840000", "1500", R"({"none": 1, "AVX3": 2})"},
+       {"3", "1", "3840000", "1500", "7000", "2333", "1000", "4000", "2047", "4000", "4000"}},
+      {"encode",
+       {"1", "0", "1500000", "12345", "500", R"({"AVX2": 1})"},
+       {"1", "0", "12345", "500", "1500000", "1500000", "1500000", "1500000", "1500000",
+        "1500000", "1500000"}},
+      {"indicator", {"1", "0", "777", "0", "5000", R"({"none": 1})"}, kEmptyWindow},
+      {"aggregate", kNeverRan, kEmptyWindow},
+      {"batch", kNeverRan, kEmptyWindow},
+      {"resample",
+       {"1", "0", "250", "0", "10000", R"({"SCALAR": 1})"},
+       {"1", "0", "0", "10000", "250", "250", "250", "250", "250", "250", "250"}},
+  };
+  std::string text = R"json({
   "taken_at_ns": 1070000000000,
   "capacity": 8,
   "retention_ns": 60000000000,
   "count": 6,
   "window_count": 5,
   "kinds": {
-    "render": {
-      "count": 3,
-      "errors": 1,
-      "duration_ns": 7000,
-      "bytes": 3840000,
-      "items": 1500,
-      "simd_targets": {"none": 1, "AVX3": 2},
-      "window": {
-        "count": 3,
-        "errors": 1,
-        "bytes": 3840000,
-        "items": 1500,
-        "duration_ns": 7000,
-        "mean_ns": 2333,
-        "min_ns": 1000,
-        "max_ns": 4000,
-        "p50_ns": 2047,
-        "p90_ns": 4000,
-        "p99_ns": 4000
-      }
-    },
-    "encode": {
-      "count": 1,
-      "errors": 0,
-      "duration_ns": 1500000,
-      "bytes": 12345,
-      "items": 500,
-      "simd_targets": {"AVX2": 1},
-      "window": {
-        "count": 1,
-        "errors": 0,
-        "bytes": 12345,
-        "items": 500,
-        "duration_ns": 1500000,
-        "mean_ns": 1500000,
-        "min_ns": 1500000,
-        "max_ns": 1500000,
-        "p50_ns": 1500000,
-        "p90_ns": 1500000,
-        "p99_ns": 1500000
-      }
-    },
-    "indicator": {
-      "count": 1,
-      "errors": 0,
-      "duration_ns": 777,
-      "bytes": 0,
-      "items": 5000,
-      "simd_targets": {"none": 1},
-)json" +
-         kEmptyWindow +
-         R"json(
-    },
-)json" +
-         NeverRan("aggregate") +
-         R"json(
-    },
-)json" +
-         NeverRan("batch") +
-         R"json(
-    },
-    "resample": {
-      "count": 1,
-      "errors": 0,
-      "duration_ns": 250,
-      "bytes": 0,
-      "items": 10000,
-      "simd_targets": {"SCALAR": 1},
-      "window": {
-        "count": 1,
-        "errors": 0,
-        "bytes": 0,
-        "items": 10000,
-        "duration_ns": 250,
-        "mean_ns": 250,
-        "min_ns": 250,
-        "max_ns": 250,
-        "p50_ns": 250,
-        "p90_ns": 250,
-        "p99_ns": 250
-      }
-    }
-  }
-}
 )json";
+  for (size_t i = 0; i < 6; ++i) text += Json(kinds[i]) + (i < 5 ? ",\n" : "\n");
+  return text + "  }\n}\n";
 }
 
 // The Prometheus golden, family by family. A family with one sample per kind
-// is a row of this table (metric, help, type, the six kinds' values in the
+// is a row of a table (metric, help, type, the six kinds' values in the
 // order below); the others are written out.
 constexpr const char* kKinds[] = {"render", "encode", "indicator", "aggregate", "batch", "resample"};
 
@@ -206,24 +142,48 @@ std::string Family(const PerKindFamily& f) {
   return text;
 }
 
+// The duration summary's samples of one kind: three quantiles, sum, count.
+std::string Summary(const char* kind, const char* p50, const char* p90, const char* p99,
+                    const char* sum, const char* count) {
+  const std::string metric = "svc_charts_operation_duration_seconds";
+  const std::string labels = std::string("{kind=\"") + kind + "\"";
+  return metric + labels + ",quantile=\"0.5\"} " + p50 + "\n" +  //
+         metric + labels + ",quantile=\"0.9\"} " + p90 + "\n" +  //
+         metric + labels + ",quantile=\"0.99\"} " + p99 + "\n" +  //
+         metric + "_sum" + labels + "} " + sum + "\n" +           //
+         metric + "_count" + labels + "} " + count + "\n";
+}
+
 std::string GoldenPrometheus() {
+  const PerKindFamily totals[] = {
+      {"operations_total", "Operations recorded since the stats handle was created or reset.",
+       "counter", {"3", "1", "1", "0", "0", "1"}},
+      {"operation_errors_total", "Operations that failed, since creation or reset.", "counter",
+       {"1", "0", "0", "0", "0", "0"}},
+      {"operation_output_bytes_total", "Bytes produced by operations, since creation or reset.",
+       "counter", {"3840000", "12345", "0", "0", "0", "0"}},
+      {"operation_items_total",
+       "Items processed by operations (candles, rows, jobs), since creation or reset.", "counter",
+       {"1500", "500", "5000", "0", "0", "10000"}},
+  };
+  const PerKindFamily recent[] = {
+      {"recent_operations", "Operations in the recent window (newest records within retention).",
+       "gauge", {"3", "1", "0", "0", "0", "1"}},
+      {"recent_errors", "Failed operations in the recent window.", "gauge",
+       {"1", "0", "0", "0", "0", "0"}},
+      {"recent_output_bytes", "Bytes produced by the operations in the recent window.", "gauge",
+       {"3840000", "12345", "0", "0", "0", "0"}},
+      {"recent_items", "Items processed by the operations in the recent window.", "gauge",
+       {"1500", "500", "0", "0", "0", "10000"}},
+      {"recent_mean_duration_seconds", "Mean latency over the recent window.", "gauge",
+       {"0.000002333", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}},
+      {"recent_min_duration_seconds", "Fastest operation in the recent window.", "gauge",
+       {"0.000001000", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}},
+      {"recent_max_duration_seconds", "Slowest operation in the recent window.", "gauge",
+       {"0.000004000", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}},
+  };
   std::string text;
-  text += Family({"operations_total",
-                  "Operations recorded since the stats handle was created or reset.",
-                  "counter",
-                  {"3", "1", "1", "0", "0", "1"}});
-  text += Family({"operation_errors_total",
-                  "Operations that failed, since creation or reset.",
-                  "counter",
-                  {"1", "0", "0", "0", "0", "0"}});
-  text += Family({"operation_output_bytes_total",
-                  "Bytes produced by operations, since creation or reset.",
-                  "counter",
-                  {"3840000", "12345", "0", "0", "0", "0"}});
-  text += Family({"operation_items_total",
-                  "Items processed by operations (candles, rows, jobs), since creation or reset.",
-                  "counter",
-                  {"1500", "500", "5000", "0", "0", "10000"}});
+  for (const PerKindFamily& f : totals) text += Family(f);
   text += R"prom(# HELP svc_charts_operations_by_simd_target_total Operations by the SIMD target that ran them, since creation or reset.
 # TYPE svc_charts_operations_by_simd_target_total counter
 svc_charts_operations_by_simd_target_total{kind="render",target="none"} 1
@@ -231,73 +191,20 @@ svc_charts_operations_by_simd_target_total{kind="render",target="AVX3"} 2
 svc_charts_operations_by_simd_target_total{kind="encode",target="AVX2"} 1
 svc_charts_operations_by_simd_target_total{kind="indicator",target="none"} 1
 svc_charts_operations_by_simd_target_total{kind="resample",target="SCALAR"} 1
-)prom";
-  text += R"prom(# HELP svc_charts_operation_duration_seconds Operation latency: quantiles over the recent window, sum and count since creation or reset.
+# HELP svc_charts_operation_duration_seconds Operation latency: quantiles over the recent window, sum and count since creation or reset.
 # TYPE svc_charts_operation_duration_seconds summary
-svc_charts_operation_duration_seconds{kind="render",quantile="0.5"} 0.000002047
-svc_charts_operation_duration_seconds{kind="render",quantile="0.9"} 0.000004000
-svc_charts_operation_duration_seconds{kind="render",quantile="0.99"} 0.000004000
-svc_charts_operation_duration_seconds_sum{kind="render"} 0.000007000
-svc_charts_operation_duration_seconds_count{kind="render"} 3
-svc_charts_operation_duration_seconds{kind="encode",quantile="0.5"} 0.001500000
-svc_charts_operation_duration_seconds{kind="encode",quantile="0.9"} 0.001500000
-svc_charts_operation_duration_seconds{kind="encode",quantile="0.99"} 0.001500000
-svc_charts_operation_duration_seconds_sum{kind="encode"} 0.001500000
-svc_charts_operation_duration_seconds_count{kind="encode"} 1
-svc_charts_operation_duration_seconds{kind="indicator",quantile="0.5"} NaN
-svc_charts_operation_duration_seconds{kind="indicator",quantile="0.9"} NaN
-svc_charts_operation_duration_seconds{kind="indicator",quantile="0.99"} NaN
-svc_charts_operation_duration_seconds_sum{kind="indicator"} 0.000000777
-svc_charts_operation_duration_seconds_count{kind="indicator"} 1
-svc_charts_operation_duration_seconds{kind="aggregate",quantile="0.5"} NaN
-svc_charts_operation_duration_seconds{kind="aggregate",quantile="0.9"} NaN
-svc_charts_operation_duration_seconds{kind="aggregate",quantile="0.99"} NaN
-svc_charts_operation_duration_seconds_sum{kind="aggregate"} 0.000000000
-svc_charts_operation_duration_seconds_count{kind="aggregate"} 0
-svc_charts_operation_duration_seconds{kind="batch",quantile="0.5"} NaN
-svc_charts_operation_duration_seconds{kind="batch",quantile="0.9"} NaN
-svc_charts_operation_duration_seconds{kind="batch",quantile="0.99"} NaN
-svc_charts_operation_duration_seconds_sum{kind="batch"} 0.000000000
-svc_charts_operation_duration_seconds_count{kind="batch"} 0
-svc_charts_operation_duration_seconds{kind="resample",quantile="0.5"} 0.000000250
-svc_charts_operation_duration_seconds{kind="resample",quantile="0.9"} 0.000000250
-svc_charts_operation_duration_seconds{kind="resample",quantile="0.99"} 0.000000250
-svc_charts_operation_duration_seconds_sum{kind="resample"} 0.000000250
-svc_charts_operation_duration_seconds_count{kind="resample"} 1
 )prom";
-  text += Family({"recent_operations",
-                  "Operations in the recent window (newest records within retention).",
-                  "gauge",
-                  {"3", "1", "0", "0", "0", "1"}});
-  text += Family({"recent_errors",
-                  "Failed operations in the recent window.",
-                  "gauge",
-                  {"1", "0", "0", "0", "0", "0"}});
-  text += Family({"recent_output_bytes",
-                  "Bytes produced by the operations in the recent window.",
-                  "gauge",
-                  {"3840000", "12345", "0", "0", "0", "0"}});
-  text += Family({"recent_items",
-                  "Items processed by the operations in the recent window.",
-                  "gauge",
-                  {"1500", "500", "0", "0", "0", "10000"}});
-  text += Family({"recent_mean_duration_seconds",
-                  "Mean latency over the recent window.",
-                  "gauge",
-                  {"0.000002333", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}});
-  text += Family({"recent_min_duration_seconds",
-                  "Fastest operation in the recent window.",
-                  "gauge",
-                  {"0.000001000", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}});
-  text += Family({"recent_max_duration_seconds",
-                  "Slowest operation in the recent window.",
-                  "gauge",
-                  {"0.000004000", "0.001500000", "NaN", "NaN", "NaN", "0.000000250"}});
+  text += Summary("render", "0.000002047", "0.000004000", "0.000004000", "0.000007000", "3");
+  text += Summary("encode", "0.001500000", "0.001500000", "0.001500000", "0.001500000", "1");
+  text += Summary("indicator", "NaN", "NaN", "NaN", "0.000000777", "1");
+  text += Summary("aggregate", "NaN", "NaN", "NaN", "0.000000000", "0");
+  text += Summary("batch", "NaN", "NaN", "NaN", "0.000000000", "0");
+  text += Summary("resample", "0.000000250", "0.000000250", "0.000000250", "0.000000250", "1");
+  for (const PerKindFamily& f : recent) text += Family(f);
   text += R"prom(# HELP svc_charts_stats_window_capacity The most records the recent window holds.
 # TYPE svc_charts_stats_window_capacity gauge
 svc_charts_stats_window_capacity 8
-)prom";
-  text += R"prom(# HELP svc_charts_stats_retention_seconds Age at which a record leaves the recent window.
+# HELP svc_charts_stats_retention_seconds Age at which a record leaves the recent window.
 # TYPE svc_charts_stats_retention_seconds gauge
 svc_charts_stats_retention_seconds 60.000000000
 )prom";

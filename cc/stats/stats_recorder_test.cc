@@ -29,18 +29,20 @@ StatsRecorderPtr MakeRecorder(const StatsOptions& options,
   return recorder.ok() ? std::move(*recorder) : nullptr;
 }
 
+// Options read from `clock`: `capacity` records kept for `retention_ns`.
+StatsOptions ClockedOptions(FakeClock* clock, uint64_t capacity = StatsOptions().capacity,
+                            int64_t retention_ns = StatsOptions().retention_ns) {
+  StatsOptions o;
+  o.capacity = capacity;
+  o.retention_ns = retention_ns;
+  o.clock = clock->clock();
+  return o;
+}
+
 StatsSample Sample(int32_t kind, int64_t end_ns, int64_t duration_ns, uint64_t bytes = 0,
                    uint64_t items = 0, bool failed = false,
                    SimdTarget target = SimdTarget::kNone) {
-  StatsSample s;
-  s.kind = kind;
-  s.end_ns = end_ns;
-  s.duration_ns = duration_ns;
-  s.bytes = bytes;
-  s.items = items;
-  s.failed = failed;
-  s.target = static_cast<int32_t>(target);
-  return s;
+  return StatsSample{kind, static_cast<int32_t>(target), failed, end_ns, duration_ns, bytes, items};
 }
 
 StatsSnapshot ReadAll(const StatsRecorder& r) {
@@ -130,31 +132,26 @@ TEST(SimdTarget, HighwayNamesRoundTripThroughNumbers) {
 // Options.
 
 TEST(StatsOptions, RejectsBadInputWithCodeAndMessage) {
+  // Validation gives `code` and a message naming `words`.
+  auto expect = [](const StatsOptions& o, ErrorCode code, absl::string_view words) {
+    const absl::Status st = StatsRecorder::ValidateOptions(o);
+    EXPECT_EQ(CodeOf(st), code) << words;
+    EXPECT_NE(st.message().find(words), absl::string_view::npos) << st.message();
+  };
   StatsOptions o;
   o.capacity = 0;
-  absl::Status st = StatsRecorder::ValidateOptions(o);
-  EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument);
-  EXPECT_NE(st.message().find("capacity must be at least 1"), absl::string_view::npos);
-
+  expect(o, ErrorCode::kInvalidArgument, "capacity must be at least 1");
   o = StatsOptions();
   o.capacity = std::numeric_limits<uint64_t>::max() / 8;
-  st = StatsRecorder::ValidateOptions(o);
-  EXPECT_EQ(CodeOf(st), ErrorCode::kSizeOutOfRange);
-  EXPECT_NE(st.message().find("overflows"), absl::string_view::npos) << st.message();
-
+  expect(o, ErrorCode::kSizeOutOfRange, "overflows");
   o = StatsOptions();
   o.retention_ns = 0;
-  st = StatsRecorder::ValidateOptions(o);
-  EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument);
-  EXPECT_NE(st.message().find("retention"), absl::string_view::npos);
+  expect(o, ErrorCode::kInvalidArgument, "retention");
 
-  const absl::string_view too_many[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
   o = StatsOptions();
+  const absl::string_view too_many[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
   o.labels = too_many;
-  st = StatsRecorder::ValidateOptions(o);
-  EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument);
-  EXPECT_NE(st.message().find("at most 8"), absl::string_view::npos);
-
+  expect(o, ErrorCode::kInvalidArgument, "at most 8");
   const struct {
     absl::string_view label;
     const char* why;
@@ -166,20 +163,15 @@ TEST(StatsOptions, RejectsBadInputWithCodeAndMessage) {
   for (const auto& b : bad) {
     const absl::string_view one[] = {b.label};
     o.labels = one;
-    st = StatsRecorder::ValidateOptions(o);
-    EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument) << b.label;
-    EXPECT_NE(st.message().find(b.why), absl::string_view::npos) << st.message();
+    SCOPED_TRACE(b.label);
+    expect(o, ErrorCode::kInvalidArgument, b.why);
   }
   const absl::string_view duplicate[] = {"resample", "db", "resample"};
   o.labels = duplicate;
-  st = StatsRecorder::ValidateOptions(o);
-  EXPECT_EQ(CodeOf(st), ErrorCode::kInvalidArgument);
-  EXPECT_NE(st.message().find("labels 0 and 2"), absl::string_view::npos) << st.message();
-
+  expect(o, ErrorCode::kInvalidArgument, "labels 0 and 2");
   const absl::string_view null_label[] = {absl::string_view()};
   o.labels = null_label;
-  st = StatsRecorder::ValidateOptions(o);
-  EXPECT_EQ(CodeOf(st), ErrorCode::kNullArgument);
+  expect(o, ErrorCode::kNullArgument, "");
 
   const absl::string_view longest[] = {"abcdefghijklmnopqrstuvwxyz01234"};  // 31
   o.labels = longest;
@@ -219,10 +211,7 @@ TEST(StatsRecorder, TenMillionRecordsIntoCapacityThousandKeepThousandAndCountAll
   constexpr uint64_t kCapacity = 1000;
   CountingAllocator counting;
   FakeClock clock(5 * kSecond);
-  StatsOptions o;
-  o.capacity = kCapacity;
-  o.clock = clock.clock();
-  StatsRecorderPtr r = MakeRecorder(o, counting.hooks());
+  StatsRecorderPtr r = MakeRecorder(ClockedOptions(&clock, kCapacity), counting.hooks());
   ASSERT_NE(r, nullptr);
   const int64_t allocs_at_creation = counting.allocs();
 
@@ -271,10 +260,7 @@ TEST(StatsRecorder, TenMillionRecordsIntoCapacityThousandKeepThousandAndCountAll
 
 TEST(StatsRecorder, WindowFiguresMatchTheRecordsExactlyExceptPercentileRounding) {
   FakeClock clock(100 * kSecond);
-  StatsOptions o;
-  o.capacity = 64;
-  o.clock = clock.clock();
-  StatsRecorderPtr r = MakeRecorder(o);
+  StatsRecorderPtr r = MakeRecorder(ClockedOptions(&clock, 64));
   ASSERT_NE(r, nullptr);
   const std::vector<int64_t> durations = {5000, 1000, 3000, 2000, 4000, 100000, 700, 2500};
   for (size_t i = 0; i < durations.size(); ++i) {
@@ -324,11 +310,7 @@ TEST(StatsRecorder, WindowFiguresMatchTheRecordsExactlyExceptPercentileRounding)
 
 TEST(StatsRecorder, RecordsOlderThanRetentionLeaveTheWindowAsNewOnesArrive) {
   FakeClock clock(0);
-  StatsOptions o;
-  o.capacity = 100;
-  o.retention_ns = 10 * kSecond;
-  o.clock = clock.clock();
-  StatsRecorderPtr r = MakeRecorder(o);
+  StatsRecorderPtr r = MakeRecorder(ClockedOptions(&clock, 100, 10 * kSecond));
   ASSERT_NE(r, nullptr);
   auto record = [&](int n, int64_t duration) {
     for (int i = 0; i < n; ++i) {
@@ -370,11 +352,7 @@ TEST(StatsRecorder, RecordsOlderThanRetentionLeaveTheWindowAsNewOnesArrive) {
 
 TEST(StatsRecorder, AnIdleRecorderReportsNoStaleRecords) {
   FakeClock clock(1000 * kSecond);
-  StatsOptions o;
-  o.capacity = 100;
-  o.retention_ns = 60 * kSecond;
-  o.clock = clock.clock();
-  StatsRecorderPtr r = MakeRecorder(o);
+  StatsRecorderPtr r = MakeRecorder(ClockedOptions(&clock, 100, 60 * kSecond));
   ASSERT_NE(r, nullptr);
   for (int i = 0; i < 50; ++i) {
     r->RecordChecked(Sample(kStatsKindBatch, clock.now(), 10 + i, 1, 1));
@@ -402,10 +380,7 @@ TEST(StatsRecorder, AnIdleRecorderReportsNoStaleRecords) {
 
 TEST(StatsRecorder, RecordsStampedAfterTheReadingAreFresh) {
   FakeClock clock(10 * kSecond);
-  StatsOptions o;
-  o.retention_ns = kSecond;
-  o.clock = clock.clock();
-  StatsRecorderPtr r = MakeRecorder(o);
+  StatsRecorderPtr r = MakeRecorder(ClockedOptions(&clock, StatsOptions().capacity, kSecond));
   ASSERT_NE(r, nullptr);
   r->RecordChecked(Sample(kStatsKindRender, 20 * kSecond, 1));
   r->RecordChecked(Sample(kStatsKindRender, std::numeric_limits<int64_t>::min(), 1));
@@ -415,10 +390,7 @@ TEST(StatsRecorder, RecordsStampedAfterTheReadingAreFresh) {
 
 TEST(StatsRecorder, ResetClearsWindowAndTotals) {
   FakeClock clock(0);
-  StatsOptions o;
-  o.capacity = 10;
-  o.clock = clock.clock();
-  StatsRecorderPtr r = MakeRecorder(o);
+  StatsRecorderPtr r = MakeRecorder(ClockedOptions(&clock, 10));
   ASSERT_NE(r, nullptr);
   for (int i = 0; i < 25; ++i) {
     r->RecordChecked(Sample(kStatsKindRender, 0, 5, 10, 1, true, SimdTarget::kAvx3));

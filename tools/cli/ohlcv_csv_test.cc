@@ -10,54 +10,6 @@
 namespace candlewick {
 namespace {
 
-TEST(OhlcvCsv, ParsesColumnsInAnyOrderWithIsoTimes) {
-  auto t = ParseOhlcvCsv(
-      "Close,Open,High,Low,Time,Volume\r\n"
-      "2,1,3,0.5,2024-01-02,100\r\n"
-      "\n"
-      "2.5,2,2.75,1.5,2024-01-03 09:30:00,0\n",
-      "t.csv");
-  ASSERT_TRUE(t.ok()) << t.status();
-  ASSERT_EQ(t->rows(), 2u);
-  EXPECT_EQ(t->open[0], 1);
-  EXPECT_EQ(t->close[1], 2.5);
-  EXPECT_EQ(t->time[0], 1704153600);
-  EXPECT_EQ(t->time[1], 1704153600 + 86400 + 9 * 3600 + 30 * 60);
-  EXPECT_EQ(t->volume[0], 100);
-}
-
-TEST(OhlcvCsv, VolumeAndTimeAreOptional) {
-  auto t = ParseOhlcvCsv("open,high,low,close\n1,2,0.5,1.5\n", "t.csv");
-  ASSERT_TRUE(t.ok()) << t.status();
-  EXPECT_TRUE(t->time.empty());
-  EXPECT_TRUE(t->volume.empty());
-  EXPECT_EQ(t->rows(), 1u);
-}
-
-TEST(OhlcvCsv, MalformedLinesAreReportedWithTheirLineNumber) {
-  auto bad_number = ParseOhlcvCsv("time,open,high,low,close\n1,1,2,0,1\n2,1,x,0,1\n", "d.csv");
-  ASSERT_FALSE(bad_number.ok());
-  EXPECT_NE(bad_number.status().message().find("d.csv:3:"), absl::string_view::npos)
-      << bad_number.status();
-  EXPECT_NE(bad_number.status().message().find("high 'x'"), absl::string_view::npos);
-
-  auto short_row = ParseOhlcvCsv("time,open,high,low,close\n1,1,2\n", "d.csv");
-  ASSERT_FALSE(short_row.ok());
-  EXPECT_NE(short_row.status().message().find("d.csv:2: expected 5 fields, found 3"),
-            absl::string_view::npos)
-      << short_row.status();
-
-  auto bad_time = ParseOhlcvCsv("time,open,high,low,close\nyesterday,1,2,0,1\n", "d.csv");
-  ASSERT_FALSE(bad_time.ok());
-  EXPECT_NE(bad_time.status().message().find("d.csv:2: time"), absl::string_view::npos);
-
-  auto no_close = ParseOhlcvCsv("time,open,high,low\n", "d.csv");
-  ASSERT_FALSE(no_close.ok());
-  EXPECT_NE(no_close.status().message().find("'close'"), absl::string_view::npos);
-
-  EXPECT_FALSE(ParseOhlcvCsv("", "d.csv").ok());
-}
-
 // The error for `csv` (parsed as "d.csv"): fails, and the message contains
 // every piece of `want`.
 void ExpectError(absl::string_view csv, std::initializer_list<absl::string_view> want) {
@@ -67,6 +19,59 @@ void ExpectError(absl::string_view csv, std::initializer_list<absl::string_view>
     EXPECT_NE(t.status().message().find(w), absl::string_view::npos)
         << "message: " << t.status().message() << "\nwanted: " << w;
   }
+}
+
+// Parses `csv` (as "t.csv"), which must succeed, into *t.
+void Parse(absl::string_view csv, OhlcvTable* t) {
+  auto parsed = ParseOhlcvCsv(csv, "t.csv");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  *t = *std::move(parsed);
+}
+
+// `csv` parses to one row of this time and these prices.
+void ExpectOneRow(absl::string_view csv, int64_t time, double open, double high, double low,
+                  double close) {
+  OhlcvTable t;
+  ASSERT_NO_FATAL_FAILURE(Parse(csv, &t));
+  ASSERT_EQ(t.rows(), 1u);
+  ASSERT_EQ(t.time.size(), 1u);
+  EXPECT_EQ(t.time[0], time);
+  EXPECT_EQ(t.open[0], open);
+  EXPECT_EQ(t.high[0], high);
+  EXPECT_EQ(t.low[0], low);
+  EXPECT_EQ(t.close[0], close);
+}
+
+TEST(OhlcvCsv, ParsesColumnsInAnyOrderWithIsoTimes) {
+  OhlcvTable t;
+  ASSERT_NO_FATAL_FAILURE(Parse(
+      "Close,Open,High,Low,Time,Volume\r\n"
+      "2,1,3,0.5,2024-01-02,100\r\n"
+      "\n"
+      "2.5,2,2.75,1.5,2024-01-03 09:30:00,0\n",
+      &t));
+  ASSERT_EQ(t.rows(), 2u);
+  EXPECT_EQ(t.open[0], 1);
+  EXPECT_EQ(t.close[1], 2.5);
+  EXPECT_EQ(t.time[0], 1704153600);
+  EXPECT_EQ(t.time[1], 1704153600 + 86400 + 9 * 3600 + 30 * 60);
+  EXPECT_EQ(t.volume[0], 100);
+}
+
+TEST(OhlcvCsv, VolumeAndTimeAreOptional) {
+  OhlcvTable t;
+  ASSERT_NO_FATAL_FAILURE(Parse("open,high,low,close\n1,2,0.5,1.5\n", &t));
+  EXPECT_TRUE(t.time.empty());
+  EXPECT_TRUE(t.volume.empty());
+  EXPECT_EQ(t.rows(), 1u);
+}
+
+TEST(OhlcvCsv, MalformedLinesAreReportedWithTheirLineNumber) {
+  ExpectError("time,open,high,low,close\n1,1,2,0,1\n2,1,x,0,1\n", {"d.csv:3:", "high 'x'"});
+  ExpectError("time,open,high,low,close\n1,1,2\n", {"d.csv:2: expected 5 fields, found 3"});
+  ExpectError("time,open,high,low,close\nyesterday,1,2,0,1\n", {"d.csv:2: time"});
+  ExpectError("time,open,high,low\n", {"'close'"});
+  ExpectError("", {});
 }
 
 // Row rules (the library's) are reported with the FILE line, not a data row
@@ -92,9 +97,9 @@ TEST(OhlcvCsv, HexadecimalAndOtherNonDecimalNumbersAreRefused) {
   }
   for (const char* good : {"2", "+2", "2.", "2.00", "0.2e1", "2E0", "20e-1"}) {
     SCOPED_TRACE(good);
-    auto t = ParseOhlcvCsv(head + "1," + good + ",0.5,1\n", "d.csv");
-    ASSERT_TRUE(t.ok()) << t.status();
-    EXPECT_EQ(t->high[0], 2);
+    OhlcvTable t;
+    ASSERT_NO_FATAL_FAILURE(Parse(head + "1," + good + ",0.5,1\n", &t));
+    EXPECT_EQ(t.high[0], 2);
   }
 }
 
@@ -123,24 +128,20 @@ TEST(OhlcvCsv, ColumnsNamedTwiceAreRefused) {
 }
 
 TEST(OhlcvCsv, HeaderAliasesAndIgnoredColumns) {
-  auto t = ParseOhlcvCsv(
+  ExpectOneRow(
       "Symbol,Datetime,Open,High,Low,Close,Adj Close,Volume\n"
       "ABC,2024-01-02T09:30:00Z,1,2,0.5,1.5,1.4,100\n",
-      "t.csv");
-  ASSERT_TRUE(t.ok()) << t.status();
-  EXPECT_EQ(t->time[0], 1704187800);
-  EXPECT_EQ(t->close[0], 1.5);
+      1704187800, 1, 2, 0.5, 1.5);
   ExpectError("time,open,high,low\n", {"d.csv:1: header lacks a 'close' column"});
 }
 
 TEST(OhlcvCsv, QuotedCells) {
-  auto t = ParseOhlcvCsv(
+  // A quoted header; quoted cells, one with spaces around it, one holding a
+  // comma and doubled quotes.
+  const char* const quoted =
       "\"time\",\"open\",\"high\",\"low\",\"close\",\"note\"\n"
-      "\"2024-01-02\", \"1\" ,2,0.5,1.5,\"a, \"\"quoted\"\" note\"\n",
-      "t.csv");
-  ASSERT_TRUE(t.ok()) << t.status();
-  EXPECT_EQ(t->time[0], 1704153600);
-  EXPECT_EQ(t->open[0], 1);
+      "\"2024-01-02\", \"1\" ,2,0.5,1.5,\"a, \"\"quoted\"\" note\"\n";
+  ExpectOneRow(quoted, 1704153600, 1, 2, 0.5, 1.5);
   ExpectError("open,high,low,close\n\"1,2,0.5,1\n", {"d.csv:2: a quoted cell has no closing quote"});
   ExpectError("open,high,low,close\n\"1\"x,2,0.5,1\n", {"d.csv:2: text after a closing quote"});
 }
@@ -169,10 +170,10 @@ TEST(OhlcvCsv, TimesAreUnixSecondsOrStrictIsoDates) {
   };
   for (const Good& g : good) {
     SCOPED_TRACE(g.text);
-    auto t = ParseOhlcvCsv(std::string("time,open,high,low,close\n") + g.text + ",1,2,0,1\n",
-                           "t.csv");
-    ASSERT_TRUE(t.ok()) << t.status();
-    EXPECT_EQ(t->time[0], g.seconds);
+    OhlcvTable t;
+    ASSERT_NO_FATAL_FAILURE(
+        Parse(std::string("time,open,high,low,close\n") + g.text + ",1,2,0,1\n", &t));
+    EXPECT_EQ(t.time[0], g.seconds);
   }
   const struct {
     const char* text;
