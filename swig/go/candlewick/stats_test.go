@@ -22,9 +22,7 @@ func TestStatsRecordsRenders(t *testing.T) {
 	defer stats.Close()
 	c := testkit.Cases()[0]
 	chart := testkit.NewChart(t, c.Options)
-	if err := chart.AttachStats(stats); err != nil {
-		t.Fatal(err)
-	}
+	testkit.Attach(t, chart, stats)
 	for i := 0; i < 3; i++ {
 		if _, err := chart.RenderPNG(c.Data); err != nil {
 			t.Fatal(err)
