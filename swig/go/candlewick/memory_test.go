@@ -128,10 +128,7 @@ func mib(n int64) float64 { return float64(n) / (1 << 20) }
 func TestSharedChartConcurrent(t *testing.T) {
 	c := testkit.Cases()[3]
 	chart := testkit.NewChart(t, c.Options)
-	want, err := chart.RenderPNG(c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	testkit.Concurrently(t, 8, 20, func(_, _ int) error {
 		got, err := chart.RenderPNG(c.Data)
 		if err != nil || !bytes.Equal(got, want) {

@@ -45,10 +45,7 @@ func TestGoldenCasesMatchC(t *testing.T) {
 				format candlewick.Format
 				ext    string
 			}{{candlewick.FormatPNG, "png"}, {candlewick.FormatWebP, "webp"}, {candlewick.FormatSVG, "svg"}} {
-				got, err := chart.Render(f.format, c.Data)
-				if err != nil {
-					t.Fatalf("%s: %v", f.ext, err)
-				}
+				got := testkit.Render(t, chart, f.format, c.Data)
 				if want := testkit.ReadFile(t, ref, c.Name+"."+f.ext); !bytes.Equal(got, want) {
 					t.Errorf("%s: %d bytes, the C program's %d, differing in %d", f.ext, len(got), len(want), diff(got, want))
 				}
@@ -71,10 +68,7 @@ func diff(a, b []byte) int {
 func TestPNGDecodesToFrame(t *testing.T) {
 	c := testkit.Cases()[2]
 	chart := testkit.NewChart(t, c.Options)
-	file, err := chart.RenderPNG(c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	file := testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	img, err := png.Decode(bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)

@@ -24,9 +24,7 @@ func TestStatsRecordsRenders(t *testing.T) {
 	chart := testkit.NewChart(t, c.Options)
 	testkit.Attach(t, chart, stats)
 	for i := 0; i < 3; i++ {
-		if _, err := chart.RenderPNG(c.Data); err != nil {
-			t.Fatal(err)
-		}
+		testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	}
 	if _, err := chart.RenderImage(c.Data); err != nil {
 		t.Fatal(err)
@@ -137,9 +135,7 @@ func TestStatsCloseDetaches(t *testing.T) {
 	}
 	chart.AttachStats(stats)
 	stats.Close()
-	if _, err := chart.RenderPNG(c.Data); err != nil {
-		t.Fatal(err)
-	}
+	testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	// Dropped while attached: the handle must survive the Stats value's
 	// cleanup, since the chart still records into it.
 	func() {
@@ -154,9 +150,7 @@ func TestStatsCloseDetaches(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	for i := 0; i < 5; i++ {
-		if _, err := chart.RenderPNG(c.Data); err != nil {
-			t.Fatal(err)
-		}
+		testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	}
 	chart.DetachStats() // the last reference: destroys the handle
 }

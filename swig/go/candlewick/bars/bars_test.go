@@ -52,9 +52,7 @@ func TestTimeBarsFromTicks(t *testing.T) {
 	}
 	// Bars chart directly.
 	chart := testkit.NewChart(t, candlewick.Options{Width: 64, Height: 64})
-	if _, err := chart.RenderPNG(b.Series()); err != nil {
-		t.Fatal(err)
-	}
+	testkit.Render(t, chart, candlewick.FormatPNG, b.Series())
 }
 
 func TestEmptyInputAndNoTime(t *testing.T) {
