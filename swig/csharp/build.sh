@@ -12,12 +12,8 @@
 #
 # Usage: build.sh OUTDIR.  Needs swig, cc, pkg-config and mcs.
 set -euo pipefail
-if [ $# -ne 1 ]; then
-  echo "usage: $0 OUTDIR" >&2
-  exit 2
-fi
 here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$1"
+source "$here/../common/cc_installed.sh" "$@"
 out=$(cd "$1" && pwd)
 gen=$out/gen
 rm -rf "$gen"
@@ -26,10 +22,9 @@ mkdir -p "$gen"
 swig -csharp -namespace Candlewick.Native -dllimport candlewick_csharp \
   -I"$here/../.." -I"$here/../common" -outdir "$gen" -o "$gen/candlewick_wrap.c" "$here/candlewick.i"
 
-libdir=$(pkg-config --variable=libdir candlewick)
 # SWIG's wrapper type-puns through its runtime structs.
-cc -shared -fPIC -O2 -fno-strict-aliasing -Wall -Werror -o "$out/libcandlewick_csharp.so" \
-  "$gen/candlewick_wrap.c" $(pkg-config --cflags --libs candlewick) -Wl,-rpath,"$libdir"
+cc_installed -shared -fPIC -O2 -fno-strict-aliasing -Wall -Werror -o "$out/libcandlewick_csharp.so" \
+  "$gen/candlewick_wrap.c"
 
 mcs -target:library -unsafe -optimize+ -warnaserror+ -nologo \
   -out:"$out/Candlewick.dll" -doc:"$out/Candlewick.xml" -nowarn:1591 \

@@ -146,7 +146,8 @@ namespace Candlewick
         public BarContext()
         {
             handle = NativeHandle.CreateContext("BarContext", NativeMethods.cw_bar_context_create,
-                                                NativeMethods.cw_bar_context_destroy);
+                                                NativeMethods.cw_bar_context_destroy,
+                                                NativeMethods.cw_bar_context_last_error);
             slot = new StatsSlot(handle, "BarContext", NativeMethods.cw_bar_context_attach_stats);
         }
 
@@ -207,7 +208,7 @@ namespace Candlewick
                     ulong count = 0;
                     int status;
                     unsafe { status = call(h.Ptr, null, (IntPtr)(&count)); }
-                    Check(status, op, h.Ptr);
+                    h.Check(status, op);
                     int rows = checked((int)count);
                     BarSeries b = new BarSeries
                     {
@@ -223,7 +224,7 @@ namespace Candlewick
                     output.volume = pins.Pin(b.Volume);
                     output.row = pins.Pin(b.Row);
                     unsafe { status = call(h.Ptr, output, (IntPtr)(&count)); }
-                    Check(status, op, h.Ptr);
+                    h.Check(status, op);
                     if (count != (ulong)rows)
                         throw new CandlewickException(op, Status.Internal,
                                                       string.Format("size query said {0} rows, the fill wrote {1}", rows, count));
@@ -241,11 +242,6 @@ namespace Candlewick
         void IStatsAttachable.DetachFrom(Stats stats)
         {
             lock (gate) slot.DetachFrom(stats);
-        }
-
-        private static void Check(int status, string op, IntPtr context)
-        {
-            CandlewickException.Check(status, op, () => NativeMethods.cw_bar_context_last_error(context));
         }
     }
 }

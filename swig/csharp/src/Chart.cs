@@ -95,7 +95,7 @@ namespace Candlewick
                 CandlewickException.Check(status, "Chart", () => string.Format(
                     "options rejected ({0}x{1} {2} {3})", options.Width, options.Height, options.Type, options.Theme));
             }
-            handle = new NativeHandle(h, NativeMethods.cw_chart_destroy);
+            handle = new NativeHandle(h, NativeMethods.cw_chart_destroy, NativeMethods.cw_chart_last_error);
             slot = new StatsSlot(handle, "Chart", NativeMethods.cw_chart_attach_stats);
             uint w = 0, ht = 0;
             unsafe { NativeMethods.cw_chart_frame_info(h, (IntPtr)(&w), (IntPtr)(&ht), IntPtr.Zero, IntPtr.Zero); }
@@ -188,12 +188,12 @@ namespace Candlewick
                 using (Lease h = new Lease(handle, "Chart"))
                 {
                     ulong n = 0;
-                    unsafe { Check(NativeMethods.cw_chart_palette(h.Ptr, IntPtr.Zero, 0, (IntPtr)(&n)), "Chart.Palette", h.Ptr); }
+                    unsafe { h.Check(NativeMethods.cw_chart_palette(h.Ptr, IntPtr.Zero, 0, (IntPtr)(&n)), "Chart.Palette"); }
                     uint[] colors = new uint[n];
                     unsafe
                     {
                         fixed (uint* p = colors)
-                            Check(NativeMethods.cw_chart_palette(h.Ptr, (IntPtr)p, n, (IntPtr)(&n)), "Chart.Palette", h.Ptr);
+                            h.Check(NativeMethods.cw_chart_palette(h.Ptr, (IntPtr)p, n, (IntPtr)(&n)), "Chart.Palette");
                     }
                     return colors;
                 }
@@ -206,7 +206,7 @@ namespace Candlewick
             lock (gate)
             {
                 using (Lease h = new Lease(handle, "Chart"))
-                    Check(NativeMethods.cw_chart_set_webp_quality(h.Ptr, quality), "Chart.SetWebPQuality", h.Ptr);
+                    h.Check(NativeMethods.cw_chart_set_webp_quality(h.Ptr, quality), "Chart.SetWebPQuality");
             }
         }
 
@@ -237,14 +237,9 @@ namespace Candlewick
                 using (Pins pins = new Pins())
                 {
                     scratch.Fill(pins, data, op);
-                    Check(call(h.Ptr, scratch.Data), op, h.Ptr);
+                    h.Check(call(h.Ptr, scratch.Data), op);
                 }
             }
-        }
-
-        private static void Check(int status, string op, IntPtr chart)
-        {
-            CandlewickException.Check(status, op, () => NativeMethods.cw_chart_last_error(chart));
         }
     }
 

@@ -140,7 +140,8 @@ namespace Candlewick
         public IndicatorContext()
         {
             handle = NativeHandle.CreateContext("IndicatorContext", NativeMethods.cw_indicator_context_create,
-                                                NativeMethods.cw_indicator_context_destroy);
+                                                NativeMethods.cw_indicator_context_destroy,
+                                                NativeMethods.cw_indicator_context_last_error);
             slot = new StatsSlot(handle, "IndicatorContext", NativeMethods.cw_indicator_context_attach_stats);
         }
 
@@ -197,7 +198,7 @@ namespace Candlewick
                                 (IntPtr)o, (ulong)pointers.Length, (ulong)capacity);
                         }
                     }
-                    Check(status, op, h.Ptr);
+                    h.Check(status, op);
                 }
             }
         }
@@ -228,7 +229,7 @@ namespace Candlewick
                                 (IntPtr)(&outPointer), 1, (ulong)output.Length);
                         }
                     }
-                    Check(status, op, h.Ptr);
+                    h.Check(status, op);
                 }
             }
         }
@@ -242,11 +243,6 @@ namespace Candlewick
         void IStatsAttachable.DetachFrom(Stats stats)
         {
             lock (gate) slot.DetachFrom(stats);
-        }
-
-        private static void Check(int status, string op, IntPtr context)
-        {
-            CandlewickException.Check(status, op, () => NativeMethods.cw_indicator_context_last_error(context));
         }
     }
 
@@ -273,7 +269,7 @@ namespace Candlewick
             IndicatorInfo info = Info;
             CandlewickException.Check(status, "IndicatorStream", () =>
                 info.Streamable ? name + ": bad parameters" : name + " cannot be streamed");
-            handle = new NativeHandle(h, NativeMethods.cw_indicator_stream_destroy);
+            handle = new NativeHandle(h, NativeMethods.cw_indicator_stream_destroy, NativeMethods.cw_indicator_stream_last_error);
         }
 
         public void Dispose()
@@ -305,8 +301,7 @@ namespace Candlewick
                         fixed (double* o = &System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs))
                             status = NativeMethods.cw_indicator_stream_push(h.Ptr, (IntPtr)b, (ulong)bar.Length, (IntPtr)o, (ulong)outputs.Length);
                     }
-                    IntPtr ptr = h.Ptr;
-                    CandlewickException.Check(status, "IndicatorStream.Push", () => NativeMethods.cw_indicator_stream_last_error(ptr));
+                    h.Check(status, "IndicatorStream.Push");
                 }
             }
         }

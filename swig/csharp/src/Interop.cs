@@ -11,28 +11,38 @@ namespace Candlewick
 {
     /// <summary>A native handle destroyed by its C destroy function exactly once: by
     /// Dispose, or by the finalizer of a handle nobody disposed.  Other SafeHandles it
-    /// depends on (an attached stats handle) are referenced and released after it.</summary>
+    /// depends on (an attached stats handle) are referenced and released after it.
+    /// lastError is its C last-error call (null: the handle keeps no message).</summary>
     internal sealed class NativeHandle : SafeHandle
     {
         private readonly Action<IntPtr> destroy;
+        private readonly Func<IntPtr, string> lastError;
         private SafeHandle dependency; // released after this handle's destroy
 
-        internal NativeHandle(IntPtr handle, Action<IntPtr> destroy) : base(IntPtr.Zero, true)
+        internal NativeHandle(IntPtr handle, Action<IntPtr> destroy, Func<IntPtr, string> lastError = null)
+            : base(IntPtr.Zero, true)
         {
             this.destroy = destroy;
+            this.lastError = lastError;
             SetHandle(handle);
         }
 
         /// <summary>A context (indicator, bar) made by its C create function with the
         /// default allocator; throws CandlewickException named `op` when that fails.</summary>
         internal static NativeHandle CreateContext(string op, Func<IntPtr, IntPtr, int> create,
-                                                   Action<IntPtr> destroy)
+                                                   Action<IntPtr> destroy, Func<IntPtr, string> lastError)
         {
             IntPtr h = IntPtr.Zero;
             int status;
             unsafe { status = create(IntPtr.Zero, (IntPtr)(&h)); }
             CandlewickException.Check(status, op, () => "");
-            return new NativeHandle(h, destroy);
+            return new NativeHandle(h, destroy, lastError);
+        }
+
+        /// <summary>The message of the last failed call on `h` (this handle, leased).</summary>
+        internal string LastError(IntPtr h)
+        {
+            return lastError == null ? "" : lastError(h);
         }
 
         public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
@@ -66,17 +76,24 @@ namespace Candlewick
     /// by another thread's Dispose or by its finalizer in the middle of the call.</summary>
     internal struct Lease : IDisposable
     {
-        private readonly SafeHandle owner;
+        private readonly NativeHandle owner;
         private bool added;
         internal readonly IntPtr Ptr;
 
-        internal Lease(SafeHandle handle, string what)
+        internal Lease(NativeHandle handle, string what)
         {
             owner = handle;
             added = false;
             if (handle.IsClosed) throw new ObjectDisposedException(what);
             handle.DangerousAddRef(ref added); // throws ObjectDisposedException if closed meanwhile
             Ptr = handle.DangerousGetHandle();
+        }
+
+        /// <summary>Throws for a non-OK status of a call on the leased handle, with the
+        /// handle's last error as the detail.</summary>
+        internal void Check(int status, string op)
+        {
+            if (status != 0) throw new CandlewickException(op, (Status)status, owner.LastError(Ptr));
         }
 
         public void Dispose()

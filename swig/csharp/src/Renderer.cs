@@ -228,7 +228,7 @@ namespace Candlewick
             using (Lease h = new Lease(handle, "Renderer"))
             using (cw_renderer_info ci = new cw_renderer_info())
             {
-                CandlewickException.Check(NativeMethods.cw_renderer_get_info(h.Ptr, ci), "Renderer.Info", () => "");
+                h.Check(NativeMethods.cw_renderer_get_info(h.Ptr, ci), "Renderer.Info");
                 return new RendererInfo
                 {
                     MaxCacheBytes = ci.max_cache_bytes, CachedBytes = ci.cached_bytes, CachedCharts = ci.cached_charts,

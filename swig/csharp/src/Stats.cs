@@ -58,7 +58,7 @@ namespace Candlewick
                 unsafe { status = NativeMethods.cw_stats_create(o, (IntPtr)(&h)); }
                 CandlewickException.Check(status, "Stats", () => "");
             }
-            Handle = new NativeHandle(h, NativeMethods.cw_stats_destroy);
+            Handle = new NativeHandle(h, NativeMethods.cw_stats_destroy, LastError);
         }
 
         internal void Attached(IStatsAttachable owner)
@@ -115,7 +115,7 @@ namespace Candlewick
                 IntPtr buffer = IntPtr.Zero;
                 int status;
                 unsafe { status = call(h.Ptr, (IntPtr)(&buffer)); }
-                Check(status, op, h.Ptr);
+                h.Check(status, op);
                 byte[] text = Buffers.Take(buffer);
                 int n = text.Length;
                 if (n > 0 && text[n - 1] == 0) n--; // the NUL kept for C callers
@@ -127,7 +127,7 @@ namespace Candlewick
         public void Reset()
         {
             using (Lease h = new Lease(Handle, "Stats"))
-                Check(NativeMethods.cw_stats_reset(h.Ptr), "Stats.Reset", h.Ptr);
+                h.Check(NativeMethods.cw_stats_reset(h.Ptr), "Stats.Reset");
         }
 
         /// <summary>Records one operation of your own that ended now.  kind: "render",
@@ -145,7 +145,7 @@ namespace Candlewick
                 s.kind = k;
                 s.simd_target = (int)cw_simd_target.CW_SIMD_NONE;
                 s.failed = failed ? 1 : 0;
-                Check(NativeMethods.cw_stats_record(h.Ptr, s), "Stats.Record", h.Ptr);
+                h.Check(NativeMethods.cw_stats_record(h.Ptr, s), "Stats.Record");
             }
         }
 
@@ -170,7 +170,7 @@ namespace Candlewick
             using (Lease h = new Lease(Handle, "Stats"))
             using (cw_stats_snapshot c = new cw_stats_snapshot())
             {
-                Check(NativeMethods.cw_stats_read(h.Ptr, c), "Stats.Snapshot", h.Ptr);
+                h.Check(NativeMethods.cw_stats_read(h.Ptr, c), "Stats.Snapshot");
                 StatsSnapshot snap = new StatsSnapshot
                 {
                     TakenAtNs = c.taken_at_ns, Capacity = c.capacity, RetentionNs = c.retention_ns,
@@ -194,18 +194,15 @@ namespace Candlewick
             }
         }
 
-        private static void Check(int status, string op, IntPtr stats)
+        private static string LastError(IntPtr stats)
         {
-            CandlewickException.Check(status, op, () =>
+            byte[] message = new byte[512];
+            unsafe
             {
-                byte[] message = new byte[512];
-                unsafe
-                {
-                    fixed (byte* m = message)
-                        NativeMethods.cw_stats_last_error(stats, (IntPtr)m, (ulong)message.Length);
-                }
-                return Utf8.Decode(message);
-            });
+                fixed (byte* m = message)
+                    NativeMethods.cw_stats_last_error(stats, (IntPtr)m, (ulong)message.Length);
+            }
+            return Utf8.Decode(message);
         }
     }
 

@@ -134,9 +134,7 @@ func TestRenderErrors(t *testing.T) {
 		})
 	}
 	// The chart still renders after every failure.
-	if _, err := chart.RenderPNG(good); err != nil {
-		t.Fatal(err)
-	}
+	testkit.Render(t, chart, candlewick.FormatPNG, good)
 }
 
 func TestFrameErrors(t *testing.T) {

@@ -118,16 +118,7 @@ func collect() {
 
 func renderOnce(t *testing.T, c testkit.Case) []byte {
 	t.Helper()
-	chart, err := candlewick.NewChart(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chart.Close()
-	png, err := chart.RenderPNG(c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return png
+	return testkit.Render(t, testkit.NewChart(t, c.Options), candlewick.FormatPNG, c.Data)
 }
 
 func mib(n int64) float64 { return float64(n) / (1 << 20) }
@@ -137,10 +128,7 @@ func mib(n int64) float64 { return float64(n) / (1 << 20) }
 func TestSharedChartConcurrent(t *testing.T) {
 	c := testkit.Cases()[3]
 	chart := testkit.NewChart(t, c.Options)
-	want, err := chart.RenderPNG(c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	testkit.Concurrently(t, 8, 20, func(_, _ int) error {
 		got, err := chart.RenderPNG(c.Data)
 		if err != nil || !bytes.Equal(got, want) {
@@ -153,23 +141,13 @@ func TestSharedChartConcurrent(t *testing.T) {
 // The recommended pattern for a server: a chart per goroutine (here from a
 // small pool), so renders run in parallel; stats shared by all of them.
 func TestChartPerGoroutineWithSharedStats(t *testing.T) {
-	stats, err := candlewick.NewStats(candlewick.StatsOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stats.Close()
+	stats := testkit.NewStats(t)
 	c := testkit.Cases()[0]
 	const workers, renders = 6, 25
 	pool := make(chan *candlewick.Chart, workers)
 	for i := 0; i < workers; i++ {
-		chart, err := candlewick.NewChart(c.Options)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := chart.AttachStats(stats); err != nil {
-			t.Fatal(err)
-		}
-		defer chart.Close()
+		chart := testkit.NewChart(t, c.Options)
+		testkit.Attach(t, chart, stats)
 		pool <- chart
 	}
 	testkit.Concurrently(t, 2*workers, renders, func(_, i int) error {

@@ -19,11 +19,7 @@ func TestGoldenCasesMatchC(t *testing.T) {
 	ref := testkit.Reference(t)
 	for _, c := range testkit.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
-			chart, err := candlewick.NewChart(c.Options)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer chart.Close()
+			chart := testkit.NewChart(t, c.Options)
 			img, err := chart.RenderImage(c.Data)
 			if err != nil {
 				t.Fatal(err)
@@ -49,10 +45,7 @@ func TestGoldenCasesMatchC(t *testing.T) {
 				format candlewick.Format
 				ext    string
 			}{{candlewick.FormatPNG, "png"}, {candlewick.FormatWebP, "webp"}, {candlewick.FormatSVG, "svg"}} {
-				got, err := chart.Render(f.format, c.Data)
-				if err != nil {
-					t.Fatalf("%s: %v", f.ext, err)
-				}
+				got := testkit.Render(t, chart, f.format, c.Data)
 				if want := testkit.ReadFile(t, ref, c.Name+"."+f.ext); !bytes.Equal(got, want) {
 					t.Errorf("%s: %d bytes, the C program's %d, differing in %d", f.ext, len(got), len(want), diff(got, want))
 				}
@@ -75,10 +68,7 @@ func diff(a, b []byte) int {
 func TestPNGDecodesToFrame(t *testing.T) {
 	c := testkit.Cases()[2]
 	chart := testkit.NewChart(t, c.Options)
-	file, err := chart.RenderPNG(c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	file := testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	img, err := png.Decode(bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
@@ -133,18 +123,9 @@ func TestRenderIntoSubImage(t *testing.T) {
 func TestRawFormatsAndPalette(t *testing.T) {
 	c := testkit.Cases()[2]
 	chart := testkit.NewChart(t, c.Options)
-	rgba, err := chart.Render(candlewick.FormatRGBA, c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rgb, err := chart.Render(candlewick.FormatRGB, c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	indexed, err := chart.Render(candlewick.FormatIndexed, c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rgba := testkit.Render(t, chart, candlewick.FormatRGBA, c.Data)
+	rgb := testkit.Render(t, chart, candlewick.FormatRGB, c.Data)
+	indexed := testkit.Render(t, chart, candlewick.FormatIndexed, c.Data)
 	palette, err := chart.Palette()
 	if err != nil || len(palette) == 0 {
 		t.Fatalf("palette %v, %v", palette, err)
@@ -181,16 +162,7 @@ func TestOptionsReachTheLibrary(t *testing.T) {
 	c := testkit.Cases()[3] // axes: text is drawn
 	render := func(o candlewick.Options) []byte {
 		t.Helper()
-		chart, err := candlewick.NewChart(o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer chart.Close()
-		b, err := chart.Render(candlewick.FormatRGBA, c.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
+		return testkit.Render(t, testkit.NewChart(t, o), candlewick.FormatRGBA, c.Data)
 	}
 	base := render(c.Options)
 	d := candlewick.DefaultLayout()
@@ -223,17 +195,11 @@ func TestOptionsReachTheLibrary(t *testing.T) {
 func TestWebPQuality(t *testing.T) {
 	c := testkit.Cases()[2]
 	chart := testkit.NewChart(t, c.Options)
-	high, err := chart.Render(candlewick.FormatWebPLossy, c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	high := testkit.Render(t, chart, candlewick.FormatWebPLossy, c.Data)
 	if err := chart.SetWebPQuality(5); err != nil {
 		t.Fatal(err)
 	}
-	low, err := chart.Render(candlewick.FormatWebPLossy, c.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	low := testkit.Render(t, chart, candlewick.FormatWebPLossy, c.Data)
 	if len(low) >= len(high) {
 		t.Errorf("quality 5 gives %d bytes, quality 90 %d", len(low), len(high))
 	}

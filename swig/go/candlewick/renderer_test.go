@@ -22,11 +22,7 @@ var encodedFormats = []struct {
 // job of the batch fails alone with the C program's status and message.
 func TestRendererMatchesC(t *testing.T) {
 	ref := testkit.Reference(t)
-	r, err := candlewick.NewRenderer(candlewick.RendererOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := testkit.NewRenderer(t, candlewick.RendererOptions{})
 	for _, c := range testkit.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
 			png, err := r.Render(candlewick.Job{Options: c.Options, Format: candlewick.FormatPNG, Content: c.Data})
@@ -90,29 +86,16 @@ func TestRendererConcurrentMatchesCharts(t *testing.T) {
 	}
 	var wants []want
 	for _, c := range cases {
-		chart, err := candlewick.NewChart(c.Options)
-		if err != nil {
-			t.Fatal(err)
-		}
+		chart := testkit.NewChart(t, c.Options)
 		for _, f := range []candlewick.Format{candlewick.FormatPNG, candlewick.FormatSVG, candlewick.FormatRGB} {
-			b, err := chart.Render(f, c.Data)
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := testkit.Render(t, chart, f, c.Data)
 			wants = append(wants, want{candlewick.Job{Options: c.Options, Format: f, Content: c.Data}, b})
 		}
-		chart.Close()
 	}
 	stats := testkit.NewStats(t)
 	// A small bound: charts are evicted and remade while others render.
-	r, err := candlewick.NewRenderer(candlewick.RendererOptions{MaxCacheBytes: 2 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	if err := r.AttachStats(stats); err != nil {
-		t.Fatal(err)
-	}
+	r := testkit.NewRenderer(t, candlewick.RendererOptions{MaxCacheBytes: 2 << 20})
+	testkit.Attach(t, r, stats)
 	const goroutines, rounds = 8, 6
 	testkit.Concurrently(t, goroutines, rounds*len(wants), func(g, i int) error {
 		w := wants[(i+g*5)%len(wants)]
@@ -143,10 +126,7 @@ func TestRendererConcurrentMatchesCharts(t *testing.T) {
 // Errors: bad jobs fail alone and name the problem; a closed renderer says
 // so; Threads out of range fails the batch.
 func TestRendererErrors(t *testing.T) {
-	r, err := candlewick.NewRenderer(candlewick.RendererOptions{MaxCacheBytes: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := testkit.NewRenderer(t, candlewick.RendererOptions{MaxCacheBytes: -1})
 	s := testkit.Series(30, 1)
 	mismatched := s
 	mismatched.Close = s.Close[:10]

@@ -22,13 +22,9 @@ func TestStatsRecordsRenders(t *testing.T) {
 	defer stats.Close()
 	c := testkit.Cases()[0]
 	chart := testkit.NewChart(t, c.Options)
-	if err := chart.AttachStats(stats); err != nil {
-		t.Fatal(err)
-	}
+	testkit.Attach(t, chart, stats)
 	for i := 0; i < 3; i++ {
-		if _, err := chart.RenderPNG(c.Data); err != nil {
-			t.Fatal(err)
-		}
+		testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	}
 	if _, err := chart.RenderImage(c.Data); err != nil {
 		t.Fatal(err)
@@ -139,9 +135,7 @@ func TestStatsCloseDetaches(t *testing.T) {
 	}
 	chart.AttachStats(stats)
 	stats.Close()
-	if _, err := chart.RenderPNG(c.Data); err != nil {
-		t.Fatal(err)
-	}
+	testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	// Dropped while attached: the handle must survive the Stats value's
 	// cleanup, since the chart still records into it.
 	func() {
@@ -156,9 +150,7 @@ func TestStatsCloseDetaches(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	for i := 0; i < 5; i++ {
-		if _, err := chart.RenderPNG(c.Data); err != nil {
-			t.Fatal(err)
-		}
+		testkit.Render(t, chart, candlewick.FormatPNG, c.Data)
 	}
 	chart.DetachStats() // the last reference: destroys the handle
 }

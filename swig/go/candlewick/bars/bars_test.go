@@ -52,9 +52,7 @@ func TestTimeBarsFromTicks(t *testing.T) {
 	}
 	// Bars chart directly.
 	chart := testkit.NewChart(t, candlewick.Options{Width: 64, Height: 64})
-	if _, err := chart.RenderPNG(b.Series()); err != nil {
-		t.Fatal(err)
-	}
+	testkit.Render(t, chart, candlewick.FormatPNG, b.Series())
 }
 
 func TestEmptyInputAndNoTime(t *testing.T) {
@@ -100,10 +98,7 @@ func TestErrors(t *testing.T) {
 	_, err = bars.FromOHLCV(s, bars.Options{Method: bars.HeikinAshi})
 	want(err, candlewick.ErrInconsistentOHLC)
 
-	ctx, err := bars.NewContext()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx := testkit.Open(t, bars.NewContext)
 	ctx.Close()
 	if _, err := ctx.FromTicks(bars.Ticks{Price: p}, bars.Options{Method: bars.Tick}); !errors.Is(err, candlewick.ErrClosed) {
 		t.Errorf("closed context: %v", err)
@@ -112,14 +107,8 @@ func TestErrors(t *testing.T) {
 
 func TestContextStats(t *testing.T) {
 	stats := testkit.NewStats(t)
-	ctx, err := bars.NewContext()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ctx.Close()
-	if err := ctx.AttachStats(stats); err != nil {
-		t.Fatal(err)
-	}
+	ctx := testkit.Open(t, bars.NewContext)
+	testkit.Attach(t, ctx, stats)
 	if _, err := ctx.FromTicks(bars.Ticks{Price: []float64{1, 2, 3}}, bars.Options{Method: bars.Tick}); err != nil {
 		t.Fatal(err)
 	}

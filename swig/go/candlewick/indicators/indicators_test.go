@@ -161,10 +161,7 @@ func TestErrors(t *testing.T) {
 		t.Errorf("push on a closed stream: %v", err)
 	}
 
-	ctx, err := indicators.NewContext()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx := testkit.Open(t, indicators.NewContext)
 	ctx.Close()
 	_, err = ctx.Compute("rsi", [][]float64{s.Close}, nil)
 	if !errors.Is(err, candlewick.ErrClosed) {
@@ -189,14 +186,8 @@ func TestConcurrentAndStats(t *testing.T) {
 	})
 
 	stats := testkit.NewStats(t)
-	ctx, err := indicators.NewContext()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ctx.Close()
-	if err := ctx.AttachStats(stats); err != nil {
-		t.Fatal(err)
-	}
+	ctx := testkit.Open(t, indicators.NewContext)
+	testkit.Attach(t, ctx, stats)
 	for i := 0; i < 4; i++ {
 		ctx.Compute("rsi", [][]float64{close}, nil)
 	}

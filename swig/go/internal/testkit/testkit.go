@@ -11,6 +11,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -301,26 +302,53 @@ func RSS(t testing.TB) int64 {
 	return resident * int64(os.Getpagesize())
 }
 
-// NewChart is a chart with options o, closed when the test ends.
-func NewChart(t testing.TB, o candlewick.Options) *candlewick.Chart {
+// Open is what open makes (a chart, a renderer, a context, a Stats), closed
+// when the test ends; an error from open fails the test.
+func Open[T io.Closer](t testing.TB, open func() (T, error)) T {
 	t.Helper()
-	chart, err := candlewick.NewChart(o)
+	v, err := open()
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { chart.Close() })
-	return chart
+	t.Cleanup(func() { v.Close() })
+	return v
+}
+
+// NewChart is a chart with options o, closed when the test ends.
+func NewChart(t testing.TB, o candlewick.Options) *candlewick.Chart {
+	t.Helper()
+	return Open(t, func() (*candlewick.Chart, error) { return candlewick.NewChart(o) })
+}
+
+// NewRenderer is a renderer with options o, closed when the test ends.
+func NewRenderer(t testing.TB, o candlewick.RendererOptions) *candlewick.Renderer {
+	t.Helper()
+	return Open(t, func() (*candlewick.Renderer, error) { return candlewick.NewRenderer(o) })
 }
 
 // NewStats is a Stats with the default options, closed when the test ends.
 func NewStats(t testing.TB) *candlewick.Stats {
 	t.Helper()
-	stats, err := candlewick.NewStats(candlewick.StatsOptions{})
-	if err != nil {
+	return Open(t, func() (*candlewick.Stats, error) { return candlewick.NewStats(candlewick.StatsOptions{}) })
+}
+
+// Attach attaches stats to owner (a chart, a renderer, an indicator or bar
+// context); an error fails the test.
+func Attach(t testing.TB, owner interface{ AttachStats(*candlewick.Stats) error }, stats *candlewick.Stats) {
+	t.Helper()
+	if err := owner.AttachStats(stats); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { stats.Close() })
-	return stats
+}
+
+// Render is chart.Render(f, content); an error fails the test.
+func Render(t testing.TB, chart *candlewick.Chart, f candlewick.Format, content candlewick.Content) []byte {
+	t.Helper()
+	b, err := chart.Render(f, content)
+	if err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	return b
 }
 
 // Concurrently runs f(g, i) for i from 0 to times-1 in each of goroutines
