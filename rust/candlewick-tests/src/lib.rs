@@ -52,15 +52,7 @@ pub mod c {
         );
         pub fn cwref_indicator(
             id: i32,
-            n: usize,
-            seed: u32,
-            params: *const f64,
-            param_count: usize,
-            outputs: *const *mut f64,
-            output_count: usize,
-        ) -> i32;
-        pub fn cwref_stream(
-            id: i32,
+            streamed: bool,
             n: usize,
             seed: u32,
             params: *const f64,
