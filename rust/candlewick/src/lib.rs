@@ -180,6 +180,53 @@ macro_rules! raw_setters {
     (@value $arg:ident, $value:expr) => { $value };
 }
 
+/// Options over a C struct that `init` fills with the library's defaults,
+/// which may borrow a custom font's bytes for `'a` (the library copies them
+/// at create): the struct, `Send` and `Sync`, `new` (the defaults),
+/// `Default`, and the `font` setter (with the docs given before `fn font`).
+macro_rules! font_options {
+    (
+        $(#[$meta:meta])* $name:ident($raw:ident) = $init:ident;
+        $(#[$font_meta:meta])* fn font;
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone)]
+        pub struct $name<'a> {
+            raw: crate::sys::$raw,
+            _font: ::std::marker::PhantomData<&'a [u8]>,
+        }
+
+        // SAFETY: the only pointers are to the font bytes (a shared borrow)
+        // and a NULL allocator.
+        unsafe impl Send for $name<'_> {}
+        // SAFETY: as above.
+        unsafe impl Sync for $name<'_> {}
+
+        impl Default for $name<'_> {
+            fn default() -> Self {
+                $name::new()
+            }
+        }
+
+        impl<'a> $name<'a> {
+            #[doc = concat!("The library's defaults (`", stringify!($init), "`).")]
+            pub fn new() -> Self {
+                let mut raw = crate::sys::$raw::default();
+                // SAFETY: init writes every field of a struct we own.
+                unsafe { crate::sys::$init(&mut raw) };
+                $name { raw, _font: ::std::marker::PhantomData }
+            }
+
+            $(#[$font_meta])*
+            pub fn font(mut self, font: &'a [u8]) -> Self {
+                self.raw.font_data = font.as_ptr();
+                self.raw.font_data_size = font.len();
+                self
+            }
+        }
+    };
+}
+
 /// A per-thread context handle (`cw_bar_context`, `cw_indicator_context`)
 /// and what every such handle has: the struct (the handle and the stats
 /// clone kept while attached; `Send`, not `Sync`), `new` with the C
