@@ -366,6 +366,12 @@ impl fmt::Display for Indicator {
     }
 }
 
+/// The rows a computation may write into `outputs`: the shortest output,
+/// or the first input's length when there are no outputs.
+fn capacity(outputs: &[&mut [f64]], inputs: &[Column<'_, f64>]) -> usize {
+    outputs.iter().map(|o| o.len()).min().unwrap_or_else(|| inputs.first().map_or(0, Column::len))
+}
+
 /// Pointers to the caller's output slices, on the stack for up to 16.
 fn output_pointers<R>(outputs: &mut [&mut [f64]], f: impl FnOnce(&[*mut f64]) -> R) -> R {
     let mut stack = [ptr::null_mut::<f64>(); 16];
@@ -438,11 +444,7 @@ impl IndicatorContext {
         params: &[f64],
         outputs: &mut [&mut [f64]],
     ) -> Result<()> {
-        let capacity = outputs
-            .iter()
-            .map(|o| o.len())
-            .min()
-            .unwrap_or_else(|| inputs.first().map_or(0, Column::len));
+        let capacity = capacity(outputs, inputs);
         let status = output_pointers(outputs, |pointers| {
             // SAFETY: the context is live and ours alone; inputs are valid
             // column borrows with the C layout; params is valid for its
@@ -522,11 +524,10 @@ impl IndicatorContext {
         }
         let capacities: Vec<usize> = (0..series)
             .map(|s| {
-                outputs[s * outputs_per_series..(s + 1) * outputs_per_series]
-                    .iter()
-                    .map(|o| o.len())
-                    .min()
-                    .unwrap_or_else(|| inputs[s * per_series].len())
+                capacity(
+                    &outputs[s * outputs_per_series..(s + 1) * outputs_per_series],
+                    &inputs[s * per_series..],
+                )
             })
             .collect();
         let pointers: Vec<*mut f64> = outputs.iter_mut().map(|o| o.as_mut_ptr()).collect();
