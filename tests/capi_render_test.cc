@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "tests/testing_allocator.h"
 #include "cc/encode/test_util.h"
+#include "tests/test_checks.h"
 #include "tests/test_support.h"
 
 namespace {

@@ -9,6 +9,7 @@
 
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
+#include "tests/test_checks.h"
 #include "tests/test_support.h"
 
 namespace {

@@ -8,6 +8,7 @@
 #include "capi/candlewick.h"
 #include "gtest/gtest.h"
 #include "tests/testing_allocator.h"
+#include "tests/test_checks.h"
 #include "tests/test_support.h"
 
 namespace {

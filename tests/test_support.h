@@ -1,6 +1,8 @@
-// Shared helpers for the C API tests: handles and their options, bytes of
-// buffers, files and renders, deterministic series, PNG decoding (libspng,
-// independent of the encoder's settings), and a hash of pixels.
+// Shared helpers for the C API tests, the benchmarks and the Rust golden
+// test, free of gtest: owners of handles, default chart options, bytes of
+// buffers, files and renders, deterministic series, indicator extras, PNG
+// decoding (libspng, independent of the encoder's settings), and a hash of
+// pixels. The gtest checks over handles and options are in test_checks.h.
 #ifndef CANDLEWICK_TESTS_TEST_SUPPORT_H_
 #define CANDLEWICK_TESTS_TEST_SUPPORT_H_
 
@@ -33,43 +35,10 @@ struct Series {
   }
 };
 
-// Options and handles. ChartOptions: cw_chart_options_init's defaults at the
-// given size, type and theme. Make*: a failed create is a test failure (the
-// handle is then null); the allocator form keeps the default options.
-// Expect*Refused: create refuses the options with `want` and writes a null
-// handle.
+// cw_chart_options_init's defaults at the given size, type and theme.
 cw_chart_options ChartOptions(uint32_t width, uint32_t height,
                               int32_t type = CW_CHART_CANDLESTICK,
                               int32_t theme = CW_THEME_CLASSIC);
-ChartPtr MakeChart(const cw_chart_options& options);
-ChartPtr MakeChart(uint32_t width, uint32_t height);
-ChartPtr MakeChart(const cw_allocator* allocator);
-StatsPtr MakeStats(const cw_stats_options& options);
-StatsPtr MakeStats();  // cw_stats_options_init's defaults
-RendererPtr MakeRenderer(const cw_renderer_options& options);
-void ExpectChartRefused(const cw_chart_options& options, cw_status want);
-void ExpectStatsRefused(const cw_stats_options& options, cw_status want);
-void ExpectRendererRefused(const cw_renderer_options& options, cw_status want);
-
-// The options `init` writes over a struct of garbage: struct_size is the
-// struct's size, init(NULL) is a no-op, and the defaults validate.
-cw_stats_options Defaults(void (*init)(cw_stats_options*));
-cw_renderer_options Defaults(void (*init)(cw_renderer_options*));
-
-// Validating `options` gives `want` and a message (returned) containing
-// `words`: for CW_OK an empty one, and create makes a handle; for a refusal
-// a non-empty one, and create refuses with `want` as Expect*Refused.
-std::string ExpectValidation(const cw_chart_options& options, cw_status want,
-                             const char* words = "");
-std::string ExpectValidation(const cw_stats_options& options, cw_status want,
-                             const char* words = "");
-std::string ExpectValidation(const cw_renderer_options& options, cw_status want,
-                             const char* words = "");
-
-// A snapshot of `stats`, the info of `renderer`: a failed read is a test
-// failure (the struct is then zero but for struct_size).
-cw_stats_snapshot ReadStats(const cw_stats* stats);
-cw_renderer_info ReadInfo(const cw_renderer* renderer);
 
 // The bytes of a buffer (none for NULL), of a whole file (none when it
 // cannot be read).

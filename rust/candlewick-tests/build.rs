@@ -38,8 +38,8 @@ fn main() {
         .warnings(true)
         .compile("cwref");
     // test_util.cc decodes PNGs with libspng and WebP with libwebp (Debian's
-    // libspng-dev, libwebp-dev). test_support.cc's gtest checks are for the
-    // C++ tests: the golden test uses none of them, and the linker drops them.
+    // libspng-dev, libwebp-dev). test_support.cc is free of gtest (its checks
+    // are in tests/test_checks.cc, for the C++ tests only).
     println!("cargo:rustc-link-lib=spng");
     println!("cargo:rustc-link-lib=webp");
     println!("cargo:rustc-link-lib=z");

@@ -121,30 +121,24 @@ void cwref_make_series(size_t n, uint32_t seed, int64_t* time, double* open, dou
   std::memcpy(volume, s.volume.data(), n * sizeof(double));
 }
 
-// Indicator `id` over MakeSeries(n, seed) (AVWAP's anchor: every 17th row),
-// computed with cw_indicator_compute into outputs[0..output_count), each of
-// n doubles.
-int32_t cwref_indicator(int32_t id, size_t n, uint32_t seed, const double* params,
+// Indicator `id` over MakeSeries(n, seed) (AVWAP's anchor: every 17th row)
+// into outputs[0..output_count), each of n doubles: computed with
+// cw_indicator_compute, or (`streamed`) pushed bar by bar through a
+// cw_indicator_stream, outputs[j][i] being output j after bar i.
+int32_t cwref_indicator(int32_t id, bool streamed, size_t n, uint32_t seed, const double* params,
                         size_t param_count, double* const* outputs, size_t output_count) {
   const IndicatorInputs in(id, n, seed);
   if (!in.ok) return CW_ERR_INVALID_ARGUMENT;
   const std::vector<cw_f64_column>& columns = in.columns;
-  cw_indicator_context* ctx = nullptr;
-  cw_status st = cw_indicator_context_create(nullptr, &ctx);
-  if (st != CW_OK) return st;
-  st = cw_indicator_compute(ctx, id, columns.data(), columns.size(), params, param_count, outputs,
-                            output_count, n);
-  cw_indicator_context_destroy(ctx);
-  return st;
-}
-
-// The same indicator pushed bar by bar through a cw_indicator_stream:
-// outputs[j][i] is output j after bar i.
-int32_t cwref_stream(int32_t id, size_t n, uint32_t seed, const double* params,
-                     size_t param_count, double* const* outputs, size_t output_count) {
-  const IndicatorInputs in(id, n, seed);
-  if (!in.ok) return CW_ERR_INVALID_ARGUMENT;
-  const std::vector<cw_f64_column>& columns = in.columns;
+  if (!streamed) {
+    cw_indicator_context* ctx = nullptr;
+    cw_status st = cw_indicator_context_create(nullptr, &ctx);
+    if (st != CW_OK) return st;
+    st = cw_indicator_compute(ctx, id, columns.data(), columns.size(), params, param_count,
+                              outputs, output_count, n);
+    cw_indicator_context_destroy(ctx);
+    return st;
+  }
   cw_indicator_stream* stream = nullptr;
   cw_status st = cw_indicator_stream_create(nullptr, id, params, param_count, &stream);
   if (st != CW_OK) return st;

@@ -7,7 +7,7 @@ use std::ffi::{CStr, c_char};
 use std::path::PathBuf;
 
 use candlewick::{
-    Band, Chart, ChartData, ChartOptions, ChartType, Color, Format, Line, Ohlcv, Panel, Theme,
+    Band, Chart, ChartData, ChartOptions, ChartType, Color, Format, Line, Panel, Theme,
 };
 use candlewick_sys as sys;
 
@@ -52,15 +52,7 @@ pub mod c {
         );
         pub fn cwref_indicator(
             id: i32,
-            n: usize,
-            seed: u32,
-            params: *const f64,
-            param_count: usize,
-            outputs: *const *mut f64,
-            output_count: usize,
-        ) -> i32;
-        pub fn cwref_stream(
-            id: i32,
+            streamed: bool,
             n: usize,
             seed: u32,
             params: *const f64,
@@ -97,59 +89,10 @@ pub mod c {
     }
 }
 
-/// Columns owned by a test (the C tests' `Series`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    pub time: Vec<i64>,
-    pub open: Vec<f64>,
-    pub high: Vec<f64>,
-    pub low: Vec<f64>,
-    pub close: Vec<f64>,
-    pub volume: Vec<f64>,
-}
-
-impl Series {
-    /// The safe view, with volume when the series has one.
-    pub fn view(&self) -> Ohlcv<'_> {
-        let s = Ohlcv::new(&self.open, &self.high, &self.low, &self.close).with_time(&self.time);
-        if self.volume.is_empty() { s } else { s.with_volume(&self.volume) }
-    }
-}
-
-/// tests/test_support.cc's MakeSeries, ported: a reproducible random walk
-/// in integer arithmetic.
-pub fn make_series(n: usize, seed: u32) -> Series {
-    let mut s = Series {
-        time: vec![],
-        open: vec![],
-        high: vec![],
-        low: vec![],
-        close: vec![],
-        volume: vec![],
-    };
-    let mut state = seed.wrapping_mul(2654435761).wrapping_add(1);
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        state
-    };
-    let mut price_cents: i64 = 10000;
-    for i in 0..n {
-        let open = price_cents;
-        let close = open + i64::from(next() % 401) - 200;
-        let high = open.max(close) + i64::from(next() % 120);
-        let low = open.min(close) - i64::from(next() % 120);
-        s.time.push(1704153600 + i as i64 * 86400);
-        s.open.push(open as f64 / 100.0);
-        s.close.push(close as f64 / 100.0);
-        s.high.push(high as f64 / 100.0);
-        s.low.push(low as f64 / 100.0);
-        s.volume.push(f64::from(1000 + next() % 9000));
-        price_cents = if close < 1000 { 1000 } else { close };
-    }
-    s
-}
+// The C tests' Series and MakeSeries, ported once for both Rust test crates.
+#[path = "../../candlewick/tests/common/series.rs"]
+mod series;
+pub use series::{Series, make_series};
 
 /// The C golden cases' kinds of data (tests/golden_cases.h's GoldenData,
 /// same order).

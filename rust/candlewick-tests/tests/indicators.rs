@@ -42,10 +42,19 @@ fn varied_params(ind: Indicator) -> Vec<f64> {
 fn c_compute(ind: Indicator, params: &[f64], outputs: usize, stream: bool) -> Vec<Vec<f64>> {
     let mut out = vec![vec![f64::NAN; N]; outputs];
     let pointers: Vec<*mut f64> = out.iter_mut().map(|o| o.as_mut_ptr()).collect();
-    let f = if stream { c::cwref_stream } else { c::cwref_indicator };
     // SAFETY: each output has N doubles.
-    let status =
-        unsafe { f(ind.id(), N, SEED, params.as_ptr(), params.len(), pointers.as_ptr(), outputs) };
+    let status = unsafe {
+        c::cwref_indicator(
+            ind.id(),
+            stream,
+            N,
+            SEED,
+            params.as_ptr(),
+            params.len(),
+            pointers.as_ptr(),
+            outputs,
+        )
+    };
     assert_eq!(status, 0, "C reference of {ind} {params:?} (stream: {stream})");
     out
 }

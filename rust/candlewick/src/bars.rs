@@ -2,12 +2,12 @@
 //! point-and-figure, kagi and line break, from ticks or bars.
 
 use std::fmt;
-use std::ptr::{self, NonNull};
+use std::ptr;
 
 use candlewick_sys as sys;
 
-use crate::error::{Status, check, copy_message, created};
-use crate::{Error, Ohlcv, Result, Stats, Ticks};
+use crate::error::{Status, check};
+use crate::{Error, Ohlcv, Result, Ticks};
 
 c_enum! {
     /// An aggregation method (`cw_bar_method`).
@@ -298,48 +298,34 @@ impl Input<'_, '_> {
     }
 }
 
-/// Per-thread state for aggregating (`cw_bar_context`).
-///
-/// Threads: one thread at a time per context, which may move: `Send`, not
-/// `Sync`.
-///
-/// ```
-/// use candlewick::{BarContext, BarOptions, Ticks};
-///
-/// # fn main() -> candlewick::Result<()> {
-/// let price = [10.0, 10.2, 10.1, 10.4, 10.3, 10.6];
-/// let mut ctx = BarContext::new()?;
-/// let bars = ctx.from_ticks(&Ticks::new(&price), &BarOptions::tick(3))?;
-/// assert_eq!(bars.close, [10.1, 10.6]);
-/// assert_eq!(bars.high, [10.2, 10.6]);
-/// # Ok(())
-/// # }
-/// ```
-pub struct BarContext {
-    raw: NonNull<sys::cw_bar_context>,
-    stats: Option<Stats>,
+context_handle! {
+    /// Per-thread state for aggregating (`cw_bar_context`).
+    ///
+    /// Threads: one thread at a time per context, which may move: `Send`, not
+    /// `Sync`.
+    ///
+    /// ```
+    /// use candlewick::{BarContext, BarOptions, Ticks};
+    ///
+    /// # fn main() -> candlewick::Result<()> {
+    /// let price = [10.0, 10.2, 10.1, 10.4, 10.3, 10.6];
+    /// let mut ctx = BarContext::new()?;
+    /// let bars = ctx.from_ticks(&Ticks::new(&price), &BarOptions::tick(3))?;
+    /// assert_eq!(bars.close, [10.1, 10.6]);
+    /// assert_eq!(bars.high, [10.2, 10.6]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    BarContext(cw_bar_context) {
+        create: cw_bar_context_create,
+        last_error: cw_bar_context_last_error,
+        attach_stats: cw_bar_context_attach_stats,
+        destroy: cw_bar_context_destroy,
+        what: "a bar context",
+    }
 }
 
-// SAFETY: one thread at a time per handle; it may move between threads.
-unsafe impl Send for BarContext {}
-
 impl BarContext {
-    /// A context using the C library's allocator.
-    pub fn new() -> Result<BarContext> {
-        let mut raw = ptr::null_mut();
-        // SAFETY: thread-safe; out is ours.
-        let status = unsafe { sys::cw_bar_context_create(ptr::null(), &mut raw) };
-        let raw = created(status, raw, "cw_bar_context_create", || {
-            "cannot create a bar context".to_owned()
-        })?;
-        Ok(BarContext { raw, stats: None })
-    }
-
-    fn message(&self) -> String {
-        // SAFETY: live handle; copied before the next call.
-        unsafe { copy_message(sys::cw_bar_context_last_error(self.raw.as_ptr())) }
-    }
-
     fn call(
         &mut self,
         input: &Input<'_, '_>,
@@ -469,28 +455,5 @@ impl BarContext {
         out: &mut BarOutput<'_>,
     ) -> Result<usize> {
         self.write_rows(&Input::Bars(series), options, out)
-    }
-
-    /// Makes every call record itself in `stats` (`None` detaches); the
-    /// context keeps a clone of the handle while attached.
-    pub fn attach_stats(&mut self, stats: Option<&Stats>) -> Result<()> {
-        // SAFETY: live handle, ours alone; the stats handle lives at least
-        // as long as the clone we keep.
-        let attach = |raw| unsafe { sys::cw_bar_context_attach_stats(self.raw.as_ptr(), raw) };
-        self.stats = Stats::attach_with(stats, attach, || self.message())?;
-        Ok(())
-    }
-}
-
-impl Drop for BarContext {
-    fn drop(&mut self) {
-        // SAFETY: we own the handle; the stats clone is dropped after it.
-        unsafe { sys::cw_bar_context_destroy(self.raw.as_ptr()) }
-    }
-}
-
-impl fmt::Debug for BarContext {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BarContext").field("stats", &self.stats.is_some()).finish()
     }
 }

@@ -322,6 +322,18 @@ impl Chart {
         unsafe { copy_message(sys::cw_chart_last_error(self.raw.as_ptr())) }
     }
 
+    /// Runs `render` (a `cw_chart_render*` call given the chart and the
+    /// out-pointer) and takes the library-owned buffer it writes.
+    fn render_buffer(
+        &mut self,
+        render: impl FnOnce(*mut sys::cw_chart, &mut *mut sys::cw_buffer) -> sys::cw_status,
+    ) -> Result<Buffer> {
+        let mut out = ptr::null_mut();
+        let status = render(self.raw.as_ptr(), &mut out);
+        check(status, || self.message())?;
+        buffer::take(out)
+    }
+
     /// The frame's size and the minimum stride and buffer size for RGBA8.
     pub fn frame_info(&self) -> FrameInfo {
         let mut info = FrameInfo { width: 0, height: 0, min_row_stride: 0, min_buffer_size: 0 };
@@ -370,24 +382,19 @@ impl Chart {
     /// Renders `series` into a new library-owned RGBA8 frame (`width * 4`
     /// bytes per row).
     pub fn render_rgba_buffer(&mut self, series: &Ohlcv<'_>) -> Result<Buffer> {
-        let mut out = ptr::null_mut();
         // SAFETY: as render_rgba; out is ours.
-        let status = unsafe {
-            sys::cw_chart_render_rgba_buffer(self.raw.as_ptr(), series.as_raw(), &mut out)
-        };
-        check(status, || self.message())?;
-        buffer::take(out)
+        self.render_buffer(|chart, out| unsafe {
+            sys::cw_chart_render_rgba_buffer(chart, series.as_raw(), out)
+        })
     }
 
     /// Renders `series` and encodes it as a PNG file, in a library-owned
     /// buffer.
     pub fn render_png(&mut self, series: &Ohlcv<'_>) -> Result<Buffer> {
-        let mut out = ptr::null_mut();
         // SAFETY: as render_rgba; out is ours.
-        let status =
-            unsafe { sys::cw_chart_render_png(self.raw.as_ptr(), series.as_raw(), &mut out) };
-        check(status, || self.message())?;
-        buffer::take(out)
+        self.render_buffer(|chart, out| unsafe {
+            sys::cw_chart_render_png(chart, series.as_raw(), out)
+        })
     }
 
     /// Renders `data` (series, overlays, bands, panels, title) in any
@@ -396,14 +403,11 @@ impl Chart {
     ///
     /// Errors as [`render_frame`](Self::render_frame), plus [`Status::Encode`].
     pub fn render(&mut self, data: &ChartData<'_>, format: Format) -> Result<Buffer> {
-        let mut out = ptr::null_mut();
         // SAFETY: the chart is live and ours alone; data's pointers are
         // valid borrows with their counts; out is ours.
-        let status = unsafe {
-            sys::cw_chart_render(self.raw.as_ptr(), data.as_raw(), format.code(), &mut out)
-        };
-        check(status, || self.message())?;
-        buffer::take(out)
+        self.render_buffer(|chart, out| unsafe {
+            sys::cw_chart_render(chart, data.as_raw(), format.code(), out)
+        })
     }
 
     /// Renders `data` into your raw frame `pixels` in a raw `format`

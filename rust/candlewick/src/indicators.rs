@@ -11,7 +11,7 @@ use candlewick_sys as sys;
 
 use crate::column::raw_columns;
 use crate::error::{Status, check, copy_message, created, static_str};
-use crate::{Column, Error, Result, Stats};
+use crate::{Column, Error, Result};
 
 c_enum! {
     /// An indicator (`CW_IND_*`), with TA-Lib's definitions and defaults;
@@ -366,6 +366,12 @@ impl fmt::Display for Indicator {
     }
 }
 
+/// The rows a computation may write into `outputs`: the shortest output,
+/// or the first input's length when there are no outputs.
+fn capacity(outputs: &[&mut [f64]], inputs: &[Column<'_, f64>]) -> usize {
+    outputs.iter().map(|o| o.len()).min().unwrap_or_else(|| inputs.first().map_or(0, Column::len))
+}
+
 /// Pointers to the caller's output slices, on the stack for up to 16.
 fn output_pointers<R>(outputs: &mut [&mut [f64]], f: impl FnOnce(&[*mut f64]) -> R) -> R {
     let mut stack = [ptr::null_mut::<f64>(); 16];
@@ -380,59 +386,44 @@ fn output_pointers<R>(outputs: &mut [&mut [f64]], f: impl FnOnce(&[*mut f64]) ->
     }
 }
 
-/// Per-thread state for computing indicators (`cw_indicator_context`):
-/// scratch memory reused from call to call (so steady-state calls do not
-/// allocate) and the last error.
-///
-/// Threads: one thread at a time per context, which may move between
-/// threads: `Send`, not `Sync`, and computing takes `&mut self`. Make one
-/// per thread.
-///
-/// Inputs are borrowed [`Column`]s, read in place, contiguous or strided;
-/// outputs are your `&mut [f64]` slices, each at least as long as the input.
-/// The borrow checker guarantees outputs never overlap inputs or each other.
-///
-/// ```
-/// use candlewick::{Column, Indicator, IndicatorContext};
-///
-/// # fn main() -> candlewick::Result<()> {
-/// let close: Vec<f64> = (0..50).map(|i| 100.0 + (i as f64 * 0.3).sin()).collect();
-/// let mut rsi = vec![0.0; close.len()];
-/// let mut ctx = IndicatorContext::new()?;
-/// ctx.compute(Indicator::Rsi, &[Column::new(&close)], &[14.0], &mut [&mut rsi])?;
-/// assert!(rsi[13].is_nan() && rsi[14].is_finite());  // lookback 14
-///
-/// let bbands = ctx.compute_to_vec("bbands".parse()?, &[Column::new(&close)], &[20.0])?;
-/// assert_eq!(bbands.len(), 3);  // upper, middle, lower
-/// # Ok(())
-/// # }
-/// ```
-pub struct IndicatorContext {
-    raw: NonNull<sys::cw_indicator_context>,
-    stats: Option<Stats>,
+context_handle! {
+    /// Per-thread state for computing indicators (`cw_indicator_context`):
+    /// scratch memory reused from call to call (so steady-state calls do not
+    /// allocate) and the last error.
+    ///
+    /// Threads: one thread at a time per context, which may move between
+    /// threads: `Send`, not `Sync`, and computing takes `&mut self`. Make one
+    /// per thread.
+    ///
+    /// Inputs are borrowed [`Column`]s, read in place, contiguous or strided;
+    /// outputs are your `&mut [f64]` slices, each at least as long as the input.
+    /// The borrow checker guarantees outputs never overlap inputs or each other.
+    ///
+    /// ```
+    /// use candlewick::{Column, Indicator, IndicatorContext};
+    ///
+    /// # fn main() -> candlewick::Result<()> {
+    /// let close: Vec<f64> = (0..50).map(|i| 100.0 + (i as f64 * 0.3).sin()).collect();
+    /// let mut rsi = vec![0.0; close.len()];
+    /// let mut ctx = IndicatorContext::new()?;
+    /// ctx.compute(Indicator::Rsi, &[Column::new(&close)], &[14.0], &mut [&mut rsi])?;
+    /// assert!(rsi[13].is_nan() && rsi[14].is_finite());  // lookback 14
+    ///
+    /// let bbands = ctx.compute_to_vec("bbands".parse()?, &[Column::new(&close)], &[20.0])?;
+    /// assert_eq!(bbands.len(), 3);  // upper, middle, lower
+    /// # Ok(())
+    /// # }
+    /// ```
+    IndicatorContext(cw_indicator_context) {
+        create: cw_indicator_context_create,
+        last_error: cw_indicator_context_last_error,
+        attach_stats: cw_indicator_context_attach_stats,
+        destroy: cw_indicator_context_destroy,
+        what: "an indicator context",
+    }
 }
 
-// SAFETY: the header: one thread at a time per handle; a handle may move
-// between threads. Not Sync.
-unsafe impl Send for IndicatorContext {}
-
 impl IndicatorContext {
-    /// A context using the C library's allocator.
-    pub fn new() -> Result<IndicatorContext> {
-        let mut raw = ptr::null_mut();
-        // SAFETY: thread-safe; out is ours.
-        let status = unsafe { sys::cw_indicator_context_create(ptr::null(), &mut raw) };
-        let raw = created(status, raw, "cw_indicator_context_create", || {
-            "cannot create an indicator context".to_owned()
-        })?;
-        Ok(IndicatorContext { raw, stats: None })
-    }
-
-    fn message(&self) -> String {
-        // SAFETY: live handle; copied before the next call.
-        unsafe { copy_message(sys::cw_indicator_context_last_error(self.raw.as_ptr())) }
-    }
-
     /// Computes `indicator` over `inputs` (exactly its input columns, in
     /// [`IndicatorInfo::inputs`] order, of one length n) with `params` (at
     /// most its parameter count; the rest take their defaults) into
@@ -453,11 +444,7 @@ impl IndicatorContext {
         params: &[f64],
         outputs: &mut [&mut [f64]],
     ) -> Result<()> {
-        let capacity = outputs
-            .iter()
-            .map(|o| o.len())
-            .min()
-            .unwrap_or_else(|| inputs.first().map_or(0, Column::len));
+        let capacity = capacity(outputs, inputs);
         let status = output_pointers(outputs, |pointers| {
             // SAFETY: the context is live and ours alone; inputs are valid
             // column borrows with the C layout; params is valid for its
@@ -537,11 +524,10 @@ impl IndicatorContext {
         }
         let capacities: Vec<usize> = (0..series)
             .map(|s| {
-                outputs[s * outputs_per_series..(s + 1) * outputs_per_series]
-                    .iter()
-                    .map(|o| o.len())
-                    .min()
-                    .unwrap_or_else(|| inputs[s * per_series].len())
+                capacity(
+                    &outputs[s * outputs_per_series..(s + 1) * outputs_per_series],
+                    &inputs[s * per_series..],
+                )
             })
             .collect();
         let pointers: Vec<*mut f64> = outputs.iter_mut().map(|o| o.as_mut_ptr()).collect();
@@ -564,30 +550,6 @@ impl IndicatorContext {
             )
         };
         check(status, || self.message()).map_err(|e| e.with_series(failed))
-    }
-
-    /// Makes every compute call record itself in `stats` (`None` detaches);
-    /// the context keeps a clone of the handle while attached.
-    pub fn attach_stats(&mut self, stats: Option<&Stats>) -> Result<()> {
-        // SAFETY: live handle, ours alone; the stats handle lives at least
-        // as long as the clone we keep.
-        let attach =
-            |raw| unsafe { sys::cw_indicator_context_attach_stats(self.raw.as_ptr(), raw) };
-        self.stats = Stats::attach_with(stats, attach, || self.message())?;
-        Ok(())
-    }
-}
-
-impl Drop for IndicatorContext {
-    fn drop(&mut self) {
-        // SAFETY: we own the handle; the stats clone is dropped after it.
-        unsafe { sys::cw_indicator_context_destroy(self.raw.as_ptr()) }
-    }
-}
-
-impl fmt::Debug for IndicatorContext {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IndicatorContext").field("stats", &self.stats.is_some()).finish()
     }
 }
 

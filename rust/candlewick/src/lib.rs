@@ -180,6 +180,124 @@ macro_rules! raw_setters {
     (@value $arg:ident, $value:expr) => { $value };
 }
 
+/// Options over a C struct that `init` fills with the library's defaults,
+/// which may borrow a custom font's bytes for `'a` (the library copies them
+/// at create): the struct, `Send` and `Sync`, `new` (the defaults),
+/// `Default`, and the `font` setter (with the docs given before `fn font`).
+macro_rules! font_options {
+    (
+        $(#[$meta:meta])* $name:ident($raw:ident) = $init:ident;
+        $(#[$font_meta:meta])* fn font;
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone)]
+        pub struct $name<'a> {
+            raw: crate::sys::$raw,
+            _font: ::std::marker::PhantomData<&'a [u8]>,
+        }
+
+        // SAFETY: the only pointers are to the font bytes (a shared borrow)
+        // and a NULL allocator.
+        unsafe impl Send for $name<'_> {}
+        // SAFETY: as above.
+        unsafe impl Sync for $name<'_> {}
+
+        impl Default for $name<'_> {
+            fn default() -> Self {
+                $name::new()
+            }
+        }
+
+        impl<'a> $name<'a> {
+            #[doc = concat!("The library's defaults (`", stringify!($init), "`).")]
+            pub fn new() -> Self {
+                let mut raw = crate::sys::$raw::default();
+                // SAFETY: init writes every field of a struct we own.
+                unsafe { crate::sys::$init(&mut raw) };
+                $name { raw, _font: ::std::marker::PhantomData }
+            }
+
+            $(#[$font_meta])*
+            pub fn font(mut self, font: &'a [u8]) -> Self {
+                self.raw.font_data = font.as_ptr();
+                self.raw.font_data_size = font.len();
+                self
+            }
+        }
+    };
+}
+
+/// A per-thread context handle (`cw_bar_context`, `cw_indicator_context`)
+/// and what every such handle has: the struct (the handle and the stats
+/// clone kept while attached; `Send`, not `Sync`), `new` with the C
+/// library's allocator, `message` (the last error, copied), `attach_stats`,
+/// `Drop` and `Debug`. `what` names it in the message of a failed create.
+macro_rules! context_handle {
+    (
+        $(#[$meta:meta])*
+        $name:ident($raw:ident) {
+            create: $create:ident,
+            last_error: $last_error:ident,
+            attach_stats: $attach:ident,
+            destroy: $destroy:ident,
+            what: $what:literal,
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            raw: ::std::ptr::NonNull<crate::sys::$raw>,
+            stats: Option<crate::Stats>,
+        }
+
+        // SAFETY: the header: one thread at a time per handle; a handle may
+        // move between threads. Not Sync.
+        unsafe impl Send for $name {}
+
+        impl $name {
+            /// A context using the C library's allocator.
+            pub fn new() -> crate::Result<$name> {
+                let mut raw = ::std::ptr::null_mut();
+                // SAFETY: thread-safe; out is ours.
+                let status = unsafe { crate::sys::$create(::std::ptr::null(), &mut raw) };
+                let raw = crate::error::created(status, raw, stringify!($create), || {
+                    concat!("cannot create ", $what).to_owned()
+                })?;
+                Ok($name { raw, stats: None })
+            }
+
+            fn message(&self) -> String {
+                // SAFETY: live handle; copied before the next call.
+                unsafe { crate::error::copy_message(crate::sys::$last_error(self.raw.as_ptr())) }
+            }
+
+            /// Makes every call on the context record itself in `stats`
+            /// (`None` detaches); the context keeps a clone of the handle
+            /// while attached.
+            pub fn attach_stats(&mut self, stats: Option<&crate::Stats>) -> crate::Result<()> {
+                // SAFETY: live handle, ours alone; the stats handle lives at
+                // least as long as the clone we keep.
+                let attach = |raw| unsafe { crate::sys::$attach(self.raw.as_ptr(), raw) };
+                self.stats = crate::Stats::attach_with(stats, attach, || self.message())?;
+                Ok(())
+            }
+        }
+
+        impl Drop for $name {
+            fn drop(&mut self) {
+                // SAFETY: we own the handle; the stats clone is dropped after
+                // it.
+                unsafe { crate::sys::$destroy(self.raw.as_ptr()) }
+            }
+        }
+
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(stringify!($name)).field("stats", &self.stats.is_some()).finish()
+            }
+        }
+    };
+}
+
 macro_rules! c_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:path,)+ }) => {
         $(#[$meta])*

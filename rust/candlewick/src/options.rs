@@ -1,7 +1,6 @@
 //! Chart options: `ChartOptions` and the enumerations it takes.
 
 use std::fmt;
-use std::marker::PhantomData;
 
 use candlewick_sys as sys;
 
@@ -115,52 +114,34 @@ impl Format {
     }
 }
 
-/// Options of a [`Chart`](crate::Chart): built from the library's defaults
-/// (`cw_chart_options_init`: 800x600 crisp candlesticks, classic theme,
-/// volume panel and grid, no axes), then changed by the methods below,
-/// each of which returns the options for chaining.
-///
-/// Nothing is checked until [`Chart::new`](crate::Chart::new), which says
-/// what is wrong. `'a` is the lifetime of a custom font's bytes (copied by
-/// the library at create).
-///
-/// ```
-/// use candlewick::{ChartOptions, ChartType, Theme};
-///
-/// let options = ChartOptions::new()
-///     .size(1280, 720)
-///     .theme(Theme::TradingView)
-///     .chart_type(ChartType::HeikinAshi)
-///     .axes(true);
-/// assert_eq!(options.as_raw().width, 1280);
-/// ```
-#[derive(Clone)]
-pub struct ChartOptions<'a> {
-    raw: sys::cw_chart_options,
-    _font: PhantomData<&'a [u8]>,
-}
+font_options! {
+    /// Options of a [`Chart`](crate::Chart): built from the library's defaults
+    /// (`cw_chart_options_init`: 800x600 crisp candlesticks, classic theme,
+    /// volume panel and grid, no axes), then changed by the methods below,
+    /// each of which returns the options for chaining.
+    ///
+    /// Nothing is checked until [`Chart::new`](crate::Chart::new), which says
+    /// what is wrong. `'a` is the lifetime of a custom font's bytes (copied by
+    /// the library at create).
+    ///
+    /// ```
+    /// use candlewick::{ChartOptions, ChartType, Theme};
+    ///
+    /// let options = ChartOptions::new()
+    ///     .size(1280, 720)
+    ///     .theme(Theme::TradingView)
+    ///     .chart_type(ChartType::HeikinAshi)
+    ///     .axes(true);
+    /// assert_eq!(options.as_raw().width, 1280);
+    /// ```
+    ChartOptions(cw_chart_options) = cw_chart_options_init;
 
-// SAFETY: the only pointers are to the font bytes (a shared borrow) and a
-// NULL allocator.
-unsafe impl Send for ChartOptions<'_> {}
-// SAFETY: as above.
-unsafe impl Sync for ChartOptions<'_> {}
-
-impl Default for ChartOptions<'_> {
-    fn default() -> Self {
-        ChartOptions::new()
-    }
+    /// A TrueType/OpenType font for labels instead of the embedded DejaVu
+    /// Sans. The library copies the bytes when the chart is created.
+    fn font;
 }
 
 impl<'a> ChartOptions<'a> {
-    /// The library's defaults (`cw_chart_options_init`).
-    pub fn new() -> Self {
-        let mut raw = sys::cw_chart_options::default();
-        // SAFETY: init writes every field of a struct we own.
-        unsafe { sys::cw_chart_options_init(&mut raw) };
-        ChartOptions { raw, _font: PhantomData }
-    }
-
     raw_setters! {
         /// Width in pixels, 16..=16384 (default 800).
         width(width: u32) => width;
@@ -263,14 +244,6 @@ impl<'a> ChartOptions<'a> {
 
         /// Axis label height in pixels (default 11).
         label_size(pixels: i32) => label_size;
-    }
-
-    /// A TrueType/OpenType font for labels instead of the embedded DejaVu
-    /// Sans. The library copies the bytes when the chart is created.
-    pub fn font(mut self, font: &'a [u8]) -> Self {
-        self.raw.font_data = font.as_ptr();
-        self.raw.font_data_size = font.len();
-        self
     }
 
     /// The C struct (`cw_chart_options`), for reading any field, including

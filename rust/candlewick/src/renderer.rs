@@ -2,7 +2,6 @@
 
 use std::ffi::c_char;
 use std::fmt;
-use std::marker::PhantomData;
 use std::mem::size_of;
 use std::ptr::{self, NonNull};
 
@@ -11,49 +10,23 @@ use crate::error::{Error, Result, Status, check, message_from_buffer};
 use crate::sys;
 use crate::{ChartData, ChartOptions, Format, Stats};
 
-/// Options of a [`Renderer`]: the library's defaults
-/// (`cw_renderer_options_init`: a 64 MiB cache, the embedded font), changed
-/// by the methods below. `'a` is the lifetime of a custom font's bytes
-/// (copied by the library at create).
-#[derive(Clone)]
-pub struct RendererOptions<'a> {
-    raw: sys::cw_renderer_options,
-    _font: PhantomData<&'a [u8]>,
-}
+font_options! {
+    /// Options of a [`Renderer`]: the library's defaults
+    /// (`cw_renderer_options_init`: a 64 MiB cache, the embedded font), changed
+    /// by the methods below. `'a` is the lifetime of a custom font's bytes
+    /// (copied by the library at create).
+    RendererOptions(cw_renderer_options) = cw_renderer_options_init;
 
-// SAFETY: the only pointers are to the font bytes (a shared borrow) and a
-// NULL allocator.
-unsafe impl Send for RendererOptions<'_> {}
-// SAFETY: as above.
-unsafe impl Sync for RendererOptions<'_> {}
-
-impl Default for RendererOptions<'_> {
-    fn default() -> Self {
-        RendererOptions::new()
-    }
+    /// A TrueType/OpenType font for every chart's labels instead of the
+    /// embedded DejaVu Sans (copied at create).
+    fn font;
 }
 
 impl<'a> RendererOptions<'a> {
-    /// The library's defaults.
-    pub fn new() -> Self {
-        let mut raw = sys::cw_renderer_options::default();
-        // SAFETY: init writes every field of a struct we own.
-        unsafe { sys::cw_renderer_options_init(&mut raw) };
-        RendererOptions { raw, _font: PhantomData }
-    }
-
     /// The most memory idle charts may hold, measured through the allocator
     /// (0: keep nothing; every call makes and destroys its chart).
     pub fn max_cache_bytes(mut self, bytes: u64) -> Self {
         self.raw.max_cache_bytes = bytes;
-        self
-    }
-
-    /// A TrueType/OpenType font for every chart's labels instead of the
-    /// embedded DejaVu Sans (copied at create).
-    pub fn font(mut self, font: &'a [u8]) -> Self {
-        self.raw.font_data = font.as_ptr();
-        self.raw.font_data_size = font.len();
         self
     }
 
