@@ -30,18 +30,6 @@ uint8_t* CopyOut(const std::vector<uint8_t>& bytes, size_t* size) {
   return out;
 }
 
-// Copies the columns of `s` (all of one length) to the caller's.
-void CopySeries(const Series& s, int64_t* time, double* open, double* high, double* low,
-                double* close, double* volume) {
-  const size_t n = s.close.size();
-  std::memcpy(time, s.time.data(), n * sizeof(int64_t));
-  std::memcpy(open, s.open.data(), n * sizeof(double));
-  std::memcpy(high, s.high.data(), n * sizeof(double));
-  std::memcpy(low, s.low.data(), n * sizeof(double));
-  std::memcpy(close, s.close.data(), n * sizeof(double));
-  std::memcpy(volume, s.volume.data(), n * sizeof(double));
-}
-
 // The anchor column of AVWAP: a restart every 17 rows.
 std::vector<double> Anchors(size_t n) {
   std::vector<double> a(n);
@@ -109,7 +97,13 @@ size_t cwref_golden_series(size_t i, size_t capacity, int64_t* time, double* ope
                            double* low, double* close, double* volume) {
   const Series s = candlewick_test::GoldenSeries(GoldenCases().at(i));
   const size_t n = s.close.size();
-  if (n <= capacity) CopySeries(s, time, open, high, low, close, volume);
+  if (n > capacity) return n;
+  std::memcpy(time, s.time.data(), n * sizeof(int64_t));
+  std::memcpy(open, s.open.data(), n * sizeof(double));
+  std::memcpy(high, s.high.data(), n * sizeof(double));
+  std::memcpy(low, s.low.data(), n * sizeof(double));
+  std::memcpy(close, s.close.data(), n * sizeof(double));
+  std::memcpy(volume, s.volume.data(), n * sizeof(double));
   return n;
 }
 
@@ -133,11 +127,6 @@ int cwref_decode_png_file(const char* path, uint8_t** rgba, size_t* size, uint32
 }
 
 void cwref_free(void* p) { std::free(p); }
-
-void cwref_make_series(size_t n, uint32_t seed, int64_t* time, double* open, double* high,
-                       double* low, double* close, double* volume) {
-  CopySeries(MakeSeries(n, seed), time, open, high, low, close, volume);
-}
 
 // Indicator `id` over MakeSeries(n, seed) (AVWAP's anchor: every 17th row)
 // into outputs[0..output_count), each of n doubles: computed with

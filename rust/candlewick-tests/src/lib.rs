@@ -50,16 +50,6 @@ pub mod c {
             height: *mut u32,
         ) -> i32;
         pub fn cwref_free(p: *mut core::ffi::c_void);
-        pub fn cwref_make_series(
-            n: usize,
-            seed: u32,
-            time: *mut i64,
-            open: *mut f64,
-            high: *mut f64,
-            low: *mut f64,
-            close: *mut f64,
-            volume: *mut f64,
-        );
         pub fn cwref_indicator(
             id: i32,
             streamed: bool,
@@ -106,10 +96,26 @@ pub use series::{Series, make_series};
 
 pub mod synthetic;
 
-/// The C golden cases' kinds of data (tests/golden_cases.h's GoldenData,
-/// same order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GoldenData {
+/// Defines `GoldenData` with its kinds in the C enum's order, and
+/// `GoldenData::from_c`, the kind of a C enumerator's value.
+macro_rules! golden_data {
+    ($(#[$doc:meta])* $($kind:ident),+ $(,)?) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum GoldenData {
+            $($kind),+
+        }
+
+        impl GoldenData {
+            pub fn from_c(value: i32) -> GoldenData {
+                [$(GoldenData::$kind),+][usize::try_from(value).expect("a GoldenData value")]
+            }
+        }
+    };
+}
+
+golden_data! {
+    /// The C golden cases' kinds of data (tests/golden_cases.h's GoldenData).
     Plain,
     Extras,
     Flat,
@@ -124,23 +130,6 @@ pub enum GoldenData {
 }
 
 impl GoldenData {
-    pub fn from_c(value: i32) -> GoldenData {
-        use GoldenData::*;
-        [
-            Plain,
-            Extras,
-            Flat,
-            Single,
-            Gappy,
-            IntradayNy,
-            MinuteSession,
-            CryptoHourly,
-            Daily3m,
-            Weekly10y,
-            Daily3mBare,
-        ][usize::try_from(value).expect("a GoldenData value")]
-    }
-
     /// tests/golden_cases.cc's GoldenSeries: the synthetic kinds' own
     /// series, else `make_series(candles, seed)` (one candle for `Single`).
     pub fn series(self, candles: usize, seed: u32) -> Series {

@@ -42,30 +42,6 @@ fn recorded_hashes() -> HashMap<String, String> {
         .collect()
 }
 
-#[test]
-fn the_ported_series_generator_equals_the_c_one() {
-    for (n, seed) in [(1, 3), (60, 2024), (400, 7)] {
-        let rust = make_series(n, seed);
-        let mut c_series = make_series(n, seed);
-        c_series.close.iter_mut().for_each(|x| *x = 0.0);
-        let s = &mut c_series;
-        // SAFETY: each column has n elements.
-        unsafe {
-            c::cwref_make_series(
-                n,
-                seed,
-                s.time.as_mut_ptr(),
-                s.open.as_mut_ptr(),
-                s.high.as_mut_ptr(),
-                s.low.as_mut_ptr(),
-                s.close.as_mut_ptr(),
-                s.volume.as_mut_ptr(),
-            );
-        }
-        assert_eq!(rust, c_series, "MakeSeries({n}, {seed})");
-    }
-}
-
 /// The C golden cases this crate does not port yet, in the C list's order:
 /// they draw a legend (the time-axis goldens of issue 13 on data/synthetic.cc's
 /// series, and the axes_* cases of the chart types that draw indicators),
@@ -143,6 +119,8 @@ fn the_ported_cases_are_the_c_cases_but_the_listed_ones() {
     assert_eq!(ported.len() + NOT_PORTED.len(), names.len());
 }
 
+/// The ported generators (make_series, and data/synthetic.cc's series) give
+/// the very series the C cases draw, ported or not.
 #[test]
 fn the_series_of_every_c_case_equal_the_ported_generators_ones() {
     let names = c_names();
