@@ -1,7 +1,8 @@
 // Reference results computed by C++ through the C API alone, in the same
 // process as the Rust tests that compare against them bit for bit:
 //   - the golden charts, rendered by the very code the C golden test uses
-//     (tests/golden_cases.cc: the same cases, data and options);
+//     (tests/golden_cases.cc: the same cases, data and options), and the
+//     series they draw;
 //   - indicators, streams and bars over tests/test_support.cc's MakeSeries.
 // The Rust side builds its own series, options and chart data through the
 // safe crate; only the results are compared.
@@ -89,6 +90,23 @@ int cwref_golden_case(size_t i, char* name, size_t name_size, cw_chart_options* 
   return 1;
 }
 
+// The series case i draws (GoldenSeries: MakeSeries or a data/synthetic.cc
+// series), before RenderGolden's changes for the flat kind: returns its
+// length, and fills the columns (each of `capacity` elements) when it fits.
+size_t cwref_golden_series(size_t i, size_t capacity, int64_t* time, double* open, double* high,
+                           double* low, double* close, double* volume) {
+  const Series s = candlewick_test::GoldenSeries(GoldenCases().at(i));
+  const size_t n = s.close.size();
+  if (n > capacity) return n;
+  std::memcpy(time, s.time.data(), n * sizeof(int64_t));
+  std::memcpy(open, s.open.data(), n * sizeof(double));
+  std::memcpy(high, s.high.data(), n * sizeof(double));
+  std::memcpy(low, s.low.data(), n * sizeof(double));
+  std::memcpy(close, s.close.data(), n * sizeof(double));
+  std::memcpy(volume, s.volume.data(), n * sizeof(double));
+  return n;
+}
+
 // Case i rendered by the C golden test's RenderGolden into `format` (raw
 // formats: a tight frame); *out is malloc'ed (cwref_free).
 int32_t cwref_golden_render(size_t i, int32_t format, uint8_t** out, size_t* size) {
@@ -109,17 +127,6 @@ int cwref_decode_png_file(const char* path, uint8_t** rgba, size_t* size, uint32
 }
 
 void cwref_free(void* p) { std::free(p); }
-
-void cwref_make_series(size_t n, uint32_t seed, int64_t* time, double* open, double* high,
-                       double* low, double* close, double* volume) {
-  const Series s = MakeSeries(n, seed);
-  std::memcpy(time, s.time.data(), n * sizeof(int64_t));
-  std::memcpy(open, s.open.data(), n * sizeof(double));
-  std::memcpy(high, s.high.data(), n * sizeof(double));
-  std::memcpy(low, s.low.data(), n * sizeof(double));
-  std::memcpy(close, s.close.data(), n * sizeof(double));
-  std::memcpy(volume, s.volume.data(), n * sizeof(double));
-}
 
 // Indicator `id` over MakeSeries(n, seed) (AVWAP's anchor: every 17th row)
 // into outputs[0..output_count), each of n doubles: computed with

@@ -4,7 +4,7 @@
 //! this file by path, so both use the very series the C tests use).
 
 /// Columns owned by a test (the C tests' `Series`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Series {
     pub time: Vec<i64>,
     pub open: Vec<f64>,
@@ -26,14 +26,7 @@ impl Series {
 /// tests/test_support.cc's MakeSeries, ported: a reproducible random walk
 /// in integer arithmetic.
 pub fn make_series(n: usize, seed: u32) -> Series {
-    let mut s = Series {
-        time: vec![],
-        open: vec![],
-        high: vec![],
-        low: vec![],
-        close: vec![],
-        volume: vec![],
-    };
+    let mut s = Series::default();
     let mut state = seed.wrapping_mul(2654435761).wrapping_add(1);
     let mut next = move || {
         state ^= state << 13;
