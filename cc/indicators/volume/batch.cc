@@ -32,16 +32,14 @@ void WindowSumExactZero(X x, size_t m, size_t n, double* out) {
 
 // On a run already validated the checking kernels succeed: Compute and
 // Checked give the same bits.
-struct Obv : ComputedByChecked<Obv> {
-  static size_t Lookback(const double*) { return 0; }
+struct Obv : ComputedByChecked<Obv>, FixedLookback<0> {
   template <class In>
   static bool Checked(const In* in, size_t m, const double*, double* const* out, Scratch) {
     return OnBalanceVolumeChecked(in[0], in[1], m, out[0]);
   }
 };
 
-struct Ad {
-  static size_t Lookback(const double*) { return 0; }
+struct Ad : FixedLookback<0> {
   template <class In>
   static void Compute(const In* in, size_t m, const double*, double* const* out, Scratch) {
     AccumulationDistribution(in, m, out[0]);
@@ -71,8 +69,7 @@ struct AdOsc : ComputedByChecked<AdOsc> {
 // rose from the previous bar, negative when it fell; MfiValue of the sums of
 // the last n flows. (TA-Lib reports 0 whenever pos + neg < 1, an absolute
 // threshold that zeroes low-volume or low-price series; here only 0/0 is 0.)
-struct Mfi {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Mfi : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -114,8 +111,7 @@ struct Mfi {
 
 // Volume-weighted MA: sum(x v) / sum(v) over n bars; the plain mean of the
 // window when its volume is 0.
-struct Vwma {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Vwma : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -143,8 +139,7 @@ struct Vwma {
 // VWAP of the typical price (VwapStep), restarted at the first row and, when
 // kAnchored, at every row whose anchor (input 4) is not 0.
 template <bool kAnchored>
-struct Vwap {
-  static size_t Lookback(const double*) { return 0; }
+struct Vwap : FixedLookback<0> {
   template <class In>
   static void Compute(const In* in, size_t m, const double*, double* const* out, Scratch) {
     VwapStep vwap;
@@ -157,8 +152,7 @@ struct Vwap {
 
 // Chaikin money flow: sum of money-flow volume / sum of volume over n bars,
 // 0 when the window's volume is 0.
-struct Cmf {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Cmf : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
