@@ -9,7 +9,7 @@
 
 #include "cc/indicators/momentum/momentum.h"
 #include "cc/indicators/moving_average/moving_average.h"
-#include "cc/indicators/price/scalar.h"
+#include "cc/indicators/price/price.h"
 #include "cc/indicators/volatility/kernels.h"
 
 namespace candlewick {
@@ -184,9 +184,8 @@ struct Cci : WindowLookback {
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     const size_t n = Period(p, 0);
-    double* tp = scratch.Doubles(m);
+    const double* tp = TypicalPriceColumn(in, m, scratch);
     double* mean = scratch.Doubles(m);
-    for (size_t i = 0; i < m; ++i) tp[i] = TypicalPrice(in[0][i], in[1][i], in[2][i]);
     SmaInto(tp, m, n, mean);
     WindowMeanAbsDeviation(tp, m, n, mean, out[0]);
     FillNaN(out[0], n - 1);

@@ -8,8 +8,7 @@
 #include <cstddef>
 
 #include "cc/indicators/moving_average/moving_average.h"
-#include "cc/indicators/price/kernels.h"
-#include "cc/indicators/price/scalar.h"
+#include "cc/indicators/price/price.h"
 #include "cc/indicators/volatility/volatility.h"
 
 namespace candlewick {
@@ -138,9 +137,8 @@ struct Keltner {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    double* tp = scratch.Doubles(m);
+    const double* tp = TypicalPriceColumn(in, m, scratch);
     double* atr = scratch.Doubles(m);
-    for (size_t i = 0; i < m; ++i) tp[i] = TypicalPrice(in[0][i], in[1][i], in[2][i]);
     EmaInto(tp, m, Period(p, 0), out[1]);
     AtrInto<false>(in[0], in[1], in[2], m, Period(p, 2), atr);
     const size_t lb = Lookback(p);
