@@ -30,6 +30,23 @@ void WindowSumExactZero(X x, size_t m, size_t n, double* out) {
   }
 }
 
+// A volume-weighted ratio over each window of n bars: out[i] = sum of
+// flow(k) / sum of v[k] for k in i-n+1..i (n-1 <= i < m, NaN before), or
+// no_volume(i) where the window's volume is exactly 0 (WindowSumExactZero).
+// VWMA (flow x v) and CMF (the money-flow volume).
+template <class V, class Flow, class NoVolume>
+void VolumeWeightedInto(V v, size_t m, size_t n, Flow&& flow, NoVolume&& no_volume,
+                        double* out, Scratch scratch) {
+  double* per_bar = scratch.Doubles(m);
+  double* sum_flow = scratch.Doubles(m);
+  double* sum_v = scratch.Doubles(m);
+  for (size_t i = 0; i < m; ++i) per_bar[i] = flow(i);
+  RollingSum(per_bar, m, n, 1.0, sum_flow);
+  WindowSumExactZero(v, m, n, sum_v);
+  FillNaN(out, n - 1);
+  for (size_t i = n - 1; i < m; ++i) out[i] = sum_v[i] != 0 ? sum_flow[i] / sum_v[i] : no_volume(i);
+}
+
 // On a run already validated the checking kernels succeed: Compute and
 // Checked give the same bits.
 struct Obv : ComputedByChecked<Obv>, FixedLookback<0> {
@@ -86,26 +103,14 @@ struct Mfi : PeriodLookback {
       prev_tp = tp;
     }
     // Window sums of the flows of bars i-n+1..i (not in place: the sliding
-    // sum re-reads x[i-n]).
+    // sum re-reads x[i-n]), exactly 0 for a window without positive
+    // (negative) flows, not the sliding sum's rounding residue.
     double* pos_sum = scratch.Doubles(m);
     double* neg_sum = scratch.Doubles(m);
-    RollingSum(pos + 1, m - 1, n, 1.0, pos_sum + 1);
-    RollingSum(neg + 1, m - 1, n, 1.0, neg_sum + 1);
-    // A window without positive (negative) flows must sum to exactly 0, not
-    // to the sliding sum's rounding residue: count the flows in the window.
-    size_t n_pos = 0, n_neg = 0;
-    for (size_t i = 1; i <= n; ++i) {
-      n_pos += pos[i] != 0;
-      n_neg += neg[i] != 0;
-    }
+    WindowSumExactZero(pos + 1, m - 1, n, pos_sum + 1);
+    WindowSumExactZero(neg + 1, m - 1, n, neg_sum + 1);
     FillNaN(out[0], n);
-    for (size_t i = n; i < m; ++i) {
-      if (i > n) {
-        n_pos += (pos[i] != 0) - (pos[i - n] != 0);
-        n_neg += (neg[i] != 0) - (neg[i - n] != 0);
-      }
-      out[0][i] = MfiValue(n_pos > 0 ? pos_sum[i] : 0.0, n_neg > 0 ? neg_sum[i] : 0.0);
-    }
+    for (size_t i = n; i < m; ++i) out[0][i] = MfiValue(pos_sum[i], neg_sum[i]);
   }
 };
 
@@ -117,22 +122,13 @@ struct Vwma : WindowLookback {
                       Scratch scratch) {
     const size_t n = Period(p, 0);
     const In x = in[0], v = in[1];
-    double* pv = scratch.Doubles(m);
-    double* sum_pv = scratch.Doubles(m);
-    double* sum_v = scratch.Doubles(m);
-    for (size_t i = 0; i < m; ++i) pv[i] = x[i] * v[i];
-    RollingSum(pv, m, n, 1.0, sum_pv);
-    WindowSumExactZero(v, m, n, sum_v);
-    FillNaN(out[0], n - 1);
-    for (size_t i = n - 1; i < m; ++i) {
-      if (sum_v[i] != 0) {
-        out[0][i] = sum_pv[i] / sum_v[i];
-      } else {
-        double s = 0;
-        for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
-        out[0][i] = s / static_cast<double>(n);
-      }
-    }
+    const auto window_mean = [&](size_t i) {
+      double s = 0;
+      for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
+      return s / static_cast<double>(n);
+    };
+    VolumeWeightedInto(
+        v, m, n, [&](size_t i) { return x[i] * v[i]; }, window_mean, out[0], scratch);
   }
 };
 
@@ -156,17 +152,11 @@ struct Cmf : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    const size_t n = Period(p, 0);
-    double* mfv = scratch.Doubles(m);
-    double* sum_mfv = scratch.Doubles(m);
-    double* sum_v = scratch.Doubles(m);
-    for (size_t i = 0; i < m; ++i) {
-      mfv[i] = MoneyFlowVolumeValue(in[0][i], in[1][i], in[2][i], in[3][i]);
-    }
-    RollingSum(mfv, m, n, 1.0, sum_mfv);
-    WindowSumExactZero(in[3], m, n, sum_v);
-    FillNaN(out[0], n - 1);
-    for (size_t i = n - 1; i < m; ++i) out[0][i] = sum_v[i] != 0 ? sum_mfv[i] / sum_v[i] : 0.0;
+    const auto money_flow_volume = [&](size_t i) {
+      return MoneyFlowVolumeValue(in[0][i], in[1][i], in[2][i], in[3][i]);
+    };
+    VolumeWeightedInto(
+        in[3], m, Period(p, 0), money_flow_volume, [](size_t) { return 0.0; }, out[0], scratch);
   }
 };
 
