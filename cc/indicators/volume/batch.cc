@@ -103,14 +103,27 @@ struct Mfi : PeriodLookback {
       prev_tp = tp;
     }
     // Window sums of the flows of bars i-n+1..i (not in place: the sliding
-    // sum re-reads x[i-n]), exactly 0 for a window without positive
-    // (negative) flows, not the sliding sum's rounding residue.
+    // sum re-reads x[i-n]).
     double* pos_sum = scratch.Doubles(m);
     double* neg_sum = scratch.Doubles(m);
-    WindowSumExactZero(pos + 1, m - 1, n, pos_sum + 1);
-    WindowSumExactZero(neg + 1, m - 1, n, neg_sum + 1);
+    RollingSum(pos + 1, m - 1, n, 1.0, pos_sum + 1);
+    RollingSum(neg + 1, m - 1, n, 1.0, neg_sum + 1);
+    // A window without positive (negative) flows must sum to exactly 0, not
+    // to the sliding sum's rounding residue: count the flows in the window.
+    // (WindowSumExactZero's rule, both columns counted in one loop.)
+    size_t n_pos = 0, n_neg = 0;
+    for (size_t i = 1; i <= n; ++i) {
+      n_pos += pos[i] != 0;
+      n_neg += neg[i] != 0;
+    }
     FillNaN(out[0], n);
-    for (size_t i = n; i < m; ++i) out[0][i] = MfiValue(pos_sum[i], neg_sum[i]);
+    for (size_t i = n; i < m; ++i) {
+      if (i > n) {
+        n_pos += (pos[i] != 0) - (pos[i - n] != 0);
+        n_neg += (neg[i] != 0) - (neg[i - n] != 0);
+      }
+      out[0][i] = MfiValue(n_pos > 0 ? pos_sum[i] : 0.0, n_neg > 0 ? neg_sum[i] : 0.0);
+    }
   }
 };
 
