@@ -33,6 +33,25 @@ inline MaType MaTypeParam(const double* params, size_t k) {
 
 inline void FillNaN(double* out, size_t count) { std::fill(out, out + count, kNaN); }
 
+// The common lookback rules, as bases that give an indicator struct its
+// Lookback (n = params[0], the period):
+// - WindowLookback: the first value closes the first window of n bars
+//   (SMA, MAX, LINEARREG, ...): n - 1 bars before it;
+// - PeriodLookback: the first value follows n earlier bars, a change over
+//   n bars or the smoothing of n one-bar changes (MOM, RSI, ATR, ...): n;
+// - FixedLookback<K>: K bars whatever the parameters (0 for a per-bar
+//   transform, 1 for one that reads the previous bar).
+struct WindowLookback {
+  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+};
+struct PeriodLookback {
+  static size_t Lookback(const double* p) { return Period(p, 0); }
+};
+template <size_t K>
+struct FixedLookback {
+  static size_t Lookback(const double*) { return K; }
+};
+
 // Workspace buffers handed out in order. A function that needs scratch asks
 // for the next buffer; a helper it calls gets a copy of its Scratch, so the
 // helper's buffers follow the caller's and are free again for the caller's
@@ -105,8 +124,9 @@ struct ComputedByChecked {
 };
 
 // The Implementation of an indicator written as a struct with a static
-// Lookback, a static template Compute and, optionally, a static template
-// Checked (both for each input column type, instantiated here).
+// Lookback (its own or a lookback base's), a static template Compute and,
+// optionally, a static template Checked (both for each input column type,
+// instantiated here).
 template <class T, class = void>
 struct HasChecked : std::false_type {};
 template <class T>

@@ -42,8 +42,7 @@ void AdxInto(X h, X l, X c, size_t m, size_t n, double* out, Scratch scratch) {
 
 // +DI (kPlus) or -DI.
 template <bool kPlus>
-struct DirectionalIndicator {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct DirectionalIndicator : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -55,8 +54,7 @@ struct DirectionalIndicator {
   }
 };
 
-struct Dx {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Dx : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -107,8 +105,7 @@ inline bool ValidRange(double h, double l) {
 // Parabolic SAR, TA-Lib's algorithm (ParabolicSar). params: acceleration,
 // maximum. Checked validates each row as the SAR reads it, off the SAR's
 // dependency chain: one read of each column, no validation pass.
-struct Sar {
-  static size_t Lookback(const double*) { return 1; }
+struct Sar : FixedLookback<1> {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     Run<false>(in, m, p, out[0]);
@@ -135,8 +132,7 @@ struct Sar {
 
 // Supertrend (SupertrendStep) on TA-Lib's ATR. Outputs value and direction
 // (+1 up, -1 down). params: period, multiplier.
-struct Supertrend {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Supertrend : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {

@@ -9,7 +9,7 @@
 
 #include "cc/indicators/momentum/momentum.h"
 #include "cc/indicators/moving_average/moving_average.h"
-#include "cc/indicators/price/scalar.h"
+#include "cc/indicators/price/price.h"
 #include "cc/indicators/volatility/kernels.h"
 
 namespace candlewick {
@@ -18,8 +18,7 @@ namespace {
 
 using namespace stream_internal;  // the engine factories
 
-struct Rsi {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Rsi : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     RsiInto(in[0], m, Period(p, 0), out[0]);
@@ -27,8 +26,7 @@ struct Rsi {
 };
 
 // Chande momentum oscillator, smoothed as RSI (TA-Lib).
-struct Cmo {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Cmo : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     const size_t n = Period(p, 0);
@@ -169,8 +167,7 @@ struct Tsi {
 // MOM and the ROC family (LagValue), validated in the same pass; on a run
 // already validated the kernel succeeds, so both paths give the same bits.
 template <LagOp kOp>
-struct Lag : ComputedByChecked<Lag<kOp>> {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Lag : ComputedByChecked<Lag<kOp>>, PeriodLookback {
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     const size_t n = Period(p, 0);
@@ -182,15 +179,13 @@ struct Lag : ComputedByChecked<Lag<kOp>> {
 
 // CCI: (tp - sma(tp)) / (0.015 * mean |tp - sma(tp)|), tp the typical price;
 // 0 when either factor is 0 (TA-Lib).
-struct Cci {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Cci : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     const size_t n = Period(p, 0);
-    double* tp = scratch.Doubles(m);
+    const double* tp = TypicalPriceColumn(in, m, scratch);
     double* mean = scratch.Doubles(m);
-    for (size_t i = 0; i < m; ++i) tp[i] = TypicalPrice(in[0][i], in[1][i], in[2][i]);
     SmaInto(tp, m, n, mean);
     WindowMeanAbsDeviation(tp, m, n, mean, out[0]);
     FillNaN(out[0], n - 1);
@@ -217,8 +212,7 @@ struct UltOsc : ComputedByChecked<UltOsc> {
 };
 
 // Elder ray: bull power = high - EMA(close), bear power = low - EMA(close).
-struct ElderRay {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct ElderRay : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {

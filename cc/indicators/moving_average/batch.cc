@@ -27,8 +27,7 @@ namespace {
 
 using namespace stream_internal;  // the engine factories
 
-struct Sma {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Sma : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     SmaInto(in[0], m, Period(p, 0), out[0]);
@@ -49,8 +48,7 @@ struct Ema {
   }
 };
 
-struct Wma {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Wma : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     WmaInto(in[0], m, Period(p, 0), out[0]);
@@ -71,8 +69,7 @@ struct DemaTema : ComputedByChecked<DemaTema<K>> {
 using Dema = DemaTema<2>;
 using Tema = DemaTema<3>;
 
-struct Trima {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Trima : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -84,8 +81,7 @@ struct Trima {
 // change and a drift-free rolling sum of the one-bar moves, then the
 // adaptive recurrence from x[n-1], first value at bar n. In one validating
 // pass (KamaChecked); the separate kernels where it does not apply.
-struct Kama : ComputedByChecked<Kama> {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Kama : ComputedByChecked<Kama>, PeriodLookback {
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -133,8 +129,7 @@ struct Hma {
   }
 };
 
-struct Sum {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Sum : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     const size_t n = Period(p, 0);

@@ -16,8 +16,7 @@ using namespace stream_internal;  // the engine factories
 // On a run already validated the kernel succeeds: Compute and Checked give
 // the same bits.
 template <PriceOp kOp>
-struct Transform : ComputedByChecked<Transform<kOp>> {
-  static size_t Lookback(const double*) { return 0; }
+struct Transform : ComputedByChecked<Transform<kOp>>, FixedLookback<0> {
   template <class In>
   static bool Checked(const In* in, size_t m, const double*, double* const* out, Scratch) {
     return PriceTransformChecked(kOp, in, m, out[0]);
@@ -26,8 +25,7 @@ struct Transform : ComputedByChecked<Transform<kOp>> {
 
 // Classic floor pivots of the previous row, written on the current row.
 // Outputs p, r1, r2, r3, s1, s2, s3.
-struct Pivots {
-  static size_t Lookback(const double*) { return 1; }
+struct Pivots : FixedLookback<1> {
   template <class In>
   static void Compute(const In* in, size_t m, const double*, double* const* out, Scratch) {
     for (size_t j = 0; j < 7; ++j) out[j][0] = kNaN;

@@ -15,6 +15,16 @@ namespace indicators {
 // The indicators of this family (registry.cc).
 extern const Implementation kMedprice, kTypprice, kWclprice, kAvgprice, kBop, kPivots;
 
+// The typical price of each of the m rows of (high, low, close) = in[0..2],
+// in a new column of the caller's scratch (the CCI and Keltner windows run
+// over it).
+template <class In>
+double* TypicalPriceColumn(const In* in, size_t m, Scratch& scratch) {
+  double* tp = scratch.Doubles(m);
+  for (size_t i = 0; i < m; ++i) tp[i] = TypicalPrice(in[0][i], in[1][i], in[2][i]);
+  return tp;
+}
+
 namespace stream_internal {
 
 // Each indicator's streaming engine (stream.cc).

@@ -65,8 +65,7 @@ struct ComputedByCheckedOrLong {
 // MAX (kMax) or MIN; windows up to kDirectWindowMax check the column in the
 // same pass.
 template <bool kMax>
-struct Extreme {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Extreme : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -88,8 +87,7 @@ struct Extreme {
 // high + lowest low) / 2); windows up to kDirectWindowMax in one validating
 // pass.
 template <bool kTwo>
-struct Midpoint : ComputedByCheckedOrLong<Midpoint<kTwo>> {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Midpoint : ComputedByCheckedOrLong<Midpoint<kTwo>>, WindowLookback {
   template <class In>
   static void ComputeLong(const In* in, size_t m, const double* p, double* const* out,
                           Scratch scratch) {
@@ -112,8 +110,7 @@ struct Midpoint : ComputedByCheckedOrLong<Midpoint<kTwo>> {
 
 // Donchian channels: highest high, (highest + lowest) / 2, lowest low over
 // the n bars ending at (and including) the current one.
-struct Donchian : ComputedByCheckedOrLong<Donchian> {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Donchian : ComputedByCheckedOrLong<Donchian>, WindowLookback {
   template <class In>
   static void ComputeLong(const In* in, size_t m, const double* p, double* const* out,
                           Scratch scratch) {
@@ -158,8 +155,7 @@ struct Ichimoku {
 
 // Williams' %R; windows up to kDirectWindowMax in one validating pass (the
 // extremes and the ratio of every window as it is found).
-struct Willr : ComputedByCheckedOrLong<Willr> {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Willr : ComputedByCheckedOrLong<Willr>, WindowLookback {
   template <class In>
   static void ComputeLong(const In* in, size_t m, const double* p, double* const* out,
                           Scratch scratch) {
@@ -252,8 +248,7 @@ struct StochRsi {
 // on ties. kOsc: AROONOSC = up - down. Windows up to kDirectWindowMax in
 // one validating pass that writes only the outputs (AroonChecked).
 template <bool kOsc>
-struct Aroon : ComputedByCheckedOrLong<Aroon<kOsc>> {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Aroon : ComputedByCheckedOrLong<Aroon<kOsc>>, PeriodLookback {
   template <class In>
   static void ComputeLong(const In* in, size_t m, const double* p, double* const* out,
                           Scratch scratch) {

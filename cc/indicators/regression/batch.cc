@@ -18,8 +18,7 @@ using namespace stream_internal;  // the engine factories
 // paths give the same bits. LINEARREG_ANGLE's atan is scalar, on each
 // vector of slopes as it is stored.
 template <LineOutput kWhat>
-struct Regression : ComputedByChecked<Regression<kWhat>> {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Regression : ComputedByChecked<Regression<kWhat>>, WindowLookback {
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     const size_t n = Period(p, 0);

@@ -8,8 +8,7 @@
 #include <cstddef>
 
 #include "cc/indicators/moving_average/moving_average.h"
-#include "cc/indicators/price/kernels.h"
-#include "cc/indicators/price/scalar.h"
+#include "cc/indicators/price/price.h"
 #include "cc/indicators/volatility/volatility.h"
 
 namespace candlewick {
@@ -58,8 +57,7 @@ struct Bbands {
 // pass then the variance pass, gives the same bits on validated runs and
 // the series that kernel declines.
 template <bool kStddev>
-struct Dispersion {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Dispersion : WindowLookback {
   // What multiplies the variance (VAR) or its square root (STDDEV).
   static double Factor(const double* p, size_t n) {
     if constexpr (kStddev) return p[2] != 0 ? p[1] * std::sqrt(SampleFactor(true, n)) : p[1];
@@ -93,8 +91,7 @@ struct Dispersion {
 using Var = Dispersion<false>;
 using Stddev = Dispersion<true>;
 
-struct Trange {
-  static size_t Lookback(const double*) { return 1; }
+struct Trange : FixedLookback<1> {
   template <class In>
   static void Compute(const In* in, size_t m, const double*, double* const* out, Scratch) {
     out[0][0] = kNaN;
@@ -109,8 +106,7 @@ struct Trange {
   }
 };
 
-struct Atr {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Atr : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     AtrInto<false>(in[0], in[1], in[2], m, Period(p, 0), out[0]);
@@ -122,8 +118,7 @@ struct Atr {
 };
 
 // NATR = 100 ATR / close, stored by the ATR pass itself.
-struct Natr {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Natr : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     AtrInto<false, true>(in[0], in[1], in[2], m, Period(p, 0), out[0]);
@@ -142,9 +137,8 @@ struct Keltner {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    double* tp = scratch.Doubles(m);
+    const double* tp = TypicalPriceColumn(in, m, scratch);
     double* atr = scratch.Doubles(m);
-    for (size_t i = 0; i < m; ++i) tp[i] = TypicalPrice(in[0][i], in[1][i], in[2][i]);
     EmaInto(tp, m, Period(p, 0), out[1]);
     AtrInto<false>(in[0], in[1], in[2], m, Period(p, 2), atr);
     const size_t lb = Lookback(p);

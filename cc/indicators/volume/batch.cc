@@ -30,18 +30,33 @@ void WindowSumExactZero(X x, size_t m, size_t n, double* out) {
   }
 }
 
+// A volume-weighted ratio over each window of n bars: out[i] = sum of
+// flow(k) / sum of v[k] for k in i-n+1..i (n-1 <= i < m, NaN before), or
+// no_volume(i) where the window's volume is exactly 0 (WindowSumExactZero).
+// VWMA (flow x v) and CMF (the money-flow volume).
+template <class V, class Flow, class NoVolume>
+void VolumeWeightedInto(V v, size_t m, size_t n, Flow&& flow, NoVolume&& no_volume,
+                        double* out, Scratch scratch) {
+  double* per_bar = scratch.Doubles(m);
+  double* sum_flow = scratch.Doubles(m);
+  double* sum_v = scratch.Doubles(m);
+  for (size_t i = 0; i < m; ++i) per_bar[i] = flow(i);
+  RollingSum(per_bar, m, n, 1.0, sum_flow);
+  WindowSumExactZero(v, m, n, sum_v);
+  FillNaN(out, n - 1);
+  for (size_t i = n - 1; i < m; ++i) out[i] = sum_v[i] != 0 ? sum_flow[i] / sum_v[i] : no_volume(i);
+}
+
 // On a run already validated the checking kernels succeed: Compute and
 // Checked give the same bits.
-struct Obv : ComputedByChecked<Obv> {
-  static size_t Lookback(const double*) { return 0; }
+struct Obv : ComputedByChecked<Obv>, FixedLookback<0> {
   template <class In>
   static bool Checked(const In* in, size_t m, const double*, double* const* out, Scratch) {
     return OnBalanceVolumeChecked(in[0], in[1], m, out[0]);
   }
 };
 
-struct Ad {
-  static size_t Lookback(const double*) { return 0; }
+struct Ad : FixedLookback<0> {
   template <class In>
   static void Compute(const In* in, size_t m, const double*, double* const* out, Scratch) {
     AccumulationDistribution(in, m, out[0]);
@@ -71,8 +86,7 @@ struct AdOsc : ComputedByChecked<AdOsc> {
 // rose from the previous bar, negative when it fell; MfiValue of the sums of
 // the last n flows. (TA-Lib reports 0 whenever pos + neg < 1, an absolute
 // threshold that zeroes low-volume or low-price series; here only 0/0 is 0.)
-struct Mfi {
-  static size_t Lookback(const double* p) { return Period(p, 0); }
+struct Mfi : PeriodLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
@@ -96,6 +110,7 @@ struct Mfi {
     RollingSum(neg + 1, m - 1, n, 1.0, neg_sum + 1);
     // A window without positive (negative) flows must sum to exactly 0, not
     // to the sliding sum's rounding residue: count the flows in the window.
+    // (WindowSumExactZero's rule, both columns counted in one loop.)
     size_t n_pos = 0, n_neg = 0;
     for (size_t i = 1; i <= n; ++i) {
       n_pos += pos[i] != 0;
@@ -114,37 +129,26 @@ struct Mfi {
 
 // Volume-weighted MA: sum(x v) / sum(v) over n bars; the plain mean of the
 // window when its volume is 0.
-struct Vwma {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Vwma : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     const size_t n = Period(p, 0);
     const In x = in[0], v = in[1];
-    double* pv = scratch.Doubles(m);
-    double* sum_pv = scratch.Doubles(m);
-    double* sum_v = scratch.Doubles(m);
-    for (size_t i = 0; i < m; ++i) pv[i] = x[i] * v[i];
-    RollingSum(pv, m, n, 1.0, sum_pv);
-    WindowSumExactZero(v, m, n, sum_v);
-    FillNaN(out[0], n - 1);
-    for (size_t i = n - 1; i < m; ++i) {
-      if (sum_v[i] != 0) {
-        out[0][i] = sum_pv[i] / sum_v[i];
-      } else {
-        double s = 0;
-        for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
-        out[0][i] = s / static_cast<double>(n);
-      }
-    }
+    const auto window_mean = [&](size_t i) {
+      double s = 0;
+      for (size_t k = i + 1 - n; k <= i; ++k) s += x[k];
+      return s / static_cast<double>(n);
+    };
+    VolumeWeightedInto(
+        v, m, n, [&](size_t i) { return x[i] * v[i]; }, window_mean, out[0], scratch);
   }
 };
 
 // VWAP of the typical price (VwapStep), restarted at the first row and, when
 // kAnchored, at every row whose anchor (input 4) is not 0.
 template <bool kAnchored>
-struct Vwap {
-  static size_t Lookback(const double*) { return 0; }
+struct Vwap : FixedLookback<0> {
   template <class In>
   static void Compute(const In* in, size_t m, const double*, double* const* out, Scratch) {
     VwapStep vwap;
@@ -157,22 +161,15 @@ struct Vwap {
 
 // Chaikin money flow: sum of money-flow volume / sum of volume over n bars,
 // 0 when the window's volume is 0.
-struct Cmf {
-  static size_t Lookback(const double* p) { return Period(p, 0) - 1; }
+struct Cmf : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
-    const size_t n = Period(p, 0);
-    double* mfv = scratch.Doubles(m);
-    double* sum_mfv = scratch.Doubles(m);
-    double* sum_v = scratch.Doubles(m);
-    for (size_t i = 0; i < m; ++i) {
-      mfv[i] = MoneyFlowVolumeValue(in[0][i], in[1][i], in[2][i], in[3][i]);
-    }
-    RollingSum(mfv, m, n, 1.0, sum_mfv);
-    WindowSumExactZero(in[3], m, n, sum_v);
-    FillNaN(out[0], n - 1);
-    for (size_t i = n - 1; i < m; ++i) out[0][i] = sum_v[i] != 0 ? sum_mfv[i] / sum_v[i] : 0.0;
+    const auto money_flow_volume = [&](size_t i) {
+      return MoneyFlowVolumeValue(in[0][i], in[1][i], in[2][i], in[3][i]);
+    };
+    VolumeWeightedInto(
+        in[3], m, Period(p, 0), money_flow_volume, [](size_t) { return 0.0; }, out[0], scratch);
   }
 };
 
