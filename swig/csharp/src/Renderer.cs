@@ -92,14 +92,7 @@ namespace Candlewick
                 int status;
                 unsafe { status = NativeMethods.cw_renderer_create(o, (IntPtr)(&h)); }
                 CandlewickException.Check(status, "Renderer", () =>
-                {
-                    byte[] message = new byte[256];
-                    unsafe
-                    {
-                        fixed (byte* m = message) NativeMethods.cw_renderer_options_validate(o, (IntPtr)m, (ulong)message.Length);
-                    }
-                    return Utf8.Decode(message);
-                });
+                    Utf8.Message((m, n) => NativeMethods.cw_renderer_options_validate(o, m, n)));
             }
             handle = new NativeHandle(h, NativeMethods.cw_renderer_destroy);
             slot = new StatsSlot(handle, "Renderer", NativeMethods.cw_renderer_attach_stats);
