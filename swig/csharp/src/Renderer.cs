@@ -20,6 +20,8 @@ namespace Candlewick
     /// <summary>One render: options, format and data of its own.</summary>
     public sealed class RenderJob
     {
+        /// <summary>The chart's options, TimeZone included (loaded for the job: an unknown
+        /// zone fails the job with InvalidArgument); Font must be null.</summary>
         public ChartOptions Options { get; set; }
         public Format Format { get; set; }
         public ChartData Data { get; set; }
