@@ -39,6 +39,7 @@
   uint8_t *, const uint8_t *,
   uint32_t *, cw_color *, size_t *, cw_indicator_id *,
   char *message, char *buffer, const char *title, const char *const *labels,
+  const char *time_zone, const char *const *overlay_names, const char *const *band_names,
   void *array,
   cw_chart *, const cw_chart *, cw_chart **,
   cw_stats *, const cw_stats *, cw_stats **,
@@ -53,5 +54,15 @@
  * for char* members would copy into malloc'd memory and leak it). */
 %typemap(memberin) const char *title %{ $1 = (const char*)$input; %}
 %typemap(memberin) const char *const *labels %{ $1 = (const char* const*)$input; %}
+%typemap(memberin) const char *time_zone %{ $1 = (const char*)$input; %}
+%typemap(memberin) const char *const *overlay_names, const char *const *band_names
+  %{ $1 = (const char* const*)$input; %}
+
+/* The time zone and the legend names (fields appended to cw_chart_options and
+ * cw_chart_data), and the options check that explains a failed create. */
+%rename("%s") cw_chart_options::time_zone;
+%rename("%s") cw_chart_data::overlay_names;
+%rename("%s") cw_chart_data::band_names;
+%rename("%s") cw_chart_options_validate;
 
 %include "candlewick_data.i"

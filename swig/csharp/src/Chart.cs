@@ -24,6 +24,11 @@ namespace Candlewick
         public uint Color;
         /// <summary>Pixels; 0 is the chart's line width.</summary>
         public float Width;
+        /// <summary>An overlay's legend name ("SMA 20"): drawn when axes are on, at the
+        /// price panel's top left with a swatch and the last value; null or "" leaves the
+        /// line out of the legend.  A line in a Panel ignores it (the panel's Title
+        /// names it).  A NUL character in it throws InvalidArgument.</summary>
+        public string Name;
     }
 
     /// <summary>A filled band between two series (Bollinger, Keltner), behind the candles.</summary>
@@ -33,6 +38,9 @@ namespace Candlewick
         public uint Fill = 0x2962FF33;   // may be translucent
         public uint Edge = 0x2962FFFF;
         public float Width = 1;          // edge width; 0: no edges
+        /// <summary>The legend name ("BBANDS 20 2 2"), with the upper and lower values,
+        /// as Line.Name: drawn when axes are on; null or "": no legend row.</summary>
+        public string Name;
     }
 
     /// <summary>An extra panel under the price and volume panels.</summary>
@@ -92,8 +100,8 @@ namespace Candlewick
             {
                 int status;
                 unsafe { status = NativeMethods.cw_chart_create(o, (IntPtr)(&h)); }
-                CandlewickException.Check(status, "Chart", () => string.Format(
-                    "options rejected ({0}x{1} {2} {3})", options.Width, options.Height, options.Type, options.Theme));
+                CandlewickException.Check(status, "Chart", () =>
+                    Utf8.Message((m, n) => NativeMethods.cw_chart_options_validate(o, m, n)));
             }
             handle = new NativeHandle(h, NativeMethods.cw_chart_destroy, NativeMethods.cw_chart_last_error);
             slot = new StatsSlot(handle, "Chart", NativeMethods.cw_chart_attach_stats);
@@ -364,6 +372,8 @@ namespace Candlewick
                 Data.panel_count = (ulong)panelList.Length;
             }
             Data.title = pins.Text(d.Title);
+            Data.overlay_names = pins.Names(overlays, l => l.Name, op, "overlay name");
+            Data.band_names = pins.Names(bandList, b => b.Name, op, "band name");
         }
 
         public void Dispose()

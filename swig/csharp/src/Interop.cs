@@ -124,6 +124,30 @@ namespace Candlewick
             return Pin(Utf8.Encode(text));
         }
 
+        /// <summary>Text, for a field an interior NUL would silently cut short (a time
+        /// zone, a legend name): throws InvalidArgument for one, naming `what`.</summary>
+        internal IntPtr CheckedText(string text, string op, string what)
+        {
+            if (text != null && text.IndexOf('\0') >= 0)
+                throw new CandlewickException(op, Status.InvalidArgument,
+                                              string.Format("{0} \"{1}\" contains a NUL character", what, text.Replace("\0", "\\0")));
+            return Text(text);
+        }
+
+        /// <summary>A pinned array of the items' names as CheckedText (Zero for a null or
+        /// "" name), or Zero when no item has one.</summary>
+        internal IntPtr Names<T>(T[] items, Func<T, string> name, string op, string what) where T : class
+        {
+            IntPtr[] names = new IntPtr[items.Length];
+            bool any = false;
+            for (int i = 0; i < items.Length; i++)
+            {
+                names[i] = items[i] == null ? IntPtr.Zero : CheckedText(name(items[i]), op, what);
+                any |= names[i] != IntPtr.Zero;
+            }
+            return any ? Pin(names) : IntPtr.Zero;
+        }
+
         public void Dispose()
         {
             foreach (GCHandle h in handles) h.Free();
@@ -162,6 +186,17 @@ namespace Candlewick
             byte[] b = new byte[n];
             Marshal.Copy(p, b, 0, n);
             return Encoding.UTF8.GetString(b);
+        }
+
+        /// <summary>The message a C validate function (options, buffer, size) writes.</summary>
+        internal static string Message(Func<IntPtr, ulong, int> validate)
+        {
+            byte[] message = new byte[1024];
+            unsafe
+            {
+                fixed (byte* m = message) validate((IntPtr)m, (ulong)message.Length);
+            }
+            return Decode(message);
         }
 
         /// <summary>A NUL-terminated string written into a caller buffer.</summary>

@@ -89,6 +89,12 @@ namespace Candlewick
         public int LabelSize { get; set; }
         /// <summary>A TrueType/OpenType file for the labels (copied at create); null: DejaVu Sans.</summary>
         public byte[] Font { get; set; }
+        /// <summary>The IANA zone the time axis is labelled in ("America/New_York",
+        /// "Europe/London"; Series.Time stays UTC seconds), read from the system's
+        /// zoneinfo; null or "" (default): UTC.  Loaded by the Chart constructor (and by a
+        /// Renderer for each job), where an unknown name throws InvalidArgument with a
+        /// message naming it; a name containing a NUL character throws InvalidArgument.</summary>
+        public string TimeZone { get; set; }
 
         public ChartOptions()
         {
@@ -122,7 +128,7 @@ namespace Candlewick
         }
 
         /// <summary>The C struct, filled field by field through SWIG's setters, with the
-        /// font pinned by `pins` for the create call.</summary>
+        /// font and the time zone's name pinned by `pins` for the create call.</summary>
         internal cw_chart_options ToNative(Pins pins)
         {
             if (Width < 0 || Height < 0)
@@ -161,6 +167,7 @@ namespace Candlewick
                 o.font_data = pins.Pin(Font);
                 o.font_data_size = (ulong)Font.Length;
             }
+            o.time_zone = pins.CheckedText(TimeZone, "Chart", "time zone");
             return o;
         }
     }

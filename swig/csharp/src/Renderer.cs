@@ -20,6 +20,8 @@ namespace Candlewick
     /// <summary>One render: options, format and data of its own.</summary>
     public sealed class RenderJob
     {
+        /// <summary>The chart's options, TimeZone included (loaded for the job: an unknown
+        /// zone fails the job with InvalidArgument); Font must be null.</summary>
         public ChartOptions Options { get; set; }
         public Format Format { get; set; }
         public ChartData Data { get; set; }
@@ -92,14 +94,7 @@ namespace Candlewick
                 int status;
                 unsafe { status = NativeMethods.cw_renderer_create(o, (IntPtr)(&h)); }
                 CandlewickException.Check(status, "Renderer", () =>
-                {
-                    byte[] message = new byte[256];
-                    unsafe
-                    {
-                        fixed (byte* m = message) NativeMethods.cw_renderer_options_validate(o, (IntPtr)m, (ulong)message.Length);
-                    }
-                    return Utf8.Decode(message);
-                });
+                    Utf8.Message((m, n) => NativeMethods.cw_renderer_options_validate(o, m, n)));
             }
             handle = new NativeHandle(h, NativeMethods.cw_renderer_destroy);
             slot = new StatsSlot(handle, "Renderer", NativeMethods.cw_renderer_attach_stats);
