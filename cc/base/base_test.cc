@@ -1,4 +1,5 @@
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "cc/base/allocator.h"
@@ -6,6 +7,7 @@
 #include "cc/base/status.h"
 #include "cc/base/strided.h"
 #include "cc/base/test_hooks.h"
+#include "cc/base/text_writer.h"
 #include "gtest/gtest.h"
 
 namespace candlewick {
@@ -58,6 +60,42 @@ TEST(ByteBuffer, ReportsOutOfMemoryWithoutChangingContents) {
   ByteBuffer buffer(failing.Hooks());
   const uint8_t byte = 1;
   EXPECT_FALSE(buffer.Append(&byte, 1));
+  EXPECT_EQ(buffer.size(), 0u);
+}
+
+TEST(TextWriter, AppendsFormattedTextAndRawBytes) {
+  ByteBuffer buffer(AllocatorHooks::Default());
+  TextWriter w(&buffer);
+  w.Printf("%s=%d;", "x", 42);
+  w.Raw("done");
+  EXPECT_TRUE(w.ok());
+  EXPECT_EQ(absl::string_view(reinterpret_cast<const char*>(buffer.data()), buffer.size()),
+            "x=42;done");
+}
+
+TEST(TextWriter, AnOverlongLineFailsInsteadOfBeingTruncatedAndTheFailureSticks) {
+  ByteBuffer buffer(AllocatorHooks::Default());
+  TextWriter w(&buffer);
+  const std::string longest(TextWriter::kMaxLine, 'a');
+  w.Printf("%s", longest.c_str());
+  EXPECT_TRUE(w.ok());
+  EXPECT_EQ(buffer.size(), TextWriter::kMaxLine);
+  w.Printf("%sb", longest.c_str());
+  EXPECT_FALSE(w.ok());
+  w.Raw("more");
+  EXPECT_EQ(buffer.size(), TextWriter::kMaxLine);
+}
+
+TEST(TextWriter, OutOfMemorySticks) {
+  TestHooks failing;
+  failing.fail_at = 0;
+  ByteBuffer buffer(failing.Hooks());
+  TextWriter w(&buffer);
+  w.Raw("x");
+  EXPECT_FALSE(w.ok());
+  failing.fail_at = -1;
+  w.Printf("%d", 1);
+  EXPECT_FALSE(w.ok());
   EXPECT_EQ(buffer.size(), 0u);
 }
 
