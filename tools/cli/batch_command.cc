@@ -31,6 +31,7 @@
 #include "tools/cli/chart_extras.h"
 #include "tools/cli/chart_flags.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/files.h"
 #include "tools/cli/ohlcv_csv.h"
 
 namespace candlewick {
@@ -400,9 +401,7 @@ bool WriteFile(const std::string& path, const uint8_t* data, size_t size, std::s
   std::error_code ec;
   const fs::path parent = fs::path(path).parent_path();
   if (!parent.empty()) fs::create_directories(parent, ec);
-  FILE* f = std::fopen(path.c_str(), "wb");
-  bool ok = f != nullptr && std::fwrite(data, 1, size, f) == size;
-  if (f != nullptr && std::fclose(f) != 0) ok = false;
+  const bool ok = WriteWholeFile(path, data, size);
   if (!ok) *error = absl::StrCat("cannot write '", path, "': ", std::strerror(errno));
   return ok;
 }

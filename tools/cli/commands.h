@@ -20,10 +20,6 @@ int RunVersion();
 // `bazel run` was started in (BUILD_WORKING_DIRECTORY) when there is one.
 std::string ResolveUserPath(const std::string& path);
 
-// Appends the file at `path` to *bytes; false (errno set) when it cannot be
-// opened or read.
-bool ReadWholeFile(const std::string& path, std::string* bytes);
-
 // Prints "candlewick <command>: <message>" and where to find the options on
 // stderr; returns 2, the exit code of a usage error.
 int UsageError(const char* command, absl::string_view message);

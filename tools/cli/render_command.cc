@@ -12,6 +12,7 @@
 #include "tools/cli/chart_extras.h"
 #include "tools/cli/chart_flags.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/files.h"
 #include "tools/cli/ohlcv_csv.h"
 
 namespace candlewick {
@@ -226,10 +227,7 @@ int RenderChart(const RenderSettings& s, const OhlcvTable& t, ChartExtras* extra
 // Writes the rendered chart to --out, takes the buffer, and returns the exit code.
 int WriteChart(const RenderSettings& s, size_t candles, cw_buffer* out) {
   const std::string path = ResolveUserPath(s.output);
-  FILE* file = std::fopen(path.c_str(), "wb");
-  bool ok = file != nullptr &&
-            std::fwrite(cw_buffer_data(out), 1, cw_buffer_size(out), file) == cw_buffer_size(out);
-  if (file != nullptr && std::fclose(file) != 0) ok = false;
+  const bool ok = WriteWholeFile(path, cw_buffer_data(out), cw_buffer_size(out));
   const size_t bytes = cw_buffer_size(out);
   cw_buffer_destroy(out);
   if (!ok) {
