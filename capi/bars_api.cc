@@ -122,26 +122,26 @@ cw_status RunUnrecorded(cw_bar_context* context, const candlewick::BarInput& in,
 
 // Records the call into an attached stats handle (CW_STATS_AGGREGATE: bytes
 // = the output rows written, as 8-byte values per requested column; items =
-// input rows). Detached, the cost is the pointer test.
+// input rows).
 cw_status Run(cw_bar_context* context, const candlewick::BarInput& in,
               const cw_bar_options* options, const cw_bar_output* out, size_t* count) {
-  cw_stats* const stats = context->stats;
-  if (stats == nullptr) return RunUnrecorded(context, in, options, out, count);
-  const int64_t start = candlewick::capi::StatsNow(stats);
-  const cw_status st = RunUnrecorded(context, in, options, out, count);
-  size_t columns = 0;
-  if (out != nullptr) {
-    for (const void* c : {static_cast<const void*>(out->time), static_cast<const void*>(out->open),
-                          static_cast<const void*>(out->high), static_cast<const void*>(out->low),
-                          static_cast<const void*>(out->close),
-                          static_cast<const void*>(out->volume),
-                          static_cast<const void*>(out->row)}) {
-      columns += c != nullptr ? 1 : 0;
-    }
-  }
-  candlewick::capi::RecordCall(stats, CW_STATS_AGGREGATE, start, st,
-                               st == CW_OK ? *count * columns * 8 : 0, in.series.size());
-  return st;
+  return candlewick::capi::Recorded(
+      context->stats, CW_STATS_AGGREGATE,
+      [&] { return RunUnrecorded(context, in, options, out, count); },
+      [&] {
+        size_t columns = 0;
+        if (out != nullptr) {
+          for (const void* c :
+               {static_cast<const void*>(out->time), static_cast<const void*>(out->open),
+                static_cast<const void*>(out->high), static_cast<const void*>(out->low),
+                static_cast<const void*>(out->close), static_cast<const void*>(out->volume),
+                static_cast<const void*>(out->row)}) {
+            columns += c != nullptr ? 1 : 0;
+          }
+        }
+        return *count * columns * 8;
+      },
+      [&] { return in.series.size(); });
 }
 
 }  // namespace

@@ -184,7 +184,7 @@ cw_status cw_chart_options_validate(const cw_chart_options* options, char* messa
     return guarded;
   }
   candlewick::capi::WriteMessage(message, message_size, st.message());
-  return ToStatus(candlewick::CodeOf(st));
+  return ToStatus(st);
 }
 
 cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
@@ -193,7 +193,7 @@ cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
   return candlewick::capi::Guard([&]() -> cw_status {
     CheckedOptions checked;
     if (absl::Status st = CheckOptions(options, &checked); !st.ok()) {
-      return ToStatus(candlewick::CodeOf(st));
+      return ToStatus(st);
     }
     const AllocatorHooks hooks = checked.hooks;
     // Released on every failure, an exception included.
@@ -205,7 +205,7 @@ cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
     if (options->font_data != nullptr) {
       const absl::Status st = chart->chart.LoadFont(
           absl::MakeConstSpan(options->font_data, options->font_data_size));
-      if (!st.ok()) return ToStatus(candlewick::CodeOf(st));
+      if (!st.ok()) return ToStatus(st);
     }
     *out = chart.release();
     return CW_OK;
@@ -213,9 +213,7 @@ cw_status cw_chart_create(const cw_chart_options* options, cw_chart** out) {
 }
 
 void cw_chart_destroy(cw_chart* chart) {
-  if (chart == nullptr) return;
-  const AllocatorHooks hooks = chart->chart.hooks();
-  candlewick::DeleteWithHooks(hooks, chart);
+  candlewick::capi::DestroyHandle(chart, [](const cw_chart& c) { return c.chart.hooks(); });
 }
 
 const char* cw_chart_last_error(const cw_chart* chart) {

@@ -52,19 +52,29 @@ struct cw_stats {
 namespace candlewick {
 namespace capi {
 
-// How a handle's entry point records itself into its attached stats handle
-// (defined in stats_api.cc; the chart render calls in candlewick.cc use it,
-// and an indicator or batch handle would the same way):
-//   cw_stats* stats = handle->stats;
-//   if (stats == nullptr) return Unrecorded(...);   // detached: no clock read
-//   const int64_t start = StatsNow(stats);
-//   const cw_status st = Unrecorded(...);
-//   RecordCall(stats, CW_STATS_..., start, st, bytes, items);
-// RecordCall reads the end time, and takes the SIMD target from candlewick's
-// kernel dispatcher (CW_SIMD_NONE for a failed call).
+// Records one call into an attached stats handle (defined in stats_api.cc;
+// Recorded below is how the entry points use them). RecordCall reads the
+// end time, and takes the SIMD target from candlewick's kernel dispatcher
+// (CW_SIMD_NONE for a failed call).
 int64_t StatsNow(const cw_stats* stats);
 void RecordCall(cw_stats* stats, int32_t kind, int64_t start_ns, cw_status status,
                 uint64_t bytes, uint64_t items);
+
+// How every handle's entry point times itself: runs `call` (returning a
+// cw_status) and, when `stats` is attached, records it as `kind` (a
+// CW_STATS_* value) with the `output_bytes()` of a successful call (0 for a
+// failed one) and `items()` (the input rows or bars, either way). Detached,
+// the cost is the pointer test: no clock is read, nothing is measured.
+template <typename Call, typename OutputBytes, typename Items>
+cw_status Recorded(cw_stats* stats, int32_t kind, Call&& call, OutputBytes&& output_bytes,
+                   Items&& items) {
+  if (stats == nullptr) return call();
+  const int64_t start = StatsNow(stats);
+  const cw_status st = call();
+  RecordCall(stats, kind, start, st, st == CW_OK ? static_cast<uint64_t>(output_bytes()) : 0,
+             static_cast<uint64_t>(items()));
+  return st;
+}
 
 }  // namespace capi
 }  // namespace candlewick

@@ -62,9 +62,7 @@ cw_status cw_indicator_stream_create(const cw_allocator* allocator, cw_indicator
 }
 
 void cw_indicator_stream_destroy(cw_indicator_stream* stream) {
-  if (stream == nullptr) return;
-  const AllocatorHooks hooks = stream->hooks;
-  candlewick::DeleteWithHooks(hooks, stream);
+  candlewick::capi::DestroyHandle(stream, [](const cw_indicator_stream& s) { return s.hooks; });
 }
 
 cw_status cw_indicator_stream_push(cw_indicator_stream* stream, const double* bar,

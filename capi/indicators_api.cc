@@ -95,7 +95,7 @@ cw_status cw_indicator_lookback(cw_indicator_id id, const double* params, size_t
   return Guard([&]() -> cw_status {
     const absl::StatusOr<size_t> lb =
         ind::Lookback(static_cast<ind::Id>(id), absl::MakeConstSpan(params, param_count));
-    if (!lb.ok()) return static_cast<cw_status>(candlewick::CodeOf(lb.status()));
+    if (!lb.ok()) return candlewick::capi::ToStatus(lb.status());
     *out = *lb;
     return CW_OK;
   });
@@ -160,22 +160,21 @@ cw_status cw_indicator_compute(cw_indicator_context* context, cw_indicator_id id
                                double* const* outputs, size_t output_count,
                                size_t output_capacity) {
   if (context == nullptr) return CW_ERR_NULL_ARGUMENT;
-  cw_stats* const stats = context->stats;
-  if (stats == nullptr) {
-    return ComputeUnrecorded(context, id, inputs, input_count, params, param_count, outputs,
-                             output_count, output_capacity);
-  }
-  const int64_t start = candlewick::capi::StatsNow(stats);
-  const cw_status st = ComputeUnrecorded(context, id, inputs, input_count, params, param_count,
-                                         outputs, output_count, output_capacity);
   const size_t rows = inputs != nullptr && input_count > 0 ? inputs[0].length : 0;
-  size_t stored = 0;
-  for (size_t k = 0; outputs != nullptr && k < output_count; ++k) {
-    stored += outputs[k] != nullptr ? 1 : 0;
-  }
-  candlewick::capi::RecordCall(stats, CW_STATS_INDICATOR, start, st,
-                               st == CW_OK ? stored * rows * sizeof(double) : 0, rows);
-  return st;
+  return candlewick::capi::Recorded(
+      context->stats, CW_STATS_INDICATOR,
+      [&] {
+        return ComputeUnrecorded(context, id, inputs, input_count, params, param_count, outputs,
+                                 output_count, output_capacity);
+      },
+      [&] {
+        size_t stored = 0;
+        for (size_t k = 0; outputs != nullptr && k < output_count; ++k) {
+          stored += outputs[k] != nullptr ? 1 : 0;
+        }
+        return stored * rows * sizeof(double);
+      },
+      [&] { return rows; });
 }
 
 cw_status cw_indicator_context_attach_stats(cw_indicator_context* context, cw_stats* stats) {

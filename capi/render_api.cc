@@ -16,6 +16,7 @@ using candlewick::capi::DestroyBuffer;
 using candlewick::capi::Fail;
 using candlewick::capi::Guard;
 using candlewick::capi::NewBuffer;
+using candlewick::capi::Recorded;
 
 static_assert(CW_MAX_CHART_BOXES == candlewick::kMaxChartBoxes, "chart work bound");
 static_assert(CW_MAX_PANELS == candlewick::kMaxPanels, "panel count");
@@ -103,32 +104,24 @@ size_t Rows(const cw_chart_data* data) {
 cw_status cw_chart_render_frame(cw_chart* chart, const cw_chart_data* data, int32_t format,
                                 uint8_t* pixels, size_t buffer_size, size_t row_stride) {
   if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
-  cw_stats* const stats = chart->stats;
-  if (stats == nullptr) {
-    return RenderFrameUnrecorded(chart, data, format, pixels, buffer_size, row_stride);
-  }
-  const int64_t start = candlewick::capi::StatsNow(stats);
-  const cw_status st = RenderFrameUnrecorded(chart, data, format, pixels, buffer_size, row_stride);
-  const size_t bytes = st == CW_OK ? cw_format_bytes_per_pixel(format) *
-                                         static_cast<size_t>(chart->chart.width()) *
-                                         static_cast<size_t>(chart->chart.height())
-                                   : 0;
-  candlewick::capi::RecordCall(stats, CW_STATS_RENDER, start, st, bytes, Rows(data));
-  return st;
+  return Recorded(
+      chart->stats, CW_STATS_RENDER,
+      [&] { return RenderFrameUnrecorded(chart, data, format, pixels, buffer_size, row_stride); },
+      [&] {
+        return cw_format_bytes_per_pixel(format) * static_cast<size_t>(chart->chart.width()) *
+               static_cast<size_t>(chart->chart.height());
+      },
+      [&] { return Rows(data); });
 }
 
 cw_status cw_chart_render(cw_chart* chart, const cw_chart_data* data, int32_t format,
                           cw_buffer** out) {
   if (out != nullptr) *out = nullptr;
   if (chart == nullptr) return CW_ERR_NULL_ARGUMENT;
-  cw_stats* const stats = chart->stats;
-  if (stats == nullptr) return RenderUnrecorded(chart, data, format, out);
-  const int64_t start = candlewick::capi::StatsNow(stats);
-  const cw_status st = RenderUnrecorded(chart, data, format, out);
   const int32_t kind = cw_format_bytes_per_pixel(format) != 0 ? CW_STATS_RENDER : CW_STATS_ENCODE;
-  candlewick::capi::RecordCall(stats, kind, start, st, st == CW_OK ? cw_buffer_size(*out) : 0,
-                               Rows(data));
-  return st;
+  return Recorded(
+      chart->stats, kind, [&] { return RenderUnrecorded(chart, data, format, out); },
+      [&] { return cw_buffer_size(*out); }, [&] { return Rows(data); });
 }
 
 cw_status cw_chart_palette(const cw_chart* chart, cw_color* colors, size_t capacity,

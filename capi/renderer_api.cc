@@ -79,7 +79,7 @@ cw_status JobFail(cw_render_job* job, cw_status status, absl::string_view messag
 }
 
 cw_status JobFail(cw_render_job* job, const absl::Status& st) {
-  return JobFail(job, ToStatus(candlewick::CodeOf(st)), st.message());
+  return JobFail(job, ToStatus(st), st.message());
 }
 
 bool KnownFormat(int32_t format) {
@@ -277,12 +277,9 @@ uint64_t OutputBytes(const cw_render_job* job) {
 
 // Runs a job and records it into `stats` (when not NULL) as `kind`.
 cw_status RunRecorded(cw_renderer* r, cw_render_job* job, cw_stats* stats, int32_t kind) {
-  if (stats == nullptr) return RunJob(r, job);
-  const int64_t start = candlewick::capi::StatsNow(stats);
-  const cw_status st = RunJob(r, job);
-  const uint64_t rows = job->data != nullptr ? job->data->series.close.length : 0;
-  candlewick::capi::RecordCall(stats, kind, start, st, OutputBytes(job), rows);
-  return st;
+  return candlewick::capi::Recorded(
+      stats, kind, [&] { return RunJob(r, job); }, [&] { return OutputBytes(job); },
+      [&] { return job->data != nullptr ? job->data->series.close.length : 0; });
 }
 
 // The status of a renderer's options, with the reason in *why.
@@ -314,7 +311,7 @@ cw_status ValidateOptions(const cw_renderer_options* options, absl::Status* why)
         AllocatorHooks::Default());
     if (!font.ok()) {
       *why = font.status();
-      return ToStatus(candlewick::CodeOf(font.status()));
+      return ToStatus(font.status());
     }
   }
   *why = absl::OkStatus();
@@ -401,9 +398,7 @@ cw_status cw_renderer_create(const cw_renderer_options* options, cw_renderer** o
 }
 
 void cw_renderer_destroy(cw_renderer* renderer) {
-  if (renderer == nullptr) return;
-  const AllocatorHooks hooks = renderer->hooks;
-  candlewick::DeleteWithHooks(hooks, renderer);
+  candlewick::capi::DestroyHandle(renderer, [](const cw_renderer& r) { return r.hooks; });
 }
 
 cw_status cw_renderer_attach_stats(cw_renderer* renderer, cw_stats* stats) {

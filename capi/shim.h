@@ -34,6 +34,9 @@ inline bool HooksFrom(const cw_allocator* allocator, candlewick::AllocatorHooks*
 }
 
 inline cw_status ToStatus(candlewick::ErrorCode code) { return static_cast<cw_status>(code); }
+inline cw_status ToStatus(const absl::Status& status) {
+  return ToStatus(candlewick::CodeOf(status));
+}
 
 // Copies `text` into a caller's buffer as a NUL-terminated string, truncated
 // to `size` bytes; nothing when `buffer` is NULL or `size` is 0.
@@ -104,6 +107,16 @@ inline cw_status Guard(Body&& body) {
 
 // --- Handle lifetimes shared by several handles ------------------------------
 
+// Every handle's destroy function: NULL is a no-op; otherwise the handle goes
+// back to the hooks it was made with, which `hooks_of(*handle)` reads (copied
+// first: they live inside the object being destroyed).
+template <typename Handle, typename HooksOf>
+void DestroyHandle(Handle* handle, HooksOf&& hooks_of) {
+  if (handle == nullptr) return;
+  const candlewick::AllocatorHooks hooks = hooks_of(*handle);
+  candlewick::DeleteWithHooks(hooks, handle);
+}
+
 // cw_indicator_context_create and cw_bar_context_create: a Context made with
 // the caller's hooks (or the C library's), in *out (NULL on failure).
 template <typename Context>
@@ -121,10 +134,7 @@ cw_status CreateContext(const cw_allocator* allocator, Context** out) {
 // Their destroy functions: the hooks are in the context's workspace.
 template <typename Context>
 void DestroyContext(Context* context) {
-  if (context == nullptr) return;
-  // Copied first: the hooks live inside the object being destroyed.
-  const candlewick::AllocatorHooks hooks = context->workspace.hooks();
-  candlewick::DeleteWithHooks(hooks, context);
+  DestroyHandle(context, [](const Context& c) { return c.workspace.hooks(); });
 }
 
 // cw_*_attach_stats of a handle used by one thread at a time (a `cw_stats*
@@ -142,9 +152,7 @@ inline cw_buffer* NewBuffer(const candlewick::AllocatorHooks& hooks) {
 }
 
 inline void DestroyBuffer(cw_buffer* buffer) {
-  if (buffer == nullptr) return;
-  const candlewick::AllocatorHooks hooks = buffer->bytes.hooks();
-  candlewick::DeleteWithHooks(hooks, buffer);
+  DestroyHandle(buffer, [](const cw_buffer& b) { return b.bytes.hooks(); });
 }
 
 }  // namespace capi

@@ -30,6 +30,7 @@ using candlewick::StatsSample;
 using candlewick::StatsSnapshot;
 using candlewick::capi::Fail;
 using candlewick::capi::Guard;
+using candlewick::capi::ToStatus;
 using candlewick::capi::WriteMessage;
 
 // The public constants must stay equal to the core's.
@@ -54,8 +55,6 @@ namespace {
 CW_FROZEN_V1_SIZE(kOptionsV1Size, cw_stats_options, allocator, 64);
 CW_FROZEN_V1_SIZE(kSampleV1Size, cw_stats_sample, failed, 52);
 CW_FROZEN_V1_SIZE(kSnapshotV1Size, cw_stats_snapshot, kinds, 6704);
-
-cw_status ToStatus(ErrorCode code) { return static_cast<cw_status>(code); }
 
 
 // Everything cw_stats_options_validate checks, and the core options and
@@ -107,7 +106,7 @@ cw_status ParseOptions(const cw_stats_options* options, StatsOptions* out, Alloc
   const absl::Status st = StatsRecorder::ValidateOptions(*out);
   if (!st.ok()) {
     WriteMessage(message, message_size, st.message());
-    return ToStatus(candlewick::CodeOf(st));
+    return ToStatus(st);
   }
   return CW_OK;
 }
@@ -140,15 +139,13 @@ template <typename Format>
 cw_status ReadText(const cw_stats* stats, cw_buffer** out, Format&& format) {
   StatsSnapshot snapshot;
   stats->recorder->Read(&snapshot);
-  cw_buffer* buffer = candlewick::NewWithHooks<cw_buffer>(stats->recorder->hooks(),
-                                                          stats->recorder->hooks());
+  cw_buffer* buffer = candlewick::capi::NewBuffer(stats->recorder->hooks());
   if (buffer == nullptr) {
     return Fail(stats, ErrorCode::kOutOfMemory, "out of memory for the text buffer");
   }
   const char nul = '\0';
   if (!format(snapshot, &buffer->bytes) || !buffer->bytes.Append(&nul, 1)) {
-    const AllocatorHooks hooks = buffer->bytes.hooks();
-    candlewick::DeleteWithHooks(hooks, buffer);
+    candlewick::capi::DestroyBuffer(buffer);
     return Fail(stats, ErrorCode::kOutOfMemory, "out of memory while formatting statistics");
   }
   buffer->bytes.Resize(buffer->bytes.size() - 1);  // the NUL stays, uncounted
@@ -241,7 +238,7 @@ cw_status cw_stats_create(const cw_stats_options* options, cw_stats** out) {
     const cw_status st = ParseOptions(options, &parsed, &hooks, labels, nullptr, 0);
     if (st != CW_OK) return st;
     absl::StatusOr<candlewick::StatsRecorderPtr> recorder = StatsRecorder::Create(parsed, hooks);
-    if (!recorder.ok()) return ToStatus(candlewick::CodeOf(recorder.status()));
+    if (!recorder.ok()) return ToStatus(recorder.status());
     cw_stats* stats = candlewick::NewWithHooks<cw_stats>(hooks, std::move(*recorder));
     if (stats == nullptr) return CW_ERR_OUT_OF_MEMORY;
     *out = stats;
@@ -250,9 +247,7 @@ cw_status cw_stats_create(const cw_stats_options* options, cw_stats** out) {
 }
 
 void cw_stats_destroy(cw_stats* stats) {
-  if (stats == nullptr) return;
-  const AllocatorHooks hooks = stats->recorder->hooks();
-  candlewick::DeleteWithHooks(hooks, stats);
+  candlewick::capi::DestroyHandle(stats, [](const cw_stats& s) { return s.recorder->hooks(); });
 }
 
 size_t cw_stats_last_error(const cw_stats* stats, char* buffer, size_t buffer_size) {

@@ -45,26 +45,22 @@ def load_benchmark(path):
     return runs, doc["context"]
 
 
-def fmt_ms(ms):
-    if ms != ms:
+def by_magnitude(value, formats):
+    """`value` written with the first (bound, format) of `formats` whose bound
+    it is below, or with the last (bound None); NaN as "-"."""
+    if value != value:
         return "-"
-    if ms < 0.1:
-        return "%.4f" % ms
-    if ms < 10:
-        return "%.3f" % ms
-    if ms < 100:
-        return "%.1f" % ms
-    return "%.0f" % ms
+    for bound, fmt in formats:
+        if bound is None or value < bound:
+            return fmt.format(value)
+
+
+def fmt_ms(ms):
+    return by_magnitude(ms, [(0.1, "{:.4f}"), (10, "{:.3f}"), (100, "{:.1f}"), (None, "{:.0f}")])
 
 
 def fmt_ratio(r):
-    if r != r:
-        return "-"
-    if r < 10:
-        return "%.2fx" % r
-    if r < 1000:
-        return "%.0fx" % r
-    return "{:,.0f}x".format(r)
+    return by_magnitude(r, [(10, "{:.2f}x"), (1000, "{:.0f}x"), (None, "{:,.0f}x")])
 
 
 def fmt_bytes(b):

@@ -1,10 +1,13 @@
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "cc/base/allocator.h"
 #include "cc/base/byte_buffer.h"
 #include "cc/base/status.h"
 #include "cc/base/strided.h"
+#include "cc/base/test_hooks.h"
+#include "cc/base/text_writer.h"
 #include "gtest/gtest.h"
 
 namespace candlewick {
@@ -37,42 +40,62 @@ TEST(StridedView, ReadsEveryThirdElementInPlace) {
   EXPECT_EQ(dense[8], 300);
 }
 
-struct Counting {
-  int allocs = 0;
-  int frees = 0;
-};
-
-void* CountingAlloc(void* opaque, size_t size, size_t alignment) {
-  static_cast<Counting*>(opaque)->allocs++;
-  return AllocatorHooks::Default().alloc(nullptr, size, alignment);
-}
-void CountingFree(void* opaque, void* p) {
-  static_cast<Counting*>(opaque)->frees++;
-  AllocatorHooks::Default().free(nullptr, p);
-}
-
 TEST(ByteBuffer, AllMemoryGoesThroughHooksAndIsReturned) {
-  Counting counting;
-  AllocatorHooks hooks{&counting, &CountingAlloc, &CountingFree};
+  TestHooks counting;
   {
-    ByteBuffer buffer(hooks);
+    ByteBuffer buffer(counting.Hooks());
     std::vector<uint8_t> chunk(10000, 7);
     for (int i = 0; i < 10; ++i) ASSERT_TRUE(buffer.Append(chunk.data(), chunk.size()));
     EXPECT_EQ(buffer.size(), 100000u);
     EXPECT_EQ(buffer.data()[99999], 7);
     EXPECT_EQ(reinterpret_cast<uintptr_t>(buffer.data()) % 64, 0u);
   }
-  EXPECT_GT(counting.allocs, 0);
-  EXPECT_EQ(counting.allocs, counting.frees);
+  EXPECT_GT(counting.allocations, 0);
+  EXPECT_EQ(counting.live, 0);
 }
 
-void* FailingAlloc(void*, size_t, size_t) { return nullptr; }
-
 TEST(ByteBuffer, ReportsOutOfMemoryWithoutChangingContents) {
-  AllocatorHooks hooks{nullptr, &FailingAlloc, &CountingFree};
-  ByteBuffer buffer(hooks);
+  TestHooks failing;
+  failing.fail_at = 0;
+  ByteBuffer buffer(failing.Hooks());
   const uint8_t byte = 1;
   EXPECT_FALSE(buffer.Append(&byte, 1));
+  EXPECT_EQ(buffer.size(), 0u);
+}
+
+TEST(TextWriter, AppendsFormattedTextAndRawBytes) {
+  ByteBuffer buffer(AllocatorHooks::Default());
+  TextWriter w(&buffer);
+  w.Printf("%s=%d;", "x", 42);
+  w.Raw("done");
+  EXPECT_TRUE(w.ok());
+  EXPECT_EQ(absl::string_view(reinterpret_cast<const char*>(buffer.data()), buffer.size()),
+            "x=42;done");
+}
+
+TEST(TextWriter, AnOverlongLineFailsInsteadOfBeingTruncatedAndTheFailureSticks) {
+  ByteBuffer buffer(AllocatorHooks::Default());
+  TextWriter w(&buffer);
+  const std::string longest(TextWriter::kMaxLine, 'a');
+  w.Printf("%s", longest.c_str());
+  EXPECT_TRUE(w.ok());
+  EXPECT_EQ(buffer.size(), TextWriter::kMaxLine);
+  w.Printf("%sb", longest.c_str());
+  EXPECT_FALSE(w.ok());
+  w.Raw("more");
+  EXPECT_EQ(buffer.size(), TextWriter::kMaxLine);
+}
+
+TEST(TextWriter, OutOfMemorySticks) {
+  TestHooks failing;
+  failing.fail_at = 0;
+  ByteBuffer buffer(failing.Hooks());
+  TextWriter w(&buffer);
+  w.Raw("x");
+  EXPECT_FALSE(w.ok());
+  failing.fail_at = -1;
+  w.Printf("%d", 1);
+  EXPECT_FALSE(w.ok());
   EXPECT_EQ(buffer.size(), 0u);
 }
 

@@ -10,15 +10,15 @@
 #include "cc/canvas/fill.h"
 #include "gtest/gtest.h"
 #include "hwy/targets.h"
+#include "hwy/tests/hwy_gtest.h"
 
 namespace candlewick {
 namespace {
 
-class CoverageOnEveryTarget : public ::testing::TestWithParam<int64_t> {
- protected:
-  void SetUp() override { hwy::SetSupportedTargetsForTest(GetParam()); }
-  void TearDown() override { hwy::SetSupportedTargetsForTest(0); }
-};
+// Each test runs once per compiled target, forced (Highway's adapter; it
+// also checks that the test went through dynamic dispatch).
+using CoverageOnEveryTarget = hwy::TestWithParamTarget;
+HWY_TARGET_INSTANTIATE_TEST_SUITE_P(CoverageOnEveryTarget);
 
 TEST_P(CoverageOnEveryTarget, MatchesTheReferenceByteForByte) {
   ASSERT_STREQ(FillTargetName(), hwy::TargetName(GetParam()));
@@ -57,12 +57,6 @@ TEST_P(CoverageOnEveryTarget, MatchesTheReferenceByteForByte) {
   }
   EXPECT_GT(marked, 1000u) << "the segments must actually cover pixels";
 }
-
-INSTANTIATE_TEST_SUITE_P(AllTargets, CoverageOnEveryTarget,
-                         ::testing::ValuesIn(hwy::SupportedAndGeneratedTargets()),
-                         [](const ::testing::TestParamInfo<int64_t>& info) {
-                           return std::string(hwy::TargetName(info.param));
-                         });
 
 }  // namespace
 }  // namespace candlewick

@@ -10,15 +10,15 @@
 #include "cc/canvas/frame.h"
 #include "gtest/gtest.h"
 #include "hwy/targets.h"
+#include "hwy/tests/hwy_gtest.h"
 
 namespace candlewick {
 namespace {
 
-class FillOnEveryTarget : public ::testing::TestWithParam<int64_t> {
- protected:
-  void SetUp() override { hwy::SetSupportedTargetsForTest(GetParam()); }
-  void TearDown() override { hwy::SetSupportedTargetsForTest(0); }
-};
+// Each test runs once per compiled target, forced (Highway's adapter; it
+// also checks that the test went through dynamic dispatch).
+using FillOnEveryTarget = hwy::TestWithParamTarget;
+HWY_TARGET_INSTANTIATE_TEST_SUITE_P(FillOnEveryTarget);
 
 TEST_P(FillOnEveryTarget, Span32MatchesReferenceAtAllLengthsAndOffsets) {
   EXPECT_STREQ(FillTargetName(), hwy::TargetName(GetParam()));
@@ -126,14 +126,6 @@ TEST_P(FillOnEveryTarget, RectIsClippedAndLeavesStridePaddingAlone) {
     }
   }
 }
-
-std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {
-  return hwy::TargetName(info.param);
-}
-
-INSTANTIATE_TEST_SUITE_P(AllTargets, FillOnEveryTarget,
-                         ::testing::ValuesIn(hwy::SupportedAndGeneratedTargets()),
-                         TargetParamName);
 
 }  // namespace
 }  // namespace candlewick

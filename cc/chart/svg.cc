@@ -1,35 +1,19 @@
 #include "cc/chart/svg.h"
 
 #include <cmath>
-#include <cstdarg>
 #include <cstdio>
 #include <cstring>
-#include <algorithm>
 
 #include "cc/base/status.h"
+#include "cc/base/text_writer.h"
 
 namespace candlewick {
 namespace {
 
-class SvgWriter {
+// The text writer, plus XML escaping.
+class SvgWriter : public TextWriter {
  public:
-  explicit SvgWriter(ByteBuffer* out) : out_(out) {}
-  bool ok() const { return ok_; }
-
-  void Raw(absl::string_view s) { ok_ = ok_ && out_->Append(s.data(), s.size()); }
-
-  void Printf(const char* format, ...) __attribute__((format(printf, 2, 3))) {
-    char buffer[256];
-    va_list args;
-    va_start(args, format);
-    const int n = std::vsnprintf(buffer, sizeof buffer, format, args);
-    va_end(args);
-    if (n < 0) {
-      ok_ = false;
-      return;
-    }
-    Raw(absl::string_view(buffer, std::min<size_t>(static_cast<size_t>(n), sizeof buffer - 1)));
-  }
+  using TextWriter::TextWriter;
 
   // Text content with the five XML special characters escaped.
   void Escaped(absl::string_view s) {
@@ -51,10 +35,6 @@ class SvgWriter {
     }
     Raw(s.substr(start));
   }
-
- private:
-  ByteBuffer* out_;
-  bool ok_ = true;
 };
 
 struct Hex {

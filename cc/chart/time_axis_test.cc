@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 
 namespace candlewick {
@@ -58,6 +59,14 @@ std::string Texts(const std::vector<TimeTick>& ticks) {
   std::string s;
   for (const TimeTick& t : ticks) s += std::string(t.label.view()) + "@" + std::to_string(t.slot) + " ";
   return s;
+}
+
+// Whether a tick named `label` stands on candle `slot`.
+bool HasTick(const Axis& a, absl::string_view label, size_t slot) {
+  for (const TimeTick& t : a.ticks) {
+    if (t.label.view() == label && t.slot == slot) return true;
+  }
+  return false;
 }
 
 void ExpectNoOverlap(const Axis& a) {
@@ -173,9 +182,7 @@ TEST(TimeAxis, DailyBarsNameTheYearFirstAndEveryNewMonth) {
   SCOPED_TRACE(Texts(b.ticks));
   ExpectNoOverlap(b);
   EXPECT_EQ(b.ticks[0].label.view(), "Jan 2024");
-  bool year = false;
-  for (const TimeTick& t : b.ticks) year |= t.label.view() == "2025" && t.slot == 365;
-  EXPECT_TRUE(year);
+  EXPECT_TRUE(HasTick(b, "2025", 365));
 }
 
 TEST(TimeAxis, YearsSpanningNewYearNameTheYear) {
@@ -184,9 +191,7 @@ TEST(TimeAxis, YearsSpanningNewYearNameTheYear) {
   Layout(&a, absl::UTCTimeZone());
   SCOPED_TRACE(Texts(a.ticks));
   EXPECT_EQ(a.ticks[0].label.view(), "Dec 20, 2023");
-  bool year = false;
-  for (const TimeTick& t : a.ticks) year |= t.label.view() == "2024" && t.slot == 12;
-  EXPECT_TRUE(year);
+  EXPECT_TRUE(HasTick(a, "2024", 12));
 }
 
 TEST(TimeAxis, SecondsGetSecondLabels) {

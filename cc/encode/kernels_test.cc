@@ -13,17 +13,17 @@
 #include "cc/encode/kernels_reference.h"
 #include "gtest/gtest.h"
 #include "hwy/targets.h"
+#include "hwy/tests/hwy_gtest.h"
 
 namespace candlewick {
 namespace {
 
 constexpr uint8_t kGuard = 0xA5;
 
-class KernelsOnEveryTarget : public ::testing::TestWithParam<int64_t> {
- protected:
-  void SetUp() override { hwy::SetSupportedTargetsForTest(GetParam()); }
-  void TearDown() override { hwy::SetSupportedTargetsForTest(0); }
-};
+// Each test runs once per compiled target, forced (Highway's adapter; it
+// also checks that the test went through dynamic dispatch).
+using KernelsOnEveryTarget = hwy::TestWithParamTarget;
+HWY_TARGET_INSTANTIATE_TEST_SUITE_P(KernelsOnEveryTarget);
 
 std::vector<uint8_t> RandomBytes(size_t n, uint32_t seed, int max_value = 255) {
   std::mt19937 rng(seed);
@@ -47,6 +47,27 @@ std::vector<uint8_t> RunBytes(size_t n, uint32_t seed, int max_value) {
   return v;
 }
 
+// PackIndicesRow against its reference on `width` indices at `in` (through
+// `remap` when not NULL): the same packed bytes, the guard bytes after the
+// row untouched, and the same largest index.
+::testing::AssertionResult PackMatchesReference(const uint8_t* in, size_t width, int bits,
+                                                const uint8_t* remap) {
+  const size_t bytes = PackedRowBytes(width, bits);
+  std::vector<uint8_t> got(bytes + 16, kGuard), want(bytes + 16, kGuard);
+  const uint8_t got_max = PackIndicesRow(in, width, bits, remap, got.data());
+  const uint8_t want_max = PackIndicesRowReference(in, width, bits, remap, want.data());
+  if (got != want) {
+    return ::testing::AssertionFailure()
+           << "packed bytes differ from the reference, bits=" << bits << " width=" << width;
+  }
+  if (got_max != want_max) {
+    return ::testing::AssertionFailure() << "largest index " << int{got_max} << ", reference "
+                                         << int{want_max} << ", bits=" << bits
+                                         << " width=" << width;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 TEST_P(KernelsOnEveryTarget, DispatchesToTheTargetUnderTest) {
   EXPECT_STREQ(EncodeKernelTargetName(), hwy::TargetName(GetParam()));
 }
@@ -58,14 +79,8 @@ TEST_P(KernelsOnEveryTarget, PackIndicesMatchesReferenceForEveryDepthAndWidth) {
         const int max_value = (1 << bits) - 1;
         const auto in = runs ? RunBytes(width + 3, static_cast<uint32_t>(width), max_value)
                              : RandomBytes(width + 3, static_cast<uint32_t>(width), max_value);
-        const size_t bytes = PackedRowBytes(width, bits);
-        std::vector<uint8_t> got(bytes + 16, kGuard), want(bytes + 16, kGuard);
         // Input at an odd offset: no alignment is assumed.
-        const uint8_t got_max = PackIndicesRow(in.data() + 3, width, bits, nullptr, got.data());
-        const uint8_t want_max =
-            PackIndicesRowReference(in.data() + 3, width, bits, nullptr, want.data());
-        ASSERT_EQ(got, want) << "bits=" << bits << " width=" << width;
-        ASSERT_EQ(got_max, want_max) << "bits=" << bits << " width=" << width;
+        ASSERT_TRUE(PackMatchesReference(in.data() + 3, width, bits, nullptr));
       }
     }
   }
@@ -80,13 +95,7 @@ TEST_P(KernelsOnEveryTarget, PackIndicesRemapsThroughTheTable) {
     for (auto& r : remap) r = static_cast<uint8_t>(rng() % (1u << std::min(bits, 4)));
     for (size_t width = 0; width <= 200; ++width) {
       const auto in = RunBytes(width + 1, static_cast<uint32_t>(width * 5 + bits), 15);
-      const size_t bytes = PackedRowBytes(width, bits);
-      std::vector<uint8_t> got(bytes + 16, kGuard), want(bytes + 16, kGuard);
-      const uint8_t got_max = PackIndicesRow(in.data() + 1, width, bits, remap, got.data());
-      const uint8_t want_max =
-          PackIndicesRowReference(in.data() + 1, width, bits, remap, want.data());
-      ASSERT_EQ(got, want) << "bits=" << bits << " width=" << width;
-      ASSERT_EQ(got_max, want_max) << "bits=" << bits << " width=" << width;
+      ASSERT_TRUE(PackMatchesReference(in.data() + 1, width, bits, remap));
     }
   }
 }
@@ -306,14 +315,6 @@ TEST_P(KernelsOnEveryTarget, IndexRgbaRowStopsAtTheTwoHundredFiftySeventhColour)
     EXPECT_EQ(table.size(), 256u);
   }
 }
-
-std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {
-  return hwy::TargetName(info.param);
-}
-
-INSTANTIATE_TEST_SUITE_P(AllTargets, KernelsOnEveryTarget,
-                         ::testing::ValuesIn(hwy::SupportedAndGeneratedTargets()),
-                         TargetParamName);
 
 }  // namespace
 }  // namespace candlewick

@@ -12,6 +12,7 @@
 #include "cc/base/allocator.h"
 #include "cc/base/byte_buffer.h"
 #include "cc/base/status.h"
+#include "cc/base/test_hooks.h"
 #include "cc/encode/test_util.h"
 #include "gtest/gtest.h"
 
@@ -422,32 +423,6 @@ TEST(RgbaAsPng, RejectsEmptyAndNull) {
   EXPECT_EQ(png.size(), 0u);
 }
 
-// Hooks that fail the n-th allocation (and every one after it while
-// `fail_rest`), counting live blocks so the test can see nothing leaks.
-struct FailingHooks {
-  int64_t fail_at = -1;
-  int64_t count = 0;
-  int64_t live = 0;
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* self = static_cast<FailingHooks*>(opaque);
-    if (self->count++ == self->fail_at) return nullptr;
-    void* p = AllocatorHooks::Default().alloc(nullptr, size, alignment);
-    if (p != nullptr) ++self->live;
-    return p;
-  }
-  static void Free(void* opaque, void* p) {
-    --static_cast<FailingHooks*>(opaque)->live;
-    AllocatorHooks::Default().free(nullptr, p);
-  }
-  AllocatorHooks Hooks() {
-    AllocatorHooks h;
-    h.opaque = this;
-    h.alloc = &Alloc;
-    h.free = &Free;
-    return h;
-  }
-};
-
 TEST(PngOutOfMemory, EveryFailedAllocationIsReportedAndLeavesOutputAlone) {
   const uint32_t w = 120, h = 50;
   const auto indices = ChartIndices(w, h, 20, 1);
@@ -458,7 +433,7 @@ TEST(PngOutOfMemory, EveryFailedAllocationIsReportedAndLeavesOutputAlone) {
       // Fail the first, second, ... allocation until the encode succeeds.
       for (int64_t fail_at = 0;; ++fail_at) {
         ASSERT_LT(fail_at, 1000) << "never succeeded";
-        FailingHooks hooks;
+        TestHooks hooks;
         hooks.fail_at = fail_at;
         absl::Status st;
         size_t size_after = 0;
@@ -483,23 +458,6 @@ TEST(PngOutOfMemory, EveryFailedAllocationIsReportedAndLeavesOutputAlone) {
   }
 }
 
-
-// Hooks that count allocations and live blocks.
-struct CountingHooks {
-  int64_t allocations = 0;
-  int64_t live = 0;
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* self = static_cast<CountingHooks*>(opaque);
-    void* p = AllocatorHooks::Default().alloc(nullptr, size, alignment);
-    if (p != nullptr) ++self->allocations, ++self->live;
-    return p;
-  }
-  static void Free(void* opaque, void* p) {
-    --static_cast<CountingHooks*>(opaque)->live;
-    AllocatorHooks::Default().free(nullptr, p);
-  }
-  AllocatorHooks Hooks() { return AllocatorHooks{this, &Alloc, &Free}; }
-};
 
 std::vector<uint8_t> Bytes(const ByteBuffer& b) { return {b.data(), b.data() + b.size()}; }
 
@@ -545,7 +503,7 @@ TEST(PngScratch, RepeatedEncodesAllocateOnlyTheOutput) {
   const auto palette = ChartPalette();
   for (int form = 0; form < 2; ++form) {
     for (PngPreset preset : kPresets) {
-      CountingHooks counting;
+      TestHooks counting;
       PngScratch scratch(counting.Hooks());
       for (int i = 0; i < 3; ++i) {
         ByteBuffer out(AllocatorHooks::Default());
@@ -576,7 +534,7 @@ TEST(PngScratch, FreesEverythingWhenDestroyedAndSurvivesFailedAllocations) {
   ASSERT_TRUE(EncodePalettePng(image, PngPreset::kSmallest, &expected).ok());
   for (int64_t fail_at = 0;; ++fail_at) {
     ASSERT_LT(fail_at, 1000) << "never succeeded";
-    FailingHooks hooks;
+    TestHooks hooks;
     hooks.fail_at = fail_at;
     absl::Status st;
     {

@@ -8,31 +8,13 @@
 #include <vector>
 
 #include "cc/base/allocator.h"
+#include "cc/base/test_hooks.h"
 #include "cc/renderer/cache_key.h"
 #include "cc/renderer/metered_hooks.h"
 #include "gtest/gtest.h"
 
 namespace candlewick {
 namespace {
-
-// Base hooks that count live bytes and can fail the n-th allocation.
-struct TestHooks {
-  int64_t live_blocks = 0;
-  int64_t calls = 0;
-  int64_t fail_at = -1;
-  static void* Alloc(void* opaque, size_t size, size_t alignment) {
-    auto* self = static_cast<TestHooks*>(opaque);
-    if (self->calls++ == self->fail_at) return nullptr;
-    void* p = AllocatorHooks::Default().alloc(nullptr, size, alignment);
-    if (p != nullptr) ++self->live_blocks;
-    return p;
-  }
-  static void Free(void* opaque, void* p) {
-    --static_cast<TestHooks*>(opaque)->live_blocks;
-    AllocatorHooks::Default().free(nullptr, p);
-  }
-  AllocatorHooks Hooks() { return AllocatorHooks{this, &Alloc, &Free}; }
-};
 
 // Stands in for a chart: holds one block of a chosen size, allocated
 // through the hooks it was made with (as a chart's scratch would be).
@@ -74,7 +56,7 @@ TEST(MeteredHooks, CountsEveryByteAskedOfTheBaseAndKeepsAlignment) {
     EXPECT_EQ(reinterpret_cast<uintptr_t>(c) % 32, 0u);
     EXPECT_EQ(meter.bytes(), (100 + 16) + (1000 + 64) + (1 + 32));
     EXPECT_EQ(meter.blocks(), 3u);
-    EXPECT_EQ(base.live_blocks, 3);
+    EXPECT_EQ(base.live, 3);
     h.Deallocate(b);
     EXPECT_EQ(meter.bytes(), (100 + 16) + (1 + 32));
     h.Deallocate(a);
@@ -82,11 +64,11 @@ TEST(MeteredHooks, CountsEveryByteAskedOfTheBaseAndKeepsAlignment) {
     EXPECT_EQ(meter.bytes(), 0u);
     EXPECT_EQ(meter.blocks(), 0u);
     // A size that would overflow with the header fails without calling the base.
-    const int64_t calls = base.calls;
+    const int64_t calls = base.attempts;
     EXPECT_EQ(h.alloc(h.opaque, SIZE_MAX - 8, 16), nullptr);
-    EXPECT_EQ(base.calls, calls);
+    EXPECT_EQ(base.attempts, calls);
   }
-  EXPECT_EQ(base.live_blocks, 0);
+  EXPECT_EQ(base.live, 0);
 }
 
 TEST(CacheKey, ComparesExactBytesAndRefusesToTruncate) {
@@ -129,7 +111,7 @@ TEST(ChartCache, KeepsReleasedEntriesAndLendsThemAgainByKey) {
     EXPECT_EQ(s.hits, 1u);
     EXPECT_EQ(s.misses, 3u);
   }
-  EXPECT_EQ(base.live_blocks, 0);
+  EXPECT_EQ(base.live, 0);
 }
 
 TEST(ChartCache, EvictsTheLeastRecentlyUsedToStayWithinTheBound) {
@@ -209,7 +191,7 @@ TEST(ChartCache, ZeroBytesKeepsNothingAndClearFreesEverything) {
     EXPECT_EQ(none.Stats().idle_entries, 0u);
     EXPECT_EQ(none.Take(Key(1)), nullptr);
   }
-  EXPECT_EQ(base.live_blocks, 0);
+  EXPECT_EQ(base.live, 0);
   Cache cache(base.Hooks(), 1 << 24);
   ASSERT_TRUE(cache.Init());
   for (int i = 0; i < 500; ++i) {  // grows the bucket table several times
@@ -228,7 +210,7 @@ TEST(ChartCache, ZeroBytesKeepsNothingAndClearFreesEverything) {
   cache.Clear();
   EXPECT_EQ(cache.Stats().idle_entries, 0u);
   EXPECT_EQ(cache.Stats().idle_bytes, 0u);
-  EXPECT_EQ(base.live_blocks, 1);  // the bucket table only
+  EXPECT_EQ(base.live, 1);  // the bucket table only
 }
 
 TEST(ChartCache, FailedAllocationsLeaveAWorkingCacheAndNoLeak) {
@@ -250,7 +232,7 @@ TEST(ChartCache, FailedAllocationsLeaveAWorkingCacheAndNoLeak) {
       }
       EXPECT_EQ(cache.Stats().leased_entries, 0u);
     }
-    EXPECT_EQ(base.live_blocks, 0) << "leak with allocation " << fail_at << " failing";
+    EXPECT_EQ(base.live, 0) << "leak with allocation " << fail_at << " failing";
   }
 }
 

@@ -1,40 +1,12 @@
 #include "cc/stats/stats_format.h"
 
 #include <cinttypes>
-#include <cstdarg>
 #include <cstdio>
 
+#include "cc/base/text_writer.h"
 
 namespace candlewick {
 namespace {
-
-// printf-style appends into a ByteBuffer through a stack buffer, so the only
-// memory the text needs is the caller's buffer (allocated through its hooks).
-class TextWriter {
- public:
-  explicit TextWriter(ByteBuffer* out) : out_(out) {}
-
-  void Printf(const char* format, ...) __attribute__((format(printf, 2, 3))) {
-    char line[512];
-    va_list args;
-    va_start(args, format);
-    const int n = std::vsnprintf(line, sizeof line, format, args);
-    va_end(args);
-    // Every line this file formats is far below 512 bytes (names are at most
-    // 64 characters); a longer one would be a bug, reported as a failure
-    // rather than emitted truncated.
-    if (n < 0 || static_cast<size_t>(n) >= sizeof line) {
-      ok_ = false;
-      return;
-    }
-    if (ok_) ok_ = out_->Append(line, static_cast<size_t>(n));
-  }
-  bool ok() const { return ok_; }
-
- private:
-  ByteBuffer* out_;
-  bool ok_ = true;
-};
 
 // Nanoseconds as exact decimal seconds ("0.000123456"), so totals keep
 // every digit rather than a double's 15.

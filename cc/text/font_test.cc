@@ -19,6 +19,7 @@
 
 #include "cc/base/allocator.h"
 #include "cc/base/status.h"
+#include "cc/base/test_hooks.h"
 #include "cc/canvas/frame.h"
 #include "cc/text/default_font.h"
 #include "cc/text/test_frame.h"
@@ -341,44 +342,20 @@ TEST(FontTest, CacheStaysBoundedAndCorrectUnderManyGlyphs) {
   EXPECT_EQ(big->cache().clears(), 0u);
 }
 
-struct Counts {
-  long live = 0;
-  long calls = 0;
-  long fail_after = -1;  // fail every allocation after this many; -1 never
-};
-
-AllocatorHooks CountingHooks(Counts* counts) {
-  AllocatorHooks hooks;
-  hooks.opaque = counts;
-  hooks.alloc = [](void* opaque, size_t size, size_t alignment) -> void* {
-    auto* c = static_cast<Counts*>(opaque);
-    if (c->fail_after >= 0 && c->calls >= c->fail_after) return nullptr;
-    ++c->calls;
-    void* p = AllocatorHooks::Default().alloc(nullptr, size, alignment);
-    if (p != nullptr) ++c->live;
-    return p;
-  };
-  hooks.free = [](void* opaque, void* p) {
-    --static_cast<Counts*>(opaque)->live;
-    AllocatorHooks::Default().free(nullptr, p);
-  };
-  return hooks;
-}
-
 TEST(FontTest, AllMemoryGoesThroughTheHooks) {
-  Counts counts;
+  TestHooks counts;
   {
-    auto font = Font::CreateDefault(CountingHooks(&counts));
+    auto font = Font::CreateDefault(counts.Hooks());
     ASSERT_TRUE(font.ok());
-    const long after_create = counts.calls;
+    const int64_t after_create = counts.attempts;
     // The font, its cache (3 blocks), FreeType's library and face: many more.
     EXPECT_GT(after_create, 20);
     GuardedFrame g(100, 20, 4, kBackground);
     ASSERT_TRUE((*font)->DrawText(g.frame(), "Ag", 2, 15, 11, kInk, TextMode::kAntialiased).ok());
-    EXPECT_GT(counts.calls, after_create);  // FreeType rasterising through the hooks
-    const long warm = counts.calls;
+    EXPECT_GT(counts.attempts, after_create);  // FreeType rasterising through the hooks
+    const int64_t warm = counts.attempts;
     ASSERT_TRUE((*font)->DrawText(g.frame(), "Ag", 2, 15, 11, kInk, TextMode::kAntialiased).ok());
-    EXPECT_EQ(counts.calls, warm);  // a warm cache allocates nothing
+    EXPECT_EQ(counts.attempts, warm);  // a warm cache allocates nothing
   }
   EXPECT_EQ(counts.live, 0);
 }
@@ -388,10 +365,10 @@ TEST(FontTest, AllMemoryGoesThroughTheHooks) {
 TEST(FontTest, OutOfMemoryAtEveryAllocationIsReported) {
   bool created = false;
   for (long n = 0; !created && n < 5000; ++n) {
-    Counts counts;
-    counts.fail_after = n;
+    TestHooks counts;
+    counts.fail_from = n;
     {
-      auto font = Font::CreateDefault(CountingHooks(&counts));
+      auto font = Font::CreateDefault(counts.Hooks());
       if (font.ok()) {
         created = true;
       } else {
@@ -404,11 +381,11 @@ TEST(FontTest, OutOfMemoryAtEveryAllocationIsReported) {
 
   bool drawn = false;
   for (long extra = 0; !drawn && extra < 5000; ++extra) {
-    Counts counts;
+    TestHooks counts;
     {
-      auto font = Font::CreateDefault(CountingHooks(&counts));
+      auto font = Font::CreateDefault(counts.Hooks());
       ASSERT_TRUE(font.ok());
-      counts.fail_after = counts.calls + extra;
+      counts.fail_from = counts.attempts + extra;
       GuardedFrame g(100, 20, 4, kBackground);
       const absl::Status s =
           (*font)->DrawText(g.frame(), "Ag", 2, 15, 40, kInk, TextMode::kAntialiased);

@@ -6,34 +6,11 @@
 
 #include "cc/base/allocator.h"
 #include "cc/base/status.h"
+#include "cc/base/test_hooks.h"
 #include "gtest/gtest.h"
 
 namespace candlewick {
 namespace {
-
-struct Counts {
-  size_t live = 0;
-  size_t bytes = 0;
-};
-
-AllocatorHooks CountingHooks(Counts* counts) {
-  AllocatorHooks hooks;
-  hooks.opaque = counts;
-  hooks.alloc = [](void* opaque, size_t size, size_t alignment) -> void* {
-    auto* c = static_cast<Counts*>(opaque);
-    void* p = AllocatorHooks::Default().alloc(nullptr, size, alignment);
-    if (p != nullptr) {
-      ++c->live;
-      c->bytes += size;
-    }
-    return p;
-  };
-  hooks.free = [](void* opaque, void* p) {
-    --static_cast<Counts*>(opaque)->live;
-    AllocatorHooks::Default().free(nullptr, p);
-  };
-  return hooks;
-}
 
 GlyphBitmap* Add(GlyphCache& cache, uint64_t key, size_t bytes, uint8_t fill) {
   uint8_t* coverage = nullptr;
@@ -121,12 +98,12 @@ TEST(GlyphCacheTest, RejectsBadOptions) {
 }
 
 TEST(GlyphCacheTest, MemoryComesFromTheHooksAndIsBounded) {
-  Counts counts;
+  TestHooks counts;
   {
     GlyphCacheOptions options;
     options.max_glyphs = 64;
     options.max_bitmap_bytes = 4096;
-    GlyphCache cache(CountingHooks(&counts));
+    GlyphCache cache(counts.Hooks());
     ASSERT_TRUE(cache.Init(options).ok());
     const size_t after_init = counts.bytes;
     EXPECT_LE(after_init, 56 * options.max_glyphs + options.max_bitmap_bytes);
@@ -138,7 +115,7 @@ TEST(GlyphCacheTest, MemoryComesFromTheHooksAndIsBounded) {
     EXPECT_EQ(counts.bytes, after_init);  // no allocation after Init
     EXPECT_GT(cache.clears(), 0u);
   }
-  EXPECT_EQ(counts.live, 0u);
+  EXPECT_EQ(counts.live, 0);
 }
 
 }  // namespace

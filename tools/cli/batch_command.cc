@@ -31,6 +31,7 @@
 #include "tools/cli/chart_extras.h"
 #include "tools/cli/chart_flags.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/files.h"
 #include "tools/cli/ohlcv_csv.h"
 
 namespace candlewick {
@@ -82,11 +83,7 @@ void PrintBatchHelp(FILE* out) {
                "  -h, --help            this text\n");
 }
 
-int Usage(const std::string& message) {
-  std::fprintf(stderr, "candlewick batch: %s\n", message.c_str());
-  std::fprintf(stderr, "Run 'candlewick batch --help' for the options.\n");
-  return 2;
-}
+int Usage(const std::string& message) { return UsageError("batch", message); }
 
 struct JobSpec {
   std::string label;  // what messages call it (the CSV path as given)
@@ -309,15 +306,11 @@ JobSpec ManifestJob(const Settings& s, const ManifestColumns& columns,
 
 absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
   const std::string path = ResolveUserPath(s.manifest);
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
+  std::string text;
+  if (!ReadWholeFile(path, &text)) {
     return absl::NotFoundError(
         absl::StrCat("cannot read manifest '", s.manifest, "': ", std::strerror(errno)));
   }
-  std::string text;
-  char chunk[65536];
-  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, n);
-  std::fclose(f);
   const std::string base = fs::path(path).parent_path().string();
   const std::string out_dir = ResolveUserPath(s.out_dir);
   ManifestColumns columns;
@@ -408,9 +401,7 @@ bool WriteFile(const std::string& path, const uint8_t* data, size_t size, std::s
   std::error_code ec;
   const fs::path parent = fs::path(path).parent_path();
   if (!parent.empty()) fs::create_directories(parent, ec);
-  FILE* f = std::fopen(path.c_str(), "wb");
-  bool ok = f != nullptr && std::fwrite(data, 1, size, f) == size;
-  if (f != nullptr && std::fclose(f) != 0) ok = false;
+  const bool ok = WriteWholeFile(path, data, size);
   if (!ok) *error = absl::StrCat("cannot write '", path, "': ", std::strerror(errno));
   return ok;
 }
@@ -488,16 +479,6 @@ std::string CheckOptions(cw_renderer* renderer, const Settings& s) {
   const cw_status st = cw_renderer_render(renderer, &probe);
   cw_buffer_destroy(probe.output);
   return st == CW_ERR_SIZE_OUT_OF_RANGE || st == CW_ERR_INVALID_ARGUMENT ? probe.message : "";
-}
-
-bool ReadWholeFile(const std::string& path, std::string* bytes) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  char chunk[65536];
-  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) bytes->append(chunk, n);
-  const bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
 }
 
 // Returned by ParseBatchFlags when the command goes on.

@@ -20,13 +20,21 @@ cw_color ChartExtras::NextColor() {
   return kColors[color_index_++ % (sizeof kColors / sizeof kColors[0])];
 }
 
-absl::Status ChartExtras::AddOverlay(cw_indicator_context* context, absl::string_view text,
-                                     const OhlcvTable& table) {
+absl::StatusOr<const ComputedIndicator*> ChartExtras::Compute(cw_indicator_context* context,
+                                                               absl::string_view text,
+                                                               const OhlcvTable& table) {
   absl::StatusOr<IndicatorSpec> spec = ParseIndicatorSpec(text);
   if (!spec.ok()) return spec.status();
   absl::StatusOr<ComputedIndicator> c = ComputeIndicator(context, *spec, table);
   if (!c.ok()) return c.status();
-  const ComputedIndicator& ind = computed_.emplace_back(std::move(*c));
+  return &computed_.emplace_back(std::move(*c));
+}
+
+absl::Status ChartExtras::AddOverlay(cw_indicator_context* context, absl::string_view text,
+                                     const OhlcvTable& table) {
+  absl::StatusOr<const ComputedIndicator*> computed = Compute(context, text, table);
+  if (!computed.ok()) return computed.status();
+  const ComputedIndicator& ind = **computed;
   const size_t overlays_before = overlays_.size();
   int upper = -1, lower = -1;
   for (size_t i = 0; i < ind.output_names.size(); ++i) {
@@ -62,11 +70,9 @@ absl::Status ChartExtras::AddPanel(cw_indicator_context* context, absl::string_v
   if (panels_.size() >= CW_MAX_PANELS) {
     return absl::InvalidArgumentError(absl::StrCat("at most ", CW_MAX_PANELS, " panels"));
   }
-  absl::StatusOr<IndicatorSpec> spec = ParseIndicatorSpec(text);
-  if (!spec.ok()) return spec.status();
-  absl::StatusOr<ComputedIndicator> c = ComputeIndicator(context, *spec, table);
-  if (!c.ok()) return c.status();
-  const ComputedIndicator& ind = computed_.emplace_back(std::move(*c));
+  absl::StatusOr<const ComputedIndicator*> computed = Compute(context, text, table);
+  if (!computed.ok()) return computed.status();
+  const ComputedIndicator& ind = **computed;
   PanelParts& p = panels_.emplace_back();
   p.title = ind.spec.title;
   p.panel.weight = 0.22f;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "capi/candlewick.h"
 #include "tools/cli/indicator_spec.h"
 
@@ -34,6 +35,11 @@ class ChartExtras {
   void Apply(cw_chart_data* data);
 
  private:
+  // Parses `spec` and computes that indicator over `table`; the result is
+  // kept in computed_, where the chart's columns point.
+  absl::StatusOr<const ComputedIndicator*> Compute(cw_indicator_context* context,
+                                                   absl::string_view spec,
+                                                   const OhlcvTable& table);
   cw_color NextColor();
   const char* Name(std::string name);  // kept alive by names_
   std::deque<ComputedIndicator> computed_;  // deque: stable addresses

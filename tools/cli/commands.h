@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "absl/strings/string_view.h"
+
 namespace candlewick {
 namespace cli {
 
@@ -17,6 +19,10 @@ int RunVersion();
 // A path as the user meant it: relative paths are taken from the directory
 // `bazel run` was started in (BUILD_WORKING_DIRECTORY) when there is one.
 std::string ResolveUserPath(const std::string& path);
+
+// Prints "candlewick <command>: <message>" and where to find the options on
+// stderr; returns 2, the exit code of a usage error.
+int UsageError(const char* command, absl::string_view message);
 
 }  // namespace cli
 }  // namespace candlewick

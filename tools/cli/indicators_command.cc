@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "capi/candlewick.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/indicator_spec.h"
@@ -49,10 +50,7 @@ void PrintIndicatorsHelp(FILE* out) {
 }
 
 int Usage(const char* message, const char* value) {
-  std::fprintf(stderr, "candlewick indicators: %s%s%s\n", message, value ? " " : "",
-               value ? value : "");
-  std::fprintf(stderr, "Run 'candlewick indicators --help' for the options.\n");
-  return 2;
+  return UsageError("indicators", value ? absl::StrCat(message, " ", value) : message);
 }
 
 void ListIndicators() {

@@ -7,10 +7,12 @@
 #include <vector>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "capi/candlewick.h"
 #include "tools/cli/chart_extras.h"
 #include "tools/cli/chart_flags.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/files.h"
 #include "tools/cli/ohlcv_csv.h"
 
 namespace candlewick {
@@ -62,22 +64,8 @@ bool ParseDimension(const char* text, uint32_t* out) {
   return absl::SimpleAtoi(text, out);
 }
 
-bool ReadFile(const std::string& path, std::string* bytes) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  char chunk[65536];
-  size_t n;
-  while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) bytes->append(chunk, n);
-  const bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
-}
-
 int Usage(const char* message, const char* value) {
-  std::fprintf(stderr, "candlewick render: %s%s%s\n", message, value ? " " : "",
-               value ? value : "");
-  std::fprintf(stderr, "Run 'candlewick render --help' for the options.\n");
-  return 2;
+  return UsageError("render", value ? absl::StrCat(message, " ", value) : message);
 }
 
 // What the command line asks for.
@@ -169,7 +157,7 @@ int ParseRenderFlags(int argc, char** argv, RenderSettings* s) {
 // cannot be read.
 bool LoadFont(const std::string& font_path, std::string* bytes, cw_chart_options* options) {
   if (font_path.empty()) return true;
-  if (!ReadFile(ResolveUserPath(font_path), bytes)) {
+  if (!ReadWholeFile(ResolveUserPath(font_path), bytes)) {
     std::fprintf(stderr, "candlewick render: cannot read font '%s'\n", font_path.c_str());
     return false;
   }
@@ -239,10 +227,7 @@ int RenderChart(const RenderSettings& s, const OhlcvTable& t, ChartExtras* extra
 // Writes the rendered chart to --out, takes the buffer, and returns the exit code.
 int WriteChart(const RenderSettings& s, size_t candles, cw_buffer* out) {
   const std::string path = ResolveUserPath(s.output);
-  FILE* file = std::fopen(path.c_str(), "wb");
-  bool ok = file != nullptr &&
-            std::fwrite(cw_buffer_data(out), 1, cw_buffer_size(out), file) == cw_buffer_size(out);
-  if (file != nullptr && std::fclose(file) != 0) ok = false;
+  const bool ok = WriteWholeFile(path, cw_buffer_data(out), cw_buffer_size(out));
   const size_t bytes = cw_buffer_size(out);
   cw_buffer_destroy(out);
   if (!ok) {
@@ -256,13 +241,6 @@ int WriteChart(const RenderSettings& s, size_t candles, cw_buffer* out) {
 }
 
 }  // namespace
-
-std::string ResolveUserPath(const std::string& path) {
-  if (path.empty() || path[0] == '/') return path;
-  const char* cwd = std::getenv("BUILD_WORKING_DIRECTORY");
-  if (cwd == nullptr || cwd[0] == '\0') return path;
-  return std::string(cwd) + "/" + path;
-}
 
 int RunVersion() {
   std::printf("candlewick %s\n", cw_version_string());

@@ -11,19 +11,14 @@
 
 #include "capi/candlewick.h"
 #include "tools/cli/chart_extras.h"
+#include "tools/cli/files.h"
 #include "tools/cli/ohlcv_csv.h"
 
 namespace {
 
 using candlewick::OhlcvTable;
 using candlewick::cli::ChartExtras;
-
-bool WriteFile(const std::string& path, const uint8_t* data, size_t size) {
-  FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) return false;
-  const bool ok = std::fwrite(data, 1, size, f) == size;
-  return std::fclose(f) == 0 && ok;
-}
+using candlewick::cli::WriteWholeFile;
 
 struct Entry {
   std::string file, caption;
@@ -63,7 +58,7 @@ bool Render(const std::string& dir, const std::string& file, const cw_chart_opti
     return false;
   }
   cw_chart_destroy(chart);
-  const bool ok = WriteFile(dir + "/" + file, cw_buffer_data(out), cw_buffer_size(out));
+  const bool ok = WriteWholeFile(dir + "/" + file, cw_buffer_data(out), cw_buffer_size(out));
   cw_buffer_destroy(out);
   if (ok) index->push_back({file, caption});
   return ok;
@@ -152,7 +147,7 @@ int main(int argc, char** argv) {
       "(`data/sample.csv`). Every chart type in every theme, antialiased, with axes; then "
       "showcases.\n\n";
   for (const Entry& e : index) md += "### " + e.caption + "\n\n![" + e.caption + "](" + e.file + ")\n\n";
-  ok &= WriteFile(dir + "/README.md", reinterpret_cast<const uint8_t*>(md.data()), md.size());
+  ok &= WriteWholeFile(dir + "/README.md", md.data(), md.size());
   std::printf("%s %zu images in %s\n", ok ? "wrote" : "FAILED after", index.size(), dir.c_str());
   return ok ? 0 : 1;
 }

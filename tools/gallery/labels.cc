@@ -13,6 +13,7 @@
 #include "capi/candlewick.h"
 #include "data/synthetic.h"
 #include "tools/cli/chart_extras.h"
+#include "tools/cli/files.h"
 #include "tools/cli/indicator_spec.h"
 #include "tools/cli/ohlcv_csv.h"
 
@@ -36,10 +37,7 @@ OhlcvTable ToTable(const Series& s) {
 }
 
 bool WriteText(const std::string& path, const std::string& text) {
-  FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) return false;
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  return std::fclose(f) == 0 && ok;
+  return candlewick::cli::WriteWholeFile(path, text.data(), text.size());
 }
 
 bool RenderCase(const std::string& dir, const Case& c) {
@@ -89,9 +87,8 @@ bool RenderCase(const std::string& dir, const Case& c) {
     return false;
   }
   cw_chart_destroy(chart);
-  const bool ok = WriteText(dir + "/" + c.name + "_candlewick.png",
-                            std::string(reinterpret_cast<const char*>(cw_buffer_data(out)),
-                                        cw_buffer_size(out)));
+  const bool ok = candlewick::cli::WriteWholeFile(dir + "/" + c.name + "_candlewick.png",
+                                                  cw_buffer_data(out), cw_buffer_size(out));
   cw_buffer_destroy(out);
   return ok;
 }

@@ -1,5 +1,6 @@
 """The C++ rule shapes the BUILD files repeat: a GoogleTest test and a
-Google Benchmark binary, each built from the source file named after it."""
+Google Benchmark binary, each built from the source file named after it, and
+a library of Highway-dispatched kernels."""
 
 def cc_gtest(name, srcs = [], deps = [], **kwargs):
     """A cc_test of `name`.cc on GoogleTest's main().
@@ -30,5 +31,31 @@ def cc_benchmark(name, deps = [], **kwargs):
         name = name,
         srcs = [name + ".cc"],
         deps = deps + ["@system//:benchmark"],
+        **kwargs
+    )
+
+def cc_highway_library(name, dispatched, srcs = [], textual_hdrs = [], deps = [], **kwargs):
+    """A cc_library whose `dispatched` sources use Highway dynamic dispatch.
+
+    Each dispatched source re-includes itself once per Highway target
+    (hwy/foreach_target.h), so it is a textual header as well as a source.
+    Every target this compiler can build is compiled
+    (HWY_COMPILE_ALL_ATTAINABLE): the dispatcher picks the best at run time,
+    and the tests force each one in turn.
+
+    Args:
+      name: the library.
+      dispatched: the sources that include themselves through foreach_target.h.
+      srcs: its other sources and private headers.
+      textual_hdrs: more files the dispatched sources re-include (-inl.h).
+      deps: what it uses; @system//:hwy is added.
+      **kwargs: passed to the cc_library (hdrs, copts, visibility, ...).
+    """
+    native.cc_library(
+        name = name,
+        srcs = dispatched + srcs,
+        local_defines = ["HWY_COMPILE_ALL_ATTAINABLE"],
+        textual_hdrs = dispatched + textual_hdrs,
+        deps = deps + ["@system//:hwy"],
         **kwargs
     )
