@@ -60,6 +60,11 @@ CW_ALLOW_STRUCT(cw_ohlcv)
 /* The font bytes are copied at create: a binding pins them for that call. */
 %rename("%s") cw_chart_options::font_data;
 %rename("%s") cw_chart_options::font_data_size;
+/* The time zone's name is read at create (and per renderer job): a binding
+ * lends its text for that call, as a title.  cw_chart_options_validate says
+ * why a create failed (an unknown zone, ...), since no handle exists then. */
+%rename("%s") cw_chart_options::time_zone;
+%rename("%s") cw_chart_options_validate;
 
 CW_ALLOW_STRUCT(cw_line)
 %rename("%s") cw_line::values;
@@ -92,6 +97,9 @@ CW_ALLOW_STRUCT(cw_chart_data)
 %rename("%s") cw_chart_data::panels;
 %rename("%s") cw_chart_data::panel_count;
 %rename("%s") cw_chart_data::title;
+/* Legend names: arrays of borrowed texts, as the stats labels. */
+%rename("%s") cw_chart_data::overlay_names;
+%rename("%s") cw_chart_data::band_names;
 %rename("%s") cw_chart_data_init;
 
 %rename("%s") cw_chart_render;

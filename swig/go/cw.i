@@ -74,12 +74,19 @@ CW_GO_POINTER(double *const, **float64)
 %typemap(goout) DECL ""
 %enddef
 CW_GO_BYTES(const char* title)
+CW_GO_BYTES(const char* time_zone)
 CW_GO_BYTES(char* message)
 CW_GO_BYTES(char* buffer)
-%typemap(gotype) const char* const* labels "**byte"
-%typemap(in) const char* const* labels %{ $1 = ($1_ltype)$input; %}
-%typemap(memberin) const char* const* labels %{ $1 = (const char* const*)$input; %}
-%typemap(out) const char* const* labels %{ *($&1_ltype)&$result = ($1_ltype)$1; %}
+/* Arrays of such texts (stats labels, legend names): a pinned []*byte. */
+%define CW_GO_TEXTS(DECL)
+%typemap(gotype) DECL "**byte"
+%typemap(in) DECL %{ $1 = ($1_ltype)$input; %}
+%typemap(memberin) DECL %{ $1 = (const char* const*)$input; %}
+%typemap(out) DECL %{ *($&1_ltype)&$result = ($1_ltype)$1; %}
+%enddef
+CW_GO_TEXTS(const char* const* labels)
+CW_GO_TEXTS(const char* const* overlay_names)
+CW_GO_TEXTS(const char* const* band_names)
 
 /* Strings the library returns (messages, names) are copied into Go strings
  * by SWIG's C side (malloc) and freed here once copied.  SWIG's own copy

@@ -104,8 +104,9 @@ def test_errors_leak_nothing():
 def _extras(series):
     close = series["close"]
     table = np.column_stack([close * 1.01, close * 0.99, close])  # strided views
-    return {"overlays": (candlewick.Line(table[:, 2], color=0xFFA500FF),),
-            "bands": (candlewick.Band(table[:, 0], table[:, 1]),),
+    # Named: the legend's names are borrowed for the call too.
+    return {"overlays": (candlewick.Line(table[:, 2], color=0xFFA500FF, name="close"),),
+            "bands": (candlewick.Band(table[:, 0], table[:, 1], name="band"),),
             "panels": (candlewick.Panel(lines=(close - close.mean(),), histogram=table[:, 2] - 100,
                                         levels=(0.0,), title="p"),),
             "title": "memory"}
@@ -148,18 +149,21 @@ def test_general_render_errors_leak_nothing():
     assert [sys.getrefcount(array) for array in arrays] == counts
 
 
-def test_charts_with_fonts_and_layouts_are_freed():
+def test_charts_with_fonts_layouts_and_zones_are_freed():
     with open(MONO_FONT, "rb") as f:
         font = f.read()
 
     def step(i):
         with candlewick.Chart(320, 240, show_axes=True, font=font, margin=4,
-                              line_width=2.0) as chart:
+                              line_width=2.0, time_zone="America/New_York") as chart:
             chart.render_png(**ohlcv(SERIES))
-        try:
-            candlewick.Chart(320, 240, font=b"bad font")
-        except CandlewickError:
-            pass
+        for bad in ({"font": b"bad font"}, {"time_zone": "America/New_Yrok"}):
+            try:
+                candlewick.Chart(320, 240, **bad)
+            except CandlewickError:
+                pass
+            else:
+                raise AssertionError("%r was accepted" % bad)
 
     assert_bounded(step, iterations=500)
 

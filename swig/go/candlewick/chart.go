@@ -47,7 +47,7 @@ func (n *chartNative) destroy() {
 // bytes are copied).  Errors: ErrSizeOutOfRange (width or height outside
 // 16..16384), ErrInvalidArgument (an unknown theme or type, a custom colour
 // that is not opaque, a layout value out of range, font bytes that cannot
-// be loaded), ErrOutOfMemory.
+// be loaded, an unknown Options.TimeZone: the error names it), ErrOutOfMemory.
 func NewChart(o Options) (*Chart, error) {
 	var pin runtime.Pinner
 	defer pin.Unpin()
@@ -58,10 +58,17 @@ func NewChart(o Options) (*Chart, error) {
 	defer cw.DeleteCw_chart_options(co)
 	var h uintptr
 	if st := cw.Cw_chart_create(co, &h); st != 0 {
-		// No handle exists on failure, so the library has no message: say
-		// what was asked.
-		return nil, newError("NewChart", st, fmt.Sprintf("options rejected (%dx%d %s %s)",
-			co.GetWidth(), co.GetHeight(), o.Type, o.Theme))
+		// No handle exists on failure to hold a message: the library's
+		// explanation comes from validating the options again.
+		reason := bind.Message(func(buf *byte, size int64) int64 {
+			cw.Cw_chart_options_validate(co, buf, size)
+			return int64(len(bind.GoString(buf)))
+		})
+		why := fmt.Sprintf("options rejected (%dx%d %s %s)", co.GetWidth(), co.GetHeight(), o.Type, o.Theme)
+		if reason != "" {
+			why += ": " + reason
+		}
+		return nil, newError("NewChart", st, why)
 	}
 	handle := cw.SwigcptrStruct_SS_cw_chart(h)
 	n := &chartNative{handle: handle, scratch: newScratch(),

@@ -3,6 +3,7 @@ package candlewick
 import (
 	"fmt"
 	"runtime"
+	"strings"
 
 	"github.com/candlewick/candlewick/swig/go/internal/bind"
 	"github.com/candlewick/candlewick/swig/go/internal/cw"
@@ -25,6 +26,10 @@ type Line struct {
 	Values []float64
 	Color  Color   // 0 takes the next of LineColors; alpha is ignored
 	Width  float32 // pixels; 0 is the chart's line width
+	// Name is an overlay's row in the legend, drawn when the chart has
+	// axes (a swatch, the name, the last value): "SMA 20".  "" leaves it
+	// out.  A line in a Panel ignores it (the panel's Title labels it).
+	Name string
 }
 
 // LineColors are the colours given, in turn, to lines whose Color is 0.
@@ -37,6 +42,9 @@ type Band struct {
 	Fill         Color   // may be translucent; 0 takes 0x2962FF33
 	Line         Color   // edge colour; 0 takes 0x2962FFFF
 	Width        float32 // edge width in pixels; 0 draws no edges
+	// Name is the band's row in the legend, drawn when the chart has axes
+	// (with its upper and lower values): "BBANDS 20 2 2".  "" leaves it out.
+	Name string
 }
 
 // Panel is an extra panel under the price and volume panels: lines with
@@ -207,7 +215,44 @@ func (s *scratch) fill(pin *runtime.Pinner, d *Data) error {
 		s.data.SetPanel_count(int64(len(d.Panels)))
 	}
 	s.data.SetTitle(bind.Text(pin, d.Title))
+	overlayNames, err := legendNames(pin, len(d.Overlays), func(i int) string { return d.Overlays[i].Name })
+	if err != nil {
+		return err
+	}
+	bandNames, err := legendNames(pin, len(d.Bands), func(i int) string { return d.Bands[i].Name })
+	if err != nil {
+		return err
+	}
+	if overlayNames != nil || bandNames != nil {
+		s.data.SetOverlay_names(overlayNames)
+		s.data.SetBand_names(bandNames)
+	}
 	return nil
+}
+
+// legendNames lays out n legend names as a pinned array of pinned texts
+// (nil entries for ""), or returns nil when none has a name.  A name with a
+// NUL inside is ErrInvalidArgument.
+func legendNames(pin *runtime.Pinner, n int, name func(i int) string) (**byte, error) {
+	var ptrs []*byte
+	for i := 0; i < n; i++ {
+		s := name(i)
+		if s == "" {
+			continue
+		}
+		if strings.IndexByte(s, 0) >= 0 {
+			return nil, newError("", int(ErrInvalidArgument), fmt.Sprintf("legend name %q contains a NUL", s))
+		}
+		if ptrs == nil {
+			ptrs = make([]*byte, n)
+		}
+		ptrs[i] = bind.Text(pin, s)
+	}
+	if ptrs == nil {
+		return nil, nil
+	}
+	pin.Pin(&ptrs[0])
+	return &ptrs[0], nil
 }
 
 func orColor(c, fallback Color) Color {

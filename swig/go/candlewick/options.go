@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"strings"
 
+	"github.com/candlewick/candlewick/swig/go/internal/bind"
 	"github.com/candlewick/candlewick/swig/go/internal/cw"
 )
 
@@ -29,6 +31,12 @@ type Options struct {
 	// Font is a TrueType/OpenType file for the labels (copied at NewChart);
 	// nil uses the embedded DejaVu Sans.
 	Font []byte
+	// TimeZone is the IANA name of the zone the time axis is labelled in
+	// ("America/New_York", "Europe/London"; Series.Time stays UTC
+	// seconds), read from the system's zoneinfo at NewChart (a Renderer
+	// loads it per call and caches charts by it).  "" is UTC.  An unknown
+	// name fails with ErrInvalidArgument and the library's reason.
+	TimeZone string
 }
 
 // Colors replace all six of a theme's colours at once; each must be opaque
@@ -78,7 +86,8 @@ func DefaultLayout() Layout {
 
 // nativeOptions fills a cw_chart_options in C memory field by field (the
 // SWIG setters: no layout is mirrored here) and pins the font for the create
-// call.  The caller deletes the struct after cw_chart_create.
+// call, and the time zone's text, which the struct holds until the caller
+// unpins.  The caller deletes the struct after cw_chart_create.
 func (o *Options) native(pin *runtime.Pinner) (cw.Cw_chart_options, error) {
 	const op = "NewChart"
 	for _, d := range []struct {
@@ -101,6 +110,9 @@ func (o *Options) native(pin *runtime.Pinner) (cw.Cw_chart_options, error) {
 	preset, ok := enumC(pngPresets, int(o.PNG))
 	if !ok {
 		return nil, newError(op, int(ErrInvalidArgument), "unknown PNG preset "+o.PNG.String())
+	}
+	if strings.IndexByte(o.TimeZone, 0) >= 0 {
+		return nil, newError(op, int(ErrInvalidArgument), fmt.Sprintf("time zone %q contains a NUL", o.TimeZone))
 	}
 	c := cw.NewCw_chart_options()
 	cw.Cw_chart_options_init(c)
@@ -146,6 +158,7 @@ func (o *Options) native(pin *runtime.Pinner) (cw.Cw_chart_options, error) {
 		c.SetReversal(l.Reversal)
 		c.SetLabel_size(l.LabelSize)
 	}
+	c.SetTime_zone(bind.Text(pin, o.TimeZone))
 	if len(o.Font) > 0 {
 		pin.Pin(&o.Font[0])
 		c.SetFont_data(&o.Font[0])

@@ -49,37 +49,45 @@ class Chart(_StatsAttachment):
       font: the bytes of a TrueType/OpenType font for labels and titles
         (bytes, bytearray, memoryview, ...); copied by the library, so the
         object may be dropped afterwards.  None: the embedded DejaVu Sans.
+      time_zone: the IANA name of the zone the time axis is labelled in
+        ("America/New_York", "Europe/London"; ``time`` stays UTC seconds),
+        read from the system's zoneinfo.  None or "": UTC.
 
     Raises:
       CandlewickError: SIZE_OUT_OF_RANGE for a bad size, INVALID_ARGUMENT
         for an unknown theme/type/preset number, a non-opaque colour, a
-        layout value out of range or font bytes that are not a font.
+        layout value out of range, font bytes that are not a font or an
+        unknown time zone or one with a NUL (with the library's message,
+        which names the zone).
       ValueError / TypeError: an unknown theme, type or preset name, a
-        malformed colour, a non-integer size.
+        malformed colour, a non-integer size, a time zone that is not a str.
     """
 
     def __init__(self, width=800, height=600, *, theme="classic", chart_type="candlestick",
                  show_volume=True, show_grid=True, show_axes=False, antialias=False,
                  png_preset="balanced", colors=None, price_weight=None, volume_weight=None,
                  panel_gap=None, margin=None, line_width=None, box_size=None, reversal=None,
-                 label_size=None, font=None):
+                 label_size=None, font=None, time_zone=None):
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
         self._stats = None
         self._webp_quality = 90.0
         self._lock = threading.Lock()
-        options, given = _chart_options(
+        options, time_zone, given = _chart_options(
             width, height, theme=theme, chart_type=chart_type, show_volume=show_volume,
             show_grid=show_grid, show_axes=show_axes, antialias=antialias,
             png_preset=png_preset, colors=colors, price_weight=price_weight,
             volume_weight=volume_weight, panel_gap=panel_gap, margin=margin,
             line_width=line_width, box_size=box_size, reversal=reversal,
-            label_size=label_size)
+            label_size=label_size, time_zone=time_zone)
         width, height = options.width, options.height
         theme, chart_type, png_preset = options.theme, options.type, options.png_preset
-        status, handle = lowlevel.chart_create(options, font)
+        status, handle, message = lowlevel.chart_create(options, font, time_zone)
         if status == Status.SIZE_OUT_OF_RANGE:
             raise _size_error(width, height)
+        if status != Status.OK and time_zone and message:
+            # The library names the zone and says why it cannot be loaded.
+            raise CandlewickError(status, message)
         if status != Status.OK:
             # No handle exists, so the library has no message to give.
             details = ", ".join("%s=%r" % item for item in given.items())
@@ -96,6 +104,7 @@ class Chart(_StatsAttachment):
         self._theme = theme
         self._chart_type = chart_type
         self._png_preset = png_preset
+        self._time_zone = time_zone or None
 
     # -- lifetime ----------------------------------------------------------
 
@@ -157,6 +166,11 @@ class Chart(_StatsAttachment):
         in): price_weight, volume_weight, panel_gap, margin, line_width,
         box_size, reversal, label_size."""
         return dict(self._layout)
+
+    @property
+    def time_zone(self):
+        """The IANA name of the time axis's zone, or None for UTC."""
+        return self._time_zone
 
     @property
     def custom_font(self):
@@ -238,8 +252,8 @@ class Chart(_StatsAttachment):
           or (h, w) that owns the library's frame (no copy; freed with the
           array).  A :class:`Format` is accepted too.
         overlays: :class:`Line` s (or bare float64 arrays) over the price
-          panel.
-        bands: :class:`Band` s behind the candles.
+          panel; a Line's ``name`` puts it in the legend (drawn with axes).
+        bands: :class:`Band` s behind the candles; named ones in the legend.
         panels: up to MAX_PANELS :class:`Panel` s under the price panel.
         title: a str drawn at the top left.
 

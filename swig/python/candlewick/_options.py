@@ -91,6 +91,21 @@ def _layout_value(name, kind, value):
     return value
 
 
+# -- text the library borrows ---------------------------------------------------
+
+def _c_string(name, value):
+    """A str the library borrows as C text (a time zone, a legend name), or
+    None.  An interior NUL would cut it short: INVALID_ARGUMENT."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("%s must be a str or None, not %s" % (name, type(value).__name__))
+    if "\0" in value:
+        raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r contains a NUL character"
+                              % (name, value))
+    return value
+
+
 # -- output formats ------------------------------------------------------------
 
 def _format(value):
@@ -112,10 +127,13 @@ def _chart_options(width=800, height=600, *, theme="classic", chart_type="candle
                    show_volume=True, show_grid=True, show_axes=False, antialias=False,
                    png_preset="balanced", colors=None, price_weight=None, volume_weight=None,
                    panel_gap=None, margin=None, line_width=None, box_size=None, reversal=None,
-                   label_size=None):
+                   label_size=None, time_zone=None):
     """A cw_chart_options from :class:`Chart`'s arguments (the same names,
-    defaults and checks), and the layout values given, for messages.  Raises
-    as Chart does before the library sees the options."""
+    defaults and checks), the time zone (a str or None, passed next to the
+    options: the struct does not keep the text) and the layout values
+    given, for messages.  Raises as Chart does before the library sees the
+    options."""
+    time_zone = _c_string("time_zone", time_zone)
     width = operator.index(width)
     height = operator.index(height)
     theme = _lookup(Theme, theme, THEMES, "theme")
@@ -155,4 +173,4 @@ def _chart_options(width=800, height=600, *, theme="classic", chart_type="candle
             given[name] = _layout_value(name, kind, layout[name])
             setattr(options, name, given[name])
 
-    return options, given
+    return options, time_zone, given

@@ -7,7 +7,7 @@ import dataclasses
 from . import _columns
 from ._constants import Status
 from ._errors import CandlewickError
-from ._options import _FLT_MAX, _color
+from ._options import _FLT_MAX, _c_string, _color
 
 #: Colours given to lines without one, in order of appearance.
 LINE_COLORS = (0x2962FFFF, 0xFF9800FF, 0xAB47BCFF, 0x26C6DAFF, 0xFFEB3BFF, 0xEC407AFF)
@@ -23,10 +23,15 @@ class Line:
     color: 0xRRGGBBAA or "#RRGGBB[AA]" (alpha is ignored: lines are opaque);
       None picks the next of LINE_COLORS.
     width: in pixels; 0 means the chart's ``line_width``.
+    name: an overlay's row in the legend (drawn when the chart has axes:
+      a swatch, the name and the last value), e.g. "SMA 20"; None or ""
+      leaves it out.  A line in a :class:`Panel` ignores its name (the
+      panel's ``title`` labels it).
     """
     values: object
     color: object = None
     width: float = 0.0
+    name: str = None
 
 
 @dataclasses.dataclass(eq=False)
@@ -37,12 +42,16 @@ class Band:
     upper, lower: 1-D float64 arrays like the price columns.
     fill: the fill colour, may be translucent (blended onto the background).
     line: the edge colour; width: edge width in pixels (0: no edges).
+    name: the band's row in the legend (drawn when the chart has axes, with
+      the upper and lower values), e.g. "BBANDS 20 2 2"; None or "" leaves
+      it out.
     """
     upper: object
     lower: object
     fill: object = 0x2962FF33
     line: object = 0x2962FFFF
     width: float = 1.0
+    name: str = None
 
 
 @dataclasses.dataclass(eq=False)
@@ -94,7 +103,8 @@ def _line_tuple(where, index, line):
     color = LINE_COLORS[index % len(LINE_COLORS)] if line.color is None else line.color
     return (_columns.price(line.values, "%s[%d]" % (where, index)),
             _color("%s[%d].color" % (where, index), color),
-            _width("%s[%d].width" % (where, index), line.width))
+            _width("%s[%d].width" % (where, index), line.width),
+            _c_string("%s[%d].name" % (where, index), line.name))
 
 
 def _band_tuple(index, band):
@@ -104,7 +114,8 @@ def _band_tuple(index, band):
     where = "bands[%d]" % index
     return (_columns.price(band.upper, where + ".upper"),
             _columns.price(band.lower, where + ".lower"), _color(where + ".fill", band.fill),
-            _color(where + ".line", band.line), _width(where + ".width", band.width))
+            _color(where + ".line", band.line), _width(where + ".width", band.width),
+            _c_string(where + ".name", band.name))
 
 
 def _panel_tuple(index, panel):

@@ -33,7 +33,7 @@ __all__ = ["RenderJob", "Renderer", "RendererClosedError"]
 _OPTION_NAMES = frozenset((
     "width", "height", "theme", "chart_type", "show_volume", "show_grid", "show_axes",
     "antialias", "png_preset", "colors", "price_weight", "volume_weight", "panel_gap",
-    "margin", "line_width", "box_size", "reversal", "label_size"))
+    "margin", "line_width", "box_size", "reversal", "label_size", "time_zone"))
 _DATA_NAMES = frozenset((
     "open", "high", "low", "close", "volume", "time", "overlays", "bands", "panels", "title"))
 _UINT64_MAX = 2**64 - 1
@@ -64,7 +64,8 @@ class RenderJob:
       **kwargs: the chart options of :class:`Chart` (width=800, height=600,
         theme, chart_type, show_volume, show_grid, show_axes, antialias,
         png_preset, colors, price_weight, volume_weight, panel_gap, margin,
-        line_width, box_size, reversal, label_size; not font: a renderer has
+        line_width, box_size, reversal, label_size, time_zone (the job's
+        own: the renderer caches charts by its name); not font: a renderer has
         one font for all its charts) and the data of :meth:`Chart.render`
         (open, high, low, close, volume, time, overlays, bands, panels,
         title).
@@ -86,7 +87,7 @@ class RenderJob:
         if abs(quality) > _FLT_MAX:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "WebP quality must be in [0, 100], got %r" % quality)
-        options, _ = _chart_options(**{k: v for k, v in kwargs.items() if k in _OPTION_NAMES})
+        options, time_zone, _ = _chart_options(**{k: v for k, v in kwargs.items() if k in _OPTION_NAMES})
         get = kwargs.get
         series = _columns.series(data, get("open"), get("high"), get("low"), get("close"),
                                  get("volume"), get("time"))
@@ -94,11 +95,11 @@ class RenderJob:
                          get("title"))
         # The options proxy and every column stay referenced by this tuple,
         # which the extension borrows for the whole call.
-        self._args = (options, series, extras, fmt, quality)
+        self._args = (options, time_zone, series, extras, fmt, quality)
         self._shape = (options.width, options.height)
 
     def __repr__(self):
-        return "<candlewick.RenderJob %dx%d format=%d>" % (self._shape + (self._args[3],))
+        return "<candlewick.RenderJob %dx%d format=%d>" % (self._shape + (self._args[4],))
 
 
 def _job(job):

@@ -46,11 +46,14 @@ long cwpy_live_frame_count(void);
 /* --- Charts (render.c) --------------------------------------------------- */
 
 /* cw_chart_create with `font` (None, or any object exporting a contiguous
- * buffer: bytes, bytearray, memoryview, mmap) borrowed as font_data for the
- * call; the library copies the bytes before it returns.  Never stores a
- * pointer in the caller's options. */
+ * buffer: bytes, bytearray, memoryview, mmap) borrowed as font_data and
+ * `time_zone` (None: UTC) for the call; the library copies the bytes and
+ * loads the zone before it returns.  Never stores a pointer in the caller's
+ * options.  *result is the first problem cw_chart_options_validate finds
+ * when the create failed ("" otherwise): no handle exists to hold it. */
 cw_status cwpy_chart_create(const cw_chart_options* options, PyObject* font,
-                            cw_chart** out);
+                            const char* time_zone, cw_chart** out,
+                            PyObject** result);
 
 /* Renders and encodes a PNG; *result becomes `bytes` (one copy of the small
  * file; the cw_buffer is destroyed right after). */
@@ -85,17 +88,18 @@ cw_status cwpy_renderer_create(uint64_t max_cache_bytes, PyObject* font,
                                cw_renderer** out, PyObject** result);
 
 /* One cw_renderer_render of `series` with `extras` (as cwpy_render) in
- * `format` under `options` (any thread; the GIL is released for the
- * render).  *result: bytes or a Frame on success, else (status, message)
- * (a renderer has no last error: the message is the job's). */
+ * `format` under `options` with `time_zone` (None: UTC) (any thread; the
+ * GIL is released for the render).  *result: bytes or a Frame on success,
+ * else (status, message) (a renderer has no last error: the message is the
+ * job's). */
 cw_status cwpy_renderer_render(cw_renderer* renderer,
                                const cw_chart_options* options,
-                               const cw_ohlcv* series, PyObject* extras,
-                               int32_t format, float webp_quality,
-                               PyObject** result);
+                               const char* time_zone, const cw_ohlcv* series,
+                               PyObject* extras, int32_t format,
+                               float webp_quality, PyObject** result);
 
-/* cw_renderer_render_batch over `jobs`, a tuple of (options, series,
- * extras, format, webp_quality) tuples, on `threads` threads (0: every
+/* cw_renderer_render_batch over `jobs`, a tuple of (options, time_zone,
+ * series, extras, format, webp_quality) tuples, on `threads` threads (0: every
  * CPU).  *result is a list with one item per job, in order: bytes or a
  * Frame, (status, message) for a job the library failed, or the exception
  * object a job's arguments raised (that job alone is skipped).  Returns the

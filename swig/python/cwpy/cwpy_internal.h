@@ -94,6 +94,7 @@ typedef struct cwpy_chart_data {
   cw_band* bands;
   cw_panel* panels;
   double* levels;
+  const char** names; /* the overlays' names, then the bands' */
   Py_buffer* views;
   size_t view_count; /* views held, released in cwpy_chart_data_release */
 } cwpy_chart_data;

@@ -69,22 +69,28 @@ int cwpy_font_acquire(PyObject* font, Py_buffer* view, const uint8_t** data,
 }
 
 /* cw_chart_create with `font` (None, or any object exporting a contiguous
- * buffer: bytes, bytearray, memoryview, mmap) borrowed as font_data for the
- * call; the library copies the bytes before it returns.  Never stores a
- * pointer in the caller's options. */
+ * buffer: bytes, bytearray, memoryview, mmap) borrowed as font_data and
+ * `time_zone` (NULL: UTC) for the call; the library copies the bytes and
+ * loads the zone before it returns.  Never stores a pointer in the caller's
+ * options.  On failure *result is what cw_chart_options_validate says. */
 cw_status cwpy_chart_create(const cw_chart_options* options, PyObject* font,
-                            cw_chart** out) {
+                            const char* time_zone, cw_chart** out,
+                            PyObject** result) {
   if (options == NULL) return CW_ERR_NULL_ARGUMENT;
   cw_chart_options copy = *options;
+  copy.time_zone = time_zone;
   Py_buffer view;
   int held = cwpy_font_acquire(font, &view, &copy.font_data,
                                &copy.font_data_size);
   if (held < 0) return CW_ERR_INVALID_ARGUMENT;
+  char message[CW_MESSAGE_SIZE] = "";
   cw_status status;
   Py_BEGIN_ALLOW_THREADS
   status = cw_chart_create(&copy, out);
+  if (status != CW_OK) cw_chart_options_validate(&copy, message, sizeof message);
   Py_END_ALLOW_THREADS
   if (held) PyBuffer_Release(&view);
+  *result = PyUnicode_FromString(message); /* NULL leaves MemoryError set */
   return status;
 }
 
@@ -100,11 +106,13 @@ void cwpy_chart_data_release(cwpy_chart_data* d) {
   PyMem_Free(d->bands);
   PyMem_Free(d->panels);
   PyMem_Free(d->levels);
+  PyMem_Free(d->names);
   d->views = NULL;
   d->lines = NULL;
   d->bands = NULL;
   d->panels = NULL;
   d->levels = NULL;
+  d->names = NULL;
 }
 
 /* Borrows one float64 column of an overlay, band or panel into *column.
@@ -120,15 +128,15 @@ static int cwpy_take_column(cwpy_chart_data* d, PyObject* obj, const char* name,
 
 /* The tuple shapes the Python layer builds (candlewick/__init__.py):
  *   extras  = (overlays, bands, panels, title)
- *   overlay = (values, color, width)
- *   band    = (upper, lower, fill, line, width)
+ *   overlay = (values, color, width, name)
+ *   band    = (upper, lower, fill, line, width, name)
  *   panel   = (weight, lines, histogram, histogram_up, histogram_down,
  *              levels, min, max, title)
- * with tuples for the sequences, str or None for titles and a sequence of
- * numbers for levels.  Strings are borrowed from the (immutable) tuple,
+ * with tuples for the sequences, str or None for titles and names (a panel
+ * line's name is not drawn) and a sequence of numbers for levels.  Strings are borrowed from the (immutable) tuple,
  * which the caller holds for the whole call. */
-#define CWPY_LINE_FORMAT "OIf"
-#define CWPY_BAND_FORMAT "OOIIf"
+#define CWPY_LINE_FORMAT "OIfz"
+#define CWPY_BAND_FORMAT "OOIIfz"
 #define CWPY_PANEL_FORMAT "fO!OIIOddz"
 
 /* Unpacks panels[i] into p's scalar fields (weight, histogram colours,
@@ -155,18 +163,20 @@ static int cwpy_parse_panel(PyObject* panels, size_t i, cw_panel* p,
   return 1;
 }
 
+/* A line into *line, its legend name (or NULL) into *legend. */
 static int cwpy_take_line(cwpy_chart_data* d, PyObject* obj, const char* name,
-                          cw_line* line) {
+                          cw_line* line, const char** legend) {
   PyObject* values;
   unsigned int color;
   float width;
   if (!PyTuple_Check(obj)) {
-    PyErr_Format(PyExc_TypeError, "%s must be a (values, color, width) tuple",
-                 name);
+    PyErr_Format(PyExc_TypeError,
+                 "%s must be a (values, color, width, name) tuple", name);
     return 0;
   }
-  if (!PyArg_ParseTuple(obj, CWPY_LINE_FORMAT ";a line is (values, color, width)",
-                        &values, &color, &width)) {
+  if (!PyArg_ParseTuple(obj,
+                        CWPY_LINE_FORMAT ";a line is (values, color, width, name)",
+                        &values, &color, &width, legend)) {
     return 0;
   }
   line->color = color;
@@ -205,22 +215,27 @@ static int cwpy_allocate_chart_data(cwpy_chart_data* d, size_t line_total,
   d->bands = PyMem_Calloc(band_count ? band_count : 1, sizeof *d->bands);
   d->panels = PyMem_Calloc(panel_count ? panel_count : 1, sizeof *d->panels);
   d->levels = PyMem_Calloc(level_total ? level_total : 1, sizeof *d->levels);
-  if (!d->views || !d->lines || !d->bands || !d->panels || !d->levels) {
+  const size_t name_total = line_total + band_count;
+  d->names = PyMem_Calloc(name_total ? name_total : 1, sizeof *d->names);
+  if (!d->views || !d->lines || !d->bands || !d->panels || !d->levels ||
+      !d->names) {
     PyErr_NoMemory();
     return 0;
   }
   return 1;
 }
 
-/* bands[i] into d->bands[i], its two columns borrowed. */
-static int cwpy_take_band(cwpy_chart_data* d, PyObject* bands, size_t i) {
+/* bands[i] into d->bands[i], its two columns borrowed, its name into
+ * *legend. */
+static int cwpy_take_band(cwpy_chart_data* d, PyObject* bands, size_t i,
+                          const char** legend) {
   PyObject* band = PyTuple_GET_ITEM(bands, i);
   PyObject *upper, *lower;
   unsigned int fill, line;
   float width;
   if (!PyTuple_Check(band) ||
       !PyArg_ParseTuple(band, CWPY_BAND_FORMAT, &upper, &lower, &fill, &line,
-                        &width)) {
+                        &width, legend)) {
     if (!PyErr_Occurred()) {
       PyErr_Format(PyExc_TypeError, "bands[%zu] must be a tuple", i);
     }
@@ -279,8 +294,9 @@ static int cwpy_take_panel(cwpy_chart_data* d, PyObject* panels, size_t i,
   char name[96];
   for (size_t k = 0; k < line_count; ++k) {
     snprintf(name, sizeof name, "panels[%zu].lines[%zu]", i, k);
+    const char* unused; /* a panel has no legend */
     if (!cwpy_take_line(d, PyTuple_GET_ITEM(lines, k), name,
-                        &d->lines[(*next_line)++])) {
+                        &d->lines[(*next_line)++], &unused)) {
       return 0;
     }
   }
@@ -316,15 +332,22 @@ int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
                                 level_total)) {
     return 0;
   }
+  /* Overlay names first, then band names (d->names). */
+  const char** overlay_names = d->names;
+  const char** band_names = d->names + overlay_count;
+  int named = 0;
   char name[96];
   for (size_t i = 0; i < overlay_count; ++i) {
     snprintf(name, sizeof name, "overlays[%zu]", i);
-    if (!cwpy_take_line(d, PyTuple_GET_ITEM(overlays, i), name, &d->lines[i])) {
+    if (!cwpy_take_line(d, PyTuple_GET_ITEM(overlays, i), name, &d->lines[i],
+                        &overlay_names[i])) {
       return 0;
     }
+    named |= overlay_names[i] != NULL;
   }
   for (size_t i = 0; i < band_count; ++i) {
-    if (!cwpy_take_band(d, bands, i)) return 0;
+    if (!cwpy_take_band(d, bands, i, &band_names[i])) return 0;
+    named |= band_names[i] != NULL;
   }
   size_t next_line = overlay_count, next_level = 0;
   for (size_t i = 0; i < panel_count; ++i) {
@@ -339,6 +362,11 @@ int cwpy_chart_data_acquire(PyObject* extras, const cw_ohlcv* series,
   d->data.panels = d->panels;
   d->data.panel_count = panel_count;
   d->data.title = title;
+  /* NULL arrays when nothing has a name: the legend is left out. */
+  if (named) {
+    d->data.overlay_names = overlay_names;
+    d->data.band_names = band_names;
+  }
   return 1;
 }
 

@@ -51,17 +51,19 @@ static PyObject* cwpy_job_result(cw_render_job* job, uint32_t width,
 
 cw_status cwpy_renderer_render(cw_renderer* renderer,
                                const cw_chart_options* options,
-                               const cw_ohlcv* series, PyObject* extras,
-                               int32_t format, float webp_quality,
-                               PyObject** result) {
+                               const char* time_zone, const cw_ohlcv* series,
+                               PyObject* extras, int32_t format,
+                               float webp_quality, PyObject** result) {
   if (renderer == NULL || options == NULL) return CW_ERR_NULL_ARGUMENT;
+  cw_chart_options zoned = *options;
+  zoned.time_zone = time_zone;
   cwpy_chart_data d;
   if (!cwpy_chart_data_acquire(extras, series, &d)) {
     cwpy_chart_data_release(&d);
     return CW_ERR_INVALID_ARGUMENT; /* the Python exception is what counts */
   }
   cw_render_job job;
-  cw_render_job_init(&job, options, &d.data, format);
+  cw_render_job_init(&job, &zoned, &d.data, format);
   job.webp_quality = webp_quality;
   Py_BEGIN_ALLOW_THREADS
   cw_renderer_render(renderer, &job);
@@ -85,7 +87,7 @@ typedef struct cwpy_batch_slot {
   cwpy_chart_data data;
   int have_series;
   int have_data;
-  const cw_chart_options* options;
+  cw_chart_options options; /* the job's, with its time zone */
   PyObject* error; /* the exception its arguments raised (owned), or NULL */
 } cwpy_batch_slot;
 
@@ -106,31 +108,36 @@ static PyObject* cwpy_take_exception(void) {
   return value;
 }
 
-/* Borrows job `obj` = (options, series, extras, format, webp_quality) into
- * `slot` and `job`.  0 with a Python exception on failure (the caller
+/* Borrows job `obj` = (options, time_zone, series, extras, format,
+ * webp_quality) into `slot` and `job` (the zone's text from the tuple's str,
+ * alive while the tuple is).  0 with a Python exception on failure (the caller
  * releases the slot either way). */
 static int cwpy_batch_take(PyObject* obj, size_t index, cwpy_batch_slot* slot,
                            cw_render_job* job) {
   PyObject *options, *series, *extras;
+  const char* time_zone;
+  const cw_chart_options* chart_options;
   int format;
   float quality;
   if (!PyTuple_Check(obj)) {
     PyErr_Format(PyExc_TypeError, "jobs[%zu] must be a tuple", index);
     return 0;
   }
-  if (!PyArg_ParseTuple(obj, "OOOif;a job is (options, series, extras, format, "
-                        "webp_quality)", &options, &series, &extras, &format,
-                        &quality)) {
+  if (!PyArg_ParseTuple(obj, "OzOOif;a job is (options, time_zone, series, "
+                        "extras, format, webp_quality)", &options, &time_zone,
+                        &series, &extras, &format, &quality)) {
     return 0;
   }
-  if (!cwpy_chart_options_from(options, &slot->options)) return 0;
+  if (!cwpy_chart_options_from(options, &chart_options)) return 0;
+  slot->options = *chart_options;
+  slot->options.time_zone = time_zone;
   if (!cwpy_series_acquire(series, &slot->series)) return 0;
   slot->have_series = 1;
   slot->have_data = 1;
   if (!cwpy_chart_data_acquire(extras, &slot->series.ohlcv, &slot->data)) {
     return 0;
   }
-  cw_render_job_init(job, slot->options, &slot->data.data, (int32_t)format);
+  cw_render_job_init(job, &slot->options, &slot->data.data, (int32_t)format);
   job->webp_quality = quality;
   return 1;
 }
@@ -182,7 +189,7 @@ cw_status cwpy_renderer_render_batch(cw_renderer* renderer, PyObject* jobs,
   Py_END_ALLOW_THREADS
   if (status == CW_OK) {
     for (size_t k = 0; k < runs; ++k) {
-      const cw_chart_options* o = slots[index[k]].options;
+      const cw_chart_options* o = &slots[index[k]].options;
       PyObject* item = cwpy_job_result(&run[k], o->width, o->height);
       if (item == NULL) item = cwpy_take_exception();
       PyList_SET_ITEM(list, (Py_ssize_t)index[k], item);

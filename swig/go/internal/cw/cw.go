@@ -43,8 +43,8 @@ typedef long long swig_type_10;
 typedef long long swig_type_11;
 typedef long long swig_type_12;
 typedef long long swig_type_13;
-typedef _gostring_ swig_type_14;
-typedef long long swig_type_15;
+typedef long long swig_type_14;
+typedef _gostring_ swig_type_15;
 typedef long long swig_type_16;
 typedef long long swig_type_17;
 typedef long long swig_type_18;
@@ -60,8 +60,8 @@ typedef long long swig_type_27;
 typedef long long swig_type_28;
 typedef long long swig_type_29;
 typedef long long swig_type_30;
-typedef _gostring_ swig_type_31;
-typedef long long swig_type_32;
+typedef long long swig_type_31;
+typedef _gostring_ swig_type_32;
 typedef long long swig_type_33;
 typedef long long swig_type_34;
 typedef long long swig_type_35;
@@ -77,9 +77,9 @@ typedef long long swig_type_44;
 typedef long long swig_type_45;
 typedef long long swig_type_46;
 typedef long long swig_type_47;
-typedef _gostring_ swig_type_48;
+typedef long long swig_type_48;
 typedef _gostring_ swig_type_49;
-typedef long long swig_type_50;
+typedef _gostring_ swig_type_50;
 typedef long long swig_type_51;
 typedef long long swig_type_52;
 typedef long long swig_type_53;
@@ -121,8 +121,8 @@ typedef long long swig_type_88;
 typedef long long swig_type_89;
 typedef long long swig_type_90;
 typedef long long swig_type_91;
-typedef _gostring_ swig_type_92;
-typedef long long swig_type_93;
+typedef long long swig_type_92;
+typedef _gostring_ swig_type_93;
 typedef long long swig_type_94;
 typedef long long swig_type_95;
 typedef long long swig_type_96;
@@ -148,23 +148,23 @@ typedef long long swig_type_115;
 typedef long long swig_type_116;
 typedef long long swig_type_117;
 typedef long long swig_type_118;
-typedef _gostring_ swig_type_119;
-typedef long long swig_type_120;
+typedef long long swig_type_119;
+typedef _gostring_ swig_type_120;
 typedef long long swig_type_121;
 typedef long long swig_type_122;
 typedef long long swig_type_123;
 typedef long long swig_type_124;
 typedef long long swig_type_125;
-typedef _gostring_ swig_type_126;
-typedef long long swig_type_127;
-typedef _gostring_ swig_type_128;
-typedef long long swig_type_129;
-typedef _gostring_ swig_type_130;
-typedef long long swig_type_131;
-typedef _gostring_ swig_type_132;
-typedef long long swig_type_133;
-typedef _gostring_ swig_type_134;
-typedef long long swig_type_135;
+typedef long long swig_type_126;
+typedef _gostring_ swig_type_127;
+typedef long long swig_type_128;
+typedef _gostring_ swig_type_129;
+typedef long long swig_type_130;
+typedef _gostring_ swig_type_131;
+typedef long long swig_type_132;
+typedef _gostring_ swig_type_133;
+typedef long long swig_type_134;
+typedef _gostring_ swig_type_135;
 typedef long long swig_type_136;
 typedef long long swig_type_137;
 typedef long long swig_type_138;
@@ -172,8 +172,8 @@ typedef long long swig_type_139;
 typedef long long swig_type_140;
 typedef long long swig_type_141;
 typedef long long swig_type_142;
-typedef _gostring_ swig_type_143;
-typedef long long swig_type_144;
+typedef long long swig_type_143;
+typedef _gostring_ swig_type_144;
 typedef long long swig_type_145;
 typedef long long swig_type_146;
 typedef long long swig_type_147;
@@ -181,8 +181,8 @@ typedef long long swig_type_148;
 typedef long long swig_type_149;
 typedef long long swig_type_150;
 typedef long long swig_type_151;
-typedef _gostring_ swig_type_152;
-typedef long long swig_type_153;
+typedef long long swig_type_152;
+typedef _gostring_ swig_type_153;
 typedef long long swig_type_154;
 typedef long long swig_type_155;
 typedef long long swig_type_156;
@@ -195,596 +195,604 @@ typedef long long swig_type_162;
 typedef long long swig_type_163;
 typedef long long swig_type_164;
 typedef long long swig_type_165;
-typedef _gostring_ swig_type_166;
-extern void _wrap_Swig_free_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_cw_b2c38d8a00ba5ddf(swig_intgo arg1);
-extern swig_intgo _wrap_cw_version_cw_b2c38d8a00ba5ddf(void);
-extern swig_type_1 _wrap_cw_version_string_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_OK_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_STRUCT_SIZE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_EMPTY_SERIES_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_NON_FINITE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_ENCODE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_INTERNAL_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_b2c38d8a00ba5ddf(void);
-extern swig_type_2 _wrap_cw_status_string_cw_b2c38d8a00ba5ddf(swig_intgo arg1);
-extern swig_voidp _wrap_cw_buffer_data_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_type_3 _wrap_cw_buffer_size_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_buffer_destroy_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_f64_column_data_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_f64_column_data_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_f64_column_length_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_4 arg2);
-extern swig_type_5 _wrap_cw_f64_column_length_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_f64_column_stride_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_6 arg2);
-extern swig_type_7 _wrap_cw_f64_column_stride_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_f64_column_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_f64_column_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_i64_column_data_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_i64_column_data_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_i64_column_length_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_8 arg2);
-extern swig_type_9 _wrap_cw_i64_column_length_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_i64_column_stride_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_10 arg2);
-extern swig_type_11 _wrap_cw_i64_column_stride_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_i64_column_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_i64_column_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_ohlcv_time_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ohlcv_time_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_ohlcv_open_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ohlcv_open_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_ohlcv_high_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ohlcv_high_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_ohlcv_low_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ohlcv_low_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_ohlcv_close_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ohlcv_close_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_ohlcv_volume_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ohlcv_volume_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_ohlcv_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_ohlcv_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_CW_THEME_CLASSIC_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_THEME_MODERN_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_THEME_TRADINGVIEW_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_THEME_LIGHT_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_CHART_CANDLESTICK_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_CHART_HOLLOW_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_CHART_OHLC_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_CHART_LINE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_CHART_AREA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_CHART_RENKO_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_CHART_POINT_FIGURE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_PNG_FASTEST_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_PNG_BALANCED_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_PNG_SMALLEST_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_cw_chart_options_width_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_width_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_height_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_height_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_Xtype_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_Xtype_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_theme_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_theme_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_show_volume_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_show_volume_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_show_grid_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_show_grid_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_show_axes_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_show_axes_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_antialias_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_antialias_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_use_custom_colors_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_use_custom_colors_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_background_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_background_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_up_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_up_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_down_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_down_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_grid_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_grid_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_text_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_text_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_axis_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_axis_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_png_preset_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_png_preset_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_price_weight_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, float arg2);
-extern float _wrap_cw_chart_options_price_weight_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_volume_weight_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, float arg2);
-extern float _wrap_cw_chart_options_volume_weight_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_panel_gap_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_panel_gap_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_margin_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_margin_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_line_width_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, float arg2);
-extern float _wrap_cw_chart_options_line_width_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_box_size_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_chart_options_box_size_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_reversal_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_reversal_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_label_size_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_chart_options_label_size_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_font_data_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_chart_options_font_data_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_font_data_size_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_12 arg2);
-extern swig_type_13 _wrap_cw_chart_options_font_data_size_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_chart_options_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_chart_options_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_options_init_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_chart_create_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_cw_chart_destroy_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_type_14 _wrap_cw_chart_last_error_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_chart_frame_info_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5);
-extern swig_intgo _wrap_cw_chart_render_rgba_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2, swig_voidp arg3, swig_type_15 arg4, swig_type_16 arg5);
-extern void _wrap_cw_line_values_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_line_values_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_line_color_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_line_color_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_line_width_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, float arg2);
-extern float _wrap_cw_line_width_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_line_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_line_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_band_upper_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_band_upper_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_band_lower_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_band_lower_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_band_fill_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_band_fill_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_band_line_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_band_line_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_band_width_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, float arg2);
-extern float _wrap_cw_band_width_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_band_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_band_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_weight_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, float arg2);
-extern float _wrap_cw_panel_weight_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_lines_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_panel_lines_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_line_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_17 arg2);
-extern swig_type_18 _wrap_cw_panel_line_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_histogram_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_panel_histogram_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_histogram_up_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_panel_histogram_up_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_histogram_down_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_panel_histogram_down_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_levels_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_panel_levels_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_level_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_19 arg2);
-extern swig_type_20 _wrap_cw_panel_level_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_min_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_panel_min_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_max_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_panel_max_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_panel_title_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_panel_title_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_panel_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_panel_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_series_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_chart_data_series_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_overlays_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_chart_data_overlays_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_overlay_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_21 arg2);
-extern swig_type_22 _wrap_cw_chart_data_overlay_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_bands_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_chart_data_bands_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_band_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_23 arg2);
-extern swig_type_24 _wrap_cw_chart_data_band_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_panels_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_chart_data_panels_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_panel_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_25 arg2);
-extern swig_type_26 _wrap_cw_chart_data_panel_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_title_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_chart_data_title_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_chart_data_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_chart_data_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_chart_data_init_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_CW_FORMAT_RGBA8_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_FORMAT_RGB8_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_FORMAT_INDEXED8_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_FORMAT_PNG_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_FORMAT_SVG_cw_b2c38d8a00ba5ddf(void);
-extern swig_type_27 _wrap_cw_format_bytes_per_pixel_cw_b2c38d8a00ba5ddf(swig_intgo arg1);
-extern swig_intgo _wrap_cw_chart_render_frame_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3, swig_voidp arg4, swig_type_28 arg5, swig_type_29 arg6);
-extern swig_intgo _wrap_cw_chart_render_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3, swig_voidp arg4);
-extern swig_intgo _wrap_cw_chart_palette_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2, swig_type_30 arg3, swig_voidp arg4);
-extern swig_intgo _wrap_cw_chart_set_webp_quality_cw_b2c38d8a00ba5ddf(uintptr_t arg1, float arg2);
-extern swig_intgo _wrap_CW_STATS_RENDER_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_STATS_ENCODE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_STATS_INDICATOR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_STATS_AGGREGATE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_STATS_BATCH_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_STATS_LABEL_0_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_NONE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_OTHER_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_SCALAR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_EMU128_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_SSSE3_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_SSE4_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_AVX2_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_AVX3_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_AVX3_DL_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_AVX3_SPR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_NEON_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_SVE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_SVE2_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_SVE_256_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_SVE2_128_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_PPC8_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_PPC9_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_PPC10_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_WASM_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_WASM_EMU256_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_SIMD_RVV_cw_b2c38d8a00ba5ddf(void);
-extern swig_type_31 _wrap_cw_simd_target_name_cw_b2c38d8a00ba5ddf(swig_intgo arg1);
-extern swig_intgo _wrap_cw_simd_target_active_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_cw_stats_options_capacity_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_32 arg2);
-extern swig_type_33 _wrap_cw_stats_options_capacity_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_options_retention_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_34 arg2);
-extern swig_type_35 _wrap_cw_stats_options_retention_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_options_labels_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_stats_options_labels_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_options_label_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_stats_options_label_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_stats_options_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_stats_options_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_options_init_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_stats_options_validate_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2, swig_type_36 arg3);
-extern swig_intgo _wrap_cw_stats_create_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_cw_stats_destroy_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_type_37 _wrap_cw_stats_last_error_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2, swig_type_38 arg3);
-extern swig_type_39 _wrap_cw_stats_now_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_sample_end_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_40 arg2);
-extern swig_type_41 _wrap_cw_stats_sample_end_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_sample_duration_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_42 arg2);
-extern swig_type_43 _wrap_cw_stats_sample_duration_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_sample_bytes_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_44 arg2);
-extern swig_type_45 _wrap_cw_stats_sample_bytes_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_sample_items_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_46 arg2);
-extern swig_type_47 _wrap_cw_stats_sample_items_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_sample_kind_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_stats_sample_kind_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_sample_simd_target_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_stats_sample_simd_target_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_sample_failed_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_stats_sample_failed_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_stats_sample_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_stats_sample_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_stats_record_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern void _wrap_cw_stats_kind_snapshot_name_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_48 arg2);
-extern swig_type_49 _wrap_cw_stats_kind_snapshot_name_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_50 arg2);
-extern swig_type_51 _wrap_cw_stats_kind_snapshot_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_errors_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_52 arg2);
-extern swig_type_53 _wrap_cw_stats_kind_snapshot_errors_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_54 arg2);
-extern swig_type_55 _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_bytes_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_56 arg2);
-extern swig_type_57 _wrap_cw_stats_kind_snapshot_bytes_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_items_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_58 arg2);
-extern swig_type_59 _wrap_cw_stats_kind_snapshot_items_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_60 arg2);
-extern swig_type_61 _wrap_cw_stats_kind_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_62 arg2);
-extern swig_type_63 _wrap_cw_stats_kind_snapshot_window_errors_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_64 arg2);
-extern swig_type_65 _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_items_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_66 arg2);
-extern swig_type_67 _wrap_cw_stats_kind_snapshot_window_items_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_68 arg2);
-extern swig_type_69 _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_70 arg2);
-extern swig_type_71 _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_72 arg2);
-extern swig_type_73 _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_74 arg2);
-extern swig_type_75 _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_76 arg2);
-extern swig_type_77 _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_78 arg2);
-extern swig_type_79 _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_80 arg2);
-extern swig_type_81 _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_stats_kind_snapshot_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_82 arg2);
-extern swig_type_83 _wrap_cw_stats_snapshot_taken_at_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_snapshot_capacity_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_84 arg2);
-extern swig_type_85 _wrap_cw_stats_snapshot_capacity_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_snapshot_retention_ns_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_86 arg2);
-extern swig_type_87 _wrap_cw_stats_snapshot_retention_ns_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_snapshot_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_88 arg2);
-extern swig_type_89 _wrap_cw_stats_snapshot_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_stats_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_90 arg2);
-extern swig_type_91 _wrap_cw_stats_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_stats_snapshot_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_stats_snapshot_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_stats_read_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_cw_stats_read_json_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_cw_stats_read_prometheus_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_92 arg2, swig_voidp arg3);
-extern swig_intgo _wrap_cw_stats_reset_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_chart_attach_stats_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern void _wrap_cw_renderer_options_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_93 arg2);
-extern swig_type_94 _wrap_cw_renderer_options_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_options_font_data_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_renderer_options_font_data_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_options_font_data_size_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_95 arg2);
-extern swig_type_96 _wrap_cw_renderer_options_font_data_size_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_renderer_options_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_renderer_options_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_options_init_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_renderer_options_validate_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2, swig_type_97 arg3);
-extern swig_intgo _wrap_cw_renderer_create_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_cw_renderer_destroy_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_renderer_attach_stats_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern void _wrap_cw_render_job_options_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_render_job_options_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_data_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_render_job_data_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_format_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_render_job_format_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_webp_quality_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, float arg2);
-extern float _wrap_cw_render_job_webp_quality_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_pixels_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_render_job_pixels_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_buffer_size_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_98 arg2);
-extern swig_type_99 _wrap_cw_render_job_buffer_size_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_row_stride_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_100 arg2);
-extern swig_type_101 _wrap_cw_render_job_row_stride_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_status_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_render_job_status_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_output_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_render_job_output_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_render_job_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_render_job_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_render_job_init_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_intgo _wrap_cw_renderer_render_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern void _wrap_cw_batch_options_threads_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_batch_options_threads_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_batch_options_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_batch_options_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_batch_options_init_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_renderer_render_batch_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2, swig_type_102 arg3, uintptr_t arg4, swig_voidp arg5);
-extern void _wrap_cw_renderer_info_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_103 arg2);
-extern swig_type_104 _wrap_cw_renderer_info_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_info_cached_bytes_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_105 arg2);
-extern swig_type_106 _wrap_cw_renderer_info_cached_bytes_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_info_cached_charts_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_107 arg2);
-extern swig_type_108 _wrap_cw_renderer_info_cached_charts_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_info_charts_in_use_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_109 arg2);
-extern swig_type_110 _wrap_cw_renderer_info_charts_in_use_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_info_hits_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_111 arg2);
-extern swig_type_112 _wrap_cw_renderer_info_hits_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_info_misses_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_113 arg2);
-extern swig_type_114 _wrap_cw_renderer_info_misses_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_info_evictions_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_115 arg2);
-extern swig_type_116 _wrap_cw_renderer_info_evictions_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_info_overhead_bytes_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_117 arg2);
-extern swig_type_118 _wrap_cw_renderer_info_overhead_bytes_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_renderer_info_worker_threads_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_renderer_info_worker_threads_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_renderer_info_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_renderer_info_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_renderer_get_info_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_cw_renderer_clear_cache_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_CW_IND_SMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_EMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_WMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_DEMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_TEMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_TRIMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_RSI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MACD_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_BBANDS_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_STDDEV_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_VAR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_TRANGE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ATR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_NATR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MOM_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ROC_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_WILLR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_STOCH_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_STOCHF_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_CCI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_OBV_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_AD_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_PLUS_DI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MINUS_DI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_DX_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ADX_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ADXR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_AROON_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_AROONOSC_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MIDPRICE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MIDPOINT_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MEDPRICE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_TYPPRICE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_WCLPRICE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_AVGPRICE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MAX_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MIN_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_SUM_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_KAMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_CMO_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_MFI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_APO_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_PPO_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_TRIX_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_BOP_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ROCP_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ROCR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ROCR100_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_HMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_VWMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_STOCHRSI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ULTOSC_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_SAR_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_LINEARREG_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_TSF_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ADOSC_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_VWAP_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_AVWAP_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_CMF_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_KELTNER_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_DONCHIAN_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ICHIMOKU_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_SUPERTREND_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_ELDER_RAY_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_TSI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_IND_PIVOTS_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_MA_SMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_MA_EMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_MA_WMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_MA_DEMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_MA_TEMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_MA_TRIMA_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_cw_indicator_count_cw_b2c38d8a00ba5ddf(void);
-extern swig_type_119 _wrap_cw_indicator_info_name_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_voidp _wrap_cw_indicator_info_title_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_indicator_info_input_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_120 arg2);
-extern swig_type_121 _wrap_cw_indicator_info_input_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_indicator_info_param_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_122 arg2);
-extern swig_type_123 _wrap_cw_indicator_info_param_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_indicator_info_output_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_124 arg2);
-extern swig_type_125 _wrap_cw_indicator_info_output_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_indicator_info_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_indicator_info_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_indicator_get_info_cw_b2c38d8a00ba5ddf(swig_intgo arg1, uintptr_t arg2);
-extern swig_type_126 _wrap_cw_indicator_param_name_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_indicator_param_default_value_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_indicator_param_default_value_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_indicator_param_min_value_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_indicator_param_min_value_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_indicator_param_max_value_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_indicator_param_max_value_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_indicator_param_is_integer_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_indicator_param_is_integer_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_indicator_param_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_indicator_param_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_indicator_get_param_cw_b2c38d8a00ba5ddf(swig_intgo arg1, swig_type_127 arg2, uintptr_t arg3);
-extern swig_type_128 _wrap_cw_indicator_input_name_cw_b2c38d8a00ba5ddf(swig_intgo arg1, swig_type_129 arg2);
-extern swig_type_130 _wrap_cw_indicator_output_name_cw_b2c38d8a00ba5ddf(swig_intgo arg1, swig_type_131 arg2);
-extern swig_intgo _wrap_cw_indicator_find_cw_b2c38d8a00ba5ddf(swig_type_132 arg1, swig_voidp arg2);
-extern swig_intgo _wrap_cw_indicator_lookback_cw_b2c38d8a00ba5ddf(swig_intgo arg1, swig_voidp arg2, swig_type_133 arg3, swig_voidp arg4);
-extern swig_intgo _wrap_cw_indicator_context_create_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_cw_indicator_context_destroy_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_type_134 _wrap_cw_indicator_context_last_error_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_indicator_context_attach_stats_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_cw_indicator_compute_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3, swig_type_135 arg4, swig_voidp arg5, swig_type_136 arg6, swig_voidp arg7, swig_type_137 arg8, swig_type_138 arg9);
-extern swig_intgo _wrap_cw_indicator_stream_supported_cw_b2c38d8a00ba5ddf(swig_intgo arg1);
-extern swig_intgo _wrap_cw_indicator_stream_create_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3, swig_type_139 arg4, swig_voidp arg5);
-extern void _wrap_cw_indicator_stream_destroy_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_indicator_stream_push_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2, swig_type_140 arg3, swig_voidp arg4, swig_type_141 arg5);
-extern swig_intgo _wrap_cw_indicator_stream_reset_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_type_142 _wrap_cw_indicator_stream_lookback_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_type_143 _wrap_cw_indicator_stream_last_error_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_CW_BARS_TIME_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BARS_TICK_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BARS_VOLUME_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BARS_RANGE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BARS_RENKO_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BARS_POINT_FIGURE_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BARS_KAGI_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BARS_LINE_BREAK_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BAR_EMPTY_SKIP_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BAR_EMPTY_NAN_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BAR_EMPTY_FLAT_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BOX_FIXED_cw_b2c38d8a00ba5ddf(void);
-extern swig_intgo _wrap_CW_BOX_ATR_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_cw_bar_options_method_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_bar_options_method_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_empty_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_bar_options_empty_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_interval_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_144 arg2);
-extern swig_type_145 _wrap_cw_bar_options_interval_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_offset_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_146 arg2);
-extern swig_type_147 _wrap_cw_bar_options_offset_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_tick_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_148 arg2);
-extern swig_type_149 _wrap_cw_bar_options_tick_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_volume_threshold_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_bar_options_volume_threshold_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_volume_split_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_bar_options_volume_split_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_box_mode_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_bar_options_box_mode_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_Xrange_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_bar_options_Xrange_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_box_size_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_bar_options_box_size_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_atr_period_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_bar_options_atr_period_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_reversal_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_bar_options_reversal_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_reversal_amount_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, double arg2);
-extern double _wrap_cw_bar_options_reversal_amount_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_reversal_percent_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_bar_options_reversal_percent_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_line_count_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_cw_bar_options_line_count_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_bar_options_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_bar_options_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_options_init_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_intgo arg2);
-extern void _wrap_cw_ticks_time_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ticks_time_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_ticks_price_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ticks_price_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_ticks_size_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_cw_ticks_size_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_ticks_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_ticks_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_output_capacity_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_150 arg2);
-extern swig_type_151 _wrap_cw_bar_output_capacity_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_output_time_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_bar_output_time_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_output_open_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_bar_output_open_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_output_high_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_bar_output_high_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_output_low_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_bar_output_low_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_output_close_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_bar_output_close_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_output_volume_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_bar_output_volume_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern void _wrap_cw_bar_output_row_set_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern swig_voidp _wrap_cw_bar_output_row_get_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_new_cw_bar_output_cw_b2c38d8a00ba5ddf(void);
-extern void _wrap_delete_cw_bar_output_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_bar_context_create_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_cw_bar_context_destroy_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_type_152 _wrap_cw_bar_context_last_error_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern swig_intgo _wrap_cw_bar_context_attach_stats_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_cw_bars_from_ticks_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4, swig_voidp arg5);
-extern swig_intgo _wrap_cw_bars_from_ohlcv_cw_b2c38d8a00ba5ddf(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4, swig_voidp arg5);
-extern uintptr_t _wrap_cwswig_cw_f64_column_array_new_cw_b2c38d8a00ba5ddf(swig_type_153 arg1);
-extern uintptr_t _wrap_cwswig_cw_f64_column_array_at_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_154 arg2);
-extern uintptr_t _wrap_cwswig_cw_line_array_new_cw_b2c38d8a00ba5ddf(swig_type_155 arg1);
-extern uintptr_t _wrap_cwswig_cw_line_array_at_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_156 arg2);
-extern uintptr_t _wrap_cwswig_cw_band_array_new_cw_b2c38d8a00ba5ddf(swig_type_157 arg1);
-extern uintptr_t _wrap_cwswig_cw_band_array_at_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_158 arg2);
-extern uintptr_t _wrap_cwswig_cw_panel_array_new_cw_b2c38d8a00ba5ddf(swig_type_159 arg1);
-extern uintptr_t _wrap_cwswig_cw_panel_array_at_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_160 arg2);
-extern uintptr_t _wrap_cwswig_cw_render_job_array_new_cw_b2c38d8a00ba5ddf(swig_type_161 arg1);
-extern uintptr_t _wrap_cwswig_cw_render_job_array_at_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_162 arg2);
-extern void _wrap_cwswig_free_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
-extern uintptr_t _wrap_cwswig_stats_snapshot_kind_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_163 arg2);
-extern swig_type_164 _wrap_cwswig_stats_kind_by_target_cw_b2c38d8a00ba5ddf(uintptr_t arg1, swig_type_165 arg2);
-extern swig_type_166 _wrap_cwswig_render_job_message_cw_b2c38d8a00ba5ddf(uintptr_t arg1);
+typedef long long swig_type_166;
+typedef _gostring_ swig_type_167;
+extern void _wrap_Swig_free_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_cw_15fb5149fff32f21(swig_intgo arg1);
+extern swig_intgo _wrap_cw_version_cw_15fb5149fff32f21(void);
+extern swig_type_1 _wrap_cw_version_string_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_OK_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_STRUCT_SIZE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_EMPTY_SERIES_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_NON_FINITE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_ENCODE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_INTERNAL_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_15fb5149fff32f21(void);
+extern swig_type_2 _wrap_cw_status_string_cw_15fb5149fff32f21(swig_intgo arg1);
+extern swig_voidp _wrap_cw_buffer_data_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_type_3 _wrap_cw_buffer_size_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_buffer_destroy_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_f64_column_data_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_f64_column_data_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_f64_column_length_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_4 arg2);
+extern swig_type_5 _wrap_cw_f64_column_length_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_f64_column_stride_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_6 arg2);
+extern swig_type_7 _wrap_cw_f64_column_stride_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_f64_column_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_f64_column_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_i64_column_data_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_i64_column_data_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_i64_column_length_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_8 arg2);
+extern swig_type_9 _wrap_cw_i64_column_length_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_i64_column_stride_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_10 arg2);
+extern swig_type_11 _wrap_cw_i64_column_stride_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_i64_column_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_i64_column_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_ohlcv_time_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ohlcv_time_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_ohlcv_open_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ohlcv_open_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_ohlcv_high_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ohlcv_high_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_ohlcv_low_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ohlcv_low_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_ohlcv_close_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ohlcv_close_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_ohlcv_volume_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ohlcv_volume_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_ohlcv_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_ohlcv_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_CW_THEME_CLASSIC_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_THEME_MODERN_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_THEME_TRADINGVIEW_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_THEME_LIGHT_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_CHART_CANDLESTICK_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_CHART_HOLLOW_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_CHART_OHLC_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_CHART_LINE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_CHART_AREA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_CHART_RENKO_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_CHART_POINT_FIGURE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_PNG_FASTEST_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_PNG_BALANCED_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_PNG_SMALLEST_cw_15fb5149fff32f21(void);
+extern void _wrap_cw_chart_options_width_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_width_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_height_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_height_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_Xtype_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_Xtype_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_theme_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_theme_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_show_volume_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_show_volume_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_show_grid_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_show_grid_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_show_axes_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_show_axes_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_antialias_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_antialias_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_use_custom_colors_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_use_custom_colors_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_background_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_background_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_up_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_up_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_down_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_down_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_grid_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_grid_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_text_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_text_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_axis_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_axis_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_png_preset_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_png_preset_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_price_weight_set_cw_15fb5149fff32f21(uintptr_t arg1, float arg2);
+extern float _wrap_cw_chart_options_price_weight_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_volume_weight_set_cw_15fb5149fff32f21(uintptr_t arg1, float arg2);
+extern float _wrap_cw_chart_options_volume_weight_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_panel_gap_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_panel_gap_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_margin_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_margin_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_line_width_set_cw_15fb5149fff32f21(uintptr_t arg1, float arg2);
+extern float _wrap_cw_chart_options_line_width_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_box_size_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_chart_options_box_size_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_reversal_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_reversal_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_label_size_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_chart_options_label_size_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_font_data_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_chart_options_font_data_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_font_data_size_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_12 arg2);
+extern swig_type_13 _wrap_cw_chart_options_font_data_size_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_time_zone_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_chart_options_time_zone_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_chart_options_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_chart_options_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_options_init_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_chart_options_validate_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2, swig_type_14 arg3);
+extern swig_intgo _wrap_cw_chart_create_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_cw_chart_destroy_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_type_15 _wrap_cw_chart_last_error_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_chart_frame_info_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5);
+extern swig_intgo _wrap_cw_chart_render_rgba_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2, swig_voidp arg3, swig_type_16 arg4, swig_type_17 arg5);
+extern void _wrap_cw_line_values_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_line_values_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_line_color_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_line_color_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_line_width_set_cw_15fb5149fff32f21(uintptr_t arg1, float arg2);
+extern float _wrap_cw_line_width_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_line_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_line_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_band_upper_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_band_upper_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_band_lower_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_band_lower_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_band_fill_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_band_fill_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_band_line_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_band_line_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_band_width_set_cw_15fb5149fff32f21(uintptr_t arg1, float arg2);
+extern float _wrap_cw_band_width_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_band_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_band_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_weight_set_cw_15fb5149fff32f21(uintptr_t arg1, float arg2);
+extern float _wrap_cw_panel_weight_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_lines_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_panel_lines_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_line_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_18 arg2);
+extern swig_type_19 _wrap_cw_panel_line_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_histogram_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_panel_histogram_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_histogram_up_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_panel_histogram_up_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_histogram_down_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_panel_histogram_down_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_levels_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_panel_levels_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_level_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_20 arg2);
+extern swig_type_21 _wrap_cw_panel_level_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_min_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_panel_min_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_max_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_panel_max_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_panel_title_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_panel_title_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_panel_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_panel_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_series_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_chart_data_series_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_overlays_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_chart_data_overlays_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_overlay_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_22 arg2);
+extern swig_type_23 _wrap_cw_chart_data_overlay_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_bands_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_chart_data_bands_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_band_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_24 arg2);
+extern swig_type_25 _wrap_cw_chart_data_band_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_panels_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_chart_data_panels_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_panel_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_26 arg2);
+extern swig_type_27 _wrap_cw_chart_data_panel_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_title_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_chart_data_title_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_overlay_names_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_chart_data_overlay_names_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_band_names_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_chart_data_band_names_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_chart_data_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_chart_data_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_chart_data_init_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_CW_FORMAT_RGBA8_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_FORMAT_RGB8_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_FORMAT_INDEXED8_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_FORMAT_PNG_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_FORMAT_SVG_cw_15fb5149fff32f21(void);
+extern swig_type_28 _wrap_cw_format_bytes_per_pixel_cw_15fb5149fff32f21(swig_intgo arg1);
+extern swig_intgo _wrap_cw_chart_render_frame_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3, swig_voidp arg4, swig_type_29 arg5, swig_type_30 arg6);
+extern swig_intgo _wrap_cw_chart_render_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3, swig_voidp arg4);
+extern swig_intgo _wrap_cw_chart_palette_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2, swig_type_31 arg3, swig_voidp arg4);
+extern swig_intgo _wrap_cw_chart_set_webp_quality_cw_15fb5149fff32f21(uintptr_t arg1, float arg2);
+extern swig_intgo _wrap_CW_STATS_RENDER_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_STATS_ENCODE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_STATS_INDICATOR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_STATS_AGGREGATE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_STATS_BATCH_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_STATS_LABEL_0_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_NONE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_OTHER_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_SCALAR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_EMU128_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_SSSE3_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_SSE4_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_AVX2_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_AVX3_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_AVX3_DL_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_AVX3_SPR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_NEON_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_SVE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_SVE2_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_SVE_256_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_SVE2_128_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_PPC8_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_PPC9_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_PPC10_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_WASM_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_WASM_EMU256_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_SIMD_RVV_cw_15fb5149fff32f21(void);
+extern swig_type_32 _wrap_cw_simd_target_name_cw_15fb5149fff32f21(swig_intgo arg1);
+extern swig_intgo _wrap_cw_simd_target_active_cw_15fb5149fff32f21(void);
+extern void _wrap_cw_stats_options_capacity_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_33 arg2);
+extern swig_type_34 _wrap_cw_stats_options_capacity_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_options_retention_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_35 arg2);
+extern swig_type_36 _wrap_cw_stats_options_retention_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_options_labels_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_stats_options_labels_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_options_label_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_stats_options_label_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_stats_options_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_stats_options_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_options_init_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_stats_options_validate_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2, swig_type_37 arg3);
+extern swig_intgo _wrap_cw_stats_create_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_cw_stats_destroy_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_type_38 _wrap_cw_stats_last_error_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2, swig_type_39 arg3);
+extern swig_type_40 _wrap_cw_stats_now_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_sample_end_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_41 arg2);
+extern swig_type_42 _wrap_cw_stats_sample_end_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_sample_duration_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_43 arg2);
+extern swig_type_44 _wrap_cw_stats_sample_duration_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_sample_bytes_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_45 arg2);
+extern swig_type_46 _wrap_cw_stats_sample_bytes_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_sample_items_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_47 arg2);
+extern swig_type_48 _wrap_cw_stats_sample_items_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_sample_kind_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_stats_sample_kind_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_sample_simd_target_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_stats_sample_simd_target_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_sample_failed_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_stats_sample_failed_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_stats_sample_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_stats_sample_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_stats_record_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern void _wrap_cw_stats_kind_snapshot_name_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_49 arg2);
+extern swig_type_50 _wrap_cw_stats_kind_snapshot_name_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_51 arg2);
+extern swig_type_52 _wrap_cw_stats_kind_snapshot_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_errors_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_53 arg2);
+extern swig_type_54 _wrap_cw_stats_kind_snapshot_errors_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_55 arg2);
+extern swig_type_56 _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_bytes_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_57 arg2);
+extern swig_type_58 _wrap_cw_stats_kind_snapshot_bytes_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_items_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_59 arg2);
+extern swig_type_60 _wrap_cw_stats_kind_snapshot_items_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_61 arg2);
+extern swig_type_62 _wrap_cw_stats_kind_snapshot_window_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_63 arg2);
+extern swig_type_64 _wrap_cw_stats_kind_snapshot_window_errors_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_65 arg2);
+extern swig_type_66 _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_items_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_67 arg2);
+extern swig_type_68 _wrap_cw_stats_kind_snapshot_window_items_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_69 arg2);
+extern swig_type_70 _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_71 arg2);
+extern swig_type_72 _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_73 arg2);
+extern swig_type_74 _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_75 arg2);
+extern swig_type_76 _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_77 arg2);
+extern swig_type_78 _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_79 arg2);
+extern swig_type_80 _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_81 arg2);
+extern swig_type_82 _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_stats_kind_snapshot_cw_15fb5149fff32f21(void);
+extern void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_83 arg2);
+extern swig_type_84 _wrap_cw_stats_snapshot_taken_at_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_snapshot_capacity_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_85 arg2);
+extern swig_type_86 _wrap_cw_stats_snapshot_capacity_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_snapshot_retention_ns_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_87 arg2);
+extern swig_type_88 _wrap_cw_stats_snapshot_retention_ns_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_snapshot_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_89 arg2);
+extern swig_type_90 _wrap_cw_stats_snapshot_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_stats_snapshot_window_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_91 arg2);
+extern swig_type_92 _wrap_cw_stats_snapshot_window_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_stats_snapshot_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_stats_snapshot_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_stats_read_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_cw_stats_read_json_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_cw_stats_read_prometheus_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_93 arg2, swig_voidp arg3);
+extern swig_intgo _wrap_cw_stats_reset_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_chart_attach_stats_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern void _wrap_cw_renderer_options_max_cache_bytes_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_94 arg2);
+extern swig_type_95 _wrap_cw_renderer_options_max_cache_bytes_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_options_font_data_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_renderer_options_font_data_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_options_font_data_size_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_96 arg2);
+extern swig_type_97 _wrap_cw_renderer_options_font_data_size_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_renderer_options_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_renderer_options_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_options_init_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_renderer_options_validate_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2, swig_type_98 arg3);
+extern swig_intgo _wrap_cw_renderer_create_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_cw_renderer_destroy_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_renderer_attach_stats_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern void _wrap_cw_render_job_options_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_render_job_options_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_data_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_render_job_data_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_format_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_render_job_format_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_webp_quality_set_cw_15fb5149fff32f21(uintptr_t arg1, float arg2);
+extern float _wrap_cw_render_job_webp_quality_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_pixels_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_render_job_pixels_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_buffer_size_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_99 arg2);
+extern swig_type_100 _wrap_cw_render_job_buffer_size_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_row_stride_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_101 arg2);
+extern swig_type_102 _wrap_cw_render_job_row_stride_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_status_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_render_job_status_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_output_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_render_job_output_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_render_job_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_render_job_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_render_job_init_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_intgo _wrap_cw_renderer_render_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern void _wrap_cw_batch_options_threads_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_batch_options_threads_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_batch_options_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_batch_options_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_batch_options_init_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_renderer_render_batch_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2, swig_type_103 arg3, uintptr_t arg4, swig_voidp arg5);
+extern void _wrap_cw_renderer_info_max_cache_bytes_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_104 arg2);
+extern swig_type_105 _wrap_cw_renderer_info_max_cache_bytes_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_info_cached_bytes_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_106 arg2);
+extern swig_type_107 _wrap_cw_renderer_info_cached_bytes_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_info_cached_charts_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_108 arg2);
+extern swig_type_109 _wrap_cw_renderer_info_cached_charts_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_info_charts_in_use_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_110 arg2);
+extern swig_type_111 _wrap_cw_renderer_info_charts_in_use_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_info_hits_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_112 arg2);
+extern swig_type_113 _wrap_cw_renderer_info_hits_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_info_misses_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_114 arg2);
+extern swig_type_115 _wrap_cw_renderer_info_misses_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_info_evictions_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_116 arg2);
+extern swig_type_117 _wrap_cw_renderer_info_evictions_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_info_overhead_bytes_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_118 arg2);
+extern swig_type_119 _wrap_cw_renderer_info_overhead_bytes_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_renderer_info_worker_threads_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_renderer_info_worker_threads_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_renderer_info_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_renderer_info_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_renderer_get_info_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_cw_renderer_clear_cache_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_CW_IND_SMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_EMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_WMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_DEMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_TEMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_TRIMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_RSI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MACD_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_BBANDS_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_STDDEV_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_VAR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_TRANGE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ATR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_NATR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MOM_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ROC_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_WILLR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_STOCH_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_STOCHF_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_CCI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_OBV_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_AD_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_PLUS_DI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MINUS_DI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_DX_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ADX_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ADXR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_AROON_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_AROONOSC_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MIDPRICE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MIDPOINT_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MEDPRICE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_TYPPRICE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_WCLPRICE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_AVGPRICE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MAX_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MIN_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_SUM_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_KAMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_CMO_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_MFI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_APO_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_PPO_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_TRIX_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_BOP_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ROCP_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ROCR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ROCR100_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_HMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_VWMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_STOCHRSI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ULTOSC_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_SAR_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_LINEARREG_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_TSF_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ADOSC_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_VWAP_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_AVWAP_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_CMF_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_KELTNER_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_DONCHIAN_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ICHIMOKU_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_SUPERTREND_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_ELDER_RAY_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_TSI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_IND_PIVOTS_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_MA_SMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_MA_EMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_MA_WMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_MA_DEMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_MA_TEMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_MA_TRIMA_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_cw_indicator_count_cw_15fb5149fff32f21(void);
+extern swig_type_120 _wrap_cw_indicator_info_name_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_voidp _wrap_cw_indicator_info_title_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_indicator_info_input_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_121 arg2);
+extern swig_type_122 _wrap_cw_indicator_info_input_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_indicator_info_param_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_123 arg2);
+extern swig_type_124 _wrap_cw_indicator_info_param_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_indicator_info_output_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_125 arg2);
+extern swig_type_126 _wrap_cw_indicator_info_output_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_indicator_info_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_indicator_info_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_indicator_get_info_cw_15fb5149fff32f21(swig_intgo arg1, uintptr_t arg2);
+extern swig_type_127 _wrap_cw_indicator_param_name_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_indicator_param_default_value_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_indicator_param_default_value_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_indicator_param_min_value_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_indicator_param_min_value_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_indicator_param_max_value_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_indicator_param_max_value_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_indicator_param_is_integer_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_indicator_param_is_integer_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_indicator_param_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_indicator_param_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_indicator_get_param_cw_15fb5149fff32f21(swig_intgo arg1, swig_type_128 arg2, uintptr_t arg3);
+extern swig_type_129 _wrap_cw_indicator_input_name_cw_15fb5149fff32f21(swig_intgo arg1, swig_type_130 arg2);
+extern swig_type_131 _wrap_cw_indicator_output_name_cw_15fb5149fff32f21(swig_intgo arg1, swig_type_132 arg2);
+extern swig_intgo _wrap_cw_indicator_find_cw_15fb5149fff32f21(swig_type_133 arg1, swig_voidp arg2);
+extern swig_intgo _wrap_cw_indicator_lookback_cw_15fb5149fff32f21(swig_intgo arg1, swig_voidp arg2, swig_type_134 arg3, swig_voidp arg4);
+extern swig_intgo _wrap_cw_indicator_context_create_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_cw_indicator_context_destroy_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_type_135 _wrap_cw_indicator_context_last_error_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_indicator_context_attach_stats_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_cw_indicator_compute_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3, swig_type_136 arg4, swig_voidp arg5, swig_type_137 arg6, swig_voidp arg7, swig_type_138 arg8, swig_type_139 arg9);
+extern swig_intgo _wrap_cw_indicator_stream_supported_cw_15fb5149fff32f21(swig_intgo arg1);
+extern swig_intgo _wrap_cw_indicator_stream_create_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3, swig_type_140 arg4, swig_voidp arg5);
+extern void _wrap_cw_indicator_stream_destroy_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_indicator_stream_push_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2, swig_type_141 arg3, swig_voidp arg4, swig_type_142 arg5);
+extern swig_intgo _wrap_cw_indicator_stream_reset_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_type_143 _wrap_cw_indicator_stream_lookback_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_type_144 _wrap_cw_indicator_stream_last_error_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_CW_BARS_TIME_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BARS_TICK_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BARS_VOLUME_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BARS_RANGE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BARS_RENKO_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BARS_POINT_FIGURE_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BARS_KAGI_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BARS_LINE_BREAK_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BAR_EMPTY_SKIP_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BAR_EMPTY_NAN_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BAR_EMPTY_FLAT_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BOX_FIXED_cw_15fb5149fff32f21(void);
+extern swig_intgo _wrap_CW_BOX_ATR_cw_15fb5149fff32f21(void);
+extern void _wrap_cw_bar_options_method_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_bar_options_method_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_empty_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_bar_options_empty_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_interval_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_145 arg2);
+extern swig_type_146 _wrap_cw_bar_options_interval_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_offset_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_147 arg2);
+extern swig_type_148 _wrap_cw_bar_options_offset_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_tick_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_149 arg2);
+extern swig_type_150 _wrap_cw_bar_options_tick_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_volume_threshold_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_bar_options_volume_threshold_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_volume_split_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_bar_options_volume_split_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_box_mode_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_bar_options_box_mode_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_Xrange_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_bar_options_Xrange_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_box_size_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_bar_options_box_size_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_atr_period_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_bar_options_atr_period_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_reversal_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_bar_options_reversal_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_reversal_amount_set_cw_15fb5149fff32f21(uintptr_t arg1, double arg2);
+extern double _wrap_cw_bar_options_reversal_amount_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_reversal_percent_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_bar_options_reversal_percent_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_line_count_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_cw_bar_options_line_count_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_bar_options_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_bar_options_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_options_init_cw_15fb5149fff32f21(uintptr_t arg1, swig_intgo arg2);
+extern void _wrap_cw_ticks_time_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ticks_time_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_ticks_price_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ticks_price_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_ticks_size_set_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_cw_ticks_size_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_ticks_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_ticks_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_output_capacity_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_151 arg2);
+extern swig_type_152 _wrap_cw_bar_output_capacity_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_output_time_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_bar_output_time_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_output_open_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_bar_output_open_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_output_high_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_bar_output_high_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_output_low_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_bar_output_low_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_output_close_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_bar_output_close_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_output_volume_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_bar_output_volume_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern void _wrap_cw_bar_output_row_set_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern swig_voidp _wrap_cw_bar_output_row_get_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_new_cw_bar_output_cw_15fb5149fff32f21(void);
+extern void _wrap_delete_cw_bar_output_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_bar_context_create_cw_15fb5149fff32f21(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_cw_bar_context_destroy_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_type_153 _wrap_cw_bar_context_last_error_cw_15fb5149fff32f21(uintptr_t arg1);
+extern swig_intgo _wrap_cw_bar_context_attach_stats_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_cw_bars_from_ticks_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4, swig_voidp arg5);
+extern swig_intgo _wrap_cw_bars_from_ohlcv_cw_15fb5149fff32f21(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4, swig_voidp arg5);
+extern uintptr_t _wrap_cwswig_cw_f64_column_array_new_cw_15fb5149fff32f21(swig_type_154 arg1);
+extern uintptr_t _wrap_cwswig_cw_f64_column_array_at_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_155 arg2);
+extern uintptr_t _wrap_cwswig_cw_line_array_new_cw_15fb5149fff32f21(swig_type_156 arg1);
+extern uintptr_t _wrap_cwswig_cw_line_array_at_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_157 arg2);
+extern uintptr_t _wrap_cwswig_cw_band_array_new_cw_15fb5149fff32f21(swig_type_158 arg1);
+extern uintptr_t _wrap_cwswig_cw_band_array_at_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_159 arg2);
+extern uintptr_t _wrap_cwswig_cw_panel_array_new_cw_15fb5149fff32f21(swig_type_160 arg1);
+extern uintptr_t _wrap_cwswig_cw_panel_array_at_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_161 arg2);
+extern uintptr_t _wrap_cwswig_cw_render_job_array_new_cw_15fb5149fff32f21(swig_type_162 arg1);
+extern uintptr_t _wrap_cwswig_cw_render_job_array_at_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_163 arg2);
+extern void _wrap_cwswig_free_cw_15fb5149fff32f21(uintptr_t arg1);
+extern uintptr_t _wrap_cwswig_stats_snapshot_kind_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_164 arg2);
+extern swig_type_165 _wrap_cwswig_stats_kind_by_target_cw_15fb5149fff32f21(uintptr_t arg1, swig_type_166 arg2);
+extern swig_type_167 _wrap_cwswig_render_job_message_cw_15fb5149fff32f21(uintptr_t arg1);
 #undef intgo
 */
 import "C"
@@ -818,13 +826,13 @@ type _ sync.Mutex
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -841,13 +849,13 @@ const CW_VERSION_MINOR int = 1
 const CW_VERSION_PATCH int = 0
 func Cw_version() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_cw_version_cw_b2c38d8a00ba5ddf())
+	swig_r = (uint)(C._wrap_cw_version_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 func Cw_version_string() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_cw_version_string_cw_b2c38d8a00ba5ddf()
+	swig_r_p := C._wrap_cw_version_string_cw_15fb5149fff32f21()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -856,105 +864,105 @@ func Cw_version_string() (_swig_ret string) {
 
 func _swig_getCW_OK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_OK_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_OK_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_OK int = _swig_getCW_OK()
 func _swig_getCW_ERR_NULL_ARGUMENT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_NULL_ARGUMENT_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_NULL_ARGUMENT_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_NULL_ARGUMENT int = _swig_getCW_ERR_NULL_ARGUMENT()
 func _swig_getCW_ERR_INVALID_ARGUMENT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_INVALID_ARGUMENT_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_INVALID_ARGUMENT_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_INVALID_ARGUMENT int = _swig_getCW_ERR_INVALID_ARGUMENT()
 func _swig_getCW_ERR_STRUCT_SIZE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_STRUCT_SIZE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_STRUCT_SIZE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_STRUCT_SIZE int = _swig_getCW_ERR_STRUCT_SIZE()
 func _swig_getCW_ERR_SIZE_OUT_OF_RANGE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_SIZE_OUT_OF_RANGE int = _swig_getCW_ERR_SIZE_OUT_OF_RANGE()
 func _swig_getCW_ERR_EMPTY_SERIES() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_EMPTY_SERIES_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_EMPTY_SERIES_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_EMPTY_SERIES int = _swig_getCW_ERR_EMPTY_SERIES()
 func _swig_getCW_ERR_LENGTH_MISMATCH() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_LENGTH_MISMATCH_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_LENGTH_MISMATCH_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_LENGTH_MISMATCH int = _swig_getCW_ERR_LENGTH_MISMATCH()
 func _swig_getCW_ERR_NON_FINITE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_NON_FINITE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_NON_FINITE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_NON_FINITE int = _swig_getCW_ERR_NON_FINITE()
 func _swig_getCW_ERR_INCONSISTENT_OHLC() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_INCONSISTENT_OHLC_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_INCONSISTENT_OHLC_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_INCONSISTENT_OHLC int = _swig_getCW_ERR_INCONSISTENT_OHLC()
 func _swig_getCW_ERR_NEGATIVE_VOLUME() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_NEGATIVE_VOLUME_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_NEGATIVE_VOLUME_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_NEGATIVE_VOLUME int = _swig_getCW_ERR_NEGATIVE_VOLUME()
 func _swig_getCW_ERR_BUFFER_TOO_SMALL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_BUFFER_TOO_SMALL_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_BUFFER_TOO_SMALL_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_BUFFER_TOO_SMALL int = _swig_getCW_ERR_BUFFER_TOO_SMALL()
 func _swig_getCW_ERR_OUT_OF_MEMORY() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_OUT_OF_MEMORY_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_OUT_OF_MEMORY_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_OUT_OF_MEMORY int = _swig_getCW_ERR_OUT_OF_MEMORY()
 func _swig_getCW_ERR_ENCODE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_ENCODE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_ENCODE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_ENCODE int = _swig_getCW_ERR_ENCODE()
 func _swig_getCW_ERR_INTERNAL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_INTERNAL_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_INTERNAL_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_ERR_INTERNAL int = _swig_getCW_ERR_INTERNAL()
 func _swig_getCW_ERR_SERIES_TOO_SHORT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_ERR_SERIES_TOO_SHORT_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_ERR_SERIES_TOO_SHORT_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -962,7 +970,7 @@ var CW_ERR_SERIES_TOO_SHORT int = _swig_getCW_ERR_SERIES_TOO_SHORT()
 func Cw_status_string(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_cw_status_string_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_cw_status_string_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -972,20 +980,20 @@ func Cw_status_string(arg1 int) (_swig_ret string) {
 func Cw_buffer_data(arg1 Struct_SS_cw_buffer) (_swig_ret *byte) {
 	var swig_r *byte
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (*byte)(C._wrap_cw_buffer_data_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*byte)(C._wrap_cw_buffer_data_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Cw_buffer_size(arg1 Struct_SS_cw_buffer) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (int64)(C._wrap_cw_buffer_size_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_buffer_size_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Cw_buffer_destroy(arg1 Struct_SS_cw_buffer) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_buffer_destroy_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_buffer_destroy_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type SwigcptrCw_f64_column uintptr
@@ -1000,51 +1008,51 @@ func (p SwigcptrCw_f64_column) SwigIsCw_f64_column() {
 func (arg1 SwigcptrCw_f64_column) SetData(arg2 *float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_f64_column_data_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_f64_column_data_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_f64_column) GetData() (_swig_ret *float64) {
 	var swig_r *float64
 	_swig_i_0 := arg1
-	swig_r = (*float64)(C._wrap_cw_f64_column_data_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*float64)(C._wrap_cw_f64_column_data_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_f64_column) SetLength(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_f64_column_length_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_4(_swig_i_1))
+	C._wrap_cw_f64_column_length_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_4(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_f64_column) GetLength() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_f64_column_length_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_f64_column_length_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_f64_column) SetStride(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_f64_column_stride_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_6(_swig_i_1))
+	C._wrap_cw_f64_column_stride_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_6(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_f64_column) GetStride() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_f64_column_stride_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_f64_column_stride_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_f64_column() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_new_cw_f64_column_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_new_cw_f64_column_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_f64_column(arg1 Cw_f64_column) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_f64_column_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_f64_column_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_f64_column interface {
@@ -1070,51 +1078,51 @@ func (p SwigcptrCw_i64_column) SwigIsCw_i64_column() {
 func (arg1 SwigcptrCw_i64_column) SetData(arg2 *int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_i64_column_data_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_i64_column_data_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_i64_column) GetData() (_swig_ret *int64) {
 	var swig_r *int64
 	_swig_i_0 := arg1
-	swig_r = (*int64)(C._wrap_cw_i64_column_data_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*int64)(C._wrap_cw_i64_column_data_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_i64_column) SetLength(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_i64_column_length_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_8(_swig_i_1))
+	C._wrap_cw_i64_column_length_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_8(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_i64_column) GetLength() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_i64_column_length_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_i64_column_length_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_i64_column) SetStride(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_i64_column_stride_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_10(_swig_i_1))
+	C._wrap_cw_i64_column_stride_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_10(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_i64_column) GetStride() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_i64_column_stride_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_i64_column_stride_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_i64_column() (_swig_ret Cw_i64_column) {
 	var swig_r Cw_i64_column
-	swig_r = (Cw_i64_column)(SwigcptrCw_i64_column(C._wrap_new_cw_i64_column_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_i64_column)(SwigcptrCw_i64_column(C._wrap_new_cw_i64_column_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_i64_column(arg1 Cw_i64_column) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_i64_column_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_i64_column_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_i64_column interface {
@@ -1140,90 +1148,90 @@ func (p SwigcptrCw_ohlcv) SwigIsCw_ohlcv() {
 func (arg1 SwigcptrCw_ohlcv) SetTime(arg2 Cw_i64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ohlcv_time_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ohlcv_time_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ohlcv) GetTime() (_swig_ret Cw_i64_column) {
 	var swig_r Cw_i64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_i64_column)(SwigcptrCw_i64_column(C._wrap_cw_ohlcv_time_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_i64_column)(SwigcptrCw_i64_column(C._wrap_cw_ohlcv_time_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_ohlcv) SetOpen(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ohlcv_open_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ohlcv_open_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ohlcv) GetOpen() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_open_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_open_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_ohlcv) SetHigh(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ohlcv_high_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ohlcv_high_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ohlcv) GetHigh() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_high_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_high_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_ohlcv) SetLow(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ohlcv_low_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ohlcv_low_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ohlcv) GetLow() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_low_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_low_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_ohlcv) SetClose(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ohlcv_close_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ohlcv_close_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ohlcv) GetClose() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_close_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_close_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_ohlcv) SetVolume(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ohlcv_volume_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ohlcv_volume_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ohlcv) GetVolume() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_volume_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ohlcv_volume_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewCw_ohlcv() (_swig_ret Cw_ohlcv) {
 	var swig_r Cw_ohlcv
-	swig_r = (Cw_ohlcv)(SwigcptrCw_ohlcv(C._wrap_new_cw_ohlcv_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_ohlcv)(SwigcptrCw_ohlcv(C._wrap_new_cw_ohlcv_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_ohlcv(arg1 Cw_ohlcv) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_ohlcv_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_ohlcv_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_ohlcv interface {
@@ -1246,28 +1254,28 @@ type Cw_ohlcv interface {
 type Enum_SS_cw_theme int
 func _swig_getCW_THEME_CLASSIC() (_swig_ret Enum_SS_cw_theme) {
 	var swig_r Enum_SS_cw_theme
-	swig_r = (Enum_SS_cw_theme)(C._wrap_CW_THEME_CLASSIC_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_theme)(C._wrap_CW_THEME_CLASSIC_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_THEME_CLASSIC Enum_SS_cw_theme = _swig_getCW_THEME_CLASSIC()
 func _swig_getCW_THEME_MODERN() (_swig_ret Enum_SS_cw_theme) {
 	var swig_r Enum_SS_cw_theme
-	swig_r = (Enum_SS_cw_theme)(C._wrap_CW_THEME_MODERN_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_theme)(C._wrap_CW_THEME_MODERN_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_THEME_MODERN Enum_SS_cw_theme = _swig_getCW_THEME_MODERN()
 func _swig_getCW_THEME_TRADINGVIEW() (_swig_ret Enum_SS_cw_theme) {
 	var swig_r Enum_SS_cw_theme
-	swig_r = (Enum_SS_cw_theme)(C._wrap_CW_THEME_TRADINGVIEW_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_theme)(C._wrap_CW_THEME_TRADINGVIEW_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_THEME_TRADINGVIEW Enum_SS_cw_theme = _swig_getCW_THEME_TRADINGVIEW()
 func _swig_getCW_THEME_LIGHT() (_swig_ret Enum_SS_cw_theme) {
 	var swig_r Enum_SS_cw_theme
-	swig_r = (Enum_SS_cw_theme)(C._wrap_CW_THEME_LIGHT_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_theme)(C._wrap_CW_THEME_LIGHT_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -1275,56 +1283,56 @@ var CW_THEME_LIGHT Enum_SS_cw_theme = _swig_getCW_THEME_LIGHT()
 type Enum_SS_cw_chart_type int
 func _swig_getCW_CHART_CANDLESTICK() (_swig_ret Enum_SS_cw_chart_type) {
 	var swig_r Enum_SS_cw_chart_type
-	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_CANDLESTICK_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_CANDLESTICK_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_CHART_CANDLESTICK Enum_SS_cw_chart_type = _swig_getCW_CHART_CANDLESTICK()
 func _swig_getCW_CHART_HOLLOW() (_swig_ret Enum_SS_cw_chart_type) {
 	var swig_r Enum_SS_cw_chart_type
-	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_HOLLOW_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_HOLLOW_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_CHART_HOLLOW Enum_SS_cw_chart_type = _swig_getCW_CHART_HOLLOW()
 func _swig_getCW_CHART_OHLC() (_swig_ret Enum_SS_cw_chart_type) {
 	var swig_r Enum_SS_cw_chart_type
-	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_OHLC_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_OHLC_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_CHART_OHLC Enum_SS_cw_chart_type = _swig_getCW_CHART_OHLC()
 func _swig_getCW_CHART_LINE() (_swig_ret Enum_SS_cw_chart_type) {
 	var swig_r Enum_SS_cw_chart_type
-	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_LINE_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_LINE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_CHART_LINE Enum_SS_cw_chart_type = _swig_getCW_CHART_LINE()
 func _swig_getCW_CHART_AREA() (_swig_ret Enum_SS_cw_chart_type) {
 	var swig_r Enum_SS_cw_chart_type
-	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_AREA_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_AREA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_CHART_AREA Enum_SS_cw_chart_type = _swig_getCW_CHART_AREA()
 func _swig_getCW_CHART_HEIKIN_ASHI() (_swig_ret Enum_SS_cw_chart_type) {
 	var swig_r Enum_SS_cw_chart_type
-	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_HEIKIN_ASHI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_CHART_HEIKIN_ASHI Enum_SS_cw_chart_type = _swig_getCW_CHART_HEIKIN_ASHI()
 func _swig_getCW_CHART_RENKO() (_swig_ret Enum_SS_cw_chart_type) {
 	var swig_r Enum_SS_cw_chart_type
-	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_RENKO_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_RENKO_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_CHART_RENKO Enum_SS_cw_chart_type = _swig_getCW_CHART_RENKO()
 func _swig_getCW_CHART_POINT_FIGURE() (_swig_ret Enum_SS_cw_chart_type) {
 	var swig_r Enum_SS_cw_chart_type
-	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_POINT_FIGURE_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_chart_type)(C._wrap_CW_CHART_POINT_FIGURE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -1332,21 +1340,21 @@ var CW_CHART_POINT_FIGURE Enum_SS_cw_chart_type = _swig_getCW_CHART_POINT_FIGURE
 type Enum_SS_cw_png_preset int
 func _swig_getCW_PNG_FASTEST() (_swig_ret Enum_SS_cw_png_preset) {
 	var swig_r Enum_SS_cw_png_preset
-	swig_r = (Enum_SS_cw_png_preset)(C._wrap_CW_PNG_FASTEST_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_png_preset)(C._wrap_CW_PNG_FASTEST_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_PNG_FASTEST Enum_SS_cw_png_preset = _swig_getCW_PNG_FASTEST()
 func _swig_getCW_PNG_BALANCED() (_swig_ret Enum_SS_cw_png_preset) {
 	var swig_r Enum_SS_cw_png_preset
-	swig_r = (Enum_SS_cw_png_preset)(C._wrap_CW_PNG_BALANCED_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_png_preset)(C._wrap_CW_PNG_BALANCED_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_PNG_BALANCED Enum_SS_cw_png_preset = _swig_getCW_PNG_BALANCED()
 func _swig_getCW_PNG_SMALLEST() (_swig_ret Enum_SS_cw_png_preset) {
 	var swig_r Enum_SS_cw_png_preset
-	swig_r = (Enum_SS_cw_png_preset)(C._wrap_CW_PNG_SMALLEST_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_png_preset)(C._wrap_CW_PNG_SMALLEST_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -1365,350 +1373,363 @@ func (p SwigcptrCw_chart_options) SwigIsCw_chart_options() {
 func (arg1 SwigcptrCw_chart_options) SetWidth(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_width_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_width_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetWidth() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_chart_options_width_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_chart_options_width_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetHeight(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_height_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_height_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetHeight() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_chart_options_height_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_chart_options_height_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetXtype(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_Xtype_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_Xtype_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetXtype() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_Xtype_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_Xtype_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetTheme(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_theme_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_theme_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetTheme() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_theme_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_theme_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetShow_volume(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_show_volume_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_show_volume_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetShow_volume() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_show_volume_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_show_volume_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetShow_grid(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_show_grid_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_show_grid_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetShow_grid() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_show_grid_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_show_grid_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetShow_axes(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_show_axes_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_show_axes_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetShow_axes() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_show_axes_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_show_axes_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetAntialias(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_antialias_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_antialias_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetAntialias() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_antialias_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_antialias_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetUse_custom_colors(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_use_custom_colors_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_use_custom_colors_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetUse_custom_colors() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_use_custom_colors_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_use_custom_colors_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetBackground(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_background_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_background_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetBackground() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_chart_options_background_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_chart_options_background_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetUp(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_up_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_up_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetUp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_chart_options_up_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_chart_options_up_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetDown(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_down_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_down_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetDown() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_chart_options_down_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_chart_options_down_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetGrid(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_grid_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_grid_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetGrid() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_chart_options_grid_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_chart_options_grid_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetText(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_text_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_text_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetText() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_chart_options_text_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_chart_options_text_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetAxis(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_axis_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_axis_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetAxis() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_chart_options_axis_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_chart_options_axis_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetPng_preset(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_png_preset_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_png_preset_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetPng_preset() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_png_preset_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_png_preset_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetPrice_weight(arg2 float32) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_price_weight_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
+	C._wrap_cw_chart_options_price_weight_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetPrice_weight() (_swig_ret float32) {
 	var swig_r float32
 	_swig_i_0 := arg1
-	swig_r = (float32)(C._wrap_cw_chart_options_price_weight_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float32)(C._wrap_cw_chart_options_price_weight_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetVolume_weight(arg2 float32) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_volume_weight_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
+	C._wrap_cw_chart_options_volume_weight_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetVolume_weight() (_swig_ret float32) {
 	var swig_r float32
 	_swig_i_0 := arg1
-	swig_r = (float32)(C._wrap_cw_chart_options_volume_weight_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float32)(C._wrap_cw_chart_options_volume_weight_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetPanel_gap(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_panel_gap_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_panel_gap_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetPanel_gap() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_panel_gap_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_panel_gap_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetMargin(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_margin_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_margin_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetMargin() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_margin_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_margin_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetLine_width(arg2 float32) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_line_width_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
+	C._wrap_cw_chart_options_line_width_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetLine_width() (_swig_ret float32) {
 	var swig_r float32
 	_swig_i_0 := arg1
-	swig_r = (float32)(C._wrap_cw_chart_options_line_width_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float32)(C._wrap_cw_chart_options_line_width_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetBox_size(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_box_size_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_chart_options_box_size_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetBox_size() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_chart_options_box_size_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_chart_options_box_size_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetReversal(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_reversal_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_reversal_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetReversal() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_reversal_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_reversal_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetLabel_size(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_label_size_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_chart_options_label_size_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetLabel_size() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_chart_options_label_size_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_chart_options_label_size_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetFont_data(arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_font_data_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_chart_options_font_data_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetFont_data() (_swig_ret *byte) {
 	var swig_r *byte
 	_swig_i_0 := arg1
-	swig_r = (*byte)(C._wrap_cw_chart_options_font_data_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*byte)(C._wrap_cw_chart_options_font_data_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_options) SetFont_data_size(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_options_font_data_size_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_12(_swig_i_1))
+	C._wrap_cw_chart_options_font_data_size_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_12(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_options) GetFont_data_size() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_chart_options_font_data_size_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_chart_options_font_data_size_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrCw_chart_options) SetTime_zone(arg2 *byte) {
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	C._wrap_cw_chart_options_time_zone_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+}
+
+func (arg1 SwigcptrCw_chart_options) GetTime_zone() (_swig_ret *byte) {
+	var swig_r *byte
+	_swig_i_0 := arg1
+	swig_r = (*byte)(C._wrap_cw_chart_options_time_zone_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_chart_options() (_swig_ret Cw_chart_options) {
 	var swig_r Cw_chart_options
-	swig_r = (Cw_chart_options)(SwigcptrCw_chart_options(C._wrap_new_cw_chart_options_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_chart_options)(SwigcptrCw_chart_options(C._wrap_new_cw_chart_options_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_chart_options(arg1 Cw_chart_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_chart_options_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_chart_options_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_chart_options interface {
@@ -1766,30 +1787,41 @@ type Cw_chart_options interface {
 	GetFont_data() (_swig_ret *byte)
 	SetFont_data_size(arg2 int64)
 	GetFont_data_size() (_swig_ret int64)
+	SetTime_zone(arg2 *byte)
+	GetTime_zone() (_swig_ret *byte)
 }
 
 func Cw_chart_options_init(arg1 Cw_chart_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_chart_options_init_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_chart_options_init_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
+}
+
+func Cw_chart_options_validate(arg1 Cw_chart_options, arg2 *byte, arg3 int64) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := getSwigcptr(arg1)
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (int)(C._wrap_cw_chart_options_validate_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_14(_swig_i_2)))
+	return swig_r
 }
 
 func Cw_chart_create(arg1 Cw_chart_options, arg2 *uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_cw_chart_create_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_chart_create_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
 func Cw_chart_destroy(arg1 Struct_SS_cw_chart) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_chart_destroy_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_chart_destroy_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_chart_last_error(arg1 Struct_SS_cw_chart) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_cw_chart_last_error_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_cw_chart_last_error_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -1803,7 +1835,7 @@ func Cw_chart_frame_info(arg1 Struct_SS_cw_chart, arg2 *uint32, arg3 *uint32, ar
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_cw_chart_frame_info_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (int)(C._wrap_cw_chart_frame_info_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -1814,7 +1846,7 @@ func Cw_chart_render_rgba(arg1 Struct_SS_cw_chart, arg2 Cw_ohlcv, arg3 *byte, ar
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_cw_chart_render_rgba_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_type_15(_swig_i_3), C.swig_type_16(_swig_i_4)))
+	swig_r = (int)(C._wrap_cw_chart_render_rgba_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_type_16(_swig_i_3), C.swig_type_17(_swig_i_4)))
 	return swig_r
 }
 
@@ -1830,51 +1862,51 @@ func (p SwigcptrCw_line) SwigIsCw_line() {
 func (arg1 SwigcptrCw_line) SetValues(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_line_values_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_line_values_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_line) GetValues() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_line_values_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_line_values_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_line) SetColor(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_line_color_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_line_color_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_line) GetColor() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_line_color_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_line_color_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_line) SetWidth(arg2 float32) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_line_width_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
+	C._wrap_cw_line_width_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_line) GetWidth() (_swig_ret float32) {
 	var swig_r float32
 	_swig_i_0 := arg1
-	swig_r = (float32)(C._wrap_cw_line_width_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float32)(C._wrap_cw_line_width_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_line() (_swig_ret Cw_line) {
 	var swig_r Cw_line
-	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_new_cw_line_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_new_cw_line_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_line(arg1 Cw_line) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_line_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_line_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_line interface {
@@ -1900,77 +1932,77 @@ func (p SwigcptrCw_band) SwigIsCw_band() {
 func (arg1 SwigcptrCw_band) SetUpper(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_band_upper_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_band_upper_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_band) GetUpper() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_band_upper_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_band_upper_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_band) SetLower(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_band_lower_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_band_lower_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_band) GetLower() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_band_lower_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_band_lower_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_band) SetFill(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_band_fill_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_band_fill_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_band) GetFill() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_band_fill_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_band_fill_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_band) SetLine(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_band_line_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_band_line_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_band) GetLine() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_band_line_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_band_line_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_band) SetWidth(arg2 float32) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_band_width_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
+	C._wrap_cw_band_width_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_band) GetWidth() (_swig_ret float32) {
 	var swig_r float32
 	_swig_i_0 := arg1
-	swig_r = (float32)(C._wrap_cw_band_width_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float32)(C._wrap_cw_band_width_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_band() (_swig_ret Cw_band) {
 	var swig_r Cw_band
-	swig_r = (Cw_band)(SwigcptrCw_band(C._wrap_new_cw_band_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_band)(SwigcptrCw_band(C._wrap_new_cw_band_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_band(arg1 Cw_band) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_band_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_band_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_band interface {
@@ -2000,155 +2032,155 @@ func (p SwigcptrCw_panel) SwigIsCw_panel() {
 func (arg1 SwigcptrCw_panel) SetWeight(arg2 float32) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_weight_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
+	C._wrap_cw_panel_weight_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetWeight() (_swig_ret float32) {
 	var swig_r float32
 	_swig_i_0 := arg1
-	swig_r = (float32)(C._wrap_cw_panel_weight_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float32)(C._wrap_cw_panel_weight_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetLines(arg2 Cw_line) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_panel_lines_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_panel_lines_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetLines() (_swig_ret Cw_line) {
 	var swig_r Cw_line
 	_swig_i_0 := arg1
-	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_cw_panel_lines_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_cw_panel_lines_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetLine_count(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_line_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_17(_swig_i_1))
+	C._wrap_cw_panel_line_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_18(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetLine_count() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_panel_line_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_panel_line_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetHistogram(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_panel_histogram_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_panel_histogram_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetHistogram() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_panel_histogram_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_panel_histogram_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetHistogram_up(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_histogram_up_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_panel_histogram_up_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetHistogram_up() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_panel_histogram_up_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_panel_histogram_up_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetHistogram_down(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_histogram_down_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_panel_histogram_down_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetHistogram_down() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_panel_histogram_down_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_panel_histogram_down_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetLevels(arg2 *float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_levels_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_panel_levels_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetLevels() (_swig_ret *float64) {
 	var swig_r *float64
 	_swig_i_0 := arg1
-	swig_r = (*float64)(C._wrap_cw_panel_levels_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*float64)(C._wrap_cw_panel_levels_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetLevel_count(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_level_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_19(_swig_i_1))
+	C._wrap_cw_panel_level_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_20(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetLevel_count() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_panel_level_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_panel_level_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetMin(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_min_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_panel_min_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetMin() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_panel_min_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_panel_min_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetMax(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_max_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_panel_max_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetMax() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_panel_max_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_panel_max_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_panel) SetTitle(arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_panel_title_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_panel_title_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_panel) GetTitle() (_swig_ret *byte) {
 	var swig_r *byte
 	_swig_i_0 := arg1
-	swig_r = (*byte)(C._wrap_cw_panel_title_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*byte)(C._wrap_cw_panel_title_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_panel() (_swig_ret Cw_panel) {
 	var swig_r Cw_panel
-	swig_r = (Cw_panel)(SwigcptrCw_panel(C._wrap_new_cw_panel_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_panel)(SwigcptrCw_panel(C._wrap_new_cw_panel_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_panel(arg1 Cw_panel) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_panel_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_panel_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_panel interface {
@@ -2191,116 +2223,142 @@ func (p SwigcptrCw_chart_data) SwigIsCw_chart_data() {
 func (arg1 SwigcptrCw_chart_data) SetSeries(arg2 Cw_ohlcv) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_chart_data_series_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_chart_data_series_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_data) GetSeries() (_swig_ret Cw_ohlcv) {
 	var swig_r Cw_ohlcv
 	_swig_i_0 := arg1
-	swig_r = (Cw_ohlcv)(SwigcptrCw_ohlcv(C._wrap_cw_chart_data_series_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_ohlcv)(SwigcptrCw_ohlcv(C._wrap_cw_chart_data_series_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_data) SetOverlays(arg2 Cw_line) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_chart_data_overlays_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_chart_data_overlays_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_data) GetOverlays() (_swig_ret Cw_line) {
 	var swig_r Cw_line
 	_swig_i_0 := arg1
-	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_cw_chart_data_overlays_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_cw_chart_data_overlays_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_data) SetOverlay_count(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_data_overlay_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_21(_swig_i_1))
+	C._wrap_cw_chart_data_overlay_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_22(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_data) GetOverlay_count() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_chart_data_overlay_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_chart_data_overlay_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_data) SetBands(arg2 Cw_band) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_chart_data_bands_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_chart_data_bands_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_data) GetBands() (_swig_ret Cw_band) {
 	var swig_r Cw_band
 	_swig_i_0 := arg1
-	swig_r = (Cw_band)(SwigcptrCw_band(C._wrap_cw_chart_data_bands_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_band)(SwigcptrCw_band(C._wrap_cw_chart_data_bands_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_data) SetBand_count(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_data_band_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_23(_swig_i_1))
+	C._wrap_cw_chart_data_band_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_24(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_data) GetBand_count() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_chart_data_band_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_chart_data_band_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_data) SetPanels(arg2 Cw_panel) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_chart_data_panels_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_chart_data_panels_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_data) GetPanels() (_swig_ret Cw_panel) {
 	var swig_r Cw_panel
 	_swig_i_0 := arg1
-	swig_r = (Cw_panel)(SwigcptrCw_panel(C._wrap_cw_chart_data_panels_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_panel)(SwigcptrCw_panel(C._wrap_cw_chart_data_panels_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_data) SetPanel_count(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_data_panel_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_25(_swig_i_1))
+	C._wrap_cw_chart_data_panel_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_26(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_data) GetPanel_count() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_chart_data_panel_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_chart_data_panel_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_chart_data) SetTitle(arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_chart_data_title_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_chart_data_title_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_chart_data) GetTitle() (_swig_ret *byte) {
 	var swig_r *byte
 	_swig_i_0 := arg1
-	swig_r = (*byte)(C._wrap_cw_chart_data_title_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*byte)(C._wrap_cw_chart_data_title_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrCw_chart_data) SetOverlay_names(arg2 **byte) {
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	C._wrap_cw_chart_data_overlay_names_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+}
+
+func (arg1 SwigcptrCw_chart_data) GetOverlay_names() (_swig_ret **byte) {
+	var swig_r **byte
+	_swig_i_0 := arg1
+	swig_r = (**byte)(C._wrap_cw_chart_data_overlay_names_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrCw_chart_data) SetBand_names(arg2 **byte) {
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	C._wrap_cw_chart_data_band_names_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+}
+
+func (arg1 SwigcptrCw_chart_data) GetBand_names() (_swig_ret **byte) {
+	var swig_r **byte
+	_swig_i_0 := arg1
+	swig_r = (**byte)(C._wrap_cw_chart_data_band_names_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_chart_data() (_swig_ret Cw_chart_data) {
 	var swig_r Cw_chart_data
-	swig_r = (Cw_chart_data)(SwigcptrCw_chart_data(C._wrap_new_cw_chart_data_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_chart_data)(SwigcptrCw_chart_data(C._wrap_new_cw_chart_data_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_chart_data(arg1 Cw_chart_data) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_chart_data_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_chart_data_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_chart_data interface {
@@ -2322,60 +2380,64 @@ type Cw_chart_data interface {
 	GetPanel_count() (_swig_ret int64)
 	SetTitle(arg2 *byte)
 	GetTitle() (_swig_ret *byte)
+	SetOverlay_names(arg2 **byte)
+	GetOverlay_names() (_swig_ret **byte)
+	SetBand_names(arg2 **byte)
+	GetBand_names() (_swig_ret **byte)
 }
 
 func Cw_chart_data_init(arg1 Cw_chart_data, arg2 Cw_ohlcv) {
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_chart_data_init_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_chart_data_init_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 type Enum_SS_cw_format int
 func _swig_getCW_FORMAT_RGBA8() (_swig_ret Enum_SS_cw_format) {
 	var swig_r Enum_SS_cw_format
-	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_RGBA8_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_RGBA8_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_FORMAT_RGBA8 Enum_SS_cw_format = _swig_getCW_FORMAT_RGBA8()
 func _swig_getCW_FORMAT_RGB8() (_swig_ret Enum_SS_cw_format) {
 	var swig_r Enum_SS_cw_format
-	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_RGB8_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_RGB8_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_FORMAT_RGB8 Enum_SS_cw_format = _swig_getCW_FORMAT_RGB8()
 func _swig_getCW_FORMAT_INDEXED8() (_swig_ret Enum_SS_cw_format) {
 	var swig_r Enum_SS_cw_format
-	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_INDEXED8_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_INDEXED8_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_FORMAT_INDEXED8 Enum_SS_cw_format = _swig_getCW_FORMAT_INDEXED8()
 func _swig_getCW_FORMAT_PNG() (_swig_ret Enum_SS_cw_format) {
 	var swig_r Enum_SS_cw_format
-	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_PNG_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_PNG_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_FORMAT_PNG Enum_SS_cw_format = _swig_getCW_FORMAT_PNG()
 func _swig_getCW_FORMAT_WEBP_LOSSLESS() (_swig_ret Enum_SS_cw_format) {
 	var swig_r Enum_SS_cw_format
-	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_WEBP_LOSSLESS_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_WEBP_LOSSLESS_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_FORMAT_WEBP_LOSSLESS Enum_SS_cw_format = _swig_getCW_FORMAT_WEBP_LOSSLESS()
 func _swig_getCW_FORMAT_WEBP_LOSSY() (_swig_ret Enum_SS_cw_format) {
 	var swig_r Enum_SS_cw_format
-	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_WEBP_LOSSY_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_WEBP_LOSSY_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_FORMAT_WEBP_LOSSY Enum_SS_cw_format = _swig_getCW_FORMAT_WEBP_LOSSY()
 func _swig_getCW_FORMAT_SVG() (_swig_ret Enum_SS_cw_format) {
 	var swig_r Enum_SS_cw_format
-	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_SVG_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_format)(C._wrap_CW_FORMAT_SVG_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -2383,7 +2445,7 @@ var CW_FORMAT_SVG Enum_SS_cw_format = _swig_getCW_FORMAT_SVG()
 func Cw_format_bytes_per_pixel(arg1 int) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_format_bytes_per_pixel_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_format_bytes_per_pixel_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -2395,7 +2457,7 @@ func Cw_chart_render_frame(arg1 Struct_SS_cw_chart, arg2 Cw_chart_data, arg3 int
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r = (int)(C._wrap_cw_chart_render_frame_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_type_28(_swig_i_4), C.swig_type_29(_swig_i_5)))
+	swig_r = (int)(C._wrap_cw_chart_render_frame_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_type_29(_swig_i_4), C.swig_type_30(_swig_i_5)))
 	return swig_r
 }
 
@@ -2405,7 +2467,7 @@ func Cw_chart_render(arg1 Struct_SS_cw_chart, arg2 Cw_chart_data, arg3 int, arg4
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_cw_chart_render_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_voidp(_swig_i_3)))
+	swig_r = (int)(C._wrap_cw_chart_render_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_voidp(_swig_i_3)))
 	return swig_r
 }
 
@@ -2415,7 +2477,7 @@ func Cw_chart_palette(arg1 Struct_SS_cw_chart, arg2 *uint32, arg3 int64, arg4 *u
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_cw_chart_palette_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_30(_swig_i_2), C.swig_voidp(_swig_i_3)))
+	swig_r = (int)(C._wrap_cw_chart_palette_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_31(_swig_i_2), C.swig_voidp(_swig_i_3)))
 	return swig_r
 }
 
@@ -2423,49 +2485,49 @@ func Cw_chart_set_webp_quality(arg1 Struct_SS_cw_chart, arg2 float32) (_swig_ret
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_cw_chart_set_webp_quality_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.float(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_chart_set_webp_quality_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.float(_swig_i_1)))
 	return swig_r
 }
 
 type Enum_SS_cw_stats_kind int
 func _swig_getCW_STATS_RENDER() (_swig_ret Enum_SS_cw_stats_kind) {
 	var swig_r Enum_SS_cw_stats_kind
-	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_RENDER_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_RENDER_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_STATS_RENDER Enum_SS_cw_stats_kind = _swig_getCW_STATS_RENDER()
 func _swig_getCW_STATS_ENCODE() (_swig_ret Enum_SS_cw_stats_kind) {
 	var swig_r Enum_SS_cw_stats_kind
-	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_ENCODE_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_ENCODE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_STATS_ENCODE Enum_SS_cw_stats_kind = _swig_getCW_STATS_ENCODE()
 func _swig_getCW_STATS_INDICATOR() (_swig_ret Enum_SS_cw_stats_kind) {
 	var swig_r Enum_SS_cw_stats_kind
-	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_INDICATOR_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_INDICATOR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_STATS_INDICATOR Enum_SS_cw_stats_kind = _swig_getCW_STATS_INDICATOR()
 func _swig_getCW_STATS_AGGREGATE() (_swig_ret Enum_SS_cw_stats_kind) {
 	var swig_r Enum_SS_cw_stats_kind
-	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_AGGREGATE_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_AGGREGATE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_STATS_AGGREGATE Enum_SS_cw_stats_kind = _swig_getCW_STATS_AGGREGATE()
 func _swig_getCW_STATS_BATCH() (_swig_ret Enum_SS_cw_stats_kind) {
 	var swig_r Enum_SS_cw_stats_kind
-	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_BATCH_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_BATCH_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_STATS_BATCH Enum_SS_cw_stats_kind = _swig_getCW_STATS_BATCH()
 func _swig_getCW_STATS_LABEL_0() (_swig_ret Enum_SS_cw_stats_kind) {
 	var swig_r Enum_SS_cw_stats_kind
-	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_LABEL_0_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_stats_kind)(C._wrap_CW_STATS_LABEL_0_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -2476,154 +2538,154 @@ const CW_STATS_NAME_SIZE uint = 32
 type Enum_SS_cw_simd_target int
 func _swig_getCW_SIMD_NONE() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_NONE_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_NONE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_NONE Enum_SS_cw_simd_target = _swig_getCW_SIMD_NONE()
 func _swig_getCW_SIMD_OTHER() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_OTHER_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_OTHER_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_OTHER Enum_SS_cw_simd_target = _swig_getCW_SIMD_OTHER()
 func _swig_getCW_SIMD_SCALAR() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SCALAR_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SCALAR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_SCALAR Enum_SS_cw_simd_target = _swig_getCW_SIMD_SCALAR()
 func _swig_getCW_SIMD_EMU128() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_EMU128_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_EMU128_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_EMU128 Enum_SS_cw_simd_target = _swig_getCW_SIMD_EMU128()
 func _swig_getCW_SIMD_SSSE3() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SSSE3_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SSSE3_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_SSSE3 Enum_SS_cw_simd_target = _swig_getCW_SIMD_SSSE3()
 func _swig_getCW_SIMD_SSE4() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SSE4_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SSE4_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_SSE4 Enum_SS_cw_simd_target = _swig_getCW_SIMD_SSE4()
 func _swig_getCW_SIMD_AVX2() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX2_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX2_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_AVX2 Enum_SS_cw_simd_target = _swig_getCW_SIMD_AVX2()
 func _swig_getCW_SIMD_AVX3() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX3_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX3_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_AVX3 Enum_SS_cw_simd_target = _swig_getCW_SIMD_AVX3()
 func _swig_getCW_SIMD_AVX3_DL() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX3_DL_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX3_DL_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_AVX3_DL Enum_SS_cw_simd_target = _swig_getCW_SIMD_AVX3_DL()
 func _swig_getCW_SIMD_AVX3_ZEN4() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX3_ZEN4_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX3_ZEN4_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_AVX3_ZEN4 Enum_SS_cw_simd_target = _swig_getCW_SIMD_AVX3_ZEN4()
 func _swig_getCW_SIMD_AVX3_SPR() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX3_SPR_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_AVX3_SPR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_AVX3_SPR Enum_SS_cw_simd_target = _swig_getCW_SIMD_AVX3_SPR()
 func _swig_getCW_SIMD_NEON() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_NEON_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_NEON_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_NEON Enum_SS_cw_simd_target = _swig_getCW_SIMD_NEON()
 func _swig_getCW_SIMD_SVE() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SVE_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SVE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_SVE Enum_SS_cw_simd_target = _swig_getCW_SIMD_SVE()
 func _swig_getCW_SIMD_SVE2() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SVE2_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SVE2_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_SVE2 Enum_SS_cw_simd_target = _swig_getCW_SIMD_SVE2()
 func _swig_getCW_SIMD_SVE_256() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SVE_256_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SVE_256_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_SVE_256 Enum_SS_cw_simd_target = _swig_getCW_SIMD_SVE_256()
 func _swig_getCW_SIMD_SVE2_128() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SVE2_128_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_SVE2_128_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_SVE2_128 Enum_SS_cw_simd_target = _swig_getCW_SIMD_SVE2_128()
 func _swig_getCW_SIMD_PPC8() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_PPC8_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_PPC8_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_PPC8 Enum_SS_cw_simd_target = _swig_getCW_SIMD_PPC8()
 func _swig_getCW_SIMD_PPC9() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_PPC9_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_PPC9_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_PPC9 Enum_SS_cw_simd_target = _swig_getCW_SIMD_PPC9()
 func _swig_getCW_SIMD_PPC10() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_PPC10_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_PPC10_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_PPC10 Enum_SS_cw_simd_target = _swig_getCW_SIMD_PPC10()
 func _swig_getCW_SIMD_WASM() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_WASM_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_WASM_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_WASM Enum_SS_cw_simd_target = _swig_getCW_SIMD_WASM()
 func _swig_getCW_SIMD_WASM_EMU256() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_WASM_EMU256_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_WASM_EMU256_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_SIMD_WASM_EMU256 Enum_SS_cw_simd_target = _swig_getCW_SIMD_WASM_EMU256()
 func _swig_getCW_SIMD_RVV() (_swig_ret Enum_SS_cw_simd_target) {
 	var swig_r Enum_SS_cw_simd_target
-	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_RVV_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_simd_target)(C._wrap_CW_SIMD_RVV_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -2632,7 +2694,7 @@ const CW_SIMD_TARGET_SLOTS uint = 32
 func Cw_simd_target_name(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_cw_simd_target_name_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_cw_simd_target_name_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -2641,7 +2703,7 @@ func Cw_simd_target_name(arg1 int) (_swig_ret string) {
 
 func Cw_simd_target_active() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_cw_simd_target_active_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_cw_simd_target_active_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -2657,64 +2719,64 @@ func (p SwigcptrCw_stats_options) SwigIsCw_stats_options() {
 func (arg1 SwigcptrCw_stats_options) SetCapacity(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_options_capacity_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_32(_swig_i_1))
+	C._wrap_cw_stats_options_capacity_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_33(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_options) GetCapacity() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_options_capacity_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_options_capacity_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_options) SetRetention_ns(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_options_retention_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_34(_swig_i_1))
+	C._wrap_cw_stats_options_retention_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_35(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_options) GetRetention_ns() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_stats_options_retention_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_stats_options_retention_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_options) SetLabels(arg2 **byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_options_labels_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_stats_options_labels_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_options) GetLabels() (_swig_ret **byte) {
 	var swig_r **byte
 	_swig_i_0 := arg1
-	swig_r = (**byte)(C._wrap_cw_stats_options_labels_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (**byte)(C._wrap_cw_stats_options_labels_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_options) SetLabel_count(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_options_label_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_stats_options_label_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_options) GetLabel_count() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_stats_options_label_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_stats_options_label_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_stats_options() (_swig_ret Cw_stats_options) {
 	var swig_r Cw_stats_options
-	swig_r = (Cw_stats_options)(SwigcptrCw_stats_options(C._wrap_new_cw_stats_options_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_stats_options)(SwigcptrCw_stats_options(C._wrap_new_cw_stats_options_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_stats_options(arg1 Cw_stats_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_stats_options_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_stats_options_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_stats_options interface {
@@ -2732,7 +2794,7 @@ type Cw_stats_options interface {
 
 func Cw_stats_options_init(arg1 Cw_stats_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_stats_options_init_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_stats_options_init_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_stats_options_validate(arg1 Cw_stats_options, arg2 *byte, arg3 int64) (_swig_ret int) {
@@ -2740,7 +2802,7 @@ func Cw_stats_options_validate(arg1 Cw_stats_options, arg2 *byte, arg3 int64) (_
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_cw_stats_options_validate_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_36(_swig_i_2)))
+	swig_r = (int)(C._wrap_cw_stats_options_validate_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_37(_swig_i_2)))
 	return swig_r
 }
 
@@ -2748,13 +2810,13 @@ func Cw_stats_create(arg1 Cw_stats_options, arg2 *uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_cw_stats_create_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_stats_create_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
 func Cw_stats_destroy(arg1 Struct_SS_cw_stats) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_stats_destroy_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_stats_destroy_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_stats_last_error(arg1 Struct_SS_cw_stats, arg2 *byte, arg3 int64) (_swig_ret int64) {
@@ -2762,14 +2824,14 @@ func Cw_stats_last_error(arg1 Struct_SS_cw_stats, arg2 *byte, arg3 int64) (_swig
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_cw_stats_last_error_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_38(_swig_i_2)))
+	swig_r = (int64)(C._wrap_cw_stats_last_error_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_39(_swig_i_2)))
 	return swig_r
 }
 
 func Cw_stats_now(arg1 Struct_SS_cw_stats) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (int64)(C._wrap_cw_stats_now_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_stats_now_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2785,103 +2847,103 @@ func (p SwigcptrCw_stats_sample) SwigIsCw_stats_sample() {
 func (arg1 SwigcptrCw_stats_sample) SetEnd_ns(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_sample_end_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_40(_swig_i_1))
+	C._wrap_cw_stats_sample_end_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_41(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_sample) GetEnd_ns() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_stats_sample_end_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_stats_sample_end_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_sample) SetDuration_ns(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_sample_duration_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_42(_swig_i_1))
+	C._wrap_cw_stats_sample_duration_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_43(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_sample) GetDuration_ns() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_stats_sample_duration_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_stats_sample_duration_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_sample) SetBytes(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_sample_bytes_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_44(_swig_i_1))
+	C._wrap_cw_stats_sample_bytes_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_45(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_sample) GetBytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_sample_bytes_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_sample_bytes_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_sample) SetItems(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_sample_items_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_46(_swig_i_1))
+	C._wrap_cw_stats_sample_items_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_47(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_sample) GetItems() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_sample_items_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_sample_items_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_sample) SetKind(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_sample_kind_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_stats_sample_kind_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_sample) GetKind() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_stats_sample_kind_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_stats_sample_kind_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_sample) SetSimd_target(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_sample_simd_target_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_stats_sample_simd_target_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_sample) GetSimd_target() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_stats_sample_simd_target_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_stats_sample_simd_target_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_sample) SetFailed(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_sample_failed_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_stats_sample_failed_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_sample) GetFailed() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_stats_sample_failed_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_stats_sample_failed_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_stats_sample() (_swig_ret Cw_stats_sample) {
 	var swig_r Cw_stats_sample
-	swig_r = (Cw_stats_sample)(SwigcptrCw_stats_sample(C._wrap_new_cw_stats_sample_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_stats_sample)(SwigcptrCw_stats_sample(C._wrap_new_cw_stats_sample_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_stats_sample(arg1 Cw_stats_sample) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_stats_sample_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_stats_sample_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_stats_sample interface {
@@ -2907,7 +2969,7 @@ func Cw_stats_record(arg1 Struct_SS_cw_stats, arg2 Cw_stats_sample) (_swig_ret i
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_stats_record_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_stats_record_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -2923,7 +2985,7 @@ func (p SwigcptrCw_stats_kind_snapshot) SwigIsCw_stats_kind_snapshot() {
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetName(arg2 string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_name_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), *(*C.swig_type_48)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_cw_stats_kind_snapshot_name_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), *(*C.swig_type_49)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -2932,7 +2994,7 @@ func (arg1 SwigcptrCw_stats_kind_snapshot) SetName(arg2 string) {
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_cw_stats_kind_snapshot_name_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_cw_stats_kind_snapshot_name_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -2942,214 +3004,214 @@ func (arg1 SwigcptrCw_stats_kind_snapshot) GetName() (_swig_ret string) {
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetCount(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_50(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_51(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetCount() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetErrors(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_errors_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_52(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_errors_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_53(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetErrors() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_errors_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_errors_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetDuration_ns(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_duration_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_54(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_duration_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_55(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetDuration_ns() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_duration_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_duration_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetBytes(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_bytes_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_56(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_bytes_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_57(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetBytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_bytes_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_bytes_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetItems(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_items_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_58(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_items_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_59(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetItems() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_items_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_items_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_count(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_60(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_61(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_count() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_errors(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_errors_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_62(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_errors_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_63(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_errors() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_errors_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_errors_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_bytes(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_bytes_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_64(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_bytes_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_65(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_bytes_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_bytes_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_items(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_items_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_66(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_items_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_67(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_items() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_items_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_items_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_duration_ns(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_68(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_69(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_duration_ns() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_mean_ns(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_70(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_71(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_mean_ns() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_min_ns(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_72(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_73(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_min_ns() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_max_ns(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_74(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_75(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_max_ns() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_p50_ns(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_76(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_77(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_p50_ns() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_p90_ns(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_78(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_79(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_p90_ns() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) SetWindow_p99_ns(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_80(_swig_i_1))
+	C._wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_81(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_kind_snapshot) GetWindow_p99_ns() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_stats_kind_snapshot() (_swig_ret Cw_stats_kind_snapshot) {
 	var swig_r Cw_stats_kind_snapshot
-	swig_r = (Cw_stats_kind_snapshot)(SwigcptrCw_stats_kind_snapshot(C._wrap_new_cw_stats_kind_snapshot_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_stats_kind_snapshot)(SwigcptrCw_stats_kind_snapshot(C._wrap_new_cw_stats_kind_snapshot_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
@@ -3204,77 +3266,77 @@ func (p SwigcptrCw_stats_snapshot) SwigIsCw_stats_snapshot() {
 func (arg1 SwigcptrCw_stats_snapshot) SetTaken_at_ns(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_snapshot_taken_at_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_82(_swig_i_1))
+	C._wrap_cw_stats_snapshot_taken_at_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_83(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) GetTaken_at_ns() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_stats_snapshot_taken_at_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_stats_snapshot_taken_at_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) SetCapacity(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_snapshot_capacity_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_84(_swig_i_1))
+	C._wrap_cw_stats_snapshot_capacity_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_85(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) GetCapacity() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_snapshot_capacity_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_snapshot_capacity_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) SetRetention_ns(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_snapshot_retention_ns_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_86(_swig_i_1))
+	C._wrap_cw_stats_snapshot_retention_ns_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_87(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) GetRetention_ns() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_stats_snapshot_retention_ns_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_stats_snapshot_retention_ns_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) SetCount(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_snapshot_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_88(_swig_i_1))
+	C._wrap_cw_stats_snapshot_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_89(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) GetCount() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_snapshot_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_snapshot_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) SetWindow_count(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_stats_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_90(_swig_i_1))
+	C._wrap_cw_stats_snapshot_window_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_91(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_stats_snapshot) GetWindow_count() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_stats_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_stats_snapshot_window_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_stats_snapshot() (_swig_ret Cw_stats_snapshot) {
 	var swig_r Cw_stats_snapshot
-	swig_r = (Cw_stats_snapshot)(SwigcptrCw_stats_snapshot(C._wrap_new_cw_stats_snapshot_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_stats_snapshot)(SwigcptrCw_stats_snapshot(C._wrap_new_cw_stats_snapshot_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_stats_snapshot(arg1 Cw_stats_snapshot) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_stats_snapshot_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_stats_snapshot_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_stats_snapshot interface {
@@ -3296,7 +3358,7 @@ func Cw_stats_read(arg1 Struct_SS_cw_stats, arg2 Cw_stats_snapshot) (_swig_ret i
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_stats_read_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_stats_read_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -3304,7 +3366,7 @@ func Cw_stats_read_json(arg1 Struct_SS_cw_stats, arg2 *uintptr) (_swig_ret int) 
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_cw_stats_read_json_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_stats_read_json_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -3313,7 +3375,7 @@ func Cw_stats_read_prometheus(arg1 Struct_SS_cw_stats, arg2 string, arg3 *uintpt
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_cw_stats_read_prometheus_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2)))
+	swig_r = (int)(C._wrap_cw_stats_read_prometheus_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), *(*C.swig_type_93)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -3323,7 +3385,7 @@ func Cw_stats_read_prometheus(arg1 Struct_SS_cw_stats, arg2 string, arg3 *uintpt
 func Cw_stats_reset(arg1 Struct_SS_cw_stats) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (int)(C._wrap_cw_stats_reset_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_stats_reset_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -3331,7 +3393,7 @@ func Cw_chart_attach_stats(arg1 Struct_SS_cw_chart, arg2 Struct_SS_cw_stats) (_s
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_chart_attach_stats_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_chart_attach_stats_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -3348,51 +3410,51 @@ func (p SwigcptrCw_renderer_options) SwigIsCw_renderer_options() {
 func (arg1 SwigcptrCw_renderer_options) SetMax_cache_bytes(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_options_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_93(_swig_i_1))
+	C._wrap_cw_renderer_options_max_cache_bytes_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_94(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_options) GetMax_cache_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_options_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_options_max_cache_bytes_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_options) SetFont_data(arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_options_font_data_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_renderer_options_font_data_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_options) GetFont_data() (_swig_ret *byte) {
 	var swig_r *byte
 	_swig_i_0 := arg1
-	swig_r = (*byte)(C._wrap_cw_renderer_options_font_data_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*byte)(C._wrap_cw_renderer_options_font_data_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_options) SetFont_data_size(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_options_font_data_size_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_95(_swig_i_1))
+	C._wrap_cw_renderer_options_font_data_size_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_96(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_options) GetFont_data_size() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_renderer_options_font_data_size_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_renderer_options_font_data_size_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_renderer_options() (_swig_ret Cw_renderer_options) {
 	var swig_r Cw_renderer_options
-	swig_r = (Cw_renderer_options)(SwigcptrCw_renderer_options(C._wrap_new_cw_renderer_options_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_renderer_options)(SwigcptrCw_renderer_options(C._wrap_new_cw_renderer_options_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_renderer_options(arg1 Cw_renderer_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_renderer_options_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_renderer_options_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_renderer_options interface {
@@ -3408,7 +3470,7 @@ type Cw_renderer_options interface {
 
 func Cw_renderer_options_init(arg1 Cw_renderer_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_renderer_options_init_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_renderer_options_init_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_renderer_options_validate(arg1 Cw_renderer_options, arg2 *byte, arg3 int64) (_swig_ret int) {
@@ -3416,7 +3478,7 @@ func Cw_renderer_options_validate(arg1 Cw_renderer_options, arg2 *byte, arg3 int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_cw_renderer_options_validate_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_97(_swig_i_2)))
+	swig_r = (int)(C._wrap_cw_renderer_options_validate_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_98(_swig_i_2)))
 	return swig_r
 }
 
@@ -3424,20 +3486,20 @@ func Cw_renderer_create(arg1 Cw_renderer_options, arg2 *uintptr) (_swig_ret int)
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_cw_renderer_create_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_renderer_create_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
 func Cw_renderer_destroy(arg1 Struct_SS_cw_renderer) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_renderer_destroy_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_renderer_destroy_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_renderer_attach_stats(arg1 Struct_SS_cw_renderer, arg2 Struct_SS_cw_stats) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_renderer_attach_stats_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_renderer_attach_stats_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -3453,129 +3515,129 @@ func (p SwigcptrCw_render_job) SwigIsCw_render_job() {
 func (arg1 SwigcptrCw_render_job) SetOptions(arg2 Cw_chart_options) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_render_job_options_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_render_job_options_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetOptions() (_swig_ret Cw_chart_options) {
 	var swig_r Cw_chart_options
 	_swig_i_0 := arg1
-	swig_r = (Cw_chart_options)(SwigcptrCw_chart_options(C._wrap_cw_render_job_options_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_chart_options)(SwigcptrCw_chart_options(C._wrap_cw_render_job_options_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_render_job) SetData(arg2 Cw_chart_data) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_render_job_data_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_render_job_data_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetData() (_swig_ret Cw_chart_data) {
 	var swig_r Cw_chart_data
 	_swig_i_0 := arg1
-	swig_r = (Cw_chart_data)(SwigcptrCw_chart_data(C._wrap_cw_render_job_data_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_chart_data)(SwigcptrCw_chart_data(C._wrap_cw_render_job_data_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_render_job) SetFormat(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_render_job_format_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_render_job_format_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetFormat() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_render_job_format_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_render_job_format_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_render_job) SetWebp_quality(arg2 float32) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_render_job_webp_quality_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
+	C._wrap_cw_render_job_webp_quality_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.float(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetWebp_quality() (_swig_ret float32) {
 	var swig_r float32
 	_swig_i_0 := arg1
-	swig_r = (float32)(C._wrap_cw_render_job_webp_quality_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float32)(C._wrap_cw_render_job_webp_quality_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_render_job) SetPixels(arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_render_job_pixels_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_render_job_pixels_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetPixels() (_swig_ret *byte) {
 	var swig_r *byte
 	_swig_i_0 := arg1
-	swig_r = (*byte)(C._wrap_cw_render_job_pixels_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*byte)(C._wrap_cw_render_job_pixels_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_render_job) SetBuffer_size(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_render_job_buffer_size_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_98(_swig_i_1))
+	C._wrap_cw_render_job_buffer_size_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_99(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetBuffer_size() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_render_job_buffer_size_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_render_job_buffer_size_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_render_job) SetRow_stride(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_render_job_row_stride_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_100(_swig_i_1))
+	C._wrap_cw_render_job_row_stride_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_101(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetRow_stride() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_render_job_row_stride_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_render_job_row_stride_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_render_job) SetStatus(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_render_job_status_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_render_job_status_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_render_job_status_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_render_job_status_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_render_job) SetOutput(arg2 Struct_SS_cw_buffer) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_render_job_output_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_render_job_output_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_render_job) GetOutput() (_swig_ret Struct_SS_cw_buffer) {
 	var swig_r Struct_SS_cw_buffer
 	_swig_i_0 := arg1
-	swig_r = (Struct_SS_cw_buffer)(SwigcptrStruct_SS_cw_buffer(C._wrap_cw_render_job_output_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Struct_SS_cw_buffer)(SwigcptrStruct_SS_cw_buffer(C._wrap_cw_render_job_output_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewCw_render_job() (_swig_ret Cw_render_job) {
 	var swig_r Cw_render_job
-	swig_r = (Cw_render_job)(SwigcptrCw_render_job(C._wrap_new_cw_render_job_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_render_job)(SwigcptrCw_render_job(C._wrap_new_cw_render_job_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_render_job(arg1 Cw_render_job) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_render_job_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_render_job_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_render_job interface {
@@ -3606,14 +3668,14 @@ func Cw_render_job_init(arg1 Cw_render_job, arg2 Cw_chart_options, arg3 Cw_chart
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := arg4
-	C._wrap_cw_render_job_init_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	C._wrap_cw_render_job_init_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
 }
 
 func Cw_renderer_render(arg1 Struct_SS_cw_renderer, arg2 Cw_render_job) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_renderer_render_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_renderer_render_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -3629,25 +3691,25 @@ func (p SwigcptrCw_batch_options) SwigIsCw_batch_options() {
 func (arg1 SwigcptrCw_batch_options) SetThreads(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_batch_options_threads_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_batch_options_threads_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_batch_options) GetThreads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_batch_options_threads_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_batch_options_threads_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_batch_options() (_swig_ret Cw_batch_options) {
 	var swig_r Cw_batch_options
-	swig_r = (Cw_batch_options)(SwigcptrCw_batch_options(C._wrap_new_cw_batch_options_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_batch_options)(SwigcptrCw_batch_options(C._wrap_new_cw_batch_options_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_batch_options(arg1 Cw_batch_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_batch_options_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_batch_options_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_batch_options interface {
@@ -3659,7 +3721,7 @@ type Cw_batch_options interface {
 
 func Cw_batch_options_init(arg1 Cw_batch_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_batch_options_init_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_batch_options_init_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_renderer_render_batch(arg1 Struct_SS_cw_renderer, arg2 Cw_render_job, arg3 int64, arg4 Cw_batch_options, arg5 *uintptr) (_swig_ret int) {
@@ -3669,7 +3731,7 @@ func Cw_renderer_render_batch(arg1 Struct_SS_cw_renderer, arg2 Cw_render_job, ar
 	_swig_i_2 := arg3
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_cw_renderer_render_batch_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_102(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (int)(C._wrap_cw_renderer_render_batch_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_103(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -3685,129 +3747,129 @@ func (p SwigcptrCw_renderer_info) SwigIsCw_renderer_info() {
 func (arg1 SwigcptrCw_renderer_info) SetMax_cache_bytes(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_103(_swig_i_1))
+	C._wrap_cw_renderer_info_max_cache_bytes_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_104(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetMax_cache_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_info_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_info_max_cache_bytes_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_info) SetCached_bytes(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_cached_bytes_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_105(_swig_i_1))
+	C._wrap_cw_renderer_info_cached_bytes_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_106(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetCached_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_info_cached_bytes_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_info_cached_bytes_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_info) SetCached_charts(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_cached_charts_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_107(_swig_i_1))
+	C._wrap_cw_renderer_info_cached_charts_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_108(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetCached_charts() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_info_cached_charts_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_info_cached_charts_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_info) SetCharts_in_use(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_charts_in_use_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_109(_swig_i_1))
+	C._wrap_cw_renderer_info_charts_in_use_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_110(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetCharts_in_use() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_info_charts_in_use_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_info_charts_in_use_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_info) SetHits(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_hits_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_111(_swig_i_1))
+	C._wrap_cw_renderer_info_hits_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_112(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetHits() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_info_hits_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_info_hits_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_info) SetMisses(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_misses_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_113(_swig_i_1))
+	C._wrap_cw_renderer_info_misses_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_114(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetMisses() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_info_misses_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_info_misses_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_info) SetEvictions(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_evictions_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_115(_swig_i_1))
+	C._wrap_cw_renderer_info_evictions_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_116(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetEvictions() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_info_evictions_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_info_evictions_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_info) SetOverhead_bytes(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_overhead_bytes_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_117(_swig_i_1))
+	C._wrap_cw_renderer_info_overhead_bytes_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_118(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_renderer_info_overhead_bytes_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_renderer_info_overhead_bytes_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_renderer_info) SetWorker_threads(arg2 uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_renderer_info_worker_threads_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_renderer_info_worker_threads_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_renderer_info) GetWorker_threads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_cw_renderer_info_worker_threads_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_cw_renderer_info_worker_threads_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_renderer_info() (_swig_ret Cw_renderer_info) {
 	var swig_r Cw_renderer_info
-	swig_r = (Cw_renderer_info)(SwigcptrCw_renderer_info(C._wrap_new_cw_renderer_info_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_renderer_info)(SwigcptrCw_renderer_info(C._wrap_new_cw_renderer_info_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_renderer_info(arg1 Cw_renderer_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_renderer_info_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_renderer_info_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_renderer_info interface {
@@ -3837,545 +3899,545 @@ func Cw_renderer_get_info(arg1 Struct_SS_cw_renderer, arg2 Cw_renderer_info) (_s
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_renderer_get_info_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_renderer_get_info_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Cw_renderer_clear_cache(arg1 Struct_SS_cw_renderer) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (int)(C._wrap_cw_renderer_clear_cache_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_renderer_clear_cache_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func _swig_getCW_IND_SMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_SMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_SMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_SMA int = _swig_getCW_IND_SMA()
 func _swig_getCW_IND_EMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_EMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_EMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_EMA int = _swig_getCW_IND_EMA()
 func _swig_getCW_IND_WMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_WMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_WMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_WMA int = _swig_getCW_IND_WMA()
 func _swig_getCW_IND_DEMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_DEMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_DEMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_DEMA int = _swig_getCW_IND_DEMA()
 func _swig_getCW_IND_TEMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_TEMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_TEMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_TEMA int = _swig_getCW_IND_TEMA()
 func _swig_getCW_IND_TRIMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_TRIMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_TRIMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_TRIMA int = _swig_getCW_IND_TRIMA()
 func _swig_getCW_IND_RSI() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_RSI_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_RSI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_RSI int = _swig_getCW_IND_RSI()
 func _swig_getCW_IND_MACD() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MACD_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MACD_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MACD int = _swig_getCW_IND_MACD()
 func _swig_getCW_IND_BBANDS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_BBANDS_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_BBANDS_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_BBANDS int = _swig_getCW_IND_BBANDS()
 func _swig_getCW_IND_STDDEV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_STDDEV_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_STDDEV_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_STDDEV int = _swig_getCW_IND_STDDEV()
 func _swig_getCW_IND_VAR() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_VAR_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_VAR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_VAR int = _swig_getCW_IND_VAR()
 func _swig_getCW_IND_TRANGE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_TRANGE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_TRANGE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_TRANGE int = _swig_getCW_IND_TRANGE()
 func _swig_getCW_IND_ATR() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ATR_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ATR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ATR int = _swig_getCW_IND_ATR()
 func _swig_getCW_IND_NATR() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_NATR_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_NATR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_NATR int = _swig_getCW_IND_NATR()
 func _swig_getCW_IND_MOM() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MOM_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MOM_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MOM int = _swig_getCW_IND_MOM()
 func _swig_getCW_IND_ROC() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ROC_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ROC_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ROC int = _swig_getCW_IND_ROC()
 func _swig_getCW_IND_WILLR() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_WILLR_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_WILLR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_WILLR int = _swig_getCW_IND_WILLR()
 func _swig_getCW_IND_STOCH() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_STOCH_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_STOCH_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_STOCH int = _swig_getCW_IND_STOCH()
 func _swig_getCW_IND_STOCHF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_STOCHF_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_STOCHF_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_STOCHF int = _swig_getCW_IND_STOCHF()
 func _swig_getCW_IND_CCI() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_CCI_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_CCI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_CCI int = _swig_getCW_IND_CCI()
 func _swig_getCW_IND_OBV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_OBV_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_OBV_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_OBV int = _swig_getCW_IND_OBV()
 func _swig_getCW_IND_AD() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_AD_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_AD_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_AD int = _swig_getCW_IND_AD()
 func _swig_getCW_IND_PLUS_DI() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_PLUS_DI_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_PLUS_DI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_PLUS_DI int = _swig_getCW_IND_PLUS_DI()
 func _swig_getCW_IND_MINUS_DI() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MINUS_DI_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MINUS_DI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MINUS_DI int = _swig_getCW_IND_MINUS_DI()
 func _swig_getCW_IND_DX() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_DX_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_DX_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_DX int = _swig_getCW_IND_DX()
 func _swig_getCW_IND_ADX() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ADX_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ADX_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ADX int = _swig_getCW_IND_ADX()
 func _swig_getCW_IND_ADXR() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ADXR_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ADXR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ADXR int = _swig_getCW_IND_ADXR()
 func _swig_getCW_IND_AROON() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_AROON_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_AROON_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_AROON int = _swig_getCW_IND_AROON()
 func _swig_getCW_IND_AROONOSC() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_AROONOSC_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_AROONOSC_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_AROONOSC int = _swig_getCW_IND_AROONOSC()
 func _swig_getCW_IND_MIDPRICE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MIDPRICE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MIDPRICE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MIDPRICE int = _swig_getCW_IND_MIDPRICE()
 func _swig_getCW_IND_MIDPOINT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MIDPOINT_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MIDPOINT_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MIDPOINT int = _swig_getCW_IND_MIDPOINT()
 func _swig_getCW_IND_MEDPRICE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MEDPRICE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MEDPRICE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MEDPRICE int = _swig_getCW_IND_MEDPRICE()
 func _swig_getCW_IND_TYPPRICE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_TYPPRICE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_TYPPRICE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_TYPPRICE int = _swig_getCW_IND_TYPPRICE()
 func _swig_getCW_IND_WCLPRICE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_WCLPRICE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_WCLPRICE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_WCLPRICE int = _swig_getCW_IND_WCLPRICE()
 func _swig_getCW_IND_AVGPRICE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_AVGPRICE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_AVGPRICE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_AVGPRICE int = _swig_getCW_IND_AVGPRICE()
 func _swig_getCW_IND_MAX() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MAX_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MAX_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MAX int = _swig_getCW_IND_MAX()
 func _swig_getCW_IND_MIN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MIN_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MIN_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MIN int = _swig_getCW_IND_MIN()
 func _swig_getCW_IND_SUM() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_SUM_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_SUM_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_SUM int = _swig_getCW_IND_SUM()
 func _swig_getCW_IND_KAMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_KAMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_KAMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_KAMA int = _swig_getCW_IND_KAMA()
 func _swig_getCW_IND_CMO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_CMO_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_CMO_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_CMO int = _swig_getCW_IND_CMO()
 func _swig_getCW_IND_MFI() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_MFI_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_MFI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_MFI int = _swig_getCW_IND_MFI()
 func _swig_getCW_IND_APO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_APO_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_APO_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_APO int = _swig_getCW_IND_APO()
 func _swig_getCW_IND_PPO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_PPO_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_PPO_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_PPO int = _swig_getCW_IND_PPO()
 func _swig_getCW_IND_TRIX() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_TRIX_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_TRIX_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_TRIX int = _swig_getCW_IND_TRIX()
 func _swig_getCW_IND_BOP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_BOP_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_BOP_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_BOP int = _swig_getCW_IND_BOP()
 func _swig_getCW_IND_ROCP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ROCP_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ROCP_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ROCP int = _swig_getCW_IND_ROCP()
 func _swig_getCW_IND_ROCR() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ROCR_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ROCR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ROCR int = _swig_getCW_IND_ROCR()
 func _swig_getCW_IND_ROCR100() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ROCR100_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ROCR100_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ROCR100 int = _swig_getCW_IND_ROCR100()
 func _swig_getCW_IND_HMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_HMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_HMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_HMA int = _swig_getCW_IND_HMA()
 func _swig_getCW_IND_VWMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_VWMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_VWMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_VWMA int = _swig_getCW_IND_VWMA()
 func _swig_getCW_IND_STOCHRSI() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_STOCHRSI_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_STOCHRSI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_STOCHRSI int = _swig_getCW_IND_STOCHRSI()
 func _swig_getCW_IND_ULTOSC() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ULTOSC_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ULTOSC_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ULTOSC int = _swig_getCW_IND_ULTOSC()
 func _swig_getCW_IND_SAR() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_SAR_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_SAR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_SAR int = _swig_getCW_IND_SAR()
 func _swig_getCW_IND_LINEARREG() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_LINEARREG_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_LINEARREG_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_LINEARREG int = _swig_getCW_IND_LINEARREG()
 func _swig_getCW_IND_LINEARREG_SLOPE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_LINEARREG_SLOPE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_LINEARREG_SLOPE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_LINEARREG_SLOPE int = _swig_getCW_IND_LINEARREG_SLOPE()
 func _swig_getCW_IND_LINEARREG_INTERCEPT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_LINEARREG_INTERCEPT_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_LINEARREG_INTERCEPT_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_LINEARREG_INTERCEPT int = _swig_getCW_IND_LINEARREG_INTERCEPT()
 func _swig_getCW_IND_LINEARREG_ANGLE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_LINEARREG_ANGLE_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_LINEARREG_ANGLE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_LINEARREG_ANGLE int = _swig_getCW_IND_LINEARREG_ANGLE()
 func _swig_getCW_IND_TSF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_TSF_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_TSF_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_TSF int = _swig_getCW_IND_TSF()
 func _swig_getCW_IND_ADOSC() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ADOSC_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ADOSC_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ADOSC int = _swig_getCW_IND_ADOSC()
 func _swig_getCW_IND_VWAP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_VWAP_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_VWAP_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_VWAP int = _swig_getCW_IND_VWAP()
 func _swig_getCW_IND_AVWAP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_AVWAP_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_AVWAP_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_AVWAP int = _swig_getCW_IND_AVWAP()
 func _swig_getCW_IND_CMF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_CMF_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_CMF_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_CMF int = _swig_getCW_IND_CMF()
 func _swig_getCW_IND_KELTNER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_KELTNER_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_KELTNER_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_KELTNER int = _swig_getCW_IND_KELTNER()
 func _swig_getCW_IND_DONCHIAN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_DONCHIAN_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_DONCHIAN_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_DONCHIAN int = _swig_getCW_IND_DONCHIAN()
 func _swig_getCW_IND_ICHIMOKU() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ICHIMOKU_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ICHIMOKU_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ICHIMOKU int = _swig_getCW_IND_ICHIMOKU()
 func _swig_getCW_IND_SUPERTREND() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_SUPERTREND_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_SUPERTREND_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_SUPERTREND int = _swig_getCW_IND_SUPERTREND()
 func _swig_getCW_IND_ELDER_RAY() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_ELDER_RAY_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_ELDER_RAY_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_ELDER_RAY int = _swig_getCW_IND_ELDER_RAY()
 func _swig_getCW_IND_TSI() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_TSI_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_TSI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_TSI int = _swig_getCW_IND_TSI()
 func _swig_getCW_IND_PIVOTS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_IND_PIVOTS_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_IND_PIVOTS_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_IND_PIVOTS int = _swig_getCW_IND_PIVOTS()
 func _swig_getCW_MA_SMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_MA_SMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_MA_SMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_MA_SMA int = _swig_getCW_MA_SMA()
 func _swig_getCW_MA_EMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_MA_EMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_MA_EMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_MA_EMA int = _swig_getCW_MA_EMA()
 func _swig_getCW_MA_WMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_MA_WMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_MA_WMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_MA_WMA int = _swig_getCW_MA_WMA()
 func _swig_getCW_MA_DEMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_MA_DEMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_MA_DEMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_MA_DEMA int = _swig_getCW_MA_DEMA()
 func _swig_getCW_MA_TEMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_MA_TEMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_MA_TEMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_MA_TEMA int = _swig_getCW_MA_TEMA()
 func _swig_getCW_MA_TRIMA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CW_MA_TRIMA_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_CW_MA_TRIMA_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_MA_TRIMA int = _swig_getCW_MA_TRIMA()
 func Cw_indicator_count() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_cw_indicator_count_cw_b2c38d8a00ba5ddf())
+	swig_r = (int)(C._wrap_cw_indicator_count_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -4391,7 +4453,7 @@ func (p SwigcptrCw_indicator_info) SwigIsCw_indicator_info() {
 func (arg1 SwigcptrCw_indicator_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_cw_indicator_info_name_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_cw_indicator_info_name_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -4401,58 +4463,58 @@ func (arg1 SwigcptrCw_indicator_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrCw_indicator_info) GetTitle() (_swig_ret *byte) {
 	var swig_r *byte
 	_swig_i_0 := arg1
-	swig_r = (*byte)(C._wrap_cw_indicator_info_title_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*byte)(C._wrap_cw_indicator_info_title_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_indicator_info) SetInput_count(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_indicator_info_input_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_120(_swig_i_1))
+	C._wrap_cw_indicator_info_input_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_121(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_indicator_info) GetInput_count() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_indicator_info_input_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_indicator_info_input_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_indicator_info) SetParam_count(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_indicator_info_param_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_122(_swig_i_1))
+	C._wrap_cw_indicator_info_param_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_123(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_indicator_info) GetParam_count() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_indicator_info_param_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_indicator_info_param_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_indicator_info) SetOutput_count(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_indicator_info_output_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_124(_swig_i_1))
+	C._wrap_cw_indicator_info_output_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_125(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_indicator_info) GetOutput_count() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_indicator_info_output_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_indicator_info_output_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_indicator_info() (_swig_ret Cw_indicator_info) {
 	var swig_r Cw_indicator_info
-	swig_r = (Cw_indicator_info)(SwigcptrCw_indicator_info(C._wrap_new_cw_indicator_info_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_indicator_info)(SwigcptrCw_indicator_info(C._wrap_new_cw_indicator_info_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_indicator_info(arg1 Cw_indicator_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_indicator_info_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_indicator_info_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_indicator_info interface {
@@ -4472,7 +4534,7 @@ func Cw_indicator_get_info(arg1 int, arg2 Cw_indicator_info) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_indicator_get_info_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_indicator_get_info_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -4488,7 +4550,7 @@ func (p SwigcptrCw_indicator_param) SwigIsCw_indicator_param() {
 func (arg1 SwigcptrCw_indicator_param) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_cw_indicator_param_name_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_cw_indicator_param_name_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -4498,64 +4560,64 @@ func (arg1 SwigcptrCw_indicator_param) GetName() (_swig_ret string) {
 func (arg1 SwigcptrCw_indicator_param) SetDefault_value(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_indicator_param_default_value_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_indicator_param_default_value_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_indicator_param) GetDefault_value() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_indicator_param_default_value_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_indicator_param_default_value_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_indicator_param) SetMin_value(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_indicator_param_min_value_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_indicator_param_min_value_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_indicator_param) GetMin_value() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_indicator_param_min_value_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_indicator_param_min_value_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_indicator_param) SetMax_value(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_indicator_param_max_value_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_indicator_param_max_value_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_indicator_param) GetMax_value() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_indicator_param_max_value_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_indicator_param_max_value_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_indicator_param) SetIs_integer(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_indicator_param_is_integer_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_indicator_param_is_integer_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_indicator_param) GetIs_integer() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_indicator_param_is_integer_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_indicator_param_is_integer_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_indicator_param() (_swig_ret Cw_indicator_param) {
 	var swig_r Cw_indicator_param
-	swig_r = (Cw_indicator_param)(SwigcptrCw_indicator_param(C._wrap_new_cw_indicator_param_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_indicator_param)(SwigcptrCw_indicator_param(C._wrap_new_cw_indicator_param_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_indicator_param(arg1 Cw_indicator_param) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_indicator_param_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_indicator_param_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_indicator_param interface {
@@ -4577,7 +4639,7 @@ func Cw_indicator_get_param(arg1 int, arg2 int64, arg3 Cw_indicator_param) (_swi
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (int)(C._wrap_cw_indicator_get_param_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0), C.swig_type_127(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (int)(C._wrap_cw_indicator_get_param_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0), C.swig_type_128(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -4585,7 +4647,7 @@ func Cw_indicator_input_name(arg1 int, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cw_indicator_input_name_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0), C.swig_type_129(_swig_i_1))
+	swig_r_p := C._wrap_cw_indicator_input_name_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0), C.swig_type_130(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -4596,7 +4658,7 @@ func Cw_indicator_output_name(arg1 int, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cw_indicator_output_name_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0), C.swig_type_131(_swig_i_1))
+	swig_r_p := C._wrap_cw_indicator_output_name_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0), C.swig_type_132(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -4607,7 +4669,7 @@ func Cw_indicator_find(arg1 string, arg2 *int32) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_cw_indicator_find_cw_b2c38d8a00ba5ddf(*(*C.swig_type_132)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_indicator_find_cw_15fb5149fff32f21(*(*C.swig_type_133)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -4620,7 +4682,7 @@ func Cw_indicator_lookback(arg1 int, arg2 *float64, arg3 int64, arg4 *uintptr) (
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_cw_indicator_lookback_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_133(_swig_i_2), C.swig_voidp(_swig_i_3)))
+	swig_r = (int)(C._wrap_cw_indicator_lookback_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_134(_swig_i_2), C.swig_voidp(_swig_i_3)))
 	return swig_r
 }
 
@@ -4628,19 +4690,19 @@ func Cw_indicator_context_create(arg1 Struct_SS_cw_allocator, arg2 *uintptr) (_s
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_cw_indicator_context_create_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_indicator_context_create_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
 func Cw_indicator_context_destroy(arg1 Struct_SS_cw_indicator_context) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_indicator_context_destroy_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_indicator_context_destroy_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_indicator_context_last_error(arg1 Struct_SS_cw_indicator_context) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_cw_indicator_context_last_error_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_cw_indicator_context_last_error_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -4651,7 +4713,7 @@ func Cw_indicator_context_attach_stats(arg1 Struct_SS_cw_indicator_context, arg2
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_indicator_context_attach_stats_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_indicator_context_attach_stats_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -4666,14 +4728,14 @@ func Cw_indicator_compute(arg1 Struct_SS_cw_indicator_context, arg2 int, arg3 Cw
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (int)(C._wrap_cw_indicator_compute_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_135(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_type_136(_swig_i_5), C.swig_voidp(_swig_i_6), C.swig_type_137(_swig_i_7), C.swig_type_138(_swig_i_8)))
+	swig_r = (int)(C._wrap_cw_indicator_compute_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_136(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_type_137(_swig_i_5), C.swig_voidp(_swig_i_6), C.swig_type_138(_swig_i_7), C.swig_type_139(_swig_i_8)))
 	return swig_r
 }
 
 func Cw_indicator_stream_supported(arg1 int) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_indicator_stream_supported_cw_b2c38d8a00ba5ddf(C.swig_intgo(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_indicator_stream_supported_cw_15fb5149fff32f21(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -4684,13 +4746,13 @@ func Cw_indicator_stream_create(arg1 Struct_SS_cw_allocator, arg2 int, arg3 *flo
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_cw_indicator_stream_create_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_type_139(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (int)(C._wrap_cw_indicator_stream_create_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_type_140(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
 func Cw_indicator_stream_destroy(arg1 Struct_SS_cw_indicator_stream) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_indicator_stream_destroy_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_indicator_stream_destroy_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_indicator_stream_push(arg1 Struct_SS_cw_indicator_stream, arg2 *float64, arg3 int64, arg4 *float64, arg5 int64) (_swig_ret int) {
@@ -4700,28 +4762,28 @@ func Cw_indicator_stream_push(arg1 Struct_SS_cw_indicator_stream, arg2 *float64,
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_cw_indicator_stream_push_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_140(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_type_141(_swig_i_4)))
+	swig_r = (int)(C._wrap_cw_indicator_stream_push_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_type_141(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_type_142(_swig_i_4)))
 	return swig_r
 }
 
 func Cw_indicator_stream_reset(arg1 Struct_SS_cw_indicator_stream) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (int)(C._wrap_cw_indicator_stream_reset_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_indicator_stream_reset_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Cw_indicator_stream_lookback(arg1 Struct_SS_cw_indicator_stream) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (int64)(C._wrap_cw_indicator_stream_lookback_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_indicator_stream_lookback_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Cw_indicator_stream_last_error(arg1 Struct_SS_cw_indicator_stream) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_cw_indicator_stream_last_error_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_cw_indicator_stream_last_error_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -4731,63 +4793,63 @@ func Cw_indicator_stream_last_error(arg1 Struct_SS_cw_indicator_stream) (_swig_r
 type Enum_SS_cw_bar_method int
 func _swig_getCW_BARS_TIME() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_TIME_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_TIME_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BARS_TIME Enum_SS_cw_bar_method = _swig_getCW_BARS_TIME()
 func _swig_getCW_BARS_TICK() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_TICK_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_TICK_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BARS_TICK Enum_SS_cw_bar_method = _swig_getCW_BARS_TICK()
 func _swig_getCW_BARS_VOLUME() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_VOLUME_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_VOLUME_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BARS_VOLUME Enum_SS_cw_bar_method = _swig_getCW_BARS_VOLUME()
 func _swig_getCW_BARS_RANGE() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_RANGE_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_RANGE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BARS_RANGE Enum_SS_cw_bar_method = _swig_getCW_BARS_RANGE()
 func _swig_getCW_BARS_HEIKIN_ASHI() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_HEIKIN_ASHI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BARS_HEIKIN_ASHI Enum_SS_cw_bar_method = _swig_getCW_BARS_HEIKIN_ASHI()
 func _swig_getCW_BARS_RENKO() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_RENKO_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_RENKO_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BARS_RENKO Enum_SS_cw_bar_method = _swig_getCW_BARS_RENKO()
 func _swig_getCW_BARS_POINT_FIGURE() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_POINT_FIGURE_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_POINT_FIGURE_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BARS_POINT_FIGURE Enum_SS_cw_bar_method = _swig_getCW_BARS_POINT_FIGURE()
 func _swig_getCW_BARS_KAGI() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_KAGI_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_KAGI_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BARS_KAGI Enum_SS_cw_bar_method = _swig_getCW_BARS_KAGI()
 func _swig_getCW_BARS_LINE_BREAK() (_swig_ret Enum_SS_cw_bar_method) {
 	var swig_r Enum_SS_cw_bar_method
-	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_LINE_BREAK_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_method)(C._wrap_CW_BARS_LINE_BREAK_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -4795,21 +4857,21 @@ var CW_BARS_LINE_BREAK Enum_SS_cw_bar_method = _swig_getCW_BARS_LINE_BREAK()
 type Enum_SS_cw_bar_empty int
 func _swig_getCW_BAR_EMPTY_SKIP() (_swig_ret Enum_SS_cw_bar_empty) {
 	var swig_r Enum_SS_cw_bar_empty
-	swig_r = (Enum_SS_cw_bar_empty)(C._wrap_CW_BAR_EMPTY_SKIP_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_empty)(C._wrap_CW_BAR_EMPTY_SKIP_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BAR_EMPTY_SKIP Enum_SS_cw_bar_empty = _swig_getCW_BAR_EMPTY_SKIP()
 func _swig_getCW_BAR_EMPTY_NAN() (_swig_ret Enum_SS_cw_bar_empty) {
 	var swig_r Enum_SS_cw_bar_empty
-	swig_r = (Enum_SS_cw_bar_empty)(C._wrap_CW_BAR_EMPTY_NAN_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_empty)(C._wrap_CW_BAR_EMPTY_NAN_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BAR_EMPTY_NAN Enum_SS_cw_bar_empty = _swig_getCW_BAR_EMPTY_NAN()
 func _swig_getCW_BAR_EMPTY_FLAT() (_swig_ret Enum_SS_cw_bar_empty) {
 	var swig_r Enum_SS_cw_bar_empty
-	swig_r = (Enum_SS_cw_bar_empty)(C._wrap_CW_BAR_EMPTY_FLAT_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_bar_empty)(C._wrap_CW_BAR_EMPTY_FLAT_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -4817,14 +4879,14 @@ var CW_BAR_EMPTY_FLAT Enum_SS_cw_bar_empty = _swig_getCW_BAR_EMPTY_FLAT()
 type Enum_SS_cw_box_mode int
 func _swig_getCW_BOX_FIXED() (_swig_ret Enum_SS_cw_box_mode) {
 	var swig_r Enum_SS_cw_box_mode
-	swig_r = (Enum_SS_cw_box_mode)(C._wrap_CW_BOX_FIXED_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_box_mode)(C._wrap_CW_BOX_FIXED_cw_15fb5149fff32f21())
 	return swig_r
 }
 
 var CW_BOX_FIXED Enum_SS_cw_box_mode = _swig_getCW_BOX_FIXED()
 func _swig_getCW_BOX_ATR() (_swig_ret Enum_SS_cw_box_mode) {
 	var swig_r Enum_SS_cw_box_mode
-	swig_r = (Enum_SS_cw_box_mode)(C._wrap_CW_BOX_ATR_cw_b2c38d8a00ba5ddf())
+	swig_r = (Enum_SS_cw_box_mode)(C._wrap_CW_BOX_ATR_cw_15fb5149fff32f21())
 	return swig_r
 }
 
@@ -4841,207 +4903,207 @@ func (p SwigcptrCw_bar_options) SwigIsCw_bar_options() {
 func (arg1 SwigcptrCw_bar_options) SetMethod(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_method_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_method_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetMethod() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_bar_options_method_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_bar_options_method_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetEmpty(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_empty_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_empty_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetEmpty() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_bar_options_empty_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_bar_options_empty_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetInterval(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_interval_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_144(_swig_i_1))
+	C._wrap_cw_bar_options_interval_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_145(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetInterval() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_bar_options_interval_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_bar_options_interval_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetOffset(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_offset_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_146(_swig_i_1))
+	C._wrap_cw_bar_options_offset_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_147(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetOffset() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_bar_options_offset_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_bar_options_offset_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetTick_count(arg2 uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_tick_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_148(_swig_i_1))
+	C._wrap_cw_bar_options_tick_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_149(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetTick_count() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_cw_bar_options_tick_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_cw_bar_options_tick_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetVolume_threshold(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_volume_threshold_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_bar_options_volume_threshold_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetVolume_threshold() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_bar_options_volume_threshold_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_bar_options_volume_threshold_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetVolume_split(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_volume_split_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_volume_split_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetVolume_split() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_bar_options_volume_split_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_bar_options_volume_split_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetBox_mode(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_box_mode_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_box_mode_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetBox_mode() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_bar_options_box_mode_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_bar_options_box_mode_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetXrange(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_Xrange_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_bar_options_Xrange_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetXrange() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_bar_options_Xrange_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_bar_options_Xrange_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetBox_size(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_box_size_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_bar_options_box_size_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetBox_size() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_bar_options_box_size_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_bar_options_box_size_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetAtr_period(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_atr_period_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_atr_period_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetAtr_period() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_bar_options_atr_period_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_bar_options_atr_period_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetReversal(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_reversal_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_reversal_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetReversal() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_bar_options_reversal_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_bar_options_reversal_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetReversal_amount(arg2 float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_reversal_amount_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
+	C._wrap_cw_bar_options_reversal_amount_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetReversal_amount() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_cw_bar_options_reversal_amount_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_cw_bar_options_reversal_amount_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetReversal_percent(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_reversal_percent_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_reversal_percent_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetReversal_percent() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_bar_options_reversal_percent_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_bar_options_reversal_percent_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_options) SetLine_count(arg2 int) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_line_count_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_line_count_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_options) GetLine_count() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cw_bar_options_line_count_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cw_bar_options_line_count_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_bar_options() (_swig_ret Cw_bar_options) {
 	var swig_r Cw_bar_options
-	swig_r = (Cw_bar_options)(SwigcptrCw_bar_options(C._wrap_new_cw_bar_options_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_bar_options)(SwigcptrCw_bar_options(C._wrap_new_cw_bar_options_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_bar_options(arg1 Cw_bar_options) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_bar_options_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_bar_options_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_bar_options interface {
@@ -5082,7 +5144,7 @@ type Cw_bar_options interface {
 func Cw_bar_options_init(arg1 Cw_bar_options, arg2 int) {
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_options_init_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	C._wrap_cw_bar_options_init_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 }
 
 type SwigcptrCw_ticks uintptr
@@ -5097,51 +5159,51 @@ func (p SwigcptrCw_ticks) SwigIsCw_ticks() {
 func (arg1 SwigcptrCw_ticks) SetTime(arg2 Cw_i64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ticks_time_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ticks_time_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ticks) GetTime() (_swig_ret Cw_i64_column) {
 	var swig_r Cw_i64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_i64_column)(SwigcptrCw_i64_column(C._wrap_cw_ticks_time_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_i64_column)(SwigcptrCw_i64_column(C._wrap_cw_ticks_time_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_ticks) SetPrice(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ticks_price_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ticks_price_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ticks) GetPrice() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ticks_price_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ticks_price_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_ticks) SetSize(arg2 Cw_f64_column) {
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	C._wrap_cw_ticks_size_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	C._wrap_cw_ticks_size_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_ticks) GetSize() (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ticks_size_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cw_ticks_size_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewCw_ticks() (_swig_ret Cw_ticks) {
 	var swig_r Cw_ticks
-	swig_r = (Cw_ticks)(SwigcptrCw_ticks(C._wrap_new_cw_ticks_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_ticks)(SwigcptrCw_ticks(C._wrap_new_cw_ticks_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_ticks(arg1 Cw_ticks) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_ticks_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_ticks_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_ticks interface {
@@ -5167,116 +5229,116 @@ func (p SwigcptrCw_bar_output) SwigIsCw_bar_output() {
 func (arg1 SwigcptrCw_bar_output) SetCapacity(arg2 int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_output_capacity_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_150(_swig_i_1))
+	C._wrap_cw_bar_output_capacity_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_151(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_output) GetCapacity() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_cw_bar_output_capacity_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_cw_bar_output_capacity_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_output) SetTime(arg2 *int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_output_time_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_bar_output_time_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_output) GetTime() (_swig_ret *int64) {
 	var swig_r *int64
 	_swig_i_0 := arg1
-	swig_r = (*int64)(C._wrap_cw_bar_output_time_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*int64)(C._wrap_cw_bar_output_time_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_output) SetOpen(arg2 *float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_output_open_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_bar_output_open_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_output) GetOpen() (_swig_ret *float64) {
 	var swig_r *float64
 	_swig_i_0 := arg1
-	swig_r = (*float64)(C._wrap_cw_bar_output_open_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*float64)(C._wrap_cw_bar_output_open_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_output) SetHigh(arg2 *float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_output_high_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_bar_output_high_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_output) GetHigh() (_swig_ret *float64) {
 	var swig_r *float64
 	_swig_i_0 := arg1
-	swig_r = (*float64)(C._wrap_cw_bar_output_high_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*float64)(C._wrap_cw_bar_output_high_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_output) SetLow(arg2 *float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_output_low_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_bar_output_low_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_output) GetLow() (_swig_ret *float64) {
 	var swig_r *float64
 	_swig_i_0 := arg1
-	swig_r = (*float64)(C._wrap_cw_bar_output_low_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*float64)(C._wrap_cw_bar_output_low_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_output) SetClose(arg2 *float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_output_close_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_bar_output_close_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_output) GetClose() (_swig_ret *float64) {
 	var swig_r *float64
 	_swig_i_0 := arg1
-	swig_r = (*float64)(C._wrap_cw_bar_output_close_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*float64)(C._wrap_cw_bar_output_close_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_output) SetVolume(arg2 *float64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_output_volume_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_bar_output_volume_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_output) GetVolume() (_swig_ret *float64) {
 	var swig_r *float64
 	_swig_i_0 := arg1
-	swig_r = (*float64)(C._wrap_cw_bar_output_volume_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*float64)(C._wrap_cw_bar_output_volume_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrCw_bar_output) SetRow(arg2 *int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_cw_bar_output_row_set_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	C._wrap_cw_bar_output_row_set_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 }
 
 func (arg1 SwigcptrCw_bar_output) GetRow() (_swig_ret *int64) {
 	var swig_r *int64
 	_swig_i_0 := arg1
-	swig_r = (*int64)(C._wrap_cw_bar_output_row_get_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0)))
+	swig_r = (*int64)(C._wrap_cw_bar_output_row_get_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewCw_bar_output() (_swig_ret Cw_bar_output) {
 	var swig_r Cw_bar_output
-	swig_r = (Cw_bar_output)(SwigcptrCw_bar_output(C._wrap_new_cw_bar_output_cw_b2c38d8a00ba5ddf()))
+	swig_r = (Cw_bar_output)(SwigcptrCw_bar_output(C._wrap_new_cw_bar_output_cw_15fb5149fff32f21()))
 	return swig_r
 }
 
 func DeleteCw_bar_output(arg1 Cw_bar_output) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_cw_bar_output_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_cw_bar_output_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 type Cw_bar_output interface {
@@ -5304,19 +5366,19 @@ func Cw_bar_context_create(arg1 Struct_SS_cw_allocator, arg2 *uintptr) (_swig_re
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_cw_bar_context_create_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_bar_context_create_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
 func Cw_bar_context_destroy(arg1 Struct_SS_cw_bar_context) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_cw_bar_context_destroy_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cw_bar_context_destroy_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cw_bar_context_last_error(arg1 Struct_SS_cw_bar_context) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_cw_bar_context_last_error_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_cw_bar_context_last_error_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 
@@ -5327,7 +5389,7 @@ func Cw_bar_context_attach_stats(arg1 Struct_SS_cw_bar_context, arg2 Struct_SS_c
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (int)(C._wrap_cw_bar_context_attach_stats_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_cw_bar_context_attach_stats_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -5338,7 +5400,7 @@ func Cw_bars_from_ticks(arg1 Struct_SS_cw_bar_context, arg2 Cw_ticks, arg3 Cw_ba
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_cw_bars_from_ticks_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (int)(C._wrap_cw_bars_from_ticks_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -5349,14 +5411,14 @@ func Cw_bars_from_ohlcv(arg1 Struct_SS_cw_bar_context, arg2 Cw_ohlcv, arg3 Cw_ba
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_cw_bars_from_ohlcv_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (int)(C._wrap_cw_bars_from_ohlcv_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
 func Cwswig_cw_f64_column_array_new(arg1 int64) (_swig_ret Cw_f64_column) {
 	var swig_r Cw_f64_column
 	_swig_i_0 := arg1
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cwswig_cw_f64_column_array_new_cw_b2c38d8a00ba5ddf(C.swig_type_153(_swig_i_0))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cwswig_cw_f64_column_array_new_cw_15fb5149fff32f21(C.swig_type_154(_swig_i_0))))
 	return swig_r
 }
 
@@ -5364,14 +5426,14 @@ func Cwswig_cw_f64_column_array_at(arg1 Cw_f64_column, arg2 int64) (_swig_ret Cw
 	var swig_r Cw_f64_column
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cwswig_cw_f64_column_array_at_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_154(_swig_i_1))))
+	swig_r = (Cw_f64_column)(SwigcptrCw_f64_column(C._wrap_cwswig_cw_f64_column_array_at_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_155(_swig_i_1))))
 	return swig_r
 }
 
 func Cwswig_cw_line_array_new(arg1 int64) (_swig_ret Cw_line) {
 	var swig_r Cw_line
 	_swig_i_0 := arg1
-	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_cwswig_cw_line_array_new_cw_b2c38d8a00ba5ddf(C.swig_type_155(_swig_i_0))))
+	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_cwswig_cw_line_array_new_cw_15fb5149fff32f21(C.swig_type_156(_swig_i_0))))
 	return swig_r
 }
 
@@ -5379,14 +5441,14 @@ func Cwswig_cw_line_array_at(arg1 Cw_line, arg2 int64) (_swig_ret Cw_line) {
 	var swig_r Cw_line
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_cwswig_cw_line_array_at_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_156(_swig_i_1))))
+	swig_r = (Cw_line)(SwigcptrCw_line(C._wrap_cwswig_cw_line_array_at_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_157(_swig_i_1))))
 	return swig_r
 }
 
 func Cwswig_cw_band_array_new(arg1 int64) (_swig_ret Cw_band) {
 	var swig_r Cw_band
 	_swig_i_0 := arg1
-	swig_r = (Cw_band)(SwigcptrCw_band(C._wrap_cwswig_cw_band_array_new_cw_b2c38d8a00ba5ddf(C.swig_type_157(_swig_i_0))))
+	swig_r = (Cw_band)(SwigcptrCw_band(C._wrap_cwswig_cw_band_array_new_cw_15fb5149fff32f21(C.swig_type_158(_swig_i_0))))
 	return swig_r
 }
 
@@ -5394,14 +5456,14 @@ func Cwswig_cw_band_array_at(arg1 Cw_band, arg2 int64) (_swig_ret Cw_band) {
 	var swig_r Cw_band
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Cw_band)(SwigcptrCw_band(C._wrap_cwswig_cw_band_array_at_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_158(_swig_i_1))))
+	swig_r = (Cw_band)(SwigcptrCw_band(C._wrap_cwswig_cw_band_array_at_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_159(_swig_i_1))))
 	return swig_r
 }
 
 func Cwswig_cw_panel_array_new(arg1 int64) (_swig_ret Cw_panel) {
 	var swig_r Cw_panel
 	_swig_i_0 := arg1
-	swig_r = (Cw_panel)(SwigcptrCw_panel(C._wrap_cwswig_cw_panel_array_new_cw_b2c38d8a00ba5ddf(C.swig_type_159(_swig_i_0))))
+	swig_r = (Cw_panel)(SwigcptrCw_panel(C._wrap_cwswig_cw_panel_array_new_cw_15fb5149fff32f21(C.swig_type_160(_swig_i_0))))
 	return swig_r
 }
 
@@ -5409,14 +5471,14 @@ func Cwswig_cw_panel_array_at(arg1 Cw_panel, arg2 int64) (_swig_ret Cw_panel) {
 	var swig_r Cw_panel
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Cw_panel)(SwigcptrCw_panel(C._wrap_cwswig_cw_panel_array_at_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_160(_swig_i_1))))
+	swig_r = (Cw_panel)(SwigcptrCw_panel(C._wrap_cwswig_cw_panel_array_at_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_161(_swig_i_1))))
 	return swig_r
 }
 
 func Cwswig_cw_render_job_array_new(arg1 int64) (_swig_ret Cw_render_job) {
 	var swig_r Cw_render_job
 	_swig_i_0 := arg1
-	swig_r = (Cw_render_job)(SwigcptrCw_render_job(C._wrap_cwswig_cw_render_job_array_new_cw_b2c38d8a00ba5ddf(C.swig_type_161(_swig_i_0))))
+	swig_r = (Cw_render_job)(SwigcptrCw_render_job(C._wrap_cwswig_cw_render_job_array_new_cw_15fb5149fff32f21(C.swig_type_162(_swig_i_0))))
 	return swig_r
 }
 
@@ -5424,20 +5486,20 @@ func Cwswig_cw_render_job_array_at(arg1 Cw_render_job, arg2 int64) (_swig_ret Cw
 	var swig_r Cw_render_job
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Cw_render_job)(SwigcptrCw_render_job(C._wrap_cwswig_cw_render_job_array_at_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_162(_swig_i_1))))
+	swig_r = (Cw_render_job)(SwigcptrCw_render_job(C._wrap_cwswig_cw_render_job_array_at_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_163(_swig_i_1))))
 	return swig_r
 }
 
 func Cwswig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_cwswig_free_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	C._wrap_cwswig_free_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 }
 
 func Cwswig_stats_snapshot_kind(arg1 Cw_stats_snapshot, arg2 int64) (_swig_ret Cw_stats_kind_snapshot) {
 	var swig_r Cw_stats_kind_snapshot
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Cw_stats_kind_snapshot)(SwigcptrCw_stats_kind_snapshot(C._wrap_cwswig_stats_snapshot_kind_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_163(_swig_i_1))))
+	swig_r = (Cw_stats_kind_snapshot)(SwigcptrCw_stats_kind_snapshot(C._wrap_cwswig_stats_snapshot_kind_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_164(_swig_i_1))))
 	return swig_r
 }
 
@@ -5445,14 +5507,14 @@ func Cwswig_stats_kind_by_target(arg1 Cw_stats_kind_snapshot, arg2 int64) (_swig
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_cwswig_stats_kind_by_target_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0), C.swig_type_165(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_cwswig_stats_kind_by_target_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0), C.swig_type_166(_swig_i_1)))
 	return swig_r
 }
 
 func Cwswig_render_job_message(arg1 Cw_render_job) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_cwswig_render_job_message_cw_b2c38d8a00ba5ddf(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_cwswig_render_job_message_cw_15fb5149fff32f21(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = cwCopyString(swig_r) 

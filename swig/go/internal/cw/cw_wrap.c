@@ -267,7 +267,7 @@ const char* cwswig_render_job_message(const cw_render_job* job) { return job->me
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cw_b2c38d8a00ba5ddf(void *_swig_go_0) {
+void _wrap_Swig_free_cw_15fb5149fff32f21(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -277,7 +277,7 @@ void _wrap_Swig_free_cw_b2c38d8a00ba5ddf(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cw_15fb5149fff32f21(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -290,7 +290,7 @@ void *_wrap_Swig_malloc_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_cw_version_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_cw_version_cw_15fb5149fff32f21() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -301,7 +301,7 @@ intgo _wrap_cw_version_cw_b2c38d8a00ba5ddf() {
 }
 
 
-_gostring_ _wrap_cw_version_string_cw_b2c38d8a00ba5ddf() {
+_gostring_ _wrap_cw_version_string_cw_15fb5149fff32f21() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -312,7 +312,7 @@ _gostring_ _wrap_cw_version_string_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_OK_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_OK_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -324,7 +324,7 @@ intgo _wrap_CW_OK_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -336,7 +336,7 @@ intgo _wrap_CW_ERR_NULL_ARGUMENT_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -348,7 +348,7 @@ intgo _wrap_CW_ERR_INVALID_ARGUMENT_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_STRUCT_SIZE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_STRUCT_SIZE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -360,7 +360,7 @@ intgo _wrap_CW_ERR_STRUCT_SIZE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -372,7 +372,7 @@ intgo _wrap_CW_ERR_SIZE_OUT_OF_RANGE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_EMPTY_SERIES_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_EMPTY_SERIES_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -384,7 +384,7 @@ intgo _wrap_CW_ERR_EMPTY_SERIES_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -396,7 +396,7 @@ intgo _wrap_CW_ERR_LENGTH_MISMATCH_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_NON_FINITE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_NON_FINITE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -408,7 +408,7 @@ intgo _wrap_CW_ERR_NON_FINITE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -420,7 +420,7 @@ intgo _wrap_CW_ERR_INCONSISTENT_OHLC_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -432,7 +432,7 @@ intgo _wrap_CW_ERR_NEGATIVE_VOLUME_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -444,7 +444,7 @@ intgo _wrap_CW_ERR_BUFFER_TOO_SMALL_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -456,7 +456,7 @@ intgo _wrap_CW_ERR_OUT_OF_MEMORY_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_ENCODE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_ENCODE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -468,7 +468,7 @@ intgo _wrap_CW_ERR_ENCODE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_INTERNAL_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_INTERNAL_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -480,7 +480,7 @@ intgo _wrap_CW_ERR_INTERNAL_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -492,7 +492,7 @@ intgo _wrap_CW_ERR_SERIES_TOO_SHORT_cw_b2c38d8a00ba5ddf() {
 }
 
 
-_gostring_ _wrap_cw_status_string_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
+_gostring_ _wrap_cw_status_string_cw_15fb5149fff32f21(intgo _swig_go_0) {
   cw_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -505,7 +505,7 @@ _gostring_ _wrap_cw_status_string_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
 }
 
 
-char *_wrap_cw_buffer_data_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0) {
+char *_wrap_cw_buffer_data_cw_15fb5149fff32f21(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   uint8_t *result = 0 ;
   char *_swig_go_result;
@@ -518,7 +518,7 @@ char *_wrap_cw_buffer_data_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0) {
 }
 
 
-long long _wrap_cw_buffer_size_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0) {
+long long _wrap_cw_buffer_size_cw_15fb5149fff32f21(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -531,7 +531,7 @@ long long _wrap_cw_buffer_size_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0)
 }
 
 
-void _wrap_cw_buffer_destroy_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0) {
+void _wrap_cw_buffer_destroy_cw_15fb5149fff32f21(struct cw_buffer *_swig_go_0) {
   cw_buffer *arg1 = (cw_buffer *) 0 ;
   
   arg1 = *(cw_buffer **)&_swig_go_0; 
@@ -541,7 +541,7 @@ void _wrap_cw_buffer_destroy_cw_b2c38d8a00ba5ddf(struct cw_buffer *_swig_go_0) {
 }
 
 
-void _wrap_cw_f64_column_data_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_f64_column_data_set_cw_15fb5149fff32f21(struct cw_f64_column *_swig_go_0, double *_swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -553,7 +553,7 @@ void _wrap_cw_f64_column_data_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swi
 }
 
 
-double *_wrap_cw_f64_column_data_get_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0) {
+double *_wrap_cw_f64_column_data_get_cw_15fb5149fff32f21(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -566,7 +566,7 @@ double *_wrap_cw_f64_column_data_get_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_
 }
 
 
-void _wrap_cw_f64_column_length_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_f64_column_length_set_cw_15fb5149fff32f21(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   size_t arg2 ;
   
@@ -578,7 +578,7 @@ void _wrap_cw_f64_column_length_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_s
 }
 
 
-long long _wrap_cw_f64_column_length_get_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0) {
+long long _wrap_cw_f64_column_length_get_cw_15fb5149fff32f21(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -591,7 +591,7 @@ long long _wrap_cw_f64_column_length_get_cw_b2c38d8a00ba5ddf(struct cw_f64_colum
 }
 
 
-void _wrap_cw_f64_column_stride_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_f64_column_stride_set_cw_15fb5149fff32f21(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   ptrdiff_t arg2 ;
   
@@ -603,7 +603,7 @@ void _wrap_cw_f64_column_stride_set_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_s
 }
 
 
-long long _wrap_cw_f64_column_stride_get_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0) {
+long long _wrap_cw_f64_column_stride_get_cw_15fb5149fff32f21(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   ptrdiff_t result;
   long long _swig_go_result;
@@ -616,7 +616,7 @@ long long _wrap_cw_f64_column_stride_get_cw_b2c38d8a00ba5ddf(struct cw_f64_colum
 }
 
 
-struct cw_f64_column *_wrap_new_cw_f64_column_cw_b2c38d8a00ba5ddf() {
+struct cw_f64_column *_wrap_new_cw_f64_column_cw_15fb5149fff32f21() {
   struct cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
   
@@ -627,7 +627,7 @@ struct cw_f64_column *_wrap_new_cw_f64_column_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_f64_column_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0) {
+void _wrap_delete_cw_f64_column_cw_15fb5149fff32f21(struct cw_f64_column *_swig_go_0) {
   struct cw_f64_column *arg1 = (struct cw_f64_column *) 0 ;
   
   arg1 = *(struct cw_f64_column **)&_swig_go_0; 
@@ -637,7 +637,7 @@ void _wrap_delete_cw_f64_column_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_
 }
 
 
-void _wrap_cw_i64_column_data_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_i64_column_data_set_cw_15fb5149fff32f21(struct cw_i64_column *_swig_go_0, long long *_swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -649,7 +649,7 @@ void _wrap_cw_i64_column_data_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swi
 }
 
 
-long long *_wrap_cw_i64_column_data_get_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0) {
+long long *_wrap_cw_i64_column_data_get_cw_15fb5149fff32f21(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -662,7 +662,7 @@ long long *_wrap_cw_i64_column_data_get_cw_b2c38d8a00ba5ddf(struct cw_i64_column
 }
 
 
-void _wrap_cw_i64_column_length_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_i64_column_length_set_cw_15fb5149fff32f21(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   size_t arg2 ;
   
@@ -674,7 +674,7 @@ void _wrap_cw_i64_column_length_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_s
 }
 
 
-long long _wrap_cw_i64_column_length_get_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0) {
+long long _wrap_cw_i64_column_length_get_cw_15fb5149fff32f21(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -687,7 +687,7 @@ long long _wrap_cw_i64_column_length_get_cw_b2c38d8a00ba5ddf(struct cw_i64_colum
 }
 
 
-void _wrap_cw_i64_column_stride_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_i64_column_stride_set_cw_15fb5149fff32f21(struct cw_i64_column *_swig_go_0, long long _swig_go_1) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   ptrdiff_t arg2 ;
   
@@ -699,7 +699,7 @@ void _wrap_cw_i64_column_stride_set_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_s
 }
 
 
-long long _wrap_cw_i64_column_stride_get_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0) {
+long long _wrap_cw_i64_column_stride_get_cw_15fb5149fff32f21(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   ptrdiff_t result;
   long long _swig_go_result;
@@ -712,7 +712,7 @@ long long _wrap_cw_i64_column_stride_get_cw_b2c38d8a00ba5ddf(struct cw_i64_colum
 }
 
 
-struct cw_i64_column *_wrap_new_cw_i64_column_cw_b2c38d8a00ba5ddf() {
+struct cw_i64_column *_wrap_new_cw_i64_column_cw_15fb5149fff32f21() {
   struct cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
   
@@ -723,7 +723,7 @@ struct cw_i64_column *_wrap_new_cw_i64_column_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_i64_column_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_go_0) {
+void _wrap_delete_cw_i64_column_cw_15fb5149fff32f21(struct cw_i64_column *_swig_go_0) {
   struct cw_i64_column *arg1 = (struct cw_i64_column *) 0 ;
   
   arg1 = *(struct cw_i64_column **)&_swig_go_0; 
@@ -733,7 +733,7 @@ void _wrap_delete_cw_i64_column_cw_b2c38d8a00ba5ddf(struct cw_i64_column *_swig_
 }
 
 
-void _wrap_cw_ohlcv_time_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_i64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_time_set_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0, struct cw_i64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_i64_column *arg2 = (cw_i64_column *) 0 ;
   
@@ -745,7 +745,7 @@ void _wrap_cw_ohlcv_time_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
+struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
@@ -758,7 +758,7 @@ struct cw_i64_column *_wrap_cw_ohlcv_time_get_cw_b2c38d8a00ba5ddf(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_open_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_open_set_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -770,7 +770,7 @@ void _wrap_cw_ohlcv_open_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -783,7 +783,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_open_get_cw_b2c38d8a00ba5ddf(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_high_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_high_set_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -795,7 +795,7 @@ void _wrap_cw_ohlcv_high_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -808,7 +808,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_high_get_cw_b2c38d8a00ba5ddf(struct cw_ohlc
 }
 
 
-void _wrap_cw_ohlcv_low_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_low_set_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -820,7 +820,7 @@ void _wrap_cw_ohlcv_low_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -833,7 +833,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_low_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv
 }
 
 
-void _wrap_cw_ohlcv_close_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_close_set_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -845,7 +845,7 @@ void _wrap_cw_ohlcv_close_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, s
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -858,7 +858,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_close_get_cw_b2c38d8a00ba5ddf(struct cw_ohl
 }
 
 
-void _wrap_cw_ohlcv_volume_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ohlcv_volume_set_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -870,7 +870,7 @@ void _wrap_cw_ohlcv_volume_set_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0, 
 }
 
 
-struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -883,7 +883,7 @@ struct cw_f64_column *_wrap_cw_ohlcv_volume_get_cw_b2c38d8a00ba5ddf(struct cw_oh
 }
 
 
-struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_b2c38d8a00ba5ddf() {
+struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_15fb5149fff32f21() {
   struct cw_ohlcv *result = 0 ;
   struct cw_ohlcv *_swig_go_result;
   
@@ -894,7 +894,7 @@ struct cw_ohlcv *_wrap_new_cw_ohlcv_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_ohlcv_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
+void _wrap_delete_cw_ohlcv_cw_15fb5149fff32f21(struct cw_ohlcv *_swig_go_0) {
   struct cw_ohlcv *arg1 = (struct cw_ohlcv *) 0 ;
   
   arg1 = *(struct cw_ohlcv **)&_swig_go_0; 
@@ -904,7 +904,7 @@ void _wrap_delete_cw_ohlcv_cw_b2c38d8a00ba5ddf(struct cw_ohlcv *_swig_go_0) {
 }
 
 
-intgo _wrap_CW_THEME_CLASSIC_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_THEME_CLASSIC_cw_15fb5149fff32f21() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -916,7 +916,7 @@ intgo _wrap_CW_THEME_CLASSIC_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_THEME_MODERN_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_THEME_MODERN_cw_15fb5149fff32f21() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -928,7 +928,7 @@ intgo _wrap_CW_THEME_MODERN_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_THEME_TRADINGVIEW_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_THEME_TRADINGVIEW_cw_15fb5149fff32f21() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -940,7 +940,7 @@ intgo _wrap_CW_THEME_TRADINGVIEW_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_THEME_LIGHT_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_THEME_LIGHT_cw_15fb5149fff32f21() {
   enum cw_theme result;
   intgo _swig_go_result;
   
@@ -952,7 +952,7 @@ intgo _wrap_CW_THEME_LIGHT_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_CHART_CANDLESTICK_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_CHART_CANDLESTICK_cw_15fb5149fff32f21() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -964,7 +964,7 @@ intgo _wrap_CW_CHART_CANDLESTICK_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_CHART_HOLLOW_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_CHART_HOLLOW_cw_15fb5149fff32f21() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -976,7 +976,7 @@ intgo _wrap_CW_CHART_HOLLOW_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_CHART_OHLC_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_CHART_OHLC_cw_15fb5149fff32f21() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -988,7 +988,7 @@ intgo _wrap_CW_CHART_OHLC_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_CHART_LINE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_CHART_LINE_cw_15fb5149fff32f21() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1000,7 +1000,7 @@ intgo _wrap_CW_CHART_LINE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_CHART_AREA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_CHART_AREA_cw_15fb5149fff32f21() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1012,7 +1012,7 @@ intgo _wrap_CW_CHART_AREA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_15fb5149fff32f21() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1024,7 +1024,7 @@ intgo _wrap_CW_CHART_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_CHART_RENKO_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_CHART_RENKO_cw_15fb5149fff32f21() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1036,7 +1036,7 @@ intgo _wrap_CW_CHART_RENKO_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_CHART_POINT_FIGURE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_CHART_POINT_FIGURE_cw_15fb5149fff32f21() {
   enum cw_chart_type result;
   intgo _swig_go_result;
   
@@ -1048,7 +1048,7 @@ intgo _wrap_CW_CHART_POINT_FIGURE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_PNG_FASTEST_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_PNG_FASTEST_cw_15fb5149fff32f21() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1060,7 +1060,7 @@ intgo _wrap_CW_PNG_FASTEST_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_PNG_BALANCED_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_PNG_BALANCED_cw_15fb5149fff32f21() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1072,7 +1072,7 @@ intgo _wrap_CW_PNG_BALANCED_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_PNG_SMALLEST_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_PNG_SMALLEST_cw_15fb5149fff32f21() {
   enum cw_png_preset result;
   intgo _swig_go_result;
   
@@ -1084,7 +1084,7 @@ intgo _wrap_CW_PNG_SMALLEST_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_cw_chart_options_width_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_width_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t arg2 ;
   
@@ -1096,7 +1096,7 @@ void _wrap_cw_chart_options_width_set_cw_b2c38d8a00ba5ddf(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_width_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_width_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1109,7 +1109,7 @@ intgo _wrap_cw_chart_options_width_get_cw_b2c38d8a00ba5ddf(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_height_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_height_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t arg2 ;
   
@@ -1121,7 +1121,7 @@ void _wrap_cw_chart_options_height_set_cw_b2c38d8a00ba5ddf(struct cw_chart_optio
 }
 
 
-intgo _wrap_cw_chart_options_height_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_height_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1134,7 +1134,7 @@ intgo _wrap_cw_chart_options_height_get_cw_b2c38d8a00ba5ddf(struct cw_chart_opti
 }
 
 
-void _wrap_cw_chart_options_Xtype_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_Xtype_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1146,7 +1146,7 @@ void _wrap_cw_chart_options_Xtype_set_cw_b2c38d8a00ba5ddf(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_Xtype_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_Xtype_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1159,7 +1159,7 @@ intgo _wrap_cw_chart_options_Xtype_get_cw_b2c38d8a00ba5ddf(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_theme_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_theme_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1171,7 +1171,7 @@ void _wrap_cw_chart_options_theme_set_cw_b2c38d8a00ba5ddf(struct cw_chart_option
 }
 
 
-intgo _wrap_cw_chart_options_theme_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_theme_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1184,7 +1184,7 @@ intgo _wrap_cw_chart_options_theme_get_cw_b2c38d8a00ba5ddf(struct cw_chart_optio
 }
 
 
-void _wrap_cw_chart_options_show_volume_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_volume_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1196,7 +1196,7 @@ void _wrap_cw_chart_options_show_volume_set_cw_b2c38d8a00ba5ddf(struct cw_chart_
 }
 
 
-intgo _wrap_cw_chart_options_show_volume_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_volume_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1209,7 +1209,7 @@ intgo _wrap_cw_chart_options_show_volume_get_cw_b2c38d8a00ba5ddf(struct cw_chart
 }
 
 
-void _wrap_cw_chart_options_show_grid_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_grid_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1221,7 +1221,7 @@ void _wrap_cw_chart_options_show_grid_set_cw_b2c38d8a00ba5ddf(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_show_grid_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_grid_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1234,7 +1234,7 @@ intgo _wrap_cw_chart_options_show_grid_get_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_show_axes_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_show_axes_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1246,7 +1246,7 @@ void _wrap_cw_chart_options_show_axes_set_cw_b2c38d8a00ba5ddf(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_show_axes_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_show_axes_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1259,7 +1259,7 @@ intgo _wrap_cw_chart_options_show_axes_get_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_antialias_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_antialias_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1271,7 +1271,7 @@ void _wrap_cw_chart_options_antialias_set_cw_b2c38d8a00ba5ddf(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_antialias_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_antialias_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1284,7 +1284,7 @@ intgo _wrap_cw_chart_options_antialias_get_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_use_custom_colors_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_use_custom_colors_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1296,7 +1296,7 @@ void _wrap_cw_chart_options_use_custom_colors_set_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-intgo _wrap_cw_chart_options_use_custom_colors_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_use_custom_colors_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1309,7 +1309,7 @@ intgo _wrap_cw_chart_options_use_custom_colors_get_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-void _wrap_cw_chart_options_background_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_background_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1321,7 +1321,7 @@ void _wrap_cw_chart_options_background_set_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_background_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_background_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1334,7 +1334,7 @@ intgo _wrap_cw_chart_options_background_get_cw_b2c38d8a00ba5ddf(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_up_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_up_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1346,7 +1346,7 @@ void _wrap_cw_chart_options_up_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *
 }
 
 
-intgo _wrap_cw_chart_options_up_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_up_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1359,7 +1359,7 @@ intgo _wrap_cw_chart_options_up_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options 
 }
 
 
-void _wrap_cw_chart_options_down_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_down_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1371,7 +1371,7 @@ void _wrap_cw_chart_options_down_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_down_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_down_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1384,7 +1384,7 @@ intgo _wrap_cw_chart_options_down_get_cw_b2c38d8a00ba5ddf(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_grid_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_grid_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1396,7 +1396,7 @@ void _wrap_cw_chart_options_grid_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_grid_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_grid_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1409,7 +1409,7 @@ intgo _wrap_cw_chart_options_grid_get_cw_b2c38d8a00ba5ddf(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_text_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_text_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1421,7 +1421,7 @@ void _wrap_cw_chart_options_text_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_text_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_text_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1434,7 +1434,7 @@ intgo _wrap_cw_chart_options_text_get_cw_b2c38d8a00ba5ddf(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_axis_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_axis_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color arg2 ;
   
@@ -1446,7 +1446,7 @@ void _wrap_cw_chart_options_axis_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options
 }
 
 
-intgo _wrap_cw_chart_options_axis_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_axis_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1459,7 +1459,7 @@ intgo _wrap_cw_chart_options_axis_get_cw_b2c38d8a00ba5ddf(struct cw_chart_option
 }
 
 
-void _wrap_cw_chart_options_png_preset_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_png_preset_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1471,7 +1471,7 @@ void _wrap_cw_chart_options_png_preset_set_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_png_preset_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_png_preset_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1484,7 +1484,7 @@ intgo _wrap_cw_chart_options_png_preset_get_cw_b2c38d8a00ba5ddf(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_price_weight_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_price_weight_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1496,7 +1496,7 @@ void _wrap_cw_chart_options_price_weight_set_cw_b2c38d8a00ba5ddf(struct cw_chart
 }
 
 
-float _wrap_cw_chart_options_price_weight_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_price_weight_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1509,7 +1509,7 @@ float _wrap_cw_chart_options_price_weight_get_cw_b2c38d8a00ba5ddf(struct cw_char
 }
 
 
-void _wrap_cw_chart_options_volume_weight_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_volume_weight_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1521,7 +1521,7 @@ void _wrap_cw_chart_options_volume_weight_set_cw_b2c38d8a00ba5ddf(struct cw_char
 }
 
 
-float _wrap_cw_chart_options_volume_weight_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_volume_weight_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1534,7 +1534,7 @@ float _wrap_cw_chart_options_volume_weight_get_cw_b2c38d8a00ba5ddf(struct cw_cha
 }
 
 
-void _wrap_cw_chart_options_panel_gap_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_panel_gap_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1546,7 +1546,7 @@ void _wrap_cw_chart_options_panel_gap_set_cw_b2c38d8a00ba5ddf(struct cw_chart_op
 }
 
 
-intgo _wrap_cw_chart_options_panel_gap_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_panel_gap_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1559,7 +1559,7 @@ intgo _wrap_cw_chart_options_panel_gap_get_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_margin_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_margin_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1571,7 +1571,7 @@ void _wrap_cw_chart_options_margin_set_cw_b2c38d8a00ba5ddf(struct cw_chart_optio
 }
 
 
-intgo _wrap_cw_chart_options_margin_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_margin_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1584,7 +1584,7 @@ intgo _wrap_cw_chart_options_margin_get_cw_b2c38d8a00ba5ddf(struct cw_chart_opti
 }
 
 
-void _wrap_cw_chart_options_line_width_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_chart_options_line_width_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, float _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float arg2 ;
   
@@ -1596,7 +1596,7 @@ void _wrap_cw_chart_options_line_width_set_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-float _wrap_cw_chart_options_line_width_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+float _wrap_cw_chart_options_line_width_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   float result;
   float _swig_go_result;
@@ -1609,7 +1609,7 @@ float _wrap_cw_chart_options_line_width_get_cw_b2c38d8a00ba5ddf(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_box_size_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_chart_options_box_size_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, double _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   double arg2 ;
   
@@ -1621,7 +1621,7 @@ void _wrap_cw_chart_options_box_size_set_cw_b2c38d8a00ba5ddf(struct cw_chart_opt
 }
 
 
-double _wrap_cw_chart_options_box_size_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+double _wrap_cw_chart_options_box_size_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -1634,7 +1634,7 @@ double _wrap_cw_chart_options_box_size_get_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_reversal_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_reversal_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1646,7 +1646,7 @@ void _wrap_cw_chart_options_reversal_set_cw_b2c38d8a00ba5ddf(struct cw_chart_opt
 }
 
 
-intgo _wrap_cw_chart_options_reversal_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_reversal_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1659,7 +1659,7 @@ intgo _wrap_cw_chart_options_reversal_get_cw_b2c38d8a00ba5ddf(struct cw_chart_op
 }
 
 
-void _wrap_cw_chart_options_label_size_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_chart_options_label_size_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t arg2 ;
   
@@ -1671,7 +1671,7 @@ void _wrap_cw_chart_options_label_size_set_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-intgo _wrap_cw_chart_options_label_size_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+intgo _wrap_cw_chart_options_label_size_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -1684,7 +1684,7 @@ intgo _wrap_cw_chart_options_label_size_get_cw_b2c38d8a00ba5ddf(struct cw_chart_
 }
 
 
-void _wrap_cw_chart_options_font_data_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_chart_options_font_data_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, char *_swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -1696,7 +1696,7 @@ void _wrap_cw_chart_options_font_data_set_cw_b2c38d8a00ba5ddf(struct cw_chart_op
 }
 
 
-char *_wrap_cw_chart_options_font_data_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+char *_wrap_cw_chart_options_font_data_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   uint8_t *result = 0 ;
   char *_swig_go_result;
@@ -1709,7 +1709,7 @@ char *_wrap_cw_chart_options_font_data_get_cw_b2c38d8a00ba5ddf(struct cw_chart_o
 }
 
 
-void _wrap_cw_chart_options_font_data_size_set_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_options_font_data_size_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   size_t arg2 ;
   
@@ -1721,7 +1721,7 @@ void _wrap_cw_chart_options_font_data_size_set_cw_b2c38d8a00ba5ddf(struct cw_cha
 }
 
 
-long long _wrap_cw_chart_options_font_data_size_get_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+long long _wrap_cw_chart_options_font_data_size_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -1734,7 +1734,33 @@ long long _wrap_cw_chart_options_font_data_size_get_cw_b2c38d8a00ba5ddf(struct c
 }
 
 
-struct cw_chart_options *_wrap_new_cw_chart_options_cw_b2c38d8a00ba5ddf() {
+void _wrap_cw_chart_options_time_zone_set_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, char *_swig_go_1) {
+  struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
+  char *arg2 = (char *) 0 ;
+  
+  arg1 = *(struct cw_chart_options **)&_swig_go_0; 
+  arg2 = (char *)_swig_go_1; 
+  
+  arg1->time_zone = arg2; 
+  
+  
+}
+
+
+char *_wrap_cw_chart_options_time_zone_get_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
+  struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
+  char *result = 0 ;
+  char *_swig_go_result;
+  
+  arg1 = *(struct cw_chart_options **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->time_zone);
+  *(char **)&_swig_go_result = (char *)result; 
+  return _swig_go_result;
+}
+
+
+struct cw_chart_options *_wrap_new_cw_chart_options_cw_15fb5149fff32f21() {
   struct cw_chart_options *result = 0 ;
   struct cw_chart_options *_swig_go_result;
   
@@ -1745,7 +1771,7 @@ struct cw_chart_options *_wrap_new_cw_chart_options_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_chart_options_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+void _wrap_delete_cw_chart_options_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   struct cw_chart_options *arg1 = (struct cw_chart_options *) 0 ;
   
   arg1 = *(struct cw_chart_options **)&_swig_go_0; 
@@ -1755,7 +1781,7 @@ void _wrap_delete_cw_chart_options_cw_b2c38d8a00ba5ddf(struct cw_chart_options *
 }
 
 
-void _wrap_cw_chart_options_init_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0) {
+void _wrap_cw_chart_options_init_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0) {
   cw_chart_options *arg1 = (cw_chart_options *) 0 ;
   
   arg1 = *(cw_chart_options **)&_swig_go_0; 
@@ -1765,7 +1791,25 @@ void _wrap_cw_chart_options_init_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_s
 }
 
 
-intgo _wrap_cw_chart_create_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_go_0, cw_chart **_swig_go_1) {
+intgo _wrap_cw_chart_options_validate_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+  cw_chart_options *arg1 = (cw_chart_options *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  cw_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(cw_chart_options **)&_swig_go_0; 
+  arg2 = (char *)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  result = (cw_status)cw_chart_options_validate((struct cw_chart_options const *)arg1,arg2,arg3);
+  _swig_go_result = result; 
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_cw_chart_create_cw_15fb5149fff32f21(struct cw_chart_options *_swig_go_0, cw_chart **_swig_go_1) {
   cw_chart_options *arg1 = (cw_chart_options *) 0 ;
   cw_chart **arg2 = (cw_chart **) 0 ;
   cw_status result;
@@ -1780,7 +1824,7 @@ intgo _wrap_cw_chart_create_cw_b2c38d8a00ba5ddf(struct cw_chart_options *_swig_g
 }
 
 
-void _wrap_cw_chart_destroy_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0) {
+void _wrap_cw_chart_destroy_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   
   arg1 = *(cw_chart **)&_swig_go_0; 
@@ -1790,7 +1834,7 @@ void _wrap_cw_chart_destroy_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_cw_chart_last_error_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0) {
+_gostring_ _wrap_cw_chart_last_error_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1803,7 +1847,7 @@ _gostring_ _wrap_cw_chart_last_error_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_
 }
 
 
-intgo _wrap_cw_chart_frame_info_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, int *_swig_go_1, int *_swig_go_2, size_t *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_chart_frame_info_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0, int *_swig_go_1, int *_swig_go_2, size_t *_swig_go_3, size_t *_swig_go_4) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -1824,7 +1868,7 @@ intgo _wrap_cw_chart_frame_info_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0,
 }
 
 
-intgo _wrap_cw_chart_render_rgba_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, struct cw_ohlcv *_swig_go_1, char *_swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_cw_chart_render_rgba_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0, struct cw_ohlcv *_swig_go_1, char *_swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1845,7 +1889,7 @@ intgo _wrap_cw_chart_render_rgba_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0
 }
 
 
-void _wrap_cw_line_values_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_line_values_set_cw_15fb5149fff32f21(struct cw_line *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1857,7 +1901,7 @@ void _wrap_cw_line_values_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_line_values_get_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_line_values_get_cw_15fb5149fff32f21(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1870,7 +1914,7 @@ struct cw_f64_column *_wrap_cw_line_values_get_cw_b2c38d8a00ba5ddf(struct cw_lin
 }
 
 
-void _wrap_cw_line_color_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_line_color_set_cw_15fb5149fff32f21(struct cw_line *_swig_go_0, intgo _swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_color arg2 ;
   
@@ -1882,7 +1926,7 @@ void _wrap_cw_line_color_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, int
 }
 
 
-intgo _wrap_cw_line_color_get_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
+intgo _wrap_cw_line_color_get_cw_15fb5149fff32f21(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -1895,7 +1939,7 @@ intgo _wrap_cw_line_color_get_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
 }
 
 
-void _wrap_cw_line_width_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_line_width_set_cw_15fb5149fff32f21(struct cw_line *_swig_go_0, float _swig_go_1) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   float arg2 ;
   
@@ -1907,7 +1951,7 @@ void _wrap_cw_line_width_set_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, flo
 }
 
 
-float _wrap_cw_line_width_get_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
+float _wrap_cw_line_width_get_cw_15fb5149fff32f21(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   float result;
   float _swig_go_result;
@@ -1920,7 +1964,7 @@ float _wrap_cw_line_width_get_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
 }
 
 
-struct cw_line *_wrap_new_cw_line_cw_b2c38d8a00ba5ddf() {
+struct cw_line *_wrap_new_cw_line_cw_15fb5149fff32f21() {
   struct cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
   
@@ -1931,7 +1975,7 @@ struct cw_line *_wrap_new_cw_line_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_line_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
+void _wrap_delete_cw_line_cw_15fb5149fff32f21(struct cw_line *_swig_go_0) {
   struct cw_line *arg1 = (struct cw_line *) 0 ;
   
   arg1 = *(struct cw_line **)&_swig_go_0; 
@@ -1941,7 +1985,7 @@ void _wrap_delete_cw_line_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_upper_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_band_upper_set_cw_15fb5149fff32f21(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1953,7 +1997,7 @@ void _wrap_cw_band_upper_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_band_upper_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_band_upper_get_cw_15fb5149fff32f21(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1966,7 +2010,7 @@ struct cw_f64_column *_wrap_cw_band_upper_get_cw_b2c38d8a00ba5ddf(struct cw_band
 }
 
 
-void _wrap_cw_band_lower_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_band_lower_set_cw_15fb5149fff32f21(struct cw_band *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -1978,7 +2022,7 @@ void _wrap_cw_band_lower_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, str
 }
 
 
-struct cw_f64_column *_wrap_cw_band_lower_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_band_lower_get_cw_15fb5149fff32f21(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -1991,7 +2035,7 @@ struct cw_f64_column *_wrap_cw_band_lower_get_cw_b2c38d8a00ba5ddf(struct cw_band
 }
 
 
-void _wrap_cw_band_fill_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_band_fill_set_cw_15fb5149fff32f21(struct cw_band *_swig_go_0, intgo _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color arg2 ;
   
@@ -2003,7 +2047,7 @@ void _wrap_cw_band_fill_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, intg
 }
 
 
-intgo _wrap_cw_band_fill_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
+intgo _wrap_cw_band_fill_get_cw_15fb5149fff32f21(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2016,7 +2060,7 @@ intgo _wrap_cw_band_fill_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_line_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_band_line_set_cw_15fb5149fff32f21(struct cw_band *_swig_go_0, intgo _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color arg2 ;
   
@@ -2028,7 +2072,7 @@ void _wrap_cw_band_line_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, intg
 }
 
 
-intgo _wrap_cw_band_line_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
+intgo _wrap_cw_band_line_get_cw_15fb5149fff32f21(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2041,7 +2085,7 @@ intgo _wrap_cw_band_line_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_band_width_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_band_width_set_cw_15fb5149fff32f21(struct cw_band *_swig_go_0, float _swig_go_1) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   float arg2 ;
   
@@ -2053,7 +2097,7 @@ void _wrap_cw_band_width_set_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, flo
 }
 
 
-float _wrap_cw_band_width_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
+float _wrap_cw_band_width_get_cw_15fb5149fff32f21(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   float result;
   float _swig_go_result;
@@ -2066,7 +2110,7 @@ float _wrap_cw_band_width_get_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
 }
 
 
-struct cw_band *_wrap_new_cw_band_cw_b2c38d8a00ba5ddf() {
+struct cw_band *_wrap_new_cw_band_cw_15fb5149fff32f21() {
   struct cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
   
@@ -2077,7 +2121,7 @@ struct cw_band *_wrap_new_cw_band_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_band_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
+void _wrap_delete_cw_band_cw_15fb5149fff32f21(struct cw_band *_swig_go_0) {
   struct cw_band *arg1 = (struct cw_band *) 0 ;
   
   arg1 = *(struct cw_band **)&_swig_go_0; 
@@ -2087,7 +2131,7 @@ void _wrap_delete_cw_band_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_weight_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_panel_weight_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, float _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   float arg2 ;
   
@@ -2099,7 +2143,7 @@ void _wrap_cw_panel_weight_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, 
 }
 
 
-float _wrap_cw_panel_weight_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+float _wrap_cw_panel_weight_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   float result;
   float _swig_go_result;
@@ -2112,7 +2156,7 @@ float _wrap_cw_panel_weight_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0)
 }
 
 
-void _wrap_cw_panel_lines_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, struct cw_line *_swig_go_1) {
+void _wrap_cw_panel_lines_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, struct cw_line *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_line *arg2 = (cw_line *) 0 ;
   
@@ -2124,7 +2168,7 @@ void _wrap_cw_panel_lines_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, s
 }
 
 
-struct cw_line *_wrap_cw_panel_lines_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+struct cw_line *_wrap_cw_panel_lines_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -2137,7 +2181,7 @@ struct cw_line *_wrap_cw_panel_lines_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_s
 }
 
 
-void _wrap_cw_panel_line_count_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_panel_line_count_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t arg2 ;
   
@@ -2149,7 +2193,7 @@ void _wrap_cw_panel_line_count_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go
 }
 
 
-long long _wrap_cw_panel_line_count_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+long long _wrap_cw_panel_line_count_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2162,7 +2206,7 @@ long long _wrap_cw_panel_line_count_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_sw
 }
 
 
-void _wrap_cw_panel_histogram_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_panel_histogram_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -2174,7 +2218,7 @@ void _wrap_cw_panel_histogram_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_
 }
 
 
-struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -2187,7 +2231,7 @@ struct cw_f64_column *_wrap_cw_panel_histogram_get_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-void _wrap_cw_panel_histogram_up_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_panel_histogram_up_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color arg2 ;
   
@@ -2199,7 +2243,7 @@ void _wrap_cw_panel_histogram_up_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_
 }
 
 
-intgo _wrap_cw_panel_histogram_up_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+intgo _wrap_cw_panel_histogram_up_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2212,7 +2256,7 @@ intgo _wrap_cw_panel_histogram_up_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig
 }
 
 
-void _wrap_cw_panel_histogram_down_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_panel_histogram_down_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, intgo _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color arg2 ;
   
@@ -2224,7 +2268,7 @@ void _wrap_cw_panel_histogram_down_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swi
 }
 
 
-intgo _wrap_cw_panel_histogram_down_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+intgo _wrap_cw_panel_histogram_down_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   cw_color result;
   intgo _swig_go_result;
@@ -2237,7 +2281,7 @@ intgo _wrap_cw_panel_histogram_down_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_sw
 }
 
 
-void _wrap_cw_panel_levels_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_panel_levels_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, double *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -2249,7 +2293,7 @@ void _wrap_cw_panel_levels_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, 
 }
 
 
-double *_wrap_cw_panel_levels_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+double *_wrap_cw_panel_levels_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -2262,7 +2306,7 @@ double *_wrap_cw_panel_levels_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_
 }
 
 
-void _wrap_cw_panel_level_count_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_panel_level_count_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t arg2 ;
   
@@ -2274,7 +2318,7 @@ void _wrap_cw_panel_level_count_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_g
 }
 
 
-long long _wrap_cw_panel_level_count_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+long long _wrap_cw_panel_level_count_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2287,7 +2331,7 @@ long long _wrap_cw_panel_level_count_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_s
 }
 
 
-void _wrap_cw_panel_min_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_panel_min_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, double _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double arg2 ;
   
@@ -2299,7 +2343,7 @@ void _wrap_cw_panel_min_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, dou
 }
 
 
-double _wrap_cw_panel_min_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+double _wrap_cw_panel_min_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2312,7 +2356,7 @@ double _wrap_cw_panel_min_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_max_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_panel_max_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, double _swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double arg2 ;
   
@@ -2324,7 +2368,7 @@ void _wrap_cw_panel_max_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, dou
 }
 
 
-double _wrap_cw_panel_max_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+double _wrap_cw_panel_max_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2337,7 +2381,7 @@ double _wrap_cw_panel_max_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_panel_title_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_panel_title_set_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, char *_swig_go_1) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   char *arg2 = (char *) 0 ;
   
@@ -2350,7 +2394,7 @@ void _wrap_cw_panel_title_set_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, c
 }
 
 
-char *_wrap_cw_panel_title_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+char *_wrap_cw_panel_title_get_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -2363,7 +2407,7 @@ char *_wrap_cw_panel_title_get_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) 
 }
 
 
-struct cw_panel *_wrap_new_cw_panel_cw_b2c38d8a00ba5ddf() {
+struct cw_panel *_wrap_new_cw_panel_cw_15fb5149fff32f21() {
   struct cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
   
@@ -2374,7 +2418,7 @@ struct cw_panel *_wrap_new_cw_panel_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_panel_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
+void _wrap_delete_cw_panel_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0) {
   struct cw_panel *arg1 = (struct cw_panel *) 0 ;
   
   arg1 = *(struct cw_panel **)&_swig_go_0; 
@@ -2384,7 +2428,7 @@ void _wrap_delete_cw_panel_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0) {
 }
 
 
-void _wrap_cw_chart_data_series_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
+void _wrap_cw_chart_data_series_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   
@@ -2396,7 +2440,7 @@ void _wrap_cw_chart_data_series_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_s
 }
 
 
-struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_ohlcv *result = 0 ;
   struct cw_ohlcv *_swig_go_result;
@@ -2409,7 +2453,7 @@ struct cw_ohlcv *_wrap_cw_chart_data_series_get_cw_b2c38d8a00ba5ddf(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_overlays_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_line *_swig_go_1) {
+void _wrap_cw_chart_data_overlays_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, struct cw_line *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_line *arg2 = (cw_line *) 0 ;
   
@@ -2421,7 +2465,7 @@ void _wrap_cw_chart_data_overlays_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *
 }
 
 
-struct cw_line *_wrap_cw_chart_data_overlays_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+struct cw_line *_wrap_cw_chart_data_overlays_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -2434,7 +2478,7 @@ struct cw_line *_wrap_cw_chart_data_overlays_get_cw_b2c38d8a00ba5ddf(struct cw_c
 }
 
 
-void _wrap_cw_chart_data_overlay_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_overlay_count_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2446,7 +2490,7 @@ void _wrap_cw_chart_data_overlay_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_d
 }
 
 
-long long _wrap_cw_chart_data_overlay_count_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_overlay_count_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2459,7 +2503,7 @@ long long _wrap_cw_chart_data_overlay_count_get_cw_b2c38d8a00ba5ddf(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_bands_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_band *_swig_go_1) {
+void _wrap_cw_chart_data_bands_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, struct cw_band *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_band *arg2 = (cw_band *) 0 ;
   
@@ -2471,7 +2515,7 @@ void _wrap_cw_chart_data_bands_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_sw
 }
 
 
-struct cw_band *_wrap_cw_chart_data_bands_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+struct cw_band *_wrap_cw_chart_data_bands_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
@@ -2484,7 +2528,7 @@ struct cw_band *_wrap_cw_chart_data_bands_get_cw_b2c38d8a00ba5ddf(struct cw_char
 }
 
 
-void _wrap_cw_chart_data_band_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_band_count_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2496,7 +2540,7 @@ void _wrap_cw_chart_data_band_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data
 }
 
 
-long long _wrap_cw_chart_data_band_count_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_band_count_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2509,7 +2553,7 @@ long long _wrap_cw_chart_data_band_count_get_cw_b2c38d8a00ba5ddf(struct cw_chart
 }
 
 
-void _wrap_cw_chart_data_panels_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_panel *_swig_go_1) {
+void _wrap_cw_chart_data_panels_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, struct cw_panel *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_panel *arg2 = (cw_panel *) 0 ;
   
@@ -2521,7 +2565,7 @@ void _wrap_cw_chart_data_panels_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_s
 }
 
 
-struct cw_panel *_wrap_cw_chart_data_panels_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+struct cw_panel *_wrap_cw_chart_data_panels_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
@@ -2534,7 +2578,7 @@ struct cw_panel *_wrap_cw_chart_data_panels_get_cw_b2c38d8a00ba5ddf(struct cw_ch
 }
 
 
-void _wrap_cw_chart_data_panel_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_chart_data_panel_count_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, long long _swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t arg2 ;
   
@@ -2546,7 +2590,7 @@ void _wrap_cw_chart_data_panel_count_set_cw_b2c38d8a00ba5ddf(struct cw_chart_dat
 }
 
 
-long long _wrap_cw_chart_data_panel_count_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+long long _wrap_cw_chart_data_panel_count_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2559,7 +2603,7 @@ long long _wrap_cw_chart_data_panel_count_get_cw_b2c38d8a00ba5ddf(struct cw_char
 }
 
 
-void _wrap_cw_chart_data_title_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_chart_data_title_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, char *_swig_go_1) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   char *arg2 = (char *) 0 ;
   
@@ -2572,7 +2616,7 @@ void _wrap_cw_chart_data_title_set_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_sw
 }
 
 
-char *_wrap_cw_chart_data_title_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+char *_wrap_cw_chart_data_title_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -2585,7 +2629,57 @@ char *_wrap_cw_chart_data_title_get_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_s
 }
 
 
-struct cw_chart_data *_wrap_new_cw_chart_data_cw_b2c38d8a00ba5ddf() {
+void _wrap_cw_chart_data_overlay_names_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, char **_swig_go_1) {
+  struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
+  char **arg2 = (char **) 0 ;
+  
+  arg1 = *(struct cw_chart_data **)&_swig_go_0; 
+  arg2 = (char **)_swig_go_1; 
+  
+  arg1->overlay_names = (const char* const*)arg2; 
+  
+}
+
+
+char **_wrap_cw_chart_data_overlay_names_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
+  struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
+  char **result = 0 ;
+  char **_swig_go_result;
+  
+  arg1 = *(struct cw_chart_data **)&_swig_go_0; 
+  
+  result = (char **) ((arg1)->overlay_names);
+  *(char ***)&_swig_go_result = (char **)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_cw_chart_data_band_names_set_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, char **_swig_go_1) {
+  struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
+  char **arg2 = (char **) 0 ;
+  
+  arg1 = *(struct cw_chart_data **)&_swig_go_0; 
+  arg2 = (char **)_swig_go_1; 
+  
+  arg1->band_names = (const char* const*)arg2; 
+  
+}
+
+
+char **_wrap_cw_chart_data_band_names_get_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
+  struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
+  char **result = 0 ;
+  char **_swig_go_result;
+  
+  arg1 = *(struct cw_chart_data **)&_swig_go_0; 
+  
+  result = (char **) ((arg1)->band_names);
+  *(char ***)&_swig_go_result = (char **)result; 
+  return _swig_go_result;
+}
+
+
+struct cw_chart_data *_wrap_new_cw_chart_data_cw_15fb5149fff32f21() {
   struct cw_chart_data *result = 0 ;
   struct cw_chart_data *_swig_go_result;
   
@@ -2596,7 +2690,7 @@ struct cw_chart_data *_wrap_new_cw_chart_data_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_chart_data_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0) {
+void _wrap_delete_cw_chart_data_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0) {
   struct cw_chart_data *arg1 = (struct cw_chart_data *) 0 ;
   
   arg1 = *(struct cw_chart_data **)&_swig_go_0; 
@@ -2606,7 +2700,7 @@ void _wrap_delete_cw_chart_data_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_
 }
 
 
-void _wrap_cw_chart_data_init_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
+void _wrap_cw_chart_data_init_cw_15fb5149fff32f21(struct cw_chart_data *_swig_go_0, struct cw_ohlcv *_swig_go_1) {
   cw_chart_data *arg1 = (cw_chart_data *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   
@@ -2618,7 +2712,7 @@ void _wrap_cw_chart_data_init_cw_b2c38d8a00ba5ddf(struct cw_chart_data *_swig_go
 }
 
 
-intgo _wrap_CW_FORMAT_RGBA8_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_FORMAT_RGBA8_cw_15fb5149fff32f21() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2630,7 +2724,7 @@ intgo _wrap_CW_FORMAT_RGBA8_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_FORMAT_RGB8_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_FORMAT_RGB8_cw_15fb5149fff32f21() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2642,7 +2736,7 @@ intgo _wrap_CW_FORMAT_RGB8_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_FORMAT_INDEXED8_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_FORMAT_INDEXED8_cw_15fb5149fff32f21() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2654,7 +2748,7 @@ intgo _wrap_CW_FORMAT_INDEXED8_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_FORMAT_PNG_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_FORMAT_PNG_cw_15fb5149fff32f21() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2666,7 +2760,7 @@ intgo _wrap_CW_FORMAT_PNG_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_15fb5149fff32f21() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2678,7 +2772,7 @@ intgo _wrap_CW_FORMAT_WEBP_LOSSLESS_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_15fb5149fff32f21() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2690,7 +2784,7 @@ intgo _wrap_CW_FORMAT_WEBP_LOSSY_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_FORMAT_SVG_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_FORMAT_SVG_cw_15fb5149fff32f21() {
   enum cw_format result;
   intgo _swig_go_result;
   
@@ -2702,7 +2796,7 @@ intgo _wrap_CW_FORMAT_SVG_cw_b2c38d8a00ba5ddf() {
 }
 
 
-long long _wrap_cw_format_bytes_per_pixel_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
+long long _wrap_cw_format_bytes_per_pixel_cw_15fb5149fff32f21(intgo _swig_go_0) {
   int32_t arg1 ;
   size_t result;
   long long _swig_go_result;
@@ -2715,7 +2809,7 @@ long long _wrap_cw_format_bytes_per_pixel_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_cw_chart_render_frame_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, char *_swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+intgo _wrap_cw_chart_render_frame_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, char *_swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_chart_data *arg2 = (cw_chart_data *) 0 ;
   int32_t arg3 ;
@@ -2738,7 +2832,7 @@ intgo _wrap_cw_chart_render_frame_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_
 }
 
 
-intgo _wrap_cw_chart_render_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, cw_buffer **_swig_go_3) {
+intgo _wrap_cw_chart_render_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0, struct cw_chart_data *_swig_go_1, intgo _swig_go_2, cw_buffer **_swig_go_3) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_chart_data *arg2 = (cw_chart_data *) 0 ;
   int32_t arg3 ;
@@ -2757,7 +2851,7 @@ intgo _wrap_cw_chart_render_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, str
 }
 
 
-intgo _wrap_cw_chart_palette_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, int *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
+intgo _wrap_cw_chart_palette_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0, int *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_color *arg2 = (cw_color *) 0 ;
   size_t arg3 ;
@@ -2776,7 +2870,7 @@ intgo _wrap_cw_chart_palette_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, in
 }
 
 
-intgo _wrap_cw_chart_set_webp_quality_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, float _swig_go_1) {
+intgo _wrap_cw_chart_set_webp_quality_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0, float _swig_go_1) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   float arg2 ;
   cw_status result;
@@ -2791,7 +2885,7 @@ intgo _wrap_cw_chart_set_webp_quality_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig
 }
 
 
-intgo _wrap_CW_STATS_RENDER_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_STATS_RENDER_cw_15fb5149fff32f21() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2803,7 +2897,7 @@ intgo _wrap_CW_STATS_RENDER_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_STATS_ENCODE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_STATS_ENCODE_cw_15fb5149fff32f21() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2815,7 +2909,7 @@ intgo _wrap_CW_STATS_ENCODE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_STATS_INDICATOR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_STATS_INDICATOR_cw_15fb5149fff32f21() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2827,7 +2921,7 @@ intgo _wrap_CW_STATS_INDICATOR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_STATS_AGGREGATE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_STATS_AGGREGATE_cw_15fb5149fff32f21() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2839,7 +2933,7 @@ intgo _wrap_CW_STATS_AGGREGATE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_STATS_BATCH_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_STATS_BATCH_cw_15fb5149fff32f21() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2851,7 +2945,7 @@ intgo _wrap_CW_STATS_BATCH_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_STATS_LABEL_0_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_STATS_LABEL_0_cw_15fb5149fff32f21() {
   enum cw_stats_kind result;
   intgo _swig_go_result;
   
@@ -2863,7 +2957,7 @@ intgo _wrap_CW_STATS_LABEL_0_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_NONE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_NONE_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2875,7 +2969,7 @@ intgo _wrap_CW_SIMD_NONE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_OTHER_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_OTHER_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2887,7 +2981,7 @@ intgo _wrap_CW_SIMD_OTHER_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_SCALAR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_SCALAR_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2899,7 +2993,7 @@ intgo _wrap_CW_SIMD_SCALAR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_EMU128_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_EMU128_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2911,7 +3005,7 @@ intgo _wrap_CW_SIMD_EMU128_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_SSSE3_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_SSSE3_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2923,7 +3017,7 @@ intgo _wrap_CW_SIMD_SSSE3_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_SSE4_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_SSE4_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2935,7 +3029,7 @@ intgo _wrap_CW_SIMD_SSE4_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX2_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_AVX2_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2947,7 +3041,7 @@ intgo _wrap_CW_SIMD_AVX2_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_AVX3_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2959,7 +3053,7 @@ intgo _wrap_CW_SIMD_AVX3_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_DL_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_AVX3_DL_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2971,7 +3065,7 @@ intgo _wrap_CW_SIMD_AVX3_DL_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2983,7 +3077,7 @@ intgo _wrap_CW_SIMD_AVX3_ZEN4_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_AVX3_SPR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_AVX3_SPR_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -2995,7 +3089,7 @@ intgo _wrap_CW_SIMD_AVX3_SPR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_NEON_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_NEON_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3007,7 +3101,7 @@ intgo _wrap_CW_SIMD_NEON_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_SVE_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3019,7 +3113,7 @@ intgo _wrap_CW_SIMD_SVE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE2_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_SVE2_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3031,7 +3125,7 @@ intgo _wrap_CW_SIMD_SVE2_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE_256_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_SVE_256_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3043,7 +3137,7 @@ intgo _wrap_CW_SIMD_SVE_256_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_SVE2_128_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_SVE2_128_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3055,7 +3149,7 @@ intgo _wrap_CW_SIMD_SVE2_128_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC8_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_PPC8_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3067,7 +3161,7 @@ intgo _wrap_CW_SIMD_PPC8_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC9_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_PPC9_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3079,7 +3173,7 @@ intgo _wrap_CW_SIMD_PPC9_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_PPC10_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_PPC10_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3091,7 +3185,7 @@ intgo _wrap_CW_SIMD_PPC10_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_WASM_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_WASM_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3103,7 +3197,7 @@ intgo _wrap_CW_SIMD_WASM_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_WASM_EMU256_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_WASM_EMU256_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3115,7 +3209,7 @@ intgo _wrap_CW_SIMD_WASM_EMU256_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_SIMD_RVV_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_SIMD_RVV_cw_15fb5149fff32f21() {
   enum cw_simd_target result;
   intgo _swig_go_result;
   
@@ -3127,7 +3221,7 @@ intgo _wrap_CW_SIMD_RVV_cw_b2c38d8a00ba5ddf() {
 }
 
 
-_gostring_ _wrap_cw_simd_target_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
+_gostring_ _wrap_cw_simd_target_name_cw_15fb5149fff32f21(intgo _swig_go_0) {
   int32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3140,7 +3234,7 @@ _gostring_ _wrap_cw_simd_target_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_cw_simd_target_active_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_cw_simd_target_active_cw_15fb5149fff32f21() {
   int32_t result;
   intgo _swig_go_result;
   
@@ -3151,7 +3245,7 @@ intgo _wrap_cw_simd_target_active_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_cw_stats_options_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_options_capacity_set_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint64_t arg2 ;
   
@@ -3163,7 +3257,7 @@ void _wrap_cw_stats_options_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_stats_opt
 }
 
 
-long long _wrap_cw_stats_options_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
+long long _wrap_cw_stats_options_capacity_get_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3176,7 +3270,7 @@ long long _wrap_cw_stats_options_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_stat
 }
 
 
-void _wrap_cw_stats_options_retention_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_options_retention_ns_set_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   int64_t arg2 ;
   
@@ -3188,7 +3282,7 @@ void _wrap_cw_stats_options_retention_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_options_retention_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
+long long _wrap_cw_stats_options_retention_ns_get_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3201,7 +3295,7 @@ long long _wrap_cw_stats_options_retention_ns_get_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-void _wrap_cw_stats_options_labels_set_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, char **_swig_go_1) {
+void _wrap_cw_stats_options_labels_set_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0, char **_swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   char **arg2 = (char **) 0 ;
   
@@ -3213,7 +3307,7 @@ void _wrap_cw_stats_options_labels_set_cw_b2c38d8a00ba5ddf(struct cw_stats_optio
 }
 
 
-char **_wrap_cw_stats_options_labels_get_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
+char **_wrap_cw_stats_options_labels_get_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   char **result = 0 ;
   char **_swig_go_result;
@@ -3226,7 +3320,7 @@ char **_wrap_cw_stats_options_labels_get_cw_b2c38d8a00ba5ddf(struct cw_stats_opt
 }
 
 
-void _wrap_cw_stats_options_label_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_options_label_count_set_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint32_t arg2 ;
   
@@ -3238,7 +3332,7 @@ void _wrap_cw_stats_options_label_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_
 }
 
 
-intgo _wrap_cw_stats_options_label_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
+intgo _wrap_cw_stats_options_label_count_get_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3251,7 +3345,7 @@ intgo _wrap_cw_stats_options_label_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats
 }
 
 
-struct cw_stats_options *_wrap_new_cw_stats_options_cw_b2c38d8a00ba5ddf() {
+struct cw_stats_options *_wrap_new_cw_stats_options_cw_15fb5149fff32f21() {
   struct cw_stats_options *result = 0 ;
   struct cw_stats_options *_swig_go_result;
   
@@ -3262,7 +3356,7 @@ struct cw_stats_options *_wrap_new_cw_stats_options_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_stats_options_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
+void _wrap_delete_cw_stats_options_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0) {
   struct cw_stats_options *arg1 = (struct cw_stats_options *) 0 ;
   
   arg1 = *(struct cw_stats_options **)&_swig_go_0; 
@@ -3272,7 +3366,7 @@ void _wrap_delete_cw_stats_options_cw_b2c38d8a00ba5ddf(struct cw_stats_options *
 }
 
 
-void _wrap_cw_stats_options_init_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0) {
+void _wrap_cw_stats_options_init_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   
   arg1 = *(cw_stats_options **)&_swig_go_0; 
@@ -3282,7 +3376,7 @@ void _wrap_cw_stats_options_init_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_s
 }
 
 
-intgo _wrap_cw_stats_options_validate_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+intgo _wrap_cw_stats_options_validate_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3300,7 +3394,7 @@ intgo _wrap_cw_stats_options_validate_cw_b2c38d8a00ba5ddf(struct cw_stats_option
 }
 
 
-intgo _wrap_cw_stats_create_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_go_0, cw_stats **_swig_go_1) {
+intgo _wrap_cw_stats_create_cw_15fb5149fff32f21(struct cw_stats_options *_swig_go_0, cw_stats **_swig_go_1) {
   cw_stats_options *arg1 = (cw_stats_options *) 0 ;
   cw_stats **arg2 = (cw_stats **) 0 ;
   cw_status result;
@@ -3315,7 +3409,7 @@ intgo _wrap_cw_stats_create_cw_b2c38d8a00ba5ddf(struct cw_stats_options *_swig_g
 }
 
 
-void _wrap_cw_stats_destroy_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
+void _wrap_cw_stats_destroy_cw_15fb5149fff32f21(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   
   arg1 = *(cw_stats **)&_swig_go_0; 
@@ -3325,7 +3419,7 @@ void _wrap_cw_stats_destroy_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
 }
 
 
-long long _wrap_cw_stats_last_error_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+long long _wrap_cw_stats_last_error_cw_15fb5149fff32f21(struct cw_stats *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3343,7 +3437,7 @@ long long _wrap_cw_stats_last_error_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_g
 }
 
 
-long long _wrap_cw_stats_now_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
+long long _wrap_cw_stats_now_cw_15fb5149fff32f21(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3356,7 +3450,7 @@ long long _wrap_cw_stats_now_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
 }
 
 
-void _wrap_cw_stats_sample_end_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_end_ns_set_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t arg2 ;
   
@@ -3368,7 +3462,7 @@ void _wrap_cw_stats_sample_end_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample
 }
 
 
-long long _wrap_cw_stats_sample_end_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_end_ns_get_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3381,7 +3475,7 @@ long long _wrap_cw_stats_sample_end_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_s
 }
 
 
-void _wrap_cw_stats_sample_duration_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_duration_ns_set_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t arg2 ;
   
@@ -3393,7 +3487,7 @@ void _wrap_cw_stats_sample_duration_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_s
 }
 
 
-long long _wrap_cw_stats_sample_duration_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_duration_ns_get_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3406,7 +3500,7 @@ long long _wrap_cw_stats_sample_duration_ns_get_cw_b2c38d8a00ba5ddf(struct cw_st
 }
 
 
-void _wrap_cw_stats_sample_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_bytes_set_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t arg2 ;
   
@@ -3418,7 +3512,7 @@ void _wrap_cw_stats_sample_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample 
 }
 
 
-long long _wrap_cw_stats_sample_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_bytes_get_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3431,7 +3525,7 @@ long long _wrap_cw_stats_sample_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sa
 }
 
 
-void _wrap_cw_stats_sample_items_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_sample_items_set_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t arg2 ;
   
@@ -3443,7 +3537,7 @@ void _wrap_cw_stats_sample_items_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample 
 }
 
 
-long long _wrap_cw_stats_sample_items_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
+long long _wrap_cw_stats_sample_items_get_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3456,7 +3550,7 @@ long long _wrap_cw_stats_sample_items_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sa
 }
 
 
-void _wrap_cw_stats_sample_kind_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_kind_set_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3468,7 +3562,7 @@ void _wrap_cw_stats_sample_kind_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *
 }
 
 
-intgo _wrap_cw_stats_sample_kind_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_kind_get_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3481,7 +3575,7 @@ intgo _wrap_cw_stats_sample_kind_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample 
 }
 
 
-void _wrap_cw_stats_sample_simd_target_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_simd_target_set_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3493,7 +3587,7 @@ void _wrap_cw_stats_sample_simd_target_set_cw_b2c38d8a00ba5ddf(struct cw_stats_s
 }
 
 
-intgo _wrap_cw_stats_sample_simd_target_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_simd_target_get_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3506,7 +3600,7 @@ intgo _wrap_cw_stats_sample_simd_target_get_cw_b2c38d8a00ba5ddf(struct cw_stats_
 }
 
 
-void _wrap_cw_stats_sample_failed_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_stats_sample_failed_set_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0, intgo _swig_go_1) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t arg2 ;
   
@@ -3518,7 +3612,7 @@ void _wrap_cw_stats_sample_failed_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sample
 }
 
 
-intgo _wrap_cw_stats_sample_failed_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
+intgo _wrap_cw_stats_sample_failed_get_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -3531,7 +3625,7 @@ intgo _wrap_cw_stats_sample_failed_get_cw_b2c38d8a00ba5ddf(struct cw_stats_sampl
 }
 
 
-struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_b2c38d8a00ba5ddf() {
+struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_15fb5149fff32f21() {
   struct cw_stats_sample *result = 0 ;
   struct cw_stats_sample *_swig_go_result;
   
@@ -3542,7 +3636,7 @@ struct cw_stats_sample *_wrap_new_cw_stats_sample_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_stats_sample_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_swig_go_0) {
+void _wrap_delete_cw_stats_sample_cw_15fb5149fff32f21(struct cw_stats_sample *_swig_go_0) {
   struct cw_stats_sample *arg1 = (struct cw_stats_sample *) 0 ;
   
   arg1 = *(struct cw_stats_sample **)&_swig_go_0; 
@@ -3552,7 +3646,7 @@ void _wrap_delete_cw_stats_sample_cw_b2c38d8a00ba5ddf(struct cw_stats_sample *_s
 }
 
 
-intgo _wrap_cw_stats_record_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, struct cw_stats_sample *_swig_go_1) {
+intgo _wrap_cw_stats_record_cw_15fb5149fff32f21(struct cw_stats *_swig_go_0, struct cw_stats_sample *_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_stats_sample *arg2 = (cw_stats_sample *) 0 ;
   cw_status result;
@@ -3567,7 +3661,7 @@ intgo _wrap_cw_stats_record_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_name_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, _gostring_ _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_name_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, _gostring_ _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   char *arg2 ;
   
@@ -3591,7 +3685,7 @@ void _wrap_cw_stats_kind_snapshot_name_set_cw_b2c38d8a00ba5ddf(struct cw_stats_k
 }
 
 
-_gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+_gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3604,7 +3698,7 @@ _gostring_ _wrap_cw_stats_kind_snapshot_name_get_cw_b2c38d8a00ba5ddf(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_count_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3616,7 +3710,7 @@ void _wrap_cw_stats_kind_snapshot_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_count_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3629,7 +3723,7 @@ long long _wrap_cw_stats_kind_snapshot_count_get_cw_b2c38d8a00ba5ddf(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_errors_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_errors_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3641,7 +3735,7 @@ void _wrap_cw_stats_kind_snapshot_errors_set_cw_b2c38d8a00ba5ddf(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_errors_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_errors_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3654,7 +3748,7 @@ long long _wrap_cw_stats_kind_snapshot_errors_get_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3666,7 +3760,7 @@ void _wrap_cw_stats_kind_snapshot_duration_ns_set_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3679,7 +3773,7 @@ long long _wrap_cw_stats_kind_snapshot_duration_ns_get_cw_b2c38d8a00ba5ddf(struc
 }
 
 
-void _wrap_cw_stats_kind_snapshot_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_bytes_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3691,7 +3785,7 @@ void _wrap_cw_stats_kind_snapshot_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3704,7 +3798,7 @@ long long _wrap_cw_stats_kind_snapshot_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_items_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_items_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3716,7 +3810,7 @@ void _wrap_cw_stats_kind_snapshot_items_set_cw_b2c38d8a00ba5ddf(struct cw_stats_
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_items_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_items_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3729,7 +3823,7 @@ long long _wrap_cw_stats_kind_snapshot_items_get_cw_b2c38d8a00ba5ddf(struct cw_s
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_count_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3741,7 +3835,7 @@ void _wrap_cw_stats_kind_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3754,7 +3848,7 @@ long long _wrap_cw_stats_kind_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3766,7 +3860,7 @@ void _wrap_cw_stats_kind_snapshot_window_errors_set_cw_b2c38d8a00ba5ddf(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3779,7 +3873,7 @@ long long _wrap_cw_stats_kind_snapshot_window_errors_get_cw_b2c38d8a00ba5ddf(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3791,7 +3885,7 @@ void _wrap_cw_stats_kind_snapshot_window_bytes_set_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3804,7 +3898,7 @@ long long _wrap_cw_stats_kind_snapshot_window_bytes_get_cw_b2c38d8a00ba5ddf(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_items_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_items_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3816,7 +3910,7 @@ void _wrap_cw_stats_kind_snapshot_window_items_set_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3829,7 +3923,7 @@ long long _wrap_cw_stats_kind_snapshot_window_items_get_cw_b2c38d8a00ba5ddf(stru
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3841,7 +3935,7 @@ void _wrap_cw_stats_kind_snapshot_window_duration_ns_set_cw_b2c38d8a00ba5ddf(str
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3854,7 +3948,7 @@ long long _wrap_cw_stats_kind_snapshot_window_duration_ns_get_cw_b2c38d8a00ba5dd
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3866,7 +3960,7 @@ void _wrap_cw_stats_kind_snapshot_window_mean_ns_set_cw_b2c38d8a00ba5ddf(struct 
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3879,7 +3973,7 @@ long long _wrap_cw_stats_kind_snapshot_window_mean_ns_get_cw_b2c38d8a00ba5ddf(st
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3891,7 +3985,7 @@ void _wrap_cw_stats_kind_snapshot_window_min_ns_set_cw_b2c38d8a00ba5ddf(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3904,7 +3998,7 @@ long long _wrap_cw_stats_kind_snapshot_window_min_ns_get_cw_b2c38d8a00ba5ddf(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3916,7 +4010,7 @@ void _wrap_cw_stats_kind_snapshot_window_max_ns_set_cw_b2c38d8a00ba5ddf(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3929,7 +4023,7 @@ long long _wrap_cw_stats_kind_snapshot_window_max_ns_get_cw_b2c38d8a00ba5ddf(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3941,7 +4035,7 @@ void _wrap_cw_stats_kind_snapshot_window_p50_ns_set_cw_b2c38d8a00ba5ddf(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3954,7 +4048,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p50_ns_get_cw_b2c38d8a00ba5ddf(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3966,7 +4060,7 @@ void _wrap_cw_stats_kind_snapshot_window_p90_ns_set_cw_b2c38d8a00ba5ddf(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3979,7 +4073,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p90_ns_get_cw_b2c38d8a00ba5ddf(str
 }
 
 
-void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -3991,7 +4085,7 @@ void _wrap_cw_stats_kind_snapshot_window_p99_ns_set_cw_b2c38d8a00ba5ddf(struct c
 }
 
 
-long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0) {
   struct cw_stats_kind_snapshot *arg1 = (struct cw_stats_kind_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4004,7 +4098,7 @@ long long _wrap_cw_stats_kind_snapshot_window_p99_ns_get_cw_b2c38d8a00ba5ddf(str
 }
 
 
-struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_b2c38d8a00ba5ddf() {
+struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_15fb5149fff32f21() {
   struct cw_stats_kind_snapshot *result = 0 ;
   struct cw_stats_kind_snapshot *_swig_go_result;
   
@@ -4015,7 +4109,7 @@ struct cw_stats_kind_snapshot *_wrap_new_cw_stats_kind_snapshot_cw_b2c38d8a00ba5
 }
 
 
-void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t arg2 ;
   
@@ -4027,7 +4121,7 @@ void _wrap_cw_stats_snapshot_taken_at_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats
 }
 
 
-long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4040,7 +4134,7 @@ long long _wrap_cw_stats_snapshot_taken_at_ns_get_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-void _wrap_cw_stats_snapshot_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_capacity_set_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4052,7 +4146,7 @@ void _wrap_cw_stats_snapshot_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_stats_sn
 }
 
 
-long long _wrap_cw_stats_snapshot_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_capacity_get_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4065,7 +4159,7 @@ long long _wrap_cw_stats_snapshot_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_sta
 }
 
 
-void _wrap_cw_stats_snapshot_retention_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_retention_ns_set_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t arg2 ;
   
@@ -4077,7 +4171,7 @@ void _wrap_cw_stats_snapshot_retention_ns_set_cw_b2c38d8a00ba5ddf(struct cw_stat
 }
 
 
-long long _wrap_cw_stats_snapshot_retention_ns_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_retention_ns_get_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4090,7 +4184,7 @@ long long _wrap_cw_stats_snapshot_retention_ns_get_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-void _wrap_cw_stats_snapshot_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_count_set_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4102,7 +4196,7 @@ void _wrap_cw_stats_snapshot_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snaps
 }
 
 
-long long _wrap_cw_stats_snapshot_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_count_get_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4115,7 +4209,7 @@ long long _wrap_cw_stats_snapshot_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_
 }
 
 
-void _wrap_cw_stats_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_stats_snapshot_window_count_set_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t arg2 ;
   
@@ -4127,7 +4221,7 @@ void _wrap_cw_stats_snapshot_window_count_set_cw_b2c38d8a00ba5ddf(struct cw_stat
 }
 
 
-long long _wrap_cw_stats_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
+long long _wrap_cw_stats_snapshot_window_count_get_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4140,7 +4234,7 @@ long long _wrap_cw_stats_snapshot_window_count_get_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_b2c38d8a00ba5ddf() {
+struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_15fb5149fff32f21() {
   struct cw_stats_snapshot *result = 0 ;
   struct cw_stats_snapshot *_swig_go_result;
   
@@ -4151,7 +4245,7 @@ struct cw_stats_snapshot *_wrap_new_cw_stats_snapshot_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_stats_snapshot_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0) {
+void _wrap_delete_cw_stats_snapshot_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0) {
   struct cw_stats_snapshot *arg1 = (struct cw_stats_snapshot *) 0 ;
   
   arg1 = *(struct cw_stats_snapshot **)&_swig_go_0; 
@@ -4161,7 +4255,7 @@ void _wrap_delete_cw_stats_snapshot_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot
 }
 
 
-intgo _wrap_cw_stats_read_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, struct cw_stats_snapshot *_swig_go_1) {
+intgo _wrap_cw_stats_read_cw_15fb5149fff32f21(struct cw_stats *_swig_go_0, struct cw_stats_snapshot *_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_stats_snapshot *arg2 = (cw_stats_snapshot *) 0 ;
   cw_status result;
@@ -4176,7 +4270,7 @@ intgo _wrap_cw_stats_read_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, struc
 }
 
 
-intgo _wrap_cw_stats_read_json_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, cw_buffer **_swig_go_1) {
+intgo _wrap_cw_stats_read_json_cw_15fb5149fff32f21(struct cw_stats *_swig_go_0, cw_buffer **_swig_go_1) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_buffer **arg2 = (cw_buffer **) 0 ;
   cw_status result;
@@ -4191,7 +4285,7 @@ intgo _wrap_cw_stats_read_json_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, 
 }
 
 
-intgo _wrap_cw_stats_read_prometheus_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0, _gostring_ _swig_go_1, cw_buffer **_swig_go_2) {
+intgo _wrap_cw_stats_read_prometheus_cw_15fb5149fff32f21(struct cw_stats *_swig_go_0, _gostring_ _swig_go_1, cw_buffer **_swig_go_2) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   char *arg2 = (char *) 0 ;
   cw_buffer **arg3 = (cw_buffer **) 0 ;
@@ -4213,7 +4307,7 @@ intgo _wrap_cw_stats_read_prometheus_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_
 }
 
 
-intgo _wrap_cw_stats_reset_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
+intgo _wrap_cw_stats_reset_cw_15fb5149fff32f21(struct cw_stats *_swig_go_0) {
   cw_stats *arg1 = (cw_stats *) 0 ;
   cw_status result;
   intgo _swig_go_result;
@@ -4226,7 +4320,7 @@ intgo _wrap_cw_stats_reset_cw_b2c38d8a00ba5ddf(struct cw_stats *_swig_go_0) {
 }
 
 
-intgo _wrap_cw_chart_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_chart_attach_stats_cw_15fb5149fff32f21(struct cw_chart *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_chart *arg1 = (cw_chart *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -4241,7 +4335,7 @@ intgo _wrap_cw_chart_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_chart *_swig_go_
 }
 
 
-void _wrap_cw_renderer_options_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_options_max_cache_bytes_set_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
   uint64_t arg2 ;
   
@@ -4253,7 +4347,7 @@ void _wrap_cw_renderer_options_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-long long _wrap_cw_renderer_options_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+long long _wrap_cw_renderer_options_max_cache_bytes_get_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0) {
   struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4266,7 +4360,7 @@ long long _wrap_cw_renderer_options_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(stru
 }
 
 
-void _wrap_cw_renderer_options_font_data_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_renderer_options_font_data_set_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0, char *_swig_go_1) {
   struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -4278,7 +4372,7 @@ void _wrap_cw_renderer_options_font_data_set_cw_b2c38d8a00ba5ddf(struct cw_rende
 }
 
 
-char *_wrap_cw_renderer_options_font_data_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+char *_wrap_cw_renderer_options_font_data_get_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0) {
   struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
   uint8_t *result = 0 ;
   char *_swig_go_result;
@@ -4291,7 +4385,7 @@ char *_wrap_cw_renderer_options_font_data_get_cw_b2c38d8a00ba5ddf(struct cw_rend
 }
 
 
-void _wrap_cw_renderer_options_font_data_size_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_options_font_data_size_set_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
   size_t arg2 ;
   
@@ -4303,7 +4397,7 @@ void _wrap_cw_renderer_options_font_data_size_set_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-long long _wrap_cw_renderer_options_font_data_size_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+long long _wrap_cw_renderer_options_font_data_size_get_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0) {
   struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -4316,7 +4410,7 @@ long long _wrap_cw_renderer_options_font_data_size_get_cw_b2c38d8a00ba5ddf(struc
 }
 
 
-struct cw_renderer_options *_wrap_new_cw_renderer_options_cw_b2c38d8a00ba5ddf() {
+struct cw_renderer_options *_wrap_new_cw_renderer_options_cw_15fb5149fff32f21() {
   struct cw_renderer_options *result = 0 ;
   struct cw_renderer_options *_swig_go_result;
   
@@ -4327,7 +4421,7 @@ struct cw_renderer_options *_wrap_new_cw_renderer_options_cw_b2c38d8a00ba5ddf() 
 }
 
 
-void _wrap_delete_cw_renderer_options_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+void _wrap_delete_cw_renderer_options_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0) {
   struct cw_renderer_options *arg1 = (struct cw_renderer_options *) 0 ;
   
   arg1 = *(struct cw_renderer_options **)&_swig_go_0; 
@@ -4337,7 +4431,7 @@ void _wrap_delete_cw_renderer_options_cw_b2c38d8a00ba5ddf(struct cw_renderer_opt
 }
 
 
-void _wrap_cw_renderer_options_init_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0) {
+void _wrap_cw_renderer_options_init_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0) {
   cw_renderer_options *arg1 = (cw_renderer_options *) 0 ;
   
   arg1 = *(cw_renderer_options **)&_swig_go_0; 
@@ -4347,7 +4441,7 @@ void _wrap_cw_renderer_options_init_cw_b2c38d8a00ba5ddf(struct cw_renderer_optio
 }
 
 
-intgo _wrap_cw_renderer_options_validate_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
+intgo _wrap_cw_renderer_options_validate_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0, char *_swig_go_1, long long _swig_go_2) {
   cw_renderer_options *arg1 = (cw_renderer_options *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4365,7 +4459,7 @@ intgo _wrap_cw_renderer_options_validate_cw_b2c38d8a00ba5ddf(struct cw_renderer_
 }
 
 
-intgo _wrap_cw_renderer_create_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_swig_go_0, cw_renderer **_swig_go_1) {
+intgo _wrap_cw_renderer_create_cw_15fb5149fff32f21(struct cw_renderer_options *_swig_go_0, cw_renderer **_swig_go_1) {
   cw_renderer_options *arg1 = (cw_renderer_options *) 0 ;
   cw_renderer **arg2 = (cw_renderer **) 0 ;
   cw_status result;
@@ -4380,7 +4474,7 @@ intgo _wrap_cw_renderer_create_cw_b2c38d8a00ba5ddf(struct cw_renderer_options *_
 }
 
 
-void _wrap_cw_renderer_destroy_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0) {
+void _wrap_cw_renderer_destroy_cw_15fb5149fff32f21(struct cw_renderer *_swig_go_0) {
   cw_renderer *arg1 = (cw_renderer *) 0 ;
   
   arg1 = *(cw_renderer **)&_swig_go_0; 
@@ -4390,7 +4484,7 @@ void _wrap_cw_renderer_destroy_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_
 }
 
 
-intgo _wrap_cw_renderer_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_renderer_attach_stats_cw_15fb5149fff32f21(struct cw_renderer *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_renderer *arg1 = (cw_renderer *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -4405,7 +4499,7 @@ intgo _wrap_cw_renderer_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_renderer *_sw
 }
 
 
-void _wrap_cw_render_job_options_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, struct cw_chart_options *_swig_go_1) {
+void _wrap_cw_render_job_options_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, struct cw_chart_options *_swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   cw_chart_options *arg2 = (cw_chart_options *) 0 ;
   
@@ -4417,7 +4511,7 @@ void _wrap_cw_render_job_options_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_
 }
 
 
-struct cw_chart_options *_wrap_cw_render_job_options_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+struct cw_chart_options *_wrap_cw_render_job_options_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   cw_chart_options *result = 0 ;
   struct cw_chart_options *_swig_go_result;
@@ -4430,7 +4524,7 @@ struct cw_chart_options *_wrap_cw_render_job_options_get_cw_b2c38d8a00ba5ddf(str
 }
 
 
-void _wrap_cw_render_job_data_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, struct cw_chart_data *_swig_go_1) {
+void _wrap_cw_render_job_data_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, struct cw_chart_data *_swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   cw_chart_data *arg2 = (cw_chart_data *) 0 ;
   
@@ -4442,7 +4536,7 @@ void _wrap_cw_render_job_data_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swi
 }
 
 
-struct cw_chart_data *_wrap_cw_render_job_data_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+struct cw_chart_data *_wrap_cw_render_job_data_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   cw_chart_data *result = 0 ;
   struct cw_chart_data *_swig_go_result;
@@ -4455,7 +4549,7 @@ struct cw_chart_data *_wrap_cw_render_job_data_get_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-void _wrap_cw_render_job_format_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_render_job_format_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, intgo _swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   int32_t arg2 ;
   
@@ -4467,7 +4561,7 @@ void _wrap_cw_render_job_format_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_s
 }
 
 
-intgo _wrap_cw_render_job_format_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+intgo _wrap_cw_render_job_format_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -4480,7 +4574,7 @@ intgo _wrap_cw_render_job_format_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_
 }
 
 
-void _wrap_cw_render_job_webp_quality_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, float _swig_go_1) {
+void _wrap_cw_render_job_webp_quality_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, float _swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   float arg2 ;
   
@@ -4492,7 +4586,7 @@ void _wrap_cw_render_job_webp_quality_set_cw_b2c38d8a00ba5ddf(struct cw_render_j
 }
 
 
-float _wrap_cw_render_job_webp_quality_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+float _wrap_cw_render_job_webp_quality_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   float result;
   float _swig_go_result;
@@ -4505,7 +4599,7 @@ float _wrap_cw_render_job_webp_quality_get_cw_b2c38d8a00ba5ddf(struct cw_render_
 }
 
 
-void _wrap_cw_render_job_pixels_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, char *_swig_go_1) {
+void _wrap_cw_render_job_pixels_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, char *_swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -4517,7 +4611,7 @@ void _wrap_cw_render_job_pixels_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_s
 }
 
 
-char *_wrap_cw_render_job_pixels_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+char *_wrap_cw_render_job_pixels_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   uint8_t *result = 0 ;
   char *_swig_go_result;
@@ -4530,7 +4624,7 @@ char *_wrap_cw_render_job_pixels_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_
 }
 
 
-void _wrap_cw_render_job_buffer_size_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_render_job_buffer_size_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   size_t arg2 ;
   
@@ -4542,7 +4636,7 @@ void _wrap_cw_render_job_buffer_size_set_cw_b2c38d8a00ba5ddf(struct cw_render_jo
 }
 
 
-long long _wrap_cw_render_job_buffer_size_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+long long _wrap_cw_render_job_buffer_size_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -4555,7 +4649,7 @@ long long _wrap_cw_render_job_buffer_size_get_cw_b2c38d8a00ba5ddf(struct cw_rend
 }
 
 
-void _wrap_cw_render_job_row_stride_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_render_job_row_stride_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   size_t arg2 ;
   
@@ -4567,7 +4661,7 @@ void _wrap_cw_render_job_row_stride_set_cw_b2c38d8a00ba5ddf(struct cw_render_job
 }
 
 
-long long _wrap_cw_render_job_row_stride_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+long long _wrap_cw_render_job_row_stride_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -4580,7 +4674,7 @@ long long _wrap_cw_render_job_row_stride_get_cw_b2c38d8a00ba5ddf(struct cw_rende
 }
 
 
-void _wrap_cw_render_job_status_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_render_job_status_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, intgo _swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   cw_status arg2 ;
   
@@ -4592,7 +4686,7 @@ void _wrap_cw_render_job_status_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_s
 }
 
 
-intgo _wrap_cw_render_job_status_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+intgo _wrap_cw_render_job_status_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   cw_status result;
   intgo _swig_go_result;
@@ -4605,7 +4699,7 @@ intgo _wrap_cw_render_job_status_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_
 }
 
 
-void _wrap_cw_render_job_output_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, struct cw_buffer *_swig_go_1) {
+void _wrap_cw_render_job_output_set_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, struct cw_buffer *_swig_go_1) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   cw_buffer *arg2 = (cw_buffer *) 0 ;
   
@@ -4617,7 +4711,7 @@ void _wrap_cw_render_job_output_set_cw_b2c38d8a00ba5ddf(struct cw_render_job *_s
 }
 
 
-struct cw_buffer *_wrap_cw_render_job_output_get_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+struct cw_buffer *_wrap_cw_render_job_output_get_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   cw_buffer *result = 0 ;
   struct cw_buffer *_swig_go_result;
@@ -4630,7 +4724,7 @@ struct cw_buffer *_wrap_cw_render_job_output_get_cw_b2c38d8a00ba5ddf(struct cw_r
 }
 
 
-struct cw_render_job *_wrap_new_cw_render_job_cw_b2c38d8a00ba5ddf() {
+struct cw_render_job *_wrap_new_cw_render_job_cw_15fb5149fff32f21() {
   struct cw_render_job *result = 0 ;
   struct cw_render_job *_swig_go_result;
   
@@ -4641,7 +4735,7 @@ struct cw_render_job *_wrap_new_cw_render_job_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_render_job_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+void _wrap_delete_cw_render_job_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   struct cw_render_job *arg1 = (struct cw_render_job *) 0 ;
   
   arg1 = *(struct cw_render_job **)&_swig_go_0; 
@@ -4651,7 +4745,7 @@ void _wrap_delete_cw_render_job_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_
 }
 
 
-void _wrap_cw_render_job_init_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, struct cw_chart_options *_swig_go_1, struct cw_chart_data *_swig_go_2, intgo _swig_go_3) {
+void _wrap_cw_render_job_init_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, struct cw_chart_options *_swig_go_1, struct cw_chart_data *_swig_go_2, intgo _swig_go_3) {
   cw_render_job *arg1 = (cw_render_job *) 0 ;
   cw_chart_options *arg2 = (cw_chart_options *) 0 ;
   cw_chart_data *arg3 = (cw_chart_data *) 0 ;
@@ -4667,7 +4761,7 @@ void _wrap_cw_render_job_init_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go
 }
 
 
-intgo _wrap_cw_renderer_render_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0, struct cw_render_job *_swig_go_1) {
+intgo _wrap_cw_renderer_render_cw_15fb5149fff32f21(struct cw_renderer *_swig_go_0, struct cw_render_job *_swig_go_1) {
   cw_renderer *arg1 = (cw_renderer *) 0 ;
   cw_render_job *arg2 = (cw_render_job *) 0 ;
   cw_status result;
@@ -4682,7 +4776,7 @@ intgo _wrap_cw_renderer_render_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_
 }
 
 
-void _wrap_cw_batch_options_threads_set_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_batch_options_threads_set_cw_15fb5149fff32f21(struct cw_batch_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_batch_options *arg1 = (struct cw_batch_options *) 0 ;
   uint32_t arg2 ;
   
@@ -4694,7 +4788,7 @@ void _wrap_cw_batch_options_threads_set_cw_b2c38d8a00ba5ddf(struct cw_batch_opti
 }
 
 
-intgo _wrap_cw_batch_options_threads_get_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_swig_go_0) {
+intgo _wrap_cw_batch_options_threads_get_cw_15fb5149fff32f21(struct cw_batch_options *_swig_go_0) {
   struct cw_batch_options *arg1 = (struct cw_batch_options *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4707,7 +4801,7 @@ intgo _wrap_cw_batch_options_threads_get_cw_b2c38d8a00ba5ddf(struct cw_batch_opt
 }
 
 
-struct cw_batch_options *_wrap_new_cw_batch_options_cw_b2c38d8a00ba5ddf() {
+struct cw_batch_options *_wrap_new_cw_batch_options_cw_15fb5149fff32f21() {
   struct cw_batch_options *result = 0 ;
   struct cw_batch_options *_swig_go_result;
   
@@ -4718,7 +4812,7 @@ struct cw_batch_options *_wrap_new_cw_batch_options_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_batch_options_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_swig_go_0) {
+void _wrap_delete_cw_batch_options_cw_15fb5149fff32f21(struct cw_batch_options *_swig_go_0) {
   struct cw_batch_options *arg1 = (struct cw_batch_options *) 0 ;
   
   arg1 = *(struct cw_batch_options **)&_swig_go_0; 
@@ -4728,7 +4822,7 @@ void _wrap_delete_cw_batch_options_cw_b2c38d8a00ba5ddf(struct cw_batch_options *
 }
 
 
-void _wrap_cw_batch_options_init_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_swig_go_0) {
+void _wrap_cw_batch_options_init_cw_15fb5149fff32f21(struct cw_batch_options *_swig_go_0) {
   cw_batch_options *arg1 = (cw_batch_options *) 0 ;
   
   arg1 = *(cw_batch_options **)&_swig_go_0; 
@@ -4738,7 +4832,7 @@ void _wrap_cw_batch_options_init_cw_b2c38d8a00ba5ddf(struct cw_batch_options *_s
 }
 
 
-intgo _wrap_cw_renderer_render_batch_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0, struct cw_render_job *_swig_go_1, long long _swig_go_2, struct cw_batch_options *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_renderer_render_batch_cw_15fb5149fff32f21(struct cw_renderer *_swig_go_0, struct cw_render_job *_swig_go_1, long long _swig_go_2, struct cw_batch_options *_swig_go_3, size_t *_swig_go_4) {
   cw_renderer *arg1 = (cw_renderer *) 0 ;
   cw_render_job *arg2 = (cw_render_job *) 0 ;
   size_t arg3 ;
@@ -4759,7 +4853,7 @@ intgo _wrap_cw_renderer_render_batch_cw_b2c38d8a00ba5ddf(struct cw_renderer *_sw
 }
 
 
-void _wrap_cw_renderer_info_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_info_max_cache_bytes_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t arg2 ;
   
@@ -4771,7 +4865,7 @@ void _wrap_cw_renderer_info_max_cache_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_re
 }
 
 
-long long _wrap_cw_renderer_info_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+long long _wrap_cw_renderer_info_max_cache_bytes_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4784,7 +4878,7 @@ long long _wrap_cw_renderer_info_max_cache_bytes_get_cw_b2c38d8a00ba5ddf(struct 
 }
 
 
-void _wrap_cw_renderer_info_cached_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_info_cached_bytes_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t arg2 ;
   
@@ -4796,7 +4890,7 @@ void _wrap_cw_renderer_info_cached_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_rende
 }
 
 
-long long _wrap_cw_renderer_info_cached_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+long long _wrap_cw_renderer_info_cached_bytes_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4809,7 +4903,7 @@ long long _wrap_cw_renderer_info_cached_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-void _wrap_cw_renderer_info_cached_charts_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_info_cached_charts_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t arg2 ;
   
@@ -4821,7 +4915,7 @@ void _wrap_cw_renderer_info_cached_charts_set_cw_b2c38d8a00ba5ddf(struct cw_rend
 }
 
 
-long long _wrap_cw_renderer_info_cached_charts_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+long long _wrap_cw_renderer_info_cached_charts_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4834,7 +4928,7 @@ long long _wrap_cw_renderer_info_cached_charts_get_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-void _wrap_cw_renderer_info_charts_in_use_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_info_charts_in_use_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t arg2 ;
   
@@ -4846,7 +4940,7 @@ void _wrap_cw_renderer_info_charts_in_use_set_cw_b2c38d8a00ba5ddf(struct cw_rend
 }
 
 
-long long _wrap_cw_renderer_info_charts_in_use_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+long long _wrap_cw_renderer_info_charts_in_use_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4859,7 +4953,7 @@ long long _wrap_cw_renderer_info_charts_in_use_get_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-void _wrap_cw_renderer_info_hits_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_info_hits_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t arg2 ;
   
@@ -4871,7 +4965,7 @@ void _wrap_cw_renderer_info_hits_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info
 }
 
 
-long long _wrap_cw_renderer_info_hits_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+long long _wrap_cw_renderer_info_hits_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4884,7 +4978,7 @@ long long _wrap_cw_renderer_info_hits_get_cw_b2c38d8a00ba5ddf(struct cw_renderer
 }
 
 
-void _wrap_cw_renderer_info_misses_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_info_misses_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t arg2 ;
   
@@ -4896,7 +4990,7 @@ void _wrap_cw_renderer_info_misses_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_in
 }
 
 
-long long _wrap_cw_renderer_info_misses_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+long long _wrap_cw_renderer_info_misses_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4909,7 +5003,7 @@ long long _wrap_cw_renderer_info_misses_get_cw_b2c38d8a00ba5ddf(struct cw_render
 }
 
 
-void _wrap_cw_renderer_info_evictions_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_info_evictions_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t arg2 ;
   
@@ -4921,7 +5015,7 @@ void _wrap_cw_renderer_info_evictions_set_cw_b2c38d8a00ba5ddf(struct cw_renderer
 }
 
 
-long long _wrap_cw_renderer_info_evictions_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+long long _wrap_cw_renderer_info_evictions_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4934,7 +5028,7 @@ long long _wrap_cw_renderer_info_evictions_get_cw_b2c38d8a00ba5ddf(struct cw_ren
 }
 
 
-void _wrap_cw_renderer_info_overhead_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_renderer_info_overhead_bytes_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, long long _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t arg2 ;
   
@@ -4946,7 +5040,7 @@ void _wrap_cw_renderer_info_overhead_bytes_set_cw_b2c38d8a00ba5ddf(struct cw_ren
 }
 
 
-long long _wrap_cw_renderer_info_overhead_bytes_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+long long _wrap_cw_renderer_info_overhead_bytes_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4959,7 +5053,7 @@ long long _wrap_cw_renderer_info_overhead_bytes_get_cw_b2c38d8a00ba5ddf(struct c
 }
 
 
-void _wrap_cw_renderer_info_worker_threads_set_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_renderer_info_worker_threads_set_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0, intgo _swig_go_1) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint32_t arg2 ;
   
@@ -4971,7 +5065,7 @@ void _wrap_cw_renderer_info_worker_threads_set_cw_b2c38d8a00ba5ddf(struct cw_ren
 }
 
 
-intgo _wrap_cw_renderer_info_worker_threads_get_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+intgo _wrap_cw_renderer_info_worker_threads_get_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4984,7 +5078,7 @@ intgo _wrap_cw_renderer_info_worker_threads_get_cw_b2c38d8a00ba5ddf(struct cw_re
 }
 
 
-struct cw_renderer_info *_wrap_new_cw_renderer_info_cw_b2c38d8a00ba5ddf() {
+struct cw_renderer_info *_wrap_new_cw_renderer_info_cw_15fb5149fff32f21() {
   struct cw_renderer_info *result = 0 ;
   struct cw_renderer_info *_swig_go_result;
   
@@ -4995,7 +5089,7 @@ struct cw_renderer_info *_wrap_new_cw_renderer_info_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_renderer_info_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *_swig_go_0) {
+void _wrap_delete_cw_renderer_info_cw_15fb5149fff32f21(struct cw_renderer_info *_swig_go_0) {
   struct cw_renderer_info *arg1 = (struct cw_renderer_info *) 0 ;
   
   arg1 = *(struct cw_renderer_info **)&_swig_go_0; 
@@ -5005,7 +5099,7 @@ void _wrap_delete_cw_renderer_info_cw_b2c38d8a00ba5ddf(struct cw_renderer_info *
 }
 
 
-intgo _wrap_cw_renderer_get_info_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0, struct cw_renderer_info *_swig_go_1) {
+intgo _wrap_cw_renderer_get_info_cw_15fb5149fff32f21(struct cw_renderer *_swig_go_0, struct cw_renderer_info *_swig_go_1) {
   cw_renderer *arg1 = (cw_renderer *) 0 ;
   cw_renderer_info *arg2 = (cw_renderer_info *) 0 ;
   cw_status result;
@@ -5020,7 +5114,7 @@ intgo _wrap_cw_renderer_get_info_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_g
 }
 
 
-intgo _wrap_cw_renderer_clear_cache_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swig_go_0) {
+intgo _wrap_cw_renderer_clear_cache_cw_15fb5149fff32f21(struct cw_renderer *_swig_go_0) {
   cw_renderer *arg1 = (cw_renderer *) 0 ;
   cw_status result;
   intgo _swig_go_result;
@@ -5033,7 +5127,7 @@ intgo _wrap_cw_renderer_clear_cache_cw_b2c38d8a00ba5ddf(struct cw_renderer *_swi
 }
 
 
-intgo _wrap_CW_IND_SMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_SMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5045,7 +5139,7 @@ intgo _wrap_CW_IND_SMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_EMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_EMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5057,7 +5151,7 @@ intgo _wrap_CW_IND_EMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_WMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_WMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5069,7 +5163,7 @@ intgo _wrap_CW_IND_WMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_DEMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_DEMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5081,7 +5175,7 @@ intgo _wrap_CW_IND_DEMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_TEMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_TEMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5093,7 +5187,7 @@ intgo _wrap_CW_IND_TEMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_TRIMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_TRIMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5105,7 +5199,7 @@ intgo _wrap_CW_IND_TRIMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_RSI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_RSI_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5117,7 +5211,7 @@ intgo _wrap_CW_IND_RSI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MACD_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MACD_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5129,7 +5223,7 @@ intgo _wrap_CW_IND_MACD_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_BBANDS_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_BBANDS_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5141,7 +5235,7 @@ intgo _wrap_CW_IND_BBANDS_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_STDDEV_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_STDDEV_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5153,7 +5247,7 @@ intgo _wrap_CW_IND_STDDEV_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_VAR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_VAR_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5165,7 +5259,7 @@ intgo _wrap_CW_IND_VAR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_TRANGE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_TRANGE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5177,7 +5271,7 @@ intgo _wrap_CW_IND_TRANGE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ATR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ATR_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5189,7 +5283,7 @@ intgo _wrap_CW_IND_ATR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_NATR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_NATR_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5201,7 +5295,7 @@ intgo _wrap_CW_IND_NATR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MOM_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MOM_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5213,7 +5307,7 @@ intgo _wrap_CW_IND_MOM_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ROC_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ROC_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5225,7 +5319,7 @@ intgo _wrap_CW_IND_ROC_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_WILLR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_WILLR_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5237,7 +5331,7 @@ intgo _wrap_CW_IND_WILLR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_STOCH_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_STOCH_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5249,7 +5343,7 @@ intgo _wrap_CW_IND_STOCH_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_STOCHF_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_STOCHF_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5261,7 +5355,7 @@ intgo _wrap_CW_IND_STOCHF_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_CCI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_CCI_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5273,7 +5367,7 @@ intgo _wrap_CW_IND_CCI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_OBV_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_OBV_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5285,7 +5379,7 @@ intgo _wrap_CW_IND_OBV_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_AD_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_AD_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5297,7 +5391,7 @@ intgo _wrap_CW_IND_AD_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_PLUS_DI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_PLUS_DI_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5309,7 +5403,7 @@ intgo _wrap_CW_IND_PLUS_DI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MINUS_DI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MINUS_DI_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5321,7 +5415,7 @@ intgo _wrap_CW_IND_MINUS_DI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_DX_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_DX_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5333,7 +5427,7 @@ intgo _wrap_CW_IND_DX_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ADX_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ADX_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5345,7 +5439,7 @@ intgo _wrap_CW_IND_ADX_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ADXR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ADXR_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5357,7 +5451,7 @@ intgo _wrap_CW_IND_ADXR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_AROON_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_AROON_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5369,7 +5463,7 @@ intgo _wrap_CW_IND_AROON_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_AROONOSC_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_AROONOSC_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5381,7 +5475,7 @@ intgo _wrap_CW_IND_AROONOSC_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MIDPRICE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MIDPRICE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5393,7 +5487,7 @@ intgo _wrap_CW_IND_MIDPRICE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MIDPOINT_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MIDPOINT_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5405,7 +5499,7 @@ intgo _wrap_CW_IND_MIDPOINT_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MEDPRICE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MEDPRICE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5417,7 +5511,7 @@ intgo _wrap_CW_IND_MEDPRICE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_TYPPRICE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_TYPPRICE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5429,7 +5523,7 @@ intgo _wrap_CW_IND_TYPPRICE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_WCLPRICE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_WCLPRICE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5441,7 +5535,7 @@ intgo _wrap_CW_IND_WCLPRICE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_AVGPRICE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_AVGPRICE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5453,7 +5547,7 @@ intgo _wrap_CW_IND_AVGPRICE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MAX_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MAX_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5465,7 +5559,7 @@ intgo _wrap_CW_IND_MAX_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MIN_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MIN_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5477,7 +5571,7 @@ intgo _wrap_CW_IND_MIN_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_SUM_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_SUM_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5489,7 +5583,7 @@ intgo _wrap_CW_IND_SUM_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_KAMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_KAMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5501,7 +5595,7 @@ intgo _wrap_CW_IND_KAMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_CMO_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_CMO_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5513,7 +5607,7 @@ intgo _wrap_CW_IND_CMO_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_MFI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_MFI_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5525,7 +5619,7 @@ intgo _wrap_CW_IND_MFI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_APO_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_APO_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5537,7 +5631,7 @@ intgo _wrap_CW_IND_APO_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_PPO_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_PPO_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5549,7 +5643,7 @@ intgo _wrap_CW_IND_PPO_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_TRIX_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_TRIX_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5561,7 +5655,7 @@ intgo _wrap_CW_IND_TRIX_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_BOP_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_BOP_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5573,7 +5667,7 @@ intgo _wrap_CW_IND_BOP_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ROCP_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ROCP_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5585,7 +5679,7 @@ intgo _wrap_CW_IND_ROCP_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ROCR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ROCR_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5597,7 +5691,7 @@ intgo _wrap_CW_IND_ROCR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ROCR100_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ROCR100_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5609,7 +5703,7 @@ intgo _wrap_CW_IND_ROCR100_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_HMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_HMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5621,7 +5715,7 @@ intgo _wrap_CW_IND_HMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_VWMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_VWMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5633,7 +5727,7 @@ intgo _wrap_CW_IND_VWMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_STOCHRSI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_STOCHRSI_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5645,7 +5739,7 @@ intgo _wrap_CW_IND_STOCHRSI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ULTOSC_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ULTOSC_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5657,7 +5751,7 @@ intgo _wrap_CW_IND_ULTOSC_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_SAR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_SAR_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5669,7 +5763,7 @@ intgo _wrap_CW_IND_SAR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_LINEARREG_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5681,7 +5775,7 @@ intgo _wrap_CW_IND_LINEARREG_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5693,7 +5787,7 @@ intgo _wrap_CW_IND_LINEARREG_SLOPE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5705,7 +5799,7 @@ intgo _wrap_CW_IND_LINEARREG_INTERCEPT_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5717,7 +5811,7 @@ intgo _wrap_CW_IND_LINEARREG_ANGLE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_TSF_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_TSF_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5729,7 +5823,7 @@ intgo _wrap_CW_IND_TSF_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ADOSC_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ADOSC_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5741,7 +5835,7 @@ intgo _wrap_CW_IND_ADOSC_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_VWAP_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_VWAP_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5753,7 +5847,7 @@ intgo _wrap_CW_IND_VWAP_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_AVWAP_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_AVWAP_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5765,7 +5859,7 @@ intgo _wrap_CW_IND_AVWAP_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_CMF_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_CMF_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5777,7 +5871,7 @@ intgo _wrap_CW_IND_CMF_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_KELTNER_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_KELTNER_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5789,7 +5883,7 @@ intgo _wrap_CW_IND_KELTNER_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_DONCHIAN_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_DONCHIAN_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5801,7 +5895,7 @@ intgo _wrap_CW_IND_DONCHIAN_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ICHIMOKU_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ICHIMOKU_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5813,7 +5907,7 @@ intgo _wrap_CW_IND_ICHIMOKU_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_SUPERTREND_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_SUPERTREND_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5825,7 +5919,7 @@ intgo _wrap_CW_IND_SUPERTREND_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_ELDER_RAY_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_ELDER_RAY_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5837,7 +5931,7 @@ intgo _wrap_CW_IND_ELDER_RAY_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_TSI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_TSI_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5849,7 +5943,7 @@ intgo _wrap_CW_IND_TSI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_IND_PIVOTS_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_IND_PIVOTS_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5861,7 +5955,7 @@ intgo _wrap_CW_IND_PIVOTS_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_MA_SMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_MA_SMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5873,7 +5967,7 @@ intgo _wrap_CW_MA_SMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_MA_EMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_MA_EMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5885,7 +5979,7 @@ intgo _wrap_CW_MA_EMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_MA_WMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_MA_WMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5897,7 +5991,7 @@ intgo _wrap_CW_MA_WMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_MA_DEMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_MA_DEMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5909,7 +6003,7 @@ intgo _wrap_CW_MA_DEMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_MA_TEMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_MA_TEMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5921,7 +6015,7 @@ intgo _wrap_CW_MA_TEMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_MA_TRIMA_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_MA_TRIMA_cw_15fb5149fff32f21() {
   int result;
   intgo _swig_go_result;
   
@@ -5933,7 +6027,7 @@ intgo _wrap_CW_MA_TRIMA_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_cw_indicator_count_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_cw_indicator_count_cw_15fb5149fff32f21() {
   int32_t result;
   intgo _swig_go_result;
   
@@ -5944,7 +6038,7 @@ intgo _wrap_cw_indicator_count_cw_b2c38d8a00ba5ddf() {
 }
 
 
-_gostring_ _wrap_cw_indicator_info_name_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_info_name_get_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5957,7 +6051,7 @@ _gostring_ _wrap_cw_indicator_info_name_get_cw_b2c38d8a00ba5ddf(struct cw_indica
 }
 
 
-char *_wrap_cw_indicator_info_title_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
+char *_wrap_cw_indicator_info_title_get_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   char *result = 0 ;
   char *_swig_go_result;
@@ -5970,7 +6064,7 @@ char *_wrap_cw_indicator_info_title_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_
 }
 
 
-void _wrap_cw_indicator_info_input_count_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_input_count_set_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -5982,7 +6076,7 @@ void _wrap_cw_indicator_info_input_count_set_cw_b2c38d8a00ba5ddf(struct cw_indic
 }
 
 
-long long _wrap_cw_indicator_info_input_count_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_input_count_get_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5995,7 +6089,7 @@ long long _wrap_cw_indicator_info_input_count_get_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-void _wrap_cw_indicator_info_param_count_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_param_count_set_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -6007,7 +6101,7 @@ void _wrap_cw_indicator_info_param_count_set_cw_b2c38d8a00ba5ddf(struct cw_indic
 }
 
 
-long long _wrap_cw_indicator_info_param_count_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_param_count_get_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6020,7 +6114,7 @@ long long _wrap_cw_indicator_info_param_count_get_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-void _wrap_cw_indicator_info_output_count_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_indicator_info_output_count_set_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0, long long _swig_go_1) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t arg2 ;
   
@@ -6032,7 +6126,7 @@ void _wrap_cw_indicator_info_output_count_set_cw_b2c38d8a00ba5ddf(struct cw_indi
 }
 
 
-long long _wrap_cw_indicator_info_output_count_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
+long long _wrap_cw_indicator_info_output_count_get_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6045,7 +6139,7 @@ long long _wrap_cw_indicator_info_output_count_get_cw_b2c38d8a00ba5ddf(struct cw
 }
 
 
-struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_b2c38d8a00ba5ddf() {
+struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_15fb5149fff32f21() {
   struct cw_indicator_info *result = 0 ;
   struct cw_indicator_info *_swig_go_result;
   
@@ -6056,7 +6150,7 @@ struct cw_indicator_info *_wrap_new_cw_indicator_info_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_indicator_info_cw_b2c38d8a00ba5ddf(struct cw_indicator_info *_swig_go_0) {
+void _wrap_delete_cw_indicator_info_cw_15fb5149fff32f21(struct cw_indicator_info *_swig_go_0) {
   struct cw_indicator_info *arg1 = (struct cw_indicator_info *) 0 ;
   
   arg1 = *(struct cw_indicator_info **)&_swig_go_0; 
@@ -6066,7 +6160,7 @@ void _wrap_delete_cw_indicator_info_cw_b2c38d8a00ba5ddf(struct cw_indicator_info
 }
 
 
-intgo _wrap_cw_indicator_get_info_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, struct cw_indicator_info *_swig_go_1) {
+intgo _wrap_cw_indicator_get_info_cw_15fb5149fff32f21(intgo _swig_go_0, struct cw_indicator_info *_swig_go_1) {
   cw_indicator_id arg1 ;
   cw_indicator_info *arg2 = (cw_indicator_info *) 0 ;
   cw_status result;
@@ -6081,7 +6175,7 @@ intgo _wrap_cw_indicator_get_info_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, struct c
 }
 
 
-_gostring_ _wrap_cw_indicator_param_name_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_param_name_get_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6094,7 +6188,7 @@ _gostring_ _wrap_cw_indicator_param_name_get_cw_b2c38d8a00ba5ddf(struct cw_indic
 }
 
 
-void _wrap_cw_indicator_param_default_value_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_default_value_set_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -6106,7 +6200,7 @@ void _wrap_cw_indicator_param_default_value_set_cw_b2c38d8a00ba5ddf(struct cw_in
 }
 
 
-double _wrap_cw_indicator_param_default_value_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_default_value_get_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -6119,7 +6213,7 @@ double _wrap_cw_indicator_param_default_value_get_cw_b2c38d8a00ba5ddf(struct cw_
 }
 
 
-void _wrap_cw_indicator_param_min_value_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_min_value_set_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -6131,7 +6225,7 @@ void _wrap_cw_indicator_param_min_value_set_cw_b2c38d8a00ba5ddf(struct cw_indica
 }
 
 
-double _wrap_cw_indicator_param_min_value_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_min_value_get_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -6144,7 +6238,7 @@ double _wrap_cw_indicator_param_min_value_get_cw_b2c38d8a00ba5ddf(struct cw_indi
 }
 
 
-void _wrap_cw_indicator_param_max_value_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_indicator_param_max_value_set_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0, double _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double arg2 ;
   
@@ -6156,7 +6250,7 @@ void _wrap_cw_indicator_param_max_value_set_cw_b2c38d8a00ba5ddf(struct cw_indica
 }
 
 
-double _wrap_cw_indicator_param_max_value_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
+double _wrap_cw_indicator_param_max_value_get_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   double result;
   double _swig_go_result;
@@ -6169,7 +6263,7 @@ double _wrap_cw_indicator_param_max_value_get_cw_b2c38d8a00ba5ddf(struct cw_indi
 }
 
 
-void _wrap_cw_indicator_param_is_integer_set_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_indicator_param_is_integer_set_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0, intgo _swig_go_1) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   int32_t arg2 ;
   
@@ -6181,7 +6275,7 @@ void _wrap_cw_indicator_param_is_integer_set_cw_b2c38d8a00ba5ddf(struct cw_indic
 }
 
 
-intgo _wrap_cw_indicator_param_is_integer_get_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
+intgo _wrap_cw_indicator_param_is_integer_get_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6194,7 +6288,7 @@ intgo _wrap_cw_indicator_param_is_integer_get_cw_b2c38d8a00ba5ddf(struct cw_indi
 }
 
 
-struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_b2c38d8a00ba5ddf() {
+struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_15fb5149fff32f21() {
   struct cw_indicator_param *result = 0 ;
   struct cw_indicator_param *_swig_go_result;
   
@@ -6205,7 +6299,7 @@ struct cw_indicator_param *_wrap_new_cw_indicator_param_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_indicator_param_cw_b2c38d8a00ba5ddf(struct cw_indicator_param *_swig_go_0) {
+void _wrap_delete_cw_indicator_param_cw_15fb5149fff32f21(struct cw_indicator_param *_swig_go_0) {
   struct cw_indicator_param *arg1 = (struct cw_indicator_param *) 0 ;
   
   arg1 = *(struct cw_indicator_param **)&_swig_go_0; 
@@ -6215,7 +6309,7 @@ void _wrap_delete_cw_indicator_param_cw_b2c38d8a00ba5ddf(struct cw_indicator_par
 }
 
 
-intgo _wrap_cw_indicator_get_param_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, long long _swig_go_1, struct cw_indicator_param *_swig_go_2) {
+intgo _wrap_cw_indicator_get_param_cw_15fb5149fff32f21(intgo _swig_go_0, long long _swig_go_1, struct cw_indicator_param *_swig_go_2) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   cw_indicator_param *arg3 = (cw_indicator_param *) 0 ;
@@ -6232,7 +6326,7 @@ intgo _wrap_cw_indicator_get_param_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, long lo
 }
 
 
-_gostring_ _wrap_cw_indicator_input_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_cw_indicator_input_name_cw_15fb5149fff32f21(intgo _swig_go_0, long long _swig_go_1) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -6247,7 +6341,7 @@ _gostring_ _wrap_cw_indicator_input_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, l
 }
 
 
-_gostring_ _wrap_cw_indicator_output_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_cw_indicator_output_name_cw_15fb5149fff32f21(intgo _swig_go_0, long long _swig_go_1) {
   cw_indicator_id arg1 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -6262,7 +6356,7 @@ _gostring_ _wrap_cw_indicator_output_name_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, 
 }
 
 
-intgo _wrap_cw_indicator_find_cw_b2c38d8a00ba5ddf(_gostring_ _swig_go_0, int *_swig_go_1) {
+intgo _wrap_cw_indicator_find_cw_15fb5149fff32f21(_gostring_ _swig_go_0, int *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   cw_indicator_id *arg2 = (cw_indicator_id *) 0 ;
   cw_status result;
@@ -6282,7 +6376,7 @@ intgo _wrap_cw_indicator_find_cw_b2c38d8a00ba5ddf(_gostring_ _swig_go_0, int *_s
 }
 
 
-intgo _wrap_cw_indicator_lookback_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, double *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
+intgo _wrap_cw_indicator_lookback_cw_15fb5149fff32f21(intgo _swig_go_0, double *_swig_go_1, long long _swig_go_2, size_t *_swig_go_3) {
   cw_indicator_id arg1 ;
   double *arg2 = (double *) 0 ;
   size_t arg3 ;
@@ -6301,7 +6395,7 @@ intgo _wrap_cw_indicator_lookback_cw_b2c38d8a00ba5ddf(intgo _swig_go_0, double *
 }
 
 
-intgo _wrap_cw_indicator_context_create_cw_b2c38d8a00ba5ddf(struct cw_allocator *_swig_go_0, cw_indicator_context **_swig_go_1) {
+intgo _wrap_cw_indicator_context_create_cw_15fb5149fff32f21(struct cw_allocator *_swig_go_0, cw_indicator_context **_swig_go_1) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_indicator_context **arg2 = (cw_indicator_context **) 0 ;
   cw_status result;
@@ -6316,7 +6410,7 @@ intgo _wrap_cw_indicator_context_create_cw_b2c38d8a00ba5ddf(struct cw_allocator 
 }
 
 
-void _wrap_cw_indicator_context_destroy_cw_b2c38d8a00ba5ddf(struct cw_indicator_context *_swig_go_0) {
+void _wrap_cw_indicator_context_destroy_cw_15fb5149fff32f21(struct cw_indicator_context *_swig_go_0) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   
   arg1 = *(cw_indicator_context **)&_swig_go_0; 
@@ -6326,7 +6420,7 @@ void _wrap_cw_indicator_context_destroy_cw_b2c38d8a00ba5ddf(struct cw_indicator_
 }
 
 
-_gostring_ _wrap_cw_indicator_context_last_error_cw_b2c38d8a00ba5ddf(struct cw_indicator_context *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_context_last_error_cw_15fb5149fff32f21(struct cw_indicator_context *_swig_go_0) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6339,7 +6433,7 @@ _gostring_ _wrap_cw_indicator_context_last_error_cw_b2c38d8a00ba5ddf(struct cw_i
 }
 
 
-intgo _wrap_cw_indicator_context_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_indicator_context *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_indicator_context_attach_stats_cw_15fb5149fff32f21(struct cw_indicator_context *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -6354,7 +6448,7 @@ intgo _wrap_cw_indicator_context_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_indi
 }
 
 
-intgo _wrap_cw_indicator_compute_cw_b2c38d8a00ba5ddf(struct cw_indicator_context *_swig_go_0, intgo _swig_go_1, struct cw_f64_column *_swig_go_2, long long _swig_go_3, double *_swig_go_4, long long _swig_go_5, double **_swig_go_6, long long _swig_go_7, long long _swig_go_8) {
+intgo _wrap_cw_indicator_compute_cw_15fb5149fff32f21(struct cw_indicator_context *_swig_go_0, intgo _swig_go_1, struct cw_f64_column *_swig_go_2, long long _swig_go_3, double *_swig_go_4, long long _swig_go_5, double **_swig_go_6, long long _swig_go_7, long long _swig_go_8) {
   cw_indicator_context *arg1 = (cw_indicator_context *) 0 ;
   cw_indicator_id arg2 ;
   cw_f64_column *arg3 = (cw_f64_column *) 0 ;
@@ -6383,7 +6477,7 @@ intgo _wrap_cw_indicator_compute_cw_b2c38d8a00ba5ddf(struct cw_indicator_context
 }
 
 
-intgo _wrap_cw_indicator_stream_supported_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) {
+intgo _wrap_cw_indicator_stream_supported_cw_15fb5149fff32f21(intgo _swig_go_0) {
   cw_indicator_id arg1 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6396,7 +6490,7 @@ intgo _wrap_cw_indicator_stream_supported_cw_b2c38d8a00ba5ddf(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_cw_indicator_stream_create_cw_b2c38d8a00ba5ddf(struct cw_allocator *_swig_go_0, intgo _swig_go_1, double *_swig_go_2, long long _swig_go_3, cw_indicator_stream **_swig_go_4) {
+intgo _wrap_cw_indicator_stream_create_cw_15fb5149fff32f21(struct cw_allocator *_swig_go_0, intgo _swig_go_1, double *_swig_go_2, long long _swig_go_3, cw_indicator_stream **_swig_go_4) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_indicator_id arg2 ;
   double *arg3 = (double *) 0 ;
@@ -6417,7 +6511,7 @@ intgo _wrap_cw_indicator_stream_create_cw_b2c38d8a00ba5ddf(struct cw_allocator *
 }
 
 
-void _wrap_cw_indicator_stream_destroy_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0) {
+void _wrap_cw_indicator_stream_destroy_cw_15fb5149fff32f21(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   
   arg1 = *(cw_indicator_stream **)&_swig_go_0; 
@@ -6427,7 +6521,7 @@ void _wrap_cw_indicator_stream_destroy_cw_b2c38d8a00ba5ddf(struct cw_indicator_s
 }
 
 
-intgo _wrap_cw_indicator_stream_push_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0, double *_swig_go_1, long long _swig_go_2, double *_swig_go_3, long long _swig_go_4) {
+intgo _wrap_cw_indicator_stream_push_cw_15fb5149fff32f21(struct cw_indicator_stream *_swig_go_0, double *_swig_go_1, long long _swig_go_2, double *_swig_go_3, long long _swig_go_4) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   double *arg2 = (double *) 0 ;
   size_t arg3 ;
@@ -6448,7 +6542,7 @@ intgo _wrap_cw_indicator_stream_push_cw_b2c38d8a00ba5ddf(struct cw_indicator_str
 }
 
 
-intgo _wrap_cw_indicator_stream_reset_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0) {
+intgo _wrap_cw_indicator_stream_reset_cw_15fb5149fff32f21(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   cw_status result;
   intgo _swig_go_result;
@@ -6461,7 +6555,7 @@ intgo _wrap_cw_indicator_stream_reset_cw_b2c38d8a00ba5ddf(struct cw_indicator_st
 }
 
 
-long long _wrap_cw_indicator_stream_lookback_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0) {
+long long _wrap_cw_indicator_stream_lookback_cw_15fb5149fff32f21(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6474,7 +6568,7 @@ long long _wrap_cw_indicator_stream_lookback_cw_b2c38d8a00ba5ddf(struct cw_indic
 }
 
 
-_gostring_ _wrap_cw_indicator_stream_last_error_cw_b2c38d8a00ba5ddf(struct cw_indicator_stream *_swig_go_0) {
+_gostring_ _wrap_cw_indicator_stream_last_error_cw_15fb5149fff32f21(struct cw_indicator_stream *_swig_go_0) {
   cw_indicator_stream *arg1 = (cw_indicator_stream *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6487,7 +6581,7 @@ _gostring_ _wrap_cw_indicator_stream_last_error_cw_b2c38d8a00ba5ddf(struct cw_in
 }
 
 
-intgo _wrap_CW_BARS_TIME_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_TIME_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6499,7 +6593,7 @@ intgo _wrap_CW_BARS_TIME_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BARS_TICK_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_TICK_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6511,7 +6605,7 @@ intgo _wrap_CW_BARS_TICK_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BARS_VOLUME_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_VOLUME_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6523,7 +6617,7 @@ intgo _wrap_CW_BARS_VOLUME_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BARS_RANGE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_RANGE_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6535,7 +6629,7 @@ intgo _wrap_CW_BARS_RANGE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6547,7 +6641,7 @@ intgo _wrap_CW_BARS_HEIKIN_ASHI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BARS_RENKO_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_RENKO_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6559,7 +6653,7 @@ intgo _wrap_CW_BARS_RENKO_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BARS_POINT_FIGURE_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_POINT_FIGURE_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6571,7 +6665,7 @@ intgo _wrap_CW_BARS_POINT_FIGURE_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BARS_KAGI_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_KAGI_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6583,7 +6677,7 @@ intgo _wrap_CW_BARS_KAGI_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BARS_LINE_BREAK_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BARS_LINE_BREAK_cw_15fb5149fff32f21() {
   enum cw_bar_method result;
   intgo _swig_go_result;
   
@@ -6595,7 +6689,7 @@ intgo _wrap_CW_BARS_LINE_BREAK_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_SKIP_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BAR_EMPTY_SKIP_cw_15fb5149fff32f21() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -6607,7 +6701,7 @@ intgo _wrap_CW_BAR_EMPTY_SKIP_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_NAN_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BAR_EMPTY_NAN_cw_15fb5149fff32f21() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -6619,7 +6713,7 @@ intgo _wrap_CW_BAR_EMPTY_NAN_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BAR_EMPTY_FLAT_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BAR_EMPTY_FLAT_cw_15fb5149fff32f21() {
   enum cw_bar_empty result;
   intgo _swig_go_result;
   
@@ -6631,7 +6725,7 @@ intgo _wrap_CW_BAR_EMPTY_FLAT_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BOX_FIXED_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BOX_FIXED_cw_15fb5149fff32f21() {
   enum cw_box_mode result;
   intgo _swig_go_result;
   
@@ -6643,7 +6737,7 @@ intgo _wrap_CW_BOX_FIXED_cw_b2c38d8a00ba5ddf() {
 }
 
 
-intgo _wrap_CW_BOX_ATR_cw_b2c38d8a00ba5ddf() {
+intgo _wrap_CW_BOX_ATR_cw_15fb5149fff32f21() {
   enum cw_box_mode result;
   intgo _swig_go_result;
   
@@ -6655,7 +6749,7 @@ intgo _wrap_CW_BOX_ATR_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_cw_bar_options_method_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_method_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6667,7 +6761,7 @@ void _wrap_cw_bar_options_method_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *
 }
 
 
-intgo _wrap_cw_bar_options_method_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_method_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6680,7 +6774,7 @@ intgo _wrap_cw_bar_options_method_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options 
 }
 
 
-void _wrap_cw_bar_options_empty_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_empty_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6692,7 +6786,7 @@ void _wrap_cw_bar_options_empty_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_
 }
 
 
-intgo _wrap_cw_bar_options_empty_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_empty_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6705,7 +6799,7 @@ intgo _wrap_cw_bar_options_empty_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *
 }
 
 
-void _wrap_cw_bar_options_interval_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_interval_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t arg2 ;
   
@@ -6717,7 +6811,7 @@ void _wrap_cw_bar_options_interval_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options
 }
 
 
-long long _wrap_cw_bar_options_interval_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_interval_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -6730,7 +6824,7 @@ long long _wrap_cw_bar_options_interval_get_cw_b2c38d8a00ba5ddf(struct cw_bar_op
 }
 
 
-void _wrap_cw_bar_options_offset_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_offset_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t arg2 ;
   
@@ -6742,7 +6836,7 @@ void _wrap_cw_bar_options_offset_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *
 }
 
 
-long long _wrap_cw_bar_options_offset_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_offset_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -6755,7 +6849,7 @@ long long _wrap_cw_bar_options_offset_get_cw_b2c38d8a00ba5ddf(struct cw_bar_opti
 }
 
 
-void _wrap_cw_bar_options_tick_count_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_options_tick_count_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   uint64_t arg2 ;
   
@@ -6767,7 +6861,7 @@ void _wrap_cw_bar_options_tick_count_set_cw_b2c38d8a00ba5ddf(struct cw_bar_optio
 }
 
 
-long long _wrap_cw_bar_options_tick_count_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+long long _wrap_cw_bar_options_tick_count_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6780,7 +6874,7 @@ long long _wrap_cw_bar_options_tick_count_get_cw_b2c38d8a00ba5ddf(struct cw_bar_
 }
 
 
-void _wrap_cw_bar_options_volume_threshold_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_volume_threshold_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6792,7 +6886,7 @@ void _wrap_cw_bar_options_volume_threshold_set_cw_b2c38d8a00ba5ddf(struct cw_bar
 }
 
 
-double _wrap_cw_bar_options_volume_threshold_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_volume_threshold_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6805,7 +6899,7 @@ double _wrap_cw_bar_options_volume_threshold_get_cw_b2c38d8a00ba5ddf(struct cw_b
 }
 
 
-void _wrap_cw_bar_options_volume_split_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_volume_split_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6817,7 +6911,7 @@ void _wrap_cw_bar_options_volume_split_set_cw_b2c38d8a00ba5ddf(struct cw_bar_opt
 }
 
 
-intgo _wrap_cw_bar_options_volume_split_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_volume_split_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6830,7 +6924,7 @@ intgo _wrap_cw_bar_options_volume_split_get_cw_b2c38d8a00ba5ddf(struct cw_bar_op
 }
 
 
-void _wrap_cw_bar_options_box_mode_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_box_mode_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6842,7 +6936,7 @@ void _wrap_cw_bar_options_box_mode_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options
 }
 
 
-intgo _wrap_cw_bar_options_box_mode_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_box_mode_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6855,7 +6949,7 @@ intgo _wrap_cw_bar_options_box_mode_get_cw_b2c38d8a00ba5ddf(struct cw_bar_option
 }
 
 
-void _wrap_cw_bar_options_Xrange_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_Xrange_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6867,7 +6961,7 @@ void _wrap_cw_bar_options_Xrange_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *
 }
 
 
-double _wrap_cw_bar_options_Xrange_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_Xrange_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6880,7 +6974,7 @@ double _wrap_cw_bar_options_Xrange_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options
 }
 
 
-void _wrap_cw_bar_options_box_size_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_box_size_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6892,7 +6986,7 @@ void _wrap_cw_bar_options_box_size_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options
 }
 
 
-double _wrap_cw_bar_options_box_size_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_box_size_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6905,7 +6999,7 @@ double _wrap_cw_bar_options_box_size_get_cw_b2c38d8a00ba5ddf(struct cw_bar_optio
 }
 
 
-void _wrap_cw_bar_options_atr_period_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_atr_period_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6917,7 +7011,7 @@ void _wrap_cw_bar_options_atr_period_set_cw_b2c38d8a00ba5ddf(struct cw_bar_optio
 }
 
 
-intgo _wrap_cw_bar_options_atr_period_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_atr_period_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6930,7 +7024,7 @@ intgo _wrap_cw_bar_options_atr_period_get_cw_b2c38d8a00ba5ddf(struct cw_bar_opti
 }
 
 
-void _wrap_cw_bar_options_reversal_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_reversal_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6942,7 +7036,7 @@ void _wrap_cw_bar_options_reversal_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options
 }
 
 
-intgo _wrap_cw_bar_options_reversal_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_reversal_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6955,7 +7049,7 @@ intgo _wrap_cw_bar_options_reversal_get_cw_b2c38d8a00ba5ddf(struct cw_bar_option
 }
 
 
-void _wrap_cw_bar_options_reversal_amount_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
+void _wrap_cw_bar_options_reversal_amount_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, double _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double arg2 ;
   
@@ -6967,7 +7061,7 @@ void _wrap_cw_bar_options_reversal_amount_set_cw_b2c38d8a00ba5ddf(struct cw_bar_
 }
 
 
-double _wrap_cw_bar_options_reversal_amount_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+double _wrap_cw_bar_options_reversal_amount_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   double result;
   double _swig_go_result;
@@ -6980,7 +7074,7 @@ double _wrap_cw_bar_options_reversal_amount_get_cw_b2c38d8a00ba5ddf(struct cw_ba
 }
 
 
-void _wrap_cw_bar_options_reversal_percent_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_reversal_percent_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -6992,7 +7086,7 @@ void _wrap_cw_bar_options_reversal_percent_set_cw_b2c38d8a00ba5ddf(struct cw_bar
 }
 
 
-intgo _wrap_cw_bar_options_reversal_percent_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_reversal_percent_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -7005,7 +7099,7 @@ intgo _wrap_cw_bar_options_reversal_percent_get_cw_b2c38d8a00ba5ddf(struct cw_ba
 }
 
 
-void _wrap_cw_bar_options_line_count_set_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_line_count_set_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -7017,7 +7111,7 @@ void _wrap_cw_bar_options_line_count_set_cw_b2c38d8a00ba5ddf(struct cw_bar_optio
 }
 
 
-intgo _wrap_cw_bar_options_line_count_get_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+intgo _wrap_cw_bar_options_line_count_get_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -7030,7 +7124,7 @@ intgo _wrap_cw_bar_options_line_count_get_cw_b2c38d8a00ba5ddf(struct cw_bar_opti
 }
 
 
-struct cw_bar_options *_wrap_new_cw_bar_options_cw_b2c38d8a00ba5ddf() {
+struct cw_bar_options *_wrap_new_cw_bar_options_cw_15fb5149fff32f21() {
   struct cw_bar_options *result = 0 ;
   struct cw_bar_options *_swig_go_result;
   
@@ -7041,7 +7135,7 @@ struct cw_bar_options *_wrap_new_cw_bar_options_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_bar_options_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0) {
+void _wrap_delete_cw_bar_options_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0) {
   struct cw_bar_options *arg1 = (struct cw_bar_options *) 0 ;
   
   arg1 = *(struct cw_bar_options **)&_swig_go_0; 
@@ -7051,7 +7145,7 @@ void _wrap_delete_cw_bar_options_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swi
 }
 
 
-void _wrap_cw_bar_options_init_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
+void _wrap_cw_bar_options_init_cw_15fb5149fff32f21(struct cw_bar_options *_swig_go_0, intgo _swig_go_1) {
   cw_bar_options *arg1 = (cw_bar_options *) 0 ;
   int32_t arg2 ;
   
@@ -7063,7 +7157,7 @@ void _wrap_cw_bar_options_init_cw_b2c38d8a00ba5ddf(struct cw_bar_options *_swig_
 }
 
 
-void _wrap_cw_ticks_time_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, struct cw_i64_column *_swig_go_1) {
+void _wrap_cw_ticks_time_set_cw_15fb5149fff32f21(struct cw_ticks *_swig_go_0, struct cw_i64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_i64_column *arg2 = (cw_i64_column *) 0 ;
   
@@ -7075,7 +7169,7 @@ void _wrap_cw_ticks_time_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, st
 }
 
 
-struct cw_i64_column *_wrap_cw_ticks_time_get_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
+struct cw_i64_column *_wrap_cw_ticks_time_get_cw_15fb5149fff32f21(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_i64_column *result = 0 ;
   struct cw_i64_column *_swig_go_result;
@@ -7088,7 +7182,7 @@ struct cw_i64_column *_wrap_cw_ticks_time_get_cw_b2c38d8a00ba5ddf(struct cw_tick
 }
 
 
-void _wrap_cw_ticks_price_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ticks_price_set_cw_15fb5149fff32f21(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -7100,7 +7194,7 @@ void _wrap_cw_ticks_price_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, s
 }
 
 
-struct cw_f64_column *_wrap_cw_ticks_price_get_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ticks_price_get_cw_15fb5149fff32f21(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -7113,7 +7207,7 @@ struct cw_f64_column *_wrap_cw_ticks_price_get_cw_b2c38d8a00ba5ddf(struct cw_tic
 }
 
 
-void _wrap_cw_ticks_size_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
+void _wrap_cw_ticks_size_set_cw_15fb5149fff32f21(struct cw_ticks *_swig_go_0, struct cw_f64_column *_swig_go_1) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *arg2 = (cw_f64_column *) 0 ;
   
@@ -7125,7 +7219,7 @@ void _wrap_cw_ticks_size_set_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0, st
 }
 
 
-struct cw_f64_column *_wrap_cw_ticks_size_get_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
+struct cw_f64_column *_wrap_cw_ticks_size_get_cw_15fb5149fff32f21(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -7138,7 +7232,7 @@ struct cw_f64_column *_wrap_cw_ticks_size_get_cw_b2c38d8a00ba5ddf(struct cw_tick
 }
 
 
-struct cw_ticks *_wrap_new_cw_ticks_cw_b2c38d8a00ba5ddf() {
+struct cw_ticks *_wrap_new_cw_ticks_cw_15fb5149fff32f21() {
   struct cw_ticks *result = 0 ;
   struct cw_ticks *_swig_go_result;
   
@@ -7149,7 +7243,7 @@ struct cw_ticks *_wrap_new_cw_ticks_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_ticks_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
+void _wrap_delete_cw_ticks_cw_15fb5149fff32f21(struct cw_ticks *_swig_go_0) {
   struct cw_ticks *arg1 = (struct cw_ticks *) 0 ;
   
   arg1 = *(struct cw_ticks **)&_swig_go_0; 
@@ -7159,7 +7253,7 @@ void _wrap_delete_cw_ticks_cw_b2c38d8a00ba5ddf(struct cw_ticks *_swig_go_0) {
 }
 
 
-void _wrap_cw_bar_output_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, long long _swig_go_1) {
+void _wrap_cw_bar_output_capacity_set_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0, long long _swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   size_t arg2 ;
   
@@ -7171,7 +7265,7 @@ void _wrap_cw_bar_output_capacity_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *
 }
 
 
-long long _wrap_cw_bar_output_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+long long _wrap_cw_bar_output_capacity_get_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7184,7 +7278,7 @@ long long _wrap_cw_bar_output_capacity_get_cw_b2c38d8a00ba5ddf(struct cw_bar_out
 }
 
 
-void _wrap_cw_bar_output_time_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_bar_output_time_set_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -7196,7 +7290,7 @@ void _wrap_cw_bar_output_time_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swi
 }
 
 
-long long *_wrap_cw_bar_output_time_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+long long *_wrap_cw_bar_output_time_get_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -7209,7 +7303,7 @@ long long *_wrap_cw_bar_output_time_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output
 }
 
 
-void _wrap_cw_bar_output_open_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_open_set_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -7221,7 +7315,7 @@ void _wrap_cw_bar_output_open_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swi
 }
 
 
-double *_wrap_cw_bar_output_open_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_open_get_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -7234,7 +7328,7 @@ double *_wrap_cw_bar_output_open_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_
 }
 
 
-void _wrap_cw_bar_output_high_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_high_set_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -7246,7 +7340,7 @@ void _wrap_cw_bar_output_high_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swi
 }
 
 
-double *_wrap_cw_bar_output_high_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_high_get_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -7259,7 +7353,7 @@ double *_wrap_cw_bar_output_high_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_
 }
 
 
-void _wrap_cw_bar_output_low_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_low_set_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -7271,7 +7365,7 @@ void _wrap_cw_bar_output_low_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig
 }
 
 
-double *_wrap_cw_bar_output_low_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_low_get_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -7284,7 +7378,7 @@ double *_wrap_cw_bar_output_low_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_s
 }
 
 
-void _wrap_cw_bar_output_close_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_close_set_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -7296,7 +7390,7 @@ void _wrap_cw_bar_output_close_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_sw
 }
 
 
-double *_wrap_cw_bar_output_close_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_close_get_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -7309,7 +7403,7 @@ double *_wrap_cw_bar_output_close_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *
 }
 
 
-void _wrap_cw_bar_output_volume_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
+void _wrap_cw_bar_output_volume_set_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0, double *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *arg2 = (double *) 0 ;
   
@@ -7321,7 +7415,7 @@ void _wrap_cw_bar_output_volume_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_s
 }
 
 
-double *_wrap_cw_bar_output_volume_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+double *_wrap_cw_bar_output_volume_get_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   double *result = 0 ;
   double *_swig_go_result;
@@ -7334,7 +7428,7 @@ double *_wrap_cw_bar_output_volume_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output 
 }
 
 
-void _wrap_cw_bar_output_row_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
+void _wrap_cw_bar_output_row_set_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0, long long *_swig_go_1) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *arg2 = (int64_t *) 0 ;
   
@@ -7346,7 +7440,7 @@ void _wrap_cw_bar_output_row_set_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig
 }
 
 
-long long *_wrap_cw_bar_output_row_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+long long *_wrap_cw_bar_output_row_get_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   int64_t *result = 0 ;
   long long *_swig_go_result;
@@ -7359,7 +7453,7 @@ long long *_wrap_cw_bar_output_row_get_cw_b2c38d8a00ba5ddf(struct cw_bar_output 
 }
 
 
-struct cw_bar_output *_wrap_new_cw_bar_output_cw_b2c38d8a00ba5ddf() {
+struct cw_bar_output *_wrap_new_cw_bar_output_cw_15fb5149fff32f21() {
   struct cw_bar_output *result = 0 ;
   struct cw_bar_output *_swig_go_result;
   
@@ -7370,7 +7464,7 @@ struct cw_bar_output *_wrap_new_cw_bar_output_cw_b2c38d8a00ba5ddf() {
 }
 
 
-void _wrap_delete_cw_bar_output_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_go_0) {
+void _wrap_delete_cw_bar_output_cw_15fb5149fff32f21(struct cw_bar_output *_swig_go_0) {
   struct cw_bar_output *arg1 = (struct cw_bar_output *) 0 ;
   
   arg1 = *(struct cw_bar_output **)&_swig_go_0; 
@@ -7380,7 +7474,7 @@ void _wrap_delete_cw_bar_output_cw_b2c38d8a00ba5ddf(struct cw_bar_output *_swig_
 }
 
 
-intgo _wrap_cw_bar_context_create_cw_b2c38d8a00ba5ddf(struct cw_allocator *_swig_go_0, cw_bar_context **_swig_go_1) {
+intgo _wrap_cw_bar_context_create_cw_15fb5149fff32f21(struct cw_allocator *_swig_go_0, cw_bar_context **_swig_go_1) {
   cw_allocator *arg1 = (cw_allocator *) 0 ;
   cw_bar_context **arg2 = (cw_bar_context **) 0 ;
   cw_status result;
@@ -7395,7 +7489,7 @@ intgo _wrap_cw_bar_context_create_cw_b2c38d8a00ba5ddf(struct cw_allocator *_swig
 }
 
 
-void _wrap_cw_bar_context_destroy_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0) {
+void _wrap_cw_bar_context_destroy_cw_15fb5149fff32f21(struct cw_bar_context *_swig_go_0) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   
   arg1 = *(cw_bar_context **)&_swig_go_0; 
@@ -7405,7 +7499,7 @@ void _wrap_cw_bar_context_destroy_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_sw
 }
 
 
-_gostring_ _wrap_cw_bar_context_last_error_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0) {
+_gostring_ _wrap_cw_bar_context_last_error_cw_15fb5149fff32f21(struct cw_bar_context *_swig_go_0) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7418,7 +7512,7 @@ _gostring_ _wrap_cw_bar_context_last_error_cw_b2c38d8a00ba5ddf(struct cw_bar_con
 }
 
 
-intgo _wrap_cw_bar_context_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0, struct cw_stats *_swig_go_1) {
+intgo _wrap_cw_bar_context_attach_stats_cw_15fb5149fff32f21(struct cw_bar_context *_swig_go_0, struct cw_stats *_swig_go_1) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_stats *arg2 = (cw_stats *) 0 ;
   cw_status result;
@@ -7433,7 +7527,7 @@ intgo _wrap_cw_bar_context_attach_stats_cw_b2c38d8a00ba5ddf(struct cw_bar_contex
 }
 
 
-intgo _wrap_cw_bars_from_ticks_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0, struct cw_ticks *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_bars_from_ticks_cw_15fb5149fff32f21(struct cw_bar_context *_swig_go_0, struct cw_ticks *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_ticks *arg2 = (cw_ticks *) 0 ;
   cw_bar_options *arg3 = (cw_bar_options *) 0 ;
@@ -7454,7 +7548,7 @@ intgo _wrap_cw_bars_from_ticks_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_
 }
 
 
-intgo _wrap_cw_bars_from_ohlcv_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_go_0, struct cw_ohlcv *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
+intgo _wrap_cw_bars_from_ohlcv_cw_15fb5149fff32f21(struct cw_bar_context *_swig_go_0, struct cw_ohlcv *_swig_go_1, struct cw_bar_options *_swig_go_2, struct cw_bar_output *_swig_go_3, size_t *_swig_go_4) {
   cw_bar_context *arg1 = (cw_bar_context *) 0 ;
   cw_ohlcv *arg2 = (cw_ohlcv *) 0 ;
   cw_bar_options *arg3 = (cw_bar_options *) 0 ;
@@ -7475,7 +7569,7 @@ intgo _wrap_cw_bars_from_ohlcv_cw_b2c38d8a00ba5ddf(struct cw_bar_context *_swig_
 }
 
 
-struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
+struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_15fb5149fff32f21(long long _swig_go_0) {
   size_t arg1 ;
   cw_f64_column *result = 0 ;
   struct cw_f64_column *_swig_go_result;
@@ -7488,7 +7582,7 @@ struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_new_cw_b2c38d8a00ba5ddf(l
 }
 
 
-struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_b2c38d8a00ba5ddf(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
+struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_15fb5149fff32f21(struct cw_f64_column *_swig_go_0, long long _swig_go_1) {
   cw_f64_column *arg1 = (cw_f64_column *) 0 ;
   size_t arg2 ;
   cw_f64_column *result = 0 ;
@@ -7503,7 +7597,7 @@ struct cw_f64_column *_wrap_cwswig_cw_f64_column_array_at_cw_b2c38d8a00ba5ddf(st
 }
 
 
-struct cw_line *_wrap_cwswig_cw_line_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
+struct cw_line *_wrap_cwswig_cw_line_array_new_cw_15fb5149fff32f21(long long _swig_go_0) {
   size_t arg1 ;
   cw_line *result = 0 ;
   struct cw_line *_swig_go_result;
@@ -7516,7 +7610,7 @@ struct cw_line *_wrap_cwswig_cw_line_array_new_cw_b2c38d8a00ba5ddf(long long _sw
 }
 
 
-struct cw_line *_wrap_cwswig_cw_line_array_at_cw_b2c38d8a00ba5ddf(struct cw_line *_swig_go_0, long long _swig_go_1) {
+struct cw_line *_wrap_cwswig_cw_line_array_at_cw_15fb5149fff32f21(struct cw_line *_swig_go_0, long long _swig_go_1) {
   cw_line *arg1 = (cw_line *) 0 ;
   size_t arg2 ;
   cw_line *result = 0 ;
@@ -7531,7 +7625,7 @@ struct cw_line *_wrap_cwswig_cw_line_array_at_cw_b2c38d8a00ba5ddf(struct cw_line
 }
 
 
-struct cw_band *_wrap_cwswig_cw_band_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
+struct cw_band *_wrap_cwswig_cw_band_array_new_cw_15fb5149fff32f21(long long _swig_go_0) {
   size_t arg1 ;
   cw_band *result = 0 ;
   struct cw_band *_swig_go_result;
@@ -7544,7 +7638,7 @@ struct cw_band *_wrap_cwswig_cw_band_array_new_cw_b2c38d8a00ba5ddf(long long _sw
 }
 
 
-struct cw_band *_wrap_cwswig_cw_band_array_at_cw_b2c38d8a00ba5ddf(struct cw_band *_swig_go_0, long long _swig_go_1) {
+struct cw_band *_wrap_cwswig_cw_band_array_at_cw_15fb5149fff32f21(struct cw_band *_swig_go_0, long long _swig_go_1) {
   cw_band *arg1 = (cw_band *) 0 ;
   size_t arg2 ;
   cw_band *result = 0 ;
@@ -7559,7 +7653,7 @@ struct cw_band *_wrap_cwswig_cw_band_array_at_cw_b2c38d8a00ba5ddf(struct cw_band
 }
 
 
-struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
+struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_15fb5149fff32f21(long long _swig_go_0) {
   size_t arg1 ;
   cw_panel *result = 0 ;
   struct cw_panel *_swig_go_result;
@@ -7572,7 +7666,7 @@ struct cw_panel *_wrap_cwswig_cw_panel_array_new_cw_b2c38d8a00ba5ddf(long long _
 }
 
 
-struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_b2c38d8a00ba5ddf(struct cw_panel *_swig_go_0, long long _swig_go_1) {
+struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_15fb5149fff32f21(struct cw_panel *_swig_go_0, long long _swig_go_1) {
   cw_panel *arg1 = (cw_panel *) 0 ;
   size_t arg2 ;
   cw_panel *result = 0 ;
@@ -7587,7 +7681,7 @@ struct cw_panel *_wrap_cwswig_cw_panel_array_at_cw_b2c38d8a00ba5ddf(struct cw_pa
 }
 
 
-struct cw_render_job *_wrap_cwswig_cw_render_job_array_new_cw_b2c38d8a00ba5ddf(long long _swig_go_0) {
+struct cw_render_job *_wrap_cwswig_cw_render_job_array_new_cw_15fb5149fff32f21(long long _swig_go_0) {
   size_t arg1 ;
   cw_render_job *result = 0 ;
   struct cw_render_job *_swig_go_result;
@@ -7600,7 +7694,7 @@ struct cw_render_job *_wrap_cwswig_cw_render_job_array_new_cw_b2c38d8a00ba5ddf(l
 }
 
 
-struct cw_render_job *_wrap_cwswig_cw_render_job_array_at_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
+struct cw_render_job *_wrap_cwswig_cw_render_job_array_at_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0, long long _swig_go_1) {
   cw_render_job *arg1 = (cw_render_job *) 0 ;
   size_t arg2 ;
   cw_render_job *result = 0 ;
@@ -7615,7 +7709,7 @@ struct cw_render_job *_wrap_cwswig_cw_render_job_array_at_cw_b2c38d8a00ba5ddf(st
 }
 
 
-void _wrap_cwswig_free_cw_b2c38d8a00ba5ddf(void *_swig_go_0) {
+void _wrap_cwswig_free_cw_15fb5149fff32f21(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -7625,7 +7719,7 @@ void _wrap_cwswig_free_cw_b2c38d8a00ba5ddf(void *_swig_go_0) {
 }
 
 
-struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_b2c38d8a00ba5ddf(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
+struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_15fb5149fff32f21(struct cw_stats_snapshot *_swig_go_0, long long _swig_go_1) {
   cw_stats_snapshot *arg1 = (cw_stats_snapshot *) 0 ;
   size_t arg2 ;
   cw_stats_kind_snapshot *result = 0 ;
@@ -7640,7 +7734,7 @@ struct cw_stats_kind_snapshot *_wrap_cwswig_stats_snapshot_kind_cw_b2c38d8a00ba5
 }
 
 
-long long _wrap_cwswig_stats_kind_by_target_cw_b2c38d8a00ba5ddf(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
+long long _wrap_cwswig_stats_kind_by_target_cw_15fb5149fff32f21(struct cw_stats_kind_snapshot *_swig_go_0, long long _swig_go_1) {
   cw_stats_kind_snapshot *arg1 = (cw_stats_kind_snapshot *) 0 ;
   size_t arg2 ;
   uint64_t result;
@@ -7655,7 +7749,7 @@ long long _wrap_cwswig_stats_kind_by_target_cw_b2c38d8a00ba5ddf(struct cw_stats_
 }
 
 
-_gostring_ _wrap_cwswig_render_job_message_cw_b2c38d8a00ba5ddf(struct cw_render_job *_swig_go_0) {
+_gostring_ _wrap_cwswig_render_job_message_cw_15fb5149fff32f21(struct cw_render_job *_swig_go_0) {
   cw_render_job *arg1 = (cw_render_job *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
