@@ -55,7 +55,8 @@ run_suite() {  # run_suite PYTHON LABEL [env...]
   local python=$1 label=$2
   shift 2
   local rc=0
-  (cd "$tmp/tests" && env "$@" "$python" -m pytest -q -p no:cacheprovider \
+  # The golden images stay in the checkout (legend_test compares with them).
+  (cd "$tmp/tests" && env CANDLEWICK_GOLDEN_DIR="$root/tests/golden" "$@" "$python" -m pytest -q -p no:cacheprovider \
      --import-mode=importlib -W ignore::candlewick.ConversionWarning .) >"$tmp/suite.log" 2>&1 ||
     rc=$?
   tail -n 3 "$tmp/suite.log"
