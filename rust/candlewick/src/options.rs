@@ -275,8 +275,8 @@ impl<'a> ChartOptions<'a> {
     /// containing NUL.
     pub fn time_zone(mut self, name: &str) -> Self {
         self.time_zone = match CString::new(name) {
-            _ if name.is_empty() => TimeZone::Utc,
-            Ok(name) => TimeZone::Named(name.into()),
+            Ok(_) if name.is_empty() => TimeZone::Utc,
+            Ok(c_name) => TimeZone::Named(c_name.into()),
             Err(_) => TimeZone::Invalid(name.to_owned()),
         };
         self.raw.time_zone = match &self.time_zone {
