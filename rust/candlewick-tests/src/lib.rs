@@ -7,7 +7,8 @@ use std::ffi::{CStr, c_char};
 use std::path::PathBuf;
 
 use candlewick::{
-    Band, Chart, ChartData, ChartOptions, ChartType, Color, Format, Line, Panel, Theme,
+    Band, Chart, ChartData, ChartOptions, ChartType, Color, Column, Format, Indicator,
+    IndicatorContext, Line, Panel, Theme,
 };
 use candlewick_sys as sys;
 
@@ -255,17 +256,44 @@ pub fn golden_cases() -> Vec<GoldenCase> {
         4,
         Gappy,
     ));
-    // The chart types with axes, light and dark, on the daily series alone
-    // (the bricks' cases; the other types' cases, and the time-axis cases,
-    // draw a legend: not ported, see golden.rs's NOT_PORTED).
-    for (type_name, chart_type) in [("renko", Renko), ("point-figure", PointFigure)] {
+    // The time axis on the kinds of data it must label (with axes, legend
+    // and panels): in light and dark themes, crisp, one antialiased.
+    let ny = Some("America/New_York");
+    for (name, data, theme, zone) in [
+        ("time_intraday_ny_light", IntradayNy, Theme::Light, ny),
+        ("time_minute_session_tradingview", MinuteSession, Theme::TradingView, ny),
+        ("time_crypto_hourly_modern", CryptoHourly, Theme::Modern, None),
+        ("time_daily_3m_light", Daily3m, Theme::Light, None),
+        ("time_weekly_10y_classic", Weekly10y, Theme::Classic, None),
+    ] {
+        let options = options(560, 360, Candlestick, theme).axes(true);
+        let options = match zone {
+            Some(zone) => options.time_zone(zone),
+            None => options,
+        };
+        cases.push(case(name, options, 0, 0, data));
+    }
+    cases.push(case(
+        "time_intraday_ny_antialiased_tradingview",
+        options(560, 360, Candlestick, Theme::TradingView)
+            .axes(true)
+            .antialias(true)
+            .time_zone("America/New_York"),
+        0,
+        0,
+        IntradayNy,
+    ));
+    // Every chart type with axes, legend and panels, light and dark (the
+    // bricks on the daily series alone).
+    for (type_name, chart_type) in types {
         for (theme_name, theme) in [("light", Theme::Light), ("dark", Theme::TradingView)] {
+            let bricks = matches!(chart_type, Renko | PointFigure);
             cases.push(case(
                 &format!("axes_{type_name}_{theme_name}"),
                 options(480, 300, chart_type, theme).axes(true),
                 0,
                 0,
-                Daily3mBare,
+                if bricks { Daily3mBare } else { Daily3m },
             ));
         }
     }
@@ -340,6 +368,30 @@ pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u
         Panel::new(0.25).lines(&osc_line).levels(&levels).scale(0.0, 100.0).title(c"OSC 20"),
         Panel::new(0.2).histogram(&hist).title(c"HIST"),
     ];
+    // The time-axis series: a named SMA (a band too on the daily series)
+    // and one indicator panel, computed by the library (tests/test_support's
+    // IndicatorExtras).
+    let ind = IndicatorExtras::new(&s.close, c.data)?;
+    let sma = [Line::new(&ind.sma[0], Color(0xFFB300FF)).name("SMA 20")];
+    let (upper, lower) = (&ind.bbands[0], &ind.bbands[2]);
+    let bollinger = [Band::new(upper, lower, Color(0x7E57C240), Color(0x7E57C2FF))
+        .width(1.0)
+        .name("BBANDS 20 2 2")];
+    let rsi_line = [Line::new(&ind.rsi[0], Color(0xAB47BCFF))];
+    let macd_lines =
+        [Line::new(&ind.macd[0], Color(0x42A5F5FF)), Line::new(&ind.macd[1], Color(0xAB47BCFF))];
+    let rsi_panel = [Panel::new(0.25)
+        .lines(&rsi_line)
+        .levels(&[30.0, 70.0])
+        .scale(0.0, 100.0)
+        .title(c"RSI 14")];
+    let macd_panel = [Panel::new(0.25)
+        .lines(&macd_lines)
+        .levels(&[0.0])
+        .histogram(&ind.macd[2])
+        .title(c"MACD 12 26 9")];
+    let synth = ChartData::new(&series).overlays(&sma).title(c"SYNTH");
+
     let data = match c.data {
         GoldenData::Extras => ChartData::new(&series)
             .overlays(&overlays)
@@ -350,13 +402,11 @@ pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u
         GoldenData::Plain | GoldenData::Flat | GoldenData::Single | GoldenData::Daily3mBare => {
             ChartData::new(&series)
         }
-        // C draws these with a legend (named overlays and bands), which
-        // ChartData cannot name yet.
-        GoldenData::IntradayNy
-        | GoldenData::MinuteSession
-        | GoldenData::CryptoHourly
-        | GoldenData::Daily3m
-        | GoldenData::Weekly10y => unimplemented!("{}: legend names", c.name),
+        GoldenData::CryptoHourly => synth.panels(&macd_panel),
+        GoldenData::Daily3m => synth.bands(&bollinger).panels(&rsi_panel),
+        GoldenData::IntradayNy | GoldenData::MinuteSession | GoldenData::Weekly10y => {
+            synth.panels(&rsi_panel)
+        }
     };
 
     match format.bytes_per_pixel() {
@@ -368,6 +418,39 @@ pub fn render_golden(c: &GoldenCase, format: Format) -> candlewick::Result<Vec<u
             Ok(frame)
         }
         None => Ok(chart.render(&data, format)?.to_vec()),
+    }
+}
+
+/// tests/test_support's IndicatorExtras for the golden cases' synthetic
+/// series, over the closes: SMA 20; BBANDS 20 2 2 on the daily series;
+/// MACD 12 26 9 on the hourly crypto series, else RSI 14. Each output is
+/// all NaN where the case does not draw it.
+struct IndicatorExtras {
+    sma: Vec<Vec<f64>>,
+    bbands: Vec<Vec<f64>>,
+    rsi: Vec<Vec<f64>>,
+    macd: Vec<Vec<f64>>,
+}
+
+impl IndicatorExtras {
+    fn new(close: &[f64], data: GoldenData) -> candlewick::Result<Self> {
+        use GoldenData::*;
+        let synthetic =
+            matches!(data, IntradayNy | MinuteSession | CryptoHourly | Daily3m | Weekly10y);
+        let mut ctx = IndicatorContext::new()?;
+        let mut compute = |indicator: Indicator, params: &[f64], drawn: bool| {
+            if synthetic && drawn {
+                ctx.compute_to_vec(indicator, &[Column::new(close)], params)
+            } else {
+                Ok(vec![vec![f64::NAN; close.len()]; indicator.info().outputs.len()])
+            }
+        };
+        Ok(IndicatorExtras {
+            sma: compute(Indicator::Sma, &[20.0], true)?,
+            bbands: compute(Indicator::Bbands, &[20.0, 2.0, 2.0], data == Daily3m)?,
+            rsi: compute(Indicator::Rsi, &[14.0], data != CryptoHourly)?,
+            macd: compute(Indicator::Macd, &[12.0, 26.0, 9.0], data == CryptoHourly)?,
+        })
     }
 }
 

@@ -1,6 +1,6 @@
 //! `Chart`: a chart handle and what one render draws.
 
-use std::ffi::CStr;
+use std::ffi::{CStr, CString, c_char};
 use std::fmt;
 use std::marker::PhantomData;
 use std::ptr::{self, NonNull};
@@ -8,40 +8,38 @@ use std::ptr::{self, NonNull};
 use candlewick_sys as sys;
 
 use crate::buffer::{self, Buffer};
-use crate::error::{Status, check, copy_message};
+use crate::error::{Status, check, copy_message, message_from_buffer};
 use crate::{ChartOptions, Color, Column, Error, Format, Ohlcv, Result, Stats};
 
 /// A line over the price panel (an overlay) or in an extra panel: one value
 /// per row of the series, NaN where there is none (the line breaks there).
-/// Same layout as `cw_line`, so a slice of lines is passed as is.
-#[repr(transparent)]
 #[derive(Clone, Copy)]
 pub struct Line<'a> {
     raw: sys::cw_line,
+    name: Option<&'a str>,
     _borrow: PhantomData<Column<'a, f64>>,
 }
 
 /// A filled band between two series (Bollinger, Keltner, a cloud) with its
-/// edges stroked. Same layout as `cw_band`.
-#[repr(transparent)]
+/// edges stroked.
 #[derive(Clone, Copy)]
 pub struct Band<'a> {
     raw: sys::cw_band,
+    name: Option<&'a str>,
     _borrow: PhantomData<Column<'a, f64>>,
 }
 
 /// An extra panel under the price and volume panels: an oscillator with
 /// reference levels, a histogram around zero with signal lines, or both.
-/// Same layout as `cw_panel`.
-#[repr(transparent)]
 #[derive(Clone, Copy)]
 pub struct Panel<'a> {
     raw: sys::cw_panel,
-    _borrow: PhantomData<(&'a [Line<'a>], &'a [f64], &'a CStr)>,
+    lines: &'a [Line<'a>],
+    _borrow: PhantomData<(&'a [f64], &'a CStr)>,
 }
 
 // SAFETY: lines, bands and panels hold only shared borrows of numbers and
-// C strings.
+// strings.
 unsafe impl Send for Line<'_> {}
 // SAFETY: as above.
 unsafe impl Sync for Line<'_> {}
@@ -56,10 +54,11 @@ unsafe impl Sync for Panel<'_> {}
 
 impl<'a> Line<'a> {
     /// A line of `values` in `color` (its alpha is ignored), as wide as the
-    /// chart's line width.
+    /// chart's line width, without a name.
     pub fn new(values: impl Into<Column<'a, f64>>, color: Color) -> Self {
         Line {
             raw: sys::cw_line { values: values.into().raw(), color: color.0, width: 0.0 },
+            name: None,
             _borrow: PhantomData,
         }
     }
@@ -69,12 +68,22 @@ impl<'a> Line<'a> {
         self.raw.width = pixels;
         self
     }
+
+    /// Its name in the legend (`"SMA 20"`), drawn when the chart has axes
+    /// with the line's value at the last row; `""` (like no name) leaves it
+    /// out of the legend. Only overlays have a legend: a line in a
+    /// [`Panel`] ignores its name. A name containing NUL fails the render
+    /// with [`Status::InvalidArgument`].
+    pub fn name(mut self, name: &'a str) -> Self {
+        self.name = Some(name);
+        self
+    }
 }
 
 impl<'a> Band<'a> {
     /// A band between `upper` and `lower` filled with `fill` (may be
     /// translucent), with edges in `line` once [`width`](Self::width) is set
-    /// (default 0: no edges).
+    /// (default 0: no edges), without a name.
     pub fn new(
         upper: impl Into<Column<'a, f64>>,
         lower: impl Into<Column<'a, f64>>,
@@ -89,6 +98,7 @@ impl<'a> Band<'a> {
                 line: line.0,
                 width: 0.0,
             },
+            name: None,
             _borrow: PhantomData,
         }
     }
@@ -98,6 +108,15 @@ impl<'a> Band<'a> {
         self.raw.width = pixels;
         self
     }
+
+    /// Its name in the legend (`"BBANDS 20 2 2"`), drawn when the chart has
+    /// axes with the upper and lower values at the last row; `""` (like no
+    /// name) leaves it out. A name containing NUL fails the render with
+    /// [`Status::InvalidArgument`].
+    pub fn name(mut self, name: &'a str) -> Self {
+        self.name = Some(name);
+        self
+    }
 }
 
 impl<'a> Panel<'a> {
@@ -105,13 +124,13 @@ impl<'a> Panel<'a> {
     /// (e.g. 0.25), automatic scale, no title.
     pub fn new(weight: f32) -> Self {
         let raw = sys::cw_panel { weight, ..Default::default() };
-        Panel { raw, _borrow: PhantomData }
+        Panel { raw, lines: &[], _borrow: PhantomData }
     }
 
-    /// Its lines (an oscillator and its signal, ...).
+    /// Its lines (an oscillator and its signal, ...); their names are not
+    /// drawn (the panel's [`title`](Self::title) names it).
     pub fn lines(mut self, lines: &'a [Line<'a>]) -> Self {
-        self.raw.lines = lines.as_ptr() as *const sys::cw_line;
-        self.raw.line_count = lines.len();
+        self.lines = lines;
         self
     }
 
@@ -151,7 +170,9 @@ impl<'a> Panel<'a> {
 }
 
 /// Everything one render draws: the series, and overlays, bands, panels and
-/// a title, all borrowed for `'a` and read in place (`cw_chart_data`).
+/// a title, all borrowed for `'a` (`cw_chart_data`). Each render reads the
+/// columns in place; it copies only the small line, band and panel structs
+/// and the legend names (NUL-terminated) for the call.
 ///
 /// ```
 /// use candlewick::{Band, ChartData, Color, Line, Ohlcv, Panel};
@@ -162,8 +183,8 @@ impl<'a> Panel<'a> {
 /// let sma = [f64::NAN, 10.25, 10.35, 10.5];
 /// let (upper, lower) = ([11.0; 4], [9.6; 4]);
 /// let rsi = [f64::NAN, 60.0, 45.0, 70.0];
-/// let overlays = [Line::new(&sma, Color::rgb(0xFF, 0xB3, 0x00))];
-/// let bands = [Band::new(&upper, &lower, Color(0x7E57C240), Color(0x7E57C2FF)).width(1.0)];
+/// let overlays = [Line::new(&sma, Color::rgb(0xFF, 0xB3, 0x00)).name("SMA 2")];
+/// let bands = [Band::new(&upper, &lower, Color(0x7E57C240), Color(0x7E57C2FF)).width(1.0).name("BB")];
 /// let rsi_lines = [Line::new(&rsi, Color(0xAB47BCFF))];
 /// let panels = [Panel::new(0.25).lines(&rsi_lines).levels(&[30.0, 70.0]).scale(0.0, 100.0).title(c"RSI 14")];
 /// let data = ChartData::new(&series)
@@ -176,13 +197,13 @@ impl<'a> Panel<'a> {
 #[derive(Clone, Copy)]
 pub struct ChartData<'a> {
     raw: sys::cw_chart_data,
-    _borrow: PhantomData<DataBorrows<'a>>,
+    overlays: &'a [Line<'a>],
+    bands: &'a [Band<'a>],
+    panels: &'a [Panel<'a>],
+    _borrow: PhantomData<(Ohlcv<'a>, &'a CStr)>,
 }
 
-/// What a ChartData borrows.
-type DataBorrows<'a> = (Ohlcv<'a>, &'a [Line<'a>], &'a [Band<'a>], &'a [Panel<'a>], &'a CStr);
-
-// SAFETY: shared borrows of numbers and C strings only.
+// SAFETY: shared borrows of numbers and strings only.
 unsafe impl Send for ChartData<'_> {}
 // SAFETY: as above.
 unsafe impl Sync for ChartData<'_> {}
@@ -194,27 +215,26 @@ impl<'a> ChartData<'a> {
         // SAFETY: init copies the series struct (pointers, not data) and
         // writes every field of a struct we own.
         unsafe { sys::cw_chart_data_init(&mut raw, series.as_raw()) };
-        ChartData { raw, _borrow: PhantomData }
+        ChartData { raw, overlays: &[], bands: &[], panels: &[], _borrow: PhantomData }
     }
 
-    /// Lines over the price panel.
+    /// Lines over the price panel; named ones are listed in the legend (see
+    /// [`Line::name`]).
     pub fn overlays(mut self, overlays: &'a [Line<'a>]) -> Self {
-        self.raw.overlays = overlays.as_ptr() as *const sys::cw_line;
-        self.raw.overlay_count = overlays.len();
+        self.overlays = overlays;
         self
     }
 
-    /// Bands behind the candles, over the grid.
+    /// Bands behind the candles, over the grid; named ones are listed in the
+    /// legend (see [`Band::name`]).
     pub fn bands(mut self, bands: &'a [Band<'a>]) -> Self {
-        self.raw.bands = bands.as_ptr() as *const sys::cw_band;
-        self.raw.band_count = bands.len();
+        self.bands = bands;
         self
     }
 
     /// Extra panels, top to bottom (at most 8).
     pub fn panels(mut self, panels: &'a [Panel<'a>]) -> Self {
-        self.raw.panels = panels.as_ptr() as *const sys::cw_panel;
-        self.raw.panel_count = panels.len();
+        self.panels = panels;
         self
     }
 
@@ -224,7 +244,111 @@ impl<'a> ChartData<'a> {
         self
     }
 
-    /// The C struct (`cw_chart_data`).
+    /// The C struct (`cw_chart_data`) with everything pointed at, for one
+    /// call: it borrows the returned value, which holds the C arrays and
+    /// the NUL-terminated legend names.
+    ///
+    /// Errors: [`Status::InvalidArgument`] for a name containing NUL.
+    pub fn to_raw(&self) -> Result<RawChartData<'_>> {
+        RawChartData::new(self)
+    }
+}
+
+/// A [`ChartData`] as the C API takes it (from [`ChartData::to_raw`]): the
+/// struct and the arrays and names it points at, valid while this lives.
+pub struct RawChartData<'d> {
+    raw: sys::cw_chart_data,
+    // The heap blocks `raw` points into (moving this value does not move
+    // them).
+    _overlays: Vec<sys::cw_line>,
+    _bands: Vec<sys::cw_band>,
+    _panels: Vec<sys::cw_panel>,
+    _panel_lines: Vec<Vec<sys::cw_line>>,
+    _names: Vec<CString>,
+    _name_pointers: [Vec<*const c_char>; 2],
+    _borrow: PhantomData<&'d ChartData<'d>>,
+}
+
+// SAFETY: pointers into its own blocks and the data's shared borrows only.
+unsafe impl Send for RawChartData<'_> {}
+// SAFETY: as above.
+unsafe impl Sync for RawChartData<'_> {}
+
+/// `names` as NUL-terminated copies kept in `store`, and their pointers
+/// (NULL for none); an empty vector when no entry has a name.
+fn c_names<'n>(
+    names: impl Iterator<Item = Option<&'n str>> + Clone,
+    store: &mut Vec<CString>,
+) -> Result<Vec<*const c_char>> {
+    if names.clone().all(|n| n.is_none()) {
+        return Ok(Vec::new());
+    }
+    names
+        .map(|name| match name {
+            None => Ok(ptr::null()),
+            Some(name) => {
+                let c = CString::new(name).map_err(|_| {
+                    Error::new(
+                        Status::InvalidArgument,
+                        format!("legend name {name:?} contains NUL"),
+                    )
+                })?;
+                // The CString's bytes stay put when `store` grows.
+                let p = c.as_ptr();
+                store.push(c);
+                Ok(p)
+            }
+        })
+        .collect()
+}
+
+fn ptr_or_null<T>(v: &[T]) -> *const T {
+    if v.is_empty() { ptr::null() } else { v.as_ptr() }
+}
+
+impl<'d> RawChartData<'d> {
+    fn new(data: &'d ChartData<'_>) -> Result<Self> {
+        let mut names = Vec::new();
+        let overlay_names = c_names(data.overlays.iter().map(|l| l.name), &mut names)?;
+        let band_names = c_names(data.bands.iter().map(|b| b.name), &mut names)?;
+        let overlays: Vec<sys::cw_line> = data.overlays.iter().map(|l| l.raw).collect();
+        let bands: Vec<sys::cw_band> = data.bands.iter().map(|b| b.raw).collect();
+        let panel_lines: Vec<Vec<sys::cw_line>> =
+            data.panels.iter().map(|p| p.lines.iter().map(|l| l.raw).collect()).collect();
+        let panels: Vec<sys::cw_panel> = data
+            .panels
+            .iter()
+            .zip(&panel_lines)
+            .map(|(p, lines)| sys::cw_panel {
+                lines: ptr_or_null(lines),
+                line_count: lines.len(),
+                ..p.raw
+            })
+            .collect();
+        let raw = sys::cw_chart_data {
+            overlays: ptr_or_null(&overlays),
+            overlay_count: overlays.len(),
+            bands: ptr_or_null(&bands),
+            band_count: bands.len(),
+            panels: ptr_or_null(&panels),
+            panel_count: panels.len(),
+            overlay_names: ptr_or_null(&overlay_names),
+            band_names: ptr_or_null(&band_names),
+            ..data.raw
+        };
+        Ok(RawChartData {
+            raw,
+            _overlays: overlays,
+            _bands: bands,
+            _panels: panels,
+            _panel_lines: panel_lines,
+            _names: names,
+            _name_pointers: [overlay_names, band_names],
+            _borrow: PhantomData,
+        })
+    }
+
+    /// The C struct (`cw_chart_data`), valid while `self` lives.
     pub fn as_raw(&self) -> &sys::cw_chart_data {
         &self.raw
     }
@@ -240,9 +364,9 @@ impl fmt::Debug for ChartData<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ChartData")
             .field("rows", &self.raw.series.close.length)
-            .field("overlays", &self.raw.overlay_count)
-            .field("bands", &self.raw.band_count)
-            .field("panels", &self.raw.panel_count)
+            .field("overlays", &self.overlays.len())
+            .field("bands", &self.bands.len())
+            .field("panels", &self.panels.len())
             .finish()
     }
 }
@@ -303,12 +427,15 @@ impl Chart {
     /// copied).
     ///
     /// Errors: [`Status::SizeOutOfRange`] for a width or height outside
-    /// 16..=16384, [`Status::InvalidArgument`] for a value out of range or
-    /// font bytes FreeType cannot load, [`Status::OutOfMemory`].
+    /// 16..=16384, [`Status::InvalidArgument`] for a value out of range,
+    /// font bytes FreeType cannot load, or a time zone that cannot be
+    /// loaded (or contains NUL), with the library's explanation;
+    /// [`Status::OutOfMemory`].
     pub fn new(options: &ChartOptions<'_>) -> Result<Chart> {
         let mut raw = ptr::null_mut();
-        // SAFETY: options is a complete cw_chart_options; out is ours.
-        let status = unsafe { sys::cw_chart_create(options.as_raw(), &mut raw) };
+        // SAFETY: options is a complete cw_chart_options (its time zone
+        // owned by it); out is ours.
+        let status = unsafe { sys::cw_chart_create(options.checked_raw()?, &mut raw) };
         check(status, || options.create_failure_message())?;
         let raw = NonNull::new(raw).ok_or_else(|| {
             Error::new(Status::Internal, "cw_chart_create returned CW_OK without a chart")
@@ -403,8 +530,9 @@ impl Chart {
     ///
     /// Errors as [`render_frame`](Self::render_frame), plus [`Status::Encode`].
     pub fn render(&mut self, data: &ChartData<'_>, format: Format) -> Result<Buffer> {
+        let data = data.to_raw()?;
         // SAFETY: the chart is live and ours alone; data's pointers are
-        // valid borrows with their counts; out is ours.
+        // valid borrows with their counts, alive for the call; out is ours.
         self.render_buffer(|chart, out| unsafe {
             sys::cw_chart_render(chart, data.as_raw(), format.code(), out)
         })
@@ -416,7 +544,7 @@ impl Chart {
     ///
     /// Errors: [`Status::InvalidArgument`] (an encoded format, indexed
     /// output of an antialiased chart, more than 8 panels, a panel weight
-    /// <= 0), [`Status::BufferTooSmall`], [`Status::LengthMismatch`] (an
+    /// <= 0, a legend name containing NUL), [`Status::BufferTooSmall`], [`Status::LengthMismatch`] (an
     /// overlay, band or panel series not as long as the series) and the
     /// series' validation errors. All input is validated before a pixel is
     /// written.
@@ -427,6 +555,7 @@ impl Chart {
         pixels: &mut [u8],
         row_stride: usize,
     ) -> Result<()> {
+        let data = data.to_raw()?;
         // SAFETY: as render; pixels is writable for its length.
         let status = unsafe {
             sys::cw_chart_render_frame(
@@ -507,13 +636,15 @@ impl fmt::Debug for Chart {
 }
 
 impl ChartOptions<'_> {
-    /// Why `cw_chart_create` would fail with these options (no handle exists
-    /// then to hold a message).
+    /// Why `cw_chart_create` failed with these options, as
+    /// `cw_chart_options_validate` explains it (no handle exists then to
+    /// hold a message).
     fn create_failure_message(&self) -> String {
-        let o = self.as_raw();
-        format!(
-            "cannot create a {}x{} chart (type {}, theme {}): check the options' ranges",
-            o.width, o.height, o.type_, o.theme
-        )
+        let mut why = [0u8; 256];
+        // SAFETY: the options are complete; the message buffer is ours.
+        unsafe {
+            sys::cw_chart_options_validate(self.as_raw(), why.as_mut_ptr().cast(), why.len())
+        };
+        message_from_buffer(&why)
     }
 }

@@ -78,7 +78,9 @@
 //! **Inputs are borrowed for the call, never copied.** A [`Column`] (and so
 //! an [`Ohlcv`], [`Ticks`], [`Line`], [`Band`], [`Panel`], [`ChartData`])
 //! borrows its data, contiguous or strided, so it cannot outlive it, and the
-//! data cannot change while it is borrowed:
+//! data cannot change while it is borrowed (a render copies only the small
+//! line, band and panel structs and the legend names of
+//! [`Line::name`]/[`Band::name`], for the call):
 //!
 //! ```compile_fail,E0597
 //! use candlewick::{Chart, ChartOptions, Ohlcv};
@@ -184,20 +186,25 @@ macro_rules! raw_setters {
 /// which may borrow a custom font's bytes for `'a` (the library copies them
 /// at create): the struct, `Send` and `Sync`, `new` (the defaults),
 /// `Default`, and the `font` setter (with the docs given before `fn font`).
+/// Fields listed after `fn font;` are added to the struct, starting at
+/// their `Default`.
 macro_rules! font_options {
     (
         $(#[$meta:meta])* $name:ident($raw:ident) = $init:ident;
         $(#[$font_meta:meta])* fn font;
+        $($(#[$field_meta:meta])* $field:ident: $field_ty:ty,)*
     ) => {
         $(#[$meta])*
         #[derive(Clone)]
         pub struct $name<'a> {
             raw: crate::sys::$raw,
             _font: ::std::marker::PhantomData<&'a [u8]>,
+            $($(#[$field_meta])* $field: $field_ty,)*
         }
 
-        // SAFETY: the only pointers are to the font bytes (a shared borrow)
-        // and a NULL allocator.
+        // SAFETY: the only pointers are to the font bytes (a shared borrow),
+        // a NULL allocator, and (chart options) the time zone, owned by an
+        // immutable shared string among the fields.
         unsafe impl Send for $name<'_> {}
         // SAFETY: as above.
         unsafe impl Sync for $name<'_> {}
@@ -214,7 +221,7 @@ macro_rules! font_options {
                 let mut raw = crate::sys::$raw::default();
                 // SAFETY: init writes every field of a struct we own.
                 unsafe { crate::sys::$init(&mut raw) };
-                $name { raw, _font: ::std::marker::PhantomData }
+                $name { raw, _font: ::std::marker::PhantomData, $($field: Default::default(),)* }
             }
 
             $(#[$font_meta])*
@@ -341,7 +348,7 @@ mod stats;
 
 pub use bars::{BarContext, BarMethod, BarOptions, BarOutput, Bars, BoxSize, EmptyBars};
 pub use buffer::Buffer;
-pub use chart::{Band, Chart, ChartData, FrameInfo, Line, Panel};
+pub use chart::{Band, Chart, ChartData, FrameInfo, Line, Panel, RawChartData};
 pub use column::{Column, Element};
 pub use error::{Error, Result, Status};
 pub use indicators::{

@@ -1,8 +1,13 @@
 //! Chart options: `ChartOptions` and the enumerations it takes.
 
+use std::ffi::{CStr, CString};
 use std::fmt;
+use std::ptr;
+use std::sync::Arc;
 
 use candlewick_sys as sys;
+
+use crate::{Error, Result, Status};
 
 /// A colour as `0xRRGGBBAA`, the C API's `cw_color`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -139,6 +144,20 @@ font_options! {
     /// A TrueType/OpenType font for labels instead of the embedded DejaVu
     /// Sans. The library copies the bytes when the chart is created.
     fn font;
+
+    /// The time zone's name that `raw.time_zone` points at (shared by
+    /// clones, so their pointer stays valid), or why it cannot be passed.
+    time_zone: TimeZone,
+}
+
+/// A [`ChartOptions`]' time zone: none (UTC), a NUL-terminated name, or a
+/// name containing NUL (reported by `Chart::new`).
+#[derive(Clone, Debug, Default)]
+enum TimeZone {
+    #[default]
+    Utc,
+    Named(Arc<CStr>),
+    Invalid(String),
 }
 
 impl<'a> ChartOptions<'a> {
@@ -246,6 +265,38 @@ impl<'a> ChartOptions<'a> {
         label_size(pixels: i32) => label_size;
     }
 
+    /// The IANA time zone the time axis is labelled in (`"America/New_York"`,
+    /// `"Europe/London"`; the `time` column stays UTC seconds), read from the
+    /// system's zoneinfo (`TZDIR`, else `/usr/share/zoneinfo`). `""` (the
+    /// default) is UTC. The zone is loaded by [`Chart::new`](crate::Chart::new)
+    /// (and by a [`Renderer`](crate::Renderer) per job), which fails with
+    /// [`Status::InvalidArgument`](crate::Status::InvalidArgument) and the
+    /// library's explanation for a zone it cannot load, or for a name
+    /// containing NUL.
+    pub fn time_zone(mut self, name: &str) -> Self {
+        self.time_zone = match CString::new(name) {
+            Ok(_) if name.is_empty() => TimeZone::Utc,
+            Ok(c_name) => TimeZone::Named(c_name.into()),
+            Err(_) => TimeZone::Invalid(name.to_owned()),
+        };
+        self.raw.time_zone = match &self.time_zone {
+            TimeZone::Named(name) => name.as_ptr(),
+            TimeZone::Utc | TimeZone::Invalid(_) => ptr::null(),
+        };
+        self
+    }
+
+    /// The struct for a C call, or the error of a setting the struct cannot
+    /// carry (a time zone containing NUL).
+    pub(crate) fn checked_raw(&self) -> Result<&sys::cw_chart_options> {
+        match &self.time_zone {
+            TimeZone::Invalid(name) => {
+                Err(Error::new(Status::InvalidArgument, format!("time zone {name:?} contains NUL")))
+            }
+            TimeZone::Utc | TimeZone::Named(_) => Ok(&self.raw),
+        }
+    }
+
     /// The C struct (`cw_chart_options`), for reading any field, including
     /// ones this crate has no method for yet.
     pub fn as_raw(&self) -> &sys::cw_chart_options {
@@ -255,9 +306,9 @@ impl<'a> ChartOptions<'a> {
     /// The C struct, to set a field this crate has no method for yet.
     ///
     /// # Safety
-    /// Pointer fields (`font_data`, `allocator`, and any added later) must
-    /// stay valid for as long as these options are used, and `struct_size`
-    /// must not grow past the struct.
+    /// Pointer fields (`font_data`, `allocator`, `time_zone`, and any added
+    /// later) must stay valid for as long as these options are used, and
+    /// `struct_size` must not grow past the struct.
     pub unsafe fn as_raw_mut(&mut self) -> &mut sys::cw_chart_options {
         &mut self.raw
     }

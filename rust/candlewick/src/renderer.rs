@@ -6,6 +6,7 @@ use std::mem::size_of;
 use std::ptr::{self, NonNull};
 
 use crate::buffer::{self, Buffer};
+use crate::chart::RawChartData;
 use crate::error::{Error, Result, Status, check, message_from_buffer};
 use crate::sys;
 use crate::{ChartData, ChartOptions, Format, Stats};
@@ -68,21 +69,30 @@ impl<'j> RenderJob<'j> {
         self
     }
 
-    fn raw(&self) -> sys::cw_render_job {
-        let mut job = sys::cw_render_job::default();
-        // SAFETY: init writes a job we own; options and data are valid
-        // borrows for as long as the job is used (the call that takes it).
-        unsafe {
-            sys::cw_render_job_init(
-                &mut job,
-                self.options.as_raw(),
-                self.data.as_raw(),
-                self.format.code(),
-            )
-        };
+    /// The C job for the call, pointing at `data` (this job's data as the
+    /// C API takes it, which must outlive the job's use), or the error of
+    /// options or data the C structs cannot carry.
+    fn raw(&self, data: &RawChartData<'_>) -> Result<sys::cw_render_job> {
+        let mut job = raw_job(self.options, data, self.format)?;
         job.webp_quality = self.webp_quality;
-        job
+        Ok(job)
     }
+}
+
+/// A C job of `options`, `data` and `format`, pointing at `options` and
+/// `data`; errors as [`ChartOptions::checked_raw`].
+fn raw_job(
+    options: &ChartOptions<'_>,
+    data: &RawChartData<'_>,
+    format: Format,
+) -> Result<sys::cw_render_job> {
+    let mut job = sys::cw_render_job::default();
+    // SAFETY: init writes a job we own; options and data are valid borrows
+    // for as long as the job is used (the call that takes it).
+    unsafe {
+        sys::cw_render_job_init(&mut job, options.checked_raw()?, data.as_raw(), format.code())
+    };
+    Ok(job)
 }
 
 /// A job's result: its output, or its own status and message.
@@ -198,18 +208,15 @@ impl Renderer {
         data: &ChartData<'_>,
         format: Format,
     ) -> Result<Buffer> {
-        let mut job = sys::cw_render_job::default();
-        // SAFETY: as RenderJob::raw; the borrows outlive the call below.
-        unsafe {
-            sys::cw_render_job_init(&mut job, options.as_raw(), data.as_raw(), format.code())
-        };
-        self.run(&mut job)
+        let data = data.to_raw()?;
+        self.run(&mut raw_job(options, &data, format)?)
     }
 
     /// Renders one [`RenderJob`]. Thread-safe; errors as
     /// [`render`](Self::render).
     pub fn render_job(&self, job: &RenderJob<'_>) -> Result<Buffer> {
-        self.run(&mut job.raw())
+        let data = job.data.to_raw()?;
+        self.run(&mut job.raw(&data)?)
     }
 
     fn run(&self, job: &mut sys::cw_render_job) -> Result<Buffer> {
@@ -231,7 +238,17 @@ impl Renderer {
         jobs: &[RenderJob<'_>],
         threads: u32,
     ) -> Result<Vec<Result<Buffer>>> {
-        let mut raw: Vec<sys::cw_render_job> = jobs.iter().map(RenderJob::raw).collect();
+        // Each job's data as C takes it, alive until the batch returns; a
+        // job whose options or data C cannot carry is not sent, and fails
+        // alone.
+        let data: Vec<Result<RawChartData<'_>>> = jobs.iter().map(|j| j.data.to_raw()).collect();
+        let prepared: Vec<Result<sys::cw_render_job>> = jobs
+            .iter()
+            .zip(&data)
+            .map(|(job, data)| job.raw(data.as_ref().map_err(Clone::clone)?))
+            .collect();
+        let mut raw: Vec<sys::cw_render_job> =
+            prepared.iter().filter_map(|j| j.as_ref().ok().copied()).collect();
         let mut options = sys::cw_batch_options::default();
         // SAFETY: init writes a struct we own.
         unsafe { sys::cw_batch_options_init(&mut options) };
@@ -249,7 +266,14 @@ impl Renderer {
             )
         };
         check(status, || format!("the batch could not run ({threads} threads)"))?;
-        Ok(raw.iter().map(job_result).collect())
+        let mut sent = raw.iter().map(job_result);
+        Ok(prepared
+            .into_iter()
+            .map(|job| match job {
+                Ok(_) => sent.next().expect("one result per job sent"),
+                Err(e) => Err(e),
+            })
+            .collect())
     }
 
     /// The cache's figures now.

@@ -5,7 +5,7 @@
 mod common;
 
 use candlewick::{
-    BarContext, BarOptions, BoxSize, Chart, ChartData, ChartOptions, Color, Column, Format,
+    Band, BarContext, BarOptions, BoxSize, Chart, ChartData, ChartOptions, Color, Column, Format,
     Indicator, IndicatorContext, IndicatorStream, Line, Ohlcv, Panel, Sample, Stats, StatsKind,
     StatsOptions, Status, Ticks,
 };
@@ -53,6 +53,33 @@ fn bad_chart_options_are_refused_at_creation() {
     // SAFETY: only an enumerated field changes.
     unsafe { o.as_raw_mut().theme = 99 };
     assert_eq!(s(o), Status::InvalidArgument);
+}
+
+#[test]
+fn bad_time_zones_and_legend_names_are_refused_with_their_text() {
+    let e = Chart::new(&ChartOptions::new().time_zone("Mars/Olympus_Mons")).unwrap_err();
+    assert_eq!(e.status(), Status::InvalidArgument);
+    assert!(e.message().contains("Mars/Olympus_Mons"), "{}", e.message());
+    let e = Chart::new(&ChartOptions::new().time_zone("UTC\0Europe/Paris")).unwrap_err();
+    assert_eq!(e.status(), Status::InvalidArgument);
+    assert!(e.message().contains("NUL"), "{}", e.message());
+
+    let s = common::series(30);
+    let series = s.view();
+    let mut c = chart();
+    let lines = [Line::new(&s.close, Color(0xFFB300FF)).name("SMA\0 20")];
+    let bands = [Band::new(&s.high, &s.low, Color(0x7E57C240), Color(0x7E57C2FF)).name("\0")];
+    for data in [ChartData::new(&series).overlays(&lines), ChartData::new(&series).bands(&bands)] {
+        let mut pixels = vec![7u8; c.frame_info().min_buffer_size];
+        let e = c.render_frame(&data, Format::Rgba8, &mut pixels, 160 * 4).unwrap_err();
+        assert_eq!(e.status(), Status::InvalidArgument);
+        assert!(e.message().contains("NUL"), "{}", e.message());
+        assert!(pixels.iter().all(|&b| b == 7));
+        assert_eq!(c.render(&data, Format::Png).unwrap_err().status(), Status::InvalidArgument);
+    }
+    // A line in a panel ignores its name.
+    let panels = [Panel::new(0.25).lines(&lines)];
+    c.render(&ChartData::new(&series).panels(&panels), Format::Png).unwrap();
 }
 
 #[test]

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use std::thread;
 
 use candlewick::{
-    Chart, ChartData, ChartOptions, ChartType, Color, Format, Line, Ohlcv, RenderJob, Renderer,
-    RendererOptions, Stats, StatsKind, StatsOptions, Status, Theme,
+    Band, Chart, ChartData, ChartOptions, ChartType, Color, Format, Line, Ohlcv, RenderJob,
+    Renderer, RendererOptions, Stats, StatsKind, StatsOptions, Status, Theme,
 };
 
 /// (options, format, with an overlay) covering every format.
@@ -40,6 +40,11 @@ fn cases() -> Vec<(ChartOptions<'static>, Format, bool)> {
             false,
         ),
         (ChartOptions::new().size(240, 180).theme(Theme::Modern), Format::Indexed8, true),
+        (
+            ChartOptions::new().size(400, 260).axes(true).time_zone("America/New_York"),
+            Format::Rgba8,
+            true,
+        ),
     ]
 }
 
@@ -60,7 +65,7 @@ fn renders_match_charts_cold_and_warm() {
     let s = common::series(150);
     let series = s.view();
     let average = sma(&s.close, 10);
-    let lines = [Line::new(&average[..], Color(0xFFCC00FF))];
+    let lines = [Line::new(&average[..], Color(0xFFCC00FF)).name("SMA 10")];
     let renderer = Renderer::new(&RendererOptions::new().max_cache_bytes(32 << 20)).unwrap();
     for (options, format, overlay) in cases() {
         let data = if overlay {
@@ -119,11 +124,18 @@ fn a_batch_gives_each_job_its_own_result() {
     let crisp = ChartOptions::new().size(320, 200);
     let smooth = ChartOptions::new().size(320, 200).antialias(true);
     let with_font = ChartOptions::new().font(&font);
+    let no_zone = ChartOptions::new().size(320, 200).time_zone("Not/A_Zone");
+    let nul_zone = ChartOptions::new().size(320, 200).time_zone("UTC\0");
+    let nul_name = [Line::new(&s.close, Color(0xFFCC00FF)).name("SMA\0")];
+    let nul_name_data = ChartData::new(&series).overlays(&nul_name);
     let bad = [
         (&tiny, &good, Format::Png, Status::SizeOutOfRange),
         (&crisp, &bad_data, Format::Png, Status::NonFinite),
         (&smooth, &good, Format::Indexed8, Status::InvalidArgument),
         (&with_font, &good, Format::Png, Status::InvalidArgument),
+        (&no_zone, &good, Format::Png, Status::InvalidArgument),
+        (&nul_zone, &good, Format::Png, Status::InvalidArgument),
+        (&crisp, &nul_name_data, Format::Png, Status::InvalidArgument),
     ];
     let cases = cases();
     let mut jobs = Vec::new();
@@ -158,6 +170,55 @@ fn a_batch_gives_each_job_its_own_result() {
     let e = renderer.render(&tiny, &good, Format::Png).unwrap_err();
     assert_eq!(e.status(), Status::SizeOutOfRange);
     assert!(e.message().contains("8x600"), "{}", e.message());
+    let e = renderer.render(&no_zone, &good, Format::Png).unwrap_err();
+    assert_eq!(e.status(), Status::InvalidArgument);
+    assert!(e.message().contains("Not/A_Zone"), "{}", e.message());
+}
+
+/// Legend names and the time zone reach the library: a named overlay or
+/// band adds a legend row, an empty name leaves it out, and a zone moves
+/// the time labels; the renderer keys its charts by the zone's text.
+#[test]
+fn legend_names_and_time_zones_change_the_pixels() {
+    let s = common::series(80);
+    let series = s.view();
+    let (fast, slow) = (sma(&s.close, 10), sma(&s.close, 30));
+    let upper: Vec<f64> = slow.iter().map(|x| x + 2.0).collect();
+    let lower: Vec<f64> = slow.iter().map(|x| x - 2.0).collect();
+    let options = ChartOptions::new().size(400, 260).axes(true);
+    let frame = |overlay: Option<&str>, band: Option<&str>, options: &ChartOptions<'_>| {
+        let line = Line::new(&fast, Color(0xFFB300FF));
+        let overlays = [overlay.map_or(line, |n| line.name(n))];
+        let band_ = Band::new(&upper, &lower, Color(0x7E57C240), Color(0x7E57C2FF)).width(1.0);
+        let bands = [band.map_or(band_, |n| band_.name(n))];
+        let data = ChartData::new(&series).overlays(&overlays).bands(&bands);
+        chart_bytes(options, &data, Format::Rgba8)
+    };
+    let plain = frame(None, None, &options);
+    let named_line = frame(Some("SMA 10"), None, &options);
+    let named_band = frame(None, Some("BB"), &options);
+    assert!(named_line != plain && named_band != plain && named_line != named_band);
+    assert!(frame(Some("SMA 10"), Some("BB"), &options) != named_line);
+    assert!(frame(Some(""), Some(""), &options) == plain, "an empty name draws no row");
+    assert!(frame(Some("SMA 10"), Some(""), &options) == named_line);
+
+    let new_york = options.clone().time_zone("America/New_York");
+    assert!(frame(None, None, &new_york) != plain);
+    assert!(frame(None, None, &options.clone().time_zone("")) == plain, "\"\" is UTC");
+    // A clone shares the zone's name with the original, which may go first.
+    let clone = new_york.clone();
+    let want = frame(None, None, &new_york);
+    drop(new_york);
+    assert!(frame(None, None, &clone) == want);
+    let renderer = Renderer::new(&RendererOptions::new()).unwrap();
+    let data = ChartData::new(&series);
+    let outputs = ["America/New_York", "UTC", ""].map(|zone| {
+        let zoned = options.clone().time_zone(zone);
+        let bytes = renderer.render(&zoned, &data, Format::Rgba8).unwrap()[..].to_vec();
+        assert!(bytes == chart_bytes(&zoned, &data, Format::Rgba8), "{zone}");
+        bytes
+    });
+    assert!(outputs[0] != outputs[1] && outputs[1] == outputs[2]);
 }
 
 #[test]
