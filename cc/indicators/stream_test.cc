@@ -262,7 +262,10 @@ double CciScale(const Series& s, size_t i, size_t n) {
 //   * VWMA's sliding sums (both paths re-sum only every n or max(64, n)
 //     bars) carry the rounding of the largest window sum since the last
 //     re-sum: its scale is |value| times the largest window volume of the
-//     last 2 max(64, n) rows over the current window volume.
+//     last 2 max(64, n) rows over the current window volume; CMF's the
+//     same with 1 for |value| (its money-flow volumes are bounded by the
+//     volumes, so its numerator's rounding is too, however small the
+//     value).
 std::vector<std::vector<double>> ConditionScales(const Spec& spec, const Series& s,
                                                  const std::vector<const double*>& cols,
                                                  const std::vector<double>& params) {
@@ -296,19 +299,23 @@ std::vector<std::vector<double>> ConditionScales(const Spec& spec, const Series&
     const bool windowed = type == MaType::kSma || type == MaType::kWma || type == MaType::kTrima;
     return {k_scale, trailing_max(k_scale, windowed ? fd : 20 * fd)};
   }
-  if (spec.id == Id::kVwma) {
+  if (spec.id == Id::kVwma || spec.id == Id::kCmf) {
     const size_t period = static_cast<size_t>(params[0]);
     const auto value = Batch(spec, cols, n, params)[0];
+    const double* v = cols.back();  // the volume column of both
     std::vector<double> volume(n, kNaN);  // window volume sums
     for (size_t i = period - 1; i < n; ++i) {
       double sum = 0;
-      for (size_t k = i + 1 - period; k <= i; ++k) sum += cols[1][k];
+      for (size_t k = i + 1 - period; k <= i; ++k) sum += v[k];
       if (std::isfinite(sum)) volume[i] = sum;
     }
     const auto largest = trailing_max(volume, 2 * std::max<size_t>(64, period));
     std::vector<double> scale(n, 0.0);
     for (size_t i = 0; i < n; ++i) {
-      if (volume[i] > 0) scale[i] = std::fabs(value[i]) * largest[i] / volume[i];
+      // CMF's numerator, a sum of money-flow volumes, is bounded by the
+      // window's volume, whatever its value: its scale is that of 1.
+      const double magnitude = spec.id == Id::kCmf ? 1.0 : std::fabs(value[i]);
+      if (volume[i] > 0) scale[i] = magnitude * largest[i] / volume[i];
     }
     return {scale};
   }
