@@ -149,8 +149,8 @@ bool StreamExact(const char* name) {
 // prefix-scan indicators except these, whose error scales with a condition
 // number the fuzzer does not model (docs/indicators.md).
 bool StreamConditioned(const char* name) {
-  static const char* const kConditioned[] = {"cci", "stochrsi", "adosc", "vwma", "cmf", "ad",
-                                             "supertrend"};
+  static const char* const kConditioned[] = {"cci",  "stochrsi", "adosc", "vwma",
+                                             "cmf",  "mfi",      "ad",    "supertrend"};
   for (const char* e : kConditioned) {
     if (std::strcmp(name, e) == 0) return true;
   }
