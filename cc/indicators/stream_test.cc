@@ -301,48 +301,46 @@ std::vector<std::vector<double>> ConditionScales(const Spec& spec, const Series&
     const bool windowed = type == MaType::kSma || type == MaType::kWma || type == MaType::kTrima;
     return {k_scale, trailing_max(k_scale, windowed ? fd : 20 * fd)};
   }
-  if (spec.id == Id::kVwma || spec.id == Id::kCmf) {
-    const size_t period = static_cast<size_t>(params[0]);
-    const auto value = Batch(spec, cols, n, params)[0];
-    const double* v = cols.back();  // the volume column of both
-    std::vector<double> volume(n, kNaN);  // window volume sums
-    for (size_t i = period - 1; i < n; ++i) {
+  // A ratio over sliding sums of x >= 0 (both paths re-sum only every n or
+  // max(64, n) bars): magnitude(i) times the largest window sum of the last
+  // 2 max(64, period) rows over the current window's, for the windows
+  // ending at rows >= first (NaN ignored).
+  auto sliding_sum_scale = [&](const double* x, size_t period, size_t first, auto magnitude) {
+    std::vector<double> window(n, kNaN);
+    for (size_t i = first; i < n; ++i) {
       double sum = 0;
-      for (size_t k = i + 1 - period; k <= i; ++k) sum += v[k];
-      if (std::isfinite(sum)) volume[i] = sum;
-    }
-    const auto largest = trailing_max(volume, 2 * std::max<size_t>(64, period));
-    std::vector<double> scale(n, 0.0);
-    for (size_t i = 0; i < n; ++i) {
-      // CMF's numerator, a sum of money-flow volumes, is bounded by the
-      // window's volume, whatever its value: its scale is that of 1.
-      const double magnitude = spec.id == Id::kCmf ? 1.0 : std::fabs(value[i]);
-      if (volume[i] > 0) scale[i] = magnitude * largest[i] / volume[i];
-    }
-    return {scale};
-  }
-  if (spec.id == Id::kMfi) {
-    // 100 pos / (pos + neg) over sliding sums of money flows (typical price
-    // times volume): the sums carry the rounding of the largest window's
-    // flows since the last re-sum, as VWMA's do, on a value of scale 100.
-    const size_t period = static_cast<size_t>(params[0]);
-    std::vector<double> flow(n, 0.0), window(n, kNaN);
-    for (size_t i = 1; i < n; ++i) {
-      const double tp = (cols[0][i] + cols[1][i] + cols[2][i]) / 3;
-      const double prev = (cols[0][i - 1] + cols[1][i - 1] + cols[2][i - 1]) / 3;
-      flow[i] = tp != prev ? std::fabs(tp * cols[3][i]) : 0.0;
-    }
-    for (size_t i = period; i < n; ++i) {
-      double sum = 0;
-      for (size_t k = i + 1 - period; k <= i; ++k) sum += flow[k];
+      for (size_t k = i + 1 - period; k <= i; ++k) sum += x[k];
       if (std::isfinite(sum)) window[i] = sum;
     }
     const auto largest = trailing_max(window, 2 * std::max<size_t>(64, period));
     std::vector<double> scale(n, 0.0);
     for (size_t i = 0; i < n; ++i) {
-      if (window[i] > 0) scale[i] = 100.0 * largest[i] / window[i];
+      if (window[i] > 0) scale[i] = magnitude(i) * largest[i] / window[i];
     }
-    return {scale};
+    return scale;
+  };
+  if (spec.id == Id::kVwma || spec.id == Id::kCmf) {
+    const size_t period = static_cast<size_t>(params[0]);
+    const auto value = Batch(spec, cols, n, params)[0];
+    // Over the volume column of both. CMF's numerator, a sum of money-flow
+    // volumes, is bounded by the window's volume, whatever its value: its
+    // magnitude is that of 1.
+    const bool cmf = spec.id == Id::kCmf;
+    return {sliding_sum_scale(cols.back(), period, period - 1,
+                              [&](size_t i) { return cmf ? 1.0 : std::fabs(value[i]); })};
+  }
+  if (spec.id == Id::kMfi) {
+    // 100 pos / (pos + neg) over sliding sums of money flows (typical price
+    // times volume): the rounding of the largest window's |flows|, on a
+    // value of scale 100.
+    const size_t period = static_cast<size_t>(params[0]);
+    std::vector<double> flow(n, 0.0);
+    for (size_t i = 1; i < n; ++i) {
+      const double tp = (cols[0][i] + cols[1][i] + cols[2][i]) / 3;
+      const double prev = (cols[0][i - 1] + cols[1][i - 1] + cols[2][i - 1]) / 3;
+      flow[i] = tp != prev ? std::fabs(tp * cols[3][i]) : 0.0;
+    }
+    return {sliding_sum_scale(flow.data(), period, period, [](size_t) { return 100.0; })};
   }
   if (spec.id == Id::kAd) {
     // A running sum of signed flows: its rounding is relative to the sum of
