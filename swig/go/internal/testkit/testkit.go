@@ -195,6 +195,26 @@ func Reference(t testing.TB) string {
 	return refDir
 }
 
+// Main runs a test binary's tests, then removes the directory Reference
+// made, so a passing run leaves nothing in the temporary directory. After a
+// failure the directory is kept and named, for a look at the C outputs.
+// Each test package that calls Reference has
+//
+//	func TestMain(m *testing.M) { os.Exit(testkit.Main(m)) }
+func Main(m *testing.M) int {
+	code := m.Run()
+	if refDir != "" {
+		if code == 0 {
+			if err := os.RemoveAll(refDir); err != nil {
+				fmt.Fprintf(os.Stderr, "testkit: removing %s: %v\n", refDir, err)
+			}
+		} else {
+			fmt.Fprintf(os.Stderr, "testkit: C reference outputs kept in %s\n", refDir)
+		}
+	}
+	return code
+}
+
 // ReadFile reads a reference output.
 func ReadFile(t testing.TB, dir, name string) []byte {
 	b, err := os.ReadFile(filepath.Join(dir, name))
