@@ -246,6 +246,116 @@ double CciScale(const Series& s, size_t i, size_t n) {
   return static_cast<double>(std::fabs(tp) / (0.015L * mad));
 }
 
+using Scales = std::vector<std::vector<double>>;
+
+// Largest of v[i-span..i] for each row i (NaN ignored).
+std::vector<double> TrailingMax(const std::vector<double>& v, size_t span) {
+  std::vector<double> out(v.size(), 0.0);
+  for (size_t i = 0; i < v.size(); ++i) {
+    for (size_t k = i >= span ? i - span : 0; k <= i; ++k) {
+      if (!std::isnan(v[k])) out[i] = std::max(out[i], v[k]);
+    }
+  }
+  return out;
+}
+
+// A ratio over sliding sums of x[0..n) >= 0 (both paths re-sum only every
+// n or max(64, n) bars): magnitude(i) times the largest window sum of the
+// last 2 max(64, period) rows over the current window's, for the windows
+// ending at rows >= first (NaN ignored).
+template <class Magnitude>
+std::vector<double> SlidingSumScale(const double* x, size_t n, size_t period, size_t first,
+                                    Magnitude magnitude) {
+  std::vector<double> window(n, kNaN);
+  for (size_t i = first; i < n; ++i) {
+    double sum = 0;
+    for (size_t k = i + 1 - period; k <= i; ++k) sum += x[k];
+    if (std::isfinite(sum)) window[i] = sum;
+  }
+  const auto largest = TrailingMax(window, 2 * std::max<size_t>(64, period));
+  std::vector<double> scale(n, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    if (window[i] > 0) scale[i] = magnitude(i) * largest[i] / window[i];
+  }
+  return scale;
+}
+
+Scales StochRsiScales(const std::vector<const double*>& cols, size_t n,
+                      const std::vector<double>& params) {
+  const auto rsi = Batch(*FindSpec(Id::kRsi), cols, n, {params[0]})[0];
+  const size_t fk = static_cast<size_t>(params[1]);
+  std::vector<double> k_scale(n, 0.0);
+  for (size_t i = fk - 1; i < n; ++i) {
+    double hi = -HUGE_VAL, lo = HUGE_VAL;
+    bool defined = true;
+    for (size_t k = i + 1 - fk; k <= i; ++k) {
+      defined = defined && !std::isnan(rsi[k]);
+      hi = std::max(hi, rsi[k]);
+      lo = std::min(lo, rsi[k]);
+    }
+    if (defined) k_scale[i] = hi - lo <= 1e-9 ? HUGE_VAL : 100.0 * 100.0 / (hi - lo);
+  }
+  const auto type = static_cast<MaType>(params[3]);
+  const size_t fd = static_cast<size_t>(params[2]);
+  const bool windowed = type == MaType::kSma || type == MaType::kWma || type == MaType::kTrima;
+  return {k_scale, TrailingMax(k_scale, windowed ? fd : 20 * fd)};
+}
+
+// VWMA and CMF, over the volume column of both. CMF's numerator, a sum of
+// money-flow volumes, is bounded by the window's volume, whatever its
+// value: its magnitude is that of 1.
+Scales VolumeRatioScales(const Spec& spec, const std::vector<const double*>& cols, size_t n,
+                         const std::vector<double>& params) {
+  const size_t period = static_cast<size_t>(params[0]);
+  const auto value = Batch(spec, cols, n, params)[0];
+  const bool cmf = spec.id == Id::kCmf;
+  return {SlidingSumScale(cols.back(), n, period, period - 1,
+                          [&](size_t i) { return cmf ? 1.0 : std::fabs(value[i]); })};
+}
+
+// 100 pos / (pos + neg) over sliding sums of money flows (typical price
+// times volume): the rounding of the largest window's |flows|, on a value of
+// scale 100.
+Scales MfiScales(const std::vector<const double*>& cols, size_t n,
+                 const std::vector<double>& params) {
+  const size_t period = static_cast<size_t>(params[0]);
+  std::vector<double> flow(n, 0.0);
+  for (size_t i = 1; i < n; ++i) {
+    const double tp = (cols[0][i] + cols[1][i] + cols[2][i]) / 3;
+    const double prev = (cols[0][i - 1] + cols[1][i - 1] + cols[2][i - 1]) / 3;
+    flow[i] = tp != prev ? std::fabs(tp * cols[3][i]) : 0.0;
+  }
+  return {SlidingSumScale(flow.data(), n, period, period, [](size_t) { return 100.0; })};
+}
+
+// A running sum of signed flows: its rounding is relative to the sum of
+// their magnitudes (the batch sums them by a prefix scan, the stream one at
+// a time), not to the line's value after cancellation.
+Scales AdScales(const std::vector<const double*>& cols, size_t n) {
+  std::vector<double> scale(n, 0.0);
+  double total = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double range = cols[0][i] - cols[1][i];
+    if (!std::isfinite(range + cols[2][i] + cols[3][i])) {
+      total = 0;  // a non-finite row: the line restarts
+    } else if (range > 0) {
+      total += std::fabs(cols[3][i]);
+    }
+    scale[i] = total;
+  }
+  return {scale};
+}
+
+// The difference of two EMAs of AD: the largest |AD| the slower EMA still
+// remembers.
+Scales AdOscScales(const std::vector<const double*>& cols, size_t n,
+                   const std::vector<double>& params) {
+  auto ad = Batch(*FindSpec(Id::kAd), cols, n, {})[0];
+  for (double& v : ad) v = std::fabs(v);
+  const size_t slowest = static_cast<size_t>(std::max(params[0], params[1]));
+  return {TrailingMax(ad, 20 * slowest)};
+}
+
 // Condition numbers of the indicators whose batch value is a small result of
 // large quantities that the batch computes with a Highway scan (rounded
 // differently from a one-step update), per output and row (empty: none):
@@ -268,104 +378,24 @@ double CciScale(const Series& s, size_t i, size_t n) {
 //     value);
 //   * MFI's sliding sums of positive and negative money flows likewise: 100
 //     times the largest window's |flow| sum over the current window's.
-std::vector<std::vector<double>> ConditionScales(const Spec& spec, const Series& s,
-                                                 const std::vector<const double*>& cols,
-                                                 const std::vector<double>& params) {
+Scales ConditionScales(const Spec& spec, const Series& s, const std::vector<const double*>& cols,
+                       const std::vector<double>& params) {
   const size_t n = s.size();
-  // Largest of v[i-span..i] (NaN ignored).
-  auto trailing_max = [n](const std::vector<double>& v, size_t span) {
-    std::vector<double> out(n, 0.0);
-    for (size_t i = 0; i < n; ++i) {
-      for (size_t k = i >= span ? i - span : 0; k <= i; ++k) {
-        if (!std::isnan(v[k])) out[i] = std::max(out[i], v[k]);
-      }
-    }
-    return out;
-  };
-  if (spec.id == Id::kStochRsi) {
-    const auto rsi = Batch(*FindSpec(Id::kRsi), cols, n, {params[0]})[0];
-    const size_t fk = static_cast<size_t>(params[1]);
-    std::vector<double> k_scale(n, 0.0);
-    for (size_t i = fk - 1; i < n; ++i) {
-      double hi = -HUGE_VAL, lo = HUGE_VAL;
-      bool defined = true;
-      for (size_t k = i + 1 - fk; k <= i; ++k) {
-        defined = defined && !std::isnan(rsi[k]);
-        hi = std::max(hi, rsi[k]);
-        lo = std::min(lo, rsi[k]);
-      }
-      if (defined) k_scale[i] = hi - lo <= 1e-9 ? HUGE_VAL : 100.0 * 100.0 / (hi - lo);
-    }
-    const auto type = static_cast<MaType>(params[3]);
-    const size_t fd = static_cast<size_t>(params[2]);
-    const bool windowed = type == MaType::kSma || type == MaType::kWma || type == MaType::kTrima;
-    return {k_scale, trailing_max(k_scale, windowed ? fd : 20 * fd)};
+  switch (spec.id) {
+    case Id::kStochRsi:
+      return StochRsiScales(cols, n, params);
+    case Id::kVwma:
+    case Id::kCmf:
+      return VolumeRatioScales(spec, cols, n, params);
+    case Id::kMfi:
+      return MfiScales(cols, n, params);
+    case Id::kAd:
+      return AdScales(cols, n);
+    case Id::kAdOsc:
+      return AdOscScales(cols, n, params);
+    default:
+      return {};
   }
-  // A ratio over sliding sums of x >= 0 (both paths re-sum only every n or
-  // max(64, n) bars): magnitude(i) times the largest window sum of the last
-  // 2 max(64, period) rows over the current window's, for the windows
-  // ending at rows >= first (NaN ignored).
-  auto sliding_sum_scale = [&](const double* x, size_t period, size_t first, auto magnitude) {
-    std::vector<double> window(n, kNaN);
-    for (size_t i = first; i < n; ++i) {
-      double sum = 0;
-      for (size_t k = i + 1 - period; k <= i; ++k) sum += x[k];
-      if (std::isfinite(sum)) window[i] = sum;
-    }
-    const auto largest = trailing_max(window, 2 * std::max<size_t>(64, period));
-    std::vector<double> scale(n, 0.0);
-    for (size_t i = 0; i < n; ++i) {
-      if (window[i] > 0) scale[i] = magnitude(i) * largest[i] / window[i];
-    }
-    return scale;
-  };
-  if (spec.id == Id::kVwma || spec.id == Id::kCmf) {
-    const size_t period = static_cast<size_t>(params[0]);
-    const auto value = Batch(spec, cols, n, params)[0];
-    // Over the volume column of both. CMF's numerator, a sum of money-flow
-    // volumes, is bounded by the window's volume, whatever its value: its
-    // magnitude is that of 1.
-    const bool cmf = spec.id == Id::kCmf;
-    return {sliding_sum_scale(cols.back(), period, period - 1,
-                              [&](size_t i) { return cmf ? 1.0 : std::fabs(value[i]); })};
-  }
-  if (spec.id == Id::kMfi) {
-    // 100 pos / (pos + neg) over sliding sums of money flows (typical price
-    // times volume): the rounding of the largest window's |flows|, on a
-    // value of scale 100.
-    const size_t period = static_cast<size_t>(params[0]);
-    std::vector<double> flow(n, 0.0);
-    for (size_t i = 1; i < n; ++i) {
-      const double tp = (cols[0][i] + cols[1][i] + cols[2][i]) / 3;
-      const double prev = (cols[0][i - 1] + cols[1][i - 1] + cols[2][i - 1]) / 3;
-      flow[i] = tp != prev ? std::fabs(tp * cols[3][i]) : 0.0;
-    }
-    return {sliding_sum_scale(flow.data(), period, period, [](size_t) { return 100.0; })};
-  }
-  if (spec.id == Id::kAd) {
-    // A running sum of signed flows: its rounding is relative to the sum of
-    // their magnitudes (the batch sums them by a prefix scan, the stream
-    // one at a time), not to the line's value after cancellation.
-    std::vector<double> scale(n, 0.0);
-    double total = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const double range = cols[0][i] - cols[1][i];
-      if (!std::isfinite(range + cols[2][i] + cols[3][i])) {
-        total = 0;  // a non-finite row: the line restarts
-      } else if (range > 0) {
-        total += std::fabs(cols[3][i]);
-      }
-      scale[i] = total;
-    }
-    return {scale};
-  }
-  if (spec.id == Id::kAdOsc) {
-    auto ad = Batch(*FindSpec(Id::kAd), cols, n, {})[0];
-    for (double& v : ad) v = std::fabs(v);
-    const size_t slowest = static_cast<size_t>(std::max(params[0], params[1]));
-    return {trailing_max(ad, 20 * slowest)};
-  }
-  return {};
 }
 
 TEST(Stream, EveryIndicatorSupportsStreamingOrSaysSo) {
