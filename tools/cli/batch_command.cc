@@ -15,6 +15,7 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -302,6 +303,21 @@ JobSpec ManifestJob(const Settings& s, const ManifestColumns& columns,
   }
   if (j.label.empty()) j.label = absl::StrCat(s.manifest, ":", line_number);
   return j;
+}
+
+// Jobs that would write the same file as an earlier job fail with the reason,
+// so no chart is silently replaced by another while both count as rendered:
+// X.csv and X.CSV in a directory (both OUT/X.png), or manifest paths that
+// name one file ("a.png", "./a.png", "sub/../a.png").
+void FailRepeatedOutputs(std::vector<JobSpec>* specs) {
+  std::map<std::string, const JobSpec*> first;
+  for (JobSpec& j : *specs) {
+    if (!j.error.empty()) continue;
+    const auto [it, inserted] = first.emplace(fs::path(j.out).lexically_normal().string(), &j);
+    if (!inserted) {
+      j.error = absl::StrCat("writes the same file as ", it->second->label, " ('", j.out, "')");
+    }
+  }
 }
 
 absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
@@ -632,6 +648,7 @@ int RunBatch(int argc, char** argv) {
     std::fprintf(stderr, "candlewick batch: %s\n", std::string(specs.status().message()).c_str());
     return absl::IsInvalidArgument(specs.status()) ? 2 : 1;
   }
+  FailRepeatedOutputs(&*specs);
   std::error_code ec;
   fs::create_directories(ResolveUserPath(s.out_dir), ec);
   if (ec) {

@@ -77,6 +77,34 @@ grep -q "jobs.csv:8: the extension of '.*seven.png' does not match --format svg"
 "$cli" render --csv "$tmp/in/AAA.csv" -W 400 -H 300 -t light --title "Hello, world" -o "$tmp/one.png" > /dev/null
 cmp -s "$tmp/one.png" "$tmp/mout/sub/one.png" || fail "manifest job differs from render"
 
+# Two jobs that would write one file: the later fails with the reason,
+# the earlier's chart stays (never one chart silently overwritten by
+# another, both counted as rendered). In a directory, X.csv and X.CSV both
+# go to OUT/X.png; in a manifest, paths that name the same file.
+mkdir -p "$tmp/clash"
+cp "$sample" "$tmp/clash/EEE.CSV"
+head -60 "$sample" > "$tmp/clash/EEE.csv"
+"$cli" batch -i "$tmp/clash" -o "$tmp/clashout" > "$tmp/stdout" 2> "$tmp/stderr"
+rc=$?
+[ $rc -eq 1 ] || fail "two inputs for one output exited $rc, want 1"
+grep -q "rendered 1 of 2 charts" "$tmp/stdout" || fail "clash summary: $(cat "$tmp/stdout")"
+grep -q "EEE.csv: writes the same file as .*EEE.CSV" "$tmp/stderr" || fail "clash not explained: $(cat "$tmp/stderr")"
+"$cli" render --csv "$tmp/clash/EEE.CSV" -o "$tmp/eee.png" > /dev/null
+cmp -s "$tmp/eee.png" "$tmp/clashout/EEE.png" || fail "the first job's chart was overwritten"
+cat > "$tmp/clash.csv" <<CSV
+csv,out,width
+in/AAA.csv,same.png,
+in/BBB.csv,./sub/../same.png,400
+in/CCC.csv,other.png,
+CSV
+"$cli" batch --manifest "$tmp/clash.csv" --out "$tmp/clashm" > "$tmp/stdout" 2> "$tmp/stderr"
+rc=$?
+[ $rc -eq 1 ] || fail "a manifest with one output twice exited $rc, want 1"
+grep -q "rendered 2 of 3 charts" "$tmp/stdout" || fail "manifest clash summary: $(cat "$tmp/stdout")"
+grep -q "in/BBB.csv: writes the same file as in/AAA.csv" "$tmp/stderr" || fail "manifest clash not explained: $(cat "$tmp/stderr")"
+"$cli" render --csv "$tmp/in/AAA.csv" -o "$tmp/aaa.png" > /dev/null
+cmp -s "$tmp/aaa.png" "$tmp/clashm/same.png" || fail "the manifest's first chart was overwritten"
+
 # Usage errors exit 2.
 "$cli" batch --out "$tmp/x" 2>/dev/null; [ $? -eq 2 ] || fail "no input: not a usage error"
 "$cli" batch --in "$tmp/in" 2>/dev/null; [ $? -eq 2 ] || fail "no --out: not a usage error"
