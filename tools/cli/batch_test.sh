@@ -105,6 +105,30 @@ grep -q "in/BBB.csv: writes the same file as in/AAA.csv" "$tmp/stderr" || fail "
 "$cli" render --csv "$tmp/in/AAA.csv" -o "$tmp/aaa.png" > /dev/null
 cmp -s "$tmp/aaa.png" "$tmp/clashm/same.png" || fail "the manifest's first chart was overwritten"
 
+# Manifests as spreadsheets save them: a UTF-8 byte order mark is not part
+# of the first column's name. Cells a manifest cannot mean are errors, never
+# guessed: an unquoted comma in a title (more cells than the header names),
+# an unclosed quote, a column named twice.
+printf '\xef\xbb\xbfcsv,out\r\nin/AAA.csv,bom.png\r\n' > "$tmp/bom.csv"
+"$cli" batch --manifest "$tmp/bom.csv" --out "$tmp/bomout" > /dev/null 2> "$tmp/stderr" || fail "a manifest with a BOM failed: $(cat "$tmp/stderr")"
+[ "$(png_signature "$tmp/bomout/bom.png")" = "89504e470d0a1a0a" ] || fail "bom.png missing"
+cat > "$tmp/cells.csv" <<'CSV'
+csv,out,title
+in/AAA.csv,comma.png,Hello, world
+in/BBB.csv,quote.png,"Hello
+in/CCC.csv,fine.png,"Hello, world"
+CSV
+"$cli" batch --manifest "$tmp/cells.csv" --out "$tmp/cellsout" > "$tmp/stdout" 2> "$tmp/stderr"
+[ $? -eq 1 ] || fail "a manifest with bad rows did not exit 1"
+grep -q "cells.csv:2: 4 cells, the header names 3 columns" "$tmp/stderr" || fail "extra cell not explained: $(cat "$tmp/stderr")"
+grep -q "cells.csv:3: a quoted cell has no closing quote" "$tmp/stderr" || fail "open quote not explained: $(cat "$tmp/stderr")"
+[ ! -e "$tmp/cellsout/comma.png" ] && [ ! -e "$tmp/cellsout/quote.png" ] || fail "a chart was written for a bad manifest row"
+[ -e "$tmp/cellsout/fine.png" ] || fail "the good manifest row was not rendered"
+printf 'csv,out,CSV\nin/AAA.csv,twice.png,in/BBB.csv\n' > "$tmp/twice.csv"
+"$cli" batch --manifest "$tmp/twice.csv" --out "$tmp/x" 2> "$tmp/stderr"
+[ $? -eq 2 ] || fail "a column named twice: not a usage error"
+grep -q "twice.csv:1: the column 'csv' appears twice" "$tmp/stderr" || fail "column twice not explained: $(cat "$tmp/stderr")"
+
 # Usage errors exit 2.
 "$cli" batch --out "$tmp/x" 2>/dev/null; [ $? -eq 2 ] || fail "no input: not a usage error"
 "$cli" batch --in "$tmp/in" 2>/dev/null; [ $? -eq 2 ] || fail "no --out: not a usage error"
