@@ -15,6 +15,7 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -27,6 +28,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "capi/candlewick.h"
 #include "tools/cli/chart_extras.h"
 #include "tools/cli/chart_flags.h"
@@ -193,8 +195,10 @@ absl::StatusOr<std::vector<JobSpec>> ListDirectory(const Settings& s) {
 }
 
 // One line of a manifest split into cells: commas separate, double quotes
-// quote (a doubled quote inside is one quote), spaces around cells go.
-std::vector<std::string> SplitCsvLine(absl::string_view line) {
+// quote (a doubled quote inside is one quote), spaces around cells go. A
+// quote left open (a line ends inside it: cells never span lines) sets
+// *error.
+std::vector<std::string> SplitCsvLine(absl::string_view line, std::string* error) {
   std::vector<std::string> cells(1);
   bool quoted = false;
   for (size_t i = 0; i < line.size(); ++i) {
@@ -216,6 +220,7 @@ std::vector<std::string> SplitCsvLine(absl::string_view line) {
       cells.back() += c;
     }
   }
+  if (quoted) *error = "a quoted cell has no closing quote";
   for (std::string& cell : cells) cell = std::string(absl::StripAsciiWhitespace(cell));
   return cells;
 }
@@ -240,14 +245,21 @@ struct ManifestColumns {
         return absl::InvalidArgumentError(
             absl::StrCat(manifest, ":", line_number, ": unknown column '", cells[i], "'"));
       }
+      if (index[k] >= 0) {
+        return absl::InvalidArgumentError(absl::StrCat(manifest, ":", line_number, ": the column '",
+                                                       kNames[k], "' appears twice"));
+      }
       index[k] = static_cast<int>(i);
     }
     if (index[kCsv] < 0 || index[kOut] < 0) {
       return absl::InvalidArgumentError(
           absl::StrCat(manifest, ": the header must name the columns csv and out"));
     }
+    columns = cells.size();
     return absl::OkStatus();
   }
+
+  size_t columns = 0;  // cells in the header
 
   // Column k's cell in a row: empty if the header or the row has none.
   std::string Cell(const std::vector<std::string>& cells, int k) const {
@@ -258,8 +270,8 @@ struct ManifestColumns {
 
 // The job of one manifest row; a bad cell becomes the job's error.
 JobSpec ManifestJob(const Settings& s, const ManifestColumns& columns,
-                    const std::vector<std::string>& cells, int line_number,
-                    const std::string& base, const std::string& out_dir) {
+                    const std::vector<std::string>& cells, const std::string& split_error,
+                    int line_number, const std::string& base, const std::string& out_dir) {
   using C = ManifestColumns;
   auto cell = [&](int k) { return columns.Cell(cells, k); };
   JobSpec j;
@@ -273,6 +285,18 @@ JobSpec ManifestJob(const Settings& s, const ManifestColumns& columns,
       j.error = absl::StrCat(s.manifest, ":", line_number, ": ", what, " '", value, "'");
     }
   };
+  // A row the header cannot account for ("Hello, world" unquoted in a title
+  // would lose its second half) fails rather than being guessed at; empty
+  // trailing cells (a trailing comma) are harmless.
+  if (!split_error.empty()) {
+    j.error = absl::StrCat(s.manifest, ":", line_number, ": ", split_error);
+  }
+  size_t used = cells.size();
+  while (used > columns.columns && cells[used - 1].empty()) --used;
+  if (used > columns.columns && j.error.empty()) {
+    j.error = absl::StrCat(s.manifest, ":", line_number, ": ", used, " cells, the header names ",
+                           columns.columns, " columns (quote a cell that holds a comma)");
+  }
   j.format = s.format;
   if (!cell(C::kFormat).empty() && !ParseFormat(cell(C::kFormat), &j.format)) {
     bad("unknown format", cell(C::kFormat));
@@ -304,6 +328,21 @@ JobSpec ManifestJob(const Settings& s, const ManifestColumns& columns,
   return j;
 }
 
+// Jobs that would write the same file as an earlier job fail with the reason,
+// so no chart is silently replaced by another while both count as rendered:
+// X.csv and X.CSV in a directory (both OUT/X.png), or manifest paths that
+// name one file ("a.png", "./a.png", "sub/../a.png").
+void FailRepeatedOutputs(std::vector<JobSpec>* specs) {
+  std::map<std::string, const JobSpec*> first;
+  for (JobSpec& j : *specs) {
+    if (!j.error.empty()) continue;
+    const auto [it, inserted] = first.emplace(fs::path(j.out).lexically_normal().string(), &j);
+    if (!inserted) {
+      j.error = absl::StrCat("writes the same file as ", it->second->label, " ('", j.out, "')");
+    }
+  }
+}
+
 absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
   const std::string path = ResolveUserPath(s.manifest);
   std::string text;
@@ -317,18 +356,26 @@ absl::StatusOr<std::vector<JobSpec>> ReadManifest(const Settings& s) {
   std::vector<JobSpec> jobs;
   int line_number = 0;
   bool header = true;
-  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+  // A UTF-8 byte order mark (spreadsheets write one) is no part of the text.
+  absl::string_view body(text);
+  absl::ConsumePrefix(&body, "\xEF\xBB\xBF");
+  for (absl::string_view line : absl::StrSplit(body, '\n')) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (absl::StripAsciiWhitespace(line).empty()) continue;
-    const std::vector<std::string> cells = SplitCsvLine(line);
+    std::string split_error;
+    const std::vector<std::string> cells = SplitCsvLine(line, &split_error);
     if (header) {
       header = false;
+      if (!split_error.empty()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(s.manifest, ":", line_number, ": ", split_error));
+      }
       const absl::Status st = columns.ReadHeader(cells, s.manifest, line_number);
       if (!st.ok()) return st;
       continue;
     }
-    jobs.push_back(ManifestJob(s, columns, cells, line_number, base, out_dir));
+    jobs.push_back(ManifestJob(s, columns, cells, split_error, line_number, base, out_dir));
   }
   return jobs;
 }
@@ -632,6 +679,7 @@ int RunBatch(int argc, char** argv) {
     std::fprintf(stderr, "candlewick batch: %s\n", std::string(specs.status().message()).c_str());
     return absl::IsInvalidArgument(specs.status()) ? 2 : 1;
   }
+  FailRepeatedOutputs(&*specs);
   std::error_code ec;
   fs::create_directories(ResolveUserPath(s.out_dir), ec);
   if (ec) {

@@ -77,6 +77,58 @@ grep -q "jobs.csv:8: the extension of '.*seven.png' does not match --format svg"
 "$cli" render --csv "$tmp/in/AAA.csv" -W 400 -H 300 -t light --title "Hello, world" -o "$tmp/one.png" > /dev/null
 cmp -s "$tmp/one.png" "$tmp/mout/sub/one.png" || fail "manifest job differs from render"
 
+# Two jobs that would write one file: the later fails with the reason,
+# the earlier's chart stays (never one chart silently overwritten by
+# another, both counted as rendered). In a directory, X.csv and X.CSV both
+# go to OUT/X.png; in a manifest, paths that name the same file.
+mkdir -p "$tmp/clash"
+cp "$sample" "$tmp/clash/EEE.CSV"
+head -60 "$sample" > "$tmp/clash/EEE.csv"
+"$cli" batch -i "$tmp/clash" -o "$tmp/clashout" > "$tmp/stdout" 2> "$tmp/stderr"
+rc=$?
+[ $rc -eq 1 ] || fail "two inputs for one output exited $rc, want 1"
+grep -q "rendered 1 of 2 charts" "$tmp/stdout" || fail "clash summary: $(cat "$tmp/stdout")"
+grep -q "EEE.csv: writes the same file as .*EEE.CSV" "$tmp/stderr" || fail "clash not explained: $(cat "$tmp/stderr")"
+"$cli" render --csv "$tmp/clash/EEE.CSV" -o "$tmp/eee.png" > /dev/null
+cmp -s "$tmp/eee.png" "$tmp/clashout/EEE.png" || fail "the first job's chart was overwritten"
+cat > "$tmp/clash.csv" <<CSV
+csv,out,width
+in/AAA.csv,same.png,
+in/BBB.csv,./sub/../same.png,400
+in/CCC.csv,other.png,
+CSV
+"$cli" batch --manifest "$tmp/clash.csv" --out "$tmp/clashm" > "$tmp/stdout" 2> "$tmp/stderr"
+rc=$?
+[ $rc -eq 1 ] || fail "a manifest with one output twice exited $rc, want 1"
+grep -q "rendered 2 of 3 charts" "$tmp/stdout" || fail "manifest clash summary: $(cat "$tmp/stdout")"
+grep -q "in/BBB.csv: writes the same file as in/AAA.csv" "$tmp/stderr" || fail "manifest clash not explained: $(cat "$tmp/stderr")"
+"$cli" render --csv "$tmp/in/AAA.csv" -o "$tmp/aaa.png" > /dev/null
+cmp -s "$tmp/aaa.png" "$tmp/clashm/same.png" || fail "the manifest's first chart was overwritten"
+
+# Manifests as spreadsheets save them: a UTF-8 byte order mark is not part
+# of the first column's name. Cells a manifest cannot mean are errors, never
+# guessed: an unquoted comma in a title (more cells than the header names),
+# an unclosed quote, a column named twice.
+printf '\xef\xbb\xbfcsv,out\r\nin/AAA.csv,bom.png\r\n' > "$tmp/bom.csv"
+"$cli" batch --manifest "$tmp/bom.csv" --out "$tmp/bomout" > /dev/null 2> "$tmp/stderr" || fail "a manifest with a BOM failed: $(cat "$tmp/stderr")"
+[ "$(png_signature "$tmp/bomout/bom.png")" = "89504e470d0a1a0a" ] || fail "bom.png missing"
+cat > "$tmp/cells.csv" <<'CSV'
+csv,out,title
+in/AAA.csv,comma.png,Hello, world
+in/BBB.csv,quote.png,"Hello
+in/CCC.csv,fine.png,"Hello, world"
+CSV
+"$cli" batch --manifest "$tmp/cells.csv" --out "$tmp/cellsout" > "$tmp/stdout" 2> "$tmp/stderr"
+[ $? -eq 1 ] || fail "a manifest with bad rows did not exit 1"
+grep -q "cells.csv:2: 4 cells, the header names 3 columns" "$tmp/stderr" || fail "extra cell not explained: $(cat "$tmp/stderr")"
+grep -q "cells.csv:3: a quoted cell has no closing quote" "$tmp/stderr" || fail "open quote not explained: $(cat "$tmp/stderr")"
+[ ! -e "$tmp/cellsout/comma.png" ] && [ ! -e "$tmp/cellsout/quote.png" ] || fail "a chart was written for a bad manifest row"
+[ -e "$tmp/cellsout/fine.png" ] || fail "the good manifest row was not rendered"
+printf 'csv,out,CSV\nin/AAA.csv,twice.png,in/BBB.csv\n' > "$tmp/twice.csv"
+"$cli" batch --manifest "$tmp/twice.csv" --out "$tmp/x" 2> "$tmp/stderr"
+[ $? -eq 2 ] || fail "a column named twice: not a usage error"
+grep -q "twice.csv:1: the column 'csv' appears twice" "$tmp/stderr" || fail "column twice not explained: $(cat "$tmp/stderr")"
+
 # Usage errors exit 2.
 "$cli" batch --out "$tmp/x" 2>/dev/null; [ $? -eq 2 ] || fail "no input: not a usage error"
 "$cli" batch --in "$tmp/in" 2>/dev/null; [ $? -eq 2 ] || fail "no --out: not a usage error"

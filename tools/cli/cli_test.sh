@@ -200,6 +200,18 @@ grep -q "anchor column" "$tmp/err.txt" || fail "avwap message: $(cat "$tmp/err.t
 grep -q "slow period 26 is longer than the series (8 rows)" "$tmp/err.txt" \
   || fail "short series message: $(cat "$tmp/err.txt")"
 
+# Standard output that cannot be written (a full disk: /dev/full) fails the
+# command: never a truncated list, CSV or summary with exit 0.
+if [ -w /dev/full ]; then
+  for args in "version" "indicators --list" "--help" "render --help" "indicators --ind sma:5"; do
+    # shellcheck disable=SC2086
+    "$cli" $args > /dev/full 2> "$tmp/err.txt"
+    rc=$?
+    [ $rc -eq 1 ] || fail "'candlewick $args > /dev/full' exited $rc, want 1"
+    grep -q "write error" "$tmp/err.txt" || fail "'candlewick $args > /dev/full' did not say why: $(cat "$tmp/err.txt")"
+  done
+fi
+
 if [ $failures -ne 0 ]; then
   echo "$failures failed"
   exit 1

@@ -1,5 +1,6 @@
 // candlewick: the command-line front end. Subcommands live in their own
 // files; this one only dispatches.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -20,9 +21,8 @@ void PrintUsage(FILE* out) {
                "Run 'candlewick <command> --help' for a command's options.\n");
 }
 
-}  // namespace
 
-int main(int argc, char** argv) {
+int Dispatch(int argc, char** argv) {
   if (argc < 2) {
     PrintUsage(stderr);
     return 2;
@@ -42,4 +42,21 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "candlewick: unknown command '%s'\n\n", command);
   PrintUsage(stderr);
   return 2;
+}
+
+}  // namespace
+
+// Whatever the command, standard output that could not be written (a full
+// disk) fails it: a truncated list, CSV or summary never comes
+// with exit 0.
+int main(int argc, char** argv) {
+  int code = Dispatch(argc, argv);
+  if ((std::fflush(stdout) != 0 || std::ferror(stdout)) && code == 0) {
+    // (A command that failed has said why already.)
+    const int error = errno;
+    std::fprintf(stderr, "candlewick: write error on standard output%s%s\n",
+                 error != 0 ? ": " : "", error != 0 ? std::strerror(error) : "");
+    code = 1;
+  }
+  return code;
 }
