@@ -1,6 +1,8 @@
 #include "cc/chart/display_list.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 
 namespace candlewick {
 
@@ -74,6 +76,41 @@ void DisplayList::Text(absl::string_view text, float x, float y, float size, Tex
   op.count = static_cast<uint32_t>(text.size());
   text_.insert(text_.end(), text.begin(), text.end());
   ops_.push_back(op);
+}
+
+// A run's segments lie on one vertical line and cover exactly its lowest to
+// highest point, which its first, lowest, highest and last points (in
+// order) cover too.
+size_t KeepRunExtremes(float* xy, size_t points) {
+  size_t kept = 0;
+  auto keep = [&](size_t i) {
+    xy[2 * kept] = xy[2 * i];
+    xy[2 * kept + 1] = xy[2 * i + 1];
+    ++kept;
+  };
+  size_t i = 0;
+  while (i < points) {
+    size_t end = i + 1;
+    if (!std::isnan(xy[2 * i + 1])) {
+      while (end < points && xy[2 * end] == xy[2 * i] && !std::isnan(xy[2 * end + 1])) ++end;
+    }
+    if (end - i <= 4) {
+      for (size_t k = i; k < end; ++k) keep(k);
+    } else {
+      size_t lo = i, hi = i;
+      for (size_t k = i + 1; k < end; ++k) {
+        if (xy[2 * k + 1] < xy[2 * lo + 1]) lo = k;
+        if (xy[2 * k + 1] > xy[2 * hi + 1]) hi = k;
+      }
+      // Ascending indices, each once: first <= min(lo, hi) <= max <= last.
+      const size_t order[4] = {i, std::min(lo, hi), std::max(lo, hi), end - 1};
+      for (size_t k = 0; k < 4; ++k) {
+        if (k == 0 || order[k] != order[k - 1]) keep(order[k]);
+      }
+    }
+    i = end;
+  }
+  return kept;
 }
 
 }  // namespace candlewick

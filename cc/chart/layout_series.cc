@@ -116,7 +116,8 @@ void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIn
     s_->points.push_back(x_.Center(i));
     s_->points.push_back(std::isnan(value) ? NAN : ToPixelF(y.Y(value) + 0.5));
   }
-  out_->Polyline(s_->points.data(), static_cast<uint32_t>(slots_), width > 0 ? width : o_.line_width,
+  const size_t points = KeepRunExtremes(s_->points.data(), slots_);
+  out_->Polyline(s_->points.data(), static_cast<uint32_t>(points), width > 0 ? width : o_.line_width,
                  c);
 }
 

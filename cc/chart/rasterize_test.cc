@@ -3,6 +3,8 @@
 // rest) must give exactly what drawing every rectangle in order gives.
 #include "cc/chart/rasterize.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -148,6 +150,76 @@ TEST(Rasterize, ColumnsWithExtremeEndsAreClipped) {
     EXPECT_TRUE(white(38, h - 1));
     EXPECT_FALSE(white(39, 4));
     EXPECT_TRUE(white(39, h - 1));
+  }
+}
+
+// KeepRunExtremes keeps a vertical run's first, lowest, highest and last
+// points in order, leaves runs of four or fewer and NaN breaks alone.
+TEST(KeepRunExtremes, KeepsEachVerticalRunsEndsAndExtremes) {
+  const float nan = NAN;
+  std::vector<float> xy = {
+      0.5f, 4,   1.5f, 5,   1.5f, 1,   1.5f, 9,   1.5f, 3,   1.5f, 7,    // run of 5 at 1.5
+      2.5f, 2,   2.5f, 8,   2.5f, 6,                                      // run of 3: kept
+      2.5f, nan, 2.5f, 1,   2.5f, 0,  2.5f, 9,  2.5f, 4,  2.5f, 5, 2.5f, 3};  // NaN, then 6
+  const size_t kept = KeepRunExtremes(xy.data(), xy.size() / 2);
+  const std::vector<float> want = {0.5f, 4, 1.5f, 5, 1.5f, 1, 1.5f, 9, 1.5f, 7,
+                                   2.5f, 2, 2.5f, 8, 2.5f, 6, 2.5f, nan,
+                                   2.5f, 1, 2.5f, 0, 2.5f, 9, 2.5f, 3};
+  ASSERT_EQ(kept * 2, want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    if (std::isnan(want[i])) {
+      EXPECT_TRUE(std::isnan(xy[i])) << i;
+    } else {
+      EXPECT_EQ(xy[i], want[i]) << i;
+    }
+  }
+}
+
+// A polyline of many more points than columns (renko bricks narrower than
+// a pixel), with gaps, isolated points and ends far outside the frame, is
+// stroked to the same bytes whole and reduced by KeepRunExtremes, at every
+// width, crisp and antialiased.
+TEST(Rasterize, PolylineRunsReducedToTheirExtremesStrokeTheSamePixels) {
+  const int32_t w = 150, h = 90;
+  Lcg next{11};
+  for (float slot : {0.03f, 0.2f, 0.7f}) {
+    std::vector<float> xy;
+    float y = h / 2.0f;
+    for (size_t k = 0; k < 2500; ++k) {
+      y += static_cast<float>(next(2001) - 1000) / 100.0f;
+      y = std::clamp(y, -40.0f, h + 40.0f);
+      float value = y;
+      if (next(150) == 0) value = NAN;                           // a gap
+      if (next(400) == 0) value = next(2) ? -1e6f : 1e6f;        // far off the frame
+      xy.push_back(std::floor(static_cast<float>(k) * slot) + 0.5f);
+      xy.push_back(value);
+    }
+    std::vector<float> reduced = xy;
+    const size_t kept = KeepRunExtremes(reduced.data(), reduced.size() / 2);
+    // It does reduce: 33 points a column to at most 4, 5 to 4.
+    if (slot < 0.05f) {
+      EXPECT_LT(kept * 4, xy.size() / 2);
+    }
+    if (slot < 0.25f) {
+      EXPECT_LT(kept, xy.size() / 2) << "slot " << slot;
+    }
+    for (float width : {0.5f, 1.5f, 4.0f, 23.75f, 64.0f}) {
+      for (bool aa : {false, true}) {
+        auto stroke = [&](const float* points, size_t count) {
+          DisplayList list(AllocatorHooks::Default());
+          list.Clear(0x101010FF);
+          list.Polyline(points, static_cast<uint32_t>(count), width,
+                        list.palette().Intern(0xE0C020FF));
+          std::vector<uint8_t> px(static_cast<size_t>(w) * h * 4, 0);
+          RasterScratch scratch(AllocatorHooks::Default());
+          Rasterize(list, Frame{px.data(), w, h, static_cast<size_t>(w) * 4, 4}, aa, nullptr,
+                    &scratch);
+          return px;
+        };
+        EXPECT_EQ(stroke(xy.data(), xy.size() / 2), stroke(reduced.data(), kept))
+            << "slot " << slot << " width " << width << " antialias " << aa;
+      }
+    }
   }
 }
 
