@@ -59,7 +59,12 @@ for t in "${targets[@]}"; do
     summary+=("$t: FAILED after ${execs:-?} executions")
     status=1
   else
-    summary+=("$t: ${execs:-?} executions, ${secs:-?}/s, ${cov:-cov: ?}, no finding")
+    # Inputs over libFuzzer's 10 s are kept too (not failures, but a
+    # render or computation that slow on a small input is worth a look).
+    slow=$(ls -1 "$findings/$t-slow-unit-"* 2>/dev/null | wc -l)
+    note=""
+    if [ "$slow" -gt 0 ]; then note=", $slow slow input(s) kept in $findings"; fi
+    summary+=("$t: ${execs:-?} executions, ${secs:-?}/s, ${cov:-cov: ?}, no finding$note")
   fi
 done
 echo "=== fuzz summary (${seconds} s per target)"
