@@ -84,26 +84,29 @@ cmp -s "$tmp/one.png" "$tmp/mout/sub/one.png" || fail "manifest job differs from
 mkdir -p "$tmp/clash"
 cp "$sample" "$tmp/clash/EEE.CSV"
 head -60 "$sample" > "$tmp/clash/EEE.csv"
-"$cli" batch -i "$tmp/clash" -o "$tmp/clashout" > "$tmp/stdout" 2> "$tmp/stderr"
-rc=$?
-[ $rc -eq 1 ] || fail "two inputs for one output exited $rc, want 1"
-grep -q "rendered 1 of 2 charts" "$tmp/stdout" || fail "clash summary: $(cat "$tmp/stdout")"
-grep -q "EEE.csv: writes the same file as .*EEE.CSV" "$tmp/stderr" || fail "clash not explained: $(cat "$tmp/stderr")"
-"$cli" render --csv "$tmp/clash/EEE.CSV" -o "$tmp/eee.png" > /dev/null
-cmp -s "$tmp/eee.png" "$tmp/clashout/EEE.png" || fail "the first job's chart was overwritten"
+# expect_clash SUMMARY MESSAGE FIRST_CSV FIRST_OUT BATCH_ARGS...: the batch
+# exits 1 with SUMMARY and MESSAGE, and FIRST_OUT is FIRST_CSV's chart.
+expect_clash() {
+  local summary=$1 message=$2 first_csv=$3 first_out=$4
+  shift 4
+  "$cli" batch "$@" > "$tmp/stdout" 2> "$tmp/stderr"
+  local rc=$?
+  [ $rc -eq 1 ] || fail "batch $* with one output twice exited $rc, want 1"
+  grep -q "$summary" "$tmp/stdout" || fail "clash summary: $(cat "$tmp/stdout")"
+  grep -q "$message" "$tmp/stderr" || fail "clash not explained: $(cat "$tmp/stderr")"
+  "$cli" render --csv "$first_csv" -o "$tmp/first.png" > /dev/null
+  cmp -s "$tmp/first.png" "$first_out" || fail "the first job's chart ($first_out) was overwritten"
+}
+expect_clash "rendered 1 of 2 charts" "EEE.csv: writes the same file as .*EEE.CSV" \
+  "$tmp/clash/EEE.CSV" "$tmp/clashout/EEE.png" -i "$tmp/clash" -o "$tmp/clashout"
 cat > "$tmp/clash.csv" <<CSV
 csv,out,width
 in/AAA.csv,same.png,
 in/BBB.csv,./sub/../same.png,400
 in/CCC.csv,other.png,
 CSV
-"$cli" batch --manifest "$tmp/clash.csv" --out "$tmp/clashm" > "$tmp/stdout" 2> "$tmp/stderr"
-rc=$?
-[ $rc -eq 1 ] || fail "a manifest with one output twice exited $rc, want 1"
-grep -q "rendered 2 of 3 charts" "$tmp/stdout" || fail "manifest clash summary: $(cat "$tmp/stdout")"
-grep -q "in/BBB.csv: writes the same file as in/AAA.csv" "$tmp/stderr" || fail "manifest clash not explained: $(cat "$tmp/stderr")"
-"$cli" render --csv "$tmp/in/AAA.csv" -o "$tmp/aaa.png" > /dev/null
-cmp -s "$tmp/aaa.png" "$tmp/clashm/same.png" || fail "the manifest's first chart was overwritten"
+expect_clash "rendered 2 of 3 charts" "in/BBB.csv: writes the same file as in/AAA.csv" \
+  "$tmp/in/AAA.csv" "$tmp/clashm/same.png" --manifest "$tmp/clash.csv" --out "$tmp/clashm"
 
 # Manifests as spreadsheets save them: a UTF-8 byte order mark is not part
 # of the first column's name. Cells a manifest cannot mean are errors, never
