@@ -8,6 +8,12 @@ from ._constants import Status
 from ._errors import CandlewickError
 
 
+def _public_name(cls):
+    """``candlewick.Chart``, ``candlewick.indicators.Stream``, ...: where a
+    class is documented (its __module__, which candlewick adopts)."""
+    return "%s.%s" % (cls.__module__, cls.__qualname__)
+
+
 class _Handle:
     """The lifetime shared by every wrapper of a C handle (charts, stats,
     contexts): ``closed``, use as a context manager, destruction by the
@@ -35,6 +41,23 @@ class _Handle:
     def __del__(self):
         if getattr(self, "_handle", None) is not None:
             self.close()
+
+    def __reduce_ex__(self, protocol):
+        # The default reduction copies __dict__, C handle included: a
+        # copy.copy() would share the handle and the collector would destroy
+        # it twice (a double free), and pickle would fail on the SWIG
+        # pointer with a message naming neither the object nor the reason.
+        # A handle lives in one process and has one owner: refuse both.
+        raise TypeError(
+            "cannot copy or pickle a %s: it owns a C handle that lives in this "
+            "process only; create a new one where it is needed"
+            % _public_name(type(self)))
+
+    def __copy__(self):
+        return self.__reduce_ex__(0)
+
+    def __deepcopy__(self, memo):
+        return self.__reduce_ex__(0)
 
     def _call(self, function, *args):
         """Calls ``function(handle, *args)``, a low-level function returning
