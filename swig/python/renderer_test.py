@@ -7,6 +7,7 @@ mixed in."""
 import concurrent.futures
 import sys
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -295,6 +296,47 @@ def test_closing_the_stats_detaches_it():
         stats.close()
         assert r.stats is None
         r.render("png", **ohlcv(SHORT))
+
+
+@pytest.mark.parametrize("switch", ["attach", "detach"])
+def test_a_replaced_stats_outlives_the_calls_that_write_it(switch):
+    # A call records into the stats attached when it started.  Replacing or
+    # detaching the stats used to make the old one forget the renderer
+    # before waiting for such calls, so closing it from another thread
+    # meanwhile destroyed it under a running batch (a use after free: a
+    # crash or SIGFPE).  Its close() must wait for that batch.
+    old, new = candlewick.Stats(), candlewick.Stats()
+    renderer = candlewick.Renderer(threads=1, stats=old)
+    series = random_walk(2000, seed=5)
+    jobs = [candlewick.RenderJob("png", **ohlcv(series), width=1600, height=1000)] * 100
+    times = {}
+    started = threading.Event()
+
+    def batch():
+        started.set()
+        results = renderer.render_batch(jobs)
+        times["batch"] = time.perf_counter()
+        assert all(isinstance(result, bytes) for result in results)
+
+    def change():
+        if switch == "attach":
+            renderer.attach_stats(new)
+        else:
+            renderer.detach_stats()
+
+    threads = [threading.Thread(target=batch), threading.Thread(target=change)]
+    threads[0].start()
+    started.wait()
+    time.sleep(0.05)  # the batch is running (it takes about a second)
+    threads[1].start()
+    time.sleep(0.05)  # the switch is done; change() waits for the batch
+    old.close()
+    times["close"] = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    assert times["close"] >= times["batch"]
+    renderer.close()
+    new.close()
 
 
 def test_font_for_every_chart():

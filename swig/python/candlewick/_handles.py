@@ -163,6 +163,9 @@ class _StatsAttachment(_Handle):
                 stats._charts.add(self)
             self._stats = stats
         if previous is not None and previous is not stats:
+            # Still listed by `previous` while calls that started before the
+            # switch may write it: its close() waits for them meanwhile.
+            self._settle()
             previous._forget(self)
 
     def detach_stats(self):
@@ -173,7 +176,15 @@ class _StatsAttachment(_Handle):
             if stats is not None:
                 self._attach(self._require_open(), None)
         if stats is not None:
+            self._settle()
             stats._forget(self)
+
+    def _settle(self):
+        """Runs after attach_stats/detach_stats switched the C handle away
+        from a stats object and before that object forgets this handle.  A
+        chart or context is switched under the lock that its calls hold, so
+        no call can still write the old stats; a renderer waits here for
+        the calls that started before the switch."""
 
     def _detach_from(self, stats):
         # Stats.close: detach if still attached to `stats`; a closed handle

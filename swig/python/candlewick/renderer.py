@@ -232,18 +232,23 @@ class Renderer(_StatsAttachment):
     # The C renderer may be attached and detached while other threads
     # render; a call records into the stats attached when it started, so
     # after a change the previous stats object is released only once the
-    # calls that started before have returned.
+    # calls that started before have returned.  Until then it still lists
+    # this renderer, so closing it meanwhile waits for them too (through
+    # _detach_from): it was once forgotten before the wait, and a close()
+    # from another thread destroyed it under a running batch.
 
     def attach_stats(self, stats):
         """Records every call from now on into ``stats`` (a :class:`Stats`;
-        None detaches), replacing a previous one.  Thread-safe."""
+        None detaches), replacing a previous one; returns once no running
+        call can still write the previous one.  Thread-safe."""
         _StatsAttachment.attach_stats(self, stats)
-        self._wait_for_calls_before(self._ticket)
 
     def detach_stats(self):
         """Stops recording; returns once no running call can still write the
         previous stats object."""
         _StatsAttachment.detach_stats(self)
+
+    def _settle(self):
         self._wait_for_calls_before(self._ticket)
 
     def _detach_from(self, stats):
