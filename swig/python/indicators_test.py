@@ -109,6 +109,22 @@ def test_multiple_outputs_are_named(series):
     np.testing.assert_allclose(bands.lower[19:], (middle - 1.5 * std)[19:], rtol=1e-9)
 
 
+@pytest.mark.parametrize("name", ["bbands", "macd", "stoch"])
+def test_multiple_outputs_pickle_and_copy(name, series):
+    # Dask and multiprocessing pickle results.  The named tuple type is
+    # made at run time, and pickle used to fail looking it up by name
+    # ("attribute lookup BBANDS on candlewick.indicators failed").
+    import copy
+    import pickle
+
+    result = ind.compute(name, series)  # the mapping's columns by name
+    for again in (pickle.loads(pickle.dumps(result)), copy.copy(result),
+                  copy.deepcopy(result)):
+        assert type(again) is type(result) and again._fields == result._fields
+        for a, b in zip(again, result):
+            np.testing.assert_array_equal(a, b)
+
+
 def test_ways_of_giving_parameters(series):
     close = series["close"]
     expected = ind.compute("bbands", close, period=10, nbdevup=1.0)

@@ -218,8 +218,23 @@ def _result_type(described):
         if kind is None:
             kind = collections.namedtuple(described.name.upper(), described.outputs,
                                           rename=True)
+            # Made at run time, so pickle cannot find it by name
+            # (candlewick.indicators.BBANDS does not exist): results reduce
+            # to the indicator and their values, for Dask and
+            # multiprocessing to ship them.
+            kind._indicator = int(described.id)
+            kind.__reduce__ = _reduce_result
             _result_types[int(described.id)] = kind
     return kind
+
+
+def _reduce_result(result):
+    return (_rebuild_result, (type(result)._indicator, tuple(result)))
+
+
+def _rebuild_result(ident, values):
+    """A multi-output result (see _result_type) from its pickle."""
+    return _result_type(info(ident))(*values)
 
 
 #: ``like`` of Polars input (see _inputs).
