@@ -142,6 +142,14 @@ def test_custom_colors_must_be_complete_well_formed_and_opaque():
         candlewick.Chart(colors=dict(colors, label="#ffffff"))
     with pytest.raises(ValueError, match="RRGGBB"):
         candlewick.Chart(colors=dict(colors, up="#12345"))
+    # What int(x, 16) would take besides hex digits: a prefix, a sign,
+    # underscores, blanks (each used to pass as another colour).
+    for bad in ("0x1234", "#0x1234", "+12345", "-12345", "1_2_3_", " 12345", "12345 \n",
+                "\uff11\uff12\uff13\uff14\uff15\uff16"):
+        with pytest.raises(ValueError, match="RRGGBB"):
+            candlewick.Chart(colors=dict(colors, up=bad))
+        with pytest.raises(ValueError, match="RRGGBB"):
+            candlewick._extras((candlewick.Line(np.zeros(3), color=bad),), (), (), None)
     with pytest.raises(ValueError, match="32-bit"):
         candlewick.Chart(colors=dict(colors, up=2**32))
     with pytest.raises(CandlewickError) as info:

@@ -26,19 +26,22 @@ def _lookup(enum_type, value, names, what):
     return value
 
 
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
 def _color(name, value):
     """0xRRGGBBAA from an int or a '#RRGGBB' / '#RRGGBBAA' string."""
     if isinstance(value, str):
         digits = value[1:] if value.startswith("#") else value
         if len(digits) == 6:
             digits += "ff"
-        try:
-            if len(digits) != 8:
-                raise ValueError
-            return int(digits, 16)
-        except ValueError:
+        # Hex digits only: int(x, 16) also takes a sign, a "0x" prefix,
+        # underscores and surrounding blanks, so "0x1234" was read as
+        # #001234 and "-12345" as a negative number the C field wrapped.
+        if len(digits) != 8 or not all(c in _HEX_DIGITS for c in digits):
             raise ValueError("colour %r=%r is not '#RRGGBB' or '#RRGGBBAA'"
-                             % (name, value)) from None
+                             % (name, value))
+        return int(digits, 16)
     value = operator.index(value)
     if not 0 <= value <= 0xFFFFFFFF:
         raise ValueError("colour %r=%#x is not a 32-bit 0xRRGGBBAA value" % (name, value))
