@@ -231,6 +231,18 @@ def test_other_dtypes_and_layouts_are_converted(chart, series, render, case):
     np.testing.assert_array_equal(np.asarray(converted), np.asarray(expected))
 
 
+@pytest.mark.parametrize("beyond", [0, 1, 5, 1000, 2**63 - 1])
+def test_uint64_times_beyond_int64_are_refused(chart, series, beyond):
+    # Just past int64 used to pass the check (made in float64) and wrap to
+    # negative times.
+    times = series["time"].astype(np.uint64)
+    times[-1] = np.uint64(2**63) + np.uint64(beyond)
+    with pytest.raises(ValueError, match="beyond int64"):
+        chart.render_png(**dict(ohlcv(series), time=times))
+    times[-1] = np.uint64(2**63 - 1)  # the largest int64 is a time
+    chart.render_png(**dict(ohlcv(series), time=times))
+
+
 def test_masked_prices_are_gaps(chart, series):
     mask = np.arange(len(series["close"])) == 5
     with pytest.warns(candlewick.ConversionWarning, match="masked"):

@@ -207,7 +207,10 @@ def time(obj, name="time"):
     if dtype.kind in "iu":
         if dtype == _INT64 and dtype.isnative:
             return array
-        if dtype.kind == "u" and len(array) and array.max() > _np.iinfo(_np.int64).max:
+        # Compared as uint64: against a Python int NumPy 1.x compares in
+        # float64, where 2**63 + 1000 equals 2**63 - 1, and such times
+        # wrapped to negative ones.
+        if dtype.kind == "u" and len(array) and array.max() > _np.uint64(2**63 - 1):
             raise ValueError("column %r has times beyond int64 seconds" % name)
         return _converted(array.astype(_INT64), name,
                           "of dtype %s was converted to int64" % dtype)
