@@ -408,6 +408,20 @@ def test_stream_errors_leave_it_unchanged(series):
         with pytest.raises(CandlewickError, match="row 2"):
             stream.push_many(np.array([3.0, 3.0, 1.0]), np.array([2.0, 2.0, 2.0]),
                              np.array([2.5, 2.5, 1.5]))
+        # Columns of different lengths: nothing pushed, and the message says
+        # which (it used to be the stream's last error, stale or empty).
+        with ind.Stream("atr", period=3) as twin:
+            for _ in range(4):
+                twin.push(2.0, 1.0, 1.5)
+            for s in (stream, twin):
+                s.reset()
+                for _ in range(4):
+                    s.push(2.0, 1.0, 1.5)
+            with pytest.raises(CandlewickError) as info:
+                stream.push_many(np.array([3.0, 3.0]), np.array([2.0, 2.0]), np.array([2.5]))
+            assert info.value.status == Status.LENGTH_MISMATCH
+            assert info.value.message == "atr: input 2 (close) has 1 rows, input 0 (high) has 2"
+            assert stream.push(3.0, 1.0, 2.0) == twin.push(3.0, 1.0, 2.0)
         with pytest.raises(KeyError, match="low"):
             stream.push({"high": 1.0, "close": 1.0})
     with pytest.raises(CandlewickError) as info:

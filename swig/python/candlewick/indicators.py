@@ -518,6 +518,8 @@ class Stream(_Handle):
             status, outputs = lowlevel.indicator_stream_push_many(handle, int(self._info.id),
                                                                   inputs)
             if status != Status.OK:
+                if isinstance(outputs, str):  # the columns' lengths differ
+                    raise CandlewickError(status, "%s: %s" % (self._info.name, outputs))
                 raise CandlewickError(status, "row %s: %s" % (
                     outputs, lowlevel.cw_indicator_stream_last_error(handle)))
         return _results(self._info, outputs, like)
