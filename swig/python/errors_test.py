@@ -243,6 +243,50 @@ def test_uint64_times_beyond_int64_are_refused(chart, series, beyond):
     chart.render_png(**dict(ohlcv(series), time=times))
 
 
+def _render_with(**extras):
+    def render(chart, series):
+        return chart.render("png", **ohlcv(series), **extras)
+    return render
+
+
+# Text the library takes as C strings, each with a NUL or a lone surrogate
+# (os.fsdecode's form of undecodable bytes): INVALID_ARGUMENT naming the
+# argument.  A surrogate used to be SWIG's "TypeError: in method
+# 'chart_create', argument 3 of type 'char const *'" (time zone, prometheus
+# prefix, indicator name) or a UnicodeEncodeError naming nothing; a NUL in
+# a title "ValueError: embedded null character".
+BAD_TEXT = {
+    "time_zone": lambda chart, series, bad: candlewick.Chart(64, 48, time_zone=bad),
+    "job_time_zone": lambda chart, series, bad: candlewick.RenderJob("png", time_zone=bad),
+    "title": lambda chart, series, bad: _render_with(title=bad)(chart, series),
+    "panel_title": lambda chart, series, bad: _render_with(panels=[candlewick.Panel(
+        lines=[series["close"]], title=bad)])(chart, series),
+    "line_name": lambda chart, series, bad: _render_with(overlays=[candlewick.Line(
+        series["close"], name=bad)])(chart, series),
+    "band_name": lambda chart, series, bad: _render_with(bands=[candlewick.Band(
+        series["high"], series["low"], name=bad)])(chart, series),
+    "stats_label": lambda chart, series, bad: candlewick.Stats(labels=("ok", "x" + bad)),
+    "prometheus_prefix": lambda chart, series, bad: candlewick.Stats().prometheus("p" + bad),
+    "indicator_name": lambda chart, series, bad: candlewick.indicators.compute(
+        "sma" + bad, series["close"]),
+}
+
+
+@pytest.mark.parametrize("bad", ["a\0b", "\udcff", "UTC\ud800x"], ids=["nul", "low", "high"])
+@pytest.mark.parametrize("case", sorted(BAD_TEXT))
+def test_text_that_cannot_be_c_text_is_invalid_argument(chart, series, case, bad):
+    with pytest.raises(CandlewickError) as info:
+        BAD_TEXT[case](chart, series, bad)
+    assert info.value.status == Status.INVALID_ARGUMENT
+    # A bad str value is a ValueError too (an unknown indicator name is not).
+    assert isinstance(info.value, ValueError) == (case != "indicator_name")
+
+
+def test_stats_labels_must_be_text():
+    with pytest.raises(TypeError, match=r"labels\[1\] must be a str"):
+        candlewick.Stats(labels=("ok", 1))
+
+
 def test_masked_prices_are_gaps(chart, series):
     mask = np.arange(len(series["close"])) == 5
     with pytest.warns(candlewick.ConversionWarning, match="masked"):

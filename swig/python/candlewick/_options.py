@@ -7,7 +7,7 @@ import operator
 from . import lowlevel
 from ._constants import (CHART_TYPES, FORMATS, MAX_DIMENSION, MIN_DIMENSION, PNG_PRESETS,
                          THEMES, ChartType, PngPreset, Status, Theme)
-from ._errors import CandlewickError
+from ._errors import CandlewickError, _TextError
 
 
 def _lookup(enum_type, value, names, what):
@@ -97,16 +97,36 @@ def _layout_value(name, kind, value):
 # -- text the library borrows ---------------------------------------------------
 
 def _c_string(name, value):
-    """A str the library borrows as C text (a time zone, a legend name), or
-    None.  An interior NUL would cut it short: INVALID_ARGUMENT."""
+    """A str the library borrows as C text (a time zone, a title, a legend
+    name), or None.  An interior NUL would cut it short, and a lone
+    surrogate ("\\udcff", what os.fsdecode makes of undecodable bytes) has
+    no UTF-8 form: INVALID_ARGUMENT for both (SWIG and PyArg_ParseTuple
+    refused the latter with errors naming neither the argument nor, for a
+    time zone, the problem)."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise TypeError("%s must be a str or None, not %s" % (name, type(value).__name__))
-    if "\0" in value:
-        raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r contains a NUL character"
-                              % (name, value))
+    problem = _c_text_problem(value)
+    if problem:
+        raise _TextError("%s=%s %s" % (name, _short_repr(value), problem))
     return value
+
+
+def _c_text_problem(value):
+    """Why the str `value` cannot be C text ("" when it can)."""
+    if "\0" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return "is not UTF-8 text (%s at %d)" % (error.reason, error.start)
+    return ""
+
+
+def _short_repr(value, limit=200):
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "...(%d characters)" % len(value)
 
 
 # -- output formats ------------------------------------------------------------

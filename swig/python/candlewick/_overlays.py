@@ -86,9 +86,7 @@ def _width(name, value):
 
 
 def _text(name, value):
-    if value is not None and not isinstance(value, str):
-        raise TypeError("%s must be a str or None, not %s" % (name, type(value).__name__))
-    return value
+    return _c_string(name, value)
 
 
 def _line_tuple(where, index, line):

@@ -11,9 +11,9 @@ import weakref
 from . import lowlevel
 from ._chart import Chart
 from ._constants import SimdTarget, StatsKind, Status
-from ._errors import CandlewickError, StatsClosedError
+from ._errors import CandlewickError, StatsClosedError, _TextError
 from ._handles import _Handle
-from ._options import _INT32
+from ._options import _INT32, _c_text_problem
 
 _BUILTIN_KINDS = {kind.name.lower(): int(kind) for kind in StatsKind if kind != StatsKind.LABEL_0}
 _INT64_MAX = 2**63 - 1
@@ -65,6 +65,13 @@ class Stats(_Handle):
         if isinstance(labels, str):
             labels = (labels,)
         labels = tuple(labels)
+        for index, label in enumerate(labels):
+            if not isinstance(label, str):
+                raise TypeError("labels[%d] must be a str, not %s"
+                                % (index, type(label).__name__))
+            problem = _c_text_problem(label)
+            if problem:
+                raise _TextError("labels[%d]=%r %s" % (index, label, problem))
         status, handle, message = lowlevel.stats_create(options, labels)
         if status != Status.OK:
             raise CandlewickError(status, message or "cannot create a stats handle with "
@@ -244,8 +251,9 @@ class Stats(_Handle):
         of [a-zA-Z0-9_], not starting with a digit (else INVALID_ARGUMENT)."""
         if not isinstance(prefix, str):
             raise TypeError("prefix must be a str, not %s" % type(prefix).__name__)
-        if "\0" in prefix:
-            raise CandlewickError(Status.INVALID_ARGUMENT, "prefix contains a NUL character")
+        problem = _c_text_problem(prefix)
+        if problem:
+            raise _TextError("prefix %s" % problem)
         return self._text(1, prefix)
 
     def reset(self):

@@ -53,6 +53,7 @@ from . import _columns, lowlevel
 from ._constants import Status
 from ._errors import CandlewickError
 from ._handles import _Handle, _PerThread, _StatsAttachment
+from ._options import _c_text_problem
 
 __all__ = [
     "Context",
@@ -104,7 +105,7 @@ def find(name_or_id):
 
     Raises CandlewickError (INVALID_ARGUMENT) for an unknown one."""
     if isinstance(name_or_id, str):
-        if "\0" not in name_or_id:
+        if not _c_text_problem(name_or_id):
             status, found = lowlevel.cw_indicator_find(name_or_id.lower())
             if status == Status.OK:
                 return _as_indicator(found)
