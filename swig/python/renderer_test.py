@@ -97,6 +97,31 @@ def test_render_job_and_data_argument(renderer):
         renderer.render(job, width=100)
 
 
+@pytest.mark.parametrize("index", range(len(CASES)))
+def test_a_job_pickles_and_copies(renderer, index):
+    # Jobs made in one process and rendered in another (Dask,
+    # multiprocessing): pickle failed on the options' SWIG pointer.
+    import copy
+    import pickle
+
+    fmt, options, with_extras = CASES[index]
+    options = dict(options, time_zone="America/New_York", colors={
+        "background": "#101010", "up": 0x00FF00FF, "down": "#ff0000", "grid": "#333333",
+        "text": "#ffffff", "axis": "#808080"})
+    data = extras(SERIES) if with_extras else {}
+    job = candlewick.RenderJob(fmt, SERIES, webp_quality=70, **options, **data)
+    reference = renderer.render(job)
+    for again in (pickle.loads(pickle.dumps(job)), copy.copy(job), copy.deepcopy(job)):
+        assert type(again) is candlewick.RenderJob and repr(again) == repr(job)
+        assert same(_as_reference(renderer.render(again)), _as_reference(reference))
+    twice = pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(job))))
+    assert same(_as_reference(renderer.render(twice)), _as_reference(reference))
+
+
+def _as_reference(result):
+    return result if isinstance(result, bytes) else np.array(result)
+
+
 def test_webp_quality_per_call(renderer):
     options = {"width": 300, "height": 200}
     low = renderer.render("webp-lossy", **options, **ohlcv(SERIES), webp_quality=5)

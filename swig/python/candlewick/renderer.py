@@ -75,7 +75,7 @@ class RenderJob:
     arrays); the library checks the rest when the job runs.
     """
 
-    __slots__ = ("_args", "_shape")
+    __slots__ = ("_args", "_shape", "_options")
 
     def __init__(self, format="png", data=None, *, webp_quality=90.0, **kwargs):
         unknown = sorted(set(kwargs) - _OPTION_NAMES - _DATA_NAMES)
@@ -87,7 +87,8 @@ class RenderJob:
         if abs(quality) > _FLT_MAX:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "WebP quality must be in [0, 100], got %r" % quality)
-        options, time_zone, _ = _chart_options(**{k: v for k, v in kwargs.items() if k in _OPTION_NAMES})
+        chart_options = {k: v for k, v in kwargs.items() if k in _OPTION_NAMES}
+        options, time_zone, _ = _chart_options(**chart_options)
         get = kwargs.get
         series = _columns.series(data, get("open"), get("high"), get("low"), get("close"),
                                  get("volume"), get("time"))
@@ -97,9 +98,29 @@ class RenderJob:
         # which the extension borrows for the whole call.
         self._args = (options, time_zone, series, extras, fmt, quality)
         self._shape = (options.width, options.height)
+        # For pickling: the options proxy is a C struct, remade from these.
+        self._options = chart_options
+
+    def __reduce__(self):
+        # A job can be made in one process and rendered in another (Dask,
+        # multiprocessing): the options are rebuilt from their arguments,
+        # the columns and extras (already checked and converted) travel as
+        # they are.
+        _, _, series, extras, fmt, quality = self._args
+        return (_restore_job, (self._options, series, extras, fmt, quality))
 
     def __repr__(self):
         return "<candlewick.RenderJob %dx%d format=%d>" % (self._shape + (self._args[4],))
+
+
+def _restore_job(chart_options, series, extras, fmt, quality):
+    """A pickled :class:`RenderJob` (see RenderJob.__reduce__)."""
+    job = RenderJob.__new__(RenderJob)
+    options, time_zone, _ = _chart_options(**chart_options)
+    job._args = (options, time_zone, series, extras, fmt, quality)
+    job._shape = (options.width, options.height)
+    job._options = chart_options
+    return job
 
 
 def _job(job):
