@@ -359,6 +359,23 @@ def input_columns(described, series):
 STREAM_TOLERANCE = 1e-12
 
 
+def test_a_stream_reads_unaligned_columns(series):
+    # A field of a packed structured array is unaligned (stride 9 here);
+    # push_many loaded its doubles through a double pointer (undefined
+    # behaviour, reported by UBSan: "load of misaligned address").
+    records = np.zeros(len(series["close"]), dtype=[("pad", "i1"), ("high", "f8"),
+                                                    ("low", "f8"), ("close", "f8")])
+    for name in ("high", "low", "close"):
+        records[name] = series[name]
+    assert records["close"].strides == (25,)
+    for name, columns in (("sma", (records["close"],)),
+                          ("atr", (records["high"], records["low"], records["close"]))):
+        with ind.Stream(name) as stream, ind.Stream(name) as aligned:
+            np.testing.assert_array_equal(
+                stream.push_many(*columns),
+                aligned.push_many(*(np.ascontiguousarray(c) for c in columns)))
+
+
 @pytest.mark.parametrize("name", ind.streamable())
 def test_a_stream_gives_what_compute_gives(name, series):
     described = ind.info(name)

@@ -123,7 +123,10 @@ cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
   for (; row < rows; ++row) {
     for (size_t k = 0; k < input_count; ++k) {
       const cw_f64_column* c = &inputs.columns[k];
-      bar[k] = *(const double*)((const char*)c->data + (ptrdiff_t)row * c->stride);
+      /* memcpy: a field of a packed structured array is unaligned (the
+       * C API reads such columns; a double load from it is undefined). */
+      memcpy(&bar[k], (const char*)c->data + (ptrdiff_t)row * c->stride,
+             sizeof bar[k]);
     }
     status = cw_indicator_stream_push(stream, bar, input_count, values, output_count);
     if (status != CW_OK) break;
