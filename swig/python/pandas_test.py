@@ -217,6 +217,20 @@ def test_plot_is_a_chart_with_moving_averages_and_volume(series, frame):
     assert pngdecode.decode_rgba(png)[0].shape == (HEIGHT, WIDTH, 4)
 
 
+def test_plot_moving_average_periods(frame):
+    # Whole numbers of any integer type; a fraction used to be truncated
+    # (mav=(10.5,) drew a 10-period average) and a NumPy integer refused
+    # with "'numpy.int64' object is not iterable".
+    ten = candlewick.plot(frame, mav=10)
+    assert candlewick.plot(frame, mav=np.int64(10)) == ten
+    assert candlewick.plot(frame, mav=[np.int32(10)]) == ten
+    for bad in (10.5, (10.5,), (10, 20.0), "10", True):
+        with pytest.raises(TypeError, match="whole numbers"):
+            candlewick.plot(frame, mav=bad)
+    with pytest.raises(ValueError, match="must be in"):
+        candlewick.plot(frame, mav=(1,))
+
+
 def test_plot_types_styles_and_sizes(frame):
     for kind in ("ohlc", "candle", "line", "hollow_and_filled", "heikin_ashi", "renko", "pnf"):
         assert candlewick.plot(frame, type=kind).startswith(b"\x89PNG")

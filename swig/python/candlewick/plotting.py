@@ -14,6 +14,8 @@ are accepted where candlewick has the feature; any other keyword is a
 TypeError naming the supported ones, never silently ignored.
 """
 
+import numbers
+import operator
 import os
 
 from . import _columns, indicators
@@ -163,13 +165,20 @@ def _moving_averages(mav, mavcolors, close):
     length = len(close)
     overlays = []
     if mav is not None:
-        periods = (mav,) if isinstance(mav, int) else tuple(mav)
+        periods = (mav,) if isinstance(mav, (numbers.Number, str, bytes)) else tuple(mav)
         colours = list(mavcolors or [])
         for i, period in enumerate(periods):
+            # Whole numbers only (NumPy's too): int() truncated 10.5 to 10.
+            try:
+                if isinstance(period, bool):
+                    raise TypeError
+                period = operator.index(period)
+            except TypeError:
+                raise TypeError("mav periods must be whole numbers, not %r" % (period,)) from None
             if not 2 <= period <= length:
                 raise ValueError("mav period %r must be in [2, %d] (the number of rows)"
                                  % (period, length))
-            values = indicators.compute("sma", close, period=int(period))
+            values = indicators.compute("sma", close, period=period)
             overlays.append(Line(values, color=colours[i] if i < len(colours) else None))
     return overlays
 
