@@ -116,6 +116,13 @@ def test_a_job_pickles_and_copies(renderer, index):
         assert same(_as_reference(renderer.render(again)), _as_reference(reference))
     twice = pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(job))))
     assert same(_as_reference(renderer.render(twice)), _as_reference(reference))
+    sub = pickle.loads(pickle.dumps(_Job(fmt, SERIES, webp_quality=70, **options, **data)))
+    assert type(sub) is _Job
+    assert same(_as_reference(renderer.render(sub)), _as_reference(reference))
+
+
+class _Job(candlewick.RenderJob):
+    __slots__ = ()
 
 
 def _as_reference(result):

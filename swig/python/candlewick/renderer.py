@@ -107,15 +107,15 @@ class RenderJob:
         # the columns and extras (already checked and converted) travel as
         # they are.
         _, _, series, extras, fmt, quality = self._args
-        return (_restore_job, (self._options, series, extras, fmt, quality))
+        return (_restore_job, (type(self), self._options, series, extras, fmt, quality))
 
     def __repr__(self):
         return "<candlewick.RenderJob %dx%d format=%d>" % (self._shape + (self._args[4],))
 
 
-def _restore_job(chart_options, series, extras, fmt, quality):
+def _restore_job(cls, chart_options, series, extras, fmt, quality):
     """A pickled :class:`RenderJob` (see RenderJob.__reduce__)."""
-    job = RenderJob.__new__(RenderJob)
+    job = cls.__new__(cls)
     options, time_zone, _ = _chart_options(**chart_options)
     job._args = (options, time_zone, series, extras, fmt, quality)
     job._shape = (options.width, options.height)
