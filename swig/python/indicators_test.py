@@ -254,6 +254,25 @@ def test_bad_parameters(series):
         ind.compute("sma", close, params=(5,), period=6)
     with pytest.raises(ValueError, match="moving-average"):
         ind.compute("bbands", close, matype="hull")
+    # Parameters that are not numbers, named (float() took "5", and its
+    # errors named no parameter).
+    for value in ("5", b"5", None, [5], object()):
+        for call in (lambda: ind.compute("sma", close, period=value),
+                     lambda: ind.lookback("sma", period=value),
+                     lambda: ind.Stream("sma", period=value)):
+            with pytest.raises(TypeError, match=r"sma parameter 0 \(period\) must be a number"):
+                call()
+    error = status_of(lambda: ind.compute("sma", close, period=10**400))
+    assert error.status == Status.INVALID_ARGUMENT and "period" in error.message
+    # A context that is not one (was "'int' object has no attribute 'compute'").
+    for call in (ind.compute, ind.compute_batch):
+        with pytest.raises(TypeError, match="candlewick.indicators.Context"):
+            call("sma", close if call is ind.compute else [close], context=5)
+    with pytest.raises(TypeError, match="candlewick.bars.Context"):
+        candlewick.bars.from_ticks("tick", price=close, context=ind.Context())
+    with pytest.raises(TypeError, match="candlewick.bars.Context"):
+        candlewick.bars.from_ohlcv("tick", open=close, high=close, low=close, close=close,
+                                   context="ctx")
 
 
 def test_bad_columns(series):

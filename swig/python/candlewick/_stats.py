@@ -60,8 +60,10 @@ class Stats(_Handle):
             seconds = float(retention_seconds)
             if math.isnan(seconds):
                 raise CandlewickError(Status.INVALID_ARGUMENT, "retention_seconds is NaN")
-            nanoseconds = _INT64_MAX if seconds * 1e9 >= _INT64_MAX else round(seconds * 1e9)
-            options.retention_ns = max(nanoseconds, -_INT64_MAX)
+            # Clamped before round(), which fails on -inf ("cannot convert
+            # float infinity to integer"): the library words the refusal.
+            nanoseconds = min(max(seconds * 1e9, -_INT64_MAX), _INT64_MAX)
+            options.retention_ns = _INT64_MAX if nanoseconds >= _INT64_MAX else round(nanoseconds)
         if isinstance(labels, str):
             labels = (labels,)
         labels = tuple(labels)
@@ -190,7 +192,14 @@ class Stats(_Handle):
         Raises CandlewickError (INVALID_ARGUMENT) for an unknown kind or
         target or a negative duration."""
         kind = self.kind(kind)
-        duration_ns = round(float(duration) * 1e9)
+        seconds = float(duration)
+        if not math.isfinite(seconds):
+            # round() raised a bare ValueError / OverflowError for these.
+            raise CandlewickError(Status.INVALID_ARGUMENT,
+                                  "duration=%r must be a finite number of seconds" % seconds)
+        # Clamped so that round() cannot overflow; the range check below
+        # refuses what is beyond int64.
+        duration_ns = round(min(max(seconds * 1e9, -2.0**64), 2.0**64))
         if isinstance(simd_target, str):
             try:
                 simd_target = SimdTarget[simd_target.upper()]
@@ -208,6 +217,8 @@ class Stats(_Handle):
         with self._lock:  # reentrant: the clock read and the record as one step
             self._require_open()  # a closed handle says so before a bad end_ns does
             end = self.now_ns() if end_ns is None else operator.index(end_ns)
+            if not -_INT64_MAX - 1 <= end <= _INT64_MAX:  # SWIG's OverflowError named no argument
+                raise CandlewickError(Status.INVALID_ARGUMENT, "end_ns=%d is out of range" % end)
             self._call_status(lowlevel.stats_record, kind, end, duration_ns, values["bytes"],
                               values["items"], simd_target, int(bool(failed)))
 

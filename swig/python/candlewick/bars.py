@@ -263,6 +263,17 @@ class Context(_StatsAttachment):
 _thread_context = _PerThread(Context).get
 
 
+def _context(context):
+    """``context``, or this thread's when None; TypeError for anything
+    else (an int gave "'int' object has no attribute 'from_ticks'")."""
+    if context is None:
+        return _thread_context()
+    if not isinstance(context, Context):
+        raise TypeError("context must be a candlewick.bars.Context, not %s"
+                        % type(context).__name__)
+    return context
+
+
 def from_ticks(method, data=None, *, time=None, price=None, size=None, context=None,
                **options):
     """Aggregates ticks (a price per trade or quote, optionally its time and
@@ -281,9 +292,7 @@ def from_ticks(method, data=None, *, time=None, price=None, size=None, context=N
     options: the method's options (module doc).
 
     Returns a :class:`Bars` named tuple of new arrays."""
-    if context is None:
-        context = _thread_context()
-    return context.from_ticks(method, data, time=time, price=price, size=size, **options)
+    return _context(context).from_ticks(method, data, time=time, price=price, size=size, **options)
 
 
 def from_ohlcv(method, data=None, *, open=None, high=None, low=None, close=None, volume=None,
@@ -298,7 +307,5 @@ def from_ohlcv(method, data=None, *, open=None, high=None, low=None, close=None,
       is its number of input rows.
     time: int64 seconds or datetime64 times; required by time bars.
     Others as :func:`from_ticks`."""
-    if context is None:
-        context = _thread_context()
-    return context.from_ohlcv(method, data, open=open, high=high, low=low, close=close,
+    return _context(context).from_ohlcv(method, data, open=open, high=high, low=low, close=close,
                               volume=volume, time=time, **options)

@@ -189,8 +189,35 @@ def _param_values(described, params, keywords):
             except KeyError:
                 raise ValueError("unknown moving-average type %r; expected one of %s" % (
                     value, ", ".join(m.name.lower() for m in MaType))) from None
-        out.append(float(value))
+        out.append(_param_number(described, index, value))
     return out
+
+
+def _param_number(described, index, value):
+    """A parameter as the float the C call takes.  Text is not a number
+    (float("5") would take it), and float()'s own errors name nothing."""
+    name = described.params[index].name if index < len(described.params) else "extra"
+    where = "%s parameter %d (%s)" % (described.name, index, name)
+    if isinstance(value, (str, bytes, bytearray)):
+        raise TypeError("%s must be a number, not %s" % (where, type(value).__name__))
+    try:
+        return float(value)
+    except OverflowError:
+        raise CandlewickError(Status.INVALID_ARGUMENT, "%s is %d, beyond any valid value"
+                              % (where, value)) from None
+    except (TypeError, ValueError):
+        raise TypeError("%s must be a number, not %s" % (where, type(value).__name__)) from None
+
+
+def _context(context):
+    """``context``, or this thread's when None; TypeError for anything
+    else (an int gave "'int' object has no attribute 'compute'")."""
+    if context is None:
+        return _thread_context()
+    if not isinstance(context, Context):
+        raise TypeError("context must be a candlewick.indicators.Context, not %s"
+                        % type(context).__name__)
+    return context
 
 
 def _describe_params(described):
@@ -379,9 +406,7 @@ def compute(name_or_id, *columns, params=None, source="close", context=None, **k
     finite high < low), NEGATIVE_VOLUME, SERIES_TOO_SHORT; TypeError /
     ValueError for a column that is not one, or an unknown parameter name;
     KeyError for a table without a needed column."""
-    if context is None:
-        context = _thread_context()
-    return context.compute(name_or_id, *columns, params=params, source=source, **kwparams)
+    return _context(context).compute(name_or_id, *columns, params=params, source=source, **kwparams)
 
 
 def compute_batch(name_or_id, series, params=None, source="close", context=None, **kwparams):
@@ -399,9 +424,7 @@ def compute_batch(name_or_id, series, params=None, source="close", context=None,
     would give it.  Raises as :func:`compute`; when a series fails the
     error message starts with "series <s>: " (earlier series were computed,
     the results are discarded)."""
-    if context is None:
-        context = _thread_context()
-    return context.compute_batch(name_or_id, series, params=params, source=source, **kwparams)
+    return _context(context).compute_batch(name_or_id, series, params=params, source=source, **kwparams)
 
 
 class Stream(_Handle):
