@@ -147,6 +147,29 @@ def test_nullable_and_float32_columns_are_converted(series, frame):
     assert info.value.status == Status.NON_FINITE and "row 4" in info.value.message
 
 
+def test_nullable_integer_times(series, frame):
+    # convert_dtypes() makes int64 seconds Int64: they are times (converted
+    # to int64, announced), not the "float times" they were refused as.
+    table = frame.reset_index(drop=True).assign(time=series["time"]).convert_dtypes()
+    assert str(table["time"].dtype) == "Int64"
+    with pytest.warns(candlewick.ConversionWarning, match="'time'"):
+        assert frame_png(table) == numpy_png(series)
+    got = candlewick.bars.from_ohlcv("time", table, interval=7 * 86400)
+    expected = candlewick.bars.from_ohlcv("time", time=series["time"], open=series["open"],
+                                          high=series["high"], low=series["low"],
+                                          close=series["close"], volume=series["volume"],
+                                          interval=7 * 86400)
+    for a, b in zip(got, expected):
+        np.testing.assert_array_equal(a, b)
+    for dtype in ("Int32", "UInt64"):
+        small = table.assign(time=table["time"].astype(dtype))
+        assert frame_png(small) == numpy_png(series)
+    missing = table.copy()
+    missing.loc[5, "time"] = pd.NA
+    with pytest.raises(ValueError, match="missing time at row 5"):
+        frame_png(missing)
+
+
 def test_read_csv_round_trip(series, frame, tmp_path):
     path = tmp_path / "prices.csv"
     frame.to_csv(path)
