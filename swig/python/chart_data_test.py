@@ -490,6 +490,15 @@ def test_bad_font_bytes(font):
 def test_font_must_be_bytes():
     with pytest.raises(TypeError, match="font"):
         candlewick.Chart(WIDTH, HEIGHT, font="DejaVuSans.ttf")
+    # A buffer in pieces (a strided view) was "not memoryview" / "not
+    # numpy.ndarray": the message names what is wrong.
+    with open(FONT, "rb") as f:
+        font = f.read()
+    for strided in (memoryview(font)[::2], np.frombuffer(font, np.uint8)[::2]):
+        with pytest.raises(TypeError, match="not contiguous"):
+            candlewick.Chart(WIDTH, HEIGHT, font=strided)
+        with pytest.raises(TypeError, match="not contiguous"):
+            candlewick.Renderer(font=strided)
 
 
 if __name__ == "__main__":
