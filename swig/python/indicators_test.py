@@ -378,6 +378,30 @@ def input_columns(described, series):
 STREAM_TOLERANCE = 1e-12
 
 
+def test_unaligned_unit_stride_columns(series):
+    # NumPy exports these with stride 8 at an odd address: an array made by
+    # frombuffer at an odd offset, and a packed record field of one row.
+    # The core's fast path loaded them through double* (undefined; UBSan:
+    # "load of misaligned address" in the README's ASan run).
+    close = series["close"]
+    raw = b"\0" + close.tobytes()
+    odd = np.frombuffer(raw, np.float64, offset=1)
+    assert not odd.flags.aligned and odd.strides == (8,)
+    one = np.zeros(1, dtype=[("pad", "i1"), ("close", "f8")])
+    one["close"] = close[:1]
+    for name in ("sma", "ema", "rsi", "bbands", "macd"):
+        expected = ind.compute(name, close)
+        got = ind.compute(name, odd)
+        for a, b in zip(got if isinstance(got, tuple) else (got,),
+                        expected if isinstance(expected, tuple) else (expected,)):
+            np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(ind.compute("ad", one["close"], one["close"], one["close"],
+                                              one["close"]),
+                                  ind.compute("ad", close[:1], close[:1], close[:1], close[:1]))
+    np.testing.assert_array_equal(ind.compute_batch("sma", [odd, close], period=5)[0],
+                                  ind.compute("sma", close, period=5))
+
+
 def test_a_stream_reads_unaligned_columns(series):
     # A field of a packed structured array is unaligned (stride 9 here);
     # push_many loaded its doubles through a double pointer (undefined
