@@ -116,13 +116,24 @@ def _band_tuple(index, band):
             _c_string(where + ".name", band.name))
 
 
+def _is_buffer(obj):
+    """Whether ``obj`` exports a buffer (a memoryview, an array.array): one
+    line, not a sequence of lines.  ``__buffer__`` exists only from Python
+    3.12, so on 3.11 such a line was iterated as lines of one number."""
+    try:
+        memoryview(obj).release()
+    except TypeError:
+        return False
+    return True
+
+
 def _panel_tuple(index, panel):
     if not isinstance(panel, Panel):
         raise TypeError("panels[%d] must be a candlewick.Panel, not %s"
                         % (index, type(panel).__name__))
     where = "panels[%d]" % index
     lines = panel.lines
-    if isinstance(lines, Line) or hasattr(lines, "__buffer__") or hasattr(lines, "dtype"):
+    if isinstance(lines, Line) or hasattr(lines, "dtype") or _is_buffer(lines):
         lines = (lines,)  # a single line given without a tuple (a Series has a dtype too)
     return (_width(where + ".weight", panel.weight),
             tuple(_line_tuple(where + ".lines", k, line) for k, line in enumerate(lines)),
