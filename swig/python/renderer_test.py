@@ -371,6 +371,41 @@ def test_a_replaced_stats_outlives_the_calls_that_write_it(switch):
     new.close()
 
 
+def test_a_stats_attached_again_during_the_wait_stays_listed():
+    # attach_stats(new) waits for running calls before the old stats
+    # forgets the renderer; if another thread attached the old one again
+    # meanwhile, it forgot the renderer anyway: attached but unlisted, so
+    # closing that stats destroyed it under the renderer (use after free at
+    # the next render).
+    first, second = candlewick.Stats(), candlewick.Stats()
+    renderer = candlewick.Renderer(threads=1, stats=first)
+    series = random_walk(2000, seed=5)
+    jobs = [candlewick.RenderJob("png", **ohlcv(series), width=1600, height=1000)] * 100
+    started = threading.Event()
+
+    def batch():
+        started.set()
+        renderer.render_batch(jobs)
+
+    threads = [threading.Thread(target=batch),
+               threading.Thread(target=renderer.attach_stats, args=(second,)),
+               threading.Thread(target=renderer.attach_stats, args=(first,))]
+    for thread in threads:
+        thread.start()
+        if thread is threads[0]:
+            started.wait()
+        time.sleep(0.05)  # the batch runs, then the first switch waits for it
+    for thread in threads:
+        thread.join()
+    assert renderer.stats is first
+    assert renderer in first.renderers and renderer not in second.renderers
+    first.close()
+    assert renderer.stats is None
+    renderer.render("png", **ohlcv(SHORT), width=64, height=48)
+    renderer.close()
+    second.close()
+
+
 def test_font_for_every_chart():
     with open(MONO_FONT, "rb") as f:
         font = f.read()

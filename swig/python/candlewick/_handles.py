@@ -166,7 +166,7 @@ class _StatsAttachment(_Handle):
             # Still listed by `previous` while calls that started before the
             # switch may write it: its close() waits for them meanwhile.
             self._settle()
-            previous._forget(self)
+            self._forget_unless_attached(previous)
 
     def detach_stats(self):
         """Stops recording (a no-op when nothing is attached) and drops the
@@ -177,7 +177,17 @@ class _StatsAttachment(_Handle):
                 self._attach(self._require_open(), None)
         if stats is not None:
             self._settle()
-            stats._forget(self)
+            self._forget_unless_attached(stats)
+
+    def _forget_unless_attached(self, stats):
+        """Makes ``stats`` forget this handle after a switch away from it,
+        unless another thread attached it again meanwhile (checked under the
+        lock that attach_stats holds): forgetting it then left it attached
+        but unlisted, so closing the stats destroyed it under this handle (a
+        use after free at its next call)."""
+        with self._lock:
+            if self._stats is not stats:
+                stats._forget(self)
 
     def _settle(self):
         """Runs after attach_stats/detach_stats switched the C handle away
