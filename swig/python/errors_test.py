@@ -282,6 +282,55 @@ def test_text_that_cannot_be_c_text_is_invalid_argument(chart, series, case, bad
     assert isinstance(info.value, ValueError) == (case != "indicator_name")
 
 
+def _render(**kwargs):
+    c = np.linspace(100.0, 101.0, 30)
+    with candlewick.Chart(64, 48) as chart:
+        return chart.render(kwargs.pop("format", "png"), open=c, high=c + 1, low=c - 1,
+                            close=c, **kwargs)
+
+
+# An argument of the wrong type is a TypeError that names it: operator.index
+# and float() said "'NoneType' object cannot be interpreted as an integer" /
+# "float() argument must be a string or a real number", naming nothing.
+WRONG_TYPES = {
+    "theme": (lambda: candlewick.Chart(theme=None), "theme must be"),
+    "width": (lambda: candlewick.Chart(width=None), "width must be"),
+    "height": (lambda: candlewick.Chart(height=2.5), "height must be"),
+    "margin": (lambda: candlewick.Chart(margin=1.5), "margin must be"),
+    "price_weight": (lambda: candlewick.Chart(price_weight=[1]), "price_weight must be"),
+    "colour": (lambda: candlewick.Chart(colors=dict(
+        background=None, up=1, down=1, grid=1, text=1, axis=1)), "colour 'background' must be"),
+    "format": (lambda: _render(format=None), "format must be"),
+    "line_width": (lambda: _render(overlays=[candlewick.Line(np.zeros(30), width=None)]),
+                   r"overlays\[0\].width must be"),
+    "panel_min": (lambda: _render(panels=[candlewick.Panel(min=None)]),
+                  r"panels\[0\].min must be"),
+    "panel_level": (lambda: _render(panels=[candlewick.Panel(levels=(None,))]),
+                    r"panels\[0\].levels\[0\] must be"),
+    "webp_quality": (lambda: setattr(candlewick.Chart(64, 48), "webp_quality", None),
+                     "webp_quality must be"),
+    "job_quality": (lambda: candlewick.RenderJob(webp_quality=None), "webp_quality must be"),
+    "threads": (lambda: candlewick.Renderer(threads="2"), "threads must be"),
+    "cache": (lambda: candlewick.Renderer(max_cache_bytes=1.5), "max_cache_bytes must be"),
+    "method": (lambda: candlewick.bars.from_ticks(None, price=np.ones(3)), "method must be"),
+    "tick_count": (lambda: candlewick.bars.from_ticks("tick", price=np.ones(3),
+                                                      tick_count=None), "tick_count must be"),
+    "empty": (lambda: candlewick.bars.from_ticks("time", price=np.ones(3), empty=None),
+              "empty must be"),
+    "capacity": (lambda: candlewick.Stats(capacity=1.5), "capacity must be"),
+    "kind": (lambda: candlewick.Stats().record(None, 0.1), "kind must be"),
+    "items": (lambda: candlewick.Stats().record("render", 0.1, items=None), "items must be"),
+    "indicator": (lambda: candlewick.indicators.compute(None, np.ones(3)), "indicator must be"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG_TYPES))
+def test_arguments_of_the_wrong_type_are_named(case):
+    call, match = WRONG_TYPES[case]
+    with pytest.raises(TypeError, match=match):
+        call()
+
+
 def test_stats_labels_must_be_text():
     with pytest.raises(TypeError, match=r"labels\[1\] must be a str"):
         candlewick.Stats(labels=("ok", 1))

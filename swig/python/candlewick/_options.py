@@ -10,6 +10,27 @@ from ._constants import (CHART_TYPES, FORMATS, MAX_DIMENSION, MIN_DIMENSION, PNG
 from ._errors import CandlewickError, _TextError
 
 
+def _index(name, value, kind="an integer"):
+    """operator.index(value), with a TypeError that names the argument
+    (operator.index's "'NoneType' object cannot be interpreted as an
+    integer" says neither which argument nor what it takes)."""
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError("%s must be %s, not %s" % (name, kind, type(value).__name__)) from None
+
+
+def _float(name, value):
+    """float(value), its TypeError or ValueError naming the argument
+    (float()'s own messages name nothing)."""
+    try:
+        return float(value)
+    except TypeError:
+        raise TypeError("%s must be a number, not %s" % (name, type(value).__name__)) from None
+    except ValueError:
+        raise ValueError("%s must be a number, not %r" % (name, value)) from None
+
+
 def _lookup(enum_type, value, names, what):
     """A theme or preset given by name (any case) or by number.  Unknown
     numbers pass through so the library reports them (INVALID_ARGUMENT)."""
@@ -19,7 +40,7 @@ def _lookup(enum_type, value, names, what):
         except KeyError:
             raise ValueError("unknown %s %r; expected one of %s"
                              % (what, value, ", ".join(names))) from None
-    value = operator.index(value)
+    value = _index(what, value, "a name (%s) or its number" % ", ".join(names))
     # The C field is an int32_t: a number it cannot hold is no known value.
     if not -2**31 <= value < 2**31:
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown %s %d" % (what, value))
@@ -42,7 +63,7 @@ def _color(name, value):
             raise ValueError("colour %r=%r is not '#RRGGBB' or '#RRGGBBAA'"
                              % (name, value))
         return int(digits, 16)
-    value = operator.index(value)
+    value = _index("colour %r" % name, value, "0xRRGGBBAA or '#RRGGBB[AA]'")
     if not 0 <= value <= 0xFFFFFFFF:
         raise ValueError("colour %r=%#x is not a 32-bit 0xRRGGBBAA value" % (name, value))
     return value
@@ -82,12 +103,12 @@ def _layout_value(name, kind, value):
     hold are INVALID_ARGUMENT, as the library says for values out of range;
     NaN goes through for the library to reject."""
     if kind == "int32":
-        value = operator.index(value)
+        value = _index(name, value)
         if not _INT32[0] <= value <= _INT32[1]:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "%s=%d does not fit the option's int32 field" % (name, value))
         return value
-    value = float(value)
+    value = _float(name, value)
     if kind == "float" and abs(value) > _FLT_MAX:
         raise CandlewickError(Status.INVALID_ARGUMENT,
                               "%s=%r does not fit the option's float field" % (name, value))
@@ -138,7 +159,7 @@ def _format(value):
         except KeyError:
             raise ValueError("unknown format %r; expected one of %s"
                              % (value, ", ".join(FORMATS))) from None
-    value = operator.index(value)
+    value = _index("format", value, "a name (%s) or a Format" % ", ".join(FORMATS))
     if not _INT32[0] <= value <= _INT32[1]:
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown format %d" % value)
     return value
@@ -157,8 +178,8 @@ def _chart_options(width=800, height=600, *, theme="classic", chart_type="candle
     given, for messages.  Raises as Chart does before the library sees the
     options."""
     time_zone = _c_string("time_zone", time_zone)
-    width = operator.index(width)
-    height = operator.index(height)
+    width = _index("width", width, "an integer number of pixels")
+    height = _index("height", height, "an integer number of pixels")
     theme = _lookup(Theme, theme, THEMES, "theme")
     chart_type = _lookup(ChartType, chart_type, CHART_TYPES, "chart type")
     png_preset = _lookup(PngPreset, png_preset, PNG_PRESETS, "PNG preset")

@@ -7,7 +7,7 @@ import dataclasses
 from . import _columns
 from ._constants import Status
 from ._errors import CandlewickError
-from ._options import _FLT_MAX, _c_string, _color
+from ._options import _FLT_MAX, _c_string, _color, _float
 
 #: Colours given to lines without one, in order of appearance.
 LINE_COLORS = (0x2962FFFF, 0xFF9800FF, 0xAB47BCFF, 0x26C6DAFF, 0xFFEB3BFF, 0xEC407AFF)
@@ -78,7 +78,7 @@ class Panel:
 
 
 def _width(name, value):
-    value = float(value)
+    value = _float(name, value)
     if abs(value) > _FLT_MAX:
         raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r is not a usable width"
                               % (name, value))
@@ -140,8 +140,9 @@ def _panel_tuple(index, panel):
             _columns.price(panel.histogram, where + ".histogram"),
             _color(where + ".histogram_up", panel.histogram_up or 0),
             _color(where + ".histogram_down", panel.histogram_down or 0),
-            tuple(float(level) for level in panel.levels),
-            float(panel.min), float(panel.max),
+            tuple(_float("%s.levels[%d]" % (where, k), level)
+                  for k, level in enumerate(panel.levels)),
+            _float(where + ".min", panel.min), _float(where + ".max", panel.max),
             _text(where + ".title", panel.title))
 
 

@@ -4,7 +4,6 @@ Prometheus text."""
 
 import contextlib
 import math
-import operator
 import threading
 import weakref
 
@@ -13,7 +12,7 @@ from ._chart import Chart
 from ._constants import SimdTarget, StatsKind, Status
 from ._errors import CandlewickError, StatsClosedError, _TextError
 from ._handles import _Handle
-from ._options import _INT32, _c_text_problem
+from ._options import _INT32, _c_text_problem, _index
 
 _BUILTIN_KINDS = {kind.name.lower(): int(kind) for kind in StatsKind if kind != StatsKind.LABEL_0}
 _INT64_MAX = 2**63 - 1
@@ -51,7 +50,7 @@ class Stats(_Handle):
         options = lowlevel.cw_stats_options()
         lowlevel.cw_stats_options_init(options)
         if capacity is not None:
-            capacity = operator.index(capacity)
+            capacity = _index("capacity", capacity)
             if not 0 <= capacity <= _UINT64_MAX:
                 raise CandlewickError(Status.INVALID_ARGUMENT,
                                       "capacity must be >= 1, got %d" % capacity)
@@ -166,7 +165,7 @@ class Stats(_Handle):
                 return int(StatsKind.LABEL_0) + self._labels.index(name)
             raise ValueError("unknown kind %r; expected one of %s" % (
                 name, ", ".join(list(_BUILTIN_KINDS) + list(self._labels))))
-        value = operator.index(name)
+        value = _index("kind", name, "a kind name or number")
         if not _INT32[0] <= value <= _INT32[1]:
             raise CandlewickError(Status.INVALID_ARGUMENT, "unknown kind %d" % value)
         return value
@@ -205,9 +204,10 @@ class Stats(_Handle):
                 simd_target = SimdTarget[simd_target.upper()]
             except KeyError:
                 raise ValueError("unknown SIMD target %r" % simd_target) from None
-        simd_target = 0 if simd_target is None else operator.index(simd_target)
-        values = {"duration": duration_ns, "bytes": operator.index(bytes),
-                  "items": operator.index(items), "simd_target": simd_target}
+        simd_target = 0 if simd_target is None else _index("simd_target", simd_target,
+                                                            "a SimdTarget or its name")
+        values = {"duration": duration_ns, "bytes": _index("bytes", bytes),
+                  "items": _index("items", items), "simd_target": simd_target}
         limits = {"duration": (-_INT64_MAX, _INT64_MAX), "bytes": (0, _UINT64_MAX),
                   "items": (0, _UINT64_MAX), "simd_target": _INT32}
         for key, (low, high) in limits.items():
@@ -216,7 +216,7 @@ class Stats(_Handle):
                                       "%s=%r is out of range" % (key, values[key]))
         with self._lock:  # reentrant: the clock read and the record as one step
             self._require_open()  # a closed handle says so before a bad end_ns does
-            end = self.now_ns() if end_ns is None else operator.index(end_ns)
+            end = self.now_ns() if end_ns is None else _index("end_ns", end_ns)
             if not -_INT64_MAX - 1 <= end <= _INT64_MAX:  # SWIG's OverflowError named no argument
                 raise CandlewickError(Status.INVALID_ARGUMENT, "end_ns=%d is out of range" % end)
             self._call_status(lowlevel.stats_record, kind, end, duration_ns, values["bytes"],

@@ -51,12 +51,12 @@ to use your own (e.g. one with statistics attached).
 
 import collections
 import enum
-import operator
 
 from . import _columns, lowlevel
 from ._constants import Status
 from ._errors import CandlewickError
 from ._handles import _PerThread, _StatsAttachment
+from ._options import _index
 
 __all__ = [
     "Bars",
@@ -152,7 +152,7 @@ def _method(method):
         except KeyError:
             raise CandlewickError(Status.INVALID_ARGUMENT, "unknown bar method %r; expected "
                                   "one of %s" % (method, ", ".join(METHODS))) from None
-    value = operator.index(method)
+    value = _index("method", method, "a name (%s) or a Method" % ", ".join(METHODS))
     try:
         return Method(value)
     except ValueError:  # a number newer than this binding: the library judges it
@@ -169,7 +169,8 @@ def _enum_value(kind, name, value):
         except KeyError:
             raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r: expected one of %s" % (
                 name, value, ", ".join(m.name.lower() for m in kind))) from None
-    value = operator.index(value)
+    value = _index(name, value, "a name (%s) or its number"
+                   % ", ".join(m.name.lower() for m in kind))
     if not _INT32[0] <= value <= _INT32[1]:
         raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%d is out of range" % (name, value))
     return value
@@ -203,7 +204,7 @@ def _options(method, given):
         else:
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
-            value = operator.index(value)
+            value = _index(name, value, "a whole number")
             low, high = _LIMITS[kind]
             if not low <= value <= high:
                 raise CandlewickError(Status.INVALID_ARGUMENT,

@@ -46,14 +46,13 @@ import builtins
 import collections
 import collections.abc
 import enum
-import operator
 import threading
 
 from . import _columns, lowlevel
 from ._constants import Status
 from ._errors import CandlewickError
 from ._handles import _Handle, _PerThread, _StatsAttachment
-from ._options import _c_text_problem
+from ._options import _c_text_problem, _index
 
 __all__ = [
     "Context",
@@ -111,7 +110,7 @@ def find(name_or_id):
                 return _as_indicator(found)
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown indicator %r; "
                               "candlewick.indicators.names() lists them" % (name_or_id,))
-    value = operator.index(name_or_id)
+    value = _index("indicator", name_or_id, "a name or an id")
     if not 1 <= value <= count():
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown indicator id %d (ids are "
                               "1..%d)" % (value, count()))

@@ -14,7 +14,6 @@ Every render runs without the GIL: Python threads sharing one renderer
 render in parallel, and a batch runs on the library's worker threads.
 """
 
-import operator
 import threading
 
 from . import _columns, lowlevel
@@ -22,7 +21,7 @@ from ._chart import _frame_array
 from ._constants import Status
 from ._errors import CandlewickError
 from ._handles import _StatsAttachment
-from ._options import _FLT_MAX, _chart_options, _format
+from ._options import _FLT_MAX, _chart_options, _float, _format, _index
 from ._overlays import _extras
 from ._stats import Stats
 
@@ -83,7 +82,7 @@ class RenderJob:
             hint = " (a Renderer's font is given to Renderer())" if "font" in unknown else ""
             raise TypeError("unexpected keyword argument(s) %s%s" % (", ".join(unknown), hint))
         fmt = _format(format)
-        quality = float(webp_quality)
+        quality = _float("webp_quality", webp_quality)
         if abs(quality) > _FLT_MAX:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "WebP quality must be in [0, 100], got %r" % quality)
@@ -178,10 +177,10 @@ class Renderer(_StatsAttachment):
         self._idle = threading.Condition(self._lock)
         self._running = set()
         self._ticket = 0
-        max_cache_bytes = operator.index(max_cache_bytes)
+        max_cache_bytes = _index("max_cache_bytes", max_cache_bytes)
         if not 0 <= max_cache_bytes <= _UINT64_MAX:
             raise ValueError("max_cache_bytes must be in [0, 2**64), got %d" % max_cache_bytes)
-        threads = 0 if threads is None else operator.index(threads)
+        threads = 0 if threads is None else _index("threads", threads)
         if not 0 <= threads <= self.MAX_BATCH_THREADS:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "threads must be in [0, %d], got %d"
@@ -316,7 +315,7 @@ class Renderer(_StatsAttachment):
 
         Raises CandlewickError (INVALID_ARGUMENT) for threads out of range
         and RendererClosedError after close()."""
-        threads = self._threads if threads is None else operator.index(threads)
+        threads = self._threads if threads is None else _index("threads", threads)
         if not 0 <= threads <= self.MAX_BATCH_THREADS:
             raise CandlewickError(Status.INVALID_ARGUMENT, "threads must be in [0, %d], got %d"
                                   % (self.MAX_BATCH_THREADS, threads))
