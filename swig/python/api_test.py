@@ -201,6 +201,23 @@ def test_handles_refuse_copy_and_pickle(name, make, copier):
         obj.close()
 
 
+@pytest.mark.parametrize("name,make", HANDLE_MAKERS, ids=[n for n, _ in HANDLE_MAKERS])
+def test_init_again_closes_the_old_handle(name, make, monkeypatch):
+    # obj.__init__(...) on an open object replaced its handle without
+    # destroying it: a leak (a Stats leaked its whole window, 640 KB).
+    obj = make()
+    first = obj._handle
+    destroyed = []
+    cls = type(obj)
+    close = cls.close
+    monkeypatch.setattr(cls, "close", lambda self: (destroyed.append(self._handle), close(self)))
+    init_args = {"candlewick.indicators.Stream": ("sma",), "candlewick.Chart": (64, 48)}
+    obj.__init__(*init_args.get(name, ()), **({"period": 3} if "Stream" in name else {}))
+    assert destroyed and destroyed[0] is first
+    assert not obj.closed and obj._handle is not first
+    obj.close()
+
+
 # -- Threads ----------------------------------------------------------------
 
 

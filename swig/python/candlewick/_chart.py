@@ -68,6 +68,7 @@ class Chart(_StatsAttachment):
                  png_preset="balanced", colors=None, price_weight=None, volume_weight=None,
                  panel_gap=None, margin=None, line_width=None, box_size=None, reversal=None,
                  label_size=None, font=None, time_zone=None):
+        self._close_before_init()
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
         self._stats = None

@@ -42,6 +42,14 @@ class _Handle:
         if getattr(self, "_handle", None) is not None:
             self.close()
 
+    def _close_before_init(self):
+        """Called first by every __init__: __init__ run again on an object
+        that owns a handle (obj.__init__(...), a subclass initialising
+        twice) closes that handle, which the new one would otherwise
+        replace without destroying (a Stats leaked its whole window)."""
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
     def __reduce_ex__(self, protocol):
         # The default reduction copies __dict__, C handle included: a
         # copy.copy() would share the handle and the collector would destroy
@@ -87,6 +95,7 @@ class _StatsAttachment(_Handle):
     is close()'s hook (a renderer waits for its running calls there)."""
 
     def __init__(self):
+        self._close_before_init()
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
         self._stats = None

@@ -43,6 +43,7 @@ class Stats(_Handle):
     """
 
     def __init__(self, capacity=None, retention_seconds=None, *, labels=()):
+        self._close_before_init()
         self._handle = None
         self._lock = threading.RLock()
         self._closing = False

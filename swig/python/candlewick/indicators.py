@@ -442,6 +442,7 @@ class Stream(_Handle):
     be streamed (see :func:`streamable`) or a bad parameter."""
 
     def __init__(self, name_or_id, params=None, **kwparams):
+        self._close_before_init()
         self._handle = None
         self._lock = threading.Lock()
         described = info(name_or_id)

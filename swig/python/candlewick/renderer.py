@@ -167,6 +167,7 @@ class Renderer(_StatsAttachment):
 
     def __init__(self, max_cache_bytes=_DEFAULT_CACHE_BYTES, *, threads=None, stats=None,
                  font=None):
+        self._close_before_init()
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
         self._stats = None
