@@ -287,6 +287,20 @@ def test_plot_writes_files(frame, tmp_path):
         candlewick.plot(frame, savefig=tmp_path / "chart.jpg")
 
 
+def test_plot_savefig_is_a_path_or_a_file(frame, tmp_path):
+    # An int went to open(), which takes it as a file descriptor, wrote the
+    # PNG there and closed it (savefig=1 or True: over stdout, then closed).
+    fd = os.open(tmp_path / "fd", os.O_WRONLY | os.O_CREAT)
+    try:
+        for bad in (fd, True, 2.5, ["a.png"], {"fname": fd}):
+            with pytest.raises(TypeError, match="savefig"):
+                candlewick.plot(frame, savefig=bad)
+        os.fstat(fd)  # still open
+    finally:
+        os.close(fd)
+    assert (tmp_path / "fd").read_bytes() == b""
+
+
 def test_plot_addplots_and_bands(frame):
     bb = ind.compute("bbands", frame, period=20)
     rsi = ind.compute("rsi", frame)

@@ -144,6 +144,12 @@ def _output(savefig, format):
         if format is None:
             raise ValueError("cannot tell the format of %r: use a .png, .webp or .svg name, "
                              "or format=" % os.fspath(target))
+    # open() takes an int as a file descriptor and closes it afterwards:
+    # savefig=1 (or True) wrote the file over stdout and closed it.
+    if not (target is None or isinstance(target, (str, bytes, os.PathLike))
+            or hasattr(target, "write")) or isinstance(target, bool):
+        raise TypeError("savefig must be a path, a writable binary file or {'fname': ...}, "
+                        "not %s" % type(target).__name__)
     format = (format or "png").lower()
     if format not in ("png", "webp", "webp-lossy", "svg"):
         raise ValueError("plot writes png, webp, webp-lossy or svg, not %r" % format)
