@@ -321,7 +321,36 @@ WRONG_TYPES = {
     "kind": (lambda: candlewick.Stats().record(None, 0.1), "kind must be"),
     "items": (lambda: candlewick.Stats().record("render", 0.1, items=None), "items must be"),
     "indicator": (lambda: candlewick.indicators.compute(None, np.ones(3)), "indicator must be"),
+    # These were AttributeError / IndexError.
+    "source": (lambda: candlewick.indicators.compute("sma", {"close": np.ones(40)}, source=0),
+               "source must be"),
+    "plot_format": (lambda: candlewick.plot(_table(), format=1), "format must be"),
+    "plot_figsize": (lambda: candlewick.plot(_table(), figsize=3), "figsize must be"),
 }
+
+
+def _table():
+    c = np.linspace(100.0, 101.0, 30)
+    return {"open": c, "high": c + 1, "low": c - 1, "close": c}
+
+
+# Integers beyond any double: OverflowError "int too large to convert to
+# float", naming nothing.
+TOO_LARGE = {
+    "price_weight": lambda: candlewick.Chart(price_weight=10**400),
+    "line_width": lambda: _render(overlays=[candlewick.Line(np.zeros(30), width=10**400)]),
+    "panel_max": lambda: _render(panels=[candlewick.Panel(max=-10**400)]),
+    "job_quality": lambda: candlewick.RenderJob(webp_quality=10**400),
+    "retention": lambda: candlewick.Stats(retention_seconds=10**400),
+    "duration": lambda: candlewick.Stats().record("render", 10**400),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TOO_LARGE))
+def test_integers_beyond_a_double_are_invalid_argument(case):
+    with pytest.raises(CandlewickError) as info:
+        TOO_LARGE[case]()
+    assert info.value.status == Status.INVALID_ARGUMENT
 
 
 @pytest.mark.parametrize("case", sorted(WRONG_TYPES))

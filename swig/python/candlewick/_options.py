@@ -29,6 +29,9 @@ def _float(name, value):
         raise TypeError("%s must be a number, not %s" % (name, type(value).__name__)) from None
     except ValueError:
         raise ValueError("%s must be a number, not %r" % (name, value)) from None
+    except OverflowError:  # an int beyond any double
+        raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%s is out of range"
+                              % (name, _short_repr(value, 40))) from None
 
 
 def _lookup(enum_type, value, names, what):
@@ -147,7 +150,8 @@ def _c_text_problem(value):
 
 def _short_repr(value, limit=200):
     text = repr(value)
-    return text if len(text) <= limit else text[:limit] + "...(%d characters)" % len(value)
+    return text if len(text) <= limit else text[:limit] + "...(%d characters)" % len(
+        value if isinstance(value, str) else text)
 
 
 # -- output formats ------------------------------------------------------------

@@ -12,7 +12,7 @@ from ._chart import Chart
 from ._constants import SimdTarget, StatsKind, Status
 from ._errors import CandlewickError, StatsClosedError, _TextError
 from ._handles import _Handle
-from ._options import _INT32, _c_text_problem, _index
+from ._options import _INT32, _c_text_problem, _float, _index
 
 _BUILTIN_KINDS = {kind.name.lower(): int(kind) for kind in StatsKind if kind != StatsKind.LABEL_0}
 _INT64_MAX = 2**63 - 1
@@ -57,7 +57,7 @@ class Stats(_Handle):
                                       "capacity must be >= 1, got %d" % capacity)
             options.capacity = capacity
         if retention_seconds is not None:
-            seconds = float(retention_seconds)
+            seconds = _float("retention_seconds", retention_seconds)
             if math.isnan(seconds):
                 raise CandlewickError(Status.INVALID_ARGUMENT, "retention_seconds is NaN")
             # Clamped before round(), which fails on -inf ("cannot convert
@@ -192,7 +192,7 @@ class Stats(_Handle):
         Raises CandlewickError (INVALID_ARGUMENT) for an unknown kind or
         target or a negative duration."""
         kind = self.kind(kind)
-        seconds = float(duration)
+        seconds = _float("duration", duration)
         if not math.isfinite(seconds):
             # round() raised a bare ValueError / OverflowError for these.
             raise CandlewickError(Status.INVALID_ARGUMENT,

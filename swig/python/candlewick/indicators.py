@@ -276,6 +276,8 @@ def _inputs(described, columns, source):
     pandas index of the first pandas input, _POLARS for Polars input, or
     None (NumPy results)."""
     like = None
+    if not isinstance(source, str):  # was "'int' object has no attribute 'lower'"
+        raise TypeError("source must be a column name (str), not %s" % type(source).__name__)
     if len(columns) == 1 and _is_table(columns[0]):
         table = _columns.Table(columns[0])
         picked = []

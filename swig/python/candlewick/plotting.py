@@ -14,6 +14,7 @@ are accepted where candlewick has the feature; any other keyword is a
 TypeError naming the supported ones, never silently ignored.
 """
 
+import math
 import numbers
 import operator
 import os
@@ -150,6 +151,8 @@ def _output(savefig, format):
             or hasattr(target, "write")) or isinstance(target, bool):
         raise TypeError("savefig must be a path, a writable binary file or {'fname': ...}, "
                         "not %s" % type(target).__name__)
+    if format is not None and not isinstance(format, str):  # was an AttributeError
+        raise TypeError("format must be a str, not %s" % type(format).__name__)
     format = (format or "png").lower()
     if format not in ("png", "webp", "webp-lossy", "svg"):
         raise ValueError("plot writes png, webp, webp-lossy or svg, not %r" % format)
@@ -160,7 +163,14 @@ def _size(width, height, figsize, dpi):
     if figsize is not None:
         if width is not None or height is not None:
             raise TypeError("give figsize (inches) or width/height (pixels), not both")
-        return round(figsize[0] * dpi), round(figsize[1] * dpi)
+        try:
+            inches = [float(side) for side in figsize]
+        except (TypeError, ValueError):  # was an IndexError for 3 or ""
+            raise TypeError("figsize must be (width, height) in inches, not %r"
+                            % (figsize,)) from None
+        if len(inches) != 2 or not all(math.isfinite(side) for side in inches):
+            raise ValueError("figsize must be two finite numbers, not %r" % (figsize,))
+        return round(inches[0] * dpi), round(inches[1] * dpi)
     return (_DEFAULT_SIZE[0] if width is None else width,
             _DEFAULT_SIZE[1] if height is None else height)
 
