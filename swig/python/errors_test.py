@@ -343,6 +343,7 @@ TOO_LARGE = {
     "job_quality": lambda: candlewick.RenderJob(webp_quality=10**400),
     "retention": lambda: candlewick.Stats(retention_seconds=10**400),
     "duration": lambda: candlewick.Stats().record("render", 10**400),
+    "box_size": lambda: candlewick.bars.from_ticks("renko", price=np.ones(3), box_size=10**400),
 }
 
 

@@ -56,7 +56,7 @@ from . import _columns, lowlevel
 from ._constants import Status
 from ._errors import CandlewickError
 from ._handles import _PerThread, _StatsAttachment
-from ._options import _index
+from ._options import _float, _index
 
 __all__ = [
     "Bars",
@@ -200,7 +200,7 @@ def _options(method, given):
         elif kind == "bool":
             value = int(bool(value))
         elif kind == "double":
-            value = float(value)
+            value = _float(name, value)
         else:
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
