@@ -370,6 +370,14 @@ def test_polars_frames(series, frame):
     assert isinstance(bands, pl.DataFrame) and bands.columns == ["upper", "middle", "lower"]
     # A Polars float64 column without nulls is read in place.
     assert np.shares_memory(_columns.price(table["close"], "close"), table["close"].to_numpy())
+    # Integer times: in place as int64 seconds; a null names its row (it
+    # was refused as "float times", the nulls making the column float64).
+    seconds = table.with_columns(pl.Series("Time", series["time"]))
+    assert frame_png(seconds) == numpy_png(series)
+    missing = seconds.with_columns(
+        pl.when(pl.int_range(pl.len()) == 6).then(None).otherwise(pl.col("Time")).alias("Time"))
+    with pytest.raises(ValueError, match="null times .the first at row 6"):
+        frame_png(missing)
 
 
 if __name__ == "__main__":

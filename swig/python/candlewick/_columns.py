@@ -108,11 +108,17 @@ def _pandas_values(obj, name, times=False):
                     % (name, dtype))
 
 
-def _polars_values(series, name):
+def _polars_values(series, name, times=False):
     """The values of a Polars Series: numbers as NumPy (no copy without
-    nulls), Datetime/Date as datetime64 of their unit (UTC)."""
+    nulls), Datetime/Date as datetime64 of their unit (UTC).  For ``times``
+    a null is an error, integer columns included (as float64 with NaN they
+    were refused as "float times")."""
     dtype = series.dtype
     unit = getattr(dtype, "time_unit", None)
+    if times and series.null_count():
+        missing = series.is_null().to_numpy()
+        raise ValueError("column %r has %d null times (the first at row %d)"
+                         % (name, series.null_count(), int(_np.flatnonzero(missing)[0])))
     if unit is not None or str(dtype) == "Date":
         if series.null_count():
             raise ValueError("column %r has %d null times" % (name, series.null_count()))
@@ -139,7 +145,7 @@ def as_array(obj, name, masked_as_nan=True):
     if is_pandas(obj, "Series", "Index"):
         return _pandas_values(obj, name, times=not masked_as_nan)
     if is_polars(obj, "Series"):
-        return _polars_values(obj, name)
+        return _polars_values(obj, name, times=not masked_as_nan)
     if isinstance(obj, (str, bytes, bytearray, list, tuple)) or obj is None or \
             isinstance(obj, (int, float)):
         raise TypeError("column %r must be an array (NumPy, pandas or Polars) or a "
