@@ -196,6 +196,55 @@ TEST(IndicatorCompute, ReversedAndInterleavedColumnsMatchContiguous) {
   cw_indicator_context_destroy(ctx);
 }
 
+// Unit-stride columns at an odd address (a NumPy array made by frombuffer at
+// an odd offset, a packed record field of one row) are read like aligned
+// ones; the fast path loaded them through double* (undefined: UBSan's
+// "load of misaligned address" in --config=asan), for every indicator.
+TEST(IndicatorCompute, UnalignedContiguousColumnsMatchAligned) {
+  cw_indicator_context* ctx = nullptr;
+  ASSERT_EQ(cw_indicator_context_create(nullptr, &ctx), CW_OK);
+  for (const size_t n : {size_t{1}, size_t{2}, size_t{40}}) {
+    const std::vector<double> c = Walk(n);
+    for (cw_indicator_id id = 1; id <= cw_indicator_count(); ++id) {
+      cw_indicator_info info;
+      info.struct_size = sizeof info;
+      ASSERT_EQ(cw_indicator_get_info(id, &info), CW_OK);
+      // Every input the same walk (high == low == close: consistent OHLC),
+      // aligned, and copied one byte into a buffer of its own.
+      std::vector<std::vector<unsigned char>> bytes(info.input_count);
+      std::vector<cw_f64_column> aligned(info.input_count), unaligned(info.input_count);
+      for (size_t k = 0; k < info.input_count; ++k) {
+        bytes[k].resize(n * sizeof(double) + 1);
+        std::memcpy(bytes[k].data() + 1, c.data(), n * sizeof(double));
+        aligned[k] = Column(c);
+        unaligned[k] = {reinterpret_cast<const double*>(bytes[k].data() + 1), n, 0};
+      }
+      std::vector<std::vector<double>> want(info.output_count, std::vector<double>(n)),
+          got(info.output_count, std::vector<double>(n));
+      std::vector<double*> want_out, got_out;
+      for (size_t j = 0; j < info.output_count; ++j) {
+        want_out.push_back(want[j].data());
+        got_out.push_back(got[j].data());
+      }
+      const cw_status expected = cw_indicator_compute(
+          ctx, id, aligned.data(), aligned.size(), nullptr, 0, want_out.data(),
+          want_out.size(), n);
+      ASSERT_EQ(cw_indicator_compute(ctx, id, unaligned.data(), unaligned.size(), nullptr, 0,
+                                     got_out.data(), got_out.size(), n),
+                expected)
+          << info.name << " n=" << n;
+      if (expected != CW_OK) continue;
+      for (size_t j = 0; j < info.output_count; ++j) {
+        for (size_t i = 0; i < n; ++i) {
+          ASSERT_TRUE(got[j][i] == want[j][i] || (std::isnan(got[j][i]) && std::isnan(want[j][i])))
+              << info.name << " n=" << n << " output " << j << " row " << i;
+        }
+      }
+    }
+  }
+  cw_indicator_context_destroy(ctx);
+}
+
 TEST(IndicatorCompute, SmaByHandAndNanBeforeTheLookback) {
   const std::vector<double> x = {1, 2, 3, 4, 5, 6};
   std::vector<double> out(6, -1);

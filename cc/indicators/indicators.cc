@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <limits>
@@ -222,10 +223,16 @@ absl::Status Compute(Id id, absl::Span<const StridedView<double>> inputs,
   }
 
   // Inputs are read in place, never copied: as plain pointers when every
-  // input is contiguous (the fast path), otherwise every input (contiguous
-  // ones too) as a StridedColumn.
+  // input is contiguous and 8-byte aligned (the fast path), otherwise every
+  // input as a StridedColumn (memcpy reads).  A unit-stride column need not
+  // be aligned: NumPy exports a packed record field of one row, or an array
+  // made by frombuffer at an odd offset, with stride 8 at an odd address,
+  // and a double* load from it is undefined.
   bool contiguous = true;
-  for (size_t k = 0; k < inputs.size(); ++k) contiguous = contiguous && inputs[k].contiguous();
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    contiguous = contiguous && inputs[k].contiguous() &&
+                 reinterpret_cast<uintptr_t>(inputs[k].data()) % alignof(double) == 0;
+  }
   if (contiguous) {
     const double* in[kMaxInputs] = {nullptr};
     for (size_t k = 0; k < inputs.size(); ++k) in[k] = inputs[k].data();

@@ -236,6 +236,19 @@ def test_reversed_extras(chart, series):
                               chart.render("rgba", **ohlcv(series), overlays=(line,)))
 
 
+def test_a_panel_takes_one_bare_line_of_any_kind(chart, series):
+    # lines= may be one line without a tuple.  A memoryview or array.array
+    # (no __buffer__ before Python 3.12) was iterated as lines of one
+    # number each: "must be an array ..., not float".
+    import array
+
+    close = series["close"]
+    expected = chart.render("rgba", **ohlcv(series), panels=(Panel(lines=(close,)),))
+    for one in (close, Line(close), memoryview(close), array.array("d", close)):
+        np.testing.assert_array_equal(
+            chart.render("rgba", **ohlcv(series), panels=(Panel(lines=one),)), expected)
+
+
 def test_strided_extras_are_not_copied_in_python():
     rows = 200_000
     big = random_walk(rows, seed=4)
@@ -490,6 +503,15 @@ def test_bad_font_bytes(font):
 def test_font_must_be_bytes():
     with pytest.raises(TypeError, match="font"):
         candlewick.Chart(WIDTH, HEIGHT, font="DejaVuSans.ttf")
+    # A buffer in pieces (a strided view) was "not memoryview" / "not
+    # numpy.ndarray": the message names what is wrong.
+    with open(FONT, "rb") as f:
+        font = f.read()
+    for strided in (memoryview(font)[::2], np.frombuffer(font, np.uint8)[::2]):
+        with pytest.raises(TypeError, match="not contiguous"):
+            candlewick.Chart(WIDTH, HEIGHT, font=strided)
+        with pytest.raises(TypeError, match="not contiguous"):
+            candlewick.Renderer(font=strided)
 
 
 if __name__ == "__main__":

@@ -142,6 +142,14 @@ def test_custom_colors_must_be_complete_well_formed_and_opaque():
         candlewick.Chart(colors=dict(colors, label="#ffffff"))
     with pytest.raises(ValueError, match="RRGGBB"):
         candlewick.Chart(colors=dict(colors, up="#12345"))
+    # What int(x, 16) would take besides hex digits: a prefix, a sign,
+    # underscores, blanks (each used to pass as another colour).
+    for bad in ("0x1234", "#0x1234", "+12345", "-12345", "1_2_3_", " 12345", "12345 \n",
+                "\uff11\uff12\uff13\uff14\uff15\uff16"):
+        with pytest.raises(ValueError, match="RRGGBB"):
+            candlewick.Chart(colors=dict(colors, up=bad))
+        with pytest.raises(ValueError, match="RRGGBB"):
+            candlewick._extras((candlewick.Line(np.zeros(3), color=bad),), (), (), None)
     with pytest.raises(ValueError, match="32-bit"):
         candlewick.Chart(colors=dict(colors, up=2**32))
     with pytest.raises(CandlewickError) as info:
@@ -221,6 +229,141 @@ def test_other_dtypes_and_layouts_are_converted(chart, series, render, case):
         converted = render(chart, **dict(ohlcv(series), **{column: values}))
     expected = render(chart, **dict(ohlcv(series), **{column: canonical(column, values)}))
     np.testing.assert_array_equal(np.asarray(converted), np.asarray(expected))
+
+
+@pytest.mark.parametrize("beyond", [0, 1, 5, 1000, 2**63 - 1])
+def test_uint64_times_beyond_int64_are_refused(chart, series, beyond):
+    # Just past int64 used to pass the check (made in float64) and wrap to
+    # negative times.
+    times = series["time"].astype(np.uint64)
+    times[-1] = np.uint64(2**63) + np.uint64(beyond)
+    with pytest.raises(ValueError, match="beyond int64"):
+        chart.render_png(**dict(ohlcv(series), time=times))
+    times[-1] = np.uint64(2**63 - 1)  # the largest int64 is a time
+    chart.render_png(**dict(ohlcv(series), time=times))
+
+
+def _render_with(**extras):
+    def render(chart, series):
+        return chart.render("png", **ohlcv(series), **extras)
+    return render
+
+
+# Text the library takes as C strings, each with a NUL or a lone surrogate
+# (os.fsdecode's form of undecodable bytes): INVALID_ARGUMENT naming the
+# argument.  A surrogate used to be SWIG's "TypeError: in method
+# 'chart_create', argument 3 of type 'char const *'" (time zone, prometheus
+# prefix, indicator name) or a UnicodeEncodeError naming nothing; a NUL in
+# a title "ValueError: embedded null character".
+BAD_TEXT = {
+    "time_zone": lambda chart, series, bad: candlewick.Chart(64, 48, time_zone=bad),
+    "job_time_zone": lambda chart, series, bad: candlewick.RenderJob("png", time_zone=bad),
+    "title": lambda chart, series, bad: _render_with(title=bad)(chart, series),
+    "panel_title": lambda chart, series, bad: _render_with(panels=[candlewick.Panel(
+        lines=[series["close"]], title=bad)])(chart, series),
+    "line_name": lambda chart, series, bad: _render_with(overlays=[candlewick.Line(
+        series["close"], name=bad)])(chart, series),
+    "band_name": lambda chart, series, bad: _render_with(bands=[candlewick.Band(
+        series["high"], series["low"], name=bad)])(chart, series),
+    "stats_label": lambda chart, series, bad: candlewick.Stats(labels=("ok", "x" + bad)),
+    "prometheus_prefix": lambda chart, series, bad: candlewick.Stats().prometheus("p" + bad),
+    "indicator_name": lambda chart, series, bad: candlewick.indicators.compute(
+        "sma" + bad, series["close"]),
+}
+
+
+@pytest.mark.parametrize("bad", ["a\0b", "\udcff", "UTC\ud800x"], ids=["nul", "low", "high"])
+@pytest.mark.parametrize("case", sorted(BAD_TEXT))
+def test_text_that_cannot_be_c_text_is_invalid_argument(chart, series, case, bad):
+    with pytest.raises(CandlewickError) as info:
+        BAD_TEXT[case](chart, series, bad)
+    assert info.value.status == Status.INVALID_ARGUMENT
+    # A bad str value is a ValueError too (an unknown indicator name is not).
+    assert isinstance(info.value, ValueError) == (case != "indicator_name")
+
+
+def _render(**kwargs):
+    c = np.linspace(100.0, 101.0, 30)
+    with candlewick.Chart(64, 48) as chart:
+        return chart.render(kwargs.pop("format", "png"), open=c, high=c + 1, low=c - 1,
+                            close=c, **kwargs)
+
+
+# An argument of the wrong type is a TypeError that names it: operator.index
+# and float() said "'NoneType' object cannot be interpreted as an integer" /
+# "float() argument must be a string or a real number", naming nothing.
+WRONG_TYPES = {
+    "theme": (lambda: candlewick.Chart(theme=None), "theme must be"),
+    "width": (lambda: candlewick.Chart(width=None), "width must be"),
+    "height": (lambda: candlewick.Chart(height=2.5), "height must be"),
+    "margin": (lambda: candlewick.Chart(margin=1.5), "margin must be"),
+    "price_weight": (lambda: candlewick.Chart(price_weight=[1]), "price_weight must be"),
+    "colour": (lambda: candlewick.Chart(colors=dict(
+        background=None, up=1, down=1, grid=1, text=1, axis=1)), "colour 'background' must be"),
+    "format": (lambda: _render(format=None), "format must be"),
+    "line_width": (lambda: _render(overlays=[candlewick.Line(np.zeros(30), width=None)]),
+                   r"overlays\[0\].width must be"),
+    "panel_min": (lambda: _render(panels=[candlewick.Panel(min=None)]),
+                  r"panels\[0\].min must be"),
+    "panel_level": (lambda: _render(panels=[candlewick.Panel(levels=(None,))]),
+                    r"panels\[0\].levels\[0\] must be"),
+    "webp_quality": (lambda: setattr(candlewick.Chart(64, 48), "webp_quality", None),
+                     "webp_quality must be"),
+    "job_quality": (lambda: candlewick.RenderJob(webp_quality=None), "webp_quality must be"),
+    "threads": (lambda: candlewick.Renderer(threads="2"), "threads must be"),
+    "cache": (lambda: candlewick.Renderer(max_cache_bytes=1.5), "max_cache_bytes must be"),
+    "method": (lambda: candlewick.bars.from_ticks(None, price=np.ones(3)), "method must be"),
+    "tick_count": (lambda: candlewick.bars.from_ticks("tick", price=np.ones(3),
+                                                      tick_count=None), "tick_count must be"),
+    "empty": (lambda: candlewick.bars.from_ticks("time", price=np.ones(3), empty=None),
+              "empty must be"),
+    "capacity": (lambda: candlewick.Stats(capacity=1.5), "capacity must be"),
+    "kind": (lambda: candlewick.Stats().record(None, 0.1), "kind must be"),
+    "items": (lambda: candlewick.Stats().record("render", 0.1, items=None), "items must be"),
+    "indicator": (lambda: candlewick.indicators.compute(None, np.ones(3)), "indicator must be"),
+    # These were AttributeError / IndexError.
+    "source": (lambda: candlewick.indicators.compute("sma", {"close": np.ones(40)}, source=0),
+               "source must be"),
+    "plot_format": (lambda: candlewick.plot(_table(), format=1), "format must be"),
+    "plot_figsize": (lambda: candlewick.plot(_table(), figsize=3), "figsize must be"),
+}
+
+
+def _table():
+    c = np.linspace(100.0, 101.0, 30)
+    return {"open": c, "high": c + 1, "low": c - 1, "close": c}
+
+
+# Integers beyond any double: OverflowError "int too large to convert to
+# float", naming nothing.
+TOO_LARGE = {
+    "price_weight": lambda: candlewick.Chart(price_weight=10**400),
+    "line_width": lambda: _render(overlays=[candlewick.Line(np.zeros(30), width=10**400)]),
+    "panel_max": lambda: _render(panels=[candlewick.Panel(max=-10**400)]),
+    "job_quality": lambda: candlewick.RenderJob(webp_quality=10**400),
+    "retention": lambda: candlewick.Stats(retention_seconds=10**400),
+    "duration": lambda: candlewick.Stats().record("render", 10**400),
+    "box_size": lambda: candlewick.bars.from_ticks("renko", price=np.ones(3), box_size=10**400),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TOO_LARGE))
+def test_integers_beyond_a_double_are_invalid_argument(case):
+    with pytest.raises(CandlewickError) as info:
+        TOO_LARGE[case]()
+    assert info.value.status == Status.INVALID_ARGUMENT
+
+
+@pytest.mark.parametrize("case", sorted(WRONG_TYPES))
+def test_arguments_of_the_wrong_type_are_named(case):
+    call, match = WRONG_TYPES[case]
+    with pytest.raises(TypeError, match=match):
+        call()
+
+
+def test_stats_labels_must_be_text():
+    with pytest.raises(TypeError, match=r"labels\[1\] must be a str"):
+        candlewick.Stats(labels=("ok", 1))
 
 
 def test_masked_prices_are_gaps(chart, series):

@@ -109,6 +109,22 @@ def test_multiple_outputs_are_named(series):
     np.testing.assert_allclose(bands.lower[19:], (middle - 1.5 * std)[19:], rtol=1e-9)
 
 
+@pytest.mark.parametrize("name", ["bbands", "macd", "stoch"])
+def test_multiple_outputs_pickle_and_copy(name, series):
+    # Dask and multiprocessing pickle results.  The named tuple type is
+    # made at run time, and pickle used to fail looking it up by name
+    # ("attribute lookup BBANDS on candlewick.indicators failed").
+    import copy
+    import pickle
+
+    result = ind.compute(name, series)  # the mapping's columns by name
+    for again in (pickle.loads(pickle.dumps(result)), copy.copy(result),
+                  copy.deepcopy(result)):
+        assert type(again) is type(result) and again._fields == result._fields
+        for a, b in zip(again, result):
+            np.testing.assert_array_equal(a, b)
+
+
 def test_ways_of_giving_parameters(series):
     close = series["close"]
     expected = ind.compute("bbands", close, period=10, nbdevup=1.0)
@@ -238,6 +254,25 @@ def test_bad_parameters(series):
         ind.compute("sma", close, params=(5,), period=6)
     with pytest.raises(ValueError, match="moving-average"):
         ind.compute("bbands", close, matype="hull")
+    # Parameters that are not numbers, named (float() took "5", and its
+    # errors named no parameter).
+    for value in ("5", b"5", None, [5], object()):
+        for call in (lambda: ind.compute("sma", close, period=value),
+                     lambda: ind.lookback("sma", period=value),
+                     lambda: ind.Stream("sma", period=value)):
+            with pytest.raises(TypeError, match=r"sma parameter 0 \(period\) must be a number"):
+                call()
+    error = status_of(lambda: ind.compute("sma", close, period=10**400))
+    assert error.status == Status.INVALID_ARGUMENT and "period" in error.message
+    # A context that is not one (was "'int' object has no attribute 'compute'").
+    for call in (ind.compute, ind.compute_batch):
+        with pytest.raises(TypeError, match="candlewick.indicators.Context"):
+            call("sma", close if call is ind.compute else [close], context=5)
+    with pytest.raises(TypeError, match="candlewick.bars.Context"):
+        candlewick.bars.from_ticks("tick", price=close, context=ind.Context())
+    with pytest.raises(TypeError, match="candlewick.bars.Context"):
+        candlewick.bars.from_ohlcv("tick", open=close, high=close, low=close, close=close,
+                                   context="ctx")
 
 
 def test_bad_columns(series):
@@ -343,6 +378,47 @@ def input_columns(described, series):
 STREAM_TOLERANCE = 1e-12
 
 
+def test_unaligned_unit_stride_columns(series):
+    # NumPy exports these with stride 8 at an odd address: an array made by
+    # frombuffer at an odd offset, and a packed record field of one row.
+    # The core's fast path loaded them through double* (undefined; UBSan:
+    # "load of misaligned address" in the README's ASan run).
+    close = series["close"]
+    raw = b"\0" + close.tobytes()
+    odd = np.frombuffer(raw, np.float64, offset=1)
+    assert not odd.flags.aligned and odd.strides == (8,)
+    one = np.zeros(1, dtype=[("pad", "i1"), ("close", "f8")])
+    one["close"] = close[:1]
+    for name in ("sma", "ema", "rsi", "bbands", "macd"):
+        expected = ind.compute(name, close)
+        got = ind.compute(name, odd)
+        for a, b in zip(got if isinstance(got, tuple) else (got,),
+                        expected if isinstance(expected, tuple) else (expected,)):
+            np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(ind.compute("ad", one["close"], one["close"], one["close"],
+                                              one["close"]),
+                                  ind.compute("ad", close[:1], close[:1], close[:1], close[:1]))
+    np.testing.assert_array_equal(ind.compute_batch("sma", [odd, close], period=5)[0],
+                                  ind.compute("sma", close, period=5))
+
+
+def test_a_stream_reads_unaligned_columns(series):
+    # A field of a packed structured array is unaligned (stride 9 here);
+    # push_many loaded its doubles through a double pointer (undefined
+    # behaviour, reported by UBSan: "load of misaligned address").
+    records = np.zeros(len(series["close"]), dtype=[("pad", "i1"), ("high", "f8"),
+                                                    ("low", "f8"), ("close", "f8")])
+    for name in ("high", "low", "close"):
+        records[name] = series[name]
+    assert records["close"].strides == (25,)
+    for name, columns in (("sma", (records["close"],)),
+                          ("atr", (records["high"], records["low"], records["close"]))):
+        with ind.Stream(name) as stream, ind.Stream(name) as aligned:
+            np.testing.assert_array_equal(
+                stream.push_many(*columns),
+                aligned.push_many(*(np.ascontiguousarray(c) for c in columns)))
+
+
 @pytest.mark.parametrize("name", ind.streamable())
 def test_a_stream_gives_what_compute_gives(name, series):
     described = ind.info(name)
@@ -392,6 +468,20 @@ def test_stream_errors_leave_it_unchanged(series):
         with pytest.raises(CandlewickError, match="row 2"):
             stream.push_many(np.array([3.0, 3.0, 1.0]), np.array([2.0, 2.0, 2.0]),
                              np.array([2.5, 2.5, 1.5]))
+        # Columns of different lengths: nothing pushed, and the message says
+        # which (it used to be the stream's last error, stale or empty).
+        with ind.Stream("atr", period=3) as twin:
+            for _ in range(4):
+                twin.push(2.0, 1.0, 1.5)
+            for s in (stream, twin):
+                s.reset()
+                for _ in range(4):
+                    s.push(2.0, 1.0, 1.5)
+            with pytest.raises(CandlewickError) as info:
+                stream.push_many(np.array([3.0, 3.0]), np.array([2.0, 2.0]), np.array([2.5]))
+            assert info.value.status == Status.LENGTH_MISMATCH
+            assert info.value.message == "atr: input 2 (close) has 1 rows, input 0 (high) has 2"
+            assert stream.push(3.0, 1.0, 2.0) == twin.push(3.0, 1.0, 2.0)
         with pytest.raises(KeyError, match="low"):
             stream.push({"high": 1.0, "close": 1.0})
     with pytest.raises(CandlewickError) as info:

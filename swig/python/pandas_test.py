@@ -147,6 +147,29 @@ def test_nullable_and_float32_columns_are_converted(series, frame):
     assert info.value.status == Status.NON_FINITE and "row 4" in info.value.message
 
 
+def test_nullable_integer_times(series, frame):
+    # convert_dtypes() makes int64 seconds Int64: they are times (converted
+    # to int64, announced), not the "float times" they were refused as.
+    table = frame.reset_index(drop=True).assign(time=series["time"]).convert_dtypes()
+    assert str(table["time"].dtype) == "Int64"
+    with pytest.warns(candlewick.ConversionWarning, match="'time'"):
+        assert frame_png(table) == numpy_png(series)
+    got = candlewick.bars.from_ohlcv("time", table, interval=7 * 86400)
+    expected = candlewick.bars.from_ohlcv("time", time=series["time"], open=series["open"],
+                                          high=series["high"], low=series["low"],
+                                          close=series["close"], volume=series["volume"],
+                                          interval=7 * 86400)
+    for a, b in zip(got, expected):
+        np.testing.assert_array_equal(a, b)
+    for dtype in ("Int32", "UInt64"):
+        small = table.assign(time=table["time"].astype(dtype))
+        assert frame_png(small) == numpy_png(series)
+    missing = table.copy()
+    missing.loc[5, "time"] = pd.NA
+    with pytest.raises(ValueError, match="missing time at row 5"):
+        frame_png(missing)
+
+
 def test_read_csv_round_trip(series, frame, tmp_path):
     path = tmp_path / "prices.csv"
     frame.to_csv(path)
@@ -217,6 +240,20 @@ def test_plot_is_a_chart_with_moving_averages_and_volume(series, frame):
     assert pngdecode.decode_rgba(png)[0].shape == (HEIGHT, WIDTH, 4)
 
 
+def test_plot_moving_average_periods(frame):
+    # Whole numbers of any integer type; a fraction used to be truncated
+    # (mav=(10.5,) drew a 10-period average) and a NumPy integer refused
+    # with "'numpy.int64' object is not iterable".
+    ten = candlewick.plot(frame, mav=10)
+    assert candlewick.plot(frame, mav=np.int64(10)) == ten
+    assert candlewick.plot(frame, mav=[np.int32(10)]) == ten
+    for bad in (10.5, (10.5,), (10, 20.0), "10", True):
+        with pytest.raises(TypeError, match="whole numbers"):
+            candlewick.plot(frame, mav=bad)
+    with pytest.raises(ValueError, match="must be in"):
+        candlewick.plot(frame, mav=(1,))
+
+
 def test_plot_types_styles_and_sizes(frame):
     for kind in ("ohlc", "candle", "line", "hollow_and_filled", "heikin_ashi", "renko", "pnf"):
         assert candlewick.plot(frame, type=kind).startswith(b"\x89PNG")
@@ -248,6 +285,20 @@ def test_plot_writes_files(frame, tmp_path):
     assert buffer.getvalue() == png
     with pytest.raises(ValueError, match="format"):
         candlewick.plot(frame, savefig=tmp_path / "chart.jpg")
+
+
+def test_plot_savefig_is_a_path_or_a_file(frame, tmp_path):
+    # An int went to open(), which takes it as a file descriptor, wrote the
+    # PNG there and closed it (savefig=1 or True: over stdout, then closed).
+    fd = os.open(tmp_path / "fd", os.O_WRONLY | os.O_CREAT)
+    try:
+        for bad in (fd, True, 2.5, ["a.png"], {"fname": fd}):
+            with pytest.raises(TypeError, match="savefig"):
+                candlewick.plot(frame, savefig=bad)
+        os.fstat(fd)  # still open
+    finally:
+        os.close(fd)
+    assert (tmp_path / "fd").read_bytes() == b""
 
 
 def test_plot_addplots_and_bands(frame):
@@ -319,6 +370,14 @@ def test_polars_frames(series, frame):
     assert isinstance(bands, pl.DataFrame) and bands.columns == ["upper", "middle", "lower"]
     # A Polars float64 column without nulls is read in place.
     assert np.shares_memory(_columns.price(table["close"], "close"), table["close"].to_numpy())
+    # Integer times: in place as int64 seconds; a null names its row (it
+    # was refused as "float times", the nulls making the column float64).
+    seconds = table.with_columns(pl.Series("Time", series["time"]))
+    assert frame_png(seconds) == numpy_png(series)
+    missing = seconds.with_columns(
+        pl.when(pl.int_range(pl.len()) == 6).then(None).otherwise(pl.col("Time")).alias("Time"))
+    with pytest.raises(ValueError, match="null times .the first at row 6"):
+        frame_png(missing)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ mixed in."""
 import concurrent.futures
 import sys
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -94,6 +95,38 @@ def test_render_job_and_data_argument(renderer):
     assert renderer.render("png", SERIES, **options) == reference
     with pytest.raises(TypeError):
         renderer.render(job, width=100)
+
+
+@pytest.mark.parametrize("index", range(len(CASES)))
+def test_a_job_pickles_and_copies(renderer, index):
+    # Jobs made in one process and rendered in another (Dask,
+    # multiprocessing): pickle failed on the options' SWIG pointer.
+    import copy
+    import pickle
+
+    fmt, options, with_extras = CASES[index]
+    options = dict(options, time_zone="America/New_York", colors={
+        "background": "#101010", "up": 0x00FF00FF, "down": "#ff0000", "grid": "#333333",
+        "text": "#ffffff", "axis": "#808080"})
+    data = extras(SERIES) if with_extras else {}
+    job = candlewick.RenderJob(fmt, SERIES, webp_quality=70, **options, **data)
+    reference = renderer.render(job)
+    for again in (pickle.loads(pickle.dumps(job)), copy.copy(job), copy.deepcopy(job)):
+        assert type(again) is candlewick.RenderJob and repr(again) == repr(job)
+        assert same(_as_reference(renderer.render(again)), _as_reference(reference))
+    twice = pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(job))))
+    assert same(_as_reference(renderer.render(twice)), _as_reference(reference))
+    sub = pickle.loads(pickle.dumps(_Job(fmt, SERIES, webp_quality=70, **options, **data)))
+    assert type(sub) is _Job
+    assert same(_as_reference(renderer.render(sub)), _as_reference(reference))
+
+
+class _Job(candlewick.RenderJob):
+    __slots__ = ()
+
+
+def _as_reference(result):
+    return result if isinstance(result, bytes) else np.array(result)
 
 
 def test_webp_quality_per_call(renderer):
@@ -295,6 +328,82 @@ def test_closing_the_stats_detaches_it():
         stats.close()
         assert r.stats is None
         r.render("png", **ohlcv(SHORT))
+
+
+@pytest.mark.parametrize("switch", ["attach", "detach"])
+def test_a_replaced_stats_outlives_the_calls_that_write_it(switch):
+    # A call records into the stats attached when it started.  Replacing or
+    # detaching the stats used to make the old one forget the renderer
+    # before waiting for such calls, so closing it from another thread
+    # meanwhile destroyed it under a running batch (a use after free: a
+    # crash or SIGFPE).  Its close() must wait for that batch.
+    old, new = candlewick.Stats(), candlewick.Stats()
+    renderer = candlewick.Renderer(threads=1, stats=old)
+    series = random_walk(2000, seed=5)
+    jobs = [candlewick.RenderJob("png", **ohlcv(series), width=1600, height=1000)] * 100
+    times = {}
+    started = threading.Event()
+
+    def batch():
+        started.set()
+        results = renderer.render_batch(jobs)
+        times["batch"] = time.perf_counter()
+        assert all(isinstance(result, bytes) for result in results)
+
+    def change():
+        if switch == "attach":
+            renderer.attach_stats(new)
+        else:
+            renderer.detach_stats()
+
+    threads = [threading.Thread(target=batch), threading.Thread(target=change)]
+    threads[0].start()
+    started.wait()
+    time.sleep(0.05)  # the batch is running (it takes about a second)
+    threads[1].start()
+    time.sleep(0.05)  # the switch is done; change() waits for the batch
+    old.close()
+    times["close"] = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    assert times["close"] >= times["batch"]
+    renderer.close()
+    new.close()
+
+
+def test_a_stats_attached_again_during_the_wait_stays_listed():
+    # attach_stats(new) waits for running calls before the old stats
+    # forgets the renderer; if another thread attached the old one again
+    # meanwhile, it forgot the renderer anyway: attached but unlisted, so
+    # closing that stats destroyed it under the renderer (use after free at
+    # the next render).
+    first, second = candlewick.Stats(), candlewick.Stats()
+    renderer = candlewick.Renderer(threads=1, stats=first)
+    series = random_walk(2000, seed=5)
+    jobs = [candlewick.RenderJob("png", **ohlcv(series), width=1600, height=1000)] * 100
+    started = threading.Event()
+
+    def batch():
+        started.set()
+        renderer.render_batch(jobs)
+
+    threads = [threading.Thread(target=batch),
+               threading.Thread(target=renderer.attach_stats, args=(second,)),
+               threading.Thread(target=renderer.attach_stats, args=(first,))]
+    for thread in threads:
+        thread.start()
+        if thread is threads[0]:
+            started.wait()
+        time.sleep(0.05)  # the batch runs, then the first switch waits for it
+    for thread in threads:
+        thread.join()
+    assert renderer.stats is first
+    assert renderer in first.renderers and renderer not in second.renderers
+    first.close()
+    assert renderer.stats is None
+    renderer.render("png", **ohlcv(SHORT), width=64, height=48)
+    renderer.close()
+    second.close()
 
 
 def test_font_for_every_chart():

@@ -52,6 +52,8 @@ def test_options():
     ({"retention_seconds": 0}, Status.INVALID_ARGUMENT),
     ({"retention_seconds": -3}, Status.INVALID_ARGUMENT),
     ({"retention_seconds": float("nan")}, Status.INVALID_ARGUMENT),
+    ({"retention_seconds": -math.inf}, Status.INVALID_ARGUMENT),  # was an OverflowError
+    ({"retention_seconds": -1e300}, Status.INVALID_ARGUMENT),
     ({"labels": ("Upper",)}, Status.INVALID_ARGUMENT),
     ({"labels": ("render",)}, Status.INVALID_ARGUMENT),
     ({"labels": ("a", "a")}, Status.INVALID_ARGUMENT),
@@ -241,7 +243,14 @@ def test_record_errors():
             stats.record("nope", 0.1)
         for kwargs in ({"kind": 7, "duration": 0.1}, {"kind": 8, "duration": 0.1},
                        {"kind": "render", "duration": -1.0},
-                       {"kind": "render", "duration": 0.1, "simd_target": 31}):
+                       {"kind": "render", "duration": 0.1, "simd_target": 31},
+                       # Bare ValueError / OverflowError from round() and SWIG:
+                       {"kind": "render", "duration": math.nan},
+                       {"kind": "render", "duration": math.inf},
+                       {"kind": "render", "duration": -math.inf},
+                       {"kind": "render", "duration": 1e300},
+                       {"kind": "render", "duration": 0.1, "end_ns": 2**63},
+                       {"kind": "render", "duration": 0.1, "end_ns": -2**63 - 1}):
             with pytest.raises(CandlewickError) as info:
                 stats.record(**kwargs)
             assert info.value.status == Status.INVALID_ARGUMENT

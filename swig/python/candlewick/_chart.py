@@ -9,7 +9,7 @@ from . import _columns, lowlevel
 from ._constants import ChartType, PngPreset, Status, Theme
 from ._errors import CandlewickError, ChartClosedError
 from ._handles import _StatsAttachment
-from ._options import _FLT_MAX, _LAYOUT_FIELDS, _chart_options, _format, _size_error
+from ._options import _FLT_MAX, _LAYOUT_FIELDS, _chart_options, _float, _format, _size_error
 from ._overlays import _extras
 
 
@@ -68,6 +68,7 @@ class Chart(_StatsAttachment):
                  png_preset="balanced", colors=None, price_weight=None, volume_weight=None,
                  panel_gap=None, margin=None, line_width=None, box_size=None, reversal=None,
                  label_size=None, font=None, time_zone=None):
+        self._close_before_init()
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
         self._stats = None
@@ -186,7 +187,7 @@ class Chart(_StatsAttachment):
 
     @webp_quality.setter
     def webp_quality(self, quality):
-        quality = float(quality)
+        quality = _float("webp_quality", quality)
         if abs(quality) > _FLT_MAX:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "WebP quality must be in [0, 100], got %r" % quality)

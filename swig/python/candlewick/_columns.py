@@ -79,10 +79,13 @@ def _converted(array, name, why):
     return array
 
 
-def _pandas_values(obj, name):
+def _pandas_values(obj, name, times=False):
     """The values of a pandas Series or Index: the NumPy array itself when
     pandas holds one (no copy), float64 with NaN for nullable/Arrow dtypes,
-    datetime64 of the dtype's unit (UTC) for datetimes."""
+    datetime64 of the dtype's unit (UTC) for datetimes.  For ``times``, a
+    nullable integer column (``Int64``: what ``convert_dtypes()`` makes of
+    int64 seconds) gives its integers, and a missing value is an error: as
+    float64 it was refused as "float times"."""
     dtype = obj.dtype
     if isinstance(dtype, _np.dtype):
         return obj.to_numpy()
@@ -91,6 +94,13 @@ def _pandas_values(obj, name):
         values = obj.asi8 if hasattr(obj, "asi8") else obj.array.asi8
         return _np.asarray(values).view("datetime64[%s]" % getattr(dtype, "unit", "ns"))
     kind = getattr(getattr(dtype, "numpy_dtype", None), "kind", None)
+    if times and kind in ("i", "u"):
+        missing = _np.asarray(obj.isna())
+        if missing.any():
+            raise ValueError("column %r has a missing time at row %d"
+                             % (name, int(_np.flatnonzero(missing)[0])))
+        return _converted(obj.to_numpy(dtype=dtype.numpy_dtype), name,
+                          "of pandas dtype %s was converted to %s" % (dtype, dtype.numpy_dtype))
     if kind in ("i", "u", "f"):
         return _converted(obj.to_numpy(dtype=_np.float64, na_value=_np.nan), name,
                           "of pandas dtype %s was converted to float64" % dtype)
@@ -98,11 +108,17 @@ def _pandas_values(obj, name):
                     % (name, dtype))
 
 
-def _polars_values(series, name):
+def _polars_values(series, name, times=False):
     """The values of a Polars Series: numbers as NumPy (no copy without
-    nulls), Datetime/Date as datetime64 of their unit (UTC)."""
+    nulls), Datetime/Date as datetime64 of their unit (UTC).  For ``times``
+    a null is an error, integer columns included (as float64 with NaN they
+    were refused as "float times")."""
     dtype = series.dtype
     unit = getattr(dtype, "time_unit", None)
+    if times and series.null_count():
+        missing = series.is_null().to_numpy()
+        raise ValueError("column %r has %d null times (the first at row %d)"
+                         % (name, series.null_count(), int(_np.flatnonzero(missing)[0])))
     if unit is not None or str(dtype) == "Date":
         if series.null_count():
             raise ValueError("column %r has %d null times" % (name, series.null_count()))
@@ -115,7 +131,8 @@ def _polars_values(series, name):
 def as_array(obj, name, masked_as_nan=True):
     """An ndarray view of a column (a copy only where pandas/Polars need
     one, or a masked array has masked values: NaN for prices, an error for
-    times); TypeError for what is never a column."""
+    times, which masked_as_nan=False asks for); TypeError for what is never
+    a column."""
     if isinstance(obj, _np.ma.MaskedArray):
         if not _np.ma.getmaskarray(obj).any():
             return obj.data
@@ -126,9 +143,9 @@ def as_array(obj, name, masked_as_nan=True):
     if isinstance(obj, _np.ndarray):
         return obj
     if is_pandas(obj, "Series", "Index"):
-        return _pandas_values(obj, name)
+        return _pandas_values(obj, name, times=not masked_as_nan)
     if is_polars(obj, "Series"):
-        return _polars_values(obj, name)
+        return _polars_values(obj, name, times=not masked_as_nan)
     if isinstance(obj, (str, bytes, bytearray, list, tuple)) or obj is None or \
             isinstance(obj, (int, float)):
         raise TypeError("column %r must be an array (NumPy, pandas or Polars) or a "
@@ -207,7 +224,10 @@ def time(obj, name="time"):
     if dtype.kind in "iu":
         if dtype == _INT64 and dtype.isnative:
             return array
-        if dtype.kind == "u" and len(array) and array.max() > _np.iinfo(_np.int64).max:
+        # Compared as uint64: against a Python int NumPy 1.x compares in
+        # float64, where 2**63 + 1000 equals 2**63 - 1, and such times
+        # wrapped to negative ones.
+        if dtype.kind == "u" and len(array) and array.max() > _np.uint64(2**63 - 1):
             raise ValueError("column %r has times beyond int64 seconds" % name)
         return _converted(array.astype(_INT64), name,
                           "of dtype %s was converted to int64" % dtype)

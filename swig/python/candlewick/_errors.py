@@ -56,3 +56,14 @@ class StatsClosedError(CandlewickError, ValueError):
 
     def __reduce__(self):
         return (type(self), (self.message,))
+
+
+class _TextError(CandlewickError, ValueError):
+    """A str the library cannot read as C text (a NUL inside, a lone
+    surrogate): INVALID_ARGUMENT, and a ValueError as a bad str value is."""
+
+    def __init__(self, message):
+        super().__init__(Status.INVALID_ARGUMENT, message)
+
+    def __reduce__(self):
+        return (type(self), (self.message,))

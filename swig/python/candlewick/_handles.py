@@ -8,6 +8,12 @@ from ._constants import Status
 from ._errors import CandlewickError
 
 
+def _public_name(cls):
+    """``candlewick.Chart``, ``candlewick.indicators.Stream``, ...: where a
+    class is documented (its __module__, which candlewick adopts)."""
+    return "%s.%s" % (cls.__module__, cls.__qualname__)
+
+
 class _Handle:
     """The lifetime shared by every wrapper of a C handle (charts, stats,
     contexts): ``closed``, use as a context manager, destruction by the
@@ -35,6 +41,31 @@ class _Handle:
     def __del__(self):
         if getattr(self, "_handle", None) is not None:
             self.close()
+
+    def _close_before_init(self):
+        """Called first by every __init__: __init__ run again on an object
+        that owns a handle (obj.__init__(...), a subclass initialising
+        twice) closes that handle, which the new one would otherwise
+        replace without destroying (a Stats leaked its whole window)."""
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
+    def __reduce_ex__(self, protocol):
+        # The default reduction copies __dict__, C handle included: a
+        # copy.copy() would share the handle and the collector would destroy
+        # it twice (a double free), and pickle would fail on the SWIG
+        # pointer with a message naming neither the object nor the reason.
+        # A handle lives in one process and has one owner: refuse both.
+        raise TypeError(
+            "cannot copy or pickle a %s: it owns a C handle that lives in this "
+            "process only; create a new one where it is needed"
+            % _public_name(type(self)))
+
+    def __copy__(self):
+        return self.__reduce_ex__(0)
+
+    def __deepcopy__(self, memo):
+        return self.__reduce_ex__(0)
 
     def _call(self, function, *args):
         """Calls ``function(handle, *args)``, a low-level function returning
@@ -64,6 +95,7 @@ class _StatsAttachment(_Handle):
     is close()'s hook (a renderer waits for its running calls there)."""
 
     def __init__(self):
+        self._close_before_init()
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
         self._stats = None
@@ -140,7 +172,10 @@ class _StatsAttachment(_Handle):
                 stats._charts.add(self)
             self._stats = stats
         if previous is not None and previous is not stats:
-            previous._forget(self)
+            # Still listed by `previous` while calls that started before the
+            # switch may write it: its close() waits for them meanwhile.
+            self._settle()
+            self._forget_unless_attached(previous)
 
     def detach_stats(self):
         """Stops recording (a no-op when nothing is attached) and drops the
@@ -150,7 +185,25 @@ class _StatsAttachment(_Handle):
             if stats is not None:
                 self._attach(self._require_open(), None)
         if stats is not None:
-            stats._forget(self)
+            self._settle()
+            self._forget_unless_attached(stats)
+
+    def _forget_unless_attached(self, stats):
+        """Makes ``stats`` forget this handle after a switch away from it,
+        unless another thread attached it again meanwhile (checked under the
+        lock that attach_stats holds): forgetting it then left it attached
+        but unlisted, so closing the stats destroyed it under this handle (a
+        use after free at its next call)."""
+        with self._lock:
+            if self._stats is not stats:
+                stats._forget(self)
+
+    def _settle(self):
+        """Runs after attach_stats/detach_stats switched the C handle away
+        from a stats object and before that object forgets this handle.  A
+        chart or context is switched under the lock that its calls hold, so
+        no call can still write the old stats; a renderer waits here for
+        the calls that started before the switch."""
 
     def _detach_from(self, stats):
         # Stats.close: detach if still attached to `stats`; a closed handle

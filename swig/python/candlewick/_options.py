@@ -7,7 +7,31 @@ import operator
 from . import lowlevel
 from ._constants import (CHART_TYPES, FORMATS, MAX_DIMENSION, MIN_DIMENSION, PNG_PRESETS,
                          THEMES, ChartType, PngPreset, Status, Theme)
-from ._errors import CandlewickError
+from ._errors import CandlewickError, _TextError
+
+
+def _index(name, value, kind="an integer"):
+    """operator.index(value), with a TypeError that names the argument
+    (operator.index's "'NoneType' object cannot be interpreted as an
+    integer" says neither which argument nor what it takes)."""
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError("%s must be %s, not %s" % (name, kind, type(value).__name__)) from None
+
+
+def _float(name, value):
+    """float(value), its TypeError or ValueError naming the argument
+    (float()'s own messages name nothing)."""
+    try:
+        return float(value)
+    except TypeError:
+        raise TypeError("%s must be a number, not %s" % (name, type(value).__name__)) from None
+    except ValueError:
+        raise ValueError("%s must be a number, not %r" % (name, value)) from None
+    except OverflowError:  # an int beyond any double
+        raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%s is out of range"
+                              % (name, _short_repr(value, 40))) from None
 
 
 def _lookup(enum_type, value, names, what):
@@ -19,11 +43,14 @@ def _lookup(enum_type, value, names, what):
         except KeyError:
             raise ValueError("unknown %s %r; expected one of %s"
                              % (what, value, ", ".join(names))) from None
-    value = operator.index(value)
+    value = _index(what, value, "a name (%s) or its number" % ", ".join(names))
     # The C field is an int32_t: a number it cannot hold is no known value.
     if not -2**31 <= value < 2**31:
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown %s %d" % (what, value))
     return value
+
+
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 
 def _color(name, value):
@@ -32,14 +59,14 @@ def _color(name, value):
         digits = value[1:] if value.startswith("#") else value
         if len(digits) == 6:
             digits += "ff"
-        try:
-            if len(digits) != 8:
-                raise ValueError
-            return int(digits, 16)
-        except ValueError:
+        # Hex digits only: int(x, 16) also takes a sign, a "0x" prefix,
+        # underscores and surrounding blanks, so "0x1234" was read as
+        # #001234 and "-12345" as a negative number the C field wrapped.
+        if len(digits) != 8 or not all(c in _HEX_DIGITS for c in digits):
             raise ValueError("colour %r=%r is not '#RRGGBB' or '#RRGGBBAA'"
-                             % (name, value)) from None
-    value = operator.index(value)
+                             % (name, value))
+        return int(digits, 16)
+    value = _index("colour %r" % name, value, "0xRRGGBBAA or '#RRGGBB[AA]'")
     if not 0 <= value <= 0xFFFFFFFF:
         raise ValueError("colour %r=%#x is not a 32-bit 0xRRGGBBAA value" % (name, value))
     return value
@@ -79,12 +106,12 @@ def _layout_value(name, kind, value):
     hold are INVALID_ARGUMENT, as the library says for values out of range;
     NaN goes through for the library to reject."""
     if kind == "int32":
-        value = operator.index(value)
+        value = _index(name, value)
         if not _INT32[0] <= value <= _INT32[1]:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "%s=%d does not fit the option's int32 field" % (name, value))
         return value
-    value = float(value)
+    value = _float(name, value)
     if kind == "float" and abs(value) > _FLT_MAX:
         raise CandlewickError(Status.INVALID_ARGUMENT,
                               "%s=%r does not fit the option's float field" % (name, value))
@@ -94,16 +121,37 @@ def _layout_value(name, kind, value):
 # -- text the library borrows ---------------------------------------------------
 
 def _c_string(name, value):
-    """A str the library borrows as C text (a time zone, a legend name), or
-    None.  An interior NUL would cut it short: INVALID_ARGUMENT."""
+    """A str the library borrows as C text (a time zone, a title, a legend
+    name), or None.  An interior NUL would cut it short, and a lone
+    surrogate ("\\udcff", what os.fsdecode makes of undecodable bytes) has
+    no UTF-8 form: INVALID_ARGUMENT for both (SWIG and PyArg_ParseTuple
+    refused the latter with errors naming neither the argument nor, for a
+    time zone, the problem)."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise TypeError("%s must be a str or None, not %s" % (name, type(value).__name__))
-    if "\0" in value:
-        raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r contains a NUL character"
-                              % (name, value))
+    problem = _c_text_problem(value)
+    if problem:
+        raise _TextError("%s=%s %s" % (name, _short_repr(value), problem))
     return value
+
+
+def _c_text_problem(value):
+    """Why the str `value` cannot be C text ("" when it can)."""
+    if "\0" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return "is not UTF-8 text (%s at %d)" % (error.reason, error.start)
+    return ""
+
+
+def _short_repr(value, limit=200):
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "...(%d characters)" % len(
+        value if isinstance(value, str) else text)
 
 
 # -- output formats ------------------------------------------------------------
@@ -115,7 +163,7 @@ def _format(value):
         except KeyError:
             raise ValueError("unknown format %r; expected one of %s"
                              % (value, ", ".join(FORMATS))) from None
-    value = operator.index(value)
+    value = _index("format", value, "a name (%s) or a Format" % ", ".join(FORMATS))
     if not _INT32[0] <= value <= _INT32[1]:
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown format %d" % value)
     return value
@@ -134,8 +182,8 @@ def _chart_options(width=800, height=600, *, theme="classic", chart_type="candle
     given, for messages.  Raises as Chart does before the library sees the
     options."""
     time_zone = _c_string("time_zone", time_zone)
-    width = operator.index(width)
-    height = operator.index(height)
+    width = _index("width", width, "an integer number of pixels")
+    height = _index("height", height, "an integer number of pixels")
     theme = _lookup(Theme, theme, THEMES, "theme")
     chart_type = _lookup(ChartType, chart_type, CHART_TYPES, "chart type")
     png_preset = _lookup(PngPreset, png_preset, PNG_PRESETS, "PNG preset")

@@ -7,7 +7,7 @@ import dataclasses
 from . import _columns
 from ._constants import Status
 from ._errors import CandlewickError
-from ._options import _FLT_MAX, _c_string, _color
+from ._options import _FLT_MAX, _c_string, _color, _float
 
 #: Colours given to lines without one, in order of appearance.
 LINE_COLORS = (0x2962FFFF, 0xFF9800FF, 0xAB47BCFF, 0x26C6DAFF, 0xFFEB3BFF, 0xEC407AFF)
@@ -78,7 +78,7 @@ class Panel:
 
 
 def _width(name, value):
-    value = float(value)
+    value = _float(name, value)
     if abs(value) > _FLT_MAX:
         raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r is not a usable width"
                               % (name, value))
@@ -86,9 +86,7 @@ def _width(name, value):
 
 
 def _text(name, value):
-    if value is not None and not isinstance(value, str):
-        raise TypeError("%s must be a str or None, not %s" % (name, type(value).__name__))
-    return value
+    return _c_string(name, value)
 
 
 def _line_tuple(where, index, line):
@@ -118,21 +116,33 @@ def _band_tuple(index, band):
             _c_string(where + ".name", band.name))
 
 
+def _is_buffer(obj):
+    """Whether ``obj`` exports a buffer (a memoryview, an array.array): one
+    line, not a sequence of lines.  ``__buffer__`` exists only from Python
+    3.12, so on 3.11 such a line was iterated as lines of one number."""
+    try:
+        memoryview(obj).release()
+    except TypeError:
+        return False
+    return True
+
+
 def _panel_tuple(index, panel):
     if not isinstance(panel, Panel):
         raise TypeError("panels[%d] must be a candlewick.Panel, not %s"
                         % (index, type(panel).__name__))
     where = "panels[%d]" % index
     lines = panel.lines
-    if isinstance(lines, Line) or hasattr(lines, "__buffer__") or hasattr(lines, "dtype"):
+    if isinstance(lines, Line) or hasattr(lines, "dtype") or _is_buffer(lines):
         lines = (lines,)  # a single line given without a tuple (a Series has a dtype too)
     return (_width(where + ".weight", panel.weight),
             tuple(_line_tuple(where + ".lines", k, line) for k, line in enumerate(lines)),
             _columns.price(panel.histogram, where + ".histogram"),
             _color(where + ".histogram_up", panel.histogram_up or 0),
             _color(where + ".histogram_down", panel.histogram_down or 0),
-            tuple(float(level) for level in panel.levels),
-            float(panel.min), float(panel.max),
+            tuple(_float("%s.levels[%d]" % (where, k), level)
+                  for k, level in enumerate(panel.levels)),
+            _float(where + ".min", panel.min), _float(where + ".max", panel.max),
             _text(where + ".title", panel.title))
 
 

@@ -4,16 +4,15 @@ Prometheus text."""
 
 import contextlib
 import math
-import operator
 import threading
 import weakref
 
 from . import lowlevel
 from ._chart import Chart
 from ._constants import SimdTarget, StatsKind, Status
-from ._errors import CandlewickError, StatsClosedError
+from ._errors import CandlewickError, StatsClosedError, _TextError
 from ._handles import _Handle
-from ._options import _INT32
+from ._options import _INT32, _c_text_problem, _float, _index
 
 _BUILTIN_KINDS = {kind.name.lower(): int(kind) for kind in StatsKind if kind != StatsKind.LABEL_0}
 _INT64_MAX = 2**63 - 1
@@ -44,6 +43,7 @@ class Stats(_Handle):
     """
 
     def __init__(self, capacity=None, retention_seconds=None, *, labels=()):
+        self._close_before_init()
         self._handle = None
         self._lock = threading.RLock()
         self._closing = False
@@ -51,20 +51,29 @@ class Stats(_Handle):
         options = lowlevel.cw_stats_options()
         lowlevel.cw_stats_options_init(options)
         if capacity is not None:
-            capacity = operator.index(capacity)
+            capacity = _index("capacity", capacity)
             if not 0 <= capacity <= _UINT64_MAX:
                 raise CandlewickError(Status.INVALID_ARGUMENT,
                                       "capacity must be >= 1, got %d" % capacity)
             options.capacity = capacity
         if retention_seconds is not None:
-            seconds = float(retention_seconds)
+            seconds = _float("retention_seconds", retention_seconds)
             if math.isnan(seconds):
                 raise CandlewickError(Status.INVALID_ARGUMENT, "retention_seconds is NaN")
-            nanoseconds = _INT64_MAX if seconds * 1e9 >= _INT64_MAX else round(seconds * 1e9)
-            options.retention_ns = max(nanoseconds, -_INT64_MAX)
+            # Clamped before round(), which fails on -inf ("cannot convert
+            # float infinity to integer"): the library words the refusal.
+            nanoseconds = min(max(seconds * 1e9, -_INT64_MAX), _INT64_MAX)
+            options.retention_ns = _INT64_MAX if nanoseconds >= _INT64_MAX else round(nanoseconds)
         if isinstance(labels, str):
             labels = (labels,)
         labels = tuple(labels)
+        for index, label in enumerate(labels):
+            if not isinstance(label, str):
+                raise TypeError("labels[%d] must be a str, not %s"
+                                % (index, type(label).__name__))
+            problem = _c_text_problem(label)
+            if problem:
+                raise _TextError("labels[%d]=%r %s" % (index, label, problem))
         status, handle, message = lowlevel.stats_create(options, labels)
         if status != Status.OK:
             raise CandlewickError(status, message or "cannot create a stats handle with "
@@ -157,7 +166,7 @@ class Stats(_Handle):
                 return int(StatsKind.LABEL_0) + self._labels.index(name)
             raise ValueError("unknown kind %r; expected one of %s" % (
                 name, ", ".join(list(_BUILTIN_KINDS) + list(self._labels))))
-        value = operator.index(name)
+        value = _index("kind", name, "a kind name or number")
         if not _INT32[0] <= value <= _INT32[1]:
             raise CandlewickError(Status.INVALID_ARGUMENT, "unknown kind %d" % value)
         return value
@@ -183,15 +192,23 @@ class Stats(_Handle):
         Raises CandlewickError (INVALID_ARGUMENT) for an unknown kind or
         target or a negative duration."""
         kind = self.kind(kind)
-        duration_ns = round(float(duration) * 1e9)
+        seconds = _float("duration", duration)
+        if not math.isfinite(seconds):
+            # round() raised a bare ValueError / OverflowError for these.
+            raise CandlewickError(Status.INVALID_ARGUMENT,
+                                  "duration=%r must be a finite number of seconds" % seconds)
+        # Clamped so that round() cannot overflow; the range check below
+        # refuses what is beyond int64.
+        duration_ns = round(min(max(seconds * 1e9, -2.0**64), 2.0**64))
         if isinstance(simd_target, str):
             try:
                 simd_target = SimdTarget[simd_target.upper()]
             except KeyError:
                 raise ValueError("unknown SIMD target %r" % simd_target) from None
-        simd_target = 0 if simd_target is None else operator.index(simd_target)
-        values = {"duration": duration_ns, "bytes": operator.index(bytes),
-                  "items": operator.index(items), "simd_target": simd_target}
+        simd_target = 0 if simd_target is None else _index("simd_target", simd_target,
+                                                            "a SimdTarget or its name")
+        values = {"duration": duration_ns, "bytes": _index("bytes", bytes),
+                  "items": _index("items", items), "simd_target": simd_target}
         limits = {"duration": (-_INT64_MAX, _INT64_MAX), "bytes": (0, _UINT64_MAX),
                   "items": (0, _UINT64_MAX), "simd_target": _INT32}
         for key, (low, high) in limits.items():
@@ -200,7 +217,9 @@ class Stats(_Handle):
                                       "%s=%r is out of range" % (key, values[key]))
         with self._lock:  # reentrant: the clock read and the record as one step
             self._require_open()  # a closed handle says so before a bad end_ns does
-            end = self.now_ns() if end_ns is None else operator.index(end_ns)
+            end = self.now_ns() if end_ns is None else _index("end_ns", end_ns)
+            if not -_INT64_MAX - 1 <= end <= _INT64_MAX:  # SWIG's OverflowError named no argument
+                raise CandlewickError(Status.INVALID_ARGUMENT, "end_ns=%d is out of range" % end)
             self._call_status(lowlevel.stats_record, kind, end, duration_ns, values["bytes"],
                               values["items"], simd_target, int(bool(failed)))
 
@@ -244,8 +263,9 @@ class Stats(_Handle):
         of [a-zA-Z0-9_], not starting with a digit (else INVALID_ARGUMENT)."""
         if not isinstance(prefix, str):
             raise TypeError("prefix must be a str, not %s" % type(prefix).__name__)
-        if "\0" in prefix:
-            raise CandlewickError(Status.INVALID_ARGUMENT, "prefix contains a NUL character")
+        problem = _c_text_problem(prefix)
+        if problem:
+            raise _TextError("prefix %s" % problem)
         return self._text(1, prefix)
 
     def reset(self):

@@ -51,12 +51,12 @@ to use your own (e.g. one with statistics attached).
 
 import collections
 import enum
-import operator
 
 from . import _columns, lowlevel
 from ._constants import Status
 from ._errors import CandlewickError
 from ._handles import _PerThread, _StatsAttachment
+from ._options import _float, _index
 
 __all__ = [
     "Bars",
@@ -152,7 +152,7 @@ def _method(method):
         except KeyError:
             raise CandlewickError(Status.INVALID_ARGUMENT, "unknown bar method %r; expected "
                                   "one of %s" % (method, ", ".join(METHODS))) from None
-    value = operator.index(method)
+    value = _index("method", method, "a name (%s) or a Method" % ", ".join(METHODS))
     try:
         return Method(value)
     except ValueError:  # a number newer than this binding: the library judges it
@@ -169,7 +169,8 @@ def _enum_value(kind, name, value):
         except KeyError:
             raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%r: expected one of %s" % (
                 name, value, ", ".join(m.name.lower() for m in kind))) from None
-    value = operator.index(value)
+    value = _index(name, value, "a name (%s) or its number"
+                   % ", ".join(m.name.lower() for m in kind))
     if not _INT32[0] <= value <= _INT32[1]:
         raise CandlewickError(Status.INVALID_ARGUMENT, "%s=%d is out of range" % (name, value))
     return value
@@ -199,11 +200,11 @@ def _options(method, given):
         elif kind == "bool":
             value = int(bool(value))
         elif kind == "double":
-            value = float(value)
+            value = _float(name, value)
         else:
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
-            value = operator.index(value)
+            value = _index(name, value, "a whole number")
             low, high = _LIMITS[kind]
             if not low <= value <= high:
                 raise CandlewickError(Status.INVALID_ARGUMENT,
@@ -263,6 +264,17 @@ class Context(_StatsAttachment):
 _thread_context = _PerThread(Context).get
 
 
+def _context(context):
+    """``context``, or this thread's when None; TypeError for anything
+    else (an int gave "'int' object has no attribute 'from_ticks'")."""
+    if context is None:
+        return _thread_context()
+    if not isinstance(context, Context):
+        raise TypeError("context must be a candlewick.bars.Context, not %s"
+                        % type(context).__name__)
+    return context
+
+
 def from_ticks(method, data=None, *, time=None, price=None, size=None, context=None,
                **options):
     """Aggregates ticks (a price per trade or quote, optionally its time and
@@ -281,9 +293,7 @@ def from_ticks(method, data=None, *, time=None, price=None, size=None, context=N
     options: the method's options (module doc).
 
     Returns a :class:`Bars` named tuple of new arrays."""
-    if context is None:
-        context = _thread_context()
-    return context.from_ticks(method, data, time=time, price=price, size=size, **options)
+    return _context(context).from_ticks(method, data, time=time, price=price, size=size, **options)
 
 
 def from_ohlcv(method, data=None, *, open=None, high=None, low=None, close=None, volume=None,
@@ -298,7 +308,5 @@ def from_ohlcv(method, data=None, *, open=None, high=None, low=None, close=None,
       is its number of input rows.
     time: int64 seconds or datetime64 times; required by time bars.
     Others as :func:`from_ticks`."""
-    if context is None:
-        context = _thread_context()
-    return context.from_ohlcv(method, data, open=open, high=high, low=low, close=close,
+    return _context(context).from_ohlcv(method, data, open=open, high=high, low=low, close=close,
                               volume=volume, time=time, **options)

@@ -46,13 +46,13 @@ import builtins
 import collections
 import collections.abc
 import enum
-import operator
 import threading
 
 from . import _columns, lowlevel
 from ._constants import Status
 from ._errors import CandlewickError
 from ._handles import _Handle, _PerThread, _StatsAttachment
+from ._options import _c_text_problem, _index
 
 __all__ = [
     "Context",
@@ -104,13 +104,13 @@ def find(name_or_id):
 
     Raises CandlewickError (INVALID_ARGUMENT) for an unknown one."""
     if isinstance(name_or_id, str):
-        if "\0" not in name_or_id:
+        if not _c_text_problem(name_or_id):
             status, found = lowlevel.cw_indicator_find(name_or_id.lower())
             if status == Status.OK:
                 return _as_indicator(found)
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown indicator %r; "
                               "candlewick.indicators.names() lists them" % (name_or_id,))
-    value = operator.index(name_or_id)
+    value = _index("indicator", name_or_id, "a name or an id")
     if not 1 <= value <= count():
         raise CandlewickError(Status.INVALID_ARGUMENT, "unknown indicator id %d (ids are "
                               "1..%d)" % (value, count()))
@@ -188,8 +188,35 @@ def _param_values(described, params, keywords):
             except KeyError:
                 raise ValueError("unknown moving-average type %r; expected one of %s" % (
                     value, ", ".join(m.name.lower() for m in MaType))) from None
-        out.append(float(value))
+        out.append(_param_number(described, index, value))
     return out
+
+
+def _param_number(described, index, value):
+    """A parameter as the float the C call takes.  Text is not a number
+    (float("5") would take it), and float()'s own errors name nothing."""
+    name = described.params[index].name if index < len(described.params) else "extra"
+    where = "%s parameter %d (%s)" % (described.name, index, name)
+    if isinstance(value, (str, bytes, bytearray)):
+        raise TypeError("%s must be a number, not %s" % (where, type(value).__name__))
+    try:
+        return float(value)
+    except OverflowError:
+        raise CandlewickError(Status.INVALID_ARGUMENT, "%s is %d, beyond any valid value"
+                              % (where, value)) from None
+    except (TypeError, ValueError):
+        raise TypeError("%s must be a number, not %s" % (where, type(value).__name__)) from None
+
+
+def _context(context):
+    """``context``, or this thread's when None; TypeError for anything
+    else (an int gave "'int' object has no attribute 'compute'")."""
+    if context is None:
+        return _thread_context()
+    if not isinstance(context, Context):
+        raise TypeError("context must be a candlewick.indicators.Context, not %s"
+                        % type(context).__name__)
+    return context
 
 
 def _describe_params(described):
@@ -218,8 +245,23 @@ def _result_type(described):
         if kind is None:
             kind = collections.namedtuple(described.name.upper(), described.outputs,
                                           rename=True)
+            # Made at run time, so pickle cannot find it by name
+            # (candlewick.indicators.BBANDS does not exist): results reduce
+            # to the indicator and their values, for Dask and
+            # multiprocessing to ship them.
+            kind._indicator = int(described.id)
+            kind.__reduce__ = _reduce_result
             _result_types[int(described.id)] = kind
     return kind
+
+
+def _reduce_result(result):
+    return (_rebuild_result, (type(result)._indicator, tuple(result)))
+
+
+def _rebuild_result(ident, values):
+    """A multi-output result (see _result_type) from its pickle."""
+    return _result_type(info(ident))(*values)
 
 
 #: ``like`` of Polars input (see _inputs).
@@ -234,6 +276,8 @@ def _inputs(described, columns, source):
     pandas index of the first pandas input, _POLARS for Polars input, or
     None (NumPy results)."""
     like = None
+    if not isinstance(source, str):  # was "'int' object has no attribute 'lower'"
+        raise TypeError("source must be a column name (str), not %s" % type(source).__name__)
     if len(columns) == 1 and _is_table(columns[0]):
         table = _columns.Table(columns[0])
         picked = []
@@ -363,9 +407,7 @@ def compute(name_or_id, *columns, params=None, source="close", context=None, **k
     finite high < low), NEGATIVE_VOLUME, SERIES_TOO_SHORT; TypeError /
     ValueError for a column that is not one, or an unknown parameter name;
     KeyError for a table without a needed column."""
-    if context is None:
-        context = _thread_context()
-    return context.compute(name_or_id, *columns, params=params, source=source, **kwparams)
+    return _context(context).compute(name_or_id, *columns, params=params, source=source, **kwparams)
 
 
 def compute_batch(name_or_id, series, params=None, source="close", context=None, **kwparams):
@@ -383,9 +425,7 @@ def compute_batch(name_or_id, series, params=None, source="close", context=None,
     would give it.  Raises as :func:`compute`; when a series fails the
     error message starts with "series <s>: " (earlier series were computed,
     the results are discarded)."""
-    if context is None:
-        context = _thread_context()
-    return context.compute_batch(name_or_id, series, params=params, source=source, **kwparams)
+    return _context(context).compute_batch(name_or_id, series, params=params, source=source, **kwparams)
 
 
 class Stream(_Handle):
@@ -404,6 +444,7 @@ class Stream(_Handle):
     be streamed (see :func:`streamable`) or a bad parameter."""
 
     def __init__(self, name_or_id, params=None, **kwparams):
+        self._close_before_init()
         self._handle = None
         self._lock = threading.Lock()
         described = info(name_or_id)
@@ -503,6 +544,8 @@ class Stream(_Handle):
             status, outputs = lowlevel.indicator_stream_push_many(handle, int(self._info.id),
                                                                   inputs)
             if status != Status.OK:
+                if isinstance(outputs, str):  # the columns' lengths differ
+                    raise CandlewickError(status, "%s: %s" % (self._info.name, outputs))
                 raise CandlewickError(status, "row %s: %s" % (
                     outputs, lowlevel.cw_indicator_stream_last_error(handle)))
         return _results(self._info, outputs, like)

@@ -14,6 +14,9 @@ are accepted where candlewick has the feature; any other keyword is a
 TypeError naming the supported ones, never silently ignored.
 """
 
+import math
+import numbers
+import operator
 import os
 
 from . import _columns, indicators
@@ -142,6 +145,14 @@ def _output(savefig, format):
         if format is None:
             raise ValueError("cannot tell the format of %r: use a .png, .webp or .svg name, "
                              "or format=" % os.fspath(target))
+    # open() takes an int as a file descriptor and closes it afterwards:
+    # savefig=1 (or True) wrote the file over stdout and closed it.
+    if not (target is None or isinstance(target, (str, bytes, os.PathLike))
+            or hasattr(target, "write")) or isinstance(target, bool):
+        raise TypeError("savefig must be a path, a writable binary file or {'fname': ...}, "
+                        "not %s" % type(target).__name__)
+    if format is not None and not isinstance(format, str):  # was an AttributeError
+        raise TypeError("format must be a str, not %s" % type(format).__name__)
     format = (format or "png").lower()
     if format not in ("png", "webp", "webp-lossy", "svg"):
         raise ValueError("plot writes png, webp, webp-lossy or svg, not %r" % format)
@@ -152,7 +163,14 @@ def _size(width, height, figsize, dpi):
     if figsize is not None:
         if width is not None or height is not None:
             raise TypeError("give figsize (inches) or width/height (pixels), not both")
-        return round(figsize[0] * dpi), round(figsize[1] * dpi)
+        try:
+            inches = [float(side) for side in figsize]
+        except (TypeError, ValueError):  # was an IndexError for 3 or ""
+            raise TypeError("figsize must be (width, height) in inches, not %r"
+                            % (figsize,)) from None
+        if len(inches) != 2 or not all(math.isfinite(side) for side in inches):
+            raise ValueError("figsize must be two finite numbers, not %r" % (figsize,))
+        return round(inches[0] * dpi), round(inches[1] * dpi)
     return (_DEFAULT_SIZE[0] if width is None else width,
             _DEFAULT_SIZE[1] if height is None else height)
 
@@ -163,13 +181,20 @@ def _moving_averages(mav, mavcolors, close):
     length = len(close)
     overlays = []
     if mav is not None:
-        periods = (mav,) if isinstance(mav, int) else tuple(mav)
+        periods = (mav,) if isinstance(mav, (numbers.Number, str, bytes)) else tuple(mav)
         colours = list(mavcolors or [])
         for i, period in enumerate(periods):
+            # Whole numbers only (NumPy's too): int() truncated 10.5 to 10.
+            try:
+                if isinstance(period, bool):
+                    raise TypeError
+                period = operator.index(period)
+            except TypeError:
+                raise TypeError("mav periods must be whole numbers, not %r" % (period,)) from None
             if not 2 <= period <= length:
                 raise ValueError("mav period %r must be in [2, %d] (the number of rows)"
                                  % (period, length))
-            values = indicators.compute("sma", close, period=int(period))
+            values = indicators.compute("sma", close, period=period)
             overlays.append(Line(values, color=colours[i] if i < len(colours) else None))
     return overlays
 

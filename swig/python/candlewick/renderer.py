@@ -14,7 +14,6 @@ Every render runs without the GIL: Python threads sharing one renderer
 render in parallel, and a batch runs on the library's worker threads.
 """
 
-import operator
 import threading
 
 from . import _columns, lowlevel
@@ -22,7 +21,7 @@ from ._chart import _frame_array
 from ._constants import Status
 from ._errors import CandlewickError
 from ._handles import _StatsAttachment
-from ._options import _FLT_MAX, _chart_options, _format
+from ._options import _FLT_MAX, _chart_options, _float, _format, _index
 from ._overlays import _extras
 from ._stats import Stats
 
@@ -75,7 +74,7 @@ class RenderJob:
     arrays); the library checks the rest when the job runs.
     """
 
-    __slots__ = ("_args", "_shape")
+    __slots__ = ("_args", "_shape", "_options")
 
     def __init__(self, format="png", data=None, *, webp_quality=90.0, **kwargs):
         unknown = sorted(set(kwargs) - _OPTION_NAMES - _DATA_NAMES)
@@ -83,11 +82,12 @@ class RenderJob:
             hint = " (a Renderer's font is given to Renderer())" if "font" in unknown else ""
             raise TypeError("unexpected keyword argument(s) %s%s" % (", ".join(unknown), hint))
         fmt = _format(format)
-        quality = float(webp_quality)
+        quality = _float("webp_quality", webp_quality)
         if abs(quality) > _FLT_MAX:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "WebP quality must be in [0, 100], got %r" % quality)
-        options, time_zone, _ = _chart_options(**{k: v for k, v in kwargs.items() if k in _OPTION_NAMES})
+        chart_options = {k: v for k, v in kwargs.items() if k in _OPTION_NAMES}
+        options, time_zone, _ = _chart_options(**chart_options)
         get = kwargs.get
         series = _columns.series(data, get("open"), get("high"), get("low"), get("close"),
                                  get("volume"), get("time"))
@@ -97,9 +97,29 @@ class RenderJob:
         # which the extension borrows for the whole call.
         self._args = (options, time_zone, series, extras, fmt, quality)
         self._shape = (options.width, options.height)
+        # For pickling: the options proxy is a C struct, remade from these.
+        self._options = chart_options
+
+    def __reduce__(self):
+        # A job can be made in one process and rendered in another (Dask,
+        # multiprocessing): the options are rebuilt from their arguments,
+        # the columns and extras (already checked and converted) travel as
+        # they are.
+        _, _, series, extras, fmt, quality = self._args
+        return (_restore_job, (type(self), self._options, series, extras, fmt, quality))
 
     def __repr__(self):
         return "<candlewick.RenderJob %dx%d format=%d>" % (self._shape + (self._args[4],))
+
+
+def _restore_job(cls, chart_options, series, extras, fmt, quality):
+    """A pickled :class:`RenderJob` (see RenderJob.__reduce__)."""
+    job = cls.__new__(cls)
+    options, time_zone, _ = _chart_options(**chart_options)
+    job._args = (options, time_zone, series, extras, fmt, quality)
+    job._shape = (options.width, options.height)
+    job._options = chart_options
+    return job
 
 
 def _job(job):
@@ -147,6 +167,7 @@ class Renderer(_StatsAttachment):
 
     def __init__(self, max_cache_bytes=_DEFAULT_CACHE_BYTES, *, threads=None, stats=None,
                  font=None):
+        self._close_before_init()
         # Set first: __del__ runs even when __init__ raises.
         self._handle = None
         self._stats = None
@@ -157,10 +178,10 @@ class Renderer(_StatsAttachment):
         self._idle = threading.Condition(self._lock)
         self._running = set()
         self._ticket = 0
-        max_cache_bytes = operator.index(max_cache_bytes)
+        max_cache_bytes = _index("max_cache_bytes", max_cache_bytes)
         if not 0 <= max_cache_bytes <= _UINT64_MAX:
             raise ValueError("max_cache_bytes must be in [0, 2**64), got %d" % max_cache_bytes)
-        threads = 0 if threads is None else operator.index(threads)
+        threads = 0 if threads is None else _index("threads", threads)
         if not 0 <= threads <= self.MAX_BATCH_THREADS:
             raise CandlewickError(Status.INVALID_ARGUMENT,
                                   "threads must be in [0, %d], got %d"
@@ -232,18 +253,23 @@ class Renderer(_StatsAttachment):
     # The C renderer may be attached and detached while other threads
     # render; a call records into the stats attached when it started, so
     # after a change the previous stats object is released only once the
-    # calls that started before have returned.
+    # calls that started before have returned.  Until then it still lists
+    # this renderer, so closing it meanwhile waits for them too (through
+    # _detach_from): it was once forgotten before the wait, and a close()
+    # from another thread destroyed it under a running batch.
 
     def attach_stats(self, stats):
         """Records every call from now on into ``stats`` (a :class:`Stats`;
-        None detaches), replacing a previous one.  Thread-safe."""
+        None detaches), replacing a previous one; returns once no running
+        call can still write the previous one.  Thread-safe."""
         _StatsAttachment.attach_stats(self, stats)
-        self._wait_for_calls_before(self._ticket)
 
     def detach_stats(self):
         """Stops recording; returns once no running call can still write the
         previous stats object."""
         _StatsAttachment.detach_stats(self)
+
+    def _settle(self):
         self._wait_for_calls_before(self._ticket)
 
     def _detach_from(self, stats):
@@ -290,7 +316,7 @@ class Renderer(_StatsAttachment):
 
         Raises CandlewickError (INVALID_ARGUMENT) for threads out of range
         and RendererClosedError after close()."""
-        threads = self._threads if threads is None else operator.index(threads)
+        threads = self._threads if threads is None else _index("threads", threads)
         if not 0 <= threads <= self.MAX_BATCH_THREADS:
             raise CandlewickError(Status.INVALID_ARGUMENT, "threads must be in [0, %d], got %d"
                                   % (self.MAX_BATCH_THREADS, threads))

@@ -183,7 +183,9 @@ cw_status cwpy_indicator_stream_push(cw_indicator_stream* stream,
  * buffers in the indicator's input order, read in place) in one call
  * without the GIL: *result is a tuple of new output arrays, one value per
  * row, exactly what pushing the rows one by one gives.  On failure *result
- * is the index of the row that failed; the rows before it were pushed. */
+ * is the index of the row that failed (the rows before it were pushed), or
+ * for columns of different lengths (CW_ERR_LENGTH_MISMATCH, nothing pushed)
+ * a str saying which. */
 cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
                                           cw_indicator_id id, PyObject* columns,
                                           PyObject** result);

@@ -57,10 +57,20 @@ int cwpy_font_acquire(PyObject* font, Py_buffer* view, const uint8_t** data,
   *size = 0;
   if (font == Py_None) return 0;
   if (PyObject_GetBuffer(font, view, PyBUF_SIMPLE) != 0) {
-    PyErr_Format(PyExc_TypeError,
-                 "font must be the bytes of a TrueType/OpenType file "
-                 "(bytes, bytearray, memoryview, ...), not %.200s",
-                 Py_TYPE(font)->tp_name);
+    if (PyObject_CheckBuffer(font)) {
+      /* A buffer, but not one block (a strided view): saying "not
+       * memoryview" named the wrong problem. */
+      PyErr_Format(PyExc_TypeError,
+                   "font must be the bytes of a TrueType/OpenType file in one "
+                   "contiguous block; this %.200s is not contiguous (pass "
+                   "bytes(font))",
+                   Py_TYPE(font)->tp_name);
+    } else {
+      PyErr_Format(PyExc_TypeError,
+                   "font must be the bytes of a TrueType/OpenType file "
+                   "(bytes, bytearray, memoryview, ...), not %.200s",
+                   Py_TYPE(font)->tp_name);
+    }
     return -1;
   }
   *data = view->len > 0 ? (const uint8_t*)view->buf : &cwpy_empty_font;

@@ -101,8 +101,15 @@ cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
   const size_t rows = input_count > 0 ? inputs.columns[0].length : 0;
   for (size_t k = 1; k < input_count; ++k) {
     if (inputs.columns[k].length != rows) {
+      /* No row failed and the stream has no message for this: the text
+       * itself is the result (the stream's last error would be stale). */
       status = CW_ERR_LENGTH_MISMATCH;
-      *result = PyLong_FromLong(0);
+      const char* name = cw_indicator_input_name(id, k);
+      const char* first = cw_indicator_input_name(id, 0);
+      *result = PyUnicode_FromFormat(
+          "input %zu (%s) has %zu rows, input 0 (%s) has %zu", k,
+          name != NULL ? name : "?", inputs.columns[k].length,
+          first != NULL ? first : "?", rows);
       goto done;
     }
   }
@@ -116,7 +123,10 @@ cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
   for (; row < rows; ++row) {
     for (size_t k = 0; k < input_count; ++k) {
       const cw_f64_column* c = &inputs.columns[k];
-      bar[k] = *(const double*)((const char*)c->data + (ptrdiff_t)row * c->stride);
+      /* memcpy: a field of a packed structured array is unaligned (the
+       * C API reads such columns; a double load from it is undefined). */
+      memcpy(&bar[k], (const char*)c->data + (ptrdiff_t)row * c->stride,
+             sizeof bar[k]);
     }
     status = cw_indicator_stream_push(stream, bar, input_count, values, output_count);
     if (status != CW_OK) break;
