@@ -269,6 +269,37 @@ def test_rejected_before_the_call(call):
     assert info.value.status == Status.INVALID_ARGUMENT
 
 
+def test_huge_aggregations_are_refused_before_allocating():
+    # Two ticks 100 apart in bricks of 1e-10 ask for 1e12 rows (7 arrays of
+    # 8 TB); 1e-7 for 1e9 rows, 7 arrays of 8 GB the kernel would grant and
+    # then kill the process filling. Refused before anything is allocated.
+    t = np.array([0, 1], dtype=np.int64)
+    p = np.array([100.0, 200.0])
+    for box in (1e-10, 1e-7):
+        with pytest.raises(CandlewickError, match=r"renko bars would make \d+ rows, more "
+                           r"than the 16777216 allowed \(max_rows\)") as info:
+            bars.from_ticks("renko", time=t, price=p, box_size=box)
+        assert info.value.status == Status.SIZE_OUT_OF_RANGE
+    assert bars.DEFAULT_MAX_ROWS == 1 << 24
+    # Time bars over a long empty span, from bars.
+    with pytest.raises(CandlewickError, match="time bars would make") as info:
+        bars.from_ohlcv("time", time=np.array([0, 10**10]), open=np.ones(2), high=np.ones(2),
+                        low=np.ones(2), close=np.ones(2), interval=1, empty="nan")
+    assert info.value.status == Status.SIZE_OUT_OF_RANGE
+    # An explicit bound, both ways; the default grows with the input.
+    assert len(bars.from_ticks("renko", price=p, box_size=1e-3).close) == 100000
+    assert len(bars.from_ticks("renko", price=p, box_size=1e-3, max_rows=100000).close) == 100000
+    with pytest.raises(CandlewickError, match="100000 rows, more than the 99999") as info:
+        bars.Context().from_ticks("renko", price=p, box_size=1e-3, max_rows=99999)
+    assert info.value.status == Status.SIZE_OUT_OF_RANGE
+    many = np.arange(20.0)
+    assert len(bars.from_ticks("tick", price=many, tick_count=1, max_rows=20).close) == 20
+    with pytest.raises(CandlewickError, match="max_rows=-1 is out of range"):
+        bars.from_ticks("tick", price=many, max_rows=-1)
+    with pytest.raises(TypeError, match="max_rows"):
+        bars.from_ticks("tick", price=many, max_rows="5")
+
+
 def test_options_of_another_method_are_type_errors():
     with pytest.raises(TypeError, match="interval"):
         bars.from_ohlcv("tick", **GOOD, interval=60)

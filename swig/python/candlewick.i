@@ -242,5 +242,6 @@ CWPY_MAY_RAISE(cwpy_bars)
 /* Bar aggregation: a context, the size query and the fill in one call. */
 %rename("bar_context_create") cwpy_bar_context_create;
 %rename("bars") cwpy_bars;
+%rename("DEFAULT_MAX_BAR_ROWS") CWPY_DEFAULT_MAX_BAR_ROWS;
 
 %include "cwpy.h"

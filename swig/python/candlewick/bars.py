@@ -28,6 +28,12 @@ line_break      line_count (3)
 Giving ``box_size`` selects ``box_mode="fixed"`` unless box_mode is given.
 docs/bars.md has every method's exact rules.
 
+``max_rows`` bounds the rows a call allocates (default: the larger of
+:data:`DEFAULT_MAX_ROWS` and the input's rows): a method that would make
+more (renko or point-and-figure boxes far smaller than the prices' moves,
+time bars over a long empty span) raises SIZE_OUT_OF_RANGE before anything
+is allocated, instead of exhausting the machine's memory.
+
 Inputs follow a chart's column rules (float64, int64 or datetime64[s] time
 read in place, contiguous or strided; other numbers, datetime units and
 pandas/Polars Series converted; ``data=`` takes a DataFrame).  Each call asks
@@ -108,6 +114,10 @@ class Bars(collections.namedtuple("Bars", "time open high low close volume row")
                                      name="time")
         return pd.DataFrame(columns, index=index)
 
+#: The bound on a call's output rows when ``max_rows`` is None, unless the
+#: input has more rows: 2**24 rows of the seven columns take 0.9 GiB.
+DEFAULT_MAX_ROWS = lowlevel.DEFAULT_MAX_BAR_ROWS
+
 _INT32 = (-2**31, 2**31 - 1)
 _INT64 = (-2**63, 2**63 - 1)
 _UINT64 = (0, 2**64 - 1)
@@ -162,6 +172,12 @@ def _method(method):
         return value
 
 
+def _label(method):
+    """The method's name for messages ("renko"), or its number."""
+    method = _method(method)
+    return method.name.lower() if isinstance(method, Method) else str(method)
+
+
 def _enum_value(kind, name, value):
     if isinstance(value, str):
         try:
@@ -185,9 +201,8 @@ def _options(method, given):
             raise TypeError("unknown bar option %r; the options are %s"
                             % (name, ", ".join(_OPTIONS)))
         if name not in allowed:
-            label = method.name.lower() if isinstance(method, Method) else method
             raise TypeError("%s bars take no option %r (theirs: %s)"
-                            % (label, name, ", ".join(allowed) or "none"))
+                            % (_label(method), name, ", ".join(allowed) or "none"))
     options = lowlevel.cw_bar_options()
     lowlevel.cw_bar_options_init(options, int(method))
     given = dict(given)
@@ -233,7 +248,8 @@ class Context(_StatsAttachment):
 
     _last_error = staticmethod(lowlevel.cw_bar_context_last_error)
 
-    def from_ticks(self, method, data=None, *, time=None, price=None, size=None, **options):
+    def from_ticks(self, method, data=None, *, time=None, price=None, size=None,
+                   max_rows=None, **options):
         """As the module's :func:`from_ticks`, through this context."""
         if data is not None:
             table = _columns.Table(data)
@@ -244,16 +260,31 @@ class Context(_StatsAttachment):
             if time is None:
                 time = table.time()
         return self._aggregate(1, (_columns.time(time), _columns.price(price, "price"),
-                                   _columns.price(size, "size")), method, options)
+                                   _columns.price(size, "size")), method, max_rows, options)
 
     def from_ohlcv(self, method, data=None, *, open=None, high=None, low=None, close=None,
-                   volume=None, time=None, **options):
+                   volume=None, time=None, max_rows=None, **options):
         """As the module's :func:`from_ohlcv`, through this context."""
         return self._aggregate(0, _columns.series(data, open, high, low, close, volume, time),
-                               method, options)
+                               method, max_rows, options)
 
-    def _aggregate(self, ticks, columns, method, given):
-        result = self._call(lowlevel.bars, ticks, columns, _options(method, given))
+    def _aggregate(self, ticks, columns, method, max_rows, given):
+        options = _options(method, given)
+        bound = -1
+        if max_rows is not None:
+            bound = _index("max_rows", max_rows, "a whole number of rows or None")
+            if not 0 <= bound <= _INT64[1]:
+                raise CandlewickError(Status.INVALID_ARGUMENT,
+                                      "max_rows=%d is out of range" % bound)
+        with self._lock:
+            handle = self._require_open()
+            status, result = lowlevel.bars(handle, ticks, columns, options, bound)
+            if status == Status.SIZE_OUT_OF_RANGE and result is not None:
+                rows, limit = result
+                raise CandlewickError(status, "%s bars would make %d rows, more than the %d "
+                                      "allowed (max_rows)" % (_label(method), rows, limit))
+            if status != Status.OK:
+                raise CandlewickError(status, self._last_error(handle))
         count = result[0]
         arrays = result[1:]
         if len(arrays[1]) != count:  # the input changed between the two calls
@@ -276,7 +307,7 @@ def _context(context):
 
 
 def from_ticks(method, data=None, *, time=None, price=None, size=None, context=None,
-               **options):
+               max_rows=None, **options):
     """Aggregates ticks (a price per trade or quote, optionally its time and
     size) into bars.
 
@@ -290,14 +321,17 @@ def from_ticks(method, data=None, *, time=None, price=None, size=None, context=N
     size: sizes (volume); required by volume bars.  Without it,
       each output row's volume is its number of ticks.
     context: a :class:`Context` (default: one per thread).
+    max_rows: the most rows the result may have (module doc); None: the
+      larger of :data:`DEFAULT_MAX_ROWS` and the input's rows.
     options: the method's options (module doc).
 
     Returns a :class:`Bars` named tuple of new arrays."""
-    return _context(context).from_ticks(method, data, time=time, price=price, size=size, **options)
+    return _context(context).from_ticks(method, data, time=time, price=price, size=size,
+                                        max_rows=max_rows, **options)
 
 
 def from_ohlcv(method, data=None, *, open=None, high=None, low=None, close=None, volume=None,
-               time=None, context=None, **options):
+               time=None, context=None, max_rows=None, **options):
     """Aggregates bars into bars: resampling, tick, volume and range bars,
     Heikin-Ashi, renko, point-and-figure, kagi, line break.
 
@@ -309,4 +343,4 @@ def from_ohlcv(method, data=None, *, open=None, high=None, low=None, close=None,
     time: int64 seconds or datetime64 times; required by time bars.
     Others as :func:`from_ticks`."""
     return _context(context).from_ohlcv(method, data, open=open, high=high, low=low, close=close,
-                              volume=volume, time=time, **options)
+                                        volume=volume, time=time, max_rows=max_rows, **options)

@@ -67,13 +67,20 @@ static cw_status cwpy_bars_call(cw_bar_context* context, int ticks,
 }
 
 /* The size query, then `arrays` (time only with has_time) allocated and
- * filled; *count becomes the fill's row count. */
+ * filled; *count becomes the fill's row count. A count over `limit` is
+ * CW_ERR_SIZE_OUT_OF_RANGE with nothing allocated, *over set and *count
+ * the rows asked. */
 static cw_status cwpy_bars_fill(cw_bar_context* context, int ticks,
                                 const cw_ticks* t, const cw_ohlcv* series,
                                 const cw_bar_options* options, int has_time,
-                                PyObject* arrays[7], size_t* count) {
+                                size_t limit, PyObject* arrays[7],
+                                size_t* count, int* over) {
   cw_status status =
       cwpy_bars_call(context, ticks, t, series, options, NULL, count);
+  if (status == CW_OK && *count > limit) {
+    *over = 1;
+    return CW_ERR_SIZE_OUT_OF_RANGE;
+  }
   void* data[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   for (int k = 0; status == CW_OK && k < 7; ++k) {
     if (k == 0 && !has_time) continue;
@@ -100,7 +107,8 @@ static cw_status cwpy_bars_fill(cw_bar_context* context, int ticks,
 }
 
 cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
-                    const cw_bar_options* options, PyObject** result) {
+                    const cw_bar_options* options, long long max_rows,
+                    PyObject** result) {
   if (context == NULL || options == NULL) return CW_ERR_NULL_ARGUMENT;
   const Py_ssize_t want = ticks ? 3 : CWPY_COLUMNS;
   if (!PyTuple_Check(columns) || PyTuple_GET_SIZE(columns) != want) {
@@ -125,11 +133,19 @@ cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
     if (!cwpy_series_acquire(columns, &series)) return CW_ERR_INVALID_ARGUMENT;
     has_time = series.ohlcv.time.data != NULL;
   }
+  const size_t input_rows =
+      ticks ? tick_columns.price.length : series.ohlcv.close.length;
+  size_t limit = (size_t)max_rows;
+  if (max_rows < 0) {
+    limit = input_rows > CWPY_DEFAULT_MAX_BAR_ROWS ? input_rows
+                                                   : CWPY_DEFAULT_MAX_BAR_ROWS;
+  }
   PyObject* arrays[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   size_t count = 0;
+  int over = 0;
   const cw_status status =
       cwpy_bars_fill(context, ticks, &tick_columns, ticks ? NULL : &series.ohlcv,
-                     options, has_time, arrays, &count);
+                     options, has_time, limit, arrays, &count, &over);
   if (ticks) {
     for (int k = 0; k < 3; ++k) {
       if (held[k]) PyBuffer_Release(&views[k]);
@@ -137,7 +153,10 @@ cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
   } else {
     cwpy_series_release(&series);
   }
-  if (status == CW_OK) {
+  if (over) {
+    *result = Py_BuildValue("(KK)", (unsigned long long)count,
+                            (unsigned long long)limit);
+  } else if (status == CW_OK) {
     *result = Py_BuildValue("(nOOOOOOO)", (Py_ssize_t)count,
                             arrays[0] ? arrays[0] : Py_None, arrays[1], arrays[2],
                             arrays[3], arrays[4], arrays[5], arrays[6]);

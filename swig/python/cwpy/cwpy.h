@@ -195,12 +195,23 @@ cw_status cwpy_indicator_stream_push_many(cw_indicator_stream* stream,
 /* A bar context with the C library's allocator. */
 cw_status cwpy_bar_context_create(cw_bar_context** out);
 
+/* The output rows a call may allocate when the caller names no bound
+ * (max_rows < 0), unless the input has more: 2^24 rows of the seven
+ * columns take 0.9 GiB. */
+#define CWPY_DEFAULT_MAX_BAR_ROWS 16777216 /* 2^24 */
+
 /* cw_bars_from_ticks (ticks != 0; columns = (time, price, size)) or
  * cw_bars_from_ohlcv (columns = (time, open, high, low, close, volume)):
  * the size query, new arrays of exactly that many rows, the fill.
- * *result = (count, time or None, open, high, low, close, volume, row). */
+ * *result = (count, time or None, open, high, low, close, volume, row).
+ * More rows than max_rows (negative: the larger of
+ * CWPY_DEFAULT_MAX_BAR_ROWS and the input's rows) is
+ * CW_ERR_SIZE_OUT_OF_RANGE before anything is allocated, with
+ * *result = (rows, bound): a tiny renko box or a long empty span of time
+ * bars would otherwise exhaust memory (the kernel kills the process). */
 cw_status cwpy_bars(cw_bar_context* context, int ticks, PyObject* columns,
-                    const cw_bar_options* options, PyObject** result);
+                    const cw_bar_options* options, long long max_rows,
+                    PyObject** result);
 
 #ifdef __cplusplus
 }
