@@ -229,3 +229,14 @@ class _PerThread:
         if value is None or value.closed:
             value = self._local.value = self._factory()
         return value
+
+    def given_or_mine(self, context):
+        """``context``, or this thread's when None; a TypeError naming the
+        factory's class for anything else (an int gave "'int' object has no
+        attribute 'compute'")."""
+        if context is None:
+            return self.get()
+        if not isinstance(context, self._factory):
+            raise TypeError("context must be a %s.%s, not %s" % (
+                self._factory.__module__, self._factory.__qualname__, type(context).__name__))
+        return context

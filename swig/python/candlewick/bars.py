@@ -292,18 +292,10 @@ class Context(_StatsAttachment):
         return Bars(*arrays)
 
 
-_thread_context = _PerThread(Context).get
+_thread_contexts = _PerThread(Context)
 
 
-def _context(context):
-    """``context``, or this thread's when None; TypeError for anything
-    else (an int gave "'int' object has no attribute 'from_ticks'")."""
-    if context is None:
-        return _thread_context()
-    if not isinstance(context, Context):
-        raise TypeError("context must be a candlewick.bars.Context, not %s"
-                        % type(context).__name__)
-    return context
+_context = _thread_contexts.given_or_mine
 
 
 def from_ticks(method, data=None, *, time=None, price=None, size=None, context=None,

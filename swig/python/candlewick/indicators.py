@@ -208,17 +208,6 @@ def _param_number(described, index, value):
         raise TypeError("%s must be a number, not %s" % (where, type(value).__name__)) from None
 
 
-def _context(context):
-    """``context``, or this thread's when None; TypeError for anything
-    else (an int gave "'int' object has no attribute 'compute'")."""
-    if context is None:
-        return _thread_context()
-    if not isinstance(context, Context):
-        raise TypeError("context must be a candlewick.indicators.Context, not %s"
-                        % type(context).__name__)
-    return context
-
-
 def _describe_params(described):
     return ", ".join("%s in [%g, %g]%s (default %g)" % (
         p.name, p.min, p.max, " whole" if p.is_integer else "", p.default)
@@ -380,7 +369,8 @@ class Context(_StatsAttachment):
         return [_results(described, out, like) for out, (_, like) in zip(outputs, prepared)]
 
 
-_thread_context = _PerThread(Context).get
+_thread_contexts = _PerThread(Context)
+_context = _thread_contexts.given_or_mine
 
 
 def compute(name_or_id, *columns, params=None, source="close", context=None, **kwparams):
