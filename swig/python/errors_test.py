@@ -322,6 +322,11 @@ WRONG_TYPES = {
     "items": (lambda: candlewick.Stats().record("render", 0.1, items=None), "items must be"),
     "indicator": (lambda: candlewick.indicators.compute(None, np.ones(3)), "indicator must be"),
     # These were AttributeError / IndexError.
+    "indicator_context": (lambda: candlewick.indicators.compute("sma", np.ones(40), context=5),
+                          "context must be a candlewick.indicators.Context, not int"),
+    "bar_context": (lambda: candlewick.bars.from_ticks("tick", price=np.ones(3),
+                                                       context=candlewick.indicators.Context()),
+                    "context must be a candlewick.bars.Context, not Context"),
     "source": (lambda: candlewick.indicators.compute("sma", {"close": np.ones(40)}, source=0),
                "source must be"),
     "plot_format": (lambda: candlewick.plot(_table(), format=1), "format must be"),
