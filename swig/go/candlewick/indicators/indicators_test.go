@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/candlewick/candlewick/swig/go/candlewick"
@@ -194,5 +195,39 @@ func TestConcurrentAndStats(t *testing.T) {
 	snap, _ := stats.Snapshot()
 	if k := snap.Kinds["indicator"]; k.Count != 4 || k.Items != 4*300 {
 		t.Errorf("indicator stats %+v", k)
+	}
+}
+
+// The library writes outputs while it still reads the inputs: an output
+// slice sharing memory with an input (in place, or shifted) or with another
+// output used to give wrong values and no error.
+func TestOverlappingOutputsAreRejected(t *testing.T) {
+	x := testkit.Series(64, 3).Close
+	buf := make([]float64, 3*len(x))
+	copy(buf, x)
+	in := buf[:len(x)]
+	out := make([]float64, len(x))
+	for _, c := range []struct {
+		name    string
+		ind     string
+		inputs  [][]float64
+		outputs [][]float64
+	}{
+		{"in place", "sma", [][]float64{in}, [][]float64{in}},
+		{"shifted into the input", "ema", [][]float64{in}, [][]float64{buf[len(x)/2 : len(x)/2+len(x)]}},
+		{"one output twice", "bbands", [][]float64{in}, [][]float64{out, nil, out}},
+		{"outputs overlapping", "macd", [][]float64{in}, [][]float64{buf[len(x) : 2*len(x)], out, buf[len(x)+1 : 2*len(x)+1]}},
+	} {
+		err := indicators.ComputeInto(c.ind, c.inputs, nil, c.outputs)
+		var e *candlewick.Error
+		if !errors.Is(err, candlewick.ErrInvalidArgument) || !errors.As(err, &e) || !strings.Contains(e.Message, "share") {
+			t.Errorf("%s: %v, want ErrInvalidArgument (shares memory)", c.name, err)
+		}
+	}
+	// Inputs may share memory (high = low = close), and distinct slices of
+	// one array are fine.
+	outs := [][]float64{buf[len(x) : 2*len(x)]}
+	if err := indicators.ComputeInto("atr", [][]float64{in, in, in}, nil, outs); err != nil {
+		t.Errorf("shared inputs, disjoint output: %v", err)
 	}
 }
