@@ -173,6 +173,29 @@ namespace Candlewick.Tests
             StringAssert.Contains("3", e.Detail);
         }
 
+        // Two ticks and a tiny box ask for 1e9 renko bricks (or 1e9 s of empty time bars):
+        // the binding allocated 7 arrays of 8 GB and the process was killed for memory
+        // (or, past int.MaxValue rows, threw a bare OverflowException).
+        [Test]
+        public void HugeOutputIsAnError()
+        {
+            Ticks ticks = new Ticks { Time = new long[] { 0, 1000000000 }, Price = new double[] { 1, 101 } };
+            foreach (BarOptions o in new[] {
+                new BarOptions(BarMethod.Renko) { BoxMode = BoxMode.Fixed, BoxSize = 1e-7 },
+                new BarOptions(BarMethod.Renko) { BoxMode = BoxMode.Fixed, BoxSize = 1e-10 },
+                new BarOptions(BarMethod.Time) { Interval = 1, Empty = EmptyBars.NaN },
+                new BarOptions(BarMethod.Renko) { BoxMode = BoxMode.Fixed, BoxSize = 1, MaxRows = 50 },
+            })
+            {
+                var e = Assert.Throws<CandlewickException>(() => Bars.FromTicks(ticks, o));
+                Assert.AreEqual(Status.SizeOutOfRange, e.Status);
+                StringAssert.Contains("MaxRows", e.Detail);
+            }
+            Assert.AreEqual(100, Bars.FromTicks(ticks, new BarOptions(BarMethod.Renko) { BoxMode = BoxMode.Fixed, BoxSize = 1, MaxRows = 100 }).Count);
+            Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() =>
+                Bars.FromTicks(ticks, new BarOptions(BarMethod.Tick) { MaxRows = -1 })).Status);
+        }
+
         [Test]
         public void ContextStats()
         {
