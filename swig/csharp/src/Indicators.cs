@@ -113,13 +113,15 @@ namespace Candlewick
         }
 
         /// <summary>Compute into caller-owned outputs (each at least as long as the inputs;
-        /// a null entry is computed but not stored).</summary>
+        /// a null entry is computed but not stored; none may be an input or given twice:
+        /// InvalidArgument).</summary>
         public static void ComputeInto(string name, double[][] inputs, double[][] outputs, params double[] parameters)
         {
             Context.ComputeInto(name, inputs, outputs, parameters);
         }
 
-        /// <summary>One column, one output, spans: no array of arrays.</summary>
+        /// <summary>One column, one output, spans: no array of arrays.  The spans must not
+        /// overlap (InvalidArgument).</summary>
         public static void Compute(string name, ReadOnlySpan<double> input, Span<double> output, params double[] parameters)
         {
             Context.Compute(name, input, output, parameters);
@@ -170,6 +172,18 @@ namespace Candlewick
             IndicatorInfo info = Indicators.Find(op, name);
             inputs = inputs ?? new double[0][];
             outputs = outputs ?? new double[0][];
+            // The library writes outputs while it still reads the inputs: an output that is
+            // an input, or given twice, would hold wrong values reported as success.
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                if (outputs[i] == null || outputs[i].Length == 0) continue;
+                for (int j = 0; j < inputs.Length; j++)
+                    if (ReferenceEquals(outputs[i], inputs[j]))
+                        throw Overlap(op, string.Format("output {0} is input {1}", i, j));
+                for (int j = 0; j < i; j++)
+                    if (ReferenceEquals(outputs[i], outputs[j]))
+                        throw Overlap(op, string.Format("outputs {0} and {1} are one array", j, i));
+            }
             lock (gate)
             {
                 using (Lease h = new Lease(handle, "IndicatorContext"))
@@ -220,6 +234,8 @@ namespace Candlewick
                         fixed (double* o = &System.Runtime.InteropServices.MemoryMarshal.GetReference(output))
                         fixed (double* p = parameters)
                         {
+                            if (input.Length > 0 && output.Length > 0 && i < o + output.Length && o < i + input.Length)
+                                throw Overlap(op, "the output span overlaps the input span");
                             column.data = (IntPtr)i;
                             column.length = (ulong)input.Length;
                             column.stride = 0;
@@ -243,6 +259,12 @@ namespace Candlewick
         void IStatsAttachable.DetachFrom(Stats stats)
         {
             lock (gate) slot.DetachFrom(stats);
+        }
+
+        private static CandlewickException Overlap(string op, string what)
+        {
+            return new CandlewickException(op, Status.InvalidArgument,
+                                           what + " (outputs must not overlap the inputs or each other)");
         }
     }
 

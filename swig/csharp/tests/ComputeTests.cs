@@ -89,6 +89,32 @@ namespace Candlewick.Tests
             Assert.IsTrue(double.IsNaN(sma[24]) && !double.IsNaN(sma[25]));
         }
 
+        // The library writes outputs while it still reads the inputs: an output that is an
+        // input (in place), one array given for two outputs, or overlapping spans used to
+        // give wrong values and no error.
+        [Test]
+        public void OverlappingOutputsAreRejected()
+        {
+            double[] x = (double[])TestKit.MakeSeries(64, 3).Close.Clone();
+            double[] o = new double[x.Length];
+            double[] buf = new double[2 * x.Length];
+            Array.Copy(x, buf, x.Length);
+            foreach (Action a in new Action[] {
+                () => Indicators.ComputeInto("sma", new[] { x }, new[] { x }, 5),
+                () => Indicators.ComputeInto("bbands", new[] { x }, new[] { o, null, o }),
+                () => Indicators.Compute("ema", new ReadOnlySpan<double>(buf, 0, x.Length), new Span<double>(buf, x.Length / 2, x.Length), 5),
+                () => Indicators.Compute("ema", new ReadOnlySpan<double>(buf, 0, x.Length), new Span<double>(buf, 0, x.Length), 5),
+            })
+            {
+                var e = Assert.Throws<CandlewickException>(() => a());
+                Assert.AreEqual(Status.InvalidArgument, e.Status);
+                StringAssert.Contains("overlap", e.Detail);
+            }
+            // Shared inputs and disjoint spans of one array are fine.
+            Indicators.ComputeInto("atr", new[] { x, x, x }, new[] { o });
+            Indicators.Compute("ema", new ReadOnlySpan<double>(buf, 0, x.Length), new Span<double>(buf, x.Length, x.Length), 5);
+        }
+
         [Test]
         public void ThreadsAndStats()
         {
@@ -248,9 +274,15 @@ namespace Candlewick.Tests
             var e = Assert.Throws<CandlewickException>(() => new Stats(0, null, "render"));
             StringAssert.Contains("render", e.Detail);
             Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => new Stats(-1)).Status);
+            // C reads up to a NUL: the label "ab\0cd" was registered as "ab".
+            e = Assert.Throws<CandlewickException>(() => new Stats(0, null, "ab\0cd"));
+            Assert.AreEqual(Status.InvalidArgument, e.Status);
+            StringAssert.Contains("NUL", e.Detail);
             using (Stats stats = new Stats())
             {
                 Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => stats.Prometheus("9lives")).Status);
+                // C reads up to a NUL: "ok\0{bad}" wrote metrics named ok_*.
+                Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => stats.Prometheus("ok\0{bad}")).Status);
                 Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => stats.Record("nope", TimeSpan.Zero)).Status);
             }
         }
