@@ -80,6 +80,16 @@ var table = sync.OnceValue(func() map[string]*Info {
 	return infos
 })
 
+// clone is a copy of info that shares no slice with the package's table,
+// so a caller changing what it was given changes nothing for other callers.
+func (info *Info) clone() Info {
+	c := *info
+	c.Inputs = slices.Clone(info.Inputs)
+	c.Params = slices.Clone(info.Params)
+	c.Outputs = slices.Clone(info.Outputs)
+	return c
+}
+
 // Lookup describes the indicator called name ("sma", "bbands", ...).
 // An unknown name gives ErrInvalidArgument.
 func Lookup(name string) (Info, error) {
@@ -87,7 +97,7 @@ func Lookup(name string) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	return *info, nil
+	return info.clone(), nil
 }
 
 func find(op, name string) (*Info, error) {
@@ -102,7 +112,7 @@ func find(op, name string) (*Info, error) {
 func List() []Info {
 	out := make([]Info, 0, len(table()))
 	for _, info := range table() {
-		out = append(out, *info)
+		out = append(out, info.clone())
 	}
 	slices.SortFunc(out, func(a, b Info) int { return a.ID - b.ID })
 	return out

@@ -76,6 +76,29 @@ func TestDescriptions(t *testing.T) {
 	}
 }
 
+// Lookup, List and Stream.Info hand out copies: changing one used to write
+// through to the package's table, so every later Lookup (and a service
+// choosing input columns by Inputs) saw the change.
+func TestDescriptionsAreCopies(t *testing.T) {
+	bb, _ := indicators.Lookup("bbands")
+	bb.Inputs[0], bb.Outputs[0], bb.Params[0].Default = "volume", "x", 99
+	list := indicators.List()
+	list[0].Params[0].Max = -1
+	s, err := indicators.NewStream("atr", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Info().Inputs[0] = "close"
+	again, _ := indicators.Lookup("bbands")
+	sma, _ := indicators.Lookup("sma")
+	atr, _ := indicators.Lookup("atr")
+	if again.Inputs[0] != "input" || again.Outputs[0] != "upper" || again.Params[0].Default != 20 ||
+		sma.Params[0].Max == -1 || atr.Inputs[0] != "high" || s.Info().Inputs[0] != "high" {
+		t.Errorf("the table changed: bbands %+v, sma %+v, atr %+v", again, sma, atr)
+	}
+}
+
 func TestMultiColumnAndInto(t *testing.T) {
 	s := testkit.Series(100, 3)
 	out, err := indicators.Compute("atr", [][]float64{s.High, s.Low, s.Close}, nil)
