@@ -10,6 +10,8 @@ namespace Candlewick
         public string Name;
         public double Default, Min, Max;
         public bool IsInteger;
+
+        internal IndicatorParam Clone() { return (IndicatorParam)MemberwiseClone(); }
     }
 
     /// <summary>What an indicator takes and gives.</summary>
@@ -20,6 +22,17 @@ namespace Candlewick
         public string[] Inputs, Outputs;
         public IndicatorParam[] Params;
         public bool Streamable;
+
+        /// <summary>A deep copy: what callers are given, so that changing it changes
+        /// nothing for anyone else (the binding computes by the table's Id).</summary>
+        internal IndicatorInfo Clone()
+        {
+            IndicatorInfo c = (IndicatorInfo)MemberwiseClone();
+            c.Inputs = (string[])Inputs.Clone();
+            c.Outputs = (string[])Outputs.Clone();
+            c.Params = Array.ConvertAll(Params, p => p.Clone());
+            return c;
+        }
     }
 
     /// <summary>TA-Lib-compatible technical indicators over double[] columns.
@@ -67,13 +80,14 @@ namespace Candlewick
         /// <summary>Every indicator, in Id order.</summary>
         public static IndicatorInfo[] List()
         {
-            var list = new List<IndicatorInfo>(table.Values);
+            var list = new List<IndicatorInfo>();
+            foreach (IndicatorInfo info in table.Values) list.Add(info.Clone());
             list.Sort((a, b) => a.Id.CompareTo(b.Id));
             return list.ToArray();
         }
 
         /// <summary>Describes `name`; InvalidArgument for an unknown one.</summary>
-        public static IndicatorInfo Info(string name) { return Find("Indicators.Info", name); }
+        public static IndicatorInfo Info(string name) { return Find("Indicators.Info", name).Clone(); }
 
         internal static IndicatorInfo Find(string op, string name)
         {
@@ -275,20 +289,22 @@ namespace Candlewick
     {
         private readonly object gate = new object();
         private readonly NativeHandle handle;
-        public IndicatorInfo Info { get; private set; }
+        private readonly IndicatorInfo info;
+
+        /// <summary>What the stream computes (a copy).</summary>
+        public IndicatorInfo Info { get { return info.Clone(); } }
 
         public IndicatorStream(string name, params double[] parameters)
         {
-            Info = Indicators.Find("IndicatorStream", name);
+            info = Indicators.Find("IndicatorStream", name);
             IntPtr h = IntPtr.Zero;
             int status;
             unsafe
             {
                 fixed (double* p = parameters)
-                    status = NativeMethods.cw_indicator_stream_create(IntPtr.Zero, Info.Id, (IntPtr)p,
+                    status = NativeMethods.cw_indicator_stream_create(IntPtr.Zero, info.Id, (IntPtr)p,
                                                                       (ulong)(parameters == null ? 0 : parameters.Length), (IntPtr)(&h));
             }
-            IndicatorInfo info = Info;
             CandlewickException.Check(status, "IndicatorStream", () =>
                 info.Streamable ? name + ": bad parameters" : name + " cannot be streamed");
             handle = new NativeHandle(h, NativeMethods.cw_indicator_stream_destroy, NativeMethods.cw_indicator_stream_last_error);
@@ -302,7 +318,7 @@ namespace Candlewick
         /// <summary>Takes one bar (one value per input) and returns its outputs.</summary>
         public double[] Push(params double[] bar)
         {
-            double[] outputs = new double[Info.Outputs.Length];
+            double[] outputs = new double[info.Outputs.Length];
             Push(bar, outputs);
             return outputs;
         }

@@ -53,6 +53,34 @@ namespace Candlewick.Tests
             Assert.AreEqual(new[] { "high", "low", "close" }, Indicators.Info("atr").Inputs);
         }
 
+        // Info, List and IndicatorStream.Info hand out copies: they returned the table's
+        // own objects, so `Indicators.Info("sma").Id = 7` made every later
+        // Compute("sma") in the process compute RSI.
+        [Test]
+        public void DescriptionsAreCopies()
+        {
+            double[] x = TestKit.MakeSeries(40, 5).Close;
+            double sma = Indicators.Compute("sma", new[] { x }, 5)[0][39];
+            IndicatorInfo info = Indicators.Info("sma");
+            info.Id = 7;
+            info.Outputs[0] = "changed";
+            info.Params[0].Default = 99;
+            Indicators.List()[0].Name = "changed";
+            using (IndicatorStream stream = new IndicatorStream("atr"))
+            {
+                stream.Info.Inputs[0] = "close";
+                stream.Info.Outputs = new string[5];
+                Assert.AreEqual(new[] { "high", "low", "close" }, stream.Info.Inputs);
+                Assert.AreEqual(1, stream.Push(3, 1, 2).Length);
+            }
+            Assert.AreEqual(sma, Indicators.Compute("sma", new[] { x }, 5)[0][39]);
+            IndicatorInfo again = Indicators.Info("sma");
+            Assert.AreEqual(1, again.Id);
+            Assert.AreEqual("value", again.Outputs[0]);
+            Assert.AreEqual(30, again.Params[0].Default);
+            Assert.AreEqual("sma", Indicators.List()[0].Name);
+        }
+
         static void Expect(Status status, TestDelegate call)
         {
             var e = Assert.Throws<CandlewickException>(call);
