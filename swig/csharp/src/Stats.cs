@@ -42,7 +42,7 @@ namespace Candlewick
                 NativeMethods.cw_stats_options_init(o);
                 if (capacity > 0) o.capacity = (ulong)capacity;
                 if (retention.HasValue)
-                    o.retention_ns = retention.Value == TimeSpan.MaxValue ? long.MaxValue : retention.Value.Ticks * 100;
+                    o.retention_ns = Nanoseconds(retention.Value);
                 if (this.labels.Length > 0)
                 {
                     IntPtr[] pointers = new IntPtr[this.labels.Length];
@@ -146,7 +146,7 @@ namespace Candlewick
             using (cw_stats_sample s = new cw_stats_sample())
             {
                 s.end_ns = NativeMethods.cw_stats_now(h.Ptr);
-                s.duration_ns = duration.Ticks * 100;
+                s.duration_ns = Nanoseconds(duration);
                 s.bytes = bytes;
                 s.items = items;
                 s.kind = k;
@@ -154,6 +154,17 @@ namespace Candlewick
                 s.failed = failed ? 1 : 0;
                 h.Check(NativeMethods.cw_stats_record(h.Ptr, s), "Stats.Record");
             }
+        }
+
+        /// <summary>A TimeSpan in nanoseconds, saturated at long.MinValue/MaxValue (292
+        /// years; TimeSpan.MaxValue is "never" for a retention): Ticks * 100 wrapped, so a
+        /// long duration recorded as a negative one, or a long retention became a short
+        /// or negative one.</summary>
+        internal static long Nanoseconds(TimeSpan t)
+        {
+            if (t.Ticks > long.MaxValue / 100) return long.MaxValue;
+            if (t.Ticks < long.MinValue / 100) return long.MinValue;
+            return t.Ticks * 100;
         }
 
         private int Kind(string name)

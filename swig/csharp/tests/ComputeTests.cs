@@ -302,6 +302,17 @@ namespace Candlewick.Tests
             var e = Assert.Throws<CandlewickException>(() => new Stats(0, null, "render"));
             StringAssert.Contains("render", e.Detail);
             Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => new Stats(-1)).Status);
+            // TimeSpan -> ns saturates: Ticks * 100 wrapped, so a duration of 200,000 days
+            // was refused as negative, a retention of 20,000 years became 112 years, and
+            // one of -200,000 days was accepted as 37 years.
+            using (Stats stats = new Stats(0, TimeSpan.FromDays(20000 * 365.0)))
+            {
+                Assert.AreEqual(long.MaxValue, stats.Snapshot().RetentionNs);
+                stats.Record("render", TimeSpan.FromDays(200000));
+                Assert.AreEqual((ulong)long.MaxValue, stats.Snapshot().Kinds["render"].DurationNs);
+            }
+            Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() =>
+                new Stats(0, TimeSpan.FromDays(-200000))).Status);
             // C reads up to a NUL: the label "ab\0cd" was registered as "ab".
             e = Assert.Throws<CandlewickException>(() => new Stats(0, null, "ab\0cd"));
             Assert.AreEqual(Status.InvalidArgument, e.Status);
