@@ -101,8 +101,8 @@ type Options struct {
 	LineCount int // line break: lines to break, 1..100 [3]
 
 	// MaxRows bounds the rows a call allocates: a method that would make
-	// more (renko bricks or point-and-figure boxes of a tiny box, time bars
-	// over a long empty span) fails with ErrSizeOutOfRange before anything
+	// more (renko bricks of a tiny box, time bars over a long empty span,
+	// range bars of a tiny range) fails with ErrSizeOutOfRange before anything
 	// is allocated, instead of exhausting memory, which Go cannot recover
 	// from.  0 takes the larger of DefaultMaxRows and the input's rows; a
 	// negative value is ErrInvalidArgument.
