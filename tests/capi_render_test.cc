@@ -226,6 +226,60 @@ TEST(Render, SvgHasTheLayoutAndEscapesText) {
   EXPECT_NE(text.find("shape-rendering=\"crispEdges\""), std::string::npos);
 }
 
+// Whether `text` is well-formed UTF-8 made only of characters XML 1.0
+// allows (tab, line feed, carriage return, U+0020.., no surrogates, no
+// U+FFFE/U+FFFF).
+bool IsXmlText(const std::string& text) {
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return false;
+    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (size_t k = 1; k < n; ++k) {
+      const unsigned char t = static_cast<unsigned char>(text[i + k]);
+      if ((t >> 6) != 2) return false;
+      c = (c << 6) | (t & 0x3F);
+    }
+    const char32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < least[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF ||
+        (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+// Titles, panel titles and legend names are the caller's bytes: ill-formed
+// UTF-8 (a Go string, a Rust CStr), control characters and U+FFFE reached
+// the SVG as they were, so the document was not well-formed XML (Go's
+// encoding/xml: "invalid UTF-8", "illegal character code U+0001").  Now
+// each becomes U+FFFD, as the rasteriser draws it.
+TEST(Render, SvgTextIsWellFormedWhateverTheBytes) {
+  Rich r;
+  const char* bad[] = {"A\xff\xfe<", "B\x01\x02\x1f", "C\xed\xa0\x80", "D\xc0\xaf", "E\xef\xbf\xbe",
+                       "F\xf4\x90\x80\x80", "G\xe2\x82"};
+  for (const char* title : bad) {
+    r.data.title = title;
+    r.panels[0].title = title;
+    const char* names[] = {title, title};
+    r.data.overlay_names = names;
+    ChartPtr axes = MakeChart(Options(300, 200));
+    const Bytes svg = RenderToVector(axes.get(), &r.data, CW_FORMAT_SVG);
+    const std::string text(svg.begin(), svg.end());
+    EXPECT_TRUE(IsXmlText(text)) << "title starting " << title[0];
+    EXPECT_NE(text.find(std::string(1, title[0]) + "\xEF\xBF\xBD"), std::string::npos) << title[0];
+  }
+  // Good text is kept as it is: tabs, accents, CJK, astral characters.
+  r.data.title = "ok \t caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x93\x88";
+  r.data.overlay_names = nullptr;
+  ChartPtr axes = MakeChart(Options(300, 200));
+  const Bytes svg = RenderToVector(axes.get(), &r.data, CW_FORMAT_SVG);
+  const std::string text(svg.begin(), svg.end());
+  EXPECT_TRUE(IsXmlText(text));
+  EXPECT_NE(text.find("caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x93\x88"), std::string::npos);
+}
+
 TEST(Render, RejectsBadDataWithClearMessages) {
   ChartPtr c = MakeChart(Options(200, 150, 0, 0));
   Bytes px(200 * 150 * 4, 0x5A);

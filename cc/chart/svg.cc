@@ -3,9 +3,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 
 #include "cc/base/status.h"
 #include "cc/base/text_writer.h"
+#include "cc/text/utf8.h"
 
 namespace candlewick {
 namespace {
@@ -15,23 +17,35 @@ class SvgWriter : public TextWriter {
  public:
   using TextWriter::TextWriter;
 
-  // Text content with the five XML special characters escaped.
+  // Text content as well-formed XML: the five special characters escaped,
+  // and what XML 1.0 cannot carry (ill-formed UTF-8, control characters
+  // other than tab, line feed and carriage return, U+FFFE and U+FFFF) as
+  // U+FFFD, as the rasteriser draws it.  Labels come from callers, so any
+  // bytes may arrive here.
   void Escaped(absl::string_view s) {
-    size_t start = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
+    size_t start = 0;  // the first byte not yet written
+    size_t i = 0;
+    while (i < s.size()) {
+      const size_t at = i;
+      const char32_t c = DecodeUtf8(std::string_view(s.data(), s.size()), &i);
       const char* entity = nullptr;
-      switch (s[i]) {
+      switch (c) {
         case '&': entity = "&amp;"; break;
         case '<': entity = "&lt;"; break;
         case '>': entity = "&gt;"; break;
         case '"': entity = "&quot;"; break;
         case '\'': entity = "&apos;"; break;
-        default: break;
+        default:
+          if (c == kReplacementCharacter || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+              c == 0xFFFE || c == 0xFFFF) {
+            entity = "\xEF\xBF\xBD";  // U+FFFD
+          }
+          break;
       }
       if (entity == nullptr) continue;
-      Raw(s.substr(start, i - start));
+      Raw(s.substr(start, at - start));
       Raw(entity);
-      start = i + 1;
+      start = i;
     }
     Raw(s.substr(start));
   }

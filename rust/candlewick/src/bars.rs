@@ -69,7 +69,14 @@ pub enum BoxSize {
 #[derive(Clone, Copy)]
 pub struct BarOptions {
     raw: sys::cw_bar_options,
+    max_rows: Option<usize>,
 }
+
+/// The bound on the rows [`BarContext::from_ticks`] and
+/// [`BarContext::from_ohlcv`] allocate unless [`BarOptions::max_rows`] sets
+/// another, or the input has more rows: 16,777,216 rows of the seven
+/// columns take 0.9 GiB.
+pub const DEFAULT_MAX_BAR_ROWS: usize = 1 << 24;
 
 impl BarOptions {
     /// The defaults for `method`.
@@ -77,7 +84,20 @@ impl BarOptions {
         let mut raw = sys::cw_bar_options::default();
         // SAFETY: init writes every field of a struct we own.
         unsafe { sys::cw_bar_options_init(&mut raw, method.code()) };
-        BarOptions { raw }
+        BarOptions { raw, max_rows: None }
+    }
+
+    /// The most rows [`BarContext::from_ticks`] and
+    /// [`BarContext::from_ohlcv`] allocate: a method that would make more
+    /// (renko bricks of a tiny box, time bars over a long empty span) fails
+    /// with [`Status::SizeOutOfRange`] before allocating, instead of asking
+    /// for more memory than there is (which aborts, or gets the process
+    /// killed once the pages are written).  Default: the larger of
+    /// [`DEFAULT_MAX_BAR_ROWS`] and the input's rows.  The `_into` forms write
+    /// into your columns and need no bound.
+    pub fn max_rows(mut self, rows: usize) -> BarOptions {
+        self.max_rows = Some(rows);
+        self
     }
 
     /// Time bars of `interval` (in the time column's units, seconds).
@@ -290,6 +310,13 @@ enum Input<'s, 'a> {
 }
 
 impl Input<'_, '_> {
+    fn rows(&self) -> usize {
+        match self {
+            Input::Ticks(t) => t.len(),
+            Input::Bars(b) => b.len(),
+        }
+    }
+
     fn has_time(&self) -> bool {
         match self {
             Input::Ticks(t) => !t.as_raw().time.data.is_null(),
@@ -378,6 +405,15 @@ impl BarContext {
 
     fn collect(&mut self, input: &Input<'_, '_>, options: &BarOptions) -> Result<Bars> {
         let n = self.count(input, options)?;
+        let limit = options.max_rows.unwrap_or(DEFAULT_MAX_BAR_ROWS.max(input.rows()));
+        if n > limit {
+            return Err(Error::new(
+                Status::SizeOutOfRange,
+                format!(
+                    "the aggregation would make {n} rows, more than the {limit} allowed (BarOptions::max_rows)"
+                ),
+            ));
+        }
         let mut bars = Bars {
             time: input.has_time().then(|| vec![0; n]),
             open: vec![0.0; n],
@@ -412,7 +448,8 @@ impl BarContext {
     /// size column for volume bars), [`Status::InvalidArgument`] (a bad
     /// option, decreasing times for time bars, Heikin-Ashi of ticks),
     /// [`Status::LengthMismatch`], [`Status::NonFinite`],
-    /// [`Status::NegativeVolume`].
+    /// [`Status::NegativeVolume`], [`Status::SizeOutOfRange`] (more rows
+    /// than [`BarOptions::max_rows`] allows).
     pub fn from_ticks(&mut self, ticks: &Ticks<'_>, options: &BarOptions) -> Result<Bars> {
         self.collect(&Input::Ticks(ticks), options)
     }

@@ -346,7 +346,9 @@ mod renderer;
 mod series;
 mod stats;
 
-pub use bars::{BarContext, BarMethod, BarOptions, BarOutput, Bars, BoxSize, EmptyBars};
+pub use bars::{
+    BarContext, BarMethod, BarOptions, BarOutput, Bars, BoxSize, DEFAULT_MAX_BAR_ROWS, EmptyBars,
+};
 pub use buffer::Buffer;
 pub use chart::{Band, Chart, ChartData, FrameInfo, Line, Panel, RawChartData};
 pub use column::{Column, Element};

@@ -5,9 +5,9 @@
 mod common;
 
 use candlewick::{
-    Band, BarContext, BarOptions, BoxSize, Chart, ChartData, ChartOptions, Color, Column, Format,
-    Indicator, IndicatorContext, IndicatorStream, Line, Ohlcv, Panel, Sample, Stats, StatsKind,
-    StatsOptions, Status, Ticks,
+    Band, BarContext, BarOptions, BoxSize, Chart, ChartData, ChartOptions, Color, Column,
+    EmptyBars, Format, Indicator, IndicatorContext, IndicatorStream, Line, Ohlcv, Panel, Sample,
+    Stats, StatsKind, StatsOptions, Status, Ticks,
 };
 
 fn chart() -> Chart {
@@ -333,6 +333,35 @@ fn bad_aggregations_are_refused() {
     // An empty input gives no bars, not an error.
     let empty: [f64; 0] = [];
     assert!(ctx.from_ticks(&Ticks::new(&empty), &BarOptions::tick(3)).unwrap().is_empty());
+}
+
+/// Two ticks and a tiny box ask for 1e9 renko bricks (or 1e9 s of empty
+/// time bars): from_ticks allocated seven vectors of 8 GB, and the process
+/// was killed once the library wrote them (or aborted where the allocator
+/// refused).  Now an error, before anything is allocated.
+#[test]
+fn huge_aggregations_are_refused_before_allocating() {
+    let mut ctx = BarContext::new().unwrap();
+    let price = [1.0, 101.0];
+    let time = [0i64, 1_000_000_000];
+    let ticks = Ticks::new(&price).with_time(&time);
+    for options in [
+        BarOptions::renko(BoxSize::Fixed(1e-7)),
+        BarOptions::renko(BoxSize::Fixed(1e-10)),
+        BarOptions::time(1).empty(EmptyBars::Nan),
+        BarOptions::renko(BoxSize::Fixed(1.0)).max_rows(50),
+    ] {
+        let e = ctx.from_ticks(&ticks, &options).unwrap_err();
+        assert_eq!(e.status(), Status::SizeOutOfRange, "{options:?}");
+        assert!(e.message().contains("max_rows"), "{e}");
+    }
+    let bricks = BarOptions::renko(BoxSize::Fixed(1.0)).max_rows(100);
+    assert_eq!(ctx.from_ticks(&ticks, &bricks).unwrap().len(), 100);
+    // The size query and the _into forms are not bounded: the caller sizes them.
+    assert_eq!(
+        ctx.count_ticks(&ticks, &BarOptions::renko(BoxSize::Fixed(1e-7))).unwrap(),
+        1_000_000_000
+    );
 }
 
 #[test]

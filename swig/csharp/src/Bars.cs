@@ -46,6 +46,17 @@ namespace Candlewick
         public double ReversalAmount;
         public bool ReversalPercent;
         public int LineCount;
+        /// <summary>The most output rows a call allocates: a method that would make more
+        /// (renko bricks of a tiny box, time bars over a long empty span) throws
+        /// SizeOutOfRange before allocating, instead of taking all the memory (the
+        /// runtime's lazily committed arrays got the process killed).  0 (the default)
+        /// takes the larger of DefaultMaxRows and the input's rows; negative is
+        /// InvalidArgument.  At most int.MaxValue rows fit in the arrays.</summary>
+        public long MaxRows;
+
+        /// <summary>The bound on output rows when MaxRows is 0, unless the input has more
+        /// rows: 16,777,216 rows of the seven columns take 0.9 GiB.</summary>
+        public const long DefaultMaxRows = 1L << 24;
 
         public BarOptions(BarMethod method)
         {
@@ -167,11 +178,12 @@ namespace Candlewick
         /// volume for volume bars).  Throws CandlewickException: InvalidArgument (a bad
         /// option, decreasing times for time bars), NullArgument (a column the method
         /// needs is missing), LengthMismatch, NonFinite, InconsistentOhlc,
-        /// NegativeVolume.</summary>
+        /// NegativeVolume, SizeOutOfRange (more rows than BarOptions.MaxRows).</summary>
         public BarSeries FromOhlcv(Series series, BarOptions barOptions)
         {
             if (series == null) throw new ArgumentNullException("series");
-            return Aggregate("Bars.FromOhlcv", barOptions, series.Time != null, pins =>
+            long inputRows = series.Close == null ? 0 : series.Close.Length;
+            return Aggregate("Bars.FromOhlcv", barOptions, series.Time != null, inputRows, pins =>
             {
                 Scratch.Column(ohlcv.time, pins, series.Time);
                 Scratch.Column(ohlcv.open, pins, series.Open);
@@ -186,7 +198,8 @@ namespace Candlewick
         public BarSeries FromTicks(Ticks input, BarOptions barOptions)
         {
             if (input == null) throw new ArgumentNullException("input");
-            return Aggregate("Bars.FromTicks", barOptions, input.Time != null, pins =>
+            long inputRows = input.Price == null ? 0 : input.Price.Length;
+            return Aggregate("Bars.FromTicks", barOptions, input.Time != null, inputRows, pins =>
             {
                 Scratch.Column(ticks.time, pins, input.Time);
                 Scratch.Column(ticks.price, pins, input.Price);
@@ -194,10 +207,14 @@ namespace Candlewick
             }, (h, o, count) => NativeMethods.cw_bars_from_ticks(h, ticks, options, o, count));
         }
 
-        private BarSeries Aggregate(string op, BarOptions barOptions, bool hasTime, Action<Pins> input,
+        private BarSeries Aggregate(string op, BarOptions barOptions, bool hasTime, long inputRows, Action<Pins> input,
                                     Func<IntPtr, cw_bar_output, IntPtr, int> call)
         {
             if (barOptions == null) throw new ArgumentNullException("barOptions");
+            if (barOptions.MaxRows < 0)
+                throw new CandlewickException(op, Status.InvalidArgument, "MaxRows " + barOptions.MaxRows + " is negative");
+            long limit = Math.Min(barOptions.MaxRows > 0 ? barOptions.MaxRows : Math.Max(BarOptions.DefaultMaxRows, inputRows),
+                                  int.MaxValue);
             lock (gate)
             {
                 using (Lease h = new Lease(handle, "BarContext"))
@@ -209,7 +226,11 @@ namespace Candlewick
                     int status;
                     unsafe { status = call(h.Ptr, null, (IntPtr)(&count)); }
                     h.Check(status, op);
-                    int rows = checked((int)count);
+                    if (count > (ulong)limit)
+                        throw new CandlewickException(op, Status.SizeOutOfRange,
+                                                      string.Format("{0} would make {1} rows, more than the {2} allowed (BarOptions.MaxRows)",
+                                                                    barOptions.Method, count, limit));
+                    int rows = (int)count;
                     BarSeries b = new BarSeries
                     {
                         Time = hasTime ? new long[rows] : null, Open = new double[rows], High = new double[rows],

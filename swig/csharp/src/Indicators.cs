@@ -10,6 +10,8 @@ namespace Candlewick
         public string Name;
         public double Default, Min, Max;
         public bool IsInteger;
+
+        internal IndicatorParam Clone() { return (IndicatorParam)MemberwiseClone(); }
     }
 
     /// <summary>What an indicator takes and gives.</summary>
@@ -20,6 +22,17 @@ namespace Candlewick
         public string[] Inputs, Outputs;
         public IndicatorParam[] Params;
         public bool Streamable;
+
+        /// <summary>A deep copy: what callers are given, so that changing it changes
+        /// nothing for anyone else (the binding computes by the table's Id).</summary>
+        internal IndicatorInfo Clone()
+        {
+            IndicatorInfo c = (IndicatorInfo)MemberwiseClone();
+            c.Inputs = (string[])Inputs.Clone();
+            c.Outputs = (string[])Outputs.Clone();
+            c.Params = Array.ConvertAll(Params, p => p.Clone());
+            return c;
+        }
     }
 
     /// <summary>TA-Lib-compatible technical indicators over double[] columns.
@@ -67,13 +80,14 @@ namespace Candlewick
         /// <summary>Every indicator, in Id order.</summary>
         public static IndicatorInfo[] List()
         {
-            var list = new List<IndicatorInfo>(table.Values);
+            var list = new List<IndicatorInfo>();
+            foreach (IndicatorInfo info in table.Values) list.Add(info.Clone());
             list.Sort((a, b) => a.Id.CompareTo(b.Id));
             return list.ToArray();
         }
 
         /// <summary>Describes `name`; InvalidArgument for an unknown one.</summary>
-        public static IndicatorInfo Info(string name) { return Find("Indicators.Info", name); }
+        public static IndicatorInfo Info(string name) { return Find("Indicators.Info", name).Clone(); }
 
         internal static IndicatorInfo Find(string op, string name)
         {
@@ -113,13 +127,15 @@ namespace Candlewick
         }
 
         /// <summary>Compute into caller-owned outputs (each at least as long as the inputs;
-        /// a null entry is computed but not stored).</summary>
+        /// a null entry is computed but not stored; none may be an input or given twice:
+        /// InvalidArgument).</summary>
         public static void ComputeInto(string name, double[][] inputs, double[][] outputs, params double[] parameters)
         {
             Context.ComputeInto(name, inputs, outputs, parameters);
         }
 
-        /// <summary>One column, one output, spans: no array of arrays.</summary>
+        /// <summary>One column, one output, spans: no array of arrays.  The spans must not
+        /// overlap (InvalidArgument).</summary>
         public static void Compute(string name, ReadOnlySpan<double> input, Span<double> output, params double[] parameters)
         {
             Context.Compute(name, input, output, parameters);
@@ -170,6 +186,18 @@ namespace Candlewick
             IndicatorInfo info = Indicators.Find(op, name);
             inputs = inputs ?? new double[0][];
             outputs = outputs ?? new double[0][];
+            // The library writes outputs while it still reads the inputs: an output that is
+            // an input, or given twice, would hold wrong values reported as success.
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                if (outputs[i] == null || outputs[i].Length == 0) continue;
+                for (int j = 0; j < inputs.Length; j++)
+                    if (ReferenceEquals(outputs[i], inputs[j]))
+                        throw Overlap(op, string.Format("output {0} is input {1}", i, j));
+                for (int j = 0; j < i; j++)
+                    if (ReferenceEquals(outputs[i], outputs[j]))
+                        throw Overlap(op, string.Format("outputs {0} and {1} are one array", j, i));
+            }
             lock (gate)
             {
                 using (Lease h = new Lease(handle, "IndicatorContext"))
@@ -220,6 +248,8 @@ namespace Candlewick
                         fixed (double* o = &System.Runtime.InteropServices.MemoryMarshal.GetReference(output))
                         fixed (double* p = parameters)
                         {
+                            if (input.Length > 0 && output.Length > 0 && i < o + output.Length && o < i + input.Length)
+                                throw Overlap(op, "the output span overlaps the input span");
                             column.data = (IntPtr)i;
                             column.length = (ulong)input.Length;
                             column.stride = 0;
@@ -244,6 +274,12 @@ namespace Candlewick
         {
             lock (gate) slot.DetachFrom(stats);
         }
+
+        private static CandlewickException Overlap(string op, string what)
+        {
+            return new CandlewickException(op, Status.InvalidArgument,
+                                           what + " (outputs must not overlap the inputs or each other)");
+        }
     }
 
     /// <summary>An indicator computed bar by bar for a live feed: each Push returns the
@@ -253,20 +289,22 @@ namespace Candlewick
     {
         private readonly object gate = new object();
         private readonly NativeHandle handle;
-        public IndicatorInfo Info { get; private set; }
+        private readonly IndicatorInfo info;
+
+        /// <summary>What the stream computes (a copy).</summary>
+        public IndicatorInfo Info { get { return info.Clone(); } }
 
         public IndicatorStream(string name, params double[] parameters)
         {
-            Info = Indicators.Find("IndicatorStream", name);
+            info = Indicators.Find("IndicatorStream", name);
             IntPtr h = IntPtr.Zero;
             int status;
             unsafe
             {
                 fixed (double* p = parameters)
-                    status = NativeMethods.cw_indicator_stream_create(IntPtr.Zero, Info.Id, (IntPtr)p,
+                    status = NativeMethods.cw_indicator_stream_create(IntPtr.Zero, info.Id, (IntPtr)p,
                                                                       (ulong)(parameters == null ? 0 : parameters.Length), (IntPtr)(&h));
             }
-            IndicatorInfo info = Info;
             CandlewickException.Check(status, "IndicatorStream", () =>
                 info.Streamable ? name + ": bad parameters" : name + " cannot be streamed");
             handle = new NativeHandle(h, NativeMethods.cw_indicator_stream_destroy, NativeMethods.cw_indicator_stream_last_error);
@@ -280,7 +318,7 @@ namespace Candlewick
         /// <summary>Takes one bar (one value per input) and returns its outputs.</summary>
         public double[] Push(params double[] bar)
         {
-            double[] outputs = new double[Info.Outputs.Length];
+            double[] outputs = new double[info.Outputs.Length];
             Push(bar, outputs);
             return outputs;
         }

@@ -31,6 +31,10 @@ namespace Candlewick
             if (capacity < 0)
                 throw new CandlewickException("Stats", Status.InvalidArgument, "negative capacity " + capacity);
             this.labels = (string[])(labels ?? new string[0]).Clone();
+            foreach (string label in this.labels)
+                if (label != null && label.IndexOf('\0') >= 0) // C would read up to the NUL: another name
+                    throw new CandlewickException("Stats", Status.InvalidArgument,
+                                                  string.Format("stats label \"{0}\" contains a NUL character", label.Replace("\0", "\\0")));
             IntPtr h = IntPtr.Zero;
             using (Pins pins = new Pins())
             using (cw_stats_options o = new cw_stats_options())
@@ -38,7 +42,7 @@ namespace Candlewick
                 NativeMethods.cw_stats_options_init(o);
                 if (capacity > 0) o.capacity = (ulong)capacity;
                 if (retention.HasValue)
-                    o.retention_ns = retention.Value == TimeSpan.MaxValue ? long.MaxValue : retention.Value.Ticks * 100;
+                    o.retention_ns = Nanoseconds(retention.Value);
                 if (this.labels.Length > 0)
                 {
                     IntPtr[] pointers = new IntPtr[this.labels.Length];
@@ -93,6 +97,9 @@ namespace Candlewick
         /// [a-zA-Z0-9_] or starting with a digit.</summary>
         public string Prometheus(string prefix = "candlewick")
         {
+            if (prefix != null && prefix.IndexOf('\0') >= 0) // C would read up to the NUL: other metric names
+                throw new CandlewickException("Stats.Prometheus", Status.InvalidArgument,
+                                              string.Format("metric prefix \"{0}\" contains a NUL character", prefix.Replace("\0", "\\0")));
             return Read("Stats.Prometheus", (h, o) => NativeMethods.cw_stats_read_prometheus(h, prefix, o));
         }
 
@@ -139,7 +146,7 @@ namespace Candlewick
             using (cw_stats_sample s = new cw_stats_sample())
             {
                 s.end_ns = NativeMethods.cw_stats_now(h.Ptr);
-                s.duration_ns = duration.Ticks * 100;
+                s.duration_ns = Nanoseconds(duration);
                 s.bytes = bytes;
                 s.items = items;
                 s.kind = k;
@@ -147,6 +154,17 @@ namespace Candlewick
                 s.failed = failed ? 1 : 0;
                 h.Check(NativeMethods.cw_stats_record(h.Ptr, s), "Stats.Record");
             }
+        }
+
+        /// <summary>A TimeSpan in nanoseconds, saturated at long.MinValue/MaxValue (292
+        /// years; TimeSpan.MaxValue is "never" for a retention): Ticks * 100 wrapped, so a
+        /// long duration recorded as a negative one, or a long retention became a short
+        /// or negative one.</summary>
+        internal static long Nanoseconds(TimeSpan t)
+        {
+            if (t.Ticks > long.MaxValue / 100) return long.MaxValue;
+            if (t.Ticks < long.MinValue / 100) return long.MinValue;
+            return t.Ticks * 100;
         }
 
         private int Kind(string name)

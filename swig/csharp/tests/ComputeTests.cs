@@ -53,6 +53,34 @@ namespace Candlewick.Tests
             Assert.AreEqual(new[] { "high", "low", "close" }, Indicators.Info("atr").Inputs);
         }
 
+        // Info, List and IndicatorStream.Info hand out copies: they returned the table's
+        // own objects, so `Indicators.Info("sma").Id = 7` made every later
+        // Compute("sma") in the process compute RSI.
+        [Test]
+        public void DescriptionsAreCopies()
+        {
+            double[] x = TestKit.MakeSeries(40, 5).Close;
+            double sma = Indicators.Compute("sma", new[] { x }, 5)[0][39];
+            IndicatorInfo info = Indicators.Info("sma");
+            info.Id = 7;
+            info.Outputs[0] = "changed";
+            info.Params[0].Default = 99;
+            Indicators.List()[0].Name = "changed";
+            using (IndicatorStream stream = new IndicatorStream("atr"))
+            {
+                stream.Info.Inputs[0] = "close";
+                stream.Info.Outputs = new string[5];
+                Assert.AreEqual(new[] { "high", "low", "close" }, stream.Info.Inputs);
+                Assert.AreEqual(1, stream.Push(3, 1, 2).Length);
+            }
+            Assert.AreEqual(sma, Indicators.Compute("sma", new[] { x }, 5)[0][39]);
+            IndicatorInfo again = Indicators.Info("sma");
+            Assert.AreEqual(1, again.Id);
+            Assert.AreEqual("value", again.Outputs[0]);
+            Assert.AreEqual(30, again.Params[0].Default);
+            Assert.AreEqual("sma", Indicators.List()[0].Name);
+        }
+
         static void Expect(Status status, TestDelegate call)
         {
             var e = Assert.Throws<CandlewickException>(call);
@@ -87,6 +115,32 @@ namespace Candlewick.Tests
             gap[20] = double.NaN;
             double[] sma = Indicators.Compute("sma", new[] { gap }, 5)[0];
             Assert.IsTrue(double.IsNaN(sma[24]) && !double.IsNaN(sma[25]));
+        }
+
+        // The library writes outputs while it still reads the inputs: an output that is an
+        // input (in place), one array given for two outputs, or overlapping spans used to
+        // give wrong values and no error.
+        [Test]
+        public void OverlappingOutputsAreRejected()
+        {
+            double[] x = (double[])TestKit.MakeSeries(64, 3).Close.Clone();
+            double[] o = new double[x.Length];
+            double[] buf = new double[2 * x.Length];
+            Array.Copy(x, buf, x.Length);
+            foreach (Action a in new Action[] {
+                () => Indicators.ComputeInto("sma", new[] { x }, new[] { x }, 5),
+                () => Indicators.ComputeInto("bbands", new[] { x }, new[] { o, null, o }),
+                () => Indicators.Compute("ema", new ReadOnlySpan<double>(buf, 0, x.Length), new Span<double>(buf, x.Length / 2, x.Length), 5),
+                () => Indicators.Compute("ema", new ReadOnlySpan<double>(buf, 0, x.Length), new Span<double>(buf, 0, x.Length), 5),
+            })
+            {
+                var e = Assert.Throws<CandlewickException>(() => a());
+                Assert.AreEqual(Status.InvalidArgument, e.Status);
+                StringAssert.Contains("overlap", e.Detail);
+            }
+            // Shared inputs and disjoint spans of one array are fine.
+            Indicators.ComputeInto("atr", new[] { x, x, x }, new[] { o });
+            Indicators.Compute("ema", new ReadOnlySpan<double>(buf, 0, x.Length), new Span<double>(buf, x.Length, x.Length), 5);
         }
 
         [Test]
@@ -173,6 +227,29 @@ namespace Candlewick.Tests
             StringAssert.Contains("3", e.Detail);
         }
 
+        // Two ticks and a tiny box ask for 1e9 renko bricks (or 1e9 s of empty time bars):
+        // the binding allocated 7 arrays of 8 GB and the process was killed for memory
+        // (or, past int.MaxValue rows, threw a bare OverflowException).
+        [Test]
+        public void HugeOutputIsAnError()
+        {
+            Ticks ticks = new Ticks { Time = new long[] { 0, 1000000000 }, Price = new double[] { 1, 101 } };
+            foreach (BarOptions o in new[] {
+                new BarOptions(BarMethod.Renko) { BoxMode = BoxMode.Fixed, BoxSize = 1e-7 },
+                new BarOptions(BarMethod.Renko) { BoxMode = BoxMode.Fixed, BoxSize = 1e-10 },
+                new BarOptions(BarMethod.Time) { Interval = 1, Empty = EmptyBars.NaN },
+                new BarOptions(BarMethod.Renko) { BoxMode = BoxMode.Fixed, BoxSize = 1, MaxRows = 50 },
+            })
+            {
+                var e = Assert.Throws<CandlewickException>(() => Bars.FromTicks(ticks, o));
+                Assert.AreEqual(Status.SizeOutOfRange, e.Status);
+                StringAssert.Contains("MaxRows", e.Detail);
+            }
+            Assert.AreEqual(100, Bars.FromTicks(ticks, new BarOptions(BarMethod.Renko) { BoxMode = BoxMode.Fixed, BoxSize = 1, MaxRows = 100 }).Count);
+            Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() =>
+                Bars.FromTicks(ticks, new BarOptions(BarMethod.Tick) { MaxRows = -1 })).Status);
+        }
+
         [Test]
         public void ContextStats()
         {
@@ -225,9 +302,26 @@ namespace Candlewick.Tests
             var e = Assert.Throws<CandlewickException>(() => new Stats(0, null, "render"));
             StringAssert.Contains("render", e.Detail);
             Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => new Stats(-1)).Status);
+            // TimeSpan -> ns saturates: Ticks * 100 wrapped, so a duration of 200,000 days
+            // was refused as negative, a retention of 20,000 years became 112 years, and
+            // one of -200,000 days was accepted as 37 years.
+            using (Stats stats = new Stats(0, TimeSpan.FromDays(20000 * 365.0)))
+            {
+                Assert.AreEqual(long.MaxValue, stats.Snapshot().RetentionNs);
+                stats.Record("render", TimeSpan.FromDays(200000));
+                Assert.AreEqual((ulong)long.MaxValue, stats.Snapshot().Kinds["render"].DurationNs);
+            }
+            Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() =>
+                new Stats(0, TimeSpan.FromDays(-200000))).Status);
+            // C reads up to a NUL: the label "ab\0cd" was registered as "ab".
+            e = Assert.Throws<CandlewickException>(() => new Stats(0, null, "ab\0cd"));
+            Assert.AreEqual(Status.InvalidArgument, e.Status);
+            StringAssert.Contains("NUL", e.Detail);
             using (Stats stats = new Stats())
             {
                 Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => stats.Prometheus("9lives")).Status);
+                // C reads up to a NUL: "ok\0{bad}" wrote metrics named ok_*.
+                Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => stats.Prometheus("ok\0{bad}")).Status);
                 Assert.AreEqual(Status.InvalidArgument, Assert.Throws<CandlewickException>(() => stats.Record("nope", TimeSpan.Zero)).Status);
             }
         }

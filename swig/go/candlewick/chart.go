@@ -100,6 +100,9 @@ func (c *Chart) render(op string, content Content, call func(n *chartNative) int
 	if n == nil {
 		return closedError(op, "chart")
 	}
+	if content == nil {
+		return newError(op, int(ErrNullArgument), "nil content")
+	}
 	var pin runtime.Pinner
 	defer pin.Unpin() // after the call: the C structs hold these pointers until then
 	if err := n.scratch.fill(&pin, content.data()); err != nil {

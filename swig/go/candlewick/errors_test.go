@@ -154,6 +154,12 @@ func TestFrameErrors(t *testing.T) {
 	wantError(t, chart.RenderInto(image.NewRGBA(image.Rect(0, 0, 63, 32)), s),
 		candlewick.ErrBufferTooSmall, "63x32")
 	wantError(t, chart.RenderInto(nil, s), candlewick.ErrNullArgument)
+	// A nil Content was a nil pointer dereference (a Renderer said "nil
+	// content").
+	_, err = chart.RenderPNG(nil)
+	wantError(t, err, candlewick.ErrNullArgument, "nil content")
+	_, err = chart.RenderImage(nil)
+	wantError(t, err, candlewick.ErrNullArgument, "nil content")
 	wantError(t, chart.SetWebPQuality(101), candlewick.ErrInvalidArgument)
 	wantError(t, chart.SetWebPQuality(float32(math.NaN())), candlewick.ErrInvalidArgument)
 

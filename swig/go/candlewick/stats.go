@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/candlewick/candlewick/swig/go/internal/bind"
@@ -63,6 +64,10 @@ func NewStats(o StatsOptions) (*Stats, error) {
 		}
 		ptrs := make([]*byte, len(o.Labels))
 		for i, l := range o.Labels {
+			if strings.IndexByte(l, 0) >= 0 {
+				// C would read the label up to the NUL: another name.
+				return nil, newError(op, int(ErrInvalidArgument), fmt.Sprintf("stats label %q contains a NUL", l))
+			}
 			if l == "" {
 				// An empty label is malformed; a pointer to "" says so.
 				ptrs[i] = &make([]byte, 1)[0]
@@ -119,6 +124,11 @@ func (s *Stats) fail(op string, h cw.Struct_SS_cw_stats, st int) error {
 // ErrInvalidArgument (a prefix not of [a-zA-Z0-9_] or starting with a
 // digit), the writer's error.
 func (s *Stats) WritePrometheus(w io.Writer, prefix string) error {
+	if strings.IndexByte(prefix, 0) >= 0 {
+		// C would read the prefix up to the NUL: metric names the caller
+		// did not ask for.
+		return newError("Stats.WritePrometheus", int(ErrInvalidArgument), fmt.Sprintf("metric prefix %q contains a NUL", prefix))
+	}
 	text, err := s.read("Stats.WritePrometheus", func(h cw.Struct_SS_cw_stats, out *uintptr) int {
 		if prefix == "" {
 			prefix = "candlewick"

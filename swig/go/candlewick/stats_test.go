@@ -96,6 +96,8 @@ func TestStatsErrors(t *testing.T) {
 		{candlewick.StatsOptions{Labels: []string{""}}, ""},
 		{candlewick.StatsOptions{Labels: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}}, ""},
 		{candlewick.StatsOptions{Capacity: -1}, "negative"},
+		// C reads a label up to a NUL: "ab\x00cd" was accepted as "ab".
+		{candlewick.StatsOptions{Labels: []string{"ab\x00cd"}}, "NUL"},
 	} {
 		_, err := candlewick.NewStats(c.o)
 		wantError(t, err, candlewick.ErrInvalidArgument, c.says)
@@ -105,6 +107,12 @@ func TestStatsErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantError(t, stats.WritePrometheus(&bytes.Buffer{}, "9lives"), candlewick.ErrInvalidArgument)
+	// "ok\x00{bad}" was written as metrics named ok_*.
+	var text bytes.Buffer
+	wantError(t, stats.WritePrometheus(&text, "ok\x00{bad}"), candlewick.ErrInvalidArgument, "NUL")
+	if text.Len() != 0 {
+		t.Errorf("a rejected prefix wrote %d bytes", text.Len())
+	}
 	wantError(t, stats.Record(candlewick.Sample{Kind: "nope"}), candlewick.ErrInvalidArgument, "nope")
 	wantError(t, stats.Record(candlewick.Sample{Kind: "batch", Duration: -1}), candlewick.ErrInvalidArgument)
 	stats.Close()

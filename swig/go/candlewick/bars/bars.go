@@ -99,7 +99,20 @@ type Options struct {
 	ReversalInPrice bool    // kagi: ReversalAmount is a price, not a percentage
 
 	LineCount int // line break: lines to break, 1..100 [3]
+
+	// MaxRows bounds the rows a call allocates: a method that would make
+	// more (renko bricks of a tiny box, time bars over a long empty span,
+	// range bars of a tiny range) fails with ErrSizeOutOfRange before anything
+	// is allocated, instead of exhausting memory, which Go cannot recover
+	// from.  0 takes the larger of DefaultMaxRows and the input's rows; a
+	// negative value is ErrInvalidArgument.
+	MaxRows int
 }
+
+// DefaultMaxRows is the bound on the output rows of a call whose
+// Options.MaxRows is 0, unless the input has more rows: 16,777,216 rows of
+// the seven columns take 0.9 GiB.
+const DefaultMaxRows = 1 << 24
 
 // Ticks are trades or quotes: a price per row, optionally its time (Unix
 // seconds; required by time bars) and size (required by volume bars).
@@ -131,7 +144,8 @@ func (b Bars) Series() candlewick.Series {
 // time needed by time bars, volume by volume bars).  Errors:
 // ErrInvalidArgument (a bad option, decreasing times for time bars),
 // ErrNullArgument (a missing column the method needs), ErrLengthMismatch,
-// ErrNonFinite, ErrInconsistentOHLC, ErrNegativeVolume.
+// ErrNonFinite, ErrInconsistentOHLC, ErrNegativeVolume, ErrSizeOutOfRange
+// (more rows than Options.MaxRows allows).
 func FromOHLCV(series candlewick.Series, o Options) (Bars, error) {
 	c, err := pool.Get()
 	if err != nil {
@@ -202,7 +216,7 @@ func (c *Context) Close() error {
 
 // FromOHLCV is the package-level FromOHLCV on this context.
 func (c *Context) FromOHLCV(s candlewick.Series, o Options) (Bars, error) {
-	return c.aggregate("bars.FromOHLCV", o, s.Time != nil,
+	return c.aggregate("bars.FromOHLCV", o, s.Time != nil, len(s.Close),
 		func(n *contextNative, pin *runtime.Pinner) {
 			bind.Series(n.ohlcv, pin, s.Time, s.Open, s.High, s.Low, s.Close, s.Volume)
 		},
@@ -213,7 +227,7 @@ func (c *Context) FromOHLCV(s candlewick.Series, o Options) (Bars, error) {
 
 // FromTicks is the package-level FromTicks on this context.
 func (c *Context) FromTicks(t Ticks, o Options) (Bars, error) {
-	return c.aggregate("bars.FromTicks", o, t.Time != nil,
+	return c.aggregate("bars.FromTicks", o, t.Time != nil, len(t.Price),
 		func(n *contextNative, pin *runtime.Pinner) {
 			bind.I64(n.ticks.GetTime(), pin, t.Time)
 			bind.F64(n.ticks.GetPrice(), pin, t.Price)
@@ -226,7 +240,7 @@ func (c *Context) FromTicks(t Ticks, o Options) (Bars, error) {
 
 // aggregate runs the size query, allocates the output columns and fills
 // them, with the input pinned across both calls.
-func (c *Context) aggregate(op string, o Options, hasTime bool,
+func (c *Context) aggregate(op string, o Options, hasTime bool, inputRows int,
 	input func(*contextNative, *runtime.Pinner),
 	call func(*contextNative, cw.Cw_bar_output, *uintptr) int) (Bars, error) {
 	c.mu.Lock()
@@ -249,6 +263,15 @@ func (c *Context) aggregate(op string, o Options, hasTime bool,
 	var count uintptr
 	if st := call(n, nil, &count); st != 0 {
 		return Bars{}, fail(st)
+	}
+	limit := o.MaxRows
+	if limit == 0 {
+		limit = max(DefaultMaxRows, inputRows)
+	}
+	if count > uintptr(limit) {
+		return Bars{}, &candlewick.Error{Op: op, Status: candlewick.ErrSizeOutOfRange,
+			Message: fmt.Sprintf("%s would make %d rows, more than the %d allowed (Options.MaxRows)",
+				o.Method, count, limit)}
 	}
 	rows := int(count)
 	b := Bars{Open: make([]float64, rows), High: make([]float64, rows), Low: make([]float64, rows),
@@ -291,6 +314,9 @@ func pinned(pin *runtime.Pinner, data []int64) *int64 {
 // setOptions fills the C options from the method's defaults
 // (cw_bar_options_init) and the non-zero fields of o.
 func setOptions(c cw.Cw_bar_options, o Options) error {
+	if o.MaxRows < 0 {
+		return &candlewick.Error{Status: candlewick.ErrInvalidArgument, Message: fmt.Sprintf("MaxRows %d is negative", o.MaxRows)}
+	}
 	if o.Method < 0 || int(o.Method) >= len(methods) {
 		return &candlewick.Error{Status: candlewick.ErrInvalidArgument, Message: "unknown method " + o.Method.String()}
 	}

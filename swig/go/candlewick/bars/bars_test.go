@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/candlewick/candlewick/swig/go/candlewick"
@@ -115,5 +116,31 @@ func TestContextStats(t *testing.T) {
 	snap, _ := stats.Snapshot()
 	if k := snap.Kinds["aggregate"]; k.Count != 2 { // the size query and the fill
 		t.Errorf("aggregate stats %+v", k)
+	}
+}
+
+// Two ticks and a tiny box ask for 1e10 renko bricks (two ticks 1e10 s
+// apart, as many empty one-second bars): the size query counts
+// them without allocating, and the binding must refuse to allocate 7 x 80 GB
+// (Go cannot recover from running out of memory: the process would die).
+func TestHugeOutputIsAnError(t *testing.T) {
+	ticks := bars.Ticks{Time: []int64{0, 1e10}, Price: []float64{1, 101}}
+	for _, o := range []bars.Options{
+		{Method: bars.Renko, BoxSize: 1e-8},
+		{Method: bars.Time, Interval: 1, Empty: bars.EmptyNaN},
+		{Method: bars.Renko, BoxSize: 1, MaxRows: 50},
+	} {
+		b, err := bars.FromTicks(ticks, o)
+		var e *candlewick.Error
+		if !errors.Is(err, candlewick.ErrSizeOutOfRange) || !errors.As(err, &e) || !strings.Contains(e.Message, "MaxRows") {
+			t.Errorf("%v box %g: %d rows, %v; want ErrSizeOutOfRange naming MaxRows", o.Method, o.BoxSize, b.Len(), err)
+		}
+	}
+	// Within the bound: exactly the bricks.
+	if b, err := bars.FromTicks(ticks, bars.Options{Method: bars.Renko, BoxSize: 1, MaxRows: 100}); err != nil || b.Len() != 100 {
+		t.Errorf("100 bricks with MaxRows 100: %d rows, %v", b.Len(), err)
+	}
+	if _, err := bars.FromTicks(ticks, bars.Options{Method: bars.Tick, MaxRows: -1}); !errors.Is(err, candlewick.ErrInvalidArgument) {
+		t.Errorf("MaxRows -1: %v", err)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/candlewick/candlewick/swig/go/candlewick"
 	"github.com/candlewick/candlewick/swig/go/internal/bind"
@@ -79,6 +80,16 @@ var table = sync.OnceValue(func() map[string]*Info {
 	return infos
 })
 
+// clone is a copy of info that shares no slice with the package's table,
+// so a caller changing what it was given changes nothing for other callers.
+func (info *Info) clone() Info {
+	c := *info
+	c.Inputs = slices.Clone(info.Inputs)
+	c.Params = slices.Clone(info.Params)
+	c.Outputs = slices.Clone(info.Outputs)
+	return c
+}
+
 // Lookup describes the indicator called name ("sma", "bbands", ...).
 // An unknown name gives ErrInvalidArgument.
 func Lookup(name string) (Info, error) {
@@ -86,7 +97,7 @@ func Lookup(name string) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	return *info, nil
+	return info.clone(), nil
 }
 
 func find(op, name string) (*Info, error) {
@@ -101,7 +112,7 @@ func find(op, name string) (*Info, error) {
 func List() []Info {
 	out := make([]Info, 0, len(table()))
 	for _, info := range table() {
-		out = append(out, *info)
+		out = append(out, info.clone())
 	}
 	slices.SortFunc(out, func(a, b Info) int { return a.ID - b.ID })
 	return out
@@ -142,7 +153,8 @@ func Compute(name string, inputs [][]float64, params []float64) ([][]float64, er
 
 // ComputeInto is Compute into caller-owned outputs: at most the
 // indicator's output count, each at least as long as the inputs (a nil
-// entry is computed but not stored).  Nothing is allocated.
+// entry is computed but not stored), none sharing memory with an input or
+// another output (ErrInvalidArgument).  Nothing is allocated.
 func ComputeInto(name string, inputs [][]float64, params []float64, outputs [][]float64) error {
 	c, err := pool.Get()
 	if err != nil {
@@ -232,6 +244,9 @@ func (c *Context) computeInto(op, name string, inputs [][]float64, params []floa
 	if err != nil {
 		return err
 	}
+	if err := checkOverlap(op, inputs, outputs); err != nil {
+		return err
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := c.native
@@ -288,6 +303,38 @@ func (c *Context) computeInto(op, name string, inputs [][]float64, params []floa
 			Message: cw.Cw_indicator_context_last_error(n.handle)}
 	}
 	return nil
+}
+
+// checkOverlap rejects outputs that share memory with an input or with
+// each other: the library writes outputs while it still reads the inputs
+// (and earlier outputs), so an aliased slice would give wrong values
+// reported as success.  Inputs may share memory with each other.
+func checkOverlap(op string, inputs, outputs [][]float64) error {
+	for i, out := range outputs {
+		for j, in := range inputs {
+			if overlap(out, in) {
+				return &candlewick.Error{Op: op, Status: candlewick.ErrInvalidArgument,
+					Message: fmt.Sprintf("output %d shares memory with input %d (outputs must not overlap the inputs or each other)", i, j)}
+			}
+		}
+		for j := range i {
+			if overlap(out, outputs[j]) {
+				return &candlewick.Error{Op: op, Status: candlewick.ErrInvalidArgument,
+					Message: fmt.Sprintf("outputs %d and %d share memory (outputs must not overlap the inputs or each other)", j, i)}
+			}
+		}
+	}
+	return nil
+}
+
+// overlap reports whether two slices share an element.
+func overlap(a, b []float64) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	a0, b0 := uintptr(unsafe.Pointer(&a[0])), uintptr(unsafe.Pointer(&b[0]))
+	const size = unsafe.Sizeof(a[0])
+	return a0 < b0+uintptr(len(b))*size && b0 < a0+uintptr(len(a))*size
 }
 
 // AttachStats records every computation on this context in s (kind

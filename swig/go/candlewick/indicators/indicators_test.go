@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/candlewick/candlewick/swig/go/candlewick"
@@ -72,6 +73,29 @@ func TestDescriptions(t *testing.T) {
 	atr, _ := indicators.Lookup("atr")
 	if len(atr.Inputs) != 3 || atr.Inputs[0] != "high" || !atr.Streamable {
 		t.Errorf("atr: %+v", atr)
+	}
+}
+
+// Lookup, List and Stream.Info hand out copies: changing one used to write
+// through to the package's table, so every later Lookup (and a service
+// choosing input columns by Inputs) saw the change.
+func TestDescriptionsAreCopies(t *testing.T) {
+	bb, _ := indicators.Lookup("bbands")
+	bb.Inputs[0], bb.Outputs[0], bb.Params[0].Default = "volume", "x", 99
+	list := indicators.List()
+	list[0].Params[0].Max = -1
+	s, err := indicators.NewStream("atr", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Info().Inputs[0] = "close"
+	again, _ := indicators.Lookup("bbands")
+	sma, _ := indicators.Lookup("sma")
+	atr, _ := indicators.Lookup("atr")
+	if again.Inputs[0] != "input" || again.Outputs[0] != "upper" || again.Params[0].Default != 20 ||
+		sma.Params[0].Max == -1 || atr.Inputs[0] != "high" || s.Info().Inputs[0] != "high" {
+		t.Errorf("the table changed: bbands %+v, sma %+v, atr %+v", again, sma, atr)
 	}
 }
 
@@ -194,5 +218,39 @@ func TestConcurrentAndStats(t *testing.T) {
 	snap, _ := stats.Snapshot()
 	if k := snap.Kinds["indicator"]; k.Count != 4 || k.Items != 4*300 {
 		t.Errorf("indicator stats %+v", k)
+	}
+}
+
+// The library writes outputs while it still reads the inputs: an output
+// slice sharing memory with an input (in place, or shifted) or with another
+// output used to give wrong values and no error.
+func TestOverlappingOutputsAreRejected(t *testing.T) {
+	x := testkit.Series(64, 3).Close
+	buf := make([]float64, 3*len(x))
+	copy(buf, x)
+	in := buf[:len(x)]
+	out := make([]float64, len(x))
+	for _, c := range []struct {
+		name    string
+		ind     string
+		inputs  [][]float64
+		outputs [][]float64
+	}{
+		{"in place", "sma", [][]float64{in}, [][]float64{in}},
+		{"shifted into the input", "ema", [][]float64{in}, [][]float64{buf[len(x)/2 : len(x)/2+len(x)]}},
+		{"one output twice", "bbands", [][]float64{in}, [][]float64{out, nil, out}},
+		{"outputs overlapping", "macd", [][]float64{in}, [][]float64{buf[len(x) : 2*len(x)], out, buf[len(x)+1 : 2*len(x)+1]}},
+	} {
+		err := indicators.ComputeInto(c.ind, c.inputs, nil, c.outputs)
+		var e *candlewick.Error
+		if !errors.Is(err, candlewick.ErrInvalidArgument) || !errors.As(err, &e) || !strings.Contains(e.Message, "share") {
+			t.Errorf("%s: %v, want ErrInvalidArgument (shares memory)", c.name, err)
+		}
+	}
+	// Inputs may share memory (high = low = close), and distinct slices of
+	// one array are fine.
+	outs := [][]float64{buf[len(x) : 2*len(x)]}
+	if err := indicators.ComputeInto("atr", [][]float64{in, in, in}, nil, outs); err != nil {
+		t.Errorf("shared inputs, disjoint output: %v", err)
 	}
 }

@@ -103,4 +103,4 @@ func (s *Stream) Lookback() int {
 }
 
 // Info describes the stream's indicator.
-func (s *Stream) Info() Info { return *s.info }
+func (s *Stream) Info() Info { return s.info.clone() }
