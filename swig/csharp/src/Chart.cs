@@ -364,14 +364,14 @@ namespace Candlewick
                 c.level_count = p.Levels == null ? 0UL : (ulong)p.Levels.Length;
                 c.min = p.Min;
                 c.max = p.Max;
-                c.title = pins.Text(p.Title);
+                c.title = pins.CheckedText(p.Title, op, "panel title");
             }
             if (panelList.Length > 0)
             {
                 Data.panels = panels.At(0);
                 Data.panel_count = (ulong)panelList.Length;
             }
-            Data.title = pins.Text(d.Title);
+            Data.title = pins.CheckedText(d.Title, op, "title");
             Data.overlay_names = pins.Names(overlays, l => l.Name, op, "overlay name");
             Data.band_names = pins.Names(bandList, b => b.Name, op, "band name");
         }

@@ -124,13 +124,20 @@ namespace Candlewick
             return Pin(Utf8.Encode(text));
         }
 
-        /// <summary>Text, for a field an interior NUL would silently cut short (a time
-        /// zone, a legend name): throws InvalidArgument for one, naming `what`.</summary>
-        internal IntPtr CheckedText(string text, string op, string what)
+        /// <summary>Throws InvalidArgument, naming `what`, for text with a NUL inside:
+        /// C would read only the part before it (another label, a cut title).</summary>
+        internal static void RefuseNul(string text, string op, string what)
         {
             if (text != null && text.IndexOf('\0') >= 0)
                 throw new CandlewickException(op, Status.InvalidArgument,
                                               string.Format("{0} \"{1}\" contains a NUL character", what, text.Replace("\0", "\\0")));
+        }
+
+        /// <summary>Text, for a caller's string (a title, a time zone, a legend name):
+        /// RefuseNul, then Text.</summary>
+        internal IntPtr CheckedText(string text, string op, string what)
+        {
+            RefuseNul(text, op, what);
             return Text(text);
         }
 

@@ -32,9 +32,7 @@ namespace Candlewick
                 throw new CandlewickException("Stats", Status.InvalidArgument, "negative capacity " + capacity);
             this.labels = (string[])(labels ?? new string[0]).Clone();
             foreach (string label in this.labels)
-                if (label != null && label.IndexOf('\0') >= 0) // C would read up to the NUL: another name
-                    throw new CandlewickException("Stats", Status.InvalidArgument,
-                                                  string.Format("stats label \"{0}\" contains a NUL character", label.Replace("\0", "\\0")));
+                Pins.RefuseNul(label, "Stats", "stats label");
             IntPtr h = IntPtr.Zero;
             using (Pins pins = new Pins())
             using (cw_stats_options o = new cw_stats_options())
@@ -97,9 +95,7 @@ namespace Candlewick
         /// [a-zA-Z0-9_] or starting with a digit.</summary>
         public string Prometheus(string prefix = "candlewick")
         {
-            if (prefix != null && prefix.IndexOf('\0') >= 0) // C would read up to the NUL: other metric names
-                throw new CandlewickException("Stats.Prometheus", Status.InvalidArgument,
-                                              string.Format("metric prefix \"{0}\" contains a NUL character", prefix.Replace("\0", "\\0")));
+            Pins.RefuseNul(prefix, "Stats.Prometheus", "metric prefix");
             return Read("Stats.Prometheus", (h, o) => NativeMethods.cw_stats_read_prometheus(h, prefix, o));
         }
 

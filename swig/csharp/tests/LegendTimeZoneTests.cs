@@ -106,6 +106,18 @@ namespace Candlewick.Tests
             e = Assert.Throws<CandlewickException>(() => Frame(c.Options, c.Data));
             Assert.AreEqual(Status.InvalidArgument, e.Status, e.Message);
             StringAssert.Contains("band name", e.Detail);
+            bb.Name = null;
+
+            // Titles likewise: C would draw only the part before the NUL.
+            c.Data.Title = "AAPL\0 daily";
+            e = Assert.Throws<CandlewickException>(() => Frame(c.Options, c.Data));
+            Assert.AreEqual(Status.InvalidArgument, e.Status, e.Message);
+            StringAssert.Contains("title", e.Detail);
+            c.Data.Title = null;
+            c.Data.Panels = new[] { new Panel { Title = "RSI\014" } };
+            e = Assert.Throws<CandlewickException>(() => Frame(c.Options, c.Data));
+            Assert.AreEqual(Status.InvalidArgument, e.Status, e.Message);
+            StringAssert.Contains("panel title", e.Detail);
         }
     }
 }

@@ -208,13 +208,21 @@ func (s *scratch) fill(pin *runtime.Pinner, d *Data) error {
 		cp.SetLevel_count(int64(len(p.Levels)))
 		cp.SetMin(p.Min)
 		cp.SetMax(p.Max)
-		cp.SetTitle(bind.Text(pin, p.Title))
+		title, err := text(pin, "panel title", p.Title)
+		if err != nil {
+			return err
+		}
+		cp.SetTitle(title)
 	}
 	if len(d.Panels) > 0 {
 		s.data.SetPanels(s.panels)
 		s.data.SetPanel_count(int64(len(d.Panels)))
 	}
-	s.data.SetTitle(bind.Text(pin, d.Title))
+	title, err := text(pin, "title", d.Title)
+	if err != nil {
+		return err
+	}
+	s.data.SetTitle(title)
 	overlayNames, err := legendNames(pin, len(d.Overlays), func(i int) string { return d.Overlays[i].Name })
 	if err != nil {
 		return err
@@ -230,6 +238,16 @@ func (s *scratch) fill(pin *runtime.Pinner, d *Data) error {
 	return nil
 }
 
+// text is bind.Text for a caller's label: one with a NUL inside is
+// ErrInvalidArgument (C would read only the part before it), as in every
+// binding.
+func text(pin *runtime.Pinner, what, s string) (*byte, error) {
+	if strings.IndexByte(s, 0) >= 0 {
+		return nil, newError("", int(ErrInvalidArgument), fmt.Sprintf("%s %q contains a NUL", what, s))
+	}
+	return bind.Text(pin, s), nil
+}
+
 // legendNames lays out n legend names as a pinned array of pinned texts
 // (nil entries for ""), or returns nil when none has a name.  A name with a
 // NUL inside is ErrInvalidArgument.
@@ -240,13 +258,14 @@ func legendNames(pin *runtime.Pinner, n int, name func(i int) string) (**byte, e
 		if s == "" {
 			continue
 		}
-		if strings.IndexByte(s, 0) >= 0 {
-			return nil, newError("", int(ErrInvalidArgument), fmt.Sprintf("legend name %q contains a NUL", s))
+		t, err := text(pin, "legend name", s)
+		if err != nil {
+			return nil, err
 		}
 		if ptrs == nil {
 			ptrs = make([]*byte, n)
 		}
-		ptrs[i] = bind.Text(pin, s)
+		ptrs[i] = t
 	}
 	if ptrs == nil {
 		return nil, nil

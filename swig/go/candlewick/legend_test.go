@@ -88,8 +88,14 @@ func TestLegendNames(t *testing.T) {
 		testkit.Render(t, plain, candlewick.FormatRGBA, unnamed.Data)) {
 		t.Error("names drawn without axes")
 	}
-	// A NUL inside a name cannot reach C.
-	for _, bad := range []candlewick.Data{rename("SMA\x0020", ""), rename("", "BB\x00")} {
+	// A NUL inside a name or a title cannot reach C (it would read only
+	// the part before it).
+	titled := rename("", "")
+	titled.Title = "AAPL\x00 daily"
+	panelTitled := rename("", "")
+	panelTitled.Panels = append([]candlewick.Panel(nil), panelTitled.Panels...)
+	panelTitled.Panels[0].Title = "RSI\x0014"
+	for _, bad := range []candlewick.Data{rename("SMA\x0020", ""), rename("", "BB\x00"), titled, panelTitled} {
 		_, err := chart.Render(candlewick.FormatRGBA, bad)
 		var e *candlewick.Error
 		if !errors.As(err, &e) || e.Status != candlewick.ErrInvalidArgument || e.Op != "Chart.Render" ||
