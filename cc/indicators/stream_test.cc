@@ -690,6 +690,40 @@ TEST(Stream, CciOfEqualTypicalPricesIsZero) {
   EXPECT_GT(flat_windows, 100u);
 }
 
+// STOCHRSI's %K over fastk equal closes: a zero move scales both Wilder
+// averages alike, so the window's RSI values are equal and %K is 0/0, hence
+// 0 (TA-Lib's max = min case), in the batch and the stream. The scanned RSI
+// rounded its averages differently, which left ulps of range and an
+// arbitrary %K (often 100) on every flat stretch.
+TEST(Stream, StochRsiOverEqualClosesIsZero) {
+  const Spec& spec = *FindSpec(Id::kStochRsi);
+  size_t flat_windows = 0;
+  for (uint64_t seed : {1, 2, 3}) {
+    const Series s = RandomSeries(4000, seed);
+    const std::vector<const double*> cols = {s.close.data()};
+    for (const std::vector<double>& params : std::vector<std::vector<double>>{
+             {14, 5, 3, 0}, {3, 3, 3, 0}, {14, 5, 3, 1}, {5, 2, 4, 4}}) {
+      const size_t fk = static_cast<size_t>(params[1]);
+      const size_t lookback = *Lookback(Id::kStochRsi, params);
+      const auto batch = Batch(spec, cols, s.size(), params);
+      Stream stream(AllocatorHooks::Default());
+      ASSERT_EQ(stream.Init(Id::kStochRsi, params), ErrorCode::kOk) << stream.error();
+      const auto streamed = Streamed(stream, spec, cols, s.size());
+      size_t equal = 0, run = 0;  // equal closes ending at i; finite rows ending at i
+      for (size_t i = 0; i < s.size(); ++i) {
+        const double c = s.close[i];
+        run = std::isfinite(c) ? run + 1 : 0;
+        equal = !std::isfinite(c) ? 0 : (equal > 0 && c == s.close[i - 1] ? equal + 1 : 1);
+        if (equal < fk || run <= lookback) continue;
+        ++flat_windows;
+        EXPECT_EQ(batch[0][i], 0.0) << "seed " << seed << " fastk " << fk << " row " << i;
+        EXPECT_EQ(streamed[0][i], 0.0) << "seed " << seed << " fastk " << fk << " row " << i;
+      }
+    }
+  }
+  EXPECT_GT(flat_windows, 100u);
+}
+
 TEST(Stream, ResetStartsANewSeries) {
   const Series s = RandomSeries(600, 3);
   for (Id id : {Id::kSma, Id::kRsi, Id::kMacd, Id::kBbands, Id::kAdxr, Id::kMfi, Id::kWma,
