@@ -1269,6 +1269,18 @@ TEST(TrendChannelsRegressionAndVolumeWeighted, HandCheckedSmallCases) {
     EXPECT_DOUBLE_EQ(RunIndicator(Id::kStddev, s, {4, 1, 1})[0][3], std::sqrt(5.0 / 3.0));
     EXPECT_DOUBLE_EQ(RunIndicator(Id::kVar, s, {1, 1, 1})[0][3], 0);  // one value: no spread
   }
+  // VAR(1) is exactly 0 on every row, also after a value 1e10 times the
+  // others: the sliding mean carries that value's rounding until its next
+  // re-sum, and (x - mean)^2 gave 1e-25 there (TA-Lib: 0).
+  {
+    std::vector<double> c;
+    for (int i = 0; i < 200; ++i) c.push_back(100 + 0.37 * (i % 7) + 0.011 * i);
+    c[60] = 1e12;
+    for (double sample : {0.0, 1.0}) {
+      const Series v = RunIndicator(Id::kVar, series(c), {1, 1, sample})[0];
+      for (size_t i = 0; i < v.size(); ++i) EXPECT_EQ(v[i], 0.0) << "row " << i;
+    }
+  }
   // Supertrend starts in a down trend on the upper band, then turns up when
   // the close clears it: ATR(1) = the true range.
   {

@@ -112,6 +112,21 @@ TEST_P(KernelsOnEveryTarget, RsiFromSeedsMatchesReferenceIncludingFlatStretches)
       for (size_t i = 0; i < m; ++i) ASSERT_TRUE(Near(cmo[i], wcmo[i], 1e-10)) << n << " " << m << " " << i;
     }
   }
+  // The holding variant (STOCHRSI's RSI): the reference's values, and over
+  // the flat stretch exactly the value before it.
+  for (size_t n : {2u, 5u, 14u}) {
+    for (size_t m = 0; m <= x.size(); ++m) {
+      std::vector<double> got(m, kNaN), want(m, kNaN);
+      RsiHoldingFromSeeds(x.data(), m, n, 0.7, 0.3, got.data());
+      RsiHoldingFromSeedsReference(x.data(), m, n, 0.7, 0.3, want.data());
+      for (size_t i = 0; i < m; ++i) {
+        ASSERT_TRUE(Near(got[i], want[i], 1e-11)) << n << " " << m << " " << i;
+        if (i > 60 && i < 90 && i > n) {
+          ASSERT_EQ(got[i], got[60]) << n << " " << m << " " << i;
+        }
+      }
+    }
+  }
   // Zero seeds on a flat series: 0/0 is reported as 0, as TA-Lib does.
   std::vector<double> flat(40, 5.0), out(40, kNaN);
   RsiFromSeeds(flat.data(), flat.size(), 14, 0.0, 0.0, out.data());

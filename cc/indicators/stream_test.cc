@@ -657,6 +657,73 @@ TEST(Stream, QuietWindowsAfterBurstsAgreeWithinTheirCondition) {
   }
 }
 
+// CCI over a window of equal typical prices is 0/0, hence 0 (TA-Lib), in
+// the batch and the stream alike. The flat stretches of RandomSeries follow
+// noisy bars, so the sliding mean of such a window can miss the common value
+// by an ulp; deviation and MAD were then both that ulp and CCI +-66.7.
+TEST(Stream, CciOfEqualTypicalPricesIsZero) {
+  const Spec& spec = *FindSpec(Id::kCci);
+  size_t flat_windows = 0;
+  for (uint64_t seed : {1, 2, 3}) {
+    const Series s = RandomSeries(4000, seed);
+    std::vector<const double*> cols;
+    for (size_t k = 0; k < spec.input_count; ++k) cols.push_back(Column(s, spec.inputs[k]).data());
+    for (double period : {2.0, 3.0, 14.0}) {
+      const size_t n = static_cast<size_t>(period);
+      const auto batch = Batch(spec, cols, s.size(), {period});
+      Stream stream(AllocatorHooks::Default());
+      ASSERT_EQ(stream.Init(Id::kCci, {period}), ErrorCode::kOk) << stream.error();
+      const auto streamed = Streamed(stream, spec, cols, s.size());
+      size_t equal = 0;
+      for (size_t i = 0; i < s.size(); ++i) {
+        const double tp = (s.high[i] + s.low[i] + s.close[i]) / 3.0;
+        const bool same = i > 0 && s.high[i] == s.high[i - 1] && s.low[i] == s.low[i - 1] &&
+                          s.close[i] == s.close[i - 1];
+        equal = !std::isfinite(tp) ? 0 : (same && equal > 0 ? equal + 1 : 1);
+        if (equal < n) continue;
+        ++flat_windows;
+        EXPECT_EQ(batch[0][i], 0.0) << "period " << n << " seed " << seed << " row " << i;
+        EXPECT_EQ(streamed[0][i], 0.0) << "period " << n << " seed " << seed << " row " << i;
+      }
+    }
+  }
+  EXPECT_GT(flat_windows, 100u);
+}
+
+// STOCHRSI's %K over fastk equal closes: a zero move scales both Wilder
+// averages alike, so the window's RSI values are equal and %K is 0/0, hence
+// 0 (TA-Lib's max = min case), in the batch and the stream. The scanned RSI
+// rounded its averages differently, which left ulps of range and an
+// arbitrary %K (often 100) on every flat stretch.
+TEST(Stream, StochRsiOverEqualClosesIsZero) {
+  const Spec& spec = *FindSpec(Id::kStochRsi);
+  size_t flat_windows = 0;
+  for (uint64_t seed : {1, 2, 3}) {
+    const Series s = RandomSeries(4000, seed);
+    const std::vector<const double*> cols = {s.close.data()};
+    for (const std::vector<double>& params : std::vector<std::vector<double>>{
+             {14, 5, 3, 0}, {3, 3, 3, 0}, {14, 5, 3, 1}, {5, 2, 4, 4}}) {
+      const size_t fk = static_cast<size_t>(params[1]);
+      const size_t lookback = *Lookback(Id::kStochRsi, params);
+      const auto batch = Batch(spec, cols, s.size(), params);
+      Stream stream(AllocatorHooks::Default());
+      ASSERT_EQ(stream.Init(Id::kStochRsi, params), ErrorCode::kOk) << stream.error();
+      const auto streamed = Streamed(stream, spec, cols, s.size());
+      size_t equal = 0, run = 0;  // equal closes ending at i; finite rows ending at i
+      for (size_t i = 0; i < s.size(); ++i) {
+        const double c = s.close[i];
+        run = std::isfinite(c) ? run + 1 : 0;
+        equal = !std::isfinite(c) ? 0 : (equal > 0 && c == s.close[i - 1] ? equal + 1 : 1);
+        if (equal < fk || run <= lookback) continue;
+        ++flat_windows;
+        EXPECT_EQ(batch[0][i], 0.0) << "seed " << seed << " fastk " << fk << " row " << i;
+        EXPECT_EQ(streamed[0][i], 0.0) << "seed " << seed << " fastk " << fk << " row " << i;
+      }
+    }
+  }
+  EXPECT_GT(flat_windows, 100u);
+}
+
 TEST(Stream, ResetStartsANewSeries) {
   const Series s = RandomSeries(600, 3);
   for (Id id : {Id::kSma, Id::kRsi, Id::kMacd, Id::kBbands, Id::kAdxr, Id::kMfi, Id::kWma,

@@ -178,7 +178,12 @@ struct Lag : ComputedByChecked<Lag<kOp>>, PeriodLookback {
 };
 
 // CCI: (tp - sma(tp)) / (0.015 * mean |tp - sma(tp)|), tp the typical price;
-// 0 when either factor is 0 (TA-Lib).
+// 0 when either factor is 0 (TA-Lib). A window of n equal typical prices is
+// 0 whatever the sliding mean's rounding: that mean may miss the common
+// value by an ulp (the sum still carries earlier, different values), and
+// then deviation and MAD are both that ulp and their ratio is +-1/0.015
+// (+-66.7) instead of 0/0. `equal` counts the equal typical prices ending
+// at row i, so the test is exact and O(1) per row.
 struct Cci : WindowLookback {
   template <class In>
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
@@ -189,7 +194,13 @@ struct Cci : WindowLookback {
     SmaInto(tp, m, n, mean);
     WindowMeanAbsDeviation(tp, m, n, mean, out[0]);
     FillNaN(out[0], n - 1);
-    for (size_t i = n - 1; i < m; ++i) out[0][i] = CciValue(tp[i] - mean[i], out[0][i]);
+    size_t equal = 1;  // n >= 2
+    for (size_t i = 1; i + 1 < n; ++i) equal = tp[i] == tp[i - 1] ? equal + 1 : 1;
+    for (size_t i = n - 1; i < m; ++i) {
+      const double value = CciValue(tp[i] - mean[i], out[0][i]);
+      equal = tp[i] == tp[i - 1] ? equal + 1 : 1;
+      out[0][i] = equal >= n ? 0.0 : value;
+    }
   }
 };
 

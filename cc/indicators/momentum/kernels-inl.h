@@ -65,13 +65,16 @@ void EmaDifferenceT(X x, size_t m, double kf, double ks, double ef0, double es0,
 // two scans per vector. kCmo: Chande's 100 (gain - loss) / (gain + loss)
 // instead of RSI's 100 gain / (gain + loss); the smoothing is the same
 // (TA-Lib's CMO).
-template <bool kCmo, class X>
+// kHold: RsiHoldingFromSeeds (a bar with no move repeats the previous
+// output; a vector with such a bar fixes its lanes up in order, rare on
+// prices that move).
+template <bool kCmo, class X, bool kHold = false>
 void WilderRatioT(X x, size_t m, size_t n, double avg_gain, double avg_loss,
                   double* HWY_RESTRICT out) {
   const D d;
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes || m <= n) {
-    return WilderRatioReference<kCmo>(x, m, n, avg_gain, avg_loss, out);
+    return WilderRatioReference<kCmo, X, kHold>(x, m, n, avg_gain, avg_loss, out);
   }
   WilderGainLoss avg(n);
   avg.Seed(avg_gain, avg_loss);
@@ -94,13 +97,19 @@ void WilderRatioT(X x, size_t m, size_t n, double avg_gain, double avg_loss,
     // 0/0 on a flat stretch: TA-Lib reports 0 there.
     const V ratio = hn::Div(kCmo ? hn::Sub(g, l) : g, total);
     hn::StoreU(hn::IfThenZeroElse(hn::Eq(total, zero), hn::Mul(hundred, ratio)), d, out + i);
+    if (kHold && !hn::AllFalse(d, hn::Eq(move, zero))) {
+      for (size_t j = i; j < i + lanes; ++j) {
+        if (x[j] - x[j - 1] == 0) out[j] = out[j - 1];
+      }
+    }
     gain = scan.Last(g);
     loss = scan.Last(l);
   }
   avg.Seed(hn::GetLane(gain), hn::GetLane(loss));
   for (; i < m; ++i) {
-    avg.Smooth(x[i] - x[i - 1]);
-    out[i] = value();
+    const double move = x[i] - x[i - 1];
+    avg.Smooth(move);
+    out[i] = kHold && move == 0 ? out[i - 1] : value();
   }
 }
 

@@ -19,7 +19,8 @@ constexpr MomentumKernels<X> kMomentumTable = {
     &WilderRatioT<false, X>,
     &WilderRatioT<true, X>,
     &LagTransformT<X>,
-    &UltimateOscillatorT<X>};
+    &UltimateOscillatorT<X>,
+    &WilderRatioT<false, X, true>};
 CW_KERNEL_TABLE_ENTRY_POINTS(Momentum)
 
 CW_SIMD_NAMESPACE_END

@@ -30,6 +30,8 @@ struct MomentumKernels {
   bool (*lag_transform_checked)(LagOp op, X x, size_t m, size_t n, double* out);
   bool (*ultimate_oscillator)(X h, X l, X c, size_t m, size_t p0, size_t p1, size_t p2,
                               double* bp, double* tr, double* out);
+  void (*rsi_holding_from_seeds)(X x, size_t m, size_t n, double avg_gain, double avg_loss,
+                                 double* out);
 };
 template <class X>
 const MomentumKernels<X>& MomentumKernelsFor();
@@ -57,6 +59,17 @@ void LinearRecurrenceWithResidual(X x, size_t m, double a, double b, double y0, 
 template <class X>
 void RsiFromSeeds(X x, size_t m, size_t n, double avg_gain, double avg_loss, double* out) {
   MomentumKernelsFor<KernelColumn<X>>().rsi_from_seeds(x, m, n, avg_gain, avg_loss, out);
+}
+
+// RsiFromSeeds, except that a bar with no move (x[i] == x[i-1]) repeats
+// out[i-1]: the exact value there (both averages are scaled by the same
+// factor), where the scan's two roundings would move it by ulps. STOCHRSI's
+// RSI: over equal closes its %K window then has a range of exactly 0.
+template <class X>
+void RsiHoldingFromSeeds(X x, size_t m, size_t n, double avg_gain, double avg_loss,
+                         double* out) {
+  MomentumKernelsFor<KernelColumn<X>>().rsi_holding_from_seeds(x, m, n, avg_gain, avg_loss,
+                                                                 out);
 }
 
 // Chande momentum oscillator with TA-Lib's Wilder smoothing: as

@@ -21,12 +21,17 @@ extern const Implementation kRsi, kCmo, kMacd, kApo, kPpo, kTrix, kTsi, kMom, kR
 
 // Wilder's RSI of x[0..m) (m > n) into out, NaN before bar n: WilderGainLoss
 // seeded from the first n moves, continued by the RsiFromSeeds kernel.
-template <class X>
+// kHold: RsiHoldingFromSeeds (STOCHRSI's RSI).
+template <class X, bool kHold = false>
 void RsiInto(X x, size_t m, size_t n, double* out) {
   FillNaN(out, n);
   WilderGainLoss avg(n);
   for (size_t i = 1; i <= n; ++i) avg.Push(x[i] - x[i - 1]);
-  RsiFromSeeds(x, m, n, avg.gain(), avg.loss(), out);
+  if constexpr (kHold) {
+    RsiHoldingFromSeeds(x, m, n, avg.gain(), avg.loss(), out);
+  } else {
+    RsiFromSeeds(x, m, n, avg.gain(), avg.loss(), out);
+  }
 }
 
 namespace stream_internal {

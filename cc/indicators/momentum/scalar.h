@@ -173,7 +173,11 @@ inline double CciValue(double deviation, double mad) {
 // ---- Scalar references of the momentum kernels --------------------------
 
 // RSI (kCmo false) or CMO from bar n on, given the averages at bar n.
-template <bool kCmo, class X>
+// kHold: a bar with no move repeats the previous output (the averages,
+// both scaled by the same factor, keep their ratio: the exact value, not
+// its rounding; STOCHRSI's RSI, so that a window of equal closes has an
+// RSI range of exactly 0).
+template <bool kCmo, class X, bool kHold = false>
 inline void WilderRatioReference(X x, size_t m, size_t n, double avg_gain, double avg_loss,
                                  double* out) {
   if (m <= n) return;
@@ -184,8 +188,9 @@ inline void WilderRatioReference(X x, size_t m, size_t n, double avg_gain, doubl
   };
   out[n] = value();
   for (size_t i = n + 1; i < m; ++i) {
-    avg.Smooth(x[i] - x[i - 1]);
-    out[i] = value();
+    const double move = x[i] - x[i - 1];
+    avg.Smooth(move);
+    out[i] = kHold && move == 0 ? out[i - 1] : value();
   }
 }
 
@@ -193,6 +198,12 @@ template <class X>
 inline void RsiFromSeedsReference(X x, size_t m, size_t n, double avg_gain, double avg_loss,
                                   double* out) {
   WilderRatioReference<false>(x, m, n, avg_gain, avg_loss, out);
+}
+
+template <class X>
+inline void RsiHoldingFromSeedsReference(X x, size_t m, size_t n, double avg_gain,
+                                         double avg_loss, double* out) {
+  WilderRatioReference<false, X, true>(x, m, n, avg_gain, avg_loss, out);
 }
 
 template <class X>

@@ -149,16 +149,27 @@ class LagEngine final : public Engine {
 };
 
 // CCI in O(n) per push: the mean absolute deviation around the window's
-// own mean has no exact incremental update.
+// own mean has no exact incremental update. A window of n equal typical
+// prices is 0, as in the batch (`equal_` counts the equal ones ending at
+// the newest bar).
 class CciEngine final : public Engine {
  public:
   CciEngine(Arena& a, size_t n) : n_(n), sum_(a, n) {}
-  void Reset() override { sum_.Reset(); }
+  void Reset() override {
+    sum_.Reset();
+    equal_ = 0;
+  }
   void Push(const double* in, double* out) override {
     const double tp = TypicalPrice(in[0], in[1], in[2]);
+    equal_ = equal_ > 0 && tp == last_ ? equal_ + 1 : 1;
+    last_ = tp;
     double s = 0;
     if (!sum_.Push(tp, &s)) {
       out[0] = kNaN;
+      return;
+    }
+    if (equal_ >= n_) {
+      out[0] = 0.0;
       return;
     }
     const double mean = (1.0 / static_cast<double>(n_)) * s;
@@ -172,6 +183,8 @@ class CciEngine final : public Engine {
  private:
   size_t n_;
   SlidingSum sum_;
+  size_t equal_ = 0;
+  double last_ = 0;
 };
 
 // ULTOSC: three exact-zero sliding sums each of buying pressure and true

@@ -228,7 +228,11 @@ struct StochRsi {
                       Scratch scratch) {
     const size_t r0 = Period(p, 0), fk = Period(p, 1);
     double* rsi = scratch.Doubles(m);
-    RsiInto(in[0], m, r0, rsi);
+    // The holding RSI: over fastk equal closes the RSI values are equal
+    // (a zero move scales both Wilder averages alike), so %K is 0/0, hence
+    // 0, TA-Lib's max = min case; the scan's roundings would leave ulps of
+    // range there and an arbitrary %K in [0, 100].
+    RsiInto<In, /*kHold=*/true>(in[0], m, r0, rsi);
     const double* r = rsi + r0;
     const size_t mr = m - r0;
     FillNaN(out[0], r0);

@@ -67,6 +67,14 @@ struct Dispersion : WindowLookback {
   static void Compute(const In* in, size_t m, const double* p, double* const* out,
                       Scratch scratch) {
     const size_t n = Period(p, 0);
+    if (n == 1) {
+      // One value has no spread: exactly 0. (Its sliding "mean" need not be
+      // the value itself: after a far larger value it carries that value's
+      // rounding until the next re-sum, and (x - mean)^2 would be that
+      // rounding squared.)
+      std::fill(out[0], out[0] + m, 0.0);
+      return;
+    }
     double* mean = scratch.Doubles(m);
     SmaInto(in[0], m, n, mean);
     FillNaN(out[0], n - 1);
@@ -83,6 +91,7 @@ struct Dispersion : WindowLookback {
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     const size_t n = Period(p, 0);
+    if (n == 1) return false;  // Compute after validation: exactly 0
     if (!WindowDispersionChecked<kStddev>(in[0], m, n, Factor(p, n), out[0])) return false;
     FillNaN(out[0], n - 1);
     return true;
