@@ -412,6 +412,9 @@ void LoadChunk(const Settings& s, std::deque<Loaded>* chunk, uint32_t threads) {
         continue;
       }
       l.table = std::move(*table);
+      if (!l.table.note.empty()) {
+        std::fprintf(stderr, "candlewick batch: warning: %s\n", l.table.note.c_str());
+      }
       if (extras && context == nullptr) {
         l.error = "out of memory for an indicator context";
         continue;

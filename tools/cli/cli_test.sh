@@ -200,6 +200,16 @@ grep -q "anchor column" "$tmp/err.txt" || fail "avwap message: $(cat "$tmp/err.t
 grep -q "slow period 26 is longer than the series (8 rows)" "$tmp/err.txt" \
   || fail "short series message: $(cat "$tmp/err.txt")"
 
+# Millisecond times (a common export) are read as seconds, as documented,
+# with a warning that names the unit; the chart is still written.
+printf 'time,open,high,low,close\n1700000000000,1,2,0,1\n1700000060000,1,2,0,1.5\n' > "$tmp/ms.csv"
+"$cli" render --csv "$tmp/ms.csv" -o "$tmp/ms.png" > /dev/null 2> "$tmp/err.txt" \
+  || fail "render of millisecond times failed: $(cat "$tmp/err.txt")"
+grep -q "warning: .*ms.csv: every time is 1700000000000 or more.*milliseconds" "$tmp/err.txt" \
+  || fail "no millisecond warning: $(cat "$tmp/err.txt")"
+"$cli" render --csv "$tmp/ind.csv" -o "$tmp/s.png" > /dev/null 2> "$tmp/err.txt"
+[ ! -s "$tmp/err.txt" ] || fail "a warning for ordinary times: $(cat "$tmp/err.txt")"
+
 # Standard output that cannot be written (a full disk: /dev/full) fails the
 # command: never a truncated list, CSV or summary with exit 0.
 if [ -w /dev/full ]; then

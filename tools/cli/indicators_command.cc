@@ -228,6 +228,9 @@ int RunIndicators(int argc, char** argv) {
                  std::string(table.status().message()).c_str());
     return 1;
   }
+  if (!table->note.empty()) {
+    std::fprintf(stderr, "candlewick indicators: warning: %s\n", table->note.c_str());
+  }
   std::vector<ComputedIndicator> computed;
   if (!ComputeAll(parsed, *table, &computed)) return 1;
   return WriteIndicatorsCsv(s.output, *table, computed);

@@ -273,6 +273,22 @@ bool AddRow(const std::vector<std::string>& cells, const int column_of[kFieldCou
   return false;
 }
 
+// Exports often give times in milliseconds (or micro-, nanoseconds) since
+// 1970. Read as seconds, 1700000000000 is the year 55,840: a chart with
+// absurd dates and no error. When every time is at least 1e11 seconds
+// (past the year 5138), say which unit they look like.
+std::string TimeUnitNote(const std::vector<int64_t>& time, absl::string_view source) {
+  if (time.empty()) return "";
+  const int64_t first = *std::min_element(time.begin(), time.end());
+  if (first < 100'000'000'000) return "";
+  const char* unit = first >= 100'000'000'000'000'000 ? "nanoseconds"
+                     : first >= 100'000'000'000'000   ? "microseconds"
+                                                      : "milliseconds";
+  return absl::StrCat(source, ": every time is ", first,
+                      " or more, past the year 5000 as Unix seconds; they look like ", unit,
+                      " since 1970, but are read as seconds (convert them to seconds or ISO dates)");
+}
+
 }  // namespace
 
 absl::StatusOr<OhlcvTable> ParseOhlcvCsv(absl::string_view text, absl::string_view source) {
@@ -321,6 +337,7 @@ absl::StatusOr<OhlcvTable> ParseOhlcvCsv(absl::string_view text, absl::string_vi
     return absl::InvalidArgumentError(
         absl::StrCat(source, ": no data rows (only the header, on line ", header_line, ")"));
   }
+  table.note = TimeUnitNote(table.time, source);
   return table;
 }
 

@@ -23,6 +23,10 @@ struct OhlcvTable {
   std::vector<int64_t> time;  // empty when the CSV has no time column
   std::vector<double> open, high, low, close;
   std::vector<double> volume;  // empty when the CSV has no volume column
+  // A warning for the user, or empty: times that are all past the year 5000
+  // as Unix seconds are almost surely milliseconds (or finer) since 1970,
+  // which are read as seconds all the same (as documented).
+  std::string note;
   size_t rows() const { return close.size(); }
 };
 

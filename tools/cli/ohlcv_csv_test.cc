@@ -5,6 +5,8 @@
 #include <fstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 
 namespace candlewick {
@@ -207,6 +209,32 @@ TEST(OhlcvCsv, TimesAreUnixSecondsOrStrictIsoDates) {
     ExpectError(std::string("time,open,high,low,close\n1,1,2,0,1\n") + b.text + ",1,2,0,1\n",
                 {"d.csv:3: time '", b.why});
   }
+}
+
+// Times that are all past the year 5000 as seconds are read as seconds (as
+// documented) with a note naming the unit they look like; seconds, ISO
+// dates, a column with one time in range and no time column get none.
+TEST(OhlcvCsv, TimesThatLookLikeMillisecondsGetANote) {
+  auto note = [](absl::string_view times) {
+    std::string csv = "time,open,high,low,close\n";
+    for (absl::string_view t : absl::StrSplit(times, ' ')) absl::StrAppend(&csv, t, ",1,2,0,1\n");
+    OhlcvTable t;
+    Parse(csv, &t);
+    return t.note;
+  };
+  const std::string ms = note("1700000060000 1700000000000");
+  EXPECT_NE(ms.find("t.csv: every time is 1700000000000 or more"), std::string::npos) << ms;
+  EXPECT_NE(ms.find("milliseconds"), std::string::npos) << ms;
+  EXPECT_NE(note("1700000000000000").find("microseconds"), std::string::npos);
+  EXPECT_NE(note("1700000000000000000").find("nanoseconds"), std::string::npos);
+  OhlcvTable t;
+  Parse("time,open,high,low,close\n1700000000000,1,2,0,1\n", &t);
+  EXPECT_EQ(t.time[0], 1700000000000);  // still read as seconds
+  EXPECT_EQ(note("1700000000 1700000060"), "");
+  EXPECT_EQ(note("99999999999 1700000000000"), "");  // one time before 5138
+  EXPECT_EQ(note("2024-01-02 2024-01-03"), "");
+  Parse("open,high,low,close\n1,2,0,1\n", &t);
+  EXPECT_EQ(t.note, "");
 }
 
 TEST(OhlcvCsv, ReadingDirectoriesAndMissingFiles) {

@@ -267,6 +267,9 @@ int RunRender(int argc, char** argv) {
     std::fprintf(stderr, "candlewick render: %s\n", std::string(table.status().message()).c_str());
     return 1;
   }
+  if (!table->note.empty()) {
+    std::fprintf(stderr, "candlewick render: warning: %s\n", table->note.c_str());
+  }
   std::string font_bytes;
   if (!LoadFont(s.font_path, &font_bytes, &s.options)) return 1;
   ChartExtras extras;
