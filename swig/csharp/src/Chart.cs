@@ -77,8 +77,10 @@ namespace Candlewick
         /// <summary>The most extra panels one render takes.</summary>
         public const int MaxPanels = 8;
 
-        /// <summary>Colours given, in turn, to lines whose Color is 0.</summary>
-        public static readonly uint[] LineColors = { 0x2962FFFF, 0xFF9800FF, 0xAB47BCFF, 0x26C6DAFF, 0xFFEB3BFF, 0xEC407AFF };
+        /// <summary>Colours given, in turn, to lines whose Color is 0 (read-only: a
+        /// writable array would let one caller change every chart's defaults).</summary>
+        public static readonly IReadOnlyList<uint> LineColors =
+            Array.AsReadOnly(new uint[] { 0x2962FFFF, 0xFF9800FF, 0xAB47BCFF, 0x26C6DAFF, 0xFFEB3BFF, 0xEC407AFF });
 
         private readonly object gate = new object();
         private readonly NativeHandle handle;
@@ -325,7 +327,7 @@ namespace Candlewick
                     Line l = ls[i] ?? new Line();
                     cw_line c = lines.At(next++);
                     Column(lines.Values(c), pins, l.Values);
-                    c.color = l.Color != 0 ? l.Color : Chart.LineColors[i % Chart.LineColors.Length];
+                    c.color = l.Color != 0 ? l.Color : Chart.LineColors[i % Chart.LineColors.Count];
                     c.width = l.Width;
                 }
                 return first;

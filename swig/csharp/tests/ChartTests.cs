@@ -102,6 +102,18 @@ namespace Candlewick.Tests
             }
         }
 
+        // The default line colours cannot be changed through the public field (an
+        // array let one caller recolour every chart in the process).
+        [Test]
+        public void DefaultLineColorsAreReadOnly()
+        {
+            Assert.AreEqual(6, Chart.LineColors.Count);
+            Assert.AreEqual(0x2962FFFFu, Chart.LineColors[0]);
+            var list = (System.Collections.Generic.IList<uint>)Chart.LineColors;
+            Assert.Throws<NotSupportedException>(() => list[0] = 0);
+            Assert.IsNull(Chart.LineColors as uint[]);
+        }
+
         [Test]
         public void WebPQuality()
         {
