@@ -61,7 +61,7 @@ for t in "${targets[@]}"; do
   else
     # Inputs over libFuzzer's 10 s are kept too (not failures, but a
     # render or computation that slow on a small input is worth a look).
-    slow=$(ls -1 "$findings/$t-slow-unit-"* 2>/dev/null | wc -l)
+    slow=$(find "$findings" -maxdepth 1 -name "$t-slow-unit-*" | wc -l)
     note=""
     if [ "$slow" -gt 0 ]; then note=", $slow slow input(s) kept in $findings"; fi
     summary+=("$t: ${execs:-?} executions, ${secs:-?}/s, ${cov:-cov: ?}, no finding$note")
