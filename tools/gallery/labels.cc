@@ -33,7 +33,14 @@ struct Case {
 };
 
 OhlcvTable ToTable(const Series& s) {
-  return {s.time, s.open, s.high, s.low, s.close, s.volume};
+  OhlcvTable t;
+  t.time = s.time;
+  t.open = s.open;
+  t.high = s.high;
+  t.low = s.low;
+  t.close = s.close;
+  t.volume = s.volume;
+  return t;
 }
 
 bool WriteText(const std::string& path, const std::string& text) {
