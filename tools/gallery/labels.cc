@@ -33,14 +33,7 @@ struct Case {
 };
 
 OhlcvTable ToTable(const Series& s) {
-  OhlcvTable t;
-  t.time = s.time;
-  t.open = s.open;
-  t.high = s.high;
-  t.low = s.low;
-  t.close = s.close;
-  t.volume = s.volume;
-  return t;
+  return {s.time, s.open, s.high, s.low, s.close, s.volume, /*note=*/""};
 }
 
 bool WriteText(const std::string& path, const std::string& text) {
