@@ -36,29 +36,33 @@ void RsiInto(X x, size_t m, size_t n, double* out) {
 
 namespace stream_internal {
 
-// Wilder's RSI, one bar at a time (also STOCHRSI's first stage): true once
-// defined (bar n), then *rsi is it.
+// Wilder's RSI, one bar at a time: true once defined (bar n), then *rsi is
+// it. kHold: the holding form of RsiInto<X, true> (STOCHRSI's RSI): after
+// bar n, a bar with no move repeats the previous value.
+template <bool kHold = false>
 class RsiStream {
  public:
-  explicit RsiStream(size_t n) : avg_(n) {}
+  explicit RsiStream(size_t n) : avg_(n), n_(n) {}
   void Reset() {
     bars_ = 0;
     avg_.Reset();
   }
   bool Push(double x, double* rsi) {
-    const bool first = bars_++ == 0;
+    const size_t i = bars_++;
     const double move = x - prev_;
     prev_ = x;
-    if (first || !avg_.Push(move)) return false;
-    *rsi = RsiValue(avg_.gain(), avg_.loss());
+    if (i == 0 || !avg_.Push(move)) return false;
+    if (!(kHold && move == 0 && i > n_)) rsi_ = RsiValue(avg_.gain(), avg_.loss());
+    *rsi = rsi_;
     return true;
   }
   const WilderGainLoss& averages() const { return avg_; }
 
  private:
   WilderGainLoss avg_;
+  size_t n_;
   size_t bars_ = 0;
-  double prev_ = 0;
+  double prev_ = 0, rsi_ = 0;
 };
 
 // Each indicator's streaming engine (stream.cc).

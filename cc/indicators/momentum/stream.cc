@@ -30,7 +30,7 @@ class WilderRatioEngine final : public Engine {
   }
 
  private:
-  RsiStream rsi_;
+  RsiStream<> rsi_;
 };
 
 class MacdEngine final : public Engine {

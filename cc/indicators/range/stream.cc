@@ -110,26 +110,17 @@ class StochasticEngine final : public Engine {
 };
 
 // STOCHRSI: RSI, then %K over its last fastk values, then the %D MA. As in
-// the batch, a bar with no move repeats the previous RSI (its exact value).
+// the batch, the RSI is the holding one (a bar with no move repeats the
+// previous RSI, its exact value).
 class StochRsiEngine final : public Engine {
  public:
   StochRsiEngine(Arena& a, const double* p)
       : rsi_(Period(p, 0)), range_(a, Period(p, 1)), fastd_(a, MaTypeParam(p, 3), Period(p, 2)) {}
-  void Reset() override {
-    ResetAll(rsi_, range_, fastd_);
-    bars_ = 0;
-    rsi_defined_ = false;
-  }
+  void Reset() override { ResetAll(rsi_, range_, fastd_); }
   void Push(const double* in, double* out) override {
     out[0] = out[1] = kNaN;
-    const bool no_move = bars_++ > 0 && in[0] - last_ == 0;
-    last_ = in[0];
     double r = 0, hh = 0, ll = 0, d = 0;
-    if (!rsi_.Push(in[0], &r)) return;
-    if (no_move && rsi_defined_) r = last_rsi_;
-    rsi_defined_ = true;
-    last_rsi_ = r;
-    if (!range_.Push(r, r, &hh, &ll)) return;
+    if (!rsi_.Push(in[0], &r) || !range_.Push(r, r, &hh, &ll)) return;
     const double k = RangeValue(RangeOp::kFastK, hh, ll, r);
     if (!fastd_.Push(k, &d)) return;
     out[0] = k;
@@ -137,12 +128,9 @@ class StochRsiEngine final : public Engine {
   }
 
  private:
-  RsiStream rsi_;
+  RsiStream</*kHold=*/true> rsi_;
   WindowRange range_;
   MovingAverageStream fastd_;
-  size_t bars_ = 0;
-  double last_ = 0, last_rsi_ = 0;
-  bool rsi_defined_ = false;
 };
 
 // AROON and AROONOSC: the ages of the extremes of the last n+1 bars.

@@ -91,7 +91,11 @@ struct Dispersion : WindowLookback {
   template <class In>
   static bool Checked(const In* in, size_t m, const double* p, double* const* out, Scratch) {
     const size_t n = Period(p, 0);
-    if (n == 1) return false;  // Compute after validation: exactly 0
+    // Period 1 has no single-pass kernel: decline at once, nothing written
+    // (as BBANDS does for its other MA types); the general path validates,
+    // gives the non-finite rows NaN and runs Compute, which writes the
+    // exact zeros.
+    if (n == 1) return false;
     if (!WindowDispersionChecked<kStddev>(in[0], m, n, Factor(p, n), out[0])) return false;
     FillNaN(out[0], n - 1);
     return true;
