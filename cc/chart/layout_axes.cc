@@ -93,6 +93,9 @@ void Builder::ChoosePriceTicks() {
   const int box_digits = DataDecimals(tick_step_);
   tick_decimals_ = std::max(DataDecimals(src.close[0]), DataDecimals(src.close[src.size() - 1]));
   if (box_digits <= 4) tick_decimals_ = std::max(tick_decimals_, box_digits);
+  // And enough that neighbouring ticks read differently (a box of 2e-9 on
+  // prices of 3e-8 labelled 0.00000003 three times over).
+  tick_decimals_ = std::max(tick_decimals_, StepDecimals(tick_step_));
   scientific_ = NeedsScientific(price_.lo, price_.hi, tick_step_);
 }
 

@@ -1,0 +1,131 @@
+// What a trader sees on unusual but legitimate data, read back from the
+// SVG output (every label a <text>, every rectangle a <rect> in a group of
+// its colour): penny-coin renko and point-and-figure scales whose labels
+// read differently, a volume scale in one notation up to 1e15.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "capi/candlewick.h"
+#include "gtest/gtest.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using candlewick_test::ChartOptions;
+using candlewick_test::MakeSeries;
+using candlewick_test::Series;
+
+struct SvgText {
+  double x, y;
+  std::string text;
+};
+
+struct SvgRect {
+  double x, y, width, height;
+  std::string fill;  // the enclosing group's
+};
+
+struct Svg {
+  std::vector<SvgText> texts;
+  std::vector<SvgRect> rects;
+};
+
+Svg Parse(const std::vector<uint8_t>& bytes) {
+  const std::string doc(bytes.begin(), bytes.end());
+  static const std::regex kItem(
+      R"re(<g fill="(#[0-9a-f]+)">|</g>|<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([-0-9.]+)" height="([-0-9.]+)"/>|<text x="([-0-9.]+)" y="([-0-9.]+)"[^>]*>([^<]*)</text>)re");
+  Svg svg;
+  std::string fill;
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), kItem); it != std::sregex_iterator();
+       ++it) {
+    const std::smatch& m = *it;
+    if (m[1].matched) {
+      fill = m[1];
+    } else if (m[2].matched) {
+      svg.rects.push_back({std::atof(m[2].str().c_str()), std::atof(m[3].str().c_str()),
+                           std::atof(m[4].str().c_str()), std::atof(m[5].str().c_str()), fill});
+    } else if (m[6].matched) {
+      svg.texts.push_back(
+          {std::atof(m[6].str().c_str()), std::atof(m[7].str().c_str()), m[8].str()});
+    } else {
+      fill.clear();
+    }
+  }
+  return svg;
+}
+
+// An SVG of `s` with axes, with `names` naming its `overlays` in the legend.
+Svg Draw(cw_chart_options o, const Series& s, const std::vector<cw_line>& overlays = {},
+         const std::vector<const char*>& names = {}) {
+  o.show_axes = 1;
+  cw_chart* chart = nullptr;
+  EXPECT_EQ(cw_chart_create(&o, &chart), CW_OK);
+  const cw_ohlcv series = s.View();
+  cw_chart_data data;
+  cw_chart_data_init(&data, &series);
+  data.overlays = overlays.data();
+  data.overlay_count = overlays.size();
+  data.overlay_names = names.empty() ? nullptr : names.data();
+  std::vector<uint8_t> bytes;
+  EXPECT_EQ(candlewick_test::RenderBytes(chart, &data, CW_FORMAT_SVG, &bytes), CW_OK)
+      << cw_chart_last_error(chart);
+  cw_chart_destroy(chart);
+  return Parse(bytes);
+}
+
+// The sample walk (prices around 100, in cents) times `scale`: every price
+// then has as many digits as a double holds.
+Series Scaled(size_t n, double scale) {
+  Series s = MakeSeries(n, 11);
+  for (auto* column : {&s.open, &s.high, &s.low, &s.close}) {
+    for (double& v : *column) v *= scale;
+  }
+  return s;
+}
+
+// A coin at 3e-8: the automatic box is about 1e-9, so the scale's ticks are
+// a few 1e-9 apart. Their labels had 8 decimals at most ("0.00000003" three
+// times over, and the marker so rounded too); they must read differently
+// and in order, top to bottom.
+TEST(ChartPictures, PennyBoxScalesReadDifferently) {
+  const std::regex number(R"(^\d+\.\d+$)");
+  for (int32_t type : {CW_CHART_RENKO, CW_CHART_POINT_FIGURE}) {
+    SCOPED_TRACE(type);
+    const Svg svg = Draw(ChartOptions(500, 300, type), Scaled(120, 3e-10));
+    std::vector<SvgText> labels;
+    for (const SvgText& t : svg.texts) {
+      if (std::regex_match(t.text, number)) labels.push_back(t);
+    }
+    ASSERT_GE(labels.size(), 4u);
+    std::sort(labels.begin(), labels.end(),
+              [](const SvgText& a, const SvgText& b) { return a.y < b.y; });
+    for (size_t i = 1; i < labels.size(); ++i) {
+      EXPECT_LT(std::atof(labels[i].text.c_str()), std::atof(labels[i - 1].text.c_str()))
+          << labels[i].text << " under " << labels[i - 1].text;
+    }
+  }
+}
+
+// Volumes up to 1e15 (a meme coin's daily volume): the axis read "1e+15"
+// over "750T"; one notation throughout.
+TEST(ChartPictures, VolumeScaleInOneNotation) {
+  Series s = MakeSeries(60, 2);
+  for (size_t i = 0; i < s.volume.size(); ++i) s.volume[i] = i == 30 ? 1e15 : 1e11;
+  const Svg svg = Draw(ChartOptions(500, 400), s);
+  const std::regex scientific(R"(^\d(\.\d+)?e\+\d+$)"), suffixed(R"(^[0-9.]+[KMBT]$)");
+  int sci = 0, abbreviated = 0;
+  for (const SvgText& t : svg.texts) {
+    if (t.x < 400) continue;  // the axis column, not the panel's title
+    sci += std::regex_match(t.text, scientific);
+    abbreviated += std::regex_match(t.text, suffixed);
+  }
+  EXPECT_GE(sci, 2);
+  EXPECT_EQ(abbreviated, 0);
+}
+
+}  // namespace
