@@ -1,7 +1,8 @@
 // What a trader sees on unusual but legitimate data, read back from the
 // SVG output (every label a <text>, every rectangle a <rect> in a group of
 // its colour): penny-coin renko and point-and-figure scales whose labels
-// read differently, a volume scale in one notation up to 1e15.
+// read differently, time grid lines on the ticks' candles (not on the left
+// edge of a wide wick), a volume scale in one notation up to 1e15.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -107,6 +108,35 @@ TEST(ChartPictures, PennyBoxScalesReadDifferently) {
     for (size_t i = 1; i < labels.size(); ++i) {
       EXPECT_LT(std::atof(labels[i].text.c_str()), std::atof(labels[i - 1].text.c_str()))
           << labels[i].text << " under " << labels[i - 1].text;
+    }
+  }
+}
+
+// Few candles make wide wicks (11 pixels for two candles across 400). The
+// vertical grid lines sat on the wick's left edge, 5 pixels left of the
+// tick mark under the candle and of a line chart's point.
+TEST(ChartPictures, TimeGridLinesMeetTheTickMarks) {
+  for (size_t n : {size_t{2}, size_t{3}, size_t{7}}) {
+    for (int32_t type : {CW_CHART_LINE, CW_CHART_CANDLESTICK}) {
+      SCOPED_TRACE(testing::Message() << n << " candles, type " << type);
+      Series s = MakeSeries(n, 5);
+      for (size_t i = 0; i < n; ++i) s.time[i] = 1704153600 + static_cast<int64_t>(i) * 86400;
+      const Svg svg = Draw(ChartOptions(400, 300, type), s);
+      // Tick marks: 1 x 3 below the plot, in the axis colour.
+      std::set<double> ticks;
+      std::string axis_fill;
+      for (const SvgRect& r : svg.rects) {
+        if (r.width == 1 && r.height == 3) {
+          ticks.insert(r.x);
+          axis_fill = r.fill;
+        }
+      }
+      ASSERT_FALSE(ticks.empty());
+      std::set<double> grid;
+      for (const SvgRect& r : svg.rects) {
+        if (r.width == 1 && r.height > 20 && r.fill != axis_fill) grid.insert(r.x);
+      }
+      EXPECT_EQ(grid, ticks);
     }
   }
 }

@@ -29,7 +29,9 @@ void Builder::DrawTimeGrid() {
   if (!o_.show_grid || slots_ == 0) return;
   if (axes_) {
     for (const TimeTick& t : s_->time_axis.ticks()) {
-      const int32_t x = x_.WickLeft(t.slot);
+      // On the tick mark (DrawTimeAxis): the candle's centre, the middle
+      // of a wide wick, a line chart's point.
+      const int32_t x = static_cast<int32_t>(x_.Center(t.slot));
       out_->Rect(x, price_.top, x + 1, price_.bottom, c_.grid);
       if (has_volume_panel_) out_->Rect(x, volume_.top, x + 1, volume_.bottom, c_.grid);
       for (size_t i = 0; i < data_.panels.size(); ++i) {
