@@ -2,7 +2,8 @@
 // SVG output (every label a <text>, every rectangle a <rect> in a group of
 // its colour): penny-coin renko and point-and-figure scales whose labels
 // read differently, time grid lines on the ticks' candles (not on the left
-// edge of a wide wick), a volume scale in one notation up to 1e15.
+// edge of a wide wick), a legend that stays clear of a price range of a
+// few ulps, a volume scale in one notation up to 1e15.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -139,6 +140,36 @@ TEST(ChartPictures, TimeGridLinesMeetTheTickMarks) {
       EXPECT_EQ(grid, ticks);
     }
   }
+}
+
+// Prices 1 .. 1 + 3 ulps with a named overlay: the legend's headroom
+// (top + span * rows / (rows - needed)) lies between two doubles, was
+// rounded away, and the wicks ran through the legend's text.
+TEST(ChartPictures, LegendClearsARangeOfAFewUlps) {
+  const double u = std::nextafter(1.0, 2.0) - 1.0;
+  Series s;
+  for (int i = 0; i < 30; ++i) {
+    s.time.push_back(1704153600 + i * 86400);
+    s.open.push_back(1 + (i % 3) * u);
+    s.high.push_back(1 + 3 * u);
+    s.low.push_back(1);
+    s.close.push_back(1 + ((i + 1) % 3) * u);
+    s.volume.push_back(100);
+  }
+  const std::vector<double> overlay(30, 1 + u);
+  const cw_line line = {{overlay.data(), overlay.size(), 0}, 0xFFB300FF, 1};
+  cw_chart_options o = ChartOptions(800, 500, CW_CHART_CANDLESTICK, CW_THEME_CLASSIC);
+  const Svg svg = Draw(o, s, {line}, {"SMA 20"});
+  double legend_bottom = -1;
+  for (const SvgText& t : svg.texts) {
+    if (t.text == "SMA 20") legend_bottom = t.y;  // its baseline
+  }
+  ASSERT_GT(legend_bottom, 0);
+  double candles_top = 1e9;
+  for (const SvgRect& r : svg.rects) {
+    if (r.fill == "#00ff00" || r.fill == "#ff0000") candles_top = std::min(candles_top, r.y);
+  }
+  EXPECT_GT(candles_top, legend_bottom);
 }
 
 // Volumes up to 1e15 (a meme coin's daily volume): the axis read "1e+15"
