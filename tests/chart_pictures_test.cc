@@ -3,7 +3,7 @@
 // its colour): penny-coin renko and point-and-figure scales whose labels
 // read differently, time grid lines on the ticks' candles (not on the left
 // edge of a wide wick), a legend that stays clear of a price range of a
-// few ulps, a volume scale in one notation up to 1e15.
+// few ulps and inside the plot, a volume scale in one notation up to 1e15.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -170,6 +170,28 @@ TEST(ChartPictures, LegendClearsARangeOfAFewUlps) {
     if (r.fill == "#00ff00" || r.fill == "#ff0000") candles_top = std::min(candles_top, r.y);
   }
   EXPECT_GT(candles_top, legend_bottom);
+}
+
+// A long overlay name on a small chart: the legend ran on across the axis
+// column, over the price labels, and its value was cut off at the frame's
+// edge. The name is now cut ("…") so the value stays inside the plot.
+TEST(ChartPictures, LongLegendNameIsCutInsideThePlot) {
+  const Series s = MakeSeries(60, 4);
+  const std::vector<double> overlay(60, 105.5);
+  const cw_line line = {{overlay.data(), overlay.size(), 0}, 0xFFB300FF, 1};
+  const Svg svg = Draw(ChartOptions(400, 300), s, {line},
+                       {"Exponential moving average of the typical price over 200 sessions"});
+  double axis_x = 0;  // the value axis's labels: the rightmost texts
+  for (const SvgText& t : svg.texts) axis_x = std::max(axis_x, t.x);
+  bool value = false, ellipsis = false;
+  for (const SvgText& t : svg.texts) {
+    if (t.text == "105.50") value = t.x < axis_x - 30;
+    if (t.text == "\xE2\x80\xA6") ellipsis = true;
+  }
+  std::string all;
+  for (const SvgText& t : svg.texts) all += " [" + t.text + "]@" + std::to_string(t.x);
+  EXPECT_TRUE(value) << all;
+  EXPECT_TRUE(ellipsis) << all;
 }
 
 // Volumes up to 1e15 (a meme coin's daily volume): the axis read "1e+15"

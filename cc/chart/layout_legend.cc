@@ -101,7 +101,7 @@ void Builder::LegendHeadroom() {
 
 void Builder::DrawPanelTitle(const LegendEntry& e, const YMap& y) {
   if (e.name.empty() && e.value_count == 0) return;
-  DrawLegendEntry(e, plot_left_ + 4, y.top + 2, *text_, o_.font_size, out_);
+  DrawLegendEntry(e, plot_left_ + 4, y.top + 2, plot_right_ - 2, *text_, o_.font_size, out_);
 }
 
 void Builder::DrawLegend() {
@@ -111,8 +111,8 @@ void Builder::DrawLegend() {
     LegendEntry e;
     BuildLegendEntry(i, &e);
     if (e.name.empty()) continue;
-    DrawLegendEntry(e, plot_left_ + 4, price_.top + 3 + row * row_height, *text_, o_.font_size,
-                    out_);
+    DrawLegendEntry(e, plot_left_ + 4, price_.top + 3 + row * row_height, plot_right_ - 2, *text_,
+                    o_.font_size, out_);
     ++row;
   }
 }
