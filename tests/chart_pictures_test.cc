@@ -3,10 +3,12 @@
 // its colour): penny-coin renko and point-and-figure scales whose labels
 // read differently, time grid lines on the ticks' candles (not on the left
 // edge of a wide wick), a legend that stays clear of a price range of a
-// few ulps and inside the plot, a volume scale in one notation up to 1e15.
+// few ulps and inside the plot, hollow candles' volume bars and marker in
+// the candles' colours, a volume scale in one notation up to 1e15.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <regex>
 #include <set>
 #include <string>
@@ -192,6 +194,45 @@ TEST(ChartPictures, LongLegendNameIsCutInsideThePlot) {
   for (const SvgText& t : svg.texts) all += " [" + t.text + "]@" + std::to_string(t.x);
   EXPECT_TRUE(value) << all;
   EXPECT_TRUE(ellipsis) << all;
+}
+
+// Hollow candles are coloured by the close against the previous close, so
+// a candle that closed above its open can be red. Its volume bar, the
+// volume title and the last-price marker took close >= open instead: a red
+// candle over a green volume bar, a green marker on a red last candle.
+TEST(ChartPictures, HollowVolumeAndMarkerInTheCandlesColours) {
+  Series s;
+  const double o[] = {10, 10, 9, 9.5, 10, 9.2, 8.9}, c[] = {10, 11, 9.6, 9.7, 9.3, 9.2, 9.1};
+  for (size_t i = 0; i < 7; ++i) {
+    s.time.push_back(1704153600 + static_cast<int64_t>(i) * 86400);
+    s.open.push_back(o[i]);
+    s.close.push_back(c[i]);
+    s.high.push_back(std::max(o[i], c[i]) + 0.3);
+    s.low.push_back(std::min(o[i], c[i]) - 0.3);
+    s.volume.push_back(100.0 + 30.0 * static_cast<double>(i));
+  }
+  const Svg svg = Draw(ChartOptions(420, 300, CW_CHART_HOLLOW), s);
+  // Every rectangle as wide as a body (the body or its hollow's edges, the
+  // volume bar) at one x has one colour: the candle's.
+  double body = 0, right = 0;
+  for (const SvgRect& r : svg.rects) {
+    if (r.fill == "#00ff00" || r.fill == "#ff0000") body = std::max(body, r.width);
+  }
+  std::map<double, std::set<std::string>> fills;
+  for (const SvgRect& r : svg.rects) {
+    if (r.width != body) continue;
+    fills[r.x].insert(r.fill);
+    right = std::max(right, r.x + r.width);
+  }
+  ASSERT_EQ(fills.size(), 7u);
+  for (const auto& [x, f] : fills) EXPECT_EQ(f.size(), 1u) << "candle at x " << x;
+  // The last candle (9.1 under 9.2) is red, and so is the marker.
+  EXPECT_EQ(*fills.rbegin()->second.begin(), "#ff0000");
+  std::set<std::string> marker;
+  for (const SvgRect& r : svg.rects) {
+    if (r.x > right && (r.fill == "#00ff00" || r.fill == "#ff0000")) marker.insert(r.fill);
+  }
+  EXPECT_EQ(marker, std::set<std::string>{"#ff0000"});
 }
 
 // Volumes up to 1e15 (a meme coin's daily volume): the axis read "1e+15"

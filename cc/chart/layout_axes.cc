@@ -172,6 +172,8 @@ void Builder::ComputeMarker() {
   marker_value_ = src.close[last];
   marker_offset_ = 0;
   marker_color_ = src.close[last] >= src.open[last] ? c_.up : c_.down;
+  // A hollow candle's colour is against the previous close.
+  if (o_.type == ChartType::kHollowCandles && slots_ > 0) marker_color_ = CandleColor(slots_ - 1);
   price_decimals_ = std::max(tick_decimals_, DataDecimals(marker_value_));
   if (o_.type == ChartType::kRenko && !s_->bricks.empty()) {
     const RenkoBrick& b = s_->bricks.back();
@@ -243,8 +245,9 @@ void Builder::DrawAxes() {
     e.name_color = c_.text;
     const OhlcvView& src = data_.series;
     const size_t last = src.size() - 1;
-    e.AddValue(FormatAbbreviated(src.volume[last], 0),
-               src.close[last] >= src.open[last] ? c_.up : c_.down);
+    // In the marker's colour: the last candle's (renko and point-and-figure
+    // have no volume panel).
+    e.AddValue(FormatAbbreviated(src.volume[last], 0), marker_color_);
     DrawPanelTitle(e, volume_);
   }
   for (size_t i = 0; i < data_.panels.size(); ++i) {

@@ -127,6 +127,9 @@ class Builder {
 
   // The data, back to front (layout_series.cc).
   void DrawVolume();
+  // The colour of slot i's candle: close >= open, or on hollow charts
+  // close >= the previous close (as traders read them).
+  ColorIndex CandleColor(size_t i) const;
   void DrawPriceSeries();
   void DrawCandles(bool hollow);
   void DrawOhlcBars();

@@ -58,10 +58,15 @@ void Builder::DrawVolume() {
   for (size_t i = 0; i < slots_; ++i) {
     const int32_t bar = RoundToPixel(bars_.volume[i] / vmax * rows);
     if (bar <= 0) continue;
-    const ColorIndex c = bars_.close[i] >= bars_.open[i] ? c_.up : c_.down;
     const int32_t x0 = x_.BodyLeft(i);
-    out_->Rect(x0, volume_.bottom - bar, x0 + x_.body, volume_.bottom, c);
+    out_->Rect(x0, volume_.bottom - bar, x0 + x_.body, volume_.bottom, CandleColor(i));
   }
+}
+
+ColorIndex Builder::CandleColor(size_t i) const {
+  const bool hollow = o_.type == ChartType::kHollowCandles;
+  const double reference = hollow && i > 0 ? bars_.close[i - 1] : bars_.open[i];
+  return bars_.close[i] >= reference ? c_.up : c_.down;
 }
 
 void Builder::DrawCandles(bool hollow) {
@@ -69,8 +74,7 @@ void Builder::DrawCandles(bool hollow) {
     const double op = bars_.open[i], hi = bars_.high[i], lo = bars_.low[i], cl = bars_.close[i];
     // Hollow candles (as traders use them): colour by close against the
     // previous close, filled when the close is below the open.
-    const double reference = hollow ? (i == 0 ? op : bars_.close[i - 1]) : op;
-    const ColorIndex c = cl >= reference ? c_.up : c_.down;
+    const ColorIndex c = CandleColor(i);
     const int32_t x0 = x_.BodyLeft(i), wx = x_.WickLeft(i);
     const int32_t top = price_.Row(std::max(op, cl));
     const int32_t bottom = price_.Row(std::min(op, cl)) + 1;
