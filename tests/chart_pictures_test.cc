@@ -4,7 +4,8 @@
 // read differently, time grid lines on the ticks' candles (not on the left
 // edge of a wide wick), a legend that stays clear of a price range of a
 // few ulps and inside the plot, hollow candles' volume bars and marker in
-// the candles' colours, a volume scale in one notation up to 1e15.
+// the candles' colours, fixed-scale panels whose values overshoot kept in
+// their rows, a volume scale in one notation up to 1e15.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -12,6 +13,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "capi/candlewick.h"
@@ -233,6 +235,62 @@ TEST(ChartPictures, HollowVolumeAndMarkerInTheCandlesColours) {
     if (r.x > right && (r.fill == "#00ff00" || r.fill == "#ff0000")) marker.insert(r.fill);
   }
   EXPECT_EQ(marker, std::set<std::string>{"#ff0000"});
+}
+
+// The rows holding `rgba` in a crisp RGBA render of `s` with two fixed
+// panels (0..100) under the volume: a line of `osc` and a histogram of `hist`.
+std::pair<int, int> RowsOf(const Series& s, const std::vector<double>& osc,
+                           const std::vector<double>& hist, uint32_t rgba) {
+  const cw_line line = {{osc.data(), osc.size(), 0}, 0xAB47BCFF, 2};
+  const double levels[2] = {30, 70};
+  cw_panel panels[2];
+  candlewick_test::OscillatorAndHistogram(&line, levels, 0, 100, hist.data(), hist.size(), panels);
+  panels[1].min = 0;
+  panels[1].max = 100;
+  panels[1].histogram_up = panels[1].histogram_down = 0x42A5F5FF;
+  const cw_chart_options o = ChartOptions(300, 300);
+  cw_chart* chart = nullptr;
+  EXPECT_EQ(cw_chart_create(&o, &chart), CW_OK);
+  const cw_ohlcv series = s.View();
+  cw_chart_data data;
+  cw_chart_data_init(&data, &series);
+  candlewick_test::AttachExtras(&data, nullptr, 0, nullptr, panels, 2);
+  std::vector<uint8_t> px;
+  EXPECT_EQ(candlewick_test::RenderBytes(chart, &data, CW_FORMAT_RGBA8, &px), CW_OK);
+  cw_chart_destroy(chart);
+  int lo = 1 << 30, hi = -1;
+  const uint8_t want[4] = {uint8_t(rgba >> 24), uint8_t(rgba >> 16), uint8_t(rgba >> 8), 0xFF};
+  for (size_t i = 0; i + 4 <= px.size(); i += 4) {
+    if (std::equal(want, want + 4, &px[i])) {
+      lo = std::min(lo, static_cast<int>(i / 4 / 300));
+      hi = std::max(hi, static_cast<int>(i / 4 / 300));
+    }
+  }
+  return {lo, hi};
+}
+
+// A fixed-scale panel (a user's 0..100 oscillator) whose values overshoot:
+// the line ran up into the volume bars and down over the panel below, and a
+// histogram bar beyond the scale likewise. Each stays in its panel's rows:
+// those a line and bars sweeping the whole scale (0 to 100) reach.
+TEST(ChartPictures, FixedPanelValuesStayInTheirPanel) {
+  const Series s = MakeSeries(80, 6);
+  std::vector<double> inside, beyond, full, over;
+  for (size_t i = 0; i < 80; ++i) {
+    const double wave = std::fabs(static_cast<double>(i % 20) - 10) / 10;  // 0..1
+    inside.push_back(100 * wave);
+    beyond.push_back(300 * wave - 100);  // -100..200
+    full.push_back(i % 2 ? 100 : 0);
+    over.push_back(i % 2 ? 250 : -150);
+  }
+  const auto line_rows = RowsOf(s, inside, full, 0xAB47BCFF);
+  const auto line_beyond = RowsOf(s, beyond, full, 0xAB47BCFF);
+  EXPECT_GE(line_beyond.first, line_rows.first);
+  EXPECT_LE(line_beyond.second, line_rows.second);
+  const auto bar_rows = RowsOf(s, inside, full, 0x42A5F5FF);
+  const auto bar_beyond = RowsOf(s, inside, over, 0x42A5F5FF);
+  EXPECT_GE(bar_beyond.first, bar_rows.first);
+  EXPECT_LE(bar_beyond.second, bar_rows.second);
 }
 
 // Volumes up to 1e15 (a meme coin's daily volume): the axis read "1e+15"

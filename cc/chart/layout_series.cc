@@ -113,7 +113,7 @@ void Builder::DrawOhlcBars() {
 }
 
 template <typename ValueAt>
-void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIndex c) {
+void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIndex c, bool clip) {
   s_->points.clear();
   for (size_t i = 0; i < slots_; ++i) {
     const double value = value_at(i);
@@ -122,12 +122,12 @@ void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIn
   }
   const size_t points = KeepRunExtremes(s_->points.data(), slots_);
   out_->Polyline(s_->points.data(), static_cast<uint32_t>(points), width > 0 ? width : o_.line_width,
-                 c);
+                 c, clip ? y.top : 0, clip ? y.bottom : 0);
 }
 
-void Builder::DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width,
-                             ColorIndex c) {
-  DrawSlotLine([&](size_t slot) { return Overlay(v, slot); }, y, width, c);
+void Builder::DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c,
+                             bool clip) {
+  DrawSlotLine([&](size_t slot) { return Overlay(v, slot); }, y, width, c, clip);
 }
 
 void Builder::DrawLine(bool area) {
@@ -243,12 +243,13 @@ void Builder::DrawPanel(const Panel& p, const YMap& y, int value_decimals) {
     for (size_t i = 0; i < slots_; ++i) {
       const double v = Overlay(p.histogram, i);
       if (std::isnan(v)) continue;
-      const int32_t row = y.Row(v), x0 = x_.BodyLeft(i);
+      // Inside the panel, whatever the value (a fixed scale may not hold it).
+      const int32_t row = std::clamp(y.Row(v), y.top, y.bottom - 1), x0 = x_.BodyLeft(i);
       out_->Rect(x0, std::min(row, zero), x0 + x_.body, std::max(row, zero) + 1, v >= 0 ? up : down);
     }
   }
   for (const LineSeries& l : p.lines) {
-    DrawSeriesLine(l.values, y, l.width, out_->palette().Intern(l.color | 0xFF));
+    DrawSeriesLine(l.values, y, l.width, out_->palette().Intern(l.color | 0xFF), /*clip=*/true);
   }
   if (axes_) {
     // "MACD 12 26 9  0.41  0.37  0.04": the title, then each line's and the
