@@ -43,9 +43,14 @@ void DisplayList::Line(float x0, float y0, float x1, float y1, float width, Colo
   ops_.push_back(MakeOp(OpKind::kLine, c, x0, y0, x1, y1, width));
 }
 
-void DisplayList::Polyline(const float* xy, uint32_t points, float width, ColorIndex c) {
+void DisplayList::Polyline(const float* xy, uint32_t points, float width, ColorIndex c,
+                           int32_t clip_top, int32_t clip_bottom) {
   if (points == 0) return;
   DrawOp op = MakeOp(OpKind::kPolyline, c, 0, 0, 0, 0, width);
+  if (clip_bottom > clip_top) {
+    op.y0 = static_cast<float>(clip_top);
+    op.y1 = static_cast<float>(clip_bottom);
+  }
   op.offset = static_cast<uint32_t>(floats_.size());
   op.count = points;
   floats_.insert(floats_.end(), xy, xy + 2 * static_cast<size_t>(points));

@@ -42,6 +42,8 @@ struct DrawOp {
   uint8_t reserved = 0;
   // kRect: x0,y0,x1,y1 are whole pixels. kLine: endpoints. kCircle: x0,y0 is
   // the centre and x1 the radius. kColumns: x0 is the first column.
+  // kPolyline: when y1 > y0, the stroke is clipped to rows [y0, y1) (an
+  // indicator panel's: a value beyond a fixed scale stays in its panel).
   float x0, y0, x1, y1;
   float width;      // stroke width (kLine, kPolyline, kCircle); text size (kText)
   uint32_t offset;  // into the float pool (kPolyline, kColumns) or text pool
@@ -90,7 +92,9 @@ class DisplayList {
   void Rect(int32_t x0, int32_t y0, int32_t x1, int32_t y1, ColorIndex c);
   void Line(float x0, float y0, float x1, float y1, float width, ColorIndex c);
   // Points as x, y pairs; a NaN y ends one run and starts the next.
-  void Polyline(const float* xy, uint32_t points, float width, ColorIndex c);
+  // Clipped to rows [clip_top, clip_bottom) when clip_bottom > clip_top.
+  void Polyline(const float* xy, uint32_t points, float width, ColorIndex c,
+                int32_t clip_top = 0, int32_t clip_bottom = 0);
   // For each column x0 + k: fill from top[k] to bottom[k] (floats, rows);
   // NaN skips the column.
   void Columns(int32_t x0, const float* top, const float* bottom, uint32_t columns,

@@ -29,7 +29,9 @@ void Builder::DrawTimeGrid() {
   if (!o_.show_grid || slots_ == 0) return;
   if (axes_) {
     for (const TimeTick& t : s_->time_axis.ticks()) {
-      const int32_t x = x_.WickLeft(t.slot);
+      // On the tick mark (DrawTimeAxis): the candle's centre, the middle
+      // of a wide wick, a line chart's point.
+      const int32_t x = static_cast<int32_t>(x_.Center(t.slot));
       out_->Rect(x, price_.top, x + 1, price_.bottom, c_.grid);
       if (has_volume_panel_) out_->Rect(x, volume_.top, x + 1, volume_.bottom, c_.grid);
       for (size_t i = 0; i < data_.panels.size(); ++i) {
@@ -93,6 +95,9 @@ void Builder::ChoosePriceTicks() {
   const int box_digits = DataDecimals(tick_step_);
   tick_decimals_ = std::max(DataDecimals(src.close[0]), DataDecimals(src.close[src.size() - 1]));
   if (box_digits <= 4) tick_decimals_ = std::max(tick_decimals_, box_digits);
+  // And enough that neighbouring ticks read differently (a box of 2e-9 on
+  // prices of 3e-8 labelled 0.00000003 three times over).
+  tick_decimals_ = std::max(tick_decimals_, StepDecimals(tick_step_));
   scientific_ = NeedsScientific(price_.lo, price_.hi, tick_step_);
 }
 
@@ -167,6 +172,8 @@ void Builder::ComputeMarker() {
   marker_value_ = src.close[last];
   marker_offset_ = 0;
   marker_color_ = src.close[last] >= src.open[last] ? c_.up : c_.down;
+  // A hollow candle's colour is against the previous close.
+  if (o_.type == ChartType::kHollowCandles && slots_ > 0) marker_color_ = CandleColor(slots_ - 1);
   price_decimals_ = std::max(tick_decimals_, DataDecimals(marker_value_));
   if (o_.type == ChartType::kRenko && !s_->bricks.empty()) {
     const RenkoBrick& b = s_->bricks.back();
@@ -238,8 +245,9 @@ void Builder::DrawAxes() {
     e.name_color = c_.text;
     const OhlcvView& src = data_.series;
     const size_t last = src.size() - 1;
-    e.AddValue(FormatAbbreviated(src.volume[last], 0),
-               src.close[last] >= src.open[last] ? c_.up : c_.down);
+    // In the marker's colour: the last candle's (renko and point-and-figure
+    // have no volume panel).
+    e.AddValue(FormatAbbreviated(src.volume[last], 0), marker_color_);
     DrawPanelTitle(e, volume_);
   }
   for (size_t i = 0; i < data_.panels.size(); ++i) {

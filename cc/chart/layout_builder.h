@@ -127,6 +127,9 @@ class Builder {
 
   // The data, back to front (layout_series.cc).
   void DrawVolume();
+  // The colour of slot i's candle: close >= open, or on hollow charts
+  // close >= the previous close (as traders read them).
+  ColorIndex CandleColor(size_t i) const;
   void DrawPriceSeries();
   void DrawCandles(bool hollow);
   void DrawOhlcBars();
@@ -136,10 +139,13 @@ class Builder {
   void DrawBandFills();
   void DrawBandLines();
   // A caller's series (per source row).
-  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c);
+  // `clip`: the stroke stays in y's rows (an indicator panel's line, whose
+  // values may lie beyond a fixed scale).
+  void DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c,
+                      bool clip = false);
   // `value(slot)` for every slot.
   template <typename ValueAt>
-  void DrawSlotLine(ValueAt value, const YMap& y, float width, ColorIndex c);
+  void DrawSlotLine(ValueAt value, const YMap& y, float width, ColorIndex c, bool clip = false);
   void DrawPanel(const Panel& p, const YMap& y, int value_decimals);
 
   // Grid, axes and the last-price marker (layout_axes.cc, with value_axis.h

@@ -84,16 +84,24 @@ void Builder::LegendHeadroom() {
   const int32_t needed = legend_height_ + 2;
   if (!(top > -std::numeric_limits<double>::infinity()) || rows <= 2 * needed) return;
   // Y(top) = price_.top + needed: solve for the new upper end of the scale.
-  const double hi = top + (top - price_.lo) * needed / (rows - needed);
-  if (std::isfinite(hi) && hi > price_.hi) {
-    price_.hi = hi;
+  YMap raised = price_;
+  raised.hi = top + (top - price_.lo) * needed / (rows - needed);
+  if (!std::isfinite(raised.hi)) return;
+  raised.hi = std::max(raised.hi, price_.hi);
+  // Over a range of a few ulps the solution lies between two doubles, and
+  // rounding leaves `top` under the legend: the next double up.
+  if (raised.Y(top) < price_.top + needed - 0.5) {
+    raised.hi = std::nextafter(raised.hi, std::numeric_limits<double>::infinity());
+  }
+  if (std::isfinite(raised.hi) && raised.hi > price_.hi) {
+    price_.hi = raised.hi;
     ChoosePriceTicks();
   }
 }
 
 void Builder::DrawPanelTitle(const LegendEntry& e, const YMap& y) {
   if (e.name.empty() && e.value_count == 0) return;
-  DrawLegendEntry(e, plot_left_ + 4, y.top + 2, *text_, o_.font_size, out_);
+  DrawLegendEntry(e, plot_left_ + 4, y.top + 2, plot_right_ - 2, *text_, o_.font_size, out_);
 }
 
 void Builder::DrawLegend() {
@@ -103,8 +111,8 @@ void Builder::DrawLegend() {
     LegendEntry e;
     BuildLegendEntry(i, &e);
     if (e.name.empty()) continue;
-    DrawLegendEntry(e, plot_left_ + 4, price_.top + 3 + row * row_height, *text_, o_.font_size,
-                    out_);
+    DrawLegendEntry(e, plot_left_ + 4, price_.top + 3 + row * row_height, plot_right_ - 2, *text_,
+                    o_.font_size, out_);
     ++row;
   }
 }

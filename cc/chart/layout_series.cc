@@ -58,10 +58,15 @@ void Builder::DrawVolume() {
   for (size_t i = 0; i < slots_; ++i) {
     const int32_t bar = RoundToPixel(bars_.volume[i] / vmax * rows);
     if (bar <= 0) continue;
-    const ColorIndex c = bars_.close[i] >= bars_.open[i] ? c_.up : c_.down;
     const int32_t x0 = x_.BodyLeft(i);
-    out_->Rect(x0, volume_.bottom - bar, x0 + x_.body, volume_.bottom, c);
+    out_->Rect(x0, volume_.bottom - bar, x0 + x_.body, volume_.bottom, CandleColor(i));
   }
+}
+
+ColorIndex Builder::CandleColor(size_t i) const {
+  const bool hollow = o_.type == ChartType::kHollowCandles;
+  const double reference = hollow && i > 0 ? bars_.close[i - 1] : bars_.open[i];
+  return bars_.close[i] >= reference ? c_.up : c_.down;
 }
 
 void Builder::DrawCandles(bool hollow) {
@@ -69,8 +74,7 @@ void Builder::DrawCandles(bool hollow) {
     const double op = bars_.open[i], hi = bars_.high[i], lo = bars_.low[i], cl = bars_.close[i];
     // Hollow candles (as traders use them): colour by close against the
     // previous close, filled when the close is below the open.
-    const double reference = hollow ? (i == 0 ? op : bars_.close[i - 1]) : op;
-    const ColorIndex c = cl >= reference ? c_.up : c_.down;
+    const ColorIndex c = CandleColor(i);
     const int32_t x0 = x_.BodyLeft(i), wx = x_.WickLeft(i);
     const int32_t top = price_.Row(std::max(op, cl));
     const int32_t bottom = price_.Row(std::min(op, cl)) + 1;
@@ -109,7 +113,7 @@ void Builder::DrawOhlcBars() {
 }
 
 template <typename ValueAt>
-void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIndex c) {
+void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIndex c, bool clip) {
   s_->points.clear();
   for (size_t i = 0; i < slots_; ++i) {
     const double value = value_at(i);
@@ -118,12 +122,12 @@ void Builder::DrawSlotLine(ValueAt value_at, const YMap& y, float width, ColorIn
   }
   const size_t points = KeepRunExtremes(s_->points.data(), slots_);
   out_->Polyline(s_->points.data(), static_cast<uint32_t>(points), width > 0 ? width : o_.line_width,
-                 c);
+                 c, clip ? y.top : 0, clip ? y.bottom : 0);
 }
 
-void Builder::DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width,
-                             ColorIndex c) {
-  DrawSlotLine([&](size_t slot) { return Overlay(v, slot); }, y, width, c);
+void Builder::DrawSeriesLine(const StridedView<double>& v, const YMap& y, float width, ColorIndex c,
+                             bool clip) {
+  DrawSlotLine([&](size_t slot) { return Overlay(v, slot); }, y, width, c, clip);
 }
 
 void Builder::DrawLine(bool area) {
@@ -239,12 +243,13 @@ void Builder::DrawPanel(const Panel& p, const YMap& y, int value_decimals) {
     for (size_t i = 0; i < slots_; ++i) {
       const double v = Overlay(p.histogram, i);
       if (std::isnan(v)) continue;
-      const int32_t row = y.Row(v), x0 = x_.BodyLeft(i);
+      // Inside the panel, whatever the value (a fixed scale may not hold it).
+      const int32_t row = std::clamp(y.Row(v), y.top, y.bottom - 1), x0 = x_.BodyLeft(i);
       out_->Rect(x0, std::min(row, zero), x0 + x_.body, std::max(row, zero) + 1, v >= 0 ? up : down);
     }
   }
   for (const LineSeries& l : p.lines) {
-    DrawSeriesLine(l.values, y, l.width, out_->palette().Intern(l.color | 0xFF));
+    DrawSeriesLine(l.values, y, l.width, out_->palette().Intern(l.color | 0xFF), /*clip=*/true);
   }
   if (axes_) {
     // "MACD 12 26 9  0.41  0.37  0.04": the title, then each line's and the

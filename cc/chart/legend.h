@@ -34,9 +34,19 @@ struct LegendEntry {
 // Rows of legend text are this many pixels apart.
 int32_t LegendRowHeight(const TextMeasure& text, int font_size);
 int32_t LegendEntryWidth(const LegendEntry& e, const TextMeasure& text, int font_size);
-// Draws `e` from x on the row whose top is `top`.
-void DrawLegendEntry(const LegendEntry& e, int32_t x, int32_t top, const TextMeasure& text,
-                     int font_size, DisplayList* out);
+// Draws `e` from x on the row whose top is `top`, ending before `right`
+// (the plot's right edge: the axis column's labels are beyond it). When
+// the row is too long, the name is cut at a character and ends in "…" (at
+// least its first character is kept), then values are left out from the
+// last; the swatch always stays.
+void DrawLegendEntry(const LegendEntry& e, int32_t x, int32_t top, int32_t right,
+                     const TextMeasure& text, int font_size, DisplayList* out);
+
+// The bytes of the longest prefix of `name`, cut between characters, that
+// with "…" after it is at most `room` pixels wide (0: not even one
+// character fits).
+size_t FitNamePrefix(absl::string_view name, int32_t room, const TextMeasure& text,
+                     int font_size);
 
 }  // namespace candlewick
 

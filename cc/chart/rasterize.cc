@@ -75,7 +75,9 @@ class StrokeMask {
     s_->spans.clear();
   }
 
-  void Segment(float x0, float y0, float x1, float y1, float hw) {
+  // Rows [row_lo, row_hi] only: a polyline clipped to its panel.
+  void Segment(float x0, float y0, float x1, float y1, float hw, int32_t row_lo = 0,
+               int32_t row_hi = std::numeric_limits<int32_t>::max()) {
     const float reach = hw + 0.5f;
     // An end far outside the frame (a value far beyond a fixed panel scale)
     // would ruin the float arithmetic below: clip to the frame widened by
@@ -92,8 +94,9 @@ class StrokeMask {
     const float dx = x1 - x0, dy = y1 - y0;
     const float len2 = dx * dx + dy * dy;
     const StrokeSegment segment{x0, y0, dx, dy, len2, hw};
-    const int32_t row_first = std::max(0, FloorToInt(std::min(y0, y1) - reach));
-    const int32_t row_last = std::min(f_.height - 1, CeilToInt(std::max(y0, y1) + reach));
+    const int32_t row_first = std::max({0, row_lo, FloorToInt(std::min(y0, y1) - reach)});
+    const int32_t row_last =
+        std::min({f_.height - 1, row_hi, CeilToInt(std::max(y0, y1) + reach)});
     for (int32_t py = row_first; py <= row_last; ++py) {
       const float yc = py + 0.5f;
       // The part of the segment within `reach` rows of this row, widened by
@@ -383,15 +386,19 @@ void Rasterize(const DisplayList& list, const Frame& frame, bool antialias, Text
       case OpKind::kPolyline: {
         StrokeMask& m = stroke_mask();
         const float* p = list.floats(op.offset);
+        const bool clipped = op.y1 > op.y0;
+        const int32_t lo = clipped ? static_cast<int32_t>(op.y0) : 0;
+        const int32_t hi = clipped ? static_cast<int32_t>(op.y1) - 1
+                                   : std::numeric_limits<int32_t>::max();
         for (uint32_t i = 0; i < op.count; ++i) {
           const float x = p[2 * i], y = p[2 * i + 1];
           if (std::isnan(y)) continue;
           const bool has_next = i + 1 < op.count && !std::isnan(p[2 * i + 3]);
           const bool has_prev = i > 0 && !std::isnan(p[2 * i - 1]);
           if (has_next) {
-            m.Segment(x, y, p[2 * i + 2], p[2 * i + 3], op.width * 0.5f);
+            m.Segment(x, y, p[2 * i + 2], p[2 * i + 3], op.width * 0.5f, lo, hi);
           } else if (!has_prev) {
-            m.Segment(x, y, x, y, op.width * 0.5f);  // an isolated value: a dot
+            m.Segment(x, y, x, y, op.width * 0.5f, lo, hi);  // an isolated value: a dot
           }
         }
         m.Composite(color, value, antialias);

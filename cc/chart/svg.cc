@@ -70,7 +70,17 @@ struct Num {
   }
 };
 
-void WritePolyline(SvgWriter& w, const DisplayList& list, const DrawOp& op, const Hex& color) {
+// A polyline clipped to rows [y0, y1) (DrawOp) goes in a group clipped to
+// them; `clips` numbers the clip paths.
+void WritePolyline(SvgWriter& w, const DisplayList& list, const DrawOp& op, const Hex& color,
+                   int32_t width, int* clips) {
+  const bool clipped = op.y1 > op.y0;
+  if (clipped) {
+    ++*clips;
+    w.Printf("<clipPath id=\"rows%d\"><rect x=\"0\" y=\"%s\" width=\"%d\" height=\"%s\"/>"
+             "</clipPath>\n<g clip-path=\"url(#rows%d)\">\n",
+             *clips, Num(op.y0).text, width, Num(op.y1 - op.y0).text, *clips);
+  }
   const float* p = list.floats(op.offset);
   bool open = false;
   for (uint32_t i = 0; i < op.count; ++i) {
@@ -91,6 +101,7 @@ void WritePolyline(SvgWriter& w, const DisplayList& list, const DrawOp& op, cons
     w.Printf("%s,%s", Num(x).text, Num(y).text);
   }
   if (open) w.Raw("\"/>\n");
+  if (clipped) w.Raw("</g>\n");
 }
 
 // An area as closed paths: the top edge left to right, the bottom edge back,
@@ -130,7 +141,7 @@ absl::Status WriteSvg(const DisplayList& list, int32_t width, int32_t height, bo
   w.Printf("<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", width, height, Hex(pal[0]).text);
   // Runs of same-coloured rectangles share one group: a chart is thousands
   // of rectangles in a handful of colours.
-  int open_group = -1;
+  int open_group = -1, clips = 0;
   auto close_group = [&]() {
     if (open_group >= 0) w.Raw("</g>\n");
     open_group = -1;
@@ -155,7 +166,7 @@ absl::Status WriteSvg(const DisplayList& list, int32_t width, int32_t height, bo
                  Num(op.width).text);
         break;
       case OpKind::kPolyline:
-        WritePolyline(w, list, op, color);
+        WritePolyline(w, list, op, color, width, &clips);
         break;
       case OpKind::kColumns:
         WriteColumns(w, list, op, color);

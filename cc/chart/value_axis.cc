@@ -16,6 +16,11 @@ int DataDecimals(double v) {
   return 8;
 }
 
+int StepDecimals(double step) {
+  if (!(step > 0) || !std::isfinite(step)) return 0;
+  return static_cast<int>(std::clamp(std::ceil(-std::log10(step) - 1e-9), 0.0, 10.0));
+}
+
 AxisLabel FormatFixed(double v, int decimals) {
   AxisLabel l;
   decimals = std::clamp(decimals, 0, 10);
@@ -58,6 +63,20 @@ void TrimZeros(char* text) {
   if (end > text && end[-1] == '.') *--end = '\0';
 }
 
+// FormatAbbreviated below 1000.
+AxisLabel FormatSmall(double v, double step) {
+  const double magnitude = std::fabs(v);
+  if (step > 0) {
+    if (step < 1e-10) return FormatPrice(v, 0, true, step);
+    return FormatFixed(v, std::max(DataDecimals(step), StepDecimals(step)));
+  }
+  if (v != 0 && magnitude < 1e-10) return FormatPrice(v, 0, true);
+  if (DataDecimals(v) == 0) return FormatFixed(v, 0);
+  // Three significant digits, at least two decimals: 12.50, 0.00420.
+  const int decimals = std::clamp(2 - static_cast<int>(std::floor(std::log10(magnitude))), 2, 10);
+  return FormatFixed(v, decimals);
+}
+
 }  // namespace
 
 AxisLabel FormatAbbreviated(double v, double step) {
@@ -69,7 +88,7 @@ AxisLabel FormatAbbreviated(double v, double step) {
   if (magnitude >= 1e15) return FormatPrice(v, 0, true, step);
   int k = -1;
   while (k + 1 < 4 && magnitude >= kSuffixes[k + 1].scale) ++k;
-  if (k < 0) return FormatFixed(v, step > 0 ? DataDecimals(step) : DataDecimals(v) > 0 ? 2 : 0);
+  if (k < 0) return FormatSmall(v, step);
   for (;; ++k) {
     const double scaled = v / kSuffixes[k].scale;
     int decimals;
@@ -202,6 +221,9 @@ void ValueAxisLayout::Compute(size_t axis, const ValueAxisRequest& r,
                         : FormatPrice(level, r.level_decimals, r.scientific));
   }
   if (r.step > 0 && std::isfinite(r.step) && std::isfinite(r.first)) {
+    // An abbreviated axis reaching 1e15 is scientific throughout, not
+    // "750T" under "1e+15".
+    const bool huge = r.abbreviate && std::max(std::fabs(r.first), std::fabs(r.hi)) >= 1e15;
     // One tick per row at most, whatever the step.
     const int64_t rows = std::max(0, r.bottom - r.top);
     for (int64_t k = 0; k <= rows; ++k) {
@@ -212,8 +234,9 @@ void ValueAxisLayout::Compute(size_t axis, const ValueAxisRequest& r,
       t.grid_row = row_of(v);
       t.row = t.label_row = r.label_offset != 0 ? row_of(v + r.label_offset) : t.grid_row;
       if (t.grid_row < r.top || t.grid_row >= r.bottom) continue;
-      add(t, r.abbreviate ? FormatAbbreviated(v, r.step)
-                          : FormatPrice(v, r.decimals, r.scientific, r.step));
+      add(t, huge       ? FormatPrice(v, 0, true, r.step)
+             : r.abbreviate ? FormatAbbreviated(v, r.step)
+                            : FormatPrice(v, r.decimals, r.scientific, r.step));
     }
   }
   range.end = ticks_.size();

@@ -25,6 +25,11 @@ namespace candlewick {
 // Digits after the point that `v` needs (up to 8): 102.35 -> 2, 50 -> 0.
 int DataDecimals(double v);
 
+// Digits after the point at which values `step` apart read differently
+// (0..10): 0.25 -> 1, 3.05 -> 0, 4e-9 -> 9. Labels of non-round steps (a
+// renko box of 0.0000000021) need them where DataDecimals stops at 8.
+int StepDecimals(double step);
+
 // `v` with `decimals` digits after the point (0..10); never "-0.00".
 AxisLabel FormatFixed(double v, int decimals);
 
@@ -43,7 +48,10 @@ bool NeedsScientific(double lo, double hi, double step);
 // 350K, 1.2M, 3.4B. With step > 0 (labels of one axis) the digits are those
 // the step needs at that suffix (500K, 1M, 1.5M); with step 0 (a lone value)
 // three significant digits (1.43M, 14.3M, 143M). Below 1000: as FormatFixed
-// with the step's decimals; from 1e15 up, scientific (FormatPrice).
+// with the step's decimals (StepDecimals too: a step of 5e-9 reads
+// 0.000000005), a lone fraction with at least two decimals and three
+// significant digits (0.00420, not 0.00); from 1e15 up and for steps or
+// lone values below 1e-10, scientific (FormatPrice).
 AxisLabel FormatAbbreviated(double v, double step);
 
 // A lone value for a legend or panel title: abbreviated from 100,000 up
@@ -71,7 +79,7 @@ struct ValueAxisRequest {
   double hi = 1;                     // ticks run from `first` up to `hi`
   double step = 0, first = 0;        // round ticks (step 0: none)
   int decimals = 0;                  // of tick labels
-  bool abbreviate = false;           // 350K, 1.2M
+  bool abbreviate = false;           // 350K, 1.2M (scientific throughout from 1e15)
   bool scientific = false;           // 1.25e+300 (FormatPrice)
   double label_offset = 0;           // labels and marks at value + offset
                                      // (point-and-figure: the box's centre)

@@ -41,6 +41,23 @@ TEST(ValueAxis, FixedAndLoneValues) {
   EXPECT_EQ(DataDecimals(50), 0);
 }
 
+// Tiny steps and lone fractions: crypto volumes of 0.0042 BTC read "0.00"
+// and ticks 5e-9 apart "0.00000001" (DataDecimals stops at 8).
+TEST(ValueAxis, SmallValuesKeepTheirDigits) {
+  EXPECT_EQ(StepDecimals(0.25), 1);
+  EXPECT_EQ(StepDecimals(3.05), 0);
+  EXPECT_EQ(StepDecimals(0.01), 2);
+  EXPECT_EQ(StepDecimals(4e-9), 9);
+  EXPECT_EQ(StepDecimals(1e-12), 10);
+  EXPECT_EQ(Abbrev(5e-9, 5e-9), "0.000000005");
+  EXPECT_EQ(Abbrev(1.5e-8, 5e-9), "0.000000015");
+  EXPECT_EQ(Abbrev(2e-11, 1e-11), "2e-11");
+  EXPECT_EQ(Abbrev(0.0042, 0), "0.00420");
+  EXPECT_EQ(Abbrev(12.5, 0), "12.50");
+  EXPECT_EQ(Abbrev(0.5, 0), "0.500");
+  EXPECT_EQ(Abbrev(3e-12, 0), "3e-12");
+}
+
 TEST(ValueAxis, BoxTicksAreWholeBoxesFromTheOrigin) {
   double first = 0;
   const double step = BoxTickStep(2.36, 100.0, 72.5, 105.2, 15, &first);
