@@ -223,6 +223,22 @@ bool Overlaps(absl::Span<const TimeTick> placed, float left, float right, float 
   return false;
 }
 
+// Whether the nearest date label left of candle `slot` (any placed label of
+// priority 1 or more; each names its own candle's date) names slot's date.
+bool DateNamedBefore(absl::Span<const TimeTick> placed, absl::Span<const Civil> civil,
+                     size_t slot) {
+  const TimeTick* nearest = nullptr;
+  for (const TimeTick& t : placed) {
+    if (t.priority != 0 && t.slot < slot && (nearest == nullptr || t.slot > nearest->slot)) {
+      nearest = &t;
+    }
+  }
+  if (nearest == nullptr) return false;
+  const Civil& a = civil[nearest->slot];
+  const Civil& b = civil[slot];
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
 }  // namespace
 
 TimeAxisLayout::TimeAxisLayout(const AllocatorHooks& hooks)
@@ -259,18 +275,38 @@ void TimeAxisLayout::Compute(size_t slots, absl::FunctionRef<int64_t(size_t)> ti
   });
 
   // Each label in that order where it fits inside the plot and clear of
-  // those placed before it.
+  // those placed before it. The first label, when placed, is ticks_[0] (it
+  // comes first and nothing is placed before it); on an intraday axis a date
+  // change whose label would overlap it takes its place, written as the
+  // first label is (with the year). Then only a time of day whose date the
+  // nearest date label to its left names is labelled (date labels all come
+  // before the unit's ticks, and only intraday units have ticks of their own).
+  const bool intraday = unit.kind == UnitKind::kSecond;
+  auto place = [&](uint32_t slot, uint8_t priority, TimeTick* tick) {
+    tick->slot = slot;
+    tick->priority = priority;
+    FormatLabel(unit, priority, civil_[slot], &tick->label);
+    tick->width = text_width(tick->label.view());
+    tick->left = x_of(slot) - static_cast<float>(tick->width) * 0.5f;
+    if (priority == 4) tick->left = std::max(tick->left, min_x);
+    return tick->left >= min_x && tick->left + static_cast<float>(tick->width) <= max_x;
+  };
   for (uint32_t slot : candidates_) {
+    const uint8_t priority = Priority(civil, slot);
+    if (priority == 0 && !DateNamedBefore(ticks(), civil, slot)) continue;
     TimeTick tick;
-    tick.slot = slot;
-    tick.priority = Priority(civil, slot);
-    FormatLabel(unit, tick.priority, civil_[slot], &tick.label);
-    tick.width = text_width(tick.label.view());
-    tick.left = x_of(slot) - static_cast<float>(tick.width) * 0.5f;
-    if (tick.priority == 4) tick.left = std::max(tick.left, min_x);
+    const bool inside = place(slot, priority, &tick);
     const float right = tick.left + static_cast<float>(tick.width);
-    if (tick.left < min_x || right > max_x) continue;
-    if (!Overlaps(ticks(), tick.left, right, gap)) ticks_.push_back(tick);
+    if (inside && !Overlaps(ticks(), tick.left, right, gap)) {
+      ticks_.push_back(tick);
+    } else if (intraday && priority != 0 && priority != 4 && !ticks_.empty() &&
+               ticks_[0].priority == 4 &&
+               Overlaps(ticks().subspan(0, 1), tick.left, right, gap) &&
+               place(slot, 4, &tick) &&
+               !Overlaps(ticks().subspan(1), tick.left,
+                         tick.left + static_cast<float>(tick.width), gap)) {
+      ticks_[0] = tick;
+    }
   }
   std::sort(ticks_.begin(), ticks_.end(),
             [](const TimeTick& a, const TimeTick& b) { return a.slot < b.slot; });

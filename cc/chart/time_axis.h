@@ -9,7 +9,11 @@
 // to years) whose ticks fit the plot width at the labels' width. Labels are
 // placed by importance: the first candle (named with its year), then year,
 // month and day changes, then the unit's ticks, each dropped when it would
-// overlap a label already placed. A session is where the local date changes,
+// overlap a label already placed. On an intraday axis a date change whose
+// label would overlap the first label takes its place instead, written as
+// the first label is (with its year), and a time of day is labelled only
+// where the nearest date label to its left names its date: no time of day
+// reads as another date's. A session is where the local date changes,
 // whether or not a candle falls at midnight.
 //
 // Times are int64 Unix seconds; every comparison is made on local civil
@@ -45,7 +49,9 @@ absl::Status LoadChartTimeZone(absl::string_view name, absl::TimeZone* out);
 // One labelled tick.
 struct TimeTick {
   uint32_t slot = 0;     // the candle
-  uint8_t priority = 0;  // 4 first candle, 3 new year, 2 new month, 1 new day, 0 unit tick
+  // 4 the first label (the first candle's, or a date change's in its place),
+  // 3 new year, 2 new month, 1 new day, 0 unit tick.
+  uint8_t priority = 0;
   float left = 0;        // the label's left edge (pixels), kept inside the plot
   int32_t width = 0;     // the label's width (pixels)
   AxisLabel label;

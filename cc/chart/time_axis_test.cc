@@ -1,15 +1,18 @@
 // The time axis on its own: which candles get labels and what they say, in
 // UTC and New York time, across a daylight-saving change, for every kind of
-// span; extreme and unordered times; time zone names.
+// span; no time of day read on another date; extreme and unordered times;
+// time zone names.
 #include "cc/chart/time_axis.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 
 namespace candlewick {
@@ -81,6 +84,46 @@ void ExpectNoOverlap(const Axis& a) {
   }
 }
 
+// What a reader takes each label to say: a date label names its candle's
+// date (the first one with its year); a time of day is read on the date of
+// the nearest date label to its left, in the year last named. Every time of
+// day must be read on its own candle's date.
+void ExpectTimesReadOnTheirDates(const Axis& a, const absl::TimeZone& zone) {
+  static const char* const kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  int month = 0, day = 0;
+  long long year = 0;
+  bool dated = false;
+  for (const TimeTick& t : a.ticks) {
+    const std::string s(t.label.view());
+    const absl::CivilDay date =
+        absl::ToCivilDay(absl::FromUnixSeconds(a.times[t.slot]), zone);
+    if (s.find(':') != std::string::npos) {
+      ASSERT_TRUE(dated) << "a time of day before any date: " << s << " in " << Texts(a.ticks);
+      EXPECT_TRUE(date.year() == year && date.month() == month && date.day() == day)
+          << s << " on candle " << t.slot << " (" << date << ") reads as " << year << "-" << month
+          << "-" << day << " in " << Texts(a.ticks);
+      continue;
+    }
+    int m = 0;
+    while (m < 12 && s.compare(0, 3, kMonthNames[m]) != 0) ++m;
+    ASSERT_LT(m, 12) << s;
+    int d = 0;
+    long long y = 0;
+    const int fields = std::sscanf(s.c_str() + 3, " %d, %lld", &d, &y);
+    ASSERT_GE(fields, 1) << "not a date of an intraday axis: " << s;
+    if (!dated) {
+      EXPECT_EQ(fields, 2) << "the first date label names the year: " << s;
+    }
+    EXPECT_TRUE(date.month() == m + 1 && date.day() == d && (fields < 2 || date.year() == y))
+        << s << " on candle " << t.slot << " (" << date << ")";
+    month = m + 1;
+    day = d;
+    if (fields == 2) year = y;
+    dated = true;
+  }
+}
+
 TEST(TimeAxis, SessionsAreNamedWhereTheNewYorkDateChangesAcrossDst) {
   Axis a;
   a.times = ThreeSessions();
@@ -149,7 +192,12 @@ TEST(TimeAxis, A24HourMarketChangesDayAtLocalMidnight) {
       EXPECT_EQ(t.slot, 72u + 4);
     }
   }
-  EXPECT_EQ(a.ticks[0].label.view(), "Mar 7, 2024");  // 00:00 UTC is 19:00 on the 7th
+  // 00:00 UTC is 19:00 on the 7th: the first candle's label ("Mar 7, 2024")
+  // overlapped Mar 8's, which takes its place so that 12:00 on the 8th does
+  // not read as the 7th's.
+  EXPECT_EQ(std::string(a.ticks[0].label.view()), "Mar 8, 2024");
+  EXPECT_EQ(a.ticks[0].slot, 5u);
+  ExpectTimesReadOnTheirDates(a, NewYork());
 }
 
 TEST(TimeAxis, DailyBarsNameTheYearFirstAndEveryNewMonth) {
@@ -217,13 +265,113 @@ TEST(TimeAxis, ExtremeAndUnorderedTimes) {
     SCOPED_TRACE(Texts(a.ticks));
     ExpectNoOverlap(a);
     ASSERT_FALSE(a.ticks.empty());
-    EXPECT_EQ(a.ticks[0].slot, 0u);
+    // The first label, the first candle's or a date change's in its place
+    // (when their labels overlap), names the year.
+    EXPECT_EQ(a.ticks[0].priority, 4);
+    ExpectTimesReadOnTheirDates(a, zone);
   }
   Axis same;
   same.times.assign(50, kMar8);
   Layout(&same, absl::UTCTimeZone());
   ASSERT_EQ(same.ticks.size(), 1u);
   EXPECT_EQ(same.ticks[0].label.view(), "Mar 8, 2024");
+}
+
+// 2024-11-02 20:00 UTC, a Saturday evening.
+constexpr int64_t kNov2Evening = 1730577600;
+
+// Hourly bars from a Saturday evening into Sunday: the day change's label
+// ("Nov 3") overlaps the first label ("Nov 2, 2024") and was dropped, so the
+// next label that fit, "04:00", read as Saturday's. The day change's label
+// now takes the first label's place, with the year.
+TEST(TimeAxis, AnEveningStartNamesTheNextDayBeforeItsTimes) {
+  Axis a;
+  for (int64_t h = 0; h < 16; ++h) a.times.push_back(kNov2Evening + h * 3600);  // to 11:00
+  a.width = 300;
+  Layout(&a, absl::UTCTimeZone());
+  SCOPED_TRACE(Texts(a.ticks));
+  ExpectNoOverlap(a);
+  ExpectTimesReadOnTheirDates(a, absl::UTCTimeZone());
+  ASSERT_FALSE(a.ticks.empty());
+  EXPECT_EQ(std::string(a.ticks[0].label.view()), "Nov 3, 2024");
+  EXPECT_EQ(a.ticks[0].slot, 4u);  // midnight
+  EXPECT_EQ(a.ticks[0].priority, 4);
+  EXPECT_TRUE(HasTick(a, "04:00", 8));
+  EXPECT_TRUE(HasTick(a, "08:00", 12));
+}
+
+// 5-minute bars of a market that closes on Friday at 22:00 UTC and opens
+// on Sunday at 23:00 UTC: Sunday is one hour of 12 bars, so Monday's label
+// ("Nov 4") overlaps Sunday's and is left out, and Monday's 06:00 read as
+// Sunday's. Monday's times are now left out until a label names its date.
+TEST(TimeAxis, ASundayEveningOpeningLendsNoDateToMonday) {
+  Axis a;
+  const int64_t thursday_evening = kNov2Evening - 2 * kDay;
+  for (int64_t t = thursday_evening; a.times.size() < 420; t += 300) {
+    if (t >= thursday_evening + kDay + 2 * 3600 && t < kNov2Evening + kDay + 3 * 3600) continue;
+    a.times.push_back(t);
+  }
+  a.width = 450;
+  Layout(&a, absl::UTCTimeZone());
+  SCOPED_TRACE(Texts(a.ticks));
+  ExpectNoOverlap(a);
+  ExpectTimesReadOnTheirDates(a, absl::UTCTimeZone());
+  EXPECT_TRUE(HasTick(a, "Nov 3", 312));  // Sunday 23:00
+  EXPECT_FALSE(HasTick(a, "06:00", 396));  // Monday's
+}
+
+// Starts every 37 minutes over three days (a weekend and New York's return
+// to standard time on Sunday 2024-11-03 among them), 1-minute, 5-minute and
+// hourly bars, around the clock or in sessions that open on Sunday evening
+// (a one-hour day before Monday), at many widths: no time of day is ever
+// read on another date, and the first date label names the year.
+TEST(TimeAxis, EveryTimeOfDayIsReadOnItsDate) {
+  const absl::TimeZone zones[] = {absl::UTCTimeZone(), NewYork()};
+  const struct {
+    int64_t interval;
+    int64_t count;
+  } kSeries[] = {{60, 1600}, {300, 420}, {3600, 80}};
+  const float kWidths[] = {200, 300, 450, 700, 1000, 1600};
+  const int64_t first_start = kNov2Evening - 2 * kDay;  // Thursday evening
+  int layouts = 0, timed = 0;
+  for (int64_t start = first_start; start < first_start + 3 * kDay; start += 37 * 60) {
+    for (const auto& series : kSeries) {
+      for (bool sessions : {false, true}) {
+        // Sessions: no bars from Friday 22:00 UTC to Sunday 23:00 UTC.
+        std::vector<int64_t> times;
+        for (int64_t t = start; static_cast<int64_t>(times.size()) < series.count;
+             t += series.interval) {
+          const int64_t weekday = (t / kDay + 4) % 7;  // 0 Sunday
+          const int64_t hour = t % kDay / 3600;
+          if (sessions && ((weekday == 5 && hour >= 22) || weekday == 6 ||
+                           (weekday == 0 && hour < 23))) {
+            continue;
+          }
+          times.push_back(t);
+        }
+        for (const absl::TimeZone& zone : zones) {
+          for (float width : kWidths) {
+            Axis a;
+            a.times = times;
+            a.width = width;
+            Layout(&a, zone);
+            SCOPED_TRACE(testing::Message() << "start " << start << " interval " << series.interval
+                                            << (sessions ? " sessions" : "") << " width " << width
+                                            << " zone " << zone.name());
+            ExpectNoOverlap(a);
+            ExpectTimesReadOnTheirDates(a, zone);
+            if (testing::Test::HasFailure()) return;
+            ++layouts;
+            for (const TimeTick& t : a.ticks) {
+              if (t.label.view().find(':') != absl::string_view::npos) ++timed;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(layouts, 8424);
+  EXPECT_GT(timed, 40000);  // the property is not met by leaving out every time of day
 }
 
 TEST(TimeAxis, NarrowPlotsKeepLabelsApart) {
