@@ -58,9 +58,8 @@ bool AccumulationDistributionT(const X* cols, size_t m, double* HWY_RESTRICT out
     V carry = hn::Zero(d);
     M bad = NoLanes(d);
     for (; i + lanes <= m; i += lanes) {
-      const V y = scan.Apply(MoneyFlowAt<kChecked>(d, cols, i, &bad), carry);
+      const V y = scan.Step(MoneyFlowAt<kChecked>(d, cols, i, &bad), &carry);
       hn::StoreU(y, d, out + i);
-      carry = scan.Last(y);
     }
     if (kChecked && !hn::AllFalse(d, bad)) return false;
     acc = hn::GetLane(carry);
@@ -100,17 +99,14 @@ bool ChaikinOscillatorT(const X* cols, size_t m, double kf, double ks,
     while (i + lanes <= m) {
       const size_t end = i + std::min(kChaikinBlock, (m - i) / lanes * lanes);
       for (size_t j = i; j < end; j += lanes) {
-        const V v = sum.Apply(MoneyFlowAt<true>(d, cols, j, &bad), cacc);
+        const V v = sum.Step(MoneyFlowAt<true>(d, cols, j, &bad), &cacc);
         hn::Store(v, d, ad + (j - i));
-        cacc = sum.Last(v);
       }
       for (size_t j = i; j < end; j += lanes) {
         const V v = hn::Load(d, ad + (j - i));
-        const V f = fscan.Apply(hn::Mul(vkf, v), cf);
-        const V sl = sscan.Apply(hn::Mul(vks, v), cs);
+        const V f = fscan.Step(hn::Mul(vkf, v), &cf);
+        const V sl = sscan.Step(hn::Mul(vks, v), &cs);
         hn::StoreU(hn::Sub(f, sl), d, out + j);
-        cf = fscan.Last(f);
-        cs = sscan.Last(sl);
       }
       i = end;
     }
@@ -151,9 +147,8 @@ bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
       bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::Add(cv, vv))));
       bad = hn::Or(bad, vv < zero);
       const V flow = hn::IfThenElse(cv > pc, vv, hn::IfThenElseZero(cv < pc, hn::Neg(vv)));
-      const V y = scan.Apply(flow, carry);
+      const V y = scan.Step(flow, &carry);
       hn::StoreU(y, d, out + i);
-      carry = scan.Last(y);
     }
     if (!hn::AllFalse(d, bad)) return false;
     total = hn::GetLane(carry);
