@@ -176,17 +176,32 @@ class KamaMoveSums {
     base_ = row;
   }
 
-  // The next block (done() < m).
+  // The next block (done() < m). The vector loop works on locals: with the
+  // members, every store to sum_ (which might alias them, for all the
+  // compiler knows) made it store and reload the row, the flags and the
+  // scan's constants, and the row and flags through memory were a carried
+  // chain of store forwards.
   void Next() {
     const D d;
     const size_t lanes = hn::Lanes(d);
     const size_t end = std::min(rows_, r_ + resync_);
     V carry = hn::Set(d, s_);
-    for (; r_ + lanes <= end; r_ += lanes) {
-      bad_ = hn::Or(bad_, hn::Not(hn::IsFinite(LoadColumn(d, x_ + r_ + 1))));
-      const V u = hn::Sub(LoadColumn(d, mv_ + r_), LoadColumn(d, mv_ + (r_ - n_)));
-      const V y = scan_.Step(u, &carry);
-      hn::StoreU(y, d, sum_ + (r_ + 1 - base_));
+    {
+      const Scan scan = scan_;
+      const X x = x_;
+      const MovesOf<X> mv = mv_;
+      const size_t n = n_;
+      double* HWY_RESTRICT const sum = sum_;
+      const size_t base = base_;
+      M bad = bad_;
+      size_t r = r_;
+      for (; r + lanes <= end; r += lanes) {
+        bad = hn::Or(bad, hn::Not(hn::IsFinite(LoadColumn(d, x + r + 1))));
+        const V u = hn::Sub(LoadColumn(d, mv + r), LoadColumn(d, mv + (r - n)));
+        hn::StoreU(scan.Step(u, &carry), d, sum + (r + 1 - base));
+      }
+      bad_ = bad;
+      r_ = r;
     }
     s_ = hn::GetLane(carry);
     for (; r_ < end; ++r_) {
