@@ -214,10 +214,15 @@ struct ScanShifts {
 };
 
 // Linear-recurrence scan y[k] = a * y[k-1] + u[k] over one vector, given the
-// previous vector's last y broadcast to every lane.
-class Scan {
+// previous vector's last y broadcast to every lane. kSum: a = 1 (sliding
+// sums, the A/D line, OBV), by adds: a fused multiply-add by exactly 1
+// rounds x + u once, as an add does (and a separate multiply by 1 is
+// exact), so the same bits as with a = 1, without the multiplier registers,
+// and the adds issue beside the other scans' FMAs.
+template <bool kSum>
+class LinearScan {
  public:
-  explicit Scan(double a) {
+  explicit LinearScan(double a) {
     const D d;
     const size_t lanes = hn::Lanes(d);
     alignas(64) double pw[kMaxScanLanes];
@@ -241,12 +246,14 @@ class Scan {
   // keeps one FMA per vector instead of an FMA and a permute.
   HWY_INLINE V Step(V u, V* carry) const {
     const V partial = Partial(u);
-    const V y = hn::MulAdd(pow_, *carry, partial);
-    *carry = hn::MulAdd(last_pow_, *carry, shifts_.Last(partial));
+    const V y = MulAdd(pow_, *carry, partial);
+    *carry = MulAdd(last_pow_, *carry, shifts_.Last(partial));
     return y;
   }
 
  private:
+  static HWY_INLINE V MulAdd(V a, V x, V u) { return kSum ? hn::Add(x, u) : hn::MulAdd(a, x, u); }
+
   // sum_{j<=k} a^(k-j) * u[j] in lane k: each step adds the partial sums
   // `shift` lanes below, scaled by a^shift.
   HWY_INLINE V Partial(V u) const {
@@ -254,15 +261,18 @@ class Scan {
     const size_t lanes = hn::Lanes(d);
     const ScanShifts& s = shifts_;
     const V zero = hn::Zero(d);
-    if (lanes >= 2) u = hn::MulAdd(a1_, s.Up1(u, zero), u);
-    if (lanes >= 4) u = hn::MulAdd(a2_, s.Up2(u, zero), u);
-    if (lanes >= 8) u = hn::MulAdd(a4_, s.Up4(u, zero), u);
+    if (lanes >= 2) u = MulAdd(a1_, s.Up1(u, zero), u);
+    if (lanes >= 4) u = MulAdd(a2_, s.Up2(u, zero), u);
+    if (lanes >= 8) u = MulAdd(a4_, s.Up4(u, zero), u);
     return u;
   }
 
   ScanShifts shifts_;
   V a1_, a2_, a4_, pow_, last_pow_;
 };
+using Scan = LinearScan<false>;
+// Scan(1.0)'s bits by adds (construct with 1.0).
+using SumScan = LinearScan<true>;
 
 // y_k = a_k y_{k-1} + u_k over one vector with a per-lane coefficient:
 // composing (a, u) pairs in log2(lanes) shift steps leaves lane k holding

@@ -24,7 +24,7 @@ void RollingSumT(X x, size_t m, size_t n, double scale, double* HWY_RESTRICT out
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes) return RollingSumReference(x, m, n, scale, out);
   if (n == 0 || m < n) return;
-  const Scan scan(1.0);
+  const SumScan scan(1.0);
   const V vscale = hn::Set(d, scale);
   // Every ResyncInterval(n) outputs the window sum is recomputed from
   // scratch, which bounds the drift of the running sum (see kernels.h).
@@ -187,7 +187,7 @@ class KamaMoveSums {
     const size_t end = std::min(rows_, r_ + resync_);
     V carry = hn::Set(d, s_);
     {
-      const Scan scan = scan_;
+      const SumScan scan = scan_;
       const X x = x_;
       const MovesOf<X> mv = mv_;
       const size_t n = n_;
@@ -217,7 +217,7 @@ class KamaMoveSums {
   MovesOf<X> mv_;
   size_t rows_, n_, resync_, r_ = 0, base_ = 0;
   double* HWY_RESTRICT sum_;
-  const Scan scan_;
+  const SumScan scan_;
   M bad_;
   bool ok_ = true;
   double s_ = 0;

@@ -276,7 +276,7 @@ class BollingerPass {
     lower_[i] = mean - down_ * sd;
   }
 
-  const Scan scan_{1.0};
+  const SumScan scan_{1.0};
   X x_;
   size_t n_;
   double inv_, up_, down_;
@@ -361,7 +361,7 @@ class DispersionPass {
     const X x = x_;
     const size_t n = n_, r = resync_;
     const V vinv = hn::Set(d, inv_);
-    const Scan scan = scan_;
+    const SumScan scan = scan_;
     double* HWY_RESTRICT mean = Mean(b);
     V carry[kGroup];
     for (size_t g = 0; g < kGroup; ++g) carry[g] = hn::Set(d, DirectSum(x + b + g * r - n, n));
@@ -437,7 +437,7 @@ class DispersionPass {
     first_ = end;
   }
 
-  const Scan scan_{1.0};
+  const SumScan scan_{1.0};
   X x_;
   size_t m_, n_;
   double inv_, factor_;
