@@ -289,6 +289,16 @@ inline double EmaChainLastT(EmaChainOp op, const double* x, const double* e1, si
   }
 }
 
+// DivideInPlace (kernels.h).
+inline void DivideInPlaceT(double* HWY_RESTRICT y, size_t m, double divisor) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const V v = hn::Set(d, divisor);
+  size_t i = 0;
+  for (; i + lanes <= m; i += lanes) hn::StoreU(hn::Div(hn::LoadU(d, y + i), v), d, y + i);
+  DivideInPlaceReference(y + i, m - i, divisor);
+}
+
 CW_SIMD_NAMESPACE_END
 
 #endif  // per-target include guard

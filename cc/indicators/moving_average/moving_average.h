@@ -53,7 +53,11 @@ void SmaInto(X x, size_t m, size_t n, double* out) {
 // bars so that rounding cannot drift. The next stretch's direct sum is
 // accumulated during this stretch's first n slides: two independent
 // chains of adds in one loop overlap, where one after the other would wait
-// on each (the direct sums were a third of the time).
+// on each (the direct sums were a third of the time). The loop stores the
+// weighted sums; DivideInPlace divides them a block at a time, while they
+// are in L1 (one scalar division per row bounded the loop).
+inline constexpr size_t kWmaDivideBlock = 512;
+
 template <class X>
 void WmaInto(X x, size_t m, size_t n, double* out) {
   FillNaN(out, std::min(m, n - 1));
@@ -61,24 +65,29 @@ void WmaInto(X x, size_t m, size_t n, double* out) {
   const double divider = WmaDivider(n);
   const double dn = static_cast<double>(n);
   const size_t stretch = WmaResyncInterval(n) + 1;  // > n
+  size_t divided = n - 1;  // out[divided, i) hold sums not yet divided
   WmaSums next;
   for (size_t k = 0; k < n; ++k) next.AddDirect(k, x[k]);
   for (size_t i = n - 1; i < m; i += stretch) {
     WmaSums sums = next;
     next = WmaSums();
-    out[i] = sums.weighted / divider;
+    out[i] = sums.weighted;
     const size_t end = std::min(m, i + stretch);
     size_t r = i + 1;
     if (end < m) {  // the window ending at end, the next stretch's first
       for (const X first = x + (end + 1 - n); r <= i + n; ++r) {
         sums.Slide(dn, x[r], x[r - n]);
-        out[r] = sums.weighted / divider;
+        out[r] = sums.weighted;
         next.AddDirect(r - i - 1, first[r - i - 1]);
       }
     }
     for (; r < end; ++r) {
       sums.Slide(dn, x[r], x[r - n]);
-      out[r] = sums.weighted / divider;
+      out[r] = sums.weighted;
+    }
+    if (end - divided >= kWmaDivideBlock || end == m) {
+      DivideInPlace(out + divided, end - divided, divider);
+      divided = end;
     }
   }
 }
