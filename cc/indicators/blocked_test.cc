@@ -114,8 +114,8 @@ TEST(BlockedWma, OverlappedDirectSumsGiveTheBitsOfOneStretchAtATime) {
   }
 }
 
-// ADOSC's kernel in blocks (the A/D scan of a block, then its EMAs): the
-// bits of the previous kernel, which fed each A/D vector straight to the
+// ADOSC's kernel in blocks (the A/D scan of a block beside the EMAs of the
+// block before it): the bits of the previous kernel, which fed each A/D vector straight to the
 // EMAs, recorded per target as a hash of every output over these lengths
 // (block seams at 512 rows) and two fast periods.
 uint64_t AdOscHash() {

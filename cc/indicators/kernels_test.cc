@@ -90,6 +90,20 @@ TEST_P(KernelsOnEveryTarget, LinearRecurrenceMatchesReference) {
   }
 }
 
+TEST_P(KernelsOnEveryTarget, DivideInPlaceGivesTheScalarBits) {
+  const std::vector<double> x = RandomWalk(70, 4, 1e4);
+  for (double divisor : {465.0, 3.0, 0.1, -7.25, 1e-300}) {
+    for (size_t m = 0; m <= 40; ++m) {
+      for (size_t at : {0u, 1u, 3u}) {  // vector loads off the vector grid too
+        std::vector<double> got(x.begin(), x.begin() + at + m + 1), want = got;
+        DivideInPlace(got.data() + at, m, divisor);
+        DivideInPlaceReference(want.data() + at, m, divisor);
+        ASSERT_TRUE(SameBits(got, want)) << divisor << " " << m << " " << at;
+      }
+    }
+  }
+}
+
 TEST_P(KernelsOnEveryTarget, LinearRecurrenceWorksInPlace) {
   std::vector<double> x = RandomWalk(77, 3), want(77);
   LinearRecurrenceReference(x.data(), x.size(), 0.9, 0.1, 1.0, want.data());

@@ -8,7 +8,8 @@
 // a plain loop is bound by one add or FMA latency per element. Scan below
 // first scans each vector of N inputs in registers (log2(N)
 // shift-multiply-add steps, independent of the previous vector), so only one
-// FMA plus one lane broadcast per vector stays on the dependency chain.
+// FMA per vector stays on the dependency chain (the carry's lane broadcast
+// is taken before it: Scan::Step).
 
 // Scalar prerequisites: ordinary include guards.
 #include <algorithm>
@@ -171,13 +172,12 @@ struct ScanShifts {
   // v shifted up by 1, 2 or 4 lanes, `fill` in the lanes below; v's last
   // lane in every lane. On AVX2 by immediate permutes (vpermpd) and blends
   // instead of the variable vpermd behind TableLookupLanes, which has the
-  // longer latency on some CPUs (Zen 1: on every scan's carry chain); the
-  // same lanes, so the same bits.
+  // longer latency on some CPUs (Zen 1: on every scan's carry chain); on
+  // AVX-512 by one merge-masked permute instead of a permute and a blend.
+  // The same lanes, so the same bits.
   HWY_INLINE V Up1(V v, V fill) const { return Up<0x90, 0x1>(v, fill, low1, by1); }
   HWY_INLINE V Up2(V v, V fill) const { return Up<0x40, 0x3>(v, fill, low2, by2); }
-  HWY_INLINE V Up4(V v, V fill) const {
-    return hn::IfThenElse(low4, fill, hn::TableLookupLanes(v, by4));
-  }
+  HWY_INLINE V Up4(V v, V fill) const { return Shifted(v, fill, low4, by4); }
   HWY_INLINE V Last(V v) const {
 #if HWY_TARGET == HWY_AVX2
     return V{_mm256_permute4x64_pd(v.raw, 0xFF)};
@@ -199,16 +199,30 @@ struct ScanShifts {
     (void)by;
     return V{_mm256_blend_pd(_mm256_permute4x64_pd(v.raw, kPerm), fill.raw, kLow)};
 #else
+    return Shifted(v, fill, low, by);
+#endif
+  }
+  // `fill` in the `low` lanes, the lanes `by` picks from v in the others.
+  static HWY_INLINE V Shifted(V v, V fill, M low, Idx by) {
+#if HWY_TARGET <= HWY_AVX3 && HWY_ARCH_X86
+    const __mmask8 high = static_cast<__mmask8>(~low.raw);
+    return V{_mm512_mask_permutexvar_pd(fill.raw, high, by.raw, v.raw)};
+#else
     return hn::IfThenElse(low, fill, hn::TableLookupLanes(v, by));
 #endif
   }
 };
 
 // Linear-recurrence scan y[k] = a * y[k-1] + u[k] over one vector, given the
-// previous vector's last y broadcast to every lane.
-class Scan {
+// previous vector's last y broadcast to every lane. kSum: a = 1 (sliding
+// sums, the A/D line, OBV), by adds: a fused multiply-add by exactly 1
+// rounds x + u once, as an add does (and a separate multiply by 1 is
+// exact), so the same bits as with a = 1, without the multiplier registers,
+// and the adds issue beside the other scans' FMAs.
+template <bool kSum>
+class LinearScan {
  public:
-  explicit Scan(double a) {
+  explicit LinearScan(double a) {
     const D d;
     const size_t lanes = hn::Lanes(d);
     alignas(64) double pw[kMaxScanLanes];
@@ -221,51 +235,75 @@ class Scan {
     a2_ = hn::Set(d, a * a);
     a4_ = hn::Set(d, a * a * a * a);
     pow_ = hn::LoadU(d, pw);
+    last_pow_ = hn::Set(d, pw[std::min(lanes, kMaxScanLanes) - 1]);
   }
 
-  // Lane k of the result: a^(k+1) * carry + sum_{j<=k} a^(k-j) * u[j].
-  HWY_INLINE V Apply(V u, V carry) const {
+  // y for one vector u, given the previous vector's last y in every lane
+  // of *carry: lane k is a^(k+1) * carry + sum_{j<=k} a^(k-j) * u[j]. Then
+  // *carry becomes y's last lane in every lane, by the same multiply-add of
+  // that lane's operands (so the same bits as broadcasting y's last lane),
+  // the broadcast taken from the partial sums: off the carried chain, which
+  // keeps one FMA per vector instead of an FMA and a permute.
+  HWY_INLINE V Step(V u, V* carry) const {
+    const V partial = Partial(u);
+    const V y = MulAdd(pow_, *carry, partial);
+    *carry = MulAdd(last_pow_, *carry, shifts_.Last(partial));
+    return y;
+  }
+
+ private:
+  static HWY_INLINE V MulAdd(V a, V x, V u) { return kSum ? hn::Add(x, u) : hn::MulAdd(a, x, u); }
+
+  // sum_{j<=k} a^(k-j) * u[j] in lane k: each step adds the partial sums
+  // `shift` lanes below, scaled by a^shift.
+  HWY_INLINE V Partial(V u) const {
     const D d;
     const size_t lanes = hn::Lanes(d);
     const ScanShifts& s = shifts_;
-    // Each step adds the partial sums `shift` lanes below, scaled by a^shift.
     const V zero = hn::Zero(d);
-    if (lanes >= 2) u = hn::MulAdd(a1_, s.Up1(u, zero), u);
-    if (lanes >= 4) u = hn::MulAdd(a2_, s.Up2(u, zero), u);
-    if (lanes >= 8) u = hn::MulAdd(a4_, s.Up4(u, zero), u);
-    return hn::MulAdd(pow_, carry, u);
+    if (lanes >= 2) u = MulAdd(a1_, s.Up1(u, zero), u);
+    if (lanes >= 4) u = MulAdd(a2_, s.Up2(u, zero), u);
+    if (lanes >= 8) u = MulAdd(a4_, s.Up4(u, zero), u);
+    return u;
   }
 
-  // The last lane of y in every lane: the carry into the next vector.
-  HWY_INLINE V Last(V y) const { return shifts_.Last(y); }
-
- private:
   ScanShifts shifts_;
-  V a1_, a2_, a4_, pow_;
+  V a1_, a2_, a4_, pow_, last_pow_;
 };
+using Scan = LinearScan<false>;
+// Scan(1.0)'s bits by adds (construct with 1.0).
+using SumScan = LinearScan<true>;
 
 // y_k = a_k y_{k-1} + u_k over one vector with a per-lane coefficient:
 // composing (a, u) pairs in log2(lanes) shift steps leaves lane k holding
 // (A_k, U_k) with y_k = A_k * y_{-1} + U_k.
 class VariableScan {
  public:
-  // Returns y for the vector given a, u and the previous y in every lane.
-  HWY_INLINE V Apply(V a, V u, V carry) const {
+  // y for the vector given a, u and the previous y in every lane of
+  // *carry, which then becomes y's last lane in every lane, computed from
+  // the composed pair's last lanes (as Scan::Step: the same bits, the
+  // broadcasts off the carried chain).
+  HWY_INLINE V Step(V a, V u, V* carry) const {
+    Compose(&a, &u);
+    const V y = hn::MulAdd(a, *carry, u);
+    *carry = hn::MulAdd(shifts_.Last(a), *carry, shifts_.Last(u));
+    return y;
+  }
+
+ private:
+  // (a, u) of every lane composed with those of the lanes below it.
+  HWY_INLINE void Compose(V* a, V* u) const {
     const D d;
     const size_t lanes = hn::Lanes(d);
     const V one = hn::Set(d, 1.0), zero = hn::Zero(d);
     const ScanShifts& s = shifts_;
-    if (lanes >= 2) Step(s.Up1(a, one), s.Up1(u, zero), &a, &u);
-    if (lanes >= 4) Step(s.Up2(a, one), s.Up2(u, zero), &a, &u);
-    if (lanes >= 8) Step(s.Up4(a, one), s.Up4(u, zero), &a, &u);
-    return hn::MulAdd(a, carry, u);
+    if (lanes >= 2) Pair(s.Up1(*a, one), s.Up1(*u, zero), a, u);
+    if (lanes >= 4) Pair(s.Up2(*a, one), s.Up2(*u, zero), a, u);
+    if (lanes >= 8) Pair(s.Up4(*a, one), s.Up4(*u, zero), a, u);
   }
-  HWY_INLINE V Last(V y) const { return shifts_.Last(y); }
-
- private:
   // Lanes at or above the shift compose with the pair (pa, pu) `shift`
   // lanes below: (a, u) <- (a * pa, a * pu + u); the lowest lanes take (1, 0).
-  static HWY_INLINE void Step(V pa, V pu, V* a, V* u) {
+  static HWY_INLINE void Pair(V pa, V pu, V* a, V* u) {
     *u = hn::MulAdd(*a, pu, *u);
     *a = hn::Mul(*a, pa);
   }

@@ -39,15 +39,12 @@ void WilderDirectionalT(X h, X l, X c, size_t m, size_t n, double* HWY_RESTRICT 
       const V diff_p = hn::Sub(hv, hp), diff_m = hn::Sub(lp, lv);
       const auto take_m = hn::And(diff_m > zero, diff_p < diff_m);
       const auto take_p = hn::AndNot(take_m, hn::And(diff_p > zero, diff_p > diff_m));
-      const V yp = scan.Apply(hn::IfThenElseZero(take_p, diff_p), cp);
-      const V ym = scan.Apply(hn::IfThenElseZero(take_m, diff_m), cm);
-      const V yt = scan.Apply(TrueRangeOf(hv, lv, pc), ct);
+      const V yp = scan.Step(hn::IfThenElseZero(take_p, diff_p), &cp);
+      const V ym = scan.Step(hn::IfThenElseZero(take_m, diff_m), &cm);
+      const V yt = scan.Step(TrueRangeOf(hv, lv, pc), &ct);
       hn::StoreU(yp, d, plus + i);
       hn::StoreU(ym, d, minus + i);
       hn::StoreU(yt, d, tr + i);
-      cp = scan.Last(yp);
-      cm = scan.Last(ym);
-      ct = scan.Last(yt);
     }
     smooth.Set(hn::GetLane(cp), hn::GetLane(cm), hn::GetLane(ct));
   }

@@ -30,10 +30,9 @@ void LinearRecurrenceWithResidualT(X x, size_t m, double a, double b, double y0,
   size_t i = 0;
   for (; i + lanes <= m; i += lanes) {
     const V xv = LoadColumn(d, x + i);
-    const V yv = scan.Apply(hn::Mul(vb, xv), carry);
+    const V yv = scan.Step(hn::Mul(vb, xv), &carry);
     hn::StoreU(yv, d, y + i);
     hn::StoreU(hn::Sub(xv, yv), d, r + i);
-    carry = scan.Last(yv);
   }
   LinearRecurrenceWithResidualReference(x + i, m - i, a, b, hn::GetLane(carry), y + i, r + i);
 }
@@ -52,11 +51,9 @@ void EmaDifferenceT(X x, size_t m, double kf, double ks, double ef0, double es0,
   size_t i = 0;
   for (; i + lanes <= m; i += lanes) {
     const V xv = LoadColumn(d, x + i);
-    const V f = fast.Apply(hn::Mul(vkf, xv), cf);
-    const V sl = slow.Apply(hn::Mul(vks, xv), cs);
+    const V f = fast.Step(hn::Mul(vkf, xv), &cf);
+    const V sl = slow.Step(hn::Mul(vks, xv), &cs);
     hn::StoreU(hn::Sub(f, sl), d, out + i);
-    cf = fast.Last(f);
-    cs = slow.Last(sl);
   }
   EmaDifferenceReference(x + i, m - i, kf, ks, hn::GetLane(cf), hn::GetLane(cs), out + i);
 }
@@ -91,8 +88,8 @@ void WilderRatioT(X x, size_t m, size_t n, double avg_gain, double avg_loss,
   size_t i = n + 1;
   for (; i + lanes <= m; i += lanes) {
     const V move = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - 1));
-    const V g = scan.Apply(hn::Mul(vb, hn::Max(move, zero)), gain);
-    const V l = scan.Apply(hn::Mul(vb, hn::Max(hn::Neg(move), zero)), loss);
+    const V g = scan.Step(hn::Mul(vb, hn::Max(move, zero)), &gain);
+    const V l = scan.Step(hn::Mul(vb, hn::Max(hn::Neg(move), zero)), &loss);
     const V total = hn::Add(g, l);
     // 0/0 on a flat stretch: TA-Lib reports 0 there.
     const V ratio = hn::Div(kCmo ? hn::Sub(g, l) : g, total);
@@ -102,8 +99,6 @@ void WilderRatioT(X x, size_t m, size_t n, double avg_gain, double avg_loss,
         if (x[j] - x[j - 1] == 0) out[j] = out[j - 1];
       }
     }
-    gain = scan.Last(g);
-    loss = scan.Last(l);
   }
   avg.Seed(hn::GetLane(gain), hn::GetLane(loss));
   for (; i < m; ++i) {

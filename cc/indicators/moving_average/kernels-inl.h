@@ -24,7 +24,7 @@ void RollingSumT(X x, size_t m, size_t n, double scale, double* HWY_RESTRICT out
   const size_t lanes = hn::Lanes(d);
   if (lanes > kMaxScanLanes) return RollingSumReference(x, m, n, scale, out);
   if (n == 0 || m < n) return;
-  const Scan scan(1.0);
+  const SumScan scan(1.0);
   const V vscale = hn::Set(d, scale);
   // Every ResyncInterval(n) outputs the window sum is recomputed from
   // scratch, which bounds the drift of the running sum (see kernels.h).
@@ -37,9 +37,8 @@ void RollingSumT(X x, size_t m, size_t n, double scale, double* HWY_RESTRICT out
     V carry = hn::Set(d, s);
     for (; i + lanes <= end; i += lanes) {
       const V u = hn::Sub(LoadColumn(d, x + i), LoadColumn(d, x + i - n));
-      const V y = scan.Apply(u, carry);
+      const V y = scan.Step(u, &carry);
       hn::StoreU(hn::Mul(y, vscale), d, out + i);
-      carry = scan.Last(y);
     }
     s = hn::GetLane(carry);
     for (; i < end; ++i) {
@@ -62,9 +61,8 @@ void LinearRecurrenceT(X x, size_t m, double a, double b, double y0, double* y) 
   size_t i = 0;
   // x may equal y (in place): each vector is loaded before it is stored.
   for (; i + lanes <= m; i += lanes) {
-    const V yv = scan.Apply(hn::Mul(vb, LoadColumn(d, x + i)), carry);
+    const V yv = scan.Step(hn::Mul(vb, LoadColumn(d, x + i)), &carry);
     hn::StoreU(yv, d, y + i);
-    carry = scan.Last(yv);
   }
   double prev = hn::GetLane(carry);
   for (; i < m; ++i) {
@@ -93,10 +91,9 @@ void AdaptiveSmoothingT(X x, const double* HWY_RESTRICT sc, size_t m, double y0,
       V carry = hn::Zero(d);  // z = y - c
       for (; i + lanes <= end; i += lanes) {
         const V s = hn::LoadU(d, sc + i);
-        const V z = scan.Apply(hn::Sub(one, s), hn::Mul(s, hn::Sub(LoadColumn(d, x + i), vc)),
-                               carry);
+        const V z = scan.Step(hn::Sub(one, s), hn::Mul(s, hn::Sub(LoadColumn(d, x + i), vc)),
+                              &carry);
         hn::StoreU(hn::Add(vc, z), d, y + i);
-        carry = scan.Last(z);
       }
       // y[i-1], the same add in registers: not reloaded through a store on
       // the carried chain.
@@ -179,18 +176,32 @@ class KamaMoveSums {
     base_ = row;
   }
 
-  // The next block (done() < m).
+  // The next block (done() < m). The vector loop works on locals: with the
+  // members, every store to sum_ (which might alias them, for all the
+  // compiler knows) made it store and reload the row, the flags and the
+  // scan's constants, and the row and flags through memory were a carried
+  // chain of store forwards.
   void Next() {
     const D d;
     const size_t lanes = hn::Lanes(d);
     const size_t end = std::min(rows_, r_ + resync_);
     V carry = hn::Set(d, s_);
-    for (; r_ + lanes <= end; r_ += lanes) {
-      bad_ = hn::Or(bad_, hn::Not(hn::IsFinite(LoadColumn(d, x_ + r_ + 1))));
-      const V u = hn::Sub(LoadColumn(d, mv_ + r_), LoadColumn(d, mv_ + (r_ - n_)));
-      const V y = scan_.Apply(u, carry);
-      hn::StoreU(y, d, sum_ + (r_ + 1 - base_));
-      carry = scan_.Last(y);
+    {
+      const SumScan scan = scan_;
+      const X x = x_;
+      const MovesOf<X> mv = mv_;
+      const size_t n = n_;
+      double* HWY_RESTRICT const sum = sum_;
+      const size_t base = base_;
+      M bad = bad_;
+      size_t r = r_;
+      for (; r + lanes <= end; r += lanes) {
+        bad = hn::Or(bad, hn::Not(hn::IsFinite(LoadColumn(d, x + r + 1))));
+        const V u = hn::Sub(LoadColumn(d, mv + r), LoadColumn(d, mv + (r - n)));
+        hn::StoreU(scan.Step(u, &carry), d, sum + (r + 1 - base));
+      }
+      bad_ = bad;
+      r_ = r;
     }
     s_ = hn::GetLane(carry);
     for (; r_ < end; ++r_) {
@@ -206,7 +217,7 @@ class KamaMoveSums {
   MovesOf<X> mv_;
   size_t rows_, n_, resync_, r_ = 0, base_ = 0;
   double* HWY_RESTRICT sum_;
-  const Scan scan_;
+  const SumScan scan_;
   M bad_;
   bool ok_ = true;
   double s_ = 0;
@@ -252,19 +263,19 @@ HWY_INLINE double EmaChainLastOp(const double* HWY_RESTRICT x, const double* HWY
   size_t i = 0;
   for (; i + lanes <= m; i += lanes) {
     const V xv = hn::LoadU(d, x + i);
-    const V yv = scan.Apply(hn::Mul(vb, xv), carry);
+    const V before = carry;  // y of the row before this vector, in every lane
+    const V yv = scan.Step(hn::Mul(vb, xv), &carry);
     V r;
     if (kOp == EmaChainOp::kDema) {
       r = hn::Sub(hn::Mul(two, xv), yv);
     } else if (kOp == EmaChainOp::kTema) {
       r = hn::Add(hn::Sub(hn::Mul(three, hn::LoadU(d, e1 + i)), hn::Mul(three, xv)), yv);
     } else {  // RateOfChange of y and the y before it
-      const V prev = shifts.Up1(yv, carry);
+      const V prev = shifts.Up1(yv, before);
       r = hn::Mul(hn::Sub(hn::Div(yv, prev), one), hundred);
       r = hn::IfThenZeroElse(hn::Eq(prev, zero), r);
     }
     hn::StoreU(r, d, out + i);
-    carry = scan.Last(yv);
   }
   return EmaChainLastReference(kOp, x + i, e1 + i, m - i, a, b, hn::GetLane(carry), out + i);
 }
@@ -276,6 +287,16 @@ inline double EmaChainLastT(EmaChainOp op, const double* x, const double* e1, si
     case EmaChainOp::kTema: return EmaChainLastOp<EmaChainOp::kTema>(x, e1, m, a, b, y0, out);
     default: return EmaChainLastOp<EmaChainOp::kTrix>(x, e1, m, a, b, y0, out);
   }
+}
+
+// DivideInPlace (kernels.h).
+inline void DivideInPlaceT(double* HWY_RESTRICT y, size_t m, double divisor) {
+  const D d;
+  const size_t lanes = hn::Lanes(d);
+  const V v = hn::Set(d, divisor);
+  size_t i = 0;
+  for (; i + lanes <= m; i += lanes) hn::StoreU(hn::Div(hn::LoadU(d, y + i), v), d, y + i);
+  DivideInPlaceReference(y + i, m - i, divisor);
 }
 
 CW_SIMD_NAMESPACE_END

@@ -19,11 +19,20 @@ constexpr MovingAverageKernels<X> kMovingAverageTable = {
     &AdaptiveSmoothingT<X>,
     &KamaConstantsT<X>,
     &KamaCheckedT<X>,
-    &EmaChainLastT};
+    &EmaChainLastT,
+    &DivideInPlaceT};
 CW_KERNEL_TABLE_ENTRY_POINTS(MovingAverage)
 
 CW_SIMD_NAMESPACE_END
 
 #if HWY_ONCE
 CW_KERNEL_TABLE_DISPATCH(MovingAverage)
+
+namespace candlewick {
+namespace indicators {
+void DivideInPlace(double* y, size_t m, double divisor) {
+  MovingAverageKernelsFor<const double*>().divide_in_place(y, m, divisor);
+}
+}  // namespace indicators
+}  // namespace candlewick
 #endif  // HWY_ONCE

@@ -30,6 +30,7 @@ struct MovingAverageKernels {
   bool (*kama_checked)(X x, size_t m, size_t n, double* sum, double* y);
   double (*ema_chain_last)(EmaChainOp op, const double* x, const double* e1, size_t m, double a,
                            double b, double y0, double* out);
+  void (*divide_in_place)(double* y, size_t m, double divisor);
 };
 // The kernels of the target the dispatcher picks now.
 template <class X>
@@ -101,6 +102,11 @@ double EmaChainLast(EmaChainOp op, X x, const double* e1, size_t m, double a, do
                     double y0, double* out) {
   return MovingAverageKernelsFor<KernelColumn<X>>().ema_chain_last(op, x, e1, m, a, b, y0, out);
 }
+
+// y[i] = y[i] / divisor for 0 <= i < m, a vector at a time: each lane's
+// division rounds as the scalar one, so DivideInPlaceReference's bits at a
+// fraction of the time (scalar divisions issue one every few cycles).
+void DivideInPlace(double* y, size_t m, double divisor);
 
 }  // namespace indicators
 }  // namespace candlewick

@@ -53,7 +53,69 @@ void SmaInto(X x, size_t m, size_t n, double* out) {
 // bars so that rounding cannot drift. The next stretch's direct sum is
 // accumulated during this stretch's first n slides: two independent
 // chains of adds in one loop overlap, where one after the other would wait
-// on each (the direct sums were a third of the time).
+// on each (the direct sums were a third of the time). The loops store the
+// weighted sums; DivideInPlace divides them a block at a time, while they
+// are in L1 (one scalar division per row weighed on the loop).
+inline constexpr size_t kWmaDivideBlock = 512;
+
+// The window ending at row `end` of x summed directly (AddDirect).
+template <class X>
+WmaSums WmaDirectSums(X x, size_t end, size_t n) {
+  WmaSums sums;
+  for (size_t k = 0; k < n; ++k) sums.AddDirect(k, x[end + 1 - n + k]);
+  return sums;
+}
+
+// Stretches two at a time from row i (a: the direct sums of the window
+// ending at i), the second one's slides beside the first's, so that two
+// carried chains of adds overlap; the direct sums of the next two
+// stretches are accumulated during the first n slides, in WmaInto's order
+// (the same bits). Returns the first row of the stretches left, *first
+// its direct sums; `divided` as in WmaInto. (The sums live in locals: stores
+// to out could alias *first, for all the compiler knows.)
+template <class X>
+size_t WmaStretchPairs(X x, size_t m, size_t n, size_t i, WmaSums* first, size_t* divided,
+                       double* out) {
+  const double divider = WmaDivider(n), dn = static_cast<double>(n);
+  const size_t s = WmaResyncInterval(n) + 1;  // > n
+  if (i + 3 * s >= m) return i;
+  WmaSums a = *first, b = WmaDirectSums(x, i + s, n);
+  size_t done = *divided;
+  for (; i + 3 * s < m; i += 2 * s) {
+    const X first_a = x + (i + 2 * s + 1 - n), first_b = x + (i + 3 * s + 1 - n);
+    const X xa = x + i, xb = x + (i + s);
+    double* oa = out + i;
+    double* ob = out + (i + s);
+    WmaSums next_a, next_b;
+    oa[0] = a.weighted;
+    ob[0] = b.weighted;
+    size_t r = 1;
+    for (; r <= n; ++r) {
+      a.Slide(dn, xa[r], xa[r - n]);
+      b.Slide(dn, xb[r], xb[r - n]);
+      oa[r] = a.weighted;
+      ob[r] = b.weighted;
+      next_a.AddDirect(r - 1, first_a[r - 1]);
+      next_b.AddDirect(r - 1, first_b[r - 1]);
+    }
+    for (; r < s; ++r) {
+      a.Slide(dn, xa[r], xa[r - n]);
+      b.Slide(dn, xb[r], xb[r - n]);
+      oa[r] = a.weighted;
+      ob[r] = b.weighted;
+    }
+    a = next_a;
+    b = next_b;
+    if (i + 2 * s - done >= kWmaDivideBlock) {
+      DivideInPlace(out + done, i + 2 * s - done, divider);
+      done = i + 2 * s;
+    }
+  }
+  *first = a;
+  *divided = done;
+  return i;
+}
+
 template <class X>
 void WmaInto(X x, size_t m, size_t n, double* out) {
   FillNaN(out, std::min(m, n - 1));
@@ -61,24 +123,29 @@ void WmaInto(X x, size_t m, size_t n, double* out) {
   const double divider = WmaDivider(n);
   const double dn = static_cast<double>(n);
   const size_t stretch = WmaResyncInterval(n) + 1;  // > n
-  WmaSums next;
-  for (size_t k = 0; k < n; ++k) next.AddDirect(k, x[k]);
-  for (size_t i = n - 1; i < m; i += stretch) {
+  size_t divided = n - 1;  // out[divided, i) hold sums not yet divided
+  WmaSums next = WmaDirectSums(x, n - 1, n);
+  const size_t paired = WmaStretchPairs(x, m, n, n - 1, &next, &divided, out);
+  for (size_t i = paired; i < m; i += stretch) {
     WmaSums sums = next;
     next = WmaSums();
-    out[i] = sums.weighted / divider;
+    out[i] = sums.weighted;
     const size_t end = std::min(m, i + stretch);
     size_t r = i + 1;
     if (end < m) {  // the window ending at end, the next stretch's first
       for (const X first = x + (end + 1 - n); r <= i + n; ++r) {
         sums.Slide(dn, x[r], x[r - n]);
-        out[r] = sums.weighted / divider;
+        out[r] = sums.weighted;
         next.AddDirect(r - i - 1, first[r - i - 1]);
       }
     }
     for (; r < end; ++r) {
       sums.Slide(dn, x[r], x[r - n]);
-      out[r] = sums.weighted / divider;
+      out[r] = sums.weighted;
+    }
+    if (end - divided >= kWmaDivideBlock || end == m) {
+      DivideInPlace(out + divided, end - divided, divider);
+      divided = end;
     }
   }
 }

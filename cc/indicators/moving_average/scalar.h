@@ -191,6 +191,11 @@ inline void LinearRecurrenceReference(X x, size_t m, double a, double b, double 
   }
 }
 
+// y[i] / divisor in place, one row at a time.
+inline void DivideInPlaceReference(double* y, size_t m, double divisor) {
+  for (size_t i = 0; i < m; ++i) y[i] /= divisor;
+}
+
 // LinearRecurrenceReference's y, with out[i] = EmaChainValue of it; returns
 // the last y (y0 when m is 0). e1 is read only by kTema.
 inline double EmaChainLastReference(EmaChainOp op, const double* x, const double* e1, size_t m,

@@ -64,9 +64,8 @@ bool WilderAverageTrueRangeT(X h, X l, X c, size_t m, size_t n, double seed,
       bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::Add(range, hn::Mul(cv, zero)))));
       bad = hn::Or(bad, range < zero);
     }
-    const V y = scan.Apply(hn::Mul(vb, TrueRangeOf(hv, lv, pc)), carry);
+    const V y = scan.Step(hn::Mul(vb, TrueRangeOf(hv, lv, pc)), &carry);
     hn::StoreU(kPercent ? PercentOf(y, cv) : y, d, out + i);
-    carry = scan.Last(y);
   }
   if (kChecked && !hn::AllFalse(d, bad)) return false;
   double atr = hn::GetLane(carry);
@@ -217,8 +216,7 @@ class BollingerPass {
       const V xi = LoadColumn(d, x_ + *i);
       if (kChecked) bad_ = hn::Or(bad_, hn::Not(hn::IsFinite(xi)));
       const V u = hn::Sub(xi, LoadColumn(d, x_ + *i - n_));
-      const V y = scan_.Apply(u, carry);
-      carry = scan_.Last(y);
+      const V y = scan_.Step(u, &carry);
       hn::StoreU(hn::Mul(y, vinv), d, middle_ + *i);
     }
     return hn::GetLane(carry);
@@ -278,7 +276,7 @@ class BollingerPass {
     lower_[i] = mean - down_ * sd;
   }
 
-  const Scan scan_{1.0};
+  const SumScan scan_{1.0};
   X x_;
   size_t n_;
   double inv_, up_, down_;
@@ -363,7 +361,7 @@ class DispersionPass {
     const X x = x_;
     const size_t n = n_, r = resync_;
     const V vinv = hn::Set(d, inv_);
-    const Scan scan = scan_;
+    const SumScan scan = scan_;
     double* HWY_RESTRICT mean = Mean(b);
     V carry[kGroup];
     for (size_t g = 0; g < kGroup; ++g) carry[g] = hn::Set(d, DirectSum(x + b + g * r - n, n));
@@ -373,8 +371,7 @@ class DispersionPass {
         const size_t i = b + g * r + j;
         const V xi = LoadColumn(d, x + i);
         bad = hn::Or(bad, hn::Not(hn::IsFinite(xi)));
-        const V y = scan.Apply(hn::Sub(xi, LoadColumn(d, x + i - n)), carry[g]);
-        carry[g] = scan.Last(y);
+        const V y = scan.Step(hn::Sub(xi, LoadColumn(d, x + i - n)), &carry[g]);
         hn::StoreU(hn::Mul(y, vinv), d, mean + g * r + j);
       }
     }
@@ -400,8 +397,7 @@ class DispersionPass {
       for (; i + lanes <= stop; i += lanes) {
         const V xi = LoadColumn(d, x + i);
         bad = hn::Or(bad, hn::Not(hn::IsFinite(xi)));
-        const V y = scan_.Apply(hn::Sub(xi, LoadColumn(d, x + i - n)), carry);
-        carry = scan_.Last(y);
+        const V y = scan_.Step(hn::Sub(xi, LoadColumn(d, x + i - n)), &carry);
         hn::StoreU(hn::Mul(y, vinv), d, mean + (i - row));
       }
       double s = hn::GetLane(carry);
@@ -441,7 +437,7 @@ class DispersionPass {
     first_ = end;
   }
 
-  const Scan scan_{1.0};
+  const SumScan scan_{1.0};
   X x_;
   size_t m_, n_;
   double inv_, factor_;

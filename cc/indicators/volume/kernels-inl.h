@@ -54,13 +54,12 @@ bool AccumulationDistributionT(const X* cols, size_t m, double* HWY_RESTRICT out
   size_t i = 0;
   double acc = 0;
   if (lanes <= kMaxScanLanes) {
-    const Scan scan(1.0);
+    const SumScan scan(1.0);
     V carry = hn::Zero(d);
     M bad = NoLanes(d);
     for (; i + lanes <= m; i += lanes) {
-      const V y = scan.Apply(MoneyFlowAt<kChecked>(d, cols, i, &bad), carry);
+      const V y = scan.Step(MoneyFlowAt<kChecked>(d, cols, i, &bad), &carry);
       hn::StoreU(y, d, out + i);
-      carry = scan.Last(y);
     }
     if (kChecked && !hn::AllFalse(d, bad)) return false;
     acc = hn::GetLane(carry);
@@ -73,51 +72,95 @@ bool AccumulationDistributionT(const X* cols, size_t m, double* HWY_RESTRICT out
   return true;
 }
 
-// ADOSC in one pass, a block of rows at a time: the A/D prefix scan of the
-// block into L1, then its two EMA scans (the same operations per vector as
-// feeding each A/D vector straight on, so the same bits). Apart, each loop
-// has one short carried chain per scan; together, every EMA vector waited
-// on the A/D chain and the out-of-order window filled up. Validates on the
-// way.
+// ADOSC in one pass, a block of rows at a time: the A/D prefix scan of a
+// block into L1 and the two EMA scans of the block before it, side by side
+// in one loop (the same operations per vector as feeding each A/D vector
+// straight on, so the same bits). Each scan keeps one short carried chain;
+// the EMAs never wait on the A/D chain of the same rows (fed straight on,
+// every EMA vector did and the out-of-order window filled up), and the
+// input rows keep streaming in while the EMAs run (a block's A/D scan,
+// then its EMAs, left memory idle during the EMAs). Validates on the way.
 inline constexpr size_t kChaikinBlock = 512;  // a multiple of every lane count
+
+template <class X>
+class ChaikinScans {
+ public:
+  ChaikinScans(const X* cols, double kf, double ks, double acc)
+      : cols_(cols), sum_(1.0), fast_(1.0 - kf), slow_(1.0 - ks), kf_(hn::Set(D(), kf)),
+        ks_(hn::Set(D(), ks)), acc_(hn::Set(D(), acc)), f_(acc_), s_(acc_), bad_(NoLanes(D())) {}
+
+  // The A/D line of the rows row..row+lanes-1 into line.
+  HWY_INLINE void Line(size_t row, double* HWY_RESTRICT line) {
+    const D d;
+    hn::Store(sum_.Step(MoneyFlowAt<true>(d, cols_, row, &bad_), &acc_), d, line);
+  }
+  // The oscillator of the A/D vector at line into out.
+  HWY_INLINE void Emas(const double* HWY_RESTRICT line, double* HWY_RESTRICT out) {
+    const D d;
+    const V v = hn::Load(d, line);
+    const V f = fast_.Step(hn::Mul(kf_, v), &f_);
+    const V sl = slow_.Step(hn::Mul(ks_, v), &s_);
+    hn::StoreU(hn::Sub(f, sl), d, out);
+  }
+  bool ok() const { return hn::AllFalse(D(), bad_); }
+  double acc() const { return hn::GetLane(acc_); }
+  double fast() const { return hn::GetLane(f_); }
+  double slow() const { return hn::GetLane(s_); }
+
+ private:
+  const X* cols_;
+  const SumScan sum_;
+  const Scan fast_, slow_;
+  const V kf_, ks_;
+  V acc_, f_, s_;
+  M bad_;
+};
+
+// The vector rows [i, m) of ADOSC (kernels.h) after row i - 1's state in
+// *scans; returns the first row left for the scalar tail. Block b's A/D
+// line goes to ad[b % 2] while the EMAs of block b - 1 read the other.
+template <class X>
+HWY_INLINE size_t ChaikinBlocks(ChaikinScans<X>* scans, size_t i, size_t m,
+                                double* HWY_RESTRICT out) {
+  const size_t lanes = hn::Lanes(D());
+  HWY_ALIGN double ad[2][kChaikinBlock];
+  double* line = ad[0];
+  double* prev_line = ad[1];
+  size_t prev = i, prev_len = 0;  // the previous block: rows, whose EMAs are due
+  while (i + lanes <= m) {
+    const size_t len = std::min(kChaikinBlock, (m - i) / lanes * lanes);
+    const size_t both = std::min(len, prev_len);
+    size_t k = 0;
+    for (; k < both; k += lanes) {
+      scans->Line(i + k, line + k);
+      scans->Emas(prev_line + k, out + prev + k);
+    }
+    for (size_t j = k; j < len; j += lanes) scans->Line(i + j, line + j);
+    for (; k < prev_len; k += lanes) scans->Emas(prev_line + k, out + prev + k);
+    std::swap(line, prev_line);
+    prev = i;
+    prev_len = len;
+    i += len;
+  }
+  for (size_t k = 0; k < prev_len; k += lanes) scans->Emas(prev_line + k, out + prev + k);
+  return i;
+}
 
 template <class X>
 bool ChaikinOscillatorT(const X* cols, size_t m, double kf, double ks,
                                    double* HWY_RESTRICT out) {
-  const D d;
-  const size_t lanes = hn::Lanes(d);
   if (m == 0) return true;
   if (!MoneyFlowRowOk(cols, 0)) return false;
   double acc = MoneyFlowVolumeValue(cols[0][0], cols[1][0], cols[2][0], cols[3][0]);
   double fast = acc, slow = acc;
   size_t i = 1;
-  if (lanes <= kMaxScanLanes) {
-    const Scan sum(1.0), fscan(1.0 - kf), sscan(1.0 - ks);
-    const V vkf = hn::Set(d, kf), vks = hn::Set(d, ks);
-    V cacc = hn::Set(d, acc), cf = hn::Set(d, fast), cs = hn::Set(d, slow);
-    M bad = NoLanes(d);
-    HWY_ALIGN double ad[kChaikinBlock];
-    while (i + lanes <= m) {
-      const size_t end = i + std::min(kChaikinBlock, (m - i) / lanes * lanes);
-      for (size_t j = i; j < end; j += lanes) {
-        const V v = sum.Apply(MoneyFlowAt<true>(d, cols, j, &bad), cacc);
-        hn::Store(v, d, ad + (j - i));
-        cacc = sum.Last(v);
-      }
-      for (size_t j = i; j < end; j += lanes) {
-        const V v = hn::Load(d, ad + (j - i));
-        const V f = fscan.Apply(hn::Mul(vkf, v), cf);
-        const V sl = sscan.Apply(hn::Mul(vks, v), cs);
-        hn::StoreU(hn::Sub(f, sl), d, out + j);
-        cf = fscan.Last(f);
-        cs = sscan.Last(sl);
-      }
-      i = end;
-    }
-    if (!hn::AllFalse(d, bad)) return false;
-    acc = hn::GetLane(cacc);
-    fast = hn::GetLane(cf);
-    slow = hn::GetLane(cs);
+  if (hn::Lanes(D()) <= kMaxScanLanes) {
+    ChaikinScans<X> scans(cols, kf, ks, acc);
+    i = ChaikinBlocks(&scans, i, m, out);
+    if (!scans.ok()) return false;
+    acc = scans.acc();
+    fast = scans.fast();
+    slow = scans.slow();
   }
   for (; i < m; ++i) {
     if (!MoneyFlowRowOk(cols, i)) return false;
@@ -141,7 +184,7 @@ bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
   out[0] = total;
   size_t i = 1;
   if (lanes <= kMaxScanLanes) {
-    const Scan scan(1.0);
+    const SumScan scan(1.0);
     const V zero = hn::Zero(d);
     V carry = hn::Set(d, total);
     M bad = NoLanes(d);
@@ -151,9 +194,8 @@ bool OnBalanceVolumeT(X c, X v, size_t m, double* HWY_RESTRICT out) {
       bad = hn::Or(bad, hn::Not(hn::IsFinite(hn::Add(cv, vv))));
       bad = hn::Or(bad, vv < zero);
       const V flow = hn::IfThenElse(cv > pc, vv, hn::IfThenElseZero(cv < pc, hn::Neg(vv)));
-      const V y = scan.Apply(flow, carry);
+      const V y = scan.Step(flow, &carry);
       hn::StoreU(y, d, out + i);
-      carry = scan.Last(y);
     }
     if (!hn::AllFalse(d, bad)) return false;
     total = hn::GetLane(carry);
