@@ -5,7 +5,8 @@
 // edge of a wide wick), a legend that stays clear of a price range of a
 // few ulps and inside the plot, hollow candles' volume bars and marker in
 // the candles' colours, fixed-scale panels whose values overshoot kept in
-// their rows, a volume scale in one notation up to 1e15.
+// their rows (in SVG by one clip path per panel), a volume scale in one
+// notation up to 1e15.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -291,6 +292,55 @@ TEST(ChartPictures, FixedPanelValuesStayInTheirPanel) {
   const auto bar_beyond = RowsOf(s, inside, over, 0x42A5F5FF);
   EXPECT_GE(bar_beyond.first, bar_rows.first);
   EXPECT_LE(bar_beyond.second, bar_rows.second);
+}
+
+// In SVG, panel lines are clipped to their panel's rows by a clipPath. Two
+// panels of two lines each: one path per panel, every line inside a group
+// that refers to its panel's path, each path defined before its first use.
+TEST(ChartPictures, SvgPanelLinesShareTheirPanelsClipPath) {
+  const Series s = MakeSeries(60, 3);
+  std::vector<double> a(60), b(60);
+  for (size_t i = 0; i < 60; ++i) {
+    a[i] = std::sin(0.2 * static_cast<double>(i));
+    b[i] = std::cos(0.2 * static_cast<double>(i));
+  }
+  const cw_line lines[2] = {{{a.data(), a.size(), 0}, 0x26C6DAFF, 1.5f},
+                            {{b.data(), b.size(), 0}, 0xEC407AFF, 1.5f}};
+  cw_panel panels[2] = {};
+  for (cw_panel& p : panels) {
+    p.weight = 0.25f;
+    p.lines = lines;
+    p.line_count = 2;
+  }
+  const cw_chart_options o = ChartOptions(400, 400);
+  cw_chart* chart = nullptr;
+  ASSERT_EQ(cw_chart_create(&o, &chart), CW_OK);
+  const cw_ohlcv series = s.View();
+  cw_chart_data data;
+  cw_chart_data_init(&data, &series);
+  candlewick_test::AttachExtras(&data, nullptr, 0, nullptr, panels, 2);
+  std::vector<uint8_t> bytes;
+  ASSERT_EQ(candlewick_test::RenderBytes(chart, &data, CW_FORMAT_SVG, &bytes), CW_OK);
+  cw_chart_destroy(chart);
+  const std::string doc(bytes.begin(), bytes.end());
+  static const std::regex kClip(R"re(<clipPath id="(rows\d+)"><rect x="0" y="([-0-9.]+)")re"),
+      kUse(R"re(<g clip-path="url\(#(rows\d+)\)">\n<polyline )re");
+  std::set<std::string> defined, tops;
+  size_t uses = 0;
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), kClip); it != std::sregex_iterator();
+       ++it) {
+    defined.insert((*it)[1]);
+    tops.insert((*it)[2]);
+    const auto first_use = doc.find("url(#" + (*it)[1].str() + ")");
+    EXPECT_GT(first_use, static_cast<size_t>(it->position())) << (*it)[1];
+  }
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), kUse); it != std::sregex_iterator();
+       ++it, ++uses) {
+    EXPECT_EQ(defined.count((*it)[1]), 1u) << (*it)[1];
+  }
+  EXPECT_EQ(defined.size(), 2u);  // one per panel
+  EXPECT_EQ(tops.size(), 2u);     // at different rows
+  EXPECT_EQ(uses, 4u);            // every line clipped
 }
 
 // Volumes up to 1e15 (a meme coin's daily volume): the axis read "1e+15"

@@ -70,17 +70,25 @@ struct Num {
   }
 };
 
+// How many clip paths are written, and the last one's rows. A panel's
+// lines follow each other and share its rows, so one path serves them all.
+struct RowClips {
+  int count = 0;
+  float y0 = 0, y1 = 0;
+};
+
 // A polyline clipped to rows [y0, y1) (DrawOp) goes in a group clipped to
-// them; `clips` numbers the clip paths.
+// them.
 void WritePolyline(SvgWriter& w, const DisplayList& list, const DrawOp& op, const Hex& color,
-                   int32_t width, int* clips) {
+                   int32_t width, RowClips* clips) {
   const bool clipped = op.y1 > op.y0;
-  if (clipped) {
-    ++*clips;
+  if (clipped && (clips->count == 0 || op.y0 != clips->y0 || op.y1 != clips->y1)) {
+    *clips = {clips->count + 1, op.y0, op.y1};
     w.Printf("<clipPath id=\"rows%d\"><rect x=\"0\" y=\"%s\" width=\"%d\" height=\"%s\"/>"
-             "</clipPath>\n<g clip-path=\"url(#rows%d)\">\n",
-             *clips, Num(op.y0).text, width, Num(op.y1 - op.y0).text, *clips);
+             "</clipPath>\n",
+             clips->count, Num(op.y0).text, width, Num(op.y1 - op.y0).text);
   }
+  if (clipped) w.Printf("<g clip-path=\"url(#rows%d)\">\n", clips->count);
   const float* p = list.floats(op.offset);
   bool open = false;
   for (uint32_t i = 0; i < op.count; ++i) {
@@ -141,7 +149,8 @@ absl::Status WriteSvg(const DisplayList& list, int32_t width, int32_t height, bo
   w.Printf("<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", width, height, Hex(pal[0]).text);
   // Runs of same-coloured rectangles share one group: a chart is thousands
   // of rectangles in a handful of colours.
-  int open_group = -1, clips = 0;
+  int open_group = -1;
+  RowClips clips;
   auto close_group = [&]() {
     if (open_group >= 0) w.Raw("</g>\n");
     open_group = -1;
