@@ -238,6 +238,22 @@ TEST(ChartPictures, HollowVolumeAndMarkerInTheCandlesColours) {
   EXPECT_EQ(marker, std::set<std::string>{"#ff0000"});
 }
 
+// A size x size render of `s` in `format` with `panels` under the volume.
+std::vector<uint8_t> RenderWithPanels(const Series& s, const cw_panel* panels, size_t count,
+                                      int32_t format, uint32_t size) {
+  const cw_chart_options o = ChartOptions(size, size);
+  cw_chart* chart = nullptr;
+  EXPECT_EQ(cw_chart_create(&o, &chart), CW_OK);
+  const cw_ohlcv series = s.View();
+  cw_chart_data data;
+  cw_chart_data_init(&data, &series);
+  candlewick_test::AttachExtras(&data, nullptr, 0, nullptr, panels, count);
+  std::vector<uint8_t> bytes;
+  EXPECT_EQ(candlewick_test::RenderBytes(chart, &data, format, &bytes), CW_OK);
+  cw_chart_destroy(chart);
+  return bytes;
+}
+
 // The rows holding `rgba` in a crisp RGBA render of `s` with two fixed
 // panels (0..100) under the volume: a line of `osc` and a histogram of `hist`.
 std::pair<int, int> RowsOf(const Series& s, const std::vector<double>& osc,
@@ -249,16 +265,7 @@ std::pair<int, int> RowsOf(const Series& s, const std::vector<double>& osc,
   panels[1].min = 0;
   panels[1].max = 100;
   panels[1].histogram_up = panels[1].histogram_down = 0x42A5F5FF;
-  const cw_chart_options o = ChartOptions(300, 300);
-  cw_chart* chart = nullptr;
-  EXPECT_EQ(cw_chart_create(&o, &chart), CW_OK);
-  const cw_ohlcv series = s.View();
-  cw_chart_data data;
-  cw_chart_data_init(&data, &series);
-  candlewick_test::AttachExtras(&data, nullptr, 0, nullptr, panels, 2);
-  std::vector<uint8_t> px;
-  EXPECT_EQ(candlewick_test::RenderBytes(chart, &data, CW_FORMAT_RGBA8, &px), CW_OK);
-  cw_chart_destroy(chart);
+  const std::vector<uint8_t> px = RenderWithPanels(s, panels, 2, CW_FORMAT_RGBA8, 300);
   int lo = 1 << 30, hi = -1;
   const uint8_t want[4] = {uint8_t(rgba >> 24), uint8_t(rgba >> 16), uint8_t(rgba >> 8), 0xFF};
   for (size_t i = 0; i + 4 <= px.size(); i += 4) {
@@ -312,16 +319,7 @@ TEST(ChartPictures, SvgPanelLinesShareTheirPanelsClipPath) {
     p.lines = lines;
     p.line_count = 2;
   }
-  const cw_chart_options o = ChartOptions(400, 400);
-  cw_chart* chart = nullptr;
-  ASSERT_EQ(cw_chart_create(&o, &chart), CW_OK);
-  const cw_ohlcv series = s.View();
-  cw_chart_data data;
-  cw_chart_data_init(&data, &series);
-  candlewick_test::AttachExtras(&data, nullptr, 0, nullptr, panels, 2);
-  std::vector<uint8_t> bytes;
-  ASSERT_EQ(candlewick_test::RenderBytes(chart, &data, CW_FORMAT_SVG, &bytes), CW_OK);
-  cw_chart_destroy(chart);
+  const std::vector<uint8_t> bytes = RenderWithPanels(s, panels, 2, CW_FORMAT_SVG, 400);
   const std::string doc(bytes.begin(), bytes.end());
   static const std::regex kClip(R"re(<clipPath id="(rows\d+)"><rect x="0" y="([-0-9.]+)")re"),
       kUse(R"re(<g clip-path="url\(#(rows\d+)\)">\n<polyline )re");
